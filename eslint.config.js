@@ -1,0 +1,63 @@
+import prettier from 'eslint-config-prettier';
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+export default ts.config(
+	{ ignores: ['build/', '.svelte-kit/', 'drizzle/', 'test-results/', 'bench/results/', 'data/'] },
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	prettier,
+	...svelte.configs.prettier,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } },
+		rules: { 'no-undef': 'off' }
+	},
+	{
+		files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
+		},
+		rules: {
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
+		}
+	},
+	{
+		// Components and browser code never reach the database or server-only modules.
+		files: ['src/**/*.svelte', 'src/lib/components/**', 'src/lib/charts/**', 'src/lib/domain/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Database access belongs in $lib/server/db/queries.' },
+						{ group: ['$lib/server', '$lib/server/*'], message: 'Server modules are not for components.' }
+					]
+				}
+			]
+		}
+	},
+	{
+		// Only the query modules (and the db bootstrap) speak drizzle.
+		files: ['src/routes/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Use a named query from $lib/server/db/queries.' }
+					]
+				}
+			]
+		}
+	}
+);
