@@ -1,0 +1,45 @@
+const OSLO = 'Europe/Oslo';
+
+const kronerFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
+const numberFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1 });
+const dateFormat = new Intl.DateTimeFormat('nb-NO', {
+	timeZone: OSLO,
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric'
+});
+const dateTimeFormat = new Intl.DateTimeFormat('nb-NO', {
+	timeZone: OSLO,
+	day: '2-digit',
+	month: '2-digit',
+	year: 'numeric',
+	hour: '2-digit',
+	minute: '2-digit'
+});
+
+/** `1 655 000 kr`. Intl uses a narrow no-break space as group separator in nb-NO. */
+export function formatKroner(kroner: number): string {
+	return `${kronerFormat.format(kroner)} kr`;
+}
+
+export function formatNumber(value: number): string {
+	return numberFormat.format(value);
+}
+
+export function formatPercent(value: number): string {
+	return `${numberFormat.format(value)} %`;
+}
+
+/** A calendar day `YYYY-MM-DD` shown as «31. januar 2026». */
+export function formatDay(day: string): string {
+	return dateFormat.format(new Date(`${day}T12:00:00Z`));
+}
+
+export function formatDateTime(at: Date | number): string {
+	return dateTimeFormat.format(typeof at === 'number' ? new Date(at) : at);
+}
+
+/** Today's calendar day in Oslo, `YYYY-MM-DD`. */
+export function osloDay(at: Date = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: OSLO }).format(at);
+}
