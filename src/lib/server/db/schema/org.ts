@@ -7,7 +7,10 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
+import { ROLES, type Role } from '../../../roles';
 import { user } from './auth';
+
+export { ROLES, type Role };
 
 export const unit = sqliteTable(
 	'unit',
@@ -23,9 +26,6 @@ export const unit = sqliteTable(
 	(t) => [index('unit_parent_idx').on(t.parentId)]
 );
 
-export const ROLES = ['admin', 'steering', 'programme_leader', 'unit_leader', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-
 export const roleAssignment = sqliteTable(
 	'role_assignment',
 	{
@@ -38,8 +38,13 @@ export const roleAssignment = sqliteTable(
 		unitId: integer('unit_id').references(() => unit.id)
 	},
 	(t) => [
-		// SQLite treats NULLs as distinct, so coalesce to keep one unscoped role per user.
-		uniqueIndex('role_assignment_unique').on(t.userId, t.role, sql`coalesce(${t.unitId}, 0)`),
+		// SQLite treats NULLs as distinct in a unique index, so unscoped roles get their own.
+		uniqueIndex('role_assignment_scoped_unique')
+			.on(t.userId, t.role, t.unitId)
+			.where(sql`${t.unitId} is not null`),
+		uniqueIndex('role_assignment_unscoped_unique')
+			.on(t.userId, t.role)
+			.where(sql`${t.unitId} is null`),
 		index('role_assignment_user_idx').on(t.userId)
 	]
 );

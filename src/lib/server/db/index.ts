@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import * as schema from './schema';
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** A transaction handle: the same query API as `db`, bound to one transaction. */
+export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+
+export const DEFAULT_DATABASE_URL = 'data/misjonskart.db';
+
+export function databasePath(): string {
+	return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+}
+
+/** Opens a SQLite file, sets the pragmas, and applies the committed migrations. */
+export function openDatabase(file: string): DB {
+	if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+	const sqlite = new Database(file);
+	// WAL lets readers go on while one writer commits.
+	sqlite.pragma('journal_mode = WAL');
+	// synchronous=FULL: in WAL mode NORMAL may lose the last commits on power loss; a signed
+	// internal-control record or a logged gain must survive that, and our write rate is tiny.
+	sqlite.pragma('synchronous = FULL');
+	sqlite.pragma('foreign_keys = ON');
+	// Wait for a competing writer (e.g. the demo seed) instead of failing with SQLITE_BUSY.
+	sqlite.pragma('busy_timeout = 5000');
+	const db = drizzle(sqlite, { schema });
+	migrate(db, { migrationsFolder: migrationsFolder() });
+	return db;
+}
+
+function migrationsFolder(): string {
+	return process.env.MIGRATIONS_DIR || path.resolve('drizzle');
+}
+
+let instance: DB | undefined;
+
+export function getDb(): DB {
+	instance ??= openDatabase(databasePath());
+	return instance;
+}
+
+/**
+ * The app's database, opened on first use rather than at import, so that building the app
+ * (which imports server modules to analyse them) never creates a database file.
+ */
+export const db: DB = new Proxy({} as DB, {
+	get(_target, prop) {
+		const target = getDb();
+		const value = Reflect.get(target, prop, target);
+		return typeof value === 'function' ? value.bind(target) : value;
+	}
+});
+
+/** Either the database or an open transaction: reads that must see a transaction's writes. */
+export type Queryable = DB | Tx;

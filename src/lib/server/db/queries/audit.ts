@@ -1,0 +1,92 @@
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { db, type Tx } from '..';
+import { auditLog, user } from '../schema';
+
+export type NewAuditEntry = typeof auditLog.$inferInsert;
+
+export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
+	tx.insert(auditLog).values(entry).run();
+}
+
+export type AuditFilter = {
+	entity?: string;
+	entityId?: string;
+	action?: string;
+	actorId?: number;
+	/** Calendar days `YYYY-MM-DD`, inclusive, judged in UTC milliseconds by the caller. */
+	fromMs?: number;
+	toMs?: number;
+	page?: number;
+};
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export function listAuditEntries(filter: AuditFilter = {}) {
+	const conditions: SQL[] = [];
+	if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
+	if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
+	if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+	if (filter.actorId) conditions.push(eq(auditLog.actorId, filter.actorId));
+	if (filter.fromMs !== undefined) conditions.push(gte(auditLog.at, new Date(filter.fromMs)));
+	if (filter.toMs !== undefined) conditions.push(lt(auditLog.at, new Date(filter.toMs)));
+	const where = conditions.length ? and(...conditions) : undefined;
+	const page = Math.max(1, filter.page ?? 1);
+	const rows = db
+		.select({
+			id: auditLog.id,
+			at: auditLog.at,
+			actorId: auditLog.actorId,
+			actorName: user.name,
+			entity: auditLog.entity,
+			entityId: auditLog.entityId,
+			action: auditLog.action,
+			before: auditLog.before,
+			after: auditLog.after
+		})
+		.from(auditLog)
+		.leftJoin(user, eq(auditLog.actorId, user.id))
+		.where(where)
+		.orderBy(desc(auditLog.id))
+		.limit(AUDIT_PAGE_SIZE)
+		.offset((page - 1) * AUDIT_PAGE_SIZE)
+		.all();
+	const total =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(auditLog)
+			.where(where)
+			.get()?.n ?? 0;
+	return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+}
+
+/** The distinct entity and action names, for the filter form. */
+export function listAuditFacets() {
+	const entities = db
+		.selectDistinct({ v: auditLog.entity })
+		.from(auditLog)
+		.orderBy(auditLog.entity)
+		.all()
+		.map((r) => r.v);
+	const actions = db
+		.selectDistinct({ v: auditLog.action })
+		.from(auditLog)
+		.orderBy(auditLog.action)
+		.all()
+		.map((r) => r.v);
+	return { entities, actions };
+}
+
+/** Used by tests and the admin page for one entity's history. */
+export function countAuditEntries(entity: string, entityId?: string): number {
+	return (
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(auditLog)
+			.where(
+				entityId
+					? and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId))
+					: eq(auditLog.entity, entity)
+			)
+			.get()?.n ?? 0
+	);
+}

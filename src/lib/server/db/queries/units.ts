@@ -1,0 +1,104 @@
+import { asc, eq } from 'drizzle-orm';
+import { db } from '..';
+import { writeAudit } from '../../audit';
+import { unit } from '../schema';
+import { wouldCreateUnitCycle } from '$lib/domain/units';
+import type { WriteResult } from './users';
+
+export type UnitRow = typeof unit.$inferSelect;
+
+export function listUnits(): UnitRow[] {
+	return db.select().from(unit).orderBy(asc(unit.name)).all();
+}
+
+export function getUnit(id: number): UnitRow | undefined {
+	return db.select().from(unit).where(eq(unit.id, id)).get();
+}
+
+export function createUnit(
+	input: { name: string; parentId: number | null },
+	actorId: number | null
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		if (input.parentId !== null) {
+			const parent = tx.select().from(unit).where(eq(unit.id, input.parentId)).get();
+			if (!parent || parent.archivedAt) return { ok: false, reason: 'parent_missing' } as const;
+		}
+		const row = tx.insert(unit).values(input).returning().get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'unit',
+			entityId: row.id,
+			action: 'create',
+			after: { name: row.name, parentId: row.parentId }
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+export function renameUnit(id: number, name: string, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx.select().from(unit).where(eq(unit.id, id)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		tx.update(unit).set({ name }).where(eq(unit.id, id)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'unit',
+			entityId: id,
+			action: 'rename',
+			before: { name: before.name },
+			after: { name }
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+export function moveUnit(id: number, parentId: number | null, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const all = tx.select().from(unit).all();
+		const before = all.find((u) => u.id === id);
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (parentId !== null) {
+			const parent = all.find((u) => u.id === parentId);
+			if (!parent || parent.archivedAt) return { ok: false, reason: 'parent_missing' } as const;
+			if (wouldCreateUnitCycle(all, id, parentId)) return { ok: false, reason: 'cycle' } as const;
+		}
+		tx.update(unit).set({ parentId }).where(eq(unit.id, id)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'unit',
+			entityId: id,
+			action: 'move',
+			before: { parentId: before.parentId },
+			after: { parentId }
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+/** Archiving keeps the unit and its history; a unit with active children is refused. */
+export function setUnitArchived(id: number, archived: boolean, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const all = tx.select().from(unit).all();
+		const before = all.find((u) => u.id === id);
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (archived && all.some((u) => u.parentId === id && !u.archivedAt)) {
+			return { ok: false, reason: 'has_children' } as const;
+		}
+		if (!archived && before.parentId !== null) {
+			const parent = all.find((u) => u.id === before.parentId);
+			if (parent?.archivedAt) return { ok: false, reason: 'parent_archived' } as const;
+		}
+		const archivedAt = archived ? new Date() : null;
+		tx.update(unit).set({ archivedAt }).where(eq(unit.id, id)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'unit',
+			entityId: id,
+			action: archived ? 'archive' : 'restore',
+			before: { archivedAt: before.archivedAt },
+			after: { archivedAt }
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}

@@ -1,0 +1,300 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { db, type Queryable } from '..';
+import { writeAudit } from '../../audit';
+import { passwordToken, roleAssignment, session, unit, user, type Role } from '../schema';
+
+export type UserRow = typeof user.$inferSelect;
+
+/** What the audit log may see of a user: never the password hash. */
+function auditable(u: Pick<UserRow, 'name' | 'email' | 'active'>) {
+	return { name: u.name, email: u.email, active: u.active };
+}
+
+export function normaliseEmail(email: string): string {
+	return email.trim().toLowerCase();
+}
+
+export function getUserByEmail(email: string): UserRow | undefined {
+	return db
+		.select()
+		.from(user)
+		.where(eq(user.email, normaliseEmail(email)))
+		.get();
+}
+
+export function getUserById(id: number, q: Queryable = db): UserRow | undefined {
+	return q.select().from(user).where(eq(user.id, id)).get();
+}
+
+export function countUsers(): number {
+	return (
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(user)
+			.get()?.n ?? 0
+	);
+}
+
+export function listUsers() {
+	const users = db
+		.select({ id: user.id, name: user.name, email: user.email, active: user.active })
+		.from(user)
+		.orderBy(asc(user.name))
+		.all();
+	const roles = db
+		.select({
+			id: roleAssignment.id,
+			userId: roleAssignment.userId,
+			role: roleAssignment.role,
+			unitId: roleAssignment.unitId,
+			unitName: unit.name
+		})
+		.from(roleAssignment)
+		.leftJoin(unit, eq(roleAssignment.unitId, unit.id))
+		.all();
+	return users.map((u) => ({ ...u, roles: roles.filter((r) => r.userId === u.id) }));
+}
+
+export function listRolesOfUser(userId: number, q: Queryable = db) {
+	return q
+		.select({
+			id: roleAssignment.id,
+			role: roleAssignment.role,
+			unitId: roleAssignment.unitId,
+			unitName: unit.name
+		})
+		.from(roleAssignment)
+		.leftJoin(unit, eq(roleAssignment.unitId, unit.id))
+		.where(eq(roleAssignment.userId, userId))
+		.all();
+}
+
+export function countActiveAdmins(q: Queryable = db): number {
+	return (
+		q
+			.select({ n: sql<number>`count(distinct ${user.id})` })
+			.from(user)
+			.innerJoin(roleAssignment, eq(roleAssignment.userId, user.id))
+			.where(and(eq(user.active, true), eq(roleAssignment.role, 'admin')))
+			.get()?.n ?? 0
+	);
+}
+
+function isActiveAdmin(userId: number, q: Queryable): boolean {
+	return (
+		q
+			.select({ id: user.id })
+			.from(user)
+			.innerJoin(roleAssignment, eq(roleAssignment.userId, user.id))
+			.where(and(eq(user.id, userId), eq(user.active, true), eq(roleAssignment.role, 'admin')))
+			.get() !== undefined
+	);
+}
+
+export type NewUser = {
+	name: string;
+	email: string;
+	passwordHash: string | null;
+	mustChangePassword: boolean;
+	roles?: { role: Role; unitId: number | null }[];
+	/** A set-password link (its hash) to issue with the account. */
+	passwordLink?: { id: string; expiresAt: Date };
+};
+
+export type WriteResult<T = void> = { ok: true; value: T } | { ok: false; reason: string };
+
+export function createUser(input: NewUser, actorId: number | null): WriteResult<number> {
+	const email = normaliseEmail(input.email);
+	return db.transaction((tx) => {
+		if (tx.select({ id: user.id }).from(user).where(eq(user.email, email)).get()) {
+			return { ok: false, reason: 'email_taken' } as const;
+		}
+		const row = tx
+			.insert(user)
+			.values({
+				name: input.name,
+				email,
+				passwordHash: input.passwordHash,
+				mustChangePassword: input.mustChangePassword
+			})
+			.returning()
+			.get();
+		for (const r of input.roles ?? []) {
+			tx.insert(roleAssignment).values({ userId: row.id, role: r.role, unitId: r.unitId }).run();
+		}
+		if (input.passwordLink) {
+			tx.insert(passwordToken)
+				.values({ ...input.passwordLink, userId: row.id })
+				.run();
+		}
+		writeAudit(tx, {
+			actorId,
+			entity: 'user',
+			entityId: row.id,
+			action: 'create',
+			after: { ...auditable(row), roles: input.roles ?? [] }
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+export function updateUserName(userId: number, name: string, actorId: number): void {
+	db.transaction((tx) => {
+		const before = getUserById(userId, tx);
+		if (!before) return;
+		tx.update(user).set({ name }).where(eq(user.id, userId)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'user',
+			entityId: userId,
+			action: 'rename',
+			before: { name: before.name },
+			after: { name }
+		});
+	});
+}
+
+/**
+ * Sets a password hash and ends every session of the user: whoever held the old password may
+ * have a session open. The caller opens a fresh session afterwards where that is wanted.
+ */
+export function setPassword(
+	userId: number,
+	passwordHash: string,
+	opts: { actorId: number | null; mustChangePassword: boolean; action: string }
+): void {
+	db.transaction((tx) => {
+		tx.update(user)
+			.set({ passwordHash, mustChangePassword: opts.mustChangePassword })
+			.where(eq(user.id, userId))
+			.run();
+		tx.delete(session).where(eq(session.userId, userId)).run();
+		tx.delete(passwordToken).where(eq(passwordToken.userId, userId)).run();
+		writeAudit(tx, {
+			actorId: opts.actorId,
+			entity: 'user',
+			entityId: userId,
+			action: opts.action,
+			after: { mustChangePassword: opts.mustChangePassword }
+		});
+	});
+}
+
+/** Deactivation ends all sessions; the last active admin cannot be deactivated. */
+export function setUserActive(userId: number, active: boolean, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = getUserById(userId, tx);
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (!active && isActiveAdmin(userId, tx) && countActiveAdmins(tx) <= 1) {
+			return { ok: false, reason: 'last_admin' } as const;
+		}
+		tx.update(user).set({ active }).where(eq(user.id, userId)).run();
+		if (!active) tx.delete(session).where(eq(session.userId, userId)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'user',
+			entityId: userId,
+			action: active ? 'activate' : 'deactivate',
+			before: auditable(before),
+			after: auditable({ ...before, active })
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+export function addRoleAssignment(
+	userId: number,
+	role: Role,
+	unitId: number | null,
+	actorId: number
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		if (!getUserById(userId, tx)) return { ok: false, reason: 'not_found' } as const;
+		const scopedUnit = role === 'unit_leader' ? unitId : null;
+		const existing = tx
+			.select({ id: roleAssignment.id })
+			.from(roleAssignment)
+			.where(
+				and(
+					eq(roleAssignment.userId, userId),
+					eq(roleAssignment.role, role),
+					sql`coalesce(${roleAssignment.unitId}, 0) = ${scopedUnit ?? 0}`
+				)
+			)
+			.get();
+		if (existing) return { ok: false, reason: 'exists' } as const;
+		const row = tx
+			.insert(roleAssignment)
+			.values({ userId, role, unitId: scopedUnit })
+			.returning()
+			.get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'role_assignment',
+			entityId: row.id,
+			action: 'grant',
+			after: { userId, role, unitId: scopedUnit }
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+/** The last active admin keeps the admin role, whoever asks. */
+export function removeRoleAssignment(assignmentId: number, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const row = tx.select().from(roleAssignment).where(eq(roleAssignment.id, assignmentId)).get();
+		if (!row) return { ok: false, reason: 'not_found' } as const;
+		if (row.role === 'admin' && isActiveAdmin(row.userId, tx) && countActiveAdmins(tx) <= 1) {
+			return { ok: false, reason: 'last_admin' } as const;
+		}
+		tx.delete(roleAssignment).where(eq(roleAssignment.id, assignmentId)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'role_assignment',
+			entityId: assignmentId,
+			action: 'revoke',
+			before: { userId: row.userId, role: row.role, unitId: row.unitId }
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+/**
+ * An administrator's reset: the old password stops working, every session ends, and the user
+ * gets either a one-time password or a set-password link.
+ */
+export function resetCredentials(
+	userId: number,
+	credentials: { passwordHash: string | null; passwordLink?: { id: string; expiresAt: Date } },
+	actorId: number
+): WriteResult {
+	return db.transaction((tx) => {
+		if (!getUserById(userId, tx)) return { ok: false, reason: 'not_found' } as const;
+		tx.update(user)
+			.set({
+				passwordHash: credentials.passwordHash,
+				mustChangePassword: credentials.passwordHash !== null
+			})
+			.where(eq(user.id, userId))
+			.run();
+		tx.delete(session).where(eq(session.userId, userId)).run();
+		tx.delete(passwordToken).where(eq(passwordToken.userId, userId)).run();
+		if (credentials.passwordLink) {
+			tx.insert(passwordToken)
+				.values({ ...credentials.passwordLink, userId })
+				.run();
+		}
+		writeAudit(tx, {
+			actorId,
+			entity: 'user',
+			entityId: userId,
+			action: 'password_reset',
+			after: { method: credentials.passwordLink ? 'link' : 'one_time_password' }
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+export function getPasswordToken(id: string) {
+	return db.select().from(passwordToken).where(eq(passwordToken.id, id)).get();
+}

@@ -1,0 +1,10 @@
+import { seedOrganisation, type DemoUser } from './organisation';
+
+/**
+ * Fills an empty database with example data. Each area adds its own seeder here, in the
+ * order their data depends on each other.
+ */
+export async function seedDemo(): Promise<DemoUser[]> {
+	const org = await seedOrganisation();
+	return org.users;
+}

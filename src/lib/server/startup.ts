@@ -1,0 +1,30 @@
+import { getDb } from './db';
+import { countUsers } from './db/queries/users';
+import { deleteExpiredSessions } from './db/queries/sessions';
+import { issueSetupToken } from './auth/setup-token';
+import { seedDemo } from './demo';
+
+function publicOrigin(): string {
+	const host = process.env.HOST || '127.0.0.1';
+	const port = process.env.PORT || '3000';
+	return (process.env.ORIGIN || `http://${host}:${port}`).replace(/\/$/, '');
+}
+
+/** Runs once when the server starts: database, demo data, first-run link. */
+export async function startup(): Promise<void> {
+	getDb();
+	deleteExpiredSessions(new Date());
+	if (process.env.MISJONSKART_DEMO === '1' && countUsers() === 0) {
+		const users = await seedDemo();
+		console.log('\nEksempeldata er lagt inn. Eksempelbrukere (rolle, e-post, passord):');
+		for (const u of users)
+			console.log(`  ${u.role.padEnd(17)} ${u.email.padEnd(32)} ${u.password}`);
+		console.log('');
+	}
+	if (countUsers() === 0) {
+		const token = issueSetupToken();
+		console.log(
+			`\nIngen brukere finnes ennå. Opprett den første administratoren her (lenken virker én gang, og til serveren startes på nytt):\n  ${publicOrigin()}/setup?token=${token}\n`
+		);
+	}
+}

@@ -1,0 +1,31 @@
+import { fail } from '@sveltejs/kit';
+import type { FieldErrors, FormValues } from '$lib/schemas/form';
+
+export type FailBody = { action?: string; values: FormValues; errors: FieldErrors };
+
+/** Bad input: the values come back to the form with a Norwegian message per field. */
+export function invalid(values: FormValues, errors: FieldErrors, action?: string, status = 400) {
+	const body: FailBody = { action, values, errors };
+	return fail(status, body);
+}
+
+const MESSAGES: Record<string, string> = {
+	email_taken: 'Det finnes allerede en bruker med denne e-postadressen.',
+	last_admin:
+		'Den siste aktive administratoren kan ikke miste administratorrollen eller deaktiveres. Gi en annen bruker administratorrollen først.',
+	not_found: 'Fant ikke det du ville endre. Last siden på nytt.',
+	exists: 'Brukeren har allerede denne rollen.',
+	cycle: 'En enhet kan ikke flyttes inn under seg selv eller en av sine underenheter.',
+	parent_missing: 'Den overordnede enheten finnes ikke eller er arkivert.',
+	has_children: 'Enheten har aktive underenheter. Arkiver eller flytt dem først.',
+	parent_archived: 'Den overordnede enheten er arkivert. Gjenopprett den først.'
+};
+
+export function reasonMessage(reason: string): string {
+	return MESSAGES[reason] ?? 'Endringen kunne ikke lagres.';
+}
+
+/** A refused write, answered like bad input: 400, the values kept, a Norwegian message. */
+export function refuse(reason: string, values: FormValues, field = '_form', action?: string) {
+	return invalid(values, { [field]: reasonMessage(reason) }, action);
+}

@@ -1,0 +1,75 @@
+import type { Actions, PageServerLoad } from './$types';
+import { requireAdmin } from '$lib/server/auth/guards';
+import { parseForm } from '$lib/schemas/form';
+import {
+	createUnitSchema,
+	moveUnitSchema,
+	renameUnitSchema,
+	unitIdSchema
+} from '$lib/schemas/admin';
+import {
+	createUnit,
+	listUnits,
+	moveUnit,
+	renameUnit,
+	setUnitArchived
+} from '$lib/server/db/queries/units';
+import { invalid, refuse } from '$lib/server/write-errors';
+import { buildUnitTree, flattenUnitTree } from '$lib/domain/units';
+
+export const load: PageServerLoad = async (event) => {
+	requireAdmin(event);
+	const units = flattenUnitTree(buildUnitTree(listUnits()));
+	return {
+		units: units.map((u) => ({
+			id: u.id,
+			name: u.name,
+			depth: u.depth,
+			parentId: u.parentId,
+			archived: u.archivedAt !== null
+		}))
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const admin = requireAdmin(event);
+		const form = parseForm(createUnitSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'create');
+		const result = createUnit(form.data, admin.id);
+		if (!result.ok) return refuse(result.reason, form.values, 'parentId', 'create');
+		return { action: 'create', success: `Enheten «${form.data.name}» er opprettet.` };
+	},
+	rename: async (event) => {
+		const admin = requireAdmin(event);
+		const form = parseForm(renameUnitSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'rename');
+		const result = renameUnit(form.data.unitId, form.data.name, admin.id);
+		if (!result.ok) return refuse(result.reason, form.values, 'name', 'rename');
+		return { action: 'rename', success: `Enheten heter nå «${form.data.name}».` };
+	},
+	move: async (event) => {
+		const admin = requireAdmin(event);
+		const form = parseForm(moveUnitSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'move');
+		const result = moveUnit(form.data.unitId, form.data.parentId, admin.id);
+		if (!result.ok) return refuse(result.reason, form.values, 'parentId', 'move');
+		return { action: 'move', success: 'Enheten er flyttet.' };
+	},
+	archive: async (event) => {
+		const admin = requireAdmin(event);
+		const form = parseForm(unitIdSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'archive');
+		const result = setUnitArchived(form.data.unitId, true, admin.id);
+		if (!result.ok) return refuse(result.reason, form.values, '_form', 'archive');
+		return { action: 'archive', success: 'Enheten er arkivert.' };
+	},
+	restore: async (event) => {
+		const admin = requireAdmin(event);
+		const form = parseForm(unitIdSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'restore');
+		const result = setUnitArchived(form.data.unitId, false, admin.id);
+		if (!result.ok) return refuse(result.reason, form.values, '_form', 'restore');
+		return { action: 'restore', success: 'Enheten er gjenopprettet.' };
+	}
+};

@@ -1,0 +1,39 @@
+import { redirect } from '@sveltejs/kit';
+import { invalid } from '$lib/server/write-errors';
+import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { parseForm } from '$lib/schemas/form';
+import { changePasswordSchema } from '$lib/schemas/auth';
+import { getUserById, setPassword } from '$lib/server/db/queries/users';
+import { hashPassword, verifyPassword } from '$lib/server/auth/password';
+import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event, { allowPasswordChange: true });
+	return { mustChange: user.mustChangePassword };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUser(event, { allowPasswordChange: true });
+		const form = parseForm(changePasswordSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors);
+		const row = getUserById(user.id);
+		if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, form.data.current))) {
+			return invalid({}, { current: 'Nåværende passord er feil.' });
+		}
+		if (form.data.current === form.data.password) {
+			return invalid({}, { password: 'Det nye passordet må være et annet enn det gamle.' });
+		}
+		// Every session of the user ends, this one too; a fresh one replaces it here.
+		setPassword(user.id, await hashPassword(form.data.password), {
+			actorId: user.id,
+			mustChangePassword: false,
+			action: 'password_changed'
+		});
+		const token = generateSessionToken();
+		const session = createSession(token, user.id);
+		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
+		redirect(303, '/konto?endret=1');
+	}
+};
