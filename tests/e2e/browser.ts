@@ -1,0 +1,65 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Debian's Chromium by default; CHROMIUM_PATH points elsewhere on other machines. */
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+}
+
+/** WCAG 2.1 A and AA rules: zero violations on every page a journey visits. */
+export async function expectAccessible(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) =>
+			`${v.id} (${v.impact}) on ${page.url()}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+	expect(summary).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+	mkdirSync('test-results', { recursive: true });
+	const file = `test-results/${name}.png`;
+	await page.screenshot({ path: file, fullPage: true });
+	return file;
+}
+
+export async function signInAs(page: Page, baseUrl: string, email: string, password: string) {
+	await page.goto(`${baseUrl}/login`);
+	await page.getByLabel('E-post').fill(email);
+	await page.getByLabel('Passord', { exact: true }).fill(password);
+	await Promise.all([
+		page.waitForURL((url) => !url.pathname.startsWith('/login')),
+		page.getByRole('button', { name: 'Logg inn' }).click()
+	]);
+}
+
+export async function signOut(page: Page) {
+	await Promise.all([
+		page.waitForURL((url) => url.pathname === '/login'),
+		page.getByRole('button', { name: 'Logg ut' }).click()
+	]);
+}
+
+/** Nothing wider than the viewport (WCAG 1.4.10 reflow at 320 CSS px). */
+export async function expectNoHorizontalScroll(page: Page) {
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { actions as loginActions } from '../../src/routes/(auth)/login/+page.server';
+import { actions as logoutActions } from '../../src/routes/(app)/logout/+page.server';
+import { setUserActive } from '$lib/server/db/queries/users';
+import { listSessionIdsForUser } from '$lib/server/db/queries/sessions';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { makeEvent, makeUser, outcome, signIn, TEST_PASSWORD } from '../factories';
+
+function login(
+	email: string,
+	password: string,
+	ip = '10.0.0.1',
+	signed = null as ReturnType<typeof signIn> | null
+) {
+	const event = makeEvent({ path: '/login', form: { email, password }, ip, signed });
+	return { event, result: outcome(() => loginActions.default!(event as never)) };
+}
+
+describe('login', () => {
+	it('signs in with a fresh session token in an httpOnly cookie', async () => {
+		const userId = await makeUser([], { email: 'ola@test.no' });
+		const { event, result } = login('OLA@test.no', TEST_PASSWORD);
+		expect(await result).toMatchObject({ kind: 'redirect', status: 303, location: '/' });
+		const token = event.cookies.jar.get(SESSION_COOKIE)!;
+		expect(validateSessionToken(token).user?.id).toBe(userId);
+	});
+
+	it('ends the session the browser carried when signing in again (fixation)', async () => {
+		const userId = await makeUser([], { email: 'fix@test.no' });
+		const old = signIn(userId);
+		const { result } = login('fix@test.no', TEST_PASSWORD, '10.0.0.9', old);
+		expect((await result).kind).toBe('redirect');
+		expect(validateSessionToken(old.token).session).toBeNull();
+		expect(listSessionIdsForUser(userId)).toHaveLength(1);
+	});
+
+	it('answers a wrong password and an unknown e-mail alike', async () => {
+		await makeUser([], { email: 'kjent@test.no' });
+		const wrong = await login('kjent@test.no', 'feil-passord-her', '10.0.0.2').result;
+		const unknown = await login('ukjent@test.no', 'feil-passord-her', '10.0.0.3').result;
+		// Same status and same words; only the echoed e-mail differs.
+		const strip = (o: typeof wrong) => ({
+			...o,
+			data: { ...(o as { data: object }).data, values: null }
+		});
+		expect(strip(wrong)).toEqual(strip(unknown));
+		expect(wrong).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: { errors: { _form: 'Feil e-post eller passord.' } }
+		});
+	});
+
+	it('refuses a deactivated user with the same answer', async () => {
+		const adminId = await makeUser([{ role: 'admin' }]);
+		const userId = await makeUser([], { email: 'borte@test.no' });
+		setUserActive(userId, false, adminId);
+		expect(await login('borte@test.no', TEST_PASSWORD, '10.0.0.4').result).toMatchObject({
+			kind: 'fail',
+			data: { errors: { _form: 'Feil e-post eller passord.' } }
+		});
+	});
+
+	it('slows down an account after five failures, even with the right password', async () => {
+		await makeUser([], { email: 'gjett@test.no' });
+		for (let i = 0; i < 5; i++) {
+			const r = await login('gjett@test.no', `feil-${i}-xxxxxxxx`, `10.1.0.${i}`).result;
+			expect(r).toMatchObject({ kind: 'fail', status: 400 });
+		}
+		const blocked = await login('gjett@test.no', TEST_PASSWORD, '10.1.1.1').result;
+		expect(blocked).toMatchObject({ kind: 'fail', status: 429 });
+		expect((blocked as { data: { errors: { _form: string } } }).data.errors._form).toMatch(
+			/For mange mislykkede forsøk\. Vent \d+ sekunder/
+		);
+	});
+
+	it('slows down an address that tries many accounts', async () => {
+		for (let i = 0; i < 20; i++) {
+			await login(`konto${i}@test.no`, 'feil-passord-her', '10.9.9.9').result;
+		}
+		await makeUser([], { email: 'uskyldig@test.no' });
+		const blocked = await login('uskyldig@test.no', TEST_PASSWORD, '10.9.9.9').result;
+		expect(blocked).toMatchObject({ kind: 'fail', status: 429 });
+		const elsewhere = await login('uskyldig@test.no', TEST_PASSWORD, '10.9.9.10').result;
+		expect(elsewhere.kind).toBe('redirect');
+	});
+
+	it('validates input with Norwegian messages and keeps the e-mail, not the password', async () => {
+		const result = await login('', '').result;
+		expect(result).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: { errors: { email: 'Skriv e-postadressen.', password: 'Skriv passordet.' } }
+		});
+		expect((result as { data: { values: object } }).data.values).not.toHaveProperty('password');
+	});
+
+	it('logout ends the session', async () => {
+		const signed = signIn(await makeUser());
+		const result = await outcome(() =>
+			logoutActions.default!(makeEvent({ signed, path: '/logout', form: {} }) as never)
+		);
+		expect(result).toMatchObject({ kind: 'redirect', location: '/login' });
+		expect(validateSessionToken(signed.token).session).toBeNull();
+	});
+});
