@@ -43,8 +43,14 @@ export default ts.config(
 				'error',
 				{
 					patterns: [
-						{ group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Database access belongs in $lib/server/db/queries.' },
-						{ group: ['$lib/server', '$lib/server/*'], message: 'Server modules are not for components.' }
+						{
+							group: ['drizzle-orm', 'drizzle-orm/*'],
+							message: 'Database access belongs in $lib/server/db/queries.'
+						},
+						{
+							group: ['$lib/server', '$lib/server/*'],
+							message: 'Server modules are not for components.'
+						}
 					]
 				}
 			]
@@ -58,7 +64,10 @@ export default ts.config(
 				'error',
 				{
 					patterns: [
-						{ group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Use a named query from $lib/server/db/queries.' }
+						{
+							group: ['drizzle-orm', 'drizzle-orm/*'],
+							message: 'Use a named query from $lib/server/db/queries.'
+						}
 					]
 				}
 			]
