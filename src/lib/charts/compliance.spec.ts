@@ -1,0 +1,140 @@
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import ComplianceHeatmap from './ComplianceHeatmap.svelte';
+import {
+	compliancePlotOptions,
+	complianceSpec,
+	complianceTable,
+	SHARE_BUCKETS,
+	type ComplianceRow
+} from './compliance';
+
+const rows: ComplianceRow[] = [
+	{ unitId: 1, unitName: 'Bo og habilitering Øst', month: 1, total: 8, signedOnTime: 7 },
+	{ unitId: 1, unitName: 'Bo og habilitering Øst', month: 2, total: 6, signedOnTime: 6 },
+	{ unitId: 1, unitName: 'Bo og habilitering Øst', month: 3, total: 5, signedOnTime: 2 },
+	{ unitId: 2, unitName: 'Bo og habilitering Vest', month: 1, total: 4, signedOnTime: 2 },
+	// A second wheel for the same unit and month adds to the first.
+	{ unitId: 2, unitName: 'Bo og habilitering Vest', month: 1, total: 4, signedOnTime: 4 },
+	{ unitId: 2, unitName: 'Bo og habilitering Vest', month: 2, total: 0, signedOnTime: 0 }
+];
+
+// WCAG 2.1 relative luminance and contrast ratio.
+function luminance(hex: string) {
+	const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+	const [r = 0, g = 0, b = 0] = channels.map((c) =>
+		c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+	);
+	return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+function contrast(a: string, b: string) {
+	const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+	return (hi + 0.05) / (lo + 0.05);
+}
+
+describe('complianceSpec', () => {
+	it('turns fixed rows into the same spec every time', () => {
+		expect(complianceSpec(rows)).toMatchSnapshot();
+	});
+
+	it('gives every unit twelve cells with shares, percentages and text colours', () => {
+		const spec = complianceSpec(rows);
+		expect(spec.units).toEqual(['Bo og habilitering Øst', 'Bo og habilitering Vest']);
+		expect(spec.months).toEqual([
+			'jan',
+			'feb',
+			'mar',
+			'apr',
+			'mai',
+			'jun',
+			'jul',
+			'aug',
+			'sep',
+			'okt',
+			'nov',
+			'des'
+		]);
+		expect(spec.cells).toHaveLength(24);
+		const cell = (unit: string, month: string) =>
+			spec.cells.find((c) => c.unit === unit && c.month === month);
+		expect(cell('Bo og habilitering Øst', 'jan')).toMatchObject({
+			share: 0.875,
+			text: '88 %',
+			textFill: '#1b1f24',
+			title: 'Bo og habilitering Øst, januar: 88 % signert i tide (7 av 8)'
+		});
+		expect(cell('Bo og habilitering Øst', 'feb')).toMatchObject({ share: 1, textFill: '#ffffff' });
+		expect(cell('Bo og habilitering Øst', 'mar')).toMatchObject({
+			text: '40 %',
+			textFill: '#ffffff'
+		});
+		expect(cell('Bo og habilitering Vest', 'jan')).toMatchObject({ share: 0.75, text: '75 %' });
+		expect(cell('Bo og habilitering Vest', 'feb')).toMatchObject({
+			share: null,
+			text: '–',
+			title: 'Bo og habilitering Vest, februar: ingen oppgaver'
+		});
+	});
+
+	it('tells apart two units with the same name', () => {
+		const spec = complianceSpec([
+			{ unitId: 3, unitName: 'Avdeling A', month: 1, total: 1, signedOnTime: 1 },
+			{ unitId: 4, unitName: 'Avdeling A', month: 1, total: 1, signedOnTime: 0 }
+		]);
+		expect(spec.units).toEqual(['Avdeling A (3)', 'Avdeling A (4)']);
+	});
+
+	it('puts text with at least 4.5:1 contrast on every bucket colour', () => {
+		for (const bucket of SHARE_BUCKETS) {
+			expect(contrast(bucket.text, bucket.fill)).toBeGreaterThanOrEqual(4.5);
+		}
+	});
+});
+
+describe('compliancePlotOptions', () => {
+	it('builds a labelled threshold heatmap with cell and text marks', () => {
+		const { marks, ...options } = compliancePlotOptions(complianceSpec(rows));
+		expect(options).toMatchSnapshot();
+		expect(marks).toHaveLength(2);
+		// Months without tasks get no coloured cell, only the dash.
+		expect(marks?.[0]).toHaveProperty('data.length', 4);
+		expect(marks?.[1]).toHaveProperty('data.length', 24);
+	});
+});
+
+describe('complianceTable', () => {
+	it('gives the same numbers as text, with a whole-year column', () => {
+		const table = complianceTable(rows);
+		expect(table.headers[0]).toBe('januar');
+		expect(table.headers).toHaveLength(12);
+		expect(table.rows).toEqual([
+			{
+				unit: 'Bo og habilitering Øst',
+				months: ['88 % (7 av 8)', '100 % (6 av 6)', '40 % (2 av 5)', ...Array(9).fill('–')],
+				year: '79 % (15 av 19)'
+			},
+			{
+				unit: 'Bo og habilitering Vest',
+				months: ['75 % (6 av 8)', ...Array(11).fill('–')],
+				year: '75 % (6 av 8)'
+			}
+		]);
+	});
+});
+
+describe('ComplianceHeatmap.svelte (server render)', () => {
+	it('renders the caption and the table alternative, leaving the plot to the browser', () => {
+		const { body } = render(ComplianceHeatmap, { props: { rows } });
+		expect(body).toMatch(/<figcaption[^>]*>Andel oppgaver signert i tide/);
+		expect(body).toMatch(/<summary[^>]*>Vis som tabell<\/summary>/);
+		expect(body).toMatch(/<th scope="row"[^>]*>Bo og habilitering Øst<\/th>/);
+		expect(body).toContain('88 % (7 av 8)');
+		expect(body).not.toContain('<svg');
+	});
+
+	it('says so when there is nothing to show', () => {
+		const { body } = render(ComplianceHeatmap, { props: { rows: [] } });
+		expect(body).toContain('Ingen oppgaver å vise');
+		expect(body).not.toContain('<table');
+	});
+});

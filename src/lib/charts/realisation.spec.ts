@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { SeriesRow } from '../domain/gains';
+import { realisationPlotOptions, realisationSummary, realisationTableRows } from './realisation';
+
+const rows: SeriesRow[] = [
+	{ period: '2026-01', planned: 0, realised: 0 },
+	{ period: '2026-02', planned: 50_000, realised: 30_000 },
+	{ period: '2026-03', planned: 100_000, realised: 110_000 },
+	{ period: '2026-04', planned: 150_000, realised: null }
+];
+
+/** Plot marks carry many defaults; the snapshot keeps what we chose. */
+function describeOptions(options: ReturnType<typeof realisationPlotOptions>) {
+	const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+	return {
+		ariaLabel: options.ariaLabel,
+		ariaDescription: options.ariaDescription,
+		width: options.width,
+		height: options.height,
+		x: { type: options.x?.type, label: options.x?.label },
+		y: { label: options.y?.label, grid: options.y?.grid, zero: options.y?.zero },
+		color: options.color,
+		marks: (options.marks ?? []).map((mark) => {
+			const m = json(mark);
+			return {
+				kind: m.ariaLabel,
+				ariaDescription: m.ariaDescription,
+				strokeDasharray: m.strokeDasharray,
+				strokeWidth: m.strokeWidth,
+				channels: Object.keys(m.channels as object),
+				data: m.data
+			};
+		})
+	};
+}
+
+describe('realisationPlotOptions', () => {
+	it('draws planned dashed and realised solid with dots, in Norwegian', () => {
+		const options = realisationPlotOptions(rows, {
+			unit: 'kr',
+			subject: 'Gevinst: Mindre tidsbruk'
+		});
+		expect(describeOptions(options)).toMatchSnapshot();
+	});
+
+	it('formats ticks in nb-NO', () => {
+		const options = realisationPlotOptions(rows, { unit: 'timer', subject: 'Prosjekt A' });
+		const xFormat = options.x?.tickFormat as (d: Date) => string;
+		const yFormat = options.y?.tickFormat as (v: number) => string;
+		expect(xFormat(new Date(Date.UTC(2026, 0, 1)))).toBe('jan. 26');
+		expect(yFormat(150_000).replace(/\s/g, ' ')).toBe('150 000');
+		expect(options.y?.label).toBe('Kumulativ gevinst (timer)');
+	});
+
+	it('leaves months without realised values out of the realised line', () => {
+		const options = realisationPlotOptions(rows, { unit: 'kr', subject: 'x' });
+		const [, planned, realised, dots] = options.marks as unknown as { data: unknown[] }[];
+		expect(planned!.data).toHaveLength(4);
+		expect(realised!.data).toHaveLength(3);
+		expect(dots!.data).toHaveLength(3);
+	});
+});
+
+describe('text alternative', () => {
+	it('gives the same numbers as table rows', () => {
+		const table = realisationTableRows(rows, 'kr').map((r) =>
+			Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.replace(/\s/g, ' ')]))
+		);
+		expect(table).toEqual([
+			{
+				period: '2026-01',
+				month: 'januar 2026',
+				planned: '0 kr',
+				realised: '0 kr',
+				difference: '0 kr'
+			},
+			{
+				period: '2026-02',
+				month: 'februar 2026',
+				planned: '50 000 kr',
+				realised: '30 000 kr',
+				difference: '\u221220 000 kr'
+			},
+			{
+				period: '2026-03',
+				month: 'mars 2026',
+				planned: '100 000 kr',
+				realised: '110 000 kr',
+				difference: '+10 000 kr'
+			},
+			{
+				period: '2026-04',
+				month: 'april 2026',
+				planned: '150 000 kr',
+				realised: '',
+				difference: ''
+			}
+		]);
+	});
+
+	it('summarises the chart in one sentence', () => {
+		expect(
+			realisationSummary(rows, { unit: 'kr', subject: 'Prosjekt A' }).replace(/\s/g, ' ')
+		).toBe(
+			'Prosjekt A: kumulativ gevinst fra januar 2026, planlagt 150 000 kr innen april 2026; realisert 110 000 kr per mars 2026 mot planlagt 100 000 kr.'
+		);
+		expect(realisationSummary([], { unit: 'kr', subject: 'Tom' })).toBe(
+			'Tom: ingen plan eller realisering registrert.'
+		);
+	});
+});

@@ -1,0 +1,255 @@
+import {
+	arc,
+	symbol,
+	symbolCircle,
+	symbolDiamond,
+	symbolSquare2,
+	symbolTimes,
+	symbolTriangle,
+	type SymbolType
+} from 'd3-shape';
+import {
+	daysInMonth,
+	isMonth,
+	monthName,
+	MONTHS,
+	OCCURRENCE_STATUSES,
+	STATUS_LABELS,
+	type Month,
+	type OccurrenceStatus
+} from '$lib/domain/schedule';
+
+export interface WheelOccurrenceInput {
+	id: string | number;
+	taskTitle: string;
+	month: Month;
+	status: OccurrenceStatus;
+	href: string;
+}
+
+export interface WheelRingInput {
+	wheelId: string | number;
+	name: string;
+	occurrences: readonly WheelOccurrenceInput[];
+}
+
+export interface StatusStyle {
+	label: string;
+	/** SVG path of the symbol, centred on 0,0. */
+	path: string;
+	fill: string;
+	stroke: string;
+}
+
+export interface WheelMark {
+	id: string | number;
+	href: string;
+	x: number;
+	y: number;
+	month: Month;
+	status: OccurrenceStatus;
+	taskTitle: string;
+	/** «Ressursfordelingskartlegging, januar: Signert for sent» */
+	label: string;
+}
+
+export interface WheelLayout {
+	viewBox: string;
+	months: {
+		month: Month;
+		name: string;
+		x: number;
+		y: number;
+		anchor: 'start' | 'middle' | 'end';
+		paths: string[];
+	}[];
+	rings: {
+		wheelId: string | number;
+		name: string;
+		innerRadius: number;
+		outerRadius: number;
+		marks: WheelMark[];
+	}[];
+	today: { angle: number; x1: number; y1: number; x2: number; y2: number } | null;
+}
+
+// Room outside the wheel for the longest month name («september») beside it.
+const SIZE = 680;
+const HOLE = 56;
+const OUTER = 250;
+const LABEL_RADIUS = 262;
+const RING_GAP = 6;
+/** Centre-to-centre distance that keeps two marks of MARK_AREA from touching. */
+const MARK_SPACING = 16;
+const MARK_AREA = 90;
+
+const SECTOR = (2 * Math.PI) / 12;
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** d3-shape's convention: angle 0 at twelve o'clock, growing clockwise; SVG y points down. */
+function point(angle: number, radius: number) {
+	return { x: round(radius * Math.sin(angle)), y: round(-radius * Math.cos(angle)) };
+}
+
+export function monthStartAngle(month: Month): number {
+	return (month - 1) * SECTOR;
+}
+
+const symbolPath = (type: SymbolType) => symbol(type, MARK_AREA).digits(2)() ?? '';
+
+// Status shown by shape as well as colour (WCAG 1.4.1); each colour has ≥ 3:1 contrast against
+// white and the sector fills (WCAG 1.4.11). Future is hollow: nothing to do yet.
+export const STATUS_STYLES: Record<OccurrenceStatus, StatusStyle> = {
+	signed: {
+		label: STATUS_LABELS.signed,
+		path: symbolPath(symbolCircle),
+		fill: '#1e6b35',
+		stroke: '#1e6b35'
+	},
+	signed_late: {
+		label: STATUS_LABELS.signed_late,
+		path: symbolPath(symbolDiamond),
+		fill: '#8a5300',
+		stroke: '#8a5300'
+	},
+	due: {
+		label: STATUS_LABELS.due,
+		path: symbolPath(symbolTriangle),
+		fill: '#1f4e79',
+		stroke: '#1f4e79'
+	},
+	overdue: {
+		label: STATUS_LABELS.overdue,
+		path: symbolPath(symbolTimes),
+		fill: 'none',
+		stroke: '#a4161a'
+	},
+	future: {
+		label: STATUS_LABELS.future,
+		path: symbolPath(symbolSquare2),
+		fill: 'none',
+		stroke: '#4a5360'
+	}
+};
+
+export const SECTOR_FILLS = ['#f3f5f8', '#ffffff'] as const;
+
+export const LEGEND = OCCURRENCE_STATUSES.map((status) => ({ status, ...STATUS_STYLES[status] }));
+
+/** Rows of marks in one ring's month sector, outermost first, and how many fit in each. */
+function sectorRows(count: number, innerRadius: number, outerRadius: number) {
+	const band = outerRadius - innerRadius;
+	const maxRows = Math.max(1, Math.floor(band / MARK_SPACING));
+	for (let rowCount = 1; ; rowCount++) {
+		const rows = Array.from({ length: rowCount }, (_, k) => {
+			const radius = outerRadius - ((k + 0.5) * band) / rowCount;
+			// The arc between the sector's edges, less one spacing so marks keep off the edges.
+			return { radius, capacity: Math.max(1, Math.floor((radius * SECTOR) / MARK_SPACING) - 1) };
+		});
+		const fits = rows.reduce((sum, row) => sum + row.capacity, 0) >= count;
+		// A ring too thin for more rows overlaps its marks rather than leave the ring.
+		if (fits || rowCount === maxRows) return rows;
+	}
+}
+
+/**
+ * Spreads a month's marks over its sector in one ring: evenly along the angle, in more rows
+ * towards the centre when one row would make them overlap.
+ */
+function spreadInSector<T>(
+	items: readonly T[],
+	month: Month,
+	innerRadius: number,
+	outerRadius: number
+) {
+	const start = monthStartAngle(month);
+	const rows = sectorRows(items.length, innerRadius, outerRadius);
+	const waiting = [...items];
+	return rows.flatMap(({ radius, capacity }, k) => {
+		const inRow = k === rows.length - 1 ? waiting.splice(0) : waiting.splice(0, capacity);
+		return inRow.map((item, j) => ({
+			item,
+			...point(start + ((j + 1) / (inRow.length + 1)) * SECTOR, radius)
+		}));
+	});
+}
+
+/** Angle of the middle of an Oslo calendar day `YYYY-MM-DD` on the wheel. */
+export function dayAngle(day: string): number {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+	const [year, month, date] = (match ?? []).slice(1).map(Number);
+	if (year === undefined || month === undefined || date === undefined || !isMonth(month)) {
+		throw new RangeError(`Not a calendar day: ${day}`);
+	}
+	return monthStartAngle(month) + ((date - 0.5) / daysInMonth(year, month)) * SECTOR;
+}
+
+export function wheelLayout(rings: readonly WheelRingInput[], today: string | null): WheelLayout {
+	// Rings share the band between the hole and the outer edge, the first ring innermost.
+	const band = (OUTER - HOLE) / Math.max(1, rings.length);
+	const radiiOf = (i: number) => ({
+		innerRadius: HOLE + i * band + (i === 0 ? 0 : RING_GAP / 2),
+		outerRadius: HOLE + (i + 1) * band - (i === rings.length - 1 ? 0 : RING_GAP / 2)
+	});
+	const sector = arc<{
+		innerRadius: number;
+		outerRadius: number;
+		startAngle: number;
+		endAngle: number;
+	}>().digits(2);
+
+	const months = MONTHS.map((month) => {
+		const startAngle = monthStartAngle(month);
+		const label = point(startAngle + SECTOR / 2, LABEL_RADIUS);
+		return {
+			month,
+			name: monthName(month),
+			...label,
+			// Labels grow away from the wheel on either side.
+			anchor:
+				label.x > 1 ? ('start' as const) : label.x < -1 ? ('end' as const) : ('middle' as const),
+			paths: rings.map(
+				(_, i) => sector({ ...radiiOf(i), startAngle, endAngle: startAngle + SECTOR }) ?? ''
+			)
+		};
+	});
+
+	const layoutRings = rings.map((ring, i) => {
+		const radii = radiiOf(i);
+		const marks = MONTHS.flatMap((month) =>
+			spreadInSector(
+				ring.occurrences.filter((o) => o.month === month),
+				month,
+				radii.innerRadius,
+				radii.outerRadius
+			).map(({ item, x, y }) => ({
+				id: item.id,
+				href: item.href,
+				x,
+				y,
+				month,
+				status: item.status,
+				taskTitle: item.taskTitle,
+				label: `${item.taskTitle}, ${monthName(month)}: ${STATUS_LABELS[item.status]}`
+			}))
+		);
+		return { wheelId: ring.wheelId, name: ring.name, ...radii, marks };
+	});
+
+	let todayMarker: WheelLayout['today'] = null;
+	if (today) {
+		const angle = dayAngle(today);
+		const from = point(angle, HOLE - 8);
+		const to = point(angle, OUTER + 8);
+		todayMarker = { angle: round(angle), x1: from.x, y1: from.y, x2: to.x, y2: to.y };
+	}
+
+	const half = SIZE / 2;
+	return {
+		viewBox: `${-half} ${-half} ${SIZE} ${SIZE}`,
+		months,
+		rings: layoutRings,
+		today: todayMarker
+	};
+}

@@ -1,0 +1,641 @@
+/**
+ * Portfolio rules: levels, lifecycle, RAG, the five prioritisation lenses, scoring, ranking,
+ * filters, balance, funnel and the overview tree. Pure: no I/O, no module state.
+ *
+ * Codes are English (DOMAIN.md: "Code is in English"); every code has a bokmål label here so
+ * the UI never shows a code.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Levels (seed 001 «Begrepshierarki»: one or more effect goals per level)
+
+export const LEVELS = ['user', 'service', 'system'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const LEVEL_LABELS: Record<Level, string> = {
+	user: 'Brukernivå',
+	service: 'Tjenestenivå',
+	system: 'Systemnivå'
+};
+
+// ---------------------------------------------------------------------------------------------
+// Lifecycle (issue 3; seed 004 «86 forslag → 15 anbefalt → 6 vedtatt»)
+
+export const LIFECYCLE_STATUSES = [
+	'proposed',
+	'recommended',
+	'adopted',
+	'in_progress',
+	'completed',
+	'rejected'
+] as const;
+export type LifecycleStatus = (typeof LIFECYCLE_STATUSES)[number];
+
+export const LIFECYCLE_LABELS: Record<LifecycleStatus, string> = {
+	proposed: 'Forslag',
+	recommended: 'Anbefalt',
+	adopted: 'Vedtatt',
+	in_progress: 'Pågår',
+	completed: 'Avsluttet',
+	rejected: 'Forkastet'
+};
+
+/**
+ * Allowed transitions. Seed 004 describes a selection funnel: working groups propose, the
+ * project group recommends, the steering group adopts. Hence:
+ * - anbefalt → forslag: the steering group may send a recommendation back for rework
+ *   rather than reject it outright.
+ * - forkastet → forslag: a rejected proposal may be raised again later (of 86 proposals only
+ *   6 were adopted; the rest stay on file). It re-enters the funnel from the start.
+ * - Any status before avsluttet may be forkastet (stopped), always with a reason (schema).
+ * - avsluttet is final: a finished project is not reopened; start a new one instead.
+ * - No skipping: a proposal cannot be adopted without a recommendation.
+ */
+export const LIFECYCLE_TRANSITIONS: Record<LifecycleStatus, readonly LifecycleStatus[]> = {
+	proposed: ['recommended', 'rejected'],
+	recommended: ['adopted', 'rejected', 'proposed'],
+	adopted: ['in_progress', 'rejected'],
+	in_progress: ['completed', 'rejected'],
+	completed: [],
+	rejected: ['proposed']
+};
+
+export function canTransition(from: LifecycleStatus, to: LifecycleStatus): boolean {
+	return LIFECYCLE_TRANSITIONS[from].includes(to);
+}
+
+/** Statuses that need a written reason when entered (issue 3: reason of each change kept). */
+export function transitionNeedsReason(to: LifecycleStatus): boolean {
+	return to === 'rejected';
+}
+
+/** How far along the funnel a status is; `rejected` is off the funnel. */
+const STAGE_RANK: Record<LifecycleStatus, number> = {
+	proposed: 1,
+	recommended: 2,
+	adopted: 3,
+	in_progress: 4,
+	completed: 5,
+	rejected: 0
+};
+
+// ---------------------------------------------------------------------------------------------
+// RAG status for periodic reports
+
+export const RAG_STATUSES = ['green', 'amber', 'red'] as const;
+export type RagStatus = (typeof RAG_STATUSES)[number];
+
+export const RAG_LABELS: Record<RagStatus, string> = {
+	green: 'Grønn',
+	amber: 'Gul',
+	red: 'Rød'
+};
+
+// ---------------------------------------------------------------------------------------------
+// Prioritisation lenses (seed 001 «Kriterier for prioritering», questions 1–5; spelling
+// normalised and «for ASB arbeidet» dropped so the questions fit any mission)
+
+export const LENSES = ['user', 'service', 'system', 'benefit', 'portfolio'] as const;
+export type Lens = (typeof LENSES)[number];
+
+export const LENS_INFO: Record<Lens, { label: string; question: string }> = {
+	user: {
+		label: 'Brukerperspektiv',
+		question:
+			'Hvor nyttig/verdiskapende er sporet/prosjektet fra innbygger/brukerperspektivet? Hvilken effekt vil det ha og hvor?'
+	},
+	service: {
+		label: 'Tjenesteperspektiv',
+		question:
+			'Hvor nyttig/verdiskapende er sporet/prosjektet fra et tjenesteperspektiv? Hvilken effekt vil det ha og hvor?'
+	},
+	system: {
+		label: 'Systemperspektiv',
+		question: 'Hvor nyttig/verdiskapende er sporet/prosjektet fra et overordnet systemnivå?'
+	},
+	benefit: {
+		label: 'Gevinstperspektiv',
+		question:
+			'Hva er kost/nytte-balansen, og hvor ser vi størst økonomisk eller samfunnsmessig gevinstpotensial?'
+	},
+	portfolio: {
+		label: 'Porteføljeperspektiv',
+		question:
+			'Hva er viktig i et porteføljeperspektiv? Balansert portefølje av prosjekter, som til sammen skaper endring og bidrar til momentum.'
+	}
+};
+
+export const SCORE_MIN = 1;
+export const SCORE_MAX = 5;
+
+export interface LensScore {
+	score: number;
+	justification: string;
+}
+
+/** A project's scores; an unscored lens is simply absent. */
+export type LensScores = Partial<Record<Lens, LensScore>>;
+
+export interface ScoreSummary {
+	total: number;
+	/** Mean over the scored lenses; null when none is scored. */
+	mean: number | null;
+	scoredCount: number;
+	complete: boolean;
+}
+
+export function summariseScores(scores: LensScores): ScoreSummary {
+	let total = 0;
+	let scoredCount = 0;
+	for (const lens of LENSES) {
+		const entry = scores[lens];
+		if (!entry) continue;
+		total += entry.score;
+		scoredCount += 1;
+	}
+	return {
+		total,
+		mean: scoredCount === 0 ? null : total / scoredCount,
+		scoredCount,
+		complete: scoredCount === LENSES.length
+	};
+}
+
+export type RankBy = 'total' | 'mean' | Lens;
+
+export interface Rankable {
+	id: number;
+	title: string;
+	scores: LensScores;
+}
+
+export type Ranked<T extends Rankable> = T & { rank: number; summary: ScoreSummary };
+
+function rankKey(summary: ScoreSummary, scores: LensScores, by: RankBy): number | null {
+	if (by === 'total') return summary.scoredCount === 0 ? null : summary.total;
+	if (by === 'mean') return summary.mean;
+	return scores[by]?.score ?? null;
+}
+
+const titleCollator = new Intl.Collator('nb-NO', { numeric: true, sensitivity: 'base' });
+
+/**
+ * Highest first. Ranks by total by default: a missing lens then counts as nothing, so a project
+ * scored on two lenses cannot outrank one assessed on all five by its mean alone. Ties break
+ * on mean, then number of lenses scored, then title (nb collation), then id, so the order is
+ * the same on every load. Projects with no value for the key come last. Ranks are positions
+ * (1, 2, 3 …) because the tie-breaks decide every order.
+ */
+export function rankProjects<T extends Rankable>(
+	items: readonly T[],
+	by: RankBy = 'total'
+): Ranked<T>[] {
+	const keyed = items.map((item) => {
+		const summary = summariseScores(item.scores);
+		return { item, summary, key: rankKey(summary, item.scores, by) };
+	});
+	keyed.sort((a, b) => {
+		if (a.key === null || b.key === null) {
+			if (a.key !== b.key) return a.key === null ? 1 : -1;
+		} else if (a.key !== b.key) return b.key - a.key;
+		const meanA = a.summary.mean ?? -1;
+		const meanB = b.summary.mean ?? -1;
+		if (meanA !== meanB) return meanB - meanA;
+		if (a.summary.scoredCount !== b.summary.scoredCount) {
+			return b.summary.scoredCount - a.summary.scoredCount;
+		}
+		return titleCollator.compare(a.item.title, b.item.title) || a.item.id - b.item.id;
+	});
+	return keyed.map(({ item, summary }, index) => ({ ...item, rank: index + 1, summary }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filters
+
+export interface PortfolioFilter {
+	trackId?: number;
+	status?: LifecycleStatus;
+	ownerId?: number;
+	unitId?: number;
+	/** Minimum mean score; an unscored project never passes it. */
+	minScore?: number;
+}
+
+export interface FilterableProject {
+	trackIds: readonly number[];
+	status: LifecycleStatus;
+	ownerId: number | null;
+	/** Units that carry out the project's measures (projects reach units through measures). */
+	unitIds: readonly number[];
+	scores?: LensScores;
+}
+
+/** Every given criterion must hold (AND); an absent criterion does not filter. */
+export function matchesFilter(project: FilterableProject, filter: PortfolioFilter): boolean {
+	if (filter.trackId !== undefined && !project.trackIds.includes(filter.trackId)) return false;
+	if (filter.status !== undefined && project.status !== filter.status) return false;
+	if (filter.ownerId !== undefined && project.ownerId !== filter.ownerId) return false;
+	if (filter.unitId !== undefined && !project.unitIds.includes(filter.unitId)) return false;
+	if (filter.minScore !== undefined) {
+		const mean = summariseScores(project.scores ?? {}).mean;
+		if (mean === null || mean < filter.minScore) return false;
+	}
+	return true;
+}
+
+export function filterProjects<T extends FilterableProject>(
+	projects: readonly T[],
+	filter: PortfolioFilter
+): T[] {
+	return projects.filter((p) => matchesFilter(p, filter));
+}
+
+export function isFilterActive(filter: PortfolioFilter): boolean {
+	return Object.values(filter).some((v) => v !== undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Balance and funnel
+
+export interface BalanceInput {
+	id: number;
+	trackIds: readonly number[];
+	/** Levels the project aims to change; empty when not yet set. */
+	levels: readonly Level[];
+}
+
+export interface PortfolioBalance {
+	/** Distinct projects. */
+	total: number;
+	byTrack: Map<number, number>;
+	byLevel: Record<Level, number>;
+	/** Projects with no level set, so the level counts are not read as complete. */
+	withoutLevel: number;
+}
+
+/**
+ * A project in several tracks counts once under each of them (seed 001: «Noen prosjekter vil
+ * naturlig kobles opp til flere mission-spor») but once in `total`, so the per-track counts may
+ * add up to more than the total. Levels work the same way.
+ */
+export function portfolioBalance(
+	projects: readonly BalanceInput[],
+	trackIds: readonly number[] = []
+): PortfolioBalance {
+	const byTrack = new Map<number, number>(trackIds.map((id) => [id, 0]));
+	const byLevel: Record<Level, number> = { user: 0, service: 0, system: 0 };
+	let withoutLevel = 0;
+	const seen = new Set<number>();
+	for (const project of projects) {
+		if (seen.has(project.id)) continue;
+		seen.add(project.id);
+		for (const trackId of new Set(project.trackIds)) {
+			byTrack.set(trackId, (byTrack.get(trackId) ?? 0) + 1);
+		}
+		for (const level of new Set(project.levels)) byLevel[level] += 1;
+		if (project.levels.length === 0) withoutLevel += 1;
+	}
+	return { total: seen.size, byTrack, byLevel, withoutLevel };
+}
+
+export interface FunnelInput {
+	status: LifecycleStatus;
+	/** Earlier statuses, so a rejected item still counts at the stage it reached. */
+	history?: readonly LifecycleStatus[];
+}
+
+export interface Funnel {
+	proposed: number;
+	recommended: number;
+	adopted: number;
+}
+
+/**
+ * Cumulative, like seed 004 «86 forslag → 15 anbefalt → 6 vedtatt»: every item was once
+ * proposed; `recommended` counts items that reached anbefalt or further, `adopted` those that
+ * reached vedtatt or further (pågår and avsluttet included). An item rejected after being
+ * recommended still counts as recommended, which is why the history is needed.
+ */
+export function lifecycleFunnel(items: readonly FunnelInput[]): Funnel {
+	const funnel: Funnel = { proposed: 0, recommended: 0, adopted: 0 };
+	for (const item of items) {
+		const reached = Math.max(
+			STAGE_RANK[item.status],
+			...(item.history ?? []).map((s) => STAGE_RANK[s])
+		);
+		funnel.proposed += 1;
+		if (reached >= STAGE_RANK.recommended) funnel.recommended += 1;
+		if (reached >= STAGE_RANK.adopted) funnel.adopted += 1;
+	}
+	return funnel;
+}
+
+export function countByStatus(
+	items: readonly { status: LifecycleStatus }[]
+): Record<LifecycleStatus, number> {
+	const counts = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, 0])) as Record<
+		LifecycleStatus,
+		number
+	>;
+	for (const item of items) counts[item.status] += 1;
+	return counts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+/** A real calendar day `YYYY-MM-DD` (rejects 2026-02-30). */
+export function isCalendarDay(value: string): boolean {
+	const match = DAY.exec(value);
+	if (!match) return false;
+	const [, y, m, d] = match.map(Number) as [number, number, number, number];
+	const date = new Date(Date.UTC(y, m - 1, d));
+	return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A report period `YYYY-MM`. */
+export function isPeriod(value: string): boolean {
+	const match = MONTH.exec(value);
+	return match !== null && Number(match[2]) >= 1 && Number(match[2]) <= 12;
+}
+
+/** End not before start; an open end (or unknown start) is allowed. ISO days compare as text. */
+export function datesInOrder(start: string | null, end: string | null): boolean {
+	return start === null || end === null || end >= start;
+}
+
+const periodFormat = new Intl.DateTimeFormat('nb-NO', {
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'UTC'
+});
+
+/** `2026-03` → «mars 2026». */
+export function formatPeriod(period: string): string {
+	if (!isPeriod(period)) return period;
+	const [y, m] = period.split('-').map(Number) as [number, number];
+	return periodFormat.format(new Date(Date.UTC(y, m - 1, 15)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overview tree: mission → tracks → projects → measures
+
+export interface Named {
+	id: number;
+	name: string;
+}
+
+export interface MissionRow {
+	id: number;
+	statement: string;
+	grandChallenge?: string;
+}
+
+export interface TrackRow {
+	id: number;
+	code: string;
+	title: string;
+	status: LifecycleStatus;
+	ownerId: number | null;
+}
+
+export interface ProjectRow {
+	id: number;
+	title: string;
+	status: LifecycleStatus;
+	ownerId: number | null;
+	trackIds: readonly number[];
+	startDate?: string | null;
+	endDate?: string | null;
+	scores?: LensScores;
+}
+
+export interface MeasureRow {
+	id: number;
+	projectId: number;
+	title: string;
+	status: LifecycleStatus;
+	ownerId: number | null;
+	unitIds: readonly number[];
+}
+
+export interface StatusReportRow {
+	id: number;
+	subject: 'project' | 'measure';
+	subjectId: number;
+	/** `YYYY-MM` */
+	period: string;
+	rag: RagStatus;
+	narrative: string;
+}
+
+export interface TreeInput {
+	mission: MissionRow | null;
+	tracks: readonly TrackRow[];
+	projects: readonly ProjectRow[];
+	measures: readonly MeasureRow[];
+	reports?: readonly StatusReportRow[];
+	users?: readonly Named[];
+	units?: readonly Named[];
+}
+
+export interface MeasureNode {
+	kind: 'measure';
+	id: number;
+	title: string;
+	status: LifecycleStatus;
+	owner: Named | null;
+	units: Named[];
+	latestReport: StatusReportRow | null;
+}
+
+export interface ProjectNode {
+	kind: 'project';
+	id: number;
+	title: string;
+	status: LifecycleStatus;
+	owner: Named | null;
+	trackIds: readonly number[];
+	startDate: string | null;
+	endDate: string | null;
+	latestReport: StatusReportRow | null;
+	counts: { measures: number };
+	measures: MeasureNode[];
+}
+
+export interface TrackNode {
+	kind: 'track';
+	id: number;
+	code: string;
+	title: string;
+	status: LifecycleStatus;
+	owner: Named | null;
+	counts: { projects: number; measures: number };
+	projects: ProjectNode[];
+}
+
+export interface PortfolioTree {
+	mission: MissionRow | null;
+	tracks: TrackNode[];
+	/** Projects linked to no (shown) track, so nothing silently disappears from the overview. */
+	unassigned: ProjectNode[];
+	/** Distinct counts: a project under two tracks counts once here. */
+	counts: { tracks: number; projects: number; measures: number };
+}
+
+/**
+ * Latest report per subject: the latest period wins, then the highest id (the later entry for
+ * the same month).
+ */
+export function latestReports(
+	reports: readonly StatusReportRow[]
+): Map<`${StatusReportRow['subject']}:${number}`, StatusReportRow> {
+	const latest = new Map<`${StatusReportRow['subject']}:${number}`, StatusReportRow>();
+	for (const report of reports) {
+		const key = `${report.subject}:${report.subjectId}` as const;
+		const current = latest.get(key);
+		if (
+			!current ||
+			report.period > current.period ||
+			(report.period === current.period && report.id > current.id)
+		) {
+			latest.set(key, report);
+		}
+	}
+	return latest;
+}
+
+function measureMatches(measure: MeasureRow, filter: PortfolioFilter): boolean {
+	if (filter.status !== undefined && measure.status !== filter.status) return false;
+	if (filter.ownerId !== undefined && measure.ownerId !== filter.ownerId) return false;
+	if (filter.unitId !== undefined && !measure.unitIds.includes(filter.unitId)) return false;
+	return true;
+}
+
+const byCode = (a: TrackRow, b: TrackRow) => titleCollator.compare(a.code, b.code);
+const byTitle = (a: { title: string; id: number }, b: { title: string; id: number }) =>
+	titleCollator.compare(a.title, b.title) || a.id - b.id;
+
+/**
+ * Builds the overview tree from flat rows. A project in two tracks appears under both.
+ *
+ * Filtering (the overview's filters): `trackId` keeps that track only. Status, owner and unit
+ * are matched against projects and measures alike, so a measure owner finds their measure:
+ * a project is shown when it matches itself (all its measures shown, narrowed to the unit
+ * when a unit is chosen) or when one of its measures matches (only those measures shown).
+ * `minScore` applies to projects only. With a filter active, tracks left empty are hidden;
+ * counts are of what is shown.
+ */
+export function buildPortfolioTree(input: TreeInput, filter: PortfolioFilter = {}): PortfolioTree {
+	const users = new Map((input.users ?? []).map((u) => [u.id, u]));
+	const units = new Map((input.units ?? []).map((u) => [u.id, u]));
+	const reports = latestReports(input.reports ?? []);
+	const owner = (id: number | null) => (id === null ? null : (users.get(id) ?? null));
+
+	const measuresByProject = new Map<number, MeasureRow[]>();
+	for (const measure of [...input.measures].sort(byTitle)) {
+		const list = measuresByProject.get(measure.projectId) ?? [];
+		list.push(measure);
+		measuresByProject.set(measure.projectId, list);
+	}
+
+	const toMeasureNode = (m: MeasureRow): MeasureNode => ({
+		kind: 'measure',
+		id: m.id,
+		title: m.title,
+		status: m.status,
+		owner: owner(m.ownerId),
+		units: m.unitIds.flatMap((id) => units.get(id) ?? []),
+		latestReport: reports.get(`measure:${m.id}`) ?? null
+	});
+
+	const rowFilter: PortfolioFilter = {
+		status: filter.status,
+		ownerId: filter.ownerId,
+		unitId: filter.unitId
+	};
+	const rowFilterActive = isFilterActive(rowFilter);
+
+	const projectNodes = new Map<number, ProjectNode>();
+	for (const project of [...input.projects].sort(byTitle)) {
+		const measures = measuresByProject.get(project.id) ?? [];
+		const unitIds = [...new Set(measures.flatMap((m) => m.unitIds))];
+		if (!matchesFilter({ ...project, unitIds }, { minScore: filter.minScore })) continue;
+		let shown = measures;
+		if (rowFilterActive) {
+			const selfMatch = matchesFilter({ ...project, unitIds }, rowFilter);
+			const unitId = rowFilter.unitId;
+			shown = selfMatch
+				? measures.filter((m) => unitId === undefined || m.unitIds.includes(unitId))
+				: measures.filter((m) => measureMatches(m, rowFilter));
+			if (!selfMatch && shown.length === 0) continue;
+		}
+		const measureNodes = shown.map(toMeasureNode);
+		projectNodes.set(project.id, {
+			kind: 'project',
+			id: project.id,
+			title: project.title,
+			status: project.status,
+			owner: owner(project.ownerId),
+			trackIds: project.trackIds,
+			startDate: project.startDate ?? null,
+			endDate: project.endDate ?? null,
+			latestReport: reports.get(`project:${project.id}`) ?? null,
+			counts: { measures: measureNodes.length },
+			measures: measureNodes
+		});
+	}
+
+	const filtering = isFilterActive(filter);
+	const trackIdsShown = new Set<number>();
+	const tracks: TrackNode[] = [];
+	for (const track of [...input.tracks].sort(byCode)) {
+		if (filter.trackId !== undefined && track.id !== filter.trackId) continue;
+		const projects = [...projectNodes.values()].filter((p) => p.trackIds.includes(track.id));
+		if (filtering && projects.length === 0 && filter.trackId === undefined) continue;
+		trackIdsShown.add(track.id);
+		tracks.push({
+			kind: 'track',
+			id: track.id,
+			code: track.code,
+			title: track.title,
+			status: track.status,
+			owner: owner(track.ownerId),
+			counts: {
+				projects: projects.length,
+				measures: projects.reduce((sum, p) => sum + p.counts.measures, 0)
+			},
+			projects
+		});
+	}
+
+	const inShownTrack = (p: ProjectNode) => p.trackIds.some((id) => trackIdsShown.has(id));
+	const knownTracks = new Set(input.tracks.map((t) => t.id));
+	// A project whose tracks all exist but are filtered away is not "unassigned", just hidden.
+	const unassigned =
+		filter.trackId === undefined
+			? [...projectNodes.values()].filter((p) => !p.trackIds.some((id) => knownTracks.has(id)))
+			: [];
+	const visible = [...projectNodes.values()].filter(
+		(p) => inShownTrack(p) || unassigned.includes(p)
+	);
+
+	return {
+		mission: input.mission,
+		tracks,
+		unassigned,
+		counts: {
+			tracks: tracks.length,
+			projects: visible.length,
+			measures: visible.reduce((sum, p) => sum + p.counts.measures, 0)
+		}
+	};
+}
+
+/** `1 prosjekt`, `3 prosjekter`. */
+export function countLabel(n: number, one: string, many: string): string {
+	return `${n} ${n === 1 ? one : many}`;
+}

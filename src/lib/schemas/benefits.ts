@@ -1,0 +1,354 @@
+/**
+ * Form schemas for the benefit map and gain realisation (issue 4). Input is FormData turned
+ * into strings by `parseForm`, so numbers arrive as text: «1 655 000» and «12,5» are accepted
+ * the way people type them in Norwegian. Every field has its own message in bokmål.
+ */
+import { z } from 'zod';
+import { linkKindError, NODE_KINDS, type NodeKind } from '$lib/domain/benefit-graph';
+
+export const BENEFIT_LEVELS = ['bruker', 'tjeneste', 'system'] as const;
+export const BENEFIT_KINDS = ['kvantitativ', 'kvalitativ'] as const;
+export const BENEFIT_UNITS = ['kr', 'timer', 'antall', 'prosent'] as const;
+/** Seed 001, page TJENESTE: the sectors that gain, plus «annet» for free text. */
+export const BENEFICIARIES = [
+	'helse',
+	'utdanning',
+	'kommunalt',
+	'familie',
+	'stat',
+	'annet'
+] as const;
+/** Seed 002/003: the quality dimensions of good services, plus competent staff. */
+export const QUALITY_DIMENSIONS = [
+	'virkningsfulle',
+	'trygge_og_sikre',
+	'involverer_brukerne',
+	'samordnet',
+	'utnytter_ressursene',
+	'tilgjengelige',
+	'kompetente_medarbeidere'
+] as const;
+export const TAKEOUT_METHODS = ['budsjettkutt', 'frigjort_tid', 'kvalitet'] as const;
+export const ASSESSMENTS = ['1', '2', '3', '4', '5', 'rod', 'gul', 'gronn'] as const;
+
+export const QUALITY_DIMENSION_LABEL: Record<(typeof QUALITY_DIMENSIONS)[number], string> = {
+	virkningsfulle: 'Virkningsfulle',
+	trygge_og_sikre: 'Trygge og sikre',
+	involverer_brukerne: 'Involverer brukerne og gir dem innflytelse',
+	samordnet: 'Samordnet og preget av kontinuitet',
+	utnytter_ressursene: 'Utnytter ressursene godt',
+	tilgjengelige: 'Tilgjengelige og rettferdig fordelt',
+	kompetente_medarbeidere: 'Kompetente og myndiggjorte medarbeidere'
+};
+
+export const TAKEOUT_LABEL: Record<(typeof TAKEOUT_METHODS)[number], string> = {
+	budsjettkutt: 'Budsjettkutt',
+	frigjort_tid: 'Frigjort tid til annet arbeid',
+	kvalitet: 'Bedre kvalitet'
+};
+
+export const ASSESSMENT_LABEL: Record<(typeof ASSESSMENTS)[number], string> = {
+	'1': '1 – svært svak',
+	'2': '2 – svak',
+	'3': '3 – middels',
+	'4': '4 – god',
+	'5': '5 – svært god',
+	rod: 'Rød',
+	gul: 'Gul',
+	gronn: 'Grønn'
+};
+
+const GROUP_SEPARATORS = /[\s\u00a0\u202f]/g;
+const MAX_KRONER = 1_000_000_000_000;
+
+function requiredText(message: string, max = 200) {
+	return z.string({ error: message }).trim().min(1, message).max(max, `Bruk høyst ${max} tegn`);
+}
+
+function optionalText(max = 2000) {
+	return z.string().trim().max(max, `Bruk høyst ${max} tegn`).optional().default('');
+}
+
+/** A whole number typed with or without group spaces: «1 655 000», «-5». */
+function integerField(message: string, min: number, max: number, rangeMessage: string) {
+	return z
+		.string({ error: message })
+		.transform((s) => s.replace(GROUP_SEPARATORS, ''))
+		.pipe(z.string().regex(/^-?\d+$/, message))
+		.transform(Number)
+		.pipe(z.number().min(min, rangeMessage).max(max, rangeMessage));
+}
+
+/** A number with at most two decimals, comma or point: «12,5». */
+function decimalField(message: string, min: number, max: number, rangeMessage: string) {
+	return z
+		.string({ error: message })
+		.transform((s) => s.replace(GROUP_SEPARATORS, '').replace(',', '.'))
+		.pipe(z.string().regex(/^-?\d+(\.\d{1,2})?$/, message))
+		.transform(Number)
+		.pipe(z.number().min(min, rangeMessage).max(max, rangeMessage));
+}
+
+function isRealDay(value: string): boolean {
+	const [y, m, d] = value.split('-').map(Number);
+	const date = new Date(Date.UTC(y!, m! - 1, d!));
+	return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
+}
+
+function dayField(message: string) {
+	return z
+		.string({ error: message })
+		.trim()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, message)
+		.refine(isRealDay, message);
+}
+
+const periodField = z
+	.string({ error: 'Velg måned' })
+	.trim()
+	.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Velg en gyldig måned (ÅÅÅÅ-MM)');
+
+/** Database ids are positive integers (see src/params/id.ts). */
+function idField(message: string) {
+	return z
+		.string({ error: message })
+		.trim()
+		.regex(/^[1-9][0-9]{0,9}$/, message)
+		.transform(Number);
+}
+
+function optionalId(message: string) {
+	return z
+		.string()
+		.trim()
+		.optional()
+		.transform((s) => (s ? s : undefined))
+		.pipe(idField(message).optional())
+		.transform((id) => id ?? null);
+}
+
+/** Checkboxes arrive as nothing, one string, or several. */
+function checkboxList<const T extends readonly [string, ...string[]]>(values: T, message: string) {
+	return z
+		.union([z.string(), z.array(z.string())])
+		.optional()
+		.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+		.pipe(z.array(z.enum(values, { error: message })));
+}
+
+function emptyToUndefined(value: unknown): unknown {
+	return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}
+
+// ── Map elements ───────────────────────────────────────────────────────────────────────────
+
+export const changeSchema = z.object({
+	title: requiredText('Skriv hva som endres'),
+	description: optionalText()
+});
+
+export const benefitSchema = z
+	.object({
+		title: requiredText('Gi gevinsten et navn'),
+		description: optionalText(),
+		level: z.enum(BENEFIT_LEVELS, { error: 'Velg nivå: bruker, tjeneste eller system' }),
+		kind: z.enum(BENEFIT_KINDS, { error: 'Velg om gevinsten er kvantitativ eller kvalitativ' }),
+		unit: z.preprocess(
+			emptyToUndefined,
+			z.enum(BENEFIT_UNITS, { error: 'Velg enhet: kr, timer, antall eller prosent' }).optional()
+		),
+		beneficiary: z.enum(BENEFICIARIES, { error: 'Velg hvem som får gevinsten' }),
+		beneficiaryOther: optionalText(200),
+		qualityDimensions: checkboxList(QUALITY_DIMENSIONS, 'Ukjent kvalitetsdimensjon'),
+		ownerId: optionalId('Velg en gevinsteier fra listen'),
+		indicator: optionalText(500),
+		measurement: optionalText(1000),
+		takeout: z.enum(TAKEOUT_METHODS, { error: 'Velg hvordan gevinsten tas ut' })
+	})
+	.superRefine((benefit, ctx) => {
+		if (benefit.kind === 'kvantitativ' && !benefit.unit) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['unit'],
+				message: 'En kvantitativ gevinst trenger en enhet'
+			});
+		}
+		if (benefit.kind === 'kvantitativ' && !benefit.indicator) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['indicator'],
+				message: 'Beskriv indikatoren gevinsten måles med'
+			});
+		}
+		if (benefit.beneficiary === 'annet' && !benefit.beneficiaryOther) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['beneficiaryOther'],
+				message: 'Skriv hvem som får gevinsten'
+			});
+		}
+	});
+
+const nodeKindField = z.enum(NODE_KINDS as [NodeKind, ...NodeKind[]], {
+	error: 'Ukjent elementtype'
+});
+
+export const linkSchema = z
+	.object({
+		fromKind: nodeKindField,
+		fromId: idField('Velg hva koblingen går fra'),
+		toKind: nodeKindField,
+		toId: idField('Velg hva koblingen går til')
+	})
+	.superRefine((link, ctx) => {
+		const kindError = linkKindError(link.fromKind, link.toKind);
+		if (kindError) ctx.addIssue({ code: 'custom', path: ['toId'], message: kindError });
+		else if (link.fromKind === link.toKind && link.fromId === link.toId) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['toId'],
+				message: 'Et element kan ikke kobles til seg selv'
+			});
+		}
+	});
+
+// ── Pricing ────────────────────────────────────────────────────────────────────────────────
+
+export const estimateLineSchema = z.object({
+	description: requiredText('Beskriv hva linjen gjelder'),
+	amountPerCase: integerField(
+		'Skriv beløp per tilfelle som et helt tall',
+		0,
+		MAX_KRONER,
+		'Beløpet må være mellom 0 og 1 000 000 000 000'
+	),
+	cases: integerField(
+		'Skriv antall tilfeller som et helt tall',
+		0,
+		1_000_000_000,
+		'Antall må være mellom 0 og 1 000 000 000'
+	),
+	sharePercent: decimalField(
+		'Skriv andelen i prosent, høyst to desimaler',
+		0,
+		100,
+		'Andelen må være mellom 0 og 100 %'
+	)
+});
+
+const valueField = integerField(
+	'Skriv verdien som et helt tall',
+	-MAX_KRONER,
+	MAX_KRONER,
+	'Verdien er utenfor gyldig område'
+);
+
+export const baselineSchema = z.object({
+	value: valueField,
+	date: dayField('Skriv en gyldig dato for nullpunktet'),
+	method: requiredText('Beskriv hvordan nullpunktet er målt', 1000)
+});
+
+export const targetSchema = z.object({
+	value: valueField,
+	date: dayField('Skriv en gyldig måldato')
+});
+
+/** Target checked against the saved baseline: a target cannot lie before it. */
+export function targetSchemaAfter(baselineDate: string) {
+	return targetSchema.refine((t) => t.date >= baselineDate, {
+		path: ['date'],
+		message: 'Måldatoen kan ikke være før nullpunktet'
+	});
+}
+
+/** One month of a plan «given per period». */
+export const plannedPeriodSchema = z.object({
+	period: periodField,
+	value: valueField
+});
+
+export const gainSettingsSchema = z.object({
+	hourlyRate: integerField(
+		'Skriv timesatsen i hele kroner',
+		1,
+		100_000,
+		'Timesatsen må være mellom 1 og 100 000 kr'
+	),
+	behindMarginPercent: integerField(
+		'Skriv marginen som et helt antall prosent',
+		0,
+		100,
+		'Marginen må være mellom 0 og 100 %'
+	)
+});
+
+// ── Realisation ────────────────────────────────────────────────────────────────────────────
+
+const evidenceField = optionalText(1000).refine(
+	(value) => !/^https?:/i.test(value) || URL.canParse(value),
+	'Lenken er ikke gyldig'
+);
+
+const realisationBase = {
+	period: periodField,
+	comment: optionalText(2000),
+	evidence: evidenceField,
+	supersedesId: optionalId('Ugyldig registrering å korrigere')
+};
+
+export const quantitativeRealisationSchema = z.object({
+	...realisationBase,
+	value: valueField
+});
+
+export const qualitativeRealisationSchema = z.object({
+	...realisationBase,
+	assessment: z.enum(ASSESSMENTS, { error: 'Velg en vurdering: 1–5 eller rød/gul/grønn' }),
+	narrative: requiredText('Beskriv vurderingen med noen ord', 4000)
+});
+
+/**
+ * The schema for logging a realisation of one benefit. A period before the baseline month
+ * is refused: nothing can be realised before the zero point was measured.
+ */
+export function realisationSchemaFor(
+	kind: 'kvantitativ',
+	baselineDate: string | null
+): z.ZodType<QuantitativeRealisationInput>;
+export function realisationSchemaFor(
+	kind: 'kvalitativ',
+	baselineDate: string | null
+): z.ZodType<QualitativeRealisationInput>;
+export function realisationSchemaFor(
+	kind: (typeof BENEFIT_KINDS)[number],
+	baselineDate: string | null
+): z.ZodType<QuantitativeRealisationInput | QualitativeRealisationInput>;
+export function realisationSchemaFor(
+	kind: (typeof BENEFIT_KINDS)[number],
+	baselineDate: string | null
+): z.ZodType<QuantitativeRealisationInput | QualitativeRealisationInput> {
+	const baselinePeriod = baselineDate?.slice(0, 7) ?? null;
+	const notBeforeBaseline = (r: { period: string }) =>
+		baselinePeriod === null || r.period >= baselinePeriod;
+	const params = { path: ['period'], message: 'Perioden kan ikke være før nullpunktet' };
+	return kind === 'kvantitativ'
+		? quantitativeRealisationSchema.refine(notBeforeBaseline, params)
+		: qualitativeRealisationSchema.refine(notBeforeBaseline, params);
+}
+
+export const causeSchema = z.object({
+	period: periodField,
+	cause: requiredText('Beskriv årsaken til avviket', 2000),
+	correctiveMeasure: requiredText('Beskriv korrigerende tiltak', 2000)
+});
+
+export type BenefitInput = z.output<typeof benefitSchema>;
+export type ChangeInput = z.output<typeof changeSchema>;
+export type LinkInput = z.output<typeof linkSchema>;
+export type EstimateLineInput = z.output<typeof estimateLineSchema>;
+export type BaselineInput = z.output<typeof baselineSchema>;
+export type TargetInput = z.output<typeof targetSchema>;
+export type QuantitativeRealisationInput = z.output<typeof quantitativeRealisationSchema>;
+export type QualitativeRealisationInput = z.output<typeof qualitativeRealisationSchema>;
+export type CauseInput = z.output<typeof causeSchema>;
