@@ -1,3 +1,4 @@
+import { dev } from '$app/environment';
 import { getDb } from './db';
 import { countUsers } from './db/queries/users';
 import { deleteExpiredSessions } from './db/queries/sessions';
@@ -5,6 +6,8 @@ import { issueSetupToken } from './auth/setup-token';
 import { seedDemo } from './demo';
 
 function publicOrigin(): string {
+	// Under `vite dev` the port is Vite's, which this code cannot see; the path alone is right.
+	if (dev) return '';
 	const host = process.env.HOST || '127.0.0.1';
 	const port = process.env.PORT || '3000';
 	return (process.env.ORIGIN || `http://${host}:${port}`).replace(/\/$/, '');
