@@ -1,6 +1,6 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import { buildPortfolioTree } from '$lib/domain/portfolio';
+import { buildPortfolioTree } from '$lib/domain/portfolio-tree';
 import PortfolioTree from './PortfolioTree.svelte';
 import StatusBadge from './StatusBadge.svelte';
 

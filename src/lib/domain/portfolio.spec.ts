@@ -3,7 +3,6 @@ import {
 	LENSES,
 	LENS_INFO,
 	LIFECYCLE_STATUSES,
-	buildPortfolioTree,
 	canTransition,
 	countByStatus,
 	datesInOrder,
@@ -11,7 +10,6 @@ import {
 	formatPeriod,
 	isCalendarDay,
 	isPeriod,
-	latestReports,
 	lifecycleFunnel,
 	portfolioBalance,
 	rankProjects,
@@ -19,12 +17,16 @@ import {
 	type FilterableProject,
 	type FunnelInput,
 	type LensScores,
+	type PortfolioFilter
+} from './portfolio';
+import {
+	buildPortfolioTree,
+	latestReports,
 	type MeasureRow,
-	type PortfolioFilter,
 	type ProjectRow,
 	type StatusReportRow,
 	type TrackRow
-} from './portfolio';
+} from './portfolio-tree';
 
 const full = (score: number): LensScores =>
 	Object.fromEntries(LENSES.map((l) => [l, { score, justification: 'fordi' }]));
