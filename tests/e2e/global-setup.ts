@@ -9,6 +9,8 @@ declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
 		setupUrl: string;
+		/** The server's SQLite file, so journeys can seed users and data through tests/factories. */
+		databaseUrl: string;
 	}
 }
 
@@ -31,13 +33,14 @@ export default async function setup(project: TestProject) {
 	dir = mkdtempSync(path.join(tmpdir(), 'misjonskart-e2e-'));
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
+	const databaseUrl = path.join(dir, 'e2e.db');
 	server = spawn(process.execPath, ['build/index.js'], {
 		env: {
 			...process.env,
 			HOST: '127.0.0.1',
 			PORT: String(port),
 			ORIGIN: baseUrl,
-			DATABASE_URL: path.join(dir, 'e2e.db')
+			DATABASE_URL: databaseUrl
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -58,6 +61,7 @@ export default async function setup(project: TestProject) {
 	});
 	project.provide('baseUrl', baseUrl);
 	project.provide('setupUrl', setupUrl);
+	project.provide('databaseUrl', databaseUrl);
 
 	return async () => {
 		server?.kill();

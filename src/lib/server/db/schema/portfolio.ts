@@ -1,0 +1,252 @@
+/**
+ * The portfolio hierarchy (DOMAIN.md "The portfolio hierarchy"; seed 001 «Begrepshierarki»):
+ * mission → effect goals and mission tracks → projects (in one or more tracks) → measures
+ * (carried out by one or more units). Status changes, monthly status reports, the five
+ * prioritisation lenses and ROS risks hang off tracks, projects and measures.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
+import { LENSES, LEVELS, LIFECYCLE_STATUSES, RAG_STATUSES } from '../../../domain/portfolio';
+import { CONSEQUENCE_AREAS, RISK_STATUSES } from '../../../domain/risk';
+import { user } from './auth';
+import { unit } from './org';
+
+const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch() * 1000)`);
+
+export const mission = sqliteTable('mission', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	grandChallenge: text('grand_challenge').notNull(),
+	statement: text('statement').notNull(),
+	baselineYear: integer('baseline_year').notNull(),
+	targetYear: integer('target_year').notNull(),
+	// Timesats: whole kroner per hour, used to show hour benefits in kroner (issue 4).
+	hourlyRateKroner: integer('hourly_rate_kroner'),
+	// A benefit is behind plan when realised is more than this share below planned (issue 4).
+	behindPlanMarginPercent: integer('behind_plan_margin_percent').notNull().default(20),
+	version: integer('version').notNull().default(0),
+	createdAt: createdAt()
+});
+
+export const effectGoal = sqliteTable(
+	'effect_goal',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		missionId: integer('mission_id')
+			.notNull()
+			.references(() => mission.id),
+		// «Effektmål 1», «Effektmål 2» … in the order the mission lists them.
+		number: integer('number').notNull(),
+		level: text('level', { enum: LEVELS }).notNull(),
+		title: text('title').notNull(),
+		indicator: text('indicator').notNull(),
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('effect_goal_mission_idx').on(t.missionId)]
+);
+
+export const track = sqliteTable(
+	'track',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		missionId: integer('mission_id')
+			.notNull()
+			.references(() => mission.id),
+		code: text('code').notNull(),
+		title: text('title').notNull(),
+		problemStatement: text('problem_statement').notNull(),
+		barriers: text('barriers'),
+		expectedEffectUser: text('expected_effect_user'),
+		expectedEffectService: text('expected_effect_service'),
+		expectedEffectSystem: text('expected_effect_system'),
+		ownerId: integer('owner_id').references(() => user.id),
+		status: text('status', { enum: LIFECYCLE_STATUSES }).notNull().default('proposed'),
+		// Seed 001: 1A/1B and 5 were prioritised by the steering group.
+		prioritised: integer('prioritised', { mode: 'boolean' }).notNull().default(false),
+		// Lost-update check: a save carries the version it was loaded with.
+		version: integer('version').notNull().default(0),
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('track_mission_code_unique').on(t.missionId, t.code)]
+);
+
+export const project = sqliteTable(
+	'project',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		missionId: integer('mission_id')
+			.notNull()
+			.references(() => mission.id),
+		title: text('title').notNull(),
+		description: text('description'),
+		ownerId: integer('owner_id').references(() => user.id),
+		// Calendar days, YYYY-MM-DD.
+		startDate: text('start_date'),
+		endDate: text('end_date'),
+		status: text('status', { enum: LIFECYCLE_STATUSES }).notNull().default('proposed'),
+		// The levels the project aims to change (JSON array of LEVELS); feeds portfolio balance.
+		levels: text('levels', { mode: 'json' }).$type<(typeof LEVELS)[number][]>().notNull(),
+		version: integer('version').notNull().default(0),
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('project_mission_idx').on(t.missionId), index('project_owner_idx').on(t.ownerId)]
+);
+
+/** Seed 001: «Noen prosjekter vil naturlig kobles opp til flere mission-spor». */
+export const projectTrack = sqliteTable(
+	'project_track',
+	{
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id),
+		trackId: integer('track_id')
+			.notNull()
+			.references(() => track.id)
+	},
+	(t) => [
+		primaryKey({ columns: [t.projectId, t.trackId] }),
+		index('project_track_track_idx').on(t.trackId)
+	]
+);
+
+export const measure = sqliteTable(
+	'measure',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id),
+		title: text('title').notNull(),
+		description: text('description'),
+		ownerId: integer('owner_id').references(() => user.id),
+		startDate: text('start_date'),
+		endDate: text('end_date'),
+		status: text('status', { enum: LIFECYCLE_STATUSES }).notNull().default('proposed'),
+		version: integer('version').notNull().default(0),
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('measure_project_idx').on(t.projectId), index('measure_owner_idx').on(t.ownerId)]
+);
+
+export const measureUnit = sqliteTable(
+	'measure_unit',
+	{
+		measureId: integer('measure_id')
+			.notNull()
+			.references(() => measure.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => unit.id)
+	},
+	(t) => [
+		primaryKey({ columns: [t.measureId, t.unitId] }),
+		index('measure_unit_unit_idx').on(t.unitId)
+	]
+);
+
+export const STATUS_SUBJECTS = ['track', 'project', 'measure'] as const;
+export const REPORT_SUBJECTS = ['project', 'measure'] as const;
+
+/** Lifecycle history: the date and reason of every status change are kept (issue 3). */
+export const statusChange = sqliteTable(
+	'status_change',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		subject: text('subject', { enum: STATUS_SUBJECTS }).notNull(),
+		subjectId: integer('subject_id').notNull(),
+		// Null for the first status a row was created with.
+		fromStatus: text('from_status', { enum: LIFECYCLE_STATUSES }),
+		toStatus: text('to_status', { enum: LIFECYCLE_STATUSES }).notNull(),
+		reason: text('reason'),
+		actorId: integer('actor_id').references(() => user.id),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('status_change_subject_idx').on(t.subject, t.subjectId)]
+);
+
+/** Monthly red/amber/green report with a narrative; one per subject and month. */
+export const statusReport = sqliteTable(
+	'status_report',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		subject: text('subject', { enum: REPORT_SUBJECTS }).notNull(),
+		subjectId: integer('subject_id').notNull(),
+		// YYYY-MM
+		period: text('period').notNull(),
+		rag: text('rag', { enum: RAG_STATUSES }).notNull(),
+		narrative: text('narrative').notNull(),
+		authorId: integer('author_id').references(() => user.id),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('status_report_subject_period').on(t.subject, t.subjectId, t.period)]
+);
+
+/** Seed 001 «Kriterier for prioritering»: one score 1–5 per lens, with a justification. */
+export const projectScore = sqliteTable(
+	'project_score',
+	{
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id),
+		lens: text('lens', { enum: LENSES }).notNull(),
+		score: integer('score').notNull(),
+		justification: text('justification').notNull(),
+		scoredBy: integer('scored_by').references(() => user.id),
+		scoredAt: integer('scored_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.projectId, t.lens] }),
+		check('project_score_range', sql`${t.score} between 1 and 5`)
+	]
+);
+
+/** ROS risks on a project or a measure (seed 004): exactly one of the two is set. */
+export const risk = sqliteTable(
+	'risk',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		projectId: integer('project_id').references(() => project.id),
+		measureId: integer('measure_id').references(() => measure.id),
+		title: text('title').notNull(),
+		description: text('description'),
+		likelihood: integer('likelihood').notNull(),
+		consequence: integer('consequence').notNull(),
+		area: text('area', { enum: CONSEQUENCE_AREAS }).notNull(),
+		mitigation: text('mitigation'),
+		ownerId: integer('owner_id').references(() => user.id),
+		status: text('status', { enum: RISK_STATUSES }).notNull().default('open'),
+		version: integer('version').notNull().default(0),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('risk_project_idx').on(t.projectId),
+		index('risk_measure_idx').on(t.measureId),
+		check('risk_one_subject', sql`(${t.projectId} is null) <> (${t.measureId} is null)`),
+		check('risk_likelihood_range', sql`${t.likelihood} between 1 and 5`),
+		check('risk_consequence_range', sql`${t.consequence} between 1 and 5`)
+	]
+);
+
+export type Mission = typeof mission.$inferSelect;
+export type EffectGoal = typeof effectGoal.$inferSelect;
+export type Track = typeof track.$inferSelect;
+export type Project = typeof project.$inferSelect;
+export type Measure = typeof measure.$inferSelect;
+export type StatusChange = typeof statusChange.$inferSelect;
+export type StatusReport = typeof statusReport.$inferSelect;
+export type ProjectScore = typeof projectScore.$inferSelect;
+export type Risk = typeof risk.$inferSelect;
