@@ -65,3 +65,11 @@ export function requireUnitLeader(event: AnyEvent, unitId: number): SessionUser 
  * Named so the route-guard test can tell a deliberate choice from an omission.
  */
 export function allowPublic(): void {}
+
+/**
+ * Portfolio and benefit-map writes (issues 3 and 4): admins edit everything; a programme
+ * leader edits only what they own or lead (a track, project or measure whose owner they are).
+ */
+export function canEditOwned(user: SessionUser, ownerId: number | null): boolean {
+	return isAdmin(user) || (hasRole(user, 'programme_leader') && ownerId === user.id);
+}
