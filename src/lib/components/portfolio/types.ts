@@ -4,3 +4,17 @@ export interface TreeHrefs {
 	project: (id: number) => string;
 	measure: (id: number) => string;
 }
+
+/** A risk as the pages show it. */
+export interface RiskView {
+	id: number;
+	title: string;
+	description: string | null;
+	likelihood: number;
+	consequence: number;
+	area: import('$lib/domain/risk').ConsequenceArea;
+	mitigation: string | null;
+	ownerId: number | null;
+	status: import('$lib/domain/risk').RiskStatus;
+	version: number;
+}

@@ -1,0 +1,212 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { db, type Queryable } from '..';
+import { writeAudit } from '../../audit';
+import {
+	measure,
+	measureUnit,
+	project,
+	risk,
+	statusChange,
+	statusReport,
+	unit,
+	type Measure
+} from '../schema';
+import type { MeasureInput, NewMeasureInput } from '$lib/schemas/portfolio';
+import { recordStatus } from './lifecycle';
+import { isForeignKeyError } from './projects';
+import type { WriteResult } from './users';
+
+export type MeasureWithUnits = Measure & { unitIds: number[] };
+
+let prepared:
+	| { measures: ReturnType<typeof prepareMeasures>; units: ReturnType<typeof prepareUnits> }
+	| undefined;
+function prepareMeasures() {
+	return db
+		.select()
+		.from(measure)
+		.where(isNull(measure.archivedAt))
+		.orderBy(asc(measure.title))
+		.prepare();
+}
+function prepareUnits() {
+	return db.select().from(measureUnit).prepare();
+}
+
+/** Measures not archived, with the units that carry them out. Prepared (overview hot path). */
+export function listMeasures(): MeasureWithUnits[] {
+	prepared ??= { measures: prepareMeasures(), units: prepareUnits() };
+	const links = prepared.units.all();
+	return prepared.measures.all().map((m) => ({
+		...m,
+		unitIds: links.filter((l) => l.measureId === m.id).map((l) => l.unitId)
+	}));
+}
+
+export function listMeasuresByProject(projectId: number): MeasureWithUnits[] {
+	const rows = db
+		.select()
+		.from(measure)
+		.where(and(eq(measure.projectId, projectId), isNull(measure.archivedAt)))
+		.orderBy(asc(measure.title))
+		.all();
+	if (rows.length === 0) return [];
+	const links = db
+		.select()
+		.from(measureUnit)
+		.where(
+			inArray(
+				measureUnit.measureId,
+				rows.map((r) => r.id)
+			)
+		)
+		.all();
+	return rows.map((m) => ({
+		...m,
+		unitIds: links.filter((l) => l.measureId === m.id).map((l) => l.unitId)
+	}));
+}
+
+export function getMeasureById(id: number, q: Queryable = db): MeasureWithUnits | undefined {
+	const row = q.select().from(measure).where(eq(measure.id, id)).get();
+	if (!row) return undefined;
+	const unitIds = q
+		.select({ unitId: measureUnit.unitId })
+		.from(measureUnit)
+		.where(eq(measureUnit.measureId, id))
+		.all()
+		.map((l) => l.unitId);
+	return { ...row, unitIds };
+}
+
+function auditable(m: Measure & { unitIds: number[] }) {
+	return {
+		projectId: m.projectId,
+		title: m.title,
+		description: m.description,
+		ownerId: m.ownerId,
+		startDate: m.startDate,
+		endDate: m.endDate,
+		status: m.status,
+		unitIds: m.unitIds
+	};
+}
+
+function unitsUsable(q: Queryable, unitIds: number[]): boolean {
+	if (unitIds.length === 0) return true;
+	const rows = q.select().from(unit).where(inArray(unit.id, unitIds)).all();
+	return rows.length === unitIds.length && rows.every((u) => !u.archivedAt);
+}
+
+function projectUsable(q: Queryable, projectId: number): boolean {
+	const row = q.select().from(project).where(eq(project.id, projectId)).get();
+	return row !== undefined && !row.archivedAt;
+}
+
+/** A measure belongs to one project and may be carried out by several units (issue 3). */
+export function createMeasure(input: NewMeasureInput, actorId: number | null): WriteResult<number> {
+	return db.transaction((tx) => {
+		if (!projectUsable(tx, input.projectId))
+			return { ok: false, reason: 'project_missing' } as const;
+		if (!unitsUsable(tx, input.unitIds)) return { ok: false, reason: 'unit_missing' } as const;
+		const { unitIds, ...fields } = input;
+		const row = tx.insert(measure).values(fields).returning().get();
+		for (const unitId of unitIds)
+			tx.insert(measureUnit).values({ measureId: row.id, unitId }).run();
+		recordStatus(tx, 'measure', row.id, null, row.status, null, actorId);
+		writeAudit(tx, {
+			actorId,
+			entity: 'measure',
+			entityId: row.id,
+			action: 'create',
+			after: auditable({ ...row, unitIds })
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+/** Lost-update check as for projects: a stale `version` writes nothing (`conflict`). */
+export function updateMeasure(id: number, input: MeasureInput, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = getMeasureById(id, tx);
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (before.version !== input.version) return { ok: false, reason: 'conflict' } as const;
+		if (input.projectId !== before.projectId && !projectUsable(tx, input.projectId)) {
+			return { ok: false, reason: 'project_missing' } as const;
+		}
+		const added = input.unitIds.filter((u) => !before.unitIds.includes(u));
+		if (!unitsUsable(tx, added)) return { ok: false, reason: 'unit_missing' } as const;
+		const { unitIds, version, ...fields } = input;
+		const updated = tx
+			.update(measure)
+			.set({ ...fields, version: version + 1 })
+			.where(and(eq(measure.id, id), eq(measure.version, version)))
+			.returning()
+			.get();
+		if (!updated) return { ok: false, reason: 'conflict' } as const;
+		tx.delete(measureUnit).where(eq(measureUnit.measureId, id)).run();
+		for (const unitId of unitIds) tx.insert(measureUnit).values({ measureId: id, unitId }).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'measure',
+			entityId: id,
+			action: 'update',
+			before: auditable(before),
+			after: auditable({ ...updated, unitIds })
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+/** A measure with risks is refused (`has_children`), as is one a benefit map points at. */
+export function deleteMeasure(id: number, actorId: number): WriteResult {
+	try {
+		return db.transaction((tx) => {
+			const before = getMeasureById(id, tx);
+			if (!before) return { ok: false, reason: 'not_found' } as const;
+			if (tx.select({ id: risk.id }).from(risk).where(eq(risk.measureId, id)).all().length > 0) {
+				return { ok: false, reason: 'has_children' } as const;
+			}
+			tx.delete(measureUnit).where(eq(measureUnit.measureId, id)).run();
+			tx.delete(statusChange)
+				.where(and(eq(statusChange.subject, 'measure'), eq(statusChange.subjectId, id)))
+				.run();
+			tx.delete(statusReport)
+				.where(and(eq(statusReport.subject, 'measure'), eq(statusReport.subjectId, id)))
+				.run();
+			tx.delete(measure).where(eq(measure.id, id)).run();
+			writeAudit(tx, {
+				actorId,
+				entity: 'measure',
+				entityId: id,
+				action: 'delete',
+				before: auditable(before)
+			});
+			return { ok: true, value: undefined } as const;
+		});
+	} catch (e) {
+		if (isForeignKeyError(e)) return { ok: false, reason: 'has_children' };
+		throw e;
+	}
+}
+
+export function setMeasureArchived(id: number, archived: boolean, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx.select().from(measure).where(eq(measure.id, id)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const archivedAt = archived ? new Date() : null;
+		tx.update(measure)
+			.set({ archivedAt, version: before.version + 1 })
+			.where(eq(measure.id, id))
+			.run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'measure',
+			entityId: id,
+			action: archived ? 'archive' : 'restore',
+			before: { archivedAt: before.archivedAt },
+			after: { archivedAt }
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}

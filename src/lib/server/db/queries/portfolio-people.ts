@@ -1,0 +1,32 @@
+/** Names and choices the portfolio pages need from the organisation (users and units). */
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { db } from '..';
+import { roleAssignment, unit, user } from '../schema';
+
+export type Named = { id: number; name: string };
+
+/** Everyone, by name: owners shown in the tree may have lost their role since. */
+export function listUserNames(): Named[] {
+	return db.select({ id: user.id, name: user.name }).from(user).orderBy(asc(user.name)).all();
+}
+
+/** Active users who may own a track, project, measure or risk: programme leaders and admins. */
+export function listOwnerCandidates(): Named[] {
+	const rows = db
+		.selectDistinct({ id: user.id, name: user.name })
+		.from(user)
+		.innerJoin(roleAssignment, eq(roleAssignment.userId, user.id))
+		.where(and(eq(user.active, true), inArray(roleAssignment.role, ['programme_leader', 'admin'])))
+		.orderBy(asc(user.name))
+		.all();
+	return rows;
+}
+
+export function listActiveUnitNames(): Named[] {
+	return db
+		.select({ id: unit.id, name: unit.name })
+		.from(unit)
+		.where(isNull(unit.archivedAt))
+		.orderBy(asc(unit.name))
+		.all();
+}

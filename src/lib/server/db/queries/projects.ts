@@ -1,0 +1,280 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { db, type Queryable } from '..';
+import { writeAudit } from '../../audit';
+import {
+	measure,
+	project,
+	projectScore,
+	projectTrack,
+	risk,
+	statusChange,
+	statusReport,
+	track,
+	type Project
+} from '../schema';
+import { LENSES, type LensScores } from '$lib/domain/portfolio';
+import type { NewProjectInput, ProjectInput } from '$lib/schemas/portfolio';
+import { recordStatus } from './lifecycle';
+import type { WriteResult } from './users';
+
+export type ProjectWithLinks = Project & { trackIds: number[]; scores: LensScores };
+
+function scoresOf(rows: (typeof projectScore.$inferSelect)[]): LensScores {
+	const scores: LensScores = {};
+	for (const r of rows) scores[r.lens] = { score: r.score, justification: r.justification };
+	return scores;
+}
+
+let prepared:
+	| {
+			projects: ReturnType<typeof prepareProjects>;
+			links: ReturnType<typeof prepareLinks>;
+			scores: ReturnType<typeof prepareScores>;
+	  }
+	| undefined;
+function prepareProjects() {
+	return db
+		.select()
+		.from(project)
+		.where(isNull(project.archivedAt))
+		.orderBy(asc(project.title))
+		.prepare();
+}
+function prepareLinks() {
+	return db.select().from(projectTrack).prepare();
+}
+function prepareScores() {
+	return db.select().from(projectScore).prepare();
+}
+
+/**
+ * Projects not archived, with their tracks and lens scores. Prepared: the overview and the
+ * portfolio page run it on every load.
+ */
+export function listProjects(): ProjectWithLinks[] {
+	prepared ??= { projects: prepareProjects(), links: prepareLinks(), scores: prepareScores() };
+	const links = prepared.links.all();
+	const scores = prepared.scores.all();
+	return prepared.projects.all().map((p) => ({
+		...p,
+		trackIds: links.filter((l) => l.projectId === p.id).map((l) => l.trackId),
+		scores: scoresOf(scores.filter((s) => s.projectId === p.id))
+	}));
+}
+
+export function listProjectsByTrack(trackId: number): ProjectWithLinks[] {
+	return listProjects().filter((p) => p.trackIds.includes(trackId));
+}
+
+export function getProjectById(id: number, q: Queryable = db): ProjectWithLinks | undefined {
+	const row = q.select().from(project).where(eq(project.id, id)).get();
+	if (!row) return undefined;
+	const trackIds = q
+		.select({ trackId: projectTrack.trackId })
+		.from(projectTrack)
+		.where(eq(projectTrack.projectId, id))
+		.all()
+		.map((l) => l.trackId);
+	const scores = q.select().from(projectScore).where(eq(projectScore.projectId, id)).all();
+	return { ...row, trackIds, scores: scoresOf(scores) };
+}
+
+/** Who scored and when, per lens, for the project page. */
+export function listProjectScores(projectId: number) {
+	return db.select().from(projectScore).where(eq(projectScore.projectId, projectId)).all();
+}
+
+function auditable(p: ProjectWithLinks | (Project & { trackIds: number[] })) {
+	return {
+		title: p.title,
+		description: p.description,
+		ownerId: p.ownerId,
+		startDate: p.startDate,
+		endDate: p.endDate,
+		status: p.status,
+		levels: p.levels,
+		trackIds: p.trackIds
+	};
+}
+
+function tracksUsable(q: Queryable, missionId: number, trackIds: number[]): boolean {
+	const rows = q
+		.select({ id: track.id, missionId: track.missionId, archivedAt: track.archivedAt })
+		.from(track)
+		.where(inArray(track.id, trackIds))
+		.all();
+	return (
+		rows.length === trackIds.length && rows.every((t) => t.missionId === missionId && !t.archivedAt)
+	);
+}
+
+/** A new project starts as «forslag» (seed 004: every measure starts as a proposal). */
+export function createProject(
+	missionId: number,
+	input: NewProjectInput,
+	actorId: number | null
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		if (!tracksUsable(tx, missionId, input.trackIds)) {
+			return { ok: false, reason: 'track_missing' } as const;
+		}
+		const { trackIds, ...fields } = input;
+		const row = tx
+			.insert(project)
+			.values({ missionId, ...fields })
+			.returning()
+			.get();
+		for (const trackId of trackIds) {
+			tx.insert(projectTrack).values({ projectId: row.id, trackId }).run();
+		}
+		recordStatus(tx, 'project', row.id, null, row.status, null, actorId);
+		writeAudit(tx, {
+			actorId,
+			entity: 'project',
+			entityId: row.id,
+			action: 'create',
+			after: auditable({ ...row, trackIds })
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+/**
+ * Saves the project form. `version` is the version the form was loaded with; when someone
+ * else saved in between nothing is written and the reason is `conflict`, so the page can show
+ * the newer values instead of silently overwriting them (issue 3).
+ */
+export function updateProject(id: number, input: ProjectInput, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = getProjectById(id, tx);
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (before.version !== input.version) return { ok: false, reason: 'conflict' } as const;
+		if (!tracksUsable(tx, before.missionId, input.trackIds)) {
+			// A track archived since the form was loaded may stay if it was already linked.
+			const stillLinked = input.trackIds.every(
+				(t) => before.trackIds.includes(t) || tracksUsable(tx, before.missionId, [t])
+			);
+			if (!stillLinked) return { ok: false, reason: 'track_missing' } as const;
+		}
+		const { trackIds, version, ...fields } = input;
+		const updated = tx
+			.update(project)
+			.set({ ...fields, version: version + 1 })
+			.where(and(eq(project.id, id), eq(project.version, version)))
+			.returning()
+			.get();
+		if (!updated) return { ok: false, reason: 'conflict' } as const;
+		tx.delete(projectTrack).where(eq(projectTrack.projectId, id)).run();
+		for (const trackId of trackIds)
+			tx.insert(projectTrack).values({ projectId: id, trackId }).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'project',
+			entityId: id,
+			action: 'update',
+			before: auditable(before),
+			after: auditable({ ...updated, trackIds })
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+/**
+ * The steering group's assessment on the five lenses (seed 001 «Kriterier for prioritering»).
+ * The submitted set replaces the previous one: a lens left blank is no longer scored.
+ */
+export function saveProjectScores(
+	projectId: number,
+	scores: LensScores,
+	actorId: number
+): WriteResult {
+	return db.transaction((tx) => {
+		const before = getProjectById(projectId, tx);
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const scoredAt = new Date();
+		tx.delete(projectScore).where(eq(projectScore.projectId, projectId)).run();
+		for (const lens of LENSES) {
+			const entry = scores[lens];
+			if (!entry) continue;
+			tx.insert(projectScore)
+				.values({ projectId, lens, ...entry, scoredBy: actorId, scoredAt })
+				.run();
+		}
+		writeAudit(tx, {
+			actorId,
+			entity: 'project',
+			entityId: projectId,
+			action: 'score',
+			before: before.scores,
+			after: scores
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+/** True when SQLite refused a delete because another table (e.g. a benefit map) points here. */
+export function isForeignKeyError(e: unknown): boolean {
+	return (
+		typeof e === 'object' &&
+		e !== null &&
+		(e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+	);
+}
+
+/**
+ * Deleting is for mistakes: a project with measures or risks is refused (`has_children`),
+ * archive it instead. Rows in other areas that point at it (benefit maps) refuse it too.
+ */
+export function deleteProject(id: number, actorId: number): WriteResult {
+	try {
+		return db.transaction((tx) => {
+			const before = getProjectById(id, tx);
+			if (!before) return { ok: false, reason: 'not_found' } as const;
+			const children =
+				tx.select({ id: measure.id }).from(measure).where(eq(measure.projectId, id)).all().length +
+				tx.select({ id: risk.id }).from(risk).where(eq(risk.projectId, id)).all().length;
+			if (children > 0) return { ok: false, reason: 'has_children' } as const;
+			tx.delete(projectTrack).where(eq(projectTrack.projectId, id)).run();
+			tx.delete(projectScore).where(eq(projectScore.projectId, id)).run();
+			tx.delete(statusChange)
+				.where(and(eq(statusChange.subject, 'project'), eq(statusChange.subjectId, id)))
+				.run();
+			tx.delete(statusReport)
+				.where(and(eq(statusReport.subject, 'project'), eq(statusReport.subjectId, id)))
+				.run();
+			tx.delete(project).where(eq(project.id, id)).run();
+			writeAudit(tx, {
+				actorId,
+				entity: 'project',
+				entityId: id,
+				action: 'delete',
+				before: auditable(before)
+			});
+			return { ok: true, value: undefined } as const;
+		});
+	} catch (e) {
+		if (isForeignKeyError(e)) return { ok: false, reason: 'has_children' };
+		throw e;
+	}
+}
+
+export function setProjectArchived(id: number, archived: boolean, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx.select().from(project).where(eq(project.id, id)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const archivedAt = archived ? new Date() : null;
+		tx.update(project)
+			.set({ archivedAt, version: before.version + 1 })
+			.where(eq(project.id, id))
+			.run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'project',
+			entityId: id,
+			action: archived ? 'archive' : 'restore',
+			before: { archivedAt: before.archivedAt },
+			after: { archivedAt }
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}

@@ -1,0 +1,93 @@
+import { and, eq, isNull, or } from 'drizzle-orm';
+import { db } from '..';
+import { writeAudit } from '../../audit';
+import { measure, project, risk, type Risk } from '../schema';
+import type { RiskInput } from '$lib/schemas/portfolio';
+import type { WriteResult } from './users';
+
+export type RiskSubject = { projectId: number } | { measureId: number };
+
+function auditable(r: Risk) {
+	const { id: _id, createdAt: _c, version: _v, ...rest } = r;
+	return rest;
+}
+
+/** Every risk on a project or measure that is not archived: the portfolio's risk picture. */
+export function listRisks(): (Risk & { subjectTitle: string })[] {
+	return db
+		.select({ risk, projectTitle: project.title, measureTitle: measure.title })
+		.from(risk)
+		.leftJoin(project, eq(project.id, risk.projectId))
+		.leftJoin(measure, eq(measure.id, risk.measureId))
+		.where(
+			and(
+				or(isNull(project.archivedAt), isNull(risk.projectId)),
+				or(isNull(measure.archivedAt), isNull(risk.measureId))
+			)
+		)
+		.all()
+		.map((r) => ({ ...r.risk, subjectTitle: r.projectTitle ?? r.measureTitle ?? '' }));
+}
+
+export function listRisksByProject(projectId: number): Risk[] {
+	return db.select().from(risk).where(eq(risk.projectId, projectId)).all();
+}
+
+export function listRisksByMeasure(measureId: number): Risk[] {
+	return db.select().from(risk).where(eq(risk.measureId, measureId)).all();
+}
+
+export function getRiskById(id: number): Risk | undefined {
+	return db.select().from(risk).where(eq(risk.id, id)).get();
+}
+
+export function createRisk(
+	subject: RiskSubject,
+	input: RiskInput,
+	actorId: number | null
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		const row = tx
+			.insert(risk)
+			.values({ ...subject, ...input })
+			.returning()
+			.get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'risk',
+			entityId: row.id,
+			action: 'create',
+			after: auditable(row)
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+export function updateRisk(
+	id: number,
+	input: RiskInput & { version: number },
+	actorId: number
+): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx.select().from(risk).where(eq(risk.id, id)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (before.version !== input.version) return { ok: false, reason: 'conflict' } as const;
+		const { version, ...fields } = input;
+		const after = tx
+			.update(risk)
+			.set({ ...fields, version: version + 1 })
+			.where(and(eq(risk.id, id), eq(risk.version, version)))
+			.returning()
+			.get();
+		if (!after) return { ok: false, reason: 'conflict' } as const;
+		writeAudit(tx, {
+			actorId,
+			entity: 'risk',
+			entityId: id,
+			action: 'update',
+			before: auditable(before),
+			after: auditable(after)
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}

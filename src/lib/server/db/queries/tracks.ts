@@ -1,0 +1,153 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { db, type Queryable } from '..';
+import { writeAudit } from '../../audit';
+import { project, projectTrack, statusChange, track, type Track } from '../schema';
+import type { TrackInput } from '$lib/schemas/portfolio';
+import { recordStatus } from './lifecycle';
+import type { WriteResult } from './users';
+
+let activeTracks: ReturnType<typeof prepareTracks> | undefined;
+function prepareTracks() {
+	return db.select().from(track).where(isNull(track.archivedAt)).orderBy(asc(track.code)).prepare();
+}
+
+/** Tracks not archived, by code. Prepared: the overview and portfolio pages run it every load. */
+export function listTracks(): Track[] {
+	activeTracks ??= prepareTracks();
+	return activeTracks.all();
+}
+
+export function getTrackById(id: number): Track | undefined {
+	return db.select().from(track).where(eq(track.id, id)).get();
+}
+
+function trackFields(t: Track) {
+	const { id: _id, createdAt: _c, version: _v, ...rest } = t;
+	return rest;
+}
+
+function codeTaken(q: Queryable, missionId: number, code: string, exceptId?: number): boolean {
+	const row = q
+		.select({ id: track.id })
+		.from(track)
+		.where(and(eq(track.missionId, missionId), eq(track.code, code)))
+		.get();
+	return row !== undefined && row.id !== exceptId;
+}
+
+/** The code is unique within the mission (issue 3); archived tracks keep their code. */
+export function createTrack(
+	missionId: number,
+	input: TrackInput,
+	actorId: number | null
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		if (codeTaken(tx, missionId, input.code)) return { ok: false, reason: 'code_taken' } as const;
+		const row = tx
+			.insert(track)
+			.values({ missionId, ...input })
+			.returning()
+			.get();
+		recordStatus(tx, 'track', row.id, null, row.status, null, actorId);
+		writeAudit(tx, {
+			actorId,
+			entity: 'track',
+			entityId: row.id,
+			action: 'create',
+			after: trackFields(row)
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+/**
+ * Saves the track form. `version` is what the form was loaded with: if someone saved in
+ * between, nothing is written (reason `conflict`). A status change made in the form is kept in
+ * the history like any other.
+ */
+export function updateTrack(
+	id: number,
+	input: TrackInput & { version: number },
+	actorId: number
+): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx.select().from(track).where(eq(track.id, id)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (before.version !== input.version) return { ok: false, reason: 'conflict' } as const;
+		if (codeTaken(tx, before.missionId, input.code, id)) {
+			return { ok: false, reason: 'code_taken' } as const;
+		}
+		const { version, ...fields } = input;
+		const after = tx
+			.update(track)
+			.set({ ...fields, version: version + 1 })
+			.where(and(eq(track.id, id), eq(track.version, version)))
+			.returning()
+			.get();
+		if (!after) return { ok: false, reason: 'conflict' } as const;
+		if (after.status !== before.status) {
+			recordStatus(tx, 'track', id, before.status, after.status, null, actorId);
+		}
+		writeAudit(tx, {
+			actorId,
+			entity: 'track',
+			entityId: id,
+			action: 'update',
+			before: trackFields(before),
+			after: trackFields(after)
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+export function countProjectsInTrack(trackId: number): number {
+	return db
+		.select({ id: projectTrack.projectId })
+		.from(projectTrack)
+		.innerJoin(project, eq(project.id, projectTrack.projectId))
+		.where(eq(projectTrack.trackId, trackId))
+		.all().length;
+}
+
+/** A track with projects is refused (reason `has_children`): archive it instead. */
+export function deleteTrack(id: number, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx.select().from(track).where(eq(track.id, id)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const links = tx.select().from(projectTrack).where(eq(projectTrack.trackId, id)).all();
+		if (links.length > 0) return { ok: false, reason: 'has_children' } as const;
+		tx.delete(statusChange)
+			.where(and(eq(statusChange.subject, 'track'), eq(statusChange.subjectId, id)))
+			.run();
+		tx.delete(track).where(eq(track.id, id)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'track',
+			entityId: id,
+			action: 'delete',
+			before: trackFields(before)
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+export function setTrackArchived(id: number, archived: boolean, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx.select().from(track).where(eq(track.id, id)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const archivedAt = archived ? new Date() : null;
+		tx.update(track)
+			.set({ archivedAt, version: before.version + 1 })
+			.where(eq(track.id, id))
+			.run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'track',
+			entityId: id,
+			action: archived ? 'archive' : 'restore',
+			before: { archivedAt: before.archivedAt },
+			after: { archivedAt }
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}

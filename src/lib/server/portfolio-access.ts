@@ -1,0 +1,88 @@
+/**
+ * Who may do what in the portfolio (issue 3): admins everything; a programme leader creates
+ * tracks and projects and edits only what they own or lead; the steering group scores and
+ * reads; viewers and unit leaders read. Each helper calls a guard from ./auth/guards.
+ */
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { canEditOwned, hasRole, isAdmin, requireRole, requireUser } from './auth/guards';
+import type { SessionUser } from './auth/session';
+import type { FormValues } from '$lib/schemas/form';
+import { invalid } from './write-errors';
+
+type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
+
+export function canCreateInPortfolio(user: SessionUser): boolean {
+	return isAdmin(user) || hasRole(user, 'programme_leader');
+}
+
+export function canScore(user: SessionUser): boolean {
+	return isAdmin(user) || hasRole(user, 'steering');
+}
+
+/** May edit a row owned by one of `ownerIds` (e.g. a measure's owner or its project's owner). */
+export function canEditAny(user: SessionUser, ...ownerIds: (number | null)[]): boolean {
+	return ownerIds.some((id) => canEditOwned(user, id));
+}
+
+/** Creating tracks, projects and measures: programme leaders and admins. */
+export function requirePortfolioWriter(event: AnyEvent): SessionUser {
+	return requireRole(event, 'programme_leader');
+}
+
+/** Scoring on the five lenses is the steering group's (admins too). */
+export function requireScorer(event: AnyEvent): SessionUser {
+	return requireRole(event, 'steering');
+}
+
+/** Editing a row: its owner (or the owner of the row it belongs to) or an admin; else 403. */
+export function requireOwnerOf(event: AnyEvent, ...ownerIds: (number | null)[]): SessionUser {
+	const user = requireUser(event);
+	if (!canEditAny(user, ...ownerIds)) {
+		error(403, 'Du kan bare endre spor, prosjekter og tiltak du eier eller leder.');
+	}
+	return user;
+}
+
+/** A programme leader creates rows owned by themself; only an admin assigns them to others. */
+export function ownerAllowed(user: SessionUser, ownerId: number): boolean {
+	return isAdmin(user) || ownerId === user.id;
+}
+
+export const NOT_OWN_OWNER = 'Du kan bare sette deg selv som eier. En administrator kan velge andre.';
+
+const MESSAGES: Record<string, string> = {
+	conflict:
+		'Noen andre har lagret endringer mens du redigerte. Skjemaet viser nå de nyeste verdiene; gjør endringene dine på nytt og lagre igjen.',
+	code_taken: 'Koden er allerede i bruk i denne misjonen. Velg en annen kode.',
+	track_missing: 'Et av de valgte missionsporene finnes ikke eller er arkivert.',
+	project_missing: 'Prosjektet finnes ikke eller er arkivert.',
+	unit_missing: 'En av de valgte enhetene finnes ikke eller er arkivert.',
+	transition: 'Statusen er endret av noen andre i mellomtiden. Last siden på nytt.',
+	not_found: 'Fant ikke det du ville endre. Last siden på nytt.',
+	no_mission: 'Misjonen er ikke satt opp ennå. En administrator må gjøre det først.'
+};
+
+const HAS_CHILDREN: Record<string, string> = {
+	track: 'Sporet har prosjekter og kan ikke slettes. Flytt prosjektene eller arkiver sporet i stedet.',
+	project:
+		'Prosjektet har tiltak, risikoer eller gevinstkart og kan ikke slettes. Arkiver prosjektet i stedet.',
+	measure:
+		'Tiltaket har risikoer eller gevinstkart og kan ikke slettes. Arkiver tiltaket i stedet.'
+};
+
+export function portfolioMessage(reason: string, entity = ''): string {
+	if (reason === 'has_children') return HAS_CHILDREN[entity] ?? 'Har underliggende data.';
+	return MESSAGES[reason] ?? 'Endringen kunne ikke lagres.';
+}
+
+/** A refused write: 400 (409 for a lost update), the given values back, one message. */
+export function refusePortfolio(
+	reason: string,
+	values: FormValues,
+	action: string,
+	entity = '',
+	field = '_form'
+) {
+	const status = reason === 'conflict' ? 409 : 400;
+	return invalid(values, { [field]: portfolioMessage(reason, entity) }, action, status);
+}

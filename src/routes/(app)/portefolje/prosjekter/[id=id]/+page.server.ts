@@ -1,0 +1,146 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { parseForm } from '$lib/schemas/form';
+import { projectSchema, scoringSchema } from '$lib/schemas/portfolio';
+import { invalid } from '$lib/server/write-errors';
+import {
+	canEditAny,
+	canScore,
+	NOT_OWN_OWNER,
+	ownerAllowed,
+	refusePortfolio,
+	requireOwnerOf,
+	requireScorer
+} from '$lib/server/portfolio-access';
+import {
+	deleteProject,
+	getProjectById,
+	listProjectScores,
+	saveProjectScores,
+	setProjectArchived,
+	updateProject
+} from '$lib/server/db/queries/projects';
+import { listTracks } from '$lib/server/db/queries/tracks';
+import { listMeasuresByProject } from '$lib/server/db/queries/measures';
+import { listRisksByProject } from '$lib/server/db/queries/risks';
+import { listStatusChanges, listStatusReports } from '$lib/server/db/queries/lifecycle';
+import { listOwnerCandidates, listUserNames } from '$lib/server/db/queries/portfolio-people';
+import {
+	addRiskAction,
+	reportAction,
+	statusAction,
+	updateRiskAction
+} from '$lib/server/portfolio-actions';
+import { projectValues } from '$lib/portfolio/form-values';
+import { osloDay } from '$lib/format';
+
+function projectOr404(event: Pick<RequestEvent, 'params'>) {
+	const project = getProjectById(Number(event.params.id));
+	if (!project) error(404, 'Fant ikke prosjektet.');
+	return project;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const project = projectOr404(event);
+	const names = new Map(listUserNames().map((u) => [u.id, u.name]));
+	const allTracks = listTracks();
+	return {
+		project: {
+			...project,
+			ownerName: project.ownerId ? (names.get(project.ownerId) ?? null) : null,
+			tracks: allTracks.filter((t) => project.trackIds.includes(t.id))
+		},
+		values: projectValues(project),
+		tracks: allTracks.filter((t) => !t.archivedAt),
+		measures: listMeasuresByProject(project.id).map((m) => ({
+			id: m.id,
+			title: m.title,
+			status: m.status,
+			ownerName: m.ownerId ? (names.get(m.ownerId) ?? null) : null
+		})),
+		risks: listRisksByProject(project.id),
+		history: listStatusChanges('project', project.id).map((c) => ({
+			...c,
+			actorName: c.actorId ? (names.get(c.actorId) ?? null) : null
+		})),
+		reports: listStatusReports('project', project.id),
+		scoredBy: listProjectScores(project.id).map((s) => ({
+			lens: s.lens,
+			by: s.scoredBy ? (names.get(s.scoredBy) ?? null) : null
+		})),
+		owners: listOwnerCandidates(),
+		canEdit: canEditAny(user, project.ownerId),
+		canScore: canScore(user),
+		currentPeriod: osloDay().slice(0, 7)
+	};
+};
+
+/** The project owner (or an admin) may change it; everyone else gets 403. */
+function requireProjectEditor(event: RequestEvent) {
+	requireUser(event);
+	const project = projectOr404(event);
+	const user = requireOwnerOf(event, project.ownerId);
+	return { user, project };
+}
+
+export const actions: Actions = {
+	update: async (event) => {
+		const { user, project } = requireProjectEditor(event);
+		const form = parseForm(projectSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'update');
+		if (form.data.ownerId !== project.ownerId && !ownerAllowed(user, form.data.ownerId)) {
+			return invalid(form.values, { ownerId: NOT_OWN_OWNER }, 'update');
+		}
+		const result = updateProject(project.id, form.data, user.id);
+		if (!result.ok) {
+			// Lost update: show the newer values, not the stale ones the user posted.
+			const fresh = result.reason === 'conflict' ? getProjectById(project.id) : undefined;
+			return refusePortfolio(
+				result.reason,
+				fresh ? projectValues(fresh) : form.values,
+				'update',
+				'project'
+			);
+		}
+		return { action: 'update', success: 'Prosjektet er lagret.' };
+	},
+	status: async (event) => {
+		const { user, project } = requireProjectEditor(event);
+		return statusAction(event, 'project', project.id, project.status, user.id);
+	},
+	report: async (event) => {
+		const { user, project } = requireProjectEditor(event);
+		return reportAction(event, 'project', project.id, user.id);
+	},
+	score: async (event) => {
+		const user = requireScorer(event);
+		const project = projectOr404(event);
+		const form = parseForm(scoringSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'score');
+		const result = saveProjectScores(project.id, form.data, user.id);
+		if (!result.ok) return refusePortfolio(result.reason, form.values, 'score', 'project');
+		return { action: 'score', success: 'Vurderingen er lagret.' };
+	},
+	addRisk: async (event) => {
+		const { user, project } = requireProjectEditor(event);
+		return addRiskAction(event, { projectId: project.id }, user.id);
+	},
+	updateRisk: async (event) => {
+		const { user, project } = requireProjectEditor(event);
+		return updateRiskAction(event, (r) => r.projectId === project.id, user.id);
+	},
+	archive: async (event) => {
+		const { user, project } = requireProjectEditor(event);
+		const result = setProjectArchived(project.id, true, user.id);
+		if (!result.ok) return refusePortfolio(result.reason, {}, 'archive', 'project');
+		redirect(303, '/portefolje');
+	},
+	delete: async (event) => {
+		const { user, project } = requireProjectEditor(event);
+		const result = deleteProject(project.id, user.id);
+		if (!result.ok) return refusePortfolio(result.reason, {}, 'delete', 'project');
+		redirect(303, '/portefolje');
+	}
+};

@@ -1,0 +1,101 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { parseForm } from '$lib/schemas/form';
+import { trackSchema } from '$lib/schemas/portfolio';
+import { invalid } from '$lib/server/write-errors';
+import {
+	canCreateInPortfolio,
+	canEditAny,
+	NOT_OWN_OWNER,
+	ownerAllowed,
+	refusePortfolio,
+	requireOwnerOf
+} from '$lib/server/portfolio-access';
+import {
+	deleteTrack,
+	getTrackById,
+	setTrackArchived,
+	updateTrack
+} from '$lib/server/db/queries/tracks';
+import { listProjectsByTrack } from '$lib/server/db/queries/projects';
+import { listStatusChanges } from '$lib/server/db/queries/lifecycle';
+import { listOwnerCandidates, listUserNames } from '$lib/server/db/queries/portfolio-people';
+import { trackValues } from '$lib/portfolio/form-values';
+import { z } from 'zod';
+
+function trackOr404(event: Pick<RequestEvent, 'params'>) {
+	const track = getTrackById(Number(event.params.id));
+	if (!track) error(404, 'Fant ikke missionsporet.');
+	return track;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const track = trackOr404(event);
+	const names = new Map(listUserNames().map((u) => [u.id, u.name]));
+	return {
+		track: { ...track, ownerName: track.ownerId ? (names.get(track.ownerId) ?? null) : null },
+		values: trackValues(track),
+		projects: listProjectsByTrack(track.id).map((p) => ({
+			id: p.id,
+			title: p.title,
+			status: p.status,
+			ownerName: p.ownerId ? (names.get(p.ownerId) ?? null) : null
+		})),
+		history: listStatusChanges('track', track.id).map((c) => ({
+			...c,
+			actorName: c.actorId ? (names.get(c.actorId) ?? null) : null
+		})),
+		owners: listOwnerCandidates(),
+		canEdit: canEditAny(user, track.ownerId),
+		canCreateProject: canCreateInPortfolio(user)
+	};
+};
+
+function requireTrackEditor(event: RequestEvent) {
+	requireUser(event);
+	const track = trackOr404(event);
+	const user = requireOwnerOf(event, track.ownerId);
+	return { user, track };
+}
+
+const editSchema = trackSchema.extend({
+	version: z.coerce.number().int().min(0, 'Mangler versjon')
+});
+
+export const actions: Actions = {
+	update: async (event) => {
+		const { user, track } = requireTrackEditor(event);
+		const form = parseForm(editSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'update');
+		if (form.data.ownerId !== track.ownerId && !ownerAllowed(user, form.data.ownerId)) {
+			return invalid(form.values, { ownerId: NOT_OWN_OWNER }, 'update');
+		}
+		const result = updateTrack(track.id, form.data, user.id);
+		if (!result.ok) {
+			const fresh = result.reason === 'conflict' ? getTrackById(track.id) : undefined;
+			const field = result.reason === 'code_taken' ? 'code' : '_form';
+			return refusePortfolio(
+				result.reason,
+				fresh ? trackValues(fresh) : form.values,
+				'update',
+				'track',
+				field
+			);
+		}
+		return { action: 'update', success: 'Sporet er lagret.' };
+	},
+	archive: async (event) => {
+		const { user, track } = requireTrackEditor(event);
+		const result = setTrackArchived(track.id, true, user.id);
+		if (!result.ok) return refusePortfolio(result.reason, {}, 'archive', 'track');
+		redirect(303, '/portefolje');
+	},
+	delete: async (event) => {
+		const { user, track } = requireTrackEditor(event);
+		const result = deleteTrack(track.id, user.id);
+		if (!result.ok) return refusePortfolio(result.reason, {}, 'delete', 'track');
+		redirect(303, '/portefolje');
+	}
+};
