@@ -4,7 +4,8 @@
  */
 import type { FormValues } from '$lib/schemas/form';
 
-const str = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+const str = (v: string | number | null | undefined) =>
+	v === null || v === undefined ? '' : String(v);
 
 export function trackValues(t: {
 	code: string;

@@ -48,7 +48,8 @@ export function ownerAllowed(user: SessionUser, ownerId: number): boolean {
 	return isAdmin(user) || ownerId === user.id;
 }
 
-export const NOT_OWN_OWNER = 'Du kan bare sette deg selv som eier. En administrator kan velge andre.';
+export const NOT_OWN_OWNER =
+	'Du kan bare sette deg selv som eier. En administrator kan velge andre.';
 
 const MESSAGES: Record<string, string> = {
 	conflict:
@@ -63,11 +64,11 @@ const MESSAGES: Record<string, string> = {
 };
 
 const HAS_CHILDREN: Record<string, string> = {
-	track: 'Sporet har prosjekter og kan ikke slettes. Flytt prosjektene eller arkiver sporet i stedet.',
+	track:
+		'Sporet har prosjekter og kan ikke slettes. Flytt prosjektene eller arkiver sporet i stedet.',
 	project:
 		'Prosjektet har tiltak, risikoer eller gevinstkart og kan ikke slettes. Arkiver prosjektet i stedet.',
-	measure:
-		'Tiltaket har risikoer eller gevinstkart og kan ikke slettes. Arkiver tiltaket i stedet.'
+	measure: 'Tiltaket har risikoer eller gevinstkart og kan ikke slettes. Arkiver tiltaket i stedet.'
 };
 
 export function portfolioMessage(reason: string, entity = ''): string {

@@ -4,11 +4,7 @@
  */
 import type { RequestEvent } from '@sveltejs/kit';
 import { parseForm } from '$lib/schemas/form';
-import {
-	riskSchema,
-	statusChangeSchemaFrom,
-	statusReportSchema
-} from '$lib/schemas/portfolio';
+import { riskSchema, statusChangeSchemaFrom, statusReportSchema } from '$lib/schemas/portfolio';
 import type { LifecycleStatus } from '$lib/domain/portfolio';
 import { invalid } from './write-errors';
 import { refusePortfolio } from './portfolio-access';

@@ -151,3 +151,28 @@ export function setTrackArchived(id: number, archived: boolean, actorId: number)
 		return { ok: true, value: undefined } as const;
 	});
 }
+
+/** The steering group's choice of which tracks to go on with (seed 001: 1A/1B and 5). */
+export function setTrackPrioritised(
+	id: number,
+	prioritised: boolean,
+	actorId: number
+): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx.select().from(track).where(eq(track.id, id)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		tx.update(track)
+			.set({ prioritised, version: before.version + 1 })
+			.where(eq(track.id, id))
+			.run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'track',
+			entityId: id,
+			action: 'prioritise',
+			before: { prioritised: before.prioritised },
+			after: { prioritised }
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}

@@ -36,7 +36,8 @@ export const actions: Actions = {
 		const mission = getMission();
 		if (!mission) return refusePortfolio('no_mission', form.values, 'create');
 		const result = createProject(mission.id, form.data, user.id);
-		if (!result.ok) return refusePortfolio(result.reason, form.values, 'create', 'project', 'trackIds');
+		if (!result.ok)
+			return refusePortfolio(result.reason, form.values, 'create', 'project', 'trackIds');
 		redirect(303, `/portefolje/prosjekter/${result.value}?opprettet=1`);
 	}
 };

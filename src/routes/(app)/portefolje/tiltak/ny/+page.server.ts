@@ -12,10 +12,7 @@ import {
 } from '$lib/server/portfolio-access';
 import { getProjectById, listProjects } from '$lib/server/db/queries/projects';
 import { createMeasure } from '$lib/server/db/queries/measures';
-import {
-	listActiveUnitNames,
-	listOwnerCandidates
-} from '$lib/server/db/queries/portfolio-people';
+import { listActiveUnitNames, listOwnerCandidates } from '$lib/server/db/queries/portfolio-people';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requirePortfolioWriter(event);

@@ -1,0 +1,85 @@
+import type { Actions, PageServerLoad } from './$types';
+import { z } from 'zod';
+import { requireAdmin } from '$lib/server/auth/guards';
+import { parseForm } from '$lib/schemas/form';
+import { effectGoalSchema, missionSchema } from '$lib/schemas/portfolio';
+import { invalid } from '$lib/server/write-errors';
+import { refusePortfolio } from '$lib/server/portfolio-access';
+import {
+	archiveEffectGoal,
+	createEffectGoal,
+	getMission,
+	listEffectGoals,
+	saveMission,
+	updateEffectGoal
+} from '$lib/server/db/queries/mission';
+
+function missionValues(m: NonNullable<ReturnType<typeof getMission>>) {
+	return {
+		grandChallenge: m.grandChallenge,
+		statement: m.statement,
+		baselineYear: String(m.baselineYear),
+		targetYear: String(m.targetYear),
+		version: String(m.version)
+	};
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireAdmin(event);
+	const mission = getMission();
+	return {
+		mission: mission ? missionValues(mission) : null,
+		goals: mission ? listEffectGoals(mission.id) : []
+	};
+};
+
+const missionFormSchema = missionSchema.safeExtend({
+	version: z.preprocess(
+		(v) => (v === undefined || v === '' ? undefined : Number(v)),
+		z.number().int().min(0).optional()
+	)
+});
+const goalIdSchema = z.object({ goalId: z.coerce.number().int().positive('Ugyldig effektmål') });
+
+export const actions: Actions = {
+	mission: async (event) => {
+		const admin = requireAdmin(event);
+		const form = parseForm(missionFormSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'mission');
+		const result = saveMission(form.data, admin.id);
+		if (!result.ok) {
+			const fresh = getMission();
+			return refusePortfolio(result.reason, fresh ? missionValues(fresh) : form.values, 'mission');
+		}
+		return { action: 'mission', success: 'Misjonen er lagret.' };
+	},
+	addGoal: async (event) => {
+		const admin = requireAdmin(event);
+		const form = parseForm(effectGoalSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'addGoal');
+		const mission = getMission();
+		if (!mission) return refusePortfolio('no_mission', form.values, 'addGoal');
+		createEffectGoal(mission.id, form.data, admin.id);
+		return { action: 'addGoal', success: 'Effektmålet er lagt til.' };
+	},
+	updateGoal: async (event) => {
+		const admin = requireAdmin(event);
+		const form = parseForm(
+			effectGoalSchema.extend(goalIdSchema.shape),
+			await event.request.formData()
+		);
+		if (!form.ok) return invalid(form.values, form.errors, 'updateGoal');
+		const { goalId, ...input } = form.data;
+		const result = updateEffectGoal(goalId, input, admin.id);
+		if (!result.ok) return refusePortfolio(result.reason, form.values, 'updateGoal');
+		return { action: 'updateGoal', success: 'Effektmålet er lagret.' };
+	},
+	archiveGoal: async (event) => {
+		const admin = requireAdmin(event);
+		const form = parseForm(goalIdSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'archiveGoal');
+		const result = archiveEffectGoal(form.data.goalId, admin.id);
+		if (!result.ok) return refusePortfolio(result.reason, form.values, 'archiveGoal');
+		return { action: 'archiveGoal', success: 'Effektmålet er arkivert.' };
+	}
+};
