@@ -1,0 +1,117 @@
+/** Portfolio rows for tests, written through the same query verbs the pages use. */
+import { getMission, saveMission } from '$lib/server/db/queries/mission';
+import { createTrack } from '$lib/server/db/queries/tracks';
+import { createProject } from '$lib/server/db/queries/projects';
+import { createMeasure } from '$lib/server/db/queries/measures';
+import { createRisk } from '$lib/server/db/queries/risks';
+
+let counter = 0;
+
+function value<T>(result: { ok: true; value: T } | { ok: false; reason: string }): T {
+	if (!result.ok) throw new Error(result.reason);
+	return result.value;
+}
+
+export function makeMission(): number {
+	const existing = getMission();
+	if (existing) return existing.id;
+	return value(
+		saveMission(
+			{
+				grandChallenge: 'Sammenhengende tjenester',
+				statement: 'Innen 2027 skal alle familier oppleve helhetlige tjenester.',
+				baselineYear: 2021,
+				targetYear: 2027
+			},
+			null
+		)
+	);
+}
+
+/** Track codes are unique within the mission; each call gets a new one. */
+export function makeTrack(
+	ownerId: number | null,
+	overrides: { code?: string; title?: string } = {}
+) {
+	counter += 1;
+	return value(
+		createTrack(
+			makeMission(),
+			{
+				code:
+					overrides.code ??
+					`${String(counter % 100).padStart(2, '0')}${String.fromCharCode(65 + (Math.floor(counter / 100) % 26))}`,
+				title: overrides.title ?? `Spor ${counter}`,
+				problemStatement: 'Et problem',
+				barriers: null,
+				expectedEffectUser: null,
+				expectedEffectService: null,
+				expectedEffectSystem: null,
+				ownerId: ownerId ?? 1,
+				status: 'proposed'
+			},
+			null
+		)
+	);
+}
+
+export function makeProject(
+	ownerId: number,
+	trackIds: number[],
+	overrides: { title?: string; startDate?: string | null; endDate?: string | null } = {}
+) {
+	counter += 1;
+	return value(
+		createProject(
+			makeMission(),
+			{
+				title: overrides.title ?? `Prosjekt ${counter}`,
+				description: null,
+				ownerId,
+				startDate: overrides.startDate ?? null,
+				endDate: overrides.endDate ?? null,
+				trackIds,
+				levels: ['user']
+			},
+			null
+		)
+	);
+}
+
+export function makeMeasure(projectId: number, ownerId: number, unitIds: number[] = []) {
+	counter += 1;
+	return value(
+		createMeasure(
+			{
+				projectId,
+				title: `Tiltak ${counter}`,
+				description: null,
+				ownerId,
+				unitIds,
+				startDate: null,
+				endDate: null
+			},
+			null
+		)
+	);
+}
+
+export function makeRisk(subject: { projectId: number } | { measureId: number }, ownerId: number) {
+	counter += 1;
+	return value(
+		createRisk(
+			subject,
+			{
+				title: `Risiko ${counter}`,
+				description: null,
+				likelihood: 3,
+				consequence: 4,
+				area: 'delivery',
+				mitigation: null,
+				ownerId,
+				status: 'open'
+			},
+			null
+		)
+	);
+}
