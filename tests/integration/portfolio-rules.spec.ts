@@ -283,7 +283,7 @@ describe('lifecycle, reports and scoring', () => {
 
 	it('one status report per month: writing the month again replaces it', async () => {
 		const id = makeProject(leaderId, [makeTrack(leaderId)]);
-		for (const [rag, narrative] of [
+		for (const [rag, narrative] of <[string, string][]>[
 			['amber', 'Forsinket'],
 			['green', 'Tatt igjen']
 		]) {

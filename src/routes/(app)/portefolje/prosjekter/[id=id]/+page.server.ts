@@ -73,7 +73,8 @@ export const load: PageServerLoad = async (event) => {
 		owners: listOwnerCandidates(),
 		canEdit: canEditAny(user, project.ownerId),
 		canScore: canScore(user),
-		currentPeriod: osloDay().slice(0, 7)
+		currentPeriod: osloDay().slice(0, 7),
+		userId: user.id
 	};
 };
 

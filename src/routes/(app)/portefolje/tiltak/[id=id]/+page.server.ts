@@ -66,7 +66,8 @@ export const load: PageServerLoad = async (event) => {
 		reports: listStatusReports('measure', measure.id),
 		owners: listOwnerCandidates(),
 		canEdit: canEditAny(user, measure.ownerId, project.ownerId),
-		currentPeriod: osloDay().slice(0, 7)
+		currentPeriod: osloDay().slice(0, 7),
+		userId: user.id
 	};
 };
 
