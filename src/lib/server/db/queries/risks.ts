@@ -8,8 +8,18 @@ import type { WriteResult } from './users';
 export type RiskSubject = { projectId: number } | { measureId: number };
 
 function auditable(r: Risk) {
-	const { id: _id, createdAt: _c, version: _v, ...rest } = r;
-	return rest;
+	return {
+		projectId: r.projectId,
+		measureId: r.measureId,
+		title: r.title,
+		description: r.description,
+		likelihood: r.likelihood,
+		consequence: r.consequence,
+		area: r.area,
+		mitigation: r.mitigation,
+		ownerId: r.ownerId,
+		status: r.status
+	};
 }
 
 /** Every risk on a project or measure that is not archived: the portfolio's risk picture. */

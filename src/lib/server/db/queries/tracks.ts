@@ -22,8 +22,19 @@ export function getTrackById(id: number): Track | undefined {
 }
 
 function trackFields(t: Track) {
-	const { id: _id, createdAt: _c, version: _v, ...rest } = t;
-	return rest;
+	return {
+		code: t.code,
+		title: t.title,
+		problemStatement: t.problemStatement,
+		barriers: t.barriers,
+		expectedEffectUser: t.expectedEffectUser,
+		expectedEffectService: t.expectedEffectService,
+		expectedEffectSystem: t.expectedEffectSystem,
+		ownerId: t.ownerId,
+		status: t.status,
+		prioritised: t.prioritised,
+		archivedAt: t.archivedAt
+	};
 }
 
 function codeTaken(q: Queryable, missionId: number, code: string, exceptId?: number): boolean {
