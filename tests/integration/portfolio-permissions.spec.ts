@@ -192,6 +192,21 @@ const calls: Record<string, { allowed: Who[]; call: () => Call }> = {
 				);
 		}
 	},
+	'prioritise track': {
+		allowed: ['admin', 'steering'],
+		call: () => {
+			const { trackId } = fixture();
+			return (s) =>
+				trackActions.prioritise!(ev(s, { id: String(trackId) }, { prioritised: 'yes' }));
+		}
+	},
+	'delete track without projects': {
+		allowed: ['admin', 'owner'],
+		call: () => {
+			const trackId = makeTrack(ownerId);
+			return (s) => trackActions.delete!(ev(s, { id: String(trackId) }, {}));
+		}
+	},
 	'edit project': {
 		allowed: ['admin', 'owner'],
 		call: () => {

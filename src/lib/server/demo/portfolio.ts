@@ -253,7 +253,7 @@ export async function seedPortfolio(org: DemoOrganisation): Promise<DemoPortfoli
 	});
 	const bo = project(
 		'Omstilling i bo og habilitering',
-		['2', '3'],
+		['2'],
 		petterId,
 		['service', 'system'],
 		'in_progress',

@@ -4,6 +4,7 @@ import { writeAudit } from '../../audit';
 import { project, projectTrack, statusChange, track, type Track } from '../schema';
 import type { TrackInput } from '$lib/schemas/portfolio';
 import { recordStatus } from './lifecycle';
+import { isForeignKeyError } from './projects';
 import type { WriteResult } from './users';
 
 let activeTracks: ReturnType<typeof prepareTracks> | undefined;
@@ -120,26 +121,34 @@ export function countProjectsInTrack(trackId: number): number {
 		.all().length;
 }
 
-/** A track with projects is refused (reason `has_children`): archive it instead. */
+/**
+ * A track with projects is refused (reason `has_children`): archive it instead. So is one that
+ * rows of other areas (benefit maps) point at.
+ */
 export function deleteTrack(id: number, actorId: number): WriteResult {
-	return db.transaction((tx) => {
-		const before = tx.select().from(track).where(eq(track.id, id)).get();
-		if (!before) return { ok: false, reason: 'not_found' } as const;
-		const links = tx.select().from(projectTrack).where(eq(projectTrack.trackId, id)).all();
-		if (links.length > 0) return { ok: false, reason: 'has_children' } as const;
-		tx.delete(statusChange)
-			.where(and(eq(statusChange.subject, 'track'), eq(statusChange.subjectId, id)))
-			.run();
-		tx.delete(track).where(eq(track.id, id)).run();
-		writeAudit(tx, {
-			actorId,
-			entity: 'track',
-			entityId: id,
-			action: 'delete',
-			before: trackFields(before)
+	try {
+		return db.transaction((tx) => {
+			const before = tx.select().from(track).where(eq(track.id, id)).get();
+			if (!before) return { ok: false, reason: 'not_found' } as const;
+			const links = tx.select().from(projectTrack).where(eq(projectTrack.trackId, id)).all();
+			if (links.length > 0) return { ok: false, reason: 'has_children' } as const;
+			tx.delete(statusChange)
+				.where(and(eq(statusChange.subject, 'track'), eq(statusChange.subjectId, id)))
+				.run();
+			tx.delete(track).where(eq(track.id, id)).run();
+			writeAudit(tx, {
+				actorId,
+				entity: 'track',
+				entityId: id,
+				action: 'delete',
+				before: trackFields(before)
+			});
+			return { ok: true, value: undefined } as const;
 		});
-		return { ok: true, value: undefined } as const;
-	});
+	} catch (e) {
+		if (isForeignKeyError(e)) return { ok: false, reason: 'has_children' };
+		throw e;
+	}
 }
 
 export function setTrackArchived(id: number, archived: boolean, actorId: number): WriteResult {

@@ -7,15 +7,18 @@ import { invalid } from '$lib/server/write-errors';
 import {
 	canCreateInPortfolio,
 	canEditAny,
+	canScore,
 	NOT_OWN_OWNER,
 	ownerAllowed,
 	refusePortfolio,
-	requireOwnerOf
+	requireOwnerOf,
+	requireScorer
 } from '$lib/server/portfolio-access';
 import {
 	deleteTrack,
 	getTrackById,
 	setTrackArchived,
+	setTrackPrioritised,
 	updateTrack
 } from '$lib/server/db/queries/tracks';
 import { listProjectsByTrack } from '$lib/server/db/queries/projects';
@@ -49,7 +52,8 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		owners: listOwnerCandidates(),
 		canEdit: canEditAny(user, track.ownerId),
-		canCreateProject: canCreateInPortfolio(user)
+		canCreateProject: canCreateInPortfolio(user),
+		canPrioritise: canScore(user)
 	};
 };
 
@@ -62,6 +66,10 @@ function requireTrackEditor(event: RequestEvent) {
 
 const editSchema = trackSchema.extend({
 	version: z.coerce.number().int().min(0, 'Mangler versjon')
+});
+
+const prioritiseSchema = z.object({
+	prioritised: z.enum(['yes', 'no'], { error: 'Ugyldig valg' })
 });
 
 export const actions: Actions = {
@@ -85,6 +93,20 @@ export const actions: Actions = {
 			);
 		}
 		return { action: 'update', success: 'Sporet er lagret.' };
+	},
+	/** Prioritising tracks is the steering group's decision (seed 001: 1A/1B and 5). */
+	prioritise: async (event) => {
+		const user = requireScorer(event);
+		const track = trackOr404(event);
+		const form = parseForm(prioritiseSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'prioritise');
+		const result = setTrackPrioritised(track.id, form.data.prioritised === 'yes', user.id);
+		if (!result.ok) return refusePortfolio(result.reason, form.values, 'prioritise', 'track');
+		return {
+			action: 'prioritise',
+			success:
+				form.data.prioritised === 'yes' ? 'Sporet er prioritert.' : 'Prioriteringen er fjernet.'
+		};
 	},
 	archive: async (event) => {
 		const { user, track } = requireTrackEditor(event);
