@@ -1,6 +1,10 @@
 /** Issue 3's rules, through the pages' own loads and actions against a real database. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { load as overviewLoad } from '../../src/routes/(app)/+page.server';
+import {
+	actions as missionActions,
+	load as missionLoad
+} from '../../src/routes/(app)/portefolje/misjon/+page.server';
 import { actions as newTrackActions } from '../../src/routes/(app)/portefolje/spor/ny/+page.server';
 import { actions as trackActions } from '../../src/routes/(app)/portefolje/spor/[id=id]/+page.server';
 import { actions as newProjectActions } from '../../src/routes/(app)/portefolje/prosjekter/ny/+page.server';
@@ -16,6 +20,7 @@ import { listTracks } from '$lib/server/db/queries/tracks';
 import { getMeasureById } from '$lib/server/db/queries/measures';
 import { listStatusChanges, listStatusReports } from '$lib/server/db/queries/lifecycle';
 import { countAuditEntries, listAuditEntries } from '$lib/server/db/queries/audit';
+import { getMission, listEffectGoals } from '$lib/server/db/queries/mission';
 
 let leader: Signed;
 let steering: Signed;
@@ -451,5 +456,72 @@ describe('measures and risks', () => {
 		const shown = data.tree.tracks.flatMap((t) => t.projects.map((p) => p.id));
 		expect(shown).toContain(inUnit);
 		expect(shown).not.toContain(outside);
+	});
+});
+
+describe('mission and effect goals', () => {
+	it('the target year cannot precede the baseline, and a stale mission save is refused', async () => {
+		const admin = signIn(await makeUser([{ role: 'admin' }]));
+		const data = (await missionLoad(ev(admin, {}))) as { mission: { version: string } };
+		const form = (statement: string, version: string) => ({
+			grandChallenge: 'Sammenhengende tjenester',
+			statement,
+			baselineYear: '2021',
+			targetYear: '2027',
+			version
+		});
+		const backwards = await outcome(() =>
+			missionActions.mission!(
+				ev(admin, {}, { ...form('Misjon', data.mission.version), targetYear: '2020' })
+			)
+		);
+		expect(backwards).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: { errors: { targetYear: 'Målåret kan ikke være før nullpunktsåret' } }
+		});
+		const first = await outcome(() =>
+			missionActions.mission!(ev(admin, {}, form('Første', data.mission.version)))
+		);
+		expect(first).toMatchObject({ kind: 'ok' });
+		const stale = await outcome(() =>
+			missionActions.mission!(ev(admin, {}, form('Andre', data.mission.version)))
+		);
+		expect(stale).toMatchObject({
+			kind: 'fail',
+			status: 409,
+			data: { values: { statement: 'Første' } }
+		});
+		expect(getMission()?.statement).toBe('Første');
+	});
+
+	it('effect goals are numbered in order, need a level, and are archived rather than deleted', async () => {
+		const admin = signIn(await makeUser([{ role: 'admin' }]));
+		const missing = await outcome(() =>
+			missionActions.addGoal!(ev(admin, {}, { level: '', title: 'Mål', indicator: 'Indikator' }))
+		);
+		expect(missing).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: { errors: { level: 'Velg et nivå' } }
+		});
+		for (const level of ['user', 'service', 'system']) {
+			await outcome(() =>
+				missionActions.addGoal!(
+					ev(admin, {}, { level, title: `Mål ${level}`, indicator: 'Indikator' })
+				)
+			);
+		}
+		const goals = listEffectGoals(getMission()!.id);
+		expect(goals.map((g) => [g.number, g.level])).toEqual([
+			[1, 'user'],
+			[2, 'service'],
+			[3, 'system']
+		]);
+		await outcome(() =>
+			missionActions.archiveGoal!(ev(admin, {}, { goalId: String(goals[1]!.id) }))
+		);
+		expect(listEffectGoals(getMission()!.id).map((g) => g.number)).toEqual([1, 3]);
+		expect(countAuditEntries('effect_goal')).toBe(4);
 	});
 });
