@@ -36,11 +36,11 @@ function prepareUnits() {
 /** Measures not archived, with the units that carry them out. Prepared (overview hot path). */
 export function listMeasures(): MeasureWithUnits[] {
 	prepared ??= { measures: prepareMeasures(), units: prepareUnits() };
-	const links = prepared.units.all();
-	return prepared.measures.all().map((m) => ({
-		...m,
-		unitIds: links.filter((l) => l.measureId === m.id).map((l) => l.unitId)
-	}));
+	const byMeasure = new Map<number, number[]>();
+	for (const l of prepared.units.all()) {
+		byMeasure.set(l.measureId, [...(byMeasure.get(l.measureId) ?? []), l.unitId]);
+	}
+	return prepared.measures.all().map((m) => ({ ...m, unitIds: byMeasure.get(m.id) ?? [] }));
 }
 
 export function listMeasuresByProject(projectId: number): MeasureWithUnits[] {

@@ -53,12 +53,18 @@ function prepareScores() {
  */
 export function listProjects(): ProjectWithLinks[] {
 	prepared ??= { projects: prepareProjects(), links: prepareLinks(), scores: prepareScores() };
-	const links = prepared.links.all();
-	const scores = prepared.scores.all();
+	const tracksOf = new Map<number, number[]>();
+	for (const l of prepared.links.all()) {
+		tracksOf.set(l.projectId, [...(tracksOf.get(l.projectId) ?? []), l.trackId]);
+	}
+	const scoreRows = new Map<number, (typeof projectScore.$inferSelect)[]>();
+	for (const s of prepared.scores.all()) {
+		scoreRows.set(s.projectId, [...(scoreRows.get(s.projectId) ?? []), s]);
+	}
 	return prepared.projects.all().map((p) => ({
 		...p,
-		trackIds: links.filter((l) => l.projectId === p.id).map((l) => l.trackId),
-		scores: scoresOf(scores.filter((s) => s.projectId === p.id))
+		trackIds: tracksOf.get(p.id) ?? [],
+		scores: scoresOf(scoreRows.get(p.id) ?? [])
 	}));
 }
 
