@@ -35,6 +35,7 @@ import {
 } from '../../src/routes/(app)/portefolje/tiltak/[id=id]/+page.server';
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
 import { makeMeasure, makeMission, makeProject, makeTrack } from '../factories/portfolio';
+import { setProjectArchived } from '$lib/server/db/queries/projects';
 
 type Who = 'admin' | 'steering' | 'owner' | 'otherLeader' | 'unit_leader' | 'viewer';
 const WHO: Who[] = ['admin', 'steering', 'owner', 'otherLeader', 'unit_leader', 'viewer'];
@@ -268,6 +269,14 @@ const calls: Record<string, { allowed: Who[]; call: () => Call }> = {
 		call: () => {
 			const { projectId } = fixture();
 			return (s) => projectActions.archive!(ev(s, { id: String(projectId) }, {}));
+		}
+	},
+	'restore archived project': {
+		allowed: ['admin', 'owner'],
+		call: () => {
+			const { projectId } = fixture();
+			setProjectArchived(projectId, true, ownerId);
+			return (s) => projectActions.restore!(ev(s, { id: String(projectId) }, {}));
 		}
 	},
 	'delete project without children': {

@@ -4,6 +4,7 @@ import { buildPortfolioTree } from '$lib/domain/portfolio-tree';
 import { isFilterActive } from '$lib/domain/portfolio';
 import { filterValues, parseFilterParams } from '$lib/portfolio/filter-params';
 import { portfolioSnapshot } from '$lib/server/portfolio-snapshot';
+import { listEffectGoals } from '$lib/server/db/queries/mission';
 
 /** Oversikt: the whole portfolio as a tree, for everyone signed in (issue 3). */
 export const load: PageServerLoad = async (event) => {
@@ -19,6 +20,14 @@ export const load: PageServerLoad = async (event) => {
 					targetYear: snapshot.mission.targetYear
 				}
 			: null,
+		goals: snapshot.mission
+			? listEffectGoals(snapshot.mission.id).map((g) => ({
+					id: g.id,
+					number: g.number,
+					level: g.level,
+					title: g.title
+				}))
+			: [],
 		tree: buildPortfolioTree(snapshot.input, filter),
 		filtering: isFilterActive(filter),
 		filterValues: filterValues(filter),

@@ -138,6 +138,12 @@ export const actions: Actions = {
 		if (!result.ok) return refusePortfolio(result.reason, {}, 'archive', 'project');
 		redirect(303, '/portefolje');
 	},
+	restore: async (event) => {
+		const { user, project } = requireProjectEditor(event);
+		const result = setProjectArchived(project.id, false, user.id);
+		if (!result.ok) return refusePortfolio(result.reason, {}, 'restore', 'project');
+		return { action: 'restore', success: 'Gjenopprettet.' };
+	},
 	delete: async (event) => {
 		const { user, project } = requireProjectEditor(event);
 		const result = deleteProject(project.id, user.id);

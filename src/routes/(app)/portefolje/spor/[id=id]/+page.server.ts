@@ -114,6 +114,12 @@ export const actions: Actions = {
 		if (!result.ok) return refusePortfolio(result.reason, {}, 'archive', 'track');
 		redirect(303, '/portefolje');
 	},
+	restore: async (event) => {
+		const { user, track } = requireTrackEditor(event);
+		const result = setTrackArchived(track.id, false, user.id);
+		if (!result.ok) return refusePortfolio(result.reason, {}, 'restore', 'track');
+		return { action: 'restore', success: 'Gjenopprettet.' };
+	},
 	delete: async (event) => {
 		const { user, track } = requireTrackEditor(event);
 		const result = deleteTrack(track.id, user.id);

@@ -135,6 +135,12 @@ export const actions: Actions = {
 		if (!result.ok) return refusePortfolio(result.reason, {}, 'archive', 'measure');
 		redirect(303, `/portefolje/prosjekter/${measure.projectId}`);
 	},
+	restore: async (event) => {
+		const { user, measure } = requireMeasureEditor(event);
+		const result = setMeasureArchived(measure.id, false, user.id);
+		if (!result.ok) return refusePortfolio(result.reason, {}, 'restore', 'measure');
+		return { action: 'restore', success: 'Gjenopprettet.' };
+	},
 	delete: async (event) => {
 		const { user, measure } = requireMeasureEditor(event);
 		const result = deleteMeasure(measure.id, user.id);
