@@ -201,6 +201,35 @@ describe('portfolio journey', () => {
 		await context.close();
 	});
 
+	it('two tabs editing the same project: the second save shows the newer values', async () => {
+		const context = await browser.newContext();
+		const first = await context.newPage();
+		await signInAs(first, baseUrl, LEADER.email, password);
+		const second = await context.newPage();
+		await first.goto(projectUrl);
+		await second.goto(projectUrl);
+		const edit = (page: Page) => page.getByRole('form', { name: 'Endre prosjektet' });
+
+		await edit(first).getByLabel('Tittel').fill(`${PROJECT} (første)`);
+		await edit(first).getByRole('button', { name: 'Lagre prosjekt' }).click();
+		await expect.poll(() => first.getByText('Prosjektet er lagret.').count()).toBe(1);
+
+		await edit(second).getByLabel('Beskrivelse').fill('Skrevet i den andre fanen');
+		await edit(second).getByRole('button', { name: 'Lagre prosjekt' }).click();
+		await expect
+			.poll(() => second.getByText(/Noen andre har lagret endringer mens du redigerte/).count())
+			.toBe(1);
+		expect(await edit(second).getByLabel('Tittel').inputValue()).toBe(`${PROJECT} (første)`);
+		expect(await edit(second).getByLabel('Beskrivelse').inputValue()).toBe('');
+		await expectAccessible(second);
+
+		// Saving again from the refreshed form goes through.
+		await edit(second).getByLabel('Tittel').fill(PROJECT);
+		await edit(second).getByRole('button', { name: 'Lagre prosjekt' }).click();
+		await expect.poll(() => second.getByText('Prosjektet er lagret.').count()).toBe(1);
+		await context.close();
+	});
+
 	it('the overview reflows at 320 px', async () => {
 		const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
 		const page = await context.newPage();
