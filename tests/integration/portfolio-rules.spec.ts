@@ -525,3 +525,40 @@ describe('mission and effect goals', () => {
 		expect(countAuditEntries('effect_goal')).toBe(4);
 	});
 });
+
+describe('refusals write nothing', () => {
+	it('a programme leader editing another leader’s project gets 403 and changes nothing', async () => {
+		const other = signIn(await makeUser([{ role: 'programme_leader' }]));
+		const trackId = makeTrack(leaderId);
+		const id = makeProject(leaderId, [trackId], { title: 'Pias prosjekt' });
+		const audits = countAuditEntries('project', String(id));
+		const calls = [
+			() =>
+				projectActions.update!(
+					ev(
+						other,
+						{ id: String(id) },
+						{
+							title: 'Kapret',
+							ownerId: String(other.user.id),
+							trackIds: [String(trackId)],
+							version: '0'
+						}
+					)
+				),
+			() => projectActions.status!(ev(other, { id: String(id) }, { to: 'recommended' })),
+			() => projectActions.delete!(ev(other, { id: String(id) }, {})),
+			() =>
+				projectActions.report!(
+					ev(other, { id: String(id) }, { period: '2026-11', rag: 'red', narrative: 'Nei' })
+				)
+		];
+		for (const call of calls) {
+			expect(await outcome(call)).toMatchObject({ kind: 'error', status: 403 });
+		}
+		const after = getProjectById(id)!;
+		expect(after).toMatchObject({ title: 'Pias prosjekt', status: 'proposed', version: 0 });
+		expect(listStatusReports('project', id)).toEqual([]);
+		expect(countAuditEntries('project', String(id))).toBe(audits);
+	});
+});
