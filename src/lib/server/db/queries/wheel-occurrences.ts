@@ -182,7 +182,9 @@ export function signOccurrence(
 			if (!occurrence) return { ok: false, reason: 'not_found' } as const;
 			if (occurrence.signature) return { ok: false, reason: 'already_signed' } as const;
 			const values = {
-				...key,
+				taskId: key.taskId,
+				unitId: key.unitId,
+				period: key.period,
 				dueDate: occurrence.dueDate,
 				taskTitle: occurrence.title,
 				responsibleRole: occurrence.responsibleRole,
