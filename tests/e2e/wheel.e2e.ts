@@ -15,7 +15,8 @@ let meetingTaskId: number;
 const email = {
 	nord: 'nora.e2e@kommune.no',
 	sor: 'sander.e2e@kommune.no',
-	steering: 'sigurd.e2e@kommune.no'
+	steering: 'sigurd.e2e@kommune.no',
+	admin: 'astrid.e2e@kommune.no'
 };
 const contexts: BrowserContext[] = [];
 
@@ -58,6 +59,7 @@ beforeAll(async () => {
 		email: email.sor
 	});
 	await f.makeUser([{ role: 'steering' }], { name: 'Sigurd E2E', email: email.steering });
+	await f.makeUser([{ role: 'admin' }], { name: 'Astrid E2E', email: email.admin });
 	({
 		taskIds: [taskId!, meetingTaskId!]
 	} = makeWheel({
@@ -199,5 +201,38 @@ describe('annual wheel journey', () => {
 
 		// Without a valid token: nothing.
 		expect((await fetch(`${baseUrl}/kalender/${'a'.repeat(32)}.ics`)).status).toBe(404);
+	});
+
+	it('an admin keeps the template: bad schedule input is refused in Norwegian, a good task added', async () => {
+		const admin = await pageFor('admin');
+		await admin.goto(`${baseUrl}/arshjul/maler`);
+		await expectAccessible(admin);
+		await admin
+			.getByRole('link', { name: /^Årshjul \d+$/ })
+			.last()
+			.click();
+		await expect.poll(() => admin.getByRole('heading', { name: 'Ny oppgave' }).count()).toBe(1);
+		await expectAccessible(admin);
+		const form = admin.locator('form[action="?/addTask"]');
+		await form.getByLabel('Oppgave', { exact: true }).fill('Halvårsevaluering – Fagrapport');
+		await form.getByLabel('Ansvar').fill('Primærkontakt');
+		await form.getByLabel('Lagres').fill('Fagsystem');
+		await form.getByLabel('Valgte måneder').check();
+		await form.getByLabel('Forfallsdag i måneden').fill('32');
+		await form.getByRole('button', { name: 'Legg til oppgave' }).click();
+		await expect.poll(() => admin.getByText('Velg minst én måned').count()).toBe(1);
+		await expect
+			.poll(() => admin.getByText('Forfallsdagen må være et helt tall fra 1 til 31').count())
+			.toBe(1);
+		await expectAccessible(admin);
+		await form.getByLabel('mars').check();
+		await form.getByLabel('september').check();
+		await form.getByLabel('Forfallsdag i måneden').fill('');
+		await form.getByRole('button', { name: 'Legg til oppgave' }).click();
+		await expect
+			.poll(() => admin.getByText('Oppgaven «Halvårsevaluering – Fagrapport» er lagt til.').count())
+			.toBe(1);
+		await expect.poll(() => admin.getByText('mars, september, siste dag').count()).toBe(1);
+		await expectAccessible(admin);
 	});
 });
