@@ -60,9 +60,7 @@ beforeAll(async () => {
 	});
 	await f.makeUser([{ role: 'steering' }], { name: 'Sigurd E2E', email: email.steering });
 	await f.makeUser([{ role: 'admin' }], { name: 'Astrid E2E', email: email.admin });
-	({
-		taskIds: [taskId!, meetingTaskId!]
-	} = makeWheel({
+	const wheel = makeWheel({
 		ownerUnitId: parent,
 		unitIds: [nordId, sorId],
 		tasks: [
@@ -73,7 +71,8 @@ beforeAll(async () => {
 				storedIn: 'Teams'
 			}
 		]
-	}));
+	});
+	[taskId, meetingTaskId] = wheel.taskIds as [number, number];
 	browser = await launchBrowser();
 });
 

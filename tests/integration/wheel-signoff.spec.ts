@@ -37,8 +37,6 @@ function occurrenceEvent(signed: Signed | null, period: string, form?: Record<st
 
 const sign = (signed: Signed | null, period: string, form = SIGN_FORM) =>
 	outcome(() => occurrenceActions.sign!(occurrenceEvent(signed, period, form) as never));
-const reopen = (signed: Signed | null, period: string, reason = 'Feil dokument lagt ved') =>
-	outcome(() => occurrenceActions.reopen!(occurrenceEvent(signed, period, { reason }) as never));
 
 const signatures = (period: string) =>
 	db
@@ -51,9 +49,7 @@ beforeAll(async () => {
 	parentId = makeUnit('Bo og habilitering');
 	unitId = makeUnit('Avdeling Nord', parentId);
 	otherUnitId = makeUnit('Avdeling Sør', parentId);
-	({
-		taskIds: [taskId!]
-	} = makeWheel({ ownerUnitId: parentId, unitIds: [unitId, otherUnitId] }));
+	taskId = makeWheel({ ownerUnitId: parentId, unitIds: [unitId, otherUnitId] }).taskIds[0]!;
 	who.admin = signIn(await makeUser([{ role: 'admin' }]));
 	who.leader = signIn(await makeUser([{ role: 'unit_leader', unitId }]));
 	who.coLeader = signIn(await makeUser([{ role: 'unit_leader', unitId }]));
