@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, signInAs } from './browser';
+import { expectAccessible, expectNoHorizontalScroll, launchBrowser, signInAs } from './browser';
 import { useServerDatabase } from './seed';
 
 const baseUrl = inject('baseUrl');
@@ -137,6 +137,14 @@ describe('annual wheel journey', () => {
 		await expect
 			.poll(() => row.textContent())
 			.toMatch(/Signert for sent.*Gjennomgått i personalmøtet/);
+
+		// Reflow at 320 CSS px (WCAG 1.4.10): the wheel shrinks, wide tables scroll in place.
+		await nora.setViewportSize({ width: 320, height: 800 });
+		await expectNoHorizontalScroll(nora);
+		await nora.goto(`${baseUrl}/arshjul/mine`);
+		await expectNoHorizontalScroll(nora);
+		await nora.setViewportSize({ width: 1280, height: 800 });
+		await nora.goto(`${baseUrl}/arshjul`);
 
 		await octoberMark(nora).click();
 		await nora.waitForURL(`${baseUrl}/arshjul/forekomst/${taskId}/${nordId}/2026-10`);

@@ -191,7 +191,9 @@ export function seedWheels(org: DemoOrganisation, now = new Date()): void {
 		)
 	);
 
-	const unitIds = ['Avdeling Nord', 'Avdeling Sør', 'Avdeling Fjord'].map((n) => org.units[n]!);
+	const unitIds = ['Avdeling Nord', 'Avdeling Sør', 'Avdeling Fjord', 'Bo og habilitering'].map(
+		(n) => org.units[n]!
+	);
 	const today = osloDay(now);
 	for (const o of listOccurrences({ year: 2026, now, unitIds })) {
 		const [onTime, late] = PROFILES[o.unitName] ?? [60, 20];
