@@ -44,6 +44,21 @@ async function nordMonth(page: Page, month: number): Promise<string> {
 	);
 }
 
+/**
+ * axe runs as a script, which a page without JavaScript cannot. So the server-rendered HTML is
+ * checked in a JavaScript page of the same origin (same stylesheets, same DOM).
+ */
+async function expectAccessibleWithoutJs(page: Page) {
+	const html = await page.content();
+	const context = await browser.newContext();
+	contexts.push(context);
+	const copy = await context.newPage();
+	await copy.goto(`${baseUrl}/login`);
+	await copy.setContent(html, { waitUntil: 'load' });
+	await expectAccessible(copy);
+	await context.close();
+}
+
 beforeAll(async () => {
 	f = await useServerDatabase();
 	const { makeWheel } = await import('../factories/wheel');
@@ -177,6 +192,43 @@ describe('annual wheel journey', () => {
 			headers: { origin: baseUrl, accept: 'text/html' }
 		});
 		expect(response.status()).toBe(403);
+	});
+
+	it('signing in «Mine oppgaver» works without JavaScript', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		contexts.push(context);
+		const page = await context.newPage();
+		await signInAs(page, baseUrl, email.sor, f.TEST_PASSWORD);
+		await page.goto(`${baseUrl}/arshjul/mine`);
+		const item = page
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('heading', { name: TASK }) });
+		await item.getByText(`Signer «${TASK}»`).click();
+		// A bad link comes back with the message and the values kept, then a good one signs.
+		await item.getByLabel('Lenke til dokumentasjonen (valgfri)').fill('javascript:alert(1)');
+		await item.getByLabel('Kommentar (valgfri)').fill('Uten JavaScript');
+		await Promise.all([
+			page.waitForLoadState('load'),
+			item.getByRole('button', { name: 'Signer som utført' }).click()
+		]);
+		await expect
+			.poll(() => page.getByText('Lenken må være en nettadresse som begynner med https://').count())
+			.toBe(1);
+		await expectAccessibleWithoutJs(page);
+		const again = page
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('heading', { name: TASK }) });
+		expect(await again.getByLabel('Kommentar (valgfri)').inputValue()).toBe('Uten JavaScript');
+		await again
+			.getByLabel('Lenke til dokumentasjonen (valgfri)')
+			.fill('https://compilo.example/ros');
+		await Promise.all([
+			page.waitForLoadState('load'),
+			again.getByRole('button', { name: 'Signer som utført' }).click()
+		]);
+		await expect.poll(() => page.getByText('Oppgaven er signert.').count()).toBe(1);
+		expect(await page.getByRole('heading', { name: TASK }).count()).toBe(0);
+		await expectAccessibleWithoutJs(page);
 	});
 
 	it('the calendar feed, fetched over HTTP, parses with ical.js and has the events', async () => {
