@@ -61,7 +61,7 @@ export function reopenFor(user: SessionUser, key: OccurrenceKey, formData: FormD
 			409
 		);
 	}
-	const result = reopenOccurrence(key, form.data, user.id);
+	const result = reopenOccurrence(key, form.data, user.id, new Date(), signature.id);
 	if (!result.ok) {
 		return invalid(
 			form.values,

@@ -236,7 +236,9 @@ export function reopenOccurrence(
 	key: OccurrenceKey,
 	input: ReopenInput,
 	actorId: number,
-	now = new Date()
+	now = new Date(),
+	/** The signature the caller checked permission on; another one by now is refused. */
+	expectedSignatureId?: number
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		const signature = tx
@@ -252,6 +254,9 @@ export function reopenOccurrence(
 			)
 			.get();
 		if (!signature) return { ok: false, reason: 'not_signed' } as const;
+		if (expectedSignatureId !== undefined && signature.id !== expectedSignatureId) {
+			return { ok: false, reason: 'not_signed' } as const;
+		}
 		tx.update(wheelSignature)
 			.set({ reopenedAt: now })
 			.where(eq(wheelSignature.id, signature.id))
