@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { canLeadUnit, ledUnitIds, requireUser } from '$lib/server/auth/guards';
+import { canLeadUnit, hasRole, isAdmin, ledUnitIds, requireUser } from '$lib/server/auth/guards';
 import { listOccurrences, wheelUsage } from '$lib/server/db/queries/wheel-occurrences';
 import { osloDay } from '$lib/format';
 import { buildUnitTree, flattenUnitTree } from '$lib/domain/units';
@@ -35,6 +35,9 @@ export const load: PageServerLoad = async (event) => {
 		units: units.map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
 		wheels,
 		occurrences,
-		canSign: unitId !== null && canLeadUnit(user, unitId)
+		canSign: unitId !== null && canLeadUnit(user, unitId),
+		// Links only to the pages this user may open.
+		showMine: isAdmin(user) || hasRole(user, 'unit_leader'),
+		showCompliance: isAdmin(user) || hasRole(user, 'steering')
 	};
 };
