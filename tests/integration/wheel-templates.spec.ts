@@ -7,6 +7,7 @@ import { GET as feed } from '../../src/routes/kalender/[token].ics/+server';
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
 import { makeWheel } from '../factories/wheel';
 import { db } from '$lib/server/db';
+import { listWheelAssignments } from '$lib/server/db/queries/wheel';
 import { auditLog, wheelSignature, wheelTask } from '$lib/server/db/schema';
 import { listOccurrences, signOccurrence } from '$lib/server/db/queries/wheel-occurrences';
 
@@ -162,6 +163,40 @@ describe('template changes', () => {
 		};
 		db.insert(wheelSignature).values(row).run();
 		expect(() => db.insert(wheelSignature).values(row).run()).toThrow(/UNIQUE/);
+	});
+});
+
+describe('taking a wheel away from a unit', () => {
+	it('keeps its signed occurrences and stops the rest', async () => {
+		const { wheelId, taskIds } = makeWheel({ ownerUnitId: parentId, unitIds: [otherUnitId] });
+		const taskId = taskIds[0]!;
+		signOccurrence(
+			{ taskId, unitId: otherUnitId, period: '2026-04' },
+			{ storedIn: 'Compilo', comment: 'Før endringen', link: null },
+			who.admin!.user.id,
+			new Date('2026-04-10T09:00:00Z')
+		);
+		const [assignment] = listWheelAssignments(wheelId);
+		const result = await outcome(() =>
+			templateActions.unassign!(
+				makeEvent({
+					signed: who.ownerLeader!,
+					path: `/arshjul/maler/${wheelId}`,
+					params: { id: String(wheelId) },
+					form: { assignmentId: String(assignment!.id) }
+				}) as never
+			)
+		);
+		expect(result.kind).toBe('ok');
+		expect(occurrencesOf(taskId, otherUnitId).map((o) => [o.period, o.status])).toEqual([
+			['2026-04', 'signed']
+		]);
+		const audit = db
+			.select()
+			.from(auditLog)
+			.all()
+			.filter((a) => a.entity === 'wheel' && a.entityId === String(wheelId));
+		expect(audit.map((a) => a.action)).toEqual(['create', 'assign', 'unassign']);
 	});
 });
 

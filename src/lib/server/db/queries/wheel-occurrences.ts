@@ -2,7 +2,7 @@
  * Occurrences for units and years, and the two writes on them: sign-off and reopening.
  * Occurrences are computed (src/lib/domain/wheel-occurrences.ts); signatures are rows.
  */
-import { and, asc, desc, eq, inArray, isNull, like } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, or } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
 import {
@@ -57,34 +57,47 @@ function activeSignatures(q: Queryable, unitIds: number[], year: number) {
 }
 
 /**
- * Every occurrence of `year` for the given units (all units using a wheel when omitted),
- * optionally of one wheel only, in due-date order.
+ * Every occurrence of `year` for the given units (all units using a wheel, or holding a
+ * signature, when omitted), optionally of one wheel only, in due-date order. A wheel the unit
+ * no longer uses (unassigned or archived) keeps its signed occurrences and makes no new ones:
+ * signed history is a record for internal control and supervision.
  */
 export function listOccurrences(
 	opts: { year: number; now: Date; unitIds?: number[]; wheelId?: number | null },
 	q: Queryable = db
 ): UnitOccurrence[] {
 	const usage = wheelUsage(q);
-	const unitIds = (opts.unitIds ?? [...usage.byUnit.keys()]).filter((id) => usage.byUnit.has(id));
-	const wheelIds = new Set(
-		unitIds
-			.flatMap((id) => [...(usage.byUnit.get(id) ?? [])])
-			.filter((id) => !opts.wheelId || id === opts.wheelId)
-	);
-	if (wheelIds.size === 0) return [];
+	const signatures = activeSignatures(q, opts.unitIds ?? usage.units.map((u) => u.id), opts.year);
+	const unitIds = (
+		opts.unitIds ?? [...new Set([...usage.byUnit.keys(), ...signatures.map((s) => s.unitId)])]
+	).filter((id) => usage.byUnit.has(id) || signatures.some((s) => s.unitId === id));
+	const assigned = new Set(unitIds.flatMap((id) => [...(usage.byUnit.get(id) ?? [])]));
+	const signedTaskIds = [...new Set(signatures.map((s) => s.taskId))];
+	if (assigned.size === 0 && signedTaskIds.length === 0) return [];
 	const tasks = q
 		.select()
 		.from(wheelTask)
-		.where(inArray(wheelTask.wheelId, [...wheelIds]))
+		.where(or(inArray(wheelTask.wheelId, [...assigned]), inArray(wheelTask.id, signedTaskIds)))
 		.orderBy(asc(wheelTask.id))
-		.all();
-	const signatures = activeSignatures(q, unitIds, opts.year);
-	const wheelName = new Map(usage.wheels.map((w) => [w.id, w.name]));
+		.all()
+		.filter((t) => !opts.wheelId || t.wheelId === opts.wheelId);
+	const wheelName = new Map(
+		q
+			.select({ id: wheel.id, name: wheel.name })
+			.from(wheel)
+			.all()
+			.map((w) => [w.id, w.name])
+	);
 	const unitName = new Map(usage.units.map((u) => [u.id, u.name]));
+	const stopped = new Date(0);
 	return unitIds.flatMap((unitId) => {
-		const uses = usage.byUnit.get(unitId)!;
-		const own = tasks.filter((t) => uses.has(t.wheelId) && wheelIds.has(t.wheelId));
-		return unitOccurrences(unitId, own, signatures, opts.year, opts.now).map((o) => ({
+		const uses = usage.byUnit.get(unitId) ?? new Set<number>();
+		const own = signatures.filter((s) => s.unitId === unitId);
+		const unitTasks = tasks
+			.filter((t) => uses.has(t.wheelId) || own.some((s) => s.taskId === t.id))
+			// Not used any more: only the signed occurrences stay, as if archived long ago.
+			.map((t) => (uses.has(t.wheelId) ? t : { ...t, archivedAt: stopped }));
+		return unitOccurrences(unitId, unitTasks, own, opts.year, opts.now).map((o) => ({
 			...o,
 			wheelName: wheelName.get(o.wheelId) ?? '',
 			unitName: unitName.get(unitId) ?? ''
