@@ -199,3 +199,28 @@ describe('labels', () => {
 		expect(isMonth(2.5)).toBe(false);
 	});
 });
+
+describe('clock changes', () => {
+	it('is overdue from 00:00 Oslo after a due day that is itself the spring clock change', () => {
+		// 29 March 2026: clocks go from 02:00 CET to 03:00 CEST; the next midnight is 22:00 UTC.
+		const due = { dueDate: '2026-03-29' };
+		expect(occurrenceStatus(due, new Date('2026-03-29T21:59:59Z'))).toBe('due');
+		expect(occurrenceStatus(due, new Date('2026-03-29T22:00:00Z'))).toBe('overdue');
+	});
+
+	it('is overdue from 00:00 Oslo after the autumn clock change day', () => {
+		// 25 October 2026: clocks go back from 03:00 CEST to 02:00 CET; midnight is 23:00 UTC.
+		const due = { dueDate: '2026-10-25' };
+		expect(occurrenceStatus(due, new Date('2026-10-25T22:59:59Z'))).toBe('due');
+		expect(occurrenceStatus(due, new Date('2026-10-25T23:00:00Z'))).toBe('overdue');
+	});
+});
+
+describe('leap years in occurrences', () => {
+	it('puts a yearly «29th of February» task on the 29th in leap years, the 28th otherwise', () => {
+		const tasks = [{ id: 'a', schedule: { kind: 'yearly', month: 2, dueDay: 29 } as const }];
+		expect(occurrencesForYear(tasks, 2028)[0]?.dueDate).toBe('2028-02-29');
+		expect(occurrencesForYear(tasks, 2027)[0]?.dueDate).toBe('2027-02-28');
+		expect(occurrencesForYear(tasks, 2100)[0]?.dueDate).toBe('2100-02-28');
+	});
+});

@@ -259,19 +259,33 @@ describe('signOffSchema', () => {
 		}
 	});
 
-	it('needs the occurrence id when signing in a list', () => {
+	it('needs task, unit and period when signing in a list', () => {
 		expect(
 			parseForm(
 				occurrenceSignOffSchema,
 				form([
 					['storedIn', 'VFR'],
-					['occurrenceId', '12']
+					['taskId', '12'],
+					['unitId', '3'],
+					['period', '2026-01']
 				])
 			)
-		).toMatchObject({ ok: true, data: { occurrenceId: 12 } });
-		expect(parseForm(occurrenceSignOffSchema, form([['storedIn', 'VFR']]))).toMatchObject({
+		).toMatchObject({ ok: true, data: { taskId: 12, unitId: 3, period: '2026-01' } });
+		expect(
+			parseForm(
+				occurrenceSignOffSchema,
+				form([
+					['storedIn', 'VFR'],
+					['period', '2026-13']
+				])
+			)
+		).toMatchObject({
 			ok: false,
-			errors: { occurrenceId: 'Mangler hvilken oppgave som signeres' }
+			errors: {
+				taskId: 'Mangler hvilken oppgave som signeres',
+				unitId: 'Mangler hvilken enhet som signerer',
+				period: 'Mangler hvilken måned som signeres'
+			}
 		});
 	});
 });

@@ -151,10 +151,21 @@ export const signOffSchema = z.object({
 	link
 });
 
-/** For signing in a list («Mine oppgaver»), where each form names its occurrence. */
-export const occurrenceSignOffSchema = signOffSchema.extend({
-	occurrenceId: id('Mangler hvilken oppgave som signeres')
+const PERIOD_MESSAGE = 'Mangler hvilken måned som signeres';
+
+/** `YYYY-MM`: an occurrence is named by its task, unit and due period (they are computed). */
+export const periodSchema = z
+	.string({ error: PERIOD_MESSAGE })
+	.regex(/^\d{4}-(0[1-9]|1[0-2])$/, PERIOD_MESSAGE);
+
+export const occurrenceKeySchema = z.object({
+	taskId: id('Mangler hvilken oppgave som signeres'),
+	unitId: id('Mangler hvilken enhet som signerer'),
+	period: periodSchema
 });
+
+/** For signing in a list («Mine oppgaver»), where each form names its occurrence. */
+export const occurrenceSignOffSchema = signOffSchema.extend(occurrenceKeySchema.shape);
 
 export const reopenSchema = z.object({
 	reason: requiredText(

@@ -73,3 +73,25 @@ export function allowPublic(): void {}
 export function canEditOwned(user: SessionUser, ownerId: number | null): boolean {
 	return isAdmin(user) || (hasRole(user, 'programme_leader') && ownerId === user.id);
 }
+
+/**
+ * Wheel templates (issue 5): admins, and unit leaders of the wheel's owner unit. Creating a
+ * wheel: `ownerUnitId` is the unit it would be owned by.
+ */
+export function canEditWheel(user: SessionUser, ownerUnitId: number): boolean {
+	return canLeadUnit(user, ownerUnitId);
+}
+
+/**
+ * Reopening a wheel signature (issue 5): an admin, or the unit leader who signed it while they
+ * still lead that unit.
+ */
+export function canReopenSignature(
+	user: SessionUser,
+	signature: { unitId: number; signedById: number }
+): boolean {
+	return (
+		isAdmin(user) ||
+		(signature.signedById === user.id && ledUnitIds(user).includes(signature.unitId))
+	);
+}

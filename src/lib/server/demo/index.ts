@@ -1,5 +1,6 @@
 import { seedOrganisation, type DemoUser } from './organisation';
 import { seedPortfolio } from './portfolio';
+import { seedWheels } from './wheel';
 
 /**
  * Fills an empty database with example data. Each area adds its own seeder here, in the
@@ -8,5 +9,6 @@ import { seedPortfolio } from './portfolio';
 export async function seedDemo(): Promise<DemoUser[]> {
 	const org = await seedOrganisation();
 	await seedPortfolio(org);
+	seedWheels(org);
 	return org.users;
 }

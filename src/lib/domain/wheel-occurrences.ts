@@ -1,0 +1,215 @@
+/**
+ * Occurrences of wheel tasks for a unit and year: computed from the current task schedules,
+ * merged with the signatures actually recorded (DOMAIN.md "Annual wheel"). Pure: the queries
+ * read rows, this decides what the unit sees.
+ */
+import { osloDay } from '$lib/format';
+import { descendantIds, type UnitLike } from './units';
+import {
+	isMonth,
+	MONTHS,
+	occurrencesForYear,
+	occurrenceStatus,
+	type Month,
+	type OccurrenceStatus,
+	type Schedule,
+	type ScheduleKind
+} from './schedule';
+
+export interface TaskLike {
+	id: number;
+	wheelId: number;
+	title: string;
+	responsibleRole: string;
+	storedIn: string;
+	scheduleKind: ScheduleKind;
+	months: string;
+	dueDay: number | null;
+	/** `YYYY-MM`: no occurrences before it. */
+	activeFrom: string;
+	archivedAt: Date | null;
+}
+
+export interface SignatureLike {
+	id: number;
+	taskId: number;
+	unitId: number;
+	period: string;
+	dueDate: string;
+	taskTitle: string;
+	responsibleRole: string;
+	signedAt: Date;
+	signedById: number;
+	late: boolean;
+	comment: string | null;
+	storedIn: string;
+	link: string | null;
+}
+
+export interface OccurrenceView {
+	taskId: number;
+	wheelId: number;
+	unitId: number;
+	/** `YYYY-MM` */
+	period: string;
+	month: Month;
+	dueDate: string;
+	title: string;
+	responsibleRole: string;
+	storedIn: string;
+	status: OccurrenceStatus;
+	signature: SignatureLike | null;
+}
+
+/** The database keeps months as «3,9»; this turns a task row back into a Schedule. */
+export function taskSchedule(task: Pick<TaskLike, 'scheduleKind' | 'months' | 'dueDay'>): Schedule {
+	const months = task.months
+		.split(',')
+		.map(Number)
+		.filter((m): m is Month => isMonth(m));
+	switch (task.scheduleKind) {
+		case 'monthly':
+			return { kind: 'monthly', dueDay: task.dueDay };
+		case 'months':
+			return { kind: 'months', months, dueDay: task.dueDay };
+		case 'yearly':
+			return { kind: 'yearly', month: months[0] ?? 1, dueDay: task.dueDay };
+	}
+}
+
+export function scheduleColumns(schedule: Schedule): {
+	scheduleKind: ScheduleKind;
+	months: string;
+	dueDay: number | null;
+} {
+	const months =
+		schedule.kind === 'monthly'
+			? MONTHS
+			: schedule.kind === 'months'
+				? [...new Set(schedule.months)].sort((a, b) => a - b)
+				: [schedule.month];
+	return { scheduleKind: schedule.kind, months: months.join(','), dueDay: schedule.dueDay };
+}
+
+/** `YYYY-MM` → month number. */
+export function periodMonth(period: string): Month {
+	const month = Number(period.slice(5, 7));
+	if (!isMonth(month)) throw new RangeError(`Not a period: ${period}`);
+	return month;
+}
+
+/**
+ * The occurrences a unit has for `year`: one per task per due period from the current
+ * schedule, except before the task's start month and, for an archived task, from its archive
+ * day on. A signed occurrence always stays, shown as it was signed (its snapshot), even when
+ * the schedule has since moved or the task was archived.
+ */
+export function unitOccurrences(
+	unitId: number,
+	tasks: readonly TaskLike[],
+	signatures: readonly SignatureLike[],
+	year: number,
+	now: Date
+): OccurrenceView[] {
+	const key = (taskId: number, period: string) => `${taskId}:${period}`;
+	const signed = new Map(
+		signatures.filter((s) => s.unitId === unitId).map((s) => [key(s.taskId, s.period), s])
+	);
+	const byId = new Map(tasks.map((t) => [t.id, t]));
+	const seen = new Set<string>();
+	const views: OccurrenceView[] = [];
+
+	for (const task of tasks) {
+		const archivedDay = task.archivedAt ? osloDay(task.archivedAt) : null;
+		for (const occ of occurrencesForYear([{ id: task.id, schedule: taskSchedule(task) }], year)) {
+			const signature = signed.get(key(task.id, occ.period)) ?? null;
+			const live =
+				occ.period >= task.activeFrom && (archivedDay === null || occ.dueDate < archivedDay);
+			if (!live && !signature) continue;
+			seen.add(key(task.id, occ.period));
+			views.push(view(task, unitId, occ.period, occ.dueDate, signature, now));
+		}
+	}
+	for (const signature of signed.values()) {
+		const task = byId.get(signature.taskId);
+		if (!task || seen.has(key(signature.taskId, signature.period))) continue;
+		if (!signature.period.startsWith(`${year}-`)) continue;
+		views.push(view(task, unitId, signature.period, signature.dueDate, signature, now));
+	}
+	return views.sort((a, b) =>
+		a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.taskId - b.taskId
+	);
+}
+
+function view(
+	task: TaskLike,
+	unitId: number,
+	period: string,
+	computedDue: string,
+	signature: SignatureLike | null,
+	now: Date
+): OccurrenceView {
+	// What was signed is shown as signed; an unsigned occurrence follows the template.
+	const dueDate = signature?.dueDate ?? computedDue;
+	return {
+		taskId: task.id,
+		wheelId: task.wheelId,
+		unitId,
+		period,
+		month: periodMonth(period),
+		dueDate,
+		title: signature?.taskTitle ?? task.title,
+		responsibleRole: signature?.responsibleRole ?? task.responsibleRole,
+		storedIn: signature?.storedIn ?? task.storedIn,
+		status: occurrenceStatus({ dueDate, signedAt: signature?.signedAt ?? null }, now),
+		signature
+	};
+}
+
+export interface AssignmentLike {
+	wheelId: number;
+	unitId: number;
+	includeChildUnits: boolean;
+}
+
+/**
+ * Which wheels each unit uses: its own assignments, and those of an ancestor assigned with
+ * «gjelder også underenheter». Archived units use none. Map unit id → wheel ids.
+ */
+export function wheelsByUnit(
+	assignments: readonly AssignmentLike[],
+	units: readonly UnitLike[]
+): Map<number, Set<number>> {
+	const active = new Set(units.filter((u) => !u.archivedAt).map((u) => u.id));
+	const result = new Map<number, Set<number>>();
+	const add = (unitId: number, wheelId: number) => {
+		if (!active.has(unitId)) return;
+		const set = result.get(unitId) ?? new Set<number>();
+		set.add(wheelId);
+		result.set(unitId, set);
+	};
+	for (const a of assignments) {
+		const targets = a.includeChildUnits ? descendantIds([...units], a.unitId) : [a.unitId];
+		for (const unitId of targets) add(unitId, a.wheelId);
+	}
+	return result;
+}
+
+/** An occurrence counts for compliance once it is due (its day has passed) or signed. */
+export function countsForCompliance(o: Pick<OccurrenceView, 'status'>): boolean {
+	return o.status !== 'future' && o.status !== 'due';
+}
+
+/** Per month: occurrences that count, and how many of them were signed on time. */
+export function complianceByMonth(
+	occurrences: readonly OccurrenceView[]
+): { month: Month; total: number; signedOnTime: number }[] {
+	return MONTHS.map((month) => {
+		const counted = occurrences.filter((o) => o.month === month && countsForCompliance(o));
+		return {
+			month,
+			total: counted.length,
+			signedOnTime: counted.filter((o) => o.status === 'signed').length
+		};
+	}).filter((m) => m.total > 0);
+}

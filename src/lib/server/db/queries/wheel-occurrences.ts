@@ -1,0 +1,297 @@
+/**
+ * Occurrences for units and years, and the two writes on them: sign-off and reopening.
+ * Occurrences are computed (src/lib/domain/wheel-occurrences.ts); signatures are rows.
+ */
+import { and, asc, desc, eq, inArray, isNull, like, or } from 'drizzle-orm';
+import { db, type Queryable } from '..';
+import { writeAudit } from '../../audit';
+import {
+	unit,
+	user,
+	wheel,
+	wheelAssignment,
+	wheelReopening,
+	wheelSignature,
+	wheelTask
+} from '../schema';
+import { unitOccurrences, wheelsByUnit, type OccurrenceView } from '$lib/domain/wheel-occurrences';
+import { osloDay } from '$lib/format';
+import type { ReopenInput, SignOffInput } from '$lib/schemas/wheel';
+import type { WriteResult } from './users';
+
+export interface OccurrenceKey {
+	taskId: number;
+	unitId: number;
+	/** `YYYY-MM` */
+	period: string;
+}
+
+export type UnitOccurrence = OccurrenceView & { wheelName: string; unitName: string };
+
+/** Which active wheels each active unit uses, with inheritance from parent units. */
+export function wheelUsage(q: Queryable = db) {
+	const units = q.select().from(unit).all();
+	const wheels = q.select().from(wheel).where(isNull(wheel.archivedAt)).all();
+	const active = new Set(wheels.map((w) => w.id));
+	const assignments = q
+		.select()
+		.from(wheelAssignment)
+		.all()
+		.filter((a) => active.has(a.wheelId));
+	return { units, wheels, byUnit: wheelsByUnit(assignments, units) };
+}
+
+function activeSignatures(q: Queryable, unitIds: number[], year: number) {
+	if (unitIds.length === 0) return [];
+	return q
+		.select()
+		.from(wheelSignature)
+		.where(
+			and(
+				inArray(wheelSignature.unitId, unitIds),
+				like(wheelSignature.period, `${year}-%`),
+				isNull(wheelSignature.reopenedAt)
+			)
+		)
+		.all();
+}
+
+/**
+ * Every occurrence of `year` for the given units (all units using a wheel, or holding a
+ * signature, when omitted), optionally of one wheel only, in due-date order. A wheel the unit
+ * no longer uses (unassigned or archived) keeps its signed occurrences and makes no new ones:
+ * signed history is a record for internal control and supervision.
+ */
+export function listOccurrences(
+	opts: { year: number; now: Date; unitIds?: number[]; wheelId?: number | null },
+	q: Queryable = db
+): UnitOccurrence[] {
+	const usage = wheelUsage(q);
+	const signatures = activeSignatures(q, opts.unitIds ?? usage.units.map((u) => u.id), opts.year);
+	const unitIds = (
+		opts.unitIds ?? [...new Set([...usage.byUnit.keys(), ...signatures.map((s) => s.unitId)])]
+	).filter((id) => usage.byUnit.has(id) || signatures.some((s) => s.unitId === id));
+	const assigned = new Set(unitIds.flatMap((id) => [...(usage.byUnit.get(id) ?? [])]));
+	const signedTaskIds = [...new Set(signatures.map((s) => s.taskId))];
+	if (assigned.size === 0 && signedTaskIds.length === 0) return [];
+	const tasks = q
+		.select()
+		.from(wheelTask)
+		.where(or(inArray(wheelTask.wheelId, [...assigned]), inArray(wheelTask.id, signedTaskIds)))
+		.orderBy(asc(wheelTask.id))
+		.all()
+		.filter((t) => !opts.wheelId || t.wheelId === opts.wheelId);
+	const wheelName = new Map(
+		q
+			.select({ id: wheel.id, name: wheel.name })
+			.from(wheel)
+			.all()
+			.map((w) => [w.id, w.name])
+	);
+	const unitName = new Map(usage.units.map((u) => [u.id, u.name]));
+	const stopped = new Date(0);
+	return unitIds.flatMap((unitId) => {
+		const uses = usage.byUnit.get(unitId) ?? new Set<number>();
+		const own = signatures.filter((s) => s.unitId === unitId);
+		const unitTasks = tasks
+			.filter((t) => uses.has(t.wheelId) || own.some((s) => s.taskId === t.id))
+			// Not used any more: only the signed occurrences stay, as if archived long ago.
+			.map((t) => (uses.has(t.wheelId) ? t : { ...t, archivedAt: stopped }));
+		return unitOccurrences(unitId, unitTasks, own, opts.year, opts.now).map((o) => ({
+			...o,
+			wheelName: wheelName.get(o.wheelId) ?? '',
+			unitName: unitName.get(unitId) ?? ''
+		}));
+	});
+}
+
+/** One occurrence, or undefined when the unit has no such occurrence. */
+export function findOccurrence(
+	key: OccurrenceKey,
+	now: Date,
+	q: Queryable = db
+): UnitOccurrence | undefined {
+	const year = Number(key.period.slice(0, 4));
+	const task = q.select().from(wheelTask).where(eq(wheelTask.id, key.taskId)).get();
+	if (!task) return undefined;
+	return listOccurrences({ year, now, unitIds: [key.unitId], wheelId: task.wheelId }, q).find(
+		(o) => o.taskId === key.taskId && o.period === key.period
+	);
+}
+
+/** Every signature of an occurrence, newest first, each with its reopening if any. */
+export function occurrenceHistory(key: OccurrenceKey) {
+	const signer = db
+		.select({
+			id: wheelSignature.id,
+			signedAt: wheelSignature.signedAt,
+			signedById: wheelSignature.signedById,
+			signedByName: user.name,
+			late: wheelSignature.late,
+			comment: wheelSignature.comment,
+			storedIn: wheelSignature.storedIn,
+			link: wheelSignature.link,
+			taskTitle: wheelSignature.taskTitle,
+			dueDate: wheelSignature.dueDate
+		})
+		.from(wheelSignature)
+		.innerJoin(user, eq(user.id, wheelSignature.signedById))
+		.where(
+			and(
+				eq(wheelSignature.taskId, key.taskId),
+				eq(wheelSignature.unitId, key.unitId),
+				eq(wheelSignature.period, key.period)
+			)
+		)
+		.orderBy(desc(wheelSignature.signedAt), desc(wheelSignature.id))
+		.all();
+	const reopenings = signer.length
+		? db
+				.select({
+					signatureId: wheelReopening.signatureId,
+					reopenedAt: wheelReopening.reopenedAt,
+					reopenedByName: user.name,
+					reason: wheelReopening.reason
+				})
+				.from(wheelReopening)
+				.innerJoin(user, eq(user.id, wheelReopening.reopenedById))
+				.where(
+					inArray(
+						wheelReopening.signatureId,
+						signer.map((s) => s.id)
+					)
+				)
+				.all()
+		: [];
+	return signer.map((s) => ({
+		...s,
+		reopening: reopenings.find((r) => r.signatureId === s.id) ?? null
+	}));
+}
+
+function isUniqueViolation(e: unknown): boolean {
+	return (
+		typeof e === 'object' &&
+		e !== null &&
+		'code' in e &&
+		(e as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+	);
+}
+
+/**
+ * Records a sign-off with a snapshot of what was signed. A second sign-off of the same
+ * occurrence (double click, two tabs) is refused with `already_signed`: the partial unique
+ * index on active signatures makes that hold even if two requests race.
+ */
+export function signOccurrence(
+	key: OccurrenceKey,
+	input: SignOffInput,
+	actorId: number,
+	now = new Date()
+): WriteResult<number> {
+	try {
+		return db.transaction((tx) => {
+			const occurrence = findOccurrence(key, now, tx);
+			if (!occurrence) return { ok: false, reason: 'not_found' } as const;
+			if (occurrence.signature) return { ok: false, reason: 'already_signed' } as const;
+			const values = {
+				taskId: key.taskId,
+				unitId: key.unitId,
+				period: key.period,
+				dueDate: occurrence.dueDate,
+				taskTitle: occurrence.title,
+				responsibleRole: occurrence.responsibleRole,
+				signedById: actorId,
+				signedAt: now,
+				// Judged by Oslo calendar day: signed on the due day is on time.
+				late: osloDay(now) > occurrence.dueDate,
+				comment: input.comment,
+				storedIn: input.storedIn,
+				link: input.link
+			};
+			const row = tx.insert(wheelSignature).values(values).returning().get();
+			writeAudit(tx, {
+				actorId,
+				entity: 'wheel_signature',
+				entityId: row.id,
+				action: 'sign',
+				after: values
+			});
+			return { ok: true, value: row.id } as const;
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) return { ok: false, reason: 'already_signed' };
+		throw e;
+	}
+}
+
+/** The active signature of an occurrence, for deciding who may reopen it. */
+export function activeSignature(key: OccurrenceKey) {
+	return db
+		.select()
+		.from(wheelSignature)
+		.where(
+			and(
+				eq(wheelSignature.taskId, key.taskId),
+				eq(wheelSignature.unitId, key.unitId),
+				eq(wheelSignature.period, key.period),
+				isNull(wheelSignature.reopenedAt)
+			)
+		)
+		.get();
+}
+
+/**
+ * Reopens the active signature: the signature row keeps every signed field; a reopening row
+ * says who, when and why, and the occurrence is open to be signed again.
+ */
+export function reopenOccurrence(
+	key: OccurrenceKey,
+	input: ReopenInput,
+	actorId: number,
+	now = new Date(),
+	/** The signature the caller checked permission on; another one by now is refused. */
+	expectedSignatureId?: number
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		const signature = tx
+			.select()
+			.from(wheelSignature)
+			.where(
+				and(
+					eq(wheelSignature.taskId, key.taskId),
+					eq(wheelSignature.unitId, key.unitId),
+					eq(wheelSignature.period, key.period),
+					isNull(wheelSignature.reopenedAt)
+				)
+			)
+			.get();
+		if (!signature) return { ok: false, reason: 'not_signed' } as const;
+		if (expectedSignatureId !== undefined && signature.id !== expectedSignatureId) {
+			return { ok: false, reason: 'not_signed' } as const;
+		}
+		tx.update(wheelSignature)
+			.set({ reopenedAt: now })
+			.where(eq(wheelSignature.id, signature.id))
+			.run();
+		const row = tx
+			.insert(wheelReopening)
+			.values({
+				signatureId: signature.id,
+				reopenedById: actorId,
+				reopenedAt: now,
+				reason: input.reason
+			})
+			.returning()
+			.get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'wheel_signature',
+			entityId: signature.id,
+			action: 'reopen',
+			before: { signedById: signature.signedById, signedAt: signature.signedAt },
+			after: { reason: input.reason, reopenedAt: now }
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}

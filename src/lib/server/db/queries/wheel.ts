@@ -1,0 +1,235 @@
+/** Wheel templates: wheels, their tasks and which units use them. */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { db } from '..';
+import { writeAudit } from '../../audit';
+import { unit, wheel, wheelAssignment, wheelTask } from '../schema';
+import { scheduleColumns } from '$lib/domain/wheel-occurrences';
+import { osloDay } from '$lib/format';
+import type { TaskInput, WheelInput } from '$lib/schemas/wheel';
+import type { WriteResult } from './users';
+
+export type WheelRow = typeof wheel.$inferSelect;
+export type WheelTaskRow = typeof wheelTask.$inferSelect;
+
+export function listWheels() {
+	return db
+		.select({
+			id: wheel.id,
+			name: wheel.name,
+			description: wheel.description,
+			ownerUnitId: wheel.ownerUnitId,
+			ownerUnitName: unit.name,
+			archivedAt: wheel.archivedAt,
+			taskCount: sql<number>`(select count(*) from ${wheelTask} where ${wheelTask.wheelId} = ${wheel.id} and ${wheelTask.archivedAt} is null)`
+		})
+		.from(wheel)
+		.innerJoin(unit, eq(unit.id, wheel.ownerUnitId))
+		.orderBy(asc(wheel.name))
+		.all();
+}
+
+export function getWheel(id: number): WheelRow | undefined {
+	return db.select().from(wheel).where(eq(wheel.id, id)).get();
+}
+
+export function getWheelTask(id: number): WheelTaskRow | undefined {
+	return db.select().from(wheelTask).where(eq(wheelTask.id, id)).get();
+}
+
+export function listWheelTasks(wheelId: number): WheelTaskRow[] {
+	return db
+		.select()
+		.from(wheelTask)
+		.where(eq(wheelTask.wheelId, wheelId))
+		.orderBy(asc(wheelTask.id))
+		.all();
+}
+
+export function listAllAssignments() {
+	return db.select().from(wheelAssignment).all();
+}
+
+export function listWheelAssignments(wheelId: number) {
+	return db
+		.select({
+			id: wheelAssignment.id,
+			unitId: wheelAssignment.unitId,
+			unitName: unit.name,
+			includeChildUnits: wheelAssignment.includeChildUnits
+		})
+		.from(wheelAssignment)
+		.innerJoin(unit, eq(unit.id, wheelAssignment.unitId))
+		.where(eq(wheelAssignment.wheelId, wheelId))
+		.orderBy(asc(unit.name))
+		.all();
+}
+
+export function createWheel(input: WheelInput, actorId: number | null): WriteResult<number> {
+	return db.transaction((tx) => {
+		const owner = tx.select().from(unit).where(eq(unit.id, input.ownerUnitId)).get();
+		if (!owner || owner.archivedAt) return { ok: false, reason: 'unit_missing' } as const;
+		const row = tx.insert(wheel).values(input).returning().get();
+		writeAudit(tx, { actorId, entity: 'wheel', entityId: row.id, action: 'create', after: input });
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+export function updateWheel(id: number, input: WheelInput, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx.select().from(wheel).where(eq(wheel.id, id)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const owner = tx.select().from(unit).where(eq(unit.id, input.ownerUnitId)).get();
+		if (!owner || owner.archivedAt) return { ok: false, reason: 'unit_missing' } as const;
+		tx.update(wheel).set(input).where(eq(wheel.id, id)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'wheel',
+			entityId: id,
+			action: 'update',
+			before: {
+				name: before.name,
+				description: before.description,
+				ownerUnitId: before.ownerUnitId
+			},
+			after: input
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+function taskValues(input: TaskInput) {
+	return {
+		title: input.title,
+		description: input.description,
+		responsibleRole: input.responsibleRole,
+		storedIn: input.storedIn,
+		reference: input.reference,
+		...scheduleColumns(input.schedule)
+	};
+}
+
+/**
+ * A new task has occurrences from the Oslo month it is created in (`activeFrom` may say an
+ * earlier month, as the demo does for a wheel kept since January).
+ */
+export function createWheelTask(
+	wheelId: number,
+	input: TaskInput,
+	actorId: number | null,
+	now = new Date(),
+	activeFrom = osloDay(now).slice(0, 7)
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		const parent = tx.select().from(wheel).where(eq(wheel.id, wheelId)).get();
+		if (!parent) return { ok: false, reason: 'not_found' } as const;
+		const values = { wheelId, activeFrom, ...taskValues(input) };
+		const row = tx.insert(wheelTask).values(values).returning().get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'wheel_task',
+			entityId: row.id,
+			action: 'create',
+			after: values
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+/** Changes the template only: signed occurrences keep their snapshot (wheel_signature). */
+export function updateWheelTask(taskId: number, input: TaskInput, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx.select().from(wheelTask).where(eq(wheelTask.id, taskId)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (before.archivedAt) return { ok: false, reason: 'task_archived' } as const;
+		const values = taskValues(input);
+		tx.update(wheelTask).set(values).where(eq(wheelTask.id, taskId)).run();
+		const old = {
+			title: before.title,
+			description: before.description,
+			responsibleRole: before.responsibleRole,
+			storedIn: before.storedIn,
+			reference: before.reference,
+			scheduleKind: before.scheduleKind,
+			months: before.months,
+			dueDay: before.dueDay
+		};
+		writeAudit(tx, {
+			actorId,
+			entity: 'wheel_task',
+			entityId: taskId,
+			action: 'update',
+			before: old,
+			after: values
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+/** Stops occurrences from today on; earlier ones and every signature stay. */
+export function archiveWheelTask(taskId: number, actorId: number, now = new Date()): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx.select().from(wheelTask).where(eq(wheelTask.id, taskId)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (before.archivedAt) return { ok: false, reason: 'task_archived' } as const;
+		tx.update(wheelTask).set({ archivedAt: now }).where(eq(wheelTask.id, taskId)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'wheel_task',
+			entityId: taskId,
+			action: 'archive',
+			after: { archivedAt: now }
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+export function assignWheel(
+	wheelId: number,
+	input: { unitId: number; includeChildUnits: boolean },
+	actorId: number | null
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		const target = tx.select().from(unit).where(eq(unit.id, input.unitId)).get();
+		if (!target || target.archivedAt) return { ok: false, reason: 'unit_missing' } as const;
+		const existing = tx
+			.select()
+			.from(wheelAssignment)
+			.where(and(eq(wheelAssignment.wheelId, wheelId), eq(wheelAssignment.unitId, input.unitId)))
+			.get();
+		if (existing) return { ok: false, reason: 'already_assigned' } as const;
+		const row = tx
+			.insert(wheelAssignment)
+			.values({ wheelId, ...input })
+			.returning()
+			.get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'wheel',
+			entityId: wheelId,
+			action: 'assign',
+			after: input
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+/** Signatures stay; the unit just stops getting new occurrences of this wheel. */
+export function unassignWheel(wheelId: number, assignmentId: number, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx
+			.select()
+			.from(wheelAssignment)
+			.where(and(eq(wheelAssignment.id, assignmentId), eq(wheelAssignment.wheelId, wheelId)))
+			.get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		tx.delete(wheelAssignment).where(eq(wheelAssignment.id, assignmentId)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'wheel',
+			entityId: wheelId,
+			action: 'unassign',
+			before: { unitId: before.unitId, includeChildUnits: before.includeChildUnits }
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}

@@ -1,0 +1,153 @@
+/**
+ * Annual wheels of internal control (DOMAIN.md "Annual wheel"; seed 004, «Årshjul enhet bo og
+ * habilitering»). Occurrences are not stored: they follow from the task schedules for a unit
+ * and year (src/lib/domain/schedule.ts). What is stored is what happened: a signature per
+ * (task, unit, due period) with a snapshot of what was signed, and reopenings of signatures.
+ * So editing a template changes only occurrences nobody has signed, and signed history stays.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { SCHEDULE_KINDS } from '../../../domain/schedule';
+import { user } from './auth';
+import { unit } from './org';
+
+const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch() * 1000)`);
+
+export const wheel = sqliteTable(
+	'wheel',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		name: text('name').notNull(),
+		description: text('description'),
+		ownerUnitId: integer('owner_unit_id')
+			.notNull()
+			.references(() => unit.id),
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('wheel_owner_unit_idx').on(t.ownerUnitId)]
+);
+
+export const wheelTask = sqliteTable(
+	'wheel_task',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		wheelId: integer('wheel_id')
+			.notNull()
+			.references(() => wheel.id),
+		title: text('title').notNull(),
+		description: text('description'),
+		/** Ansvar, e.g. «Avdelingsleder». */
+		responsibleRole: text('responsible_role').notNull(),
+		/** Lagres, e.g. «Compilo», «Teams», «VFR». */
+		storedIn: text('stored_in').notNull(),
+		reference: text('reference'),
+		scheduleKind: text('schedule_kind', { enum: SCHEDULE_KINDS as [string, ...string[]] })
+			.notNull()
+			.$type<(typeof SCHEDULE_KINDS)[number]>(),
+		/** Due months as comma-separated numbers, «3,9»; all twelve for a monthly task. */
+		months: text('months').notNull(),
+		/** Null: the last day of the month. */
+		dueDay: integer('due_day'),
+		/** Occurrences start in the Oslo month the task was created (or this date says). */
+		activeFrom: text('active_from').notNull(),
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('wheel_task_wheel_idx').on(t.wheelId),
+		check('wheel_task_due_day', sql`${t.dueDay} is null or (${t.dueDay} between 1 and 31)`)
+	]
+);
+
+export const wheelAssignment = sqliteTable(
+	'wheel_assignment',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		wheelId: integer('wheel_id')
+			.notNull()
+			.references(() => wheel.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => unit.id),
+		/** The unit's child units (all levels down) use the wheel too. */
+		includeChildUnits: integer('include_child_units', { mode: 'boolean' }).notNull().default(false),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('wheel_assignment_unique').on(t.wheelId, t.unitId),
+		index('wheel_assignment_unit_idx').on(t.unitId)
+	]
+);
+
+export const wheelSignature = sqliteTable(
+	'wheel_signature',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		taskId: integer('task_id')
+			.notNull()
+			.references(() => wheelTask.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => unit.id),
+		/** `YYYY-MM`, the due period signed. */
+		period: text('period').notNull(),
+		// Snapshot of what was signed: later template edits do not rewrite the record.
+		dueDate: text('due_date').notNull(),
+		taskTitle: text('task_title').notNull(),
+		responsibleRole: text('responsible_role').notNull(),
+		signedById: integer('signed_by_id')
+			.notNull()
+			.references(() => user.id),
+		/** Server time. */
+		signedAt: integer('signed_at', { mode: 'timestamp_ms' }).notNull(),
+		late: integer('late', { mode: 'boolean' }).notNull(),
+		comment: text('comment'),
+		storedIn: text('stored_in').notNull(),
+		link: text('link'),
+		/**
+		 * Set once, by the reopening (wheel_reopening holds who and why); the signed fields are
+		 * never changed. Only a signature without it counts, and there is one per occurrence.
+		 */
+		reopenedAt: integer('reopened_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		uniqueIndex('wheel_signature_active_unique')
+			.on(t.taskId, t.unitId, t.period)
+			.where(sql`${t.reopenedAt} is null`),
+		index('wheel_signature_unit_period_idx').on(t.unitId, t.period)
+	]
+);
+
+export const wheelReopening = sqliteTable('wheel_reopening', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	signatureId: integer('signature_id')
+		.notNull()
+		.unique()
+		.references(() => wheelSignature.id),
+	reopenedById: integer('reopened_by_id')
+		.notNull()
+		.references(() => user.id),
+	reopenedAt: integer('reopened_at', { mode: 'timestamp_ms' }).notNull(),
+	reason: text('reason').notNull()
+});
+
+/** One secret calendar-feed token per user, stored as its SHA-256; a new one replaces the old. */
+export const calendarFeedToken = sqliteTable('calendar_feed_token', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	userId: integer('user_id')
+		.notNull()
+		.unique()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	tokenHash: text('token_hash').notNull().unique(),
+	createdAt: createdAt()
+});
+
+export type Wheel = typeof wheel.$inferSelect;
+export type WheelTask = typeof wheelTask.$inferSelect;
+export type WheelAssignment = typeof wheelAssignment.$inferSelect;
+export type WheelSignature = typeof wheelSignature.$inferSelect;
+export type WheelReopening = typeof wheelReopening.$inferSelect;

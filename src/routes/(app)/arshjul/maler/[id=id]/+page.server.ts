@@ -1,0 +1,165 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { canEditWheel, isAdmin, requireUser } from '$lib/server/auth/guards';
+import {
+	archiveWheelTask,
+	assignWheel,
+	createWheelTask,
+	getWheel,
+	getWheelTask,
+	listWheelAssignments,
+	listWheelTasks,
+	unassignWheel,
+	updateWheel,
+	updateWheelTask
+} from '$lib/server/db/queries/wheel';
+import { listUnits } from '$lib/server/db/queries/units';
+import { parseForm } from '$lib/schemas/form';
+import { taskSchema, wheelAssignmentSchema, wheelSchema } from '$lib/schemas/wheel';
+import { invalid } from '$lib/server/write-errors';
+import { buildUnitTree, descendantIds, flattenUnitTree } from '$lib/domain/units';
+import { taskSchedule } from '$lib/domain/wheel-occurrences';
+import { z } from 'zod';
+
+function loadWheel(event: Pick<RequestEvent, 'params'>) {
+	const wheel = getWheel(Number(event.params.id));
+	if (!wheel) error(404, 'Fant ikke årshjulet.');
+	return wheel;
+}
+
+/** Admins, and unit leaders of the wheel's owner unit; everyone else gets 403. */
+function requireWheelEditor(event: RequestEvent) {
+	const user = requireUser(event);
+	const wheel = loadWheel(event);
+	if (!canEditWheel(user, wheel.ownerUnitId)) {
+		error(403, 'Bare administratorer og lederen for eierenheten kan endre dette årshjulet.');
+	}
+	return { user, wheel };
+}
+
+/** A unit leader may give the wheel to the owner unit and the units below it; admins to any. */
+function assignableUnits(admin: boolean, ownerUnitId: number) {
+	const units = listUnits().filter((u) => !u.archivedAt);
+	const below = descendantIds(units, ownerUnitId);
+	return flattenUnitTree(buildUnitTree(units)).filter((u) => admin || below.has(u.id));
+}
+
+const taskIdSchema = z.object({
+	taskId: z.coerce.number({ error: 'Mangler oppgave' }).int().positive()
+});
+const assignmentIdSchema = z.object({
+	assignmentId: z.coerce.number({ error: 'Mangler tildeling' }).int().positive()
+});
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const wheel = loadWheel(event);
+	const canEdit = canEditWheel(user, wheel.ownerUnitId);
+	return {
+		wheel: {
+			id: wheel.id,
+			name: wheel.name,
+			description: wheel.description,
+			ownerUnitId: wheel.ownerUnitId
+		},
+		canEdit,
+		tasks: listWheelTasks(wheel.id).map((t) => ({
+			...t,
+			schedule: taskSchedule(t),
+			archived: t.archivedAt !== null
+		})),
+		assignments: listWheelAssignments(wheel.id),
+		unitOptions: (canEdit ? assignableUnits(isAdmin(user), wheel.ownerUnitId) : []).map((u) => ({
+			value: String(u.id),
+			label: `${'– '.repeat(u.depth)}${u.name}`
+		})),
+		ownerOptions: flattenUnitTree(buildUnitTree(listUnits().filter((u) => !u.archivedAt)))
+			.filter((u) => isAdmin(user) || canEditWheel(user, u.id))
+			.map((u) => ({ value: String(u.id), label: `${'– '.repeat(u.depth)}${u.name}` }))
+	};
+};
+
+export const actions: Actions = {
+	updateWheel: async (event) => {
+		const { user, wheel } = requireWheelEditor(event);
+		const form = parseForm(wheelSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'updateWheel');
+		// Handing the wheel to a unit one does not lead would lock oneself out of it.
+		if (!canEditWheel(user, form.data.ownerUnitId)) {
+			return invalid(
+				form.values,
+				{ ownerUnitId: 'Du kan bare velge en enhet du leder.' },
+				'updateWheel'
+			);
+		}
+		const result = updateWheel(wheel.id, form.data, user.id);
+		if (!result.ok)
+			return invalid(form.values, { ownerUnitId: 'Enheten finnes ikke.' }, 'updateWheel');
+		return { action: 'updateWheel', success: 'Årshjulet er lagret.' };
+	},
+	addTask: async (event) => {
+		const { user, wheel } = requireWheelEditor(event);
+		const form = parseForm(taskSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'addTask');
+		createWheelTask(wheel.id, form.data, user.id);
+		return { action: 'addTask', success: `Oppgaven «${form.data.title}» er lagt til.` };
+	},
+	updateTask: async (event) => {
+		const { user, wheel } = requireWheelEditor(event);
+		const formData = await event.request.formData();
+		const id = parseForm(taskIdSchema, formData);
+		const task = id.ok ? getWheelTask(id.data.taskId) : undefined;
+		if (!task || task.wheelId !== wheel.id) error(404, 'Fant ikke oppgaven.');
+		const form = parseForm(taskSchema, formData);
+		if (!form.ok) return invalid(form.values, form.errors, 'updateTask');
+		const result = updateWheelTask(task.id, form.data, user.id);
+		if (!result.ok) {
+			return invalid(
+				form.values,
+				{ _form: 'Oppgaven er arkivert og kan ikke endres.' },
+				'updateTask'
+			);
+		}
+		return {
+			action: 'updateTask',
+			success: `Oppgaven «${form.data.title}» er lagret. Signerte forekomster er uendret.`
+		};
+	},
+	archiveTask: async (event) => {
+		const { user, wheel } = requireWheelEditor(event);
+		const id = parseForm(taskIdSchema, await event.request.formData());
+		const task = id.ok ? getWheelTask(id.data.taskId) : undefined;
+		if (!task || task.wheelId !== wheel.id) error(404, 'Fant ikke oppgaven.');
+		archiveWheelTask(task.id, user.id);
+		return { action: 'archiveTask', success: `Oppgaven «${task.title}» er arkivert.` };
+	},
+	assign: async (event) => {
+		const { user, wheel } = requireWheelEditor(event);
+		const form = parseForm(wheelAssignmentSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'assign');
+		if (!assignableUnits(isAdmin(user), wheel.ownerUnitId).some((u) => u.id === form.data.unitId)) {
+			return invalid(
+				form.values,
+				{ unitId: 'Du kan ikke tildele årshjulet denne enheten.' },
+				'assign'
+			);
+		}
+		const result = assignWheel(wheel.id, form.data, user.id);
+		if (!result.ok) {
+			const message =
+				result.reason === 'already_assigned'
+					? 'Enheten har allerede dette årshjulet.'
+					: 'Enheten finnes ikke eller er arkivert.';
+			return invalid(form.values, { unitId: message }, 'assign');
+		}
+		return { action: 'assign', success: 'Årshjulet er tildelt enheten.' };
+	},
+	unassign: async (event) => {
+		const { user, wheel } = requireWheelEditor(event);
+		const form = parseForm(assignmentIdSchema, await event.request.formData());
+		if (!form.ok || !unassignWheel(wheel.id, form.data.assignmentId, user.id).ok) {
+			error(404, 'Fant ikke tildelingen.');
+		}
+		return { action: 'unassign', success: 'Tildelingen er fjernet. Signaturer er beholdt.' };
+	}
+};

@@ -1,0 +1,297 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import ICAL from 'ical.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectAccessible, expectNoHorizontalScroll, launchBrowser, signInAs } from './browser';
+import { useServerDatabase } from './seed';
+
+const baseUrl = inject('baseUrl');
+const TASK = 'ROS-analyse vold og trusler';
+
+let browser: Browser;
+let f: Awaited<ReturnType<typeof useServerDatabase>>;
+let nordId: number;
+let taskId: number;
+let meetingTaskId: number;
+const email = {
+	nord: 'nora.e2e@kommune.no',
+	sor: 'sander.e2e@kommune.no',
+	steering: 'sigurd.e2e@kommune.no',
+	admin: 'astrid.e2e@kommune.no'
+};
+const contexts: BrowserContext[] = [];
+
+async function pageFor(who: keyof typeof email): Promise<Page> {
+	const context = await browser.newContext();
+	contexts.push(context);
+	const page = await context.newPage();
+	await signInAs(page, baseUrl, email[who], f.TEST_PASSWORD);
+	return page;
+}
+
+/** The wheel mark for the task in October, as the wheel draws it. */
+function octoberMark(page: Page) {
+	return page.locator(`a.mark[aria-label^="${TASK}, oktober"]`);
+}
+
+/** A month's cell in the Nord row of the compliance table (the heatmap's text alternative). */
+async function nordMonth(page: Page, month: number): Promise<string> {
+	const row = page.getByRole('row', { name: /^E2E Nord/ });
+	return (
+		(await row
+			.getByRole('cell')
+			.nth(month - 1)
+			.textContent()) ?? ''
+	);
+}
+
+/**
+ * axe runs as a script, which a page without JavaScript cannot. So the server-rendered HTML is
+ * checked in a JavaScript page of the same origin (same stylesheets, same DOM).
+ */
+async function expectAccessibleWithoutJs(page: Page) {
+	const html = await page.content();
+	const context = await browser.newContext();
+	contexts.push(context);
+	const copy = await context.newPage();
+	await copy.goto(`${baseUrl}/login`);
+	await copy.setContent(html, { waitUntil: 'load' });
+	await expectAccessible(copy);
+	await context.close();
+}
+
+beforeAll(async () => {
+	f = await useServerDatabase();
+	const { makeWheel } = await import('../factories/wheel');
+	const parent = f.makeUnit('E2E Bo og habilitering');
+	nordId = f.makeUnit('E2E Nord', parent);
+	const sorId = f.makeUnit('E2E Sør', parent);
+	await f.makeUser([{ role: 'unit_leader', unitId: nordId }], {
+		name: 'Nora E2E',
+		email: email.nord
+	});
+	await f.makeUser([{ role: 'unit_leader', unitId: sorId }], {
+		name: 'Sander E2E',
+		email: email.sor
+	});
+	await f.makeUser([{ role: 'steering' }], { name: 'Sigurd E2E', email: email.steering });
+	await f.makeUser([{ role: 'admin' }], { name: 'Astrid E2E', email: email.admin });
+	const wheel = makeWheel({
+		ownerUnitId: parent,
+		unitIds: [nordId, sorId],
+		tasks: [
+			{ title: TASK, schedule: { kind: 'yearly', month: 10, dueDay: null } },
+			{
+				title: 'Personalmøte med referat',
+				schedule: { kind: 'monthly', dueDay: null },
+				storedIn: 'Teams'
+			}
+		]
+	});
+	[taskId, meetingTaskId] = wheel.taskIds as [number, number];
+	browser = await launchBrowser();
+});
+
+afterAll(async () => {
+	for (const context of contexts) await context.close();
+	await browser?.close();
+});
+
+describe('annual wheel journey', () => {
+	let steering: Page;
+	let nora: Page;
+
+	it('the steering group sees the heatmap before', async () => {
+		steering = await pageFor('steering');
+		await steering.goto(`${baseUrl}/arshjul/etterlevelse`);
+		await expect.poll(() => steering.locator('.plot svg').count()).toBeGreaterThan(0);
+		await expectAccessible(steering);
+		await steering.getByText('Vis som tabell').click();
+		expect(await nordMonth(steering, 10)).toBe('0 % (0 av 2)');
+		// November's items are not due yet: nothing counts.
+		expect(await nordMonth(steering, 11)).toBe('–');
+	});
+
+	it('a unit leader sees the task overdue on the wheel, signs it in «Mine oppgaver», and it changes colour', async () => {
+		nora = await pageFor('nord');
+		await nora.goto(`${baseUrl}/arshjul`);
+		await expectAccessible(nora);
+		await expect
+			.poll(() => octoberMark(nora).getAttribute('aria-label'))
+			.toBe(`${TASK}, oktober: Forfalt`);
+		const before = await octoberMark(nora).locator('path').getAttribute('stroke');
+
+		await nora.goto(`${baseUrl}/arshjul/mine`);
+		await expectAccessible(nora);
+		const item = nora
+			.getByRole('listitem')
+			.filter({ has: nora.getByRole('heading', { name: TASK }) });
+		await item.getByText(`Signer «${TASK}»`).click();
+		await item.getByLabel('Kommentar (valgfri)').fill('Gjennomgått i personalmøtet');
+		await item.getByRole('button', { name: 'Signer som utført' }).click();
+		await expect.poll(() => nora.getByText('Oppgaven er signert.').count()).toBe(1);
+		await expect.poll(() => nora.getByRole('heading', { name: TASK }).count()).toBe(0);
+		await expectAccessible(nora);
+
+		// And this month's meeting, on time.
+		const meeting = nora
+			.getByRole('listitem')
+			.filter({ has: nora.getByRole('heading', { name: 'Personalmøte med referat' }) })
+			.filter({ hasText: 'frist 30. november 2026' });
+		await meeting.getByText('Signer «Personalmøte med referat»').click();
+		await meeting.getByRole('button', { name: 'Signer som utført' }).click();
+		await expect.poll(() => meeting.count()).toBe(0);
+
+		await nora.goto(`${baseUrl}/arshjul`);
+		await expect
+			.poll(() => octoberMark(nora).getAttribute('aria-label'))
+			.toBe(`${TASK}, oktober: Signert for sent`);
+		const after = await octoberMark(nora).locator('path').getAttribute('stroke');
+		expect(after).not.toBe(before);
+		// The table alternative says the same.
+		const row = nora.getByRole('row', { name: new RegExp(TASK) });
+		await expect
+			.poll(() => row.textContent())
+			.toMatch(/Signert for sent.*Gjennomgått i personalmøtet/);
+
+		// Reflow at 320 CSS px (WCAG 1.4.10): the wheel shrinks, wide tables scroll in place.
+		await nora.setViewportSize({ width: 320, height: 800 });
+		await expectNoHorizontalScroll(nora);
+		await nora.goto(`${baseUrl}/arshjul/mine`);
+		await expectNoHorizontalScroll(nora);
+		await nora.setViewportSize({ width: 1280, height: 800 });
+		await nora.goto(`${baseUrl}/arshjul`);
+
+		await octoberMark(nora).click();
+		await nora.waitForURL(`${baseUrl}/arshjul/forekomst/${taskId}/${nordId}/2026-10`);
+		await expect.poll(() => nora.getByText(/Signert av Nora E2E/).count()).toBe(1);
+		await expectAccessible(nora);
+	});
+
+	it('the steering group sees the heatmap update', async () => {
+		await steering.reload();
+		await expect.poll(() => steering.locator('.plot svg').count()).toBeGreaterThan(0);
+		await steering.getByText('Vis som tabell').click();
+		// October's was signed late: it counts, but not as on time. November's was on time.
+		expect(await nordMonth(steering, 10)).toBe('0 % (0 av 2)');
+		expect(await nordMonth(steering, 11)).toBe('100 % (1 av 1)');
+		expect(await steering.locator('.plot svg text', { hasText: '100 %' }).count()).toBe(1);
+		await expect.poll(() => steering.getByRole('link', { name: TASK }).count()).toBe(1); // Sør's is still overdue
+		await expectAccessible(steering);
+	});
+
+	it('a unit leader of another unit gets 403 on that sign-off', async () => {
+		const sander = await pageFor('sor');
+		// Nord's November meeting, still open to Nora, not to Sander.
+		const url = `${baseUrl}/arshjul/forekomst/${meetingTaskId}/${nordId}/2026-11`;
+		const page = await sander.goto(url);
+		expect(page?.status()).toBe(200);
+		expect(await sander.getByRole('button', { name: 'Signer som utført' }).count()).toBe(0);
+		await expectAccessible(sander);
+		const response = await sander.request.post(`${url}?/sign`, {
+			form: { storedIn: 'Compilo', comment: '', link: '' },
+			headers: { origin: baseUrl, accept: 'text/html' }
+		});
+		expect(response.status()).toBe(403);
+	});
+
+	it('signing in «Mine oppgaver» works without JavaScript', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		contexts.push(context);
+		const page = await context.newPage();
+		await signInAs(page, baseUrl, email.sor, f.TEST_PASSWORD);
+		await page.goto(`${baseUrl}/arshjul/mine`);
+		const item = page
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('heading', { name: TASK }) });
+		await item.getByText(`Signer «${TASK}»`).click();
+		// A bad link comes back with the message and the values kept, then a good one signs.
+		await item.getByLabel('Lenke til dokumentasjonen (valgfri)').fill('javascript:alert(1)');
+		await item.getByLabel('Kommentar (valgfri)').fill('Uten JavaScript');
+		await Promise.all([
+			page.waitForLoadState('load'),
+			item.getByRole('button', { name: 'Signer som utført' }).click()
+		]);
+		await expect
+			.poll(() => page.getByText('Lenken må være en nettadresse som begynner med https://').count())
+			.toBe(1);
+		await expectAccessibleWithoutJs(page);
+		const again = page
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('heading', { name: TASK }) });
+		expect(await again.getByLabel('Kommentar (valgfri)').inputValue()).toBe('Uten JavaScript');
+		await again
+			.getByLabel('Lenke til dokumentasjonen (valgfri)')
+			.fill('https://compilo.example/ros');
+		await Promise.all([
+			page.waitForLoadState('load'),
+			again.getByRole('button', { name: 'Signer som utført' }).click()
+		]);
+		await expect.poll(() => page.getByText('Oppgaven er signert.').count()).toBe(1);
+		expect(await page.getByRole('heading', { name: TASK }).count()).toBe(0);
+		await expectAccessibleWithoutJs(page);
+	});
+
+	it('the calendar feed, fetched over HTTP, parses with ical.js and has the events', async () => {
+		await nora.goto(`${baseUrl}/arshjul/kalender`);
+		await expectAccessible(nora);
+		await nora.getByRole('button', { name: 'Lag abonnementsadresse' }).click();
+		const field = nora.getByLabel('Adresse til kalenderabonnementet');
+		await expect.poll(() => field.count()).toBe(1);
+		await expectAccessible(nora);
+		const feedUrl = await field.inputValue();
+		expect(feedUrl).toMatch(new RegExp(`^${baseUrl}/kalender/[a-z2-7]{32}\\.ics$`));
+
+		const response = await fetch(feedUrl);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+		const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+		const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+		const ros = events.find(
+			(e) => e.startDate.toString() === '2026-10-31' && e.summary.startsWith(TASK)
+		);
+		expect(ros?.summary).toBe(`${TASK} (E2E Nord)`);
+		expect(String(ros?.component.getFirstPropertyValue('url'))).toBe(
+			`${baseUrl}/arshjul/forekomst/${taskId}/${nordId}/2026-10`
+		);
+		// Twelve monthly meetings and one ROS analysis in 2026, none of Sør's.
+		const in2026 = events.filter((e) => e.startDate.year === 2026);
+		expect(in2026).toHaveLength(13);
+		expect(events.every((e) => e.summary.endsWith('(E2E Nord)'))).toBe(true);
+
+		// Without a valid token: nothing.
+		expect((await fetch(`${baseUrl}/kalender/${'a'.repeat(32)}.ics`)).status).toBe(404);
+	});
+
+	it('an admin keeps the template: bad schedule input is refused in Norwegian, a good task added', async () => {
+		const admin = await pageFor('admin');
+		await admin.goto(`${baseUrl}/arshjul/maler`);
+		await expectAccessible(admin);
+		await admin
+			.getByRole('link', { name: /^Årshjul \d+$/ })
+			.last()
+			.click();
+		await expect.poll(() => admin.getByRole('heading', { name: 'Ny oppgave' }).count()).toBe(1);
+		await expectAccessible(admin);
+		const form = admin.locator('form[action="?/addTask"]');
+		await form.getByLabel('Oppgave', { exact: true }).fill('Halvårsevaluering – Fagrapport');
+		await form.getByLabel('Ansvar').fill('Primærkontakt');
+		await form.getByLabel('Lagres').fill('Fagsystem');
+		await form.getByLabel('Valgte måneder').check();
+		await form.getByLabel('Forfallsdag i måneden').fill('32');
+		await form.getByRole('button', { name: 'Legg til oppgave' }).click();
+		await expect.poll(() => admin.getByText('Velg minst én måned').count()).toBe(1);
+		await expect
+			.poll(() => admin.getByText('Forfallsdagen må være et helt tall fra 1 til 31').count())
+			.toBe(1);
+		await expectAccessible(admin);
+		await form.getByLabel('mars').check();
+		await form.getByLabel('september').check();
+		await form.getByLabel('Forfallsdag i måneden').fill('');
+		await form.getByRole('button', { name: 'Legg til oppgave' }).click();
+		await expect
+			.poll(() => admin.getByText('Oppgaven «Halvårsevaluering – Fagrapport» er lagt til.').count())
+			.toBe(1);
+		await expect.poll(() => admin.getByText('mars, september, siste dag').count()).toBe(1);
+		await expectAccessible(admin);
+	});
+});
