@@ -39,8 +39,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 	return file;
 }
 
-export async function signInAs(page: Page, baseUrl: string, email: string, password: string) {
+/**
+ * Waits until the page has hydrated (the root layout marks `<html data-hydrated>`): text typed
+ * before that is reset by hydration, which makes a journey flaky on a busy machine.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
+/** Signs in through the login form; pass `{ javaScript: false }` for a context without scripts. */
+export async function signInAs(
+	page: Page,
+	baseUrl: string,
+	email: string,
+	password: string,
+	{ javaScript = true } = {}
+) {
 	await page.goto(`${baseUrl}/login`);
+	if (javaScript) await waitForHydration(page);
 	await page.getByLabel('E-post').fill(email);
 	await page.getByLabel('Passord', { exact: true }).fill(password);
 	await Promise.all([

@@ -198,7 +198,7 @@ describe('annual wheel journey', () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		contexts.push(context);
 		const page = await context.newPage();
-		await signInAs(page, baseUrl, email.sor, f.TEST_PASSWORD);
+		await signInAs(page, baseUrl, email.sor, f.TEST_PASSWORD, { javaScript: false });
 		await page.goto(`${baseUrl}/arshjul/mine`);
 		const item = page
 			.getByRole('listitem')
