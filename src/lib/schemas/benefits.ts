@@ -4,7 +4,7 @@
  * the way people type them in Norwegian. Every field has its own message in bokmål.
  */
 import { z } from 'zod';
-import { linkKindError, NODE_KINDS, type NodeKind } from '$lib/domain/benefit-graph';
+import { linkKindError, NODE_KINDS, type NodeKind } from '../domain/benefit-graph';
 
 export const BENEFIT_LEVELS = ['bruker', 'tjeneste', 'system'] as const;
 export const BENEFIT_KINDS = ['kvantitativ', 'kvalitativ'] as const;

@@ -1,0 +1,227 @@
+/**
+ * Benefit map verbs (issue 4): changes, benefits and the links between them. Every write is
+ * audited in its own transaction; a link is checked against the project's whole graph before
+ * it is stored, so a cycle can never reach the database.
+ */
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { db, type Queryable } from '..';
+import { writeAudit } from '../../audit';
+import { benefit, benefitChange, benefitLink, effectGoal, measure, project } from '../schema';
+import { checkNewLink, nodeKey, type GraphEdge, type GraphNode } from '$lib/domain/benefit-graph';
+import type { BenefitInput, ChangeInput, LinkInput } from '$lib/schemas/benefits';
+import type { WriteResult } from './users';
+
+export type BenefitRow = typeof benefit.$inferSelect;
+export type ChangeRow = typeof benefitChange.$inferSelect;
+export type LinkRow = typeof benefitLink.$inferSelect;
+
+export function getBenefit(id: number): BenefitRow | undefined {
+	return db.select().from(benefit).where(eq(benefit.id, id)).get();
+}
+
+export function listChangesByProjects(projectIds: number[], q: Queryable = db): ChangeRow[] {
+	if (!projectIds.length) return [];
+	return q
+		.select()
+		.from(benefitChange)
+		.where(inArray(benefitChange.projectId, projectIds))
+		.orderBy(asc(benefitChange.id))
+		.all();
+}
+
+export function listBenefitsByProjects(projectIds: number[], q: Queryable = db): BenefitRow[] {
+	if (!projectIds.length) return [];
+	return q
+		.select()
+		.from(benefit)
+		.where(inArray(benefit.projectId, projectIds))
+		.orderBy(asc(benefit.id))
+		.all();
+}
+
+export function listLinksByProjects(projectIds: number[], q: Queryable = db): LinkRow[] {
+	if (!projectIds.length) return [];
+	return q
+		.select()
+		.from(benefitLink)
+		.where(inArray(benefitLink.projectId, projectIds))
+		.orderBy(asc(benefitLink.id))
+		.all();
+}
+
+/** Links that start or end at this benefit, whichever project's map holds them. */
+export function listLinksOfBenefit(benefitId: number): LinkRow[] {
+	return db
+		.select()
+		.from(benefitLink)
+		.where(
+			or(
+				and(eq(benefitLink.fromKind, 'benefit'), eq(benefitLink.fromId, benefitId)),
+				and(eq(benefitLink.toKind, 'benefit'), eq(benefitLink.toId, benefitId))
+			)
+		)
+		.all();
+}
+
+export function createChange(
+	projectId: number,
+	input: ChangeInput,
+	actorId: number
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		const row = tx
+			.insert(benefitChange)
+			.values({ projectId, ...input })
+			.returning()
+			.get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit_change',
+			entityId: row.id,
+			action: 'create',
+			after: { projectId, ...input }
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+function benefitValues(input: BenefitInput) {
+	return {
+		...input,
+		unit: input.kind === 'kvantitativ' ? (input.unit ?? null) : null,
+		beneficiaryOther: input.beneficiary === 'annet' ? input.beneficiaryOther : ''
+	};
+}
+
+export function createBenefit(
+	projectId: number,
+	input: BenefitInput,
+	actorId: number
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		const values = benefitValues(input);
+		const row = tx
+			.insert(benefit)
+			.values({ projectId, ...values })
+			.returning()
+			.get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit',
+			entityId: row.id,
+			action: 'create',
+			after: { projectId, ...values }
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+export function updateBenefit(id: number, input: BenefitInput, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx.select().from(benefit).where(eq(benefit.id, id)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const values = benefitValues(input);
+		tx.update(benefit).set(values).where(eq(benefit.id, id)).run();
+		const { createdAt: _c, id: _i, projectId: _p, ...old } = before;
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit',
+			entityId: id,
+			action: 'update',
+			before: old,
+			after: values
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+/**
+ * The nodes a link on this project's map may join: its measures, changes and benefits, and
+ * the mission's effect goals.
+ */
+function projectGraph(q: Queryable, projectId: number) {
+	const p = q.select().from(project).where(eq(project.id, projectId)).get();
+	if (!p) return null;
+	const nodes: GraphNode[] = [
+		...q
+			.select({ id: measure.id, title: measure.title })
+			.from(measure)
+			.where(eq(measure.projectId, projectId))
+			.all()
+			.map((m) => ({ id: nodeKey('measure', m.id), kind: 'measure' as const, label: m.title })),
+		...listChangesByProjects([projectId], q).map((c) => ({
+			id: nodeKey('change', c.id),
+			kind: 'change' as const,
+			label: c.title
+		})),
+		...listBenefitsByProjects([projectId], q).map((b) => ({
+			id: nodeKey('benefit', b.id),
+			kind: 'benefit' as const,
+			label: b.title
+		})),
+		...q
+			.select({ id: effectGoal.id, number: effectGoal.number, title: effectGoal.title })
+			.from(effectGoal)
+			.where(eq(effectGoal.missionId, p.missionId))
+			.all()
+			.map((g) => ({
+				id: nodeKey('goal', g.id),
+				kind: 'goal' as const,
+				label: `Effektmål ${g.number}: ${g.title}`
+			}))
+	];
+	const edges: GraphEdge[] = listLinksByProjects([projectId], q).map((l) => ({
+		from: nodeKey(l.fromKind, l.fromId),
+		to: nodeKey(l.toKind, l.toId)
+	}));
+	return { nodes, edges };
+}
+
+export type LinkResult = { ok: true; value: number } | { ok: false; reason: string; message: string };
+
+export function createLink(projectId: number, input: LinkInput, actorId: number): LinkResult {
+	return db.transaction((tx) => {
+		const graph = projectGraph(tx, projectId);
+		if (!graph) return { ok: false, reason: 'not_found', message: 'Fant ikke prosjektet.' } as const;
+		const check = checkNewLink(
+			graph.nodes,
+			graph.edges,
+			nodeKey(input.fromKind, input.fromId),
+			nodeKey(input.toKind, input.toId)
+		);
+		if (!check.ok) return { ok: false, reason: 'link', message: check.message } as const;
+		const row = tx
+			.insert(benefitLink)
+			.values({ projectId, ...input })
+			.returning()
+			.get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit_link',
+			entityId: row.id,
+			action: 'create',
+			after: { projectId, ...input }
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+export function deleteLink(projectId: number, linkId: number, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx
+			.select()
+			.from(benefitLink)
+			.where(and(eq(benefitLink.id, linkId), eq(benefitLink.projectId, projectId)))
+			.get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		tx.delete(benefitLink).where(eq(benefitLink.id, linkId)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit_link',
+			entityId: linkId,
+			action: 'delete',
+			before
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
