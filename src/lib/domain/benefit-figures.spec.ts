@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { benefitResult, combinedKronerSeries, figuresFor, type BenefitFacts } from './benefit-figures';
+import {
+	benefitResult,
+	combinedKronerSeries,
+	figuresFor,
+	type BenefitFacts
+} from './benefit-figures';
 
 const family: BenefitFacts = {
 	id: 1,
@@ -37,7 +42,12 @@ describe('benefitResult', () => {
 	it('counts only the superseding entry and flags a benefit behind plan', () => {
 		const r = benefitResult(family, settings);
 		// Planned in February: 1 200 000 × 1/11 = 109 091; realised 40 000 is far below.
-		expect(r.status).toEqual({ period: '2026-02', planned: 109_091, realised: 40_000, behind: true });
+		expect(r.status).toEqual({
+			period: '2026-02',
+			planned: 109_091,
+			realised: 40_000,
+			behind: true
+		});
 		expect(figuresFor(family, r)).toEqual({
 			benefitId: 1,
 			unit: 'kr',

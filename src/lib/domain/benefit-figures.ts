@@ -127,3 +127,14 @@ export function combinedKronerSeries(
 export function effectiveCount(entries: readonly RealisationEntry[]): number {
 	return effectiveEntries(entries).length;
 }
+
+/** One row of a sums table: kroner and hours side by side (issue 4). */
+export interface SumRow {
+	key: string;
+	label: string;
+	benefitCount: number;
+	kroner: { estimate: number; planned: number; realised: number };
+	hours: { estimate: number; planned: number; realised: number };
+	/** Hours at the mission's timesats; null when no timesats is set. */
+	hoursInKroner: { estimate: number; planned: number; realised: number } | null;
+}

@@ -13,13 +13,6 @@ export function getMission(): MissionRow | undefined {
 	return db.select().from(mission).orderBy(asc(mission.id)).limit(1).get();
 }
 
-export function updateMissionGainSettings(
-	id: number,
-	settings: { hourlyRateKroner: number; behindPlanMarginPercent: number }
-): void {
-	db.update(mission).set(settings).where(eq(mission.id, id)).run();
-}
-
 export function listEffectGoals(missionId: number) {
 	return db
 		.select()

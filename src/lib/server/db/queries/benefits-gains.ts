@@ -86,7 +86,11 @@ export function addEstimateLine(
 	});
 }
 
-export function deleteEstimateLine(benefitId: number, lineId: number, actorId: number): WriteResult {
+export function deleteEstimateLine(
+	benefitId: number,
+	lineId: number,
+	actorId: number
+): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx
 			.select()
@@ -95,7 +99,13 @@ export function deleteEstimateLine(benefitId: number, lineId: number, actorId: n
 			.get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		tx.delete(estimateLine).where(eq(estimateLine.id, lineId)).run();
-		writeAudit(tx, { actorId, entity: 'estimate_line', entityId: lineId, action: 'delete', before });
+		writeAudit(tx, {
+			actorId,
+			entity: 'estimate_line',
+			entityId: lineId,
+			action: 'delete',
+			before
+		});
 		return { ok: true, value: undefined } as const;
 	});
 }

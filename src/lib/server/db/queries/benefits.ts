@@ -177,12 +177,14 @@ function projectGraph(q: Queryable, projectId: number) {
 	return { nodes, edges };
 }
 
-export type LinkResult = { ok: true; value: number } | { ok: false; reason: string; message: string };
+export type LinkResult =
+	{ ok: true; value: number } | { ok: false; reason: string; message: string };
 
 export function createLink(projectId: number, input: LinkInput, actorId: number): LinkResult {
 	return db.transaction((tx) => {
 		const graph = projectGraph(tx, projectId);
-		if (!graph) return { ok: false, reason: 'not_found', message: 'Fant ikke prosjektet.' } as const;
+		if (!graph)
+			return { ok: false, reason: 'not_found', message: 'Fant ikke prosjektet.' } as const;
 		const check = checkNewLink(
 			graph.nodes,
 			graph.edges,
