@@ -352,3 +352,21 @@ export type TargetInput = z.output<typeof targetSchema>;
 export type QuantitativeRealisationInput = z.output<typeof quantitativeRealisationSchema>;
 export type QualitativeRealisationInput = z.output<typeof qualitativeRealisationSchema>;
 export type CauseInput = z.output<typeof causeSchema>;
+
+/** Baseline and target saved together: one form «Nullpunkt og mål». */
+export const planSchema = z
+	.object({
+		baselineValue: baselineSchema.shape.value,
+		baselineDate: baselineSchema.shape.date,
+		baselineMethod: baselineSchema.shape.method,
+		targetValue: targetSchema.shape.value,
+		targetDate: targetSchema.shape.date
+	})
+	.refine((p) => p.targetDate >= p.baselineDate, {
+		path: ['targetDate'],
+		message: 'Måldatoen kan ikke være før nullpunktet'
+	})
+	.transform((p) => ({
+		baseline: { value: p.baselineValue, date: p.baselineDate, method: p.baselineMethod },
+		target: { value: p.targetValue, date: p.targetDate }
+	}));

@@ -142,7 +142,6 @@ export function loadScope(filter: ScopeFilter) {
 
 export type Scope = NonNullable<ReturnType<typeof loadScope>>;
 
-
 /**
  * Sums per mission, track, level and project. A benefit of a project in two tracks counts
  * in both tracks and once in the mission (`rollUp` deduplicates per group).
