@@ -1,4 +1,5 @@
 import { seedOrganisation, type DemoUser } from './organisation';
+import { seedBenefits } from './benefits';
 
 /**
  * Fills an empty database with example data. Each area adds its own seeder here, in the
@@ -6,5 +7,6 @@ import { seedOrganisation, type DemoUser } from './organisation';
  */
 export async function seedDemo(): Promise<DemoUser[]> {
 	const org = await seedOrganisation();
+	seedBenefits(org);
 	return org.users;
 }
