@@ -10,6 +10,32 @@ import type { BenefitInput } from '$lib/schemas/benefits';
 
 let counter = 0;
 
+/**
+ * The installation's mission for a browser journey: the pages show the first mission, so a
+ * journey running after another that created one must use it rather than add a second.
+ */
+export function useMission() {
+	const existing = db.select().from(mission).all()[0];
+	if (!existing) return makeMission();
+	const goals = db
+		.select()
+		.from(effectGoal)
+		.all()
+		.filter((g) => g.missionId === existing.id)
+		.sort((a, b) => a.number - b.number)
+		.map((g) => g.id);
+	counter += 1;
+	const tracks = [`T${counter}a`, `T${counter}b`].map(
+		(code) =>
+			db
+				.insert(track)
+				.values({ missionId: existing.id, code, title: `Spor ${code}`, problemStatement: '-' })
+				.returning()
+				.get().id
+	);
+	return { missionId: existing.id, goals, tracks };
+}
+
 export function makeMission(hourlyRateKroner: number | null = 700) {
 	const m = db
 		.insert(mission)
