@@ -96,7 +96,13 @@ async function seed() {
 				const number = ids.size + 1;
 				id = tx
 					.insert(schema.effectGoal)
-					.values({ missionId: mission.id, number, level: 'system', title: node.label, indicator: '-' })
+					.values({
+						missionId: mission.id,
+						number,
+						level: 'system',
+						title: node.label,
+						indicator: '-'
+					})
 					.returning()
 					.get().id;
 			}
@@ -160,7 +166,8 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 	server?.kill();
-	const median = (/** @type {number[]} */ v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+	const median = (/** @type {number[]} */ v) =>
+		[...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 	console.log(`\nChromium render of a generated map: ${nodeCount} nodes, ${edgeCount} edges`);
 	console.table(
 		timings.map((t) => ({

@@ -62,7 +62,7 @@ describe('building a map', () => {
 			[`change:${a!.id}`, `change:${b!.id}`],
 			[`change:${b!.id}`, `benefit:${gain!.id}`],
 			[`benefit:${gain!.id}`, `goal:${missionIds.goals[2]}`]
-		]) {
+		] as const) {
 			expect(await outcome(() => projectActions.addLink!(project({ from, to })))).toMatchObject({
 				kind: 'ok'
 			});

@@ -122,7 +122,9 @@ export function updateBenefit(id: number, input: BenefitInput, actorId: number):
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		const values = benefitValues(input);
 		tx.update(benefit).set(values).where(eq(benefit.id, id)).run();
-		const { createdAt: _c, id: _i, projectId: _p, ...old } = before;
+		const old = Object.fromEntries(
+			Object.keys(values).map((k) => [k, before[k as keyof typeof before]])
+		);
 		writeAudit(tx, {
 			actorId,
 			entity: 'benefit',
