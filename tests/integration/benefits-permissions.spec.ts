@@ -16,7 +16,11 @@ import {
 import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
 import { BENEFIT_FORM, makeBenefit, makeMission, makeProject } from '../factories/benefits';
 import { createChange, createLink } from '$lib/server/db/queries/benefits';
-import { addEstimateLine, setBaselineAndTarget } from '$lib/server/db/queries/benefits-gains';
+import {
+	addEstimateLine,
+	setBaselineAndTarget,
+	setPlannedPeriod
+} from '$lib/server/db/queries/benefits-gains';
 
 const PEOPLE = [
 	'admin',
@@ -164,6 +168,18 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 					targetDate: '2026-12-31'
 				})(s)
 			),
+		allowed: MAP_EDITORS
+	},
+	'set planned value for a month': {
+		call: (s) => benefitActions.planPeriod!(onBenefit({ period: '2026-06', value: '50 000' })(s)),
+		allowed: MAP_EDITORS
+	},
+	'delete planned value for a month': {
+		call: (s) => {
+			const row = setPlannedPeriod(benefitId, { period: '2026-07', value: 1 }, 1);
+			if (!row.ok) throw new Error('setup');
+			return benefitActions.deletePlanPeriod!(onBenefit({ periodId: String(row.value) })(s));
+		},
 		allowed: MAP_EDITORS
 	},
 	'log realisation': {

@@ -260,6 +260,26 @@ describe('pricing and realising a benefit', () => {
 		expect(countAuditEntries('behind_plan_follow_up')).toBe(1);
 	});
 
+	it('takes a planned value given for a month as a fixed point of the path', async () => {
+		const outside = await outcome(() =>
+			benefitActions.planPeriod!(benefit(id, { period: '2027-03', value: '1000' }))
+		);
+		expect(outside).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: { errors: { period: 'Måneden må ligge mellom nullpunktet og måldatoen' } }
+		});
+		await benefitActions.planPeriod!(benefit(id, { period: '2026-02', value: '45 000' }));
+		const page = (await benefitLoad(benefit(id))) as {
+			status: { planned: number; behind: boolean };
+			given: { period: string; value: number }[];
+		};
+		expect(page.given).toMatchObject([{ period: '2026-02', value: 45_000 }]);
+		// 40 000 realised against 45 000 planned is within the 20 % margin.
+		expect(page.status).toMatchObject({ planned: 45_000, behind: false });
+		expect(countAuditEntries('planned_period')).toBe(1);
+	});
+
 	it('counts a benefit of a project in two tracks once for the mission', async () => {
 		const page = (await overviewLoad(
 			makeEvent({ signed: leader, path: '/gevinster' }) as never

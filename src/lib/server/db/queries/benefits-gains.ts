@@ -201,3 +201,50 @@ export function logFollowUp(
 		return { ok: true, value: row.id } as const;
 	});
 }
+
+/** A planned value for one month («plan given per period»); a second save replaces it. */
+export function setPlannedPeriod(
+	benefitId: number,
+	input: { period: string; value: number },
+	actorId: number
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		const before = tx
+			.select()
+			.from(plannedPeriod)
+			.where(and(eq(plannedPeriod.benefitId, benefitId), eq(plannedPeriod.period, input.period)))
+			.get();
+		const row = tx
+			.insert(plannedPeriod)
+			.values({ benefitId, ...input })
+			.onConflictDoUpdate({
+				target: [plannedPeriod.benefitId, plannedPeriod.period],
+				set: { value: input.value }
+			})
+			.returning()
+			.get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'planned_period',
+			entityId: row.id,
+			action: before ? 'update' : 'create',
+			before: before ?? null,
+			after: { benefitId, ...input }
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+export function deletePlannedPeriod(benefitId: number, id: number, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx
+			.select()
+			.from(plannedPeriod)
+			.where(and(eq(plannedPeriod.id, id), eq(plannedPeriod.benefitId, benefitId)))
+			.get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		tx.delete(plannedPeriod).where(eq(plannedPeriod.id, id)).run();
+		writeAudit(tx, { actorId, entity: 'planned_period', entityId: id, action: 'delete', before });
+		return { ok: true, value: undefined } as const;
+	});
+}

@@ -11,13 +11,15 @@ import { updateBenefit } from '$lib/server/db/queries/benefits';
 import {
 	addEstimateLine,
 	deleteEstimateLine,
+	deletePlannedPeriod,
 	listEstimateLines,
 	listFollowUps,
 	listPlannedPeriods,
 	listRealisations,
 	logFollowUp,
 	logRealisation,
-	setBaselineAndTarget
+	setBaselineAndTarget,
+	setPlannedPeriod
 } from '$lib/server/db/queries/benefits-gains';
 import { listUsers } from '$lib/server/db/queries/users';
 import {
@@ -25,6 +27,7 @@ import {
 	causeSchema,
 	estimateLineSchema,
 	planSchema,
+	plannedPeriodSchema,
 	realisationSchemaFor
 } from '$lib/schemas/benefits';
 import { parseForm } from '$lib/schemas/form';
@@ -42,7 +45,8 @@ export const load: PageServerLoad = async (event) => {
 	};
 	const lines = listEstimateLines([id]);
 	const realisations = listRealisations([id]);
-	const facts = toFacts(benefit, lines, realisations, listPlannedPeriods([id]));
+	const given = listPlannedPeriods([id]);
+	const facts = toFacts(benefit, lines, realisations, given);
 	const result = benefitResult(facts, settings);
 	const users = listUsers().map((u) => ({ id: u.id, name: u.name, active: u.active }));
 	const nameOf = new Map(users.map((u) => [u.id, u.name]));
@@ -93,6 +97,7 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		estimate: result.estimate,
 		series: result.series,
+		given: given.map((g) => ({ id: g.id, period: g.period, value: g.value })),
 		status: result.status,
 		history,
 		followUps: listFollowUps([id]).map((f) => ({
@@ -111,6 +116,13 @@ const lineIdSchema = z.object({
 	lineId: z
 		.string({ error: 'Ugyldig linje' })
 		.regex(/^[1-9][0-9]{0,9}$/, 'Ugyldig linje')
+		.transform(Number)
+});
+
+const periodIdSchema = z.object({
+	periodId: z
+		.string({ error: 'Ugyldig måned' })
+		.regex(/^[1-9][0-9]{0,9}$/, 'Ugyldig måned')
 		.transform(Number)
 });
 
@@ -147,6 +159,32 @@ export const actions: Actions = {
 		if (!form.ok) return invalid(form.values, form.errors, 'plan');
 		setBaselineAndTarget(benefit.id, form.data, user.id);
 		return { action: 'plan', success: 'Nullpunkt og mål er lagret.' };
+	},
+	planPeriod: async (event) => {
+		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
+		const form = parseForm(plannedPeriodSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'planPeriod');
+		if (!benefit.baselineDate || !benefit.targetDate) {
+			return invalid(form.values, { period: 'Sett nullpunkt og mål først' }, 'planPeriod');
+		}
+		const { period } = form.data;
+		if (period < benefit.baselineDate.slice(0, 7) || period > benefit.targetDate.slice(0, 7)) {
+			return invalid(
+				form.values,
+				{ period: 'Måneden må ligge mellom nullpunktet og måldatoen' },
+				'planPeriod'
+			);
+		}
+		setPlannedPeriod(benefit.id, form.data, user.id);
+		return { action: 'planPeriod', success: `Planlagt verdi for ${period} er lagret.` };
+	},
+	deletePlanPeriod: async (event) => {
+		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
+		const form = parseForm(periodIdSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'deletePlanPeriod');
+		const result = deletePlannedPeriod(benefit.id, form.data.periodId, user.id);
+		if (!result.ok) return refuse(result.reason, form.values, '_form', 'deletePlanPeriod');
+		return { action: 'deletePlanPeriod', success: 'Den planlagte verdien er fjernet.' };
 	},
 	logRealisation: async (event) => {
 		const { user, benefit } = requireBenefitLogger(event, Number(event.params.id));

@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { loadScope, readFilter } from '$lib/server/benefits/scope';
 import { buildMapInput } from '$lib/domain/benefit-map-input';
+import { layoutBenefitMap } from '$lib/charts/benefit-map-layout';
 import { BENEFIT_LEVEL_LABEL } from '$lib/domain/benefit-levels';
 
 export const load: PageServerLoad = async (event) => {
@@ -33,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 			tracks: scope.tracks.map((t) => ({ id: t.id, code: t.code, title: t.title })),
 			projects: scope.allProjects.map((p) => ({ id: p.id, title: p.title })),
 			map,
+			layout: layoutBenefitMap(map.nodes, map.edges),
 			editProjectId: project?.id ?? null
 		}
 	};
