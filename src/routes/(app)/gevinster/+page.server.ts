@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { isAdmin, requireUser } from '$lib/server/auth/guards';
 import { loadScope, readFilter, scopeSums } from '$lib/server/benefits/scope';
+import { canLogFor } from '$lib/server/benefits/access';
 import { combinedKronerSeries } from '$lib/domain/benefit-figures';
 import { BENEFIT_LEVEL_LABEL } from '$lib/domain/benefit-levels';
 
@@ -10,6 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const scope = loadScope(filter);
 	if (!scope) return { scope: null, filter, isAdmin: isAdmin(user) };
 	const projectTitle = new Map(scope.allProjects.map((p) => [p.id, p.title]));
+	const projectById = new Map(scope.allProjects.map((p) => [p.id, p]));
 	const latestFollowUp = new Map(scope.followUps.map((f) => [f.benefitId, f]));
 	const behind = scope.computed
 		.filter((c) => c.result.status?.behind)
@@ -19,6 +21,8 @@ export const load: PageServerLoad = async (event) => {
 				id: benefit.id,
 				title: benefit.title,
 				project: projectTitle.get(benefit.projectId) ?? '',
+				// The owner (or the project's leader) is the one asked for a cause.
+				mine: canLogFor(user, benefit, projectById.get(benefit.projectId) ?? { ownerId: null }),
 				unit: benefit.unit ?? 'antall',
 				period: result.status!.period,
 				planned: result.status!.planned,
