@@ -150,8 +150,18 @@ describe('benefits journey', () => {
 		await expect.poll(() => item.textContent()).toMatch(/Årsak: Tjenestene kom sent i gang/);
 
 		// The mission map, filtered to the user level, with its text alternative.
-		await page.goto(`${baseUrl}/gevinster/kart?niva=bruker`);
+		await page.goto(`${baseUrl}/gevinster/kart`);
 		await expectAccessible(page);
+		await Promise.all([
+			page.waitForURL(/niva=bruker/),
+			page
+				.getByRole('navigation', { name: 'Nivå' })
+				.getByRole('link', { name: 'Brukernivå' })
+				.click()
+		]);
+		await expect
+			.poll(() => page.getByRole('link', { name: `Kvantitativ gevinst: ${TITLE}` }).count())
+			.toBe(1);
 		await page.getByText('Vis kartet som liste (tekstalternativ)').click();
 		await expect
 			.poll(() => page.locator('.outline').getByRole('link', { name: TITLE }).count())
