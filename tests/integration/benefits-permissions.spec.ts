@@ -124,6 +124,14 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 		},
 		allowed: MAP_EDITORS
 	},
+	'delete change': {
+		call: (s) => {
+			const change = createChange(projectId, { title: 'Fjernes', description: '' }, 1);
+			if (!change.ok) throw new Error('setup');
+			return projectActions.deleteChange!(onProject({ changeId: String(change.value) })(s));
+		},
+		allowed: MAP_EDITORS
+	},
 	'edit benefit': {
 		call: (s) =>
 			benefitActions.update!(

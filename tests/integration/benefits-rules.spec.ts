@@ -94,6 +94,32 @@ describe('building a map', () => {
 		expect(page.map.edges).toHaveLength(4);
 	});
 
+	it('removes a change with its links, audited, and nothing of another project', async () => {
+		await projectActions.addChange!(project({ title: 'Feilregistrert endring' }));
+		const wrong = listChangesByProjects([projectId]).find(
+			(c) => c.title === 'Feilregistrert endring'
+		)!;
+		await projectActions.addLink!(
+			project({ from: `measure:${measureId}`, to: `change:${wrong.id}` })
+		);
+		const links = listLinksByProjects([projectId]).length;
+		const other = makeProject(missionIds.missionId, leader.user.id, []).projectId;
+		const elsewhere = await outcome(() =>
+			projectActions.deleteChange!(
+				makeEvent({
+					signed: leader,
+					params: { id: String(other) },
+					form: { changeId: String(wrong.id) }
+				}) as never
+			)
+		);
+		expect(elsewhere).toMatchObject({ kind: 'fail', status: 400 });
+		await projectActions.deleteChange!(project({ changeId: String(wrong.id) }));
+		expect(listChangesByProjects([projectId]).some((c) => c.id === wrong.id)).toBe(false);
+		expect(listLinksByProjects([projectId])).toHaveLength(links - 1);
+		expect(countAuditEntries('benefit_change', String(wrong.id))).toBe(2);
+	});
+
 	it('answers bad benefit input with Norwegian field messages and keeps the values', async () => {
 		const result = await outcome(() =>
 			projectActions.addBenefit!(

@@ -49,20 +49,6 @@ export function listLinksByProjects(projectIds: number[], q: Queryable = db): Li
 		.all();
 }
 
-/** Links that start or end at this benefit, whichever project's map holds them. */
-export function listLinksOfBenefit(benefitId: number): LinkRow[] {
-	return db
-		.select()
-		.from(benefitLink)
-		.where(
-			or(
-				and(eq(benefitLink.fromKind, 'benefit'), eq(benefitLink.fromId, benefitId)),
-				and(eq(benefitLink.toKind, 'benefit'), eq(benefitLink.toId, benefitId))
-			)
-		)
-		.all();
-}
-
 export function createChange(
 	projectId: number,
 	input: ChangeInput,
@@ -225,6 +211,36 @@ export function deleteLink(projectId: number, linkId: number, actorId: number): 
 			entityId: linkId,
 			action: 'delete',
 			before
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+/** Removes a change from the project's map together with the links that touch it. */
+export function deleteChange(projectId: number, changeId: number, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx
+			.select()
+			.from(benefitChange)
+			.where(and(eq(benefitChange.id, changeId), eq(benefitChange.projectId, projectId)))
+			.get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const touching = and(
+			eq(benefitLink.projectId, projectId),
+			or(
+				and(eq(benefitLink.fromKind, 'change'), eq(benefitLink.fromId, changeId)),
+				and(eq(benefitLink.toKind, 'change'), eq(benefitLink.toId, changeId))
+			)
+		);
+		const links = tx.select().from(benefitLink).where(touching).all();
+		tx.delete(benefitLink).where(touching).run();
+		tx.delete(benefitChange).where(eq(benefitChange.id, changeId)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit_change',
+			entityId: changeId,
+			action: 'delete',
+			before: { ...before, links }
 		});
 		return { ok: true, value: undefined } as const;
 	});

@@ -7,6 +7,7 @@ import {
 	createBenefit,
 	createChange,
 	createLink,
+	deleteChange,
 	deleteLink
 } from '$lib/server/db/queries/benefits';
 import { listUsers } from '$lib/server/db/queries/users';
@@ -67,6 +68,13 @@ const linkIdSchema = z.object({
 		.transform(Number)
 });
 
+const changeIdSchema = z.object({
+	changeId: z
+		.string({ error: 'Ugyldig endring' })
+		.regex(/^[1-9][0-9]{0,9}$/, 'Ugyldig endring')
+		.transform(Number)
+});
+
 /** The link form sends «kind:id» per end; the schema wants the parts. */
 function splitEnds(formData: FormData): FormData {
 	const out = new FormData();
@@ -116,5 +124,13 @@ export const actions: Actions = {
 		const result = deleteLink(project.id, form.data.linkId, user.id);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'deleteLink');
 		return { action: 'deleteLink', success: 'Koblingen er fjernet.' };
+	},
+	deleteChange: async (event) => {
+		const { user, project } = requireMapEditor(event, Number(event.params.id));
+		const form = parseForm(changeIdSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'deleteChange');
+		const result = deleteChange(project.id, form.data.changeId, user.id);
+		if (!result.ok) return refuse(result.reason, form.values, '_form', 'deleteChange');
+		return { action: 'deleteChange', success: 'Endringen og koblingene til den er fjernet.' };
 	}
 };
