@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, signInAs } from './browser';
@@ -36,7 +37,7 @@ async function submit(page: Page, button: string, expectText: string | RegExp) {
 
 describe('benefits journey', () => {
 	it('builds a map, prices a benefit, logs realisations and sees them behind plan', async () => {
-		const context = await browser.newContext();
+		const context = await browser.newContext({ acceptDownloads: true });
 		const page = await context.newPage();
 		await signInAs(page, baseUrl, LEADER, password);
 
@@ -162,6 +163,26 @@ describe('benefits journey', () => {
 		await expect
 			.poll(() => page.getByRole('link', { name: `Kvantitativ gevinst: ${TITLE}` }).count())
 			.toBe(1);
+		// Export: a standalone SVG document and a PNG image of the same map.
+		const [svgFile] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Last ned som SVG' }).click()
+		]);
+		expect(svgFile.suggestedFilename()).toBe('gevinstkart.svg');
+		const svgText = readFileSync((await svgFile.path())!, 'utf8');
+		expect(svgText).toMatch(/^<\?xml[^>]*>\n<svg/);
+		expect(svgText).toContain(TITLE);
+		const [pngFile] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Last ned som PNG' }).click()
+		]);
+		expect(pngFile.suggestedFilename()).toBe('gevinstkart.png');
+		// PNG signature: \x89 P N G.
+		expect(
+			readFileSync((await pngFile.path())!)
+				.subarray(1, 4)
+				.toString()
+		).toBe('PNG');
 		await page.getByText('Vis kartet som liste (tekstalternativ)').click();
 		await expect
 			.poll(() => page.locator('.outline').getByRole('link', { name: TITLE }).count())
