@@ -144,6 +144,15 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 			),
 		allowed: MAP_EDITORS
 	},
+	'delete benefit': {
+		call: (s) => {
+			const fresh = makeBenefit(projectId, { title: 'Slettes' });
+			return benefitActions.delete!(
+				makeEvent({ signed: s, params: { id: String(fresh) }, form: {} }) as never
+			);
+		},
+		allowed: MAP_EDITORS
+	},
 	'add estimate line': {
 		call: (s) =>
 			benefitActions.addLine!(
@@ -224,7 +233,10 @@ describe('benefit role matrix', () => {
 			const may = allowed.includes(person);
 			it(`${label}: ${person} ${may ? 'may' : 'gets 403'}`, async () => {
 				const result = await outcome(() => call(who[person]));
-				if (may) expect(result.kind).toBe('ok');
+				// Deleting a benefit answers with a redirect to the project's map.
+				if (may && result.kind === 'redirect') {
+					expect(result.location).toBe(`/gevinster/prosjekt/${projectId}`);
+				} else if (may) expect(result.kind).toBe('ok');
 				else expect(result).toMatchObject({ kind: 'error', status: 403 });
 			});
 		}

@@ -306,6 +306,21 @@ describe('pricing and realising a benefit', () => {
 		expect(countAuditEntries('planned_period')).toBe(1);
 	});
 
+	it('keeps a benefit with realisations: deleting it is refused', async () => {
+		const refused = await outcome(() => benefitActions.delete!(benefit(id, {})));
+		expect(refused).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: {
+				errors: {
+					_form:
+						'Gevinsten har registrerte realiseringer og kan ikke slettes; historikken skal bevares.'
+				}
+			}
+		});
+		expect(listBenefitsByProjects([projectId]).some((b) => b.id === id)).toBe(true);
+	});
+
 	it('counts a benefit of a project in two tracks once for the mission', async () => {
 		const page = (await overviewLoad(
 			makeEvent({ signed: leader, path: '/gevinster' }) as never

@@ -56,7 +56,22 @@ export const load: PageServerLoad = async (event) => {
 				scope.computed.map((c) => ({ facts: c.facts, result: c.result })),
 				scope.settings.hourlyRateKroner
 			),
-			behind
+			behind,
+			benefits: scope.computed.map(({ benefit, result }) => ({
+				id: benefit.id,
+				title: benefit.title,
+				project: projectTitle.get(benefit.projectId) ?? '',
+				level: benefit.level,
+				kind: benefit.kind,
+				unit: benefit.unit,
+				estimate: result.estimate?.total ?? null,
+				estimateKroner: result.estimate?.kroner ?? null,
+				status: result.status
+					? result.status.behind
+						? ('behind' as const)
+						: ('on_plan' as const)
+					: ('none' as const)
+			}))
 		}
 	};
 };

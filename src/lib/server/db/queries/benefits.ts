@@ -6,7 +6,18 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
-import { benefit, benefitChange, benefitLink, effectGoal, measure, project } from '../schema';
+import {
+	behindPlanFollowUp,
+	benefit,
+	benefitChange,
+	benefitLink,
+	effectGoal,
+	estimateLine,
+	measure,
+	plannedPeriod,
+	project,
+	realisation
+} from '../schema';
 import { checkNewLink, nodeKey, type GraphEdge, type GraphNode } from '$lib/domain/benefit-graph';
 import type { BenefitInput, ChangeInput, LinkInput } from '$lib/schemas/benefits';
 import type { WriteResult } from './users';
@@ -243,5 +254,41 @@ export function deleteChange(projectId: number, changeId: number, actorId: numbe
 			before: { ...before, links }
 		});
 		return { ok: true, value: undefined } as const;
+	});
+}
+
+/**
+ * Removes a benefit that nothing has been realised for yet, with its estimate, plan and
+ * links. Once a realisation is logged the benefit is part of the record and stays.
+ */
+export function deleteBenefit(benefitId: number, actorId: number): WriteResult<number> {
+	return db.transaction((tx) => {
+		const before = tx.select().from(benefit).where(eq(benefit.id, benefitId)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const logged = tx
+			.select({ id: realisation.id })
+			.from(realisation)
+			.where(eq(realisation.benefitId, benefitId))
+			.get();
+		if (logged) return { ok: false, reason: 'has_realisations' } as const;
+		const touching = or(
+			and(eq(benefitLink.fromKind, 'benefit'), eq(benefitLink.fromId, benefitId)),
+			and(eq(benefitLink.toKind, 'benefit'), eq(benefitLink.toId, benefitId))
+		);
+		const links = tx.select().from(benefitLink).where(touching).all();
+		const lines = tx.select().from(estimateLine).where(eq(estimateLine.benefitId, benefitId)).all();
+		tx.delete(benefitLink).where(touching).run();
+		tx.delete(estimateLine).where(eq(estimateLine.benefitId, benefitId)).run();
+		tx.delete(plannedPeriod).where(eq(plannedPeriod.benefitId, benefitId)).run();
+		tx.delete(behindPlanFollowUp).where(eq(behindPlanFollowUp.benefitId, benefitId)).run();
+		tx.delete(benefit).where(eq(benefit.id, benefitId)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit',
+			entityId: benefitId,
+			action: 'delete',
+			before: { ...before, links, lines }
+		});
+		return { ok: true, value: before.projectId } as const;
 	});
 }

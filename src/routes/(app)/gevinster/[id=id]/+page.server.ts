@@ -7,7 +7,8 @@ import {
 } from '$lib/server/benefits/access';
 import { toFacts } from '$lib/server/benefits/scope';
 import { getMission } from '$lib/server/db/queries/benefit-context';
-import { updateBenefit } from '$lib/server/db/queries/benefits';
+import { deleteBenefit, updateBenefit } from '$lib/server/db/queries/benefits';
+import { redirect } from '@sveltejs/kit';
 import {
 	addEstimateLine,
 	deleteEstimateLine,
@@ -134,6 +135,18 @@ export const actions: Actions = {
 		const result = updateBenefit(benefit.id, form.data, user.id);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'update');
 		return { action: 'update', success: 'Gevinsten er oppdatert.' };
+	},
+	delete: async (event) => {
+		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
+		const result = deleteBenefit(benefit.id, user.id);
+		if (!result.ok) {
+			const message =
+				result.reason === 'has_realisations'
+					? 'Gevinsten har registrerte realiseringer og kan ikke slettes; historikken skal bevares.'
+					: 'Fant ikke gevinsten. Last siden på nytt.';
+			return invalid({}, { _form: message }, 'delete');
+		}
+		redirect(303, `/gevinster/prosjekt/${result.value}`);
 	},
 	addLine: async (event) => {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
