@@ -15,7 +15,8 @@ import {
 } from '../../src/routes/(app)/gevinster/innstillinger/+page.server';
 import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
 import { BENEFIT_FORM, makeBenefit, makeMission, makeProject } from '../factories/benefits';
-import { createChange, createLink } from '$lib/server/db/queries/benefits';
+import { createChange } from '$lib/server/db/queries/benefits';
+import { createLink } from '$lib/server/db/queries/benefits-links';
 import {
 	addEstimateLine,
 	setBaselineAndTarget,

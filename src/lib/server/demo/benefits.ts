@@ -5,7 +5,8 @@
  */
 import type { DemoOrganisation } from './organisation';
 import { ensureDemoPortfolio, MEASURE_TITLES } from './benefits-portfolio';
-import { createBenefit, createChange, createLink } from '$lib/server/db/queries/benefits';
+import { createBenefit, createChange } from '$lib/server/db/queries/benefits';
+import { createLink } from '$lib/server/db/queries/benefits-links';
 import {
 	addEstimateLine,
 	logFollowUp,

@@ -3,13 +3,8 @@ import { requireMapEditor, requireProjectReader } from '$lib/server/benefits/acc
 import { loadScope } from '$lib/server/benefits/scope';
 import { benefitSchema, changeSchema, linkSchema } from '$lib/schemas/benefits';
 import { parseForm } from '$lib/schemas/form';
-import {
-	createBenefit,
-	createChange,
-	createLink,
-	deleteChange,
-	deleteLink
-} from '$lib/server/db/queries/benefits';
+import { createBenefit, createChange, deleteChange } from '$lib/server/db/queries/benefits';
+import { createLink, deleteLink } from '$lib/server/db/queries/benefits-links';
 import { listUsers } from '$lib/server/db/queries/users';
 import { invalid, refuse } from '$lib/server/write-errors';
 import { buildMapInput } from '$lib/domain/benefit-map-input';
