@@ -191,6 +191,25 @@ describe('benefits journey', () => {
 		await context.close();
 	});
 
+	it('map forms work without JavaScript', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await signInAs(page, baseUrl, LEADER, password);
+		await page.goto(`${baseUrl}/gevinster/prosjekt/${projectId}`);
+		await page.getByLabel('Hva endres').fill('Endring uten skript');
+		await page.getByRole('button', { name: 'Legg til endring', exact: true }).click();
+		await expect
+			.poll(() => page.getByText('Endringen «Endring uten skript» er lagt til.').count())
+			.toBe(1);
+		// A bad link is answered with the message beside the field.
+		await page.getByRole('button', { name: 'Koble', exact: true }).click();
+		await expect
+			.poll(() => page.locator('#link-from-error').textContent())
+			.toBe('Velg hva koblingen går fra');
+		// No axe here: it runs as a script, and scripts are off. The same page is checked above.
+		await context.close();
+	});
+
 	it('the admin sets timesats and margin; a programme leader may not', async () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
