@@ -8,6 +8,7 @@ import {
 	estimateLineSchema,
 	gainSettingsSchema,
 	linkSchema,
+	planSchema,
 	plannedPeriodSchema,
 	realisationSchemaFor,
 	targetSchemaAfter
@@ -299,6 +300,42 @@ describe('realisations and causes', () => {
 		).toMatchObject({
 			ok: false,
 			errors: { correctiveMeasure: 'Beskriv korrigerende tiltak' }
+		});
+	});
+});
+
+describe('planSchema', () => {
+	const plan = {
+		baselineValue: '0',
+		baselineDate: '2026-01-01',
+		baselineMethod: 'Brukerhistorie',
+		targetValue: '1 655 000',
+		targetDate: '2027-12-31'
+	};
+
+	it('turns the flat form into baseline and target', () => {
+		expect(parseForm(planSchema, form(plan))).toMatchObject({
+			ok: true,
+			data: {
+				baseline: { value: 0, date: '2026-01-01', method: 'Brukerhistorie' },
+				target: { value: 1_655_000, date: '2027-12-31' }
+			}
+		});
+	});
+
+	it('refuses a target before the baseline, an invalid day and a decimal value', () => {
+		expect(parseForm(planSchema, form({ ...plan, targetDate: '2025-12-31' }))).toMatchObject({
+			ok: false,
+			errors: { targetDate: 'Måldatoen kan ikke være før nullpunktet' }
+		});
+		expect(
+			parseForm(planSchema, form({ ...plan, baselineDate: '2026-02-30', targetValue: '12,5' }))
+		).toMatchObject({
+			ok: false,
+			errors: {
+				baselineDate: 'Skriv en gyldig dato for nullpunktet',
+				targetValue: 'Skriv verdien som et helt tall'
+			}
 		});
 	});
 });

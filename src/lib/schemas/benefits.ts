@@ -4,7 +4,7 @@
  * the way people type them in Norwegian. Every field has its own message in bokmål.
  */
 import { z } from 'zod';
-import { linkKindError, NODE_KINDS, type NodeKind } from '$lib/domain/benefit-graph';
+import { linkKindError, NODE_KINDS, type NodeKind } from '../domain/benefit-graph';
 
 export const BENEFIT_LEVELS = ['bruker', 'tjeneste', 'system'] as const;
 export const BENEFIT_KINDS = ['kvantitativ', 'kvalitativ'] as const;
@@ -352,3 +352,21 @@ export type TargetInput = z.output<typeof targetSchema>;
 export type QuantitativeRealisationInput = z.output<typeof quantitativeRealisationSchema>;
 export type QualitativeRealisationInput = z.output<typeof qualitativeRealisationSchema>;
 export type CauseInput = z.output<typeof causeSchema>;
+
+/** Baseline and target saved together: one form «Nullpunkt og mål». */
+export const planSchema = z
+	.object({
+		baselineValue: baselineSchema.shape.value,
+		baselineDate: baselineSchema.shape.date,
+		baselineMethod: baselineSchema.shape.method,
+		targetValue: targetSchema.shape.value,
+		targetDate: targetSchema.shape.date
+	})
+	.refine((p) => p.targetDate >= p.baselineDate, {
+		path: ['targetDate'],
+		message: 'Måldatoen kan ikke være før nullpunktet'
+	})
+	.transform((p) => ({
+		baseline: { value: p.baselineValue, date: p.baselineDate, method: p.baselineMethod },
+		target: { value: p.targetValue, date: p.targetDate }
+	}));

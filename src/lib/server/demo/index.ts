@@ -1,5 +1,6 @@
 import { seedOrganisation, type DemoUser } from './organisation';
 import { seedPortfolio } from './portfolio';
+import { seedBenefits } from './benefits';
 import { seedWheels } from './wheel';
 
 /**
@@ -9,6 +10,7 @@ import { seedWheels } from './wheel';
 export async function seedDemo(): Promise<DemoUser[]> {
 	const org = await seedOrganisation();
 	await seedPortfolio(org);
+	seedBenefits(org);
 	seedWheels(org);
 	return org.users;
 }

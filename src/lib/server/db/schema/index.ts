@@ -2,4 +2,5 @@ export * from './auth';
 export * from './org';
 export * from './audit';
 export * from './portfolio';
+export * from './benefits';
 export * from './wheel';

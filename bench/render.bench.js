@@ -1,0 +1,205 @@
+// JavaScript for the same reason as benefit-map-layout.bench.js; vitest resolves the imports.
+/**
+ * Render time of a 1 000-node benefit map in Chromium (issue 4). Seeds a generated map into
+ * a fresh database (the temp file tests/setup/temp-db.ts points DATABASE_URL at), starts the
+ * built server on it, signs in and opens the project's map page. Needs `vite build` first
+ * (bench/run.js does that when the build is missing).
+ * Prints: server response, DOMContentLoaded, and until the drawn map is interactive.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, bench, describe } from 'vitest';
+import { generateMap } from './generate-map';
+import { launchBrowser } from '../tests/e2e/browser';
+
+const SIZE = 1000;
+/** @type {{ name: string, ms: number[] }[]} */
+const timings = [
+	{ name: 'server response (ms)', ms: [] },
+	{ name: 'DOMContentLoaded (ms)', ms: [] },
+	{ name: 'map drawn and hydrated (ms)', ms: [] }
+];
+
+/** @type {import('node:child_process').ChildProcess | undefined} */
+let server;
+/** @type {import('playwright-core').Browser | undefined} */
+let browser;
+/** @type {import('playwright-core').BrowserContext | undefined} */
+let context;
+let url = '';
+let nodeCount = 0;
+let edgeCount = 0;
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.once('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const address = srv.address();
+			srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+async function seed() {
+	const { db } = await import('$lib/server/db');
+	const schema = await import('$lib/server/db/schema');
+	const f = await import('../tests/factories');
+	const email = 'bench@kommune.no';
+	const userId = await f.makeUser([{ role: 'programme_leader' }], { email, name: 'Bench' });
+	const map = generateMap(SIZE, 42);
+	const mission = db
+		.insert(schema.mission)
+		.values({ grandChallenge: '-', statement: 'Benchmark', baselineYear: 2021, targetYear: 2027 })
+		.returning()
+		.get();
+	const project = db
+		.insert(schema.project)
+		.values({ missionId: mission.id, title: 'Stort kart', ownerId: userId, levels: ['system'] })
+		.returning()
+		.get();
+	/** @type {Map<string, number>} */
+	const ids = new Map();
+	// Direct inserts in one transaction: this is scale data, not a user's path through the
+	// audited verbs (1 000 audited transactions would measure the disk, not the map).
+	db.transaction((tx) => {
+		for (const node of map.nodes) {
+			let id = 0;
+			if (node.kind === 'measure') {
+				id = tx
+					.insert(schema.measure)
+					.values({ projectId: project.id, title: node.label })
+					.returning()
+					.get().id;
+			} else if (node.kind === 'change') {
+				id = tx
+					.insert(schema.benefitChange)
+					.values({ projectId: project.id, title: node.label })
+					.returning()
+					.get().id;
+			} else if (node.kind === 'benefit') {
+				id = tx
+					.insert(schema.benefit)
+					.values({
+						projectId: project.id,
+						title: node.label,
+						level: 'system',
+						kind: node.quantitative ? 'kvantitativ' : 'kvalitativ',
+						unit: node.quantitative ? 'kr' : null,
+						beneficiary: 'stat',
+						takeout: 'kvalitet'
+					})
+					.returning()
+					.get().id;
+			} else {
+				const number = ids.size + 1;
+				id = tx
+					.insert(schema.effectGoal)
+					.values({
+						missionId: mission.id,
+						number,
+						level: 'system',
+						title: node.label,
+						indicator: '-'
+					})
+					.returning()
+					.get().id;
+			}
+			ids.set(node.id, id);
+		}
+		for (const edge of map.edges) {
+			const [fromKind] = edge.from.split(':');
+			const [toKind] = edge.to.split(':');
+			tx.insert(schema.benefitLink)
+				.values({
+					projectId: project.id,
+					fromKind: /** @type {any} */ (fromKind),
+					fromId: ids.get(edge.from) ?? 0,
+					toKind: /** @type {any} */ (toKind),
+					toId: ids.get(edge.to) ?? 0
+				})
+				.run();
+		}
+	});
+	nodeCount = map.nodes.length;
+	edgeCount = map.edges.length;
+	return { email, password: f.TEST_PASSWORD, projectId: project.id };
+}
+
+beforeAll(async () => {
+	if (!existsSync('build/index.js')) throw new Error('Kjør «npx vite build» først.');
+	const { email, password, projectId } = await seed();
+	const port = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}`;
+	server = spawn(process.execPath, ['build/index.js'], {
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: baseUrl },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	await new Promise((resolve, reject) => {
+		let output = '';
+		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+		const onData = (/** @type {Buffer} */ chunk) => {
+			output += chunk.toString();
+			if (output.includes('Listening on')) {
+				clearTimeout(timer);
+				resolve(undefined);
+			}
+		};
+		server?.stdout?.on('data', onData);
+		server?.stderr?.on('data', onData);
+	});
+	browser = await launchBrowser();
+	context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	await page.goto(`${baseUrl}/login`);
+	await page.getByLabel('E-post').fill(email);
+	await page.getByLabel('Passord', { exact: true }).fill(password);
+	await Promise.all([
+		page.waitForURL((u) => !u.pathname.startsWith('/login')),
+		page.getByRole('button', { name: 'Logg inn' }).click()
+	]);
+	await page.close();
+	url = `${baseUrl}/gevinster/prosjekt/${projectId}`;
+}, 300_000);
+
+afterAll(async () => {
+	await browser?.close();
+	server?.kill();
+	const median = (/** @type {number[]} */ v) =>
+		[...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+	console.log(`\nChromium render of a generated map: ${nodeCount} nodes, ${edgeCount} edges`);
+	console.table(
+		timings.map((t) => ({
+			measure: t.name,
+			runs: t.ms.length,
+			'median ms': Math.round(median(t.ms) ?? 0),
+			'min ms': Math.round(Math.min(...t.ms)),
+			'max ms': Math.round(Math.max(...t.ms))
+		}))
+	);
+}, 60_000);
+
+describe('benefit map page in Chromium', () => {
+	bench(
+		`${SIZE} nodes`,
+		async () => {
+			if (!context) throw new Error('not set up');
+			const page = await context.newPage();
+			await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 300_000 });
+			// Hydrated when MapView's effect has run: the export buttons work from then on.
+			await page.waitForSelector('.export[data-live="true"]', { timeout: 300_000 });
+			const nav = await page.evaluate(() => {
+				const [n] = /** @type {PerformanceNavigationTiming[]} */ (
+					performance.getEntriesByType('navigation')
+				);
+				return { response: n.responseEnd, dcl: n.domContentLoadedEventEnd, now: performance.now() };
+			});
+			timings[0].ms.push(nav.response);
+			timings[1].ms.push(nav.dcl);
+			timings[2].ms.push(nav.now);
+			await page.close();
+		},
+		{ iterations: 3, time: 0, warmupIterations: 0 }
+	);
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { buildMapInput, type MapRows } from './benefit-map-input';
+
+const rows: MapRows = {
+	measures: [{ id: 1, projectId: 7, title: 'Tiltak 1' }],
+	changes: [
+		{ id: 1, projectId: 7, title: 'Økt bevissthet' },
+		{ id: 2, projectId: 7, title: 'Løs endring' }
+	],
+	benefits: [
+		{ id: 1, title: 'Koordinerte tilskudd', kind: 'kvantitativ', level: 'system' },
+		{ id: 2, title: 'Tryggere familie', kind: 'kvalitativ', level: 'bruker' }
+	],
+	goals: [
+		{ id: 1, number: 1, title: 'Brukermål', level: 'user' },
+		{ id: 3, number: 3, title: 'Systemmål', level: 'system' }
+	],
+	links: [
+		{ fromKind: 'measure', fromId: 1, toKind: 'change', toId: 1 },
+		{ fromKind: 'change', fromId: 1, toKind: 'benefit', toId: 1 },
+		{ fromKind: 'change', fromId: 1, toKind: 'benefit', toId: 2 },
+		{ fromKind: 'benefit', fromId: 1, toKind: 'goal', toId: 3 },
+		{ fromKind: 'benefit', fromId: 2, toKind: 'goal', toId: 1 }
+	]
+};
+
+describe('buildMapInput', () => {
+	it('shows every element of the scope and only the goals benefits lead to', () => {
+		const map = buildMapInput({ ...rows, links: rows.links.slice(0, 4) });
+		expect(map.nodes.map((n) => n.id).sort()).toEqual([
+			'benefit:1',
+			'benefit:2',
+			'change:1',
+			'change:2',
+			'goal:3',
+			'measure:1'
+		]);
+		expect(map.edges).toHaveLength(4);
+		expect(map.nodes.find((n) => n.id === 'benefit:2')).toMatchObject({
+			quantitative: false,
+			href: '/gevinster/2'
+		});
+	});
+
+	it('keeps one level and what leads to it', () => {
+		const map = buildMapInput(rows, 'system');
+		expect(map.nodes.map((n) => n.id).sort()).toEqual([
+			'benefit:1',
+			'change:1',
+			'goal:3',
+			'measure:1'
+		]);
+		expect(map.edges).toEqual([
+			{ from: 'measure:1', to: 'change:1' },
+			{ from: 'change:1', to: 'benefit:1' },
+			{ from: 'benefit:1', to: 'goal:3' }
+		]);
+	});
+});

@@ -1,0 +1,102 @@
+/**
+ * Stored map rows → the nodes and edges the layout draws (issue 4, «switchable per level and
+ * filterable by track/project»). Pure, so the filtering rules are tested without a database.
+ */
+import { nodeKey, type NodeKind } from './benefit-graph';
+import { LEVEL_OF_BENEFIT } from './benefit-levels';
+import type { BenefitLevel } from './gains';
+import type { Level } from './portfolio';
+
+export interface MapRows {
+	measures: readonly { id: number; projectId: number; title: string }[];
+	changes: readonly { id: number; projectId: number; title: string }[];
+	benefits: readonly {
+		id: number;
+		title: string;
+		kind: 'kvantitativ' | 'kvalitativ';
+		level: BenefitLevel;
+	}[];
+	goals: readonly { id: number; number: number; title: string; level: Level }[];
+	links: readonly { fromKind: NodeKind; fromId: number; toKind: NodeKind; toId: number }[];
+}
+
+export interface MapInput {
+	nodes: { id: string; kind: NodeKind; label: string; quantitative?: boolean; href?: string }[];
+	edges: { from: string; to: string }[];
+}
+
+/**
+ * All measures, changes and benefits of the scope; effect goals only where a benefit leads to
+ * them. With a level, only that level's benefits and goals stay, and measures and changes
+ * that no longer connect to anything drop out.
+ */
+export function buildMapInput(rows: MapRows, level: BenefitLevel | null = null): MapInput {
+	const nodes = new Map<string, MapInput['nodes'][number]>();
+	for (const m of rows.measures) {
+		nodes.set(nodeKey('measure', m.id), {
+			id: nodeKey('measure', m.id),
+			kind: 'measure',
+			label: m.title,
+			href: `/gevinster/prosjekt/${m.projectId}#tiltak-${m.id}`
+		});
+	}
+	for (const c of rows.changes) {
+		nodes.set(nodeKey('change', c.id), {
+			id: nodeKey('change', c.id),
+			kind: 'change',
+			label: c.title,
+			href: `/gevinster/prosjekt/${c.projectId}#endring-${c.id}`
+		});
+	}
+	for (const b of rows.benefits) {
+		if (level && b.level !== level) continue;
+		nodes.set(nodeKey('benefit', b.id), {
+			id: nodeKey('benefit', b.id),
+			kind: 'benefit',
+			label: b.title,
+			quantitative: b.kind === 'kvantitativ',
+			href: `/gevinster/${b.id}`
+		});
+	}
+	const goals = new Map(
+		rows.goals
+			.filter((g) => !level || g.level === LEVEL_OF_BENEFIT[level])
+			.map((g) => [
+				nodeKey('goal', g.id),
+				{
+					id: nodeKey('goal', g.id),
+					kind: 'goal' as const,
+					label: `Effektmål ${g.number}: ${g.title}`
+				}
+			])
+	);
+	const edges: MapInput['edges'] = [];
+	for (const l of rows.links) {
+		const from = nodeKey(l.fromKind, l.fromId);
+		const to = nodeKey(l.toKind, l.toId);
+		if (!nodes.has(from)) continue;
+		const goal = goals.get(to);
+		if (goal) nodes.set(to, goal);
+		if (nodes.has(to)) edges.push({ from, to });
+	}
+	if (level) {
+		// Keep measures and changes only on a path to something of this level.
+		const keep = new Set<string>();
+		for (const n of nodes.values()) if (n.kind === 'benefit' || n.kind === 'goal') keep.add(n.id);
+		let grew = true;
+		while (grew) {
+			grew = false;
+			for (const e of edges) {
+				if (keep.has(e.to) && !keep.has(e.from)) {
+					keep.add(e.from);
+					grew = true;
+				}
+			}
+		}
+		for (const id of [...nodes.keys()]) if (!keep.has(id)) nodes.delete(id);
+	}
+	return {
+		nodes: [...nodes.values()],
+		edges: edges.filter((e) => nodes.has(e.from) && nodes.has(e.to))
+	};
+}

@@ -1,0 +1,69 @@
+/**
+ * Who may do what with benefit maps (issue 4): programme leaders edit the maps of projects
+ * they own (admins all); a benefit's owner, the project's owner and admins log realisations
+ * and behind-plan follow-ups; every signed-in user reads.
+ */
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { canEditOwned, isAdmin, requireUser } from '$lib/server/auth/guards';
+import type { SessionUser } from '$lib/server/auth/session';
+import { getProjectForMap, type ContextProject } from '$lib/server/db/queries/benefit-context';
+import { getBenefit, type BenefitRow } from '$lib/server/db/queries/benefits';
+
+type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
+
+export function canLogFor(
+	user: SessionUser,
+	benefit: Pick<BenefitRow, 'ownerId'>,
+	project: Pick<ContextProject, 'ownerId'>
+): boolean {
+	return (
+		isAdmin(user) ||
+		(benefit.ownerId !== null && benefit.ownerId === user.id) ||
+		canEditOwned(user, project.ownerId)
+	);
+}
+
+/** Any signed-in user, and the project (404 when unknown). */
+export function requireProjectReader(event: AnyEvent, projectId: number) {
+	const user = requireUser(event);
+	const project = getProjectForMap(projectId);
+	if (!project) error(404, 'Fant ikke prosjektet.');
+	return { user, project, canEdit: canEditOwned(user, project.ownerId) };
+}
+
+export function requireMapEditor(event: AnyEvent, projectId: number) {
+	const access = requireProjectReader(event, projectId);
+	if (!access.canEdit) error(403, 'Bare prosjektets programleder kan endre gevinstkartet.');
+	return access;
+}
+
+export function requireBenefitReader(event: AnyEvent, benefitId: number) {
+	const user = requireUser(event);
+	const benefit = getBenefit(benefitId);
+	if (!benefit) error(404, 'Fant ikke gevinsten.');
+	const project = getProjectForMap(benefit.projectId);
+	if (!project) error(404, 'Fant ikke prosjektet.');
+	return {
+		user,
+		benefit,
+		project,
+		canEdit: canEditOwned(user, project.ownerId),
+		canLog: canLogFor(user, benefit, project)
+	};
+}
+
+/** Edits the benefit itself (fields, pricing, plan): the map's editors. */
+export function requireBenefitEditor(event: AnyEvent, benefitId: number) {
+	const access = requireBenefitReader(event, benefitId);
+	if (!access.canEdit) error(403, 'Bare prosjektets programleder kan endre gevinsten.');
+	return access;
+}
+
+/** Logs realisations and follow-ups: the benefit owner, the project's leader, admins. */
+export function requireBenefitLogger(event: AnyEvent, benefitId: number) {
+	const access = requireBenefitReader(event, benefitId);
+	if (!access.canLog) {
+		error(403, 'Bare gevinsteieren eller prosjektets programleder kan registrere gevinster.');
+	}
+	return access;
+}

@@ -1,0 +1,198 @@
+/**
+ * Everything a benefit overview, map or chart needs for a scope (mission, track, project,
+ * level), loaded with a handful of queries and computed with the pure gain rules.
+ */
+import {
+	getMission,
+	listEffectGoals,
+	listMeasuresByProjects,
+	listProjectsWithTracks,
+	listTracks
+} from '$lib/server/db/queries/benefit-context';
+import {
+	listBenefitsByProjects,
+	listChangesByProjects,
+	listLinksByProjects,
+	type BenefitRow
+} from '$lib/server/db/queries/benefits';
+import {
+	listEstimateLines,
+	listFollowUps,
+	listPlannedPeriods,
+	listRealisations,
+	type EstimateLineRow,
+	type PlannedPeriodRow,
+	type RealisationRow
+} from '$lib/server/db/queries/benefits-gains';
+import {
+	benefitResult,
+	figuresFor,
+	type BenefitFacts,
+	type GainSettings,
+	type SumRow
+} from '$lib/domain/benefit-figures';
+import { BENEFIT_LEVEL_LABEL, isBenefitLevel } from '$lib/domain/benefit-levels';
+import {
+	hoursToKroner,
+	rollUp,
+	type BenefitLevel,
+	type BenefitMembership,
+	type RollUpDimension
+} from '$lib/domain/gains';
+
+export interface ScopeFilter {
+	projectId: number | null;
+	trackId: number | null;
+	level: BenefitLevel | null;
+}
+
+function positiveId(value: string | null): number | null {
+	return value && /^[1-9][0-9]{0,9}$/.test(value) ? Number(value) : null;
+}
+
+/** `?prosjekt=`, `?spor=`, `?niva=`; anything unreadable is ignored rather than refused. */
+export function readFilter(url: URL): ScopeFilter {
+	const level = url.searchParams.get('niva');
+	return {
+		projectId: positiveId(url.searchParams.get('prosjekt')),
+		trackId: positiveId(url.searchParams.get('spor')),
+		level: isBenefitLevel(level) ? level : null
+	};
+}
+
+export function toFacts(
+	b: BenefitRow,
+	lines: readonly EstimateLineRow[],
+	realisations: readonly RealisationRow[],
+	planned: readonly PlannedPeriodRow[]
+): BenefitFacts {
+	return {
+		id: b.id,
+		kind: b.kind,
+		unit: b.unit,
+		baselineValue: b.baselineValue,
+		baselineDate: b.baselineDate,
+		targetValue: b.targetValue,
+		targetDate: b.targetDate,
+		lines: lines
+			.filter((l) => l.benefitId === b.id)
+			.map((l) => ({
+				description: l.description,
+				amountPerCase: l.amountPerCase,
+				cases: l.cases,
+				sharePercent: l.shareHundredths / 100
+			})),
+		realisations: realisations
+			.filter((r) => r.benefitId === b.id && r.value !== null)
+			.map((r) => ({
+				id: r.id,
+				period: r.period,
+				value: r.value!,
+				createdAt: r.createdAt,
+				supersedesId: r.supersedesId
+			})),
+		given: planned
+			.filter((p) => p.benefitId === b.id)
+			.map((p) => ({ period: p.period, planned: p.value }))
+	};
+}
+
+export function loadScope(filter: ScopeFilter) {
+	const mission = getMission();
+	if (!mission) return null;
+	const settings: GainSettings = {
+		hourlyRateKroner: mission.hourlyRateKroner,
+		marginPercent: mission.behindPlanMarginPercent
+	};
+	const tracks = listTracks(mission.id);
+	const goals = listEffectGoals(mission.id);
+	const allProjects = listProjectsWithTracks(mission.id);
+	const projects = allProjects.filter(
+		(p) =>
+			(filter.projectId === null || p.id === filter.projectId) &&
+			(filter.trackId === null || p.trackIds.includes(filter.trackId))
+	);
+	const projectIds = projects.map((p) => p.id);
+	const benefits = listBenefitsByProjects(projectIds).filter(
+		(b) => filter.level === null || b.level === filter.level
+	);
+	const benefitIds = benefits.map((b) => b.id);
+	const lines = listEstimateLines(benefitIds);
+	const realisations = listRealisations(benefitIds);
+	const planned = listPlannedPeriods(benefitIds);
+	const followUps = listFollowUps(benefitIds);
+	const computed = benefits.map((b) => {
+		const facts = toFacts(b, lines, realisations, planned);
+		return { benefit: b, facts, result: benefitResult(facts, settings) };
+	});
+	return {
+		mission,
+		settings,
+		tracks,
+		goals,
+		allProjects,
+		projects,
+		measures: listMeasuresByProjects(projectIds),
+		changes: listChangesByProjects(projectIds),
+		links: listLinksByProjects(projectIds),
+		computed,
+		followUps
+	};
+}
+
+export type Scope = NonNullable<ReturnType<typeof loadScope>>;
+
+/**
+ * Sums per mission, track, level and project. A benefit of a project in two tracks counts
+ * in both tracks and once in the mission (`rollUp` deduplicates per group).
+ */
+export function scopeSums(scope: Scope) {
+	const projectsById = new Map(scope.allProjects.map((p) => [p.id, p]));
+	const memberships: BenefitMembership[] = scope.computed.flatMap(({ benefit }) => {
+		const trackIds = projectsById.get(benefit.projectId)?.trackIds ?? [];
+		return (trackIds.length ? trackIds : [0]).map((trackId) => ({
+			benefitId: benefit.id,
+			projectId: benefit.projectId,
+			trackId,
+			level: benefit.level,
+			missionId: scope.mission.id
+		}));
+	});
+	const figures = scope.computed.flatMap(({ facts, result }) => {
+		const f = figuresFor(facts, result);
+		return f ? [f] : [];
+	});
+	const rate = scope.settings.hourlyRateKroner;
+	const toKr = (h: number) => (rate === null ? 0 : hoursToKroner(h, rate));
+	const trackLabel = new Map(scope.tracks.map((t) => [String(t.id), `Spor ${t.code}: ${t.title}`]));
+	const labelOf = (by: RollUpDimension, key: string) =>
+		by === 'mission'
+			? 'Hele misjonen'
+			: by === 'track'
+				? (trackLabel.get(key) ?? 'Uten spor')
+				: by === 'level'
+					? BENEFIT_LEVEL_LABEL[key as BenefitLevel]
+					: (projectsById.get(Number(key))?.title ?? key);
+	const rows = (by: RollUpDimension): SumRow[] =>
+		rollUp(figures, memberships, by).map((r) => ({
+			key: r.key,
+			label: labelOf(by, r.key),
+			benefitCount: r.benefitCount,
+			kroner: r.kroner,
+			hours: r.hours,
+			hoursInKroner:
+				rate === null
+					? null
+					: {
+							estimate: toKr(r.hours.estimate),
+							planned: toKr(r.hours.planned),
+							realised: toKr(r.hours.realised)
+						}
+		}));
+	return {
+		mission: rows('mission'),
+		track: rows('track'),
+		level: rows('level'),
+		project: rows('project')
+	};
+}

@@ -1,0 +1,250 @@
+/**
+ * Pricing, plan and realisation verbs for one benefit (issue 4). Realisations are only ever
+ * inserted: a correction is a new row naming the one it supersedes, so the history stays.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { db } from '..';
+import { writeAudit } from '../../audit';
+import { behindPlanFollowUp, benefit, estimateLine, plannedPeriod, realisation } from '../schema';
+import type {
+	BaselineInput,
+	CauseInput,
+	EstimateLineInput,
+	QualitativeRealisationInput,
+	QuantitativeRealisationInput,
+	TargetInput
+} from '$lib/schemas/benefits';
+import type { WriteResult } from './users';
+
+export type EstimateLineRow = typeof estimateLine.$inferSelect;
+export type RealisationRow = typeof realisation.$inferSelect;
+export type FollowUpRow = typeof behindPlanFollowUp.$inferSelect;
+export type PlannedPeriodRow = typeof plannedPeriod.$inferSelect;
+
+export function listEstimateLines(benefitIds: number[]): EstimateLineRow[] {
+	if (!benefitIds.length) return [];
+	return db
+		.select()
+		.from(estimateLine)
+		.where(inArray(estimateLine.benefitId, benefitIds))
+		.orderBy(asc(estimateLine.id))
+		.all();
+}
+
+export function listRealisations(benefitIds: number[]): RealisationRow[] {
+	if (!benefitIds.length) return [];
+	return db
+		.select()
+		.from(realisation)
+		.where(inArray(realisation.benefitId, benefitIds))
+		.orderBy(asc(realisation.createdAt), asc(realisation.id))
+		.all();
+}
+
+export function listPlannedPeriods(benefitIds: number[]): PlannedPeriodRow[] {
+	if (!benefitIds.length) return [];
+	return db
+		.select()
+		.from(plannedPeriod)
+		.where(inArray(plannedPeriod.benefitId, benefitIds))
+		.orderBy(asc(plannedPeriod.period))
+		.all();
+}
+
+export function listFollowUps(benefitIds: number[]): FollowUpRow[] {
+	if (!benefitIds.length) return [];
+	return db
+		.select()
+		.from(behindPlanFollowUp)
+		.where(inArray(behindPlanFollowUp.benefitId, benefitIds))
+		.orderBy(asc(behindPlanFollowUp.createdAt), asc(behindPlanFollowUp.id))
+		.all();
+}
+
+export function addEstimateLine(
+	benefitId: number,
+	input: EstimateLineInput,
+	actorId: number
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		const values = {
+			benefitId,
+			description: input.description,
+			amountPerCase: input.amountPerCase,
+			cases: input.cases,
+			shareHundredths: Math.round(input.sharePercent * 100)
+		};
+		const row = tx.insert(estimateLine).values(values).returning().get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'estimate_line',
+			entityId: row.id,
+			action: 'create',
+			after: values
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+export function deleteEstimateLine(
+	benefitId: number,
+	lineId: number,
+	actorId: number
+): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx
+			.select()
+			.from(estimateLine)
+			.where(and(eq(estimateLine.id, lineId), eq(estimateLine.benefitId, benefitId)))
+			.get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		tx.delete(estimateLine).where(eq(estimateLine.id, lineId)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'estimate_line',
+			entityId: lineId,
+			action: 'delete',
+			before
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+export function setBaselineAndTarget(
+	benefitId: number,
+	input: { baseline: BaselineInput; target: TargetInput },
+	actorId: number
+): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx.select().from(benefit).where(eq(benefit.id, benefitId)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const values = {
+			baselineValue: input.baseline.value,
+			baselineDate: input.baseline.date,
+			baselineMethod: input.baseline.method,
+			targetValue: input.target.value,
+			targetDate: input.target.date
+		};
+		tx.update(benefit).set(values).where(eq(benefit.id, benefitId)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit',
+			entityId: benefitId,
+			action: 'plan',
+			before: {
+				baselineValue: before.baselineValue,
+				baselineDate: before.baselineDate,
+				baselineMethod: before.baselineMethod,
+				targetValue: before.targetValue,
+				targetDate: before.targetDate
+			},
+			after: values
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+export function logRealisation(
+	benefitId: number,
+	input: QuantitativeRealisationInput | QualitativeRealisationInput,
+	actorId: number,
+	at: Date = new Date()
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		if (input.supersedesId !== null) {
+			const old = tx
+				.select({ id: realisation.id })
+				.from(realisation)
+				.where(and(eq(realisation.id, input.supersedesId), eq(realisation.benefitId, benefitId)))
+				.get();
+			if (!old) return { ok: false, reason: 'supersedes_missing' } as const;
+		}
+		const values = {
+			benefitId,
+			period: input.period,
+			value: 'value' in input ? input.value : null,
+			assessment: 'assessment' in input ? input.assessment : null,
+			narrative: 'narrative' in input ? input.narrative : '',
+			comment: input.comment,
+			evidence: input.evidence,
+			supersedesId: input.supersedesId,
+			authorId: actorId,
+			createdAt: at
+		};
+		const row = tx.insert(realisation).values(values).returning().get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'realisation',
+			entityId: row.id,
+			action: input.supersedesId === null ? 'create' : 'supersede',
+			after: { ...values, createdAt: undefined }
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+export function logFollowUp(
+	benefitId: number,
+	input: CauseInput,
+	actorId: number
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		const values = { benefitId, ...input, authorId: actorId };
+		const row = tx.insert(behindPlanFollowUp).values(values).returning().get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'behind_plan_follow_up',
+			entityId: row.id,
+			action: 'create',
+			after: values
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+/** A planned value for one month («plan given per period»); a second save replaces it. */
+export function setPlannedPeriod(
+	benefitId: number,
+	input: { period: string; value: number },
+	actorId: number
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		const before = tx
+			.select()
+			.from(plannedPeriod)
+			.where(and(eq(plannedPeriod.benefitId, benefitId), eq(plannedPeriod.period, input.period)))
+			.get();
+		const row = tx
+			.insert(plannedPeriod)
+			.values({ benefitId, ...input })
+			.onConflictDoUpdate({
+				target: [plannedPeriod.benefitId, plannedPeriod.period],
+				set: { value: input.value }
+			})
+			.returning()
+			.get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'planned_period',
+			entityId: row.id,
+			action: before ? 'update' : 'create',
+			before: before ?? null,
+			after: { benefitId, ...input }
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+export function deletePlannedPeriod(benefitId: number, id: number, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx
+			.select()
+			.from(plannedPeriod)
+			.where(and(eq(plannedPeriod.id, id), eq(plannedPeriod.benefitId, benefitId)))
+			.get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		tx.delete(plannedPeriod).where(eq(plannedPeriod.id, id)).run();
+		writeAudit(tx, { actorId, entity: 'planned_period', entityId: id, action: 'delete', before });
+		return { ok: true, value: undefined } as const;
+	});
+}

@@ -1,0 +1,106 @@
+/**
+ * Links of a project's benefit map (issue 4). A link is checked against the project's whole
+ * graph (allowed kinds, duplicates, cycles) inside the transaction that stores it, so a cycle
+ * can never reach the database.
+ */
+import { and, eq } from 'drizzle-orm';
+import { db, type Queryable } from '..';
+import { writeAudit } from '../../audit';
+import { benefitLink, effectGoal, measure, project } from '../schema';
+import { checkNewLink, nodeKey, type GraphEdge, type GraphNode } from '$lib/domain/benefit-graph';
+import type { LinkInput } from '$lib/schemas/benefits';
+import { listBenefitsByProjects, listChangesByProjects, listLinksByProjects } from './benefits';
+import type { WriteResult } from './users';
+
+/**
+ * The nodes a link on this project's map may join: its measures, changes and benefits, and
+ * the mission's effect goals.
+ */
+function projectGraph(q: Queryable, projectId: number) {
+	const p = q.select().from(project).where(eq(project.id, projectId)).get();
+	if (!p) return null;
+	const nodes: GraphNode[] = [
+		...q
+			.select({ id: measure.id, title: measure.title })
+			.from(measure)
+			.where(eq(measure.projectId, projectId))
+			.all()
+			.map((m) => ({ id: nodeKey('measure', m.id), kind: 'measure' as const, label: m.title })),
+		...listChangesByProjects([projectId], q).map((c) => ({
+			id: nodeKey('change', c.id),
+			kind: 'change' as const,
+			label: c.title
+		})),
+		...listBenefitsByProjects([projectId], q).map((b) => ({
+			id: nodeKey('benefit', b.id),
+			kind: 'benefit' as const,
+			label: b.title
+		})),
+		...q
+			.select({ id: effectGoal.id, number: effectGoal.number, title: effectGoal.title })
+			.from(effectGoal)
+			.where(eq(effectGoal.missionId, p.missionId))
+			.all()
+			.map((g) => ({
+				id: nodeKey('goal', g.id),
+				kind: 'goal' as const,
+				label: `Effektmål ${g.number}: ${g.title}`
+			}))
+	];
+	const edges: GraphEdge[] = listLinksByProjects([projectId], q).map((l) => ({
+		from: nodeKey(l.fromKind, l.fromId),
+		to: nodeKey(l.toKind, l.toId)
+	}));
+	return { nodes, edges };
+}
+
+export type LinkResult =
+	{ ok: true; value: number } | { ok: false; reason: string; message: string };
+
+export function createLink(projectId: number, input: LinkInput, actorId: number): LinkResult {
+	return db.transaction((tx) => {
+		const graph = projectGraph(tx, projectId);
+		if (!graph)
+			return { ok: false, reason: 'not_found', message: 'Fant ikke prosjektet.' } as const;
+		const check = checkNewLink(
+			graph.nodes,
+			graph.edges,
+			nodeKey(input.fromKind, input.fromId),
+			nodeKey(input.toKind, input.toId)
+		);
+		if (!check.ok) return { ok: false, reason: 'link', message: check.message } as const;
+		const row = tx
+			.insert(benefitLink)
+			.values({ projectId, ...input })
+			.returning()
+			.get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit_link',
+			entityId: row.id,
+			action: 'create',
+			after: { projectId, ...input }
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+export function deleteLink(projectId: number, linkId: number, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx
+			.select()
+			.from(benefitLink)
+			.where(and(eq(benefitLink.id, linkId), eq(benefitLink.projectId, projectId)))
+			.get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		tx.delete(benefitLink).where(eq(benefitLink.id, linkId)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit_link',
+			entityId: linkId,
+			action: 'delete',
+			before
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}

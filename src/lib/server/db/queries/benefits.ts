@@ -1,0 +1,197 @@
+/**
+ * Benefit map verbs (issue 4): changes, benefits and the links between them. Every write is
+ * audited in its own transaction; a link is checked against the project's whole graph before
+ * it is stored, so a cycle can never reach the database.
+ */
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { db, type Queryable } from '..';
+import { writeAudit } from '../../audit';
+import {
+	behindPlanFollowUp,
+	benefit,
+	benefitChange,
+	benefitLink,
+	estimateLine,
+	plannedPeriod,
+	realisation
+} from '../schema';
+import type { BenefitInput, ChangeInput } from '$lib/schemas/benefits';
+import type { WriteResult } from './users';
+
+export type BenefitRow = typeof benefit.$inferSelect;
+export type ChangeRow = typeof benefitChange.$inferSelect;
+export type LinkRow = typeof benefitLink.$inferSelect;
+
+export function getBenefit(id: number): BenefitRow | undefined {
+	return db.select().from(benefit).where(eq(benefit.id, id)).get();
+}
+
+export function listChangesByProjects(projectIds: number[], q: Queryable = db): ChangeRow[] {
+	if (!projectIds.length) return [];
+	return q
+		.select()
+		.from(benefitChange)
+		.where(inArray(benefitChange.projectId, projectIds))
+		.orderBy(asc(benefitChange.id))
+		.all();
+}
+
+export function listBenefitsByProjects(projectIds: number[], q: Queryable = db): BenefitRow[] {
+	if (!projectIds.length) return [];
+	return q
+		.select()
+		.from(benefit)
+		.where(inArray(benefit.projectId, projectIds))
+		.orderBy(asc(benefit.id))
+		.all();
+}
+
+export function listLinksByProjects(projectIds: number[], q: Queryable = db): LinkRow[] {
+	if (!projectIds.length) return [];
+	return q
+		.select()
+		.from(benefitLink)
+		.where(inArray(benefitLink.projectId, projectIds))
+		.orderBy(asc(benefitLink.id))
+		.all();
+}
+
+export function createChange(
+	projectId: number,
+	input: ChangeInput,
+	actorId: number
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		const row = tx
+			.insert(benefitChange)
+			.values({ projectId, ...input })
+			.returning()
+			.get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit_change',
+			entityId: row.id,
+			action: 'create',
+			after: { projectId, ...input }
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+function benefitValues(input: BenefitInput) {
+	return {
+		...input,
+		unit: input.kind === 'kvantitativ' ? (input.unit ?? null) : null,
+		beneficiaryOther: input.beneficiary === 'annet' ? input.beneficiaryOther : ''
+	};
+}
+
+export function createBenefit(
+	projectId: number,
+	input: BenefitInput,
+	actorId: number
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		const values = benefitValues(input);
+		const row = tx
+			.insert(benefit)
+			.values({ projectId, ...values })
+			.returning()
+			.get();
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit',
+			entityId: row.id,
+			action: 'create',
+			after: { projectId, ...values }
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+export function updateBenefit(id: number, input: BenefitInput, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx.select().from(benefit).where(eq(benefit.id, id)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const values = benefitValues(input);
+		tx.update(benefit).set(values).where(eq(benefit.id, id)).run();
+		const old = Object.fromEntries(
+			Object.keys(values).map((k) => [k, before[k as keyof typeof before]])
+		);
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit',
+			entityId: id,
+			action: 'update',
+			before: old,
+			after: values
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+/** Removes a change from the project's map together with the links that touch it. */
+export function deleteChange(projectId: number, changeId: number, actorId: number): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx
+			.select()
+			.from(benefitChange)
+			.where(and(eq(benefitChange.id, changeId), eq(benefitChange.projectId, projectId)))
+			.get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const touching = and(
+			eq(benefitLink.projectId, projectId),
+			or(
+				and(eq(benefitLink.fromKind, 'change'), eq(benefitLink.fromId, changeId)),
+				and(eq(benefitLink.toKind, 'change'), eq(benefitLink.toId, changeId))
+			)
+		);
+		const links = tx.select().from(benefitLink).where(touching).all();
+		tx.delete(benefitLink).where(touching).run();
+		tx.delete(benefitChange).where(eq(benefitChange.id, changeId)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit_change',
+			entityId: changeId,
+			action: 'delete',
+			before: { ...before, links }
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+/**
+ * Removes a benefit that nothing has been realised for yet, with its estimate, plan and
+ * links. Once a realisation is logged the benefit is part of the record and stays.
+ */
+export function deleteBenefit(benefitId: number, actorId: number): WriteResult<number> {
+	return db.transaction((tx) => {
+		const before = tx.select().from(benefit).where(eq(benefit.id, benefitId)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const logged = tx
+			.select({ id: realisation.id })
+			.from(realisation)
+			.where(eq(realisation.benefitId, benefitId))
+			.get();
+		if (logged) return { ok: false, reason: 'has_realisations' } as const;
+		const touching = or(
+			and(eq(benefitLink.fromKind, 'benefit'), eq(benefitLink.fromId, benefitId)),
+			and(eq(benefitLink.toKind, 'benefit'), eq(benefitLink.toId, benefitId))
+		);
+		const links = tx.select().from(benefitLink).where(touching).all();
+		const lines = tx.select().from(estimateLine).where(eq(estimateLine.benefitId, benefitId)).all();
+		tx.delete(benefitLink).where(touching).run();
+		tx.delete(estimateLine).where(eq(estimateLine.benefitId, benefitId)).run();
+		tx.delete(plannedPeriod).where(eq(plannedPeriod.benefitId, benefitId)).run();
+		tx.delete(behindPlanFollowUp).where(eq(behindPlanFollowUp.benefitId, benefitId)).run();
+		tx.delete(benefit).where(eq(benefit.id, benefitId)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit',
+			entityId: benefitId,
+			action: 'delete',
+			before: { ...before, links, lines }
+		});
+		return { ok: true, value: before.projectId } as const;
+	});
+}

@@ -1,0 +1,185 @@
+/**
+ * Benefit maps and gain realisation (issue 4; DOMAIN.md "Benefit map", "Priced benefits",
+ * "Realising gains"; seed 001 chapter 6 «Gevinstarbeid»). Changes and benefits belong to a
+ * project; links between measures, changes, benefits and effect goals form a DAG (checked in
+ * `domain/benefit-graph.ts` before a link is stored). Realisations are never edited: a
+ * correction is a new row that supersedes an older one.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	index,
+	integer,
+	sqliteTable,
+	text,
+	uniqueIndex,
+	type AnySQLiteColumn
+} from 'drizzle-orm/sqlite-core';
+import {
+	ASSESSMENTS,
+	BENEFICIARIES,
+	BENEFIT_KINDS,
+	BENEFIT_LEVELS,
+	BENEFIT_UNITS,
+	QUALITY_DIMENSIONS,
+	TAKEOUT_METHODS
+} from '../../../schemas/benefits';
+import { NODE_KINDS, type NodeKind } from '../../../domain/benefit-graph';
+import { user } from './auth';
+import { project } from './portfolio';
+
+const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch() * 1000)`);
+
+/** Endring: a foreløpig or mellomliggende change between a measure and a benefit. */
+export const benefitChange = sqliteTable(
+	'benefit_change',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		createdAt: createdAt()
+	},
+	(t) => [index('benefit_change_project_idx').on(t.projectId)]
+);
+
+export const benefit = sqliteTable(
+	'benefit',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		level: text('level', { enum: BENEFIT_LEVELS }).notNull(),
+		kind: text('kind', { enum: BENEFIT_KINDS }).notNull(),
+		// Null for qualitative benefits.
+		unit: text('unit', { enum: BENEFIT_UNITS }),
+		beneficiary: text('beneficiary', { enum: BENEFICIARIES }).notNull(),
+		beneficiaryOther: text('beneficiary_other').notNull().default(''),
+		qualityDimensions: text('quality_dimensions', { mode: 'json' })
+			.$type<(typeof QUALITY_DIMENSIONS)[number][]>()
+			.notNull()
+			.default(sql`'[]'`),
+		// Gevinsteier: logs realisations for this benefit.
+		ownerId: integer('owner_id').references(() => user.id),
+		indicator: text('indicator').notNull().default(''),
+		measurement: text('measurement').notNull().default(''),
+		takeout: text('takeout', { enum: TAKEOUT_METHODS }).notNull(),
+		// Nullpunkt and target, whole units; days YYYY-MM-DD.
+		baselineValue: integer('baseline_value'),
+		baselineDate: text('baseline_date'),
+		baselineMethod: text('baseline_method'),
+		targetValue: integer('target_value'),
+		targetDate: text('target_date'),
+		createdAt: createdAt()
+	},
+	(t) => [index('benefit_project_idx').on(t.projectId), index('benefit_owner_idx').on(t.ownerId)]
+);
+
+/** A directed link in a project's map; ids point into the table named by the kind. */
+export const benefitLink = sqliteTable(
+	'benefit_link',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id),
+		fromKind: text('from_kind', { enum: NODE_KINDS as [NodeKind, ...NodeKind[]] }).notNull(),
+		fromId: integer('from_id').notNull(),
+		toKind: text('to_kind', { enum: NODE_KINDS as [NodeKind, ...NodeKind[]] }).notNull(),
+		toId: integer('to_id').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('benefit_link_unique').on(t.fromKind, t.fromId, t.toKind, t.toId),
+		index('benefit_link_project_idx').on(t.projectId)
+	]
+);
+
+/** Seed 001, page BRUKER: one line of a priced estimate. */
+export const estimateLine = sqliteTable(
+	'estimate_line',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		benefitId: integer('benefit_id')
+			.notNull()
+			.references(() => benefit.id),
+		description: text('description').notNull(),
+		amountPerCase: integer('amount_per_case').notNull(),
+		cases: integer('cases').notNull(),
+		// Hundredths of a percent (12,5 % = 1250): exact, no floats in the database.
+		shareHundredths: integer('share_hundredths').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('estimate_line_benefit_idx').on(t.benefitId),
+		check('estimate_line_share_range', sql`${t.shareHundredths} between 0 and 10000`)
+	]
+);
+
+/** A plan «given per period»: fixed planned values; months between are interpolated. */
+export const plannedPeriod = sqliteTable(
+	'planned_period',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		benefitId: integer('benefit_id')
+			.notNull()
+			.references(() => benefit.id),
+		period: text('period').notNull(),
+		value: integer('value').notNull()
+	},
+	(t) => [uniqueIndex('planned_period_unique').on(t.benefitId, t.period)]
+);
+
+export const realisation = sqliteTable(
+	'realisation',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		benefitId: integer('benefit_id')
+			.notNull()
+			.references(() => benefit.id),
+		// YYYY-MM
+		period: text('period').notNull(),
+		// Quantitative: the gain logged for the month. Qualitative: null.
+		value: integer('value'),
+		assessment: text('assessment', { enum: ASSESSMENTS }),
+		narrative: text('narrative').notNull().default(''),
+		comment: text('comment').notNull().default(''),
+		evidence: text('evidence').notNull().default(''),
+		supersedesId: integer('supersedes_id').references((): AnySQLiteColumn => realisation.id),
+		authorId: integer('author_id').references(() => user.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('realisation_benefit_idx').on(t.benefitId)]
+);
+
+/** Behind plan: the owner's cause and corrective measure for one month (issue 4). */
+export const behindPlanFollowUp = sqliteTable(
+	'behind_plan_follow_up',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		benefitId: integer('benefit_id')
+			.notNull()
+			.references(() => benefit.id),
+		period: text('period').notNull(),
+		cause: text('cause').notNull(),
+		correctiveMeasure: text('corrective_measure').notNull(),
+		authorId: integer('author_id').references(() => user.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('behind_plan_follow_up_benefit_idx').on(t.benefitId)]
+);
+
+export type BenefitChange = typeof benefitChange.$inferSelect;
+export type Benefit = typeof benefit.$inferSelect;
+export type BenefitLink = typeof benefitLink.$inferSelect;
+export type EstimateLineRow = typeof estimateLine.$inferSelect;
+export type Realisation = typeof realisation.$inferSelect;
+export type BehindPlanFollowUp = typeof behindPlanFollowUp.$inferSelect;
