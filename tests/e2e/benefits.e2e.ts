@@ -194,7 +194,7 @@ describe('benefits journey', () => {
 	it('map forms work without JavaScript', async () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await signInAs(page, baseUrl, LEADER, password);
+		await signInAs(page, baseUrl, LEADER, password, { javaScript: false });
 		await page.goto(`${baseUrl}/gevinster/prosjekt/${projectId}`);
 		await page.getByLabel('Hva endres').fill('Endring uten skript');
 		await page.getByRole('button', { name: 'Legg til endring', exact: true }).click();
