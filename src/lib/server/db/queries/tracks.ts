@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
 import { project, projectTrack, statusChange, track, type Track } from '../schema';
@@ -16,6 +16,12 @@ function prepareTracks() {
 export function listTracks(): Track[] {
 	activeTracks ??= prepareTracks();
 	return activeTracks.all();
+}
+
+/** The given tracks, archived or not, by code: a project keeps showing the tracks it is linked to. */
+export function listTracksByIds(ids: number[]): Track[] {
+	if (ids.length === 0) return [];
+	return db.select().from(track).where(inArray(track.id, ids)).orderBy(asc(track.code)).all();
 }
 
 export function getTrackById(id: number): Track | undefined {

@@ -1,0 +1,72 @@
+/**
+ * Archived portfolio items, through the pages' own loads and actions: links to archived
+ * tracks survive a save, and the steering group's risk list leaves archived work out.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+	actions as projectActions,
+	load as projectLoad
+} from '../../src/routes/(app)/portefolje/prosjekter/[id=id]/+page.server';
+import { actions as trackActions } from '../../src/routes/(app)/portefolje/spor/[id=id]/+page.server';
+import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
+import { makeMission, makeProject, makeTrack } from '../factories/portfolio';
+import { getProjectById } from '$lib/server/db/queries/projects';
+
+let leader: Signed;
+let leaderId: number;
+
+beforeAll(async () => {
+	makeMission();
+	leaderId = await makeUser([{ role: 'programme_leader' }]);
+	leader = signIn(leaderId);
+});
+
+const ev = (s: Signed, params: Record<string, string>, form?: Record<string, string | string[]>) =>
+	makeEvent({ signed: s, params, form, path: '/portefolje' }) as never;
+
+type FormTrack = { id: number; code: string; title: string; archived: boolean };
+type ProjectPage = {
+	project: { tracks: FormTrack[] };
+	values: Record<string, string | string[]>;
+	tracks: FormTrack[];
+};
+
+describe('archived tracks on the project form', () => {
+	it('keeps an archived linked track offered, marked, and linked after saving the form', async () => {
+		const kept = makeTrack(leaderId, { title: 'Aktivt spor' });
+		const old = makeTrack(leaderId, { title: 'Gammelt spor' });
+		const other = makeTrack(leaderId, { title: 'Annet arkivert spor' });
+		const id = makeProject(leaderId, [kept, old], { title: 'Koblet prosjekt' });
+		for (const t of [old, other]) {
+			const archived = await outcome(() =>
+				trackActions.archive!(ev(leader, { id: String(t) }, {}))
+			);
+			expect(archived.kind).toBe('redirect');
+		}
+
+		const page = (await projectLoad(ev(leader, { id: String(id) }))) as unknown as ProjectPage;
+		const offered = new Map(page.tracks.map((t) => [t.id, t]));
+		expect(offered.get(old)).toMatchObject({ archived: true });
+		expect(offered.get(kept)).toMatchObject({ archived: false });
+		// An archived track the project is not linked to is not offered for new links.
+		expect(offered.has(other)).toBe(false);
+		expect(page.project.tracks.map((t) => [t.id, t.archived])).toEqual(
+			expect.arrayContaining([
+				[kept, false],
+				[old, true]
+			])
+		);
+
+		// The browser posts back only the checked boxes it was offered.
+		const posted = (page.values.trackIds as string[]).filter((t) => offered.has(Number(t)));
+		const saved = await outcome(() =>
+			projectActions.update!(
+				ev(leader, { id: String(id) }, { ...page.values, title: 'Nytt navn', trackIds: posted })
+			)
+		);
+		expect(saved).toMatchObject({ kind: 'ok' });
+		const after = getProjectById(id)!;
+		expect(after.title).toBe('Nytt navn');
+		expect([...after.trackIds].sort()).toEqual([kept, old].sort());
+	});
+});
