@@ -8,8 +8,10 @@ import {
 	load as projectLoad
 } from '../../src/routes/(app)/portefolje/prosjekter/[id=id]/+page.server';
 import { actions as trackActions } from '../../src/routes/(app)/portefolje/spor/[id=id]/+page.server';
+import { actions as measureActions } from '../../src/routes/(app)/portefolje/tiltak/[id=id]/+page.server';
+import { load as riskLoad } from '../../src/routes/(app)/portefolje/risiko/+page.server';
 import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
-import { makeMission, makeProject, makeTrack } from '../factories/portfolio';
+import { makeMeasure, makeMission, makeProject, makeRisk, makeTrack } from '../factories/portfolio';
 import { getProjectById } from '$lib/server/db/queries/projects';
 
 let leader: Signed;
@@ -68,5 +70,39 @@ describe('archived tracks on the project form', () => {
 		const after = getProjectById(id)!;
 		expect(after.title).toBe('Nytt navn');
 		expect([...after.trackIds].sort()).toEqual([kept, old].sort());
+	});
+});
+
+describe('the portfolio risk list', () => {
+	it('leaves out risks on archived projects and measures, and on measures of archived projects', async () => {
+		const steering = signIn(await makeUser([{ role: 'steering' }]));
+		const trackId = makeTrack(leaderId);
+		const live = makeProject(leaderId, [trackId]);
+		const liveMeasure = makeMeasure(live, leaderId);
+		const archivedMeasure = makeMeasure(live, leaderId);
+		const gone = makeProject(leaderId, [trackId]);
+		const measureOfGone = makeMeasure(gone, leaderId);
+		const shown = [
+			makeRisk({ projectId: live }, leaderId),
+			makeRisk({ measureId: liveMeasure }, leaderId)
+		];
+		const hidden = [
+			makeRisk({ projectId: gone }, leaderId),
+			makeRisk({ measureId: measureOfGone }, leaderId),
+			makeRisk({ measureId: archivedMeasure }, leaderId)
+		];
+		const archiveMeasure = await outcome(() =>
+			measureActions.archive!(ev(leader, { id: String(archivedMeasure) }, {}))
+		);
+		expect(archiveMeasure.kind).not.toBe('fail');
+		const archiveProject = await outcome(() =>
+			projectActions.archive!(ev(leader, { id: String(gone) }, {}))
+		);
+		expect(archiveProject).toMatchObject({ kind: 'redirect' });
+
+		const page = (await riskLoad(ev(steering, {}))) as unknown as { risks: { id: number }[] };
+		const ids = page.risks.map((r) => r.id);
+		expect(ids).toEqual(expect.arrayContaining(shown));
+		for (const id of hidden) expect(ids).not.toContain(id);
 	});
 });
