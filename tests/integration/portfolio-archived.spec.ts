@@ -13,6 +13,9 @@ import { load as riskLoad } from '../../src/routes/(app)/portefolje/risiko/+page
 import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
 import { makeMeasure, makeMission, makeProject, makeRisk, makeTrack } from '../factories/portfolio';
 import { getProjectById } from '$lib/server/db/queries/projects';
+import { getTrackById } from '$lib/server/db/queries/tracks';
+import { listStatusChanges } from '$lib/server/db/queries/lifecycle';
+import { listAuditEntries } from '$lib/server/db/queries/audit';
 
 let leader: Signed;
 let leaderId: number;
@@ -104,5 +107,66 @@ describe('the portfolio risk list', () => {
 		const ids = page.risks.map((r) => r.id);
 		expect(ids).toEqual(expect.arrayContaining(shown));
 		for (const id of hidden) expect(ids).not.toContain(id);
+	});
+});
+
+describe('track lifecycle', () => {
+	it('a track status follows the same rules as projects: no skipping, a reason to reject, history', async () => {
+		const id = makeTrack(leaderId);
+		const edit = (version: string, status: string) =>
+			outcome(() =>
+				trackActions.update!(
+					ev(
+						leader,
+						{ id: String(id) },
+						{
+							code: getTrackById(id)!.code,
+							title: 'Endret tittel',
+							problemStatement: 'Problem',
+							ownerId: String(leaderId),
+							status,
+							version
+						}
+					)
+				)
+			);
+		// The edit form cannot jump the lifecycle: a posted status is not applied.
+		expect(await edit('0', 'completed')).toMatchObject({ kind: 'ok' });
+		expect(getTrackById(id)).toMatchObject({ title: 'Endret tittel', status: 'proposed' });
+
+		const skip = await outcome(() =>
+			trackActions.status!(ev(leader, { id: String(id) }, { to: 'adopted' }))
+		);
+		expect(skip).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: { errors: { to: 'Kan ikke gå fra «Forslag» til «Vedtatt»' } }
+		});
+		const noReason = await outcome(() =>
+			trackActions.status!(ev(leader, { id: String(id) }, { to: 'rejected' }))
+		);
+		expect(noReason).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: { errors: { reason: 'Skriv en begrunnelse for å forkaste (minst 3 tegn)' } }
+		});
+		expect(getTrackById(id)?.status).toBe('proposed');
+
+		const ok = await outcome(() =>
+			trackActions.status!(
+				ev(leader, { id: String(id) }, { to: 'rejected', reason: 'Slått sammen med 1A' })
+			)
+		);
+		expect(ok).toMatchObject({ kind: 'ok' });
+		expect(getTrackById(id)?.status).toBe('rejected');
+		expect(listStatusChanges('track', id).map((h) => [h.fromStatus, h.toStatus, h.reason])).toEqual(
+			[
+				[null, 'proposed', null],
+				['proposed', 'rejected', 'Slått sammen med 1A']
+			]
+		);
+		expect(
+			listAuditEntries({ entity: 'track', entityId: String(id), action: 'status' }).total
+		).toBe(1);
 	});
 });

@@ -80,12 +80,12 @@ export function createTrack(
 
 /**
  * Saves the track form. `version` is what the form was loaded with: if someone saved in
- * between, nothing is written (reason `conflict`). A status change made in the form is kept in
- * the history like any other.
+ * between, nothing is written (reason `conflict`). The status is not part of it: it moves
+ * through `changeStatus`, which checks the lifecycle rules and keeps the history.
  */
 export function updateTrack(
 	id: number,
-	input: TrackInput & { version: number },
+	input: Omit<TrackInput, 'status'> & { version: number },
 	actorId: number
 ): WriteResult {
 	return db.transaction((tx) => {
@@ -103,9 +103,6 @@ export function updateTrack(
 			.returning()
 			.get();
 		if (!after) return { ok: false, reason: 'conflict' } as const;
-		if (after.status !== before.status) {
-			recordStatus(tx, 'track', id, before.status, after.status, null, actorId);
-		}
 		writeAudit(tx, {
 			actorId,
 			entity: 'track',
