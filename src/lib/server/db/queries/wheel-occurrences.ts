@@ -2,18 +2,11 @@
  * Occurrences for units and years, and the two writes on them: sign-off and reopening.
  * Occurrences are computed (src/lib/domain/wheel-occurrences.ts); signatures are rows.
  */
-import { and, asc, desc, eq, inArray, isNull, like, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
-import {
-	unit,
-	user,
-	wheel,
-	wheelAssignment,
-	wheelReopening,
-	wheelSignature,
-	wheelTask
-} from '../schema';
+import { user, wheelReopening, wheelSignature, wheelTask } from '../schema';
+import { idList, wheelReads } from './wheel-reads';
 import { unitOccurrences, wheelsByUnit, type OccurrenceView } from '$lib/domain/wheel-occurrences';
 import { osloDay } from '$lib/format';
 import type { ReopenInput, SignOffInput } from '$lib/schemas/wheel';
@@ -28,32 +21,23 @@ export interface OccurrenceKey {
 
 export type UnitOccurrence = OccurrenceView & { wheelName: string; unitName: string };
 
-/** Which active wheels each active unit uses, with inheritance from parent units. */
-export function wheelUsage(q: Queryable = db) {
-	const units = q.select().from(unit).all();
-	const wheels = q.select().from(wheel).where(isNull(wheel.archivedAt)).all();
+/**
+ * Which active wheels each active unit uses, with inheritance from parent units. Prepared
+ * reads (wheel-reads.ts): the statements run on the one connection, so `_q` (a transaction)
+ * sees the same rows.
+ */
+export function wheelUsage(_q: Queryable = db) {
+	const reads = wheelReads();
+	const units = reads.units.all();
+	const wheels = reads.activeWheels.all();
 	const active = new Set(wheels.map((w) => w.id));
-	const assignments = q
-		.select()
-		.from(wheelAssignment)
-		.all()
-		.filter((a) => active.has(a.wheelId));
+	const assignments = reads.assignments.all().filter((a) => active.has(a.wheelId));
 	return { units, wheels, byUnit: wheelsByUnit(assignments, units) };
 }
 
-function activeSignatures(q: Queryable, unitIds: number[], year: number) {
+function activeSignatures(unitIds: number[], year: number) {
 	if (unitIds.length === 0) return [];
-	return q
-		.select()
-		.from(wheelSignature)
-		.where(
-			and(
-				inArray(wheelSignature.unitId, unitIds),
-				like(wheelSignature.period, `${year}-%`),
-				isNull(wheelSignature.reopenedAt)
-			)
-		)
-		.all();
+	return wheelReads().activeSignatures.all({ unitIds: idList(unitIds), periods: `${year}-%` });
 }
 
 /**
@@ -67,27 +51,18 @@ export function listOccurrences(
 	q: Queryable = db
 ): UnitOccurrence[] {
 	const usage = wheelUsage(q);
-	const signatures = activeSignatures(q, opts.unitIds ?? usage.units.map((u) => u.id), opts.year);
+	const reads = wheelReads();
+	const signatures = activeSignatures(opts.unitIds ?? usage.units.map((u) => u.id), opts.year);
 	const unitIds = (
 		opts.unitIds ?? [...new Set([...usage.byUnit.keys(), ...signatures.map((s) => s.unitId)])]
 	).filter((id) => usage.byUnit.has(id) || signatures.some((s) => s.unitId === id));
 	const assigned = new Set(unitIds.flatMap((id) => [...(usage.byUnit.get(id) ?? [])]));
 	const signedTaskIds = [...new Set(signatures.map((s) => s.taskId))];
 	if (assigned.size === 0 && signedTaskIds.length === 0) return [];
-	const tasks = q
-		.select()
-		.from(wheelTask)
-		.where(or(inArray(wheelTask.wheelId, [...assigned]), inArray(wheelTask.id, signedTaskIds)))
-		.orderBy(asc(wheelTask.id))
-		.all()
+	const tasks = reads.tasks
+		.all({ wheelIds: idList([...assigned]), taskIds: idList(signedTaskIds) })
 		.filter((t) => !opts.wheelId || t.wheelId === opts.wheelId);
-	const wheelName = new Map(
-		q
-			.select({ id: wheel.id, name: wheel.name })
-			.from(wheel)
-			.all()
-			.map((w) => [w.id, w.name])
-	);
+	const wheelName = new Map(reads.wheelNames.all().map((w) => [w.id, w.name]));
 	const unitName = new Map(usage.units.map((u) => [u.id, u.name]));
 	const stopped = new Date(0);
 	return unitIds.flatMap((unitId) => {
