@@ -9,6 +9,25 @@ import { load as mineLoad } from '../../src/routes/(app)/arshjul/mine/+page.serv
 import { makeEvent, makeUnit, makeUser, signIn, type Signed } from '../factories';
 import { makeWheel } from '../factories/wheel';
 import { getDb } from '$lib/server/db';
+import { updateWheelTask } from '$lib/server/db/queries/wheel';
+import { listOccurrences, signOccurrence } from '$lib/server/db/queries/wheel-occurrences';
+import type { Schedule } from '$lib/domain/schedule';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+
+const occurrencesOf = (taskId: number, year = 2026) =>
+	listOccurrences({ year, now: NOW, unitIds: [unitId] })
+		.filter((o) => o.taskId === taskId)
+		.map((o) => [o.period, o.dueDate, o.status]);
+
+const taskInput = (schedule: Schedule) => ({
+	title: 'Brannvernrunde',
+	description: null,
+	responsibleRole: 'Avdelingsleder',
+	storedIn: 'Compilo',
+	reference: null,
+	schedule
+});
 
 let parentId: number;
 let unitId: number;
@@ -40,5 +59,56 @@ describe('prepared wheel reads', () => {
 		expect(wheel).toEqual(firstWheel);
 		expect(mine).toEqual(firstMine);
 		expect((wheel as { occurrences: unknown[] }).occurrences.length).toBeGreaterThan(0);
+	});
+});
+
+describe('schedule changes apply from the current Oslo month on', () => {
+	it('an overdue unsigned occurrence stays overdue; this and future months move', async () => {
+		const { taskIds } = makeWheel({
+			ownerUnitId: parentId,
+			unitIds: [unitId],
+			tasks: [
+				{ title: 'Brannvernrunde', schedule: { kind: 'months', months: [10, 11, 12], dueDay: 5 } }
+			]
+		});
+		const taskId = taskIds[0]!;
+		expect(occurrencesOf(taskId)).toEqual([
+			['2026-10', '2026-10-05', 'overdue'],
+			['2026-11', '2026-11-05', 'overdue'],
+			['2026-12', '2026-12-05', 'future']
+		]);
+		const changed = updateWheelTask(
+			taskId,
+			taskInput({ kind: 'months', months: [10, 11, 12], dueDay: 28 }),
+			leader.user.id,
+			NOW
+		);
+		expect(changed.ok).toBe(true);
+		expect(occurrencesOf(taskId)).toEqual([
+			['2026-10', '2026-10-05', 'overdue'],
+			['2026-11', '2026-11-28', 'due'],
+			['2026-12', '2026-12-28', 'future']
+		]);
+		// A second change the same month: October still keeps the schedule it was due under.
+		updateWheelTask(
+			taskId,
+			taskInput({ kind: 'yearly', month: 12, dueDay: null }),
+			leader.user.id,
+			NOW
+		);
+		expect(occurrencesOf(taskId)).toEqual([
+			['2026-10', '2026-10-05', 'overdue'],
+			['2026-12', '2026-12-31', 'future']
+		]);
+		expect(occurrencesOf(taskId, 2027)).toEqual([['2027-12', '2027-12-31', 'future']]);
+		// Signing the old occurrence now records it late, against the date it was due.
+		const signed = signOccurrence(
+			{ taskId, unitId, period: '2026-10' },
+			{ storedIn: 'Compilo', comment: null, link: null },
+			leader.user.id,
+			NOW
+		);
+		expect(signed.ok).toBe(true);
+		expect(occurrencesOf(taskId)[0]).toEqual(['2026-10', '2026-10-05', 'signed_late']);
 	});
 });

@@ -59,9 +59,15 @@ export function listOccurrences(
 	const assigned = new Set(unitIds.flatMap((id) => [...(usage.byUnit.get(id) ?? [])]));
 	const signedTaskIds = [...new Set(signatures.map((s) => s.taskId))];
 	if (assigned.size === 0 && signedTaskIds.length === 0) return [];
-	const tasks = reads.tasks
+	const rows = reads.tasks
 		.all({ wheelIds: idList([...assigned]), taskIds: idList(signedTaskIds) })
 		.filter((t) => !opts.wheelId || t.wheelId === opts.wheelId);
+	const past = rows.length
+		? reads.pastSchedules.all({ taskIds: idList(rows.map((t) => t.id)) })
+		: [];
+	const pastByTask = new Map<number, typeof past>();
+	for (const p of past) pastByTask.set(p.taskId, [...(pastByTask.get(p.taskId) ?? []), p]);
+	const tasks = rows.map((t) => ({ ...t, pastSchedules: pastByTask.get(t.id) ?? [] }));
 	const wheelName = new Map(reads.wheelNames.all().map((w) => [w.id, w.name]));
 	const unitName = new Map(usage.units.map((u) => [u.id, u.name]));
 	const stopped = new Date(0);

@@ -6,7 +6,14 @@
  */
 import { asc, isNull, like, sql, type Column } from 'drizzle-orm';
 import { db } from '..';
-import { unit, wheel, wheelAssignment, wheelSignature, wheelTask } from '../schema';
+import {
+	unit,
+	wheel,
+	wheelAssignment,
+	wheelSignature,
+	wheelTask,
+	wheelTaskSchedule
+} from '../schema';
 
 const inJson = (column: Column, name: string) =>
 	sql`${column} in (select value from json_each(${sql.placeholder(name)}))`;
@@ -32,6 +39,11 @@ function prepareAll() {
 			.from(wheelTask)
 			.where(sql`${inJson(wheelTask.wheelId, 'wheelIds')} or ${inJson(wheelTask.id, 'taskIds')}`)
 			.orderBy(asc(wheelTask.id))
+			.prepare(),
+		pastSchedules: db
+			.select()
+			.from(wheelTaskSchedule)
+			.where(inJson(wheelTaskSchedule.taskId, 'taskIds'))
 			.prepare()
 	};
 }
