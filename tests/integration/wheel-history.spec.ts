@@ -6,11 +6,16 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { load as wheelLoad } from '../../src/routes/(app)/arshjul/+page.server';
 import { load as mineLoad } from '../../src/routes/(app)/arshjul/mine/+page.server';
+import { load as occurrenceLoad } from '../../src/routes/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period]/+page.server';
 import { makeEvent, makeUnit, makeUser, signIn, type Signed } from '../factories';
 import { makeWheel } from '../factories/wheel';
 import { getDb } from '$lib/server/db';
-import { updateWheelTask } from '$lib/server/db/queries/wheel';
-import { listOccurrences, signOccurrence } from '$lib/server/db/queries/wheel-occurrences';
+import { listWheelAssignments, unassignWheel, updateWheelTask } from '$lib/server/db/queries/wheel';
+import {
+	listOccurrences,
+	reopenOccurrence,
+	signOccurrence
+} from '$lib/server/db/queries/wheel-occurrences';
 import type { Schedule } from '$lib/domain/schedule';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -110,5 +115,55 @@ describe('schedule changes apply from the current Oslo month on', () => {
 		);
 		expect(signed.ok).toBe(true);
 		expect(occurrencesOf(taskId)[0]).toEqual(['2026-10', '2026-10-05', 'signed_late']);
+	});
+});
+
+describe('history of a wheel the unit no longer uses', () => {
+	it('a reopened occurrence stays in the unit’s year, marked as from a wheel no longer in use', async () => {
+		const eastId = makeUnit('Avdeling Øst', parentId);
+		const admin = signIn(await makeUser([{ role: 'admin' }]));
+		const { wheelId, taskIds } = makeWheel({
+			ownerUnitId: parentId,
+			unitIds: [eastId],
+			tasks: [{ title: 'Avviksgjennomgang', schedule: { kind: 'yearly', month: 10, dueDay: 15 } }]
+		});
+		const taskId = taskIds[0]!;
+		const key = { taskId, unitId: eastId, period: '2026-10' };
+		expect(
+			signOccurrence(key, { storedIn: 'Compilo', comment: 'Ok', link: null }, admin.user.id, NOW).ok
+		).toBe(true);
+		const assignment = listWheelAssignments(wheelId).find((a) => a.unitId === eastId)!;
+		expect(unassignWheel(wheelId, assignment.id, admin.user.id).ok).toBe(true);
+		expect(reopenOccurrence(key, { reason: 'Signert ved en feil' }, admin.user.id, NOW).ok).toBe(
+			true
+		);
+
+		const listed = listOccurrences({ year: 2026, now: NOW, unitIds: [eastId] });
+		expect(listed.map((o) => [o.taskId, o.period, o.status, o.inUse])).toEqual([
+			[taskId, '2026-10', 'overdue', false]
+		]);
+		// The wheel page still offers the unit and shows the row and its ring, marked.
+		const page = (await wheelLoad(
+			makeEvent({ signed: admin, path: `/arshjul?enhet=${eastId}&ar=2026` }) as never
+		)) as {
+			unitId: number;
+			units: { id: number }[];
+			occurrences: { taskId: number; inUse: boolean }[];
+			wheels: { id: number; inUse: boolean }[];
+		};
+		expect(page.unitId).toBe(eastId);
+		expect(page.units.map((u) => u.id)).toContain(eastId);
+		expect(page.occurrences.map((o) => [o.taskId, o.inUse])).toEqual([[taskId, false]]);
+		expect(page.wheels).toEqual([{ id: wheelId, name: expect.any(String), inUse: false }]);
+		// Its page opens, with the signature and its reopening in the history, and can be signed again.
+		const occurrencePage = (await occurrenceLoad(
+			makeEvent({
+				signed: admin,
+				path: `/arshjul/forekomst/${taskId}/${eastId}/2026-10`,
+				params: { task: String(taskId), unit: String(eastId), period: '2026-10' }
+			}) as never
+		)) as { history: { reopening: { reason: string } | null }[]; canSign: boolean };
+		expect(occurrencePage.history.map((h) => h.reopening?.reason)).toEqual(['Signert ved en feil']);
+		expect(occurrencePage.canSign).toBe(true);
 	});
 });

@@ -73,6 +73,27 @@ describe('unitOccurrences', () => {
 		]);
 	});
 
+	it('keeps a reopened occurrence of a stopped task, unsigned, and an active signature wins', () => {
+		const stopped = task(
+			1,
+			{ kind: 'yearly', month: 3, dueDay: 10 },
+			{ archivedAt: new Date('2020-01-01T00:00:00Z') }
+		);
+		const reopened = [signature(1, '2026-03', { dueDate: '2026-03-10' })];
+		const list = unitOccurrences(7, [stopped], [], 2026, NOW, reopened);
+		expect(list.map((o) => [o.period, o.dueDate, o.status, o.signature])).toEqual([
+			['2026-03', '2026-03-10', 'overdue', null]
+		]);
+		const signedAgain = signature(1, '2026-03', {
+			id: 2,
+			signedAt: new Date('2026-11-20T10:00:00Z')
+		});
+		const both = unitOccurrences(7, [stopped], [signedAgain], 2026, NOW, reopened);
+		expect(both.map((o) => [o.period, o.status, o.signature?.id])).toEqual([
+			['2026-03', 'signed_late', 2]
+		]);
+	});
+
 	it('starts in the task’s first month and stops on the day it is archived', () => {
 		const t = task(
 			1,

@@ -149,11 +149,19 @@ export function unitOccurrences(
 	tasks: readonly TaskLike[],
 	signatures: readonly SignatureLike[],
 	year: number,
-	now: Date
+	now: Date,
+	/**
+	 * Reopened signatures: their occurrence stays in the unit's history, open to sign again,
+	 * even when the task no longer makes it (archived, or a wheel the unit no longer uses).
+	 */
+	reopened: readonly SignatureLike[] = []
 ): OccurrenceView[] {
 	const key = (taskId: number, period: string) => `${taskId}:${period}`;
 	const signed = new Map(
 		signatures.filter((s) => s.unitId === unitId).map((s) => [key(s.taskId, s.period), s])
+	);
+	const history = new Map(
+		reopened.filter((s) => s.unitId === unitId).map((s) => [key(s.taskId, s.period), s])
 	);
 	const byId = new Map(tasks.map((t) => [t.id, t]));
 	const seen = new Set<string>();
@@ -165,16 +173,21 @@ export function unitOccurrences(
 			const signature = signed.get(key(task.id, occ.period)) ?? null;
 			const live =
 				occ.period >= task.activeFrom && (archivedDay === null || occ.dueDate < archivedDay);
-			if (!live && !signature) continue;
+			if (!live && !signature && !history.has(key(task.id, occ.period))) continue;
 			seen.add(key(task.id, occ.period));
 			views.push(view(task, unitId, occ.period, occ.dueDate, signature, now));
 		}
 	}
-	for (const signature of signed.values()) {
-		const task = byId.get(signature.taskId);
-		if (!task || seen.has(key(signature.taskId, signature.period))) continue;
-		if (!signature.period.startsWith(`${year}-`)) continue;
-		views.push(view(task, unitId, signature.period, signature.dueDate, signature, now));
+	// Signed, or signed and reopened, in a period the schedule no longer makes: as recorded.
+	for (const [record, active] of [
+		...[...signed.values()].map((s) => [s, s] as const),
+		...[...history.values()].map((s) => [s, null] as const)
+	]) {
+		const task = byId.get(record.taskId);
+		const k = key(record.taskId, record.period);
+		if (!task || seen.has(k) || !record.period.startsWith(`${year}-`)) continue;
+		seen.add(k);
+		views.push(view(task, unitId, record.period, record.dueDate, active, now));
 	}
 	return views.sort((a, b) =>
 		a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.taskId - b.taskId

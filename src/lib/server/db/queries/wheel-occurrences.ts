@@ -19,7 +19,12 @@ export interface OccurrenceKey {
 	period: string;
 }
 
-export type UnitOccurrence = OccurrenceView & { wheelName: string; unitName: string };
+export type UnitOccurrence = OccurrenceView & {
+	wheelName: string;
+	unitName: string;
+	/** False: from a wheel the unit no longer uses, kept because it was signed (or reopened). */
+	inUse: boolean;
+};
 
 /**
  * Which active wheels each active unit uses, with inheritance from parent units. Prepared
@@ -35,9 +40,24 @@ export function wheelUsage(_q: Queryable = db) {
 	return { units, wheels, byUnit: wheelsByUnit(assignments, units) };
 }
 
-function activeSignatures(unitIds: number[], year: number) {
-	if (unitIds.length === 0) return [];
-	return wheelReads().activeSignatures.all({ unitIds: idList(unitIds), periods: `${year}-%` });
+/** Signatures of `year` for the units: the active ones, and those reopened since. */
+function yearSignatures(unitIds: number[], year: number) {
+	const rows = unitIds.length
+		? wheelReads().signatures.all({ unitIds: idList(unitIds), periods: `${year}-%` })
+		: [];
+	return {
+		active: rows.filter((s) => s.reopenedAt === null),
+		reopened: rows.filter((s) => s.reopenedAt !== null)
+	};
+}
+
+/** Units holding a signature: their history can be shown even with no wheel in use now. */
+export function unitIdsWithSignatures(): Set<number> {
+	return new Set(
+		wheelReads()
+			.signedUnitIds.all()
+			.map((r) => r.unitId)
+	);
 }
 
 /**
@@ -52,12 +72,14 @@ export function listOccurrences(
 ): UnitOccurrence[] {
 	const usage = wheelUsage(q);
 	const reads = wheelReads();
-	const signatures = activeSignatures(opts.unitIds ?? usage.units.map((u) => u.id), opts.year);
-	const unitIds = (
-		opts.unitIds ?? [...new Set([...usage.byUnit.keys(), ...signatures.map((s) => s.unitId)])]
-	).filter((id) => usage.byUnit.has(id) || signatures.some((s) => s.unitId === id));
+	const signatures = yearSignatures(opts.unitIds ?? usage.units.map((u) => u.id), opts.year);
+	const all = [...signatures.active, ...signatures.reopened];
+	const withHistory = new Set(all.map((s) => s.unitId));
+	const unitIds = (opts.unitIds ?? [...new Set([...usage.byUnit.keys(), ...withHistory])]).filter(
+		(id) => usage.byUnit.has(id) || withHistory.has(id)
+	);
 	const assigned = new Set(unitIds.flatMap((id) => [...(usage.byUnit.get(id) ?? [])]));
-	const signedTaskIds = [...new Set(signatures.map((s) => s.taskId))];
+	const signedTaskIds = [...new Set(all.map((s) => s.taskId))];
 	if (assigned.size === 0 && signedTaskIds.length === 0) return [];
 	const rows = reads.tasks
 		.all({ wheelIds: idList([...assigned]), taskIds: idList(signedTaskIds) })
@@ -73,15 +95,19 @@ export function listOccurrences(
 	const stopped = new Date(0);
 	return unitIds.flatMap((unitId) => {
 		const uses = usage.byUnit.get(unitId) ?? new Set<number>();
-		const own = signatures.filter((s) => s.unitId === unitId);
+		const own = signatures.active.filter((s) => s.unitId === unitId);
+		const reopened = signatures.reopened.filter((s) => s.unitId === unitId);
+		const recorded = new Set([...own, ...reopened].map((s) => s.taskId));
 		const unitTasks = tasks
-			.filter((t) => uses.has(t.wheelId) || own.some((s) => s.taskId === t.id))
-			// Not used any more: only the signed occurrences stay, as if archived long ago.
+			.filter((t) => uses.has(t.wheelId) || recorded.has(t.id))
+			// Not used any more: only occurrences with a signature (active or reopened) stay,
+			// as if the task was archived long ago.
 			.map((t) => (uses.has(t.wheelId) ? t : { ...t, archivedAt: stopped }));
-		return unitOccurrences(unitId, unitTasks, own, opts.year, opts.now).map((o) => ({
+		return unitOccurrences(unitId, unitTasks, own, opts.year, opts.now, reopened).map((o) => ({
 			...o,
 			wheelName: wheelName.get(o.wheelId) ?? '',
-			unitName: unitName.get(unitId) ?? ''
+			unitName: unitName.get(unitId) ?? '',
+			inUse: uses.has(o.wheelId)
 		}));
 	});
 }

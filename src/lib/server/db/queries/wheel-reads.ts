@@ -24,15 +24,21 @@ function prepareAll() {
 		activeWheels: db.select().from(wheel).where(isNull(wheel.archivedAt)).prepare(),
 		assignments: db.select().from(wheelAssignment).prepare(),
 		wheelNames: db.select({ id: wheel.id, name: wheel.name }).from(wheel).prepare(),
-		activeSignatures: db
+		/** Active and reopened signatures: reopened ones keep their occurrence in the history. */
+		signatures: db
 			.select()
 			.from(wheelSignature)
 			.where(
 				sql`${inJson(wheelSignature.unitId, 'unitIds')} and ${like(
 					wheelSignature.period,
 					sql.placeholder('periods')
-				)} and ${isNull(wheelSignature.reopenedAt)}`
+				)}`
 			)
+			.prepare(),
+		/** Units with any signature: their history stays viewable without a wheel in use. */
+		signedUnitIds: db
+			.selectDistinct({ unitId: wheelSignature.unitId })
+			.from(wheelSignature)
 			.prepare(),
 		tasks: db
 			.select()
