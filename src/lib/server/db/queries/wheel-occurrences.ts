@@ -7,6 +7,7 @@ import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
 import { user, wheelReopening, wheelSignature, wheelTask } from '../schema';
 import { idList, wheelReads } from './wheel-reads';
+export { unitIdsWithSignatures } from './wheel-reads';
 import { unitOccurrences, wheelsByUnit, type OccurrenceView } from '$lib/domain/wheel-occurrences';
 import { osloDay } from '$lib/format';
 import type { ReopenInput, SignOffInput } from '$lib/schemas/wheel';
@@ -49,15 +50,6 @@ function yearSignatures(unitIds: number[], year: number) {
 		active: rows.filter((s) => s.reopenedAt === null),
 		reopened: rows.filter((s) => s.reopenedAt !== null)
 	};
-}
-
-/** Units holding a signature: their history can be shown even with no wheel in use now. */
-export function unitIdsWithSignatures(): Set<number> {
-	return new Set(
-		wheelReads()
-			.signedUnitIds.all()
-			.map((r) => r.unitId)
-	);
 }
 
 /**

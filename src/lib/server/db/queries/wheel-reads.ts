@@ -63,3 +63,12 @@ export function wheelReads() {
 
 /** Ids as the JSON text json_each reads. */
 export const idList = (ids: readonly number[]) => JSON.stringify(ids);
+
+/** Units holding a signature: their history can be shown even with no wheel in use now. */
+export function unitIdsWithSignatures(): Set<number> {
+	return new Set(
+		wheelReads()
+			.signedUnitIds.all()
+			.map((r) => r.unitId)
+	);
+}
