@@ -8,6 +8,7 @@ import {
 	load as projectLoad
 } from '../../src/routes/(app)/portefolje/prosjekter/[id=id]/+page.server';
 import { actions as trackActions } from '../../src/routes/(app)/portefolje/spor/[id=id]/+page.server';
+import { actions as newTrackActions } from '../../src/routes/(app)/portefolje/spor/ny/+page.server';
 import { actions as measureActions } from '../../src/routes/(app)/portefolje/tiltak/[id=id]/+page.server';
 import { load as riskLoad } from '../../src/routes/(app)/portefolje/risiko/+page.server';
 import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
@@ -111,6 +112,30 @@ describe('the portfolio risk list', () => {
 });
 
 describe('track lifecycle', () => {
+	it('a new track starts as «Forslag», like a project, whatever status is posted', async () => {
+		const created = await outcome(() =>
+			newTrackActions.default!(
+				ev(
+					leader,
+					{},
+					{
+						code: '9Z',
+						title: 'Nytt spor',
+						problemStatement: 'Problem',
+						ownerId: String(leaderId),
+						status: 'completed'
+					}
+				)
+			)
+		);
+		expect(created.kind).toBe('redirect');
+		const id = Number((created as { location: string }).location.match(/spor\/(\d+)/)![1]);
+		expect(getTrackById(id)?.status).toBe('proposed');
+		expect(listStatusChanges('track', id).map((h) => [h.fromStatus, h.toStatus])).toEqual([
+			[null, 'proposed']
+		]);
+	});
+
 	it('a track status follows the same rules as projects: no skipping, a reason to reject, history', async () => {
 		const id = makeTrack(leaderId);
 		const edit = (version: string, status: string) =>
