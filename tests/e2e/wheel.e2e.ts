@@ -232,7 +232,13 @@ describe('annual wheel journey', () => {
 	});
 
 	it('the calendar feed, fetched over HTTP, parses with ical.js and has the events', async () => {
-		await nora.goto(`${baseUrl}/arshjul/kalender`);
+		// The feed is found from the account page.
+		await nora.goto(`${baseUrl}/konto`);
+		await expectAccessible(nora);
+		await Promise.all([
+			nora.waitForURL(`${baseUrl}/arshjul/kalender`),
+			nora.getByRole('link', { name: 'Lag kalenderabonnement' }).click()
+		]);
 		await expectAccessible(nora);
 		await nora.getByRole('button', { name: 'Lag abonnementsadresse' }).click();
 		const field = nora.getByLabel('Adresse til kalenderabonnementet');

@@ -193,6 +193,13 @@ const calls: Record<string, { allowed: Who[]; call: () => Call }> = {
 				);
 		}
 	},
+	'change track status': {
+		allowed: ['admin', 'owner'],
+		call: () => {
+			const { trackId } = fixture();
+			return (s) => trackActions.status!(ev(s, { id: String(trackId) }, { to: 'recommended' }));
+		}
+	},
 	'prioritise track': {
 		allowed: ['admin', 'steering'],
 		call: () => {

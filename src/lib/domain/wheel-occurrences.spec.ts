@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	complianceByMonth,
 	scheduleColumns,
+	taskOccurrencesForYear,
 	taskSchedule,
 	unitOccurrences,
 	wheelsByUnit,
@@ -72,6 +73,27 @@ describe('unitOccurrences', () => {
 		]);
 	});
 
+	it('keeps a reopened occurrence of a stopped task, unsigned, and an active signature wins', () => {
+		const stopped = task(
+			1,
+			{ kind: 'yearly', month: 3, dueDay: 10 },
+			{ archivedAt: new Date('2020-01-01T00:00:00Z') }
+		);
+		const reopened = [signature(1, '2026-03', { dueDate: '2026-03-10' })];
+		const list = unitOccurrences(7, [stopped], [], 2026, NOW, reopened);
+		expect(list.map((o) => [o.period, o.dueDate, o.status, o.signature])).toEqual([
+			['2026-03', '2026-03-10', 'overdue', null]
+		]);
+		const signedAgain = signature(1, '2026-03', {
+			id: 2,
+			signedAt: new Date('2026-11-20T10:00:00Z')
+		});
+		const both = unitOccurrences(7, [stopped], [signedAgain], 2026, NOW, reopened);
+		expect(both.map((o) => [o.period, o.status, o.signature?.id])).toEqual([
+			['2026-03', 'signed_late', 2]
+		]);
+	});
+
 	it('starts in the task’s first month and stops on the day it is archived', () => {
 		const t = task(
 			1,
@@ -121,6 +143,46 @@ describe('unitOccurrences', () => {
 		expect(list.find((o) => o.period === '2026-10')?.status).toBe('overdue');
 		expect(list.find((o) => o.period === '2026-11')?.status).toBe('due');
 		expect(list.find((o) => o.period === '2026-12')?.status).toBe('future');
+	});
+});
+
+describe('taskOccurrencesForYear with past schedules', () => {
+	const monthly10 = { ...scheduleColumns({ kind: 'monthly', dueDay: 10 }) };
+	it('keeps each period under the schedule in force for it', () => {
+		// Monthly on the 10th until May, then last day until November, now March/September only.
+		const t = task(
+			1,
+			{ kind: 'months', months: [3, 9], dueDay: 15 },
+			{
+				pastSchedules: [
+					{ validUntil: '2026-11', ...scheduleColumns({ kind: 'monthly', dueDay: null }) },
+					{ validUntil: '2026-05', ...monthly10 }
+				]
+			}
+		);
+		const dates = taskOccurrencesForYear(t, 2026).map((o) => o.dueDate);
+		expect(dates).toEqual([
+			'2026-01-10',
+			'2026-02-10',
+			'2026-03-10',
+			'2026-04-10',
+			'2026-05-31',
+			'2026-06-30',
+			'2026-07-31',
+			'2026-08-31',
+			'2026-09-30',
+			'2026-10-31'
+		]);
+		// The next year runs wholly on the current schedule.
+		expect(taskOccurrencesForYear(t, 2027).map((o) => o.dueDate)).toEqual([
+			'2027-03-15',
+			'2027-09-15'
+		]);
+	});
+
+	it('without past schedules it is the current schedule', () => {
+		const t = task(2, { kind: 'yearly', month: 2, dueDay: null });
+		expect(taskOccurrencesForYear(t, 2028).map((o) => o.dueDate)).toEqual(['2028-02-29']);
 	});
 });
 

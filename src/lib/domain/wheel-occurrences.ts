@@ -11,6 +11,7 @@ import {
 	occurrencesForYear,
 	occurrenceStatus,
 	type Month,
+	type Occurrence,
 	type OccurrenceStatus,
 	type Schedule,
 	type ScheduleKind
@@ -28,6 +29,16 @@ export interface TaskLike {
 	/** `YYYY-MM`: no occurrences before it. */
 	activeFrom: string;
 	archivedAt: Date | null;
+	/** Schedules in force before a change; the task's own columns hold the current one. */
+	pastSchedules?: readonly PastSchedule[];
+}
+
+/** A schedule that applied to periods before `validUntil` (`YYYY-MM`, exclusive). */
+export interface PastSchedule {
+	validUntil: string;
+	scheduleKind: ScheduleKind;
+	months: string;
+	dueDay: number | null;
 }
 
 export interface SignatureLike {
@@ -91,6 +102,35 @@ export function scheduleColumns(schedule: Schedule): {
 	return { scheduleKind: schedule.kind, months: months.join(','), dueDay: schedule.dueDay };
 }
 
+/**
+ * A task's occurrences in `year`, each period under the schedule in force for it: a past
+ * schedule up to the month it was changed in, the current one from then on. So a schedule
+ * change moves occurrences from the month of the change, never earlier ones.
+ */
+export function taskOccurrencesForYear(
+	task: Pick<TaskLike, 'id' | 'scheduleKind' | 'months' | 'dueDay' | 'pastSchedules'>,
+	year: number
+): Occurrence<number>[] {
+	const past = [...(task.pastSchedules ?? [])].sort((a, b) =>
+		a.validUntil < b.validUntil ? -1 : a.validUntil > b.validUntil ? 1 : 0
+	);
+	const segments = [
+		...past.map((p) => ({ until: p.validUntil as string | null, schedule: taskSchedule(p) })),
+		{ until: null, schedule: taskSchedule(task) }
+	];
+	const result: Occurrence<number>[] = [];
+	let from = '';
+	for (const segment of segments) {
+		for (const occ of occurrencesForYear([{ id: task.id, schedule: segment.schedule }], year)) {
+			if (occ.period >= from && (segment.until === null || occ.period < segment.until)) {
+				result.push(occ);
+			}
+		}
+		if (segment.until !== null && segment.until > from) from = segment.until;
+	}
+	return result.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+}
+
 /** `YYYY-MM` → month number. */
 export function periodMonth(period: string): Month {
 	const month = Number(period.slice(5, 7));
@@ -99,8 +139,8 @@ export function periodMonth(period: string): Month {
 }
 
 /**
- * The occurrences a unit has for `year`: one per task per due period from the current
- * schedule, except before the task's start month and, for an archived task, from its archive
+ * The occurrences a unit has for `year`: one per task per due period from the schedule in
+ * force for that period (taskOccurrencesForYear), except before the task's start month and, for an archived task, from its archive
  * day on. A signed occurrence always stays, shown as it was signed (its snapshot), even when
  * the schedule has since moved or the task was archived.
  */
@@ -109,11 +149,19 @@ export function unitOccurrences(
 	tasks: readonly TaskLike[],
 	signatures: readonly SignatureLike[],
 	year: number,
-	now: Date
+	now: Date,
+	/**
+	 * Reopened signatures: their occurrence stays in the unit's history, open to sign again,
+	 * even when the task no longer makes it (archived, or a wheel the unit no longer uses).
+	 */
+	reopened: readonly SignatureLike[] = []
 ): OccurrenceView[] {
 	const key = (taskId: number, period: string) => `${taskId}:${period}`;
 	const signed = new Map(
 		signatures.filter((s) => s.unitId === unitId).map((s) => [key(s.taskId, s.period), s])
+	);
+	const history = new Map(
+		reopened.filter((s) => s.unitId === unitId).map((s) => [key(s.taskId, s.period), s])
 	);
 	const byId = new Map(tasks.map((t) => [t.id, t]));
 	const seen = new Set<string>();
@@ -121,20 +169,25 @@ export function unitOccurrences(
 
 	for (const task of tasks) {
 		const archivedDay = task.archivedAt ? osloDay(task.archivedAt) : null;
-		for (const occ of occurrencesForYear([{ id: task.id, schedule: taskSchedule(task) }], year)) {
+		for (const occ of taskOccurrencesForYear(task, year)) {
 			const signature = signed.get(key(task.id, occ.period)) ?? null;
 			const live =
 				occ.period >= task.activeFrom && (archivedDay === null || occ.dueDate < archivedDay);
-			if (!live && !signature) continue;
+			if (!live && !signature && !history.has(key(task.id, occ.period))) continue;
 			seen.add(key(task.id, occ.period));
 			views.push(view(task, unitId, occ.period, occ.dueDate, signature, now));
 		}
 	}
-	for (const signature of signed.values()) {
-		const task = byId.get(signature.taskId);
-		if (!task || seen.has(key(signature.taskId, signature.period))) continue;
-		if (!signature.period.startsWith(`${year}-`)) continue;
-		views.push(view(task, unitId, signature.period, signature.dueDate, signature, now));
+	// Signed, or signed and reopened, in a period the schedule no longer makes: as recorded.
+	for (const [record, active] of [
+		...[...signed.values()].map((s) => [s, s] as const),
+		...[...history.values()].map((s) => [s, null] as const)
+	]) {
+		const task = byId.get(record.taskId);
+		const k = key(record.taskId, record.period);
+		if (!task || seen.has(k) || !record.period.startsWith(`${year}-`)) continue;
+		seen.add(k);
+		views.push(view(task, unitId, record.period, record.dueDate, active, now));
 	}
 	return views.sort((a, b) =>
 		a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.taskId - b.taskId

@@ -1,4 +1,5 @@
 import { and, eq, isNull, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from '..';
 import { writeAudit } from '../../audit';
 import { measure, project, risk, type Risk } from '../schema';
@@ -22,17 +23,28 @@ function auditable(r: Risk) {
 	};
 }
 
-/** Every risk on a project or measure that is not archived: the portfolio's risk picture. */
+const measureProject = alias(project, 'measure_project');
+
+/**
+ * Every risk on live work: the portfolio's risk picture for the steering group. Left out are
+ * risks on an archived project, on an archived measure, and on a measure whose project is
+ * archived: archived work is no longer steered, so its risks would only crowd the matrix the
+ * group prioritises from. They stay on the archived item's own page.
+ */
 export function listRisks(): (Risk & { subjectTitle: string })[] {
 	return db
 		.select({ risk, projectTitle: project.title, measureTitle: measure.title })
 		.from(risk)
 		.leftJoin(project, eq(project.id, risk.projectId))
 		.leftJoin(measure, eq(measure.id, risk.measureId))
+		.leftJoin(measureProject, eq(measureProject.id, measure.projectId))
 		.where(
 			and(
 				or(isNull(project.archivedAt), isNull(risk.projectId)),
-				or(isNull(measure.archivedAt), isNull(risk.measureId))
+				or(
+					isNull(risk.measureId),
+					and(isNull(measure.archivedAt), isNull(measureProject.archivedAt))
+				)
 			)
 		)
 		.all()

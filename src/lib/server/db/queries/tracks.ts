@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
 import { project, projectTrack, statusChange, track, type Track } from '../schema';
@@ -16,6 +16,12 @@ function prepareTracks() {
 export function listTracks(): Track[] {
 	activeTracks ??= prepareTracks();
 	return activeTracks.all();
+}
+
+/** The given tracks, archived or not, by code: a project keeps showing the tracks it is linked to. */
+export function listTracksByIds(ids: number[]): Track[] {
+	if (ids.length === 0) return [];
+	return db.select().from(track).where(inArray(track.id, ids)).orderBy(asc(track.code)).all();
 }
 
 export function getTrackById(id: number): Track | undefined {
@@ -74,12 +80,12 @@ export function createTrack(
 
 /**
  * Saves the track form. `version` is what the form was loaded with: if someone saved in
- * between, nothing is written (reason `conflict`). A status change made in the form is kept in
- * the history like any other.
+ * between, nothing is written (reason `conflict`). The status is not part of it: it moves
+ * through `changeStatus`, which checks the lifecycle rules and keeps the history.
  */
 export function updateTrack(
 	id: number,
-	input: TrackInput & { version: number },
+	input: Omit<TrackInput, 'status'> & { version: number },
 	actorId: number
 ): WriteResult {
 	return db.transaction((tx) => {
@@ -97,9 +103,6 @@ export function updateTrack(
 			.returning()
 			.get();
 		if (!after) return { ok: false, reason: 'conflict' } as const;
-		if (after.status !== before.status) {
-			recordStatus(tx, 'track', id, before.status, after.status, null, actorId);
-		}
 		writeAudit(tx, {
 			actorId,
 			entity: 'track',

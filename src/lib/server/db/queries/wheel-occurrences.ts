@@ -2,18 +2,12 @@
  * Occurrences for units and years, and the two writes on them: sign-off and reopening.
  * Occurrences are computed (src/lib/domain/wheel-occurrences.ts); signatures are rows.
  */
-import { and, asc, desc, eq, inArray, isNull, like, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
-import {
-	unit,
-	user,
-	wheel,
-	wheelAssignment,
-	wheelReopening,
-	wheelSignature,
-	wheelTask
-} from '../schema';
+import { user, wheelReopening, wheelSignature, wheelTask } from '../schema';
+import { idList, wheelReads } from './wheel-reads';
+export { unitIdsWithSignatures } from './wheel-reads';
 import { unitOccurrences, wheelsByUnit, type OccurrenceView } from '$lib/domain/wheel-occurrences';
 import { osloDay } from '$lib/format';
 import type { ReopenInput, SignOffInput } from '$lib/schemas/wheel';
@@ -26,34 +20,36 @@ export interface OccurrenceKey {
 	period: string;
 }
 
-export type UnitOccurrence = OccurrenceView & { wheelName: string; unitName: string };
+export type UnitOccurrence = OccurrenceView & {
+	wheelName: string;
+	unitName: string;
+	/** False: from a wheel the unit no longer uses, kept because it was signed (or reopened). */
+	inUse: boolean;
+};
 
-/** Which active wheels each active unit uses, with inheritance from parent units. */
-export function wheelUsage(q: Queryable = db) {
-	const units = q.select().from(unit).all();
-	const wheels = q.select().from(wheel).where(isNull(wheel.archivedAt)).all();
+/**
+ * Which active wheels each active unit uses, with inheritance from parent units. Prepared
+ * reads (wheel-reads.ts): the statements run on the one connection, so `_q` (a transaction)
+ * sees the same rows.
+ */
+export function wheelUsage(_q: Queryable = db) {
+	const reads = wheelReads();
+	const units = reads.units.all();
+	const wheels = reads.activeWheels.all();
 	const active = new Set(wheels.map((w) => w.id));
-	const assignments = q
-		.select()
-		.from(wheelAssignment)
-		.all()
-		.filter((a) => active.has(a.wheelId));
+	const assignments = reads.assignments.all().filter((a) => active.has(a.wheelId));
 	return { units, wheels, byUnit: wheelsByUnit(assignments, units) };
 }
 
-function activeSignatures(q: Queryable, unitIds: number[], year: number) {
-	if (unitIds.length === 0) return [];
-	return q
-		.select()
-		.from(wheelSignature)
-		.where(
-			and(
-				inArray(wheelSignature.unitId, unitIds),
-				like(wheelSignature.period, `${year}-%`),
-				isNull(wheelSignature.reopenedAt)
-			)
-		)
-		.all();
+/** Signatures of `year` for the units: the active ones, and those reopened since. */
+function yearSignatures(unitIds: number[], year: number) {
+	const rows = unitIds.length
+		? wheelReads().signatures.all({ unitIds: idList(unitIds), periods: `${year}-%` })
+		: [];
+	return {
+		active: rows.filter((s) => s.reopenedAt === null),
+		reopened: rows.filter((s) => s.reopenedAt !== null)
+	};
 }
 
 /**
@@ -67,40 +63,43 @@ export function listOccurrences(
 	q: Queryable = db
 ): UnitOccurrence[] {
 	const usage = wheelUsage(q);
-	const signatures = activeSignatures(q, opts.unitIds ?? usage.units.map((u) => u.id), opts.year);
-	const unitIds = (
-		opts.unitIds ?? [...new Set([...usage.byUnit.keys(), ...signatures.map((s) => s.unitId)])]
-	).filter((id) => usage.byUnit.has(id) || signatures.some((s) => s.unitId === id));
-	const assigned = new Set(unitIds.flatMap((id) => [...(usage.byUnit.get(id) ?? [])]));
-	const signedTaskIds = [...new Set(signatures.map((s) => s.taskId))];
-	if (assigned.size === 0 && signedTaskIds.length === 0) return [];
-	const tasks = q
-		.select()
-		.from(wheelTask)
-		.where(or(inArray(wheelTask.wheelId, [...assigned]), inArray(wheelTask.id, signedTaskIds)))
-		.orderBy(asc(wheelTask.id))
-		.all()
-		.filter((t) => !opts.wheelId || t.wheelId === opts.wheelId);
-	const wheelName = new Map(
-		q
-			.select({ id: wheel.id, name: wheel.name })
-			.from(wheel)
-			.all()
-			.map((w) => [w.id, w.name])
+	const reads = wheelReads();
+	const signatures = yearSignatures(opts.unitIds ?? usage.units.map((u) => u.id), opts.year);
+	const all = [...signatures.active, ...signatures.reopened];
+	const withHistory = new Set(all.map((s) => s.unitId));
+	const unitIds = (opts.unitIds ?? [...new Set([...usage.byUnit.keys(), ...withHistory])]).filter(
+		(id) => usage.byUnit.has(id) || withHistory.has(id)
 	);
+	const assigned = new Set(unitIds.flatMap((id) => [...(usage.byUnit.get(id) ?? [])]));
+	const signedTaskIds = [...new Set(all.map((s) => s.taskId))];
+	if (assigned.size === 0 && signedTaskIds.length === 0) return [];
+	const rows = reads.tasks
+		.all({ wheelIds: idList([...assigned]), taskIds: idList(signedTaskIds) })
+		.filter((t) => !opts.wheelId || t.wheelId === opts.wheelId);
+	const past = rows.length
+		? reads.pastSchedules.all({ taskIds: idList(rows.map((t) => t.id)) })
+		: [];
+	const pastByTask = new Map<number, typeof past>();
+	for (const p of past) pastByTask.set(p.taskId, [...(pastByTask.get(p.taskId) ?? []), p]);
+	const tasks = rows.map((t) => ({ ...t, pastSchedules: pastByTask.get(t.id) ?? [] }));
+	const wheelName = new Map(reads.wheelNames.all().map((w) => [w.id, w.name]));
 	const unitName = new Map(usage.units.map((u) => [u.id, u.name]));
 	const stopped = new Date(0);
 	return unitIds.flatMap((unitId) => {
 		const uses = usage.byUnit.get(unitId) ?? new Set<number>();
-		const own = signatures.filter((s) => s.unitId === unitId);
+		const own = signatures.active.filter((s) => s.unitId === unitId);
+		const reopened = signatures.reopened.filter((s) => s.unitId === unitId);
+		const recorded = new Set([...own, ...reopened].map((s) => s.taskId));
 		const unitTasks = tasks
-			.filter((t) => uses.has(t.wheelId) || own.some((s) => s.taskId === t.id))
-			// Not used any more: only the signed occurrences stay, as if archived long ago.
+			.filter((t) => uses.has(t.wheelId) || recorded.has(t.id))
+			// Not used any more: only occurrences with a signature (active or reopened) stay,
+			// as if the task was archived long ago.
 			.map((t) => (uses.has(t.wheelId) ? t : { ...t, archivedAt: stopped }));
-		return unitOccurrences(unitId, unitTasks, own, opts.year, opts.now).map((o) => ({
+		return unitOccurrences(unitId, unitTasks, own, opts.year, opts.now, reopened).map((o) => ({
 			...o,
 			wheelName: wheelName.get(o.wheelId) ?? '',
-			unitName: unitName.get(unitId) ?? ''
+			unitName: unitName.get(unitId) ?? '',
+			inUse: uses.has(o.wheelId)
 		}));
 	});
 }

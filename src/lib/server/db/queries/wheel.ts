@@ -2,7 +2,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { db } from '..';
 import { writeAudit } from '../../audit';
-import { unit, wheel, wheelAssignment, wheelTask } from '../schema';
+import { unit, wheel, wheelAssignment, wheelTask, wheelTaskSchedule } from '../schema';
 import { scheduleColumns } from '$lib/domain/wheel-occurrences';
 import { osloDay } from '$lib/format';
 import type { TaskInput, WheelInput } from '$lib/schemas/wheel';
@@ -135,13 +135,40 @@ export function createWheelTask(
 	});
 }
 
-/** Changes the template only: signed occurrences keep their snapshot (wheel_signature). */
-export function updateWheelTask(taskId: number, input: TaskInput, actorId: number): WriteResult {
+/**
+ * Changes the template only: signed occurrences keep their snapshot (wheel_signature), and a
+ * new schedule applies from the current Oslo month on. The schedule it replaces is kept for the
+ * periods before (wheel_task_schedule), so no past occurrence moves.
+ */
+export function updateWheelTask(
+	taskId: number,
+	input: TaskInput,
+	actorId: number,
+	now = new Date()
+): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx.select().from(wheelTask).where(eq(wheelTask.id, taskId)).get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		if (before.archivedAt) return { ok: false, reason: 'task_archived' } as const;
 		const values = taskValues(input);
+		const month = osloDay(now).slice(0, 7);
+		const scheduleChanged =
+			values.scheduleKind !== before.scheduleKind ||
+			values.months !== before.months ||
+			values.dueDay !== before.dueDay;
+		if (scheduleChanged && before.activeFrom < month) {
+			// A second change this month keeps the row of the first: that schedule was in force.
+			tx.insert(wheelTaskSchedule)
+				.values({
+					taskId,
+					validUntil: month,
+					scheduleKind: before.scheduleKind,
+					months: before.months,
+					dueDay: before.dueDay
+				})
+				.onConflictDoNothing()
+				.run();
+		}
 		tx.update(wheelTask).set(values).where(eq(wheelTask.id, taskId)).run();
 		const old = {
 			title: before.title,

@@ -63,6 +63,31 @@ export const wheelTask = sqliteTable(
 	]
 );
 
+/**
+ * Schedules a task had before a change: `validUntil` (`YYYY-MM`, exclusive) is the Oslo month
+ * the change was made in. Periods before it keep the schedule then in force, so a change never
+ * moves a past occurrence (issue 5: «Changing a template changes future occurrences»); an
+ * overdue unsigned one stays overdue. The task row holds the schedule in force from the last
+ * change on. One row per task and month: a second change in the same month keeps the first.
+ */
+export const wheelTaskSchedule = sqliteTable(
+	'wheel_task_schedule',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		taskId: integer('task_id')
+			.notNull()
+			.references(() => wheelTask.id),
+		validUntil: text('valid_until').notNull(),
+		scheduleKind: text('schedule_kind', { enum: SCHEDULE_KINDS as [string, ...string[]] })
+			.notNull()
+			.$type<(typeof SCHEDULE_KINDS)[number]>(),
+		months: text('months').notNull(),
+		dueDay: integer('due_day'),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('wheel_task_schedule_unique').on(t.taskId, t.validUntil)]
+);
+
 export const wheelAssignment = sqliteTable(
 	'wheel_assignment',
 	{
@@ -148,6 +173,7 @@ export const calendarFeedToken = sqliteTable('calendar_feed_token', {
 
 export type Wheel = typeof wheel.$inferSelect;
 export type WheelTask = typeof wheelTask.$inferSelect;
+export type WheelTaskSchedule = typeof wheelTaskSchedule.$inferSelect;
 export type WheelAssignment = typeof wheelAssignment.$inferSelect;
 export type WheelSignature = typeof wheelSignature.$inferSelect;
 export type WheelReopening = typeof wheelReopening.$inferSelect;

@@ -21,7 +21,7 @@ import {
 	setProjectArchived,
 	updateProject
 } from '$lib/server/db/queries/projects';
-import { listTracks } from '$lib/server/db/queries/tracks';
+import { listTracks, listTracksByIds } from '$lib/server/db/queries/tracks';
 import { listMeasuresByProject } from '$lib/server/db/queries/measures';
 import { listRisksByProject } from '$lib/server/db/queries/risks';
 import { listStatusChanges, listStatusReports } from '$lib/server/db/queries/lifecycle';
@@ -45,15 +45,24 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const project = projectOr404(event);
 	const names = new Map(listUserNames().map((u) => [u.id, u.name]));
-	const allTracks = listTracks();
+	const linked = listTracksByIds(project.trackIds).map((t) => ({
+		...t,
+		archived: t.archivedAt !== null
+	}));
+	// An archived track stays offered (marked) while the project is linked to it, so saving
+	// the form does not silently drop the link; new links go to active tracks only.
+	const formTracks = [
+		...listTracks().map((t) => ({ ...t, archived: false })),
+		...linked.filter((t) => t.archived)
+	].sort((a, b) => a.code.localeCompare(b.code, 'nb'));
 	return {
 		project: {
 			...project,
 			ownerName: project.ownerId ? (names.get(project.ownerId) ?? null) : null,
-			tracks: allTracks.filter((t) => project.trackIds.includes(t.id))
+			tracks: linked
 		},
 		values: projectValues(project),
-		tracks: allTracks.filter((t) => !t.archivedAt),
+		tracks: formTracks,
 		measures: listMeasuresByProject(project.id).map((m) => ({
 			id: m.id,
 			title: m.title,

@@ -24,6 +24,7 @@ import {
 import { listProjectsByTrack } from '$lib/server/db/queries/projects';
 import { listStatusChanges } from '$lib/server/db/queries/lifecycle';
 import { listOwnerCandidates, listUserNames } from '$lib/server/db/queries/portfolio-people';
+import { statusAction } from '$lib/server/portfolio-actions';
 import { trackValues } from '$lib/portfolio/form-values';
 import { z } from 'zod';
 
@@ -64,7 +65,9 @@ function requireTrackEditor(event: RequestEvent) {
 	return { user, track };
 }
 
-const editSchema = trackSchema.extend({
+// The status moves only through `?/status`, under the same lifecycle rules as projects and
+// measures (canTransition, a reason to reject); the edit form does not carry it.
+const editSchema = trackSchema.omit({ status: true }).extend({
 	version: z.coerce.number().int().min(0, 'Mangler versjon')
 });
 
@@ -93,6 +96,10 @@ export const actions: Actions = {
 			);
 		}
 		return { action: 'update', success: 'Sporet er lagret.' };
+	},
+	status: async (event) => {
+		const { user, track } = requireTrackEditor(event);
+		return statusAction(event, 'track', track.id, track.status, user.id);
 	},
 	/** Prioritising tracks is the steering group's decision (seed 001: 1A/1B and 5). */
 	prioritise: async (event) => {

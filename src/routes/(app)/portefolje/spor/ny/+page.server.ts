@@ -18,21 +18,22 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		hasMission: getMission() !== undefined,
 		owners: listOwnerCandidates(),
-		values: { ownerId: String(user.id), status: 'proposed' }
+		values: { ownerId: String(user.id) }
 	};
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requirePortfolioWriter(event);
-		const form = parseForm(trackSchema, await event.request.formData());
+		// Like a project, a new track starts as «Forslag» and moves on through `?/status`.
+		const form = parseForm(trackSchema.omit({ status: true }), await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors);
 		if (!ownerAllowed(user, form.data.ownerId)) {
 			return invalid(form.values, { ownerId: NOT_OWN_OWNER });
 		}
 		const mission = getMission();
 		if (!mission) return refusePortfolio('no_mission', form.values, 'create');
-		const result = createTrack(mission.id, form.data, user.id);
+		const result = createTrack(mission.id, { ...form.data, status: 'proposed' }, user.id);
 		if (!result.ok) {
 			const field = result.reason === 'code_taken' ? 'code' : '_form';
 			return refusePortfolio(result.reason, form.values, 'create', 'track', field);

@@ -1,0 +1,74 @@
+/**
+ * The reads every wheel page load runs (/arshjul, /arshjul/mine, sign-off, the feed), prepared
+ * once per process (CONVENTIONS: hot-path queries use `.prepare()`). Id lists are bound as one
+ * JSON array and unpacked with SQLite's json_each, so a statement serves any number of ids.
+ * The statements run on the app's single connection, so also inside a caller's transaction.
+ */
+import { asc, isNull, like, sql, type Column } from 'drizzle-orm';
+import { db } from '..';
+import {
+	unit,
+	wheel,
+	wheelAssignment,
+	wheelSignature,
+	wheelTask,
+	wheelTaskSchedule
+} from '../schema';
+
+const inJson = (column: Column, name: string) =>
+	sql`${column} in (select value from json_each(${sql.placeholder(name)}))`;
+
+function prepareAll() {
+	return {
+		units: db.select().from(unit).prepare(),
+		activeWheels: db.select().from(wheel).where(isNull(wheel.archivedAt)).prepare(),
+		assignments: db.select().from(wheelAssignment).prepare(),
+		wheelNames: db.select({ id: wheel.id, name: wheel.name }).from(wheel).prepare(),
+		/** Active and reopened signatures: reopened ones keep their occurrence in the history. */
+		signatures: db
+			.select()
+			.from(wheelSignature)
+			.where(
+				sql`${inJson(wheelSignature.unitId, 'unitIds')} and ${like(
+					wheelSignature.period,
+					sql.placeholder('periods')
+				)}`
+			)
+			.prepare(),
+		/** Units with any signature: their history stays viewable without a wheel in use. */
+		signedUnitIds: db
+			.selectDistinct({ unitId: wheelSignature.unitId })
+			.from(wheelSignature)
+			.prepare(),
+		tasks: db
+			.select()
+			.from(wheelTask)
+			.where(sql`${inJson(wheelTask.wheelId, 'wheelIds')} or ${inJson(wheelTask.id, 'taskIds')}`)
+			.orderBy(asc(wheelTask.id))
+			.prepare(),
+		pastSchedules: db
+			.select()
+			.from(wheelTaskSchedule)
+			.where(inJson(wheelTaskSchedule.taskId, 'taskIds'))
+			.prepare()
+	};
+}
+
+let prepared: ReturnType<typeof prepareAll> | undefined;
+
+export function wheelReads() {
+	prepared ??= prepareAll();
+	return prepared;
+}
+
+/** Ids as the JSON text json_each reads. */
+export const idList = (ids: readonly number[]) => JSON.stringify(ids);
+
+/** Units holding a signature: their history can be shown even with no wheel in use now. */
+export function unitIdsWithSignatures(): Set<number> {
+	return new Set(
+		wheelReads()
+			.signedUnitIds.all()
+			.map((r) => r.unitId)
+	);
+}
