@@ -1,0 +1,263 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+	expectAccessible,
+	expectNoHorizontalScroll,
+	launchBrowser,
+	signInAs,
+	waitForHydration
+} from './browser';
+import { startServer, type RunningServer } from './server';
+import { BENEFIT_LEVELS } from '$lib/schemas/benefits';
+
+/**
+ * The tour: a second server started with the demo data (`MISJONSKART_DEMO=1`), and every page
+ * each demo role can reach from the nav and the pages' own links, checked for status 200, an
+ * `<h1>`, no console errors and zero axe violations; the pages a role may not open answer 403.
+ */
+
+type Role = 'admin' | 'steering' | 'programme_leader' | 'unit_leader' | 'viewer';
+type DemoLogin = { role: Role; email: string; password: string };
+
+const ROLES: Role[] = ['admin', 'steering', 'programme_leader', 'unit_leader', 'viewer'];
+const DEMO_HEADER = 'Eksempelbrukere (rolle, e-post, passord):';
+const DEMO_LINE = /^\s+(admin|steering|programme_leader|unit_leader|viewer)\s+(\S+@\S+)\s+(\S+)$/gm;
+
+/** Pages only some roles may open (the guards in their loads), and who. */
+const RESTRICTED: { path: string; roles: Role[] }[] = [
+	{ path: '/admin', roles: ['admin'] },
+	{ path: '/admin/brukere', roles: ['admin'] },
+	{ path: '/admin/enheter', roles: ['admin'] },
+	{ path: '/admin/logg', roles: ['admin'] },
+	{ path: '/gevinster/innstillinger', roles: ['admin'] },
+	{ path: '/portefolje/misjon', roles: ['admin'] },
+	{ path: '/portefolje/spor/ny', roles: ['admin', 'programme_leader'] },
+	{ path: '/portefolje/prosjekter/ny', roles: ['admin', 'programme_leader'] },
+	{ path: '/portefolje/tiltak/ny', roles: ['admin', 'programme_leader'] },
+	{ path: '/arshjul/etterlevelse', roles: ['admin', 'steering'] },
+	{ path: '/arshjul/mine', roles: ['admin', 'unit_leader'] }
+];
+
+/** Page kinds every role must have reached by following links (so discovery cannot go quiet). */
+const EVERYONE = [
+	'/',
+	'/portefolje',
+	'/portefolje/spor/:id',
+	'/portefolje/prosjekter/:id',
+	'/portefolje/tiltak/:id',
+	'/portefolje/risiko',
+	'/gevinster',
+	'/gevinster/:id',
+	'/gevinster/prosjekt/:id',
+	'/gevinster/kart',
+	...BENEFIT_LEVELS.map((l) => `/gevinster/kart?niva=${l}`),
+	'/arshjul',
+	'/arshjul/maler',
+	'/arshjul/maler/:id',
+	'/arshjul/forekomst/:id/:id/:period',
+	'/arshjul/kalender',
+	'/konto',
+	'/konto/passord'
+];
+
+/** Key pages checked for reflow at 320 CSS px. */
+const NARROW = [
+	'/',
+	'/portefolje',
+	'/portefolje/prosjekter/:id',
+	'/gevinster',
+	'/gevinster/:id',
+	'/gevinster/kart',
+	'/gevinster/prosjekt/:id',
+	'/arshjul',
+	'/arshjul/forekomst/:id/:id/:period',
+	'/admin/brukere'
+];
+const WIDE = { width: 1280, height: 800 };
+
+let server: RunningServer;
+let browser: Browser;
+const logins = new Map<Role, DemoLogin>();
+const visitedCount = new Map<Role, number>();
+
+beforeAll(async () => {
+	server = await startServer({
+		name: 'tour',
+		env: { MISJONSKART_DEMO: '1' },
+		// The demo block ends with an empty line after the last user.
+		ready: (output) => output.includes(DEMO_HEADER) && /\S\n\n/.test(output.split(DEMO_HEADER)[1]!)
+	});
+	for (const [, role, email, password] of server.output.matchAll(DEMO_LINE)) {
+		// Two unit leaders are seeded; the first stands for the role.
+		if (!logins.has(role as Role))
+			logins.set(role as Role, { role: role as Role, email, password });
+	}
+	browser = await launchBrowser();
+}, 90_000);
+
+afterAll(async () => {
+	await browser?.close();
+	server?.stop();
+	console.log(
+		`Tour: ${[...visitedCount].map(([r, n]) => `${r} ${n}`).join(', ')} pages (total ${[...visitedCount.values()].reduce((a, b) => a + b, 0)})`
+	);
+});
+
+/** One key per kind of page: ids and months become placeholders; the map keeps its level. */
+function pageKind(url: URL): string {
+	const path = url.pathname
+		.split('/')
+		.map((s) => (/^\d+$/.test(s) ? ':id' : /^\d{4}-\d{2}$/.test(s) ? ':period' : s))
+		.join('/');
+	// Each level of the benefit map is its own page.
+	if (path === '/gevinster/kart' && url.searchParams.has('niva'))
+		return `${path}?niva=${url.searchParams.get('niva')}`;
+	return path;
+}
+
+function followable(url: URL): boolean {
+	return (
+		url.origin === server.baseUrl &&
+		!/^\/(logout|login|api|kalender)(\/|$)/.test(url.pathname) &&
+		!/\.(ics|csv)$/.test(url.pathname)
+	);
+}
+
+/** Collects console errors and uncaught exceptions on the page since the last `take()`. */
+function consoleErrors(page: Page) {
+	let errors: string[] = [];
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+	});
+	page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+	return {
+		take: () => {
+			const taken = errors;
+			errors = [];
+			return taken;
+		}
+	};
+}
+
+/**
+ * Visits one page and checks it; returns what was wrong (empty when all is well), so one tour
+ * reports every broken page at once instead of stopping at the first. Key pages are also laid
+ * out at 320 CSS px, in place (a resize, not another visit).
+ */
+async function check(page: Page, errors: ReturnType<typeof consoleErrors>, href: string) {
+	const problems: string[] = [];
+	errors.take();
+	const response = await page.goto(href);
+	const status = response?.status();
+	if (status !== 200) problems.push(`HTTP ${status}`);
+	await waitForHydration(page);
+	if ((await page.locator('h1').count()) < 1) problems.push('no <h1>');
+	try {
+		await expectAccessible(page);
+	} catch (e) {
+		problems.push((e as Error).message.split('\n').slice(0, 12).join('\n'));
+	}
+	if (NARROW.includes(pageKind(new URL(page.url())))) {
+		await page.setViewportSize({ width: 320, height: 800 });
+		try {
+			await expectNoHorizontalScroll(page);
+		} catch {
+			problems.push('scrolls sideways at 320 px');
+		}
+		await page.setViewportSize(WIDE);
+	}
+	problems.push(...errors.take());
+	return problems.map((p) => `${href}: ${p}`);
+}
+
+async function linksOn(page: Page): Promise<URL[]> {
+	// SVG links (the wheel, the map) too: their `href` property is not a string, the attribute is.
+	const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+	return hrefs.map((h) => new URL(h, page.url())).filter(followable);
+}
+
+/** Follows every link from `/`, one page per kind, and checks each; returns kind → path. */
+async function crawl(page: Page, errors: ReturnType<typeof consoleErrors>, problems: string[]) {
+	const seen = new Map<string, string>();
+	const queue: URL[] = [new URL('/', server.baseUrl)];
+	while (queue.length) {
+		const url = queue.shift()!;
+		url.hash = '';
+		const kind = pageKind(url);
+		if (seen.has(kind)) continue;
+		const href = url.pathname + url.search;
+		seen.set(kind, href);
+		problems.push(...(await check(page, errors, href)));
+		queue.push(...(await linksOn(page)).filter((u) => !seen.has(pageKind(u))));
+	}
+	return seen;
+}
+
+/** The owner's side of a benefit map and of a benefit, where the edit forms are. */
+async function ownedMap(page: Page): Promise<string | undefined> {
+	await page.goto('/gevinster');
+	const maps = (await linksOn(page)).filter((u) => pageKind(u) === '/gevinster/prosjekt/:id');
+	for (const map of maps) {
+		await page.goto(map.pathname);
+		if (await page.locator('#ny-gevinst').count()) return map.pathname;
+	}
+	return undefined;
+}
+
+describe('tour of every page with the demo data', () => {
+	it('the demo prints one sign-in per role', () => {
+		expect([...logins.keys()].sort()).toEqual([...ROLES].sort());
+	});
+
+	// The roles tour side by side, each in its own browser context.
+	describe.concurrent('each role', () => {
+		for (const role of ROLES) {
+			it(`${role}: every page answers 200 with an <h1>, no console errors, no axe violations`, async ({
+				expect
+			}) => {
+				const login = logins.get(role)!;
+				const context = await browser.newContext({ baseURL: server.baseUrl, viewport: WIDE });
+				const page = await context.newPage();
+				const errors = consoleErrors(page);
+				await signInAs(page, server.baseUrl, login.email, login.password);
+
+				const problems: string[] = [];
+				const seen = await crawl(page, errors, problems);
+
+				if (role === 'programme_leader' || role === 'admin') {
+					const owned = await ownedMap(page);
+					expect(owned, `${role} owns a project with a benefit map`).toBeDefined();
+					problems.push(...(await check(page, errors, owned!)));
+					const benefit = (await linksOn(page)).find((u) => pageKind(u) === '/gevinster/:id');
+					expect(benefit).toBeDefined();
+					problems.push(...(await check(page, errors, benefit!.pathname)));
+					seen.set('/gevinster/prosjekt/:id (eier)', owned!);
+					seen.set('/gevinster/:id (eier)', benefit!.pathname);
+				}
+
+				const mayOpen = (path: string) =>
+					RESTRICTED.every((r) => r.path !== path || r.roles.includes(role));
+				const expected = [
+					...EVERYONE,
+					...RESTRICTED.filter((r) => r.roles.includes(role)).map((r) => r.path)
+				];
+				expect(expected.filter((k) => !seen.has(k))).toEqual([]);
+
+				// Pages this role may not open answer 403 with the error page (checked by axe once).
+				const refused = RESTRICTED.filter((r) => !mayOpen(r.path));
+				for (const r of refused) {
+					const response = await page.goto(r.path);
+					if (response?.status() !== 403)
+						problems.push(`${r.path}: HTTP ${response?.status()}, not 403`);
+					expect(await page.locator('h1').textContent()).toBe('Ingen tilgang');
+				}
+				if (refused.length) await expectAccessible(page);
+				errors.take(); // the browser logs each 403 itself
+
+				visitedCount.set(role, seen.size);
+				expect(problems).toEqual([]);
+				await context.close();
+			}, 180_000);
+		}
+	});
+});
