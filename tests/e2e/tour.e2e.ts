@@ -88,9 +88,9 @@ beforeAll(async () => {
 		ready: (output) => output.includes(DEMO_HEADER) && /\S\n\n/.test(output.split(DEMO_HEADER)[1]!)
 	});
 	for (const [, role, email, password] of server.output.matchAll(DEMO_LINE)) {
-		// Two unit leaders are seeded; the first stands for the role.
-		if (!logins.has(role as Role))
-			logins.set(role as Role, { role: role as Role, email, password });
+		// Two unit leaders and two programme leaders are seeded; the first stands for the role.
+		const r = role as Role;
+		if (!logins.has(r)) logins.set(r, { role: r, email: email!, password: password! });
 	}
 	browser = await launchBrowser();
 }, 90_000);
