@@ -125,6 +125,16 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 		},
 		allowed: MAP_EDITORS
 	},
+	'edit change': {
+		call: (s) => {
+			const change = createChange(projectId, { title: 'Omdøpes', description: '' }, 1);
+			if (!change.ok) throw new Error('setup');
+			return projectActions.updateChange!(
+				onProject({ changeId: String(change.value), title: 'Omdøpt', description: 'Ny tekst' })(s)
+			);
+		},
+		allowed: MAP_EDITORS
+	},
 	'delete change': {
 		call: (s) => {
 			const change = createChange(projectId, { title: 'Fjernes', description: '' }, 1);
@@ -161,6 +171,26 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 					s
 				)
 			),
+		allowed: MAP_EDITORS
+	},
+	'edit estimate line': {
+		call: (s) => {
+			const line = addEstimateLine(
+				benefitId,
+				{ description: 'Endres', amountPerCase: 1, cases: 1, sharePercent: 100 },
+				1
+			);
+			if (!line.ok) throw new Error('setup');
+			return benefitActions.updateLine!(
+				onBenefit({
+					lineId: String(line.value),
+					description: 'Endret',
+					amountPerCase: '2',
+					cases: '3',
+					sharePercent: '50'
+				})(s)
+			);
+		},
 		allowed: MAP_EDITORS
 	},
 	'delete estimate line': {

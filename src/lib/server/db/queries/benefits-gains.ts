@@ -86,6 +86,44 @@ export function addEstimateLine(
 	});
 }
 
+/** Edits one estimate line in place; the audit row keeps what it said before. */
+export function updateEstimateLine(
+	benefitId: number,
+	lineId: number,
+	input: EstimateLineInput,
+	actorId: number
+): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx
+			.select()
+			.from(estimateLine)
+			.where(and(eq(estimateLine.id, lineId), eq(estimateLine.benefitId, benefitId)))
+			.get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const values = {
+			description: input.description,
+			amountPerCase: input.amountPerCase,
+			cases: input.cases,
+			shareHundredths: Math.round(input.sharePercent * 100)
+		};
+		tx.update(estimateLine).set(values).where(eq(estimateLine.id, lineId)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'estimate_line',
+			entityId: lineId,
+			action: 'update',
+			before: {
+				description: before.description,
+				amountPerCase: before.amountPerCase,
+				cases: before.cases,
+				shareHundredths: before.shareHundredths
+			},
+			after: values
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
 export function deleteEstimateLine(
 	benefitId: number,
 	lineId: number,

@@ -130,6 +130,36 @@ export function updateBenefit(id: number, input: BenefitInput, actorId: number):
 	});
 }
 
+/** Renames or re-describes a change of this project's map; its links stay. */
+export function updateChange(
+	projectId: number,
+	changeId: number,
+	input: ChangeInput,
+	actorId: number
+): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx
+			.select()
+			.from(benefitChange)
+			.where(and(eq(benefitChange.id, changeId), eq(benefitChange.projectId, projectId)))
+			.get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		tx.update(benefitChange)
+			.set({ title: input.title, description: input.description })
+			.where(eq(benefitChange.id, changeId))
+			.run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit_change',
+			entityId: changeId,
+			action: 'update',
+			before: { title: before.title, description: before.description },
+			after: { title: input.title, description: input.description }
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
 /** Removes a change from the project's map together with the links that touch it. */
 export function deleteChange(projectId: number, changeId: number, actorId: number): WriteResult {
 	return db.transaction((tx) => {
