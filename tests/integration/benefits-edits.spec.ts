@@ -20,12 +20,12 @@ let otherProjectId = 0;
 let measureId = 0;
 
 beforeAll(async () => {
-	const { missionId, tracks } = makeMission();
 	leader = signIn(await makeUser([{ role: 'programme_leader' }]));
-	const p = makeProject(missionId, leader.user.id, tracks);
+	const { tracks } = makeMission(leader.user.id);
+	const p = makeProject(leader.user.id, tracks);
 	projectId = p.projectId;
 	measureId = p.measureIds[0]!;
-	otherProjectId = makeProject(missionId, leader.user.id, []).projectId;
+	otherProjectId = makeProject(leader.user.id, []).projectId;
 });
 
 const onProject = (id: number, form?: Record<string, string>) =>

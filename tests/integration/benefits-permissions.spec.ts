@@ -40,15 +40,15 @@ let measureId = 0;
 let benefitId = 0;
 
 beforeAll(async () => {
-	const { missionId, tracks } = makeMission();
 	who.admin = signIn(await makeUser([{ role: 'admin' }]));
+	const { tracks } = makeMission(who.admin.user.id);
 	who.steering = signIn(await makeUser([{ role: 'steering' }]));
 	who.owner_leader = signIn(await makeUser([{ role: 'programme_leader' }]));
 	who.other_leader = signIn(await makeUser([{ role: 'programme_leader' }]));
 	who.unit_leader = signIn(await makeUser([{ role: 'unit_leader', unitId: null }]));
 	who.viewer = signIn(await makeUser([{ role: 'viewer' }]));
 	who.benefit_owner = signIn(await makeUser([{ role: 'viewer' }]));
-	const p = makeProject(missionId, who.owner_leader.user.id, tracks);
+	const p = makeProject(who.owner_leader.user.id, tracks);
 	projectId = p.projectId;
 	measureId = p.measureIds[0]!;
 	benefitId = makeBenefit(projectId, { ownerId: who.benefit_owner.user.id });

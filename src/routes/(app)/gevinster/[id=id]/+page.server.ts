@@ -6,7 +6,7 @@ import {
 	requireBenefitReader
 } from '$lib/server/benefits/access';
 import { toFacts } from '$lib/server/benefits/scope';
-import { getMission } from '$lib/server/db/queries/benefit-context';
+import { getMission } from '$lib/server/db/queries/mission';
 import { deleteBenefit, updateBenefit } from '$lib/server/db/queries/benefits';
 import { redirect } from '@sveltejs/kit';
 import {
