@@ -29,13 +29,13 @@ import {
 	type SumRow
 } from '$lib/domain/benefit-figures';
 import { BENEFIT_LEVEL_LABEL, isBenefitLevel } from '$lib/domain/benefit-levels';
+import { hoursToKroner } from '$lib/domain/gain-estimates';
 import {
-	hoursToKroner,
 	rollUp,
 	type BenefitLevel,
 	type BenefitMembership,
 	type RollUpDimension
-} from '$lib/domain/gains';
+} from '$lib/domain/gain-rollups';
 
 export interface ScopeFilter {
 	projectId: number | null;

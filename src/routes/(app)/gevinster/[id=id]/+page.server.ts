@@ -35,7 +35,7 @@ import {
 import { parseForm } from '$lib/schemas/form';
 import { invalid, refuse } from '$lib/server/write-errors';
 import { benefitResult } from '$lib/domain/benefit-figures';
-import { realisationHistory } from '$lib/domain/gains';
+import { realisationHistory } from '$lib/domain/gain-realisation';
 
 export const load: PageServerLoad = async (event) => {
 	const id = Number(event.params.id);
