@@ -23,8 +23,8 @@ beforeAll(async () => {
 		email: LEADER
 	});
 	await f.makeUser([{ role: 'admin' }], { name: 'Adam Gevinst', email: ADMIN });
-	const m = b.useMission();
-	projectId = b.makeProject(m.missionId, leaderId, m.tracks).projectId;
+	const m = b.useMission(leaderId);
+	projectId = b.makeProject(leaderId, m.tracks).projectId;
 });
 afterAll(async () => {
 	await browser?.close();

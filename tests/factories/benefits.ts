@@ -1,42 +1,36 @@
 /**
- * Portfolio rows for benefit tests (issue 4): one mission with three effect goals, two
- * tracks, and projects owned by a given user. Inserted directly: the portfolio's own verbs
- * belong to issue 3 and are not what these tests are about.
+ * Benefit test data (issue 4). The portfolio a map hangs on (tracks, projects, measures,
+ * effect goals) is made with tests/factories/portfolio.ts and the portfolio's own verbs.
+ * Only the mission row is inserted here: it carries the benefit setting timesats, which
+ * the portfolio's saveMission leaves alone, and its creation is not what these tests audit.
  */
 import { db } from '$lib/server/db';
-import { effectGoal, measure, mission, project, projectTrack, track } from '$lib/server/db/schema';
+import { mission } from '$lib/server/db/schema';
+import { createEffectGoal, getMission, listEffectGoals } from '$lib/server/db/queries/mission';
 import { createBenefit } from '$lib/server/db/queries/benefits';
 import type { BenefitInput } from '$lib/schemas/benefits';
+import * as portfolio from './portfolio';
 
-let counter = 0;
+function tracksOwnedBy(ownerId: number, codes?: string[]) {
+	return (codes ?? [undefined, undefined]).map((code) =>
+		portfolio.makeTrack(ownerId, code ? { code, title: `Spor ${code}` } : {})
+	);
+}
 
 /**
  * The installation's mission for a browser journey: the pages show the first mission, so a
  * journey running after another that created one must use it rather than add a second.
+ * Tracks need an owner (a user that exists).
  */
-export function useMission() {
-	const existing = db.select().from(mission).all()[0];
-	if (!existing) return makeMission();
-	const goals = db
-		.select()
-		.from(effectGoal)
-		.all()
-		.filter((g) => g.missionId === existing.id)
-		.sort((a, b) => a.number - b.number)
-		.map((g) => g.id);
-	counter += 1;
-	const tracks = [`T${counter}a`, `T${counter}b`].map(
-		(code) =>
-			db
-				.insert(track)
-				.values({ missionId: existing.id, code, title: `Spor ${code}`, problemStatement: '-' })
-				.returning()
-				.get().id
-	);
-	return { missionId: existing.id, goals, tracks };
+export function useMission(ownerId: number) {
+	const existing = getMission();
+	if (!existing) return makeMission(ownerId);
+	const goals = listEffectGoals(existing.id).map((g) => g.id);
+	return { missionId: existing.id, goals, tracks: tracksOwnedBy(ownerId) };
 }
 
-export function makeMission(hourlyRateKroner: number | null = 700) {
+/** A mission with Effektmål 1–3 (bruker, tjeneste, system) and tracks 1B and 5 owned by `ownerId`. */
+export function makeMission(ownerId: number, hourlyRateKroner: number | null = 700) {
 	const m = db
 		.insert(mission)
 		.values({
@@ -48,49 +42,21 @@ export function makeMission(hourlyRateKroner: number | null = 700) {
 		})
 		.returning()
 		.get();
-	const goals = (['user', 'service', 'system'] as const).map(
-		(level, i) =>
-			db
-				.insert(effectGoal)
-				.values({ missionId: m.id, number: i + 1, level, title: `Mål ${i + 1}`, indicator: '-' })
-				.returning()
-				.get().id
-	);
-	const tracks = ['1B', '5'].map(
-		(code) =>
-			db
-				.insert(track)
-				.values({ missionId: m.id, code, title: `Spor ${code}`, problemStatement: '-' })
-				.returning()
-				.get().id
-	);
-	return { missionId: m.id, goals, tracks };
+	const goals = (['user', 'service', 'system'] as const).map((level, i) => {
+		const r = createEffectGoal(m.id, { level, title: `Mål ${i + 1}`, indicator: '-' }, null);
+		if (!r.ok) throw new Error(r.reason);
+		return r.value;
+	});
+	return { missionId: m.id, goals, tracks: tracksOwnedBy(ownerId, ['1B', '5']) };
 }
 
-export function makeProject(
-	missionId: number,
-	ownerId: number | null,
-	trackIds: number[],
-	measures = 1
-) {
-	counter += 1;
-	const p = db
-		.insert(project)
-		.values({ missionId, title: `Prosjekt ${counter}`, ownerId, levels: ['system'] })
-		.returning()
-		.get();
-	for (const trackId of trackIds)
-		db.insert(projectTrack).values({ projectId: p.id, trackId }).run();
-	const measureIds = Array.from(
-		{ length: measures },
-		(_, i) =>
-			db
-				.insert(measure)
-				.values({ projectId: p.id, title: `Tiltak ${i + 1} i prosjekt ${counter}` })
-				.returning()
-				.get().id
+/** A project owned by `ownerId` in the given tracks, with `measures` measures. */
+export function makeProject(ownerId: number, trackIds: number[], measures = 1) {
+	const projectId = portfolio.makeProject(ownerId, trackIds);
+	const measureIds = Array.from({ length: measures }, () =>
+		portfolio.makeMeasure(projectId, ownerId)
 	);
-	return { projectId: p.id, measureIds };
+	return { projectId, measureIds };
 }
 
 export const BENEFIT_FORM = {

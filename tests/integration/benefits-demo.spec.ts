@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedOrganisation } from '$lib/server/demo/organisation';
 import { seedBenefits } from '$lib/server/demo/benefits';
 import { loadScope, scopeSums } from '$lib/server/benefits/scope';
-import { listProjectsWithTracks, getMission } from '$lib/server/db/queries/benefit-context';
+import { listProjects } from '$lib/server/db/queries/projects';
 import { listLinksByProjects } from '$lib/server/db/queries/benefits';
 
 let scope: NonNullable<ReturnType<typeof loadScope>>;
@@ -25,9 +25,7 @@ describe('benefit demo data', () => {
 	});
 
 	it('draws the system-level map of seed 001: Tiltak 1–3 → two changes → benefit → Effektmål 3', () => {
-		const project = listProjectsWithTracks(getMission()!.id).find(
-			(p) => p.title === 'Utforske statsforvalterens rolle'
-		)!;
+		const project = listProjects().find((p) => p.title === 'Utforske statsforvalterens rolle')!;
 		const links = listLinksByProjects([project.id]);
 		const count = (from: string, to: string) =>
 			links.filter((l) => l.fromKind === from && l.toKind === to).length;

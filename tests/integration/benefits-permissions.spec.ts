@@ -40,15 +40,15 @@ let measureId = 0;
 let benefitId = 0;
 
 beforeAll(async () => {
-	const { missionId, tracks } = makeMission();
 	who.admin = signIn(await makeUser([{ role: 'admin' }]));
+	const { tracks } = makeMission(who.admin.user.id);
 	who.steering = signIn(await makeUser([{ role: 'steering' }]));
 	who.owner_leader = signIn(await makeUser([{ role: 'programme_leader' }]));
 	who.other_leader = signIn(await makeUser([{ role: 'programme_leader' }]));
 	who.unit_leader = signIn(await makeUser([{ role: 'unit_leader', unitId: null }]));
 	who.viewer = signIn(await makeUser([{ role: 'viewer' }]));
 	who.benefit_owner = signIn(await makeUser([{ role: 'viewer' }]));
-	const p = makeProject(missionId, who.owner_leader.user.id, tracks);
+	const p = makeProject(who.owner_leader.user.id, tracks);
 	projectId = p.projectId;
 	measureId = p.measureIds[0]!;
 	benefitId = makeBenefit(projectId, { ownerId: who.benefit_owner.user.id });
@@ -125,6 +125,16 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 		},
 		allowed: MAP_EDITORS
 	},
+	'edit change': {
+		call: (s) => {
+			const change = createChange(projectId, { title: 'Omdøpes', description: '' }, 1);
+			if (!change.ok) throw new Error('setup');
+			return projectActions.updateChange!(
+				onProject({ changeId: String(change.value), title: 'Omdøpt', description: 'Ny tekst' })(s)
+			);
+		},
+		allowed: MAP_EDITORS
+	},
 	'delete change': {
 		call: (s) => {
 			const change = createChange(projectId, { title: 'Fjernes', description: '' }, 1);
@@ -161,6 +171,26 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 					s
 				)
 			),
+		allowed: MAP_EDITORS
+	},
+	'edit estimate line': {
+		call: (s) => {
+			const line = addEstimateLine(
+				benefitId,
+				{ description: 'Endres', amountPerCase: 1, cases: 1, sharePercent: 100 },
+				1
+			);
+			if (!line.ok) throw new Error('setup');
+			return benefitActions.updateLine!(
+				onBenefit({
+					lineId: String(line.value),
+					description: 'Endret',
+					amountPerCase: '2',
+					cases: '3',
+					sharePercent: '50'
+				})(s)
+			);
+		},
 		allowed: MAP_EDITORS
 	},
 	'delete estimate line': {

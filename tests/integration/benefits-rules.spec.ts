@@ -18,7 +18,7 @@ import {
 	listLinksByProjects
 } from '$lib/server/db/queries/benefits';
 import { listRealisations } from '$lib/server/db/queries/benefits-gains';
-import { getMission } from '$lib/server/db/queries/benefit-context';
+import { getMission } from '$lib/server/db/queries/mission';
 
 let leader: Signed;
 let admin: Signed;
@@ -27,10 +27,10 @@ let projectId = 0;
 let measureId = 0;
 
 beforeAll(async () => {
-	missionIds = makeMission();
 	leader = signIn(await makeUser([{ role: 'programme_leader' }]));
 	admin = signIn(await makeUser([{ role: 'admin' }]));
-	const p = makeProject(missionIds.missionId, leader.user.id, missionIds.tracks);
+	missionIds = makeMission(admin.user.id);
+	const p = makeProject(leader.user.id, missionIds.tracks);
 	projectId = p.projectId;
 	measureId = p.measureIds[0]!;
 });
@@ -103,7 +103,7 @@ describe('building a map', () => {
 			project({ from: `measure:${measureId}`, to: `change:${wrong.id}` })
 		);
 		const links = listLinksByProjects([projectId]).length;
-		const other = makeProject(missionIds.missionId, leader.user.id, []).projectId;
+		const other = makeProject(leader.user.id, []).projectId;
 		const elsewhere = await outcome(() =>
 			projectActions.deleteChange!(
 				makeEvent({

@@ -3,7 +3,8 @@
  * Observable Plot options and the same numbers as table rows out; no DOM here.
  */
 import * as Plot from '@observablehq/plot';
-import type { BenefitUnit, SeriesRow } from '../domain/gains';
+import type { BenefitUnit } from '../domain/gain-estimates';
+import type { SeriesRow } from '../domain/gain-realisation';
 import { formatKroner, formatNumber } from '../format';
 
 export interface RealisationChartOptions {

@@ -4,21 +4,22 @@
  * `gains.ts`; the database rows are mapped to these inputs by the caller.
  */
 import {
-	benefitSeries,
-	combineSeries,
-	effectiveEntries,
 	hoursToKroner,
-	latestPlanStatus,
 	summariseEstimate,
-	type BenefitFigures,
 	type BenefitUnit,
 	type EstimateLine,
-	type EstimateSummary,
+	type EstimateSummary
+} from './gain-estimates';
+import {
+	benefitSeries,
+	effectiveEntries,
+	latestPlanStatus,
 	type PlannedPoint,
 	type PlanStatus,
 	type RealisationEntry,
 	type SeriesRow
-} from './gains';
+} from './gain-realisation';
+import { combineSeries, type BenefitFigures } from './gain-rollups';
 
 export interface BenefitFacts {
 	id: number;

@@ -2,7 +2,7 @@
  * The one place where the benefit forms' levels (bruker/tjeneste/system, seed 001 chapter 6)
  * meet the portfolio's levels (user/service/system, effect goals and projects).
  */
-import type { BenefitLevel } from './gains';
+import type { BenefitLevel } from './gain-rollups';
 import type { Level } from './portfolio';
 
 export const LEVEL_OF_BENEFIT: Record<BenefitLevel, Level> = {

@@ -4,7 +4,7 @@
  */
 import { nodeKey, type NodeKind } from './benefit-graph';
 import { LEVEL_OF_BENEFIT } from './benefit-levels';
-import type { BenefitLevel } from './gains';
+import type { BenefitLevel } from './gain-rollups';
 import type { Level } from './portfolio';
 
 export interface MapRows {

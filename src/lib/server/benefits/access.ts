@@ -6,7 +6,8 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { canEditOwned, isAdmin, requireUser } from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/session';
-import { getProjectForMap, type ContextProject } from '$lib/server/db/queries/benefit-context';
+import { getProjectById } from '$lib/server/db/queries/projects';
+import type { Project } from '$lib/server/db/schema';
 import { getBenefit, type BenefitRow } from '$lib/server/db/queries/benefits';
 
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
@@ -14,7 +15,7 @@ type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
 export function canLogFor(
 	user: SessionUser,
 	benefit: Pick<BenefitRow, 'ownerId'>,
-	project: Pick<ContextProject, 'ownerId'>
+	project: Pick<Project, 'ownerId'>
 ): boolean {
 	return (
 		isAdmin(user) ||
@@ -26,7 +27,7 @@ export function canLogFor(
 /** Any signed-in user, and the project (404 when unknown). */
 export function requireProjectReader(event: AnyEvent, projectId: number) {
 	const user = requireUser(event);
-	const project = getProjectForMap(projectId);
+	const project = getProjectById(projectId);
 	if (!project) error(404, 'Fant ikke prosjektet.');
 	return { user, project, canEdit: canEditOwned(user, project.ownerId) };
 }
@@ -41,7 +42,7 @@ export function requireBenefitReader(event: AnyEvent, benefitId: number) {
 	const user = requireUser(event);
 	const benefit = getBenefit(benefitId);
 	if (!benefit) error(404, 'Fant ikke gevinsten.');
-	const project = getProjectForMap(benefit.projectId);
+	const project = getProjectById(benefit.projectId);
 	if (!project) error(404, 'Fant ikke prosjektet.');
 	return {
 		user,

@@ -2,13 +2,10 @@
  * Everything a benefit overview, map or chart needs for a scope (mission, track, project,
  * level), loaded with a handful of queries and computed with the pure gain rules.
  */
-import {
-	getMission,
-	listEffectGoals,
-	listMeasuresByProjects,
-	listProjectsWithTracks,
-	listTracks
-} from '$lib/server/db/queries/benefit-context';
+import { getMission, listEffectGoals } from '$lib/server/db/queries/mission';
+import { listTracks } from '$lib/server/db/queries/tracks';
+import { listProjects } from '$lib/server/db/queries/projects';
+import { listMeasures } from '$lib/server/db/queries/measures';
 import {
 	listBenefitsByProjects,
 	listChangesByProjects,
@@ -32,13 +29,13 @@ import {
 	type SumRow
 } from '$lib/domain/benefit-figures';
 import { BENEFIT_LEVEL_LABEL, isBenefitLevel } from '$lib/domain/benefit-levels';
+import { hoursToKroner } from '$lib/domain/gain-estimates';
 import {
-	hoursToKroner,
 	rollUp,
 	type BenefitLevel,
 	type BenefitMembership,
 	type RollUpDimension
-} from '$lib/domain/gains';
+} from '$lib/domain/gain-rollups';
 
 export interface ScopeFilter {
 	projectId: number | null;
@@ -104,15 +101,21 @@ export function loadScope(filter: ScopeFilter) {
 		hourlyRateKroner: mission.hourlyRateKroner,
 		marginPercent: mission.behindPlanMarginPercent
 	};
-	const tracks = listTracks(mission.id);
+	// One mission per installation (seed 001): the portfolio's lists are the mission's.
+	const tracks = listTracks();
 	const goals = listEffectGoals(mission.id);
-	const allProjects = listProjectsWithTracks(mission.id);
+	const allProjects = listProjects();
 	const projects = allProjects.filter(
 		(p) =>
 			(filter.projectId === null || p.id === filter.projectId) &&
 			(filter.trackId === null || p.trackIds.includes(filter.trackId))
 	);
 	const projectIds = projects.map((p) => p.id);
+	const inScope = new Set(projectIds);
+	// In creation order, not by title: renaming a measure must not reshuffle the map's layout.
+	const measures = listMeasures()
+		.filter((m) => inScope.has(m.projectId))
+		.sort((a, b) => a.id - b.id);
 	const benefits = listBenefitsByProjects(projectIds).filter(
 		(b) => filter.level === null || b.level === filter.level
 	);
@@ -132,7 +135,7 @@ export function loadScope(filter: ScopeFilter) {
 		goals,
 		allProjects,
 		projects,
-		measures: listMeasuresByProjects(projectIds),
+		measures,
 		changes: listChangesByProjects(projectIds),
 		links: listLinksByProjects(projectIds),
 		computed,

@@ -16,7 +16,7 @@ import {
 import { saveGainSettings } from '$lib/server/db/queries/benefits-settings';
 import type { BenefitInput } from '$lib/schemas/benefits';
 import type { NodeKind } from '$lib/domain/benefit-graph';
-import { periodRange } from '$lib/domain/gains';
+import { periodRange } from '$lib/domain/gain-realisation';
 
 /**
  * Seed 001, page BRUKER, prints three lines (73 530 + 80 000 + 1 500 000 kr) and the sum

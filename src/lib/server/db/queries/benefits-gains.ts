@@ -3,7 +3,7 @@
  * inserted: a correction is a new row naming the one it supersedes, so the history stays.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { db } from '..';
+import { db, type Tx } from '..';
 import { writeAudit } from '../../audit';
 import { behindPlanFollowUp, benefit, estimateLine, plannedPeriod, realisation } from '../schema';
 import type {
@@ -61,19 +61,32 @@ export function listFollowUps(benefitIds: number[]): FollowUpRow[] {
 		.all();
 }
 
+/** A line of this benefit (a line id of another benefit is not found). */
+function findLine(tx: Tx, benefitId: number, lineId: number) {
+	return tx
+		.select()
+		.from(estimateLine)
+		.where(and(eq(estimateLine.id, lineId), eq(estimateLine.benefitId, benefitId)))
+		.get();
+}
+
+/** The stored form of a line: the share in hundredths of a percent, exact. */
+function lineValues(input: EstimateLineInput) {
+	return {
+		description: input.description,
+		amountPerCase: input.amountPerCase,
+		cases: input.cases,
+		shareHundredths: Math.round(input.sharePercent * 100)
+	};
+}
+
 export function addEstimateLine(
 	benefitId: number,
 	input: EstimateLineInput,
 	actorId: number
 ): WriteResult<number> {
 	return db.transaction((tx) => {
-		const values = {
-			benefitId,
-			description: input.description,
-			amountPerCase: input.amountPerCase,
-			cases: input.cases,
-			shareHundredths: Math.round(input.sharePercent * 100)
-		};
+		const values = { benefitId, ...lineValues(input) };
 		const row = tx.insert(estimateLine).values(values).returning().get();
 		writeAudit(tx, {
 			actorId,
@@ -86,17 +99,37 @@ export function addEstimateLine(
 	});
 }
 
+/** Edits one estimate line in place; the audit row keeps what it said before. */
+export function updateEstimateLine(
+	benefitId: number,
+	lineId: number,
+	input: EstimateLineInput,
+	actorId: number
+): WriteResult {
+	return db.transaction((tx) => {
+		const before = findLine(tx, benefitId, lineId);
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const values = lineValues(input);
+		tx.update(estimateLine).set(values).where(eq(estimateLine.id, lineId)).run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'estimate_line',
+			entityId: lineId,
+			action: 'update',
+			before: lineValues({ ...before, sharePercent: before.shareHundredths / 100 }),
+			after: values
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
 export function deleteEstimateLine(
 	benefitId: number,
 	lineId: number,
 	actorId: number
 ): WriteResult {
 	return db.transaction((tx) => {
-		const before = tx
-			.select()
-			.from(estimateLine)
-			.where(and(eq(estimateLine.id, lineId), eq(estimateLine.benefitId, benefitId)))
-			.get();
+		const before = findLine(tx, benefitId, lineId);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		tx.delete(estimateLine).where(eq(estimateLine.id, lineId)).run();
 		writeAudit(tx, {

@@ -6,9 +6,10 @@
 import { and, eq } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
-import { benefitLink, effectGoal, measure, project } from '../schema';
+import { benefitLink, effectGoal, measure } from '../schema';
 import { checkNewLink, nodeKey, type GraphEdge, type GraphNode } from '$lib/domain/benefit-graph';
 import type { LinkInput } from '$lib/schemas/benefits';
+import { getProjectById } from './projects';
 import { listBenefitsByProjects, listChangesByProjects, listLinksByProjects } from './benefits';
 import type { WriteResult } from './users';
 
@@ -17,7 +18,7 @@ import type { WriteResult } from './users';
  * the mission's effect goals.
  */
 function projectGraph(q: Queryable, projectId: number) {
-	const p = q.select().from(project).where(eq(project.id, projectId)).get();
+	const p = getProjectById(projectId, q);
 	if (!p) return null;
 	const nodes: GraphNode[] = [
 		...q

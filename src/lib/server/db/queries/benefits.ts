@@ -4,7 +4,7 @@
  * it is stored, so a cycle can never reach the database.
  */
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import { db, type Queryable } from '..';
+import { db, type Queryable, type Tx } from '..';
 import { writeAudit } from '../../audit';
 import {
 	behindPlanFollowUp,
@@ -130,14 +130,45 @@ export function updateBenefit(id: number, input: BenefitInput, actorId: number):
 	});
 }
 
+/** A change of this project's map (a change id of another project is not found). */
+function findChange(tx: Tx, projectId: number, changeId: number) {
+	return tx
+		.select()
+		.from(benefitChange)
+		.where(and(eq(benefitChange.id, changeId), eq(benefitChange.projectId, projectId)))
+		.get();
+}
+
+/** Renames or re-describes a change of this project's map; its links stay. */
+export function updateChange(
+	projectId: number,
+	changeId: number,
+	input: ChangeInput,
+	actorId: number
+): WriteResult {
+	return db.transaction((tx) => {
+		const before = findChange(tx, projectId, changeId);
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		tx.update(benefitChange)
+			.set({ title: input.title, description: input.description })
+			.where(eq(benefitChange.id, changeId))
+			.run();
+		writeAudit(tx, {
+			actorId,
+			entity: 'benefit_change',
+			entityId: changeId,
+			action: 'update',
+			before: { title: before.title, description: before.description },
+			after: { title: input.title, description: input.description }
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
 /** Removes a change from the project's map together with the links that touch it. */
 export function deleteChange(projectId: number, changeId: number, actorId: number): WriteResult {
 	return db.transaction((tx) => {
-		const before = tx
-			.select()
-			.from(benefitChange)
-			.where(and(eq(benefitChange.id, changeId), eq(benefitChange.projectId, projectId)))
-			.get();
+		const before = findChange(tx, projectId, changeId);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		const touching = and(
 			eq(benefitLink.projectId, projectId),

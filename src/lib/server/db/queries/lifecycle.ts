@@ -77,6 +77,53 @@ export function changeStatus(
 	});
 }
 
+/**
+ * Archives or restores a track, project or measure: archived work is kept (benefit maps and
+ * history point at it) but no longer steered.
+ */
+export function setArchived(
+	subject: StatusSubject,
+	id: number,
+	archived: boolean,
+	actorId: number
+): WriteResult {
+	return db.transaction((tx) => {
+		const t = table(subject);
+		const before = tx
+			.select({ archivedAt: t.archivedAt, version: t.version })
+			.from(t)
+			.where(eq(t.id, id))
+			.get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const archivedAt = archived ? new Date() : null;
+		tx.update(t)
+			.set({ archivedAt, version: before.version + 1 })
+			.where(eq(t.id, id))
+			.run();
+		writeAudit(tx, {
+			actorId,
+			entity: subject,
+			entityId: id,
+			action: archived ? 'archive' : 'restore',
+			before: { archivedAt: before.archivedAt },
+			after: { archivedAt }
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
+
+/** Removes a subject's status history and reports, inside the transaction that deletes it. */
+export function deleteStatusHistory(tx: Tx, subject: StatusSubject, id: number): void {
+	tx.delete(statusChange)
+		.where(and(eq(statusChange.subject, subject), eq(statusChange.subjectId, id)))
+		.run();
+	// Tracks have no status reports (issue 3: reports are per project and measure).
+	if (subject === 'track') return;
+	tx.delete(statusReport)
+		.where(and(eq(statusReport.subject, subject), eq(statusReport.subjectId, id)))
+		.run();
+}
+
 /** Oldest first: the history reads as a timeline. */
 export function listStatusChanges(subject: StatusSubject, id: number): StatusChange[] {
 	return db

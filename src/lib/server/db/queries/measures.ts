@@ -1,19 +1,10 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
-import {
-	measure,
-	measureUnit,
-	project,
-	risk,
-	statusChange,
-	statusReport,
-	unit,
-	type Measure
-} from '../schema';
+import { measure, measureUnit, project, risk, unit, type Measure } from '../schema';
 import type { MeasureInput, NewMeasureInput } from '$lib/schemas/portfolio';
-import { recordStatus } from './lifecycle';
-import { isForeignKeyError } from './projects';
+import { deleteStatusHistory, recordStatus, setArchived } from './lifecycle';
+import { refusedWhenReferenced } from './projects';
 import type { WriteResult } from './users';
 
 export type MeasureWithUnits = Measure & { unitIds: number[] };
@@ -160,20 +151,15 @@ export function updateMeasure(id: number, input: MeasureInput, actorId: number):
 
 /** A measure with risks is refused (`has_children`), as is one a benefit map points at. */
 export function deleteMeasure(id: number, actorId: number): WriteResult {
-	try {
-		return db.transaction((tx) => {
+	return refusedWhenReferenced(() =>
+		db.transaction((tx) => {
 			const before = getMeasureById(id, tx);
 			if (!before) return { ok: false, reason: 'not_found' } as const;
 			if (tx.select({ id: risk.id }).from(risk).where(eq(risk.measureId, id)).all().length > 0) {
 				return { ok: false, reason: 'has_children' } as const;
 			}
 			tx.delete(measureUnit).where(eq(measureUnit.measureId, id)).run();
-			tx.delete(statusChange)
-				.where(and(eq(statusChange.subject, 'measure'), eq(statusChange.subjectId, id)))
-				.run();
-			tx.delete(statusReport)
-				.where(and(eq(statusReport.subject, 'measure'), eq(statusReport.subjectId, id)))
-				.run();
+			deleteStatusHistory(tx, 'measure', id);
 			tx.delete(measure).where(eq(measure.id, id)).run();
 			writeAudit(tx, {
 				actorId,
@@ -183,30 +169,10 @@ export function deleteMeasure(id: number, actorId: number): WriteResult {
 				before: auditable(before)
 			});
 			return { ok: true, value: undefined } as const;
-		});
-	} catch (e) {
-		if (isForeignKeyError(e)) return { ok: false, reason: 'has_children' };
-		throw e;
-	}
+		})
+	);
 }
 
 export function setMeasureArchived(id: number, archived: boolean, actorId: number): WriteResult {
-	return db.transaction((tx) => {
-		const before = tx.select().from(measure).where(eq(measure.id, id)).get();
-		if (!before) return { ok: false, reason: 'not_found' } as const;
-		const archivedAt = archived ? new Date() : null;
-		tx.update(measure)
-			.set({ archivedAt, version: before.version + 1 })
-			.where(eq(measure.id, id))
-			.run();
-		writeAudit(tx, {
-			actorId,
-			entity: 'measure',
-			entityId: id,
-			action: archived ? 'archive' : 'restore',
-			before: { archivedAt: before.archivedAt },
-			after: { archivedAt }
-		});
-		return { ok: true, value: undefined } as const;
-	});
+	return setArchived('measure', id, archived, actorId);
 }

@@ -1,20 +1,10 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
-import {
-	measure,
-	project,
-	projectScore,
-	projectTrack,
-	risk,
-	statusChange,
-	statusReport,
-	track,
-	type Project
-} from '../schema';
+import { measure, project, projectScore, projectTrack, risk, track, type Project } from '../schema';
 import { LENSES, type LensScores } from '$lib/domain/portfolio';
 import type { NewProjectInput, ProjectInput } from '$lib/schemas/portfolio';
-import { recordStatus } from './lifecycle';
+import { deleteStatusHistory, recordStatus, setArchived } from './lifecycle';
 import type { WriteResult } from './users';
 
 export type ProjectWithLinks = Project & { trackIds: number[]; scores: LensScores };
@@ -228,12 +218,25 @@ export function isForeignKeyError(e: unknown): boolean {
 }
 
 /**
+ * Runs a delete; SQLite refusing it because rows of another area (a benefit map) point at
+ * the row answers `has_children` instead of an error.
+ */
+export function refusedWhenReferenced(write: () => WriteResult): WriteResult {
+	try {
+		return write();
+	} catch (e) {
+		if (isForeignKeyError(e)) return { ok: false, reason: 'has_children' };
+		throw e;
+	}
+}
+
+/**
  * Deleting is for mistakes: a project with measures or risks is refused (`has_children`),
  * archive it instead. Rows in other areas that point at it (benefit maps) refuse it too.
  */
 export function deleteProject(id: number, actorId: number): WriteResult {
-	try {
-		return db.transaction((tx) => {
+	return refusedWhenReferenced(() =>
+		db.transaction((tx) => {
 			const before = getProjectById(id, tx);
 			if (!before) return { ok: false, reason: 'not_found' } as const;
 			const children =
@@ -242,12 +245,7 @@ export function deleteProject(id: number, actorId: number): WriteResult {
 			if (children > 0) return { ok: false, reason: 'has_children' } as const;
 			tx.delete(projectTrack).where(eq(projectTrack.projectId, id)).run();
 			tx.delete(projectScore).where(eq(projectScore.projectId, id)).run();
-			tx.delete(statusChange)
-				.where(and(eq(statusChange.subject, 'project'), eq(statusChange.subjectId, id)))
-				.run();
-			tx.delete(statusReport)
-				.where(and(eq(statusReport.subject, 'project'), eq(statusReport.subjectId, id)))
-				.run();
+			deleteStatusHistory(tx, 'project', id);
 			tx.delete(project).where(eq(project.id, id)).run();
 			writeAudit(tx, {
 				actorId,
@@ -257,30 +255,10 @@ export function deleteProject(id: number, actorId: number): WriteResult {
 				before: auditable(before)
 			});
 			return { ok: true, value: undefined } as const;
-		});
-	} catch (e) {
-		if (isForeignKeyError(e)) return { ok: false, reason: 'has_children' };
-		throw e;
-	}
+		})
+	);
 }
 
 export function setProjectArchived(id: number, archived: boolean, actorId: number): WriteResult {
-	return db.transaction((tx) => {
-		const before = tx.select().from(project).where(eq(project.id, id)).get();
-		if (!before) return { ok: false, reason: 'not_found' } as const;
-		const archivedAt = archived ? new Date() : null;
-		tx.update(project)
-			.set({ archivedAt, version: before.version + 1 })
-			.where(eq(project.id, id))
-			.run();
-		writeAudit(tx, {
-			actorId,
-			entity: 'project',
-			entityId: id,
-			action: archived ? 'archive' : 'restore',
-			before: { archivedAt: before.archivedAt },
-			after: { archivedAt }
-		});
-		return { ok: true, value: undefined } as const;
-	});
+	return setArchived('project', id, archived, actorId);
 }

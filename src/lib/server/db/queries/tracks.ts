@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
-import { project, projectTrack, statusChange, track, type Track } from '../schema';
+import { project, projectTrack, track, type Track } from '../schema';
 import type { TrackInput } from '$lib/schemas/portfolio';
-import { recordStatus } from './lifecycle';
-import { isForeignKeyError } from './projects';
+import { deleteStatusHistory, recordStatus, setArchived } from './lifecycle';
+import { refusedWhenReferenced } from './projects';
 import type { WriteResult } from './users';
 
 let activeTracks: ReturnType<typeof prepareTracks> | undefined;
@@ -129,15 +129,13 @@ export function countProjectsInTrack(trackId: number): number {
  * rows of other areas (benefit maps) point at.
  */
 export function deleteTrack(id: number, actorId: number): WriteResult {
-	try {
-		return db.transaction((tx) => {
+	return refusedWhenReferenced(() =>
+		db.transaction((tx) => {
 			const before = tx.select().from(track).where(eq(track.id, id)).get();
 			if (!before) return { ok: false, reason: 'not_found' } as const;
 			const links = tx.select().from(projectTrack).where(eq(projectTrack.trackId, id)).all();
 			if (links.length > 0) return { ok: false, reason: 'has_children' } as const;
-			tx.delete(statusChange)
-				.where(and(eq(statusChange.subject, 'track'), eq(statusChange.subjectId, id)))
-				.run();
+			deleteStatusHistory(tx, 'track', id);
 			tx.delete(track).where(eq(track.id, id)).run();
 			writeAudit(tx, {
 				actorId,
@@ -147,32 +145,12 @@ export function deleteTrack(id: number, actorId: number): WriteResult {
 				before: trackFields(before)
 			});
 			return { ok: true, value: undefined } as const;
-		});
-	} catch (e) {
-		if (isForeignKeyError(e)) return { ok: false, reason: 'has_children' };
-		throw e;
-	}
+		})
+	);
 }
 
 export function setTrackArchived(id: number, archived: boolean, actorId: number): WriteResult {
-	return db.transaction((tx) => {
-		const before = tx.select().from(track).where(eq(track.id, id)).get();
-		if (!before) return { ok: false, reason: 'not_found' } as const;
-		const archivedAt = archived ? new Date() : null;
-		tx.update(track)
-			.set({ archivedAt, version: before.version + 1 })
-			.where(eq(track.id, id))
-			.run();
-		writeAudit(tx, {
-			actorId,
-			entity: 'track',
-			entityId: id,
-			action: archived ? 'archive' : 'restore',
-			before: { archivedAt: before.archivedAt },
-			after: { archivedAt }
-		});
-		return { ok: true, value: undefined } as const;
-	});
+	return setArchived('track', id, archived, actorId);
 }
 
 /** The steering group's choice of which tracks to go on with (seed 001: 1A/1B and 5). */

@@ -6,12 +6,13 @@ import {
 	requireBenefitReader
 } from '$lib/server/benefits/access';
 import { toFacts } from '$lib/server/benefits/scope';
-import { getMission } from '$lib/server/db/queries/benefit-context';
+import { getMission } from '$lib/server/db/queries/mission';
 import { deleteBenefit, updateBenefit } from '$lib/server/db/queries/benefits';
 import { redirect } from '@sveltejs/kit';
 import {
 	addEstimateLine,
 	deleteEstimateLine,
+	updateEstimateLine,
 	deletePlannedPeriod,
 	listEstimateLines,
 	listFollowUps,
@@ -34,7 +35,7 @@ import {
 import { parseForm } from '$lib/schemas/form';
 import { invalid, refuse } from '$lib/server/write-errors';
 import { benefitResult } from '$lib/domain/benefit-figures';
-import { realisationHistory } from '$lib/domain/gains';
+import { realisationHistory } from '$lib/domain/gain-realisation';
 
 export const load: PageServerLoad = async (event) => {
 	const id = Number(event.params.id);
@@ -120,6 +121,8 @@ const lineIdSchema = z.object({
 		.transform(Number)
 });
 
+const editLineSchema = estimateLineSchema.extend(lineIdSchema.shape);
+
 const periodIdSchema = z.object({
 	periodId: z
 		.string({ error: 'Ugyldig måned' })
@@ -157,6 +160,15 @@ export const actions: Actions = {
 		}
 		addEstimateLine(benefit.id, form.data, user.id);
 		return { action: 'addLine', success: 'Linjen er lagt til.' };
+	},
+	updateLine: async (event) => {
+		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
+		const form = parseForm(editLineSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'updateLine');
+		const { lineId, ...line } = form.data;
+		const result = updateEstimateLine(benefit.id, lineId, line, user.id);
+		if (!result.ok) return refuse(result.reason, form.values, '_form', 'updateLine');
+		return { action: 'updateLine', success: 'Linjen er endret.' };
 	},
 	deleteLine: async (event) => {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));

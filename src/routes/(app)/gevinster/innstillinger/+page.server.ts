@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { parseForm } from '$lib/schemas/form';
 import { gainSettingsSchema } from '$lib/schemas/benefits';
-import { getMission } from '$lib/server/db/queries/benefit-context';
+import { getMission } from '$lib/server/db/queries/mission';
 import { saveGainSettings } from '$lib/server/db/queries/benefits-settings';
 import { invalid } from '$lib/server/write-errors';
 

@@ -3,7 +3,12 @@ import { requireMapEditor, requireProjectReader } from '$lib/server/benefits/acc
 import { loadScope } from '$lib/server/benefits/scope';
 import { benefitSchema, changeSchema, linkSchema } from '$lib/schemas/benefits';
 import { parseForm } from '$lib/schemas/form';
-import { createBenefit, createChange, deleteChange } from '$lib/server/db/queries/benefits';
+import {
+	createBenefit,
+	createChange,
+	deleteChange,
+	updateChange
+} from '$lib/server/db/queries/benefits';
 import { createLink, deleteLink } from '$lib/server/db/queries/benefits-links';
 import { listUsers } from '$lib/server/db/queries/users';
 import { invalid, refuse } from '$lib/server/write-errors';
@@ -70,6 +75,8 @@ const changeIdSchema = z.object({
 		.transform(Number)
 });
 
+const editChangeSchema = changeSchema.extend(changeIdSchema.shape);
+
 /** The link form sends «kind:id» per end; the schema wants the parts. */
 function splitEnds(formData: FormData): FormData {
 	const out = new FormData();
@@ -119,6 +126,15 @@ export const actions: Actions = {
 		const result = deleteLink(project.id, form.data.linkId, user.id);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'deleteLink');
 		return { action: 'deleteLink', success: 'Koblingen er fjernet.' };
+	},
+	updateChange: async (event) => {
+		const { user, project } = requireMapEditor(event, Number(event.params.id));
+		const form = parseForm(editChangeSchema, await event.request.formData());
+		if (!form.ok) return invalid(form.values, form.errors, 'updateChange');
+		const { changeId, ...change } = form.data;
+		const result = updateChange(project.id, changeId, change, user.id);
+		if (!result.ok) return refuse(result.reason, form.values, '_form', 'updateChange');
+		return { action: 'updateChange', success: `Endringen «${change.title}» er lagret.` };
 	},
 	deleteChange: async (event) => {
 		const { user, project } = requireMapEditor(event, Number(event.params.id));
