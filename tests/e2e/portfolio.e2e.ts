@@ -11,7 +11,8 @@ import {
 	expectNoHorizontalScroll,
 	launchBrowser,
 	screenshot,
-	signInAs
+	signInAs,
+	waitForHydration
 } from './browser';
 import { useServerDatabase } from './seed';
 
@@ -208,6 +209,9 @@ describe('portfolio journey', () => {
 		const second = await context.newPage();
 		await first.goto(projectUrl);
 		await second.goto(projectUrl);
+		// Both forms must be live: a submit before hydration is a plain post, not the one tested.
+		await waitForHydration(first);
+		await waitForHydration(second);
 		const edit = (page: Page) => page.getByRole('form', { name: 'Endre prosjektet' });
 
 		await edit(first).getByLabel('Tittel').fill(`${PROJECT} (første)`);
