@@ -1,16 +1,27 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedOrganisation } from '$lib/server/demo/organisation';
 import { seedBenefits } from '$lib/server/demo/benefits';
 import { loadScope, scopeSums } from '$lib/server/benefits/scope';
 import { listProjects } from '$lib/server/db/queries/projects';
 import { listLinksByProjects } from '$lib/server/db/queries/benefits';
+import { getDb } from '$lib/server/db';
+import { load as overviewLoad } from '../../src/routes/(app)/gevinster/+page.server';
+import { load as mapLoad } from '../../src/routes/(app)/gevinster/kart/+page.server';
+import { load as benefitLoad } from '../../src/routes/(app)/gevinster/[id=id]/+page.server';
+import { makeEvent, makeUser, signIn, type Signed } from '../factories';
 
 let scope: NonNullable<ReturnType<typeof loadScope>>;
+let admin: Signed;
 
 beforeAll(async () => {
 	seedBenefits(await seedOrganisation());
 	scope = loadScope({ projectId: null, trackId: null, level: null })!;
+	admin = signIn(await makeUser([{ role: 'admin' }]));
 }, 60_000);
+
+afterEach(() => {
+	vi.restoreAllMocks();
+});
 
 describe('benefit demo data', () => {
 	it('prices the family story of seed 001 to exactly 1 655 000 kr', () => {
@@ -54,5 +65,39 @@ describe('benefit demo data', () => {
 		// 4 800 h (portal, in 1B and 5) + 900 h (Sentralforvaltningen): once each.
 		expect(mission.hours.estimate).toBe(5_700);
 		expect(hoursByTrack.reduce((a, b) => a + b, 0)).toBe(4_800 + 4_800 + 900);
+	});
+});
+
+describe('prepared benefit reads', () => {
+	it('/gevinster and /gevinster/kart compile no SQL once warm: every read is prepared', async () => {
+		const overview = () => overviewLoad(makeEvent({ signed: admin, path: '/gevinster' }) as never);
+		const map = () => mapLoad(makeEvent({ signed: admin, path: '/gevinster/kart' }) as never);
+		const firstOverview = await overview();
+		const firstMap = await map();
+		const compile = vi.spyOn(getDb().$client, 'prepare');
+		const warmOverview = await overview();
+		const warmMap = await map();
+		expect(compile).not.toHaveBeenCalled();
+		// Same answers as the first (cold) load, on the demo's five benefits.
+		expect(warmOverview).toEqual(firstOverview);
+		expect(warmMap).toEqual(firstMap);
+		expect((warmOverview as { scope: { benefits: unknown[] } }).scope.benefits).toHaveLength(5);
+	});
+
+	it('/gevinster/[id] compiles no benefit SQL once warm', async () => {
+		const id = scope.computed[0]!.benefit.id;
+		const page = () =>
+			benefitLoad(
+				makeEvent({ signed: admin, path: `/gevinster/${id}`, params: { id: String(id) } }) as never
+			);
+		const first = await page();
+		const compile = vi.spyOn(getDb().$client, 'prepare');
+		expect(await page()).toEqual(first);
+		// The project and user lists it shares with other areas are not this module's to prepare.
+		const benefitTables =
+			/"(benefit|benefit_change|benefit_link|estimate_line|planned_period|realisation|behind_plan_follow_up)"/;
+		expect(compile.mock.calls.map(([text]) => text).filter((t) => benefitTables.test(t))).toEqual(
+			[]
+		);
 	});
 });

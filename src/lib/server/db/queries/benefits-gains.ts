@@ -2,7 +2,7 @@
  * Pricing, plan and realisation verbs for one benefit (issue 4). Realisations are only ever
  * inserted: a correction is a new row naming the one it supersedes, so the history stays.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { db, type Tx } from '..';
 import { writeAudit } from '../../audit';
 import { behindPlanFollowUp, benefit, estimateLine, plannedPeriod, realisation } from '../schema';
@@ -15,6 +15,7 @@ import type {
 	TargetInput
 } from '$lib/schemas/benefits';
 import type { WriteResult } from './users';
+import { benefitReads, byIds } from './benefits-reads';
 
 export type EstimateLineRow = typeof estimateLine.$inferSelect;
 export type RealisationRow = typeof realisation.$inferSelect;
@@ -23,42 +24,22 @@ export type PlannedPeriodRow = typeof plannedPeriod.$inferSelect;
 
 export function listEstimateLines(benefitIds: number[]): EstimateLineRow[] {
 	if (!benefitIds.length) return [];
-	return db
-		.select()
-		.from(estimateLine)
-		.where(inArray(estimateLine.benefitId, benefitIds))
-		.orderBy(asc(estimateLine.id))
-		.all();
+	return benefitReads().estimateLines.all(byIds(benefitIds));
 }
 
 export function listRealisations(benefitIds: number[]): RealisationRow[] {
 	if (!benefitIds.length) return [];
-	return db
-		.select()
-		.from(realisation)
-		.where(inArray(realisation.benefitId, benefitIds))
-		.orderBy(asc(realisation.createdAt), asc(realisation.id))
-		.all();
+	return benefitReads().realisations.all(byIds(benefitIds));
 }
 
 export function listPlannedPeriods(benefitIds: number[]): PlannedPeriodRow[] {
 	if (!benefitIds.length) return [];
-	return db
-		.select()
-		.from(plannedPeriod)
-		.where(inArray(plannedPeriod.benefitId, benefitIds))
-		.orderBy(asc(plannedPeriod.period))
-		.all();
+	return benefitReads().plannedPeriods.all(byIds(benefitIds));
 }
 
 export function listFollowUps(benefitIds: number[]): FollowUpRow[] {
 	if (!benefitIds.length) return [];
-	return db
-		.select()
-		.from(behindPlanFollowUp)
-		.where(inArray(behindPlanFollowUp.benefitId, benefitIds))
-		.orderBy(asc(behindPlanFollowUp.createdAt), asc(behindPlanFollowUp.id))
-		.all();
+	return benefitReads().followUps.all(byIds(benefitIds));
 }
 
 /** A line of this benefit (a line id of another benefit is not found). */

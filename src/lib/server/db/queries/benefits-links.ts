@@ -27,12 +27,12 @@ function projectGraph(q: Queryable, projectId: number) {
 			.where(eq(measure.projectId, projectId))
 			.all()
 			.map((m) => ({ id: nodeKey('measure', m.id), kind: 'measure' as const, label: m.title })),
-		...listChangesByProjects([projectId], q).map((c) => ({
+		...listChangesByProjects([projectId]).map((c) => ({
 			id: nodeKey('change', c.id),
 			kind: 'change' as const,
 			label: c.title
 		})),
-		...listBenefitsByProjects([projectId], q).map((b) => ({
+		...listBenefitsByProjects([projectId]).map((b) => ({
 			id: nodeKey('benefit', b.id),
 			kind: 'benefit' as const,
 			label: b.title
@@ -48,7 +48,7 @@ function projectGraph(q: Queryable, projectId: number) {
 				label: `Effektmål ${g.number}: ${g.title}`
 			}))
 	];
-	const edges: GraphEdge[] = listLinksByProjects([projectId], q).map((l) => ({
+	const edges: GraphEdge[] = listLinksByProjects([projectId]).map((l) => ({
 		from: nodeKey(l.fromKind, l.fromId),
 		to: nodeKey(l.toKind, l.toId)
 	}));

@@ -3,8 +3,8 @@
  * audited in its own transaction; a link is checked against the project's whole graph before
  * it is stored, so a cycle can never reach the database.
  */
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import { db, type Queryable, type Tx } from '..';
+import { and, eq, or } from 'drizzle-orm';
+import { db, type Tx } from '..';
 import { writeAudit } from '../../audit';
 import {
 	behindPlanFollowUp,
@@ -17,43 +17,29 @@ import {
 } from '../schema';
 import type { BenefitInput, ChangeInput } from '$lib/schemas/benefits';
 import type { WriteResult } from './users';
+import { benefitReads, byIds } from './benefits-reads';
 
 export type BenefitRow = typeof benefit.$inferSelect;
 export type ChangeRow = typeof benefitChange.$inferSelect;
 export type LinkRow = typeof benefitLink.$inferSelect;
 
 export function getBenefit(id: number): BenefitRow | undefined {
-	return db.select().from(benefit).where(eq(benefit.id, id)).get();
+	return benefitReads().benefitById.get({ id });
 }
 
-export function listChangesByProjects(projectIds: number[], q: Queryable = db): ChangeRow[] {
+export function listChangesByProjects(projectIds: number[]): ChangeRow[] {
 	if (!projectIds.length) return [];
-	return q
-		.select()
-		.from(benefitChange)
-		.where(inArray(benefitChange.projectId, projectIds))
-		.orderBy(asc(benefitChange.id))
-		.all();
+	return benefitReads().changes.all(byIds(projectIds));
 }
 
-export function listBenefitsByProjects(projectIds: number[], q: Queryable = db): BenefitRow[] {
+export function listBenefitsByProjects(projectIds: number[]): BenefitRow[] {
 	if (!projectIds.length) return [];
-	return q
-		.select()
-		.from(benefit)
-		.where(inArray(benefit.projectId, projectIds))
-		.orderBy(asc(benefit.id))
-		.all();
+	return benefitReads().benefits.all(byIds(projectIds));
 }
 
-export function listLinksByProjects(projectIds: number[], q: Queryable = db): LinkRow[] {
+export function listLinksByProjects(projectIds: number[]): LinkRow[] {
 	if (!projectIds.length) return [];
-	return q
-		.select()
-		.from(benefitLink)
-		.where(inArray(benefitLink.projectId, projectIds))
-		.orderBy(asc(benefitLink.id))
-		.all();
+	return benefitReads().links.all(byIds(projectIds));
 }
 
 export function createChange(

@@ -1,13 +1,30 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '..';
 import { writeAudit } from '../../audit';
 import { effectGoal, mission, type EffectGoal, type Mission } from '../schema';
 import type { EffectGoalInput, MissionInput } from '$lib/schemas/portfolio';
 import type { WriteResult } from './users';
 
+// Every benefit page load reads the mission and its goals: prepared once (CONVENTIONS).
+function prepareReads() {
+	return {
+		mission: db.select().from(mission).orderBy(asc(mission.id)).limit(1).prepare(),
+		goals: db
+			.select()
+			.from(effectGoal)
+			.where(
+				and(eq(effectGoal.missionId, sql.placeholder('missionId')), isNull(effectGoal.archivedAt))
+			)
+			.orderBy(asc(effectGoal.number))
+			.prepare()
+	};
+}
+let reads: ReturnType<typeof prepareReads> | undefined;
+
 /** The portfolio has one mission (seed 001: «Vår mission»); the first row is it. */
 export function getMission(): Mission | undefined {
-	return db.select().from(mission).orderBy(asc(mission.id)).limit(1).get();
+	reads ??= prepareReads();
+	return reads.mission.get();
 }
 
 function missionFields(m: Mission) {
@@ -70,12 +87,8 @@ export function saveMission(
 }
 
 export function listEffectGoals(missionId: number): EffectGoal[] {
-	return db
-		.select()
-		.from(effectGoal)
-		.where(and(eq(effectGoal.missionId, missionId), isNull(effectGoal.archivedAt)))
-		.orderBy(asc(effectGoal.number))
-		.all();
+	reads ??= prepareReads();
+	return reads.goals.all({ missionId });
 }
 
 export function getEffectGoalById(id: number): EffectGoal | undefined {
