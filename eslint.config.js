@@ -36,6 +36,27 @@ export default ts.config(
 		}
 	},
 	{
+		// Time is an input: the request's time is read once in hooks.server.ts (locals.now) and
+		// passed down, so every rule can be tested at any date. Only the clock module reads it.
+		files: ['src/**/*.ts', 'src/**/*.svelte', 'src/**/*.svelte.ts'],
+		ignores: ['src/lib/server/clock.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+					message:
+						'Take `now` as a parameter (event.locals.now); only $lib/server/clock reads the clock.'
+				},
+				{
+					selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+					message:
+						'Take `now` as a parameter (event.locals.now); only $lib/server/clock reads the clock.'
+				}
+			]
+		}
+	},
+	{
 		// Components and browser code never reach the database or server-only modules.
 		files: ['src/**/*.svelte', 'src/lib/components/**', 'src/lib/charts/**', 'src/lib/domain/**'],
 		rules: {

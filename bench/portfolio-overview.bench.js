@@ -42,14 +42,19 @@ beforeAll(async () => {
 				mustChangePassword: false,
 				roles: []
 			},
-			null
+			null,
+			now
 		)
 	);
 	const units = Array.from({ length: 20 }, (_, i) =>
-		ok(createUnit({ name: `Enhet ${i}`, parentId: null }, null))
+		ok(createUnit({ name: `Enhet ${i}`, parentId: null }, null, now))
 	);
 	const missionId = ok(
-		saveMission({ grandChallenge: 'G', statement: 'M', baselineYear: 2021, targetYear: 2027 }, null)
+		saveMission(
+			{ grandChallenge: 'G', statement: 'M', baselineYear: 2021, targetYear: 2027 },
+			null,
+			now
+		)
 	);
 	const tracks = Array.from({ length: 12 }, (_, i) =>
 		ok(
@@ -66,7 +71,8 @@ beforeAll(async () => {
 					ownerId: owner,
 					status: 'in_progress'
 				},
-				null
+				null,
+				now
 			)
 		)
 	);
@@ -84,7 +90,8 @@ beforeAll(async () => {
 					trackIds,
 					levels: ['user']
 				},
-				null
+				null,
+				now
 			)
 		);
 		for (let m = 0; m < 10; m++) {
@@ -99,7 +106,8 @@ beforeAll(async () => {
 						startDate: null,
 						endDate: null
 					},
-					null
+					null,
+					now
 				)
 			);
 		}
@@ -109,7 +117,8 @@ beforeAll(async () => {
 					'project',
 					projectId,
 					{ period: `2026-${String(month).padStart(2, '0')}`, rag: 'green', narrative: 'Status' },
-					owner
+					owner,
+					now
 				)
 			);
 		}

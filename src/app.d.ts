@@ -6,6 +6,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: SessionInfo | null;
+			/** The request's time, read once by the hooks: the only "now" loads and actions use. */
+			now: Date;
 		}
 		interface Error {
 			message: string;

@@ -7,10 +7,13 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { startup } from '$lib/server/startup';
+import { readClock } from '$lib/server/clock';
 
 export const init: ServerInit = startup;
 
 const handleAuth: Handle = async ({ event, resolve }) => {
+	const now = readClock();
+	event.locals.now = now;
 	const token = event.cookies.get(SESSION_COOKIE);
 	const secure = event.url.protocol === 'https:';
 	if (!token) {
@@ -18,7 +21,7 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 		event.locals.session = null;
 		return resolve(event);
 	}
-	const { session, user } = validateSessionToken(token);
+	const { session, user } = validateSessionToken(token, now);
 	if (session) setSessionCookie(event.cookies, token, session.expiresAt, secure);
 	else deleteSessionCookie(event.cookies, secure);
 	event.locals.user = user;

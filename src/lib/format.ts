@@ -44,6 +44,6 @@ export function formatDateTime(at: Date | number): string {
 const isoDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: OSLO });
 
 /** Today's calendar day in Oslo, `YYYY-MM-DD`. */
-export function osloDay(at: Date = new Date()): string {
+export function osloDay(at: Date): string {
 	return isoDayFormat.format(at);
 }

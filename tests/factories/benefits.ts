@@ -43,7 +43,12 @@ export function makeMission(ownerId: number, hourlyRateKroner: number | null = 7
 		.returning()
 		.get();
 	const goals = (['user', 'service', 'system'] as const).map((level, i) => {
-		const r = createEffectGoal(m.id, { level, title: `Mål ${i + 1}`, indicator: '-' }, null);
+		const r = createEffectGoal(
+			m.id,
+			{ level, title: `Mål ${i + 1}`, indicator: '-' },
+			null,
+			new Date()
+		);
 		if (!r.ok) throw new Error(r.reason);
 		return r.value;
 	});
@@ -91,7 +96,8 @@ export function makeBenefit(projectId: number, input: Partial<BenefitInput> = {}
 			takeout: 'budsjettkutt',
 			...input
 		},
-		actorId
+		actorId,
+		new Date()
 	);
 	if (!r.ok) throw new Error(r.reason);
 	return r.value;

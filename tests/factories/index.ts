@@ -31,14 +31,15 @@ export async function makeUser(
 			mustChangePassword: false,
 			roles: roles.map((r) => ({ role: r.role, unitId: r.unitId ?? null }))
 		},
-		null
+		null,
+		new Date()
 	);
 	if (!result.ok) throw new Error(result.reason);
 	return result.value;
 }
 
 export function makeUnit(name = `Enhet ${++counter}`, parentId: number | null = null): number {
-	const result = createUnit({ name, parentId }, null);
+	const result = createUnit({ name, parentId }, null, new Date());
 	if (!result.ok) throw new Error(result.reason);
 	return result.value;
 }
@@ -74,10 +75,19 @@ type EventInput = {
 	params?: Record<string, string>;
 	form?: Record<string, string | string[]>;
 	ip?: string;
+	/** The request's time (`locals.now`); a test that depends on the date passes it. */
+	now?: Date;
 };
 
 /** A RequestEvent good enough for calling a load or an action directly. */
-export function makeEvent({ signed = null, path = '/', params = {}, form, ip }: EventInput) {
+export function makeEvent({
+	signed = null,
+	path = '/',
+	params = {},
+	form,
+	ip,
+	now = new Date()
+}: EventInput) {
 	const url = new URL(path, 'http://localhost');
 	let request: Request;
 	if (form) {
@@ -95,7 +105,7 @@ export function makeEvent({ signed = null, path = '/', params = {}, form, ip }: 
 		request,
 		route: { id: path },
 		cookies: fakeCookies(),
-		locals: { user: signed?.user ?? null, session: signed?.session ?? null },
+		locals: { user: signed?.user ?? null, session: signed?.session ?? null, now },
 		getClientAddress: () => ip ?? '127.0.0.1',
 		setHeaders: () => {},
 		isDataRequest: false,

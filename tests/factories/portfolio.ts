@@ -23,7 +23,8 @@ export function makeMission(): number {
 				baselineYear: 2021,
 				targetYear: 2027
 			},
-			null
+			null,
+			new Date()
 		)
 	);
 }
@@ -50,7 +51,8 @@ export function makeTrack(
 				ownerId: ownerId ?? 1,
 				status: 'proposed'
 			},
-			null
+			null,
+			new Date()
 		)
 	);
 }
@@ -73,7 +75,8 @@ export function makeProject(
 				trackIds,
 				levels: ['user']
 			},
-			null
+			null,
+			new Date()
 		)
 	);
 }
@@ -91,7 +94,8 @@ export function makeMeasure(projectId: number, ownerId: number, unitIds: number[
 				startDate: null,
 				endDate: null
 			},
-			null
+			null,
+			new Date()
 		)
 	);
 }
@@ -111,7 +115,8 @@ export function makeRisk(subject: { projectId: number } | { measureId: number },
 				ownerId,
 				status: 'open'
 			},
-			null
+			null,
+			new Date()
 		)
 	);
 }

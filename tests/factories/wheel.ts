@@ -20,7 +20,8 @@ export function makeWheel(opts: {
 	const wheelId = ok(
 		createWheel(
 			{ name: `Årshjul ${counter}`, description: null, ownerUnitId: opts.ownerUnitId },
-			null
+			null,
+			new Date()
 		)
 	);
 	const taskIds = (opts.tasks ?? [{ schedule: { kind: 'monthly', dueDay: null } }]).map((t, i) =>
@@ -42,7 +43,14 @@ export function makeWheel(opts: {
 		)
 	);
 	for (const unitId of opts.unitIds ?? []) {
-		ok(assignWheel(wheelId, { unitId, includeChildUnits: opts.includeChildUnits ?? false }, null));
+		ok(
+			assignWheel(
+				wheelId,
+				{ unitId, includeChildUnits: opts.includeChildUnits ?? false },
+				null,
+				new Date()
+			)
+		);
 	}
 	return { wheelId, taskIds };
 }

@@ -39,7 +39,10 @@ describe('the last active admin', () => {
 		expect(listRolesOfUser(adminId).some((r) => r.role === 'admin')).toBe(true);
 
 		await makeUser([{ role: 'admin' }]);
-		expect(removeRoleAssignment(adminRole.id, adminId)).toEqual({ ok: true, value: undefined });
+		expect(removeRoleAssignment(adminRole.id, adminId, new Date())).toEqual({
+			ok: true,
+			value: undefined
+		});
 		expect(listRolesOfUser(adminId).some((r) => r.role === 'admin')).toBe(false);
 	});
 });
@@ -99,7 +102,8 @@ describe('audit', () => {
 					passwordHash: null,
 					mustChangePassword: false
 				},
-				987654
+				987654,
+				new Date()
 			);
 		expect(result).toThrow();
 		const users = getDb()

@@ -14,7 +14,7 @@ let scope: NonNullable<ReturnType<typeof loadScope>>;
 let admin: Signed;
 
 beforeAll(async () => {
-	seedBenefits(await seedOrganisation());
+	seedBenefits(await seedOrganisation(new Date()), new Date());
 	scope = loadScope({ projectId: null, trackId: null, level: null })!;
 	admin = signIn(await makeUser([{ role: 'admin' }]));
 }, 60_000);

@@ -61,7 +61,8 @@ describe('editing one estimate line', () => {
 					cases: 1,
 					sharePercent: 100
 				},
-				leader.user.id
+				leader.user.id,
+				new Date()
 			);
 			if (!r.ok) throw new Error('setup');
 			return r.value;
@@ -162,13 +163,19 @@ describe('editing one estimate line', () => {
 describe('editing a change', () => {
 	let changeId = 0;
 	beforeAll(() => {
-		const c = createChange(projectId, { title: 'Økt bevisthet', description: '' }, leader.user.id);
+		const c = createChange(
+			projectId,
+			{ title: 'Økt bevisthet', description: '' },
+			leader.user.id,
+			new Date()
+		);
 		if (!c.ok) throw new Error('setup');
 		changeId = c.value;
 		const link = createLink(
 			projectId,
 			{ fromKind: 'measure', fromId: measureId, toKind: 'change', toId: changeId },
-			leader.user.id
+			leader.user.id,
+			new Date()
 		);
 		if (!link.ok) throw new Error('setup');
 	});

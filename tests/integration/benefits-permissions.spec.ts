@@ -58,7 +58,8 @@ beforeAll(async () => {
 			baseline: { value: 0, date: '2026-01-01', method: 'Telling' },
 			target: { value: 120_000, date: '2026-12-31' }
 		},
-		1
+		1,
+		new Date()
 	);
 });
 
@@ -103,7 +104,12 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 	},
 	'add link': {
 		call: (s) => {
-			const change = createChange(projectId, { title: 'Mål for kobling', description: '' }, 1);
+			const change = createChange(
+				projectId,
+				{ title: 'Mål for kobling', description: '' },
+				1,
+				new Date()
+			);
 			if (!change.ok) throw new Error('setup');
 			return projectActions.addLink!(
 				onProject({ from: `measure:${measureId}`, to: `change:${change.value}` })(s)
@@ -113,12 +119,18 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 	},
 	'delete link': {
 		call: (s) => {
-			const change = createChange(projectId, { title: 'Kobles og fjernes', description: '' }, 1);
+			const change = createChange(
+				projectId,
+				{ title: 'Kobles og fjernes', description: '' },
+				1,
+				new Date()
+			);
 			if (!change.ok) throw new Error('setup');
 			const link = createLink(
 				projectId,
 				{ fromKind: 'measure', fromId: measureId, toKind: 'change', toId: change.value },
-				1
+				1,
+				new Date()
 			);
 			if (!link.ok) throw new Error('setup');
 			return projectActions.deleteLink!(onProject({ linkId: String(link.value) })(s));
@@ -127,7 +139,7 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 	},
 	'edit change': {
 		call: (s) => {
-			const change = createChange(projectId, { title: 'Omdøpes', description: '' }, 1);
+			const change = createChange(projectId, { title: 'Omdøpes', description: '' }, 1, new Date());
 			if (!change.ok) throw new Error('setup');
 			return projectActions.updateChange!(
 				onProject({ changeId: String(change.value), title: 'Omdøpt', description: 'Ny tekst' })(s)
@@ -137,7 +149,7 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 	},
 	'delete change': {
 		call: (s) => {
-			const change = createChange(projectId, { title: 'Fjernes', description: '' }, 1);
+			const change = createChange(projectId, { title: 'Fjernes', description: '' }, 1, new Date());
 			if (!change.ok) throw new Error('setup');
 			return projectActions.deleteChange!(onProject({ changeId: String(change.value) })(s));
 		},
@@ -178,7 +190,8 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 			const line = addEstimateLine(
 				benefitId,
 				{ description: 'Endres', amountPerCase: 1, cases: 1, sharePercent: 100 },
-				1
+				1,
+				new Date()
 			);
 			if (!line.ok) throw new Error('setup');
 			return benefitActions.updateLine!(
@@ -198,7 +211,8 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 			const line = addEstimateLine(
 				benefitId,
 				{ description: 'Fjernes', amountPerCase: 1, cases: 1, sharePercent: 100 },
-				1
+				1,
+				new Date()
 			);
 			if (!line.ok) throw new Error('setup');
 			return benefitActions.deleteLine!(onBenefit({ lineId: String(line.value) })(s));
@@ -224,7 +238,7 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 	},
 	'delete planned value for a month': {
 		call: (s) => {
-			const row = setPlannedPeriod(benefitId, { period: '2026-07', value: 1 }, 1);
+			const row = setPlannedPeriod(benefitId, { period: '2026-07', value: 1 }, 1, new Date());
 			if (!row.ok) throw new Error('setup');
 			return benefitActions.deletePlanPeriod!(onBenefit({ periodId: String(row.value) })(s));
 		},

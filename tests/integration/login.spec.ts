@@ -22,7 +22,7 @@ describe('login', () => {
 		const { event, result } = login('OLA@test.no', TEST_PASSWORD);
 		expect(await result).toMatchObject({ kind: 'redirect', status: 303, location: '/' });
 		const token = event.cookies.jar.get(SESSION_COOKIE)!;
-		expect(validateSessionToken(token).user?.id).toBe(userId);
+		expect(validateSessionToken(token, new Date()).user?.id).toBe(userId);
 	});
 
 	it('ends the session the browser carried when signing in again (fixation)', async () => {
@@ -30,7 +30,7 @@ describe('login', () => {
 		const old = signIn(userId);
 		const { result } = login('fix@test.no', TEST_PASSWORD, '10.0.0.9', old);
 		expect((await result).kind).toBe('redirect');
-		expect(validateSessionToken(old.token).session).toBeNull();
+		expect(validateSessionToken(old.token, new Date()).session).toBeNull();
 		expect(listSessionIdsForUser(userId)).toHaveLength(1);
 	});
 
@@ -54,7 +54,7 @@ describe('login', () => {
 	it('refuses a deactivated user with the same answer', async () => {
 		const adminId = await makeUser([{ role: 'admin' }]);
 		const userId = await makeUser([], { email: 'borte@test.no' });
-		setUserActive(userId, false, adminId);
+		setUserActive(userId, false, adminId, new Date());
 		expect(await login('borte@test.no', TEST_PASSWORD, '10.0.0.4').result).toMatchObject({
 			kind: 'fail',
 			data: { errors: { _form: 'Feil e-post eller passord.' } }
@@ -101,6 +101,6 @@ describe('login', () => {
 			logoutActions.default!(makeEvent({ signed, path: '/logout', form: {} }) as never)
 		);
 		expect(result).toMatchObject({ kind: 'redirect', location: '/login' });
-		expect(validateSessionToken(signed.token).session).toBeNull();
+		expect(validateSessionToken(signed.token, new Date()).session).toBeNull();
 	});
 });

@@ -24,7 +24,7 @@ describe('set-password links', () => {
 		expect(reset.kind).toBe('ok');
 		const linkPath = (reset as { data: { reset: { linkPath: string } } }).data.reset.linkPath;
 		expect(linkPath).toMatch(/^\/passord\?token=[a-z2-7]{32}$/);
-		expect(validateSessionToken(userSession.token).session).toBeNull();
+		expect(validateSessionToken(userSession.token, new Date()).session).toBeNull();
 		expect(getUserById(userId)!.passwordHash).toBeNull();
 
 		const page = await outcome(() => setPasswordLoad(makeEvent({ path: linkPath }) as never));

@@ -282,7 +282,7 @@ const calls: Record<string, { allowed: Who[]; call: () => Call }> = {
 		allowed: ['admin', 'owner'],
 		call: () => {
 			const { projectId } = fixture();
-			setProjectArchived(projectId, true, ownerId);
+			setProjectArchived(projectId, true, ownerId, new Date());
 			return (s) => projectActions.restore!(ev(s, { id: String(projectId) }, {}));
 		}
 	},

@@ -18,7 +18,7 @@ describe('sessions', () => {
 	it('stores the SHA-256 of the token, never the token', async () => {
 		const userId = await makeUser();
 		const token = generateSessionToken();
-		createSession(token, userId);
+		createSession(token, userId, new Date());
 		const stored = listSessionIdsForUser(userId);
 		expect(stored).toEqual([hashToken(token)]);
 		expect(stored[0]).not.toContain(token);
@@ -73,31 +73,36 @@ describe('sessions', () => {
 		const userId = await makeUser();
 		const { token, session } = signIn(userId);
 		invalidateSession(session.id);
-		expect(validateSessionToken(token).session).toBeNull();
+		expect(validateSessionToken(token, new Date()).session).toBeNull();
 	});
 
 	it('dies for every device on password change', async () => {
 		const userId = await makeUser();
 		const a = signIn(userId);
 		const b = signIn(userId);
-		setPassword(userId, 'new-hash', {
-			actorId: userId,
-			mustChangePassword: false,
-			action: 'password_changed'
-		});
-		expect(validateSessionToken(a.token).session).toBeNull();
-		expect(validateSessionToken(b.token).session).toBeNull();
+		setPassword(
+			userId,
+			'new-hash',
+			{
+				actorId: userId,
+				mustChangePassword: false,
+				action: 'password_changed'
+			},
+			new Date()
+		);
+		expect(validateSessionToken(a.token, new Date()).session).toBeNull();
+		expect(validateSessionToken(b.token, new Date()).session).toBeNull();
 	});
 
 	it('dies on deactivation', async () => {
 		const adminId = await makeUser([{ role: 'admin' }]);
 		const userId = await makeUser();
 		const { token } = signIn(userId);
-		expect(setUserActive(userId, false, adminId).ok).toBe(true);
-		expect(validateSessionToken(token).session).toBeNull();
+		expect(setUserActive(userId, false, adminId, new Date()).ok).toBe(true);
+		expect(validateSessionToken(token, new Date()).session).toBeNull();
 	});
 
 	it('rejects an unknown token', () => {
-		expect(validateSessionToken(generateSessionToken()).user).toBeNull();
+		expect(validateSessionToken(generateSessionToken(), new Date()).user).toBeNull();
 	});
 });

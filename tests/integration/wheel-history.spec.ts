@@ -52,8 +52,9 @@ afterEach(() => {
 describe('prepared wheel reads', () => {
 	it('/arshjul and /arshjul/mine compile no SQL once warm: every read is prepared', async () => {
 		const wheelPage = () =>
-			wheelLoad(makeEvent({ signed: leader, path: `/arshjul?enhet=${unitId}` }) as never);
-		const minePage = () => mineLoad(makeEvent({ signed: leader, path: '/arshjul/mine' }) as never);
+			wheelLoad(makeEvent({ now: NOW, signed: leader, path: `/arshjul?enhet=${unitId}` }) as never);
+		const minePage = () =>
+			mineLoad(makeEvent({ now: NOW, signed: leader, path: '/arshjul/mine' }) as never);
 		const firstWheel = await wheelPage();
 		const firstMine = await minePage();
 		const compile = vi.spyOn(getDb().$client, 'prepare');
@@ -133,7 +134,7 @@ describe('history of a wheel the unit no longer uses', () => {
 			signOccurrence(key, { storedIn: 'Compilo', comment: 'Ok', link: null }, admin.user.id, NOW).ok
 		).toBe(true);
 		const assignment = listWheelAssignments(wheelId).find((a) => a.unitId === eastId)!;
-		expect(unassignWheel(wheelId, assignment.id, admin.user.id).ok).toBe(true);
+		expect(unassignWheel(wheelId, assignment.id, admin.user.id, new Date()).ok).toBe(true);
 		expect(reopenOccurrence(key, { reason: 'Signert ved en feil' }, admin.user.id, NOW).ok).toBe(
 			true
 		);
@@ -144,7 +145,7 @@ describe('history of a wheel the unit no longer uses', () => {
 		]);
 		// The wheel page still offers the unit and shows the row and its ring, marked.
 		const page = (await wheelLoad(
-			makeEvent({ signed: admin, path: `/arshjul?enhet=${eastId}&ar=2026` }) as never
+			makeEvent({ now: NOW, signed: admin, path: `/arshjul?enhet=${eastId}&ar=2026` }) as never
 		)) as {
 			unitId: number;
 			units: { id: number }[];
@@ -158,6 +159,7 @@ describe('history of a wheel the unit no longer uses', () => {
 		// Its page opens, with the signature and its reopening in the history, and can be signed again.
 		const occurrencePage = (await occurrenceLoad(
 			makeEvent({
+				now: NOW,
 				signed: admin,
 				path: `/arshjul/forekomst/${taskId}/${eastId}/2026-10`,
 				params: { task: String(taskId), unit: String(eastId), period: '2026-10' }

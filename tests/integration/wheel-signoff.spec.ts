@@ -25,18 +25,24 @@ const who: Record<string, Signed | null> = {};
 
 const SIGN_FORM = { storedIn: 'Compilo', comment: 'Gjennomgått', link: '' };
 
-function occurrenceEvent(signed: Signed | null, period: string, form?: Record<string, string>) {
+function occurrenceEvent(
+	signed: Signed | null,
+	period: string,
+	form?: Record<string, string>,
+	now?: Date
+) {
 	const params = { task: String(taskId), unit: String(unitId), period };
 	return makeEvent({
 		signed,
 		path: `/arshjul/forekomst/${taskId}/${unitId}/${period}`,
 		params,
-		form
+		form,
+		now
 	});
 }
 
-const sign = (signed: Signed | null, period: string, form = SIGN_FORM) =>
-	outcome(() => occurrenceActions.sign!(occurrenceEvent(signed, period, form) as never));
+const sign = (signed: Signed | null, period: string, form = SIGN_FORM, now?: Date) =>
+	outcome(() => occurrenceActions.sign!(occurrenceEvent(signed, period, form, now) as never));
 
 const signatures = (period: string) =>
 	db
@@ -114,6 +120,41 @@ describe('who may sign an occurrence', () => {
 	});
 });
 
+describe('a period that has not begun', () => {
+	// 30 November 2026 23:30 Oslo (CET) = 22:30 UTC; an hour later it is December in Oslo.
+	const lastOfNovember = new Date('2026-11-30T22:30:00Z');
+	const firstOfDecember = new Date('2026-11-30T23:30:00Z');
+
+	it('cannot be signed: 400, a Norwegian message, the values kept and nothing stored', async () => {
+		for (const period of ['2026-12', '2099-12']) {
+			const result = await sign(who.leader!, period, SIGN_FORM, lastOfNovember);
+			expect(result).toMatchObject({
+				kind: 'fail',
+				status: 400,
+				data: { values: { storedIn: 'Compilo', comment: 'Gjennomgått' } }
+			});
+			const message = (result as { data: { errors: Record<string, string> } }).data.errors._form;
+			expect(message).toMatch(/kan ikke signeres før måneden har begynt/);
+			expect(signatures(period)).toHaveLength(0);
+		}
+		expect(signatures('2099-12')).toHaveLength(0);
+	});
+
+	it('offers no sign-off form before the month, and one from its first Oslo day', async () => {
+		const before = await outcome(() =>
+			occurrenceLoad(occurrenceEvent(who.leader!, '2026-12', undefined, lastOfNovember) as never)
+		);
+		expect(before).toMatchObject({ kind: 'ok', data: { canSign: false } });
+		const after = await outcome(() =>
+			occurrenceLoad(occurrenceEvent(who.leader!, '2026-12', undefined, firstOfDecember) as never)
+		);
+		expect(after).toMatchObject({ kind: 'ok', data: { canSign: true } });
+		const signed = await sign(who.leader!, '2026-12', SIGN_FORM, firstOfDecember);
+		expect(signed.kind).toBe('ok');
+		expect(signatures('2026-12')).toMatchObject([{ late: false }]);
+	});
+});
+
 describe('double sign-off', () => {
 	it('records one signature and tells the second attempt who signed', async () => {
 		const first = await sign(who.leader!, '2026-11');
@@ -166,7 +207,12 @@ describe('who may reopen a signature', () => {
 	it.each(cases)('%s reopening %s: %s', async (name, period, expected) => {
 		const key = { taskId: reopenTaskId, unitId, period };
 		expect(
-			signOccurrence(key, { storedIn: 'Teams', comment: null, link: null }, who.leader!.user.id).ok
+			signOccurrence(
+				key,
+				{ storedIn: 'Teams', comment: null, link: null },
+				who.leader!.user.id,
+				new Date()
+			).ok
 		).toBe(true);
 		const [signature] = rows(period);
 		const result = await outcome(() =>
@@ -215,7 +261,8 @@ describe('who may reopen a signature', () => {
 		signOccurrence(
 			{ taskId: reopenTaskId, unitId, period },
 			{ storedIn: 'Teams', comment: null, link: null },
-			who.leader!.user.id
+			who.leader!.user.id,
+			new Date()
 		);
 		const result = await outcome(() =>
 			occurrenceActions.reopen!(event(who.leader!, period, { reason: ' ' }))

@@ -72,6 +72,7 @@ describe('template changes', () => {
 		const result = await outcome(() =>
 			templateActions.updateTask!(
 				makeEvent({
+					now: NOW,
 					signed: who.ownerLeader!,
 					path: `/arshjul/maler/${wheelId}`,
 					params: { id: String(wheelId) },
@@ -112,17 +113,27 @@ describe('template changes', () => {
 	});
 
 	it('archiving a task stops future occurrences and keeps the past and the signed', async () => {
-		const { wheelId, taskIds } = makeWheel({ ownerUnitId: parentId, unitIds: [unitId] });
+		const { wheelId, taskIds } = makeWheel({
+			ownerUnitId: parentId,
+			unitIds: [unitId, otherUnitId]
+		});
 		const taskId = taskIds[0]!;
-		signOccurrence(
-			{ taskId, unitId, period: '2026-12' },
-			{ storedIn: 'Teams', comment: null, link: null },
-			who.leader!.user.id,
-			NOW
-		);
+		// A month can be signed only once it has begun, so December is signed on its first day
+		// and the task archived the day after, while December's occurrence is still due.
+		const signedAt = new Date('2026-12-01T09:00:00Z');
+		const archivedAt = new Date('2026-12-02T12:00:00Z');
+		expect(
+			signOccurrence(
+				{ taskId, unitId, period: '2026-12' },
+				{ storedIn: 'Teams', comment: null, link: null },
+				who.leader!.user.id,
+				signedAt
+			).ok
+		).toBe(true);
 		const result = await outcome(() =>
 			templateActions.archiveTask!(
 				makeEvent({
+					now: archivedAt,
 					signed: who.admin!,
 					path: `/arshjul/maler/${wheelId}`,
 					params: { id: String(wheelId) },
@@ -131,10 +142,7 @@ describe('template changes', () => {
 			)
 		);
 		expect(result.kind).toBe('ok');
-		const periods = occurrencesOf(taskId).map((o) => o.period);
-		// Archived 25 November: January–October stay (their due days have passed), November's
-		// (due the 30th) stops, December stays only because it is signed.
-		expect(periods).toEqual([
+		const pastMonths = [
 			'2026-01',
 			'2026-02',
 			'2026-03',
@@ -145,8 +153,12 @@ describe('template changes', () => {
 			'2026-08',
 			'2026-09',
 			'2026-10',
-			'2026-12'
-		]);
+			'2026-11'
+		];
+		// Archived 2 December: January–November stay (their due days have passed); December's
+		// (due the 31st) stops, and stays only where it is signed.
+		expect(occurrencesOf(taskId).map((o) => o.period)).toEqual([...pastMonths, '2026-12']);
+		expect(occurrencesOf(taskId, otherUnitId).map((o) => o.period)).toEqual(pastMonths);
 		const archived = db
 			.select()
 			.from(wheelTask)
@@ -188,6 +200,7 @@ describe('taking a wheel away from a unit', () => {
 		const result = await outcome(() =>
 			templateActions.unassign!(
 				makeEvent({
+					now: NOW,
 					signed: who.ownerLeader!,
 					path: `/arshjul/maler/${wheelId}`,
 					params: { id: String(wheelId) },
@@ -236,6 +249,7 @@ describe('who may keep templates', () => {
 		const result = await outcome(() =>
 			templateActions.addTask!(
 				makeEvent({
+					now: NOW,
 					signed: who[name]!,
 					path: `/arshjul/maler/${wheelId}`,
 					params: { id: String(wheelId) },
@@ -272,6 +286,7 @@ describe('who may keep templates', () => {
 		const result = await outcome(() =>
 			templateActions.addTask!(
 				makeEvent({
+					now: NOW,
 					signed: who.admin!,
 					path: `/arshjul/maler/${wheelId}`,
 					params: { id: String(wheelId) },
@@ -296,6 +311,7 @@ describe('who may keep templates', () => {
 			outcome(() =>
 				newWheelActions.create!(
 					makeEvent({
+						now: NOW,
 						signed: who.leader!,
 						path: '/arshjul/maler',
 						form: { name: 'Årshjul for primærkontakter', ownerUnitId: String(ownerUnitId) }
@@ -324,13 +340,15 @@ describe('calendar feed', () => {
 		});
 		const created = await outcome(() =>
 			feedPageActions.create!(
-				makeEvent({ signed: leader, path: '/arshjul/kalender', form: {} }) as never
+				makeEvent({ now: NOW, signed: leader, path: '/arshjul/kalender', form: {} }) as never
 			)
 		);
 		const url = new URL((created as { data: { feedUrl: string } }).data.feedUrl);
 		const token = url.pathname.match(/^\/kalender\/(\w+)\.ics$/)![1]!;
 		const get = (t: string) =>
-			outcome(() => feed(makeEvent({ path: `/kalender/${t}.ics`, params: { token: t } }) as never));
+			outcome(() =>
+				feed(makeEvent({ now: NOW, path: `/kalender/${t}.ics`, params: { token: t } }) as never)
+			);
 
 		const ok = await get(token);
 		const response = (ok as { data: Response }).data;
@@ -348,7 +366,7 @@ describe('calendar feed', () => {
 
 		await outcome(() =>
 			feedPageActions.revoke!(
-				makeEvent({ signed: leader, path: '/arshjul/kalender', form: {} }) as never
+				makeEvent({ now: NOW, signed: leader, path: '/arshjul/kalender', form: {} }) as never
 			)
 		);
 		expect(await get(token)).toMatchObject({ kind: 'error', status: 404 });

@@ -3,6 +3,7 @@ import {
 	daysInMonth,
 	dueDate,
 	dueMonths,
+	periodHasBegun,
 	isMonth,
 	monthName,
 	monthShortName,
@@ -222,5 +223,24 @@ describe('leap years in occurrences', () => {
 		expect(occurrencesForYear(tasks, 2028)[0]?.dueDate).toBe('2028-02-29');
 		expect(occurrencesForYear(tasks, 2027)[0]?.dueDate).toBe('2027-02-28');
 		expect(occurrencesForYear(tasks, 2100)[0]?.dueDate).toBe('2100-02-28');
+	});
+});
+
+describe('a period begins on its first Oslo day', () => {
+	it('begins at 00:00 Oslo on the 1st, not at 00:00 UTC', () => {
+		// 1 January 2027 00:00 Oslo (CET, UTC+1) = 31 December 2026 23:00 UTC.
+		expect(periodHasBegun('2027-01', new Date('2026-12-31T22:59:59Z'))).toBe(false);
+		expect(periodHasBegun('2027-01', new Date('2026-12-31T23:00:00Z'))).toBe(true);
+		// 1 April 2027 00:00 Oslo (CEST, UTC+2) = 31 March 22:00 UTC.
+		expect(periodHasBegun('2027-04', new Date('2027-03-31T21:59:59Z'))).toBe(false);
+		expect(periodHasBegun('2027-04', new Date('2027-03-31T22:00:00Z'))).toBe(true);
+	});
+
+	it('keeps past and current periods open and far-future ones closed', () => {
+		const now = new Date('2026-12-01T12:00:00Z');
+		expect(periodHasBegun('2026-11', now)).toBe(true);
+		expect(periodHasBegun('2026-12', now)).toBe(true);
+		expect(periodHasBegun('2027-01', now)).toBe(false);
+		expect(periodHasBegun('2099-12', now)).toBe(false);
 	});
 });

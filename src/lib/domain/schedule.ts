@@ -153,3 +153,12 @@ export function occurrenceStatus(
 	// ISO days compare as strings; the first seven characters are the month.
 	return today.slice(0, 7) === due.slice(0, 7) ? 'due' : 'future';
 }
+
+/**
+ * A period may be signed from its first day, Oslo time, on: a sign-off declares that the
+ * control was carried out (internkontrollforskriften § 6), which cannot be true of a month that
+ * has not begun. Periods are `YYYY-MM`, so they compare as strings.
+ */
+export function periodHasBegun(period: string, now: Date): boolean {
+	return osloDay(now).slice(0, 7) >= period;
+}

@@ -14,9 +14,9 @@ export type AuditInput = {
  * Records who changed what. Takes the transaction handle on purpose: an audit row is written
  * with the change it describes or not at all.
  */
-export function writeAudit(tx: Tx, entry: AuditInput): void {
+export function writeAudit(tx: Tx, at: Date, entry: AuditInput): void {
 	insertAuditEntry(tx, {
-		at: new Date(),
+		at,
 		actorId: entry.actorId,
 		entity: entry.entity,
 		entityId: String(entry.entityId),

@@ -18,7 +18,7 @@ import { createRisk, getRiskById, updateRisk, type RiskSubject } from './db/quer
 import { riskValues } from '$lib/portfolio/form-values';
 import { z } from 'zod';
 
-type Event = Pick<RequestEvent, 'request'>;
+type Event = Pick<RequestEvent, 'request' | 'locals'>;
 
 export async function statusAction(
 	event: Event,
@@ -29,7 +29,14 @@ export async function statusAction(
 ) {
 	const form = parseForm(statusChangeSchemaFrom(current), await event.request.formData());
 	if (!form.ok) return invalid(form.values, form.errors, 'status');
-	const result = changeStatus(subject, id, form.data.to, form.data.reason, actorId);
+	const result = changeStatus(
+		subject,
+		id,
+		form.data.to,
+		form.data.reason,
+		actorId,
+		event.locals.now
+	);
 	if (!result.ok) return refusePortfolio(result.reason, form.values, 'status', subject);
 	return { action: 'status', success: 'Statusen er endret.' };
 }
@@ -42,7 +49,7 @@ export async function reportAction(
 ) {
 	const form = parseForm(statusReportSchema, await event.request.formData());
 	if (!form.ok) return invalid(form.values, form.errors, 'report');
-	const result = saveStatusReport(subject, id, form.data, actorId);
+	const result = saveStatusReport(subject, id, form.data, actorId, event.locals.now);
 	if (!result.ok) return refusePortfolio(result.reason, form.values, 'report', subject);
 	return { action: 'report', success: 'Statusrapporten er lagret.' };
 }
@@ -50,7 +57,7 @@ export async function reportAction(
 export async function addRiskAction(event: Event, subject: RiskSubject, actorId: number) {
 	const form = parseForm(riskSchema, await event.request.formData());
 	if (!form.ok) return invalid(form.values, form.errors, 'addRisk');
-	const result = createRisk(subject, form.data, actorId);
+	const result = createRisk(subject, form.data, actorId, event.locals.now);
 	if (!result.ok) return refusePortfolio(result.reason, form.values, 'addRisk');
 	return { action: 'addRisk', success: `Risikoen «${form.data.title}» er lagt til.` };
 }
@@ -73,7 +80,7 @@ export async function updateRiskAction(
 		return refusePortfolio('not_found', form.values, 'updateRisk');
 	}
 	const { riskId, ...input } = form.data;
-	const result = updateRisk(riskId, input, actorId);
+	const result = updateRisk(riskId, input, actorId, event.locals.now);
 	if (!result.ok) {
 		const fresh = getRiskById(riskId);
 		const values = result.reason === 'conflict' && fresh ? riskValues(fresh) : form.values;

@@ -4,6 +4,7 @@ import { countUsers } from './db/queries/users';
 import { deleteExpiredSessions } from './db/queries/sessions';
 import { issueSetupToken } from './auth/setup-token';
 import { seedDemo } from './demo';
+import { readClock } from './clock';
 
 function publicOrigin(): string {
 	// Under `vite dev` the port is Vite's, which this code cannot see; the path alone is right.
@@ -16,9 +17,9 @@ function publicOrigin(): string {
 /** Runs once when the server starts: database, demo data, first-run link. */
 export async function startup(): Promise<void> {
 	getDb();
-	deleteExpiredSessions(new Date());
+	deleteExpiredSessions(readClock());
 	if (process.env.MISJONSKART_DEMO === '1' && countUsers() === 0) {
-		const users = await seedDemo();
+		const users = await seedDemo(readClock());
 		console.log('\nEksempeldata er lagt inn. Eksempelbrukere (rolle, e-post, passord):');
 		for (const u of users)
 			console.log(`  ${u.role.padEnd(17)} ${u.email.padEnd(32)} ${u.password}`);

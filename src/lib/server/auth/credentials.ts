@@ -18,7 +18,7 @@ function oneTimePassword(): string {
 
 export async function issueCredentials(
 	method: 'one_time_password' | 'link',
-	now = new Date()
+	now: Date
 ): Promise<IssuedCredentials> {
 	if (method === 'one_time_password') {
 		const password = oneTimePassword();

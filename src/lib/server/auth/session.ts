@@ -29,7 +29,7 @@ export type SessionInfo = { id: string; userId: number; expiresAt: Date; created
 
 export const generateSessionToken = generateToken;
 
-export function createSession(token: string, userId: number, now = new Date()): SessionInfo {
+export function createSession(token: string, userId: number, now: Date): SessionInfo {
 	const session = {
 		id: hashToken(token),
 		userId,
@@ -51,7 +51,7 @@ export type SessionValidation =
  * Looks the token up by its hash. Slides the idle expiry forward when less than half of it
  * is left (one write per half-period, not per request), never past the absolute lifetime.
  */
-export function validateSessionToken(token: string, now = new Date()): SessionValidation {
+export function validateSessionToken(token: string, now: Date): SessionValidation {
 	const id = hashToken(token);
 	const row = getSessionWithUser(id);
 	if (!row) return { session: null, user: null };

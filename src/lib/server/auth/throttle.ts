@@ -9,14 +9,14 @@ const accountKey = (email: string) => `email:${email.trim().toLowerCase()}`;
 const addressKey = (ip: string) => `ip:${ip}`;
 
 /** How long the caller must wait before this e-mail or address may try again (ms, 0 = now). */
-export function loginWaitMs(email: string, ip: string, now = new Date()): number {
+export function loginWaitMs(email: string, ip: string, now: Date): number {
 	return Math.max(
 		waitMs(getLoginAttempt(accountKey(email)), now),
 		waitMs(getLoginAttempt(addressKey(ip)), now)
 	);
 }
 
-export function recordLoginFailure(email: string, ip: string, now = new Date()): void {
+export function recordLoginFailure(email: string, ip: string, now: Date): void {
 	const account = accountKey(email);
 	saveLoginAttempt({
 		key: account,

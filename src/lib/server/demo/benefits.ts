@@ -81,7 +81,7 @@ function logYear(benefitId: number, actorId: number, perMonth: (i: number) => nu
 	return ids;
 }
 
-export function seedBenefits(org: DemoOrganisation): void {
+export function seedBenefits(org: DemoOrganisation, now: Date): void {
 	const pia = org.byRole('programme_leader').id;
 	const nora = org.byRole('unit_leader').id;
 	const ctx = ensureDemoPortfolio(pia);
@@ -89,14 +89,16 @@ export function seedBenefits(org: DemoOrganisation): void {
 		saveGainSettings(
 			ctx.mission.id,
 			{ hourlyRate: 700, behindMarginPercent: ctx.mission.behindPlanMarginPercent },
-			pia
+			pia,
+			now
 		);
 	}
 	const link = (projectId: number, from: [NodeKind, number], to: [NodeKind, number]) => {
 		const r = createLink(
 			projectId,
 			{ fromKind: from[0], fromId: from[1], toKind: to[0], toId: to[1] },
-			pia
+			pia,
+			now
 		);
 		if (!r.ok) throw new Error(`Eksempeldata for gevinster: ${r.message}`);
 	};
@@ -110,7 +112,8 @@ export function seedBenefits(org: DemoOrganisation): void {
 				title: 'Koordinert og individuelt tilpasset tjenestetilbud for familien',
 				description: 'Brukerhistorie fra innsiktsarbeidet'
 			},
-			pia
+			pia,
+			now
 		)
 	);
 	const family = value(
@@ -128,11 +131,12 @@ export function seedBenefits(org: DemoOrganisation): void {
 				measurement: 'Brukerhistorier og intervjuer med familiene, halvårlig',
 				takeout: 'frigjort_tid'
 			}),
-			pia
+			pia,
+			now
 		)
 	);
 	for (const line of FAMILY_LINES) {
-		addEstimateLine(family, { ...line, cases: 1, sharePercent: 100 }, pia);
+		addEstimateLine(family, { ...line, cases: 1, sharePercent: 100 }, pia, now);
 	}
 	setBaselineAndTarget(
 		family,
@@ -140,7 +144,8 @@ export function seedBenefits(org: DemoOrganisation): void {
 			baseline: { value: 0, date: '2025-12-01', method: 'Brukerhistorie, seed 001 side BRUKER' },
 			target: { value: 1_655_000, date: '2027-12-31' }
 		},
-		pia
+		pia,
+		now
 	);
 	logYear(family, pia, (i) => 66_000 + (i % 3) * 4_000);
 	link(userProject, ['change', coordinated], ['benefit', family]);
@@ -149,7 +154,7 @@ export function seedBenefits(org: DemoOrganisation): void {
 	// ── Service level: shared by tracks 1B and 5, counted once for the mission ──
 	const portal = ctx.projectIds['Felles søknadsportal']!;
 	const oneForm = value(
-		createChange(portal, { title: 'Én søknad for flere ytelser', description: '' }, pia)
+		createChange(portal, { title: 'Én søknad for flere ytelser', description: '' }, pia, now)
 	);
 	const lessTime = value(
 		createBenefit(
@@ -165,13 +170,15 @@ export function seedBenefits(org: DemoOrganisation): void {
 				measurement: 'Timeregistrering i saksbehandlingssystemet',
 				takeout: 'frigjort_tid'
 			}),
-			pia
+			pia,
+			now
 		)
 	);
 	addEstimateLine(
 		lessTime,
 		{ description: 'Spart tid per søknad', amountPerCase: 3, cases: 2_000, sharePercent: 80 },
-		pia
+		pia,
+		now
 	);
 	setBaselineAndTarget(
 		lessTime,
@@ -179,7 +186,8 @@ export function seedBenefits(org: DemoOrganisation): void {
 			baseline: { value: 0, date: '2025-12-01', method: 'Timeregistrering 2025' },
 			target: { value: 4_800, date: '2026-11-30' }
 		},
-		pia
+		pia,
+		now
 	);
 	// Behind plan: the portal went live late, so the first months gave little.
 	const portalIds = logYear(lessTime, nora, (i) => (i < 5 ? 40 : 260));
@@ -257,9 +265,9 @@ export function seedBenefits(org: DemoOrganisation): void {
 	];
 	const systemBenefits: number[] = [];
 	for (const row of rows) {
-		const first = value(createChange(role, { title: row.first, description: '' }, pia));
-		const second = value(createChange(role, { title: row.second, description: '' }, pia));
-		const b = value(createBenefit(role, base(row.benefit), pia));
+		const first = value(createChange(role, { title: row.first, description: '' }, pia, now));
+		const second = value(createChange(role, { title: row.second, description: '' }, pia, now));
+		const b = value(createBenefit(role, base(row.benefit), pia, now));
 		systemBenefits.push(b);
 		link(role, ['measure', ctx.measureIds[row.measure]!], ['change', first]);
 		link(role, ['change', first], ['change', second]);
@@ -276,7 +284,8 @@ export function seedBenefits(org: DemoOrganisation): void {
 			cases: 6,
 			sharePercent: 50
 		},
-		pia
+		pia,
+		now
 	);
 	setBaselineAndTarget(
 		leanerState,
@@ -284,7 +293,8 @@ export function seedBenefits(org: DemoOrganisation): void {
 			baseline: { value: 0, date: '2025-12-01', method: 'Tilskuddsoversikt 2025' },
 			target: { value: 1_200_000, date: '2026-11-30' }
 		},
-		pia
+		pia,
+		now
 	);
 	logYear(leanerState, pia, (i) => (i < 6 ? 20_000 : 60_000));
 	// Behind plan, with the owner's explanation logged.
@@ -295,7 +305,8 @@ export function seedBenefits(org: DemoOrganisation): void {
 			cause: 'Tilskuddsordningene for 2026 var allerede fordelt da samhandlingsarenaen startet.',
 			correctiveMeasure: 'Felles tildelingsmøte med statsforvalteren før tildelingen for 2027.'
 		},
-		pia
+		pia,
+		now
 	);
 
 	addEstimateLine(
@@ -306,7 +317,8 @@ export function seedBenefits(org: DemoOrganisation): void {
 			cases: 8,
 			sharePercent: 75
 		},
-		pia
+		pia,
+		now
 	);
 	setBaselineAndTarget(
 		fewerInitiatives,
@@ -314,7 +326,8 @@ export function seedBenefits(org: DemoOrganisation): void {
 			baseline: { value: 0, date: '2025-12-01', method: 'Kartlegging i åtte kommuner' },
 			target: { value: 900, date: '2026-11-30' }
 		},
-		pia
+		pia,
+		now
 	);
 	logYear(fewerInitiatives, pia, (i) => 75 + (i % 2) * 10);
 
@@ -326,7 +339,8 @@ export function seedBenefits(org: DemoOrganisation): void {
 		logRealisation(
 			cooperation,
 			{ period, assessment, narrative, comment: '', evidence: '', supersedesId: null },
-			pia
+			pia,
+			now
 		);
 	}
 }

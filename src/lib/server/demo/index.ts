@@ -7,10 +7,10 @@ import { seedWheels } from './wheel';
  * Fills an empty database with example data. Each area adds its own seeder here, in the
  * order their data depends on each other.
  */
-export async function seedDemo(): Promise<DemoUser[]> {
-	const org = await seedOrganisation();
-	await seedPortfolio(org);
-	seedBenefits(org);
-	seedWheels(org);
+export async function seedDemo(now: Date): Promise<DemoUser[]> {
+	const org = await seedOrganisation(now);
+	await seedPortfolio(org, now);
+	seedBenefits(org, now);
+	seedWheels(org, now);
 	return org.users;
 }

@@ -28,10 +28,12 @@ const UNIT_TREE: [string, string | null][] = [
 ];
 
 /** Units from seed 004 (bo og habilitering) and one example user per role, random passwords. */
-export async function seedOrganisation(): Promise<DemoOrganisation> {
+export async function seedOrganisation(now: Date): Promise<DemoOrganisation> {
 	const units: Record<string, number> = {};
 	for (const [name, parent] of UNIT_TREE) {
-		units[name] = created(createUnit({ name, parentId: parent ? units[parent]! : null }, null));
+		units[name] = created(
+			createUnit({ name, parentId: parent ? units[parent]! : null }, null, now)
+		);
 	}
 	const people: { role: Role; name: string; email: string; unit?: string }[] = [
 		{ role: 'admin', name: 'Astrid Admin', email: 'admin@misjonskart.no' },
@@ -63,7 +65,8 @@ export async function seedOrganisation(): Promise<DemoOrganisation> {
 					mustChangePassword: false,
 					roles: [{ role: p.role, unitId: p.unit ? units[p.unit]! : null }]
 				},
-				null
+				null,
+				now
 			)
 		);
 		users.push({ id, role: p.role, name: p.name, email: p.email, password });

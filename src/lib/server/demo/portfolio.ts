@@ -33,16 +33,17 @@ function advance(
 	subject: 'track' | 'project' | 'measure',
 	id: number,
 	to: LifecycleStatus,
-	actorId: number
+	actorId: number,
+	now: Date
 ) {
 	if (to === 'proposed') return;
 	if (to === 'rejected') {
-		done(changeStatus(subject, id, 'recommended', null, actorId));
-		done(changeStatus(subject, id, 'rejected', 'Ikke vedtatt for testing nå', actorId));
+		done(changeStatus(subject, id, 'recommended', null, actorId, now));
+		done(changeStatus(subject, id, 'rejected', 'Ikke vedtatt for testing nå', actorId, now));
 		return;
 	}
 	for (const step of PATH) {
-		done(changeStatus(subject, id, step, null, actorId));
+		done(changeStatus(subject, id, step, null, actorId, now));
 		if (step === to) return;
 	}
 }
@@ -54,7 +55,7 @@ export type DemoPortfolio = {
 	measures: Record<string, number>;
 };
 
-export async function seedPortfolio(org: DemoOrganisation): Promise<DemoPortfolio> {
+export async function seedPortfolio(org: DemoOrganisation, now: Date): Promise<DemoPortfolio> {
 	const pia = org.byRole('programme_leader');
 	const steering = org.byRole('steering');
 	const admin = org.byRole('admin');
@@ -71,7 +72,8 @@ export async function seedPortfolio(org: DemoOrganisation): Promise<DemoPortfoli
 				mustChangePassword: false,
 				roles: [{ role: 'programme_leader', unitId: null }]
 			},
-			null
+			null,
+			now
 		)
 	);
 	org.users.push({
@@ -84,9 +86,9 @@ export async function seedPortfolio(org: DemoOrganisation): Promise<DemoPortfoli
 
 	const owner: Record<DemoOwner, number> = { pia: pia.id, petter: petterId };
 
-	const missionId = created(saveMission(MISSION, admin.id));
+	const missionId = created(saveMission(MISSION, admin.id, now));
 	for (const [level, title, indicator] of GOALS) {
-		created(createEffectGoal(missionId, { level, title, indicator }, admin.id));
+		created(createEffectGoal(missionId, { level, title, indicator }, admin.id, now));
 	}
 
 	const tracks: Record<string, number> = {};
@@ -103,14 +105,15 @@ export async function seedPortfolio(org: DemoOrganisation): Promise<DemoPortfoli
 					ownerId: prioritised ? pia.id : admin.id,
 					status: prioritised ? 'in_progress' : 'proposed'
 				},
-				admin.id
+				admin.id,
+				now
 			)
 		);
 		tracks[t.code] = id;
 	}
 	// Prioritisation is the steering group's decision (seed 001 «Missionspor og prioritering»).
 	for (const t of TRACKS)
-		if (t.prioritised) setTrackPrioritised(tracks[t.code]!, true, steering.id);
+		if (t.prioritised) setTrackPrioritised(tracks[t.code]!, true, steering.id, now);
 
 	const projects: Record<string, number> = {};
 	for (const p of PROJECTS) {
@@ -127,10 +130,11 @@ export async function seedPortfolio(org: DemoOrganisation): Promise<DemoPortfoli
 					trackIds: p.codes.map((c) => tracks[c]!),
 					levels: p.levels
 				},
-				ownerId
+				ownerId,
+				now
 			)
 		);
-		advance('project', id, p.status, steering.id);
+		advance('project', id, p.status, steering.id, now);
 		projects[p.title] = id;
 	}
 
@@ -148,10 +152,11 @@ export async function seedPortfolio(org: DemoOrganisation): Promise<DemoPortfoli
 					startDate: null,
 					endDate: null
 				},
-				ownerId
+				ownerId,
+				now
 			)
 		);
-		advance('measure', id, m.status, steering.id);
+		advance('measure', id, m.status, steering.id, now);
 		measures[m.title] = id;
 	}
 
@@ -170,19 +175,22 @@ export async function seedPortfolio(org: DemoOrganisation): Promise<DemoPortfoli
 					ownerId: petterId,
 					status: 'open'
 				},
-				petterId
+				petterId,
+				now
 			)
 		);
 	}
 	const { project: portal, ...portalRisk } = PORTAL_RISK;
-	created(createRisk({ projectId: projects[portal]! }, { ...portalRisk, ownerId: pia.id }, pia.id));
+	created(
+		createRisk({ projectId: projects[portal]! }, { ...portalRisk, ownerId: pia.id }, pia.id, now)
+	);
 
 	for (const [title, subject, period, rag, narrative, author] of REPORTS) {
 		const id = subject === 'project' ? projects[title]! : measures[title]!;
-		created(saveStatusReport(subject, id, { period, rag, narrative }, owner[author]));
+		created(saveStatusReport(subject, id, { period, rag, narrative }, owner[author], now));
 	}
 
-	for (const [title, s] of SCORES) done(saveProjectScores(projects[title]!, s, steering.id));
+	for (const [title, s] of SCORES) done(saveProjectScores(projects[title]!, s, steering.id, now));
 
 	return { missionId, tracks, projects, measures };
 }

@@ -146,7 +146,7 @@ const PROFILES: Record<string, [onTime: number, late: number]> = {
 	'Bo og habilitering': [70, 20]
 };
 
-export function seedWheels(org: DemoOrganisation, now = new Date()): void {
+export function seedWheels(org: DemoOrganisation, now: Date): void {
 	const admin = org.byRole('admin');
 	const leaderOf = (unitName: string) =>
 		org.users.find(
@@ -162,13 +162,14 @@ export function seedWheels(org: DemoOrganisation, now = new Date()): void {
 				description: 'Årshjul for ledere i bo og habilitering. Signeres ved gjennomført.',
 				ownerUnitId: org.units['Bo og habilitering']!
 			},
-			admin.id
+			admin.id,
+			now
 		)
 	);
 	for (const t of SEED_004) created(createWheelTask(main, task(t), admin.id, now, '2026-01'));
 	for (const unitName of ['Avdeling Nord', 'Avdeling Sør', 'Avdeling Fjord']) {
 		created(
-			assignWheel(main, { unitId: org.units[unitName]!, includeChildUnits: false }, admin.id)
+			assignWheel(main, { unitId: org.units[unitName]!, includeChildUnits: false }, admin.id, now)
 		);
 	}
 
@@ -179,7 +180,8 @@ export function seedWheels(org: DemoOrganisation, now = new Date()): void {
 				description: 'Gjelder hele enheten, også avdelingene under.',
 				ownerUnitId: org.units['Bo og habilitering']!
 			},
-			admin.id
+			admin.id,
+			now
 		)
 	);
 	for (const t of FAG) created(createWheelTask(fag, task(t), admin.id, now, '2026-01'));
@@ -187,7 +189,8 @@ export function seedWheels(org: DemoOrganisation, now = new Date()): void {
 		assignWheel(
 			fag,
 			{ unitId: org.units['Bo og habilitering']!, includeChildUnits: true },
-			admin.id
+			admin.id,
+			now
 		)
 	);
 

@@ -16,7 +16,7 @@ function intParam(url: URL, name: string): number | null {
 /** Everyone signed in reads the wheels (DOMAIN.md: overdue items are visible to all). */
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const now = new Date();
+	const now = event.locals.now;
 	const today = osloDay(now);
 	const thisYear = Number(today.slice(0, 4));
 	const usage = wheelUsage();

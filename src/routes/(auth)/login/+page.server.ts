@@ -30,7 +30,7 @@ export const actions: Actions = {
 		const values = { email };
 		const ip = event.getClientAddress();
 
-		const wait = loginWaitMs(email, ip);
+		const wait = loginWaitMs(email, ip, event.locals.now);
 		if (wait > 0) {
 			const seconds = Math.ceil(wait / 1000);
 			return invalid(
@@ -48,7 +48,7 @@ export const actions: Actions = {
 				? await verifyPassword(user.passwordHash, password)
 				: await verifyAgainstDummy(password);
 		if (!user || !valid) {
-			recordLoginFailure(email, ip);
+			recordLoginFailure(email, ip, event.locals.now);
 			return invalid(values, { _form: WRONG });
 		}
 
@@ -56,7 +56,7 @@ export const actions: Actions = {
 		// A fresh token at every sign-in; any session the browser carried is ended (fixation).
 		if (event.locals.session) invalidateSession(event.locals.session.id);
 		const token = generateSessionToken();
-		const session = createSession(token, user.id);
+		const session = createSession(token, user.id, event.locals.now);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
 		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));
 	}

@@ -39,12 +39,13 @@ export const actions: Actions = {
 				mustChangePassword: false,
 				roles: [{ role: 'admin', unitId: null }]
 			},
-			null
+			null,
+			event.locals.now
 		);
 		if (!result.ok) error(409, 'Administratoren kunne ikke opprettes.');
 
 		const sessionToken = generateSessionToken();
-		const session = createSession(sessionToken, result.value);
+		const session = createSession(sessionToken, result.value, event.locals.now);
 		setSessionCookie(
 			event.cookies,
 			sessionToken,

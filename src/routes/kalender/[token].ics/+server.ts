@@ -18,12 +18,12 @@ function assertCalendarFeedAccess(token: string) {
 	return owner;
 }
 
-export const GET: RequestHandler = async ({ params, url }) => {
+export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const owner = assertCalendarFeedAccess(params.token);
 	const unitIds = listRoleAssignmentsForUser(owner.id)
 		.filter((r) => r.role === 'unit_leader' && r.unitId !== null)
 		.map((r) => r.unitId!);
-	const now = new Date();
+	const now = locals.now;
 	const year = Number(osloDay(now).slice(0, 4));
 	const occurrences = unitIds.length
 		? [year - 1, year, year + 1].flatMap((y) => listOccurrences({ year: y, now, unitIds }))

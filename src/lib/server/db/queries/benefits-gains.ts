@@ -64,12 +64,13 @@ function lineValues(input: EstimateLineInput) {
 export function addEstimateLine(
 	benefitId: number,
 	input: EstimateLineInput,
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		const values = { benefitId, ...lineValues(input) };
 		const row = tx.insert(estimateLine).values(values).returning().get();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'estimate_line',
 			entityId: row.id,
@@ -85,14 +86,15 @@ export function updateEstimateLine(
 	benefitId: number,
 	lineId: number,
 	input: EstimateLineInput,
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult {
 	return db.transaction((tx) => {
 		const before = findLine(tx, benefitId, lineId);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		const values = lineValues(input);
 		tx.update(estimateLine).set(values).where(eq(estimateLine.id, lineId)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'estimate_line',
 			entityId: lineId,
@@ -107,13 +109,14 @@ export function updateEstimateLine(
 export function deleteEstimateLine(
 	benefitId: number,
 	lineId: number,
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult {
 	return db.transaction((tx) => {
 		const before = findLine(tx, benefitId, lineId);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		tx.delete(estimateLine).where(eq(estimateLine.id, lineId)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'estimate_line',
 			entityId: lineId,
@@ -127,7 +130,8 @@ export function deleteEstimateLine(
 export function setBaselineAndTarget(
 	benefitId: number,
 	input: { baseline: BaselineInput; target: TargetInput },
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx.select().from(benefit).where(eq(benefit.id, benefitId)).get();
@@ -140,7 +144,7 @@ export function setBaselineAndTarget(
 			targetDate: input.target.date
 		};
 		tx.update(benefit).set(values).where(eq(benefit.id, benefitId)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'benefit',
 			entityId: benefitId,
@@ -162,7 +166,7 @@ export function logRealisation(
 	benefitId: number,
 	input: QuantitativeRealisationInput | QualitativeRealisationInput,
 	actorId: number,
-	at: Date = new Date()
+	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		if (input.supersedesId !== null) {
@@ -183,10 +187,10 @@ export function logRealisation(
 			evidence: input.evidence,
 			supersedesId: input.supersedesId,
 			authorId: actorId,
-			createdAt: at
+			createdAt: now
 		};
 		const row = tx.insert(realisation).values(values).returning().get();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'realisation',
 			entityId: row.id,
@@ -200,12 +204,13 @@ export function logRealisation(
 export function logFollowUp(
 	benefitId: number,
 	input: CauseInput,
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		const values = { benefitId, ...input, authorId: actorId };
 		const row = tx.insert(behindPlanFollowUp).values(values).returning().get();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'behind_plan_follow_up',
 			entityId: row.id,
@@ -220,7 +225,8 @@ export function logFollowUp(
 export function setPlannedPeriod(
 	benefitId: number,
 	input: { period: string; value: number },
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		const before = tx
@@ -237,7 +243,7 @@ export function setPlannedPeriod(
 			})
 			.returning()
 			.get();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'planned_period',
 			entityId: row.id,
@@ -249,7 +255,12 @@ export function setPlannedPeriod(
 	});
 }
 
-export function deletePlannedPeriod(benefitId: number, id: number, actorId: number): WriteResult {
+export function deletePlannedPeriod(
+	benefitId: number,
+	id: number,
+	actorId: number,
+	now: Date
+): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx
 			.select()
@@ -258,7 +269,13 @@ export function deletePlannedPeriod(benefitId: number, id: number, actorId: numb
 			.get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		tx.delete(plannedPeriod).where(eq(plannedPeriod.id, id)).run();
-		writeAudit(tx, { actorId, entity: 'planned_period', entityId: id, action: 'delete', before });
+		writeAudit(tx, now, {
+			actorId,
+			entity: 'planned_period',
+			entityId: id,
+			action: 'delete',
+			before
+		});
 		return { ok: true, value: undefined } as const;
 	});
 }

@@ -58,7 +58,12 @@ function projectGraph(q: Queryable, projectId: number) {
 export type LinkResult =
 	{ ok: true; value: number } | { ok: false; reason: string; message: string };
 
-export function createLink(projectId: number, input: LinkInput, actorId: number): LinkResult {
+export function createLink(
+	projectId: number,
+	input: LinkInput,
+	actorId: number,
+	now: Date
+): LinkResult {
 	return db.transaction((tx) => {
 		const graph = projectGraph(tx, projectId);
 		if (!graph)
@@ -75,7 +80,7 @@ export function createLink(projectId: number, input: LinkInput, actorId: number)
 			.values({ projectId, ...input })
 			.returning()
 			.get();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'benefit_link',
 			entityId: row.id,
@@ -86,7 +91,12 @@ export function createLink(projectId: number, input: LinkInput, actorId: number)
 	});
 }
 
-export function deleteLink(projectId: number, linkId: number, actorId: number): WriteResult {
+export function deleteLink(
+	projectId: number,
+	linkId: number,
+	actorId: number,
+	now: Date
+): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx
 			.select()
@@ -95,7 +105,7 @@ export function deleteLink(projectId: number, linkId: number, actorId: number): 
 			.get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		tx.delete(benefitLink).where(eq(benefitLink.id, linkId)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'benefit_link',
 			entityId: linkId,

@@ -7,7 +7,8 @@ import { mission } from '../schema';
 export function saveGainSettings(
 	missionId: number,
 	input: { hourlyRate: number; behindMarginPercent: number },
-	actorId: number
+	actorId: number,
+	now: Date
 ): void {
 	db.transaction((tx) => {
 		const before = tx.select().from(mission).where(eq(mission.id, missionId)).get();
@@ -16,7 +17,7 @@ export function saveGainSettings(
 			behindPlanMarginPercent: input.behindMarginPercent
 		};
 		tx.update(mission).set(after).where(eq(mission.id, missionId)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'mission',
 			entityId: missionId,

@@ -45,7 +45,8 @@ export function listLinksByProjects(projectIds: number[]): LinkRow[] {
 export function createChange(
 	projectId: number,
 	input: ChangeInput,
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		const row = tx
@@ -53,7 +54,7 @@ export function createChange(
 			.values({ projectId, ...input })
 			.returning()
 			.get();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'benefit_change',
 			entityId: row.id,
@@ -75,7 +76,8 @@ function benefitValues(input: BenefitInput) {
 export function createBenefit(
 	projectId: number,
 	input: BenefitInput,
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		const values = benefitValues(input);
@@ -84,7 +86,7 @@ export function createBenefit(
 			.values({ projectId, ...values })
 			.returning()
 			.get();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'benefit',
 			entityId: row.id,
@@ -95,7 +97,12 @@ export function createBenefit(
 	});
 }
 
-export function updateBenefit(id: number, input: BenefitInput, actorId: number): WriteResult {
+export function updateBenefit(
+	id: number,
+	input: BenefitInput,
+	actorId: number,
+	now: Date
+): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx.select().from(benefit).where(eq(benefit.id, id)).get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
@@ -104,7 +111,7 @@ export function updateBenefit(id: number, input: BenefitInput, actorId: number):
 		const old = Object.fromEntries(
 			Object.keys(values).map((k) => [k, before[k as keyof typeof before]])
 		);
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'benefit',
 			entityId: id,
@@ -130,7 +137,8 @@ export function updateChange(
 	projectId: number,
 	changeId: number,
 	input: ChangeInput,
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult {
 	return db.transaction((tx) => {
 		const before = findChange(tx, projectId, changeId);
@@ -139,7 +147,7 @@ export function updateChange(
 			.set({ title: input.title, description: input.description })
 			.where(eq(benefitChange.id, changeId))
 			.run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'benefit_change',
 			entityId: changeId,
@@ -152,7 +160,12 @@ export function updateChange(
 }
 
 /** Removes a change from the project's map together with the links that touch it. */
-export function deleteChange(projectId: number, changeId: number, actorId: number): WriteResult {
+export function deleteChange(
+	projectId: number,
+	changeId: number,
+	actorId: number,
+	now: Date
+): WriteResult {
 	return db.transaction((tx) => {
 		const before = findChange(tx, projectId, changeId);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
@@ -166,7 +179,7 @@ export function deleteChange(projectId: number, changeId: number, actorId: numbe
 		const links = tx.select().from(benefitLink).where(touching).all();
 		tx.delete(benefitLink).where(touching).run();
 		tx.delete(benefitChange).where(eq(benefitChange.id, changeId)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'benefit_change',
 			entityId: changeId,
@@ -181,7 +194,7 @@ export function deleteChange(projectId: number, changeId: number, actorId: numbe
  * Removes a benefit that nothing has been realised for yet, with its estimate, plan and
  * links. Once a realisation is logged the benefit is part of the record and stays.
  */
-export function deleteBenefit(benefitId: number, actorId: number): WriteResult<number> {
+export function deleteBenefit(benefitId: number, actorId: number, now: Date): WriteResult<number> {
 	return db.transaction((tx) => {
 		const before = tx.select().from(benefit).where(eq(benefit.id, benefitId)).get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
@@ -202,7 +215,7 @@ export function deleteBenefit(benefitId: number, actorId: number): WriteResult<n
 		tx.delete(plannedPeriod).where(eq(plannedPeriod.benefitId, benefitId)).run();
 		tx.delete(behindPlanFollowUp).where(eq(behindPlanFollowUp.benefitId, benefitId)).run();
 		tx.delete(benefit).where(eq(benefit.id, benefitId)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'benefit',
 			entityId: benefitId,

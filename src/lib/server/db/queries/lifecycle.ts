@@ -33,10 +33,11 @@ export function recordStatus(
 	from: LifecycleStatus | null,
 	to: LifecycleStatus,
 	reason: string | null,
-	actorId: number | null
+	actorId: number | null,
+	now: Date
 ): void {
 	tx.insert(statusChange)
-		.values({ subject, subjectId, fromStatus: from, toStatus: to, reason, actorId, at: new Date() })
+		.values({ subject, subjectId, fromStatus: from, toStatus: to, reason, actorId, at: now })
 		.run();
 }
 
@@ -49,7 +50,8 @@ export function changeStatus(
 	id: number,
 	to: LifecycleStatus,
 	reason: string | null,
-	actorId: number | null
+	actorId: number | null,
+	now: Date
 ): WriteResult {
 	return db.transaction((tx) => {
 		const t = table(subject);
@@ -64,8 +66,8 @@ export function changeStatus(
 			.set({ status: to, version: before.version + 1 })
 			.where(eq(t.id, id))
 			.run();
-		recordStatus(tx, subject, id, before.status, to, reason, actorId);
-		writeAudit(tx, {
+		recordStatus(tx, subject, id, before.status, to, reason, actorId, now);
+		writeAudit(tx, now, {
 			actorId,
 			entity: subject,
 			entityId: id,
@@ -85,7 +87,8 @@ export function setArchived(
 	subject: StatusSubject,
 	id: number,
 	archived: boolean,
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult {
 	return db.transaction((tx) => {
 		const t = table(subject);
@@ -95,12 +98,12 @@ export function setArchived(
 			.where(eq(t.id, id))
 			.get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
-		const archivedAt = archived ? new Date() : null;
+		const archivedAt = archived ? now : null;
 		tx.update(t)
 			.set({ archivedAt, version: before.version + 1 })
 			.where(eq(t.id, id))
 			.run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: subject,
 			entityId: id,
@@ -168,7 +171,8 @@ export function saveStatusReport(
 	subject: ReportSubject,
 	subjectId: number,
 	input: StatusReportInput,
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		const t = table(subject);
@@ -189,7 +193,7 @@ export function saveStatusReport(
 					.values({ subject, subjectId, period: input.period, ...fields })
 					.returning()
 					.get();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'status_report',
 			entityId: row.id,

@@ -95,7 +95,11 @@ function projectUsable(q: Queryable, projectId: number): boolean {
 }
 
 /** A measure belongs to one project and may be carried out by several units (issue 3). */
-export function createMeasure(input: NewMeasureInput, actorId: number | null): WriteResult<number> {
+export function createMeasure(
+	input: NewMeasureInput,
+	actorId: number | null,
+	now: Date
+): WriteResult<number> {
 	return db.transaction((tx) => {
 		if (!projectUsable(tx, input.projectId))
 			return { ok: false, reason: 'project_missing' } as const;
@@ -104,8 +108,8 @@ export function createMeasure(input: NewMeasureInput, actorId: number | null): W
 		const row = tx.insert(measure).values(fields).returning().get();
 		for (const unitId of unitIds)
 			tx.insert(measureUnit).values({ measureId: row.id, unitId }).run();
-		recordStatus(tx, 'measure', row.id, null, row.status, null, actorId);
-		writeAudit(tx, {
+		recordStatus(tx, 'measure', row.id, null, row.status, null, actorId, now);
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'measure',
 			entityId: row.id,
@@ -117,7 +121,12 @@ export function createMeasure(input: NewMeasureInput, actorId: number | null): W
 }
 
 /** Lost-update check as for projects: a stale `version` writes nothing (`conflict`). */
-export function updateMeasure(id: number, input: MeasureInput, actorId: number): WriteResult {
+export function updateMeasure(
+	id: number,
+	input: MeasureInput,
+	actorId: number,
+	now: Date
+): WriteResult {
 	return db.transaction((tx) => {
 		const before = getMeasureById(id, tx);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
@@ -137,7 +146,7 @@ export function updateMeasure(id: number, input: MeasureInput, actorId: number):
 		if (!updated) return { ok: false, reason: 'conflict' } as const;
 		tx.delete(measureUnit).where(eq(measureUnit.measureId, id)).run();
 		for (const unitId of unitIds) tx.insert(measureUnit).values({ measureId: id, unitId }).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'measure',
 			entityId: id,
@@ -150,7 +159,7 @@ export function updateMeasure(id: number, input: MeasureInput, actorId: number):
 }
 
 /** A measure with risks is refused (`has_children`), as is one a benefit map points at. */
-export function deleteMeasure(id: number, actorId: number): WriteResult {
+export function deleteMeasure(id: number, actorId: number, now: Date): WriteResult {
 	return refusedWhenReferenced(() =>
 		db.transaction((tx) => {
 			const before = getMeasureById(id, tx);
@@ -161,7 +170,7 @@ export function deleteMeasure(id: number, actorId: number): WriteResult {
 			tx.delete(measureUnit).where(eq(measureUnit.measureId, id)).run();
 			deleteStatusHistory(tx, 'measure', id);
 			tx.delete(measure).where(eq(measure.id, id)).run();
-			writeAudit(tx, {
+			writeAudit(tx, now, {
 				actorId,
 				entity: 'measure',
 				entityId: id,
@@ -173,6 +182,11 @@ export function deleteMeasure(id: number, actorId: number): WriteResult {
 	);
 }
 
-export function setMeasureArchived(id: number, archived: boolean, actorId: number): WriteResult {
-	return setArchived('measure', id, archived, actorId);
+export function setMeasureArchived(
+	id: number,
+	archived: boolean,
+	actorId: number,
+	now: Date
+): WriteResult {
+	return setArchived('measure', id, archived, actorId, now);
 }

@@ -43,13 +43,14 @@ function missionFields(m: Mission) {
  */
 export function saveMission(
 	input: MissionInput & { version?: number },
-	actorId: number | null
+	actorId: number | null,
+	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		const before = tx.select().from(mission).orderBy(asc(mission.id)).limit(1).get();
 		if (!before) {
 			const row = tx.insert(mission).values(input).returning().get();
-			writeAudit(tx, {
+			writeAudit(tx, now, {
 				actorId,
 				entity: 'mission',
 				entityId: row.id,
@@ -74,7 +75,7 @@ export function saveMission(
 			.returning()
 			.get();
 		if (!after) return { ok: false, reason: 'conflict' } as const;
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'mission',
 			entityId: before.id,
@@ -103,7 +104,8 @@ function goalFields(g: EffectGoal) {
 export function createEffectGoal(
 	missionId: number,
 	input: EffectGoalInput,
-	actorId: number | null
+	actorId: number | null,
+	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		const existing = tx
@@ -117,7 +119,7 @@ export function createEffectGoal(
 			.values({ missionId, number, ...input })
 			.returning()
 			.get();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'effect_goal',
 			entityId: row.id,
@@ -128,12 +130,17 @@ export function createEffectGoal(
 	});
 }
 
-export function updateEffectGoal(id: number, input: EffectGoalInput, actorId: number): WriteResult {
+export function updateEffectGoal(
+	id: number,
+	input: EffectGoalInput,
+	actorId: number,
+	now: Date
+): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx.select().from(effectGoal).where(eq(effectGoal.id, id)).get();
 		if (!before || before.archivedAt) return { ok: false, reason: 'not_found' } as const;
 		const after = tx.update(effectGoal).set(input).where(eq(effectGoal.id, id)).returning().get()!;
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'effect_goal',
 			entityId: id,
@@ -146,13 +153,13 @@ export function updateEffectGoal(id: number, input: EffectGoalInput, actorId: nu
 }
 
 /** Effect goals are archived, never deleted: benefit maps (issue 4) point at them. */
-export function archiveEffectGoal(id: number, actorId: number): WriteResult {
+export function archiveEffectGoal(id: number, actorId: number, now: Date): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx.select().from(effectGoal).where(eq(effectGoal.id, id)).get();
 		if (!before || before.archivedAt) return { ok: false, reason: 'not_found' } as const;
-		const archivedAt = new Date();
+		const archivedAt = now;
 		tx.update(effectGoal).set({ archivedAt }).where(eq(effectGoal.id, id)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'effect_goal',
 			entityId: id,

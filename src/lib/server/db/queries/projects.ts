@@ -108,7 +108,8 @@ function tracksUsable(q: Queryable, missionId: number, trackIds: number[]): bool
 export function createProject(
 	missionId: number,
 	input: NewProjectInput,
-	actorId: number | null
+	actorId: number | null,
+	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		if (!tracksUsable(tx, missionId, input.trackIds)) {
@@ -123,8 +124,8 @@ export function createProject(
 		for (const trackId of trackIds) {
 			tx.insert(projectTrack).values({ projectId: row.id, trackId }).run();
 		}
-		recordStatus(tx, 'project', row.id, null, row.status, null, actorId);
-		writeAudit(tx, {
+		recordStatus(tx, 'project', row.id, null, row.status, null, actorId, now);
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'project',
 			entityId: row.id,
@@ -140,7 +141,12 @@ export function createProject(
  * else saved in between nothing is written and the reason is `conflict`, so the page can show
  * the newer values instead of silently overwriting them (issue 3).
  */
-export function updateProject(id: number, input: ProjectInput, actorId: number): WriteResult {
+export function updateProject(
+	id: number,
+	input: ProjectInput,
+	actorId: number,
+	now: Date
+): WriteResult {
 	return db.transaction((tx) => {
 		const before = getProjectById(id, tx);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
@@ -163,7 +169,7 @@ export function updateProject(id: number, input: ProjectInput, actorId: number):
 		tx.delete(projectTrack).where(eq(projectTrack.projectId, id)).run();
 		for (const trackId of trackIds)
 			tx.insert(projectTrack).values({ projectId: id, trackId }).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'project',
 			entityId: id,
@@ -182,12 +188,13 @@ export function updateProject(id: number, input: ProjectInput, actorId: number):
 export function saveProjectScores(
 	projectId: number,
 	scores: LensScores,
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult {
 	return db.transaction((tx) => {
 		const before = getProjectById(projectId, tx);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
-		const scoredAt = new Date();
+		const scoredAt = now;
 		tx.delete(projectScore).where(eq(projectScore.projectId, projectId)).run();
 		for (const lens of LENSES) {
 			const entry = scores[lens];
@@ -196,7 +203,7 @@ export function saveProjectScores(
 				.values({ projectId, lens, ...entry, scoredBy: actorId, scoredAt })
 				.run();
 		}
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'project',
 			entityId: projectId,
@@ -234,7 +241,7 @@ export function refusedWhenReferenced(write: () => WriteResult): WriteResult {
  * Deleting is for mistakes: a project with measures or risks is refused (`has_children`),
  * archive it instead. Rows in other areas that point at it (benefit maps) refuse it too.
  */
-export function deleteProject(id: number, actorId: number): WriteResult {
+export function deleteProject(id: number, actorId: number, now: Date): WriteResult {
 	return refusedWhenReferenced(() =>
 		db.transaction((tx) => {
 			const before = getProjectById(id, tx);
@@ -247,7 +254,7 @@ export function deleteProject(id: number, actorId: number): WriteResult {
 			tx.delete(projectScore).where(eq(projectScore.projectId, id)).run();
 			deleteStatusHistory(tx, 'project', id);
 			tx.delete(project).where(eq(project.id, id)).run();
-			writeAudit(tx, {
+			writeAudit(tx, now, {
 				actorId,
 				entity: 'project',
 				entityId: id,
@@ -259,6 +266,11 @@ export function deleteProject(id: number, actorId: number): WriteResult {
 	);
 }
 
-export function setProjectArchived(id: number, archived: boolean, actorId: number): WriteResult {
-	return setArchived('project', id, archived, actorId);
+export function setProjectArchived(
+	id: number,
+	archived: boolean,
+	actorId: number,
+	now: Date
+): WriteResult {
+	return setArchived('project', id, archived, actorId, now);
 }

@@ -66,7 +66,8 @@ export function getRiskById(id: number): Risk | undefined {
 export function createRisk(
 	subject: RiskSubject,
 	input: RiskInput,
-	actorId: number | null
+	actorId: number | null,
+	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		const row = tx
@@ -74,7 +75,7 @@ export function createRisk(
 			.values({ ...subject, ...input })
 			.returning()
 			.get();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'risk',
 			entityId: row.id,
@@ -88,7 +89,8 @@ export function createRisk(
 export function updateRisk(
 	id: number,
 	input: RiskInput & { version: number },
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx.select().from(risk).where(eq(risk.id, id)).get();
@@ -102,7 +104,7 @@ export function updateRisk(
 			.returning()
 			.get();
 		if (!after) return { ok: false, reason: 'conflict' } as const;
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'risk',
 			entityId: id,

@@ -57,7 +57,8 @@ function codeTaken(q: Queryable, missionId: number, code: string, exceptId?: num
 export function createTrack(
 	missionId: number,
 	input: TrackInput,
-	actorId: number | null
+	actorId: number | null,
+	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		if (codeTaken(tx, missionId, input.code)) return { ok: false, reason: 'code_taken' } as const;
@@ -66,8 +67,8 @@ export function createTrack(
 			.values({ missionId, ...input })
 			.returning()
 			.get();
-		recordStatus(tx, 'track', row.id, null, row.status, null, actorId);
-		writeAudit(tx, {
+		recordStatus(tx, 'track', row.id, null, row.status, null, actorId, now);
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'track',
 			entityId: row.id,
@@ -86,7 +87,8 @@ export function createTrack(
 export function updateTrack(
 	id: number,
 	input: Omit<TrackInput, 'status'> & { version: number },
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx.select().from(track).where(eq(track.id, id)).get();
@@ -103,7 +105,7 @@ export function updateTrack(
 			.returning()
 			.get();
 		if (!after) return { ok: false, reason: 'conflict' } as const;
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'track',
 			entityId: id,
@@ -128,7 +130,7 @@ export function countProjectsInTrack(trackId: number): number {
  * A track with projects is refused (reason `has_children`): archive it instead. So is one that
  * rows of other areas (benefit maps) point at.
  */
-export function deleteTrack(id: number, actorId: number): WriteResult {
+export function deleteTrack(id: number, actorId: number, now: Date): WriteResult {
 	return refusedWhenReferenced(() =>
 		db.transaction((tx) => {
 			const before = tx.select().from(track).where(eq(track.id, id)).get();
@@ -137,7 +139,7 @@ export function deleteTrack(id: number, actorId: number): WriteResult {
 			if (links.length > 0) return { ok: false, reason: 'has_children' } as const;
 			deleteStatusHistory(tx, 'track', id);
 			tx.delete(track).where(eq(track.id, id)).run();
-			writeAudit(tx, {
+			writeAudit(tx, now, {
 				actorId,
 				entity: 'track',
 				entityId: id,
@@ -149,15 +151,21 @@ export function deleteTrack(id: number, actorId: number): WriteResult {
 	);
 }
 
-export function setTrackArchived(id: number, archived: boolean, actorId: number): WriteResult {
-	return setArchived('track', id, archived, actorId);
+export function setTrackArchived(
+	id: number,
+	archived: boolean,
+	actorId: number,
+	now: Date
+): WriteResult {
+	return setArchived('track', id, archived, actorId, now);
 }
 
 /** The steering group's choice of which tracks to go on with (seed 001: 1A/1B and 5). */
 export function setTrackPrioritised(
 	id: number,
 	prioritised: boolean,
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx.select().from(track).where(eq(track.id, id)).get();
@@ -166,7 +174,7 @@ export function setTrackPrioritised(
 			.set({ prioritised, version: before.version + 1 })
 			.where(eq(track.id, id))
 			.run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'track',
 			entityId: id,

@@ -17,7 +17,8 @@ export function getUnit(id: number): UnitRow | undefined {
 
 export function createUnit(
 	input: { name: string; parentId: number | null },
-	actorId: number | null
+	actorId: number | null,
+	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		if (input.parentId !== null) {
@@ -25,7 +26,7 @@ export function createUnit(
 			if (!parent || parent.archivedAt) return { ok: false, reason: 'parent_missing' } as const;
 		}
 		const row = tx.insert(unit).values(input).returning().get();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'unit',
 			entityId: row.id,
@@ -36,12 +37,12 @@ export function createUnit(
 	});
 }
 
-export function renameUnit(id: number, name: string, actorId: number): WriteResult {
+export function renameUnit(id: number, name: string, actorId: number, now: Date): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx.select().from(unit).where(eq(unit.id, id)).get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		tx.update(unit).set({ name }).where(eq(unit.id, id)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'unit',
 			entityId: id,
@@ -53,7 +54,12 @@ export function renameUnit(id: number, name: string, actorId: number): WriteResu
 	});
 }
 
-export function moveUnit(id: number, parentId: number | null, actorId: number): WriteResult {
+export function moveUnit(
+	id: number,
+	parentId: number | null,
+	actorId: number,
+	now: Date
+): WriteResult {
 	return db.transaction((tx) => {
 		const all = tx.select().from(unit).all();
 		const before = all.find((u) => u.id === id);
@@ -64,7 +70,7 @@ export function moveUnit(id: number, parentId: number | null, actorId: number): 
 			if (wouldCreateUnitCycle(all, id, parentId)) return { ok: false, reason: 'cycle' } as const;
 		}
 		tx.update(unit).set({ parentId }).where(eq(unit.id, id)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'unit',
 			entityId: id,
@@ -77,7 +83,12 @@ export function moveUnit(id: number, parentId: number | null, actorId: number): 
 }
 
 /** Archiving keeps the unit and its history; a unit with active children is refused. */
-export function setUnitArchived(id: number, archived: boolean, actorId: number): WriteResult {
+export function setUnitArchived(
+	id: number,
+	archived: boolean,
+	actorId: number,
+	now: Date
+): WriteResult {
 	return db.transaction((tx) => {
 		const all = tx.select().from(unit).all();
 		const before = all.find((u) => u.id === id);
@@ -89,9 +100,9 @@ export function setUnitArchived(id: number, archived: boolean, actorId: number):
 			const parent = all.find((u) => u.id === before.parentId);
 			if (parent?.archivedAt) return { ok: false, reason: 'parent_archived' } as const;
 		}
-		const archivedAt = archived ? new Date() : null;
+		const archivedAt = archived ? now : null;
 		tx.update(unit).set({ archivedAt }).where(eq(unit.id, id)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'unit',
 			entityId: id,

@@ -103,7 +103,7 @@ export type NewUser = {
 
 export type WriteResult<T = void> = { ok: true; value: T } | { ok: false; reason: string };
 
-export function createUser(input: NewUser, actorId: number | null): WriteResult<number> {
+export function createUser(input: NewUser, actorId: number | null, now: Date): WriteResult<number> {
 	const email = normaliseEmail(input.email);
 	return db.transaction((tx) => {
 		if (tx.select({ id: user.id }).from(user).where(eq(user.email, email)).get()) {
@@ -127,7 +127,7 @@ export function createUser(input: NewUser, actorId: number | null): WriteResult<
 				.values({ ...input.passwordLink, userId: row.id })
 				.run();
 		}
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'user',
 			entityId: row.id,
@@ -138,12 +138,12 @@ export function createUser(input: NewUser, actorId: number | null): WriteResult<
 	});
 }
 
-export function updateUserName(userId: number, name: string, actorId: number): void {
+export function updateUserName(userId: number, name: string, actorId: number, now: Date): void {
 	db.transaction((tx) => {
 		const before = getUserById(userId, tx);
 		if (!before) return;
 		tx.update(user).set({ name }).where(eq(user.id, userId)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'user',
 			entityId: userId,
@@ -161,7 +161,8 @@ export function updateUserName(userId: number, name: string, actorId: number): v
 export function setPassword(
 	userId: number,
 	passwordHash: string,
-	opts: { actorId: number | null; mustChangePassword: boolean; action: string }
+	opts: { actorId: number | null; mustChangePassword: boolean; action: string },
+	now: Date
 ): void {
 	db.transaction((tx) => {
 		tx.update(user)
@@ -170,7 +171,7 @@ export function setPassword(
 			.run();
 		tx.delete(session).where(eq(session.userId, userId)).run();
 		tx.delete(passwordToken).where(eq(passwordToken.userId, userId)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId: opts.actorId,
 			entity: 'user',
 			entityId: userId,
@@ -181,7 +182,12 @@ export function setPassword(
 }
 
 /** Deactivation ends all sessions; the last active admin cannot be deactivated. */
-export function setUserActive(userId: number, active: boolean, actorId: number): WriteResult {
+export function setUserActive(
+	userId: number,
+	active: boolean,
+	actorId: number,
+	now: Date
+): WriteResult {
 	return db.transaction((tx) => {
 		const before = getUserById(userId, tx);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
@@ -190,7 +196,7 @@ export function setUserActive(userId: number, active: boolean, actorId: number):
 		}
 		tx.update(user).set({ active }).where(eq(user.id, userId)).run();
 		if (!active) tx.delete(session).where(eq(session.userId, userId)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'user',
 			entityId: userId,
@@ -206,7 +212,8 @@ export function addRoleAssignment(
 	userId: number,
 	role: Role,
 	unitId: number | null,
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		if (!getUserById(userId, tx)) return { ok: false, reason: 'not_found' } as const;
@@ -228,7 +235,7 @@ export function addRoleAssignment(
 			.values({ userId, role, unitId: scopedUnit })
 			.returning()
 			.get();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'role_assignment',
 			entityId: row.id,
@@ -240,7 +247,11 @@ export function addRoleAssignment(
 }
 
 /** The last active admin keeps the admin role, whoever asks. */
-export function removeRoleAssignment(assignmentId: number, actorId: number): WriteResult {
+export function removeRoleAssignment(
+	assignmentId: number,
+	actorId: number,
+	now: Date
+): WriteResult {
 	return db.transaction((tx) => {
 		const row = tx.select().from(roleAssignment).where(eq(roleAssignment.id, assignmentId)).get();
 		if (!row) return { ok: false, reason: 'not_found' } as const;
@@ -248,7 +259,7 @@ export function removeRoleAssignment(assignmentId: number, actorId: number): Wri
 			return { ok: false, reason: 'last_admin' } as const;
 		}
 		tx.delete(roleAssignment).where(eq(roleAssignment.id, assignmentId)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'role_assignment',
 			entityId: assignmentId,
@@ -266,7 +277,8 @@ export function removeRoleAssignment(assignmentId: number, actorId: number): Wri
 export function resetCredentials(
 	userId: number,
 	credentials: { passwordHash: string | null; passwordLink?: { id: string; expiresAt: Date } },
-	actorId: number
+	actorId: number,
+	now: Date
 ): WriteResult {
 	return db.transaction((tx) => {
 		if (!getUserById(userId, tx)) return { ok: false, reason: 'not_found' } as const;
@@ -284,7 +296,7 @@ export function resetCredentials(
 				.values({ ...credentials.passwordLink, userId })
 				.run();
 		}
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'user',
 			entityId: userId,

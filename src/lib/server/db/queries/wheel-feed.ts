@@ -10,14 +10,14 @@ export function hasCalendarFeed(userId: number): boolean {
 }
 
 /** A new token for the user; any old one stops working. Returns the token (shown once). */
-export function createCalendarFeedToken(userId: number): string {
+export function createCalendarFeedToken(userId: number, now: Date): string {
 	const token = generateToken();
 	db.transaction((tx) => {
 		tx.delete(calendarFeedToken).where(eq(calendarFeedToken.userId, userId)).run();
 		tx.insert(calendarFeedToken)
 			.values({ userId, tokenHash: hashToken(token) })
 			.run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId: userId,
 			entity: 'calendar_feed',
 			entityId: userId,
@@ -27,7 +27,7 @@ export function createCalendarFeedToken(userId: number): string {
 	return token;
 }
 
-export function revokeCalendarFeedToken(userId: number): boolean {
+export function revokeCalendarFeedToken(userId: number, now: Date): boolean {
 	return db.transaction((tx) => {
 		const removed = tx
 			.delete(calendarFeedToken)
@@ -35,7 +35,7 @@ export function revokeCalendarFeedToken(userId: number): boolean {
 			.returning()
 			.all();
 		if (removed.length) {
-			writeAudit(tx, {
+			writeAudit(tx, now, {
 				actorId: userId,
 				entity: 'calendar_feed',
 				entityId: userId,

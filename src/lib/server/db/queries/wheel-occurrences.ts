@@ -10,6 +10,7 @@ import { idList, wheelReads } from './wheel-reads';
 export { unitIdsWithSignatures } from './wheel-reads';
 import { unitOccurrences, wheelsByUnit, type OccurrenceView } from '$lib/domain/wheel-occurrences';
 import { osloDay } from '$lib/format';
+import { periodHasBegun } from '$lib/domain/schedule';
 import type { ReopenInput, SignOffInput } from '$lib/schemas/wheel';
 import type { WriteResult } from './users';
 
@@ -186,12 +187,13 @@ export function signOccurrence(
 	key: OccurrenceKey,
 	input: SignOffInput,
 	actorId: number,
-	now = new Date()
+	now: Date
 ): WriteResult<number> {
 	try {
 		return db.transaction((tx) => {
 			const occurrence = findOccurrence(key, now, tx);
 			if (!occurrence) return { ok: false, reason: 'not_found' } as const;
+			if (!periodHasBegun(key.period, now)) return { ok: false, reason: 'not_begun' } as const;
 			if (occurrence.signature) return { ok: false, reason: 'already_signed' } as const;
 			const values = {
 				taskId: key.taskId,
@@ -209,7 +211,7 @@ export function signOccurrence(
 				link: input.link
 			};
 			const row = tx.insert(wheelSignature).values(values).returning().get();
-			writeAudit(tx, {
+			writeAudit(tx, now, {
 				actorId,
 				entity: 'wheel_signature',
 				entityId: row.id,
@@ -248,7 +250,7 @@ export function reopenOccurrence(
 	key: OccurrenceKey,
 	input: ReopenInput,
 	actorId: number,
-	now = new Date(),
+	now: Date,
 	/** The signature the caller checked permission on; another one by now is refused. */
 	expectedSignatureId?: number
 ): WriteResult<number> {
@@ -283,7 +285,7 @@ export function reopenOccurrence(
 			})
 			.returning()
 			.get();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'wheel_signature',
 			entityId: signature.id,

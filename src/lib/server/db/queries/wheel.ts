@@ -64,24 +64,39 @@ export function listWheelAssignments(wheelId: number) {
 		.all();
 }
 
-export function createWheel(input: WheelInput, actorId: number | null): WriteResult<number> {
+export function createWheel(
+	input: WheelInput,
+	actorId: number | null,
+	now: Date
+): WriteResult<number> {
 	return db.transaction((tx) => {
 		const owner = tx.select().from(unit).where(eq(unit.id, input.ownerUnitId)).get();
 		if (!owner || owner.archivedAt) return { ok: false, reason: 'unit_missing' } as const;
 		const row = tx.insert(wheel).values(input).returning().get();
-		writeAudit(tx, { actorId, entity: 'wheel', entityId: row.id, action: 'create', after: input });
+		writeAudit(tx, now, {
+			actorId,
+			entity: 'wheel',
+			entityId: row.id,
+			action: 'create',
+			after: input
+		});
 		return { ok: true, value: row.id } as const;
 	});
 }
 
-export function updateWheel(id: number, input: WheelInput, actorId: number): WriteResult {
+export function updateWheel(
+	id: number,
+	input: WheelInput,
+	actorId: number,
+	now: Date
+): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx.select().from(wheel).where(eq(wheel.id, id)).get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		const owner = tx.select().from(unit).where(eq(unit.id, input.ownerUnitId)).get();
 		if (!owner || owner.archivedAt) return { ok: false, reason: 'unit_missing' } as const;
 		tx.update(wheel).set(input).where(eq(wheel.id, id)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'wheel',
 			entityId: id,
@@ -116,7 +131,7 @@ export function createWheelTask(
 	wheelId: number,
 	input: TaskInput,
 	actorId: number | null,
-	now = new Date(),
+	now: Date,
 	activeFrom = osloDay(now).slice(0, 7)
 ): WriteResult<number> {
 	return db.transaction((tx) => {
@@ -124,7 +139,7 @@ export function createWheelTask(
 		if (!parent) return { ok: false, reason: 'not_found' } as const;
 		const values = { wheelId, activeFrom, ...taskValues(input) };
 		const row = tx.insert(wheelTask).values(values).returning().get();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'wheel_task',
 			entityId: row.id,
@@ -144,7 +159,7 @@ export function updateWheelTask(
 	taskId: number,
 	input: TaskInput,
 	actorId: number,
-	now = new Date()
+	now: Date
 ): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx.select().from(wheelTask).where(eq(wheelTask.id, taskId)).get();
@@ -180,7 +195,7 @@ export function updateWheelTask(
 			months: before.months,
 			dueDay: before.dueDay
 		};
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'wheel_task',
 			entityId: taskId,
@@ -193,13 +208,13 @@ export function updateWheelTask(
 }
 
 /** Stops occurrences from today on; earlier ones and every signature stay. */
-export function archiveWheelTask(taskId: number, actorId: number, now = new Date()): WriteResult {
+export function archiveWheelTask(taskId: number, actorId: number, now: Date): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx.select().from(wheelTask).where(eq(wheelTask.id, taskId)).get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		if (before.archivedAt) return { ok: false, reason: 'task_archived' } as const;
 		tx.update(wheelTask).set({ archivedAt: now }).where(eq(wheelTask.id, taskId)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'wheel_task',
 			entityId: taskId,
@@ -213,7 +228,8 @@ export function archiveWheelTask(taskId: number, actorId: number, now = new Date
 export function assignWheel(
 	wheelId: number,
 	input: { unitId: number; includeChildUnits: boolean },
-	actorId: number | null
+	actorId: number | null,
+	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
 		const target = tx.select().from(unit).where(eq(unit.id, input.unitId)).get();
@@ -229,7 +245,7 @@ export function assignWheel(
 			.values({ wheelId, ...input })
 			.returning()
 			.get();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'wheel',
 			entityId: wheelId,
@@ -241,7 +257,12 @@ export function assignWheel(
 }
 
 /** Signatures stay; the unit just stops getting new occurrences of this wheel. */
-export function unassignWheel(wheelId: number, assignmentId: number, actorId: number): WriteResult {
+export function unassignWheel(
+	wheelId: number,
+	assignmentId: number,
+	actorId: number,
+	now: Date
+): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx
 			.select()
@@ -250,7 +271,7 @@ export function unassignWheel(wheelId: number, assignmentId: number, actorId: nu
 			.get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		tx.delete(wheelAssignment).where(eq(wheelAssignment.id, assignmentId)).run();
-		writeAudit(tx, {
+		writeAudit(tx, now, {
 			actorId,
 			entity: 'wheel',
 			entityId: wheelId,

@@ -16,7 +16,7 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const form = parseForm(createUserSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors);
-		const credentials = await issueCredentials(form.data.credential);
+		const credentials = await issueCredentials(form.data.credential, event.locals.now);
 		const result = createUser(
 			{
 				name: form.data.name,
@@ -25,7 +25,8 @@ export const actions: Actions = {
 				mustChangePassword: credentials.passwordHash !== null,
 				passwordLink: credentials.passwordLink
 			},
-			admin.id
+			admin.id,
+			event.locals.now
 		);
 		if (!result.ok) return refuse(result.reason, form.values, 'email');
 		return {

@@ -36,7 +36,7 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const form = parseForm(createUnitSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'create');
-		const result = createUnit(form.data, admin.id);
+		const result = createUnit(form.data, admin.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, 'parentId', 'create');
 		return { action: 'create', success: `Enheten «${form.data.name}» er opprettet.` };
 	},
@@ -44,7 +44,7 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const form = parseForm(renameUnitSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'rename');
-		const result = renameUnit(form.data.unitId, form.data.name, admin.id);
+		const result = renameUnit(form.data.unitId, form.data.name, admin.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, 'name', 'rename');
 		return { action: 'rename', success: `Enheten heter nå «${form.data.name}».` };
 	},
@@ -52,7 +52,7 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const form = parseForm(moveUnitSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'move');
-		const result = moveUnit(form.data.unitId, form.data.parentId, admin.id);
+		const result = moveUnit(form.data.unitId, form.data.parentId, admin.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, 'parentId', 'move');
 		return { action: 'move', success: 'Enheten er flyttet.' };
 	},
@@ -60,7 +60,7 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const form = parseForm(unitIdSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'archive');
-		const result = setUnitArchived(form.data.unitId, true, admin.id);
+		const result = setUnitArchived(form.data.unitId, true, admin.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'archive');
 		return { action: 'archive', success: 'Enheten er arkivert.' };
 	},
@@ -68,7 +68,7 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const form = parseForm(unitIdSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'restore');
-		const result = setUnitArchived(form.data.unitId, false, admin.id);
+		const result = setUnitArchived(form.data.unitId, false, admin.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'restore');
 		return { action: 'restore', success: 'Enheten er gjenopprettet.' };
 	}

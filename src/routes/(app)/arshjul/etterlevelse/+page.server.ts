@@ -13,7 +13,7 @@ function intParam(url: URL, name: string): number | null {
 /** For the steering group: which units sign on time, and what is overdue where. */
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'steering');
-	const now = new Date();
+	const now = event.locals.now;
 	const thisYear = Number(osloDay(now).slice(0, 4));
 	const usage = wheelUsage();
 	const askedWheel = intParam(event.url, 'hjul');

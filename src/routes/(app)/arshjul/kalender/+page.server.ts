@@ -14,13 +14,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireUser(event);
-		const token = createCalendarFeedToken(user.id);
+		const token = createCalendarFeedToken(user.id, event.locals.now);
 		// Shown once: only its hash is stored.
 		return { action: 'create', feedUrl: `${event.url.origin}/kalender/${token}.ics` };
 	},
 	revoke: async (event) => {
 		const user = requireUser(event);
-		revokeCalendarFeedToken(user.id);
+		revokeCalendarFeedToken(user.id, event.locals.now);
 		return {
 			action: 'revoke',
 			success: 'Kalenderabonnementet er slettet. Adressen virker ikke lenger.'

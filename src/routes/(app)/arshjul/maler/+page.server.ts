@@ -32,7 +32,7 @@ export const actions: Actions = {
 		if (!canEditWheel(user, form.data.ownerUnitId)) {
 			error(403, 'Bare administratorer og lederen for eierenheten kan lage årshjul for den.');
 		}
-		const result = createWheel(form.data, user.id);
+		const result = createWheel(form.data, user.id, event.locals.now);
 		if (!result.ok) {
 			return invalid(
 				form.values,

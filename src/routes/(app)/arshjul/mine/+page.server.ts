@@ -9,7 +9,7 @@ import { osloDay } from '$lib/format';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'unit_leader');
-	const now = new Date();
+	const now = event.locals.now;
 	const year = Number(osloDay(now).slice(0, 4));
 	const unitIds = ledUnitIds(user);
 	// Last year's overdue items are still to be done in January.
@@ -30,6 +30,6 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const key = parseForm(occurrenceKeySchema, formData);
 		if (!key.ok) return invalid(key.values, key.errors, 'sign');
-		return signFor(user, key.data, formData);
+		return signFor(user, key.data, formData, event.locals.now);
 	}
 };

@@ -135,13 +135,13 @@ export const actions: Actions = {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
 		const form = parseForm(benefitSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'update');
-		const result = updateBenefit(benefit.id, form.data, user.id);
+		const result = updateBenefit(benefit.id, form.data, user.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'update');
 		return { action: 'update', success: 'Gevinsten er oppdatert.' };
 	},
 	delete: async (event) => {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
-		const result = deleteBenefit(benefit.id, user.id);
+		const result = deleteBenefit(benefit.id, user.id, event.locals.now);
 		if (!result.ok) {
 			const message =
 				result.reason === 'has_realisations'
@@ -158,7 +158,7 @@ export const actions: Actions = {
 		if (benefit.kind !== 'kvantitativ') {
 			return invalid(form.values, { _form: 'Bare kvantitative gevinster prissettes.' }, 'addLine');
 		}
-		addEstimateLine(benefit.id, form.data, user.id);
+		addEstimateLine(benefit.id, form.data, user.id, event.locals.now);
 		return { action: 'addLine', success: 'Linjen er lagt til.' };
 	},
 	updateLine: async (event) => {
@@ -166,7 +166,7 @@ export const actions: Actions = {
 		const form = parseForm(editLineSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'updateLine');
 		const { lineId, ...line } = form.data;
-		const result = updateEstimateLine(benefit.id, lineId, line, user.id);
+		const result = updateEstimateLine(benefit.id, lineId, line, user.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'updateLine');
 		return { action: 'updateLine', success: 'Linjen er endret.' };
 	},
@@ -174,7 +174,7 @@ export const actions: Actions = {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
 		const form = parseForm(lineIdSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'deleteLine');
-		const result = deleteEstimateLine(benefit.id, form.data.lineId, user.id);
+		const result = deleteEstimateLine(benefit.id, form.data.lineId, user.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'deleteLine');
 		return { action: 'deleteLine', success: 'Linjen er fjernet.' };
 	},
@@ -182,7 +182,7 @@ export const actions: Actions = {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
 		const form = parseForm(planSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'plan');
-		setBaselineAndTarget(benefit.id, form.data, user.id);
+		setBaselineAndTarget(benefit.id, form.data, user.id, event.locals.now);
 		return { action: 'plan', success: 'Nullpunkt og mål er lagret.' };
 	},
 	planPeriod: async (event) => {
@@ -200,14 +200,14 @@ export const actions: Actions = {
 				'planPeriod'
 			);
 		}
-		setPlannedPeriod(benefit.id, form.data, user.id);
+		setPlannedPeriod(benefit.id, form.data, user.id, event.locals.now);
 		return { action: 'planPeriod', success: `Planlagt verdi for ${period} er lagret.` };
 	},
 	deletePlanPeriod: async (event) => {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
 		const form = parseForm(periodIdSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'deletePlanPeriod');
-		const result = deletePlannedPeriod(benefit.id, form.data.periodId, user.id);
+		const result = deletePlannedPeriod(benefit.id, form.data.periodId, user.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'deletePlanPeriod');
 		return { action: 'deletePlanPeriod', success: 'Den planlagte verdien er fjernet.' };
 	},
@@ -216,7 +216,7 @@ export const actions: Actions = {
 		const schema = realisationSchemaFor(benefit.kind, benefit.baselineDate);
 		const form = parseForm(schema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'logRealisation');
-		const result = logRealisation(benefit.id, form.data, user.id);
+		const result = logRealisation(benefit.id, form.data, user.id, event.locals.now);
 		if (!result.ok) {
 			return invalid(
 				form.values,
@@ -236,7 +236,7 @@ export const actions: Actions = {
 		const { user, benefit } = requireBenefitLogger(event, Number(event.params.id));
 		const form = parseForm(causeSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'followUp');
-		logFollowUp(benefit.id, form.data, user.id);
+		logFollowUp(benefit.id, form.data, user.id, event.locals.now);
 		return { action: 'followUp', success: 'Årsak og korrigerende tiltak er registrert.' };
 	}
 };

@@ -27,7 +27,7 @@ export const actions: Actions = {
 		if (!mission) error(404, 'Ingen misjon er registrert ennå.');
 		const form = parseForm(gainSettingsSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'save');
-		saveGainSettings(mission.id, form.data, admin.id);
+		saveGainSettings(mission.id, form.data, admin.id, event.locals.now);
 		return { action: 'save', success: 'Innstillingene er lagret.' };
 	}
 };

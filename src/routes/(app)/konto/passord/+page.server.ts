@@ -26,13 +26,18 @@ export const actions: Actions = {
 			return invalid({}, { password: 'Det nye passordet må være et annet enn det gamle.' });
 		}
 		// Every session of the user ends, this one too; a fresh one replaces it here.
-		setPassword(user.id, await hashPassword(form.data.password), {
-			actorId: user.id,
-			mustChangePassword: false,
-			action: 'password_changed'
-		});
+		setPassword(
+			user.id,
+			await hashPassword(form.data.password),
+			{
+				actorId: user.id,
+				mustChangePassword: false,
+				action: 'password_changed'
+			},
+			event.locals.now
+		);
 		const token = generateSessionToken();
-		const session = createSession(token, user.id);
+		const session = createSession(token, user.id, event.locals.now);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
 		redirect(303, '/konto?endret=1');
 	}

@@ -46,7 +46,7 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const form = parseForm(missionFormSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'mission');
-		const result = saveMission(form.data, admin.id);
+		const result = saveMission(form.data, admin.id, event.locals.now);
 		if (!result.ok) {
 			const fresh = getMission();
 			return refusePortfolio(result.reason, fresh ? missionValues(fresh) : form.values, 'mission');
@@ -59,7 +59,7 @@ export const actions: Actions = {
 		if (!form.ok) return invalid(form.values, form.errors, 'addGoal');
 		const mission = getMission();
 		if (!mission) return refusePortfolio('no_mission', form.values, 'addGoal');
-		createEffectGoal(mission.id, form.data, admin.id);
+		createEffectGoal(mission.id, form.data, admin.id, event.locals.now);
 		return { action: 'addGoal', success: 'Effektmålet er lagt til.' };
 	},
 	updateGoal: async (event) => {
@@ -70,7 +70,7 @@ export const actions: Actions = {
 		);
 		if (!form.ok) return invalid(form.values, form.errors, 'updateGoal');
 		const { goalId, ...input } = form.data;
-		const result = updateEffectGoal(goalId, input, admin.id);
+		const result = updateEffectGoal(goalId, input, admin.id, event.locals.now);
 		if (!result.ok) return refusePortfolio(result.reason, form.values, 'updateGoal');
 		return { action: 'updateGoal', success: 'Effektmålet er lagret.' };
 	},
@@ -78,7 +78,7 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const form = parseForm(goalIdSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'archiveGoal');
-		const result = archiveEffectGoal(form.data.goalId, admin.id);
+		const result = archiveEffectGoal(form.data.goalId, admin.id, event.locals.now);
 		if (!result.ok) return refusePortfolio(result.reason, form.values, 'archiveGoal');
 		return { action: 'archiveGoal', success: 'Effektmålet er arkivert.' };
 	}

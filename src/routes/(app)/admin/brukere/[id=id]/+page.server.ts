@@ -45,18 +45,18 @@ export const actions: Actions = {
 		const target = targetUser(event);
 		const form = parseForm(renameUserSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'rename');
-		updateUserName(target.id, form.data.name, admin.id);
+		updateUserName(target.id, form.data.name, admin.id, event.locals.now);
 		return { action: 'rename', success: 'Navnet er endret.' };
 	},
 	deactivate: async (event) => {
 		const admin = requireAdmin(event);
-		const result = setUserActive(targetUser(event).id, false, admin.id);
+		const result = setUserActive(targetUser(event).id, false, admin.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, {}, '_form', 'deactivate');
 		return { action: 'deactivate', success: 'Brukeren er deaktivert og logget ut overalt.' };
 	},
 	activate: async (event) => {
 		const admin = requireAdmin(event);
-		const result = setUserActive(targetUser(event).id, true, admin.id);
+		const result = setUserActive(targetUser(event).id, true, admin.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, {}, '_form', 'activate');
 		return { action: 'activate', success: 'Brukeren er aktivert igjen.' };
 	},
@@ -67,8 +67,8 @@ export const actions: Actions = {
 		if (!form.ok) {
 			return invalid(form.values, form.errors, 'resetPassword');
 		}
-		const credentials = await issueCredentials(form.data.credential);
-		const result = resetCredentials(target.id, credentials, admin.id);
+		const credentials = await issueCredentials(form.data.credential, event.locals.now);
+		const result = resetCredentials(target.id, credentials, admin.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'resetPassword');
 		return { action: 'resetPassword', reset: { ...credentials.shown, origin: event.url.origin } };
 	},
@@ -77,7 +77,13 @@ export const actions: Actions = {
 		const target = targetUser(event);
 		const form = parseForm(roleSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'addRole');
-		const result = addRoleAssignment(target.id, form.data.role, form.data.unitId, admin.id);
+		const result = addRoleAssignment(
+			target.id,
+			form.data.role,
+			form.data.unitId,
+			admin.id,
+			event.locals.now
+		);
 		if (!result.ok) return refuse(result.reason, form.values, 'role', 'addRole');
 		return { action: 'addRole', success: 'Rollen er lagt til.' };
 	},
@@ -88,7 +94,7 @@ export const actions: Actions = {
 		if (!form.ok) return invalid({}, form.errors, 'removeRole');
 		const owned = listRolesOfUser(target.id).some((r) => r.id === form.data.assignmentId);
 		if (!owned) return refuse('not_found', {}, '_form', 'removeRole');
-		const result = removeRoleAssignment(form.data.assignmentId, admin.id);
+		const result = removeRoleAssignment(form.data.assignmentId, admin.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, {}, '_form', 'removeRole');
 		return { action: 'removeRole', success: 'Rollen er fjernet.' };
 	}

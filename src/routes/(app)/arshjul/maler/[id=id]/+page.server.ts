@@ -92,7 +92,7 @@ export const actions: Actions = {
 				'updateWheel'
 			);
 		}
-		const result = updateWheel(wheel.id, form.data, user.id);
+		const result = updateWheel(wheel.id, form.data, user.id, event.locals.now);
 		if (!result.ok)
 			return invalid(form.values, { ownerUnitId: 'Enheten finnes ikke.' }, 'updateWheel');
 		return { action: 'updateWheel', success: 'Årshjulet er lagret.' };
@@ -101,7 +101,7 @@ export const actions: Actions = {
 		const { user, wheel } = requireWheelEditor(event);
 		const form = parseForm(taskSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'addTask');
-		createWheelTask(wheel.id, form.data, user.id);
+		createWheelTask(wheel.id, form.data, user.id, event.locals.now);
 		return { action: 'addTask', success: `Oppgaven «${form.data.title}» er lagt til.` };
 	},
 	updateTask: async (event) => {
@@ -112,7 +112,7 @@ export const actions: Actions = {
 		if (!task || task.wheelId !== wheel.id) error(404, 'Fant ikke oppgaven.');
 		const form = parseForm(taskSchema, formData);
 		if (!form.ok) return invalid(form.values, form.errors, 'updateTask');
-		const result = updateWheelTask(task.id, form.data, user.id);
+		const result = updateWheelTask(task.id, form.data, user.id, event.locals.now);
 		if (!result.ok) {
 			return invalid(
 				form.values,
@@ -130,7 +130,7 @@ export const actions: Actions = {
 		const id = parseForm(taskIdSchema, await event.request.formData());
 		const task = id.ok ? getWheelTask(id.data.taskId) : undefined;
 		if (!task || task.wheelId !== wheel.id) error(404, 'Fant ikke oppgaven.');
-		archiveWheelTask(task.id, user.id);
+		archiveWheelTask(task.id, user.id, event.locals.now);
 		return { action: 'archiveTask', success: `Oppgaven «${task.title}» er arkivert.` };
 	},
 	assign: async (event) => {
@@ -144,7 +144,7 @@ export const actions: Actions = {
 				'assign'
 			);
 		}
-		const result = assignWheel(wheel.id, form.data, user.id);
+		const result = assignWheel(wheel.id, form.data, user.id, event.locals.now);
 		if (!result.ok) {
 			const message =
 				result.reason === 'already_assigned'
@@ -157,7 +157,10 @@ export const actions: Actions = {
 	unassign: async (event) => {
 		const { user, wheel } = requireWheelEditor(event);
 		const form = parseForm(assignmentIdSchema, await event.request.formData());
-		if (!form.ok || !unassignWheel(wheel.id, form.data.assignmentId, user.id).ok) {
+		if (
+			!form.ok ||
+			!unassignWheel(wheel.id, form.data.assignmentId, user.id, event.locals.now).ok
+		) {
 			error(404, 'Fant ikke tildelingen.');
 		}
 		return { action: 'unassign', success: 'Tildelingen er fjernet. Signaturer er beholdt.' };

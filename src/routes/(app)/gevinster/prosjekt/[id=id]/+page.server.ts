@@ -95,14 +95,14 @@ export const actions: Actions = {
 		const { user, project } = requireMapEditor(event, Number(event.params.id));
 		const form = parseForm(changeSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'addChange');
-		createChange(project.id, form.data, user.id);
+		createChange(project.id, form.data, user.id, event.locals.now);
 		return { action: 'addChange', success: `Endringen «${form.data.title}» er lagt til.` };
 	},
 	addBenefit: async (event) => {
 		const { user, project } = requireMapEditor(event, Number(event.params.id));
 		const form = parseForm(benefitSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'addBenefit');
-		createBenefit(project.id, form.data, user.id);
+		createBenefit(project.id, form.data, user.id, event.locals.now);
 		return { action: 'addBenefit', success: `Gevinsten «${form.data.title}» er lagt til.` };
 	},
 	addLink: async (event) => {
@@ -115,7 +115,7 @@ export const actions: Actions = {
 			if (errors.toKind || errors.toId) errors.to ??= errors.toId ?? 'Velg hva koblingen går til';
 			return invalid(form.values, errors, 'addLink');
 		}
-		const result = createLink(project.id, form.data, user.id);
+		const result = createLink(project.id, form.data, user.id, event.locals.now);
 		if (!result.ok) return invalid(form.values, { to: result.message }, 'addLink');
 		return { action: 'addLink', success: 'Koblingen er lagt til.' };
 	},
@@ -123,7 +123,7 @@ export const actions: Actions = {
 		const { user, project } = requireMapEditor(event, Number(event.params.id));
 		const form = parseForm(linkIdSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'deleteLink');
-		const result = deleteLink(project.id, form.data.linkId, user.id);
+		const result = deleteLink(project.id, form.data.linkId, user.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'deleteLink');
 		return { action: 'deleteLink', success: 'Koblingen er fjernet.' };
 	},
@@ -132,7 +132,7 @@ export const actions: Actions = {
 		const form = parseForm(editChangeSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'updateChange');
 		const { changeId, ...change } = form.data;
-		const result = updateChange(project.id, changeId, change, user.id);
+		const result = updateChange(project.id, changeId, change, user.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'updateChange');
 		return { action: 'updateChange', success: `Endringen «${change.title}» er lagret.` };
 	},
@@ -140,7 +140,7 @@ export const actions: Actions = {
 		const { user, project } = requireMapEditor(event, Number(event.params.id));
 		const form = parseForm(changeIdSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'deleteChange');
-		const result = deleteChange(project.id, form.data.changeId, user.id);
+		const result = deleteChange(project.id, form.data.changeId, user.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'deleteChange');
 		return { action: 'deleteChange', success: 'Endringen og koblingene til den er fjernet.' };
 	}

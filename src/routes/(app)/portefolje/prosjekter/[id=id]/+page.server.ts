@@ -82,7 +82,7 @@ export const load: PageServerLoad = async (event) => {
 		owners: listOwnerCandidates(),
 		canEdit: canEditAny(user, project.ownerId),
 		canScore: canScore(user),
-		currentPeriod: osloDay().slice(0, 7),
+		currentPeriod: osloDay(event.locals.now).slice(0, 7),
 		userId: user.id
 	};
 };
@@ -103,7 +103,7 @@ export const actions: Actions = {
 		if (form.data.ownerId !== project.ownerId && !ownerAllowed(user, form.data.ownerId)) {
 			return invalid(form.values, { ownerId: NOT_OWN_OWNER }, 'update');
 		}
-		const result = updateProject(project.id, form.data, user.id);
+		const result = updateProject(project.id, form.data, user.id, event.locals.now);
 		if (!result.ok) {
 			// Lost update: show the newer values, not the stale ones the user posted.
 			const fresh = result.reason === 'conflict' ? getProjectById(project.id) : undefined;
@@ -129,7 +129,7 @@ export const actions: Actions = {
 		const project = projectOr404(event);
 		const form = parseForm(scoringSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'score');
-		const result = saveProjectScores(project.id, form.data, user.id);
+		const result = saveProjectScores(project.id, form.data, user.id, event.locals.now);
 		if (!result.ok) return refusePortfolio(result.reason, form.values, 'score', 'project');
 		return { action: 'score', success: 'Vurderingen er lagret.' };
 	},
@@ -143,19 +143,19 @@ export const actions: Actions = {
 	},
 	archive: async (event) => {
 		const { user, project } = requireProjectEditor(event);
-		const result = setProjectArchived(project.id, true, user.id);
+		const result = setProjectArchived(project.id, true, user.id, event.locals.now);
 		if (!result.ok) return refusePortfolio(result.reason, {}, 'archive', 'project');
 		redirect(303, '/portefolje');
 	},
 	restore: async (event) => {
 		const { user, project } = requireProjectEditor(event);
-		const result = setProjectArchived(project.id, false, user.id);
+		const result = setProjectArchived(project.id, false, user.id, event.locals.now);
 		if (!result.ok) return refusePortfolio(result.reason, {}, 'restore', 'project');
 		return { action: 'restore', success: 'Gjenopprettet.' };
 	},
 	delete: async (event) => {
 		const { user, project } = requireProjectEditor(event);
-		const result = deleteProject(project.id, user.id);
+		const result = deleteProject(project.id, user.id, event.locals.now);
 		if (!result.ok) return refusePortfolio(result.reason, {}, 'delete', 'project');
 		redirect(303, '/portefolje');
 	}

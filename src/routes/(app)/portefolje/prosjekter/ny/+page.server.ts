@@ -35,7 +35,7 @@ export const actions: Actions = {
 		}
 		const mission = getMission();
 		if (!mission) return refusePortfolio('no_mission', form.values, 'create');
-		const result = createProject(mission.id, form.data, user.id);
+		const result = createProject(mission.id, form.data, user.id, event.locals.now);
 		if (!result.ok)
 			return refusePortfolio(result.reason, form.values, 'create', 'project', 'trackIds');
 		redirect(303, `/portefolje/prosjekter/${result.value}?opprettet=1`);

@@ -83,7 +83,7 @@ export const actions: Actions = {
 		if (form.data.ownerId !== track.ownerId && !ownerAllowed(user, form.data.ownerId)) {
 			return invalid(form.values, { ownerId: NOT_OWN_OWNER }, 'update');
 		}
-		const result = updateTrack(track.id, form.data, user.id);
+		const result = updateTrack(track.id, form.data, user.id, event.locals.now);
 		if (!result.ok) {
 			const fresh = result.reason === 'conflict' ? getTrackById(track.id) : undefined;
 			const field = result.reason === 'code_taken' ? 'code' : '_form';
@@ -107,7 +107,12 @@ export const actions: Actions = {
 		const track = trackOr404(event);
 		const form = parseForm(prioritiseSchema, await event.request.formData());
 		if (!form.ok) return invalid(form.values, form.errors, 'prioritise');
-		const result = setTrackPrioritised(track.id, form.data.prioritised === 'yes', user.id);
+		const result = setTrackPrioritised(
+			track.id,
+			form.data.prioritised === 'yes',
+			user.id,
+			event.locals.now
+		);
 		if (!result.ok) return refusePortfolio(result.reason, form.values, 'prioritise', 'track');
 		return {
 			action: 'prioritise',
@@ -117,19 +122,19 @@ export const actions: Actions = {
 	},
 	archive: async (event) => {
 		const { user, track } = requireTrackEditor(event);
-		const result = setTrackArchived(track.id, true, user.id);
+		const result = setTrackArchived(track.id, true, user.id, event.locals.now);
 		if (!result.ok) return refusePortfolio(result.reason, {}, 'archive', 'track');
 		redirect(303, '/portefolje');
 	},
 	restore: async (event) => {
 		const { user, track } = requireTrackEditor(event);
-		const result = setTrackArchived(track.id, false, user.id);
+		const result = setTrackArchived(track.id, false, user.id, event.locals.now);
 		if (!result.ok) return refusePortfolio(result.reason, {}, 'restore', 'track');
 		return { action: 'restore', success: 'Gjenopprettet.' };
 	},
 	delete: async (event) => {
 		const { user, track } = requireTrackEditor(event);
-		const result = deleteTrack(track.id, user.id);
+		const result = deleteTrack(track.id, user.id, event.locals.now);
 		if (!result.ok) return refusePortfolio(result.reason, {}, 'delete', 'track');
 		redirect(303, '/portefolje');
 	}

@@ -33,7 +33,12 @@ export const actions: Actions = {
 		}
 		const mission = getMission();
 		if (!mission) return refusePortfolio('no_mission', form.values, 'create');
-		const result = createTrack(mission.id, { ...form.data, status: 'proposed' }, user.id);
+		const result = createTrack(
+			mission.id,
+			{ ...form.data, status: 'proposed' },
+			user.id,
+			event.locals.now
+		);
 		if (!result.ok) {
 			const field = result.reason === 'code_taken' ? 'code' : '_form';
 			return refusePortfolio(result.reason, form.values, 'create', 'track', field);

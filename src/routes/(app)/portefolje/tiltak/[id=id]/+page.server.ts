@@ -66,7 +66,7 @@ export const load: PageServerLoad = async (event) => {
 		reports: listStatusReports('measure', measure.id),
 		owners: listOwnerCandidates(),
 		canEdit: canEditAny(user, measure.ownerId, project.ownerId),
-		currentPeriod: osloDay().slice(0, 7),
+		currentPeriod: osloDay(event.locals.now).slice(0, 7),
 		userId: user.id
 	};
 };
@@ -101,7 +101,7 @@ export const actions: Actions = {
 				);
 			}
 		}
-		const result = updateMeasure(measure.id, form.data, user.id);
+		const result = updateMeasure(measure.id, form.data, user.id, event.locals.now);
 		if (!result.ok) {
 			const fresh = result.reason === 'conflict' ? getMeasureById(measure.id) : undefined;
 			return refusePortfolio(
@@ -131,19 +131,19 @@ export const actions: Actions = {
 	},
 	archive: async (event) => {
 		const { user, measure } = requireMeasureEditor(event);
-		const result = setMeasureArchived(measure.id, true, user.id);
+		const result = setMeasureArchived(measure.id, true, user.id, event.locals.now);
 		if (!result.ok) return refusePortfolio(result.reason, {}, 'archive', 'measure');
 		redirect(303, `/portefolje/prosjekter/${measure.projectId}`);
 	},
 	restore: async (event) => {
 		const { user, measure } = requireMeasureEditor(event);
-		const result = setMeasureArchived(measure.id, false, user.id);
+		const result = setMeasureArchived(measure.id, false, user.id, event.locals.now);
 		if (!result.ok) return refusePortfolio(result.reason, {}, 'restore', 'measure');
 		return { action: 'restore', success: 'Gjenopprettet.' };
 	},
 	delete: async (event) => {
 		const { user, measure } = requireMeasureEditor(event);
-		const result = deleteMeasure(measure.id, user.id);
+		const result = deleteMeasure(measure.id, user.id, event.locals.now);
 		if (!result.ok) return refusePortfolio(result.reason, {}, 'delete', 'measure');
 		redirect(303, `/portefolje/prosjekter/${measure.projectId}`);
 	}

@@ -41,7 +41,7 @@ export const actions: Actions = {
 		if (!ownerAllowed(user, form.data.ownerId) && form.data.ownerId !== project.ownerId) {
 			return invalid(form.values, { ownerId: NOT_OWN_OWNER });
 		}
-		const result = createMeasure(form.data, user.id);
+		const result = createMeasure(form.data, user.id, event.locals.now);
 		if (!result.ok) {
 			const field = result.reason === 'unit_missing' ? 'unitIds' : 'projectId';
 			return refusePortfolio(result.reason, form.values, 'create', 'measure', field);

@@ -8,6 +8,7 @@ import {
 } from '$lib/server/db/queries/wheel-occurrences';
 import { getWheelTask } from '$lib/server/db/queries/wheel';
 import { reopenFor, signFor } from '$lib/server/wheel-actions';
+import { periodHasBegun } from '$lib/domain/schedule';
 
 function keyOf(params: { task: string; unit: string; period: string }): OccurrenceKey {
 	return { taskId: Number(params.task), unitId: Number(params.unit), period: params.period };
@@ -16,7 +17,7 @@ function keyOf(params: { task: string; unit: string; period: string }): Occurren
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const key = keyOf(event.params);
-	const occurrence = findOccurrence(key, new Date());
+	const occurrence = findOccurrence(key, event.locals.now);
 	if (!occurrence) error(404, 'Fant ikke denne oppgaven for enheten og måneden.');
 	const task = getWheelTask(key.taskId)!;
 	const signature = occurrence.signature;
@@ -29,7 +30,8 @@ export const load: PageServerLoad = async (event) => {
 			archived: task.archivedAt !== null
 		},
 		history: occurrenceHistory(key),
-		canSign: !signature && canLeadUnit(user, key.unitId),
+		canSign:
+			!signature && canLeadUnit(user, key.unitId) && periodHasBegun(key.period, event.locals.now),
 		canReopen: !!signature && canReopenSignature(user, signature)
 	};
 };
@@ -37,10 +39,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	sign: async (event) => {
 		const user = requireUser(event);
-		return signFor(user, keyOf(event.params), await event.request.formData());
+		return signFor(user, keyOf(event.params), await event.request.formData(), event.locals.now);
 	},
 	reopen: async (event) => {
 		const user = requireUser(event);
-		return reopenFor(user, keyOf(event.params), await event.request.formData());
+		return reopenFor(user, keyOf(event.params), await event.request.formData(), event.locals.now);
 	}
 };
