@@ -203,7 +203,12 @@ export function seedWheels(org: DemoOrganisation, now: Date): void {
 		const roll = dice(o.taskId, o.unitId, o.month);
 		const signer = leaderOf(o.unitName)?.id ?? admin.id;
 		let at: Date | null = null;
-		if (roll < onTime) at = osloMorning(o.dueDate, -(roll % 12));
+		// Early, but never before the month has begun: a month cannot be signed ahead.
+		if (roll < onTime) {
+			const early = osloMorning(o.dueDate, -(roll % 12));
+			const firstDay = osloMorning(`${o.period}-01`, 0);
+			at = early < firstDay ? firstDay : early;
+		}
 		else if (roll < onTime + late) at = osloMorning(o.dueDate, 2 + (roll % 18));
 		// Only what could have happened by today: nothing signed in the future.
 		if (!at || at >= now || o.dueDate.slice(0, 7) > today.slice(0, 7)) continue;
