@@ -208,8 +208,7 @@ export function seedWheels(org: DemoOrganisation, now: Date): void {
 			const early = osloMorning(o.dueDate, -(roll % 12));
 			const firstDay = osloMorning(`${o.period}-01`, 0);
 			at = early < firstDay ? firstDay : early;
-		}
-		else if (roll < onTime + late) at = osloMorning(o.dueDate, 2 + (roll % 18));
+		} else if (roll < onTime + late) at = osloMorning(o.dueDate, 2 + (roll % 18));
 		// Only what could have happened by today: nothing signed in the future.
 		if (!at || at >= now || o.dueDate.slice(0, 7) > today.slice(0, 7)) continue;
 		created(
