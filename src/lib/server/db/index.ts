@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
+import { sealLegacyAuditRows } from './queries/audit-chain';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle: the same query API as `db`, bound to one transaction. */
@@ -29,6 +30,8 @@ export function openDatabase(file: string): DB {
 	sqlite.pragma('busy_timeout = 5000');
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder: migrationsFolder() });
+	// Audit rows from before the hash chain get their hashes once, before anything appends.
+	sealLegacyAuditRows(sqlite);
 	return db;
 }
 

@@ -1,11 +1,44 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '..';
 import { auditLog, user } from '../schema';
+import { asStoredJson, chainHash, GENESIS_HASH, type ChainReport } from '../../audit-chain';
+import { verifyAuditChain } from './audit-chain';
 
-export type NewAuditEntry = typeof auditLog.$inferInsert;
+export type NewAuditEntry = Omit<typeof auditLog.$inferInsert, 'id' | 'prevHash' | 'hash'>;
 
+/**
+ * Appends a row to the hash chain: reads the last row's hash and inserts after it in the
+ * caller's transaction, so the read and the insert see the same last row. The id is given
+ * explicitly because it is part of what is hashed.
+ */
 export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
-	tx.insert(auditLog).values(entry).run();
+	const last = tx
+		.select({ id: auditLog.id, hash: auditLog.hash })
+		.from(auditLog)
+		.orderBy(desc(auditLog.id))
+		.limit(1)
+		.get();
+	if (last && last.hash === null) throw new Error(`audit_log row ${last.id} is not sealed`);
+	const prevHash = last?.hash ?? GENESIS_HASH;
+	const row = {
+		id: (last?.id ?? 0) + 1,
+		at: entry.at,
+		actorId: entry.actorId ?? null,
+		entity: entry.entity,
+		entityId: entry.entityId,
+		action: entry.action,
+		before: asStoredJson(entry.before),
+		after: asStoredJson(entry.after)
+	};
+	const hash = chainHash(prevHash, { ...row, at: row.at.getTime() });
+	tx.insert(auditLog)
+		.values({ ...row, prevHash, hash })
+		.run();
+}
+
+/** The whole chain checked, for the admin log page (batched; see queries/audit-chain.ts). */
+export function checkAuditChain(): Promise<ChainReport> {
+	return verifyAuditChain(db.$client);
 }
 
 export type AuditFilter = {

@@ -271,10 +271,8 @@ export function reopenOccurrence(
 		if (expectedSignatureId !== undefined && signature.id !== expectedSignatureId) {
 			return { ok: false, reason: 'not_signed' } as const;
 		}
-		tx.update(wheelSignature)
-			.set({ reopenedAt: now })
-			.where(eq(wheelSignature.id, signature.id))
-			.run();
+		// The reopening first: the signature's update trigger lets reopened_at be set only to
+		// the time of a reopening of that signature (drizzle/0006_audit_append_only.sql).
 		const row = tx
 			.insert(wheelReopening)
 			.values({
@@ -285,6 +283,10 @@ export function reopenOccurrence(
 			})
 			.returning()
 			.get();
+		tx.update(wheelSignature)
+			.set({ reopenedAt: now })
+			.where(eq(wheelSignature.id, signature.id))
+			.run();
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'wheel_signature',

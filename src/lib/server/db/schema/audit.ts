@@ -12,7 +12,17 @@ export const auditLog = sqliteTable(
 		entityId: text('entity_id').notNull(),
 		action: text('action').notNull(),
 		before: text('before', { mode: 'json' }),
-		after: text('after', { mode: 'json' })
+		after: text('after', { mode: 'json' }),
+		/**
+		 * The hash chain (src/lib/server/audit-chain.ts): `hash` is SHA-256 (FIPS 180-4, hex) of
+		 * `prevHash` followed by the canonical JSON of the fields above; `prevHash` is the
+		 * previous row's `hash`, 64 zeros for the first row. Changing, removing or inserting a
+		 * row breaks every hash after it. Nullable only because rows written before the chain
+		 * existed are sealed when the database is opened (db/index.ts); a trigger refuses new
+		 * rows without them (drizzle/*_audit_append_only.sql).
+		 */
+		prevHash: text('prev_hash'),
+		hash: text('hash')
 	},
 	(t) => [
 		index('audit_entity_idx').on(t.entity, t.entityId),

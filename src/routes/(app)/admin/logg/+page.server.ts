@@ -2,7 +2,12 @@ import type { PageServerLoad } from './$types';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { auditFilterSchema } from '$lib/schemas/admin';
 import { fieldErrors } from '$lib/schemas/form';
-import { listAuditEntries, listAuditFacets } from '$lib/server/db/queries/audit';
+import {
+	checkAuditChain,
+	listAuditEntries,
+	listAuditFacets
+} from '$lib/server/db/queries/audit';
+import { describeChainReport } from '$lib/server/audit-chain';
 import { listUsers } from '$lib/server/db/queries/users';
 import { osloDayStartMs } from '$lib/domain/oslo-day';
 
@@ -21,8 +26,12 @@ export const load: PageServerLoad = async (event) => {
 		toMs: filter?.to ? osloDayStartMs(filter.to, 1) : undefined,
 		page: filter?.page ?? 1
 	});
+	// The whole chain, every time: a check that skips rows would miss a change to them. It
+	// runs in batches that let other requests through (queries/audit-chain.ts).
+	const chain = await checkAuditChain();
 	return {
 		...result,
+		chain: { ok: chain.ok, line: describeChainReport(chain) },
 		rows: result.rows.map((r) => ({ ...r, at: r.at.getTime() })),
 		facets: listAuditFacets(),
 		actors: listUsers().map((u) => ({ value: String(u.id), label: u.name })),
