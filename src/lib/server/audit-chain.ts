@@ -4,12 +4,14 @@
  * follows GENESIS_HASH. Whoever changes, removes, inserts or reorders a row in the file
  * must recompute every hash after it, and the verifier finds the first row that does not fit.
  *
- * Canonical JSON here is RFC 8785 (JSON Canonicalization Scheme) for the values this log
- * holds: object keys sorted by UTF-16 code units, no whitespace, numbers as ECMAScript prints
- * them. Strings are first made well-formed (lone surrogates become U+FFFD), because that is
- * what SQLite's UTF-8 text keeps of them: the hash is computed over what reads back.
+ * The fields are hashed as stored: `before` and `after` as their JSON text, byte for byte,
+ * not re-serialised, so the check depends on no JSON library's formatting and catches any
+ * edit to the stored text. The canonical JSON is then one object with fixed keys in the order
+ * RFC 8785 (JSON Canonicalization Scheme) sorts them, holding only integers, null and strings,
+ * serialised as ECMAScript's JSON.stringify does (RFC 8785 § 3.2.2). Strings are made
+ * well-formed first (a lone surrogate becomes U+FFFD), as SQLite's UTF-8 text keeps them.
  */
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -22,47 +24,38 @@ export type ChainFields = {
 	entity: string;
 	entityId: string;
 	action: string;
-	before: unknown;
-	after: unknown;
+	/** The stored JSON text, or null. */
+	before: string | null;
+	after: string | null;
 };
 
 /**
- * What a JSON column gives back for `value`: Dates become ISO strings, `undefined` members
- * go, NaN and ±Infinity become null. The writer stores this, so it hashes what is stored.
+ * The JSON text a value is stored as, as drizzle's JSON column writes it (JSON.stringify):
+ * Dates become ISO strings, `undefined` members go, NaN becomes null. No value: null.
  */
-export function asStoredJson(value: unknown): unknown {
+export function storedJson(value: unknown): string | null {
 	if (value === undefined || value === null) return null;
-	return JSON.parse(JSON.stringify(value)) as unknown;
+	return JSON.stringify(value) ?? null;
 }
 
-export function canonicalJson(value: unknown): string {
-	if (value === null || typeof value !== 'object') {
-		if (typeof value === 'string') return JSON.stringify(value.toWellFormed());
-		// Numbers, booleans; JSON.stringify prints numbers the way RFC 8785 § 3.2.2.3 asks.
-		return value === undefined ? 'null' : JSON.stringify(value);
-	}
-	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-	const record = value as Record<string, unknown>;
-	const members = Object.keys(record)
-		.filter((key) => record[key] !== undefined)
-		.map((key) => [key.toWellFormed(), record[key]] as const)
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-		.map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`);
-	return `{${members.join(',')}}`;
+export function canonicalFields(fields: ChainFields): string {
+	const text = (value: string | null) => (value === null ? null : value.toWellFormed());
+	// Keys in RFC 8785 order (UTF-16 code units): action, actorId, after, at, before, entity,
+	// entityId, id. JSON.stringify keeps an object's insertion order for such keys.
+	return JSON.stringify({
+		action: text(fields.action),
+		actorId: fields.actorId,
+		after: text(fields.after),
+		at: fields.at,
+		before: text(fields.before),
+		entity: text(fields.entity),
+		entityId: text(fields.entityId),
+		id: fields.id
+	});
 }
 
 export function chainHash(prevHash: string, fields: ChainFields): string {
-	const canonical = canonicalJson({
-		id: fields.id,
-		at: fields.at,
-		actorId: fields.actorId,
-		entity: fields.entity,
-		entityId: fields.entityId,
-		action: fields.action,
-		before: fields.before ?? null,
-		after: fields.after ?? null
-	});
-	return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+	return digest('sha256', prevHash + canonicalFields(fields), 'hex');
 }
 
 /** Why a row does not fit the chain. */

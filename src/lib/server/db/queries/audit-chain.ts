@@ -7,12 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import {
-	chainHash,
-	GENESIS_HASH,
-	type ChainFields,
-	type ChainReport
-} from '../../audit-chain';
+import { chainHash, GENESIS_HASH, type ChainFields, type ChainReport } from '../../audit-chain';
 
 type RawRow = {
 	id: number;
@@ -37,12 +32,12 @@ function fieldsOf(row: RawRow): ChainFields {
 		entity: row.entity,
 		entityId: row.entity_id,
 		action: row.action,
-		before: row.before === null ? null : (JSON.parse(row.before) as unknown),
-		after: row.after === null ? null : (JSON.parse(row.after) as unknown)
+		before: row.before,
+		after: row.after
 	};
 }
 
-export const VERIFY_BATCH_SIZE = 5_000;
+export const VERIFY_BATCH_SIZE = 2_000;
 
 /**
  * Walks the whole chain from the first row and names the first row that does not fit.

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '..';
 import { auditLog, user } from '../schema';
-import { asStoredJson, chainHash, GENESIS_HASH, type ChainReport } from '../../audit-chain';
+import { chainHash, GENESIS_HASH, storedJson, type ChainReport } from '../../audit-chain';
 import { verifyAuditChain } from './audit-chain';
 
 export type NewAuditEntry = Omit<typeof auditLog.$inferInsert, 'id' | 'prevHash' | 'hash'>;
@@ -22,17 +22,27 @@ export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
 	const prevHash = last?.hash ?? GENESIS_HASH;
 	const row = {
 		id: (last?.id ?? 0) + 1,
-		at: entry.at,
+		at: entry.at.getTime(),
 		actorId: entry.actorId ?? null,
 		entity: entry.entity,
 		entityId: entry.entityId,
 		action: entry.action,
-		before: asStoredJson(entry.before),
-		after: asStoredJson(entry.after)
+		before: storedJson(entry.before),
+		after: storedJson(entry.after)
 	};
-	const hash = chainHash(prevHash, { ...row, at: row.at.getTime() });
+	const hash = chainHash(prevHash, row);
+	// The JSON text goes in as a bound string, not through the JSON column's own
+	// serialisation, so what is stored is byte for byte what was hashed.
+	const json = (text: string | null) => (text === null ? sql`NULL` : sql`${text}`);
 	tx.insert(auditLog)
-		.values({ ...row, prevHash, hash })
+		.values({
+			...row,
+			at: entry.at,
+			before: json(row.before),
+			after: json(row.after),
+			prevHash,
+			hash
+		})
 		.run();
 }
 
