@@ -24,11 +24,13 @@ export default ts.config(
 		files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: {
-				projectService: { allowDefaultProject: [
+				projectService: {
+					allowDefaultProject: [
 						'drizzle.config.ts',
 						'vitest.e2e.config.ts',
 						'vitest.durability.config.ts'
-					] },
+					]
+				},
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig

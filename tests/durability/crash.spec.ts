@@ -218,7 +218,10 @@ describe('durability under SIGKILL', () => {
 			last = await inspect(tally);
 			expect(tally.acked.length, `round ${r} acknowledged nothing`).toBeGreaterThan(ackedBefore);
 			expect(last.integrity, `integrity_check after round ${r}`).toBe('ok');
-			expect(last.lost.map((w) => w.token), `lost after round ${r}`).toEqual([]);
+			expect(
+				last.lost.map((w) => w.token),
+				`lost after round ${r}`
+			).toEqual([]);
 			expect(last.chain, `audit chain after round ${r}`).toMatchObject({ ok: true });
 		}
 		const bySort = (kind: Write['kind']) => tally.acked.filter((w) => w.kind === kind).length;

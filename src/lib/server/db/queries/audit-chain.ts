@@ -9,33 +9,11 @@ import type Database from 'better-sqlite3';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { chainHash, GENESIS_HASH, type ChainFields, type ChainReport } from '../../audit-chain';
 
-type RawRow = {
-	id: number;
-	at: number;
-	actor_id: number | null;
-	entity: string;
-	entity_id: string;
-	action: string;
-	before: string | null;
-	after: string | null;
-	prev_hash: string | null;
-	hash: string | null;
-};
+/** A row as stored, named as the hash names its fields. */
+type StoredRow = ChainFields & { prevHash: string | null; hash: string | null };
 
-const COLUMNS = 'id, at, actor_id, entity, entity_id, action, before, after, prev_hash, hash';
-
-function fieldsOf(row: RawRow): ChainFields {
-	return {
-		id: row.id,
-		at: row.at,
-		actorId: row.actor_id,
-		entity: row.entity,
-		entityId: row.entity_id,
-		action: row.action,
-		before: row.before,
-		after: row.after
-	};
-}
+const COLUMNS = `id, at, actor_id AS actorId, entity, entity_id AS entityId, action, before, after,
+	prev_hash AS prevHash, hash`;
 
 export const VERIFY_BATCH_SIZE = 2_000;
 
@@ -48,7 +26,7 @@ export async function verifyAuditChain(
 	client: Database.Database,
 	{ batchSize = VERIFY_BATCH_SIZE }: { batchSize?: number } = {}
 ): Promise<ChainReport> {
-	const batch = client.prepare<[number, number], RawRow>(
+	const batch = client.prepare<[number, number], StoredRow>(
 		`SELECT ${COLUMNS} FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`
 	);
 	let prevHash = GENESIS_HASH;
@@ -60,9 +38,9 @@ export async function verifyAuditChain(
 			inBatch += 1;
 			const broken = (reason: 'unsealed' | 'link' | 'hash') =>
 				({ ok: false, checked, brokenId: row.id, reason }) as const;
-			if (row.hash === null || row.prev_hash === null) return broken('unsealed');
-			if (row.prev_hash !== prevHash) return broken('link');
-			if (chainHash(prevHash, fieldsOf(row)) !== row.hash) return broken('hash');
+			if (row.hash === null || row.prevHash === null) return broken('unsealed');
+			if (row.prevHash !== prevHash) return broken('link');
+			if (chainHash(prevHash, row) !== row.hash) return broken('hash');
 			prevHash = row.hash;
 			lastId = row.id;
 			checked += 1;
@@ -94,7 +72,7 @@ export function sealLegacyAuditRows(client: Database.Database, batchSize = 1_000
 		.prepare<[], { hash: string | null }>('SELECT hash FROM audit_log ORDER BY id LIMIT 1')
 		.get();
 	if (!first || first.hash !== null) return 0;
-	const rows = client.prepare<[number, number], RawRow>(
+	const rows = client.prepare<[number, number], StoredRow>(
 		`SELECT ${COLUMNS} FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`
 	);
 	const seal = client.prepare<[string, string, number]>(
@@ -110,7 +88,7 @@ export function sealLegacyAuditRows(client: Database.Database, batchSize = 1_000
 			const batch = [...rows.iterate(lastId, batchSize)];
 			for (const row of batch) {
 				if (row.hash !== null) return sealed;
-				const hash = chainHash(prevHash, fieldsOf(row));
+				const hash = chainHash(prevHash, row);
 				seal.run(prevHash, hash, row.id);
 				prevHash = hash;
 				lastId = row.id;

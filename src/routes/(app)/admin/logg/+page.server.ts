@@ -2,11 +2,7 @@ import type { PageServerLoad } from './$types';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { auditFilterSchema } from '$lib/schemas/admin';
 import { fieldErrors } from '$lib/schemas/form';
-import {
-	checkAuditChain,
-	listAuditEntries,
-	listAuditFacets
-} from '$lib/server/db/queries/audit';
+import { checkAuditChain, listAuditEntries, listAuditFacets } from '$lib/server/db/queries/audit';
 import { describeChainReport } from '$lib/server/audit-chain';
 import { listUsers } from '$lib/server/db/queries/users';
 import { osloDayStartMs } from '$lib/domain/oslo-day';
