@@ -40,7 +40,7 @@ beforeAll(async () => {
 	const at = new Date('2027-03-28T01:30:00Z');
 	db.transaction((tx) => {
 		for (let i = 0; i < 10; i++) {
-			writeAudit(tx, {
+			writeAudit(tx, at, {
 				actorId: i % 2 ? adminId : null,
 				entity: 'test_entity',
 				entityId: i,
@@ -225,7 +225,13 @@ describe('audit rows written before the chain existed', () => {
 		// Opening again seals nothing more, and new rows follow the sealed ones.
 		expect(sealLegacyAuditRows(upgraded.$client)).toBe(0);
 		upgraded.transaction((tx) =>
-			writeAudit(tx, { actorId: null, entity: 'unit', entityId: 26, action: 'create', after: {} })
+			writeAudit(tx, new Date('2027-01-01T00:00:00Z'), {
+				actorId: null,
+				entity: 'unit',
+				entityId: 26,
+				action: 'create',
+				after: {}
+			})
 		);
 		expect(await verifyAuditChain(upgraded.$client)).toEqual({ ok: true, checked: 26, lastId: 26 });
 		upgraded.$client.close();

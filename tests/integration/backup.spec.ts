@@ -12,10 +12,12 @@ import { verifyAuditChain } from '$lib/server/db/queries/audit-chain';
 const dir = mkdtempSync(path.join(tmpdir(), 'misjonskart-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const AT = new Date('2027-10-31T01:30:00Z');
+
 function writeRows(from: number, count: number) {
 	db.transaction((tx) => {
 		for (let i = from; i < from + count; i++) {
-			writeAudit(tx, {
+			writeAudit(tx, AT, {
 				actorId: null,
 				entity: 'backup_test',
 				entityId: i,
