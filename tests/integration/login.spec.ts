@@ -1,10 +1,27 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { actions as loginActions } from '../../src/routes/(auth)/login/+page.server';
 import { actions as logoutActions } from '../../src/routes/(app)/logout/+page.server';
 import { setUserActive } from '$lib/server/db/queries/users';
 import { listSessionIdsForUser } from '$lib/server/db/queries/sessions';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { makeEvent, makeUser, outcome, signIn, TEST_PASSWORD } from '../factories';
+
+// Counts every argon2 verification (real accounts and the dummy hash alike) while still doing
+// the real work, so a test sees how many password guesses were actually checked.
+const argon2 = vi.hoisted(() => ({ verifications: 0 }));
+vi.mock('@node-rs/argon2', async (importOriginal) => {
+	const real = await importOriginal<typeof import('@node-rs/argon2')>();
+	return {
+		...real,
+		verify: (...args: Parameters<typeof real.verify>) => {
+			argon2.verifications += 1;
+			return real.verify(...args);
+		}
+	};
+});
+beforeEach(() => {
+	argon2.verifications = 0;
+});
 
 function login(
 	email: string,
@@ -83,6 +100,82 @@ describe('login', () => {
 		expect(blocked).toMatchObject({ kind: 'fail', status: 429 });
 		const elsewhere = await login('uskyldig@test.no', TEST_PASSWORD, '10.9.9.10').result;
 		expect(elsewhere.kind).toBe('redirect');
+	});
+
+	it('checks at most five of 40 parallel wrong passwords for one account', async () => {
+		await makeUser([], { email: 'storm@test.no' });
+		const guesses = Array.from(
+			{ length: 40 },
+			(_, i) => login('storm@test.no', `feil-${i}-xxxxxxxx`, `10.2.0.${i}`).result
+		);
+		const results = await Promise.all(guesses);
+		expect(argon2.verifications).toBeLessThanOrEqual(5);
+		expect(results.filter((r) => r.kind === 'fail' && r.status === 400)).toHaveLength(
+			argon2.verifications
+		);
+		expect(results.filter((r) => r.kind === 'fail' && r.status === 429)).toHaveLength(
+			40 - argon2.verifications
+		);
+		// The right password, sent after the storm, is refused unchecked while the account waits.
+		const right = await login('storm@test.no', TEST_PASSWORD, '10.2.1.1').result;
+		expect(right).toMatchObject({ kind: 'fail', status: 429 });
+		expect(argon2.verifications).toBeLessThanOrEqual(5);
+	});
+
+	it('does not let the right password win a race against 39 wrong ones', async () => {
+		await makeUser([], { email: 'kapplop@test.no' });
+		const guesses = Array.from(
+			{ length: 40 },
+			(_, i) =>
+				login('kapplop@test.no', i === 39 ? TEST_PASSWORD : `feil-${i}-xxxxxxxx`, `10.3.0.${i}`)
+					.result
+		);
+		const results = await Promise.all(guesses);
+		expect(results.filter((r) => r.kind === 'redirect')).toHaveLength(0);
+		expect(results.filter((r) => r.kind === 'fail' && r.status === 429)).toHaveLength(
+			40 - argon2.verifications
+		);
+		expect(argon2.verifications).toBeLessThanOrEqual(5);
+	});
+
+	it('checks at most twenty of 40 parallel guesses from one address', async () => {
+		const guesses = Array.from(
+			{ length: 40 },
+			(_, i) => login(`spredt${i}@test.no`, 'feil-passord-her', '10.4.4.4').result
+		);
+		const results = await Promise.all(guesses);
+		expect(argon2.verifications).toBeLessThanOrEqual(20);
+		expect(results.filter((r) => r.kind === 'fail' && r.status === 429)).toHaveLength(
+			40 - argon2.verifications
+		);
+	});
+
+	it('gives a shared address back the attempts of users who signed in', async () => {
+		const emails = Array.from({ length: 25 }, (_, i) => `kollega${i}@test.no`);
+		for (const email of emails) await makeUser([], { email });
+		// More parallel sign-ins than the address's free failures: each is counted while its hash
+		// runs, so those beyond twenty are asked to wait; each success gives its attempt back.
+		const rush = await Promise.all(emails.map((e) => login(e, TEST_PASSWORD, '10.5.5.5').result));
+		expect(rush.filter((r) => r.kind === 'redirect').length).toBeGreaterThanOrEqual(20);
+		expect(rush.every((r) => r.kind === 'redirect' || r.status === 429)).toBe(true);
+		// Nothing is left counted against the address: a whole office signs in one by one.
+		for (const email of emails) {
+			expect((await login(email, TEST_PASSWORD, '10.5.5.5').result).kind).toBe('redirect');
+		}
+	});
+
+	it('keeps the address counting other failures after one user signs in', async () => {
+		await makeUser([], { email: 'riktig@test.no' });
+		for (let i = 0; i < 19; i++) {
+			await login(`feiler${i}@test.no`, 'feil-passord-her', '10.6.6.6').result;
+		}
+		expect((await login('riktig@test.no', TEST_PASSWORD, '10.6.6.6').result).kind).toBe('redirect');
+		// The twentieth failure from the address starts its wait.
+		await login('feiler19@test.no', 'feil-passord-her', '10.6.6.6').result;
+		expect(await login('riktig@test.no', TEST_PASSWORD, '10.6.6.6').result).toMatchObject({
+			kind: 'fail',
+			status: 429
+		});
 	});
 
 	it('validates input with Norwegian messages and keeps the e-mail, not the password', async () => {

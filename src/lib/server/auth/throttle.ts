@@ -1,35 +1,74 @@
-import { nextFailure, THROTTLE, waitMs } from '$lib/domain/login-throttle';
 import {
-	clearLoginAttempts,
-	getLoginAttempt,
-	saveLoginAttempt
-} from '$lib/server/db/queries/login-attempts';
+	refundAttempt,
+	reserveAttempt,
+	THROTTLE,
+	type Reservation
+} from '$lib/domain/login-throttle';
+import { changeLoginAttempts } from '$lib/server/db/queries/login-attempts';
 
 const accountKey = (email: string) => `email:${email.trim().toLowerCase()}`;
 const addressKey = (ip: string) => `ip:${ip}`;
 
-/** How long the caller must wait before this e-mail or address may try again (ms, 0 = now). */
-export function loginWaitMs(email: string, ip: string, now: Date): number {
-	return Math.max(
-		waitMs(getLoginAttempt(accountKey(email)), now),
-		waitMs(getLoginAttempt(addressKey(ip)), now)
-	);
-}
+/** A sign-in attempt already counted as a failure for its account and its address. */
+export type LoginTicket = {
+	account: string;
+	address: string;
+	addressReservation: Reservation;
+};
 
-export function recordLoginFailure(email: string, ip: string, now: Date): void {
+export type LoginReservation = { ok: true; ticket: LoginTicket } | { ok: false; waitMs: number };
+
+/**
+ * Counts this attempt as a failure for the e-mail and the network address before the password
+ * is checked, in one transaction, or answers how long the caller must wait (ms). Checking first
+ * and counting after the slow hash let parallel guesses all through; counting first means at
+ * most the free failures of guesses ever reach the hash (ASVS 5 V6.3.1, OWASP Authentication
+ * Cheat Sheet). A wrong password needs nothing more: its failure is already counted.
+ */
+export function reserveLoginAttempt(email: string, ip: string, now: Date): LoginReservation {
 	const account = accountKey(email);
-	saveLoginAttempt({
-		key: account,
-		...nextFailure(getLoginAttempt(account), now, THROTTLE.account.freeFailures)
-	});
 	const address = addressKey(ip);
-	saveLoginAttempt({
-		key: address,
-		...nextFailure(getLoginAttempt(address), now, THROTTLE.address.freeFailures)
+	return changeLoginAttempts([account, address], (current) => {
+		const onAccount = reserveAttempt(current.get(account), now, THROTTLE.account.freeFailures);
+		const onAddress = reserveAttempt(current.get(address), now, THROTTLE.address.freeFailures);
+		if (!onAccount.ok || !onAddress.ok) {
+			const waitMs = Math.max(
+				onAccount.ok ? 0 : onAccount.waitMs,
+				onAddress.ok ? 0 : onAddress.waitMs
+			);
+			return { result: { ok: false, waitMs }, writes: new Map() };
+		}
+		return {
+			result: {
+				ok: true,
+				ticket: { account, address, addressReservation: onAddress.reservation }
+			},
+			writes: new Map([
+				[account, onAccount.reservation.reserved],
+				[address, onAddress.reservation.reserved]
+			])
+		};
 	});
 }
 
-/** A success clears the account's counter; the address keeps its count of others' failures. */
-export function recordLoginSuccess(email: string): void {
-	clearLoginAttempts(accountKey(email));
+/**
+ * The password was right: the account's counter is cleared, and the address gets this attempt
+ * back but keeps its count of others' failures, so a shared municipal network is not slowed
+ * down by its own users signing in.
+ */
+export function recordLoginSuccess(ticket: LoginTicket): void {
+	changeLoginAttempts([ticket.address], (current) => {
+		const address = refundAttempt(
+			current.get(ticket.address),
+			ticket.addressReservation,
+			THROTTLE.address.freeFailures
+		);
+		return {
+			result: undefined,
+			writes: new Map([
+				[ticket.account, null],
+				[ticket.address, address ?? null]
+			])
+		};
+	});
 }

@@ -10,13 +10,14 @@ import {
 	invalidateSession,
 	setSessionCookie
 } from '$lib/server/auth/session';
-import { loginWaitMs, recordLoginFailure, recordLoginSuccess } from '$lib/server/auth/throttle';
+import { recordLoginSuccess, reserveLoginAttempt } from '$lib/server/auth/throttle';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { invalid } from '$lib/server/write-errors';
 
 // Public: the sign-in page itself.
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	if (locals.user)
+		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
 	return { passwordSet: url.searchParams.has('passordSatt') };
 };
 
@@ -28,11 +29,12 @@ export const actions: Actions = {
 		if (!form.ok) return invalid(form.values, form.errors);
 		const { email, password } = form.data;
 		const values = { email };
-		const ip = event.getClientAddress();
+		// Decided before anything is written, so a bad target can never leave a session behind.
+		const target = safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin);
 
-		const wait = loginWaitMs(email, ip, event.locals.now);
-		if (wait > 0) {
-			const seconds = Math.ceil(wait / 1000);
+		const attempt = reserveLoginAttempt(email, event.getClientAddress(), event.locals.now);
+		if (!attempt.ok) {
+			const seconds = Math.ceil(attempt.waitMs / 1000);
 			return invalid(
 				values,
 				{ _form: `For mange mislykkede forsøk. Vent ${seconds} sekunder og prøv igjen.` },
@@ -47,17 +49,15 @@ export const actions: Actions = {
 			user && user.active && user.passwordHash
 				? await verifyPassword(user.passwordHash, password)
 				: await verifyAgainstDummy(password);
-		if (!user || !valid) {
-			recordLoginFailure(email, ip, event.locals.now);
-			return invalid(values, { _form: WRONG });
-		}
+		// A wrong password needs no bookkeeping: the attempt was counted as a failure above.
+		if (!user || !valid) return invalid(values, { _form: WRONG });
 
-		recordLoginSuccess(email);
+		recordLoginSuccess(attempt.ticket);
 		// A fresh token at every sign-in; any session the browser carried is ended (fixation).
 		if (event.locals.session) invalidateSession(event.locals.session.id);
 		const token = generateSessionToken();
 		const session = createSession(token, user.id, event.locals.now);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
-		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));
+		redirect(303, target);
 	}
 };
