@@ -132,7 +132,7 @@ beforeAll(async () => {
 	const { email, password, projectId } = await seed();
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
-	server = spawn(process.execPath, ['build/index.js'], {
+	server = spawn(process.execPath, ['scripts/server.js'], {
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: baseUrl },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

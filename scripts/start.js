@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Starts Misjonskart: builds when the build is missing or older than the sources, then serves
-// the adapter-node build. `--demo` starts on a fresh temporary database with example data.
+// the adapter-node build through scripts/server.js (which gives static files the security
+// headers too). `--demo` starts on a fresh temporary database with example data.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,5 +58,5 @@ if (demo) {
 }
 process.env.DATABASE_URL ||= 'data/misjonskart.db';
 
-await import(buildEntry);
+await import('./server.js');
 console.log(`Misjonskart kjører på ${process.env.ORIGIN}`);

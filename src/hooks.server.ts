@@ -6,6 +6,7 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { handleSecurityHeaders } from '$lib/server/security-headers';
 import { startup } from '$lib/server/startup';
 import { readClock } from '$lib/server/clock';
 
@@ -27,17 +28,6 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	event.locals.user = user;
 	event.locals.session = session;
 	return resolve(event);
-};
-
-// The Content-Security-Policy itself comes from `kit.csp` in svelte.config.js.
-const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
-	return response;
 };
 
 export const handle = sequence(handleAuth, handleSecurityHeaders);

@@ -25,7 +25,7 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Starts the built app (`build/index.js`) on a free port and a fresh temporary database, and
+ * Starts the built app (`scripts/server.js` around the build, as `npm start` does) on a free port and a fresh temporary database, and
  * resolves once it listens and `ready(output)` holds. `stop()` kills it and removes the database.
  */
 export async function startServer({
@@ -41,7 +41,7 @@ export async function startServer({
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const databaseUrl = path.join(dir, `${name}.db`);
-	const server: ChildProcess = spawn(process.execPath, ['build/index.js'], {
+	const server: ChildProcess = spawn(process.execPath, ['scripts/server.js'], {
 		env: {
 			...process.env,
 			HOST: '127.0.0.1',

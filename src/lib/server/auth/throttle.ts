@@ -28,7 +28,7 @@ export type LoginReservation = { ok: true; ticket: LoginTicket } | { ok: false; 
 export function reserveLoginAttempt(email: string, ip: string, now: Date): LoginReservation {
 	const account = accountKey(email);
 	const address = addressKey(ip);
-	return changeLoginAttempts([account, address], (current) => {
+	return changeLoginAttempts<LoginReservation>([account, address], (current) => {
 		const onAccount = reserveAttempt(current.get(account), now, THROTTLE.account.freeFailures);
 		const onAddress = reserveAttempt(current.get(address), now, THROTTLE.address.freeFailures);
 		if (!onAccount.ok || !onAddress.ok) {

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Serves the adapter-node build. Not build/index.js: that entry answers the files under
+// build/client (scripts, styles, icons) with sirv before SvelteKit's `handle` runs, so the
+// headers set by the hooks (src/lib/server/security-headers.ts) never reach them.
+// adapter-node's documentation offers this instead ("Custom server"): import build/handler.js
+// into your own server. Reads HOST (default 127.0.0.1, as `npm start`), PORT, ORIGIN and
+// SHUTDOWN_TIMEOUT; the handler reads the rest (BODY_SIZE_LIMIT, PROTOCOL_HEADER …).
+// SOCKET_PATH and systemd socket activation, which build/index.js offers, are not needed here.
+import { handler } from '../build/handler.js';
+import { createAppServer, shutDownOnSignals } from './app-server.js';
+
+const host = process.env.HOST || '127.0.0.1';
+const port = Number(process.env.PORT || '3000');
+
+const server = createAppServer(handler, { origin: process.env.ORIGIN });
+shutDownOnSignals(server, Number(process.env.SHUTDOWN_TIMEOUT || '30'));
+server.listen(port, host, () => {
+	console.log(`Listening on http://${host}:${port}`);
+});
