@@ -19,13 +19,14 @@ export type CrashableServer = {
 };
 
 /**
- * The built app (`build/index.js`) on an existing database file. Unlike tests/e2e/server.ts
- * it leaves the file alone when it ends, since every round of the crash test reopens it.
+ * The built app (`scripts/server.js`, as `npm start` serves it) on an existing database file.
+ * Unlike tests/e2e/server.ts it leaves the file alone when it ends, since every round of the
+ * crash test reopens it.
  */
 export async function startOn(databaseUrl: string): Promise<CrashableServer> {
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
-	const server: ChildProcess = spawn(process.execPath, ['build/index.js'], {
+	const server: ChildProcess = spawn(process.execPath, ['scripts/server.js'], {
 		env: {
 			...process.env,
 			HOST: '127.0.0.1',
