@@ -17,6 +17,7 @@ import {
 import { createRisk, getRiskById, updateRisk, type RiskSubject } from './db/queries/risks';
 import { riskValues } from '$lib/portfolio/form-values';
 import { z } from 'zod';
+import { readForm } from './read-form';
 
 type Event = Pick<RequestEvent, 'request' | 'locals'>;
 
@@ -27,7 +28,7 @@ export async function statusAction(
 	current: LifecycleStatus,
 	actorId: number
 ) {
-	const form = parseForm(statusChangeSchemaFrom(current), await event.request.formData());
+	const form = parseForm(statusChangeSchemaFrom(current), await readForm(event));
 	if (!form.ok) return invalid(form.values, form.errors, 'status');
 	const result = changeStatus(
 		subject,
@@ -47,7 +48,7 @@ export async function reportAction(
 	id: number,
 	actorId: number
 ) {
-	const form = parseForm(statusReportSchema, await event.request.formData());
+	const form = parseForm(statusReportSchema, await readForm(event));
 	if (!form.ok) return invalid(form.values, form.errors, 'report');
 	const result = saveStatusReport(subject, id, form.data, actorId, event.locals.now);
 	if (!result.ok) return refusePortfolio(result.reason, form.values, 'report', subject);
@@ -55,7 +56,7 @@ export async function reportAction(
 }
 
 export async function addRiskAction(event: Event, subject: RiskSubject, actorId: number) {
-	const form = parseForm(riskSchema, await event.request.formData());
+	const form = parseForm(riskSchema, await readForm(event));
 	if (!form.ok) return invalid(form.values, form.errors, 'addRisk');
 	const result = createRisk(subject, form.data, actorId, event.locals.now);
 	if (!result.ok) return refusePortfolio(result.reason, form.values, 'addRisk');
@@ -73,7 +74,7 @@ export async function updateRiskAction(
 	belongs: (risk: { projectId: number | null; measureId: number | null }) => boolean,
 	actorId: number
 ) {
-	const form = parseForm(riskEditSchema, await event.request.formData());
+	const form = parseForm(riskEditSchema, await readForm(event));
 	if (!form.ok) return invalid(form.values, form.errors, 'updateRisk');
 	const existing = getRiskById(form.data.riskId);
 	if (!existing || !belongs(existing)) {

@@ -13,6 +13,7 @@ import {
 import { recordLoginSuccess, reserveLoginAttempt } from '$lib/server/auth/throttle';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { invalid } from '$lib/server/write-errors';
+import { readForm } from '$lib/server/read-form';
 
 // Public: the sign-in page itself.
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -25,7 +26,7 @@ const WRONG = 'Feil e-post eller passord.';
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = parseForm(loginSchema, await event.request.formData());
+		const form = parseForm(loginSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors);
 		const { email, password } = form.data;
 		const values = { email };

@@ -6,6 +6,7 @@ import { setPasswordSchema } from '$lib/schemas/auth';
 import { getPasswordToken, getUserById, setPassword } from '$lib/server/db/queries/users';
 import { hashPassword } from '$lib/server/auth/password';
 import { hashToken } from '$lib/server/auth/tokens';
+import { readForm } from '$lib/server/read-form';
 
 // Public, guarded by the one-use link an administrator handed out.
 function userForLink(token: string | null, now: Date) {
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 export const actions: Actions = {
 	default: async ({ request, url, locals }) => {
 		const user = userForLink(url.searchParams.get('token'), locals.now);
-		const form = parseForm(setPasswordSchema, await request.formData());
+		const form = parseForm(setPasswordSchema, await readForm({ request }));
 		if (!form.ok) return invalid(form.values, form.errors);
 		// setPassword also deletes the link, so it works once.
 		setPassword(

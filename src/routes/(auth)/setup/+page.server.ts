@@ -7,6 +7,7 @@ import { countUsers, createUser } from '$lib/server/db/queries/users';
 import { hashPassword } from '$lib/server/auth/password';
 import { consumeSetupToken, isValidSetupToken } from '$lib/server/auth/setup-token';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
+import { readForm } from '$lib/server/read-form';
 
 // Public, but only with the one-time token printed at start, and only while no user exists.
 function assertSetupOpen(token: string | null) {
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async ({ url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const formData = await event.request.formData();
+		const formData = await readForm(event);
 		const token = event.url.searchParams.get('token') ?? String(formData.get('token') ?? '');
 		assertSetupOpen(token);
 		const form = parseForm(setupSchema, formData);

@@ -5,6 +5,7 @@ import { createUserSchema } from '$lib/schemas/admin';
 import { createUser, listUsers } from '$lib/server/db/queries/users';
 import { issueCredentials } from '$lib/server/auth/credentials';
 import { invalid, refuse } from '$lib/server/write-errors';
+import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const admin = requireAdmin(event);
-		const form = parseForm(createUserSchema, await event.request.formData());
+		const form = parseForm(createUserSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors);
 		const credentials = await issueCredentials(form.data.credential, event.locals.now);
 		const result = createUser(

@@ -16,6 +16,7 @@ import {
 } from '$lib/server/db/queries/units';
 import { invalid, refuse } from '$lib/server/write-errors';
 import { buildUnitTree, flattenUnitTree } from '$lib/domain/units';
+import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const admin = requireAdmin(event);
-		const form = parseForm(createUnitSchema, await event.request.formData());
+		const form = parseForm(createUnitSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'create');
 		const result = createUnit(form.data, admin.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, 'parentId', 'create');
@@ -42,7 +43,7 @@ export const actions: Actions = {
 	},
 	rename: async (event) => {
 		const admin = requireAdmin(event);
-		const form = parseForm(renameUnitSchema, await event.request.formData());
+		const form = parseForm(renameUnitSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'rename');
 		const result = renameUnit(form.data.unitId, form.data.name, admin.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, 'name', 'rename');
@@ -50,7 +51,7 @@ export const actions: Actions = {
 	},
 	move: async (event) => {
 		const admin = requireAdmin(event);
-		const form = parseForm(moveUnitSchema, await event.request.formData());
+		const form = parseForm(moveUnitSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'move');
 		const result = moveUnit(form.data.unitId, form.data.parentId, admin.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, 'parentId', 'move');
@@ -58,7 +59,7 @@ export const actions: Actions = {
 	},
 	archive: async (event) => {
 		const admin = requireAdmin(event);
-		const form = parseForm(unitIdSchema, await event.request.formData());
+		const form = parseForm(unitIdSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'archive');
 		const result = setUnitArchived(form.data.unitId, true, admin.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'archive');
@@ -66,7 +67,7 @@ export const actions: Actions = {
 	},
 	restore: async (event) => {
 		const admin = requireAdmin(event);
-		const form = parseForm(unitIdSchema, await event.request.formData());
+		const form = parseForm(unitIdSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'restore');
 		const result = setUnitArchived(form.data.unitId, false, admin.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'restore');

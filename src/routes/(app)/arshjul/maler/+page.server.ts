@@ -8,6 +8,7 @@ import { wheelSchema } from '$lib/schemas/wheel';
 import { invalid } from '$lib/server/write-errors';
 import { buildUnitTree, flattenUnitTree } from '$lib/domain/units';
 import type { SessionUser } from '$lib/server/auth/session';
+import { readForm } from '$lib/server/read-form';
 
 function ownerOptions(user: SessionUser) {
 	const led = new Set(ledUnitIds(user));
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireUser(event);
-		const form = parseForm(wheelSchema, await event.request.formData());
+		const form = parseForm(wheelSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'create');
 		if (!canEditWheel(user, form.data.ownerUnitId)) {
 			error(403, 'Bare administratorer og lederen for eierenheten kan lage årshjul for den.');

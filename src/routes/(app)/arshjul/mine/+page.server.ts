@@ -6,6 +6,7 @@ import { occurrenceKeySchema } from '$lib/schemas/wheel';
 import { invalid } from '$lib/server/write-errors';
 import { signFor } from '$lib/server/wheel-actions';
 import { osloDay } from '$lib/format';
+import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'unit_leader');
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	sign: async (event) => {
 		const user = requireUser(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event);
 		const key = parseForm(occurrenceKeySchema, formData);
 		if (!key.ok) return invalid(key.values, key.errors, 'sign');
 		return signFor(user, key.data, formData, event.locals.now);

@@ -36,6 +36,7 @@ import { parseForm } from '$lib/schemas/form';
 import { invalid, refuse } from '$lib/server/write-errors';
 import { benefitResult } from '$lib/domain/benefit-figures';
 import { realisationHistory } from '$lib/domain/gain-realisation';
+import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	const id = Number(event.params.id);
@@ -133,7 +134,7 @@ const periodIdSchema = z.object({
 export const actions: Actions = {
 	update: async (event) => {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
-		const form = parseForm(benefitSchema, await event.request.formData());
+		const form = parseForm(benefitSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'update');
 		const result = updateBenefit(benefit.id, form.data, user.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'update');
@@ -153,7 +154,7 @@ export const actions: Actions = {
 	},
 	addLine: async (event) => {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
-		const form = parseForm(estimateLineSchema, await event.request.formData());
+		const form = parseForm(estimateLineSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'addLine');
 		if (benefit.kind !== 'kvantitativ') {
 			return invalid(form.values, { _form: 'Bare kvantitative gevinster prissettes.' }, 'addLine');
@@ -163,7 +164,7 @@ export const actions: Actions = {
 	},
 	updateLine: async (event) => {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
-		const form = parseForm(editLineSchema, await event.request.formData());
+		const form = parseForm(editLineSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'updateLine');
 		const { lineId, ...line } = form.data;
 		const result = updateEstimateLine(benefit.id, lineId, line, user.id, event.locals.now);
@@ -172,7 +173,7 @@ export const actions: Actions = {
 	},
 	deleteLine: async (event) => {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
-		const form = parseForm(lineIdSchema, await event.request.formData());
+		const form = parseForm(lineIdSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'deleteLine');
 		const result = deleteEstimateLine(benefit.id, form.data.lineId, user.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'deleteLine');
@@ -180,14 +181,14 @@ export const actions: Actions = {
 	},
 	plan: async (event) => {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
-		const form = parseForm(planSchema, await event.request.formData());
+		const form = parseForm(planSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'plan');
 		setBaselineAndTarget(benefit.id, form.data, user.id, event.locals.now);
 		return { action: 'plan', success: 'Nullpunkt og mål er lagret.' };
 	},
 	planPeriod: async (event) => {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
-		const form = parseForm(plannedPeriodSchema, await event.request.formData());
+		const form = parseForm(plannedPeriodSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'planPeriod');
 		if (!benefit.baselineDate || !benefit.targetDate) {
 			return invalid(form.values, { period: 'Sett nullpunkt og mål først' }, 'planPeriod');
@@ -205,7 +206,7 @@ export const actions: Actions = {
 	},
 	deletePlanPeriod: async (event) => {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
-		const form = parseForm(periodIdSchema, await event.request.formData());
+		const form = parseForm(periodIdSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'deletePlanPeriod');
 		const result = deletePlannedPeriod(benefit.id, form.data.periodId, user.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'deletePlanPeriod');
@@ -214,7 +215,7 @@ export const actions: Actions = {
 	logRealisation: async (event) => {
 		const { user, benefit } = requireBenefitLogger(event, Number(event.params.id));
 		const schema = realisationSchemaFor(benefit.kind, benefit.baselineDate);
-		const form = parseForm(schema, await event.request.formData());
+		const form = parseForm(schema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'logRealisation');
 		const result = logRealisation(benefit.id, form.data, user.id, event.locals.now);
 		if (!result.ok) {
@@ -234,7 +235,7 @@ export const actions: Actions = {
 	},
 	followUp: async (event) => {
 		const { user, benefit } = requireBenefitLogger(event, Number(event.params.id));
-		const form = parseForm(causeSchema, await event.request.formData());
+		const form = parseForm(causeSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'followUp');
 		logFollowUp(benefit.id, form.data, user.id, event.locals.now);
 		return { action: 'followUp', success: 'Årsak og korrigerende tiltak er registrert.' };

@@ -6,6 +6,7 @@ import { gainSettingsSchema } from '$lib/schemas/benefits';
 import { getMission } from '$lib/server/db/queries/mission';
 import { saveGainSettings } from '$lib/server/db/queries/benefits-settings';
 import { invalid } from '$lib/server/write-errors';
+import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
@@ -25,7 +26,7 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const mission = getMission();
 		if (!mission) error(404, 'Ingen misjon er registrert ennå.');
-		const form = parseForm(gainSettingsSchema, await event.request.formData());
+		const form = parseForm(gainSettingsSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'save');
 		saveGainSettings(mission.id, form.data, admin.id, event.locals.now);
 		return { action: 'save', success: 'Innstillingene er lagret.' };

@@ -7,6 +7,7 @@ import { changePasswordSchema } from '$lib/schemas/auth';
 import { getUserById, setPassword } from '$lib/server/db/queries/users';
 import { hashPassword, verifyPassword } from '$lib/server/auth/password';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
+import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event, { allowPasswordChange: true });
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event, { allowPasswordChange: true });
-		const form = parseForm(changePasswordSchema, await event.request.formData());
+		const form = parseForm(changePasswordSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors);
 		const row = getUserById(user.id);
 		if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, form.data.current))) {

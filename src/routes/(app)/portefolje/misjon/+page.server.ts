@@ -13,6 +13,7 @@ import {
 	saveMission,
 	updateEffectGoal
 } from '$lib/server/db/queries/mission';
+import { readForm } from '$lib/server/read-form';
 
 function missionValues(m: NonNullable<ReturnType<typeof getMission>>) {
 	return {
@@ -44,7 +45,7 @@ const goalIdSchema = z.object({ goalId: z.coerce.number().int().positive('Ugyldi
 export const actions: Actions = {
 	mission: async (event) => {
 		const admin = requireAdmin(event);
-		const form = parseForm(missionFormSchema, await event.request.formData());
+		const form = parseForm(missionFormSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'mission');
 		const result = saveMission(form.data, admin.id, event.locals.now);
 		if (!result.ok) {
@@ -55,7 +56,7 @@ export const actions: Actions = {
 	},
 	addGoal: async (event) => {
 		const admin = requireAdmin(event);
-		const form = parseForm(effectGoalSchema, await event.request.formData());
+		const form = parseForm(effectGoalSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'addGoal');
 		const mission = getMission();
 		if (!mission) return refusePortfolio('no_mission', form.values, 'addGoal');
@@ -64,10 +65,7 @@ export const actions: Actions = {
 	},
 	updateGoal: async (event) => {
 		const admin = requireAdmin(event);
-		const form = parseForm(
-			effectGoalSchema.extend(goalIdSchema.shape),
-			await event.request.formData()
-		);
+		const form = parseForm(effectGoalSchema.extend(goalIdSchema.shape), await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'updateGoal');
 		const { goalId, ...input } = form.data;
 		const result = updateEffectGoal(goalId, input, admin.id, event.locals.now);
@@ -76,7 +74,7 @@ export const actions: Actions = {
 	},
 	archiveGoal: async (event) => {
 		const admin = requireAdmin(event);
-		const form = parseForm(goalIdSchema, await event.request.formData());
+		const form = parseForm(goalIdSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'archiveGoal');
 		const result = archiveEffectGoal(form.data.goalId, admin.id, event.locals.now);
 		if (!result.ok) return refusePortfolio(result.reason, form.values, 'archiveGoal');

@@ -21,6 +21,7 @@ import { listUnits } from '$lib/server/db/queries/units';
 import { issueCredentials } from '$lib/server/auth/credentials';
 import { invalid, refuse } from '$lib/server/write-errors';
 import { buildUnitTree, flattenUnitTree } from '$lib/domain/units';
+import { readForm } from '$lib/server/read-form';
 
 function targetUser(event: RequestEvent) {
 	const target = getUserById(Number(event.params.id));
@@ -43,7 +44,7 @@ export const actions: Actions = {
 	rename: async (event) => {
 		const admin = requireAdmin(event);
 		const target = targetUser(event);
-		const form = parseForm(renameUserSchema, await event.request.formData());
+		const form = parseForm(renameUserSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'rename');
 		updateUserName(target.id, form.data.name, admin.id, event.locals.now);
 		return { action: 'rename', success: 'Navnet er endret.' };
@@ -63,7 +64,7 @@ export const actions: Actions = {
 	resetPassword: async (event) => {
 		const admin = requireAdmin(event);
 		const target = targetUser(event);
-		const form = parseForm(resetPasswordSchema, await event.request.formData());
+		const form = parseForm(resetPasswordSchema, await readForm(event));
 		if (!form.ok) {
 			return invalid(form.values, form.errors, 'resetPassword');
 		}
@@ -75,7 +76,7 @@ export const actions: Actions = {
 	addRole: async (event) => {
 		const admin = requireAdmin(event);
 		const target = targetUser(event);
-		const form = parseForm(roleSchema, await event.request.formData());
+		const form = parseForm(roleSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'addRole');
 		const result = addRoleAssignment(
 			target.id,
@@ -90,7 +91,7 @@ export const actions: Actions = {
 	removeRole: async (event) => {
 		const admin = requireAdmin(event);
 		const target = targetUser(event);
-		const form = parseForm(assignmentIdSchema, await event.request.formData());
+		const form = parseForm(assignmentIdSchema, await readForm(event));
 		if (!form.ok) return invalid({}, form.errors, 'removeRole');
 		const owned = listRolesOfUser(target.id).some((r) => r.id === form.data.assignmentId);
 		if (!owned) return refuse('not_found', {}, '_form', 'removeRole');

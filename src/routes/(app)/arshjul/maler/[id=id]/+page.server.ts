@@ -20,6 +20,7 @@ import { invalid } from '$lib/server/write-errors';
 import { buildUnitTree, descendantIds, flattenUnitTree } from '$lib/domain/units';
 import { taskSchedule } from '$lib/domain/wheel-occurrences';
 import { z } from 'zod';
+import { readForm } from '$lib/server/read-form';
 
 function loadWheel(event: Pick<RequestEvent, 'params'>) {
 	const wheel = getWheel(Number(event.params.id));
@@ -82,7 +83,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	updateWheel: async (event) => {
 		const { user, wheel } = requireWheelEditor(event);
-		const form = parseForm(wheelSchema, await event.request.formData());
+		const form = parseForm(wheelSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'updateWheel');
 		// Handing the wheel to a unit one does not lead would lock oneself out of it.
 		if (!canEditWheel(user, form.data.ownerUnitId)) {
@@ -99,14 +100,14 @@ export const actions: Actions = {
 	},
 	addTask: async (event) => {
 		const { user, wheel } = requireWheelEditor(event);
-		const form = parseForm(taskSchema, await event.request.formData());
+		const form = parseForm(taskSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'addTask');
 		createWheelTask(wheel.id, form.data, user.id, event.locals.now);
 		return { action: 'addTask', success: `Oppgaven «${form.data.title}» er lagt til.` };
 	},
 	updateTask: async (event) => {
 		const { user, wheel } = requireWheelEditor(event);
-		const formData = await event.request.formData();
+		const formData = await readForm(event);
 		const id = parseForm(taskIdSchema, formData);
 		const task = id.ok ? getWheelTask(id.data.taskId) : undefined;
 		if (!task || task.wheelId !== wheel.id) error(404, 'Fant ikke oppgaven.');
@@ -127,7 +128,7 @@ export const actions: Actions = {
 	},
 	archiveTask: async (event) => {
 		const { user, wheel } = requireWheelEditor(event);
-		const id = parseForm(taskIdSchema, await event.request.formData());
+		const id = parseForm(taskIdSchema, await readForm(event));
 		const task = id.ok ? getWheelTask(id.data.taskId) : undefined;
 		if (!task || task.wheelId !== wheel.id) error(404, 'Fant ikke oppgaven.');
 		archiveWheelTask(task.id, user.id, event.locals.now);
@@ -135,7 +136,7 @@ export const actions: Actions = {
 	},
 	assign: async (event) => {
 		const { user, wheel } = requireWheelEditor(event);
-		const form = parseForm(wheelAssignmentSchema, await event.request.formData());
+		const form = parseForm(wheelAssignmentSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'assign');
 		if (!assignableUnits(isAdmin(user), wheel.ownerUnitId).some((u) => u.id === form.data.unitId)) {
 			return invalid(
@@ -156,7 +157,7 @@ export const actions: Actions = {
 	},
 	unassign: async (event) => {
 		const { user, wheel } = requireWheelEditor(event);
-		const form = parseForm(assignmentIdSchema, await event.request.formData());
+		const form = parseForm(assignmentIdSchema, await readForm(event));
 		if (
 			!form.ok ||
 			!unassignWheel(wheel.id, form.data.assignmentId, user.id, event.locals.now).ok

@@ -17,6 +17,7 @@ import { layoutBenefitMap } from '$lib/charts/benefit-map-layout';
 import { NODE_KIND_LABEL, nodeKey } from '$lib/domain/benefit-graph';
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	const projectId = Number(event.params.id);
@@ -93,21 +94,21 @@ function splitEnds(formData: FormData): FormData {
 export const actions: Actions = {
 	addChange: async (event) => {
 		const { user, project } = requireMapEditor(event, Number(event.params.id));
-		const form = parseForm(changeSchema, await event.request.formData());
+		const form = parseForm(changeSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'addChange');
 		createChange(project.id, form.data, user.id, event.locals.now);
 		return { action: 'addChange', success: `Endringen «${form.data.title}» er lagt til.` };
 	},
 	addBenefit: async (event) => {
 		const { user, project } = requireMapEditor(event, Number(event.params.id));
-		const form = parseForm(benefitSchema, await event.request.formData());
+		const form = parseForm(benefitSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'addBenefit');
 		createBenefit(project.id, form.data, user.id, event.locals.now);
 		return { action: 'addBenefit', success: `Gevinsten «${form.data.title}» er lagt til.` };
 	},
 	addLink: async (event) => {
 		const { user, project } = requireMapEditor(event, Number(event.params.id));
-		const formData = splitEnds(await event.request.formData());
+		const formData = splitEnds(await readForm(event));
 		const form = parseForm(linkSchema, formData);
 		if (!form.ok) {
 			const errors = { ...form.errors };
@@ -121,7 +122,7 @@ export const actions: Actions = {
 	},
 	deleteLink: async (event) => {
 		const { user, project } = requireMapEditor(event, Number(event.params.id));
-		const form = parseForm(linkIdSchema, await event.request.formData());
+		const form = parseForm(linkIdSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'deleteLink');
 		const result = deleteLink(project.id, form.data.linkId, user.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'deleteLink');
@@ -129,7 +130,7 @@ export const actions: Actions = {
 	},
 	updateChange: async (event) => {
 		const { user, project } = requireMapEditor(event, Number(event.params.id));
-		const form = parseForm(editChangeSchema, await event.request.formData());
+		const form = parseForm(editChangeSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'updateChange');
 		const { changeId, ...change } = form.data;
 		const result = updateChange(project.id, changeId, change, user.id, event.locals.now);
@@ -138,7 +139,7 @@ export const actions: Actions = {
 	},
 	deleteChange: async (event) => {
 		const { user, project } = requireMapEditor(event, Number(event.params.id));
-		const form = parseForm(changeIdSchema, await event.request.formData());
+		const form = parseForm(changeIdSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'deleteChange');
 		const result = deleteChange(project.id, form.data.changeId, user.id, event.locals.now);
 		if (!result.ok) return refuse(result.reason, form.values, '_form', 'deleteChange');

@@ -34,6 +34,7 @@ import {
 } from '$lib/server/portfolio-actions';
 import { projectValues } from '$lib/portfolio/form-values';
 import { osloDay } from '$lib/format';
+import { readForm } from '$lib/server/read-form';
 
 function projectOr404(event: Pick<RequestEvent, 'params'>) {
 	const project = getProjectById(Number(event.params.id));
@@ -98,7 +99,7 @@ function requireProjectEditor(event: RequestEvent) {
 export const actions: Actions = {
 	update: async (event) => {
 		const { user, project } = requireProjectEditor(event);
-		const form = parseForm(projectSchema, await event.request.formData());
+		const form = parseForm(projectSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'update');
 		if (form.data.ownerId !== project.ownerId && !ownerAllowed(user, form.data.ownerId)) {
 			return invalid(form.values, { ownerId: NOT_OWN_OWNER }, 'update');
@@ -127,7 +128,7 @@ export const actions: Actions = {
 	score: async (event) => {
 		const user = requireScorer(event);
 		const project = projectOr404(event);
-		const form = parseForm(scoringSchema, await event.request.formData());
+		const form = parseForm(scoringSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'score');
 		const result = saveProjectScores(project.id, form.data, user.id, event.locals.now);
 		if (!result.ok) return refusePortfolio(result.reason, form.values, 'score', 'project');

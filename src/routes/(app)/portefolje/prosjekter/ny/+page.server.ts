@@ -13,6 +13,7 @@ import { getMission } from '$lib/server/db/queries/mission';
 import { listTracks } from '$lib/server/db/queries/tracks';
 import { createProject } from '$lib/server/db/queries/projects';
 import { listOwnerCandidates } from '$lib/server/db/queries/portfolio-people';
+import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requirePortfolioWriter(event);
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requirePortfolioWriter(event);
-		const form = parseForm(newProjectSchema, await event.request.formData());
+		const form = parseForm(newProjectSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors);
 		if (!ownerAllowed(user, form.data.ownerId)) {
 			return invalid(form.values, { ownerId: NOT_OWN_OWNER });

@@ -27,6 +27,7 @@ import { listOwnerCandidates, listUserNames } from '$lib/server/db/queries/portf
 import { statusAction } from '$lib/server/portfolio-actions';
 import { trackValues } from '$lib/portfolio/form-values';
 import { z } from 'zod';
+import { readForm } from '$lib/server/read-form';
 
 function trackOr404(event: Pick<RequestEvent, 'params'>) {
 	const track = getTrackById(Number(event.params.id));
@@ -78,7 +79,7 @@ const prioritiseSchema = z.object({
 export const actions: Actions = {
 	update: async (event) => {
 		const { user, track } = requireTrackEditor(event);
-		const form = parseForm(editSchema, await event.request.formData());
+		const form = parseForm(editSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'update');
 		if (form.data.ownerId !== track.ownerId && !ownerAllowed(user, form.data.ownerId)) {
 			return invalid(form.values, { ownerId: NOT_OWN_OWNER }, 'update');
@@ -105,7 +106,7 @@ export const actions: Actions = {
 	prioritise: async (event) => {
 		const user = requireScorer(event);
 		const track = trackOr404(event);
-		const form = parseForm(prioritiseSchema, await event.request.formData());
+		const form = parseForm(prioritiseSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'prioritise');
 		const result = setTrackPrioritised(
 			track.id,

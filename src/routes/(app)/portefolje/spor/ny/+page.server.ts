@@ -12,6 +12,7 @@ import {
 import { getMission } from '$lib/server/db/queries/mission';
 import { createTrack } from '$lib/server/db/queries/tracks';
 import { listOwnerCandidates } from '$lib/server/db/queries/portfolio-people';
+import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requirePortfolioWriter(event);
@@ -26,7 +27,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requirePortfolioWriter(event);
 		// Like a project, a new track starts as «Forslag» and moves on through `?/status`.
-		const form = parseForm(trackSchema.omit({ status: true }), await event.request.formData());
+		const form = parseForm(trackSchema.omit({ status: true }), await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors);
 		if (!ownerAllowed(user, form.data.ownerId)) {
 			return invalid(form.values, { ownerId: NOT_OWN_OWNER });

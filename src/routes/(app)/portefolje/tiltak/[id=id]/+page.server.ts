@@ -33,6 +33,7 @@ import {
 } from '$lib/server/portfolio-actions';
 import { measureValues } from '$lib/portfolio/form-values';
 import { osloDay } from '$lib/format';
+import { readForm } from '$lib/server/read-form';
 
 function measureOr404(event: Pick<RequestEvent, 'params'>) {
 	const measure = getMeasureById(Number(event.params.id));
@@ -82,7 +83,7 @@ function requireMeasureEditor(event: RequestEvent) {
 export const actions: Actions = {
 	update: async (event) => {
 		const { user, measure, project } = requireMeasureEditor(event);
-		const form = parseForm(measureSchema, await event.request.formData());
+		const form = parseForm(measureSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'update');
 		if (
 			form.data.ownerId !== measure.ownerId &&

@@ -13,6 +13,7 @@ import {
 import { getProjectById, listProjects } from '$lib/server/db/queries/projects';
 import { createMeasure } from '$lib/server/db/queries/measures';
 import { listActiveUnitNames, listOwnerCandidates } from '$lib/server/db/queries/portfolio-people';
+import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requirePortfolioWriter(event);
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requirePortfolioWriter(event);
-		const form = parseForm(newMeasureSchema, await event.request.formData());
+		const form = parseForm(newMeasureSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors);
 		const project = getProjectById(form.data.projectId);
 		if (!project) return refusePortfolio('project_missing', form.values, 'create', '', 'projectId');

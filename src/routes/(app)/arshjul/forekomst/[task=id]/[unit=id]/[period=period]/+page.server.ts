@@ -9,6 +9,7 @@ import {
 import { getWheelTask } from '$lib/server/db/queries/wheel';
 import { reopenFor, signFor } from '$lib/server/wheel-actions';
 import { periodHasBegun } from '$lib/domain/schedule';
+import { readForm } from '$lib/server/read-form';
 
 function keyOf(params: { task: string; unit: string; period: string }): OccurrenceKey {
 	return { taskId: Number(params.task), unitId: Number(params.unit), period: params.period };
@@ -39,10 +40,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	sign: async (event) => {
 		const user = requireUser(event);
-		return signFor(user, keyOf(event.params), await event.request.formData(), event.locals.now);
+		return signFor(user, keyOf(event.params), await readForm(event), event.locals.now);
 	},
 	reopen: async (event) => {
 		const user = requireUser(event);
-		return reopenFor(user, keyOf(event.params), await event.request.formData(), event.locals.now);
+		return reopenFor(user, keyOf(event.params), await readForm(event), event.locals.now);
 	}
 };
