@@ -60,8 +60,13 @@ const MESSAGES: Record<string, string> = {
 	unit_missing: 'En av de valgte enhetene finnes ikke eller er arkivert.',
 	transition: 'Statusen er endret av noen andre i mellomtiden. Last siden på nytt.',
 	not_found: 'Fant ikke det du ville endre. Last siden på nytt.',
-	no_mission: 'Misjonen er ikke satt opp ennå. En administrator må gjøre det først.'
+	no_mission: 'Misjonen er ikke satt opp ennå. En administrator må gjøre det først.',
+	owner_missing: 'Velg en eier som finnes.',
+	reference_missing: 'Noe skjemaet viser til, finnes ikke lenger. Last siden på nytt og prøv igjen.'
 };
+
+/** Reasons that are about one field whatever the form: the message goes next to it. */
+const REASON_FIELD: Record<string, string> = { owner_missing: 'ownerId' };
 
 const HAS_CHILDREN: Record<string, string> = {
 	track:
@@ -85,5 +90,6 @@ export function refusePortfolio(
 	field = '_form'
 ) {
 	const status = reason === 'conflict' ? 409 : 400;
-	return invalid(values, { [field]: portfolioMessage(reason, entity) }, action, status);
+	const target = REASON_FIELD[reason] ?? field;
+	return invalid(values, { [target]: portfolioMessage(reason, entity) }, action, status);
 }

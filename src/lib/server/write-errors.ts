@@ -18,8 +18,14 @@ const MESSAGES: Record<string, string> = {
 	cycle: 'En enhet kan ikke flyttes inn under seg selv eller en av sine underenheter.',
 	parent_missing: 'Den overordnede enheten finnes ikke eller er arkivert.',
 	has_children: 'Enheten har aktive underenheter. Arkiver eller flytt dem først.',
-	parent_archived: 'Den overordnede enheten er arkivert. Gjenopprett den først.'
+	parent_archived: 'Den overordnede enheten er arkivert. Gjenopprett den først.',
+	owner_missing: 'Velg en eier som finnes.',
+	unit_missing: 'Velg en enhet som finnes og ikke er arkivert.',
+	reference_missing: 'Noe skjemaet viser til, finnes ikke lenger. Last siden på nytt og prøv igjen.'
 };
+
+/** Reasons that are about one field whatever the form: the message goes next to it. */
+const REASON_FIELD: Record<string, string> = { owner_missing: 'ownerId', unit_missing: 'unitId' };
 
 export function reasonMessage(reason: string): string {
 	return MESSAGES[reason] ?? 'Endringen kunne ikke lagres.';
@@ -27,5 +33,5 @@ export function reasonMessage(reason: string): string {
 
 /** A refused write, answered like bad input: 400, the values kept, a Norwegian message. */
 export function refuse(reason: string, values: FormValues, field = '_form', action?: string) {
-	return invalid(values, { [field]: reasonMessage(reason) }, action);
+	return invalid(values, { [REASON_FIELD[reason] ?? field]: reasonMessage(reason) }, action);
 }

@@ -15,6 +15,7 @@ import type {
 	TargetInput
 } from '$lib/schemas/benefits';
 import type { WriteResult } from './users';
+import { writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
 
 export type EstimateLineRow = typeof estimateLine.$inferSelect;
@@ -168,7 +169,7 @@ export function logRealisation(
 	actorId: number,
 	now: Date
 ): WriteResult<number> {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
 		if (input.supersedesId !== null) {
 			const old = tx
 				.select({ id: realisation.id })

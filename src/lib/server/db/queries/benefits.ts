@@ -17,6 +17,8 @@ import {
 } from '../schema';
 import type { BenefitInput, ChangeInput } from '$lib/schemas/benefits';
 import type { WriteResult } from './users';
+import { userExists } from './portfolio-people';
+import { writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
 
 export type BenefitRow = typeof benefit.$inferSelect;
@@ -79,7 +81,10 @@ export function createBenefit(
 	actorId: number,
 	now: Date
 ): WriteResult<number> {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
+		if (input.ownerId !== null && !userExists(input.ownerId, tx)) {
+			return { ok: false, reason: 'owner_missing' } as const;
+		}
 		const values = benefitValues(input);
 		const row = tx
 			.insert(benefit)
@@ -103,9 +108,12 @@ export function updateBenefit(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
 		const before = tx.select().from(benefit).where(eq(benefit.id, id)).get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (input.ownerId !== null && !userExists(input.ownerId, tx)) {
+			return { ok: false, reason: 'owner_missing' } as const;
+		}
 		const values = benefitValues(input);
 		tx.update(benefit).set(values).where(eq(benefit.id, id)).run();
 		const old = Object.fromEntries(

@@ -6,6 +6,8 @@ import type { MeasureInput, NewMeasureInput } from '$lib/schemas/portfolio';
 import { deleteStatusHistory, recordStatus, setArchived } from './lifecycle';
 import { refusedWhenReferenced } from './projects';
 import type { WriteResult } from './users';
+import { userExists } from './portfolio-people';
+import { writeTransaction } from './write';
 
 export type MeasureWithUnits = Measure & { unitIds: number[] };
 
@@ -100,10 +102,11 @@ export function createMeasure(
 	actorId: number | null,
 	now: Date
 ): WriteResult<number> {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
 		if (!projectUsable(tx, input.projectId))
 			return { ok: false, reason: 'project_missing' } as const;
 		if (!unitsUsable(tx, input.unitIds)) return { ok: false, reason: 'unit_missing' } as const;
+		if (!userExists(input.ownerId, tx)) return { ok: false, reason: 'owner_missing' } as const;
 		const { unitIds, ...fields } = input;
 		const row = tx.insert(measure).values(fields).returning().get();
 		for (const unitId of unitIds)
@@ -127,10 +130,11 @@ export function updateMeasure(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
 		const before = getMeasureById(id, tx);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		if (before.version !== input.version) return { ok: false, reason: 'conflict' } as const;
+		if (!userExists(input.ownerId, tx)) return { ok: false, reason: 'owner_missing' } as const;
 		if (input.projectId !== before.projectId && !projectUsable(tx, input.projectId)) {
 			return { ok: false, reason: 'project_missing' } as const;
 		}

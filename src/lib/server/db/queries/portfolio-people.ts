@@ -1,6 +1,6 @@
 /** Names and choices the portfolio pages need from the organisation (users and units). */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { db } from '..';
+import { db, type Queryable } from '..';
 import { roleAssignment, unit, user } from '../schema';
 
 export type Named = { id: number; name: string };
@@ -29,4 +29,12 @@ export function listActiveUnitNames(): Named[] {
 		.where(isNull(unit.archivedAt))
 		.orderBy(asc(unit.name))
 		.all();
+}
+
+/**
+ * A row's owner must be a user that exists: checked in the writing transaction, so a posted
+ * `ownerId` that names nobody is answered `owner_missing`, not a foreign key error.
+ */
+export function userExists(id: number, q: Queryable = db): boolean {
+	return q.select({ id: user.id }).from(user).where(eq(user.id, id)).get() !== undefined;
 }

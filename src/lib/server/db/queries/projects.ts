@@ -6,6 +6,8 @@ import { LENSES, type LensScores } from '$lib/domain/portfolio';
 import type { NewProjectInput, ProjectInput } from '$lib/schemas/portfolio';
 import { deleteStatusHistory, recordStatus, setArchived } from './lifecycle';
 import type { WriteResult } from './users';
+import { userExists } from './portfolio-people';
+import { isForeignKeyError, writeTransaction } from './write';
 
 export type ProjectWithLinks = Project & { trackIds: number[]; scores: LensScores };
 
@@ -111,7 +113,8 @@ export function createProject(
 	actorId: number | null,
 	now: Date
 ): WriteResult<number> {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
+		if (!userExists(input.ownerId, tx)) return { ok: false, reason: 'owner_missing' } as const;
 		if (!tracksUsable(tx, missionId, input.trackIds)) {
 			return { ok: false, reason: 'track_missing' } as const;
 		}
@@ -147,10 +150,11 @@ export function updateProject(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
 		const before = getProjectById(id, tx);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		if (before.version !== input.version) return { ok: false, reason: 'conflict' } as const;
+		if (!userExists(input.ownerId, tx)) return { ok: false, reason: 'owner_missing' } as const;
 		if (!tracksUsable(tx, before.missionId, input.trackIds)) {
 			// A track archived since the form was loaded may stay if it was already linked.
 			const stillLinked = input.trackIds.every(
@@ -213,15 +217,6 @@ export function saveProjectScores(
 		});
 		return { ok: true, value: undefined } as const;
 	});
-}
-
-/** True when SQLite refused a delete because another table (e.g. a benefit map) points here. */
-export function isForeignKeyError(e: unknown): boolean {
-	return (
-		typeof e === 'object' &&
-		e !== null &&
-		(e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
-	);
 }
 
 /**

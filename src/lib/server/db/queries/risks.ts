@@ -5,6 +5,8 @@ import { writeAudit } from '../../audit';
 import { measure, project, risk, type Risk } from '../schema';
 import type { RiskInput } from '$lib/schemas/portfolio';
 import type { WriteResult } from './users';
+import { userExists } from './portfolio-people';
+import { writeTransaction } from './write';
 
 export type RiskSubject = { projectId: number } | { measureId: number };
 
@@ -69,7 +71,8 @@ export function createRisk(
 	actorId: number | null,
 	now: Date
 ): WriteResult<number> {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
+		if (!userExists(input.ownerId, tx)) return { ok: false, reason: 'owner_missing' } as const;
 		const row = tx
 			.insert(risk)
 			.values({ ...subject, ...input })
@@ -92,10 +95,11 @@ export function updateRisk(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
 		const before = tx.select().from(risk).where(eq(risk.id, id)).get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		if (before.version !== input.version) return { ok: false, reason: 'conflict' } as const;
+		if (!userExists(input.ownerId, tx)) return { ok: false, reason: 'owner_missing' } as const;
 		const { version, ...fields } = input;
 		const after = tx
 			.update(risk)

@@ -6,6 +6,8 @@ import type { TrackInput } from '$lib/schemas/portfolio';
 import { deleteStatusHistory, recordStatus, setArchived } from './lifecycle';
 import { refusedWhenReferenced } from './projects';
 import type { WriteResult } from './users';
+import { userExists } from './portfolio-people';
+import { writeTransaction } from './write';
 
 let activeTracks: ReturnType<typeof prepareTracks> | undefined;
 function prepareTracks() {
@@ -60,8 +62,9 @@ export function createTrack(
 	actorId: number | null,
 	now: Date
 ): WriteResult<number> {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
 		if (codeTaken(tx, missionId, input.code)) return { ok: false, reason: 'code_taken' } as const;
+		if (!userExists(input.ownerId, tx)) return { ok: false, reason: 'owner_missing' } as const;
 		const row = tx
 			.insert(track)
 			.values({ missionId, ...input })
@@ -90,13 +93,14 @@ export function updateTrack(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
 		const before = tx.select().from(track).where(eq(track.id, id)).get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		if (before.version !== input.version) return { ok: false, reason: 'conflict' } as const;
 		if (codeTaken(tx, before.missionId, input.code, id)) {
 			return { ok: false, reason: 'code_taken' } as const;
 		}
+		if (!userExists(input.ownerId, tx)) return { ok: false, reason: 'owner_missing' } as const;
 		const { version, ...fields } = input;
 		const after = tx
 			.update(track)

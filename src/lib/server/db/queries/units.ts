@@ -4,6 +4,7 @@ import { writeAudit } from '../../audit';
 import { unit } from '../schema';
 import { wouldCreateUnitCycle } from '$lib/domain/units';
 import type { WriteResult } from './users';
+import { writeTransaction } from './write';
 
 export type UnitRow = typeof unit.$inferSelect;
 
@@ -20,7 +21,7 @@ export function createUnit(
 	actorId: number | null,
 	now: Date
 ): WriteResult<number> {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
 		if (input.parentId !== null) {
 			const parent = tx.select().from(unit).where(eq(unit.id, input.parentId)).get();
 			if (!parent || parent.archivedAt) return { ok: false, reason: 'parent_missing' } as const;
@@ -60,7 +61,7 @@ export function moveUnit(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
 		const all = tx.select().from(unit).all();
 		const before = all.find((u) => u.id === id);
 		if (!before) return { ok: false, reason: 'not_found' } as const;

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
 import { passwordToken, roleAssignment, session, unit, user, type Role } from '../schema';
+import { writeTransaction } from './write';
 
 export type UserRow = typeof user.$inferSelect;
 
@@ -215,9 +216,13 @@ export function addRoleAssignment(
 	actorId: number,
 	now: Date
 ): WriteResult<number> {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
 		if (!getUserById(userId, tx)) return { ok: false, reason: 'not_found' } as const;
 		const scopedUnit = role === 'unit_leader' ? unitId : null;
+		if (scopedUnit !== null) {
+			const led = tx.select().from(unit).where(eq(unit.id, scopedUnit)).get();
+			if (!led || led.archivedAt) return { ok: false, reason: 'unit_missing' } as const;
+		}
 		const existing = tx
 			.select({ id: roleAssignment.id })
 			.from(roleAssignment)

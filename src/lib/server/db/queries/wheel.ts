@@ -7,6 +7,7 @@ import { scheduleColumns } from '$lib/domain/wheel-occurrences';
 import { osloDay } from '$lib/format';
 import type { TaskInput, WheelInput } from '$lib/schemas/wheel';
 import type { WriteResult } from './users';
+import { writeTransaction } from './write';
 
 export type WheelRow = typeof wheel.$inferSelect;
 export type WheelTaskRow = typeof wheelTask.$inferSelect;
@@ -69,7 +70,7 @@ export function createWheel(
 	actorId: number | null,
 	now: Date
 ): WriteResult<number> {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
 		const owner = tx.select().from(unit).where(eq(unit.id, input.ownerUnitId)).get();
 		if (!owner || owner.archivedAt) return { ok: false, reason: 'unit_missing' } as const;
 		const row = tx.insert(wheel).values(input).returning().get();
@@ -90,7 +91,7 @@ export function updateWheel(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
 		const before = tx.select().from(wheel).where(eq(wheel.id, id)).get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		const owner = tx.select().from(unit).where(eq(unit.id, input.ownerUnitId)).get();
@@ -231,7 +232,7 @@ export function assignWheel(
 	actorId: number | null,
 	now: Date
 ): WriteResult<number> {
-	return db.transaction((tx) => {
+	return writeTransaction((tx) => {
 		const target = tx.select().from(unit).where(eq(unit.id, input.unitId)).get();
 		if (!target || target.archivedAt) return { ok: false, reason: 'unit_missing' } as const;
 		const existing = tx

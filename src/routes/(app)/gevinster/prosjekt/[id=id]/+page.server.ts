@@ -103,7 +103,8 @@ export const actions: Actions = {
 		const { user, project } = requireMapEditor(event, Number(event.params.id));
 		const form = parseForm(benefitSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'addBenefit');
-		createBenefit(project.id, form.data, user.id, event.locals.now);
+		const result = createBenefit(project.id, form.data, user.id, event.locals.now);
+		if (!result.ok) return refuse(result.reason, form.values, '_form', 'addBenefit');
 		return { action: 'addBenefit', success: `Gevinsten «${form.data.title}» er lagt til.` };
 	},
 	addLink: async (event) => {

@@ -1,0 +1,31 @@
+/**
+ * One way to run a write whose input names other rows (an owner, a unit, a parent …). Each
+ * verb checks those rows inside its transaction and answers a reason such as `owner_missing`;
+ * this is the backstop behind those checks.
+ */
+import { db, type Tx } from '..';
+import type { WriteResult } from './users';
+
+/** SQLite refused a write because a referenced row is missing, or a referencing row exists. */
+export function isForeignKeyError(e: unknown): boolean {
+	return (
+		typeof e === 'object' &&
+		e !== null &&
+		(e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+	);
+}
+
+/**
+ * Runs `write` in one transaction. Should a reference slip past the verb's own checks,
+ * SQLite's foreign key check (PRAGMA foreign_keys = ON) aborts the statement and the whole
+ * transaction is rolled back: the answer is `reference_missing`, which the action shows as a
+ * 400 with a message, never a 500 and never half a write.
+ */
+export function writeTransaction<T>(write: (tx: Tx) => WriteResult<T>): WriteResult<T> {
+	try {
+		return db.transaction(write);
+	} catch (e) {
+		if (isForeignKeyError(e)) return { ok: false, reason: 'reference_missing' };
+		throw e;
+	}
+}

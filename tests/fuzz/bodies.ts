@@ -1,0 +1,284 @@
+/**
+ * For each form action, a body a person could have posted from the page, naming rows of the
+ * seed: the fuzz test mutates these, so that most generated bodies get past the first checks
+ * and reach the deep paths (the write, its existence checks, the audit row).
+ *
+ * Field names follow the action's zod schema (src/lib/schemas/*, or the schema in the route).
+ * An action missing here is still fuzzed: the test learns its required fields from the errors
+ * it answers to an empty body.
+ */
+import { TEST_PASSWORD } from '../factories';
+import type { Seed } from './seed';
+
+export type Body = Record<string, string | string[]>;
+
+/** Route params per route id; a route with params that is not listed here fails the test. */
+export function routeParams(seed: Seed): Record<string, Record<string, string>> {
+	const { ids } = seed;
+	return {
+		'/(app)/admin/brukere/[id=id]': { id: String(ids.viewerId) },
+		'/(app)/portefolje/prosjekter/[id=id]': { id: String(ids.projectId) },
+		'/(app)/portefolje/tiltak/[id=id]': { id: String(ids.measureId) },
+		'/(app)/portefolje/spor/[id=id]': { id: String(ids.trackId) },
+		'/(app)/arshjul/maler/[id=id]': { id: String(ids.wheelId) },
+		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period]': {
+			task: String(ids.taskId),
+			unit: String(ids.unitA),
+			period: '2026-10'
+		},
+		'/(app)/gevinster/[id=id]': { id: String(ids.benefitId) },
+		'/(app)/gevinster/prosjekt/[id=id]': { id: String(ids.projectId) }
+	};
+}
+
+/** Query strings a route needs to reach its action (a one-time link's token). */
+export function routeQuery(seed: Seed): Record<string, Record<string, string>> {
+	return { '/(auth)/passord': { token: seed.linkToken } };
+}
+
+const NEW_PASSWORD = 'et-helt-nytt-passord-123';
+
+export function validBodies(seed: Seed): Record<string, Body> {
+	const { ids, versions } = seed;
+	const s = (n: number) => String(n);
+	const benefit = {
+		title: 'Spart tid for familien',
+		description: '',
+		level: 'bruker',
+		kind: 'kvantitativ',
+		unit: 'kr',
+		beneficiary: 'familie',
+		beneficiaryOther: '',
+		qualityDimensions: ['samordnet'],
+		ownerId: s(ids.leaderId),
+		indicator: 'Kroner spart per familie',
+		measurement: 'Brukerhistorier',
+		takeout: 'frigjort_tid'
+	};
+	const risk = {
+		title: 'Forsinket leveranse',
+		description: '',
+		likelihood: '3',
+		consequence: '4',
+		area: 'delivery',
+		mitigation: '',
+		ownerId: s(ids.leaderId),
+		status: 'open'
+	};
+	const report = { period: '2026-10', rag: 'green', narrative: 'Går etter planen.' };
+	const project = {
+		title: 'Digital skolestart',
+		description: '',
+		ownerId: s(ids.leaderId),
+		startDate: '2026-01-01',
+		endDate: '2027-06-30',
+		trackIds: [s(ids.trackId)],
+		levels: ['user', 'service']
+	};
+	const measure = {
+		projectId: s(ids.projectId),
+		title: 'Felles innsøking',
+		description: '',
+		unitIds: [s(ids.unitA)],
+		ownerId: s(ids.leaderId),
+		startDate: '',
+		endDate: ''
+	};
+	const track = {
+		title: 'Brukermedvirkning',
+		problemStatement: 'Manglende brukermedvirkning',
+		barriers: '',
+		expectedEffectUser: '',
+		expectedEffectService: '',
+		expectedEffectSystem: '',
+		ownerId: s(ids.leaderId)
+	};
+	const task = {
+		title: 'Internkontroll',
+		description: '',
+		responsibleRole: 'Avdelingsleder',
+		storedIn: 'Compilo',
+		reference: '',
+		scheduleKind: 'months',
+		months: ['3', '9'],
+		dueDay: '15'
+	};
+	const line = {
+		description: 'Spart tid',
+		amountPerCase: '1 000',
+		cases: '12',
+		sharePercent: '12,5'
+	};
+	const goal = { level: 'user', title: 'Bedre skolestart', indicator: 'Andel fornøyde' };
+	const signOff = { comment: 'Gjort', storedIn: 'Compilo', link: 'https://compilo.example/1' };
+
+	const projectItem = '/(app)/portefolje/prosjekter/[id=id]';
+	const measureItem = '/(app)/portefolje/tiltak/[id=id]';
+	const trackItem = '/(app)/portefolje/spor/[id=id]';
+	const userItem = '/(app)/admin/brukere/[id=id]';
+	const units = '/(app)/admin/enheter';
+	const wheelItem = '/(app)/arshjul/maler/[id=id]';
+	const benefitItem = '/(app)/gevinster/[id=id]';
+	const benefitMap = '/(app)/gevinster/prosjekt/[id=id]';
+	const mission = '/(app)/portefolje/misjon';
+
+	return {
+		'/(auth)/login default': { email: seed.leaderEmail, password: TEST_PASSWORD },
+		'/(auth)/setup default': {
+			name: 'Første Admin',
+			email: 'forste@test.no',
+			password: NEW_PASSWORD,
+			confirm: NEW_PASSWORD,
+			token: 'ugyldig'
+		},
+		'/(auth)/passord default': { password: NEW_PASSWORD, confirm: NEW_PASSWORD },
+		'/(app)/konto/passord default': {
+			current: TEST_PASSWORD,
+			password: NEW_PASSWORD,
+			confirm: NEW_PASSWORD
+		},
+		'/(app)/logout default': {},
+
+		'/(app)/admin/brukere create': {
+			name: 'Ny Bruker',
+			email: 'ny-bruker@test.no',
+			credential: 'link'
+		},
+		[`${userItem} rename`]: { name: 'Nytt Navn' },
+		[`${userItem} deactivate`]: {},
+		[`${userItem} activate`]: {},
+		[`${userItem} resetPassword`]: { credential: 'link' },
+		[`${userItem} addRole`]: { role: 'unit_leader', unitId: s(ids.unitB) },
+		[`${userItem} removeRole`]: { assignmentId: s(ids.viewerRoleId) },
+
+		[`${units} create`]: { name: 'Ny enhet', parentId: s(ids.unitA) },
+		[`${units} rename`]: { unitId: s(ids.unitB), name: 'Nytt navn' },
+		[`${units} move`]: { unitId: s(ids.unitB), parentId: '' },
+		[`${units} archive`]: { unitId: s(ids.unitB) },
+		[`${units} restore`]: { unitId: s(ids.unitArchived) },
+
+		[`${mission} mission`]: {
+			grandChallenge: 'Sammenhengende tjenester',
+			statement: 'Innen 2027 skal alle familier oppleve helhetlige tjenester.',
+			baselineYear: '2021',
+			targetYear: '2027',
+			version: s(versions.mission)
+		},
+		[`${mission} addGoal`]: goal,
+		[`${mission} updateGoal`]: { ...goal, goalId: s(ids.goalId) },
+		[`${mission} archiveGoal`]: { goalId: s(ids.goalId) },
+
+		'/(app)/portefolje/spor/ny default': { ...track, code: '9C' },
+		[`${trackItem} update`]: { ...track, code: '1B', version: s(versions.track) },
+		[`${trackItem} status`]: { to: 'recommended', reason: '' },
+		[`${trackItem} prioritise`]: { prioritised: 'yes' },
+		[`${trackItem} archive`]: {},
+		[`${trackItem} restore`]: {},
+		[`${trackItem} delete`]: {},
+
+		'/(app)/portefolje/prosjekter/ny default': project,
+		[`${projectItem} update`]: { ...project, version: s(versions.project) },
+		[`${projectItem} status`]: { to: 'recommended', reason: '' },
+		[`${projectItem} report`]: report,
+		[`${projectItem} score`]: { score_user: '4', justification_user: 'Stor nytte for familier' },
+		[`${projectItem} addRisk`]: risk,
+		[`${projectItem} updateRisk`]: {
+			...risk,
+			riskId: s(ids.projectRiskId),
+			version: s(versions.projectRisk)
+		},
+		[`${projectItem} archive`]: {},
+		[`${projectItem} restore`]: {},
+		[`${projectItem} delete`]: {},
+
+		'/(app)/portefolje/tiltak/ny default': measure,
+		[`${measureItem} update`]: { ...measure, version: s(versions.measure) },
+		[`${measureItem} status`]: { to: 'recommended', reason: '' },
+		[`${measureItem} report`]: report,
+		[`${measureItem} addRisk`]: risk,
+		[`${measureItem} updateRisk`]: {
+			...risk,
+			riskId: s(ids.measureRiskId),
+			version: s(versions.measureRisk)
+		},
+		[`${measureItem} archive`]: {},
+		[`${measureItem} restore`]: {},
+		[`${measureItem} delete`]: {},
+
+		'/(app)/arshjul/maler create': {
+			name: 'Nytt årshjul',
+			description: '',
+			ownerUnitId: s(ids.unitA)
+		},
+		[`${wheelItem} updateWheel`]: {
+			name: 'Årshjul',
+			description: 'Internkontroll',
+			ownerUnitId: s(ids.unitA)
+		},
+		[`${wheelItem} addTask`]: task,
+		[`${wheelItem} updateTask`]: { ...task, taskId: s(ids.taskId) },
+		[`${wheelItem} archiveTask`]: { taskId: s(ids.taskId) },
+		[`${wheelItem} assign`]: { unitId: s(ids.unitB), includeChildUnits: 'on' },
+		[`${wheelItem} unassign`]: { assignmentId: s(ids.assignmentId) },
+		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period] sign': signOff,
+		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period] reopen': {
+			reason: 'Feil dokument'
+		},
+		'/(app)/arshjul/mine sign': {
+			...signOff,
+			taskId: s(ids.taskId),
+			unitId: s(ids.unitA),
+			period: '2026-10'
+		},
+		'/(app)/arshjul/kalender create': {},
+		'/(app)/arshjul/kalender revoke': {},
+
+		[`${benefitItem} update`]: benefit,
+		[`${benefitItem} delete`]: {},
+		[`${benefitItem} addLine`]: line,
+		[`${benefitItem} updateLine`]: { ...line, lineId: s(ids.lineId) },
+		[`${benefitItem} deleteLine`]: { lineId: s(ids.lineId) },
+		[`${benefitItem} plan`]: {
+			baselineValue: '100',
+			baselineDate: '2026-01-01',
+			baselineMethod: 'Telling',
+			targetValue: '-500',
+			targetDate: '2027-12-31'
+		},
+		[`${benefitItem} planPeriod`]: { period: '2026-07', value: '250' },
+		[`${benefitItem} deletePlanPeriod`]: { periodId: s(ids.plannedPeriodId) },
+		[`${benefitItem} logRealisation`]: {
+			period: '2026-07',
+			value: '175',
+			comment: 'Målt i oktober',
+			evidence: 'https://arkiv.example/1',
+			supersedesId: s(ids.realisationId)
+		},
+		[`${benefitItem} followUp`]: {
+			period: '2026-07',
+			cause: 'Forsinket innføring',
+			correctiveMeasure: 'Ekstra opplæring'
+		},
+
+		[`${benefitMap} addChange`]: { title: 'Ny rutine', description: 'Felles skjema' },
+		[`${benefitMap} addBenefit`]: benefit,
+		[`${benefitMap} addLink`]: {
+			from: `change:${ids.changeId}`,
+			to: `benefit:${ids.benefitId}`
+		},
+		[`${benefitMap} deleteLink`]: { linkId: s(ids.linkId) },
+		[`${benefitMap} updateChange`]: {
+			changeId: s(ids.changeId),
+			title: 'Ny arbeidsflyt',
+			description: 'Endret'
+		},
+		[`${benefitMap} deleteChange`]: { changeId: s(ids.changeId) },
+
+		'/(app)/gevinster/innstillinger save': { hourlyRate: '700', behindMarginPercent: '10' }
+	};
+}
+
+/** Ids of the seed that a form could name: the fuzz test swaps them between fields. */
+export function seedIds(seed: Seed): string[] {
+	return [...new Set(Object.values(seed.ids))].map(String);
+}

@@ -1,0 +1,189 @@
+/**
+ * A small installation for the form-action fuzz test: one of each thing a form can point at,
+ * so that a well-formed body reaches the write. Everything is written through the app's own
+ * query verbs, like the other factories.
+ */
+import { makeUnit, makeUser, signIn, type Signed } from '../factories';
+import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
+import { makeRisk } from '../factories/portfolio';
+import { makeWheel } from '../factories/wheel';
+import { setUnitArchived } from '$lib/server/db/queries/units';
+import { createUser, listRolesOfUser } from '$lib/server/db/queries/users';
+import { createChange } from '$lib/server/db/queries/benefits';
+import { createLink } from '$lib/server/db/queries/benefits-links';
+import {
+	addEstimateLine,
+	logRealisation,
+	setBaselineAndTarget,
+	setPlannedPeriod
+} from '$lib/server/db/queries/benefits-gains';
+import { signOccurrence } from '$lib/server/db/queries/wheel-occurrences';
+import { listWheelAssignments } from '$lib/server/db/queries/wheel';
+import { getProjectById } from '$lib/server/db/queries/projects';
+import { getMeasureById } from '$lib/server/db/queries/measures';
+import { getTrackById } from '$lib/server/db/queries/tracks';
+import { getRiskById } from '$lib/server/db/queries/risks';
+import { getMission } from '$lib/server/db/queries/mission';
+import { issueCredentials } from '$lib/server/auth/credentials';
+
+/** The request time of every fuzzed action; the seed's periods are chosen around it. */
+export const NOW = new Date('2026-11-16T10:00:00Z');
+
+function ok<T>(result: { ok: true; value: T } | { ok: false; reason: string }): T {
+	if (!result.ok) throw new Error(result.reason);
+	return result.value;
+}
+
+export async function seedInstallation() {
+	const unitA = makeUnit('Fuzz enhet A');
+	const unitB = makeUnit('Fuzz enhet B', unitA);
+	const unitArchived = makeUnit('Fuzz arkivert enhet');
+
+	const adminId = await makeUser([{ role: 'admin' }], { email: 'fuzz-admin@test.no' });
+	ok(setUnitArchived(unitArchived, true, adminId, NOW));
+	// A programme leader who owns the portfolio rows below and leads unit A (the wheel's owner).
+	const leaderId = await makeUser(
+		[{ role: 'programme_leader' }, { role: 'unit_leader', unitId: unitA }],
+		{ email: 'fuzz-leder@test.no' }
+	);
+	const steeringId = await makeUser([{ role: 'steering' }], { email: 'fuzz-styring@test.no' });
+	const viewerId = await makeUser([{ role: 'viewer' }], { email: 'fuzz-leser@test.no' });
+	const viewerRoleId = listRolesOfUser(viewerId)[0]!.id;
+
+	// A user with a set-password link, for the public /passord page.
+	const link = await issueCredentials('link', NOW);
+	ok(
+		createUser(
+			{
+				name: 'Fuzz Lenke',
+				email: 'fuzz-lenke@test.no',
+				passwordHash: null,
+				mustChangePassword: false,
+				passwordLink: link.passwordLink
+			},
+			null,
+			NOW
+		)
+	);
+	const linkToken = 'linkPath' in link.shown ? link.shown.linkPath.split('token=')[1]! : '';
+
+	const { goals, tracks } = makeMission(leaderId);
+	const { projectId, measureIds } = makeProject(leaderId, [tracks[0]!]);
+	const measureId = measureIds[0]!;
+	const otherProjectId = makeProject(adminId, [tracks[1]!], 0).projectId;
+	const projectRiskId = makeRisk({ projectId }, leaderId);
+	const measureRiskId = makeRisk({ measureId }, leaderId);
+
+	const benefitId = makeBenefit(projectId, { ownerId: leaderId }, leaderId);
+	ok(
+		setBaselineAndTarget(
+			benefitId,
+			{
+				baseline: { value: 100, date: '2026-01-01', method: 'Telling' },
+				target: { value: 500, date: '2027-12-31' }
+			},
+			leaderId,
+			NOW
+		)
+	);
+	const lineId = ok(
+		addEstimateLine(
+			benefitId,
+			{ description: 'Spart tid', amountPerCase: 1000, cases: 10, sharePercent: 50 },
+			leaderId,
+			NOW
+		)
+	);
+	const plannedPeriodId = ok(
+		setPlannedPeriod(benefitId, { period: '2026-06', value: 200 }, leaderId, NOW)
+	);
+	const realisationId = ok(
+		logRealisation(
+			benefitId,
+			{
+				period: '2026-06',
+				value: 150,
+				comment: '',
+				evidence: '',
+				supersedesId: null
+			},
+			leaderId,
+			NOW
+		)
+	);
+	const changeId = ok(
+		createChange(projectId, { title: 'Ny arbeidsflyt', description: '' }, leaderId, NOW)
+	);
+	const linkId = ok(
+		createLink(
+			projectId,
+			{ fromKind: 'measure', fromId: measureId, toKind: 'change', toId: changeId },
+			leaderId,
+			NOW
+		)
+	);
+
+	const { wheelId, taskIds } = makeWheel({ ownerUnitId: unitA, unitIds: [unitA] });
+	const taskId = taskIds[0]!;
+	const assignmentId = listWheelAssignments(wheelId)[0]!.id;
+	// September is signed (so it can be reopened), October is open to sign.
+	ok(
+		signOccurrence(
+			{ taskId, unitId: unitA, period: '2026-09' },
+			{ comment: null, storedIn: 'Compilo', link: null },
+			leaderId,
+			NOW
+		)
+	);
+
+	const actors: Record<string, Signed | null> = {
+		admin: signIn(adminId, NOW),
+		leader: signIn(leaderId, NOW),
+		steering: signIn(steeringId, NOW),
+		viewer: signIn(viewerId, NOW),
+		anonymous: null
+	};
+
+	return {
+		actors,
+		ids: {
+			unitA,
+			unitB,
+			unitArchived,
+			adminId,
+			leaderId,
+			steeringId,
+			viewerId,
+			viewerRoleId,
+			goalId: goals[0]!,
+			trackId: tracks[0]!,
+			otherTrackId: tracks[1]!,
+			projectId,
+			otherProjectId,
+			measureId,
+			projectRiskId,
+			measureRiskId,
+			benefitId,
+			lineId,
+			plannedPeriodId,
+			realisationId,
+			changeId,
+			linkId,
+			wheelId,
+			taskId,
+			assignmentId
+		},
+		versions: {
+			mission: getMission()!.version,
+			track: getTrackById(tracks[0]!)!.version,
+			project: getProjectById(projectId)!.version,
+			measure: getMeasureById(measureId)!.version,
+			projectRisk: getRiskById(projectRiskId)!.version,
+			measureRisk: getRiskById(measureRiskId)!.version
+		},
+		linkToken,
+		leaderEmail: 'fuzz-leder@test.no'
+	};
+}
+
+export type Seed = Awaited<ReturnType<typeof seedInstallation>>;
