@@ -31,6 +31,25 @@ export function routeParams(seed: Seed): Record<string, Record<string, string>> 
 	};
 }
 
+/**
+ * Params for one action where the route's would not reach its write: deleting needs a row
+ * nothing points at, reopening needs a signed month.
+ */
+export function actionParams(seed: Seed): Record<string, Record<string, string>> {
+	const { ids } = seed;
+	return {
+		'/(app)/portefolje/spor/[id=id] delete': { id: String(ids.bareTrackId) },
+		'/(app)/portefolje/prosjekter/[id=id] delete': { id: String(ids.bareProjectId) },
+		'/(app)/portefolje/tiltak/[id=id] delete': { id: String(ids.bareMeasureId) },
+		'/(app)/gevinster/[id=id] delete': { id: String(ids.bareBenefitId) },
+		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period] reopen': {
+			task: String(ids.taskId),
+			unit: String(ids.unitA),
+			period: '2026-09'
+		}
+	};
+}
+
 /** Query strings a route needs to reach its action (a one-time link's token). */
 export function routeQuery(seed: Seed): Record<string, Record<string, string>> {
 	return { '/(auth)/passord': { token: seed.linkToken } };

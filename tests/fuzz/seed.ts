@@ -5,7 +5,7 @@
  */
 import { makeUnit, makeUser, signIn, type Signed } from '../factories';
 import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
-import { makeRisk } from '../factories/portfolio';
+import { makeMeasure, makeRisk, makeTrack } from '../factories/portfolio';
 import { makeWheel } from '../factories/wheel';
 import { setUnitArchived } from '$lib/server/db/queries/units';
 import { createUser, listRolesOfUser } from '$lib/server/db/queries/users';
@@ -71,10 +71,15 @@ export async function seedInstallation() {
 	const { projectId, measureIds } = makeProject(leaderId, [tracks[0]!]);
 	const measureId = measureIds[0]!;
 	const otherProjectId = makeProject(adminId, [tracks[1]!], 0).projectId;
+	// Rows nothing points at, so that deleting them can succeed.
+	const bareTrackId = makeTrack(leaderId);
+	const bareProjectId = makeProject(leaderId, [tracks[0]!], 0).projectId;
+	const bareMeasureId = makeMeasure(projectId, leaderId);
 	const projectRiskId = makeRisk({ projectId }, leaderId);
 	const measureRiskId = makeRisk({ measureId }, leaderId);
 
 	const benefitId = makeBenefit(projectId, { ownerId: leaderId }, leaderId);
+	const bareBenefitId = makeBenefit(projectId, { title: 'Uten realisering' }, leaderId);
 	ok(
 		setBaselineAndTarget(
 			benefitId,
@@ -162,6 +167,10 @@ export async function seedInstallation() {
 			otherProjectId,
 			measureId,
 			projectRiskId,
+			bareTrackId,
+			bareProjectId,
+			bareMeasureId,
+			bareBenefitId,
 			measureRiskId,
 			benefitId,
 			lineId,
