@@ -62,36 +62,6 @@ const REFUSAL_WRITES: Record<string, { tables: string[]; statuses: number[] }> =
 	'/(auth)/login default': { tables: ['login_attempt'], statuses: [429] }
 };
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f]/;
-
-/**
- * 500s found here whose fix is another piece of work. Their cases are left out of the
- * property and pinned by an `it.fails` below, which fails as soon as the fix lands: then
- * delete the entry.
- */
-const PENDING_FIXES: {
-	key: string;
-	what: string;
-	matches: (c: Case) => boolean;
-	examples: () => Case[];
-}[] = [
-	{
-		key: '/(auth)/login default',
-		what: 'sign-in with a redirectTo holding CR, LF or NUL answers 500 (the redirect fix in the sign-in work)',
-		matches: (c) => c.redirectTo !== null && CONTROL.test(c.redirectTo),
-		examples: () =>
-			REDIRECT_TARGETS.filter((t) => CONTROL.test(t)).map((redirectTo) => ({
-				actor: 'anonymous',
-				params: 'seed',
-				swapId: '1',
-				mutations: [],
-				encoding: 'multipart',
-				redirectTo
-			}))
-	}
-];
-
 type Actions = Record<string, (event: never) => unknown>;
 const modules = import.meta.glob<{ actions?: Actions }>('/src/routes/**/+page.server.ts', {
 	eager: true
@@ -467,7 +437,6 @@ describe('every form action answers bad input with a 4xx and writes nothing', ()
 			const exempt = REFUSAL_WRITES[key];
 			await fc.assert(
 				fc.asyncProperty(caseArbitrary(fields), async (c) => {
-					fc.pre(!PENDING_FIXES.some((p) => p.key === key && p.matches(c)));
 					const result = await runCase(action, base, c);
 					tally.bodies += 1;
 					tally.statuses[result.status] = (tally.statuses[result.status] ?? 0) + 1;
@@ -484,16 +453,4 @@ describe('every form action answers bad input with a 4xx and writes nothing', ()
 		},
 		20_000 + RUNS * 100
 	);
-});
-
-describe('500s waiting for a fix elsewhere (delete the entry in PENDING_FIXES when this fails)', () => {
-	it.fails.each(PENDING_FIXES.map((p) => [p.what, p] as const))('%s', async (_, pending) => {
-		const action = formActions.find((a) => a.key === pending.key)!;
-		const cases = pending.examples();
-		expect(cases.length).toBeGreaterThan(0);
-		for (const c of cases) {
-			const result = await runCase(action, bodies[pending.key] ?? {}, c);
-			expect([...ALLOWED], result.problem).toContain(result.status);
-		}
-	});
 });
