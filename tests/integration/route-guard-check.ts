@@ -23,10 +23,20 @@ export const GUARD_MODULE =
 /** What a guard is called: it requires, asserts, or (for listed public entries) allows. */
 export const GUARD_NAME = /^(?:require|assert|allow)[A-Z]\w*$/;
 
+/**
+ * Guards that check nothing by design (`allowPublic` says "anyone may come in"); only entries
+ * listed as public may begin with them, and the guard-module check lets them be empty.
+ */
+export const CHECKS_NOTHING: ReadonlySet<string> = new Set(['allowPublic']);
+
 /** Request handlers of a `+server.ts` (SvelteKit docs, "Routing → +server"). */
 export const HTTP_VERBS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD', 'fallback'];
 const FUNCTION_ENTRIES = new Set(['load', ...HTTP_VERBS]);
 
+/**
+ * Server route files. Universal `+page.ts`/`+layout.ts` loads have no `locals` and reach server
+ * data only through the handlers checked here.
+ */
 export const ROUTE_FILE = /^\+(?:page|layout)\.server\.ts$|^\+server\.ts$/;
 
 export type Entry = {
@@ -233,6 +243,8 @@ export function routeEntries(source: ts.SourceFile): Entry[] {
 			else entries.push(checkHandler(name, node, scope));
 		}
 		if (!ts.isVariableStatement(node)) continue;
+		// A `let` could be given another handler after the one checked here.
+		const constant = (node.declarationList.flags & ts.NodeFlags.Const) !== 0;
 		for (const d of node.declarationList.declarations) {
 			if (!ts.isIdentifier(d.name)) {
 				for (const bound of boundNames(d.name)) if (isEntryName(bound)) problem(bound, NOT_INLINE);
@@ -240,6 +252,10 @@ export function routeEntries(source: ts.SourceFile): Entry[] {
 			}
 			const name = d.name.text;
 			if (!isEntryName(name)) continue;
+			if (!constant) {
+				problem(name, 'must be declared with const');
+				continue;
+			}
 			const init = d.initializer && unwrap(d.initializer);
 			if (name !== 'actions') {
 				if (init && isFunction(init)) entries.push(checkHandler(name, init, scope));
@@ -255,9 +271,11 @@ export function routeEntries(source: ts.SourceFile): Entry[] {
 				const entry = `actions.${key ?? `[${snippet(p)}]`}`;
 				if (key === null) problem(entry, 'has no plain name, so this check cannot see it');
 				else if (ts.isMethodDeclaration(p)) entries.push(checkHandler(entry, p, scope));
-				else if (ts.isPropertyAssignment(p) && isFunction(unwrap(p.initializer))) {
-					entries.push(checkHandler(entry, unwrap(p.initializer) as ts.ArrowFunction, scope));
-				} else problem(entry, NOT_INLINE);
+				else {
+					const fn = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : undefined;
+					if (fn && isFunction(fn)) entries.push(checkHandler(entry, fn, scope));
+					else problem(entry, NOT_INLINE);
+				}
 			}
 		}
 	}
@@ -270,7 +288,7 @@ export function routeEntries(source: ts.SourceFile): Entry[] {
  */
 export function checkRouteFile(file: string, text: string, publicList: PublicList = {}): string[] {
 	const listed = publicList[file]?.entries ?? {};
-	const publicGuards = new Set(['allowPublic']);
+	const publicGuards = new Set(CHECKS_NOTHING);
 	for (const { entries } of Object.values(publicList)) {
 		for (const guard of Object.values(entries)) publicGuards.add(guard);
 	}
@@ -307,15 +325,11 @@ function libSpecifier(fromFile: string, specifier: string): string {
 
 /**
  * Guards in a guard module that can never refuse: each `require…`/`assert…`/`allow…` it exports
- * must call SvelteKit's `error()` or `redirect()`, or another guard, somewhere in its body.
- * `checksNothing` names the deliberate exceptions (`allowPublic`), which only entries listed as
- * public may begin with. A moved guard that checks nothing is caught here.
+ * must call SvelteKit's `error()` or `redirect()`, or another guard, somewhere in its body
+ * (`CHECKS_NOTHING` excepted). A route-local guard that checked nothing and was moved here as
+ * it was is caught by this.
  */
-export function guardsThatCannotRefuse(
-	file: string,
-	text: string,
-	checksNothing: ReadonlySet<string>
-): string[] {
+export function guardsThatCannotRefuse(file: string, text: string): string[] {
 	const source = parse(file, text);
 	const { named, namespaces } = importsOf(source);
 	const guards = new Map<string, ts.Node>();
@@ -381,7 +395,7 @@ export function guardsThatCannotRefuse(
 		}
 	}
 	for (const name of guards.keys()) {
-		if (!canRefuse.has(name) && !checksNothing.has(name)) {
+		if (!canRefuse.has(name) && !CHECKS_NOTHING.has(name)) {
 			problems.push(`${file}: ${name} never calls error(), redirect() or another guard`);
 		}
 	}
