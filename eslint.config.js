@@ -84,7 +84,9 @@ export default ts.config(
 		}
 	},
 	{
-		// Only the query modules (and the db bootstrap) speak drizzle.
+		// Routes reach the database only through the named verbs in $lib/server/db/queries: not
+		// drizzle, not the `db` handle, the schema tables or the driver. Otherwise a route can run
+		// `db.select()` itself, unseen by the query modules and their tests.
 		files: ['src/routes/**'],
 		rules: {
 			'no-restricted-imports': [
@@ -92,8 +94,15 @@ export default ts.config(
 				{
 					patterns: [
 						{
-							group: ['drizzle-orm', 'drizzle-orm/*'],
+							group: ['drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'],
 							message: 'Use a named query from $lib/server/db/queries.'
+						},
+						{
+							// $lib/server/db, …/db/index, …/db/schema(/…), relative paths to them too;
+							// only a module directly in db/queries passes.
+							regex: '(?:^\\$lib|/lib)/server/db(?!/queries/[\\w-]+(?:\\.[jt]s)?$)(?:/.*)?$',
+							message:
+								'Routes reach the database through a named query in $lib/server/db/queries, not the db handle or the schema.'
 						}
 					]
 				}

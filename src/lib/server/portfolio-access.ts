@@ -8,8 +8,13 @@ import { canEditOwned, hasRole, isAdmin, requireRole, requireUser } from './auth
 import type { SessionUser } from './auth/session';
 import type { FormValues } from '$lib/schemas/form';
 import { invalid } from './write-errors';
+import { getProjectById } from './db/queries/projects';
+import { getTrackById } from './db/queries/tracks';
+import { getMeasureById } from './db/queries/measures';
 
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
+/** A request to a route whose `[id=id]` names the track, project or measure. */
+type ItemEvent = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
 
 export function canCreateInPortfolio(user: SessionUser): boolean {
 	return isAdmin(user) || hasRole(user, 'programme_leader');
@@ -41,6 +46,52 @@ export function requireOwnerOf(event: AnyEvent, ...ownerIds: (number | null)[]):
 		error(403, 'Du kan bare endre spor, prosjekter og tiltak du eier eller leder.');
 	}
 	return user;
+}
+
+/** The track named by the route's `[id=id]`, or 404. */
+export function trackOr404(event: Pick<RequestEvent, 'params'>) {
+	const track = getTrackById(Number(event.params.id));
+	if (!track) error(404, 'Fant ikke missionsporet.');
+	return track;
+}
+
+/** The project named by the route's `[id=id]`, or 404. */
+export function projectOr404(event: Pick<RequestEvent, 'params'>) {
+	const project = getProjectById(Number(event.params.id));
+	if (!project) error(404, 'Fant ikke prosjektet.');
+	return project;
+}
+
+/** The measure named by the route's `[id=id]` and its project, or 404. */
+export function measureOr404(event: Pick<RequestEvent, 'params'>) {
+	const measure = getMeasureById(Number(event.params.id));
+	if (!measure) error(404, 'Fant ikke tiltaket.');
+	const project = getProjectById(measure.projectId)!;
+	return { measure, project };
+}
+
+/** The track's owner (or an admin) may change it; everyone else gets 403. */
+export function requireTrackEditor(event: ItemEvent) {
+	requireUser(event);
+	const track = trackOr404(event);
+	const user = requireOwnerOf(event, track.ownerId);
+	return { user, track };
+}
+
+/** The project owner (or an admin) may change it; everyone else gets 403. */
+export function requireProjectEditor(event: ItemEvent) {
+	requireUser(event);
+	const project = projectOr404(event);
+	const user = requireOwnerOf(event, project.ownerId);
+	return { user, project };
+}
+
+/** The measure's owner or the owner of its project (or an admin); else 403. */
+export function requireMeasureEditor(event: ItemEvent) {
+	requireUser(event);
+	const { measure, project } = measureOr404(event);
+	const user = requireOwnerOf(event, measure.ownerId, project.ownerId);
+	return { user, measure, project };
 }
 
 /** A programme leader creates rows owned by themself; only an admin assigns them to others. */

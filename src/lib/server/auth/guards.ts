@@ -1,6 +1,10 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Role } from '$lib/server/db/schema';
+import { countUsers, getPasswordToken, getUserById } from '$lib/server/db/queries/users';
+import { readForm } from '$lib/server/read-form';
 import type { SessionUser } from './session';
+import { isValidSetupToken } from './setup-token';
+import { hashToken } from './tokens';
 
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
 
@@ -62,9 +66,45 @@ export function requireUnitLeader(event: AnyEvent, unitId: number): SessionUser 
 
 /**
  * For routes that must check nothing but still say so: pages that anyone may see.
- * Named so the route-guard test can tell a deliberate choice from an omission.
+ * Named so the route-guard test can tell a deliberate choice from an omission; that test lets
+ * it open only the entries it lists as public, each with its reason.
  */
 export function allowPublic(): void {}
+
+/**
+ * First-run setup is public, but only with the one-time token printed at start, and only
+ * while no user exists; otherwise 404.
+ */
+export function assertSetupOpen(token: string | null): string {
+	if (token === null || countUsers() > 0 || !isValidSetupToken(token)) {
+		error(404, 'Denne lenken er brukt eller utløpt.');
+	}
+	return token;
+}
+
+/**
+ * The posted setup form: the token comes in the address or, failing that, in the form's
+ * hidden field; the same check as `assertSetupOpen`. Returns the form for the action to parse.
+ */
+export async function assertSetupFormOpen(
+	event: Pick<RequestEvent, 'url' | 'request'>
+): Promise<FormData> {
+	const formData = await readForm(event);
+	const token = event.url.searchParams.get('token') ?? String(formData.get('token') ?? '');
+	assertSetupOpen(token);
+	return formData;
+}
+
+/**
+ * Setting a password from the one-use link an administrator handed out (public: the person
+ * has no password yet). The user the live link belongs to, or 404.
+ */
+export function requirePasswordLink(token: string | null, now: Date) {
+	const row = token ? getPasswordToken(hashToken(token)) : undefined;
+	const user = row && row.expiresAt > now ? getUserById(row.userId) : undefined;
+	if (!user || !user.active) error(404, 'Lenken er brukt, utløpt eller ugyldig.');
+	return user;
+}
 
 /**
  * Portfolio and benefit-map writes (issues 3 and 4): admins edit everything; a programme

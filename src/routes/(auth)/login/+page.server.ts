@@ -14,9 +14,11 @@ import { recordLoginSuccess, reserveLoginAttempt } from '$lib/server/auth/thrott
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { invalid } from '$lib/server/write-errors';
 import { readForm } from '$lib/server/read-form';
+import { allowPublic } from '$lib/server/auth/guards';
 
 // Public: the sign-in page itself.
 export const load: PageServerLoad = async ({ locals, url }) => {
+	allowPublic();
 	if (locals.user)
 		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
 	return { passwordSet: url.searchParams.has('passordSatt') };
@@ -26,6 +28,7 @@ const WRONG = 'Feil e-post eller passord.';
 
 export const actions: Actions = {
 	default: async (event) => {
+		allowPublic();
 		const form = parseForm(loginSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors);
 		const { email, password } = form.data;

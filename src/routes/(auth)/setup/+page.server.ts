@@ -3,30 +3,21 @@ import { invalid } from '$lib/server/write-errors';
 import type { Actions, PageServerLoad } from './$types';
 import { parseForm } from '$lib/schemas/form';
 import { setupSchema } from '$lib/schemas/auth';
-import { countUsers, createUser } from '$lib/server/db/queries/users';
+import { createUser } from '$lib/server/db/queries/users';
 import { hashPassword } from '$lib/server/auth/password';
-import { consumeSetupToken, isValidSetupToken } from '$lib/server/auth/setup-token';
+import { consumeSetupToken } from '$lib/server/auth/setup-token';
+import { assertSetupFormOpen, assertSetupOpen } from '$lib/server/auth/guards';
 import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
-import { readForm } from '$lib/server/read-form';
 
 // Public, but only with the one-time token printed at start, and only while no user exists.
-function assertSetupOpen(token: string | null) {
-	if (countUsers() > 0 || !isValidSetupToken(token)) {
-		error(404, 'Denne lenken er brukt eller utløpt.');
-	}
-}
-
 export const load: PageServerLoad = async ({ url }) => {
-	const token = url.searchParams.get('token');
-	assertSetupOpen(token);
+	const token = assertSetupOpen(url.searchParams.get('token'));
 	return { token };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const formData = await readForm(event);
-		const token = event.url.searchParams.get('token') ?? String(formData.get('token') ?? '');
-		assertSetupOpen(token);
+		const formData = await assertSetupFormOpen(event);
 		const form = parseForm(setupSchema, formData);
 		if (!form.ok) return invalid(form.values, form.errors);
 

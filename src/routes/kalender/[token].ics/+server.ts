@@ -1,23 +1,11 @@
-import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { calendarFeedUserId } from '$lib/server/db/queries/wheel-feed';
-import { getUserById } from '$lib/server/db/queries/users';
+import { assertCalendarFeedAccess } from '$lib/server/wheel/access';
 import { listRoleAssignmentsForUser } from '$lib/server/db/queries/sessions';
 import { listOccurrences } from '$lib/server/db/queries/wheel-occurrences';
 import { ICAL_CONTENT_TYPE, occurrencesCalendar } from '$lib/server/ical';
 import { osloDay } from '$lib/format';
 
-/**
- * Calendar clients cannot log in, so the feed is reached without a session: the secret token
- * in the path is the access check. Unknown, revoked or deactivated: 404, telling nothing.
- */
-function assertCalendarFeedAccess(token: string) {
-	const userId = /^[a-z2-7]{32}$/.test(token) ? calendarFeedUserId(token) : undefined;
-	const owner = userId === undefined ? undefined : getUserById(userId);
-	if (!owner || !owner.active) error(404, 'Fant ikke kalenderen.');
-	return owner;
-}
-
+// Public: calendar clients cannot sign in, so the secret token in the path is the check.
 export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const owner = assertCalendarFeedAccess(params.token);
 	const unitIds = listRoleAssignmentsForUser(owner.id)

@@ -39,8 +39,11 @@ import { realisationHistory } from '$lib/domain/gain-realisation';
 import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
-	const id = Number(event.params.id);
-	const { benefit, project, canEdit, canLog } = requireBenefitReader(event, id);
+	const { benefit, project, canEdit, canLog } = requireBenefitReader(
+		event,
+		Number(event.params.id)
+	);
+	const id = benefit.id;
 	const mission = getMission();
 	const settings = {
 		hourlyRateKroner: mission?.hourlyRateKroner ?? null,

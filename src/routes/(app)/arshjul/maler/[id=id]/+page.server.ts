@@ -1,11 +1,11 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { canEditWheel, isAdmin, requireUser } from '$lib/server/auth/guards';
+import { loadWheel, requireWheelEditor } from '$lib/server/wheel/access';
 import {
 	archiveWheelTask,
 	assignWheel,
 	createWheelTask,
-	getWheel,
 	getWheelTask,
 	listWheelAssignments,
 	listWheelTasks,
@@ -21,22 +21,6 @@ import { buildUnitTree, descendantIds, flattenUnitTree } from '$lib/domain/units
 import { taskSchedule } from '$lib/domain/wheel-occurrences';
 import { z } from 'zod';
 import { readForm } from '$lib/server/read-form';
-
-function loadWheel(event: Pick<RequestEvent, 'params'>) {
-	const wheel = getWheel(Number(event.params.id));
-	if (!wheel) error(404, 'Fant ikke årshjulet.');
-	return wheel;
-}
-
-/** Admins, and unit leaders of the wheel's owner unit; everyone else gets 403. */
-function requireWheelEditor(event: RequestEvent) {
-	const user = requireUser(event);
-	const wheel = loadWheel(event);
-	if (!canEditWheel(user, wheel.ownerUnitId)) {
-		error(403, 'Bare administratorer og lederen for eierenheten kan endre dette årshjulet.');
-	}
-	return { user, wheel };
-}
 
 /** A unit leader may give the wheel to the owner unit and the units below it; admins to any. */
 function assignableUnits(admin: boolean, ownerUnitId: number) {

@@ -20,8 +20,8 @@ import { z } from 'zod';
 import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
-	const projectId = Number(event.params.id);
-	const { project, canEdit } = requireProjectReader(event, projectId);
+	const { project, canEdit } = requireProjectReader(event, Number(event.params.id));
+	const projectId = project.id;
 	const scope = loadScope({ projectId, trackId: null, level: null });
 	if (!scope) error(404, 'Fant ikke prosjektet.');
 	const benefits = scope.computed.map((c) => c.benefit);

@@ -1,5 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { parseForm } from '$lib/schemas/form';
 import { projectSchema, scoringSchema } from '$lib/schemas/portfolio';
@@ -9,8 +9,9 @@ import {
 	canScore,
 	NOT_OWN_OWNER,
 	ownerAllowed,
+	projectOr404,
 	refusePortfolio,
-	requireOwnerOf,
+	requireProjectEditor,
 	requireScorer
 } from '$lib/server/portfolio-access';
 import {
@@ -35,12 +36,6 @@ import {
 import { projectValues } from '$lib/portfolio/form-values';
 import { osloDay } from '$lib/format';
 import { readForm } from '$lib/server/read-form';
-
-function projectOr404(event: Pick<RequestEvent, 'params'>) {
-	const project = getProjectById(Number(event.params.id));
-	if (!project) error(404, 'Fant ikke prosjektet.');
-	return project;
-}
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -87,14 +82,6 @@ export const load: PageServerLoad = async (event) => {
 		userId: user.id
 	};
 };
-
-/** The project owner (or an admin) may change it; everyone else gets 403. */
-function requireProjectEditor(event: RequestEvent) {
-	requireUser(event);
-	const project = projectOr404(event);
-	const user = requireOwnerOf(event, project.ownerId);
-	return { user, project };
-}
 
 export const actions: Actions = {
 	update: async (event) => {

@@ -1,5 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { parseForm } from '$lib/schemas/form';
 import { trackSchema } from '$lib/schemas/portfolio';
@@ -11,8 +11,9 @@ import {
 	NOT_OWN_OWNER,
 	ownerAllowed,
 	refusePortfolio,
-	requireOwnerOf,
-	requireScorer
+	requireScorer,
+	requireTrackEditor,
+	trackOr404
 } from '$lib/server/portfolio-access';
 import {
 	deleteTrack,
@@ -28,12 +29,6 @@ import { statusAction } from '$lib/server/portfolio-actions';
 import { trackValues } from '$lib/portfolio/form-values';
 import { z } from 'zod';
 import { readForm } from '$lib/server/read-form';
-
-function trackOr404(event: Pick<RequestEvent, 'params'>) {
-	const track = getTrackById(Number(event.params.id));
-	if (!track) error(404, 'Fant ikke missionsporet.');
-	return track;
-}
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -58,13 +53,6 @@ export const load: PageServerLoad = async (event) => {
 		canPrioritise: canScore(user)
 	};
 };
-
-function requireTrackEditor(event: RequestEvent) {
-	requireUser(event);
-	const track = trackOr404(event);
-	const user = requireOwnerOf(event, track.ownerId);
-	return { user, track };
-}
 
 // The status moves only through `?/status`, under the same lifecycle rules as projects and
 // measures (canTransition, a reason to reject); the edit form does not carry it.

@@ -1,15 +1,16 @@
-import { error, redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { parseForm } from '$lib/schemas/form';
 import { measureSchema } from '$lib/schemas/portfolio';
 import { invalid } from '$lib/server/write-errors';
 import {
 	canEditAny,
+	measureOr404,
 	NOT_OWN_OWNER,
 	ownerAllowed,
 	refusePortfolio,
-	requireOwnerOf
+	requireMeasureEditor
 } from '$lib/server/portfolio-access';
 import {
 	deleteMeasure,
@@ -34,13 +35,6 @@ import {
 import { measureValues } from '$lib/portfolio/form-values';
 import { osloDay } from '$lib/format';
 import { readForm } from '$lib/server/read-form';
-
-function measureOr404(event: Pick<RequestEvent, 'params'>) {
-	const measure = getMeasureById(Number(event.params.id));
-	if (!measure) error(404, 'Fant ikke tiltaket.');
-	const project = getProjectById(measure.projectId)!;
-	return { measure, project };
-}
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -71,14 +65,6 @@ export const load: PageServerLoad = async (event) => {
 		userId: user.id
 	};
 };
-
-/** The measure's owner or the owner of its project (or an admin); else 403. */
-function requireMeasureEditor(event: RequestEvent) {
-	requireUser(event);
-	const { measure, project } = measureOr404(event);
-	const user = requireOwnerOf(event, measure.ownerId, project.ownerId);
-	return { user, measure, project };
-}
 
 export const actions: Actions = {
 	update: async (event) => {
