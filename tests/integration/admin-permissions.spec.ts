@@ -15,6 +15,8 @@ import { load as auditLoad } from '../../src/routes/(app)/admin/logg/+page.serve
 import { load as adminLoad } from '../../src/routes/(app)/admin/+page.server';
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
 import type { Role } from '$lib/roles';
+import { getUnit } from '$lib/server/db/queries/units';
+import { getUserById } from '$lib/server/db/queries/users';
 
 type Call = (signed: Signed | null) => Promise<unknown> | unknown;
 
@@ -31,6 +33,9 @@ beforeAll(async () => {
 	who.unit_leader = signIn(await makeUser([{ role: 'unit_leader', unitId }]));
 	who.anonymous = null;
 });
+
+// Edit forms post the version they were loaded with: the row's current one.
+const unitVersion = () => String(getUnit(unitId)!.version);
 
 // Each admin load and action, with input that would succeed for an admin.
 const calls: Record<string, Call> = {
@@ -55,7 +60,7 @@ const calls: Record<string, Call> = {
 	...Object.fromEntries(
 		(
 			[
-				['rename user', 'rename', { name: 'Nytt Navn' }],
+				['rename user', 'rename', { name: 'Nytt Navn', version: 'current' }],
 				['reset password', 'resetPassword', { credential: 'one_time_password' }],
 				['add role', 'addRole', { role: 'steering', unitId: '' }],
 				['deactivate user', 'deactivate', {}],
@@ -69,7 +74,11 @@ const calls: Record<string, Call> = {
 						signed: s,
 						path: `/admin/brukere/${targetId}`,
 						params: { id: String(targetId) },
-						form: { ...form }
+						// The name form carries the version it was loaded with: the user's current one.
+						form:
+							'version' in form
+								? { ...form, version: String(getUserById(targetId)!.version) }
+								: { ...form }
 					}) as never
 				)
 		])
@@ -81,11 +90,17 @@ const calls: Record<string, Call> = {
 		),
 	'rename unit': (s) =>
 		unitActions.rename!(
-			makeEvent({ signed: s, form: { unitId: String(unitId), name: 'Avdeling Matrise' } }) as never
+			makeEvent({
+				signed: s,
+				form: { unitId: String(unitId), name: 'Avdeling Matrise', version: unitVersion() }
+			}) as never
 		),
 	'move unit': (s) =>
 		unitActions.move!(
-			makeEvent({ signed: s, form: { unitId: String(unitId), parentId: '' } }) as never
+			makeEvent({
+				signed: s,
+				form: { unitId: String(unitId), parentId: '', version: unitVersion() }
+			}) as never
 		),
 	'audit log': (s) => auditLoad(makeEvent({ signed: s, path: '/admin/logg' }) as never)
 };

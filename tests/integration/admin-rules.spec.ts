@@ -56,7 +56,7 @@ describe('audit', () => {
 			unitActions.rename!(
 				makeEvent({
 					signed: admin,
-					form: { unitId: String(unitId), name: 'Avdeling Vest 2' }
+					form: { unitId: String(unitId), name: 'Avdeling Vest 2', version: '0' }
 				}) as never
 			)
 		);
@@ -126,11 +126,19 @@ describe('audit', () => {
 			unitActions.move!(
 				makeEvent({
 					signed: admin,
-					form: { unitId: String(top), parentId: String(child) }
+					form: { unitId: String(top), parentId: String(child), version: '0' }
 				}) as never
 			)
 		);
-		expect(result).toMatchObject({ kind: 'fail', status: 400 });
+		expect(result).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: {
+				errors: {
+					parentId: 'En enhet kan ikke flyttes inn under seg selv eller en av sine underenheter.'
+				}
+			}
+		});
 		expect(getUnit(top)!.parentId).toBeNull();
 		expect(countAuditEntries('unit', String(top))).toBe(before);
 	});

@@ -81,7 +81,8 @@ describe('editing one estimate line', () => {
 					description: 'Ekstra tidsbruk ved koordinering og oppfølging',
 					amountPerCase: '1 500 000',
 					cases: '1',
-					sharePercent: '100'
+					sharePercent: '100',
+					version: '0'
 				})
 			)
 		);
@@ -113,7 +114,8 @@ describe('editing one estimate line', () => {
 					description: '',
 					amountPerCase: '12,5',
 					cases: '-1',
-					sharePercent: '120'
+					sharePercent: '120',
+					version: '0'
 				})
 			)
 		);
@@ -138,7 +140,13 @@ describe('editing one estimate line', () => {
 	it('refuses a line of another benefit and a malformed line id', async () => {
 		const other = makeBenefit(projectId, { title: 'Annen gevinst' }, leader.user.id);
 		const audit = countAuditEntries('estimate_line');
-		const line = { description: 'Kapret', amountPerCase: '1', cases: '1', sharePercent: '100' };
+		const line = {
+			description: 'Kapret',
+			amountPerCase: '1',
+			cases: '1',
+			sharePercent: '100',
+			version: '0'
+		};
 		const foreign = await outcome(() =>
 			benefitActions.updateLine!(onBenefit(other, { ...line, lineId: String(lineIds[0]) }))
 		);
@@ -186,7 +194,8 @@ describe('editing a change', () => {
 				onProject(projectId, {
 					changeId: String(changeId),
 					title: 'Økt bevissthet om brukerbehov',
-					description: 'Rettet skrivefeil'
+					description: 'Rettet skrivefeil',
+					version: '0'
 				})
 			)
 		);
@@ -210,7 +219,12 @@ describe('editing a change', () => {
 		const audit = countAuditEntries('benefit_change');
 		const result = await outcome(() =>
 			projectActions.updateChange!(
-				onProject(projectId, { changeId: String(changeId), title: '  ', description: 'X' })
+				onProject(projectId, {
+					changeId: String(changeId),
+					title: '  ',
+					description: 'X',
+					version: '1'
+				})
 			)
 		);
 		expect(result).toMatchObject({
@@ -232,7 +246,12 @@ describe('editing a change', () => {
 		const audit = countAuditEntries('benefit_change');
 		const result = await outcome(() =>
 			projectActions.updateChange!(
-				onProject(otherProjectId, { changeId: String(changeId), title: 'Kapret', description: '' })
+				onProject(otherProjectId, {
+					changeId: String(changeId),
+					title: 'Kapret',
+					description: '',
+					version: '1'
+				})
 			)
 		);
 		expect(result).toMatchObject({

@@ -15,7 +15,8 @@ import {
 } from '../../src/routes/(app)/gevinster/innstillinger/+page.server';
 import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
 import { BENEFIT_FORM, makeBenefit, makeMission, makeProject } from '../factories/benefits';
-import { createChange } from '$lib/server/db/queries/benefits';
+import { createChange, getBenefit } from '$lib/server/db/queries/benefits';
+import { getMission } from '$lib/server/db/queries/mission';
 import { createLink } from '$lib/server/db/queries/benefits-links';
 import {
 	addEstimateLine,
@@ -56,7 +57,8 @@ beforeAll(async () => {
 		benefitId,
 		{
 			baseline: { value: 0, date: '2026-01-01', method: 'Telling' },
-			target: { value: 120_000, date: '2026-12-31' }
+			target: { value: 120_000, date: '2026-12-31' },
+			version: 0
 		},
 		1,
 		new Date()
@@ -82,6 +84,9 @@ type Call = (s: Signed | null) => unknown;
 const EVERYONE: readonly Person[] = PEOPLE;
 const MAP_EDITORS: readonly Person[] = ['admin', 'owner_leader'];
 const LOGGERS: readonly Person[] = ['admin', 'owner_leader', 'benefit_owner'];
+
+// Edit forms post the version they were loaded with: the benefit's current one.
+const benefitVersion = () => String(getBenefit(benefitId)!.version);
 
 const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 	'read overview': {
@@ -142,7 +147,12 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 			const change = createChange(projectId, { title: 'Omdøpes', description: '' }, 1, new Date());
 			if (!change.ok) throw new Error('setup');
 			return projectActions.updateChange!(
-				onProject({ changeId: String(change.value), title: 'Omdøpt', description: 'Ny tekst' })(s)
+				onProject({
+					changeId: String(change.value),
+					title: 'Omdøpt',
+					description: 'Ny tekst',
+					version: '0'
+				})(s)
 			);
 		},
 		allowed: MAP_EDITORS
@@ -162,7 +172,8 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 					...BENEFIT_FORM,
 					title: 'Endret',
 					// Keeps the benefit owner, who logs realisations below.
-					ownerId: String(who.benefit_owner.user.id)
+					ownerId: String(who.benefit_owner.user.id),
+					version: benefitVersion()
 				})(s)
 			),
 		allowed: MAP_EDITORS
@@ -200,7 +211,8 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 					description: 'Endret',
 					amountPerCase: '2',
 					cases: '3',
-					sharePercent: '50'
+					sharePercent: '50',
+					version: '0'
 				})(s)
 			);
 		},
@@ -227,7 +239,8 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 					baselineDate: '2026-01-01',
 					baselineMethod: 'Telling',
 					targetValue: '120 000',
-					targetDate: '2026-12-31'
+					targetDate: '2026-12-31',
+					version: benefitVersion()
 				})(s)
 			),
 		allowed: MAP_EDITORS
@@ -265,7 +278,11 @@ const calls: Record<string, { call: Call; allowed: readonly Person[] }> = {
 				makeEvent({
 					signed: s,
 					path: '/gevinster/innstillinger',
-					form: { hourlyRate: '700', behindMarginPercent: '20' }
+					form: {
+						hourlyRate: '700',
+						behindMarginPercent: '20',
+						version: String(getMission()!.version)
+					}
 				}) as never
 			),
 		allowed: ['admin']

@@ -13,6 +13,7 @@ import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories'
 import { BENEFIT_FORM, makeBenefit, makeMission, makeProject } from '../factories/benefits';
 import { countAuditEntries, listAuditEntries } from '$lib/server/db/queries/audit';
 import {
+	getBenefit,
 	listBenefitsByProjects,
 	listChangesByProjects,
 	listLinksByProjects
@@ -197,7 +198,8 @@ describe('pricing and realising a benefit', () => {
 					baselineDate: '2026-06-01',
 					baselineMethod: 'Telling',
 					targetValue: '1000',
-					targetDate: '2026-01-31'
+					targetDate: '2026-01-31',
+					version: String(getBenefit(id)!.version)
 				})
 			)
 		);
@@ -215,7 +217,8 @@ describe('pricing and realising a benefit', () => {
 				baselineDate: '2026-01-01',
 				baselineMethod: 'Brukerhistorie',
 				targetValue: '1 100 000',
-				targetDate: '2026-12-31'
+				targetDate: '2026-12-31',
+				version: String(getBenefit(id)!.version)
 			})
 		);
 		const early = await outcome(() =>
@@ -347,7 +350,11 @@ describe('settings', () => {
 			settingsActions.save!(
 				makeEvent({
 					signed: admin,
-					form: { hourlyRate: '650', behindMarginPercent: '120' }
+					form: {
+						hourlyRate: '650',
+						behindMarginPercent: '120',
+						version: String(getMission()!.version)
+					}
 				}) as never
 			)
 		);
@@ -357,7 +364,14 @@ describe('settings', () => {
 		});
 		expect(getMission()?.hourlyRateKroner).toBe(700);
 		await settingsActions.save!(
-			makeEvent({ signed: admin, form: { hourlyRate: '650', behindMarginPercent: '25' } }) as never
+			makeEvent({
+				signed: admin,
+				form: {
+					hourlyRate: '650',
+					behindMarginPercent: '25',
+					version: String(getMission()!.version)
+				}
+			}) as never
 		);
 		expect(getMission()).toMatchObject({ hourlyRateKroner: 650, behindPlanMarginPercent: 25 });
 		expect(countAuditEntries('mission', String(missionIds.missionId))).toBe(1);

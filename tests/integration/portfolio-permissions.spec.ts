@@ -36,6 +36,7 @@ import {
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
 import { makeMeasure, makeMission, makeProject, makeTrack } from '../factories/portfolio';
 import { setProjectArchived } from '$lib/server/db/queries/projects';
+import { getMission } from '$lib/server/db/queries/mission';
 
 type Who = 'admin' | 'steering' | 'owner' | 'otherLeader' | 'unit_leader' | 'viewer';
 const WHO: Who[] = ['admin', 'steering', 'owner', 'otherLeader', 'unit_leader', 'viewer'];
@@ -116,7 +117,9 @@ const calls: Record<string, { allowed: Who[]; call: () => Call }> = {
 						grandChallenge: 'Utfordring',
 						statement: 'Misjon',
 						baselineYear: '2021',
-						targetYear: '2027'
+						targetYear: '2027',
+						// The form posts the version it was loaded with: the mission's current one.
+						version: String(getMission()!.version)
 					}
 				)
 			)
@@ -300,7 +303,11 @@ const calls: Record<string, { allowed: Who[]; call: () => Call }> = {
 			const { projectId } = fixture();
 			return (s) =>
 				projectActions.score!(
-					ev(s, { id: String(projectId) }, { score_user: '4', justification_user: 'Stor nytte' })
+					ev(
+						s,
+						{ id: String(projectId) },
+						{ score_user: '4', justification_user: 'Stor nytte', version: '0' }
+					)
 				);
 		}
 	},

@@ -325,7 +325,8 @@ describe('lifecycle, reports and scoring', () => {
 						score_user: '4',
 						justification_user: '',
 						score_benefit: '3',
-						justification_benefit: 'Stor gevinst'
+						justification_benefit: 'Stor gevinst',
+						version: '0'
 					}
 				)
 			)
@@ -345,7 +346,8 @@ describe('lifecycle, reports and scoring', () => {
 						score_user: '4',
 						justification_user: 'Stor nytte',
 						score_benefit: '3',
-						justification_benefit: 'Stor gevinst'
+						justification_benefit: 'Stor gevinst',
+						version: '0'
 					}
 				)
 			)

@@ -85,7 +85,7 @@ describe('schedule changes apply from the current Oslo month on', () => {
 		]);
 		const changed = updateWheelTask(
 			taskId,
-			taskInput({ kind: 'months', months: [10, 11, 12], dueDay: 28 }),
+			{ ...taskInput({ kind: 'months', months: [10, 11, 12], dueDay: 28 }), version: 0 },
 			leader.user.id,
 			NOW
 		);
@@ -98,7 +98,7 @@ describe('schedule changes apply from the current Oslo month on', () => {
 		// A second change the same month: October still keeps the schedule it was due under.
 		updateWheelTask(
 			taskId,
-			taskInput({ kind: 'yearly', month: 12, dueDay: null }),
+			{ ...taskInput({ kind: 'yearly', month: 12, dueDay: null }), version: 1 },
 			leader.user.id,
 			NOW
 		);

@@ -80,7 +80,8 @@ describe('template changes', () => {
 						...TASK_FORM,
 						title: 'Personalmøte med referat',
 						dueDay: '10',
-						taskId: String(taskId)
+						taskId: String(taskId),
+						version: '0'
 					}
 				}) as never
 			)

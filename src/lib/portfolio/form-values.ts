@@ -3,6 +3,8 @@
  * database (first load, or the newer values after a lost-update conflict).
  */
 import type { FormValues } from '$lib/schemas/form';
+import { LENSES, type LensScores } from '$lib/domain/portfolio';
+import { justificationField, scoreField } from '$lib/schemas/portfolio';
 
 const str = (v: string | number | null | undefined) =>
 	v === null || v === undefined ? '' : String(v);
@@ -101,6 +103,33 @@ export function riskValues(r: {
 		status: r.status,
 		version: String(r.version)
 	};
+}
+
+export function goalValues(g: {
+	id: number;
+	level: string;
+	title: string;
+	indicator: string;
+	version: number;
+}): FormValues {
+	return {
+		goalId: String(g.id),
+		level: g.level,
+		title: g.title,
+		indicator: g.indicator,
+		version: String(g.version)
+	};
+}
+
+/** The lens scores as the scoring form posts them; the set's version is the project's `scoresVersion`. */
+export function scoreValues(scores: LensScores, version: number): FormValues {
+	const values: FormValues = { version: String(version) };
+	for (const lens of LENSES) {
+		const entry = scores[lens];
+		values[scoreField(lens)] = entry ? String(entry.score) : '';
+		values[justificationField(lens)] = entry?.justification ?? '';
+	}
+	return values;
 }
 
 /** A single value of a form field (the first, if repeated). */

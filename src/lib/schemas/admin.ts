@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '$lib/roles';
 import { emailField, personName } from './auth';
+import { versionField } from './version';
 
 /** An id from a form field; an empty string means "none" where `optional` allows it. */
 export const idField = (message: string) =>
@@ -36,7 +37,7 @@ export const resetPasswordSchema = z.object({
 	})
 });
 
-export const renameUserSchema = z.object({ name: personName });
+export const renameUserSchema = z.object({ name: personName, version: versionField });
 
 export const roleSchema = z
 	.object({
@@ -63,11 +64,16 @@ export const createUnitSchema = z.object({
 	parentId: optionalId('Velg overordnet enhet fra listen.')
 });
 
-export const renameUnitSchema = z.object({ unitId: idField('Ugyldig enhet.'), name: unitName });
+export const renameUnitSchema = z.object({
+	unitId: idField('Ugyldig enhet.'),
+	name: unitName,
+	version: versionField
+});
 
 export const moveUnitSchema = z.object({
 	unitId: idField('Ugyldig enhet.'),
-	parentId: optionalId('Velg overordnet enhet fra listen.')
+	parentId: optionalId('Velg overordnet enhet fra listen.'),
+	version: versionField
 });
 
 export const unitIdSchema = z.object({ unitId: idField('Ugyldig enhet.') });

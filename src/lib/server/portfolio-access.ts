@@ -7,7 +7,7 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { canEditOwned, hasRole, isAdmin, requireRole, requireUser } from './auth/guards';
 import type { SessionUser } from './auth/session';
 import type { FormValues } from '$lib/schemas/form';
-import { invalid } from './write-errors';
+import { CONFLICT_MESSAGE, invalid } from './write-errors';
 import { getProjectById } from './db/queries/projects';
 import { getTrackById } from './db/queries/tracks';
 import { getMeasureById } from './db/queries/measures';
@@ -103,8 +103,7 @@ export const NOT_OWN_OWNER =
 	'Du kan bare sette deg selv som eier. En administrator kan velge andre.';
 
 const MESSAGES: Record<string, string> = {
-	conflict:
-		'Noen andre har lagret endringer mens du redigerte. Skjemaet viser nå de nyeste verdiene; gjør endringene dine på nytt og lagre igjen.',
+	conflict: CONFLICT_MESSAGE,
 	code_taken: 'Koden er allerede i bruk i denne misjonen. Velg en annen kode.',
 	track_missing: 'Et av de valgte missionsporene finnes ikke eller er arkivert.',
 	project_missing: 'Prosjektet finnes ikke eller er arkivert.',

@@ -5,11 +5,18 @@ export type FailBody = { action?: string; values: FormValues; errors: FieldError
 
 /** Bad input: the values come back to the form with a Norwegian message per field. */
 export function invalid(values: FormValues, errors: FieldErrors, action?: string, status = 400) {
-	const body: FailBody = { action, values, errors };
+	// The version is a hidden field: its message must reach the form's own message line.
+	const shown = errors.version && !errors._form ? { ...errors, _form: errors.version } : errors;
+	const body: FailBody = { action, values, errors: shown };
 	return fail(status, body);
 }
 
+/** A save over a newer one (lost update); every edit form answers it in these words. */
+export const CONFLICT_MESSAGE =
+	'Noen andre har lagret endringer mens du redigerte. Skjemaet viser nå de nyeste verdiene; gjør endringene dine på nytt og lagre igjen.';
+
 const MESSAGES: Record<string, string> = {
+	conflict: CONFLICT_MESSAGE,
 	email_taken: 'Det finnes allerede en bruker med denne e-postadressen.',
 	last_admin:
 		'Den siste aktive administratoren kan ikke miste administratorrollen eller deaktiveres. Gi en annen bruker administratorrollen først.',
@@ -31,7 +38,11 @@ export function reasonMessage(reason: string): string {
 	return MESSAGES[reason] ?? 'Endringen kunne ikke lagres.';
 }
 
-/** A refused write, answered like bad input: 400, the values kept, a Norwegian message. */
+/**
+ * A refused write, answered like bad input: 400, the values kept, a Norwegian message. A lost
+ * update is 409 with the message on the whole form; pass the row's newer values as `values`.
+ */
 export function refuse(reason: string, values: FormValues, field = '_form', action?: string) {
+	if (reason === 'conflict') return invalid(values, { _form: CONFLICT_MESSAGE }, action, 409);
 	return invalid(values, { [REASON_FIELD[reason] ?? field]: reasonMessage(reason) }, action);
 }

@@ -88,7 +88,11 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 	if (ctx.mission.hourlyRateKroner === null) {
 		saveGainSettings(
 			ctx.mission.id,
-			{ hourlyRate: 700, behindMarginPercent: ctx.mission.behindPlanMarginPercent },
+			{
+				hourlyRate: 700,
+				behindMarginPercent: ctx.mission.behindPlanMarginPercent,
+				version: ctx.mission.version
+			},
 			pia,
 			now
 		);
@@ -142,7 +146,8 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 		family,
 		{
 			baseline: { value: 0, date: '2025-12-01', method: 'Brukerhistorie, seed 001 side BRUKER' },
-			target: { value: 1_655_000, date: '2027-12-31' }
+			target: { value: 1_655_000, date: '2027-12-31' },
+			version: 0
 		},
 		pia,
 		now
@@ -184,7 +189,8 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 		lessTime,
 		{
 			baseline: { value: 0, date: '2025-12-01', method: 'Timeregistrering 2025' },
-			target: { value: 4_800, date: '2026-11-30' }
+			target: { value: 4_800, date: '2026-11-30' },
+			version: 0
 		},
 		pia,
 		now
@@ -291,7 +297,8 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 		leanerState,
 		{
 			baseline: { value: 0, date: '2025-12-01', method: 'Tilskuddsoversikt 2025' },
-			target: { value: 1_200_000, date: '2026-11-30' }
+			target: { value: 1_200_000, date: '2026-11-30' },
+			version: 0
 		},
 		pia,
 		now
@@ -324,7 +331,8 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 		fewerInitiatives,
 		{
 			baseline: { value: 0, date: '2025-12-01', method: 'Kartlegging i åtte kommuner' },
-			target: { value: 900, date: '2026-11-30' }
+			target: { value: 900, date: '2026-11-30' },
+			version: 0
 		},
 		pia,
 		now

@@ -190,7 +190,10 @@ export async function seedPortfolio(org: DemoOrganisation, now: Date): Promise<D
 		created(saveStatusReport(subject, id, { period, rag, narrative }, owner[author], now));
 	}
 
-	for (const [title, s] of SCORES) done(saveProjectScores(projects[title]!, s, steering.id, now));
+	for (const [title, scores] of SCORES) {
+		// Projects made above, scored once each: the score set is at its first version.
+		done(saveProjectScores(projects[title]!, { scores, version: 0 }, steering.id, now));
+	}
 
 	return { missionId, tracks, projects, measures };
 }

@@ -3,7 +3,7 @@
  * inserted: a correction is a new row naming the one it supersedes, so the history stays.
  */
 import { and, eq } from 'drizzle-orm';
-import { db, type Tx } from '..';
+import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
 import { behindPlanFollowUp, benefit, estimateLine, plannedPeriod, realisation } from '../schema';
 import type {
@@ -14,7 +14,7 @@ import type {
 	QuantitativeRealisationInput,
 	TargetInput
 } from '$lib/schemas/benefits';
-import type { WriteResult } from './users';
+import type { Versioned, WriteResult } from './users';
 import { writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
 
@@ -43,8 +43,13 @@ export function listFollowUps(benefitIds: number[]): FollowUpRow[] {
 	return benefitReads().followUps.all(byIds(benefitIds));
 }
 
+/** A line of this benefit, or undefined (also for a line of another benefit). */
+export function getEstimateLine(benefitId: number, lineId: number): EstimateLineRow | undefined {
+	return findLine(db, benefitId, lineId);
+}
+
 /** A line of this benefit (a line id of another benefit is not found). */
-function findLine(tx: Tx, benefitId: number, lineId: number) {
+function findLine(tx: Queryable, benefitId: number, lineId: number) {
 	return tx
 		.select()
 		.from(estimateLine)
@@ -82,11 +87,14 @@ export function addEstimateLine(
 	});
 }
 
-/** Edits one estimate line in place; the audit row keeps what it said before. */
+/**
+ * Edits one estimate line in place, if it still has the version the form was loaded with
+ * (else `conflict`); the audit row keeps what it said before.
+ */
 export function updateEstimateLine(
 	benefitId: number,
 	lineId: number,
-	input: EstimateLineInput,
+	{ version, ...input }: EstimateLineInput & Versioned,
 	actorId: number,
 	now: Date
 ): WriteResult {
@@ -94,7 +102,13 @@ export function updateEstimateLine(
 		const before = findLine(tx, benefitId, lineId);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		const values = lineValues(input);
-		tx.update(estimateLine).set(values).where(eq(estimateLine.id, lineId)).run();
+		const saved = tx
+			.update(estimateLine)
+			.set({ ...values, version: version + 1 })
+			.where(and(eq(estimateLine.id, lineId), eq(estimateLine.version, version)))
+			.returning({ id: estimateLine.id })
+			.get();
+		if (!saved) return { ok: false, reason: 'conflict' } as const;
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'estimate_line',
@@ -128,9 +142,13 @@ export function deleteEstimateLine(
 	});
 }
 
+/**
+ * The «Nullpunkt og mål» form. It edits the benefit row, so it carries the benefit's version:
+ * a save over a newer one (from either of the benefit's forms) is refused as `conflict`.
+ */
 export function setBaselineAndTarget(
 	benefitId: number,
-	input: { baseline: BaselineInput; target: TargetInput },
+	input: { baseline: BaselineInput; target: TargetInput } & Versioned,
 	actorId: number,
 	now: Date
 ): WriteResult {
@@ -144,7 +162,13 @@ export function setBaselineAndTarget(
 			targetValue: input.target.value,
 			targetDate: input.target.date
 		};
-		tx.update(benefit).set(values).where(eq(benefit.id, benefitId)).run();
+		const saved = tx
+			.update(benefit)
+			.set({ ...values, version: input.version + 1 })
+			.where(and(eq(benefit.id, benefitId), eq(benefit.version, input.version)))
+			.returning({ id: benefit.id })
+			.get();
+		if (!saved) return { ok: false, reason: 'conflict' } as const;
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'benefit',

@@ -4,7 +4,7 @@
  * it is stored, so a cycle can never reach the database.
  */
 import { and, eq, or } from 'drizzle-orm';
-import { db, type Tx } from '..';
+import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
 import {
 	behindPlanFollowUp,
@@ -16,7 +16,7 @@ import {
 	realisation
 } from '../schema';
 import type { BenefitInput, ChangeInput } from '$lib/schemas/benefits';
-import type { WriteResult } from './users';
+import type { Versioned, WriteResult } from './users';
 import { userExists } from './portfolio-people';
 import { writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
@@ -102,9 +102,13 @@ export function createBenefit(
 	});
 }
 
+/**
+ * Saves the benefit form. `version` is the version the form was loaded with; when someone else
+ * saved in between nothing is written and the reason is `conflict`.
+ */
 export function updateBenefit(
 	id: number,
-	input: BenefitInput,
+	{ version, ...input }: BenefitInput & Versioned,
 	actorId: number,
 	now: Date
 ): WriteResult {
@@ -115,7 +119,13 @@ export function updateBenefit(
 			return { ok: false, reason: 'owner_missing' } as const;
 		}
 		const values = benefitValues(input);
-		tx.update(benefit).set(values).where(eq(benefit.id, id)).run();
+		const saved = tx
+			.update(benefit)
+			.set({ ...values, version: version + 1 })
+			.where(and(eq(benefit.id, id), eq(benefit.version, version)))
+			.returning({ id: benefit.id })
+			.get();
+		if (!saved) return { ok: false, reason: 'conflict' } as const;
 		const old = Object.fromEntries(
 			Object.keys(values).map((k) => [k, before[k as keyof typeof before]])
 		);
@@ -131,8 +141,13 @@ export function updateBenefit(
 	});
 }
 
+/** A change of this project's map, or undefined (also for a change of another project). */
+export function getChange(projectId: number, changeId: number): ChangeRow | undefined {
+	return findChange(db, projectId, changeId);
+}
+
 /** A change of this project's map (a change id of another project is not found). */
-function findChange(tx: Tx, projectId: number, changeId: number) {
+function findChange(tx: Queryable, projectId: number, changeId: number) {
 	return tx
 		.select()
 		.from(benefitChange)
@@ -140,21 +155,24 @@ function findChange(tx: Tx, projectId: number, changeId: number) {
 		.get();
 }
 
-/** Renames or re-describes a change of this project's map; its links stay. */
+/** Renames or re-describes a change of this project's map; its links stay. Version-checked. */
 export function updateChange(
 	projectId: number,
 	changeId: number,
-	input: ChangeInput,
+	input: ChangeInput & Versioned,
 	actorId: number,
 	now: Date
 ): WriteResult {
 	return db.transaction((tx) => {
 		const before = findChange(tx, projectId, changeId);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
-		tx.update(benefitChange)
-			.set({ title: input.title, description: input.description })
-			.where(eq(benefitChange.id, changeId))
-			.run();
+		const saved = tx
+			.update(benefitChange)
+			.set({ title: input.title, description: input.description, version: input.version + 1 })
+			.where(and(eq(benefitChange.id, changeId), eq(benefitChange.version, input.version)))
+			.returning({ id: benefitChange.id })
+			.get();
+		if (!saved) return { ok: false, reason: 'conflict' } as const;
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'benefit_change',

@@ -3,7 +3,7 @@ import { db } from '..';
 import { writeAudit } from '../../audit';
 import { effectGoal, mission, type EffectGoal, type Mission } from '../schema';
 import type { EffectGoalInput, MissionInput } from '$lib/schemas/portfolio';
-import type { WriteResult } from './users';
+import type { Versioned, WriteResult } from './users';
 
 // Every benefit page load reads the mission and its goals: prepared once (CONVENTIONS).
 function prepareReads() {
@@ -38,8 +38,9 @@ function missionFields(m: Mission) {
 
 /**
  * Creates the mission or updates it. `version` is the version the form was loaded with;
- * a mismatch means someone saved in between (reason `conflict`). Issue 4's columns
- * (hourly rate, behind-plan margin) are left untouched.
+ * a mismatch means someone saved in between (reason `conflict`). A save without a version
+ * was loaded before any mission existed: someone has created one since, so that is a conflict
+ * too. Issue 4's columns (hourly rate, behind-plan margin) are left untouched.
  */
 export function saveMission(
 	input: MissionInput & { version?: number },
@@ -59,9 +60,7 @@ export function saveMission(
 			});
 			return { ok: true, value: row.id } as const;
 		}
-		if (input.version !== undefined && input.version !== before.version) {
-			return { ok: false, reason: 'conflict' } as const;
-		}
+		if (input.version !== before.version) return { ok: false, reason: 'conflict' } as const;
 		const after = tx
 			.update(mission)
 			.set({
@@ -130,16 +129,23 @@ export function createEffectGoal(
 	});
 }
 
+/** Saves an effect goal's form if the goal still has the version it was loaded with. */
 export function updateEffectGoal(
 	id: number,
-	input: EffectGoalInput,
+	{ version, ...input }: EffectGoalInput & Versioned,
 	actorId: number,
 	now: Date
 ): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx.select().from(effectGoal).where(eq(effectGoal.id, id)).get();
 		if (!before || before.archivedAt) return { ok: false, reason: 'not_found' } as const;
-		const after = tx.update(effectGoal).set(input).where(eq(effectGoal.id, id)).returning().get()!;
+		const after = tx
+			.update(effectGoal)
+			.set({ ...input, version: version + 1 })
+			.where(and(eq(effectGoal.id, id), eq(effectGoal.version, version)))
+			.returning()
+			.get();
+		if (!after) return { ok: false, reason: 'conflict' } as const;
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'effect_goal',

@@ -5,7 +5,7 @@ import { measure, project, projectScore, projectTrack, risk, track, type Project
 import { LENSES, type LensScores } from '$lib/domain/portfolio';
 import type { NewProjectInput, ProjectInput } from '$lib/schemas/portfolio';
 import { deleteStatusHistory, recordStatus, setArchived } from './lifecycle';
-import type { WriteResult } from './users';
+import type { Versioned, WriteResult } from './users';
 import { userExists } from './portfolio-people';
 import { isForeignKeyError, writeTransaction } from './write';
 
@@ -187,17 +187,26 @@ export function updateProject(
 
 /**
  * The steering group's assessment on the five lenses (seed 001 «Kriterier for prioritering»).
- * The submitted set replaces the previous one: a lens left blank is no longer scored.
+ * The submitted set replaces the previous one: a lens left blank is no longer scored. The form
+ * shows the current set, so it carries the set's version (`scoresVersion`): a set saved by
+ * someone else since the form was loaded is not replaced (`conflict`).
  */
 export function saveProjectScores(
 	projectId: number,
-	scores: LensScores,
+	{ scores, version }: { scores: LensScores } & Versioned,
 	actorId: number,
 	now: Date
 ): WriteResult {
 	return db.transaction((tx) => {
 		const before = getProjectById(projectId, tx);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const bumped = tx
+			.update(project)
+			.set({ scoresVersion: version + 1 })
+			.where(and(eq(project.id, projectId), eq(project.scoresVersion, version)))
+			.returning({ id: project.id })
+			.get();
+		if (!bumped) return { ok: false, reason: 'conflict' } as const;
 		const scoredAt = now;
 		tx.delete(projectScore).where(eq(projectScore.projectId, projectId)).run();
 		for (const lens of LENSES) {

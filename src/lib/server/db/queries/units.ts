@@ -1,9 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { db } from '..';
 import { writeAudit } from '../../audit';
 import { unit } from '../schema';
 import { wouldCreateUnitCycle } from '$lib/domain/units';
-import type { WriteResult } from './users';
+import type { Versioned, WriteResult } from './users';
 import { writeTransaction } from './write';
 
 export type UnitRow = typeof unit.$inferSelect;
@@ -38,11 +38,23 @@ export function createUnit(
 	});
 }
 
-export function renameUnit(id: number, name: string, actorId: number, now: Date): WriteResult {
+/** The rename form; refused as `conflict` if the unit changed since the form was loaded. */
+export function renameUnit(
+	id: number,
+	{ name, version }: { name: string } & Versioned,
+	actorId: number,
+	now: Date
+): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx.select().from(unit).where(eq(unit.id, id)).get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
-		tx.update(unit).set({ name }).where(eq(unit.id, id)).run();
+		const saved = tx
+			.update(unit)
+			.set({ name, version: version + 1 })
+			.where(and(eq(unit.id, id), eq(unit.version, version)))
+			.returning({ id: unit.id })
+			.get();
+		if (!saved) return { ok: false, reason: 'conflict' } as const;
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'unit',
@@ -55,9 +67,10 @@ export function renameUnit(id: number, name: string, actorId: number, now: Date)
 	});
 }
 
+/** The move form; version-checked like the rename form of the same unit. */
 export function moveUnit(
 	id: number,
-	parentId: number | null,
+	{ parentId, version }: { parentId: number | null } & Versioned,
 	actorId: number,
 	now: Date
 ): WriteResult {
@@ -65,12 +78,19 @@ export function moveUnit(
 		const all = tx.select().from(unit).all();
 		const before = all.find((u) => u.id === id);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (before.version !== version) return { ok: false, reason: 'conflict' } as const;
 		if (parentId !== null) {
 			const parent = all.find((u) => u.id === parentId);
 			if (!parent || parent.archivedAt) return { ok: false, reason: 'parent_missing' } as const;
 			if (wouldCreateUnitCycle(all, id, parentId)) return { ok: false, reason: 'cycle' } as const;
 		}
-		tx.update(unit).set({ parentId }).where(eq(unit.id, id)).run();
+		const saved = tx
+			.update(unit)
+			.set({ parentId, version: version + 1 })
+			.where(and(eq(unit.id, id), eq(unit.version, version)))
+			.returning({ id: unit.id })
+			.get();
+		if (!saved) return { ok: false, reason: 'conflict' } as const;
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'unit',

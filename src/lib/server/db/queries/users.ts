@@ -104,6 +104,12 @@ export type NewUser = {
 
 export type WriteResult<T = void> = { ok: true; value: T } | { ok: false; reason: string };
 
+/**
+ * The row version an edit form was loaded with. A write given a version the row no longer has
+ * writes nothing and answers `conflict` (a lost update), so no save silently undoes another.
+ */
+export type Versioned = { version: number };
+
 export function createUser(input: NewUser, actorId: number | null, now: Date): WriteResult<number> {
 	const email = normaliseEmail(input.email);
 	return db.transaction((tx) => {
@@ -139,11 +145,23 @@ export function createUser(input: NewUser, actorId: number | null, now: Date): W
 	});
 }
 
-export function updateUserName(userId: number, name: string, actorId: number, now: Date): void {
-	db.transaction((tx) => {
+/** The admin's name form; version-checked like every edit form. */
+export function updateUserName(
+	userId: number,
+	{ name, version }: { name: string } & Versioned,
+	actorId: number,
+	now: Date
+): WriteResult {
+	return db.transaction((tx) => {
 		const before = getUserById(userId, tx);
-		if (!before) return;
-		tx.update(user).set({ name }).where(eq(user.id, userId)).run();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		const saved = tx
+			.update(user)
+			.set({ name, version: version + 1 })
+			.where(and(eq(user.id, userId), eq(user.version, version)))
+			.returning({ id: user.id })
+			.get();
+		if (!saved) return { ok: false, reason: 'conflict' } as const;
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'user',
@@ -152,6 +170,7 @@ export function updateUserName(userId: number, name: string, actorId: number, no
 			before: { name: before.name },
 			after: { name }
 		});
+		return { ok: true, value: undefined } as const;
 	});
 }
 

@@ -6,7 +6,7 @@ import { unit, wheel, wheelAssignment, wheelTask, wheelTaskSchedule } from '../s
 import { scheduleColumns } from '$lib/domain/wheel-occurrences';
 import { osloDay } from '$lib/format';
 import type { TaskInput, WheelInput } from '$lib/schemas/wheel';
-import type { WriteResult } from './users';
+import type { Versioned, WriteResult } from './users';
 import { writeTransaction } from './write';
 
 export type WheelRow = typeof wheel.$inferSelect;
@@ -85,18 +85,26 @@ export function createWheel(
 	});
 }
 
+/** Name, description and owner unit, if the wheel still has the version the form was loaded with. */
 export function updateWheel(
 	id: number,
-	input: WheelInput,
+	{ version, ...input }: WheelInput & Versioned,
 	actorId: number,
 	now: Date
 ): WriteResult {
 	return writeTransaction((tx) => {
 		const before = tx.select().from(wheel).where(eq(wheel.id, id)).get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (before.version !== version) return { ok: false, reason: 'conflict' } as const;
 		const owner = tx.select().from(unit).where(eq(unit.id, input.ownerUnitId)).get();
 		if (!owner || owner.archivedAt) return { ok: false, reason: 'unit_missing' } as const;
-		tx.update(wheel).set(input).where(eq(wheel.id, id)).run();
+		const saved = tx
+			.update(wheel)
+			.set({ ...input, version: version + 1 })
+			.where(and(eq(wheel.id, id), eq(wheel.version, version)))
+			.returning({ id: wheel.id })
+			.get();
+		if (!saved) return { ok: false, reason: 'conflict' } as const;
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'wheel',
@@ -154,11 +162,12 @@ export function createWheelTask(
 /**
  * Changes the template only: signed occurrences keep their snapshot (wheel_signature), and a
  * new schedule applies from the current Oslo month on. The schedule it replaces is kept for the
- * periods before (wheel_task_schedule), so no past occurrence moves.
+ * periods before (wheel_task_schedule), so no past occurrence moves. A form loaded before
+ * someone else's save (an older `version`) changes nothing: `conflict`.
  */
 export function updateWheelTask(
 	taskId: number,
-	input: TaskInput,
+	{ version, ...input }: TaskInput & Versioned,
 	actorId: number,
 	now: Date
 ): WriteResult {
@@ -166,6 +175,8 @@ export function updateWheelTask(
 		const before = tx.select().from(wheelTask).where(eq(wheelTask.id, taskId)).get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		if (before.archivedAt) return { ok: false, reason: 'task_archived' } as const;
+		// Checked before the schedule history is written, so a refused save leaves no trace.
+		if (before.version !== version) return { ok: false, reason: 'conflict' } as const;
 		const values = taskValues(input);
 		const month = osloDay(now).slice(0, 7);
 		const scheduleChanged =
@@ -185,7 +196,13 @@ export function updateWheelTask(
 				.onConflictDoNothing()
 				.run();
 		}
-		tx.update(wheelTask).set(values).where(eq(wheelTask.id, taskId)).run();
+		const saved = tx
+			.update(wheelTask)
+			.set({ ...values, version: version + 1 })
+			.where(and(eq(wheelTask.id, taskId), eq(wheelTask.version, version)))
+			.returning({ id: wheelTask.id })
+			.get();
+		if (!saved) return { ok: false, reason: 'conflict' } as const;
 		const old = {
 			title: before.title,
 			description: before.description,

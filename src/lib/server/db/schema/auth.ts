@@ -11,6 +11,8 @@ export const user = sqliteTable('user', {
 	active: integer('active', { mode: 'boolean' }).notNull().default(true),
 	// Set when an admin hands out a one-time password: the user must choose their own.
 	mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+	// Lost-update check for the admin's name form; sign-in and password changes leave it alone.
+	version: integer('version').notNull().default(0),
 	createdAt: integer('created_at', { mode: 'timestamp_ms' })
 		.notNull()
 		.default(sql`(unixepoch() * 1000)`)

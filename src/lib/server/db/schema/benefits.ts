@@ -43,6 +43,8 @@ export const benefitChange = sqliteTable(
 			.references(() => project.id),
 		title: text('title').notNull(),
 		description: text('description').notNull().default(''),
+		// Lost-update check: a save carries the version it was loaded with.
+		version: integer('version').notNull().default(0),
 		createdAt: createdAt()
 	},
 	(t) => [index('benefit_change_project_idx').on(t.projectId)]
@@ -78,6 +80,8 @@ export const benefit = sqliteTable(
 		baselineMethod: text('baseline_method'),
 		targetValue: integer('target_value'),
 		targetDate: text('target_date'),
+		// Lost-update check for both forms that edit the row (the benefit, and baseline and target).
+		version: integer('version').notNull().default(0),
 		createdAt: createdAt()
 	},
 	(t) => [index('benefit_project_idx').on(t.projectId), index('benefit_owner_idx').on(t.ownerId)]
@@ -116,6 +120,8 @@ export const estimateLine = sqliteTable(
 		cases: integer('cases').notNull(),
 		// Hundredths of a percent (12,5 % = 1250): exact, no floats in the database.
 		shareHundredths: integer('share_hundredths').notNull(),
+		// Lost-update check: a save carries the version it was loaded with.
+		version: integer('version').notNull().default(0),
 		createdAt: createdAt()
 	},
 	(t) => [

@@ -19,6 +19,8 @@ export const unit = sqliteTable(
 		name: text('name').notNull(),
 		parentId: integer('parent_id').references((): AnySQLiteColumn => unit.id),
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+		// Lost-update check for the rename and move forms.
+		version: integer('version').notNull().default(0),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' })
 			.notNull()
 			.default(sql`(unixepoch() * 1000)`)

@@ -50,6 +50,8 @@ export const effectGoal = sqliteTable(
 		level: text('level', { enum: LEVELS }).notNull(),
 		title: text('title').notNull(),
 		indicator: text('indicator').notNull(),
+		// Lost-update check: a save carries the version it was loaded with.
+		version: integer('version').notNull().default(0),
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
@@ -99,6 +101,9 @@ export const project = sqliteTable(
 		// The levels the project aims to change (JSON array of LEVELS); feeds portfolio balance.
 		levels: text('levels', { mode: 'json' }).$type<(typeof LEVELS)[number][]>().notNull(),
 		version: integer('version').notNull().default(0),
+		// The steering group's lens scores are their own form: an owner's edit of the project
+		// must not refuse a scorer's save, so the score set has its own lost-update version.
+		scoresVersion: integer('scores_version').notNull().default(0),
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},

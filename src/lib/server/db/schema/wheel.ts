@@ -25,6 +25,8 @@ export const wheel = sqliteTable(
 		ownerUnitId: integer('owner_unit_id')
 			.notNull()
 			.references(() => unit.id),
+		// Lost-update check: a save carries the version it was loaded with.
+		version: integer('version').notNull().default(0),
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
@@ -54,6 +56,8 @@ export const wheelTask = sqliteTable(
 		dueDay: integer('due_day'),
 		/** Occurrences start in the Oslo month the task was created (or this date says). */
 		activeFrom: text('active_from').notNull(),
+		// Lost-update check: a save carries the version it was loaded with.
+		version: integer('version').notNull().default(0),
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireAdmin } from '$lib/server/auth/guards';
-import { parseForm } from '$lib/schemas/form';
+import { parseForm, type FormValues } from '$lib/schemas/form';
 import {
 	createUnitSchema,
 	moveUnitSchema,
@@ -9,6 +9,7 @@ import {
 } from '$lib/schemas/admin';
 import {
 	createUnit,
+	getUnit,
 	listUnits,
 	moveUnit,
 	renameUnit,
@@ -27,10 +28,23 @@ export const load: PageServerLoad = async (event) => {
 			name: u.name,
 			depth: u.depth,
 			parentId: u.parentId,
-			archived: u.archivedAt !== null
+			archived: u.archivedAt !== null,
+			version: u.version
 		}))
 	};
 };
+
+/** After a lost update the rename and move forms of the unit show its newer values. */
+function newerOr(reason: string, unitId: number, posted: FormValues): FormValues {
+	const fresh = reason === 'conflict' ? getUnit(unitId) : undefined;
+	if (!fresh) return posted;
+	return {
+		unitId: String(fresh.id),
+		name: fresh.name,
+		parentId: fresh.parentId === null ? '' : String(fresh.parentId),
+		version: String(fresh.version)
+	};
+}
 
 export const actions: Actions = {
 	create: async (event) => {
@@ -45,16 +59,20 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const form = parseForm(renameUnitSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'rename');
-		const result = renameUnit(form.data.unitId, form.data.name, admin.id, event.locals.now);
-		if (!result.ok) return refuse(result.reason, form.values, 'name', 'rename');
+		const { unitId, ...input } = form.data;
+		const result = renameUnit(unitId, input, admin.id, event.locals.now);
+		if (!result.ok)
+			return refuse(result.reason, newerOr(result.reason, unitId, form.values), 'name', 'rename');
 		return { action: 'rename', success: `Enheten heter nå «${form.data.name}».` };
 	},
 	move: async (event) => {
 		const admin = requireAdmin(event);
 		const form = parseForm(moveUnitSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'move');
-		const result = moveUnit(form.data.unitId, form.data.parentId, admin.id, event.locals.now);
-		if (!result.ok) return refuse(result.reason, form.values, 'parentId', 'move');
+		const { unitId, ...input } = form.data;
+		const result = moveUnit(unitId, input, admin.id, event.locals.now);
+		if (!result.ok)
+			return refuse(result.reason, newerOr(result.reason, unitId, form.values), 'parentId', 'move');
 		return { action: 'move', success: 'Enheten er flyttet.' };
 	},
 	archive: async (event) => {

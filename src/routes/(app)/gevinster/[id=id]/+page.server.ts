@@ -7,11 +7,12 @@ import {
 } from '$lib/server/benefits/access';
 import { toFacts } from '$lib/server/benefits/scope';
 import { getMission } from '$lib/server/db/queries/mission';
-import { deleteBenefit, updateBenefit } from '$lib/server/db/queries/benefits';
+import { deleteBenefit, getBenefit, updateBenefit } from '$lib/server/db/queries/benefits';
 import { redirect } from '@sveltejs/kit';
 import {
 	addEstimateLine,
 	deleteEstimateLine,
+	getEstimateLine,
 	updateEstimateLine,
 	deletePlannedPeriod,
 	listEstimateLines,
@@ -33,6 +34,8 @@ import {
 	realisationSchemaFor
 } from '$lib/schemas/benefits';
 import { parseForm } from '$lib/schemas/form';
+import { withVersion } from '$lib/schemas/version';
+import { benefitValues, lineValues, planValues } from '$lib/benefits/form-values';
 import { invalid, refuse } from '$lib/server/write-errors';
 import { benefitResult } from '$lib/domain/benefit-figures';
 import { realisationHistory } from '$lib/domain/gain-realisation';
@@ -90,6 +93,8 @@ export const load: PageServerLoad = async (event) => {
 			owner: benefit.ownerId ? (nameOf.get(benefit.ownerId) ?? null) : null
 		},
 		project: { id: project.id, title: project.title },
+		values: benefitValues(benefit),
+		planValues: planValues(benefit),
 		canEdit,
 		canLog,
 		settings,
@@ -99,7 +104,8 @@ export const load: PageServerLoad = async (event) => {
 			amountPerCase: l.amountPerCase,
 			cases: l.cases,
 			sharePercent: l.shareHundredths / 100,
-			total: result.estimate?.lineTotals[i] ?? 0
+			total: result.estimate?.lineTotals[i] ?? 0,
+			values: lineValues(l)
 		})),
 		estimate: result.estimate,
 		series: result.series,
@@ -125,7 +131,9 @@ const lineIdSchema = z.object({
 		.transform(Number)
 });
 
-const editLineSchema = estimateLineSchema.extend(lineIdSchema.shape);
+const editLineSchema = withVersion(estimateLineSchema.extend(lineIdSchema.shape));
+const editBenefitSchema = withVersion(benefitSchema);
+const editPlanSchema = withVersion(planSchema);
 
 const periodIdSchema = z.object({
 	periodId: z
@@ -137,10 +145,14 @@ const periodIdSchema = z.object({
 export const actions: Actions = {
 	update: async (event) => {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
-		const form = parseForm(benefitSchema, await readForm(event));
+		const form = parseForm(editBenefitSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'update');
 		const result = updateBenefit(benefit.id, form.data, user.id, event.locals.now);
-		if (!result.ok) return refuse(result.reason, form.values, '_form', 'update');
+		if (!result.ok) {
+			// Lost update: show the newer values, not the stale ones the user posted.
+			const fresh = result.reason === 'conflict' ? getBenefit(benefit.id) : undefined;
+			return refuse(result.reason, fresh ? benefitValues(fresh) : form.values, '_form', 'update');
+		}
 		return { action: 'update', success: 'Gevinsten er oppdatert.' };
 	},
 	delete: async (event) => {
@@ -171,7 +183,10 @@ export const actions: Actions = {
 		if (!form.ok) return invalid(form.values, form.errors, 'updateLine');
 		const { lineId, ...line } = form.data;
 		const result = updateEstimateLine(benefit.id, lineId, line, user.id, event.locals.now);
-		if (!result.ok) return refuse(result.reason, form.values, '_form', 'updateLine');
+		if (!result.ok) {
+			const fresh = result.reason === 'conflict' ? getEstimateLine(benefit.id, lineId) : undefined;
+			return refuse(result.reason, fresh ? lineValues(fresh) : form.values, '_form', 'updateLine');
+		}
 		return { action: 'updateLine', success: 'Linjen er endret.' };
 	},
 	deleteLine: async (event) => {
@@ -184,9 +199,13 @@ export const actions: Actions = {
 	},
 	plan: async (event) => {
 		const { user, benefit } = requireBenefitEditor(event, Number(event.params.id));
-		const form = parseForm(planSchema, await readForm(event));
+		const form = parseForm(editPlanSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'plan');
-		setBaselineAndTarget(benefit.id, form.data, user.id, event.locals.now);
+		const result = setBaselineAndTarget(benefit.id, form.data, user.id, event.locals.now);
+		if (!result.ok) {
+			const fresh = result.reason === 'conflict' ? getBenefit(benefit.id) : undefined;
+			return refuse(result.reason, fresh ? planValues(fresh) : form.values, '_form', 'plan');
+		}
 		return { action: 'plan', success: 'Nullpunkt og mål er lagret.' };
 	},
 	planPeriod: async (event) => {

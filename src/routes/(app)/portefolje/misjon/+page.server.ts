@@ -5,9 +5,12 @@ import { parseForm } from '$lib/schemas/form';
 import { effectGoalSchema, missionSchema } from '$lib/schemas/portfolio';
 import { invalid } from '$lib/server/write-errors';
 import { refusePortfolio } from '$lib/server/portfolio-access';
+import { withVersion } from '$lib/schemas/version';
+import { goalValues } from '$lib/portfolio/form-values';
 import {
 	archiveEffectGoal,
 	createEffectGoal,
+	getEffectGoalById,
 	getMission,
 	listEffectGoals,
 	saveMission,
@@ -30,10 +33,21 @@ export const load: PageServerLoad = async (event) => {
 	const mission = getMission();
 	return {
 		mission: mission ? missionValues(mission) : null,
-		goals: mission ? listEffectGoals(mission.id) : []
+		goals: mission
+			? listEffectGoals(mission.id).map((g) => ({
+					id: g.id,
+					number: g.number,
+					level: g.level,
+					title: g.title,
+					indicator: g.indicator,
+					values: goalValues(g)
+				}))
+			: []
 	};
 };
 
+// No version when the form was loaded before any mission existed; saveMission then refuses
+// it if someone has created the mission since.
 const missionFormSchema = missionSchema.safeExtend({
 	version: z.preprocess(
 		(v) => (v === undefined || v === '' ? undefined : Number(v)),
@@ -41,6 +55,7 @@ const missionFormSchema = missionSchema.safeExtend({
 	)
 });
 const goalIdSchema = z.object({ goalId: z.coerce.number().int().positive('Ugyldig effektmål') });
+const editGoalSchema = withVersion(effectGoalSchema.extend(goalIdSchema.shape));
 
 export const actions: Actions = {
 	mission: async (event) => {
@@ -65,11 +80,15 @@ export const actions: Actions = {
 	},
 	updateGoal: async (event) => {
 		const admin = requireAdmin(event);
-		const form = parseForm(effectGoalSchema.extend(goalIdSchema.shape), await readForm(event));
+		const form = parseForm(editGoalSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'updateGoal');
 		const { goalId, ...input } = form.data;
 		const result = updateEffectGoal(goalId, input, admin.id, event.locals.now);
-		if (!result.ok) return refusePortfolio(result.reason, form.values, 'updateGoal');
+		if (!result.ok) {
+			// Lost update: show the newer values, not the stale ones the user posted.
+			const fresh = result.reason === 'conflict' ? getEffectGoalById(goalId) : undefined;
+			return refusePortfolio(result.reason, fresh ? goalValues(fresh) : form.values, 'updateGoal');
+		}
 		return { action: 'updateGoal', success: 'Effektmålet er lagret.' };
 	},
 	archiveGoal: async (event) => {

@@ -34,7 +34,13 @@ export const load: PageServerLoad = async (event) => {
 	const target = targetUser(event);
 	const units = flattenUnitTree(buildUnitTree(listUnits().filter((u) => !u.archivedAt)));
 	return {
-		target: { id: target.id, name: target.name, email: target.email, active: target.active },
+		target: {
+			id: target.id,
+			name: target.name,
+			email: target.email,
+			active: target.active,
+			version: target.version
+		},
 		roles: listRolesOfUser(target.id),
 		units: units.map((u) => ({ value: String(u.id), label: `${'– '.repeat(u.depth)}${u.name}` }))
 	};
@@ -46,7 +52,13 @@ export const actions: Actions = {
 		const target = targetUser(event);
 		const form = parseForm(renameUserSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'rename');
-		updateUserName(target.id, form.data.name, admin.id, event.locals.now);
+		const result = updateUserName(target.id, form.data, admin.id, event.locals.now);
+		if (!result.ok) {
+			// Lost update: show the newer name, not the stale one the admin posted.
+			const fresh = result.reason === 'conflict' ? getUserById(target.id) : undefined;
+			const values = fresh ? { name: fresh.name, version: String(fresh.version) } : form.values;
+			return refuse(result.reason, values, 'name', 'rename');
+		}
 		return { action: 'rename', success: 'Navnet er endret.' };
 	},
 	deactivate: async (event) => {

@@ -16,7 +16,9 @@ import {
 import { listUnits } from '$lib/server/db/queries/units';
 import { parseForm } from '$lib/schemas/form';
 import { taskSchema, wheelAssignmentSchema, wheelSchema } from '$lib/schemas/wheel';
-import { invalid } from '$lib/server/write-errors';
+import { withVersion } from '$lib/schemas/version';
+import { taskValues, wheelValues } from '$lib/wheel/form-values';
+import { invalid, refuse } from '$lib/server/write-errors';
 import { buildUnitTree, descendantIds, flattenUnitTree } from '$lib/domain/units';
 import { taskSchedule } from '$lib/domain/wheel-occurrences';
 import { z } from 'zod';
@@ -32,6 +34,8 @@ function assignableUnits(admin: boolean, ownerUnitId: number) {
 const taskIdSchema = z.object({
 	taskId: z.coerce.number({ error: 'Mangler oppgave' }).int().positive()
 });
+const editWheelSchema = withVersion(wheelSchema);
+const editTaskSchema = withVersion(taskSchema);
 const assignmentIdSchema = z.object({
 	assignmentId: z.coerce.number({ error: 'Mangler tildeling' }).int().positive()
 });
@@ -47,12 +51,17 @@ export const load: PageServerLoad = async (event) => {
 			description: wheel.description,
 			ownerUnitId: wheel.ownerUnitId
 		},
+		values: wheelValues(wheel),
 		canEdit,
-		tasks: listWheelTasks(wheel.id).map((t) => ({
-			...t,
-			schedule: taskSchedule(t),
-			archived: t.archivedAt !== null
-		})),
+		tasks: listWheelTasks(wheel.id).map((t) => {
+			const schedule = taskSchedule(t);
+			return {
+				...t,
+				schedule,
+				archived: t.archivedAt !== null,
+				values: taskValues(t, schedule)
+			};
+		}),
 		assignments: listWheelAssignments(wheel.id),
 		unitOptions: (canEdit ? assignableUnits(isAdmin(user), wheel.ownerUnitId) : []).map((u) => ({
 			value: String(u.id),
@@ -67,7 +76,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	updateWheel: async (event) => {
 		const { user, wheel } = requireWheelEditor(event);
-		const form = parseForm(wheelSchema, await readForm(event));
+		const form = parseForm(editWheelSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'updateWheel');
 		// Handing the wheel to a unit one does not lead would lock oneself out of it.
 		if (!canEditWheel(user, form.data.ownerUnitId)) {
@@ -78,9 +87,13 @@ export const actions: Actions = {
 			);
 		}
 		const result = updateWheel(wheel.id, form.data, user.id, event.locals.now);
-		if (!result.ok)
-			return invalid(form.values, { ownerUnitId: 'Enheten finnes ikke.' }, 'updateWheel');
-		return { action: 'updateWheel', success: 'Årshjulet er lagret.' };
+		if (result.ok) return { action: 'updateWheel', success: 'Årshjulet er lagret.' };
+		if (result.reason === 'conflict') {
+			// Lost update: show the newer values, not the stale ones the user posted.
+			const fresh = getWheel(wheel.id);
+			return refuse('conflict', fresh ? wheelValues(fresh) : form.values, '_form', 'updateWheel');
+		}
+		return invalid(form.values, { ownerUnitId: 'Enheten finnes ikke.' }, 'updateWheel');
 	},
 	addTask: async (event) => {
 		const { user, wheel } = requireWheelEditor(event);
@@ -95,9 +108,15 @@ export const actions: Actions = {
 		const id = parseForm(taskIdSchema, formData);
 		const task = id.ok ? getWheelTask(id.data.taskId) : undefined;
 		if (!task || task.wheelId !== wheel.id) error(404, 'Fant ikke oppgaven.');
-		const form = parseForm(taskSchema, formData);
+		const form = parseForm(editTaskSchema, formData);
 		if (!form.ok) return invalid(form.values, form.errors, 'updateTask');
 		const result = updateWheelTask(task.id, form.data, user.id, event.locals.now);
+		if (!result.ok && result.reason === 'conflict') {
+			// Lost update: show the newer values, not the stale ones the user posted.
+			const fresh = getWheelTask(task.id);
+			const values = fresh ? taskValues(fresh, taskSchedule(fresh)) : form.values;
+			return refuse('conflict', values, '_form', 'updateTask');
+		}
 		if (!result.ok) {
 			return invalid(
 				form.values,

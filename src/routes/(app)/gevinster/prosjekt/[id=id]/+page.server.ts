@@ -3,10 +3,13 @@ import { requireMapEditor, requireProjectReader } from '$lib/server/benefits/acc
 import { loadScope } from '$lib/server/benefits/scope';
 import { benefitSchema, changeSchema, linkSchema } from '$lib/schemas/benefits';
 import { parseForm } from '$lib/schemas/form';
+import { withVersion } from '$lib/schemas/version';
+import { changeValues } from '$lib/benefits/form-values';
 import {
 	createBenefit,
 	createChange,
 	deleteChange,
+	getChange,
 	updateChange
 } from '$lib/server/db/queries/benefits';
 import { createLink, deleteLink } from '$lib/server/db/queries/benefits-links';
@@ -46,7 +49,7 @@ export const load: PageServerLoad = async (event) => {
 		map,
 		layout: layoutBenefitMap(map.nodes, map.edges),
 		measures: scope.measures.map((m) => ({ id: m.id, title: m.title })),
-		changes: scope.changes.map((c) => ({ id: c.id, title: c.title, description: c.description })),
+		changes: scope.changes.map((c) => ({ id: c.id, title: c.title, values: changeValues(c) })),
 		benefits: benefits.map((b) => ({ id: b.id, title: b.title, level: b.level, kind: b.kind })),
 		goals,
 		links: scope.links.map((l) => ({
@@ -76,7 +79,7 @@ const changeIdSchema = z.object({
 		.transform(Number)
 });
 
-const editChangeSchema = changeSchema.extend(changeIdSchema.shape);
+const editChangeSchema = withVersion(changeSchema.extend(changeIdSchema.shape));
 
 /** The link form sends «kind:id» per end; the schema wants the parts. */
 function splitEnds(formData: FormData): FormData {
@@ -135,7 +138,16 @@ export const actions: Actions = {
 		if (!form.ok) return invalid(form.values, form.errors, 'updateChange');
 		const { changeId, ...change } = form.data;
 		const result = updateChange(project.id, changeId, change, user.id, event.locals.now);
-		if (!result.ok) return refuse(result.reason, form.values, '_form', 'updateChange');
+		if (!result.ok) {
+			// Lost update: show the newer values, not the stale ones the user posted.
+			const fresh = result.reason === 'conflict' ? getChange(project.id, changeId) : undefined;
+			return refuse(
+				result.reason,
+				fresh ? changeValues(fresh) : form.values,
+				'_form',
+				'updateChange'
+			);
+		}
 		return { action: 'updateChange', success: `Endringen «${change.title}» er lagret.` };
 	},
 	deleteChange: async (event) => {

@@ -33,7 +33,8 @@ import {
 	statusAction,
 	updateRiskAction
 } from '$lib/server/portfolio-actions';
-import { projectValues } from '$lib/portfolio/form-values';
+import { projectValues, scoreValues } from '$lib/portfolio/form-values';
+import { withVersion } from '$lib/schemas/version';
 import { osloDay } from '$lib/format';
 import { readForm } from '$lib/server/read-form';
 
@@ -83,6 +84,8 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+const editScoringSchema = withVersion(scoringSchema);
+
 export const actions: Actions = {
 	update: async (event) => {
 		const { user, project } = requireProjectEditor(event);
@@ -115,10 +118,16 @@ export const actions: Actions = {
 	score: async (event) => {
 		const user = requireScorer(event);
 		const project = projectOr404(event);
-		const form = parseForm(scoringSchema, await readForm(event));
+		const form = parseForm(editScoringSchema, await readForm(event));
 		if (!form.ok) return invalid(form.values, form.errors, 'score');
-		const result = saveProjectScores(project.id, form.data, user.id, event.locals.now);
-		if (!result.ok) return refusePortfolio(result.reason, form.values, 'score', 'project');
+		const { version, ...scores } = form.data;
+		const result = saveProjectScores(project.id, { scores, version }, user.id, event.locals.now);
+		if (!result.ok) {
+			// Lost update: show the scores saved in between, not the stale ones posted.
+			const fresh = result.reason === 'conflict' ? getProjectById(project.id) : undefined;
+			const values = fresh ? scoreValues(fresh.scores, fresh.scoresVersion) : form.values;
+			return refusePortfolio(result.reason, values, 'score', 'project');
+		}
 		return { action: 'score', success: 'Vurderingen er lagret.' };
 	},
 	addRisk: async (event) => {
