@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, signInAs } from './browser';
+import { expectAccessible, launchBrowser, signInAs, waitForHydration } from './browser';
 import { useServerDatabase } from './seed';
 
 const baseUrl = inject('baseUrl');
@@ -12,13 +12,16 @@ const TITLE = 'Potensielle prissatte gevinster for familien';
 let browser: Browser;
 let password = '';
 let projectId = 0;
+let leaderId = 0;
+let factories: typeof import('../factories/benefits');
 
 beforeAll(async () => {
 	browser = await launchBrowser();
 	const f = await useServerDatabase();
 	const b = await import('../factories/benefits');
+	factories = b;
 	password = f.TEST_PASSWORD;
-	const leaderId = await f.makeUser([{ role: 'programme_leader' }], {
+	leaderId = await f.makeUser([{ role: 'programme_leader' }], {
 		name: 'Gina Gevinst',
 		email: LEADER
 	});
@@ -188,6 +191,41 @@ describe('benefits journey', () => {
 			.poll(() => page.locator('.outline').getByRole('link', { name: TITLE }).count())
 			.toBeGreaterThan(0);
 		await expectAccessible(page);
+		await context.close();
+	});
+
+	it('two tabs editing the same benefit: the second save shows the newer values', async () => {
+		const benefitId = factories.makeBenefit(
+			projectId,
+			{ title: 'Raskere svar til familien', kind: 'kvalitativ' },
+			leaderId
+		);
+		const context = await browser.newContext();
+		const first = await context.newPage();
+		await signInAs(first, baseUrl, LEADER, password);
+		const second = await context.newPage();
+		for (const page of [first, second]) {
+			await page.goto(`${baseUrl}/gevinster/${benefitId}`);
+			// Both forms must be live: a submit before hydration is a plain post, not the one tested.
+			await waitForHydration(page);
+			await page.getByText('Endre gevinsten').click();
+		}
+		const edit = (page: Page) => page.locator('form[action="?/update"]');
+
+		await edit(first).getByLabel('Navn på gevinsten').fill('Raskere svar (første fane)');
+		await submit(first, 'Lagre endringer', 'Gevinsten er oppdatert.');
+
+		await edit(second).getByLabel('Beskrivelse').fill('Skrevet i den andre fanen');
+		await submit(second, 'Lagre endringer', /Noen andre har lagret endringer mens du redigerte/);
+		expect(await edit(second).getByLabel('Navn på gevinsten').inputValue()).toBe(
+			'Raskere svar (første fane)'
+		);
+		expect(await edit(second).getByLabel('Beskrivelse').inputValue()).toBe('');
+		await expectAccessible(second);
+
+		// Saving again from the refreshed form goes through.
+		await edit(second).getByLabel('Beskrivelse').fill('Skrevet i den andre fanen');
+		await submit(second, 'Lagre endringer', 'Gevinsten er oppdatert.');
 		await context.close();
 	});
 

@@ -142,6 +142,7 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 	for (const line of FAMILY_LINES) {
 		addEstimateLine(family, { ...line, cases: 1, sharePercent: 100 }, pia, now);
 	}
+	// Each benefit here was just created: its baseline and target are its first edit (version 0).
 	setBaselineAndTarget(
 		family,
 		{
