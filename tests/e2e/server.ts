@@ -24,6 +24,9 @@ function freePort(): Promise<number> {
 	});
 }
 
+/** The day the browser journeys are set on: October's tasks overdue, November's due. */
+export const E2E_CLOCK_START = '2026-11-25T12:00:00Z';
+
 /**
  * Starts the built app (`scripts/server.js` around the build, as `npm start` does) on a free port and a fresh temporary database, and
  * resolves once it listens and `ready(output)` holds. `stop()` kills it and removes the database.
@@ -48,6 +51,9 @@ export async function startServer({
 			PORT: String(port),
 			ORIGIN: baseUrl,
 			DATABASE_URL: databaseUrl,
+			// The journeys are set on 25 November 2026 (see src/lib/server/clock.ts), so they
+			// read the same whatever day they run.
+			MISJONSKART_CLOCK_START: E2E_CLOCK_START,
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
