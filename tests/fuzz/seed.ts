@@ -85,7 +85,8 @@ export async function seedInstallation() {
 			benefitId,
 			{
 				baseline: { value: 100, date: '2026-01-01', method: 'Telling' },
-				target: { value: 500, date: '2027-12-31' }
+				target: { value: 500, date: '2027-12-31' },
+				version: 0
 			},
 			leaderId,
 			NOW

@@ -6,6 +6,7 @@ import {
 	archiveWheelTask,
 	assignWheel,
 	createWheelTask,
+	getWheel,
 	getWheelTask,
 	listWheelAssignments,
 	listWheelTasks,
