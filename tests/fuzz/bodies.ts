@@ -163,7 +163,7 @@ export function validBodies(seed: Seed): Record<string, Body> {
 			email: 'ny-bruker@test.no',
 			credential: 'link'
 		},
-		[`${userItem} rename`]: { name: 'Nytt Navn' },
+		[`${userItem} rename`]: { name: 'Nytt Navn', version: s(versions.user) },
 		[`${userItem} deactivate`]: {},
 		[`${userItem} activate`]: {},
 		[`${userItem} resetPassword`]: { credential: 'link' },
@@ -171,8 +171,8 @@ export function validBodies(seed: Seed): Record<string, Body> {
 		[`${userItem} removeRole`]: { assignmentId: s(ids.viewerRoleId) },
 
 		[`${units} create`]: { name: 'Ny enhet', parentId: s(ids.unitA) },
-		[`${units} rename`]: { unitId: s(ids.unitB), name: 'Nytt navn' },
-		[`${units} move`]: { unitId: s(ids.unitB), parentId: '' },
+		[`${units} rename`]: { unitId: s(ids.unitB), name: 'Nytt navn', version: s(versions.unitB) },
+		[`${units} move`]: { unitId: s(ids.unitB), parentId: '', version: s(versions.unitB) },
 		[`${units} archive`]: { unitId: s(ids.unitB) },
 		[`${units} restore`]: { unitId: s(ids.unitArchived) },
 
@@ -184,7 +184,7 @@ export function validBodies(seed: Seed): Record<string, Body> {
 			version: s(versions.mission)
 		},
 		[`${mission} addGoal`]: goal,
-		[`${mission} updateGoal`]: { ...goal, goalId: s(ids.goalId) },
+		[`${mission} updateGoal`]: { ...goal, goalId: s(ids.goalId), version: s(versions.goal) },
 		[`${mission} archiveGoal`]: { goalId: s(ids.goalId) },
 
 		'/(app)/portefolje/spor/ny default': { ...track, code: '9C' },
@@ -199,7 +199,11 @@ export function validBodies(seed: Seed): Record<string, Body> {
 		[`${projectItem} update`]: { ...project, version: s(versions.project) },
 		[`${projectItem} status`]: { to: 'recommended', reason: '' },
 		[`${projectItem} report`]: report,
-		[`${projectItem} score`]: { score_user: '4', justification_user: 'Stor nytte for familier' },
+		[`${projectItem} score`]: {
+			score_user: '4',
+			justification_user: 'Stor nytte for familier',
+			version: s(versions.scores)
+		},
 		[`${projectItem} addRisk`]: risk,
 		[`${projectItem} updateRisk`]: {
 			...risk,
@@ -232,10 +236,11 @@ export function validBodies(seed: Seed): Record<string, Body> {
 		[`${wheelItem} updateWheel`]: {
 			name: 'Årshjul',
 			description: 'Internkontroll',
-			ownerUnitId: s(ids.unitA)
+			ownerUnitId: s(ids.unitA),
+			version: s(versions.wheel)
 		},
 		[`${wheelItem} addTask`]: task,
-		[`${wheelItem} updateTask`]: { ...task, taskId: s(ids.taskId) },
+		[`${wheelItem} updateTask`]: { ...task, taskId: s(ids.taskId), version: s(versions.task) },
 		[`${wheelItem} archiveTask`]: { taskId: s(ids.taskId) },
 		[`${wheelItem} assign`]: { unitId: s(ids.unitB), includeChildUnits: 'on' },
 		[`${wheelItem} unassign`]: { assignmentId: s(ids.assignmentId) },
@@ -252,17 +257,18 @@ export function validBodies(seed: Seed): Record<string, Body> {
 		'/(app)/arshjul/kalender create': {},
 		'/(app)/arshjul/kalender revoke': {},
 
-		[`${benefitItem} update`]: benefit,
+		[`${benefitItem} update`]: { ...benefit, version: s(versions.benefit) },
 		[`${benefitItem} delete`]: {},
 		[`${benefitItem} addLine`]: line,
-		[`${benefitItem} updateLine`]: { ...line, lineId: s(ids.lineId) },
+		[`${benefitItem} updateLine`]: { ...line, lineId: s(ids.lineId), version: s(versions.line) },
 		[`${benefitItem} deleteLine`]: { lineId: s(ids.lineId) },
 		[`${benefitItem} plan`]: {
 			baselineValue: '100',
 			baselineDate: '2026-01-01',
 			baselineMethod: 'Telling',
 			targetValue: '-500',
-			targetDate: '2027-12-31'
+			targetDate: '2027-12-31',
+			version: s(versions.benefit)
 		},
 		[`${benefitItem} planPeriod`]: { period: '2026-07', value: '250' },
 		[`${benefitItem} deletePlanPeriod`]: { periodId: s(ids.plannedPeriodId) },
@@ -289,11 +295,16 @@ export function validBodies(seed: Seed): Record<string, Body> {
 		[`${benefitMap} updateChange`]: {
 			changeId: s(ids.changeId),
 			title: 'Ny arbeidsflyt',
-			description: 'Endret'
+			description: 'Endret',
+			version: s(versions.change)
 		},
 		[`${benefitMap} deleteChange`]: { changeId: s(ids.changeId) },
 
-		'/(app)/gevinster/innstillinger save': { hourlyRate: '700', behindMarginPercent: '10' }
+		'/(app)/gevinster/innstillinger save': {
+			hourlyRate: '700',
+			behindMarginPercent: '10',
+			version: s(versions.mission)
+		}
 	};
 }
 

@@ -1,3 +1,4 @@
+import { db } from '$lib/server/db';
 /**
  * A small installation for the form-action fuzz test: one of each thing a form can point at,
  * so that a well-formed body reaches the write. Everything is written through the app's own
@@ -189,11 +190,28 @@ export async function seedInstallation() {
 			project: getProjectById(projectId)!.version,
 			measure: getMeasureById(measureId)!.version,
 			projectRisk: getRiskById(projectRiskId)!.version,
-			measureRisk: getRiskById(measureRiskId)!.version
+			measureRisk: getRiskById(measureRiskId)!.version,
+			user: versionOf('user', viewerId),
+			unitB: versionOf('unit', unitB),
+			goal: versionOf('effect_goal', goals[0]!),
+			wheel: versionOf('wheel', wheelId),
+			task: versionOf('wheel_task', taskId),
+			benefit: versionOf('benefit', benefitId),
+			line: versionOf('estimate_line', lineId),
+			change: versionOf('benefit_change', changeId),
+			scores: versionOf('project', projectId, 'scores_version')
 		},
 		linkToken,
 		leaderEmail: 'fuzz-leder@test.no'
 	};
+}
+
+/** The version an edit form would carry for this row: what the page loaded. */
+function versionOf(table: string, id: number, column = 'version'): number {
+	const row = db.$client.prepare(`select ${column} as v from "${table}" where id = ?`).get(id) as
+		{ v: number } | undefined;
+	if (!row) throw new Error(`fuzz seed: no ${table} ${id}`);
+	return row.v;
 }
 
 export type Seed = Awaited<ReturnType<typeof seedInstallation>>;
