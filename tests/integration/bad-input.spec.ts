@@ -275,7 +275,12 @@ describe('an id that names no row is a 400 on its field, and nothing is written'
 		await refused(
 			() =>
 				benefitActions.update!(
-					post(admin, `/gevinster/${benefitId}`, benefitForm, { id: String(benefitId) })
+					post(
+						admin,
+						`/gevinster/${benefitId}`,
+						{ ...benefitForm, version: '0' },
+						{ id: String(benefitId) }
+					)
 				),
 			'ownerId',
 			'Velg en eier som finnes.'
