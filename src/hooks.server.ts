@@ -23,7 +23,7 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 		return resolve(event);
 	}
 	const { session, user } = validateSessionToken(token, now);
-	if (session) setSessionCookie(event.cookies, token, session.expiresAt, secure);
+	if (session) setSessionCookie(event.cookies, token, session.expiresAt, secure, now);
 	else deleteSessionCookie(event.cookies, secure);
 	event.locals.user = user;
 	event.locals.session = session;

@@ -90,14 +90,18 @@ export function setSessionCookie(
 	cookies: Cookies,
 	token: string,
 	expiresAt: Date,
-	secure: boolean
+	secure: boolean,
+	now: Date
 ) {
+	// Max-Age, not Expires: the browser counts the lifetime from when it receives the cookie,
+	// so a server clock that differs from the browser's cannot end the session at once
+	// (RFC 6265 § 4.1.2.2: Max-Age takes precedence over Expires).
 	cookies.set(SESSION_COOKIE, token, {
 		httpOnly: true,
 		sameSite: 'lax',
 		path: '/',
 		secure,
-		expires: expiresAt
+		maxAge: Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000))
 	});
 }
 

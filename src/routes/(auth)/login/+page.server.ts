@@ -61,7 +61,13 @@ export const actions: Actions = {
 		if (event.locals.session) invalidateSession(event.locals.session.id);
 		const token = generateSessionToken();
 		const session = createSession(token, user.id, event.locals.now);
-		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
+		setSessionCookie(
+			event.cookies,
+			token,
+			session.expiresAt,
+			event.url.protocol === 'https:',
+			event.locals.now
+		);
 		redirect(303, target);
 	}
 };

@@ -42,7 +42,8 @@ export const actions: Actions = {
 			event.cookies,
 			sessionToken,
 			session.expiresAt,
-			event.url.protocol === 'https:'
+			event.url.protocol === 'https:',
+			event.locals.now
 		);
 		redirect(303, '/admin');
 	}

@@ -39,7 +39,13 @@ export const actions: Actions = {
 		);
 		const token = generateSessionToken();
 		const session = createSession(token, user.id, event.locals.now);
-		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
+		setSessionCookie(
+			event.cookies,
+			token,
+			session.expiresAt,
+			event.url.protocol === 'https:',
+			event.locals.now
+		);
 		redirect(303, '/konto?endret=1');
 	}
 };
