@@ -23,6 +23,9 @@ export default defineConfig({
 		environment: 'node',
 		globalSetup: ['tests/e2e/global-setup.ts'],
 		fileParallelism: false,
+		// The tour runs its roles side by side; axe takes 1–3 s a page on two cores, so more than
+		// two at once only makes each role wait longer for the same processor.
+		maxConcurrency: 2,
 		sequence: { sequencer: FoundationFirst },
 		testTimeout: 60_000,
 		hookTimeout: 60_000,

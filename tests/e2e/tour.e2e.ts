@@ -257,7 +257,7 @@ describe('tour of every page with the demo data', () => {
 				visitedCount.set(role, seen.size);
 				expect(problems).toEqual([]);
 				await context.close();
-			}, 180_000);
+			}, 360_000);
 		}
 	});
 });
