@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { verifyAuditChain } from '../src/lib/server/db/queries/audit-chain.ts';
-import { describeChainReport } from '../src/lib/server/audit-chain.ts';
+import { describeChainReport } from '../src/lib/server/db/audit-chain.ts';
 
 const file = process.argv[2] || process.env.DATABASE_URL || 'data/misjonskart.db';
 if (!existsSync(file)) {

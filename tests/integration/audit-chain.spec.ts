@@ -14,10 +14,10 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { load as auditLoad } from '../../src/routes/(app)/admin/logg/+page.server';
 import { db, openDatabase } from '$lib/server/db';
-import { writeAudit } from '$lib/server/audit';
+import { writeAudit } from '$lib/server/db/queries/audit';
 import { checkAuditChain } from '$lib/server/db/queries/audit';
 import { sealLegacyAuditRows, verifyAuditChain } from '$lib/server/db/queries/audit-chain';
-import { chainHash, describeChainReport, GENESIS_HASH } from '$lib/server/audit-chain';
+import { chainHash, describeChainReport, GENESIS_HASH } from '$lib/server/db/audit-chain';
 import { makeEvent, makeUser, signIn } from '../factories';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'misjonskart-audit-chain-'));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { databasePath, db } from '$lib/server/db';
-import { writeAudit } from '$lib/server/audit';
+import { writeAudit } from '$lib/server/db/queries/audit';
 import { verifyAuditChain } from '$lib/server/db/queries/audit-chain';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'misjonskart-backup-'));

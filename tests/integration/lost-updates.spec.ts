@@ -27,7 +27,7 @@ import { createChange } from '$lib/server/db/queries/benefits';
 import { addEstimateLine } from '$lib/server/db/queries/benefits-gains';
 import { createEffectGoal } from '$lib/server/db/queries/mission';
 import { riskValues, scoreValues } from '$lib/portfolio/form-values';
-import { CONFLICT_MESSAGE } from '$lib/server/write-errors';
+import { CONFLICT_MESSAGE } from '$lib/server/result';
 import type { FormValues } from '$lib/schemas/form';
 
 /** Action names that say "this saves over a row". */

@@ -63,3 +63,11 @@ export function unitPath(units: UnitLike[], id: number): string {
 	}
 	return names.join(' › ');
 }
+
+/** Units as select options in tree order, indented with a dash per level. */
+export function unitOptions<U extends UnitLike>(units: U[]): { value: string; label: string }[] {
+	return flattenUnitTree(buildUnitTree(units)).map((u) => ({
+		value: String(u.id),
+		label: `${'– '.repeat(u.depth)}${u.name}`
+	}));
+}

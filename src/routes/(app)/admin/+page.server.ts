@@ -1,14 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { requireAdmin } from '$lib/server/auth/guards';
-import { listUsers } from '$lib/server/db/queries/users';
-import { listUnits } from '$lib/server/db/queries/units';
+import { adminOverview } from '$lib/server/org/views';
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
-	const users = listUsers();
-	return {
-		userCount: users.length,
-		activeUserCount: users.filter((u) => u.active).length,
-		unitCount: listUnits().filter((u) => !u.archivedAt).length
-	};
+	return adminOverview();
 };

@@ -12,7 +12,7 @@ import {
 } from '$lib/server/auth/session';
 import { recordLoginSuccess, reserveLoginAttempt } from '$lib/server/auth/throttle';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
-import { invalid } from '$lib/server/write-errors';
+import { invalid } from '$lib/server/result';
 import { readForm } from '$lib/server/read-form';
 import { allowPublic } from '$lib/server/auth/guards';
 

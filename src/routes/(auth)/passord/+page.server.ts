@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { invalid } from '$lib/server/write-errors';
+import { invalid } from '$lib/server/result';
 import type { Actions, PageServerLoad } from './$types';
 import { parseForm } from '$lib/schemas/form';
 import { setPasswordSchema } from '$lib/schemas/auth';

@@ -1,5 +1,5 @@
 /**
- * Reading the audit log's hash chain in order (src/lib/server/audit-chain.ts says what is
+ * Reading the audit log's hash chain in order (src/lib/server/db/audit-chain.ts says what is
  * hashed). The log can hold hundreds of thousands of rows, so rows are read in id-ordered
  * batches through better-sqlite3's `iterate()`, one row in memory at a time; between batches
  * the event loop gets a turn, so a running server keeps answering while the admin page
@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { chainHash, GENESIS_HASH, type ChainFields, type ChainReport } from '../../audit-chain';
+import { chainHash, GENESIS_HASH, type ChainFields, type ChainReport } from '../audit-chain';
 
 /** A row as stored, named as the hash names its fields. */
 type StoredRow = ChainFields & { prevHash: string | null; hash: string | null };

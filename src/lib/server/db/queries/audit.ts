@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '..';
 import { auditLog, user } from '../schema';
-import { chainHash, GENESIS_HASH, storedJson, type ChainReport } from '../../audit-chain';
+import { chainHash, GENESIS_HASH, storedJson, type ChainReport } from '../audit-chain';
 import { verifyAuditChain } from './audit-chain';
 
 export type NewAuditEntry = Omit<typeof auditLog.$inferInsert, 'id' | 'prevHash' | 'hash'>;
@@ -44,6 +44,31 @@ export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
 			hash
 		})
 		.run();
+}
+
+export type AuditInput = {
+	actorId: number | null;
+	entity: string;
+	entityId: number | string;
+	action: string;
+	before?: unknown;
+	after?: unknown;
+};
+
+/**
+ * Records who changed what. Takes the transaction handle on purpose: an audit row is written
+ * with the change it describes or not at all.
+ */
+export function writeAudit(tx: Tx, at: Date, entry: AuditInput): void {
+	insertAuditEntry(tx, {
+		at,
+		actorId: entry.actorId,
+		entity: entry.entity,
+		entityId: String(entry.entityId),
+		action: entry.action,
+		before: entry.before ?? null,
+		after: entry.after ?? null
+	});
 }
 
 /** The whole chain checked, for the admin log page (batched; see queries/audit-chain.ts). */

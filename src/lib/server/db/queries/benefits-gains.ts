@@ -4,7 +4,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { db, type Queryable } from '..';
-import { writeAudit } from '../../audit';
+import { writeAudit } from './audit';
 import { behindPlanFollowUp, benefit, estimateLine, plannedPeriod, realisation } from '../schema';
 import type {
 	BaselineInput,
@@ -14,7 +14,7 @@ import type {
 	QuantitativeRealisationInput,
 	TargetInput
 } from '$lib/schemas/benefits';
-import type { Versioned, WriteResult } from './users';
+import type { Versioned, WriteResult } from '../../result';
 import { writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
 

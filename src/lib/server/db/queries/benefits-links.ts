@@ -5,13 +5,13 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { db, type Queryable } from '..';
-import { writeAudit } from '../../audit';
+import { writeAudit } from './audit';
 import { benefitLink, effectGoal, measure } from '../schema';
 import { checkNewLink, nodeKey, type GraphEdge, type GraphNode } from '$lib/domain/benefit-graph';
 import type { LinkInput } from '$lib/schemas/benefits';
 import { getProjectById } from './projects';
 import { listBenefitsByProjects, listChangesByProjects, listLinksByProjects } from './benefits';
-import type { WriteResult } from './users';
+import type { WriteResult } from '../../result';
 
 /**
  * The nodes a link on this project's map may join: its measures, changes and benefits, and

@@ -1,9 +1,9 @@
 /** The mission's gain settings (issue 4): timesats and the behind-plan margin, audited. */
 import { and, eq } from 'drizzle-orm';
 import { db } from '..';
-import { writeAudit } from '../../audit';
+import { writeAudit } from './audit';
 import { mission } from '../schema';
-import type { Versioned, WriteResult } from './users';
+import type { Versioned, WriteResult } from '../../result';
 
 /**
  * The settings are columns of the mission row, so the form carries the mission's version: a

@@ -5,7 +5,7 @@
  */
 import { and, eq, or } from 'drizzle-orm';
 import { db, type Queryable } from '..';
-import { writeAudit } from '../../audit';
+import { writeAudit } from './audit';
 import {
 	behindPlanFollowUp,
 	benefit,
@@ -16,7 +16,7 @@ import {
 	realisation
 } from '../schema';
 import type { BenefitInput, ChangeInput } from '$lib/schemas/benefits';
-import type { Versioned, WriteResult } from './users';
+import type { Versioned, WriteResult } from '../../result';
 import { userExists } from './portfolio-people';
 import { writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';

@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { db, type Tx } from '..';
-import { writeAudit } from '../../audit';
+import { writeAudit } from './audit';
 import {
 	measure,
 	project,
@@ -16,7 +16,7 @@ import {
 } from '../schema';
 import { canTransition, type LifecycleStatus } from '$lib/domain/portfolio';
 import type { StatusReportInput } from '$lib/schemas/portfolio';
-import type { WriteResult } from './users';
+import type { WriteResult } from '../../result';
 
 export type StatusSubject = 'track' | 'project' | 'measure';
 export type ReportSubject = 'project' | 'measure';

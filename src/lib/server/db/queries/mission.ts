@@ -1,9 +1,9 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '..';
-import { writeAudit } from '../../audit';
+import { writeAudit } from './audit';
 import { effectGoal, mission, type EffectGoal, type Mission } from '../schema';
 import type { EffectGoalInput, MissionInput } from '$lib/schemas/portfolio';
-import type { Versioned, WriteResult } from './users';
+import type { Versioned, WriteResult } from '../../result';
 
 // Every benefit page load reads the mission and its goals: prepared once (CONVENTIONS).
 function prepareReads() {

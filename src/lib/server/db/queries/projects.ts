@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '..';
-import { writeAudit } from '../../audit';
+import { writeAudit } from './audit';
 import { measure, project, projectScore, projectTrack, risk, track, type Project } from '../schema';
 import { LENSES, type LensScores } from '$lib/domain/portfolio';
 import type { NewProjectInput, ProjectInput } from '$lib/schemas/portfolio';
 import { deleteStatusHistory, recordStatus, setArchived } from './lifecycle';
-import type { Versioned, WriteResult } from './users';
+import type { Versioned, WriteResult } from '../../result';
 import { userExists } from './portfolio-people';
 import { isForeignKeyError, writeTransaction } from './write';
 

@@ -1,10 +1,10 @@
 import { and, eq, isNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from '..';
-import { writeAudit } from '../../audit';
+import { writeAudit } from './audit';
 import { measure, project, risk, type Risk } from '../schema';
 import type { RiskInput } from '$lib/schemas/portfolio';
-import type { WriteResult } from './users';
+import type { WriteResult } from '../../result';
 import { userExists } from './portfolio-people';
 import { writeTransaction } from './write';
 

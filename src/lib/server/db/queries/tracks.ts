@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '..';
-import { writeAudit } from '../../audit';
+import { writeAudit } from './audit';
 import { project, projectTrack, track, type Track } from '../schema';
 import type { TrackInput } from '$lib/schemas/portfolio';
 import { deleteStatusHistory, recordStatus, setArchived } from './lifecycle';
 import { refusedWhenReferenced } from './projects';
-import type { WriteResult } from './users';
+import type { WriteResult } from '../../result';
 import { userExists } from './portfolio-people';
 import { writeTransaction } from './write';
 

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '..';
-import { writeAudit } from '../../audit';
+import { writeAudit } from './audit';
 import { unit } from '../schema';
 import { wouldCreateUnitCycle } from '$lib/domain/units';
-import type { Versioned, WriteResult } from './users';
+import type { Versioned, WriteResult } from '../../result';
 import { writeTransaction } from './write';
 
 export type UnitRow = typeof unit.$inferSelect;

@@ -1,8 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { db, type Queryable } from '..';
-import { writeAudit } from '../../audit';
+import { writeAudit } from './audit';
 import { passwordToken, roleAssignment, session, unit, user, type Role } from '../schema';
 import { writeTransaction } from './write';
+import type { Versioned, WriteResult } from '../../result';
 
 export type UserRow = typeof user.$inferSelect;
 
@@ -101,14 +102,6 @@ export type NewUser = {
 	/** A set-password link (its hash) to issue with the account. */
 	passwordLink?: { id: string; expiresAt: Date };
 };
-
-export type WriteResult<T = void> = { ok: true; value: T } | { ok: false; reason: string };
-
-/**
- * The row version an edit form was loaded with. A write given a version the row no longer has
- * writes nothing and answers `conflict` (a lost update), so no save silently undoes another.
- */
-export type Versioned = { version: number };
 
 export function createUser(input: NewUser, actorId: number | null, now: Date): WriteResult<number> {
 	const email = normaliseEmail(input.email);

@@ -1,7 +1,7 @@
 /** Per-user secret calendar-feed tokens, stored as SHA-256 only (like session tokens). */
 import { eq } from 'drizzle-orm';
 import { db } from '..';
-import { writeAudit } from '../../audit';
+import { writeAudit } from './audit';
 import { calendarFeedToken } from '../schema';
 import { generateToken, hashToken } from '../../auth/tokens';
 

@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '..';
-import { writeAudit } from '../../audit';
+import { writeAudit } from './audit';
 import { user, wheelReopening, wheelSignature, wheelTask } from '../schema';
 import { idList, wheelReads } from './wheel-reads';
 export { unitIdsWithSignatures } from './wheel-reads';
@@ -12,7 +12,7 @@ import { unitOccurrences, wheelsByUnit, type OccurrenceView } from '$lib/domain/
 import { osloDay } from '$lib/format';
 import { periodHasBegun } from '$lib/domain/schedule';
 import type { ReopenInput, SignOffInput } from '$lib/schemas/wheel';
-import type { WriteResult } from './users';
+import type { WriteResult } from '../../result';
 
 export interface OccurrenceKey {
 	taskId: number;

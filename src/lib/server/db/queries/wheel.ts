@@ -1,12 +1,12 @@
 /** Wheel templates: wheels, their tasks and which units use them. */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { db } from '..';
-import { writeAudit } from '../../audit';
+import { writeAudit } from './audit';
 import { unit, wheel, wheelAssignment, wheelTask, wheelTaskSchedule } from '../schema';
 import { scheduleColumns } from '$lib/domain/wheel-occurrences';
 import { osloDay } from '$lib/format';
 import type { TaskInput, WheelInput } from '$lib/schemas/wheel';
-import type { Versioned, WriteResult } from './users';
+import type { Versioned, WriteResult } from '../../result';
 import { writeTransaction } from './write';
 
 export type WheelRow = typeof wheel.$inferSelect;

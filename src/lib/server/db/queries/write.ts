@@ -4,7 +4,7 @@
  * this is the backstop behind those checks.
  */
 import { db, type Tx } from '..';
-import type { WriteResult } from './users';
+import type { WriteResult } from '../../result';
 
 /** SQLite refused a write because a referenced row is missing, or a referencing row exists. */
 export function isForeignKeyError(e: unknown): boolean {

@@ -14,7 +14,7 @@ export const auditLog = sqliteTable(
 		before: text('before', { mode: 'json' }),
 		after: text('after', { mode: 'json' }),
 		/**
-		 * The hash chain (src/lib/server/audit-chain.ts): `hash` is SHA-256 (FIPS 180-4, hex) of
+		 * The hash chain (src/lib/server/db/audit-chain.ts): `hash` is SHA-256 (FIPS 180-4, hex) of
 		 * `prevHash` followed by the canonical JSON of the fields above; `prevHash` is the
 		 * previous row's `hash`, 64 zeros for the first row. Changing, removing or inserting a
 		 * row breaks every hash after it. Nullable only because rows written before the chain

@@ -1,43 +1,18 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireAdmin } from '$lib/server/auth/guards';
-import { parseForm } from '$lib/schemas/form';
-import { createUserSchema } from '$lib/schemas/admin';
-import { createUser, listUsers } from '$lib/server/db/queries/users';
-import { issueCredentials } from '$lib/server/auth/credentials';
-import { invalid, refuse } from '$lib/server/write-errors';
+import { createUserAccount } from '$lib/server/org/actions';
+import { usersPage } from '$lib/server/org/views';
 import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
-	return { users: listUsers() };
+	return usersPage();
 };
 
 export const actions: Actions = {
 	create: async (event) => {
 		const admin = requireAdmin(event);
-		const form = parseForm(createUserSchema, await readForm(event));
-		if (!form.ok) return invalid(form.values, form.errors);
-		const credentials = await issueCredentials(form.data.credential, event.locals.now);
-		const result = createUser(
-			{
-				name: form.data.name,
-				email: form.data.email,
-				passwordHash: credentials.passwordHash,
-				mustChangePassword: credentials.passwordHash !== null,
-				passwordLink: credentials.passwordLink
-			},
-			admin.id,
-			event.locals.now
-		);
-		if (!result.ok) return refuse(result.reason, form.values, 'email');
-		return {
-			created: {
-				id: result.value,
-				name: form.data.name,
-				email: form.data.email,
-				...credentials.shown,
-				origin: event.url.origin
-			}
-		};
+		const ctx = { admin, origin: event.url.origin };
+		return createUserAccount(ctx, await readForm(event), event.locals.now);
 	}
 };
