@@ -1,3 +1,4 @@
 import type { ParamMatcher } from '@sveltejs/kit';
+import { ID_PATTERN } from '$lib/schemas/id';
 
-export const match: ParamMatcher = (param) => /^[1-9][0-9]{0,9}$/.test(param);
+export const match: ParamMatcher = (param) => ID_PATTERN.test(param);

@@ -139,15 +139,20 @@ export function occurrencesForYear<Id>(
 }
 
 /**
- * Status judged by Oslo calendar days: a task due 31 January is on time if signed any time on
- * 31 January in Oslo, and overdue from 1 February 00:00 Oslo time (DOMAIN.md, issue 5).
+ * Judged by Oslo calendar days: a task due 31 January is on time if signed any time on
+ * 31 January in Oslo, and late (or overdue, unsigned) from 1 February 00:00 Oslo time.
  */
+export function signedLate(signedAt: Date, dueDate: string): boolean {
+	return osloDay(signedAt) > dueDate;
+}
+
+/** Status judged by Oslo calendar days, as `signedLate` says. */
 export function occurrenceStatus(
 	occurrence: { dueDate: string; signedAt?: Date | null },
 	now: Date
 ): OccurrenceStatus {
 	const { dueDate: due, signedAt } = occurrence;
-	if (signedAt) return osloDay(signedAt) <= due ? 'signed' : 'signed_late';
+	if (signedAt) return signedLate(signedAt, due) ? 'signed_late' : 'signed';
 	const today = osloDay(now);
 	if (today > due) return 'overdue';
 	// ISO days compare as strings; the first seven characters are the month.

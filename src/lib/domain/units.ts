@@ -64,10 +64,12 @@ export function unitPath(units: UnitLike[], id: number): string {
 	return names.join(' › ');
 }
 
-/** Units as select options in tree order, indented with a dash per level. */
+/** A unit as a select option, indented with a dash per level. */
+export function unitOption(u: { id: number; name: string; depth: number }) {
+	return { value: String(u.id), label: `${'– '.repeat(u.depth)}${u.name}` };
+}
+
+/** Units as select options in tree order. */
 export function unitOptions<U extends UnitLike>(units: U[]): { value: string; label: string }[] {
-	return flattenUnitTree(buildUnitTree(units)).map((u) => ({
-		value: String(u.id),
-		label: `${'– '.repeat(u.depth)}${u.name}`
-	}));
+	return flattenUnitTree(buildUnitTree(units)).map(unitOption);
 }

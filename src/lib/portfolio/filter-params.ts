@@ -10,12 +10,10 @@ import {
 	type PortfolioFilter,
 	type RankBy
 } from '$lib/domain/portfolio';
-
-const ID = /^[1-9][0-9]{0,9}$/;
+import { idParam } from '$lib/schemas/id';
 
 function id(params: URLSearchParams, key: string): number | undefined {
-	const v = params.get(key);
-	return v && ID.test(v) ? Number(v) : undefined;
+	return idParam(params.get(key)) ?? undefined;
 }
 
 export function parseFilterParams(params: URLSearchParams): PortfolioFilter {

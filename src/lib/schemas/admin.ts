@@ -2,26 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '$lib/roles';
 import { emailField, personName } from './auth';
 import { versionField } from './version';
-
-/** An id from a form field; an empty string means "none" where `optional` allows it. */
-export const idField = (message: string) =>
-	z
-		.string({ error: message })
-		.regex(/^[1-9][0-9]{0,9}$/, { error: message })
-		.transform(Number);
-
-const optionalId = (message: string) =>
-	z
-		.string()
-		.optional()
-		.transform((v, ctx) => {
-			if (v === undefined || v === '') return null;
-			if (!/^[1-9][0-9]{0,9}$/.test(v)) {
-				ctx.addIssue({ code: 'custom', message });
-				return z.NEVER;
-			}
-			return Number(v);
-		});
+import { idField, optionalIdField as optionalId } from './id';
 
 export const createUserSchema = z.object({
 	name: personName,

@@ -4,6 +4,7 @@
  * the way people type them in Norwegian. Every field has its own message in bokmål.
  */
 import { z } from 'zod';
+import { idField, optionalIdField as optionalId } from './id';
 import { linkKindError, NODE_KINDS, type NodeKind } from '../domain/benefit-graph';
 
 export const BENEFIT_LEVELS = ['bruker', 'tjeneste', 'system'] as const;
@@ -107,25 +108,6 @@ const periodField = z
 	.string({ error: 'Velg måned' })
 	.trim()
 	.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Velg en gyldig måned (ÅÅÅÅ-MM)');
-
-/** Database ids are positive integers (see src/params/id.ts). */
-function idField(message: string) {
-	return z
-		.string({ error: message })
-		.trim()
-		.regex(/^[1-9][0-9]{0,9}$/, message)
-		.transform(Number);
-}
-
-function optionalId(message: string) {
-	return z
-		.string()
-		.trim()
-		.optional()
-		.transform((s) => (s ? s : undefined))
-		.pipe(idField(message).optional())
-		.transform((id) => id ?? null);
-}
 
 /** Checkboxes arrive as nothing, one string, or several. */
 function checkboxList<const T extends readonly [string, ...string[]]>(values: T, message: string) {

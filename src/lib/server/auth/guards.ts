@@ -17,7 +17,7 @@ export function isAdmin(user: SessionUser): boolean {
 }
 
 /** Units the user leads directly (not their descendants). */
-export function ledUnitIds(user: SessionUser): number[] {
+export function ledUnitIds(user: Pick<SessionUser, 'roles'>): number[] {
 	return user.roles
 		.filter((r) => r.role === 'unit_leader' && r.unitId !== null)
 		.map((r) => r.unitId!);
@@ -107,31 +107,9 @@ export function requirePasswordLink(token: string | null, now: Date) {
 }
 
 /**
- * Portfolio and benefit-map writes (issues 3 and 4): admins edit everything; a programme
- * leader edits only what they own or lead (a track, project or measure whose owner they are).
+ * Portfolio and benefit-map writes: admins edit everything; a programme leader edits only what
+ * they own or lead (a track, project or measure whose owner they are). README, "Roller".
  */
 export function canEditOwned(user: SessionUser, ownerId: number | null): boolean {
 	return isAdmin(user) || (hasRole(user, 'programme_leader') && ownerId === user.id);
-}
-
-/**
- * Wheel templates (issue 5): admins, and unit leaders of the wheel's owner unit. Creating a
- * wheel: `ownerUnitId` is the unit it would be owned by.
- */
-export function canEditWheel(user: SessionUser, ownerUnitId: number): boolean {
-	return canLeadUnit(user, ownerUnitId);
-}
-
-/**
- * Reopening a wheel signature (issue 5): an admin, or the unit leader who signed it while they
- * still lead that unit.
- */
-export function canReopenSignature(
-	user: SessionUser,
-	signature: { unitId: number; signedById: number }
-): boolean {
-	return (
-		isAdmin(user) ||
-		(signature.signedById === user.id && ledUnitIds(user).includes(signature.unitId))
-	);
 }

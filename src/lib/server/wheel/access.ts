@@ -1,30 +1,93 @@
 /**
  * Who may do what with the årshjul: admins and the leaders of a wheel's owner unit edit it;
- * everyone signed in reads it; a calendar feed is reached by its secret token alone.
- * Routes call these first thing in each load and action (sveltejs/kit#6315: a layout's check
- * does not protect a page's actions).
+ * a unit's leader signs its occurrences, and the signer (while still leading the unit) or an
+ * admin reopens a signature; everyone signed in reads; a calendar feed is reached by its
+ * secret token alone. Routes call these first thing in each load and action
+ * (sveltejs/kit#6315: a layout's check does not protect a page's actions).
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { canEditWheel, requireUser } from '$lib/server/auth/guards';
-import { getWheel } from '$lib/server/db/queries/wheel';
-import { calendarFeedUserId } from '$lib/server/db/queries/wheel-feed';
-import { getUserById } from '$lib/server/db/queries/users';
+import { canLeadUnit, isAdmin, ledUnitIds, requireUser } from '../auth/guards';
+import type { SessionUser } from '../auth/session';
+import { hashToken } from '../auth/tokens';
+import { getWheel, getWheelTask, type WheelRow } from '../db/queries/wheel';
+import { calendarFeedUserId } from '../db/queries/wheel-feed';
+import { getUserById } from '../db/queries/users';
 
-/** The wheel named by the route's `[id=id]`, or 404. */
-export function loadWheel(event: Pick<RequestEvent, 'params'>) {
+type ItemEvent = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
+
+/**
+ * Wheel templates: admins, and unit leaders of the wheel's owner unit. Creating a wheel:
+ * `ownerUnitId` is the unit it would be owned by.
+ */
+export function canEditWheel(user: SessionUser, ownerUnitId: number): boolean {
+	return canLeadUnit(user, ownerUnitId);
+}
+
+/**
+ * Reopening a wheel signature: an admin, or the unit leader who signed it while they still
+ * lead that unit.
+ */
+export function canReopenSignature(
+	user: SessionUser,
+	signature: { unitId: number; signedById: number }
+): boolean {
+	return (
+		isAdmin(user) ||
+		(signature.signedById === user.id && ledUnitIds(user).includes(signature.unitId))
+	);
+}
+
+function wheelOr404(event: Pick<RequestEvent, 'params'>): WheelRow {
 	const wheel = getWheel(Number(event.params.id));
 	if (!wheel) error(404, 'Fant ikke årshjulet.');
 	return wheel;
 }
 
-/** Admins, and unit leaders of the wheel's owner unit; everyone else gets 403. */
-export function requireWheelEditor(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+/** Anyone signed in, and the wheel named by the route's `[id=id]` (404 when unknown). */
+export function requireWheelReader(event: ItemEvent) {
 	const user = requireUser(event);
-	const wheel = loadWheel(event);
-	if (!canEditWheel(user, wheel.ownerUnitId)) {
+	const wheel = wheelOr404(event);
+	return { user, wheel, canEdit: canEditWheel(user, wheel.ownerUnitId) };
+}
+
+/** Admins, and unit leaders of the wheel's owner unit; everyone else gets 403. */
+export function requireWheelEditor(event: ItemEvent) {
+	const { user, wheel, canEdit } = requireWheelReader(event);
+	if (!canEdit) {
 		error(403, 'Bare administratorer og lederen for eierenheten kan endre dette årshjulet.');
 	}
 	return { user, wheel };
+}
+
+export type WheelEditor = ReturnType<typeof requireWheelEditor>;
+
+/** Creating a wheel owned by `ownerUnitId`: its leader or an admin; else 403. */
+export function assertMayOwnWheel(user: SessionUser, ownerUnitId: number): void {
+	if (!canEditWheel(user, ownerUnitId)) {
+		error(403, 'Bare administratorer og lederen for eierenheten kan lage årshjul for den.');
+	}
+}
+
+/** A task of this wheel, or 404: a form cannot reach another wheel's tasks. */
+export function assertTaskOfWheel(wheel: WheelRow, taskId: number | undefined) {
+	const task = taskId === undefined ? undefined : getWheelTask(taskId);
+	if (!task || task.wheelId !== wheel.id) error(404, 'Fant ikke oppgaven.');
+	return task;
+}
+
+/** Signing for a unit is its leader's (or an admin's); else 403. */
+export function assertMaySign(user: SessionUser, unitId: number): void {
+	if (!canLeadUnit(user, unitId)) error(403, 'Bare lederen for denne enheten kan signere.');
+}
+
+/** Reopening a signature: the one who signed it, while leading the unit, or an admin. */
+export function assertMayReopen(
+	user: SessionUser,
+	signature: { unitId: number; signedById: number }
+): void {
+	if (!canReopenSignature(user, signature)) {
+		error(403, 'Bare den som signerte, eller en administrator, kan gjenåpne signaturen.');
+	}
 }
 
 /**
@@ -32,7 +95,7 @@ export function requireWheelEditor(event: Pick<RequestEvent, 'locals' | 'url' | 
  * in the path is the access check. Unknown, revoked or deactivated: 404, telling nothing.
  */
 export function assertCalendarFeedAccess(token: string) {
-	const userId = /^[a-z2-7]{32}$/.test(token) ? calendarFeedUserId(token) : undefined;
+	const userId = /^[a-z2-7]{32}$/.test(token) ? calendarFeedUserId(hashToken(token)) : undefined;
 	const owner = userId === undefined ? undefined : getUserById(userId);
 	if (!owner || !owner.active) error(404, 'Fant ikke kalenderen.');
 	return owner;

@@ -1,22 +1,21 @@
-/** Per-user secret calendar-feed tokens, stored as SHA-256 only (like session tokens). */
+/**
+ * Per-user secret calendar-feed tokens, stored as SHA-256 only (like session tokens): these
+ * verbs take the hash, the wheel area makes the token.
+ */
 import { eq } from 'drizzle-orm';
 import { db } from '..';
 import { writeAudit } from './audit';
 import { calendarFeedToken } from '../schema';
-import { generateToken, hashToken } from '../../auth/tokens';
 
 export function hasCalendarFeed(userId: number): boolean {
 	return !!db.select().from(calendarFeedToken).where(eq(calendarFeedToken.userId, userId)).get();
 }
 
-/** A new token for the user; any old one stops working. Returns the token (shown once). */
-export function createCalendarFeedToken(userId: number, now: Date): string {
-	const token = generateToken();
+/** The user's new token (its hash); any old one stops working. */
+export function replaceCalendarFeedToken(userId: number, tokenHash: string, now: Date): void {
 	db.transaction((tx) => {
 		tx.delete(calendarFeedToken).where(eq(calendarFeedToken.userId, userId)).run();
-		tx.insert(calendarFeedToken)
-			.values({ userId, tokenHash: hashToken(token) })
-			.run();
+		tx.insert(calendarFeedToken).values({ userId, tokenHash }).run();
 		writeAudit(tx, now, {
 			actorId: userId,
 			entity: 'calendar_feed',
@@ -24,7 +23,6 @@ export function createCalendarFeedToken(userId: number, now: Date): string {
 			action: 'create'
 		});
 	});
-	return token;
 }
 
 export function revokeCalendarFeedToken(userId: number, now: Date): boolean {
@@ -46,11 +44,11 @@ export function revokeCalendarFeedToken(userId: number, now: Date): boolean {
 	});
 }
 
-/** The user a feed token belongs to, or undefined. */
-export function calendarFeedUserId(token: string): number | undefined {
+/** The user a feed token (its hash) belongs to, or undefined. */
+export function calendarFeedUserId(tokenHash: string): number | undefined {
 	return db
 		.select({ userId: calendarFeedToken.userId })
 		.from(calendarFeedToken)
-		.where(eq(calendarFeedToken.tokenHash, hashToken(token)))
+		.where(eq(calendarFeedToken.tokenHash, tokenHash))
 		.get()?.userId;
 }

@@ -9,8 +9,7 @@ import { user, wheelReopening, wheelSignature, wheelTask } from '../schema';
 import { idList, wheelReads } from './wheel-reads';
 export { unitIdsWithSignatures } from './wheel-reads';
 import { unitOccurrences, wheelsByUnit, type OccurrenceView } from '$lib/domain/wheel-occurrences';
-import { osloDay } from '$lib/format';
-import { periodHasBegun } from '$lib/domain/schedule';
+import { periodHasBegun, signedLate } from '$lib/domain/schedule';
 import type { ReopenInput, SignOffInput } from '$lib/schemas/wheel';
 import type { WriteResult } from '../../result';
 
@@ -204,8 +203,7 @@ export function signOccurrence(
 				responsibleRole: occurrence.responsibleRole,
 				signedById: actorId,
 				signedAt: now,
-				// Judged by Oslo calendar day: signed on the due day is on time.
-				late: osloDay(now) > occurrence.dueDate,
+				late: signedLate(now, occurrence.dueDate),
 				comment: input.comment,
 				storedIn: input.storedIn,
 				link: input.link

@@ -1,29 +1,20 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
-import {
-	createCalendarFeedToken,
-	hasCalendarFeed,
-	revokeCalendarFeedToken
-} from '$lib/server/db/queries/wheel-feed';
+import { createFeed, revokeFeed } from '$lib/server/wheel/actions';
+import { calendarPage } from '$lib/server/wheel/views';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	return { hasFeed: hasCalendarFeed(user.id) };
+	return calendarPage(user);
 };
 
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireUser(event);
-		const token = createCalendarFeedToken(user.id, event.locals.now);
-		// Shown once: only its hash is stored.
-		return { action: 'create', feedUrl: `${event.url.origin}/kalender/${token}.ics` };
+		return createFeed(user, event.url.origin, event.locals.now);
 	},
 	revoke: async (event) => {
 		const user = requireUser(event);
-		revokeCalendarFeedToken(user.id, event.locals.now);
-		return {
-			action: 'revoke',
-			success: 'Kalenderabonnementet er slettet. Adressen virker ikke lenger.'
-		};
+		return revokeFeed(user, event.locals.now);
 	}
 };

@@ -23,8 +23,9 @@ export const actions: Actions = {
 		return org.setAccountActive(ctx, true, event.locals.now);
 	},
 	resetPassword: async (event) => {
-		const ctx = { ...requireUserAccount(event), origin: event.url.origin };
-		return org.resetPassword(ctx, await readForm(event), event.locals.now);
+		const ctx = requireUserAccount(event);
+		const form = await readForm(event);
+		return org.resetPassword({ ...ctx, origin: event.url.origin }, form, event.locals.now);
 	},
 	addRole: async (event) => {
 		const ctx = requireUserAccount(event);

@@ -1,0 +1,44 @@
+/** The årshjul's messages, keyed by the reason a write answers. */
+import type { MessageBook } from '../result';
+import { formatDateTime } from '$lib/format';
+import { monthName, type Month } from '$lib/domain/schedule';
+
+export const WHEEL_MESSAGES: MessageBook = {
+	messages: {
+		already_assigned: 'Enheten har allerede dette årshjulet.',
+		unit_missing: 'Enheten finnes ikke eller er arkivert.',
+		task_archived: 'Oppgaven er arkivert og kan ikke endres.',
+		not_signed: 'Oppgaven er ikke signert, eller allerede gjenåpnet.',
+		occurrence_missing: 'Fant ikke oppgaven for denne enheten og måneden. Last siden på nytt.',
+		not_my_unit: 'Du kan bare velge en enhet du leder.',
+		owner_unit_missing: 'Enheten finnes ikke.',
+		not_assignable: 'Du kan ikke tildele årshjulet denne enheten.'
+	}
+};
+
+/** A second sign-off of the same occurrence: who signed it, and when. */
+export function alreadySignedMessage(signature?: { name?: string; signedAt: Date }): string {
+	return signature
+		? `Oppgaven er allerede signert av ${signature.name ?? 'en annen'} ${formatDateTime(signature.signedAt)}. Signaturen er ikke registrert på nytt.`
+		: 'Oppgaven er allerede signert.';
+}
+
+/** A sign-off before its month: from when it may be signed. */
+export function notBegunMessage(period: string): string {
+	const [year, month] = period.split('-').map(Number);
+	const name = `${monthName(month as Month)} ${year}`;
+	return `Oppgaven for ${name} kan ikke signeres før måneden har begynt. Du kan signere fra 1. ${name}.`;
+}
+
+export const WHEEL_SUCCESS = {
+	signed: 'Oppgaven er signert.',
+	reopened: 'Signaturen er gjenåpnet. Oppgaven kan signeres på nytt.',
+	wheelSaved: 'Årshjulet er lagret.',
+	assigned: 'Årshjulet er tildelt enheten.',
+	unassigned: 'Tildelingen er fjernet. Signaturer er beholdt.',
+	feedRevoked: 'Kalenderabonnementet er slettet. Adressen virker ikke lenger.',
+	wheelCreated: (name: string) => `Årshjulet «${name}» er opprettet.`,
+	taskAdded: (title: string) => `Oppgaven «${title}» er lagt til.`,
+	taskSaved: (title: string) => `Oppgaven «${title}» er lagret. Signerte forekomster er uendret.`,
+	taskArchived: (title: string) => `Oppgaven «${title}» er arkivert.`
+} as const;
