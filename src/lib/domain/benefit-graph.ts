@@ -50,6 +50,11 @@ export function nodeKey(kind: NodeKind, id: string | number): string {
 	return `${kind}:${id}`;
 }
 
+/** An effect goal as the map and its forms name it: «Effektmål 3: …». */
+export function goalLabel(goal: { number: number; title: string }): string {
+	return `Effektmål ${goal.number}: ${goal.title}`;
+}
+
 export function isAllowedLink(from: NodeKind, to: NodeKind): boolean {
 	return ALLOWED_TARGETS[from].includes(to);
 }
@@ -91,32 +96,62 @@ export function wouldCreateCycle(edges: readonly GraphEdge[], from: string, to: 
 	return false;
 }
 
-export type LinkCheck = { ok: true } | { ok: false; message: string };
+/** Why a new link is refused, as a code; `linkRefusalMessage` says it in Norwegian. */
+export type LinkRefusal =
+	| { code: 'missing' }
+	| { code: 'self' }
+	| { code: 'kind'; from: NodeKind; to: NodeKind }
+	| { code: 'duplicate' }
+	| { code: 'cycle'; fromLabel: string; toLabel: string };
 
 /** Every rule for a new link, in the order a user would want to hear about them. */
+export function linkRefusal(
+	nodes: readonly GraphNode[],
+	edges: readonly GraphEdge[],
+	from: string,
+	to: string
+): LinkRefusal | null {
+	const byId = new Map(nodes.map((n) => [n.id, n]));
+	const source = byId.get(from);
+	const target = byId.get(to);
+	if (!source || !target) return { code: 'missing' };
+	if (from === to) return { code: 'self' };
+	if (!isAllowedLink(source.kind, target.kind)) {
+		return { code: 'kind', from: source.kind, to: target.kind };
+	}
+	if (edges.some((e) => e.from === from && e.to === to)) return { code: 'duplicate' };
+	if (wouldCreateCycle(edges, from, to)) {
+		return { code: 'cycle', fromLabel: source.label, toLabel: target.label };
+	}
+	return null;
+}
+
+export function linkRefusalMessage(refusal: LinkRefusal): string {
+	switch (refusal.code) {
+		case 'missing':
+			return 'Finner ikke elementet som skal kobles.';
+		case 'self':
+			return 'Et element kan ikke kobles til seg selv.';
+		case 'kind':
+			return linkKindError(refusal.from, refusal.to) ?? '';
+		case 'duplicate':
+			return 'Koblingen finnes allerede.';
+		case 'cycle':
+			return `Koblingen ville gitt en sirkel: «${refusal.toLabel}» fører allerede tilbake til «${refusal.fromLabel}».`;
+	}
+}
+
+export type LinkCheck = { ok: true } | { ok: false; message: string };
+
+/** `linkRefusal`, answered with the message a user reads. */
 export function checkNewLink(
 	nodes: readonly GraphNode[],
 	edges: readonly GraphEdge[],
 	from: string,
 	to: string
 ): LinkCheck {
-	const byId = new Map(nodes.map((n) => [n.id, n]));
-	const source = byId.get(from);
-	const target = byId.get(to);
-	if (!source || !target) return { ok: false, message: 'Finner ikke elementet som skal kobles.' };
-	if (from === to) return { ok: false, message: 'Et element kan ikke kobles til seg selv.' };
-	const kindError = linkKindError(source.kind, target.kind);
-	if (kindError) return { ok: false, message: kindError };
-	if (edges.some((e) => e.from === from && e.to === to)) {
-		return { ok: false, message: 'Koblingen finnes allerede.' };
-	}
-	if (wouldCreateCycle(edges, from, to)) {
-		return {
-			ok: false,
-			message: `Koblingen ville gitt en sirkel: «${target.label}» fører allerede tilbake til «${source.label}».`
-		};
-	}
-	return { ok: true };
+	const refusal = linkRefusal(nodes, edges, from, to);
+	return refusal ? { ok: false, message: linkRefusalMessage(refusal) } : { ok: true };
 }
 
 export interface OutlineItem {

@@ -1,8 +1,9 @@
 /**
- * Stored map rows → the nodes and edges the layout draws (issue 4, «switchable per level and
- * filterable by track/project»). Pure, so the filtering rules are tested without a database.
+ * Stored map rows → the nodes and edges the layout draws, one level at a time or all, for a
+ * track, a project or the mission (README, «/gevinster/kart»). Pure, so the filtering rules are
+ * tested without a database.
  */
-import { nodeKey, type NodeKind } from './benefit-graph';
+import { goalLabel, nodeKey, type NodeKind } from './benefit-graph';
 import { LEVEL_OF_BENEFIT } from './benefit-levels';
 import type { BenefitLevel } from './gain-rollups';
 import type { Level } from './portfolio';
@@ -66,7 +67,7 @@ export function buildMapInput(rows: MapRows, level: BenefitLevel | null = null):
 				{
 					id: nodeKey('goal', g.id),
 					kind: 'goal' as const,
-					label: `Effektmål ${g.number}: ${g.title}`
+					label: goalLabel(g)
 				}
 			])
 	);

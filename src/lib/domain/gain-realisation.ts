@@ -49,6 +49,19 @@ export function comparePeriods(a: Period, b: Period): number {
 	return periodIndex(a) - periodIndex(b);
 }
 
+/**
+ * A planned value belongs to a month from the baseline's to the target's, both included; with
+ * no baseline or target there is no plan to put it in. Null when the month fits.
+ */
+export function plannedPeriodProblem(
+	period: Period,
+	plan: { baselineDate: string | null; targetDate: string | null }
+): 'no_plan' | 'outside_plan' | null {
+	if (!plan.baselineDate || !plan.targetDate) return 'no_plan';
+	const inside = period >= plan.baselineDate.slice(0, 7) && period <= plan.targetDate.slice(0, 7);
+	return inside ? null : 'outside_plan';
+}
+
 // ── Planned path ───────────────────────────────────────────────────────────────────────────
 
 export interface Milestone {

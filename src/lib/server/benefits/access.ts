@@ -1,14 +1,16 @@
 /**
- * Who may do what with benefit maps (issue 4): programme leaders edit the maps of projects
- * they own (admins all); a benefit's owner, the project's owner and admins log realisations
- * and behind-plan follow-ups; every signed-in user reads.
+ * Who may do what with benefit maps: programme leaders edit the maps of projects they own
+ * (admins all); a benefit's owner, the project's owner and admins log realisations and
+ * behind-plan follow-ups; administrators set the gain settings; every signed-in user reads.
+ * README, «Hva du finner hvor» and «Roller».
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { canEditOwned, isAdmin, requireUser } from '$lib/server/auth/guards';
-import type { SessionUser } from '$lib/server/auth/session';
-import { getProjectById } from '$lib/server/db/queries/projects';
-import type { Project } from '$lib/server/db/schema';
-import { getBenefit, type BenefitRow } from '$lib/server/db/queries/benefits';
+import { canEditOwned, isAdmin, requireAdmin, requireUser } from '../auth/guards';
+import type { SessionUser } from '../auth/session';
+import { getProjectById } from '../db/queries/projects';
+import { getMission } from '../db/queries/mission';
+import type { Project } from '../db/schema';
+import { getBenefit, type BenefitRow } from '../db/queries/benefits';
 
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
 
@@ -68,3 +70,16 @@ export function requireBenefitLogger(event: AnyEvent, benefitId: number) {
 	}
 	return access;
 }
+
+export type BenefitAccess = ReturnType<typeof requireBenefitReader>;
+export type MapAccess = ReturnType<typeof requireProjectReader>;
+
+/** The gain settings are the mission's: an administrator, once a mission exists (else 404). */
+export function requireSettingsEditor(event: AnyEvent) {
+	const admin = requireAdmin(event);
+	const mission = getMission();
+	if (!mission) error(404, 'Ingen misjon er registrert ennå.');
+	return { admin, mission };
+}
+
+export type SettingsAccess = ReturnType<typeof requireSettingsEditor>;

@@ -2,16 +2,16 @@
  * Everything a benefit overview, map or chart needs for a scope (mission, track, project,
  * level), loaded with a handful of queries and computed with the pure gain rules.
  */
-import { getMission, listEffectGoals } from '$lib/server/db/queries/mission';
-import { listTracks } from '$lib/server/db/queries/tracks';
-import { listProjects } from '$lib/server/db/queries/projects';
-import { listMeasures } from '$lib/server/db/queries/measures';
+import { getMission, listEffectGoals } from '../db/queries/mission';
+import { listTracks } from '../db/queries/tracks';
+import { listProjects } from '../db/queries/projects';
+import { listMeasures } from '../db/queries/measures';
 import {
 	listBenefitsByProjects,
 	listChangesByProjects,
 	listLinksByProjects,
 	type BenefitRow
-} from '$lib/server/db/queries/benefits';
+} from '../db/queries/benefits';
 import {
 	listEstimateLines,
 	listFollowUps,
@@ -20,7 +20,7 @@ import {
 	type EstimateLineRow,
 	type PlannedPeriodRow,
 	type RealisationRow
-} from '$lib/server/db/queries/benefits-gains';
+} from '../db/queries/benefits-gains';
 import {
 	benefitResult,
 	figuresFor,
@@ -30,6 +30,7 @@ import {
 } from '$lib/domain/benefit-figures';
 import { BENEFIT_LEVEL_LABEL, isBenefitLevel } from '$lib/domain/benefit-levels';
 import { hoursToKroner } from '$lib/domain/gain-estimates';
+import { idParam } from '$lib/schemas/id';
 import {
 	rollUp,
 	type BenefitLevel,
@@ -43,16 +44,12 @@ export interface ScopeFilter {
 	level: BenefitLevel | null;
 }
 
-function positiveId(value: string | null): number | null {
-	return value && /^[1-9][0-9]{0,9}$/.test(value) ? Number(value) : null;
-}
-
 /** `?prosjekt=`, `?spor=`, `?niva=`; anything unreadable is ignored rather than refused. */
 export function readFilter(url: URL): ScopeFilter {
 	const level = url.searchParams.get('niva');
 	return {
-		projectId: positiveId(url.searchParams.get('prosjekt')),
-		trackId: positiveId(url.searchParams.get('spor')),
+		projectId: idParam(url.searchParams.get('prosjekt')),
+		trackId: idParam(url.searchParams.get('spor')),
 		level: isBenefitLevel(level) ? level : null
 	};
 }

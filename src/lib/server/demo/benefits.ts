@@ -104,7 +104,7 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 			pia,
 			now
 		);
-		if (!r.ok) throw new Error(`Eksempeldata for gevinster: ${r.message}`);
+		if (!r.ok) throw new Error(`Eksempeldata for gevinster: ${JSON.stringify(r)}`);
 	};
 
 	// ── User level: the family's priced benefit (seed 001, page BRUKER) ──

@@ -1,13 +1,20 @@
 /**
- * Links of a project's benefit map (issue 4). A link is checked against the project's whole
- * graph (allowed kinds, duplicates, cycles) inside the transaction that stores it, so a cycle
- * can never reach the database.
+ * Links of a project's benefit map. A link is checked against the project's whole graph
+ * (allowed kinds, duplicates, cycles; src/lib/domain/benefit-graph.ts) inside the transaction
+ * that stores it, so a cycle can never reach the database.
  */
 import { and, eq } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from './audit';
 import { benefitLink, effectGoal, measure } from '../schema';
-import { checkNewLink, nodeKey, type GraphEdge, type GraphNode } from '$lib/domain/benefit-graph';
+import {
+	goalLabel,
+	linkRefusal,
+	nodeKey,
+	type GraphEdge,
+	type GraphNode,
+	type LinkRefusal
+} from '$lib/domain/benefit-graph';
 import type { LinkInput } from '$lib/schemas/benefits';
 import { getProjectById } from './projects';
 import { listBenefitsByProjects, listChangesByProjects, listLinksByProjects } from './benefits';
@@ -45,7 +52,7 @@ function projectGraph(q: Queryable, projectId: number) {
 			.map((g) => ({
 				id: nodeKey('goal', g.id),
 				kind: 'goal' as const,
-				label: `Effektmål ${g.number}: ${g.title}`
+				label: goalLabel(g)
 			}))
 	];
 	const edges: GraphEdge[] = listLinksByProjects([projectId]).map((l) => ({
@@ -55,8 +62,11 @@ function projectGraph(q: Queryable, projectId: number) {
 	return { nodes, edges };
 }
 
+/** A refused link answers `link` with the rule it breaks (a code, see benefit-graph.ts). */
 export type LinkResult =
-	{ ok: true; value: number } | { ok: false; reason: string; message: string };
+	| { ok: true; value: number }
+	| { ok: false; reason: 'not_found' }
+	| { ok: false; reason: 'link'; refusal: LinkRefusal };
 
 export function createLink(
 	projectId: number,
@@ -66,15 +76,14 @@ export function createLink(
 ): LinkResult {
 	return db.transaction((tx) => {
 		const graph = projectGraph(tx, projectId);
-		if (!graph)
-			return { ok: false, reason: 'not_found', message: 'Fant ikke prosjektet.' } as const;
-		const check = checkNewLink(
+		if (!graph) return { ok: false, reason: 'not_found' } as const;
+		const refusal = linkRefusal(
 			graph.nodes,
 			graph.edges,
 			nodeKey(input.fromKind, input.fromId),
 			nodeKey(input.toKind, input.toId)
 		);
-		if (!check.ok) return { ok: false, reason: 'link', message: check.message } as const;
+		if (refusal) return { ok: false, reason: 'link', refusal } as const;
 		const row = tx
 			.insert(benefitLink)
 			.values({ projectId, ...input })

@@ -1,0 +1,44 @@
+/** The benefit map's and gain realisation's messages, keyed by the reason a write answers. */
+import type { MessageBook } from '../result';
+import { linkRefusalMessage, type LinkRefusal } from '$lib/domain/benefit-graph';
+
+export const BENEFIT_MESSAGES: MessageBook = {
+	messages: {
+		has_realisations:
+			'Gevinsten har registrerte realiseringer og kan ikke slettes; historikken skal bevares.',
+		benefit_missing: 'Fant ikke gevinsten. Last siden på nytt.',
+		project_missing: 'Fant ikke prosjektet.',
+		supersedes_missing: 'Registreringen som skal korrigeres finnes ikke for denne gevinsten.',
+		not_quantitative: 'Bare kvantitative gevinster prissettes.',
+		no_plan: 'Sett nullpunkt og mål først',
+		outside_plan: 'Måneden må ligge mellom nullpunktet og måldatoen',
+		link_from: 'Velg hva koblingen går fra',
+		link_to: 'Velg hva koblingen går til'
+	},
+	fields: { owner_missing: 'ownerId', unit_missing: 'unitId' }
+};
+
+/** Why a link is refused, in the words of the map's rules. */
+export function linkMessage(refusal: LinkRefusal): string {
+	return linkRefusalMessage(refusal);
+}
+
+export const BENEFIT_SUCCESS = {
+	updated: 'Gevinsten er oppdatert.',
+	lineAdded: 'Linjen er lagt til.',
+	lineChanged: 'Linjen er endret.',
+	lineRemoved: 'Linjen er fjernet.',
+	planSaved: 'Nullpunkt og mål er lagret.',
+	periodRemoved: 'Den planlagte verdien er fjernet.',
+	realised: 'Realiseringen er registrert.',
+	corrected: 'Korrigeringen er registrert. Den gamle registreringen står i historikken.',
+	followUp: 'Årsak og korrigerende tiltak er registrert.',
+	linkAdded: 'Koblingen er lagt til.',
+	linkRemoved: 'Koblingen er fjernet.',
+	changeRemoved: 'Endringen og koblingene til den er fjernet.',
+	settingsSaved: 'Innstillingene er lagret.',
+	periodPlanned: (period: string) => `Planlagt verdi for ${period} er lagret.`,
+	changeAdded: (title: string) => `Endringen «${title}» er lagt til.`,
+	changeSaved: (title: string) => `Endringen «${title}» er lagret.`,
+	benefitAdded: (title: string) => `Gevinsten «${title}» er lagt til.`
+} as const;
