@@ -1,7 +1,7 @@
 /**
  * The route-guard check, read with the TypeScript compiler API: every `load`, every form action
  * and every request handler must *begin* with a guard, that is a `require…`, `assert…` or
- * `allow…` function imported from the auth guards or from an area's access module.
+ * `allow…` function imported from $lib/server/auth/ or from an area's access module.
  *
  * Why "begins with": a layout's check does not protect a page's actions or parallel loads
  * (sveltejs/kit#6315), so each handler authorises itself; and a reader (or this check) can only
@@ -13,12 +13,12 @@ import path from 'node:path';
 import ts from 'typescript';
 
 /**
- * Modules whose exported guards a handler may begin with: the cross-area guards, and each
- * area's `access` module. `portfolio-access` is the portfolio area's access module under its
- * older name.
+ * Modules whose exported guards a handler may begin with: the cross-area guards in
+ * $lib/server/auth/, and each area's `access` module ($lib/server/<area>/access). Nothing else:
+ * a guard kept beside a route, or in an area's other modules, is not where a reader looks.
  */
 export const GUARD_MODULE =
-	/^\$lib\/server\/(?:auth\/guards|portfolio-access|[a-z][a-z0-9-]*\/access)$/;
+	/^\$lib\/server\/(?:auth\/[a-z][a-z0-9-]*|(?!db\/|auth\/)[a-z][a-z0-9-]*\/access)$/;
 
 /** What a guard is called: it requires, asserts, or (for listed public entries) allows. */
 export const GUARD_NAME = /^(?:require|assert|allow)[A-Z]\w*$/;
@@ -164,7 +164,7 @@ function resolveGuard(
 	}
 	if (!GUARD_MODULE.test(imported.module)) {
 		return {
-			problem: `\`${called}\` comes from '${imported.module}', not $lib/server/auth/guards or an area's access module`
+			problem: `\`${called}\` comes from '${imported.module}', not $lib/server/auth/ or an area's access module`
 		};
 	}
 	if (!GUARD_NAME.test(imported.name)) {

@@ -11,8 +11,8 @@ import {
 } from './route-guard-check';
 
 /**
- * Every load, action and request handler begins with a guard from $lib/server/auth/guards or
- * an area's access module (see route-guard-check.ts for why "begins with"). The entries anyone
+ * Every load, action and request handler begins with a guard from $lib/server/auth/ or an
+ * area's access module (see route-guard-check.ts for why "begins with"). The entries anyone
  * may reach are listed here by hand, each with the guard it begins with and the reason.
  */
 const PUBLIC: PublicList = {
@@ -48,8 +48,7 @@ function walk(dir: string, keep: (name: string) => boolean): string[] {
 
 const routeFiles = walk('src/routes', (name) => ROUTE_FILE.test(name));
 const guardModules = [
-	'src/lib/server/auth/guards.ts',
-	'src/lib/server/portfolio-access.ts',
+	...walk('src/lib/server/auth', (name) => name.endsWith('.ts') && !name.endsWith('.spec.ts')),
 	...walk('src/lib/server', (name) => name === 'access.ts')
 ];
 
@@ -95,7 +94,7 @@ describe('the route guard check itself', () => {
 		const text = `
 			import { requireUser as signedIn } from '$lib/server/auth/guards';
 			import * as wheel from '$lib/server/wheel/access';
-			import { requireScorer } from '$lib/server/portfolio-access';
+			import { requireScorer } from '$lib/server/portfolio/access';
 			export const load = async (event) => { const user = signedIn(event); return { user }; };
 			export async function POST(event) { await wheel.requireWheelEditor(event); return new Response(); }
 			export const actions = {
@@ -154,12 +153,27 @@ describe('the route guard check itself', () => {
 		'a guard imported from a non-guard module': [
 			`import { requireUser } from '$lib/server/db/queries/users';
 			export const load = async (event) => { requireUser(event); return {}; };`,
-			"`requireUser` comes from '$lib/server/db/queries/users', not $lib/server/auth/guards"
+			"`requireUser` comes from '$lib/server/db/queries/users', not $lib/server/auth/"
 		],
 		'a guard imported from a module beside the route': [
 			`import { requireUser } from './guards';
 			export const load = async (event) => { requireUser(event); return {}; };`,
-			"`requireUser` comes from './guards', not $lib/server/auth/guards"
+			"`requireUser` comes from './guards', not $lib/server/auth/"
+		],
+		"a guard from an area's module other than access": [
+			`import { requireWheelEditor } from '$lib/server/wheel/actions';
+			export const load = async (event) => { requireWheelEditor(event); return {}; };`,
+			"`requireWheelEditor` comes from '$lib/server/wheel/actions', not $lib/server/auth/"
+		],
+		'a guard from the old portfolio-access module': [
+			`import { requireScorer } from '$lib/server/portfolio-access';
+			export const load = async (event) => { requireScorer(event); return {}; };`,
+			"`requireScorer` comes from '$lib/server/portfolio-access', not $lib/server/auth/"
+		],
+		'a guard from the query layer, named like an access module': [
+			`import { requireUser } from '$lib/server/db/access';
+			export const load = async (event) => { requireUser(event); return {}; };`,
+			"`requireUser` comes from '$lib/server/db/access', not $lib/server/auth/"
 		],
 		'a predicate from the guard module, not a guard': [
 			route(`

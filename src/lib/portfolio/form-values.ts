@@ -105,6 +105,22 @@ export function riskValues(r: {
 	};
 }
 
+export function missionValues(m: {
+	grandChallenge: string;
+	statement: string;
+	baselineYear: number;
+	targetYear: number;
+	version: number;
+}) {
+	return {
+		grandChallenge: m.grandChallenge,
+		statement: m.statement,
+		baselineYear: String(m.baselineYear),
+		targetYear: String(m.targetYear),
+		version: String(m.version)
+	};
+}
+
 export function goalValues(g: {
 	id: number;
 	level: string;

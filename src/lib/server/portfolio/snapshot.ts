@@ -2,12 +2,12 @@
  * Everything the overview and the portfolio page show, read once per load through the
  * prepared list queries.
  */
-import { getMission } from './db/queries/mission';
-import { listTracks } from './db/queries/tracks';
-import { listProjects } from './db/queries/projects';
-import { listMeasures } from './db/queries/measures';
-import { listAllStatusReports } from './db/queries/lifecycle';
-import { listActiveUnitNames, listUserNames } from './db/queries/portfolio-people';
+import { getMission } from '../db/queries/mission';
+import { listTracks } from '../db/queries/tracks';
+import { listProjects } from '../db/queries/projects';
+import { listMeasures } from '../db/queries/measures';
+import { listAllStatusReports } from '../db/queries/lifecycle';
+import { listActiveUnitNames, listUserNames } from '../db/queries/portfolio-people';
 import type { TreeInput } from '$lib/domain/portfolio-tree';
 
 export function portfolioSnapshot() {

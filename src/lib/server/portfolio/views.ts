@@ -1,0 +1,302 @@
+/**
+ * What the portfolio pages show: the overview tree, the steering group's ranking, the mission,
+ * the risk picture, and each track, project and measure with its follow-up.
+ */
+import { isAdmin } from '../auth/guards';
+import type { SessionUser } from '../auth/session';
+import { getMission, listEffectGoals } from '../db/queries/mission';
+import { listTracks, listTracksByIds } from '../db/queries/tracks';
+import {
+	listProjects,
+	listProjectScores,
+	listProjectsByTrack,
+	type ProjectWithLinks as ProjectRow
+} from '../db/queries/projects';
+import { listMeasuresByProject, type MeasureWithUnits as MeasureRow } from '../db/queries/measures';
+import { listRisks, listRisksByMeasure, listRisksByProject } from '../db/queries/risks';
+import {
+	listAllStatusChanges,
+	listStatusChanges,
+	listStatusReports,
+	type StatusSubject
+} from '../db/queries/lifecycle';
+import {
+	listActiveUnitNames,
+	listOwnerCandidates,
+	listUserNames
+} from '../db/queries/portfolio-people';
+import { canCreateInPortfolio, canEditAny, canScore } from './access';
+import { portfolioSnapshot } from './snapshot';
+import { buildPortfolioTree } from '$lib/domain/portfolio-tree';
+import {
+	filterProjects,
+	isFilterActive,
+	lifecycleFunnel,
+	portfolioBalance,
+	rankProjects,
+	type LifecycleStatus
+} from '$lib/domain/portfolio';
+import { filterValues, parseFilterParams, parseRankBy } from '$lib/portfolio/filter-params';
+import {
+	goalValues,
+	measureValues,
+	missionValues,
+	projectValues,
+	trackValues
+} from '$lib/portfolio/form-values';
+import { osloDay } from '$lib/format';
+import type { Track } from '../db/schema';
+
+/** Each person's name by id, for owners, actors and scorers. */
+function names() {
+	const byId = new Map(listUserNames().map((u) => [u.id, u.name]));
+	return (id: number | null) => (id ? (byId.get(id) ?? null) : null);
+}
+
+function history(subject: StatusSubject, id: number, nameOf: ReturnType<typeof names>) {
+	return listStatusChanges(subject, id).map((c) => ({ ...c, actorName: nameOf(c.actorId) }));
+}
+
+/** Oversikt: the whole portfolio as a tree, for everyone signed in. */
+export function overviewPage(url: URL) {
+	const filter = parseFilterParams(url.searchParams);
+	const snapshot = portfolioSnapshot();
+	const m = snapshot.mission;
+	return {
+		mission: m
+			? {
+					grandChallenge: m.grandChallenge,
+					statement: m.statement,
+					baselineYear: m.baselineYear,
+					targetYear: m.targetYear
+				}
+			: null,
+		goals: m
+			? listEffectGoals(m.id).map((g) => ({
+					id: g.id,
+					number: g.number,
+					level: g.level,
+					title: g.title
+				}))
+			: [],
+		tree: buildPortfolioTree(snapshot.input, filter),
+		filtering: isFilterActive(filter),
+		filterValues: filterValues(filter),
+		tracks: snapshot.tracks.map((t) => ({ id: t.id, code: t.code, title: t.title })),
+		owners: snapshot.owners,
+		units: snapshot.units
+	};
+}
+
+/** Portefølje: the steering group's view — ranking, filters, balance and the funnel. */
+export function portfolioPage(user: SessionUser, url: URL) {
+	const filter = parseFilterParams(url.searchParams);
+	const rankBy = parseRankBy(url.searchParams);
+	const s = portfolioSnapshot();
+	const names = new Map(s.input.users?.map((u) => [u.id, u.name]));
+	const unitsByProject = new Map<number, number[]>();
+	for (const m of s.measures) {
+		unitsByProject.set(m.projectId, [...(unitsByProject.get(m.projectId) ?? []), ...m.unitIds]);
+	}
+	const projects = s.projects.map((p) => ({
+		id: p.id,
+		title: p.title,
+		status: p.status,
+		ownerId: p.ownerId,
+		ownerName: p.ownerId ? (names.get(p.ownerId) ?? null) : null,
+		trackIds: p.trackIds,
+		levels: p.levels,
+		unitIds: unitsByProject.get(p.id) ?? [],
+		scores: p.scores
+	}));
+	const shown = filterProjects(projects, filter);
+	const balance = portfolioBalance(
+		shown,
+		s.tracks.map((t) => t.id)
+	);
+	const statusHistory = (subject: 'project' | 'measure') => {
+		const map = new Map<number, LifecycleStatus[]>();
+		for (const c of listAllStatusChanges(subject)) {
+			map.set(c.subjectId, [...(map.get(c.subjectId) ?? []), c.toStatus]);
+		}
+		return map;
+	};
+	const projectHistory = statusHistory('project');
+	const measureHistory = statusHistory('measure');
+	return {
+		ranked: rankProjects(shown, rankBy),
+		rankBy,
+		filterValues: { ...filterValues(filter), rangering: rankBy },
+		tracks: s.tracks.map((t) => ({
+			id: t.id,
+			code: t.code,
+			title: t.title,
+			prioritised: t.prioritised,
+			count: balance.byTrack.get(t.id) ?? 0
+		})),
+		balance: { total: balance.total, byLevel: balance.byLevel, withoutLevel: balance.withoutLevel },
+		funnel: {
+			projects: lifecycleFunnel(
+				s.projects.map((p) => ({ status: p.status, history: projectHistory.get(p.id) }))
+			),
+			measures: lifecycleFunnel(
+				s.measures.map((m) => ({ status: m.status, history: measureHistory.get(m.id) }))
+			)
+		},
+		owners: s.owners,
+		units: s.units,
+		canCreate: canCreateInPortfolio(user),
+		isAdmin: isAdmin(user)
+	};
+}
+
+export function missionPage() {
+	const mission = getMission();
+	return {
+		mission: mission ? missionValues(mission) : null,
+		goals: mission
+			? listEffectGoals(mission.id).map((g) => ({
+					id: g.id,
+					number: g.number,
+					level: g.level,
+					title: g.title,
+					indicator: g.indicator,
+					values: goalValues(g)
+				}))
+			: []
+	};
+}
+
+/** The whole portfolio's risk picture: every ROS risk on a project or measure. */
+export function risksPage() {
+	return {
+		risks: listRisks().map((r) => ({
+			id: r.id,
+			title: r.title,
+			subjectTitle: r.subjectTitle,
+			projectId: r.projectId,
+			measureId: r.measureId,
+			likelihood: r.likelihood,
+			consequence: r.consequence,
+			status: r.status
+		}))
+	};
+}
+
+/** The form for a new track, project or measure starts with the user as owner. */
+export function newTrackPage(user: SessionUser) {
+	return {
+		hasMission: getMission() !== undefined,
+		owners: listOwnerCandidates(),
+		values: { ownerId: String(user.id) }
+	};
+}
+
+export function newProjectPage(user: SessionUser, url: URL) {
+	const trackId = url.searchParams.get('spor');
+	return {
+		hasMission: getMission() !== undefined,
+		tracks: listTracks(),
+		owners: listOwnerCandidates(),
+		values: { ownerId: String(user.id), trackIds: trackId ? [trackId] : [] }
+	};
+}
+
+/** Projects a user may add measures to or move them to: those they lead (any, for an admin). */
+function editableProjects(user: SessionUser, keep?: number) {
+	return listProjects()
+		.filter((p) => p.id === keep || canEditAny(user, p.ownerId))
+		.map((p) => ({ id: p.id, title: p.title }));
+}
+
+export function newMeasurePage(user: SessionUser, url: URL) {
+	return {
+		projects: editableProjects(user),
+		units: listActiveUnitNames(),
+		owners: listOwnerCandidates(),
+		values: { ownerId: String(user.id), projectId: url.searchParams.get('prosjekt') ?? '' }
+	};
+}
+
+export function trackPage({ user, track }: { user: SessionUser; track: Track }) {
+	const nameOf = names();
+	return {
+		track: { ...track, ownerName: nameOf(track.ownerId) },
+		values: trackValues(track),
+		projects: listProjectsByTrack(track.id).map((p) => ({
+			id: p.id,
+			title: p.title,
+			status: p.status,
+			ownerName: nameOf(p.ownerId)
+		})),
+		history: history('track', track.id, nameOf),
+		owners: listOwnerCandidates(),
+		canEdit: canEditAny(user, track.ownerId),
+		canCreateProject: canCreateInPortfolio(user),
+		canPrioritise: canScore(user)
+	};
+}
+
+export function projectPage(
+	{ user, project }: { user: SessionUser; project: ProjectRow },
+	now: Date
+) {
+	const nameOf = names();
+	const linked = listTracksByIds(project.trackIds).map((t) => ({
+		...t,
+		archived: t.archivedAt !== null
+	}));
+	// An archived track stays offered (marked) while the project is linked to it, so saving
+	// the form does not silently drop the link; new links go to active tracks only.
+	const formTracks = [
+		...listTracks().map((t) => ({ ...t, archived: false })),
+		...linked.filter((t) => t.archived)
+	].sort((a, b) => a.code.localeCompare(b.code, 'nb'));
+	return {
+		project: { ...project, ownerName: nameOf(project.ownerId), tracks: linked },
+		values: projectValues(project),
+		tracks: formTracks,
+		measures: listMeasuresByProject(project.id).map((m) => ({
+			id: m.id,
+			title: m.title,
+			status: m.status,
+			ownerName: nameOf(m.ownerId)
+		})),
+		risks: listRisksByProject(project.id),
+		history: history('project', project.id, nameOf),
+		reports: listStatusReports('project', project.id),
+		scoredBy: listProjectScores(project.id).map((s) => ({ lens: s.lens, by: nameOf(s.scoredBy) })),
+		owners: listOwnerCandidates(),
+		canEdit: canEditAny(user, project.ownerId),
+		canScore: canScore(user),
+		currentPeriod: osloDay(now).slice(0, 7),
+		userId: user.id
+	};
+}
+
+export function measurePage(
+	ctx: { user: SessionUser; measure: MeasureRow; project: ProjectRow },
+	now: Date
+) {
+	const { user, measure, project } = ctx;
+	const nameOf = names();
+	const units = listActiveUnitNames();
+	return {
+		measure: {
+			...measure,
+			ownerName: nameOf(measure.ownerId),
+			unitNames: units.filter((u) => measure.unitIds.includes(u.id)).map((u) => u.name)
+		},
+		project: { id: project.id, title: project.title },
+		values: measureValues(measure),
+		projects: editableProjects(user, project.id),
+		units,
+		risks: listRisksByMeasure(measure.id),
+		history: history('measure', measure.id, nameOf),
+		reports: listStatusReports('measure', measure.id),
+		owners: listOwnerCandidates(),
+		canEdit: canEditAny(user, measure.ownerId, project.ownerId),
+		currentPeriod: osloDay(now).slice(0, 7),
+		userId: user.id
+	};
+}
