@@ -3,7 +3,9 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import boundaries from 'eslint-plugin-boundaries';
 import svelteConfig from './svelte.config.js';
+import { LAYERS, LAYER_POLICIES } from './eslint.layers.js';
 
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'drizzle/', 'test-results/', 'bench/results/', 'data/'] },
@@ -107,6 +109,20 @@ export default ts.config(
 					]
 				}
 			]
+		}
+	},
+	{
+		// The layering of docs/architecture.md: routes → area modules → queries and domain, never
+		// back up; an area reaches another only through its views and actions (eslint.layers.js).
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		plugins: { boundaries },
+		settings: {
+			'import/resolver': { typescript: { project: './tsconfig.json' } },
+			'boundaries/include': ['src/**/*'],
+			'boundaries/elements': LAYERS
+		},
+		rules: {
+			'boundaries/dependencies': ['error', { default: 'disallow', policies: LAYER_POLICIES }]
 		}
 	}
 );

@@ -44,3 +44,98 @@ describe('a route cannot reach the database past the query modules', () => {
 		).toEqual([]);
 	}, 60_000);
 });
+
+/**
+ * The layering rule (eslint-plugin-boundaries, eslint.layers.js), fed one import at a time as
+ * if it stood in a real file of that layer. Each forbidden edge must fail and each allowed one
+ * pass, so a config that stops matching files (and so checks nothing) fails here too.
+ */
+const layers = new ESLint({
+	ruleFilter: ({ ruleId }) => ruleId === 'boundaries/dependencies',
+	overrideConfig: { languageOptions: { parserOptions: { projectService: false } } }
+});
+
+async function layerProblems(filePath: string, importLine: string): Promise<string[]> {
+	const text = filePath.endsWith('.svelte')
+		? `<script lang="ts">\n${importLine}\nvoid x;\n</script>\n`
+		: `${importLine}\nvoid x;\n`;
+	const [result] = await layers.lintText(text, { filePath });
+	return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+const QUERY = 'src/lib/server/db/queries/users.ts';
+const AREA = 'src/lib/server/wheel/views.ts';
+const AUTH = 'src/lib/server/auth/guards.ts';
+const DOMAIN = 'src/lib/domain/units.ts';
+const COMPONENT = 'src/lib/components/FormMessage.svelte';
+const SCHEMA = 'src/lib/schemas/form.ts';
+
+describe('the layering: routes → area modules → queries and domain, never back up', () => {
+	it.each([
+		['a query importing an area', QUERY, "import { x } from '$lib/server/wheel/views';"],
+		[
+			'a query importing an area by a relative path',
+			QUERY,
+			"import { x } from '../../wheel/views';"
+		],
+		[
+			'a query importing a route',
+			QUERY,
+			"import { x } from '../../../../routes/(app)/+page.server';"
+		],
+		['a query importing the guards', QUERY, "import { x } from '$lib/server/auth/guards';"],
+		[
+			'a query importing a server module other than result',
+			QUERY,
+			"import { x } from '../../read-form';"
+		],
+		['an area importing a route', AREA, "import { x } from '../../../routes/(app)/+page.server';"],
+		[
+			"an area importing another area's access",
+			AREA,
+			"import { x } from '$lib/server/portfolio/access';"
+		],
+		["an area importing another area's helper", AREA, "import { x } from '../benefits/scope';"],
+		['the guards importing an area', AUTH, "import { x } from '$lib/server/wheel/access';"],
+		['a route importing an area helper', ROUTE, "import { x } from '$lib/server/wheel/units';"],
+		['the domain importing the server', DOMAIN, "import { x } from '$lib/server/result';"],
+		['the domain importing a schema', DOMAIN, "import { x } from '$lib/schemas/form';"],
+		['a component importing the server', COMPONENT, "import { x } from '$lib/server/result';"],
+		['a schema importing the server', SCHEMA, "import { x } from '$lib/server/result';"]
+	])(
+		'refuses %s',
+		async (_name, file, importLine) => {
+			const problems = await layerProblems(file, importLine);
+			expect(problems).toHaveLength(1);
+			expect(problems[0]).toMatch(/^boundaries\/dependencies: /);
+		},
+		60_000
+	);
+
+	it.each([
+		['a route importing an area view', ROUTE, "import { x } from '$lib/server/wheel/views';"],
+		[
+			'a route importing an area access',
+			ROUTE,
+			"import { x } from '$lib/server/portfolio/access';"
+		],
+		['a route importing a query', ROUTE, "import { x } from '$lib/server/db/queries/risks';"],
+		[
+			"an area importing another area's views",
+			AREA,
+			"import { x } from '$lib/server/portfolio/views';"
+		],
+		['an area importing its own helper', AREA, "import { x } from './units';"],
+		['an area importing a query and a rule', AREA, "import { x } from '../db/queries/wheel';"],
+		['a query importing the write result', QUERY, "import { x } from '../../result';"],
+		['a query importing a rule', QUERY, "import { x } from '$lib/domain/schedule';"],
+		['the domain importing the formats', DOMAIN, "import { x } from '$lib/format';"],
+		['a component importing a rule', COMPONENT, "import { x } from '$lib/domain/units';"]
+	])(
+		'allows %s',
+		async (_name, file, importLine) => {
+			expect(await layerProblems(file, importLine)).toEqual([]);
+		},
+		60_000
+	);
+});

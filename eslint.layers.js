@@ -1,0 +1,75 @@
+/**
+ * The layers of the code and who may import whom (docs/architecture.md, "Layers"), for
+ * eslint-plugin-boundaries. A file belongs to the innermost folder listed below that holds it.
+ *
+ *   routes → area modules (access, actions, views, messages) → queries (db) and rules (domain)
+ *
+ * Nothing imports back up: a query never reaches an area or a route, the domain never reaches
+ * the server. An area uses its own files freely and another area only through that area's
+ * `views` and `actions`, never its access, messages or helpers.
+ */
+
+/** @type {import('eslint-plugin-boundaries').ElementDescriptors} */
+export const LAYERS = [
+	{ type: 'route', pattern: 'src/routes' },
+	{ type: 'auth', pattern: 'src/lib/server/auth' },
+	{ type: 'db', pattern: 'src/lib/server/db' },
+	{ type: 'demo', pattern: 'src/lib/server/demo' },
+	{ type: 'area', pattern: 'src/lib/server/(portfolio|benefits|wheel|org)', capture: ['area'] },
+	// result.ts, clock.ts, read-form.ts, startup.ts, security-headers.ts
+	{ type: 'server', pattern: 'src/lib/server' },
+	{ type: 'domain', pattern: 'src/lib/domain' },
+	// schemas, components, charts, format, roles and the per-area form values: browser-safe
+	{ type: 'lib', pattern: 'src/lib' },
+	// hooks.server.ts, app.d.ts, params/
+	{ type: 'app', pattern: 'src' }
+];
+
+const to = (/** @type {string[]} */ ...types) => ({ to: { element: { type: types } } });
+
+/** What each layer may import, besides itself (imports within one folder are not checked). */
+export const LAYER_POLICIES = [
+	{
+		from: { element: { type: 'app' } },
+		allow: to('auth', 'db', 'demo', 'area', 'server', 'domain', 'lib')
+	},
+	{
+		from: { element: { type: 'route' } },
+		allow: [
+			to('route', 'auth', 'db', 'server', 'domain', 'lib'),
+			// The root layout's stylesheet, src/app.css.
+			{ to: { element: { type: 'app', fileInternalPath: '*.css' } } },
+			{
+				to: {
+					element: {
+						type: 'area',
+						fileInternalPath: ['access.ts', 'actions.ts', 'views.ts', 'messages.ts']
+					}
+				}
+			}
+		]
+	},
+	{
+		from: { element: { type: 'area' } },
+		allow: [
+			to('auth', 'db', 'server', 'domain', 'lib'),
+			{ to: { element: { type: 'area', fileInternalPath: ['actions.ts', 'views.ts'] } } }
+		]
+	},
+	{ from: { element: { type: 'auth' } }, allow: to('db', 'server', 'domain', 'lib') },
+	{ from: { element: { type: 'server' } }, allow: to('auth', 'db', 'demo', 'domain', 'lib') },
+	{ from: { element: { type: 'demo' } }, allow: to('auth', 'db', 'server', 'domain', 'lib') },
+	{
+		// Queries answer a WriteResult (server/result.ts) and nothing else from above.
+		from: { element: { type: 'db' } },
+		allow: [
+			to('domain', 'lib'),
+			{ to: { element: { type: 'server', fileInternalPath: 'result.ts' } } }
+		]
+	},
+	{
+		from: { element: { type: 'domain' } },
+		allow: { to: { element: { type: 'lib', fileInternalPath: ['format.ts', 'roles.ts'] } } }
+	},
+	{ from: { element: { type: 'lib' } }, allow: to('domain') }
+];
