@@ -1,7 +1,7 @@
 // JavaScript, not TypeScript: bench/ is outside the tsconfig the linter's project service
 // reads, and vitest runs the TypeScript modules it imports either way.
 /**
- * Layout time of the benefit map in Node (issue 4: «a map of 1 000 nodes»).
+ * Layout time of the benefit map in Node (a map of 1 000 nodes; README, «Ytelsesmåling»).
  * Run: npx vitest bench --run bench/
  * Each case also prints a table with the median of several runs and the edge crossings.
  */

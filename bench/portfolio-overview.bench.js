@@ -1,7 +1,7 @@
 // JavaScript, not TypeScript: bench/ is outside the tsconfig the linter's project service
 // reads, and vitest runs the TypeScript modules it imports either way.
 /**
- * The overview's whole server work per load (issue 3, «Oversikt»): the prepared list queries
+ * The overview's whole server work per load (README, «/ Oversikt»): the prepared list queries
  * against a real SQLite file, then the tree. Run: npx vitest bench --run bench/portfolio-overview.bench.js
  * Data: 12 tracks, 200 projects (30 % in two tracks), 2 000 measures with a unit each, and
  * 12 monthly reports per project, written through the same query verbs the pages use.

@@ -1,7 +1,7 @@
 // JavaScript, not TypeScript: bench/ is outside the tsconfig the linter's project service
 // reads, and vitest runs the TypeScript modules it imports either way.
 /**
- * Build time of the overview tree (issue 3, «Oversikt»), which runs on every load of `/`.
+ * Build time of the overview tree (README, «/ Oversikt»), which runs on every load of `/`.
  * Run: npx vitest bench --run bench/portfolio-tree.bench.js
  * Sizes: the ASB demo (6 tracks, 5 projects, 12 measures) is tiny; the large case is a
  * municipality-wide portfolio of 12 tracks, 500 projects, 5 000 measures and a year of

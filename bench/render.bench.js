@@ -1,6 +1,6 @@
 // JavaScript for the same reason as benefit-map-layout.bench.js; vitest resolves the imports.
 /**
- * Render time of a 1 000-node benefit map in Chromium (issue 4). Seeds a generated map into
+ * Render time of a 1 000-node benefit map in Chromium (README, «Ytelsesmåling»). Seeds a generated map into
  * a fresh database (the temp file tests/setup/temp-db.ts points DATABASE_URL at), starts the
  * built server on it, signs in and opens the project's map page. Needs `vite build` first
  * (bench/run.js does that when the build is missing).

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: the benefit-map benchmarks (issue 4). Layout time in Node
+// `npm run bench`: the benefit-map benchmarks (README, «Ytelsesmåling»). Layout time in Node
 // (benefit-map-layout.bench.js) and render time of the map page in Chromium
 // (render.bench.js, against the built server; built here when missing).
 import { spawnSync } from 'node:child_process';

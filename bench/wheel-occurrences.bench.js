@@ -2,7 +2,7 @@
 // reads, and vitest runs the TypeScript modules it imports either way.
 /**
  * The compliance page computes every unit's occurrences for a year from the task schedules and
- * merges the signatures (issue 5). Here: 100 units × 30 tasks (26 yearly, 4 monthly, like the
+ * merges the signatures. Here: 100 units × 30 tasks (26 yearly, 4 monthly, like the
  * seed 004 wheel), about 70 occurrences and 60 signatures per unit.
  * Run: npx vitest bench --run bench/wheel-occurrences.bench.js
  */

@@ -1,4 +1,4 @@
-/** Role codes and their Norwegian names; shared by server and UI. See DOMAIN.md «Who uses it». */
+/** Role codes and their Norwegian names; shared by server and UI. See README, «Roller». */
 export const ROLES = ['admin', 'steering', 'programme_leader', 'unit_leader', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,5 +1,5 @@
 /**
- * Benefit test data (issue 4). The portfolio a map hangs on (tracks, projects, measures,
+ * Benefit test data. The portfolio a map hangs on (tracks, projects, measures,
  * effect goals) is made with tests/factories/portfolio.ts and the portfolio's own verbs.
  * Only the mission row is inserted here: it carries the benefit setting timesats, which
  * the portfolio's saveMission leaves alone, and its creation is not what these tests audit.

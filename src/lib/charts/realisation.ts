@@ -1,5 +1,5 @@
 /**
- * Planned vs realised gains over time, cumulative (issue 4, «See realisation»). Rows in,
+ * Planned vs realised gains over time, cumulative (README, «/gevinster»). Rows in,
  * Observable Plot options and the same numbers as table rows out; no DOM here.
  */
 import * as Plot from '@observablehq/plot';

@@ -1,5 +1,5 @@
 /**
- * Per-benefit figures for pages and roll-ups (issue 4): the estimate, the planned path with
+ * Per-benefit figures for pages and roll-ups: the estimate, the planned path with
  * cumulative realised values, and whether the benefit is behind plan. Pure glue over
  * `gains.ts`; the database rows are mapped to these inputs by the caller.
  */
@@ -129,7 +129,7 @@ export function effectiveCount(entries: readonly RealisationEntry[]): number {
 	return effectiveEntries(entries).length;
 }
 
-/** One row of a sums table: kroner and hours side by side (issue 4). */
+/** One row of a sums table: kroner and hours side by side. */
 export interface SumRow {
 	key: string;
 	label: string;

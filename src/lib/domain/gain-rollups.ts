@@ -1,6 +1,6 @@
 /**
  * Roll-ups of benefit figures per project, track, level and mission, without counting a
- * benefit shared by several tracks twice (issue 4).
+ * benefit shared by several tracks twice.
  */
 import type { BenefitUnit } from './gain-estimates';
 import { periodFromIndex, periodIndex, type SeriesRow } from './gain-realisation';

@@ -1,5 +1,5 @@
 /**
- * Gain arithmetic for benefits (issue 4), split by concern: estimates (pricing), realisation
+ * Gain arithmetic for benefits, split by concern: estimates (pricing), realisation
  * (periods, planned path, realisations, behind plan) and roll-ups. Re-exported here so
  * `$lib/domain/gains` keeps working for the code and tests that import it whole.
  */

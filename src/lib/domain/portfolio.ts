@@ -2,7 +2,7 @@
  * Portfolio rules: levels, lifecycle, RAG, the five prioritisation lenses, scoring, ranking,
  * filters, balance and funnel. The overview tree is in portfolio-tree.ts. Pure: no I/O, no module state.
  *
- * Codes are English (DOMAIN.md: "Code is in English"); every code has a bokmål label here so
+ * Codes are English (docs/architecture.md, «Vocabulary»); every code has a bokmål label so
  * the UI never shows a code.
  */
 
@@ -19,7 +19,7 @@ export const LEVEL_LABELS: Record<Level, string> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Lifecycle (issue 3; seed 004 «86 forslag → 15 anbefalt → 6 vedtatt»)
+// Lifecycle (seed 004 «86 forslag → 15 anbefalt → 6 vedtatt»)
 
 export const LIFECYCLE_STATUSES = [
 	'proposed',
@@ -64,7 +64,7 @@ export function canTransition(from: LifecycleStatus, to: LifecycleStatus): boole
 	return LIFECYCLE_TRANSITIONS[from].includes(to);
 }
 
-/** Statuses that need a written reason when entered (issue 3: reason of each change kept). */
+/** Statuses that need a written reason when entered: the reason of each change is kept. */
 export function transitionNeedsReason(to: LifecycleStatus): boolean {
 	return to === 'rejected';
 }

@@ -1,6 +1,6 @@
 /**
  * Occurrences of wheel tasks for a unit and year: computed from the current task schedules,
- * merged with the signatures actually recorded (DOMAIN.md "Annual wheel"). Pure: the queries
+ * merged with the signatures actually recorded (README, «/arshjul»). Pure: the queries
  * read rows, this decides what the unit sees.
  */
 import { osloDay } from '$lib/format';

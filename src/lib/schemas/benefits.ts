@@ -1,5 +1,5 @@
 /**
- * Form schemas for the benefit map and gain realisation (issue 4). Input is FormData turned
+ * Form schemas for the benefit map and gain realisation. Input is FormData turned
  * into strings by `parseForm`, so numbers arrive as text: «1 655 000» and «12,5» are accepted
  * the way people type them in Norwegian. Every field has its own message in bokmål.
  */

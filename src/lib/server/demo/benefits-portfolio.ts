@@ -1,6 +1,6 @@
 /**
  * The portfolio rows the benefit demo hangs off (notes/demo-contract.md): found by title or
- * code when the portfolio seeder (issue 3) ran first, created with the same titles otherwise,
+ * code when the portfolio seeder (./portfolio.ts) ran first, created with the same titles otherwise,
  * so both orders of the seeders give the same demo.
  */
 import { db } from '$lib/server/db';
@@ -29,7 +29,7 @@ const GOALS: { number: number; level: Level; title: string }[] = [
 	}
 ];
 
-// Seed 001, «Missionspor»; DOMAIN.md lists the short names.
+// Seed 001, «Missionspor», with the short names it gives the tracks.
 const TRACKS: { code: string; title: string; prioritised: boolean }[] = [
 	{
 		code: '1A',

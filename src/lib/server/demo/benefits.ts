@@ -1,5 +1,5 @@
 /**
- * Demo data for issue 4: the priced family story (seed 001, page BRUKER), the system-level map
+ * Demo data for the benefit maps: the priced family story (seed 001, page BRUKER), the system-level map
  * of seed 001 (Tiltak 1–3 → changes → potential benefits → Effektmål 3), and a year of monthly
  * realisations, some behind plan.
  */

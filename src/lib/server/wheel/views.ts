@@ -44,7 +44,7 @@ function yearParam(url: URL, thisYear: number): number {
 
 const yearOf = (now: Date) => Number(osloDay(now).slice(0, 4));
 
-/** Everyone signed in reads the wheels (DOMAIN.md: overdue items are visible to all). */
+/** Everyone signed in reads the wheels (README, «Hva du finner hvor»: overdue items are visible to all). */
 export function wheelsPage(user: SessionUser, url: URL, now: Date) {
 	const today = osloDay(now);
 	const thisYear = yearOf(now);

@@ -1,5 +1,5 @@
 /**
- * Pricing, plan and realisation verbs for one benefit (issue 4). Realisations are only ever
+ * Pricing, plan and realisation verbs for one benefit. Realisations are only ever
  * inserted: a correction is a new row naming the one it supersedes, so the history stays.
  */
 import { and, eq } from 'drizzle-orm';

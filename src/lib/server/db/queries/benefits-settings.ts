@@ -1,4 +1,4 @@
-/** The mission's gain settings (issue 4): timesats and the behind-plan margin, audited. */
+/** The mission's gain settings: timesats and the behind-plan margin, audited. */
 import { and, eq } from 'drizzle-orm';
 import { db } from '..';
 import { writeAudit } from './audit';

@@ -1,5 +1,5 @@
 /**
- * Benefit map verbs (issue 4): changes, benefits and the links between them. Every write is
+ * Benefit map verbs: changes, benefits and the links between them. Every write is
  * audited in its own transaction; a link is checked against the project's whole graph before
  * it is stored, so a cycle can never reach the database.
  */

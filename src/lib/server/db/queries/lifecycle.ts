@@ -1,6 +1,6 @@
 /**
  * Lifecycle history and monthly status reports, shared by tracks, projects and measures
- * (issue 3: «the date and reason of each change kept»; «a periodic status report … per month»).
+ * (the date and reason of each change are kept; one status report per item and month).
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { db, type Tx } from '..';
@@ -120,7 +120,7 @@ export function deleteStatusHistory(tx: Tx, subject: StatusSubject, id: number):
 	tx.delete(statusChange)
 		.where(and(eq(statusChange.subject, subject), eq(statusChange.subjectId, id)))
 		.run();
-	// Tracks have no status reports (issue 3: reports are per project and measure).
+	// Tracks have no status reports: reports are per project and measure.
 	if (subject === 'track') return;
 	tx.delete(statusReport)
 		.where(and(eq(statusReport.subject, subject), eq(statusReport.subjectId, id)))

@@ -96,7 +96,7 @@ function projectUsable(q: Queryable, projectId: number): boolean {
 	return row !== undefined && !row.archivedAt;
 }
 
-/** A measure belongs to one project and may be carried out by several units (issue 3). */
+/** A measure belongs to one project and may be carried out by several units. */
 export function createMeasure(
 	input: NewMeasureInput,
 	actorId: number | null,

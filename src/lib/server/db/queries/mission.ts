@@ -158,7 +158,7 @@ export function updateEffectGoal(
 	});
 }
 
-/** Effect goals are archived, never deleted: benefit maps (issue 4) point at them. */
+/** Effect goals are archived, never deleted: benefit maps point at them. */
 export function archiveEffectGoal(id: number, actorId: number, now: Date): WriteResult {
 	return db.transaction((tx) => {
 		const before = tx.select().from(effectGoal).where(eq(effectGoal.id, id)).get();

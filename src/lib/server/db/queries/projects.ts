@@ -142,7 +142,7 @@ export function createProject(
 /**
  * Saves the project form. `version` is the version the form was loaded with; when someone
  * else saved in between nothing is written and the reason is `conflict`, so the page can show
- * the newer values instead of silently overwriting them (issue 3).
+ * the newer values instead of silently overwriting them.
  */
 export function updateProject(
 	id: number,

@@ -55,7 +55,7 @@ function codeTaken(q: Queryable, missionId: number, code: string, exceptId?: num
 	return row !== undefined && row.id !== exceptId;
 }
 
-/** The code is unique within the mission (issue 3); archived tracks keep their code. */
+/** The code is unique within the mission; archived tracks keep their code. */
 export function createTrack(
 	missionId: number,
 	input: TrackInput,

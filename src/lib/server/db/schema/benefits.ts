@@ -1,6 +1,6 @@
 /**
- * Benefit maps and gain realisation (issue 4; DOMAIN.md "Benefit map", "Priced benefits",
- * "Realising gains"; seed 001 chapter 6 «Gevinstarbeid»). Changes and benefits belong to a
+ * Benefit maps and gain realisation (seed 001 chapter 6 «Gevinstarbeid»; README,
+ * «Hva du finner hvor»). Changes and benefits belong to a
  * project; links between measures, changes, benefits and effect goals form a DAG (checked in
  * `domain/benefit-graph.ts` before a link is stored). Realisations are never edited: a
  * correction is a new row that supersedes an older one.
@@ -166,7 +166,7 @@ export const realisation = sqliteTable(
 	(t) => [index('realisation_benefit_idx').on(t.benefitId)]
 );
 
-/** Behind plan: the owner's cause and corrective measure for one month (issue 4). */
+/** Behind plan: the owner's cause and corrective measure for one month. */
 export const behindPlanFollowUp = sqliteTable(
 	'behind_plan_follow_up',
 	{

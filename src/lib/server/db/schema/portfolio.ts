@@ -1,5 +1,5 @@
 /**
- * The portfolio hierarchy (DOMAIN.md "The portfolio hierarchy"; seed 001 «Begrepshierarki»):
+ * The portfolio hierarchy (seed 001 «Begrepshierarki»; README, «Hva du finner hvor»):
  * mission → effect goals and mission tracks → projects (in one or more tracks) → measures
  * (carried out by one or more units). Status changes, monthly status reports, the five
  * prioritisation lenses and ROS risks hang off tracks, projects and measures.
@@ -30,9 +30,9 @@ export const mission = sqliteTable('mission', {
 	statement: text('statement').notNull(),
 	baselineYear: integer('baseline_year').notNull(),
 	targetYear: integer('target_year').notNull(),
-	// Timesats: whole kroner per hour, used to show hour benefits in kroner (issue 4).
+	// Timesats: whole kroner per hour, used to show hour benefits in kroner.
 	hourlyRateKroner: integer('hourly_rate_kroner'),
-	// A benefit is behind plan when realised is more than this share below planned (issue 4).
+	// A benefit is behind plan when realised is more than this share below planned (domain/gain-realisation.ts, isBehindPlan).
 	behindPlanMarginPercent: integer('behind_plan_margin_percent').notNull().default(20),
 	version: integer('version').notNull().default(0),
 	createdAt: createdAt()
@@ -166,7 +166,7 @@ export const measureUnit = sqliteTable(
 export const STATUS_SUBJECTS = ['track', 'project', 'measure'] as const;
 export const REPORT_SUBJECTS = ['project', 'measure'] as const;
 
-/** Lifecycle history: the date and reason of every status change are kept (issue 3). */
+/** Lifecycle history: the date and reason of every status change are kept. */
 export const statusChange = sqliteTable(
 	'status_change',
 	{

@@ -1,5 +1,5 @@
 /**
- * Annual wheels of internal control (DOMAIN.md "Annual wheel"; seed 004, «Årshjul enhet bo og
+ * Annual wheels of internal control (seed 004, «Årshjul enhet bo og
  * habilitering»). Occurrences are not stored: they follow from the task schedules for a unit
  * and year (src/lib/domain/schedule.ts). What is stored is what happened: a signature per
  * (task, unit, due period) with a snapshot of what was signed, and reopenings of signatures.
@@ -70,7 +70,7 @@ export const wheelTask = sqliteTable(
 /**
  * Schedules a task had before a change: `validUntil` (`YYYY-MM`, exclusive) is the Oslo month
  * the change was made in. Periods before it keep the schedule then in force, so a change never
- * moves a past occurrence (issue 5: «Changing a template changes future occurrences»); an
+ * moves a past occurrence (changing a template changes future occurrences only); an
  * overdue unsigned one stays overdue. The task row holds the schedule in force from the last
  * change on. One row per task and month: a second change in the same month keeps the first.
  */
