@@ -3,20 +3,17 @@
  * likelihood along y (1 at the bottom → 5 at the top), so the worst cell is top right. The
  * component only lays the spec out; every number and label is decided here.
  */
+import { compareRisks, groupByCell, riskScore, severityFor } from '$lib/domain/risk';
 import {
-	CONSEQUENCE_LABELS,
-	LIKELIHOOD_LABELS,
-	RISK_STATUS_LABELS,
+	CONSEQUENCE_LABEL,
+	LIKELIHOOD_LABEL,
+	RISK_STATUS_LABEL,
 	SCALE,
-	SEVERITY_LABELS,
-	compareRisks,
-	groupByCell,
-	riskScore,
-	severityFor,
+	SEVERITY_LABEL,
 	type RiskStatus,
 	type ScaleValue,
 	type Severity
-} from '$lib/domain/risk';
+} from '$lib/domain/portfolio/vocabulary';
 
 export interface MatrixRisk {
 	id: number;
@@ -120,7 +117,7 @@ export function riskMatrixSpec(
 			const severity = severityFor(score);
 			const inCell = cells.get(`${y}:${x}`) ?? [];
 			bySeverity[severity] += inCell.length;
-			const severityLabel = SEVERITY_LABELS[severity];
+			const severityLabel = SEVERITY_LABEL[severity];
 			return {
 				key: `${y}:${x}`,
 				x,
@@ -150,19 +147,19 @@ export function riskMatrixSpec(
 			id: r.id,
 			title: r.title,
 			href: r.href,
-			likelihood: tick(LIKELIHOOD_LABELS, r.likelihood),
-			consequence: tick(CONSEQUENCE_LABELS, r.consequence),
+			likelihood: tick(LIKELIHOOD_LABEL, r.likelihood),
+			consequence: tick(CONSEQUENCE_LABEL, r.consequence),
 			score,
 			severity,
-			severityLabel: SEVERITY_LABELS[severity],
-			statusLabel: r.status ? RISK_STATUS_LABELS[r.status] : null
+			severityLabel: SEVERITY_LABEL[severity],
+			statusLabel: r.status ? RISK_STATUS_LABEL[r.status] : null
 		};
 	});
 
 	return {
 		rows,
-		xAxis: SCALE.map((v) => tick(CONSEQUENCE_LABELS, v)),
-		yAxis: [...SCALE].reverse().map((v) => tick(LIKELIHOOD_LABELS, v)),
+		xAxis: SCALE.map((v) => tick(CONSEQUENCE_LABEL, v)),
+		yAxis: [...SCALE].reverse().map((v) => tick(LIKELIHOOD_LABEL, v)),
 		table,
 		total: shown.length,
 		bySeverity,

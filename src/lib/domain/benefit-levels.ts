@@ -3,7 +3,7 @@
  * meet the portfolio's levels (user/service/system, effect goals and projects).
  */
 import type { BenefitLevel } from './gain-rollups';
-import type { Level } from './portfolio';
+import type { Level } from './portfolio/vocabulary';
 
 export const LEVEL_OF_BENEFIT: Record<BenefitLevel, Level> = {
 	bruker: 'user',

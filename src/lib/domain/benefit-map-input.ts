@@ -6,7 +6,7 @@
 import { goalLabel, nodeKey, type NodeKind } from './benefit-graph';
 import { LEVEL_OF_BENEFIT } from './benefit-levels';
 import type { BenefitLevel } from './gain-rollups';
-import type { Level } from './portfolio';
+import type { Level } from './portfolio/vocabulary';
 
 export interface MapRows {
 	measures: readonly { id: number; projectId: number; title: string }[];

@@ -7,10 +7,9 @@ import {
 	matchesFilter,
 	titleCollator,
 	type LensScores,
-	type LifecycleStatus,
-	type PortfolioFilter,
-	type RagStatus
+	type PortfolioFilter
 } from './portfolio';
+import { type LifecycleStatus, type RagStatus } from './portfolio/vocabulary';
 
 export interface Named {
 	id: number;

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-	LENSES,
-	LENS_INFO,
-	LIFECYCLE_STATUSES,
 	canTransition,
 	countByStatus,
 	datesInOrder,
@@ -19,6 +16,7 @@ import {
 	type LensScores,
 	type PortfolioFilter
 } from './portfolio';
+import { LENSES, LENS_INFO, LIFECYCLE_STATUSES } from './portfolio/vocabulary';
 import {
 	buildPortfolioTree,
 	latestReports,

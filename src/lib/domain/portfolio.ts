@@ -6,39 +6,14 @@
  * the UI never shows a code.
  */
 
-// ---------------------------------------------------------------------------------------------
-// Levels (seed 001 «Begrepshierarki»: one or more effect goals per level)
-
-export const LEVELS = ['user', 'service', 'system'] as const;
-export type Level = (typeof LEVELS)[number];
-
-export const LEVEL_LABELS: Record<Level, string> = {
-	user: 'Brukernivå',
-	service: 'Tjenestenivå',
-	system: 'Systemnivå'
-};
-
-// ---------------------------------------------------------------------------------------------
-// Lifecycle (seed 004 «86 forslag → 15 anbefalt → 6 vedtatt»)
-
-export const LIFECYCLE_STATUSES = [
-	'proposed',
-	'recommended',
-	'adopted',
-	'in_progress',
-	'completed',
-	'rejected'
-] as const;
-export type LifecycleStatus = (typeof LIFECYCLE_STATUSES)[number];
-
-export const LIFECYCLE_LABELS: Record<LifecycleStatus, string> = {
-	proposed: 'Forslag',
-	recommended: 'Anbefalt',
-	adopted: 'Vedtatt',
-	in_progress: 'Pågår',
-	completed: 'Avsluttet',
-	rejected: 'Forkastet'
-};
+import {
+	LENSES,
+	LEVELS,
+	LIFECYCLE_STATUSES,
+	type Lens,
+	type Level,
+	type LifecycleStatus
+} from './portfolio/vocabulary';
 
 /**
  * Allowed transitions. Seed 004 describes a selection funnel: working groups propose, the
@@ -77,52 +52,6 @@ const STAGE_RANK: Record<LifecycleStatus, number> = {
 	in_progress: 4,
 	completed: 5,
 	rejected: 0
-};
-
-// ---------------------------------------------------------------------------------------------
-// RAG status for periodic reports
-
-export const RAG_STATUSES = ['green', 'amber', 'red'] as const;
-export type RagStatus = (typeof RAG_STATUSES)[number];
-
-export const RAG_LABELS: Record<RagStatus, string> = {
-	green: 'Grønn',
-	amber: 'Gul',
-	red: 'Rød'
-};
-
-// ---------------------------------------------------------------------------------------------
-// Prioritisation lenses (seed 001 «Kriterier for prioritering», questions 1–5; spelling
-// normalised and «for ASB arbeidet» dropped so the questions fit any mission)
-
-export const LENSES = ['user', 'service', 'system', 'benefit', 'portfolio'] as const;
-export type Lens = (typeof LENSES)[number];
-
-export const LENS_INFO: Record<Lens, { label: string; question: string }> = {
-	user: {
-		label: 'Brukerperspektiv',
-		question:
-			'Hvor nyttig/verdiskapende er sporet/prosjektet fra innbygger/brukerperspektivet? Hvilken effekt vil det ha og hvor?'
-	},
-	service: {
-		label: 'Tjenesteperspektiv',
-		question:
-			'Hvor nyttig/verdiskapende er sporet/prosjektet fra et tjenesteperspektiv? Hvilken effekt vil det ha og hvor?'
-	},
-	system: {
-		label: 'Systemperspektiv',
-		question: 'Hvor nyttig/verdiskapende er sporet/prosjektet fra et overordnet systemnivå?'
-	},
-	benefit: {
-		label: 'Gevinstperspektiv',
-		question:
-			'Hva er kost/nytte-balansen, og hvor ser vi størst økonomisk eller samfunnsmessig gevinstpotensial?'
-	},
-	portfolio: {
-		label: 'Porteføljeperspektiv',
-		question:
-			'Hva er viktig i et porteføljeperspektiv? Balansert portefølje av prosjekter, som til sammen skaper endring og bidrar til momentum.'
-	}
 };
 
 export const SCORE_MIN = 1;

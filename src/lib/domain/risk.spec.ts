@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-	CONSEQUENCE_AREAS,
-	CONSEQUENCE_AREA_LABELS,
-	SCALE,
 	SEVERITY_BANDS,
 	cellKey,
 	compareRisks,
 	groupByCell,
 	isScaleValue,
 	riskScore,
-	severityFor,
-	type ScaleValue
+	severityFor
 } from './risk';
+import {
+	CONSEQUENCE_AREAS,
+	CONSEQUENCE_AREA_LABEL as CONSEQUENCE_AREA_LABELS,
+	SCALE,
+	type ScaleValue
+} from './portfolio/vocabulary';
 
 describe('risk score and severity', () => {
 	it('multiplies likelihood by consequence', () => {

@@ -5,25 +5,7 @@
  * Seed 004 («ROS-analyse 24.4.25», Tiltak 1) names risk areas, their consequences and
  * mitigations; scores follow the usual ROS formula risiko = sannsynlighet × konsekvens.
  */
-
-export const SCALE = [1, 2, 3, 4, 5] as const;
-export type ScaleValue = (typeof SCALE)[number];
-
-export const LIKELIHOOD_LABELS: Record<ScaleValue, string> = {
-	1: 'Svært lite sannsynlig',
-	2: 'Lite sannsynlig',
-	3: 'Moderat sannsynlig',
-	4: 'Sannsynlig',
-	5: 'Svært sannsynlig'
-};
-
-export const CONSEQUENCE_LABELS: Record<ScaleValue, string> = {
-	1: 'Ubetydelig',
-	2: 'Mindre alvorlig',
-	3: 'Alvorlig',
-	4: 'Svært alvorlig',
-	5: 'Kritisk'
-};
+import { SCALE, type ScaleValue, type Severity } from './portfolio/vocabulary';
 
 export function isScaleValue(value: number): value is ScaleValue {
 	return Number.isInteger(value) && value >= 1 && value <= 5;
@@ -32,15 +14,6 @@ export function isScaleValue(value: number): value is ScaleValue {
 export function riskScore(likelihood: ScaleValue, consequence: ScaleValue): number {
 	return likelihood * consequence;
 }
-
-export const SEVERITIES = ['low', 'medium', 'high'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export const SEVERITY_LABELS: Record<Severity, string> = {
-	low: 'Lav',
-	medium: 'Middels',
-	high: 'Høy'
-};
 
 /**
  * Bands over the product 1–25, the green/yellow/red acceptance criteria (risikoakseptkriterier)
@@ -62,43 +35,6 @@ export function severityFor(score: number): Severity {
 	if (score <= 12) return 'medium';
 	return 'high';
 }
-
-/**
- * Consequence areas. Seed 004 lists the consequences it found: «Svekket faglig forsvarlighet»
- * (service quality), «brukere opplever … brudd på rettigheter» (users' rights), «ansatte får
- * økt arbeidsbelastning» (working environment, HMS), «organisatoriske og økonomiske følger»
- * (finance). Reputation, privacy and delivery (the change itself failing) complete the usual
- * set for a change project.
- */
-export const CONSEQUENCE_AREAS = [
-	'service_quality',
-	'user_rights',
-	'finance',
-	'reputation',
-	'privacy',
-	'hse',
-	'delivery'
-] as const;
-export type ConsequenceArea = (typeof CONSEQUENCE_AREAS)[number];
-
-export const CONSEQUENCE_AREA_LABELS: Record<ConsequenceArea, string> = {
-	service_quality: 'Tjenestekvalitet',
-	user_rights: 'Brukernes rettigheter',
-	finance: 'Økonomi',
-	reputation: 'Omdømme',
-	privacy: 'Personvern',
-	hse: 'HMS og arbeidsmiljø',
-	delivery: 'Gjennomføring'
-};
-
-export const RISK_STATUSES = ['open', 'mitigating', 'closed'] as const;
-export type RiskStatus = (typeof RISK_STATUSES)[number];
-
-export const RISK_STATUS_LABELS: Record<RiskStatus, string> = {
-	open: 'Åpen',
-	mitigating: 'Håndteres',
-	closed: 'Lukket'
-};
 
 export interface RiskLike {
 	likelihood: ScaleValue;

@@ -3,7 +3,8 @@
  * database (first load, or the newer values after a lost-update conflict).
  */
 import type { FormValues } from '$lib/schemas/form';
-import { LENSES, type LensScores } from '$lib/domain/portfolio';
+import { type LensScores } from '$lib/domain/portfolio';
+import { LENSES } from '$lib/domain/portfolio/vocabulary';
 import { justificationField, scoreField } from '$lib/schemas/portfolio';
 
 const str = (v: string | number | null | undefined) =>

@@ -8,21 +8,27 @@
  */
 import { z } from 'zod';
 import {
-	LENSES,
-	LEVELS,
-	LIFECYCLE_LABELS,
-	LIFECYCLE_STATUSES,
-	RAG_STATUSES,
 	canTransition,
 	datesInOrder,
 	isCalendarDay,
 	isPeriod,
 	transitionNeedsReason,
-	type Lens,
-	type LensScores,
-	type LifecycleStatus
+	type LensScores
 } from '$lib/domain/portfolio';
-import { CONSEQUENCE_AREAS, RISK_STATUSES, type ScaleValue } from '$lib/domain/risk';
+import {
+	LENSES,
+	LEVELS,
+	LIFECYCLE_LABEL,
+	LIFECYCLE_STATUSES,
+	RAG_STATUSES,
+	type Lens,
+	type LifecycleStatus
+} from '$lib/domain/portfolio/vocabulary';
+import {
+	CONSEQUENCE_AREAS,
+	RISK_STATUSES,
+	type ScaleValue
+} from '$lib/domain/portfolio/vocabulary';
 
 export const REQUIRED = 'Må fylles ut';
 
@@ -232,7 +238,7 @@ export function statusChangeSchemaFrom(from: LifecycleStatus) {
 		if (LIFECYCLE_STATUSES.includes(v.to) && !canTransition(from, v.to)) {
 			ctx.addIssue({
 				code: 'custom',
-				message: `Kan ikke gå fra «${LIFECYCLE_LABELS[from]}» til «${LIFECYCLE_LABELS[v.to]}»`,
+				message: `Kan ikke gå fra «${LIFECYCLE_LABEL[from]}» til «${LIFECYCLE_LABEL[v.to]}»`,
 				path: ['to']
 			});
 		}

@@ -12,9 +12,9 @@ export interface RiskView {
 	description: string | null;
 	likelihood: number;
 	consequence: number;
-	area: import('$lib/domain/risk').ConsequenceArea;
+	area: import('$lib/domain/portfolio/vocabulary').ConsequenceArea;
 	mitigation: string | null;
 	ownerId: number | null;
-	status: import('$lib/domain/risk').RiskStatus;
+	status: import('$lib/domain/portfolio/vocabulary').RiskStatus;
 	version: number;
 }

@@ -5,7 +5,7 @@
  */
 import { db } from '$lib/server/db';
 import { effectGoal, measure, mission, project, projectTrack, track } from '$lib/server/db/schema';
-import type { Level } from '$lib/domain/portfolio';
+import type { Level } from '$lib/domain/portfolio/vocabulary';
 
 // Seed 001, «Gevinstarbeid», pages Brukernivå/Tjenestenivå/Systemnivå.
 const GOALS: { number: number; level: Level; title: string }[] = [

@@ -4,7 +4,7 @@
  * in this order; risks, reports and scores are in portfolio-follow-up-data.ts. Titles listed in notes/demo-contract.md are relied on by the benefits
  * seeder: keep them exact.
  */
-import type { LifecycleStatus, Level } from '$lib/domain/portfolio';
+import type { LifecycleStatus, Level } from '$lib/domain/portfolio/vocabulary';
 
 /** Who owns a row: Pia (the organisation's programme leader) or Petter (made by the seeder). */
 export type DemoOwner = 'pia' | 'petter';

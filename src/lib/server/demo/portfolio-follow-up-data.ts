@@ -3,7 +3,8 @@
  * reports and the steering group's lens scores. Seeded by portfolio.ts after the projects
  * and measures of portfolio-data.ts.
  */
-import type { LensScores, RagStatus } from '$lib/domain/portfolio';
+import type { LensScores } from '$lib/domain/portfolio';
+import type { RagStatus } from '$lib/domain/portfolio/vocabulary';
 import { BO, STAT, type DemoOwner } from './portfolio-data';
 
 /** ROS-analyse 24.4.25 for Tiltak 1 (seed 004), on this measure. */

@@ -12,7 +12,7 @@ import { createProject, saveProjectScores } from '$lib/server/db/queries/project
 import { createMeasure } from '$lib/server/db/queries/measures';
 import { changeStatus, saveStatusReport } from '$lib/server/db/queries/lifecycle';
 import { createRisk } from '$lib/server/db/queries/risks';
-import type { LifecycleStatus } from '$lib/domain/portfolio';
+import type { LifecycleStatus } from '$lib/domain/portfolio/vocabulary';
 import type { DemoOrganisation } from './organisation';
 import { GOALS, MEASURES, MISSION, PROJECTS, TRACKS, type DemoOwner } from './portfolio-data';
 import { PORTAL_RISK, REPORTS, ROS_MEASURE, ROS_RISKS, SCORES } from './portfolio-follow-up-data';

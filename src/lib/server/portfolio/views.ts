@@ -33,9 +33,9 @@ import {
 	isFilterActive,
 	lifecycleFunnel,
 	portfolioBalance,
-	rankProjects,
-	type LifecycleStatus
+	rankProjects
 } from '$lib/domain/portfolio';
+import { type LifecycleStatus } from '$lib/domain/portfolio/vocabulary';
 import { filterValues, parseFilterParams, parseRankBy } from '$lib/portfolio/filter-params';
 import {
 	goalValues,

@@ -14,8 +14,13 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
-import { LENSES, LEVELS, LIFECYCLE_STATUSES, RAG_STATUSES } from '../../../domain/portfolio';
-import { CONSEQUENCE_AREAS, RISK_STATUSES } from '../../../domain/risk';
+import {
+	LENSES,
+	LEVELS,
+	LIFECYCLE_STATUSES,
+	RAG_STATUSES
+} from '../../../domain/portfolio/vocabulary';
+import { CONSEQUENCE_AREAS, RISK_STATUSES } from '../../../domain/portfolio/vocabulary';
 import { user } from './auth';
 import { unit } from './org';
 
