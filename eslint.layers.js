@@ -69,7 +69,7 @@ export const LAYER_POLICIES = [
 	},
 	{
 		from: { element: { type: 'domain' } },
-		allow: { to: { element: { type: 'lib', fileInternalPath: ['format.ts', 'roles.ts'] } } }
+		allow: { to: { element: { type: 'lib', fileInternalPath: 'format.ts' } } }
 	},
 	{ from: { element: { type: 'lib' } }, allow: to('domain') }
 ];

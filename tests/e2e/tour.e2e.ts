@@ -8,7 +8,7 @@ import {
 	waitForHydration
 } from './browser';
 import { startServer, type RunningServer } from './server';
-import { BENEFIT_LEVELS } from '$lib/schemas/benefits';
+import { BENEFIT_LEVELS } from '$lib/domain/benefits/vocabulary';
 
 /**
  * The tour: a second server started with the demo data (`MISJONSKART_DEMO=1`), and every page

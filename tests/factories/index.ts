@@ -9,7 +9,7 @@ import {
 	type SessionUser
 } from '$lib/server/auth/session';
 import { hashPassword } from '$lib/server/auth/password';
-import type { Role } from '$lib/roles';
+import type { Role } from '$lib/domain/org/vocabulary';
 
 let counter = 0;
 

@@ -14,7 +14,7 @@ import {
 import { load as auditLoad } from '../../src/routes/(app)/admin/logg/+page.server';
 import { load as adminLoad } from '../../src/routes/(app)/admin/+page.server';
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
-import type { Role } from '$lib/roles';
+import type { Role } from '$lib/domain/org/vocabulary';
 import { getUnit } from '$lib/server/db/queries/units';
 import { getUserById } from '$lib/server/db/queries/users';
 

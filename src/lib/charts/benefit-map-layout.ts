@@ -10,7 +10,7 @@
  */
 import dagre from '@dagrejs/dagre';
 import type { Graph, GraphLabel, NodeLabel, EdgeLabel } from '@dagrejs/dagre';
-import { NODE_KINDS, NODE_KIND_LABEL, type NodeKind } from '../domain/benefit-graph';
+import { NODE_KINDS, NODE_KIND_LABEL, type NodeKind } from '../domain/benefits/vocabulary';
 
 export interface MapNodeInput {
 	id: string;

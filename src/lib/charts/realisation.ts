@@ -3,7 +3,7 @@
  * Observable Plot options and the same numbers as table rows out; no DOM here.
  */
 import * as Plot from '@observablehq/plot';
-import type { BenefitUnit } from '../domain/gain-estimates';
+import { UNIT_SYMBOL, type BenefitUnit } from '../domain/benefits/vocabulary';
 import type { SeriesRow } from '../domain/gain-realisation';
 import { formatKroner, formatNumber } from '../format';
 
@@ -30,13 +30,6 @@ interface PlotDatum {
 	value: number;
 	series: 'Planlagt' | 'Realisert';
 }
-
-const UNIT_LABEL: Record<BenefitUnit, string> = {
-	kr: 'kr',
-	timer: 'timer',
-	antall: 'antall',
-	prosent: '%'
-};
 
 const monthFormat = new Intl.DateTimeFormat('nb-NO', {
 	month: 'long',
@@ -116,7 +109,7 @@ export function realisationPlotOptions(
 			? []
 			: [{ date: periodDate(r.period), value: r.realised, series: 'Realisert' as const }]
 	);
-	const unit = UNIT_LABEL[options.unit];
+	const unit = UNIT_SYMBOL[options.unit];
 	return {
 		width: options.width ?? 640,
 		height: options.height ?? 320,

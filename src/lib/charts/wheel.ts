@@ -8,16 +8,12 @@ import {
 	symbolTriangle,
 	type SymbolType
 } from 'd3-shape';
+import { daysInMonth, isMonth, monthName, MONTHS, type Month } from '$lib/domain/schedule';
 import {
-	daysInMonth,
-	isMonth,
-	monthName,
-	MONTHS,
 	OCCURRENCE_STATUSES,
-	STATUS_LABELS,
-	type Month,
+	OCCURRENCE_STATUS_LABEL,
 	type OccurrenceStatus
-} from '$lib/domain/schedule';
+} from '$lib/domain/wheel/vocabulary';
 
 export interface WheelOccurrenceInput {
 	id: string | number;
@@ -102,31 +98,31 @@ const symbolPath = (type: SymbolType) => symbol(type, MARK_AREA).digits(2)() ?? 
 // white and the sector fills (WCAG 1.4.11). Future is hollow: nothing to do yet.
 export const STATUS_STYLES: Record<OccurrenceStatus, StatusStyle> = {
 	signed: {
-		label: STATUS_LABELS.signed,
+		label: OCCURRENCE_STATUS_LABEL.signed,
 		path: symbolPath(symbolCircle),
 		fill: '#1e6b35',
 		stroke: '#1e6b35'
 	},
 	signed_late: {
-		label: STATUS_LABELS.signed_late,
+		label: OCCURRENCE_STATUS_LABEL.signed_late,
 		path: symbolPath(symbolDiamond),
 		fill: '#8a5300',
 		stroke: '#8a5300'
 	},
 	due: {
-		label: STATUS_LABELS.due,
+		label: OCCURRENCE_STATUS_LABEL.due,
 		path: symbolPath(symbolTriangle),
 		fill: '#1f4e79',
 		stroke: '#1f4e79'
 	},
 	overdue: {
-		label: STATUS_LABELS.overdue,
+		label: OCCURRENCE_STATUS_LABEL.overdue,
 		path: symbolPath(symbolTimes),
 		fill: 'none',
 		stroke: '#a4161a'
 	},
 	future: {
-		label: STATUS_LABELS.future,
+		label: OCCURRENCE_STATUS_LABEL.future,
 		path: symbolPath(symbolSquare2),
 		fill: 'none',
 		stroke: '#4a5360'
@@ -231,7 +227,7 @@ export function wheelLayout(rings: readonly WheelRingInput[], today: string | nu
 				month,
 				status: item.status,
 				taskTitle: item.taskTitle,
-				label: `${item.taskTitle}, ${monthName(month)}: ${STATUS_LABELS[item.status]}`
+				label: `${item.taskTitle}, ${monthName(month)}: ${OCCURRENCE_STATUS_LABEL[item.status]}`
 			}))
 		);
 		return { wheelId: ring.wheelId, name: ring.name, ...radii, marks };

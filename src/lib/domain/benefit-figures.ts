@@ -6,10 +6,10 @@
 import {
 	hoursToKroner,
 	summariseEstimate,
-	type BenefitUnit,
 	type EstimateLine,
 	type EstimateSummary
 } from './gain-estimates';
+import { type BenefitUnit } from './benefits/vocabulary';
 import {
 	benefitSeries,
 	effectiveEntries,

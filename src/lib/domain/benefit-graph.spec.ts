@@ -3,14 +3,13 @@ import {
 	checkNewLink,
 	isAllowedLink,
 	linkKindError,
-	NODE_KINDS,
 	nodeKey,
 	toOutline,
 	wouldCreateCycle,
 	type GraphEdge,
-	type GraphNode,
-	type NodeKind
+	type GraphNode
 } from './benefit-graph';
+import { NODE_KINDS, type NodeKind } from './benefits/vocabulary';
 
 describe('link kinds', () => {
 	it('allows exactly the five link kinds of the benefit map', () => {

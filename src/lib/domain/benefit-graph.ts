@@ -3,18 +3,7 @@
  * Tiltak → foreløpig/mellomliggende endring → potensiell nyttevirkning (gevinst) → effektmål,
  * plus endring → endring and gevinst → gevinst. Links form a directed acyclic graph.
  */
-
-export type NodeKind = 'measure' | 'change' | 'benefit' | 'goal';
-
-/** Left-to-right order of the columns. */
-export const NODE_KINDS: readonly NodeKind[] = ['measure', 'change', 'benefit', 'goal'];
-
-export const NODE_KIND_LABEL: Record<NodeKind, string> = {
-	measure: 'Tiltak',
-	change: 'Endring',
-	benefit: 'Gevinst',
-	goal: 'Effektmål'
-};
+import { NODE_KIND_LABEL, NODE_KINDS, type NodeKind } from './benefits/vocabulary';
 
 export interface GraphNode {
 	id: string;

@@ -3,9 +3,8 @@
  * track, a project or the mission (README, «/gevinster/kart»). Pure, so the filtering rules are
  * tested without a database.
  */
-import { goalLabel, nodeKey, type NodeKind } from './benefit-graph';
-import { LEVEL_OF_BENEFIT } from './benefit-levels';
-import type { BenefitLevel } from './gain-rollups';
+import { goalLabel, nodeKey } from './benefit-graph';
+import { type NodeKind, LEVEL_OF_BENEFIT, type BenefitLevel } from './benefits/vocabulary';
 import type { Level } from './portfolio/vocabulary';
 
 export interface MapRows {

@@ -6,8 +6,7 @@
  * seed's family story miss its total by an øre and the audit trail disagree with the screen.
  */
 
-/** Units a quantitative benefit is measured in. */
-export type BenefitUnit = 'kr' | 'timer' | 'antall' | 'prosent';
+import type { BenefitUnit } from './benefits/vocabulary';
 
 export function assertSafeInteger(value: number, name: string): void {
 	if (!Number.isSafeInteger(value)) throw new RangeError(`${name} må være et heltall`);

@@ -2,12 +2,11 @@
  * Roll-ups of benefit figures per project, track, level and mission, without counting a
  * benefit shared by several tracks twice.
  */
-import type { BenefitUnit } from './gain-estimates';
+import type { BenefitLevel, BenefitUnit } from './benefits/vocabulary';
 import { periodFromIndex, periodIndex, type SeriesRow } from './gain-realisation';
 
 // ── Roll-ups ───────────────────────────────────────────────────────────────────────────────
 
-export type BenefitLevel = 'bruker' | 'tjeneste' | 'system';
 export type RollUpDimension = 'project' | 'track' | 'level' | 'mission';
 
 /** One row per (benefit, project, track) link; a benefit may appear in many rows. */

@@ -8,7 +8,6 @@
 
 import {
 	LENSES,
-	LEVELS,
 	LIFECYCLE_STATUSES,
 	type Lens,
 	type Level,

@@ -8,9 +8,9 @@ import {
 	monthName,
 	monthShortName,
 	occurrenceStatus,
-	occurrencesForYear,
-	STATUS_LABELS
+	occurrencesForYear
 } from './schedule';
+import { OCCURRENCE_STATUS_LABEL as STATUS_LABELS } from './wheel/vocabulary';
 
 describe('dueMonths', () => {
 	it('gives all twelve months for a monthly task', () => {

@@ -1,4 +1,5 @@
 import { osloDay } from '$lib/format';
+import type { OccurrenceStatus } from './wheel/vocabulary';
 
 export type Month = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
 
@@ -15,34 +16,6 @@ export type Schedule =
 	| { kind: 'monthly'; dueDay: DueDay }
 	| { kind: 'months'; months: readonly Month[]; dueDay: DueDay }
 	| { kind: 'yearly'; month: Month; dueDay: DueDay };
-
-export type ScheduleKind = Schedule['kind'];
-
-export const SCHEDULE_KINDS: readonly ScheduleKind[] = ['monthly', 'months', 'yearly'];
-
-export const SCHEDULE_KIND_LABELS: Record<ScheduleKind, string> = {
-	monthly: 'Hver måned',
-	months: 'Valgte måneder',
-	yearly: 'Én gang i året'
-};
-
-export type OccurrenceStatus = 'signed' | 'signed_late' | 'due' | 'overdue' | 'future';
-
-export const OCCURRENCE_STATUSES: readonly OccurrenceStatus[] = [
-	'signed',
-	'signed_late',
-	'due',
-	'overdue',
-	'future'
-];
-
-export const STATUS_LABELS: Record<OccurrenceStatus, string> = {
-	signed: 'Signert',
-	signed_late: 'Signert for sent',
-	due: 'Til signering',
-	overdue: 'Forfalt',
-	future: 'Fremtidig'
-};
 
 const MONTH_NAMES: Record<Month, string> = {
 	1: 'januar',

@@ -12,10 +12,9 @@ import {
 	occurrenceStatus,
 	type Month,
 	type Occurrence,
-	type OccurrenceStatus,
-	type Schedule,
-	type ScheduleKind
+	type Schedule
 } from './schedule';
+import { type OccurrenceStatus, type ScheduleKind } from './wheel/vocabulary';
 
 export interface TaskLike {
 	id: number;

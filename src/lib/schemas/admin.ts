@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '$lib/roles';
+import { ROLES } from '$lib/domain/org/vocabulary';
 import { emailField, personName } from './auth';
 import { versionField } from './version';
 import { idField, optionalIdField as optionalId } from './id';

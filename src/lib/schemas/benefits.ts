@@ -5,59 +5,18 @@
  */
 import { z } from 'zod';
 import { idField, optionalIdField as optionalId } from './id';
-import { linkKindError, NODE_KINDS, type NodeKind } from '../domain/benefit-graph';
-
-export const BENEFIT_LEVELS = ['bruker', 'tjeneste', 'system'] as const;
-export const BENEFIT_KINDS = ['kvantitativ', 'kvalitativ'] as const;
-export const BENEFIT_UNITS = ['kr', 'timer', 'antall', 'prosent'] as const;
-/** Seed 001, page TJENESTE: the sectors that gain, plus «annet» for free text. */
-export const BENEFICIARIES = [
-	'helse',
-	'utdanning',
-	'kommunalt',
-	'familie',
-	'stat',
-	'annet'
-] as const;
-/** Seed 002/003: the quality dimensions of good services, plus competent staff. */
-export const QUALITY_DIMENSIONS = [
-	'virkningsfulle',
-	'trygge_og_sikre',
-	'involverer_brukerne',
-	'samordnet',
-	'utnytter_ressursene',
-	'tilgjengelige',
-	'kompetente_medarbeidere'
-] as const;
-export const TAKEOUT_METHODS = ['budsjettkutt', 'frigjort_tid', 'kvalitet'] as const;
-export const ASSESSMENTS = ['1', '2', '3', '4', '5', 'rod', 'gul', 'gronn'] as const;
-
-export const QUALITY_DIMENSION_LABEL: Record<(typeof QUALITY_DIMENSIONS)[number], string> = {
-	virkningsfulle: 'Virkningsfulle',
-	trygge_og_sikre: 'Trygge og sikre',
-	involverer_brukerne: 'Involverer brukerne og gir dem innflytelse',
-	samordnet: 'Samordnet og preget av kontinuitet',
-	utnytter_ressursene: 'Utnytter ressursene godt',
-	tilgjengelige: 'Tilgjengelige og rettferdig fordelt',
-	kompetente_medarbeidere: 'Kompetente og myndiggjorte medarbeidere'
-};
-
-export const TAKEOUT_LABEL: Record<(typeof TAKEOUT_METHODS)[number], string> = {
-	budsjettkutt: 'Budsjettkutt',
-	frigjort_tid: 'Frigjort tid til annet arbeid',
-	kvalitet: 'Bedre kvalitet'
-};
-
-export const ASSESSMENT_LABEL: Record<(typeof ASSESSMENTS)[number], string> = {
-	'1': '1 – svært svak',
-	'2': '2 – svak',
-	'3': '3 – middels',
-	'4': '4 – god',
-	'5': '5 – svært god',
-	rod: 'Rød',
-	gul: 'Gul',
-	gronn: 'Grønn'
-};
+import { linkKindError } from '../domain/benefit-graph';
+import {
+	ASSESSMENTS,
+	BENEFICIARIES,
+	BENEFIT_KINDS,
+	BENEFIT_LEVELS,
+	BENEFIT_UNITS,
+	NODE_KINDS,
+	QUALITY_DIMENSIONS,
+	TAKEOUT_METHODS,
+	type NodeKind
+} from '../domain/benefits/vocabulary';
 
 const GROUP_SEPARATORS = /[\s\u00a0\u202f]/g;
 const MAX_KRONER = 1_000_000_000_000;

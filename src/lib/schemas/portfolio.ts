@@ -21,12 +21,10 @@ import {
 	LIFECYCLE_LABEL,
 	LIFECYCLE_STATUSES,
 	RAG_STATUSES,
-	type Lens,
-	type LifecycleStatus
-} from '$lib/domain/portfolio/vocabulary';
-import {
 	CONSEQUENCE_AREAS,
 	RISK_STATUSES,
+	type Lens,
+	type LifecycleStatus,
 	type ScaleValue
 } from '$lib/domain/portfolio/vocabulary';
 

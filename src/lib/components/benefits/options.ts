@@ -1,28 +1,14 @@
 /** Option lists for the benefit forms, in bokmål. */
 import {
 	BENEFICIARIES,
+	BENEFICIARY_LABEL,
+	BENEFIT_LEVEL_LABEL,
 	BENEFIT_LEVELS,
 	BENEFIT_UNITS,
 	TAKEOUT_LABEL,
-	TAKEOUT_METHODS
-} from '$lib/schemas/benefits';
-import { BENEFIT_LEVEL_LABEL } from '$lib/domain/benefit-levels';
-
-export const BENEFICIARY_LABEL: Record<(typeof BENEFICIARIES)[number], string> = {
-	helse: 'Helse',
-	utdanning: 'Utdanning',
-	kommunalt: 'Kommunalt',
-	familie: 'Familie',
-	stat: 'Stat',
-	annet: 'Annet (skriv selv)'
-};
-
-export const UNIT_LABEL: Record<(typeof BENEFIT_UNITS)[number], string> = {
-	kr: 'Kroner',
-	timer: 'Timer',
-	antall: 'Antall',
-	prosent: 'Prosent'
-};
+	TAKEOUT_METHODS,
+	UNIT_LABEL
+} from '$lib/domain/benefits/vocabulary';
 
 export const levelOptions = BENEFIT_LEVELS.map((v) => ({
 	value: v,

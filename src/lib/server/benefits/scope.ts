@@ -28,15 +28,14 @@ import {
 	type GainSettings,
 	type SumRow
 } from '$lib/domain/benefit-figures';
-import { BENEFIT_LEVEL_LABEL, isBenefitLevel } from '$lib/domain/benefit-levels';
+import {
+	BENEFIT_LEVEL_LABEL,
+	isBenefitLevel,
+	type BenefitLevel
+} from '$lib/domain/benefits/vocabulary';
 import { hoursToKroner } from '$lib/domain/gain-estimates';
 import { idParam } from '$lib/schemas/id';
-import {
-	rollUp,
-	type BenefitLevel,
-	type BenefitMembership,
-	type RollUpDimension
-} from '$lib/domain/gain-rollups';
+import { rollUp, type BenefitMembership, type RollUpDimension } from '$lib/domain/gain-rollups';
 
 export interface ScopeFilter {
 	projectId: number | null;

@@ -17,9 +17,9 @@ import { listUsers } from '../db/queries/users';
 import { canLogFor, type BenefitAccess, type MapAccess } from './access';
 import { loadScope, readFilter, scopeSums, toFacts, type Scope, type ScopeFilter } from './scope';
 import { combinedKronerSeries, benefitResult } from '$lib/domain/benefit-figures';
-import { BENEFIT_LEVEL_LABEL } from '$lib/domain/benefit-levels';
+import { BENEFIT_LEVEL_LABEL, NODE_KIND_LABEL } from '$lib/domain/benefits/vocabulary';
 import { buildMapInput } from '$lib/domain/benefit-map-input';
-import { goalLabel, NODE_KIND_LABEL, nodeKey } from '$lib/domain/benefit-graph';
+import { goalLabel, nodeKey } from '$lib/domain/benefit-graph';
 import { realisationHistory } from '$lib/domain/gain-realisation';
 import { layoutBenefitMap } from '$lib/charts/benefit-map-layout';
 import {

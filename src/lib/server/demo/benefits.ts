@@ -15,7 +15,7 @@ import {
 } from '$lib/server/db/queries/benefits-gains';
 import { saveGainSettings } from '$lib/server/db/queries/benefits-settings';
 import type { BenefitInput } from '$lib/schemas/benefits';
-import type { NodeKind } from '$lib/domain/benefit-graph';
+import type { NodeKind } from '$lib/domain/benefits/vocabulary';
 import { periodRange } from '$lib/domain/gain-realisation';
 
 /**

@@ -22,9 +22,10 @@ import {
 	BENEFIT_LEVELS,
 	BENEFIT_UNITS,
 	QUALITY_DIMENSIONS,
-	TAKEOUT_METHODS
-} from '../../../schemas/benefits';
-import { NODE_KINDS, type NodeKind } from '../../../domain/benefit-graph';
+	TAKEOUT_METHODS,
+	NODE_KINDS,
+	type NodeKind
+} from '../../../domain/benefits/vocabulary';
 import { user } from './auth';
 import { project } from './portfolio';
 

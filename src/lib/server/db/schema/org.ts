@@ -7,7 +7,7 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
-import { ROLES, type Role } from '../../../roles';
+import { ROLES, type Role } from '../../../domain/org/vocabulary';
 import { user } from './auth';
 
 export { ROLES, type Role };

@@ -18,9 +18,10 @@ import {
 	LENSES,
 	LEVELS,
 	LIFECYCLE_STATUSES,
-	RAG_STATUSES
+	RAG_STATUSES,
+	CONSEQUENCE_AREAS,
+	RISK_STATUSES
 } from '../../../domain/portfolio/vocabulary';
-import { CONSEQUENCE_AREAS, RISK_STATUSES } from '../../../domain/portfolio/vocabulary';
 import { user } from './auth';
 import { unit } from './org';
 

@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { SCHEDULE_KINDS } from '../../../domain/schedule';
+import { SCHEDULE_KINDS } from '../../../domain/wheel/vocabulary';
 import { user } from './auth';
 import { unit } from './org';
 

@@ -1,8 +1,11 @@
-/** Role codes and their Norwegian names; shared by server and UI. See README, «Roller». */
+/**
+ * The organisation's vocabulary: the role codes and their bokmål names, shared by server and UI
+ * (README, «Roller»). The database stores these codes as they are.
+ */
 export const ROLES = ['admin', 'steering', 'programme_leader', 'unit_leader', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
+export const ROLE_LABEL: Record<Role, string> = {
 	admin: 'Administrator',
 	steering: 'Styringsgruppe',
 	programme_leader: 'Programleder',
