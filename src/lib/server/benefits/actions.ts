@@ -44,13 +44,7 @@ import {
 	plannedPeriodSchema,
 	realisationSchemaFor
 } from '$lib/schemas/benefits';
-import {
-	benefitValues,
-	changeValues,
-	gainSettingsValues,
-	lineValues,
-	planValues
-} from '$lib/benefits/form-values';
+import * as formValues from '$lib/benefits/form-values';
 import { plannedPeriodProblem } from '$lib/domain/gain-realisation';
 import type { BenefitAccess, MapAccess, SettingsAccess } from './access';
 import { BENEFIT_MESSAGES as BOOK, BENEFIT_SUCCESS as DONE, linkMessage } from './messages';
@@ -131,7 +125,11 @@ export function saveChange({ user, project }: MapAccess, formData: FormData, now
 	if (!result.ok) {
 		// Lost update: show the newer values, not the stale ones the user posted.
 		const fresh = result.reason === 'conflict' ? getChange(project.id, changeId) : undefined;
-		return refuse(result.reason, fresh ? changeValues(fresh) : form.values, 'updateChange');
+		return refuse(
+			result.reason,
+			fresh ? formValues.changeValues(fresh) : form.values,
+			'updateChange'
+		);
 	}
 	return { action: 'updateChange', success: DONE.changeSaved(change.title) };
 }
@@ -153,7 +151,7 @@ export function saveBenefit({ user, benefit }: BenefitAccess, formData: FormData
 	if (!result.ok) {
 		// Lost update: show the newer values, not the stale ones the user posted.
 		const fresh = result.reason === 'conflict' ? getBenefit(benefit.id) : undefined;
-		return refuse(result.reason, fresh ? benefitValues(fresh) : form.values, 'update');
+		return refuse(result.reason, fresh ? formValues.benefitValues(fresh) : form.values, 'update');
 	}
 	return { action: 'update', success: DONE.updated };
 }
@@ -181,7 +179,7 @@ export function saveLine({ user, benefit }: BenefitAccess, formData: FormData, n
 	const result = updateEstimateLine(benefit.id, lineId, line, user.id, now);
 	if (!result.ok) {
 		const fresh = result.reason === 'conflict' ? getEstimateLine(benefit.id, lineId) : undefined;
-		return refuse(result.reason, fresh ? lineValues(fresh) : form.values, 'updateLine');
+		return refuse(result.reason, fresh ? formValues.lineValues(fresh) : form.values, 'updateLine');
 	}
 	return { action: 'updateLine', success: DONE.lineChanged };
 }
@@ -200,7 +198,7 @@ export function savePlan({ user, benefit }: BenefitAccess, formData: FormData, n
 	const result = setBaselineAndTarget(benefit.id, form.data, user.id, now);
 	if (!result.ok) {
 		const fresh = result.reason === 'conflict' ? getBenefit(benefit.id) : undefined;
-		return refuse(result.reason, fresh ? planValues(fresh) : form.values, 'plan');
+		return refuse(result.reason, fresh ? formValues.planValues(fresh) : form.values, 'plan');
 	}
 	return { action: 'plan', success: DONE.planSaved };
 }
@@ -250,7 +248,11 @@ export function saveSettings({ admin, mission }: SettingsAccess, formData: FormD
 	if (!result.ok) {
 		// Lost update: show the newer values, not the stale ones the user posted.
 		const fresh = result.reason === 'conflict' ? getMission() : undefined;
-		return refuse(result.reason, fresh ? gainSettingsValues(fresh) : form.values, 'save');
+		return refuse(
+			result.reason,
+			fresh ? formValues.gainSettingsValues(fresh) : form.values,
+			'save'
+		);
 	}
 	return { action: 'save', success: DONE.settingsSaved };
 }

@@ -22,13 +22,7 @@ import { buildMapInput } from '$lib/domain/benefit-map-input';
 import { goalLabel, nodeKey } from '$lib/domain/benefit-graph';
 import { realisationHistory } from '$lib/domain/gain-realisation';
 import { layoutBenefitMap } from '$lib/charts/benefit-map-layout';
-import {
-	benefitValues,
-	changeValues,
-	gainSettingsValues,
-	lineValues,
-	planValues
-} from '$lib/benefits/form-values';
+import * as formValues from '$lib/benefits/form-values';
 
 const brief = (rows: readonly { id: number; title: string }[]) =>
 	rows.map((r) => ({ id: r.id, title: r.title }));
@@ -185,7 +179,11 @@ export function projectMapPage({ project, canEdit }: MapAccess) {
 		map,
 		layout: layoutBenefitMap(map.nodes, map.edges),
 		measures: brief(scope.measures),
-		changes: scope.changes.map((c) => ({ id: c.id, title: c.title, values: changeValues(c) })),
+		changes: scope.changes.map((c) => ({
+			id: c.id,
+			title: c.title,
+			values: formValues.changeValues(c)
+		})),
 		benefits: benefits.map((b) => ({ id: b.id, title: b.title, level: b.level, kind: b.kind })),
 		goals,
 		links: scope.links.map((l) => ({
@@ -245,8 +243,8 @@ export function benefitPage({ benefit, project, canEdit, canLog }: BenefitAccess
 			owner: benefit.ownerId ? (nameOf.get(benefit.ownerId) ?? null) : null
 		},
 		project: { id: project.id, title: project.title },
-		values: benefitValues(benefit),
-		planValues: planValues(benefit),
+		values: formValues.benefitValues(benefit),
+		planValues: formValues.planValues(benefit),
 		canEdit,
 		canLog,
 		settings,
@@ -257,7 +255,7 @@ export function benefitPage({ benefit, project, canEdit, canLog }: BenefitAccess
 			cases: l.cases,
 			sharePercent: l.shareHundredths / 100,
 			total: result.estimate?.lineTotals[i] ?? 0,
-			values: lineValues(l)
+			values: formValues.lineValues(l)
 		})),
 		estimate: result.estimate,
 		series: result.series,
@@ -278,5 +276,5 @@ export function benefitPage({ benefit, project, canEdit, canLog }: BenefitAccess
 
 export function settingsPage() {
 	const mission = getMission();
-	return { settings: mission ? gainSettingsValues(mission) : null };
+	return { settings: mission ? formValues.gainSettingsValues(mission) : null };
 }
