@@ -105,6 +105,20 @@ export function setSessionCookie(
 	});
 }
 
+/**
+ * Signs `userId` in on this browser: a fresh session, its token in the cookie (`Secure` when the
+ * request came over https). Used after sign-in, first-run setup and a password change.
+ */
+export function startSession(
+	event: { cookies: Cookies; url: URL },
+	userId: number,
+	now: Date
+): void {
+	const token = generateSessionToken();
+	const session = createSession(token, userId, now);
+	setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:', now);
+}
+
 export function deleteSessionCookie(cookies: Cookies, secure: boolean) {
 	cookies.delete(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/', secure });
 }

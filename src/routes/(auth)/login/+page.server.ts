@@ -4,12 +4,7 @@ import { parseForm } from '$lib/schemas/form';
 import { loginSchema } from '$lib/schemas/auth';
 import { getUserByEmail } from '$lib/server/db/queries/users';
 import { verifyAgainstDummy, verifyPassword } from '$lib/server/auth/password';
-import {
-	createSession,
-	generateSessionToken,
-	invalidateSession,
-	setSessionCookie
-} from '$lib/server/auth/session';
+import { invalidateSession, startSession } from '$lib/server/auth/session';
 import { recordLoginSuccess, reserveLoginAttempt } from '$lib/server/auth/throttle';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { invalid } from '$lib/server/result';
@@ -59,15 +54,7 @@ export const actions: Actions = {
 		recordLoginSuccess(attempt.ticket);
 		// A fresh token at every sign-in; any session the browser carried is ended (fixation).
 		if (event.locals.session) invalidateSession(event.locals.session.id);
-		const token = generateSessionToken();
-		const session = createSession(token, user.id, event.locals.now);
-		setSessionCookie(
-			event.cookies,
-			token,
-			session.expiresAt,
-			event.url.protocol === 'https:',
-			event.locals.now
-		);
+		startSession(event, user.id, event.locals.now);
 		redirect(303, target);
 	}
 };

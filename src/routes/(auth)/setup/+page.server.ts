@@ -7,7 +7,7 @@ import { createUser } from '$lib/server/db/queries/users';
 import { hashPassword } from '$lib/server/auth/password';
 import { consumeSetupToken } from '$lib/server/auth/setup-token';
 import { assertSetupFormOpen, assertSetupOpen } from '$lib/server/auth/guards';
-import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
+import { startSession } from '$lib/server/auth/session';
 
 // Public, but only with the one-time token printed at start, and only while no user exists.
 export const load: PageServerLoad = async ({ url }) => {
@@ -36,15 +36,7 @@ export const actions: Actions = {
 		);
 		if (!result.ok) error(409, 'Administratoren kunne ikke opprettes.');
 
-		const sessionToken = generateSessionToken();
-		const session = createSession(sessionToken, result.value, event.locals.now);
-		setSessionCookie(
-			event.cookies,
-			sessionToken,
-			session.expiresAt,
-			event.url.protocol === 'https:',
-			event.locals.now
-		);
+		startSession(event, result.value, event.locals.now);
 		redirect(303, '/admin');
 	}
 };

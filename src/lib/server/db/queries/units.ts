@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { db } from '..';
+import { db, type Tx } from '..';
 import { writeAudit } from './audit';
 import { unit } from '../schema';
 import { wouldCreateUnitCycle } from '$lib/domain/units';
@@ -38,6 +38,29 @@ export function createUnit(
 	});
 }
 
+/**
+ * Writes `change` to the unit if it still has `version` (else `conflict`, nothing written),
+ * with its audit entry: what it was before, and `change`.
+ */
+function saveIfVersion(
+	tx: Tx,
+	id: number,
+	version: number,
+	change: { name: string } | { parentId: number | null },
+	audit: { actorId: number; action: string; before: object },
+	now: Date
+): WriteResult {
+	const saved = tx
+		.update(unit)
+		.set({ ...change, version: version + 1 })
+		.where(and(eq(unit.id, id), eq(unit.version, version)))
+		.returning({ id: unit.id })
+		.get();
+	if (!saved) return { ok: false, reason: 'conflict' };
+	writeAudit(tx, now, { ...audit, entity: 'unit', entityId: id, after: change });
+	return { ok: true, value: undefined };
+}
+
 /** The rename form; refused as `conflict` if the unit changed since the form was loaded. */
 export function renameUnit(
 	id: number,
@@ -48,22 +71,8 @@ export function renameUnit(
 	return db.transaction((tx) => {
 		const before = tx.select().from(unit).where(eq(unit.id, id)).get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
-		const saved = tx
-			.update(unit)
-			.set({ name, version: version + 1 })
-			.where(and(eq(unit.id, id), eq(unit.version, version)))
-			.returning({ id: unit.id })
-			.get();
-		if (!saved) return { ok: false, reason: 'conflict' } as const;
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'unit',
-			entityId: id,
-			action: 'rename',
-			before: { name: before.name },
-			after: { name }
-		});
-		return { ok: true, value: undefined } as const;
+		const audit = { actorId, action: 'rename', before: { name: before.name } };
+		return saveIfVersion(tx, id, version, { name }, audit, now);
 	});
 }
 
@@ -84,22 +93,8 @@ export function moveUnit(
 			if (!parent || parent.archivedAt) return { ok: false, reason: 'parent_missing' } as const;
 			if (wouldCreateUnitCycle(all, id, parentId)) return { ok: false, reason: 'cycle' } as const;
 		}
-		const saved = tx
-			.update(unit)
-			.set({ parentId, version: version + 1 })
-			.where(and(eq(unit.id, id), eq(unit.version, version)))
-			.returning({ id: unit.id })
-			.get();
-		if (!saved) return { ok: false, reason: 'conflict' } as const;
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'unit',
-			entityId: id,
-			action: 'move',
-			before: { parentId: before.parentId },
-			after: { parentId }
-		});
-		return { ok: true, value: undefined } as const;
+		const audit = { actorId, action: 'move', before: { parentId: before.parentId } };
+		return saveIfVersion(tx, id, version, { parentId }, audit, now);
 	});
 }
 

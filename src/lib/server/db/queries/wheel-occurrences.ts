@@ -225,8 +225,8 @@ export function signOccurrence(
 }
 
 /** The active signature of an occurrence, for deciding who may reopen it. */
-export function activeSignature(key: OccurrenceKey) {
-	return db
+export function activeSignature(key: OccurrenceKey, q: Queryable = db) {
+	return q
 		.select()
 		.from(wheelSignature)
 		.where(
@@ -253,18 +253,7 @@ export function reopenOccurrence(
 	expectedSignatureId?: number
 ): WriteResult<number> {
 	return db.transaction((tx) => {
-		const signature = tx
-			.select()
-			.from(wheelSignature)
-			.where(
-				and(
-					eq(wheelSignature.taskId, key.taskId),
-					eq(wheelSignature.unitId, key.unitId),
-					eq(wheelSignature.period, key.period),
-					isNull(wheelSignature.reopenedAt)
-				)
-			)
-			.get();
+		const signature = activeSignature(key, tx);
 		if (!signature) return { ok: false, reason: 'not_signed' } as const;
 		if (expectedSignatureId !== undefined && signature.id !== expectedSignatureId) {
 			return { ok: false, reason: 'not_signed' } as const;

@@ -6,7 +6,7 @@ import { parseForm } from '$lib/schemas/form';
 import { changePasswordSchema } from '$lib/schemas/auth';
 import { getUserById, setPassword } from '$lib/server/db/queries/users';
 import { hashPassword, verifyPassword } from '$lib/server/auth/password';
-import { createSession, generateSessionToken, setSessionCookie } from '$lib/server/auth/session';
+import { startSession } from '$lib/server/auth/session';
 import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
@@ -37,15 +37,7 @@ export const actions: Actions = {
 			},
 			event.locals.now
 		);
-		const token = generateSessionToken();
-		const session = createSession(token, user.id, event.locals.now);
-		setSessionCookie(
-			event.cookies,
-			token,
-			session.expiresAt,
-			event.url.protocol === 'https:',
-			event.locals.now
-		);
+		startSession(event, user.id, event.locals.now);
 		redirect(303, '/konto?endret=1');
 	}
 };
