@@ -15,7 +15,7 @@ import type {
 	TargetInput
 } from '$lib/schemas/benefits';
 import type { Versioned, WriteResult } from '../../result';
-import { writeTransaction } from './write';
+import { deleteFound, writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
 
 export type EstimateLineRow = typeof estimateLine.$inferSelect;
@@ -127,19 +127,12 @@ export function deleteEstimateLine(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return db.transaction((tx) => {
-		const before = findLine(tx, benefitId, lineId);
-		if (!before) return { ok: false, reason: 'not_found' } as const;
-		tx.delete(estimateLine).where(eq(estimateLine.id, lineId)).run();
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'estimate_line',
-			entityId: lineId,
-			action: 'delete',
-			before
-		});
-		return { ok: true, value: undefined } as const;
-	});
+	return deleteFound(
+		(tx) => findLine(tx, benefitId, lineId),
+		(tx) => tx.delete(estimateLine).where(eq(estimateLine.id, lineId)).run(),
+		(before) => ({ actorId, entity: 'estimate_line', entityId: lineId, action: 'delete', before }),
+		now
+	);
 }
 
 /**
@@ -286,21 +279,11 @@ export function deletePlannedPeriod(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return db.transaction((tx) => {
-		const before = tx
-			.select()
-			.from(plannedPeriod)
-			.where(and(eq(plannedPeriod.id, id), eq(plannedPeriod.benefitId, benefitId)))
-			.get();
-		if (!before) return { ok: false, reason: 'not_found' } as const;
-		tx.delete(plannedPeriod).where(eq(plannedPeriod.id, id)).run();
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'planned_period',
-			entityId: id,
-			action: 'delete',
-			before
-		});
-		return { ok: true, value: undefined } as const;
-	});
+	const mine = and(eq(plannedPeriod.id, id), eq(plannedPeriod.benefitId, benefitId));
+	return deleteFound(
+		(tx) => tx.select().from(plannedPeriod).where(mine).get(),
+		(tx) => tx.delete(plannedPeriod).where(eq(plannedPeriod.id, id)).run(),
+		(before) => ({ actorId, entity: 'planned_period', entityId: id, action: 'delete', before }),
+		now
+	);
 }

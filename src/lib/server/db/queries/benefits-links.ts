@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from './audit';
+import { deleteFound } from './write';
 import { benefitLink, effectGoal, measure } from '../schema';
 import {
 	goalLabel,
@@ -106,21 +107,11 @@ export function deleteLink(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return db.transaction((tx) => {
-		const before = tx
-			.select()
-			.from(benefitLink)
-			.where(and(eq(benefitLink.id, linkId), eq(benefitLink.projectId, projectId)))
-			.get();
-		if (!before) return { ok: false, reason: 'not_found' } as const;
-		tx.delete(benefitLink).where(eq(benefitLink.id, linkId)).run();
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'benefit_link',
-			entityId: linkId,
-			action: 'delete',
-			before
-		});
-		return { ok: true, value: undefined } as const;
-	});
+	const mine = and(eq(benefitLink.id, linkId), eq(benefitLink.projectId, projectId));
+	return deleteFound(
+		(tx) => tx.select().from(benefitLink).where(mine).get(),
+		(tx) => tx.delete(benefitLink).where(eq(benefitLink.id, linkId)).run(),
+		(before) => ({ actorId, entity: 'benefit_link', entityId: linkId, action: 'delete', before }),
+		now
+	);
 }

@@ -7,7 +7,7 @@ import { scheduleColumns } from '$lib/domain/wheel-occurrences';
 import { osloDay } from '$lib/format';
 import type { TaskInput, WheelInput } from '$lib/schemas/wheel';
 import type { Versioned, WriteResult } from '../../result';
-import { writeTransaction } from './write';
+import { deleteFound, writeTransaction } from './write';
 
 export type WheelRow = typeof wheel.$inferSelect;
 export type WheelTaskRow = typeof wheelTask.$inferSelect;
@@ -281,21 +281,17 @@ export function unassignWheel(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return db.transaction((tx) => {
-		const before = tx
-			.select()
-			.from(wheelAssignment)
-			.where(and(eq(wheelAssignment.id, assignmentId), eq(wheelAssignment.wheelId, wheelId)))
-			.get();
-		if (!before) return { ok: false, reason: 'not_found' } as const;
-		tx.delete(wheelAssignment).where(eq(wheelAssignment.id, assignmentId)).run();
-		writeAudit(tx, now, {
+	const mine = and(eq(wheelAssignment.id, assignmentId), eq(wheelAssignment.wheelId, wheelId));
+	return deleteFound(
+		(tx) => tx.select().from(wheelAssignment).where(mine).get(),
+		(tx) => tx.delete(wheelAssignment).where(eq(wheelAssignment.id, assignmentId)).run(),
+		({ unitId, includeChildUnits }) => ({
 			actorId,
 			entity: 'wheel',
 			entityId: wheelId,
 			action: 'unassign',
-			before: { unitId: before.unitId, includeChildUnits: before.includeChildUnits }
-		});
-		return { ok: true, value: undefined } as const;
-	});
+			before: { unitId, includeChildUnits }
+		}),
+		now
+	);
 }

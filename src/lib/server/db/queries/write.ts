@@ -5,6 +5,7 @@
  */
 import { db, type Tx } from '..';
 import type { WriteResult } from '../../result';
+import { writeAudit, type AuditInput } from './audit';
 
 /** SQLite refused a write because a referenced row is missing, or a referencing row exists. */
 export function isForeignKeyError(e: unknown): boolean {
@@ -28,4 +29,23 @@ export function writeTransaction<T>(write: (tx: Tx) => WriteResult<T>): WriteRes
 		if (isForeignKeyError(e)) return { ok: false, reason: 'reference_missing' };
 		throw e;
 	}
+}
+
+/**
+ * Deletes the row `find` finds (it also checks that the row belongs where the form says), with
+ * its audit entry, in one transaction; `not_found` when there is none.
+ */
+export function deleteFound<Row>(
+	find: (tx: Tx) => Row | undefined,
+	remove: (tx: Tx) => void,
+	audit: (before: Row) => AuditInput,
+	now: Date
+): WriteResult {
+	return db.transaction((tx) => {
+		const before = find(tx);
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		remove(tx);
+		writeAudit(tx, now, audit(before));
+		return { ok: true, value: undefined } as const;
+	});
 }
