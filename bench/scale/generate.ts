@@ -14,13 +14,14 @@
  * counts, the password, and what the benchmark signs in with and posts to.
  */
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../src/lib/server/db/index';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { osloDayStartMs } from '../../src/lib/domain/oslo-day';
+import { osloDay } from '../../src/lib/format';
 import { ROLES, type Role } from '../../src/lib/roles';
 import { makeContext } from './context';
 import { seedOrganisation } from './org';
@@ -48,6 +49,8 @@ export interface Manifest {
 	factor: number;
 	seed: number;
 	now: string;
+	/** The Oslo calendar day of `now`. */
+	day: string;
 	month: string;
 	password: string;
 	seconds: number;
@@ -86,7 +89,10 @@ export async function generateScaleData(options: ScaleOptions): Promise<Manifest
 	const db = openDatabase(tmp);
 	const sqlite = db.$client;
 	// Bulk-load settings for a file nobody else has open yet: a crash leaves only the temp file.
-	sqlite.pragma('journal_mode = OFF');
+	// (better-sqlite3 runs SQLite in defensive mode, which refuses journal_mode=OFF.)
+	if (sqlite.pragma('journal_mode = MEMORY', { simple: true }) !== 'memory') {
+		throw new Error('Could not leave WAL mode for the bulk load');
+	}
 	sqlite.pragma('synchronous = OFF');
 	sqlite.pragma('foreign_keys = OFF');
 	sqlite.pragma('cache_size = -131072');
@@ -166,6 +172,7 @@ export async function generateScaleData(options: ScaleOptions): Promise<Manifest
 		factor: options.factor,
 		seed: options.seed,
 		now: options.now.toISOString(),
+		day: osloDay(options.now),
 		month: ctx.month,
 		password: options.password,
 		seconds: Math.round((performance.now() - started) / 100) / 10,
@@ -214,6 +221,9 @@ async function main() {
 	const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 	process.chdir(root);
 	const out = values.out ?? `data/scale/${scale}.db`;
+	if (existsSync(out) && !existsSync(manifestPath(out))) {
+		throw new Error(`${out} finnes og er ikke laget av skalagenerator; velg en annen fil.`);
+	}
 	// The reference instant is read once, here; everything generated is relative to it.
 	const now = values.now ? parseNow(values.now) : new Date();
 	const password = values.password ?? randomBytes(12).toString('base64url');
