@@ -33,7 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { needsBuild } from '../../scripts/build-state.js';
 import { median, postAction, quantile, signIn, sustained, timed } from './http.js';
-import { renderReport } from './report.js';
+import { formatBytes, renderReport } from './report.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(root);
@@ -195,6 +195,8 @@ async function startServer(databaseUrl) {
 	const server = {
 		base,
 		restarts: 0,
+		/** Memory of each process killed by a restart, taken just before: what the page cost. */
+		killed: /** @type {{ rss: number, peak: number }[]} */ ([]),
 		get pid() {
 			return /** @type {number} */ (child.pid);
 		},
@@ -202,6 +204,7 @@ async function startServer(databaseUrl) {
 		async restart() {
 			const old = child;
 			const exited = new Promise((resolve) => old.once('exit', resolve));
+			server.killed.push(memory(/** @type {number} */ (old.pid)));
 			old.kill('SIGKILL');
 			await exited;
 			server.restarts += 1;
@@ -228,7 +231,10 @@ async function measurePage(server, page, cookie) {
 		notes.push(`${when}: ${r.error ?? `HTTP ${r.status}`}`);
 		if (r.error) {
 			await server.restart();
-			notes.push('server restarted');
+			const { rss, peak } = server.killed[server.killed.length - 1] ?? {};
+			notes.push(
+				`server restarted (it had VmRSS ${formatBytes(rss ?? NaN)}, peak ${formatBytes(peak ?? NaN)})`
+			);
 		}
 	};
 	const first = await get();
@@ -399,6 +405,8 @@ async function main() {
 			db: db.startsWith(root + path.sep) ? path.relative(root, db) : db,
 			dbBytes: statSync(db).size,
 			commit: git(['rev-parse', '--short', 'HEAD']),
+			// The app measured: the last commit that changed it (stable when bench commits move).
+			appCommit: git(['log', '-1', '--format=%h %s', '--', 'src', 'drizzle', 'package-lock.json']),
 			branch: git(['rev-parse', '--abbrev-ref', 'HEAD']),
 			dirty: git(['status', '--porcelain', '--', 'src', 'bench', 'scripts']) !== '',
 			node: process.version,
@@ -420,6 +428,10 @@ async function main() {
 			posts,
 			memory: [
 				{ when: 'after start', ...memoryAtStart },
+				...server.killed.map((m, i) => ({
+					when: `killed after an abandoned request (${i + 1})`,
+					...m
+				})),
 				{ when: 'after the pages', ...memoryAfterPages },
 				{ when: 'after the POSTs', ...memoryAtEnd }
 			]

@@ -43,7 +43,7 @@ const mark = (miss, text) => (miss ? `**${text}**` : text);
 
 /**
  * @param {{
- *   startedAt: Date, manifest: any, db: string, dbBytes: number, commit: string, branch: string,
+ *   startedAt: Date, manifest: any, db: string, dbBytes: number, commit: string, appCommit: string, branch: string,
  *   dirty: boolean, node: string, cpus: import('node:os').CpuInfo[], loadBefore: string,
  *   loadAfter: string, settings: Record<string, number>,
  *   pages: { path: string, role: string, bytes: number, first: number, samples: number[], rps: number, status: number, notes: string[] }[],
@@ -58,7 +58,7 @@ export function renderReport(r) {
 	const at = r.startedAt.toISOString().replace('T', ' ').slice(0, 16);
 	lines.push(`# Server benchmark: ${m.scale} scale, ${at} UTC`, '');
 	lines.push(
-		`- Code: \`${r.commit}\` on \`${r.branch}\`${r.dirty ? ' with uncommitted changes' : ''}, \`node build\`, Node ${r.node}.`,
+		`- Code: \`${r.commit}\` on \`${r.branch}\`${r.dirty ? ' with uncommitted changes' : ''}; the app as of \`${r.appCommit}\`; \`node build\`, Node ${r.node}.`,
 		`- Machine: ${r.cpus.length} × ${r.cpus[0]?.model.trim() ?? 'CPU'}, shared; load average (1, 5, 15 min) ${r.loadBefore} before, ${r.loadAfter} after.`,
 		`- Data: \`${r.db}\`, ${formatBytes(r.dbBytes)}, generated in ${m.seconds} s (seed ${m.seed}, reference date ${m.day ?? m.now.slice(0, 10)}): ` +
 			[
@@ -103,8 +103,15 @@ export function renderReport(r) {
 				? '–'
 				: `${(med / base).toFixed(med / base < 10 ? 1 : 0)}×`;
 		const failed = p.status !== 200;
+		const timedOut = p.status === 0;
+		const html = timedOut
+			? '**–**'
+			: failed
+				? `HTTP ${p.status}`
+				: mark(p.bytes > TARGETS.htmlBytes, formatBytes(p.bytes));
+		const first = timedOut ? `**> ${formatMs(s.timeoutMs)}**` : formatMs(p.first);
 		lines.push(
-			`| \`${p.path}\` | ${p.role} | ${failed ? `HTTP ${p.status || 'error'}` : mark(p.bytes > TARGETS.htmlBytes, formatBytes(p.bytes))} | ${formatMs(p.first)} | ${mark(med > TARGETS.medianMs, formatMs(med))} | ${mark(p95 > TARGETS.p95Ms, formatMs(p95))} | ${p.samples.length} | ${formatRate(p.rps)} | ${ratio} |`
+			`| \`${p.path}\` | ${p.role} | ${html} | ${first} | ${mark(med > TARGETS.medianMs, formatMs(med))} | ${mark(p95 > TARGETS.p95Ms, formatMs(p95))} | ${p.samples.length} | ${formatRate(p.rps)} | ${ratio} |`
 		);
 		if (p.notes.length) notes.push(`- \`${p.path}\` (${p.role}): ${p.notes.join('; ')}.`);
 	}
@@ -137,7 +144,7 @@ export function renderReport(r) {
 	lines.push('## Server memory (`/proc/<pid>/status`)', '');
 	if (s.restarts) {
 		lines.push(
-			`The server was restarted ${s.restarts} time(s) after abandoned requests; the figures after that are of the last process.`,
+			`The server was restarted ${s.restarts} time(s) after abandoned requests; each killed process's memory is listed, and the later rows are of the last process.`,
 			''
 		);
 	}
