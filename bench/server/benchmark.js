@@ -406,7 +406,15 @@ async function main() {
 			dbBytes: statSync(db).size,
 			commit: git(['rev-parse', '--short', 'HEAD']),
 			// The app measured: the last commit that changed it (stable when bench commits move).
-			appCommit: git(['log', '-1', '--format=%h %s', '--', 'src', 'drizzle', 'package-lock.json']),
+			appCommit: git([
+				'log',
+				'-1',
+				'--format=%h (%cs)',
+				'--',
+				'src',
+				'drizzle',
+				'package-lock.json'
+			]),
 			branch: git(['rev-parse', '--abbrev-ref', 'HEAD']),
 			dirty: git(['status', '--porcelain', '--', 'src', 'bench', 'scripts']) !== '',
 			node: process.version,
