@@ -4,11 +4,13 @@
  * actor, and the row as JSON). The setup (units, users, roles, mission, tracks, wheels) is
  * logged in full; the rest is a sample of the day-to-day writes in realistic proportions,
  * mostly realisations and sign-offs. Rows go in time order, so ids grow with time as they do
- * when the app writes them.
+ * when the app writes them, and each carries its link in the hash chain, computed by the app's
+ * own chainHash (an insert trigger refuses a row without it).
  */
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../src/lib/server/db/schema';
+import { chainHash, GENESIS_HASH } from '../../src/lib/server/audit-chain';
 import type { Context } from './context';
 import { rowReader } from './table-writer';
 
@@ -251,20 +253,35 @@ export function seedAudit(ctx: Context, adminId: number): number {
 
 	const audit_ = ctx.writer(
 		schema.auditLog,
-		['id', 'at', 'actorId', 'entity', 'entityId', 'action', 'before', 'after'],
+		['id', 'at', 'actorId', 'entity', 'entityId', 'action', 'before', 'after', 'prevHash', 'hash'],
 		WHERE
 	);
+	let prevHash = GENESIS_HASH;
 	for (const e of entries.slice(0, total)) {
+		const fields = {
+			id: audit_.count + 1,
+			at: e.at,
+			actorId: e.actorId,
+			entity: e.entity,
+			entityId: e.entityId,
+			action: e.action,
+			before: e.before === null ? null : JSON.stringify(e.before),
+			after: e.after === null ? null : JSON.stringify(e.after)
+		};
+		const hash = chainHash(prevHash, fields);
 		audit_.row([
-			audit_.count + 1,
-			e.at,
-			e.actorId,
-			e.entity,
-			e.entityId,
-			e.action,
-			e.before === null ? null : JSON.stringify(e.before),
-			e.after === null ? null : JSON.stringify(e.after)
+			fields.id,
+			fields.at,
+			fields.actorId,
+			fields.entity,
+			fields.entityId,
+			fields.action,
+			fields.before,
+			fields.after,
+			prevHash,
+			hash
 		]);
+		prevHash = hash;
 	}
 	return audit_.count;
 }

@@ -148,7 +148,8 @@ async function startServer(databaseUrl) {
 	let output = '';
 	const launch = async () => {
 		output = '';
-		child = spawn(process.execPath, ['build/index.js'], {
+		// As `npm start` serves it: scripts/server.js around the adapter-node handler.
+		child = spawn(process.execPath, ['scripts/server.js'], {
 			env: {
 				...process.env,
 				HOST: '127.0.0.1',

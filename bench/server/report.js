@@ -58,7 +58,7 @@ export function renderReport(r) {
 	const at = r.startedAt.toISOString().replace('T', ' ').slice(0, 16);
 	lines.push(`# Server benchmark: ${m.scale} scale, ${at} UTC`, '');
 	lines.push(
-		`- Code: \`${r.commit}\` on \`${r.branch}\`${r.dirty ? ' with uncommitted changes' : ''}; the app as of \`${r.appCommit}\`; \`node build\`, Node ${r.node}.`,
+		`- Code: \`${r.commit}\` on \`${r.branch}\`${r.dirty ? ' with uncommitted changes' : ''}; the app as of \`${r.appCommit}\`; the built app served by \`scripts/server.js\` as \`npm start\` does; Node ${r.node}.`,
 		`- Machine: ${r.cpus.length} × ${r.cpus[0]?.model.trim() ?? 'CPU'}, shared; load average (1, 5, 15 min) ${r.loadBefore} before, ${r.loadAfter} after.`,
 		`- Data: \`${r.db}\`, ${formatBytes(r.dbBytes)}, generated in ${m.seconds} s (seed ${m.seed}, reference date ${m.day ?? m.now.slice(0, 10)}): ` +
 			[
