@@ -92,7 +92,7 @@ const reads = () => (prepared ??= prepareAll());
 /** Ids of the active projects in the scope: one project, a track's, or the whole mission's. */
 export function listScopeProjectIds(scope: MapScope): number[] {
 	return reads()
-		.projectIds.all(scope)
+		.projectIds.all({ projectId: scope.projectId, trackId: scope.trackId })
 		.map((r) => r.id);
 }
 
