@@ -7,6 +7,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { handleSecurityHeaders } from '$lib/server/security-headers';
+import { handleFormPosts } from '$lib/server/form-posts';
 import { startup } from '$lib/server/startup';
 import { readClock } from '$lib/server/clock';
 
@@ -30,4 +31,4 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleAuth, handleSecurityHeaders);
+export const handle = sequence(handleAuth, handleSecurityHeaders, handleFormPosts);

@@ -17,6 +17,7 @@ import type {
 import type { Versioned, WriteResult } from './users';
 import { writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
+import { estimateFits } from '$lib/domain/gain-estimates';
 
 export type EstimateLineRow = typeof estimateLine.$inferSelect;
 export type RealisationRow = typeof realisation.$inferSelect;
@@ -67,6 +68,33 @@ function lineValues(input: EstimateLineInput) {
 	};
 }
 
+/**
+ * `estimate_too_large` when the benefit's lines, with `replace` in place of line `lineId` (or
+ * added), would total more than the domain allows (MAX_ESTIMATE): the pages must be able to
+ * compute every benefit they show.
+ */
+function estimateTooLarge(
+	tx: Queryable,
+	benefitId: number,
+	line: EstimateLineInput,
+	lineId: number | null = null
+): boolean {
+	const unit = tx
+		.select({ unit: benefit.unit })
+		.from(benefit)
+		.where(eq(benefit.id, benefitId))
+		.get()?.unit;
+	if (!unit) return false;
+	const others = tx
+		.select()
+		.from(estimateLine)
+		.where(eq(estimateLine.benefitId, benefitId))
+		.all()
+		.filter((l) => l.id !== lineId)
+		.map((l) => ({ ...l, sharePercent: l.shareHundredths / 100 }));
+	return !estimateFits([...others, line], unit);
+}
+
 export function addEstimateLine(
 	benefitId: number,
 	input: EstimateLineInput,
@@ -74,6 +102,8 @@ export function addEstimateLine(
 	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
+		if (estimateTooLarge(tx, benefitId, input))
+			return { ok: false, reason: 'estimate_too_large' } as const;
 		const values = { benefitId, ...lineValues(input) };
 		const row = tx.insert(estimateLine).values(values).returning().get();
 		writeAudit(tx, now, {
@@ -101,6 +131,8 @@ export function updateEstimateLine(
 	return db.transaction((tx) => {
 		const before = findLine(tx, benefitId, lineId);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (estimateTooLarge(tx, benefitId, input, lineId))
+			return { ok: false, reason: 'estimate_too_large' } as const;
 		const values = lineValues(input);
 		const saved = tx
 			.update(estimateLine)
