@@ -27,7 +27,12 @@ export const auditLog = sqliteTable(
 	(t) => [
 		index('audit_entity_idx').on(t.entity, t.entityId),
 		index('audit_at_idx').on(t.at),
-		index('audit_actor_idx').on(t.actorId)
+		index('audit_actor_idx').on(t.actorId),
+		// The change log's filters, newest first a page at a time: an index on one column ends
+		// in the rowid (https://sqlite.org/fileformat2.html#index_b_tree_record_format), so
+		// `entity = ? AND id < ? ORDER BY id DESC` walks it in order and stops after a page.
+		index('audit_entity_kind_idx').on(t.entity),
+		index('audit_action_idx').on(t.action)
 	]
 );
 
