@@ -101,8 +101,9 @@ function extraSearches(): Record<string, string[]> {
 		'/(app)/admin/logg': [
 			'?entity=benefit',
 			'?action=update&from=2026-01-01&to=2026-03-31',
-			`?actorId=1`,
-			'?page=3'
+			'?actorId=1&before=1500',
+			'?before=1000',
+			'?after=500&entity=project'
 		],
 		'/(app)/sok': ['?q=plan', '?q=tiltak&type=measure&side=2', '?q=årshjul*']
 	};
