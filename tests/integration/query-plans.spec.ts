@@ -31,6 +31,8 @@ const PENDING: Record<string, string> = {
 	'select "id", "subject", "subject_id", "period", "rag", "narrative", "author_id", "created_at" from "status_report"':
 		'listAllStatusReports (portfolio-snapshot.ts): every report, for the overview; the overview is being rewritten to page in SQL'
 };
+/** A visit slower than this is made for the first role only (the admin, who sees most). */
+const SLOW_VISIT_MS = 2_000;
 const BIG_TABLES = ['realisation', 'wheel_signature', 'status_report', 'audit_log'] as const;
 
 type Handler = (event: never) => unknown;
@@ -169,6 +171,7 @@ beforeAll(async () => {
 	try {
 		for (const visit of all) {
 			for (const role of Object.keys(signed) as Role[]) {
+				const started = performance.now();
 				const event = makeEvent({
 					signed: signed[role],
 					path: visit.path,
@@ -183,6 +186,9 @@ beforeAll(async () => {
 					if (!(e && typeof e === 'object' && ('status' in e || 'location' in e))) throw e;
 				}
 				ranVisits.push(`${visit.path} as ${role}`);
+				// A page this slow at a hundredth of national size is the benchmark's finding;
+				// its statements are captured by now, and seldom differ by role.
+				if (performance.now() - started > SLOW_VISIT_MS) break;
 			}
 		}
 	} finally {
