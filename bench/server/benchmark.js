@@ -9,11 +9,12 @@
  *
  *   npm run bench:server -- [--db FILE | --scale national|municipal] [--repeats 30]
  *                           [--seconds 5] [--post-seconds 10] [--timeout 120] [--in-place]
- *                           [--out FILE | --no-write]
+ *                           [--out FILE | --no-write] [--pages REGEX]
  *
  * Without --db it uses data/scale/<scale>.db, generating it first when missing (minutes).
  * The server runs on a copy, so the sign-offs it posts do not use up the dataset; --in-place
- * skips the copy for a database too big to copy twice.
+ * skips the copy for a database too big to copy twice. --pages measures only the pages whose
+ * address matches (and /konto, the yardstick), e.g. --pages '^/(sok|admin/logg)'.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
@@ -50,7 +51,8 @@ const { values: args } = parseArgs({
 		'page-budget': { type: 'string', default: '150' },
 		'in-place': { type: 'boolean', default: false },
 		out: { type: 'string' },
-		'no-write': { type: 'boolean', default: false }
+		'no-write': { type: 'boolean', default: false },
+		pages: { type: 'string' }
 	}
 });
 const REPEATS = Number(args.repeats);
@@ -327,11 +329,16 @@ async function main() {
 			{ path: '/arshjul/mine', role: 'unit_leader' },
 			{ path: '/arshjul/etterlevelse', role: 'steering' },
 			{ path: '/admin/logg', role: 'admin' },
+			{ path: '/admin/logg?entity=benefit&before=150000', role: 'admin' },
+			{ path: '/sok?q=tiltak', role: 'viewer' },
+			{ path: '/sok?q=felles+rutine', role: 'viewer' },
+			{ path: '/sok?q=tiltak&type=tiltak&side=500', role: 'viewer' },
 			{ path: `/portefolje/prosjekter/${b.projectId}`, role: 'programme_leader' },
 			{ path: `/gevinster/${b.benefitId}`, role: 'programme_leader' }
 		];
+		const only = args.pages ? new RegExp(args.pages) : null;
 		const pageResults = [];
-		for (const page of pages) {
+		for (const page of pages.filter((p) => !only || p.path === '/konto' || only.test(p.path))) {
 			log(`  ${page.path} (${page.role}) …`);
 			const r = await measurePage(server, page, cookies[page.role]);
 			pageResults.push(r);
