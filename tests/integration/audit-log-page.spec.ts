@@ -68,7 +68,11 @@ describe('the change log, a page at a time', () => {
 		}
 		const ids = pages.flatMap((p) => p.rows.map((r) => r.id));
 		expect(ids).toHaveLength(total);
-		expect(ids).toEqual([...ids].sort((a, b) => b - a));
+		const newestFirst = sqlite()
+			.prepare('SELECT id FROM audit_log ORDER BY at DESC, id DESC')
+			.all()
+			.map((r) => (r as { id: number }).id);
+		expect(ids).toEqual(newestFirst);
 		expect(pages.slice(0, -1).every((p) => p.rows.length === 50)).toBe(true);
 		// Back again from the second page: the first page exactly.
 		const back = await open(pages[1]!.newerHref!);
@@ -80,14 +84,13 @@ describe('the change log, a page at a time', () => {
 	it('keeps the filters in every link, and pages within them', async () => {
 		const first = await open('?entity=project');
 		expect(first.rows.every((r) => r.entity === 'project')).toBe(true);
-		expect(first.olderHref).toMatch(/^\?entity=project&before=\d+$/);
+		expect(first.olderHref).toMatch(/^\?entity=project&before=\d+-\d+$/);
 		const second = await open(first.olderHref!);
 		expect(second.rows.length).toBeGreaterThan(0);
 		expect(second.rows.every((r) => r.entity === 'project')).toBe(true);
-		expect(Math.max(...second.rows.map((r) => r.id))).toBeLessThan(
-			Math.min(...first.rows.map((r) => r.id))
-		);
-		expect(second.newerHref).toMatch(/^\?entity=project&after=\d+$/);
+		const seen = new Set(first.rows.map((r) => r.id));
+		expect(second.rows.some((r) => seen.has(r.id))).toBe(false);
+		expect(second.newerHref).toMatch(/^\?entity=project&after=\d+-\d+$/);
 	});
 
 	it('offers the names and people that occur in the log as filters', async () => {
@@ -98,7 +101,7 @@ describe('the change log, a page at a time', () => {
 	});
 
 	it('answers a cursor that is not an id with 400', async () => {
-		for (const query of ['?before=abc', '?after=-1', '?before=1&after=2']) {
+		for (const query of ['?before=abc', '?after=-1', '?before=12', '?before=1-2&after=3-4']) {
 			const result = await outcome(() =>
 				load(makeEvent({ signed: admin, path: `/admin/logg${query}`, now: NOW }) as never)
 			);

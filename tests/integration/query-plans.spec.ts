@@ -103,9 +103,10 @@ function extraSearches(): Record<string, string[]> {
 		'/(app)/admin/logg': [
 			'?entity=benefit',
 			'?action=update&from=2026-01-01&to=2026-03-31',
-			'?actorId=1&before=1500',
-			'?before=1000',
-			'?after=500&entity=project'
+			'?actorId=1&before=1781000000000-1500',
+			'?before=1781000000000-1000',
+			'?after=1770000000000-500&entity=project',
+			'?entity=benefit&from=2026-01-01&to=2026-03-31&before=1772000000000-900'
 		],
 		'/(app)/sok': ['?q=plan', '?q=tiltak&type=measure&side=2', '?q=årshjul*']
 	};

@@ -1,10 +1,10 @@
 /**
- * The change log as the admin page reads it: a page at a time by id (keyset pagination, so a
- * page deep in 200 000 rows costs what the first does), filters that each have an index
+ * The change log as the admin page reads it: a page at a time by time and id (keyset
+ * pagination, so a page deep in 200 000 rows costs what the first does), filters that each have an index
  * (schema/audit.ts), the filter choices by a loose index scan, and the recorded checks of the
  * hash chain, so the page shows the last check instead of walking every row on each visit.
  */
-import { and, asc, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { db } from '..';
 import { auditLog, auditVerification, user } from '../schema';
 import type { ChainReport } from '../../audit-chain';
@@ -18,8 +18,10 @@ export type AuditLogFilter = {
 	toMs?: number;
 };
 
-/** Rows older than `before`, or newer than `after` (ids); neither: the newest. */
-export type AuditCursor = { before: number } | { after: number } | null;
+/** A row's place in the log's order: its time, then its id for rows of the same millisecond. */
+export type AuditPosition = { at: number; id: number };
+/** Rows older than `before`, or newer than `after`; neither: the newest. */
+export type AuditCursor = { before: AuditPosition } | { after: AuditPosition } | null;
 
 function conditions(filter: AuditLogFilter): SQL[] {
 	const c: SQL[] = [];
@@ -32,10 +34,18 @@ function conditions(filter: AuditLogFilter): SQL[] {
 }
 
 /**
- * Past every id: the first page is "older than this", so every page is the same statement
- * and SQLite seeks the rowid from the end (`SEARCH audit_log USING INTEGER PRIMARY KEY`).
+ * Before or after a position, as one row-value comparison: SQLite reads it as a range on the
+ * index's `at` (https://sqlite.org/rowvalue.html#row_value_comparisons), so a page deep in the
+ * log is a seek, not a count past the rows before it.
  */
-const NEWEST = Number.MAX_SAFE_INTEGER;
+function beyond(p: AuditPosition, direction: 'older' | 'newer'): SQL {
+	return direction === 'older'
+		? sql`(${auditLog.at}, ${auditLog.id}) < (${p.at}, ${p.id})`
+		: sql`(${auditLog.at}, ${auditLog.id}) > (${p.at}, ${p.id})`;
+}
+
+const newestFirst = [desc(auditLog.at), desc(auditLog.id)];
+const oldestFirst = [asc(auditLog.at), asc(auditLog.id)];
 
 const columns = {
 	id: auditLog.id,
@@ -49,32 +59,37 @@ const columns = {
 	after: auditLog.after
 };
 
-/** Does a row matching the filter lie beyond `id` in that direction? One index seek. */
-function existsBeyond(filter: AuditLogFilter, id: number, direction: 'older' | 'newer'): boolean {
-	const bound = direction === 'older' ? lt(auditLog.id, id) : gt(auditLog.id, id);
+/** Does a row matching the filter lie beyond `p` in that direction? One index seek. */
+function existsBeyond(filter: AuditLogFilter, p: AuditPosition, direction: 'older' | 'newer') {
 	return (
 		db
 			.select({ id: auditLog.id })
 			.from(auditLog)
-			.where(and(...conditions(filter), bound))
-			.orderBy(direction === 'older' ? desc(auditLog.id) : asc(auditLog.id))
+			.where(and(...conditions(filter), beyond(p, direction)))
+			.orderBy(...(direction === 'older' ? newestFirst : oldestFirst))
 			.limit(1)
 			.get() !== undefined
 	);
 }
 
-/** One page, newest first, and whether there are older and newer rows beyond it. */
+const position = (r: { at: Date; id: number }): AuditPosition => ({ at: r.at.getTime(), id: r.id });
+
+/**
+ * One page, newest first by time (then id), and whether older and newer rows lie beyond it.
+ * Time, not id, because the page shows and filters by time; the two agree as rows are
+ * appended, and the hash chain's own order is the id (queries/audit-chain.ts).
+ */
 export function listAuditLogPage(filter: AuditLogFilter, cursor: AuditCursor, size: number) {
 	const newerPage = cursor !== null && 'after' in cursor;
-	const bound = newerPage
-		? gt(auditLog.id, cursor.after)
-		: lt(auditLog.id, cursor?.before ?? NEWEST);
+	const where = [...conditions(filter)];
+	if (cursor)
+		where.push(newerPage ? beyond(cursor.after, 'newer') : beyond(cursor.before, 'older'));
 	const fetched = db
 		.select(columns)
 		.from(auditLog)
 		.leftJoin(user, eq(auditLog.actorId, user.id))
-		.where(and(...conditions(filter), bound))
-		.orderBy(newerPage ? asc(auditLog.id) : desc(auditLog.id))
+		.where(and(...where))
+		.orderBy(...(newerPage ? oldestFirst : newestFirst))
 		.limit(size + 1)
 		.all();
 	const more = fetched.length > size;
@@ -84,8 +99,10 @@ export function listAuditLogPage(filter: AuditLogFilter, cursor: AuditCursor, si
 	const last = rows[rows.length - 1];
 	return {
 		rows,
-		hasNewer: newerPage ? more : first !== undefined && existsBeyond(filter, first.id, 'newer'),
-		hasOlder: newerPage ? last !== undefined && existsBeyond(filter, last.id, 'older') : more
+		hasNewer: newerPage
+			? more
+			: first !== undefined && existsBeyond(filter, position(first), 'newer'),
+		hasOlder: newerPage ? last !== undefined && existsBeyond(filter, position(last), 'older') : more
 	};
 }
 

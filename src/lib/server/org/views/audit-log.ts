@@ -1,5 +1,6 @@
 /**
- * The change log page (/admin/logg): newest first, 50 rows a page, paged by id (keyset), with
+ * The change log page (/admin/logg): newest first, 50 rows a page, paged by time and id
+ * (keyset), with
  * filters by what, action, who and date; and the last recorded check of the hash chain. The
  * whole chain is checked when an administrator asks (org/actions/audit-verification.ts) or
  * with `npm run audit:verify`, not on every visit: at 200 000 rows that walk took seconds.
@@ -75,9 +76,9 @@ export function auditLogPage(url: URL) {
 	for (const key of ['entity', 'action', 'actorId', 'from', 'to'] as const) {
 		if (parsed.success && raw[key]) kept.set(key, raw[key]);
 	}
-	const href = (cursorKey?: 'before' | 'after', id?: number) => {
+	const href = (cursorKey?: 'before' | 'after', p?: { at: Date; id: number }) => {
 		const params = new URLSearchParams(kept);
-		if (cursorKey && id !== undefined) params.set(cursorKey, String(id));
+		if (cursorKey && p) params.set(cursorKey, `${p.at.getTime()}-${p.id}`);
 		const query = params.toString();
 		return query ? `?${query}` : '?';
 	};
@@ -85,8 +86,8 @@ export function auditLogPage(url: URL) {
 	const last = page.rows[page.rows.length - 1];
 	return {
 		rows: page.rows.map((r) => ({ ...r, at: r.at.getTime() })),
-		newerHref: page.hasNewer && first ? href('after', first.id) : null,
-		olderHref: page.hasOlder && last ? href('before', last.id) : null,
+		newerHref: page.hasNewer && first ? href('after', first) : null,
+		olderHref: page.hasOlder && last ? href('before', last) : null,
 		newestHref: at !== null ? href() : null,
 		chain: chainStatus(),
 		facets: listAuditLogFacets(),
