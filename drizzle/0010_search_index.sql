@@ -15,14 +15,15 @@
 -- Tokenizer: unicode61 folds case for all of Unicode (Å → å), and with remove_diacritics 0
 -- leaves letters as they are. In Norwegian æ, ø and å are letters of their own, not a and o
 -- with a mark; the default (remove_diacritics 1) would fold å to a but keep ø and æ (they have
--- no decomposition), so «år» would find «ar» while «ø» stayed apart. prefix='1 2 3' keeps
--- extra index entries for one- to three-letter prefixes, so a search for «t*», «år*» or «ros*»
--- as someone types reads one word list rather than every word that starts so.
+-- no decomposition), so «år» would find «ar» while «ø» stayed apart. prefix='2 3' keeps extra
+-- index entries for two- and three-letter prefixes, so a search for «år*» or «ros*» as
+-- someone types reads one word list rather than every word that starts so. (A single letter
+-- is searched as a whole word: src/lib/domain/search/query.ts.)
 CREATE VIRTUAL TABLE `search_entry` USING fts5(
 	`kind`,
 	`title`,
 	tokenize = 'unicode61 remove_diacritics 0',
-	prefix = '1 2 3'
+	prefix = '2 3'
 );
 --> statement-breakpoint
 INSERT INTO `search_entry` (`rowid`, `kind`, `title`)

@@ -21,7 +21,7 @@ describe('parseSearchQuery', () => {
 		for (const input of ['"unclosed', 'ros AND', 'NEAR(a b)', 'title:plan', '^start', 'a OR -b*']) {
 			const parsed = parseSearchQuery(input);
 			expect(parsed.ok, input).toBe(true);
-			if (parsed.ok) expect(parsed.match).toMatch(/^("[\p{L}\p{M}\p{N}]+"\* ?)+$/u);
+			if (parsed.ok) expect(parsed.match).toMatch(/^("[\p{L}\p{M}\p{N}]+"\*? ?)+$/u);
 		}
 		expect(parseSearchQuery('ROS-analyse')).toMatchObject({ words: ['ros', 'analyse'] });
 	});
@@ -33,6 +33,11 @@ describe('parseSearchQuery', () => {
 			ok: false,
 			reason: 'too_long'
 		});
+	});
+
+	it('reads a single character as a whole word, not a prefix', () => {
+		expect(parseSearchQuery('tiltak 5')).toMatchObject({ match: '"tiltak"* "5"' });
+		expect(parseSearchQuery('å')).toMatchObject({ match: '"å"' });
 	});
 
 	it('counts a repeated word once', () => {

@@ -23,13 +23,23 @@ export type AuditPosition = { at: number; id: number };
 /** Rows older than `before`, or newer than `after`; neither: the newest. */
 export type AuditCursor = { before: AuditPosition } | { after: AuditPosition } | null;
 
-function conditions(filter: AuditLogFilter): SQL[] {
+/**
+ * The filter's conditions, and the cursor's when there is one. A cursor row lies within the
+ * date range, so the date bound on its side says nothing more; it is left out, because
+ * SQLite seeks on one lower and one upper bound of `at`, and given both `from` and the
+ * cursor it may pick `from` and walk the whole range up to the cursor.
+ */
+function conditions(filter: AuditLogFilter, cursor: AuditCursor = null): SQL[] {
 	const c: SQL[] = [];
 	if (filter.entity) c.push(eq(auditLog.entity, filter.entity));
 	if (filter.action) c.push(eq(auditLog.action, filter.action));
 	if (filter.actorId) c.push(eq(auditLog.actorId, filter.actorId));
-	if (filter.fromMs !== undefined) c.push(gte(auditLog.at, new Date(filter.fromMs)));
-	if (filter.toMs !== undefined) c.push(lt(auditLog.at, new Date(filter.toMs)));
+	const newer = cursor !== null && 'after' in cursor;
+	const older = cursor !== null && 'before' in cursor;
+	if (filter.fromMs !== undefined && !newer) c.push(gte(auditLog.at, new Date(filter.fromMs)));
+	if (filter.toMs !== undefined && !older) c.push(lt(auditLog.at, new Date(filter.toMs)));
+	if (newer) c.push(beyond(cursor.after, 'newer'));
+	if (older) c.push(beyond(cursor.before, 'older'));
 	return c;
 }
 
@@ -65,7 +75,7 @@ function existsBeyond(filter: AuditLogFilter, p: AuditPosition, direction: 'olde
 		db
 			.select({ id: auditLog.id })
 			.from(auditLog)
-			.where(and(...conditions(filter), beyond(p, direction)))
+			.where(and(...conditions(filter, direction === 'older' ? { before: p } : { after: p })))
 			.orderBy(...(direction === 'older' ? newestFirst : oldestFirst))
 			.limit(1)
 			.get() !== undefined
@@ -81,14 +91,11 @@ const position = (r: { at: Date; id: number }): AuditPosition => ({ at: r.at.get
  */
 export function listAuditLogPage(filter: AuditLogFilter, cursor: AuditCursor, size: number) {
 	const newerPage = cursor !== null && 'after' in cursor;
-	const where = [...conditions(filter)];
-	if (cursor)
-		where.push(newerPage ? beyond(cursor.after, 'newer') : beyond(cursor.before, 'older'));
 	const fetched = db
 		.select(columns)
 		.from(auditLog)
 		.leftJoin(user, eq(auditLog.actorId, user.id))
-		.where(and(...where))
+		.where(and(...conditions(filter, cursor)))
 		.orderBy(...(newerPage ? oldestFirst : newestFirst))
 		.limit(size + 1)
 		.all();

@@ -40,15 +40,24 @@ function fts<T>(run: () => T): T {
 	}
 }
 
-/** Matches per kind; kinds without a match are left out. */
+/**
+ * Matches per kind; kinds without a match are left out. Grouped by the rowid's kind number,
+ * which FTS5 has at hand, rather than by the `kind` column, which it would read from its
+ * content table for every match (7 ms against 23 ms for the 20 000 of «tiltak*»).
+ */
 export function countSearchMatches(match: string): Partial<Record<SearchKind, number>> {
 	const rows = fts(() =>
-		db.all<{ kind: string; n: number }>(sql`
-			SELECT kind, count(*) AS n FROM search_entry
+		db.all<{ kind: number; n: number }>(sql`
+			SELECT rowid >> 40 AS kind, count(*) AS n FROM search_entry
 			WHERE search_entry MATCH ${`{title}: (${match})`}
-			GROUP BY kind`)
+			GROUP BY 1`)
 	);
-	return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+	return Object.fromEntries(
+		rows.flatMap((r) => {
+			const kind = SEARCH_KINDS.find((k) => KIND_NUMBER[k] === r.kind);
+			return kind ? [[kind, r.n]] : [];
+		})
+	);
 }
 
 /**
