@@ -190,6 +190,10 @@ export const wheelSignature = sqliteTable(
 		index('wheel_signature_active_idx')
 			.on(t.unitId, t.period, t.taskId, t.late)
 			.where(sql`${t.reopenedAt} is null`),
+		// The signatures of one task and month, for the task months that are not live.
+		index('wheel_signature_task_period_idx')
+			.on(t.taskId, t.period, t.unitId)
+			.where(sql`${t.reopenedAt} is null`),
 		// Reopened signatures are few; their occurrences stay in the history (and the counts).
 		index('wheel_signature_reopened_idx')
 			.on(t.unitId, t.period)
