@@ -109,16 +109,28 @@ describe('complianceTable', () => {
 		expect(table.headers).toHaveLength(12);
 		expect(table.rows).toEqual([
 			{
+				key: 1,
 				unit: 'Bo og habilitering Øst',
 				months: ['88 % (7 av 8)', '100 % (6 av 6)', '40 % (2 av 5)', ...Array(9).fill('–')],
-				year: '79 % (15 av 19)'
+				year: '79 % (15 av 19)',
+				overdue: null
 			},
 			{
+				key: 2,
 				unit: 'Bo og habilitering Vest',
 				months: ['75 % (6 av 8)', ...Array(11).fill('–')],
-				year: '75 % (6 av 8)'
+				year: '75 % (6 av 8)',
+				overdue: null
 			}
 		]);
+	});
+
+	it('counts as overdue what is counted but not signed, when the rows say what is signed', () => {
+		const table = complianceTable([
+			{ unitId: 'a', unitName: 'A', month: 1, total: 4, signedOnTime: 2, signed: 3 },
+			{ unitId: 'a', unitName: 'A', month: 2, total: 2, signedOnTime: 0, signed: 0 }
+		]);
+		expect(table.rows[0]).toMatchObject({ key: 'a', year: '33 % (2 av 6)', overdue: 3 });
 	});
 });
 

@@ -12,6 +12,7 @@ import {
 	dueDate,
 	dueMonths,
 	period,
+	MONTHS,
 	type DueDay,
 	type Month,
 	type Occurrence
@@ -107,4 +108,10 @@ export function lastDaysOfYear(year: number): string {
 	return Array.from({ length: 12 }, (_, i) =>
 		String(daysInMonth(year, (i + 1) as Month)).padStart(2, '0')
 	).join('');
+}
+
+/** The month ends `YYYY-MM-DD` of `year`: the months a set-based occurrence query spans. */
+export function monthEndsOfYear(year: number): string[] {
+	const last = lastDaysOfYear(year);
+	return MONTHS.map((m) => `${period(year, m)}-${last.slice(m * 2 - 2, m * 2)}`);
 }

@@ -303,3 +303,32 @@ export function countOpenOccurrences(
 		before
 	}) as { overdue: number; due: number };
 }
+
+export interface WheelUnit {
+	id: number;
+	name: string;
+	parentId: number | null;
+	archived: boolean;
+}
+
+/** Every unit, for the unit tree the wheel pages follow (a few hundred rows at most). */
+export function wheelUnits(): WheelUnit[] {
+	return statement(
+		'units',
+		() =>
+			`select id, name, parent_id as parentId, archived_at is not null as archived from unit order by id`
+	)
+		.all()
+		.map((u) => {
+			const row = u as Omit<WheelUnit, 'archived'> & { archived: number };
+			return { ...row, archived: row.archived === 1 };
+		});
+}
+
+/** Wheels in use (not archived), by name. */
+export function activeWheels(): { id: number; name: string }[] {
+	return statement(
+		'activeWheels',
+		() => `select id, name from wheel where archived_at is null order by name, id`
+	).all() as { id: number; name: string }[];
+}
