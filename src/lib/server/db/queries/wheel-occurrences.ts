@@ -2,10 +2,19 @@
  * Occurrences for units and years, and the two writes on them: sign-off and reopening.
  * Occurrences are computed (src/lib/domain/wheel-occurrences.ts); signatures are rows.
  */
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
-import { user, wheelReopening, wheelSignature, wheelTask } from '../schema';
+import {
+	unit,
+	user,
+	wheel,
+	wheelReopening,
+	wheelSignature,
+	wheelTask,
+	wheelTaskSchedule
+} from '../schema';
+import { unitUsesWheel } from './wheel-sets';
 import { idList, wheelReads } from './wheel-reads';
 export { unitIdsWithSignatures } from './wheel-reads';
 import { unitOccurrences, wheelsByUnit, type OccurrenceView } from '$lib/domain/wheel-occurrences';
@@ -105,18 +114,56 @@ export function listOccurrences(
 	});
 }
 
-/** One occurrence, or undefined when the unit has no such occurrence. */
+/**
+ * One occurrence, or undefined when the unit has no such occurrence: the same as
+ * listOccurrences gives for the key, from the one task, unit and period alone (indexed reads),
+ * so a sign-off does not compute the unit's whole year.
+ */
 export function findOccurrence(
 	key: OccurrenceKey,
 	now: Date,
 	q: Queryable = db
 ): UnitOccurrence | undefined {
-	const year = Number(key.period.slice(0, 4));
 	const task = q.select().from(wheelTask).where(eq(wheelTask.id, key.taskId)).get();
 	if (!task) return undefined;
-	return listOccurrences({ year, now, unitIds: [key.unitId], wheelId: task.wheelId }, q).find(
-		(o) => o.taskId === key.taskId && o.period === key.period
-	);
+	const owner = q.select({ name: unit.name }).from(unit).where(eq(unit.id, key.unitId)).get();
+	if (!owner) return undefined;
+	const records = q
+		.select()
+		.from(wheelSignature)
+		.where(
+			and(
+				eq(wheelSignature.taskId, key.taskId),
+				eq(wheelSignature.unitId, key.unitId),
+				eq(wheelSignature.period, key.period)
+			)
+		)
+		.orderBy(asc(wheelSignature.id))
+		.all();
+	const inUse = unitUsesWheel(key.unitId, task.wheelId);
+	if (!inUse && records.length === 0) return undefined;
+	const pastSchedules = q
+		.select()
+		.from(wheelTaskSchedule)
+		.where(eq(wheelTaskSchedule.taskId, task.id))
+		.all();
+	// Not used any more: only an occurrence with a signature (active or reopened) stays.
+	const scheduled = { ...task, pastSchedules, archivedAt: inUse ? task.archivedAt : new Date(0) };
+	const occurrence = unitOccurrences(
+		key.unitId,
+		[scheduled],
+		records.filter((s) => s.reopenedAt === null),
+		Number(key.period.slice(0, 4)),
+		now,
+		records.filter((s) => s.reopenedAt !== null)
+	).find((o) => o.period === key.period);
+	if (!occurrence) return undefined;
+	const wheelRow = q
+		.select({ name: wheel.name })
+		.from(wheel)
+		.where(eq(wheel.id, task.wheelId))
+		.get();
+	return { ...occurrence, wheelName: wheelRow?.name ?? '', unitName: owner.name, inUse };
 }
 
 /** Every signature of an occurrence, newest first, each with its reopening if any. */

@@ -332,3 +332,22 @@ export function activeWheels(): { id: number; name: string }[] {
 		() => `select id, name from wheel where archived_at is null order by name, id`
 	).all() as { id: number; name: string }[];
 }
+
+/**
+ * Whether the unit uses the wheel now: assigned to it, or to a unit above it with «gjelder
+ * også underenheter»; the unit and the wheel not archived (as wheelsByUnit decides for all).
+ */
+export function unitUsesWheel(unitId: number, wheelId: number): boolean {
+	const row = statement(
+		'unitUsesWheel',
+		() => `with recursive up(id) as (
+	select :unit union select u.parent_id from unit u join up on u.id = up.id where u.parent_id is not null
+)
+select exists (
+	select 1 from wheel_assignment a join up on a.unit_id = up.id
+	where a.wheel_id = :wheel and (a.unit_id = :unit or a.include_child_units = 1)
+) and exists (select 1 from unit where id = :unit and archived_at is null)
+  and exists (select 1 from wheel where id = :wheel and archived_at is null) as uses`
+	).get({ unit: unitId, wheel: wheelId }) as { uses: number };
+	return row.uses === 1;
+}
