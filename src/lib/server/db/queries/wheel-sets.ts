@@ -177,11 +177,12 @@ open(unit_id, task_id, period, due_date) as (
 	select u.unit_id, c.task_id, c.period, c.due_date
 	from cal c join uses u on u.wheel_id = c.wheel_id
 	where c.live and (:before is null or c.due_date < :before)
+		and (:from is null or c.due_date >= :from)
 		and not exists (select 1 from wheel_signature a where a.task_id = c.task_id
 			and a.unit_id = u.unit_id and a.period = c.period and a.reopened_at is null)
 	union all
 	select unit_id, task_id, period, due_date from history_open
-	where :before is null or due_date < :before
+	where (:before is null or due_date < :before) and (:from is null or due_date >= :from)
 )`;
 
 const OPEN_PAGE = (scope: UnitScope['kind']) => `${OPEN(scope)}
@@ -274,17 +275,19 @@ export interface OpenCursor {
 }
 
 /**
- * Unsigned occurrences of the window due before `before` (`YYYY-MM-DD`; null: any), in (due
- * date, unit, task) order, after `after`, at most `limit`.
+ * Unsigned occurrences of the window due before `before` and on or after `from`
+ * (`YYYY-MM-DD`; null: no bound), in (due date, unit, task) order, after `after`, at most
+ * `limit`.
  */
 export function openOccurrences(
 	w: SetWindow,
-	opts: { before: string | null; after: OpenCursor | null; limit: number }
+	opts: { before: string | null; from?: string | null; after: OpenCursor | null; limit: number }
 ): OpenOccurrenceRow[] {
 	if (w.monthEnds.length === 0) return [];
 	return statement(`open:${w.scope.kind}`, () => OPEN_PAGE(w.scope.kind)).all({
 		...bind(w),
 		before: opts.before,
+		from: opts.from ?? null,
 		afterDue: opts.after?.dueDate ?? '',
 		afterUnit: opts.after?.unitId ?? 0,
 		afterTask: opts.after?.taskId ?? 0,
@@ -300,7 +303,8 @@ export function countOpenOccurrences(
 	if (w.monthEnds.length === 0) return { overdue: 0, due: 0 };
 	return statement(`openCount:${w.scope.kind}`, () => OPEN_COUNT(w.scope.kind)).get({
 		...bind(w),
-		before
+		before,
+		from: null
 	}) as { overdue: number; due: number };
 }
 
