@@ -355,3 +355,49 @@ select exists (
 	).get({ unit: unitId, wheel: wheelId }) as { uses: number };
 	return row.uses === 1;
 }
+
+/**
+ * Units the wheel page offers: active units that use a wheel now, or hold signed history
+ * (kept viewable after their wheels are taken away). `uses`: whether it uses one now.
+ */
+export function unitsWithWheels(): (Omit<WheelUnit, 'archived'> & { uses: boolean })[] {
+	return (
+		statement(
+			'unitsWithWheels',
+			() => `with recursive
+inherit(unit_id, wheel_id) as (
+	select unit_id, wheel_id from wheel_assignment where include_child_units = 1
+	union
+	select u.id, i.wheel_id from inherit i join unit u on u.parent_id = i.unit_id
+),
+uses(unit_id) as materialized (
+	select x.unit_id
+	from (select unit_id, wheel_id from wheel_assignment union select unit_id, wheel_id from inherit) x
+	join wheel w on w.id = x.wheel_id and w.archived_at is null
+)
+select u.id as id, u.name as name, u.parent_id as parentId, u.id in (select unit_id from uses) as uses
+from unit u
+where u.archived_at is null
+	and (u.id in (select unit_id from uses) or exists (select 1 from wheel_signature s where s.unit_id = u.id))
+order by u.id`
+		).all() as (Omit<WheelUnit, 'archived'> & { uses: number })[]
+	).map((u) => ({ ...u, uses: u.uses === 1 }));
+}
+
+/** Active wheels the unit uses now (see unitUsesWheel), by name. */
+export function wheelsOfUnit(unitId: number): { id: number; name: string }[] {
+	return statement(
+		'wheelsOfUnit',
+		() => `with recursive up(id) as (
+	select :unit union select u.parent_id from unit u join up on u.id = up.id where u.parent_id is not null
+)
+select w.id as id, w.name as name from wheel w
+where w.archived_at is null
+	and exists (select 1 from unit where id = :unit and archived_at is null)
+	and exists (
+		select 1 from wheel_assignment a join up on a.unit_id = up.id
+		where a.wheel_id = w.id and (a.unit_id = :unit or a.include_child_units = 1)
+	)
+order by w.name, w.id`
+	).all({ unit: unitId }) as { id: number; name: string }[];
+}
