@@ -15,6 +15,8 @@ CREATE TABLE `wheel_task_month` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `wheel_task_month_unique` ON `wheel_task_month` (`task_id`,`from_period`,`month`);--> statement-breakpoint
 CREATE INDEX `wheel_task_month_wheel_idx` ON `wheel_task_month` (`wheel_id`,`month`);--> statement-breakpoint
-CREATE INDEX `wheel_signature_active_idx` ON `wheel_signature` (`unit_id`,`period`,`task_id`,`late`) WHERE "wheel_signature"."reopened_at" is null;--> statement-breakpoint
-CREATE INDEX `wheel_signature_task_period_idx` ON `wheel_signature` (`task_id`,`period`,`unit_id`) WHERE "wheel_signature"."reopened_at" is null;--> statement-breakpoint
-CREATE INDEX `wheel_signature_reopened_idx` ON `wheel_signature` (`unit_id`,`period`) WHERE "wheel_signature"."reopened_at" is not null;
+DROP INDEX `wheel_signature_active_unique`;--> statement-breakpoint
+DROP INDEX `wheel_signature_unit_period_idx`;--> statement-breakpoint
+CREATE INDEX `wheel_signature_reopened_idx` ON `wheel_signature` (`unit_id`,`period`) WHERE "wheel_signature"."reopened_at" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX `wheel_signature_active_unique` ON `wheel_signature` (`task_id`,`period`,`unit_id`) WHERE "wheel_signature"."reopened_at" is null;--> statement-breakpoint
+CREATE INDEX `wheel_signature_unit_period_idx` ON `wheel_signature` (`unit_id`,`period`,`task_id`,`late`,`reopened_at`);

@@ -2,18 +2,10 @@
  * Occurrences for units and years, and the two writes on them: sign-off and reopening.
  * Occurrences are computed (src/lib/domain/wheel-occurrences.ts); signatures are rows.
  */
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
-import {
-	unit,
-	user,
-	wheel,
-	wheelReopening,
-	wheelSignature,
-	wheelTask,
-	wheelTaskSchedule
-} from '../schema';
+import { user, wheelReopening, wheelSignature } from '../schema';
 import { unitUsesWheel } from './wheel-sets';
 import { idList, wheelReads } from './wheel-reads';
 export { unitIdsWithSignatures } from './wheel-reads';
@@ -122,31 +114,18 @@ export function listOccurrences(
 export function findOccurrence(
 	key: OccurrenceKey,
 	now: Date,
-	q: Queryable = db
+	// Prepared statements run on the one connection, so inside a caller's transaction too.
+	_q: Queryable = db
 ): UnitOccurrence | undefined {
-	const task = q.select().from(wheelTask).where(eq(wheelTask.id, key.taskId)).get();
+	const reads = wheelReads();
+	const task = reads.task.get({ taskId: key.taskId });
 	if (!task) return undefined;
-	const owner = q.select({ name: unit.name }).from(unit).where(eq(unit.id, key.unitId)).get();
+	const owner = reads.unitName.get({ unitId: key.unitId });
 	if (!owner) return undefined;
-	const records = q
-		.select()
-		.from(wheelSignature)
-		.where(
-			and(
-				eq(wheelSignature.taskId, key.taskId),
-				eq(wheelSignature.unitId, key.unitId),
-				eq(wheelSignature.period, key.period)
-			)
-		)
-		.orderBy(asc(wheelSignature.id))
-		.all();
+	const records = reads.keySignatures.all({ ...key });
 	const inUse = unitUsesWheel(key.unitId, task.wheelId);
 	if (!inUse && records.length === 0) return undefined;
-	const pastSchedules = q
-		.select()
-		.from(wheelTaskSchedule)
-		.where(eq(wheelTaskSchedule.taskId, task.id))
-		.all();
+	const pastSchedules = reads.taskSchedules.all({ taskId: task.id });
 	// Not used any more: only an occurrence with a signature (active or reopened) stays.
 	const scheduled = { ...task, pastSchedules, archivedAt: inUse ? task.archivedAt : new Date(0) };
 	const occurrence = unitOccurrences(
@@ -158,12 +137,8 @@ export function findOccurrence(
 		records.filter((s) => s.reopenedAt !== null)
 	).find((o) => o.period === key.period);
 	if (!occurrence) return undefined;
-	const wheelRow = q
-		.select({ name: wheel.name })
-		.from(wheel)
-		.where(eq(wheel.id, task.wheelId))
-		.get();
-	return { ...occurrence, wheelName: wheelRow?.name ?? '', unitName: owner.name, inUse };
+	const wheelName = reads.wheelName.get({ wheelId: task.wheelId })?.name ?? '';
+	return { ...occurrence, wheelName, unitName: owner.name, inUse };
 }
 
 /** Every signature of an occurrence, newest first, each with its reopening if any. */

@@ -127,6 +127,7 @@ unused(unit_id, wheel_id) as materialized (
 	select sc.id, w.id from scope sc cross join wheel w
 	where (:wheel is null or w.id = :wheel) and (sc.id * 4294967296 + w.id) not in use_keys
 ),
+unused_keys(k) as materialized (select unit_id * 4294967296 + wheel_id from unused),
 signed_extra(unit_id, period, n) as (
 	select unit_id, period, count(*) from (
 		select s.unit_id, s.period from task_months m
@@ -135,11 +136,12 @@ signed_extra(unit_id, period, n) as (
 		-- The unary plus keeps this a filter: as an index term it would try every unit per month.
 		where +s.unit_id in (select id from scope)
 		union all
-		select s.unit_id, s.period from unused n
-			cross join wheel_task t on t.wheel_id = n.wheel_id
-			cross join wheel_signature s on s.task_id = t.id and s.unit_id = n.unit_id
-				and s.reopened_at is null and s.period >= :first and s.period <= :last
-		where (s.task_id * 1000000 + ${PERIOD_NUMBER('s.period')}) in due_keys
+		select s.unit_id, s.period from (select distinct unit_id from unused) n
+			cross join wheel_signature s on s.unit_id = n.unit_id
+				and s.period >= :first and s.period <= :last and s.reopened_at is null
+			cross join wheel_task t on t.id = s.task_id
+		where (s.unit_id * 4294967296 + t.wheel_id) in unused_keys
+			and (s.task_id * 1000000 + ${PERIOD_NUMBER('s.period')}) in due_keys
 	) group by unit_id, period
 ),
 unit_month(unit_id, month, total, signed, on_time) as materialized (

@@ -181,20 +181,16 @@ export const wheelSignature = sqliteTable(
 		reopenedAt: integer('reopened_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [
+		// Task and period first: the signatures of one task month, for the months the calendar
+		// does not make live (queries/wheel-sets.ts); any order serves a lookup by all three.
 		uniqueIndex('wheel_signature_active_unique')
-			.on(t.taskId, t.unitId, t.period)
-			.where(sql`${t.reopenedAt} is null`),
-		index('wheel_signature_unit_period_idx').on(t.unitId, t.period),
-		// Compliance counts read only active signatures' unit, period, task and lateness: this
-		// index holds all four, so the count over a year never reads the table.
-		index('wheel_signature_active_idx')
-			.on(t.unitId, t.period, t.taskId, t.late)
-			.where(sql`${t.reopenedAt} is null`),
-		// The signatures of one task and month, for the task months that are not live.
-		index('wheel_signature_task_period_idx')
 			.on(t.taskId, t.period, t.unitId)
 			.where(sql`${t.reopenedAt} is null`),
-		// Reopened signatures are few; their occurrences stay in the history (and the counts).
+		// A unit's signatures month by month: compliance counts read a unit's year from this
+		// index alone (task, lateness and whether reopened are in it), never the table.
+		index('wheel_signature_unit_period_idx').on(t.unitId, t.period, t.taskId, t.late, t.reopenedAt),
+		// Reopened signatures are few, and an active one is never in this index, so a sign-off
+		// does not write to it; their occurrences stay in the history (and the counts).
 		index('wheel_signature_reopened_idx')
 			.on(t.unitId, t.period)
 			.where(sql`${t.reopenedAt} is not null`)
