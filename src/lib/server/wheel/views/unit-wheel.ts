@@ -55,7 +55,8 @@ export function unitWheelView(url: URL, now: Date, ledUnitIds: readonly number[]
 			period: o.period,
 			month: o.month,
 			title: o.title,
-			status: o.status
+			status: o.status,
+			inUse: o.inUse
 		})),
 		months: MONTHS.map((m) => ({
 			month: m,
