@@ -70,3 +70,80 @@ export function pagerLinks(
 		next: info.page < info.pages ? to(info.page + 1) : null
 	};
 }
+
+/**
+ * Keyset paging for long lists: the link to the next page carries the last row's sort key
+ * (`etter`), the link back the first row's (`for`), so a page costs the same however deep it
+ * is and rows added meanwhile do not shift the pages. The key is opaque in the URL: JSON in
+ * base64url.
+ */
+export type SortKey = (string | number)[];
+
+export function encodeKey(key: SortKey): string {
+	const bytes = new TextEncoder().encode(JSON.stringify(key));
+	let binary = '';
+	for (const b of bytes) binary += String.fromCharCode(b);
+	return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+/** The key, or undefined when the parameter is missing or not a key of `length` values. */
+export function decodeKey(value: string | null, length: number): SortKey | undefined {
+	if (!value || value.length > 400) return undefined;
+	try {
+		const binary = atob(value.replaceAll('-', '+').replaceAll('_', '/'));
+		const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+		const key: unknown = JSON.parse(new TextDecoder().decode(bytes));
+		if (
+			Array.isArray(key) &&
+			key.length === length &&
+			key.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))
+		) {
+			return key as SortKey;
+		}
+	} catch {
+		// A hand-edited or truncated link: start from the first page.
+	}
+	return undefined;
+}
+
+export interface KeysetPosition {
+	after?: SortKey;
+	before?: SortKey;
+}
+
+export function readKeyset(params: URLSearchParams, length: number): KeysetPosition {
+	const after = decodeKey(params.get('etter'), length);
+	if (after) return { after };
+	const before = decodeKey(params.get('for'), length);
+	return before ? { before } : {};
+}
+
+/**
+ * Links for a keyset page. `rows` is the page as fetched with one row more than `size` in the
+ * direction of travel (so whether there is more is known without counting).
+ */
+export function keysetLinks<T>(
+	params: URLSearchParams,
+	position: KeysetPosition,
+	rows: T[],
+	size: number,
+	keyOf: (row: T) => SortKey,
+	hash?: string
+): { rows: T[]; previous: string | null; next: string | null; first: string | null } {
+	const more = rows.length > size;
+	const page = position.before ? (more ? rows.slice(1) : rows) : rows.slice(0, size);
+	const atStart = !position.after && (!position.before || !more);
+	const atEnd = position.before ? false : !more;
+	const first = page[0];
+	const last = page[page.length - 1];
+	return {
+		rows: page,
+		previous:
+			atStart || !first
+				? null
+				: hrefWith(params, { etter: null, for: encodeKey(keyOf(first)) }, hash),
+		next:
+			atEnd || !last ? null : hrefWith(params, { for: null, etter: encodeKey(keyOf(last)) }, hash),
+		first: atStart ? null : hrefWith(params, { etter: null, for: null }, hash)
+	};
+}
