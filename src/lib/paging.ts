@@ -111,10 +111,13 @@ export interface KeysetPosition {
 	before?: SortKey;
 }
 
-export function readKeyset(params: URLSearchParams, length: number): KeysetPosition {
-	const after = decodeKey(params.get('etter'), length);
+/** A page with several keyset lists names each list's parameters with a prefix (`bak-etter`). */
+const names = (prefix: string) => ({ after: `${prefix}etter`, before: `${prefix}for` });
+
+export function readKeyset(params: URLSearchParams, length: number, prefix = ''): KeysetPosition {
+	const after = decodeKey(params.get(names(prefix).after), length);
 	if (after) return { after };
-	const before = decodeKey(params.get('for'), length);
+	const before = decodeKey(params.get(names(prefix).before), length);
 	return before ? { before } : {};
 }
 
@@ -128,8 +131,10 @@ export function keysetLinks<T>(
 	rows: T[],
 	size: number,
 	keyOf: (row: T) => SortKey,
-	hash?: string
+	hash?: string,
+	prefix = ''
 ): { rows: T[]; previous: string | null; next: string | null; first: string | null } {
+	const { after, before } = names(prefix);
 	const more = rows.length > size;
 	const page = position.before ? (more ? rows.slice(1) : rows) : rows.slice(0, size);
 	const atStart = !position.after && (!position.before || !more);
@@ -141,9 +146,11 @@ export function keysetLinks<T>(
 		previous:
 			atStart || !first
 				? null
-				: hrefWith(params, { etter: null, for: encodeKey(keyOf(first)) }, hash),
+				: hrefWith(params, { [after]: null, [before]: encodeKey(keyOf(first)) }, hash),
 		next:
-			atEnd || !last ? null : hrefWith(params, { for: null, etter: encodeKey(keyOf(last)) }, hash),
-		first: atStart ? null : hrefWith(params, { etter: null, for: null }, hash)
+			atEnd || !last
+				? null
+				: hrefWith(params, { [before]: null, [after]: encodeKey(keyOf(last)) }, hash),
+		first: atStart ? null : hrefWith(params, { [after]: null, [before]: null }, hash)
 	};
 }

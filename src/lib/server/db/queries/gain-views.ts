@@ -353,3 +353,14 @@ export function listBenefitsPage(
 	const params = { projectId, trackId, level, margin };
 	return page('benefits', BENEFIT_PAGE_SQL, params, position, limit);
 }
+
+/** Live projects of a track, by title: the project choices once a track is chosen. */
+export function listTrackProjectOptions(trackId: number): { id: number; title: string }[] {
+	return statement(
+		'trackProjects',
+		() => `select p.id, p.title from project p
+			where p.archived_at is null
+				and p.id in (select project_id from project_track where track_id = @trackId)
+			order by p.title collate nocase, p.id`
+	).all({ trackId }) as { id: number; title: string }[];
+}
