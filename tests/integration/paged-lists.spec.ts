@@ -242,7 +242,10 @@ describe('overview', () => {
 		const view = overviewView(params({}, { tiltak: String(id), under: String(trackA) }));
 		const shown = view.tracks.flatMap((t) => t.projects).find((p) => p.id === id && p.measures);
 		const tree = buildPortfolioTree(portfolioSnapshot().input);
-		const expected = tree.tracks[0]!.projects.find((p) => p.id === id)!.measures.map((m) => m.id);
+		const expected = tree.tracks
+			.find((t) => t.id === trackA)!
+			.projects.find((p) => p.id === id)!
+			.measures.map((m) => m.id);
 		expect(shown?.measures?.items.map((m) => m.id).sort()).toEqual([...expected].sort());
 	});
 });
