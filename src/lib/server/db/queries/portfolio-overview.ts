@@ -316,13 +316,13 @@ const SQL = {
 		${LATEST_REPORT_JOIN('measure', 'm.id')}
 		order by ${TITLE_ORDER('m')}
 		limit @limit offset @offset`,
+	// Exists per user rather than a union of owner columns: each probe stops at the first row.
 	owners: () => `
 		select u.id, u.name from user u
-		where u.id in (
-			select owner_id from track where archived_at is null
-			union select owner_id from project where archived_at is null
-			union select m.owner_id from measure m join project p on p.id = m.project_id
-				where m.archived_at is null and p.archived_at is null)
+		where exists (select 1 from track t where t.owner_id = u.id and t.archived_at is null)
+			or exists (select 1 from project p where p.owner_id = u.id and p.archived_at is null)
+			or exists (select 1 from measure m join project p on p.id = m.project_id
+				where m.owner_id = u.id and m.archived_at is null and p.archived_at is null)
 		order by u.name collate nocase, u.id`
 } satisfies Record<string, (shape: Shape) => string>;
 
