@@ -7,6 +7,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { handleSecurityHeaders } from '$lib/server/security-headers';
+import { handleFormPosts } from '$lib/server/form-posts';
 import { startup } from '$lib/server/startup';
 import { readClock } from '$lib/server/clock';
 import { changeCount, syncCommits } from '$lib/server/db';
@@ -43,4 +44,9 @@ const handleDurableWrites: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleAuth, handleDurableWrites, handleSecurityHeaders);
+export const handle = sequence(
+	handleAuth,
+	handleDurableWrites,
+	handleSecurityHeaders,
+	handleFormPosts
+);

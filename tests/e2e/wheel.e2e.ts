@@ -212,7 +212,11 @@ describe('annual wheel journey', () => {
 			item.getByRole('button', { name: 'Signer som utført' }).click()
 		]);
 		await expect
-			.poll(() => page.getByText('Lenken må være en nettadresse som begynner med https://').count())
+			.poll(() =>
+				page
+					.getByText('Lenken må være en nettadresse som begynner med https:// eller http://')
+					.count()
+			)
 			.toBe(1);
 		await expectAccessibleWithoutJs(page);
 		const again = page

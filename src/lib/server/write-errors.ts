@@ -28,6 +28,8 @@ const MESSAGES: Record<string, string> = {
 	parent_archived: 'Den overordnede enheten er arkivert. Gjenopprett den først.',
 	owner_missing: 'Velg en eier som finnes.',
 	unit_missing: 'Velg en enhet som finnes og ikke er arkivert.',
+	estimate_too_large:
+		'Summen av linjene blir for stor. Et estimat kan være høyst 10 000 000 timer, eller 1 000 000 000 000 i andre enheter (kroner, antall).',
 	reference_missing: 'Noe skjemaet viser til, finnes ikke lenger. Last siden på nytt og prøv igjen.'
 };
 

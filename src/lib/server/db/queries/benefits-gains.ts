@@ -18,6 +18,7 @@ import type { Versioned, WriteResult } from './users';
 import { writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
 import { withGainRollups } from './gain-rollups';
+import { estimateFits } from '$lib/domain/gain-estimates';
 
 export type EstimateLineRow = typeof estimateLine.$inferSelect;
 export type RealisationRow = typeof realisation.$inferSelect;
@@ -68,6 +69,33 @@ function lineValues(input: EstimateLineInput) {
 	};
 }
 
+/**
+ * `estimate_too_large` when the benefit's lines, with `replace` in place of line `lineId` (or
+ * added), would total more than the domain allows (MAX_ESTIMATE): the pages must be able to
+ * compute every benefit they show.
+ */
+function estimateTooLarge(
+	tx: Queryable,
+	benefitId: number,
+	line: EstimateLineInput,
+	lineId: number | null = null
+): boolean {
+	const unit = tx
+		.select({ unit: benefit.unit })
+		.from(benefit)
+		.where(eq(benefit.id, benefitId))
+		.get()?.unit;
+	if (!unit) return false;
+	const others = tx
+		.select()
+		.from(estimateLine)
+		.where(eq(estimateLine.benefitId, benefitId))
+		.all()
+		.filter((l) => l.id !== lineId)
+		.map((l) => ({ ...l, sharePercent: l.shareHundredths / 100 }));
+	return !estimateFits([...others, line], unit);
+}
+
 export function addEstimateLine(
 	benefitId: number,
 	input: EstimateLineInput,
@@ -75,6 +103,8 @@ export function addEstimateLine(
 	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
+		if (estimateTooLarge(tx, benefitId, input))
+			return { ok: false, reason: 'estimate_too_large' } as const;
 		const values = { benefitId, ...lineValues(input) };
 		const row = withGainRollups([benefitId], () =>
 			tx.insert(estimateLine).values(values).returning().get()
@@ -104,6 +134,8 @@ export function updateEstimateLine(
 	return db.transaction((tx) => {
 		const before = findLine(tx, benefitId, lineId);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (estimateTooLarge(tx, benefitId, input, lineId))
+			return { ok: false, reason: 'estimate_too_large' } as const;
 		const values = lineValues(input);
 		const saved = withGainRollups([benefitId], () =>
 			tx

@@ -169,12 +169,13 @@ export function occurrenceHistory(key: OccurrenceKey) {
 	}));
 }
 
+/** The partial unique index, or the no-replace trigger in front of it (drizzle/0008_no_replace.sql). */
 function isUniqueViolation(e: unknown): boolean {
+	if (typeof e !== 'object' || e === null || !('code' in e)) return false;
+	const { code, message } = e as { code: string; message?: string };
 	return (
-		typeof e === 'object' &&
-		e !== null &&
-		'code' in e &&
-		(e as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+		code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+		(code === 'SQLITE_CONSTRAINT_TRIGGER' && /already signed/.test(message ?? ''))
 	);
 }
 

@@ -150,7 +150,8 @@ export const actions: Actions = {
 		if (benefit.kind !== 'kvantitativ') {
 			return invalid(form.values, { _form: 'Bare kvantitative gevinster prissettes.' }, 'addLine');
 		}
-		addEstimateLine(benefit.id, form.data, user.id, event.locals.now);
+		const result = addEstimateLine(benefit.id, form.data, user.id, event.locals.now);
+		if (!result.ok) return refuse(result.reason, form.values, '_form', 'addLine');
 		return { action: 'addLine', success: 'Linjen er lagt til.' };
 	},
 	updateLine: async (event) => {

@@ -16,7 +16,7 @@ import { createLink, deleteLink } from '$lib/server/db/queries/benefits-links';
 import { listUsers } from '$lib/server/db/queries/users';
 import { invalid, refuse } from '$lib/server/write-errors';
 import { buildMapInput } from '$lib/domain/benefit-map-input';
-import { layoutBenefitMap } from '$lib/charts/benefit-map-layout';
+import { benefitMapLayouts } from '$lib/server/benefits/map-layout';
 import { NODE_KIND_LABEL, nodeKey } from '$lib/domain/benefit-graph';
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
@@ -47,7 +47,7 @@ export const load: PageServerLoad = async (event) => {
 		project: { id: project.id, title: project.title },
 		canEdit,
 		map,
-		layout: layoutBenefitMap(map.nodes, map.edges),
+		layout: benefitMapLayouts.layout(map.nodes, map.edges),
 		measures: scope.measures.map((m) => ({ id: m.id, title: m.title })),
 		changes: scope.changes.map((c) => ({ id: c.id, title: c.title, values: changeValues(c) })),
 		benefits: benefits.map((b) => ({ id: b.id, title: b.title, level: b.level, kind: b.kind })),

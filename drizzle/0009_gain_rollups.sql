@@ -32,3 +32,5 @@ CREATE TABLE `gain_total` (
 	`realised` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`scope`, `scope_id`, `level`, `unit`)
 );
+--> statement-breakpoint
+CREATE INDEX `status_change_subject_status_idx` ON `status_change` (`subject`,`subject_id`,`to_status`);
