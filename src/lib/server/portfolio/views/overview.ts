@@ -26,7 +26,7 @@ import { listTracks } from '$lib/server/db/queries/tracks';
 import { listActiveUnitNames } from '$lib/server/db/queries/portfolio-people';
 
 /** Projects shown under every track before it is opened. */
-export const PREVIEW_PROJECTS = 5;
+export const PREVIEW_PROJECTS = 3;
 /** Projects per page in an opened track, measures per page in an opened project. */
 export const PROJECT_PAGE = 25;
 export const MEASURE_PAGE = 25;
