@@ -106,8 +106,8 @@ beforeAll(async () => {
 				{
 					title: `Risiko ${i}-${r}`,
 					description: null,
-					likelihood: ((i + r) % 5) + 1,
-					consequence: ((i * 3 + r) % 5) + 1,
+					likelihood: (((i + r) % 5) + 1) as 1 | 2 | 3 | 4 | 5,
+					consequence: (((i * 3 + r) % 5) + 1) as 1 | 2 | 3 | 4 | 5,
 					area: r ? 'delivery' : 'finance',
 					mitigation: null,
 					ownerId: leader,

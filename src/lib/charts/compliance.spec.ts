@@ -161,7 +161,9 @@ describe('ComplianceHeatmap.svelte (server render)', () => {
 		];
 		const { body } = render(ComplianceHeatmap, { props: { rows: withSigned, footer, open: true } });
 		expect(body).not.toContain('<summary');
-		expect(body).toMatch(/<tfoot[^>]*>.*Alle enheter.*81 % \(13 av 16\).*<td[^>]*>2<\/td>.*<\/tfoot>/s);
+		expect(body).toMatch(
+			/<tfoot[^>]*>.*Alle enheter.*81 % \(13 av 16\).*<td[^>]*>2<\/td>.*<\/tfoot>/s
+		);
 		expect(body).toMatch(/<th scope="col"[^>]*>Forfalt<\/th>/);
 	});
 
