@@ -12,7 +12,11 @@ export function digest(skip: string[] = []): string {
 	const client = db.$client;
 	tableReads ??= (
 		client
-			.prepare("select name from sqlite_master where type = 'table' order by name")
+			// WITHOUT ROWID tables (two of the search index's FTS5 shadow tables) have no rowid
+			// to order by; the index's changes show in its other tables.
+			.prepare(
+				"select name from sqlite_master where type = 'table' and sql not like '%WITHOUT ROWID%' order by name"
+			)
 			.pluck()
 			.all() as string[]
 	).map((table) => ({
