@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../src/lib/server/db/index';
+import { rebuildGainRollups } from '../../src/lib/server/db/queries/gain-rollups';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { osloDayStartMs } from '../../src/lib/domain/oslo-day';
 import { osloDay } from '../../src/lib/format';
@@ -117,6 +118,9 @@ export async function generateScaleData(options: ScaleOptions): Promise<Manifest
 		step('årshjul og signaturer');
 		seedAudit(ctx, org.byRole.admin[0]!.id);
 		step('endringslogg');
+		// The rows above bypass the app's writes, which keep the gain roll-ups in step.
+		rebuildGainRollups(sqlite);
+		step('gevinstsummer');
 		return { org, portfolio, benefits, wheels };
 	})();
 	const { org, portfolio, benefits, wheels } = built;

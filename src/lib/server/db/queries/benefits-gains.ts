@@ -17,6 +17,7 @@ import type {
 import type { Versioned, WriteResult } from './users';
 import { writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
+import { withGainRollups } from './gain-rollups';
 import { estimateFits } from '$lib/domain/gain-estimates';
 
 export type EstimateLineRow = typeof estimateLine.$inferSelect;
@@ -105,7 +106,9 @@ export function addEstimateLine(
 		if (estimateTooLarge(tx, benefitId, input))
 			return { ok: false, reason: 'estimate_too_large' } as const;
 		const values = { benefitId, ...lineValues(input) };
-		const row = tx.insert(estimateLine).values(values).returning().get();
+		const row = withGainRollups([benefitId], () =>
+			tx.insert(estimateLine).values(values).returning().get()
+		);
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'estimate_line',
@@ -134,12 +137,14 @@ export function updateEstimateLine(
 		if (estimateTooLarge(tx, benefitId, input, lineId))
 			return { ok: false, reason: 'estimate_too_large' } as const;
 		const values = lineValues(input);
-		const saved = tx
-			.update(estimateLine)
-			.set({ ...values, version: version + 1 })
-			.where(and(eq(estimateLine.id, lineId), eq(estimateLine.version, version)))
-			.returning({ id: estimateLine.id })
-			.get();
+		const saved = withGainRollups([benefitId], () =>
+			tx
+				.update(estimateLine)
+				.set({ ...values, version: version + 1 })
+				.where(and(eq(estimateLine.id, lineId), eq(estimateLine.version, version)))
+				.returning({ id: estimateLine.id })
+				.get()
+		);
 		if (!saved) return { ok: false, reason: 'conflict' } as const;
 		writeAudit(tx, now, {
 			actorId,
@@ -162,7 +167,9 @@ export function deleteEstimateLine(
 	return db.transaction((tx) => {
 		const before = findLine(tx, benefitId, lineId);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
-		tx.delete(estimateLine).where(eq(estimateLine.id, lineId)).run();
+		withGainRollups([benefitId], () =>
+			tx.delete(estimateLine).where(eq(estimateLine.id, lineId)).run()
+		);
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'estimate_line',
@@ -194,12 +201,14 @@ export function setBaselineAndTarget(
 			targetValue: input.target.value,
 			targetDate: input.target.date
 		};
-		const saved = tx
-			.update(benefit)
-			.set({ ...values, version: input.version + 1 })
-			.where(and(eq(benefit.id, benefitId), eq(benefit.version, input.version)))
-			.returning({ id: benefit.id })
-			.get();
+		const saved = withGainRollups([benefitId], () =>
+			tx
+				.update(benefit)
+				.set({ ...values, version: input.version + 1 })
+				.where(and(eq(benefit.id, benefitId), eq(benefit.version, input.version)))
+				.returning({ id: benefit.id })
+				.get()
+		);
 		if (!saved) return { ok: false, reason: 'conflict' } as const;
 		writeAudit(tx, now, {
 			actorId,
@@ -246,7 +255,9 @@ export function logRealisation(
 			authorId: actorId,
 			createdAt: now
 		};
-		const row = tx.insert(realisation).values(values).returning().get();
+		const row = withGainRollups([benefitId], () =>
+			tx.insert(realisation).values(values).returning().get()
+		);
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'realisation',
@@ -291,15 +302,17 @@ export function setPlannedPeriod(
 			.from(plannedPeriod)
 			.where(and(eq(plannedPeriod.benefitId, benefitId), eq(plannedPeriod.period, input.period)))
 			.get();
-		const row = tx
-			.insert(plannedPeriod)
-			.values({ benefitId, ...input })
-			.onConflictDoUpdate({
-				target: [plannedPeriod.benefitId, plannedPeriod.period],
-				set: { value: input.value }
-			})
-			.returning()
-			.get();
+		const row = withGainRollups([benefitId], () =>
+			tx
+				.insert(plannedPeriod)
+				.values({ benefitId, ...input })
+				.onConflictDoUpdate({
+					target: [plannedPeriod.benefitId, plannedPeriod.period],
+					set: { value: input.value }
+				})
+				.returning()
+				.get()
+		);
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'planned_period',
@@ -325,7 +338,9 @@ export function deletePlannedPeriod(
 			.where(and(eq(plannedPeriod.id, id), eq(plannedPeriod.benefitId, benefitId)))
 			.get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
-		tx.delete(plannedPeriod).where(eq(plannedPeriod.id, id)).run();
+		withGainRollups([benefitId], () =>
+			tx.delete(plannedPeriod).where(eq(plannedPeriod.id, id)).run()
+		);
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'planned_period',

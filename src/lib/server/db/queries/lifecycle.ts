@@ -17,6 +17,7 @@ import {
 import { canTransition, type LifecycleStatus } from '$lib/domain/portfolio';
 import type { StatusReportInput } from '$lib/schemas/portfolio';
 import type { WriteResult } from './users';
+import { benefitIdsOfProject, withGainRollups } from './gain-rollups';
 
 export type StatusSubject = 'track' | 'project' | 'measure';
 export type ReportSubject = 'project' | 'measure';
@@ -99,10 +100,14 @@ export function setArchived(
 			.get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		const archivedAt = archived ? now : null;
-		tx.update(t)
-			.set({ archivedAt, version: before.version + 1 })
-			.where(eq(t.id, id))
-			.run();
+		// An archived project's benefits leave the benefit sums; restored, they come back.
+		withGainRollups(subject === 'project' ? benefitIdsOfProject(id) : [], () =>
+			tx
+				.update(t)
+				.set({ archivedAt, version: before.version + 1 })
+				.where(eq(t.id, id))
+				.run()
+		);
 		writeAudit(tx, now, {
 			actorId,
 			entity: subject,

@@ -38,7 +38,7 @@ import { withVersion } from '$lib/schemas/version';
 import { benefitValues, lineValues, planValues } from '$lib/benefits/form-values';
 import { invalid, refuse } from '$lib/server/write-errors';
 import { benefitResult } from '$lib/domain/benefit-figures';
-import { realisationHistory } from '$lib/domain/gain-realisation';
+import { realisationLogView } from '$lib/server/benefits/views/realisation-log';
 import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
@@ -59,33 +59,7 @@ export const load: PageServerLoad = async (event) => {
 	const result = benefitResult(facts, settings);
 	const users = listUsers().map((u) => ({ id: u.id, name: u.name, active: u.active }));
 	const nameOf = new Map(users.map((u) => [u.id, u.name]));
-	// Qualitative entries carry no value; the history rule only needs ids, times and links.
-	const rowById = new Map(realisations.map((r) => [r.id, r]));
-	const history = realisationHistory(
-		realisations.map((r) => ({
-			id: r.id,
-			period: r.period,
-			value: r.value ?? 0,
-			createdAt: r.createdAt,
-			supersedesId: r.supersedesId
-		}))
-	).map((h) => {
-		const row = rowById.get(h.entry.id)!;
-		return {
-			id: row.id,
-			period: row.period,
-			value: row.value,
-			assessment: row.assessment,
-			narrative: row.narrative,
-			comment: row.comment,
-			evidence: row.evidence,
-			supersedesId: row.supersedesId,
-			author: row.authorId ? (nameOf.get(row.authorId) ?? '') : '',
-			createdAt: row.createdAt.getTime(),
-			effective: h.effective,
-			supersededById: h.supersededById
-		};
-	});
+	const log = realisationLogView(id, event.url.searchParams);
 	return {
 		benefit: {
 			...benefit,
@@ -111,7 +85,9 @@ export const load: PageServerLoad = async (event) => {
 		series: result.series,
 		given: given.map((g) => ({ id: g.id, period: g.period, value: g.value })),
 		status: result.status,
-		history,
+		history: log.entries,
+		logPager: log.pager,
+		logCount: log.count,
 		followUps: listFollowUps([id]).map((f) => ({
 			id: f.id,
 			period: f.period,

@@ -1,20 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
-import { listRisks } from '$lib/server/db/queries/risks';
+import { riskListView } from '$lib/server/portfolio/views/risks';
 
-/** The whole portfolio's risk picture: every ROS risk on a project or measure. */
+/** The whole portfolio's risk picture: the matrix by counts, and the risks a page at a time. */
 export const load: PageServerLoad = async (event) => {
 	requireUser(event);
-	return {
-		risks: listRisks().map((r) => ({
-			id: r.id,
-			title: r.title,
-			subjectTitle: r.subjectTitle,
-			projectId: r.projectId,
-			measureId: r.measureId,
-			likelihood: r.likelihood,
-			consequence: r.consequence,
-			status: r.status
-		}))
-	};
+	return riskListView(event.url.searchParams);
 };

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireMapEditor, requireProjectReader } from '$lib/server/benefits/access';
-import { loadScope } from '$lib/server/benefits/scope';
+import { projectMapScope } from '$lib/server/benefits/views/project-map';
 import { benefitSchema, changeSchema, linkSchema } from '$lib/schemas/benefits';
 import { parseForm } from '$lib/schemas/form';
 import { withVersion } from '$lib/schemas/version';
@@ -25,9 +25,9 @@ import { readForm } from '$lib/server/read-form';
 export const load: PageServerLoad = async (event) => {
 	const { project, canEdit } = requireProjectReader(event, Number(event.params.id));
 	const projectId = project.id;
-	const scope = loadScope({ projectId, trackId: null, level: null });
+	const scope = projectMapScope(projectId);
 	if (!scope) error(404, 'Fant ikke prosjektet.');
-	const benefits = scope.computed.map((c) => c.benefit);
+	const benefits = scope.benefits;
 	const goals = scope.goals.map((g) => ({
 		id: g.id,
 		number: g.number,
