@@ -129,7 +129,7 @@ beforeAll(async () => {
 	benefits.count = benefit(single, { level: 'bruker', unit: 'antall' });
 	plan(benefits.count, [10, '2026-01-01'], [40, '2026-06-30']);
 	log(benefits.count, '2026-02', 1);
-	benefits.quality = benefit(single, { level: 'system', kind: 'kvalitativ', unit: null });
+	benefits.quality = benefit(single, { level: 'system', kind: 'kvalitativ', unit: undefined });
 
 	// Logged only before its path starts: no realised values on the path.
 	benefits.early = benefit(single, { level: 'tjeneste', unit: 'kr' });
