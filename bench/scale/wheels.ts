@@ -11,8 +11,10 @@ import {
 	wheelAssignment,
 	wheelReopening,
 	wheelSignature,
-	wheelTask
+	wheelTask,
+	wheelTaskMonth
 } from '../../src/lib/server/db/schema';
+import { taskCalendar } from '../../src/lib/domain/wheel-calendar';
 import { occurrencesForYear, type Month, type Schedule } from '../../src/lib/domain/schedule';
 import { scheduleColumns, wheelsByUnit } from '../../src/lib/domain/wheel-occurrences';
 import { addMonths, dayStart, firstDay, osloDayOf, workingTime, type Context } from './context';
@@ -121,6 +123,22 @@ export function seedWheels(ctx: Context, org: Org): Wheels {
 		],
 		WHERE
 	);
+	// The task calendar, as the app writes it with every task (queries/wheel-calendar.ts).
+	const calendar_ = ctx.writer(
+		wheelTaskMonth,
+		[
+			'id',
+			'taskId',
+			'wheelId',
+			'month',
+			'dueDay',
+			'fromPeriod',
+			'untilPeriod',
+			'activeFrom',
+			'archivedDay'
+		],
+		WHERE
+	);
 	const assignments_ = ctx.writer(
 		wheelAssignment,
 		['id', 'wheelId', 'unitId', 'includeChildUnits', 'createdAt'],
@@ -152,6 +170,20 @@ export function seedWheels(ctx: Context, org: Org): Wheels {
 				activeFrom,
 				setupMs + id * 60_000
 			]);
+			const calendar = taskCalendar({ ...columns, activeFrom, archivedAt: null });
+			for (const m of calendar.months) {
+				calendar_.row([
+					calendar_.count + 1,
+					id,
+					wheelId,
+					m.month,
+					m.dueDay,
+					m.fromPeriod,
+					m.untilPeriod,
+					calendar.activeFrom,
+					calendar.archivedDay
+				]);
+			}
 			const occurrences = [...new Set(years)]
 				.flatMap((y) => occurrencesForYear([{ id, schedule }], y))
 				.filter((o) => o.period >= activeFrom && o.period <= ctx.month);

@@ -9,11 +9,12 @@
  *
  *   npm run bench:server -- [--db FILE | --scale national|municipal] [--repeats 30]
  *                           [--seconds 5] [--post-seconds 10] [--timeout 120] [--in-place]
- *                           [--out FILE | --no-write]
+ *                           [--out FILE | --no-write] [--pages REGEX]
  *
  * Without --db it uses data/scale/<scale>.db, generating it first when missing (minutes).
  * The server runs on a copy, so the sign-offs it posts do not use up the dataset; --in-place
- * skips the copy for a database too big to copy twice.
+ * skips the copy for a database too big to copy twice. --pages measures only the pages whose
+ * address matches (and /konto, the yardstick), e.g. --pages '^/(sok|admin/logg)'.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
@@ -50,9 +51,17 @@ const { values: args } = parseArgs({
 		'page-budget': { type: 'string', default: '150' },
 		'in-place': { type: 'boolean', default: false },
 		out: { type: 'string' },
-		'no-write': { type: 'boolean', default: false }
+		'no-write': { type: 'boolean', default: false },
+		// Only the pages whose path matches this regular expression; /konto always.
+		pages: { type: 'string' },
+		// Only the pages whose path starts with one of these (comma-separated); /konto always.
+		only: { type: 'string' },
+		// Which POST runs: sign, realisation, both (default) or none.
+		posts: { type: 'string', default: 'sign,realisation' }
 	}
 });
+const ONLY = args.only ? args.only.split(',').filter(Boolean) : null;
+const POSTS = new Set(args.posts.split(','));
 const REPEATS = Number(args.repeats);
 const SECONDS = Number(args.seconds);
 const POST_SECONDS = Number(args['post-seconds']);
@@ -327,11 +336,19 @@ async function main() {
 			{ path: '/arshjul/mine', role: 'unit_leader' },
 			{ path: '/arshjul/etterlevelse', role: 'steering' },
 			{ path: '/admin/logg', role: 'admin' },
+			{ path: '/admin/logg?entity=benefit&before=1780000000000-150000', role: 'admin' },
+			{ path: '/sok?q=tiltak', role: 'viewer' },
+			{ path: '/sok?q=felles+rutine', role: 'viewer' },
+			{ path: '/sok?q=tiltak&type=tiltak&side=500', role: 'viewer' },
 			{ path: `/portefolje/prosjekter/${b.projectId}`, role: 'programme_leader' },
 			{ path: `/gevinster/${b.benefitId}`, role: 'programme_leader' }
 		];
+		const only = args.pages ? new RegExp(args.pages) : null;
 		const pageResults = [];
-		for (const page of pages) {
+		const chosen = (p) =>
+			p.path === '/konto' ||
+			((!only || only.test(p.path)) && (!ONLY || ONLY.some((prefix) => p.path.startsWith(prefix))));
+		for (const page of pages.filter(chosen)) {
 			log(`  ${page.path} (${page.role}) …`);
 			const r = await measurePage(server, page, cookies[page.role]);
 			pageResults.push(r);
@@ -345,7 +362,7 @@ async function main() {
 		// Sign-offs: each unit leader signs their own unit's open occurrences, as on «Mine oppgaver».
 		log('  signering (?/sign) …');
 		// Enough open occurrences for 300 sign-offs a second; each unit leader has a few dozen.
-		const want = Math.max(500, POST_SECONDS * 300);
+		const want = POSTS.has('sign') ? Math.max(500, POST_SECONDS * 300) : 0;
 		const queue = [];
 		let leaders = 0;
 		for (const { email, keys } of b.signOff) {
@@ -354,41 +371,46 @@ async function main() {
 			leaders += 1;
 			for (const key of keys) queue.push({ cookie, key });
 		}
-		const signRun = await sustained({
-			connections: CONNECTIONS,
-			seconds: POST_SECONDS,
-			next: () => queue.shift(),
-			task: ({ cookie, key }) =>
-				postAction(
-					base,
-					`/arshjul/forekomst/${key[0]}/${key[1]}/${key[2]}?/sign`,
-					cookie,
-					{ storedIn: 'Compilo', comment: 'Ytelsesmåling', link: '' },
-					TIMEOUT_MS
-				)
-		});
+		const skipped = { results: [], wallMs: 0 };
+		const signRun = !POSTS.has('sign')
+			? skipped
+			: await sustained({
+					connections: CONNECTIONS,
+					seconds: POST_SECONDS,
+					next: () => queue.shift(),
+					task: ({ cookie, key }) =>
+						postAction(
+							base,
+							`/arshjul/forekomst/${key[0]}/${key[1]}/${key[2]}?/sign`,
+							cookie,
+							{ storedIn: 'Compilo', comment: 'Ytelsesmåling', link: '' },
+							TIMEOUT_MS
+						)
+				});
 		log('  realiseringer (?/logRealisation) …');
 		const ids = b.realisation.benefitIds;
 		let n = 0;
-		const realisationRun = await sustained({
-			connections: CONNECTIONS,
-			seconds: POST_SECONDS,
-			next: () => (ids.length ? ids[n++ % ids.length] : undefined),
-			task: (id) =>
-				postAction(
-					base,
-					`/gevinster/${id}?/logRealisation`,
-					cookies.programme_leader,
-					{
-						period: b.realisation.period,
-						value: '1250',
-						comment: 'Ytelsesmåling',
-						evidence: '',
-						supersedesId: ''
-					},
-					TIMEOUT_MS
-				)
-		});
+		const realisationRun = !POSTS.has('realisation')
+			? skipped
+			: await sustained({
+					connections: CONNECTIONS,
+					seconds: POST_SECONDS,
+					next: () => (ids.length ? ids[n++ % ids.length] : undefined),
+					task: (id) =>
+						postAction(
+							base,
+							`/gevinster/${id}?/logRealisation`,
+							cookies.programme_leader,
+							{
+								period: b.realisation.period,
+								value: '1250',
+								comment: 'Ytelsesmåling',
+								evidence: '',
+								supersedesId: ''
+							},
+							TIMEOUT_MS
+						)
+				});
 		const posts = [
 			{ form: '`/arshjul/forekomst/…?/sign`', role: 'unit_leader', leaders, ...signRun },
 			{
@@ -397,7 +419,7 @@ async function main() {
 				leaders: 1,
 				...realisationRun
 			}
-		];
+		].filter((post) => post.wallMs > 0);
 		const memoryAtEnd = memory(server.pid);
 
 		const report = renderReport({

@@ -13,7 +13,7 @@ import {
 	rankProjects,
 	type PortfolioFilter
 } from '$lib/domain/portfolio';
-import { groupByCell, type ScaleValue } from '$lib/domain/risk';
+import { groupByCell } from '$lib/domain/risk';
 import { portfolioSnapshot } from '$lib/server/portfolio-snapshot';
 import { overviewView, PROJECT_PAGE } from '$lib/server/portfolio/views/overview';
 import { rankingView, RANKING_PAGE } from '$lib/server/portfolio/views/ranking';
@@ -106,8 +106,8 @@ beforeAll(async () => {
 				{
 					title: `Risiko ${i}-${r}`,
 					description: null,
-					likelihood: (((i + r) % 5) + 1) as ScaleValue,
-					consequence: (((i * 3 + r) % 5) + 1) as ScaleValue,
+					likelihood: (((i + r) % 5) + 1) as 1 | 2 | 3 | 4 | 5,
+					consequence: (((i * 3 + r) % 5) + 1) as 1 | 2 | 3 | 4 | 5,
 					area: r ? 'delivery' : 'finance',
 					mitigation: null,
 					ownerId: leader,

@@ -5,6 +5,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
 import { sealLegacyAuditRows } from './queries/audit-chain';
+import { fillMissingTaskCalendars } from './queries/wheel-calendar';
+import { readClock } from '../clock';
 import { rebuildGainRollupsIfEmpty } from './queries/gain-rollups';
 import { walSyncer } from './group-commit';
 
@@ -35,6 +37,8 @@ export function openDatabase(file: string): DB {
 	migrate(db, { migrationsFolder: migrationsFolder() });
 	// Audit rows from before the hash chain get their hashes once, before anything appends.
 	sealLegacyAuditRows(sqlite);
+	// Wheel tasks from before the task calendar, or written around the app, get theirs.
+	fillMissingTaskCalendars(db, readClock());
 	// Gain roll-ups for benefits from before the roll-ups existed, or loaded in bulk.
 	rebuildGainRollupsIfEmpty(sqlite);
 	return db;

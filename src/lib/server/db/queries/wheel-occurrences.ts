@@ -5,7 +5,8 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
-import { user, wheelReopening, wheelSignature, wheelTask } from '../schema';
+import { user, wheelReopening, wheelSignature } from '../schema';
+import { unitUsesWheel } from './wheel-sets';
 import { idList, wheelReads } from './wheel-reads';
 export { unitIdsWithSignatures } from './wheel-reads';
 import { unitOccurrences, wheelsByUnit, type OccurrenceView } from '$lib/domain/wheel-occurrences';
@@ -105,18 +106,39 @@ export function listOccurrences(
 	});
 }
 
-/** One occurrence, or undefined when the unit has no such occurrence. */
+/**
+ * One occurrence, or undefined when the unit has no such occurrence: the same as
+ * listOccurrences gives for the key, from the one task, unit and period alone (indexed reads),
+ * so a sign-off does not compute the unit's whole year.
+ */
 export function findOccurrence(
 	key: OccurrenceKey,
 	now: Date,
-	q: Queryable = db
+	// Prepared statements run on the one connection, so inside a caller's transaction too.
+	_q: Queryable = db
 ): UnitOccurrence | undefined {
-	const year = Number(key.period.slice(0, 4));
-	const task = q.select().from(wheelTask).where(eq(wheelTask.id, key.taskId)).get();
+	const reads = wheelReads();
+	const task = reads.task.get({ taskId: key.taskId });
 	if (!task) return undefined;
-	return listOccurrences({ year, now, unitIds: [key.unitId], wheelId: task.wheelId }, q).find(
-		(o) => o.taskId === key.taskId && o.period === key.period
-	);
+	const owner = reads.unitName.get({ unitId: key.unitId });
+	if (!owner) return undefined;
+	const records = reads.keySignatures.all({ ...key });
+	const inUse = unitUsesWheel(key.unitId, task.wheelId);
+	if (!inUse && records.length === 0) return undefined;
+	const pastSchedules = reads.taskSchedules.all({ taskId: task.id });
+	// Not used any more: only an occurrence with a signature (active or reopened) stays.
+	const scheduled = { ...task, pastSchedules, archivedAt: inUse ? task.archivedAt : new Date(0) };
+	const occurrence = unitOccurrences(
+		key.unitId,
+		[scheduled],
+		records.filter((s) => s.reopenedAt === null),
+		Number(key.period.slice(0, 4)),
+		now,
+		records.filter((s) => s.reopenedAt !== null)
+	).find((o) => o.period === key.period);
+	if (!occurrence) return undefined;
+	const wheelName = reads.wheelName.get({ wheelId: task.wheelId })?.name ?? '';
+	return { ...occurrence, wheelName, unitName: owner.name, inUse };
 }
 
 /** Every signature of an occurrence, newest first, each with its reopening if any. */

@@ -1,37 +1,17 @@
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import { requireAdmin } from '$lib/server/auth/guards';
-import { auditFilterSchema } from '$lib/schemas/admin';
-import { fieldErrors } from '$lib/schemas/form';
-import { checkAuditChain, listAuditEntries, listAuditFacets } from '$lib/server/db/queries/audit';
-import { describeChainReport } from '$lib/server/audit-chain';
-import { listUsers } from '$lib/server/db/queries/users';
-import { osloDayStartMs } from '$lib/domain/oslo-day';
+import { auditLogPage } from '$lib/server/org/views/audit-log';
+import { verifyAuditLog } from '$lib/server/org/actions/audit-verification';
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
-	const raw = Object.fromEntries(event.url.searchParams);
-	const parsed = auditFilterSchema.safeParse(raw);
-	// A malformed filter shows its field errors and the unfiltered first page.
-	const filter = parsed.success ? parsed.data : undefined;
-	const result = listAuditEntries({
-		entity: filter?.entity || undefined,
-		action: filter?.action || undefined,
-		actorId: filter?.actorId ?? undefined,
-		fromMs: filter?.from ? osloDayStartMs(filter.from) : undefined,
-		// "to" is inclusive: up to the start of the next Oslo day.
-		toMs: filter?.to ? osloDayStartMs(filter.to, 1) : undefined,
-		page: filter?.page ?? 1
-	});
-	// The whole chain, every time: a check that skips rows would miss a change to them. It
-	// runs in batches that let other requests through (queries/audit-chain.ts).
-	const chain = await checkAuditChain();
-	return {
-		...result,
-		chain: { ok: chain.ok, line: describeChainReport(chain) },
-		rows: result.rows.map((r) => ({ ...r, at: r.at.getTime() })),
-		facets: listAuditFacets(),
-		actors: listUsers().map((u) => ({ value: String(u.id), label: u.name })),
-		values: raw,
-		errors: parsed.success ? {} : fieldErrors(parsed.error)
-	};
+	return auditLogPage(event.url);
+};
+
+export const actions: Actions = {
+	/** Walks the whole hash chain now and records the result (seconds at 200 000 rows). */
+	verify: async (event) => {
+		const admin = requireAdmin(event);
+		return { verified: await verifyAuditLog(admin.id, event.locals.now) };
+	}
 };

@@ -1,0 +1,98 @@
+/**
+ * The change log page (/admin/logg): newest first, 50 rows a page, paged by time and id
+ * (keyset), with
+ * filters by what, action, who and date; and the last recorded check of the hash chain. The
+ * whole chain is checked when an administrator asks (org/actions/audit-verification.ts) or
+ * with `npm run audit:verify`, not on every visit: at 200 000 rows that walk took seconds.
+ */
+import { error } from '@sveltejs/kit';
+import {
+	lastAuditLogId,
+	lastAuditVerification,
+	listAuditLogActors,
+	listAuditLogFacets,
+	listAuditLogPage,
+	type AuditCursor
+} from '$lib/server/db/queries/audit-log';
+import { describeChainReport, type ChainReport } from '$lib/server/audit-chain';
+import { auditLogCursorSchema, auditLogQuerySchema } from '$lib/schemas/audit-log';
+import { fieldErrors } from '$lib/schemas/form';
+import { osloDayStartMs } from '$lib/domain/oslo-day';
+
+export const AUDIT_LOG_PAGE_SIZE = 50;
+
+/** What the page says about the chain: the last check, and how much is newer than it. */
+export function chainStatus() {
+	const last = lastAuditVerification();
+	if (!last) {
+		return {
+			state: 'unchecked' as const,
+			line: 'Kjeden av kontrollsummer er ikke kontrollert ennå.',
+			checkedAt: null,
+			checkedBy: null,
+			durationMs: null,
+			newerRows: 0
+		};
+	}
+	const report: ChainReport = last.ok
+		? { ok: true, checked: last.checked, lastId: last.lastId }
+		: { ok: false, checked: last.checked, brokenId: last.brokenId!, reason: last.reason! };
+	const newest = lastAuditLogId() ?? 0;
+	return {
+		state: last.ok ? ('ok' as const) : ('broken' as const),
+		line: describeChainReport(report),
+		checkedAt: last.checkedAt.getTime(),
+		checkedBy: last.checkedBy,
+		durationMs: last.durationMs,
+		// Rows written after the check, which it could not see.
+		newerRows: last.ok ? Math.max(0, newest - (last.lastId ?? 0)) : 0
+	};
+}
+
+export function auditLogPage(url: URL) {
+	const raw = Object.fromEntries(url.searchParams);
+	const cursor = auditLogCursorSchema.safeParse(raw);
+	if (!cursor.success) error(400, 'Ugyldig side i loggen. Gå til de nyeste hendelsene.');
+	const { before, after } = cursor.data;
+	if (before !== undefined && after !== undefined) error(400, 'Ugyldig side i loggen.');
+	const at: AuditCursor =
+		before !== undefined ? { before } : after !== undefined ? { after } : null;
+
+	const parsed = auditLogQuerySchema.safeParse(raw);
+	// A malformed filter shows its field errors and the unfiltered newest page.
+	const f = parsed.success ? parsed.data : undefined;
+	const filter = {
+		entity: f?.entity || undefined,
+		action: f?.action || undefined,
+		actorId: f?.actorId ?? undefined,
+		fromMs: f?.from ? osloDayStartMs(f.from) : undefined,
+		// "to" is inclusive: up to the start of the next Oslo day.
+		toMs: f?.to ? osloDayStartMs(f.to, 1) : undefined
+	};
+	const page = listAuditLogPage(filter, parsed.success ? at : null, AUDIT_LOG_PAGE_SIZE);
+
+	// The filters as given, for the form and for the links to the next pages.
+	const kept = new URLSearchParams();
+	for (const key of ['entity', 'action', 'actorId', 'from', 'to'] as const) {
+		if (parsed.success && raw[key]) kept.set(key, raw[key]);
+	}
+	const href = (cursorKey?: 'before' | 'after', p?: { at: Date; id: number }) => {
+		const params = new URLSearchParams(kept);
+		if (cursorKey && p) params.set(cursorKey, `${p.at.getTime()}-${p.id}`);
+		const query = params.toString();
+		return query ? `?${query}` : '?';
+	};
+	const first = page.rows[0];
+	const last = page.rows[page.rows.length - 1];
+	return {
+		rows: page.rows.map((r) => ({ ...r, at: r.at.getTime() })),
+		newerHref: page.hasNewer && first ? href('after', first) : null,
+		olderHref: page.hasOlder && last ? href('before', last) : null,
+		newestHref: at !== null ? href() : null,
+		chain: chainStatus(),
+		facets: listAuditLogFacets(),
+		actors: listAuditLogActors().map((u) => ({ value: String(u.id), label: u.name })),
+		values: raw,
+		errors: parsed.success ? {} : fieldErrors(parsed.error)
+	};
+}
