@@ -127,9 +127,14 @@ beforeAll(async () => {
 	wheels.leaders = leaders.wheelId;
 	wheels.primary = primary.wheelId;
 	wheels.competence = competence.wheelId;
-	[tasks.meeting, tasks.evaluation, tasks.ros, tasks.deviation] = leaders.taskIds as number[];
-	[tasks.plan, tasks.userMeeting] = primary.taskIds as number[];
-	[tasks.competence] = competence.taskIds as number[];
+	[tasks.meeting, tasks.evaluation, tasks.ros, tasks.deviation] = leaders.taskIds as [
+		number,
+		number,
+		number,
+		number
+	];
+	[tasks.plan, tasks.userMeeting] = primary.taskIds as [number, number];
+	[tasks.competence] = competence.taskIds as [number];
 
 	signSome(at('2026-01-15'), 2025);
 	signSome(at('2026-06-01'), 2026);
