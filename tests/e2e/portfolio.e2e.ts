@@ -168,7 +168,7 @@ describe('portfolio journey', () => {
 		await page.goto(`${baseUrl}/`);
 		const tree = page.locator('.portfolio-tree');
 		// Listed under both tracks; its measures open on demand, under the track chosen.
-		await expect.poll(() => tree.getByRole('link', { name: PROJECT }).count()).toBe(2);
+		await expect.poll(() => tree.getByRole('link', { name: PROJECT, exact: true }).count()).toBe(2);
 		expect(await tree.getByRole('link', { name: MEASURE }).count()).toBe(0);
 		const openMeasures = async () => {
 			await Promise.all([
@@ -189,7 +189,7 @@ describe('portfolio journey', () => {
 			page.waitForURL(/enhet=\d+/),
 			page.getByRole('button', { name: 'Vis', exact: true }).click()
 		]);
-		expect(await tree.getByRole('link', { name: PROJECT }).count()).toBe(2);
+		expect(await tree.getByRole('link', { name: PROJECT, exact: true }).count()).toBe(2);
 		await openMeasures();
 		await expectAccessible(page);
 

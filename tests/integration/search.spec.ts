@@ -1,6 +1,6 @@
 /**
  * «Søk» (/sok) through its own load, on a real SQLite file with the migrations applied: the
- * FTS5 index follows every insert, rename and delete (triggers, drizzle/0010_search_index.sql),
+ * FTS5 index follows every insert, rename and delete (triggers, drizzle/0011_search_index.sql),
  * is filled for rows that existed before the migration, reads Norwegian words as Norwegian,
  * pages a kind's hits in a stable order, answers what cannot be searched with 400 and a
  * Norwegian message, and links only to pages the searching user may open.
@@ -30,7 +30,7 @@ import type { SearchPage } from '$lib/server/search/views/search';
 const NOW = new Date('2026-11-20T10:00:00Z');
 const sqlite = () => db.$client;
 
-/** The triggers drizzle/0010_search_index.sql creates: three per indexed table. */
+/** The triggers drizzle/0011_search_index.sql creates: three per indexed table. */
 const TRIGGERS = ['track', 'project', 'measure', 'benefit', 'wheel_task'].flatMap((t) =>
 	['insert', 'update', 'delete'].map((op) => `${t}_search_${op}`)
 );

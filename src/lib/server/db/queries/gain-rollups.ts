@@ -216,84 +216,82 @@ const SERIES_UNITS = `unit_of.unit in ('kr', 'timer')`;
 
 /**
  * A write changes a benefit's contribution in a few months at most, so the old contribution
- * (taken out) and the new one (put in) are first gathered in temporary tables and only the
- * rows that differ are written to the roll-ups: fewer pages touched, a smaller commit.
+ * (taken out) and the new one (put in) are first gathered in a temporary table, each by one
+ * statement, and only the rows that differ are written to the roll-ups: fewer pages touched, a
+ * smaller commit. Rows of kind `total` carry benefits, estimate, planned and realised in
+ * `a`–`d`; rows of kind `series` planned, realised and the four counts in `a`–`f`; rows of kind
+ * `figure` (put in only) a benefit's estimate and status.
  */
-const DELTA_TABLES = `
-	create temp table if not exists gain_total_delta (scope text, scope_id integer, level text,
-		unit text, benefits integer, estimate integer, planned integer, realised integer);
-	create temp table if not exists gain_series_delta (scope text, scope_id integer, level text,
-		unit text, period text, planned integer, realised integer, path_starts integer,
-		path_ends integer, point_starts integer, point_ends integer);`;
+const DELTA_TABLE = `create temp table if not exists gain_delta (kind text, scope text,
+	scope_id integer, level text, unit text, period text, a integer, b integer, c integer,
+	d integer, e integer, f integer)`;
 
 function applySql() {
 	const target = `select value from json_each(@ids)`;
 	return {
-		figures: `${figureCtes(target)}
-			insert or replace into benefit_figure
-				(benefit_id, estimate, status_period, status_planned, status_realised)
-			${FIGURE_SELECT} where true`,
-		totals: `${figureCtes(target)}
-			insert into temp.gain_total_delta
-			select scope, scope_id, level, unit, @sign * benefits, @sign * estimate,
-				@sign * planned, @sign * realised
-			from (${TOTAL_ROWS})`,
-		series: `${figureCtes(target)},
+		gather: `${figureCtes(target)},
 			series_row as (${SERIES_ROWS})
-			insert into temp.gain_series_delta
-			select so.scope, so.scope_id, b.level, unit_of.unit, r.period,
+			insert into temp.gain_delta
+			select 'total', scope, scope_id, level, unit, null, @sign * benefits, @sign * estimate,
+				@sign * planned, @sign * realised, 0, 0
+			from (${TOTAL_ROWS})
+			union all
+			select 'series', so.scope, so.scope_id, b.level, unit_of.unit, r.period,
 				@sign * r.planned, @sign * r.realised, @sign * r.path_starts, @sign * r.path_ends,
 				@sign * r.point_starts, @sign * r.point_ends
 			from series_row r join b on b.id = r.id join unit_of on unit_of.id = r.id
 			join scope_of so on so.id = r.id and so.scope <> 'project'
-			where ${SERIES_UNITS}`,
+			where ${SERIES_UNITS}
+			union all
+			select 'figure', null, f.benefit_id, null, null, f.status_period, f.estimate,
+				f.status_planned, f.status_realised, 0, 0, 0
+			from (${FIGURE_SELECT}) f where @sign = 1`,
 		mergeTotals: `insert into gain_total as g
 				(scope, scope_id, level, unit, benefits, estimate, planned, realised)
-			select scope, scope_id, level, unit, sum(benefits), sum(estimate), sum(planned),
-				sum(realised)
-			from temp.gain_total_delta group by scope, scope_id, level, unit
-			having sum(benefits) <> 0 or sum(estimate) <> 0 or sum(planned) <> 0
-				or sum(realised) <> 0
+			select scope, scope_id, level, unit, sum(a), sum(b), sum(c), sum(d)
+			from temp.gain_delta where kind = 'total' group by scope, scope_id, level, unit
+			having sum(a) <> 0 or sum(b) <> 0 or sum(c) <> 0 or sum(d) <> 0
 			on conflict (scope, scope_id, level, unit) do update set
 				benefits = g.benefits + excluded.benefits, estimate = g.estimate + excluded.estimate,
 				planned = g.planned + excluded.planned, realised = g.realised + excluded.realised`,
 		mergeSeries: `insert into gain_series as g (scope, scope_id, level, unit, period, planned,
 				realised, path_starts, path_ends, point_starts, point_ends)
-			select scope, scope_id, level, unit, period, sum(planned), sum(realised),
-				sum(path_starts), sum(path_ends), sum(point_starts), sum(point_ends)
-			from temp.gain_series_delta group by scope, scope_id, level, unit, period
-			having sum(planned) <> 0 or sum(realised) <> 0 or sum(path_starts) <> 0
-				or sum(path_ends) <> 0 or sum(point_starts) <> 0 or sum(point_ends) <> 0
+			select scope, scope_id, level, unit, period, sum(a), sum(b), sum(c), sum(d), sum(e),
+				sum(f)
+			from temp.gain_delta where kind = 'series'
+			group by scope, scope_id, level, unit, period
+			having sum(a) <> 0 or sum(b) <> 0 or sum(c) <> 0 or sum(d) <> 0 or sum(e) <> 0
+				or sum(f) <> 0
 			on conflict (scope, scope_id, level, unit, period) do update set
 				planned = g.planned + excluded.planned, realised = g.realised + excluded.realised,
 				path_starts = g.path_starts + excluded.path_starts,
 				path_ends = g.path_ends + excluded.path_ends,
 				point_starts = g.point_starts + excluded.point_starts,
 				point_ends = g.point_ends + excluded.point_ends`,
-		clear: `delete from temp.gain_total_delta; delete from temp.gain_series_delta;`
+		figures: `insert or replace into benefit_figure
+				(benefit_id, estimate, status_period, status_planned, status_realised)
+			select scope_id, a, period, b, c from temp.gain_delta where kind = 'figure'`,
+		clear: `delete from temp.gain_delta`
 	};
 }
 
 type Applier = Record<
-	'figures' | 'totals' | 'series' | 'mergeTotals' | 'mergeSeries' | 'drop',
+	'gather' | 'mergeTotals' | 'mergeSeries' | 'figures' | 'clear' | 'drop',
 	Statement
-> & {
-	clear: () => void;
-};
+>;
 const appliers = new WeakMap<Database, Applier>();
 
 function applier(sqlite: Database): Applier {
 	let a = appliers.get(sqlite);
 	if (!a) {
-		sqlite.exec(DELTA_TABLES);
+		sqlite.exec(DELTA_TABLE);
 		const sql = applySql();
 		a = {
-			figures: sqlite.prepare(sql.figures),
-			totals: sqlite.prepare(sql.totals),
-			series: sqlite.prepare(sql.series),
+			gather: sqlite.prepare(sql.gather),
 			mergeTotals: sqlite.prepare(sql.mergeTotals),
 			mergeSeries: sqlite.prepare(sql.mergeSeries),
-			clear: () => sqlite.exec(sql.clear),
+			figures: sqlite.prepare(sql.figures),
+			clear: sqlite.prepare(sql.clear),
 			drop: sqlite.prepare(
 				`delete from benefit_figure where benefit_id in (select value from json_each(@ids))
 					and not exists (select 1 from benefit b where b.id = benefit_figure.benefit_id)`
@@ -304,18 +302,10 @@ function applier(sqlite: Database): Applier {
 	return a;
 }
 
-/** Gathers the benefits' contribution, taken out (−1) or put in (1), for the next merge. */
-function gather(sqlite: Database, ids: readonly number[], sign: 1 | -1): void {
-	if (ids.length === 0) return;
-	const a = applier(sqlite);
-	const params = { ids: JSON.stringify(ids), sign };
-	a.totals.run(params);
-	a.series.run(params);
-}
-
 /** Takes the benefits' contribution out of the roll-ups (before a write that changes them). */
 export function gainRollupsOut(ids: readonly number[]): void {
-	gather(db.$client, ids, -1);
+	if (ids.length === 0) return;
+	applier(db.$client).gather.run({ ids: JSON.stringify(ids), sign: -1 });
 }
 
 /**
@@ -324,15 +314,14 @@ export function gainRollupsOut(ids: readonly number[]): void {
  * benefits): after a write, or for new benefits.
  */
 export function gainRollupsIn(ids: readonly number[]): void {
-	const sqlite = db.$client;
-	gather(sqlite, ids, 1);
-	const a = applier(sqlite);
+	const a = applier(db.$client);
+	const json = JSON.stringify(ids);
+	if (ids.length) a.gather.run({ ids: json, sign: 1 });
 	a.mergeTotals.run();
 	a.mergeSeries.run();
-	a.clear();
-	if (ids.length === 0) return;
-	a.figures.run({ ids: JSON.stringify(ids) });
-	a.drop.run({ ids: JSON.stringify(ids) });
+	a.figures.run();
+	a.clear.run();
+	if (ids.length) a.drop.run({ ids: json });
 }
 
 /**

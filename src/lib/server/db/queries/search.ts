@@ -1,5 +1,5 @@
 /**
- * The search index (drizzle/0010_search_index.sql): one FTS5 table of the titles of tracks,
+ * The search index (drizzle/0011_search_index.sql): one FTS5 table of the titles of tracks,
  * projects, measures, benefits and wheel tasks, kept in step by triggers. An entry's rowid is
  * kind × 2^40 + the row's id, and its `kind` column holds the kind's word, so one kind is
  * searched as `{kind}: measure AND {title}: (…)`. The virtual table is not in the drizzle

@@ -2,7 +2,7 @@
  * Occurrences for units and years, and the two writes on them: sign-off and reopening.
  * Occurrences are computed (src/lib/domain/wheel-occurrences.ts); signatures are rows.
  */
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from '../../audit';
 import { user, wheelReopening, wheelSignature } from '../schema';
@@ -141,8 +141,20 @@ export function findOccurrence(
 	return { ...occurrence, wheelName, unitName: owner.name, inUse };
 }
 
-/** Every signature of an occurrence, newest first, each with its reopening if any. */
-export function occurrenceHistory(key: OccurrenceKey) {
+/** Where a page of an occurrence's history starts: after this signature (keyset). */
+export interface HistoryCursor {
+	signedAt: Date;
+	id: number;
+}
+
+/**
+ * The signatures of an occurrence, newest first, each with its reopening if any: a page of
+ * `limit` after `after`, and one more when there are more (the caller shows `limit`).
+ */
+export function occurrenceHistory(
+	key: OccurrenceKey,
+	{ after = null, limit = 20 }: { after?: HistoryCursor | null; limit?: number } = {}
+) {
 	const signer = db
 		.select({
 			id: wheelSignature.id,
@@ -162,10 +174,17 @@ export function occurrenceHistory(key: OccurrenceKey) {
 			and(
 				eq(wheelSignature.taskId, key.taskId),
 				eq(wheelSignature.unitId, key.unitId),
-				eq(wheelSignature.period, key.period)
+				eq(wheelSignature.period, key.period),
+				after
+					? or(
+							lt(wheelSignature.signedAt, after.signedAt),
+							and(eq(wheelSignature.signedAt, after.signedAt), lt(wheelSignature.id, after.id))
+						)
+					: undefined
 			)
 		)
 		.orderBy(desc(wheelSignature.signedAt), desc(wheelSignature.id))
+		.limit(limit + 1)
 		.all();
 	const reopenings = signer.length
 		? db

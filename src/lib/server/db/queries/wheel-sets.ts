@@ -35,7 +35,7 @@ export interface SetWindow {
 
 const SCOPE: Record<UnitScope['kind'], string> = {
 	all: `select id from unit`,
-	subtree: `select :root union select u.id from unit u join scope s on u.parent_id = s.id`,
+	subtree: `select :root union select u.id from unit u join scope sc on u.parent_id = sc.id`,
 	units: `select value from json_each(:units)`
 };
 
@@ -402,4 +402,15 @@ where w.archived_at is null
 	)
 order by w.name, w.id`
 	).all({ unit: unitId }) as { id: number; name: string }[];
+}
+
+/** The statements' SQL, for the tests that read their query plans. */
+export function wheelSetQueries(): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const scope of ['all', 'subtree', 'units'] as const) {
+		out[`compliance:${scope}`] = COMPLIANCE(scope);
+		out[`open:${scope}`] = OPEN_PAGE(scope);
+		out[`openCount:${scope}`] = OPEN_COUNT(scope);
+	}
+	return out;
 }

@@ -15,6 +15,22 @@ function keyOf(params: { task: string; unit: string; period: string }): Occurren
 	return { taskId: Number(params.task), unitId: Number(params.unit), period: params.period };
 }
 
+const HISTORY_PAGE = 20;
+
+/** The history a page at a time, newest first; `eldre=<ms>~<id>` names the last one shown. */
+function historyPage(key: OccurrenceKey, url: URL) {
+	const m = /^(\d{1,15})~(\d{1,10})$/.exec(url.searchParams.get('eldre') ?? '');
+	const after = m ? { signedAt: new Date(Number(m[1])), id: Number(m[2]) } : null;
+	const rows = occurrenceHistory(key, { after, limit: HISTORY_PAGE });
+	const history = rows.slice(0, HISTORY_PAGE);
+	const last = history[history.length - 1];
+	return {
+		history,
+		historyFirst: after === null,
+		historyNext: rows.length > HISTORY_PAGE && last ? `${last.signedAt.getTime()}~${last.id}` : null
+	};
+}
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const key = keyOf(event.params);
@@ -30,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 			storedIn: task.storedIn,
 			archived: task.archivedAt !== null
 		},
-		history: occurrenceHistory(key),
+		...historyPage(key, event.url),
 		canSign:
 			!signature && canLeadUnit(user, key.unitId) && periodHasBegun(key.period, event.locals.now),
 		canReopen: !!signature && canReopenSignature(user, signature)
