@@ -21,6 +21,7 @@ import { load as wheelLoad } from '../../src/routes/(app)/arshjul/maler/[id=id]/
 import { db, openDatabase } from '$lib/server/db';
 import { deleteMeasure, getMeasureById, updateMeasure } from '$lib/server/db/queries/measures';
 import { deleteTrack } from '$lib/server/db/queries/tracks';
+import { countSearchMatches, searchKindIds, SearchQueryError } from '$lib/server/db/queries/search';
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
 import { makeMeasure, makeProject, makeTrack } from '../factories/portfolio';
 import { makeBenefit, makeMission } from '../factories/benefits';
@@ -190,6 +191,16 @@ describe('the search page', () => {
 });
 
 describe('the search index', () => {
+	it('turns an FTS5 syntax error into a SearchQueryError, which the page answers with 400', () => {
+		expect(() => countSearchMatches('"unclosed')).toThrow(SearchQueryError);
+		for (const bad of ['"unclosed', 'AND', 'plan NEAR(', '{nowhere}: plan']) {
+			expect(() => countSearchMatches(bad), bad).toThrow(SearchQueryError);
+			expect(() => searchKindIds('measure', bad, { limit: 5, offset: 0, ranked: true })).toThrow(
+				SearchQueryError
+			);
+		}
+	});
+
 	it('has its triggers (a table rebuild drops them)', () => {
 		const names = sqlite()
 			.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
