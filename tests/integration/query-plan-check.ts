@@ -9,7 +9,8 @@
  * Plans: `EXPLAIN QUERY PLAN` (https://sqlite.org/eqp.html) names each loop. `SCAN t` reads
  * the whole table `t`; `SCAN t USING INDEX i` walks an index instead, and `SEARCH t USING …`
  * seeks. SQLite prints a table under the alias the statement gives it, so aliases are mapped
- * back to table names from the SQL text.
+ * back to tables from the SQL text, and where one alias names a CTE in one part and a table in
+ * another, the bytecode settles which.
  */
 import type Database from 'better-sqlite3';
 
@@ -75,38 +76,79 @@ export function queryPlan(client: Database.Database, s: Statement): PlanRow[] {
 	return client.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...(s.params as never[])) as PlanRow[];
 }
 
-/** The names a statement gives each of `tables` (the table's own name, and any alias). */
-export function namesFor(sql: string, tables: readonly string[]): Map<string, string> {
-	const names = new Map<string, string>();
-	const keywords = /^(?:where|on|join|left|inner|cross|group|order|limit|using|set|values)$/i;
-	for (const table of tables) {
-		names.set(table, table);
-		const alias = new RegExp(
-			`[\`"]?\\b${table}\\b[\`"]?\\s+(?:AS\\s+)?[\`"]?([A-Za-z_][A-Za-z0-9_]*)[\`"]?`,
-			'gi'
-		);
-		for (const m of sql.matchAll(alias)) {
-			if (!keywords.test(m[1]!)) names.set(m[1]!, table);
+/** Each `FROM`/`JOIN` source and the alias it is given, from the SQL text. */
+function aliases(sql: string): { source: string; alias: string }[] {
+	const keywords =
+		/^(?:where|on|join|left|right|inner|outer|cross|natural|group|order|limit|using|set|values|union|as)$/i;
+	const found: { source: string; alias: string }[] = [];
+	const pattern = /\b(?:from|join)\s+[`"]?(\w+)[`"]?\s+(?:as\s+)?[`"]?(\w+)[`"]?/gi;
+	for (const m of sql.matchAll(pattern)) {
+		if (!keywords.test(m[2]!)) found.push({ source: m[1]!, alias: m[2]! });
+	}
+	return found;
+}
+
+type Op = { opcode: string; p1: number; p2: number; p3: number };
+
+/**
+ * The tables of `tables` whose own b-tree the statement's bytecode starts from one end
+ * (https://sqlite.org/opcode.html: `OpenRead`/`OpenWrite` on the table's root page, then
+ * `Rewind` or `Last`); an index is opened on its own page, a seek is `SeekGE` and the like.
+ * Coarser than the plan (a descending rowid range also starts at `Last`), so it only settles
+ * which table an alias shared with a CTE stands for.
+ */
+function walkedTables(client: Database.Database, s: Statement, tables: readonly string[]) {
+	const marks = tables.map(() => '?').join(', ');
+	const roots = new Map(
+		(
+			client
+				.prepare(
+					`SELECT name, rootpage FROM sqlite_master WHERE type = 'table' AND name IN (${marks})`
+				)
+				.all(...tables) as { name: string; rootpage: number }[]
+		).map((r) => [r.rootpage, r.name])
+	);
+	const program = client.prepare(`EXPLAIN ${s.sql}`).all(...(s.params as never[])) as Op[];
+	const cursors = new Map<number, string>();
+	const walked = new Set<string>();
+	for (const op of program) {
+		if ((op.opcode === 'OpenRead' || op.opcode === 'OpenWrite') && op.p3 === 0) {
+			const table = roots.get(op.p2);
+			if (table) cursors.set(op.p1, table);
+			else cursors.delete(op.p1);
+		}
+		if ((op.opcode === 'Rewind' || op.opcode === 'Last') && cursors.has(op.p1)) {
+			walked.add(cursors.get(op.p1)!);
 		}
 	}
-	return names;
+	return walked;
 }
 
 /**
- * The plan lines that read a whole table of `tables` row by row: `SCAN <name>` with no index.
- * A walk along an index (`SCAN t USING [COVERING] INDEX i`) is not counted here.
+ * The plan lines that read a whole table of `tables` row by row: `SCAN <name>` with no index
+ * (a walk along an index, `SCAN t USING [COVERING] INDEX i`, is not counted). `<name>` is the
+ * table or its alias; an alias the statement also gives another source (`scope s` beside
+ * `wheel_signature s`) counts only when the bytecode shows that table walked.
  */
-export function fullScans(plan: PlanRow[], sql: string, tables: readonly string[]): string[] {
-	const names = namesFor(sql, tables);
-	return plan
-		.map((row) => row.detail)
-		.filter((detail) => {
-			const m = /^SCAN (\S+)$/.exec(detail);
-			return m !== null && names.has(m[1]!);
-		})
-		.map((detail) => {
-			const name = detail.slice('SCAN '.length);
-			const table = names.get(name)!;
-			return table === name ? detail : `${detail} (${table})`;
-		});
+export function fullScans(
+	client: Database.Database,
+	s: Statement,
+	tables: readonly string[]
+): string[] {
+	const big = new Set(tables);
+	const named = aliases(s.sql);
+	let walked: Set<string> | undefined;
+	return queryPlan(client, s).flatMap(({ detail }) => {
+		const name = /^SCAN (\S+)$/.exec(detail)?.[1];
+		if (!name) return [];
+		if (big.has(name)) return [detail];
+		const sources = new Set(named.filter((n) => n.alias === name).map((n) => n.source));
+		const table = [...sources].find((source) => big.has(source));
+		if (!table) return [];
+		if (sources.size > 1) {
+			walked ??= walkedTables(client, s, tables);
+			if (!walked.has(table)) return [];
+		}
+		return [`${detail} (${table})`];
+	});
 }

@@ -34,8 +34,17 @@ function fts<T>(run: () => T): T {
 	try {
 		return run();
 	} catch (e) {
-		// better-sqlite3 passes SQLite's message on: FTS5's own errors begin with «fts5:».
-		if (e instanceof Error && /^fts5:/.test(e.message)) throw new SearchQueryError(e.message);
+		// FTS5 reports a query it cannot parse as a plain SQLITE_ERROR: «fts5: syntax error
+		// near …», «unterminated string», «no such column: …» (an unknown column filter). A
+		// missing table is the schema's fault, not the query's, and stays an error.
+		const code = (e as { code?: unknown }).code;
+		if (
+			e instanceof Error &&
+			code === 'SQLITE_ERROR' &&
+			!/^no such (table|function|module)/.test(e.message)
+		) {
+			throw new SearchQueryError(e.message);
+		}
 		throw e;
 	}
 }
