@@ -255,8 +255,10 @@ export function logRealisation(
 			authorId: actorId,
 			createdAt: now
 		};
-		const row = withGainRollups([benefitId], () =>
-			tx.insert(realisation).values(values).returning().get()
+		const row = withGainRollups(
+			[benefitId],
+			() => tx.insert(realisation).values(values).returning().get(),
+			'realised'
 		);
 		writeAudit(tx, now, {
 			actorId,

@@ -190,7 +190,8 @@ const TOTAL_ROWS = `
  * its first month the step from there to the baseline and each effective entry its value in
  * its month (or the first, for entries before it).
  */
-const SERIES_ROWS = `
+/** The rows that follow from the plan alone: unchanged when only realisations change. */
+const PLAN_SERIES_ROWS = `
 	select plan.id, '0000-00' as period, p0.av as planned, p0.av as realised,
 		0 as path_starts, 0 as path_ends, 0 as point_starts, 0 as point_ends
 	from plan join segment p0 on p0.id = plan.id and p0.ai = plan.s
@@ -199,9 +200,11 @@ const SERIES_ROWS = `
 	union all
 	select plan.id, ${periodText('plan.s')}, 0, 0, 1, 0, 0, 0 from plan
 	union all
-	select plan.id, ${periodText('plan.e')}, 0, 0, 0, 1, 0, 0 from plan
-	union all
-	select pt.id, ${periodText('pt.s')}, 0, pt.bv - p0.av, 0, 0, 1, 0
+	select plan.id, ${periodText('plan.e')}, 0, 0, 0, 1, 0, 0 from plan`;
+
+const REALISED_SERIES_ROWS = `
+	select pt.id as id, ${periodText('pt.s')} as period, 0 as planned, pt.bv - p0.av as realised,
+		0 as path_starts, 0 as path_ends, 1 as point_starts, 0 as point_ends
 	from point pt join segment p0 on p0.id = pt.id and p0.ai = pt.s
 	union all
 	select pt.id, ${periodText('pt.k')}, 0, 0, 0, 0, 0, 1 from point pt
@@ -209,6 +212,9 @@ const SERIES_ROWS = `
 	select eff.id, ${periodText('max(eff.i, pt.s)')}, 0, eff.v, 0, 0, 0, 0
 	from eff join point pt on pt.id = eff.id join plan on plan.id = eff.id
 	where eff.i <= plan.e`;
+
+const SERIES_ROWS = `${PLAN_SERIES_ROWS}
+	union all${REALISED_SERIES_ROWS}`;
 
 export const SERIES_ROWS_SQL = SERIES_ROWS;
 
@@ -226,11 +232,11 @@ const DELTA_TABLE = `create temp table if not exists gain_delta (kind text, scop
 	scope_id integer, level text, unit text, period text, a integer, b integer, c integer,
 	d integer, e integer, f integer)`;
 
-function applySql() {
+function applySql(seriesRows: string) {
 	const target = `select value from json_each(@ids)`;
 	return {
 		gather: `${figureCtes(target)},
-			series_row as (${SERIES_ROWS})
+			series_row as (${seriesRows})
 			insert into temp.gain_delta
 			select 'total', scope, scope_id, level, unit, null, @sign * benefits, @sign * estimate,
 				@sign * planned, @sign * realised, 0, 0
@@ -276,7 +282,7 @@ function applySql() {
 }
 
 type Applier = Record<
-	'gather' | 'mergeTotals' | 'mergeSeries' | 'figures' | 'clear' | 'drop',
+	'gather' | 'gatherRealised' | 'mergeTotals' | 'mergeSeries' | 'figures' | 'clear' | 'drop',
 	Statement
 >;
 const appliers = new WeakMap<Database, Applier>();
@@ -285,9 +291,10 @@ function applier(sqlite: Database): Applier {
 	let a = appliers.get(sqlite);
 	if (!a) {
 		sqlite.exec(DELTA_TABLE);
-		const sql = applySql();
+		const sql = applySql(SERIES_ROWS);
 		a = {
 			gather: sqlite.prepare(sql.gather),
+			gatherRealised: sqlite.prepare(applySql(REALISED_SERIES_ROWS).gather),
 			mergeTotals: sqlite.prepare(sql.mergeTotals),
 			mergeSeries: sqlite.prepare(sql.mergeSeries),
 			figures: sqlite.prepare(sql.figures),
@@ -302,10 +309,20 @@ function applier(sqlite: Database): Applier {
 	return a;
 }
 
+/**
+ * What a write may change: anything about the benefits (`all`), or only their realisations
+ * (`realised`: the plan's share of the series is the same before and after, so it is left out
+ * of both sides rather than taken out and put back).
+ */
+export type GainChange = 'all' | 'realised';
+
+const gatherOf = (a: Applier, change: GainChange) =>
+	change === 'realised' ? a.gatherRealised : a.gather;
+
 /** Takes the benefits' contribution out of the roll-ups (before a write that changes them). */
-export function gainRollupsOut(ids: readonly number[]): void {
+export function gainRollupsOut(ids: readonly number[], change: GainChange = 'all'): void {
 	if (ids.length === 0) return;
-	applier(db.$client).gather.run({ ids: JSON.stringify(ids), sign: -1 });
+	gatherOf(applier(db.$client), change).run({ ids: JSON.stringify(ids), sign: -1 });
 }
 
 /**
@@ -313,10 +330,10 @@ export function gainRollupsOut(ids: readonly number[]): void {
  * `gainRollupsOut`, and recomputes their per-benefit figures (dropping those of deleted
  * benefits): after a write, or for new benefits.
  */
-export function gainRollupsIn(ids: readonly number[]): void {
+export function gainRollupsIn(ids: readonly number[], change: GainChange = 'all'): void {
 	const a = applier(db.$client);
 	const json = JSON.stringify(ids);
-	if (ids.length) a.gather.run({ ids: json, sign: 1 });
+	if (ids.length) gatherOf(a, change).run({ ids: json, sign: 1 });
 	a.mergeTotals.run();
 	a.mergeSeries.run();
 	a.figures.run();
@@ -330,10 +347,14 @@ export function gainRollupsIn(ids: readonly number[]): void {
  * connection, so these statements run in it). `ids` are the benefits the write may change,
  * directly or through their project (its tracks, its archiving).
  */
-export function withGainRollups<T>(ids: readonly number[], write: () => T): T {
-	gainRollupsOut(ids);
+export function withGainRollups<T>(
+	ids: readonly number[],
+	write: () => T,
+	change: GainChange = 'all'
+): T {
+	gainRollupsOut(ids, change);
 	const result = write();
-	gainRollupsIn(ids);
+	gainRollupsIn(ids, change);
 	return result;
 }
 

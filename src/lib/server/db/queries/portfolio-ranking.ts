@@ -101,7 +101,7 @@ const BALANCE_SQL = `with ${SHOWN}
 /**
  * The funnel over every live project and measure (`lifecycleFunnel`): an item counts at the
  * furthest stage it reached, now or in its status history. Only items whose current status is
- * below a stage need their history looked up (the index on subject and id).
+ * below adopted need their history, read from the index on subject, id and status alone.
  */
 const FUNNEL_SQL = `
 	with item as (
@@ -109,18 +109,14 @@ const FUNNEL_SQL = `
 		union all
 		select 'measure', m.id, m.status from measure m where m.archived_at is null
 	),
-	reached as (
+	reached as materialized (
 		select i.subject,
 			case
 				when i.status in ('adopted', 'in_progress', 'completed') then 3
-				when exists (
-					select 1 from status_change c where c.subject = i.subject and c.subject_id = i.id
-						and c.to_status in ('adopted', 'in_progress', 'completed')) then 3
-				when i.status = 'recommended' then 2
-				when exists (
-					select 1 from status_change c where c.subject = i.subject and c.subject_id = i.id
-						and c.to_status = 'recommended') then 2
-				else 1
+				else max(case when i.status = 'recommended' then 2 else 1 end, coalesce((
+					select max(case c.to_status when 'recommended' then 2 when 'proposed' then 1
+						when 'rejected' then 0 else 3 end)
+					from status_change c where c.subject = i.subject and c.subject_id = i.id), 0))
 			end as stage
 		from item i
 	)
