@@ -8,7 +8,6 @@ import { writeAudit } from '../../audit';
 import { user, wheelReopening, wheelSignature } from '../schema';
 import { unitUsesWheel } from './wheel-sets';
 import { idList, wheelReads } from './wheel-reads';
-export { unitIdsWithSignatures } from './wheel-reads';
 import { unitOccurrences, wheelsByUnit, type OccurrenceView } from '$lib/domain/wheel-occurrences';
 import { osloDay } from '$lib/format';
 import { periodHasBegun } from '$lib/domain/schedule';

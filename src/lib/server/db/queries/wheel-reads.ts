@@ -35,11 +35,6 @@ function prepareAll() {
 				)}`
 			)
 			.prepare(),
-		/** Units with any signature: their history stays viewable without a wheel in use. */
-		signedUnitIds: db
-			.selectDistinct({ unitId: wheelSignature.unitId })
-			.from(wheelSignature)
-			.prepare(),
 		tasks: db
 			.select()
 			.from(wheelTask)
@@ -97,12 +92,3 @@ export function wheelReads() {
 
 /** Ids as the JSON text json_each reads. */
 export const idList = (ids: readonly number[]) => JSON.stringify(ids);
-
-/** Units holding a signature: their history can be shown even with no wheel in use now. */
-export function unitIdsWithSignatures(): Set<number> {
-	return new Set(
-		wheelReads()
-			.signedUnitIds.all()
-			.map((r) => r.unitId)
-	);
-}
