@@ -26,7 +26,7 @@ beforeAll(async () => {
 	const { createProject } = await import('../src/lib/server/db/queries/projects');
 	const { createMeasure } = await import('../src/lib/server/db/queries/measures');
 	const { saveStatusReport } = await import('../src/lib/server/db/queries/lifecycle');
-	({ portfolioSnapshot: snapshot } = await import('../src/lib/server/portfolio-snapshot'));
+	({ portfolioSnapshot: snapshot } = await import('../src/lib/server/portfolio/snapshot'));
 	({ buildPortfolioTree } = await import('../src/lib/domain/portfolio-tree'));
 
 	const ok = (r) => {

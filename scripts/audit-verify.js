@@ -17,8 +17,14 @@ if (!existsSync(file)) {
 }
 
 const client = new Database(file, { readonly: true, fileMustExist: true });
-client.pragma('busy_timeout = 5000');
-const columns = client.prepare("SELECT name FROM pragma_table_info('audit_log')").all();
+let columns;
+try {
+	client.pragma('busy_timeout = 5000');
+	columns = client.prepare("SELECT name FROM pragma_table_info('audit_log')").all();
+} catch (e) {
+	console.error(`${file} kan ikke leses som en SQLite-database: ${e.message}`);
+	process.exit(2);
+}
 if (!columns.some((c) => c.name === 'hash')) {
 	console.error(
 		`${file} har ingen kontrollsummer i endringsloggen ennå. Start serveren én gang, så migreres og forsegles den.`
@@ -29,8 +35,12 @@ if (!columns.some((c) => c.name === 'hash')) {
 const started = performance.now();
 const report = await verifyAuditChain(client);
 const ms = performance.now() - started;
+const last = client.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get();
 client.close();
 
 console.log(describeChainReport(report));
+// Compare with the end noted at the last backup: a chain rewritten or cut from some row on is
+// intact in itself, but no longer ends where it did (README, «Endringsloggen kan ikke endres»).
+if (report.ok && last) console.log(`Siste rad: ${last.id}, kontrollsum ${last.hash}.`);
 console.log(`${file}: ${report.checked} rader på ${(ms / 1000).toFixed(2)} s.`);
 process.exit(report.ok ? 0 : 1);

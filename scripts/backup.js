@@ -28,27 +28,49 @@ if (path.resolve(target) === path.resolve(source)) {
 	process.exit(2);
 }
 
+if (!existsSync(path.dirname(path.resolve(target)))) {
+	console.error(`Mappen ${path.dirname(target)} finnes ikke. Lag den først, eller velg en annen.`);
+	process.exit(2);
+}
+
+/** A file that is not a database, or cannot be read or written, is said in words, not a stack. */
+function fail(what, e) {
+	console.error(`${what}: ${e instanceof Error ? e.message : e}`);
+	process.exit(2);
+}
+
 const db = new Database(source, { fileMustExist: true });
-db.pragma('busy_timeout = 5000');
+try {
+	db.pragma('busy_timeout = 5000');
+	db.prepare('SELECT count(*) FROM sqlite_master').get();
+} catch (e) {
+	fail(`${source} kan ikke leses som en SQLite-database`, e);
+}
 const started = performance.now();
 // A write by another connection (the server) between two steps restarts the copy from the
 // first page (sqlite.org/c3ref/backup_finish.html, sqlite3_backup_step()). So after the first
 // step copy everything left in one step: each step reads one snapshot, and in WAL mode that
 // read does not hold up the server's writes.
-const { totalPages } = await db.backup(target, {
-	progress: ({ remainingPages }) => Math.max(remainingPages, 100)
-});
+const { totalPages } = await db
+	.backup(target, { progress: ({ remainingPages }) => Math.max(remainingPages, 100) })
+	.catch((e) => fail(`Kopien kunne ikke skrives til ${target}`, e));
 const ms = performance.now() - started;
 db.close();
 
 const copy = new Database(target, { readonly: true });
 const integrity = copy.pragma('integrity_check', { simple: true });
-const auditRows = copy.prepare('SELECT count(*) AS n FROM audit_log').get().n;
+const last = copy.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get();
 copy.close();
 if (integrity !== 'ok') {
 	console.error(`Kopien ${target} er skadet: ${integrity}`);
 	process.exit(1);
 }
 console.log(
-	`Sikkerhetskopi skrevet til ${target}: ${totalPages} sider, ${auditRows} rader i endringsloggen, ${ms.toFixed(0)} ms. integrity_check: ok.`
+	`Sikkerhetskopi skrevet til ${target}: ${totalPages} sider, ${ms.toFixed(0)} ms. integrity_check: ok.`
 );
+// The chain proves nothing against someone who rewrites all of it; a record of its end kept
+// outside the database does (README, «Endringsloggen kan ikke endres»).
+if (last)
+	console.log(
+		`Endringsloggens siste rad: ${last.id}, kontrollsum ${last.hash}. Noter dem utenfor serveren.`
+	);

@@ -7,8 +7,10 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { handleSecurityHeaders } from '$lib/server/security-headers';
+import { handleFormPosts } from '$lib/server/form-posts';
 import { startup } from '$lib/server/startup';
 import { readClock } from '$lib/server/clock';
+import { changeCount, syncCommits } from '$lib/server/db';
 
 export const init: ServerInit = startup;
 
@@ -30,4 +32,21 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleAuth, handleSecurityHeaders);
+/**
+ * A request that wrote is answered only once its commits are on disk: the writes of concurrent
+ * requests share one fsync (src/lib/server/db/group-commit.ts). Reads never wait.
+ */
+const handleDurableWrites: Handle = async ({ event, resolve }) => {
+	if (event.request.method === 'GET' || event.request.method === 'HEAD') return resolve(event);
+	const before = changeCount();
+	const response = await resolve(event);
+	if (changeCount() !== before) await syncCommits();
+	return response;
+};
+
+export const handle = sequence(
+	handleAuth,
+	handleDurableWrites,
+	handleSecurityHeaders,
+	handleFormPosts
+);

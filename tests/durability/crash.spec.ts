@@ -4,11 +4,11 @@
  * same database file. After every round each acknowledged write must be in the file,
  * `PRAGMA integrity_check` must say ok, and the audit log's hash chain must be whole.
  *
- * What it leans on: SQLite commits a transaction in WAL mode by appending to the -wal file and,
- * with synchronous=FULL, syncing it before the commit returns (https://sqlite.org/wal.html,
- * https://sqlite.org/pragma.html#pragma_synchronous); the server answers only after the
- * commit. SIGKILL tests the process dying, not the machine losing power: the page cache
- * survives a killed process, so this does not prove the fsync, only that nothing is
+ * What it leans on: SQLite commits a transaction in WAL mode by appending to the -wal file
+ * (https://sqlite.org/wal.html, https://sqlite.org/pragma.html#pragma_synchronous), and the
+ * server answers a request that wrote only after the commit and after syncing the -wal file
+ * (one fsync shared by concurrent requests: src/lib/server/db/group-commit.ts). SIGKILL tests
+ * the process dying, not the machine losing power: the page cache survives a killed process, so this does not prove the fsync, only that nothing is
  * acknowledged before it is committed and that recovery leaves a sound file.
  *
  * `npm run test:durability` runs 30 rounds (DURABILITY_ROUNDS), `npm test` a short version.

@@ -1,5 +1,5 @@
 /**
- * Issue 3's journey: a programme leader creates a track, a project in two tracks and a measure,
+ * The portfolio journey: a programme leader creates a track, a project in two tracks and a measure,
  * and adds a risk that shows in the matrix; the steering member scores the project (scoring is
  * the steering group's action, seed 001 «Kriterier for prioritering»), sees it all on the
  * overview, has no edit buttons and gets 403 on an edit URL. axe on every page visited.
@@ -120,13 +120,17 @@ describe('portfolio journey', () => {
 		expect(await row.locator('td.cell').nth(2).getByRole('link', { name: RISK }).count()).toBe(1);
 		await expectAccessible(page);
 
+		// The portfolio matrix counts per cell (likelihood 4, consequence 3) and lists the risks
+		// below it, a page at a time.
 		await page.goto(`${baseUrl}/portefolje/risiko`);
-		expect(
-			await page
-				.locator('table.matrix')
-				.getByRole('link', { name: new RegExp(RISK) })
-				.count()
-		).toBe(1);
+		const cell = page.locator('table.matrix tbody tr').nth(1).locator('td.cell').nth(2);
+		expect(await cell.getByRole('link', { name: '1 risiko' }).count()).toBe(1);
+		await Promise.all([
+			page.waitForURL(/sannsynlighet=4&konsekvens=3/),
+			cell.getByRole('link', { name: '1 risiko' }).click()
+		]);
+		const list = page.getByRole('region', { name: /Risikoer med sannsynlighet 4 og konsekvens 3/ });
+		await expect.poll(() => list.getByRole('link', { name: new RegExp(RISK) }).count()).toBe(1);
 		await expectAccessible(page);
 		await context.close();
 	});
@@ -163,9 +167,20 @@ describe('portfolio journey', () => {
 
 		await page.goto(`${baseUrl}/`);
 		const tree = page.locator('.portfolio-tree');
-		// Listed under both tracks.
-		await expect.poll(() => tree.getByRole('link', { name: PROJECT }).count()).toBe(2);
-		expect(await tree.getByRole('link', { name: MEASURE }).count()).toBe(2);
+		// Listed under both tracks; its measures open on demand, under the track chosen.
+		await expect.poll(() => tree.getByRole('link', { name: PROJECT, exact: true }).count()).toBe(2);
+		expect(await tree.getByRole('link', { name: MEASURE }).count()).toBe(0);
+		const openMeasures = async () => {
+			await Promise.all([
+				page.waitForURL(/tiltak=\d+/),
+				tree
+					.getByRole('link', { name: `Vis tiltakene i «${PROJECT}» (1)` })
+					.first()
+					.click()
+			]);
+			await expect.poll(() => tree.getByRole('link', { name: MEASURE }).count()).toBe(1);
+		};
+		await openMeasures();
 		await expectAccessible(page);
 
 		// Filter by unit: only the project whose measure that unit carries out.
@@ -174,7 +189,8 @@ describe('portfolio journey', () => {
 			page.waitForURL(/enhet=\d+/),
 			page.getByRole('button', { name: 'Vis', exact: true }).click()
 		]);
-		expect(await tree.getByRole('link', { name: PROJECT }).count()).toBe(2);
+		expect(await tree.getByRole('link', { name: PROJECT, exact: true }).count()).toBe(2);
+		await openMeasures();
 		await expectAccessible(page);
 
 		// Every row is a link reachable by keyboard.

@@ -14,13 +14,36 @@ const NOW = new Date('2026-11-20T10:00:00Z');
 const LATER = new Date('2026-11-21T10:00:00Z');
 const sqlite = () => db.$client;
 
-/** The triggers drizzle/0006_audit_append_only.sql creates, by table. */
+/** The triggers drizzle/0006_audit_append_only.sql and 0008_no_replace.sql create, by table. */
 const TRIGGERS: Record<string, string[]> = {
 	audit_log: ['audit_log_no_update', 'audit_log_no_delete', 'audit_log_chained_insert'],
-	wheel_signature: ['wheel_signature_no_update', 'wheel_signature_no_delete'],
-	wheel_reopening: ['wheel_reopening_no_update', 'wheel_reopening_no_delete'],
-	realisation: ['realisation_no_update', 'realisation_no_delete']
+	wheel_signature: [
+		'wheel_signature_no_update',
+		'wheel_signature_no_delete',
+		'wheel_signature_no_replace'
+	],
+	wheel_reopening: [
+		'wheel_reopening_no_update',
+		'wheel_reopening_no_delete',
+		'wheel_reopening_no_replace'
+	],
+	realisation: ['realisation_no_update', 'realisation_no_delete', 'realisation_no_replace']
 };
+
+/** Every column of a row, for an INSERT OR REPLACE that copies it with one value changed. */
+function replaceRow(table: string, id: number, change: Record<string, unknown>) {
+	const row = {
+		...(sqlite().prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as object),
+		...change
+	};
+	const columns = Object.keys(row);
+	return () =>
+		sqlite()
+			.prepare(
+				`INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`
+			)
+			.run(row);
+}
 
 let key: { taskId: number; unitId: number; period: string };
 let leaderId: number;
@@ -102,6 +125,15 @@ describe('records that cannot be changed in SQL', () => {
 		expect(run('DELETE FROM wheel_signature WHERE id = ?', signature.id)).toThrow(
 			/cannot be deleted/
 		);
+		// REPLACE removes the clashing row without a DELETE trigger: refused on the id and on
+		// the occurrence (a new id for the same task, unit and month).
+		expect(replaceRow('wheel_signature', signature.id, { late: 0, comment: 'ny' })).toThrow(
+			/cannot be replaced/
+		);
+		expect(replaceRow('wheel_signature', signature.id, { id: signature.id + 100 })).toThrow(
+			/cannot be replaced/
+		);
+		expect(activeSignature(key)).toEqual(signature);
 
 		const reopened = reopenOccurrence(key, { reason: 'Feil måned' }, leaderId, LATER, signature.id);
 		expect(reopened.ok).toBe(true);
@@ -119,6 +151,13 @@ describe('records that cannot be changed in SQL', () => {
 		).toThrow(/signature cannot be changed/);
 		expect(run("UPDATE wheel_reopening SET reason = 'x'")).toThrow(/reopening cannot be changed/);
 		expect(run('DELETE FROM wheel_reopening')).toThrow(/reopening cannot be deleted/);
+		const reopening = sqlite().prepare('SELECT id FROM wheel_reopening').get() as { id: number };
+		expect(replaceRow('wheel_reopening', reopening.id, { reason: 'x' })).toThrow(
+			/reopening cannot be replaced/
+		);
+		expect(replaceRow('wheel_reopening', reopening.id, { id: reopening.id + 100 })).toThrow(
+			/reopening cannot be replaced/
+		);
 
 		// The occurrence can be signed again, as a new row.
 		const again = signOccurrence(
@@ -137,6 +176,9 @@ describe('records that cannot be changed in SQL', () => {
 			/cannot be changed/
 		);
 		expect(run('DELETE FROM realisation WHERE id = ?')).toThrow(/cannot be deleted/);
+		expect(replaceRow('realisation', realisationId, { value: 99_999_999 })).toThrow(
+			/cannot be replaced/
+		);
 		const rows = sqlite()
 			.prepare('SELECT id, value, supersedes_id FROM realisation ORDER BY id')
 			.all();

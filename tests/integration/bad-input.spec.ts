@@ -10,7 +10,11 @@ import { actions as newTrackActions } from '../../src/routes/(app)/portefolje/sp
 import { actions as newMeasureActions } from '../../src/routes/(app)/portefolje/tiltak/ny/+page.server';
 import { actions as projectActions } from '../../src/routes/(app)/portefolje/prosjekter/[id=id]/+page.server';
 import { actions as userActions } from '../../src/routes/(app)/admin/brukere/[id=id]/+page.server';
-import { actions as benefitActions } from '../../src/routes/(app)/gevinster/[id=id]/+page.server';
+import {
+	actions as benefitActions,
+	load as benefitLoad
+} from '../../src/routes/(app)/gevinster/[id=id]/+page.server';
+import { load as overviewLoad } from '../../src/routes/(app)/gevinster/+page.server';
 import { actions as mapActions } from '../../src/routes/(app)/gevinster/prosjekt/[id=id]/+page.server';
 import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
 import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
@@ -322,5 +326,49 @@ describe('an id that names no row is a 400 on its field, and nothing is written'
 				.map((u) => u.name)
 		).not.toContain('Skal ikke lagres');
 		expect(digest()).toBe(before);
+	});
+});
+
+describe('numbers each within their field but too large together', () => {
+	const addLine = (fields: Record<string, string>) =>
+		outcome(() =>
+			benefitActions.addLine!(
+				post(
+					leader,
+					`/gevinster/${benefitId}`,
+					{ description: 'Stor linje', ...fields },
+					{ id: String(benefitId) }
+				)
+			)
+		);
+
+	it('an estimate line whose total no page can compute is refused, and the pages still load', async () => {
+		const before = digest();
+		// 10 000 000 kr × 1 000 000 000 cases: each field within its limit, the product 10^16.
+		const result = await addLine({
+			amountPerCase: '10000000',
+			cases: '1000000000',
+			sharePercent: '100'
+		});
+		expect(result).toMatchObject({ kind: 'fail', status: 400 });
+		const data = (result as { data: { errors: Record<string, string>; values: object } }).data;
+		expect(data.errors._form).toMatch(/^Summen av linjene blir for stor/);
+		expect(data.values).toMatchObject({ amountPerCase: '10000000', cases: '1000000000' });
+		expect(digest()).toBe(before);
+
+		// Two lines of 6 × 10^11 kr each are each allowed; together over 10^12, the second is refused.
+		const big = { amountPerCase: '600000000000', cases: '1', sharePercent: '100' };
+		expect(await addLine(big)).toMatchObject({ kind: 'ok' });
+		expect(await addLine(big)).toMatchObject({ kind: 'fail', status: 400 });
+
+		const page = makeEvent({
+			signed: leader,
+			path: `/gevinster/${benefitId}`,
+			params: { id: String(benefitId) }
+		});
+		expect(await outcome(() => benefitLoad(page as never))).toMatchObject({ kind: 'ok' });
+		expect(
+			await outcome(() => overviewLoad(makeEvent({ signed: leader, path: '/gevinster' }) as never))
+		).toMatchObject({ kind: 'ok' });
 	});
 });

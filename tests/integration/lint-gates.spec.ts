@@ -64,7 +64,9 @@ async function layerProblems(filePath: string, importLine: string): Promise<stri
 }
 
 const QUERY = 'src/lib/server/db/queries/users.ts';
-const AREA = 'src/lib/server/wheel/views.ts';
+const AREA = 'src/lib/server/wheel/views/mine.ts';
+const ORG = 'src/lib/server/org/views.ts';
+const DB_OPEN = 'src/lib/server/db/index.ts';
 const AUTH = 'src/lib/server/auth/guards.ts';
 const DOMAIN = 'src/lib/domain/units.ts';
 const COMPONENT = 'src/lib/components/FormMessage.svelte';
@@ -72,11 +74,13 @@ const SCHEMA = 'src/lib/schemas/form.ts';
 
 describe('the layering: routes → area modules → queries and domain, never back up', () => {
 	it.each([
-		['a query importing an area', QUERY, "import { x } from '$lib/server/wheel/views';"],
+		['a query importing an area', QUERY, "import { x } from '$lib/server/wheel/views/mine';"],
+		['a query importing search', QUERY, "import { x } from '$lib/server/search/views';"],
+		['a query reading the clock', QUERY, "import { x } from '../../clock';"],
 		[
 			'a query importing an area by a relative path',
 			QUERY,
-			"import { x } from '../../wheel/views';"
+			"import { x } from '../../wheel/views/mine';"
 		],
 		[
 			'a query importing a route',
@@ -89,13 +93,18 @@ describe('the layering: routes → area modules → queries and domain, never ba
 			QUERY,
 			"import { x } from '../../read-form';"
 		],
-		['an area importing a route', AREA, "import { x } from '../../../routes/(app)/+page.server';"],
+		[
+			'an area importing a route',
+			AREA,
+			"import { x } from '../../../../routes/(app)/+page.server';"
+		],
 		[
 			"an area importing another area's access",
 			AREA,
 			"import { x } from '$lib/server/portfolio/access';"
 		],
-		["an area importing another area's helper", AREA, "import { x } from '../benefits/scope';"],
+		["an area importing another area's helper", AREA, "import { x } from '../../benefits/scope';"],
+		["an area importing another area's messages", ORG, "import { x } from '../wheel/messages';"],
 		['the guards importing an area', AUTH, "import { x } from '$lib/server/wheel/access';"],
 		['a route importing an area helper', ROUTE, "import { x } from '$lib/server/wheel/units';"],
 		['the domain importing the server', DOMAIN, "import { x } from '$lib/server/result';"],
@@ -113,7 +122,14 @@ describe('the layering: routes → area modules → queries and domain, never ba
 	);
 
 	it.each([
-		['a route importing an area view', ROUTE, "import { x } from '$lib/server/wheel/views';"],
+		['a route importing an area view', ROUTE, "import { x } from '$lib/server/org/views';"],
+		[
+			'a route importing a view from an area views folder',
+			ROUTE,
+			"import { x } from '$lib/server/wheel/views/mine';"
+		],
+		['a route importing search', ROUTE, "import { x } from '$lib/server/search/views';"],
+		['opening the database reading the clock', DB_OPEN, "import { x } from '../clock';"],
 		[
 			'a route importing an area access',
 			ROUTE,
@@ -123,10 +139,10 @@ describe('the layering: routes → area modules → queries and domain, never ba
 		[
 			"an area importing another area's views",
 			AREA,
-			"import { x } from '$lib/server/portfolio/views';"
+			"import { x } from '$lib/server/portfolio/views/overview';"
 		],
-		['an area importing its own helper', AREA, "import { x } from './units';"],
-		['an area importing a query and a rule', AREA, "import { x } from '../db/queries/wheel';"],
+		['an area importing its own helper', AREA, "import { x } from '../units';"],
+		['an area importing a query and a rule', AREA, "import { x } from '../../db/queries/wheel';"],
 		['a query importing the write result', QUERY, "import { x } from '../../result';"],
 		['a query importing a rule', QUERY, "import { x } from '$lib/domain/schedule';"],
 		['the domain importing the formats', DOMAIN, "import { x } from '$lib/format';"],

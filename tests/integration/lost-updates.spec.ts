@@ -22,7 +22,7 @@ import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../
 import { makeMeasure, makeMission, makeProject, makeRisk, makeTrack } from '../factories/portfolio';
 import { makeBenefit } from '../factories/benefits';
 import { makeWheel } from '../factories/wheel';
-import { db } from '$lib/server/db';
+import { digest } from '../fuzz/digest';
 import { createChange } from '$lib/server/db/queries/benefits';
 import { addEstimateLine } from '$lib/server/db/queries/benefits-gains';
 import { createEffectGoal } from '$lib/server/db/queries/mission';
@@ -300,15 +300,7 @@ const CASES: Record<string, Case> = {
 };
 
 /** Every row of every table: a refused save must leave all of it, audit log included, as is. */
-function snapshot(): string {
-	const client = db.$client;
-	const tables = client
-		.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
-		.all() as { name: string }[];
-	return JSON.stringify(
-		tables.map(({ name }) => [name, client.prepare(`select * from "${name}" order by rowid`).all()])
-	);
-}
+const snapshot = () => digest();
 
 const actionName = (key: string) => key.slice(key.indexOf('?/') + 2);
 

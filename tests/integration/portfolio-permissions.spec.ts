@@ -1,5 +1,5 @@
 /**
- * Issue 3's permission matrix: each role × each portfolio action, allowed and refused.
+ * The portfolio's permission matrix: each role × each portfolio action, allowed and refused.
  * Admins everything; a programme leader edits only what they own; the steering group scores
  * and reads; viewers and unit leaders read. Every call gets fresh rows, so one call's change
  * cannot decide another's outcome.

@@ -1,4 +1,4 @@
-/** Issue 3's rules, through the pages' own loads and actions against a real database. */
+/** The portfolio's rules, through the pages' own loads and actions against a real database. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { load as overviewLoad } from '../../src/routes/(app)/+page.server';
 import {
@@ -134,11 +134,12 @@ describe('projects', () => {
 		expect(audit[0]).toMatchObject({ action: 'create', actorId: leaderId });
 		expect(audit[0]!.after).toMatchObject({ title: 'Felles søknadsportal', trackIds: [a, b] });
 
+		// The overview lists each track's first projects; the new project is the only one here.
 		const data = (await overviewLoad(makeEvent({ signed: steering }) as never)) as {
-			tree: { tracks: { id: number; projects: { id: number }[] }[] };
+			tracks: { id: number; projects: { id: number }[] }[];
 		};
 		for (const trackId of [a, b]) {
-			const node = data.tree.tracks.find((t) => t.id === trackId)!;
+			const node = data.tracks.find((t) => t.id === trackId)!;
 			expect(node.projects.map((p) => p.id)).toContain(id);
 		}
 	});
@@ -454,8 +455,8 @@ describe('measures and risks', () => {
 		makeMeasure(outside, leaderId);
 		const data = (await overviewLoad(
 			makeEvent({ signed: steering, path: `/?enhet=${unitId}` }) as never
-		)) as { tree: { tracks: { projects: { id: number }[] }[] } };
-		const shown = data.tree.tracks.flatMap((t) => t.projects.map((p) => p.id));
+		)) as { tracks: { projects: { id: number }[] }[] };
+		const shown = data.tracks.flatMap((t) => t.projects.map((p) => p.id));
 		expect(shown).toContain(inUnit);
 		expect(shown).not.toContain(outside);
 	});

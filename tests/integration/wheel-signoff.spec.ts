@@ -105,7 +105,7 @@ describe('who may sign an occurrence', () => {
 			data: {
 				errors: {
 					storedIn: 'Skriv hvor dokumentasjonen er lagret',
-					link: 'Lenken må være en nettadresse som begynner med https://'
+					link: 'Lenken må være en nettadresse som begynner med https:// eller http://'
 				}
 			}
 		});

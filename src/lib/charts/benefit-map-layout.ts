@@ -186,6 +186,9 @@ interface LayoutGraphLabel extends Pick<
 	ranker: (g: Graph<GraphLabel, NodeLabel, EdgeLabel>) => void;
 }
 
+/** Largest map laid out with dagre's crossing-reduction sweeps; larger ones keep its initial order. */
+export const SWEEP_LIMIT = 300;
+
 export function layoutBenefitMap(
 	inputNodes: readonly MapNodeInput[],
 	inputEdges: readonly MapEdgeInput[],
@@ -210,7 +213,9 @@ export function layoutBenefitMap(
 
 	const run = (reduceCrossings: boolean) =>
 		runDagre(nodes, edges, rank, lines, o, reduceCrossings, skippedEdges);
-	if (!o.reduceCrossings) return run(false);
+	// Above SWEEP_LIMIT nodes dagre's sweeps cost more than they give: at 1 000 nodes they
+	// take 2.7 of 4.3 s and remove 7 % of the crossings (bench/results/benefit-map-layout.md).
+	if (!o.reduceCrossings || nodes.length > SWEEP_LIMIT) return run(false);
 	// dagre's barycentric sweeps keep the best order they visit but never compare it with
 	// the initial (depth-first) order, which on sparse maps with ids in creation order is
 	// often better. Laying out both and keeping the one with fewer crossings fixes that

@@ -109,16 +109,28 @@ describe('complianceTable', () => {
 		expect(table.headers).toHaveLength(12);
 		expect(table.rows).toEqual([
 			{
+				key: 1,
 				unit: 'Bo og habilitering Øst',
 				months: ['88 % (7 av 8)', '100 % (6 av 6)', '40 % (2 av 5)', ...Array(9).fill('–')],
-				year: '79 % (15 av 19)'
+				year: '79 % (15 av 19)',
+				overdue: null
 			},
 			{
+				key: 2,
 				unit: 'Bo og habilitering Vest',
 				months: ['75 % (6 av 8)', ...Array(11).fill('–')],
-				year: '75 % (6 av 8)'
+				year: '75 % (6 av 8)',
+				overdue: null
 			}
 		]);
+	});
+
+	it('counts as overdue what is counted but not signed, when the rows say what is signed', () => {
+		const table = complianceTable([
+			{ unitId: 'a', unitName: 'A', month: 1, total: 4, signedOnTime: 2, signed: 3 },
+			{ unitId: 'a', unitName: 'A', month: 2, total: 2, signedOnTime: 0, signed: 0 }
+		]);
+		expect(table.rows[0]).toMatchObject({ key: 'a', year: '33 % (2 av 6)', overdue: 3 });
 	});
 });
 
@@ -127,9 +139,32 @@ describe('ComplianceHeatmap.svelte (server render)', () => {
 		const { body } = render(ComplianceHeatmap, { props: { rows } });
 		expect(body).toMatch(/<figcaption[^>]*>Andel oppgaver signert i tide/);
 		expect(body).toMatch(/<summary[^>]*>Vis som tabell<\/summary>/);
-		expect(body).toMatch(/<th scope="row"[^>]*>Bo og habilitering Øst<\/th>/);
+		// Svelte's hydration markers (<!--…-->) may sit around the label.
+		expect(body).toMatch(
+			/<th scope="row"[^>]*>(<!--[^>]*-->)*Bo og habilitering Øst(<!--[^>]*-->)*<\/th>/
+		);
 		expect(body).toContain('88 % (7 av 8)');
 		expect(body).not.toContain('<svg');
+	});
+
+	it('shows the table at once when open, with a footer row and the overdue column', () => {
+		const withSigned = rows.map((r) => ({ ...r, signed: r.signedOnTime }));
+		const footer = [
+			{
+				unitId: 'sum',
+				unitName: 'Alle enheter',
+				month: 1 as const,
+				total: 16,
+				signedOnTime: 13,
+				signed: 14
+			}
+		];
+		const { body } = render(ComplianceHeatmap, { props: { rows: withSigned, footer, open: true } });
+		expect(body).not.toContain('<summary');
+		expect(body).toMatch(
+			/<tfoot[^>]*>.*Alle enheter.*81 % \(13 av 16\).*<td[^>]*>2<\/td>.*<\/tfoot>/s
+		);
+		expect(body).toMatch(/<th scope="col"[^>]*>Forfalt<\/th>/);
 	});
 
 	it('says so when there is nothing to show', () => {

@@ -9,6 +9,8 @@ export interface ComplianceRow {
 	/** Occurrences that count this month: due by now, or signed. */
 	total: number;
 	signedOnTime: number;
+	/** Of `total`, how many are signed at all (on time or late); the rest are overdue. */
+	signed?: number;
 }
 
 export interface ComplianceCell {
@@ -58,6 +60,8 @@ interface Totals {
 	/** Axis and table label; two units with the same name are told apart by id. */
 	label: string;
 	months: Map<Month, { total: number; signedOnTime: number }>;
+	/** Counted but unsigned, when the rows say how many are signed; else null. */
+	overdue: number | null;
 }
 
 /** Sums rows per unit and month (rows may come per wheel), keeping the units' first-seen order. */
@@ -66,9 +70,16 @@ function totalsByUnit(rows: readonly ComplianceRow[]): Totals[] {
 	for (const row of rows) {
 		let unit = units.get(row.unitId);
 		if (!unit) {
-			unit = { unitId: row.unitId, unitName: row.unitName, label: row.unitName, months: new Map() };
+			unit = {
+				unitId: row.unitId,
+				unitName: row.unitName,
+				label: row.unitName,
+				months: new Map(),
+				overdue: null
+			};
 			units.set(row.unitId, unit);
 		}
+		if (row.signed !== undefined) unit.overdue = (unit.overdue ?? 0) + row.total - row.signed;
 		const sum = unit.months.get(row.month) ?? { total: 0, signedOnTime: 0 };
 		unit.months.set(row.month, {
 			total: sum.total + row.total,
@@ -169,10 +180,14 @@ export function compliancePlotOptions(spec: ComplianceSpec, width = 760): Plot.P
 }
 
 export interface ComplianceTableRow {
+	/** The rows' `unitId`. */
+	key: string | number;
 	unit: string;
 	/** One per month, January first: «88 % (7 av 8)» or «–». */
 	months: string[];
 	year: string;
+	/** Overdue in the year (counted, not signed), when the rows carry `signed`. */
+	overdue: number | null;
 }
 
 /** The same numbers as the heatmap, as rows for a text alternative (units × months). */
@@ -195,9 +210,11 @@ export function complianceTable(rows: readonly ComplianceRow[]): {
 				{ total: 0, signedOnTime: 0 }
 			);
 			return {
+				key: unit.unitId,
 				unit: unit.label,
 				months: MONTHS.map((month) => describe(unit.months.get(month))),
-				year: describe(year)
+				year: describe(year),
+				overdue: unit.overdue
 			};
 		})
 	};

@@ -99,6 +99,28 @@ export interface EstimateSummary {
 	kroner: number | null;
 }
 
+/**
+ * Largest estimate a benefit may have, by unit, so that every figure and sum built from it
+ * stays an exact integer: 10^12 kroner, and 10^7 hours, which at the highest timesats the
+ * settings allow (100 000 kr) is again 10^12 kr.
+ */
+export const MAX_ESTIMATE: Record<BenefitUnit, number> = {
+	kr: 1_000_000_000_000,
+	timer: 10_000_000,
+	antall: 1_000_000_000_000,
+	prosent: 1_000_000_000_000
+};
+
+/** Whether the lines' total stays within MAX_ESTIMATE for the unit (and is computable at all). */
+export function estimateFits(lines: readonly EstimateLine[], unit: BenefitUnit): boolean {
+	try {
+		return estimateTotal(lines) <= MAX_ESTIMATE[unit];
+	} catch (e) {
+		if (e instanceof RangeError) return false;
+		throw e;
+	}
+}
+
 /** Line totals, the sum, and the kroner figure shown beside hours. */
 export function summariseEstimate(
 	lines: readonly EstimateLine[],

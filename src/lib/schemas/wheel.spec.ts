@@ -254,7 +254,7 @@ describe('signOffSchema', () => {
 		for (const bad of ['javascript:alert(1)', 'compilo', 'ftp://x.example/a']) {
 			expect(withLink(bad)).toMatchObject({
 				ok: false,
-				errors: { link: 'Lenken må være en nettadresse som begynner med https://' }
+				errors: { link: 'Lenken må være en nettadresse som begynner med https:// eller http://' }
 			});
 		}
 	});

@@ -131,14 +131,14 @@ export const taskSchema = z
 	}));
 
 const link = z
-	.string({ error: 'Lenken må være en nettadresse som begynner med https://' })
+	.string({ error: 'Lenken må være en nettadresse som begynner med https:// eller http://' })
 	.trim()
 	.optional()
 	.transform((value) => value || null)
 	// Only web links: the link is rendered as an <a href>, where javascript: would run.
 	.refine(
 		(value) => value === null || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)),
-		'Lenken må være en nettadresse som begynner med https://'
+		'Lenken må være en nettadresse som begynner med https:// eller http://'
 	);
 
 export const signOffSchema = z.object({

@@ -1,9 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
-import { overviewPage } from '$lib/server/portfolio/views';
+import { overviewView } from '$lib/server/portfolio/views/overview';
 
-/** Oversikt: the whole portfolio as a tree, for everyone signed in. */
+/**
+ * Oversikt: tracks and their projects with counts and status, for everyone signed in; a track's
+ * projects and a project's measures open on demand, a page at a time.
+ */
 export const load: PageServerLoad = async (event) => {
 	requireUser(event);
-	return overviewPage(event.url);
+	return overviewView(event.url.searchParams);
 };

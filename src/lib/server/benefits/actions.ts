@@ -168,7 +168,8 @@ export function addLine({ user, benefit }: BenefitAccess, formData: FormData, no
 	const form = parseForm(estimateLineSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, 'addLine');
 	if (benefit.kind !== 'kvantitativ') return refuse('not_quantitative', form.values, 'addLine');
-	addEstimateLine(benefit.id, form.data, user.id, now);
+	const result = addEstimateLine(benefit.id, form.data, user.id, now);
+	if (!result.ok) return refuse(result.reason, form.values, 'addLine');
 	return { action: 'addLine', success: DONE.lineAdded };
 }
 

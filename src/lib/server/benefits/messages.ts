@@ -12,6 +12,8 @@ export const BENEFIT_MESSAGES: MessageBook = {
 		not_quantitative: 'Bare kvantitative gevinster prissettes.',
 		no_plan: 'Sett nullpunkt og mål først',
 		outside_plan: 'Måneden må ligge mellom nullpunktet og måldatoen',
+		estimate_too_large:
+			'Summen av linjene blir for stor. Et estimat kan være høyst 10 000 000 timer, eller 1 000 000 000 000 i andre enheter (kroner, antall).',
 		link_from: 'Velg hva koblingen går fra',
 		link_to: 'Velg hva koblingen går til'
 	},

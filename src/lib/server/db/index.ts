@@ -5,6 +5,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
 import { sealLegacyAuditRows } from './queries/audit-chain';
+import { fillMissingTaskCalendars } from './queries/wheel-calendar';
+import { readClock } from '../clock';
+import { rebuildGainRollupsIfEmpty } from './queries/gain-rollups';
+import { walSyncer } from './group-commit';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle: the same query API as `db`, bound to one transaction. */
@@ -22,9 +26,10 @@ export function openDatabase(file: string): DB {
 	const sqlite = new Database(file);
 	// WAL lets readers go on while one writer commits.
 	sqlite.pragma('journal_mode = WAL');
-	// synchronous=FULL: in WAL mode NORMAL may lose the last commits on power loss; a signed
-	// internal-control record or a logged gain must survive that, and our write rate is tiny.
-	sqlite.pragma('synchronous = FULL');
+	// synchronous=NORMAL: a commit does not wait for the disk; instead a request that wrote is
+	// answered only after the -wal file is synced (group-commit.ts, hooks.server.ts), so a signed
+	// internal-control record or a logged gain that was acknowledged survives a power loss.
+	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	// Wait for a competing writer (e.g. the demo seed) instead of failing with SQLITE_BUSY.
 	sqlite.pragma('busy_timeout = 5000');
@@ -32,6 +37,10 @@ export function openDatabase(file: string): DB {
 	migrate(db, { migrationsFolder: migrationsFolder() });
 	// Audit rows from before the hash chain get their hashes once, before anything appends.
 	sealLegacyAuditRows(sqlite);
+	// Wheel tasks from before the task calendar, or written around the app, get theirs.
+	fillMissingTaskCalendars(db, readClock());
+	// Gain roll-ups for benefits from before the roll-ups existed, or loaded in bulk.
+	rebuildGainRollupsIfEmpty(sqlite);
 	return db;
 }
 
@@ -40,10 +49,27 @@ function migrationsFolder(): string {
 }
 
 let instance: DB | undefined;
+let syncWal: (() => Promise<void>) | undefined;
+let changes: Database.Statement | undefined;
 
 export function getDb(): DB {
 	instance ??= openDatabase(databasePath());
 	return instance;
+}
+
+/** Rows changed on the app's connection so far: tells whether a request wrote anything. */
+export function changeCount(): number {
+	const sqlite = getDb().$client;
+	changes ??= sqlite.prepare('select total_changes() as n').pluck();
+	return changes.get() as number;
+}
+
+/** Resolves once every commit made so far is on disk (one fsync shared by concurrent callers). */
+export function syncCommits(): Promise<void> {
+	const file = getDb().$client.name;
+	if (file === ':memory:' || file === '') return Promise.resolve();
+	syncWal ??= walSyncer(`${file}-wal`);
+	return syncWal();
 }
 
 /**

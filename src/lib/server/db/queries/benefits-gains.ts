@@ -17,6 +17,8 @@ import type {
 import type { Versioned, WriteResult } from '../../result';
 import { deleteFound, writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
+import { withGainRollups } from './gain-rollups';
+import { estimateFits } from '$lib/domain/gain-estimates';
 
 export type EstimateLineRow = typeof estimateLine.$inferSelect;
 export type RealisationRow = typeof realisation.$inferSelect;
@@ -67,6 +69,33 @@ function lineValues(input: EstimateLineInput) {
 	};
 }
 
+/**
+ * `estimate_too_large` when the benefit's lines, with `replace` in place of line `lineId` (or
+ * added), would total more than the domain allows (MAX_ESTIMATE): the pages must be able to
+ * compute every benefit they show.
+ */
+function estimateTooLarge(
+	tx: Queryable,
+	benefitId: number,
+	line: EstimateLineInput,
+	lineId: number | null = null
+): boolean {
+	const unit = tx
+		.select({ unit: benefit.unit })
+		.from(benefit)
+		.where(eq(benefit.id, benefitId))
+		.get()?.unit;
+	if (!unit) return false;
+	const others = tx
+		.select()
+		.from(estimateLine)
+		.where(eq(estimateLine.benefitId, benefitId))
+		.all()
+		.filter((l) => l.id !== lineId)
+		.map((l) => ({ ...l, sharePercent: l.shareHundredths / 100 }));
+	return !estimateFits([...others, line], unit);
+}
+
 export function addEstimateLine(
 	benefitId: number,
 	input: EstimateLineInput,
@@ -74,8 +103,12 @@ export function addEstimateLine(
 	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
+		if (estimateTooLarge(tx, benefitId, input))
+			return { ok: false, reason: 'estimate_too_large' } as const;
 		const values = { benefitId, ...lineValues(input) };
-		const row = tx.insert(estimateLine).values(values).returning().get();
+		const row = withGainRollups([benefitId], () =>
+			tx.insert(estimateLine).values(values).returning().get()
+		);
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'estimate_line',
@@ -101,13 +134,17 @@ export function updateEstimateLine(
 	return db.transaction((tx) => {
 		const before = findLine(tx, benefitId, lineId);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (estimateTooLarge(tx, benefitId, input, lineId))
+			return { ok: false, reason: 'estimate_too_large' } as const;
 		const values = lineValues(input);
-		const saved = tx
-			.update(estimateLine)
-			.set({ ...values, version: version + 1 })
-			.where(and(eq(estimateLine.id, lineId), eq(estimateLine.version, version)))
-			.returning({ id: estimateLine.id })
-			.get();
+		const saved = withGainRollups([benefitId], () =>
+			tx
+				.update(estimateLine)
+				.set({ ...values, version: version + 1 })
+				.where(and(eq(estimateLine.id, lineId), eq(estimateLine.version, version)))
+				.returning({ id: estimateLine.id })
+				.get()
+		);
 		if (!saved) return { ok: false, reason: 'conflict' } as const;
 		writeAudit(tx, now, {
 			actorId,
@@ -129,7 +166,10 @@ export function deleteEstimateLine(
 ): WriteResult {
 	return deleteFound(
 		(tx) => findLine(tx, benefitId, lineId),
-		(tx) => tx.delete(estimateLine).where(eq(estimateLine.id, lineId)).run(),
+		(tx) =>
+			withGainRollups([benefitId], () =>
+				tx.delete(estimateLine).where(eq(estimateLine.id, lineId)).run()
+			),
 		(before) => ({ actorId, entity: 'estimate_line', entityId: lineId, action: 'delete', before }),
 		now
 	);
@@ -155,12 +195,14 @@ export function setBaselineAndTarget(
 			targetValue: input.target.value,
 			targetDate: input.target.date
 		};
-		const saved = tx
-			.update(benefit)
-			.set({ ...values, version: input.version + 1 })
-			.where(and(eq(benefit.id, benefitId), eq(benefit.version, input.version)))
-			.returning({ id: benefit.id })
-			.get();
+		const saved = withGainRollups([benefitId], () =>
+			tx
+				.update(benefit)
+				.set({ ...values, version: input.version + 1 })
+				.where(and(eq(benefit.id, benefitId), eq(benefit.version, input.version)))
+				.returning({ id: benefit.id })
+				.get()
+		);
 		if (!saved) return { ok: false, reason: 'conflict' } as const;
 		writeAudit(tx, now, {
 			actorId,
@@ -207,7 +249,11 @@ export function logRealisation(
 			authorId: actorId,
 			createdAt: now
 		};
-		const row = tx.insert(realisation).values(values).returning().get();
+		const row = withGainRollups(
+			[benefitId],
+			() => tx.insert(realisation).values(values).returning().get(),
+			'realised'
+		);
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'realisation',
@@ -252,15 +298,17 @@ export function setPlannedPeriod(
 			.from(plannedPeriod)
 			.where(and(eq(plannedPeriod.benefitId, benefitId), eq(plannedPeriod.period, input.period)))
 			.get();
-		const row = tx
-			.insert(plannedPeriod)
-			.values({ benefitId, ...input })
-			.onConflictDoUpdate({
-				target: [plannedPeriod.benefitId, plannedPeriod.period],
-				set: { value: input.value }
-			})
-			.returning()
-			.get();
+		const row = withGainRollups([benefitId], () =>
+			tx
+				.insert(plannedPeriod)
+				.values({ benefitId, ...input })
+				.onConflictDoUpdate({
+					target: [plannedPeriod.benefitId, plannedPeriod.period],
+					set: { value: input.value }
+				})
+				.returning()
+				.get()
+		);
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'planned_period',
@@ -282,7 +330,10 @@ export function deletePlannedPeriod(
 	const mine = and(eq(plannedPeriod.id, id), eq(plannedPeriod.benefitId, benefitId));
 	return deleteFound(
 		(tx) => tx.select().from(plannedPeriod).where(mine).get(),
-		(tx) => tx.delete(plannedPeriod).where(eq(plannedPeriod.id, id)).run(),
+		(tx) =>
+			withGainRollups([benefitId], () =>
+				tx.delete(plannedPeriod).where(eq(plannedPeriod.id, id)).run()
+			),
 		(before) => ({ actorId, entity: 'planned_period', entityId: id, action: 'delete', before }),
 		now
 	);

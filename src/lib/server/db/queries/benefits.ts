@@ -20,6 +20,7 @@ import type { Versioned, WriteResult } from '../../result';
 import { userExists } from './portfolio-people';
 import { writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
+import { gainRollupsIn, gainRollupsOut, withGainRollups } from './gain-rollups';
 
 export type BenefitRow = typeof benefit.$inferSelect;
 export type ChangeRow = typeof benefitChange.$inferSelect;
@@ -91,6 +92,7 @@ export function createBenefit(
 			.values({ projectId, ...values })
 			.returning()
 			.get();
+		gainRollupsIn([row.id]);
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'benefit',
@@ -119,12 +121,14 @@ export function updateBenefit(
 			return { ok: false, reason: 'owner_missing' } as const;
 		}
 		const values = benefitValues(input);
-		const saved = tx
-			.update(benefit)
-			.set({ ...values, version: version + 1 })
-			.where(and(eq(benefit.id, id), eq(benefit.version, version)))
-			.returning({ id: benefit.id })
-			.get();
+		const saved = withGainRollups([id], () =>
+			tx
+				.update(benefit)
+				.set({ ...values, version: version + 1 })
+				.where(and(eq(benefit.id, id), eq(benefit.version, version)))
+				.returning({ id: benefit.id })
+				.get()
+		);
 		if (!saved) return { ok: false, reason: 'conflict' } as const;
 		const old = Object.fromEntries(
 			Object.keys(values).map((k) => [k, before[k as keyof typeof before]])
@@ -236,11 +240,14 @@ export function deleteBenefit(benefitId: number, actorId: number, now: Date): Wr
 		);
 		const links = tx.select().from(benefitLink).where(touching).all();
 		const lines = tx.select().from(estimateLine).where(eq(estimateLine.benefitId, benefitId)).all();
+		// Out of the roll-ups before its lines and plan go; `gainRollupsIn` then drops its figures.
+		gainRollupsOut([benefitId]);
 		tx.delete(benefitLink).where(touching).run();
 		tx.delete(estimateLine).where(eq(estimateLine.benefitId, benefitId)).run();
 		tx.delete(plannedPeriod).where(eq(plannedPeriod.benefitId, benefitId)).run();
 		tx.delete(behindPlanFollowUp).where(eq(behindPlanFollowUp.benefitId, benefitId)).run();
 		tx.delete(benefit).where(eq(benefit.id, benefitId)).run();
+		gainRollupsIn([benefitId]);
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'benefit',

@@ -18,6 +18,7 @@ import { canTransition } from '$lib/domain/portfolio';
 import { type LifecycleStatus } from '$lib/domain/portfolio/vocabulary';
 import type { StatusReportInput } from '$lib/schemas/portfolio';
 import type { WriteResult } from '../../result';
+import { benefitIdsOfProject, withGainRollups } from './gain-rollups';
 
 export type StatusSubject = 'track' | 'project' | 'measure';
 export type ReportSubject = 'project' | 'measure';
@@ -100,10 +101,14 @@ export function setArchived(
 			.get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		const archivedAt = archived ? now : null;
-		tx.update(t)
-			.set({ archivedAt, version: before.version + 1 })
-			.where(eq(t.id, id))
-			.run();
+		// An archived project's benefits leave the benefit sums; restored, they come back.
+		withGainRollups(subject === 'project' ? benefitIdsOfProject(id) : [], () =>
+			tx
+				.update(t)
+				.set({ archivedAt, version: before.version + 1 })
+				.where(eq(t.id, id))
+				.run()
+		);
 		writeAudit(tx, now, {
 			actorId,
 			entity: subject,

@@ -40,7 +40,7 @@ function missionFields(m: Mission) {
  * Creates the mission or updates it. `version` is the version the form was loaded with;
  * a mismatch means someone saved in between (reason `conflict`). A save without a version
  * was loaded before any mission existed: someone has created one since, so that is a conflict
- * too. Issue 4's columns (hourly rate, behind-plan margin) are left untouched.
+ * too. The gain settings' columns (hourly rate, behind-plan margin) are left untouched.
  */
 export function saveMission(
 	input: MissionInput & { version?: number },

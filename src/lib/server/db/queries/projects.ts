@@ -9,6 +9,7 @@ import { deleteStatusHistory, recordStatus, setArchived } from './lifecycle';
 import type { Versioned, WriteResult } from '../../result';
 import { userExists } from './portfolio-people';
 import { isForeignKeyError, writeTransaction } from './write';
+import { benefitIdsOfProject, withGainRollups } from './gain-rollups';
 
 export type ProjectWithLinks = Project & { trackIds: number[]; scores: LensScores };
 
@@ -171,9 +172,12 @@ export function updateProject(
 			.returning()
 			.get();
 		if (!updated) return { ok: false, reason: 'conflict' } as const;
-		tx.delete(projectTrack).where(eq(projectTrack.projectId, id)).run();
-		for (const trackId of trackIds)
-			tx.insert(projectTrack).values({ projectId: id, trackId }).run();
+		// The project's benefits count in its tracks' sums: they move with the links.
+		withGainRollups(benefitIdsOfProject(id), () => {
+			tx.delete(projectTrack).where(eq(projectTrack.projectId, id)).run();
+			for (const trackId of trackIds)
+				tx.insert(projectTrack).values({ projectId: id, trackId }).run();
+		});
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'project',

@@ -2,12 +2,12 @@
  * Occurrences for units and years, and the two writes on them: sign-off and reopening.
  * Occurrences are computed (src/lib/domain/wheel-occurrences.ts); signatures are rows.
  */
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from './audit';
-import { user, wheelReopening, wheelSignature, wheelTask } from '../schema';
+import { user, wheelReopening, wheelSignature } from '../schema';
+import { unitUsesWheel } from './wheel-sets';
 import { idList, wheelReads } from './wheel-reads';
-export { unitIdsWithSignatures } from './wheel-reads';
 import { unitOccurrences, wheelsByUnit, type OccurrenceView } from '$lib/domain/wheel-occurrences';
 import { periodHasBegun, signedLate } from '$lib/domain/schedule';
 import type { ReopenInput, SignOffInput } from '$lib/schemas/wheel';
@@ -104,22 +104,55 @@ export function listOccurrences(
 	});
 }
 
-/** One occurrence, or undefined when the unit has no such occurrence. */
+/**
+ * One occurrence, or undefined when the unit has no such occurrence: the same as
+ * listOccurrences gives for the key, from the one task, unit and period alone (indexed reads),
+ * so a sign-off does not compute the unit's whole year.
+ */
 export function findOccurrence(
 	key: OccurrenceKey,
 	now: Date,
-	q: Queryable = db
+	// Prepared statements run on the one connection, so inside a caller's transaction too.
+	_q: Queryable = db
 ): UnitOccurrence | undefined {
-	const year = Number(key.period.slice(0, 4));
-	const task = q.select().from(wheelTask).where(eq(wheelTask.id, key.taskId)).get();
+	const reads = wheelReads();
+	const task = reads.task.get({ taskId: key.taskId });
 	if (!task) return undefined;
-	return listOccurrences({ year, now, unitIds: [key.unitId], wheelId: task.wheelId }, q).find(
-		(o) => o.taskId === key.taskId && o.period === key.period
-	);
+	const owner = reads.unitName.get({ unitId: key.unitId });
+	if (!owner) return undefined;
+	const records = reads.keySignatures.all({ ...key });
+	const inUse = unitUsesWheel(key.unitId, task.wheelId);
+	if (!inUse && records.length === 0) return undefined;
+	const pastSchedules = reads.taskSchedules.all({ taskId: task.id });
+	// Not used any more: only an occurrence with a signature (active or reopened) stays.
+	const scheduled = { ...task, pastSchedules, archivedAt: inUse ? task.archivedAt : new Date(0) };
+	const occurrence = unitOccurrences(
+		key.unitId,
+		[scheduled],
+		records.filter((s) => s.reopenedAt === null),
+		Number(key.period.slice(0, 4)),
+		now,
+		records.filter((s) => s.reopenedAt !== null)
+	).find((o) => o.period === key.period);
+	if (!occurrence) return undefined;
+	const wheelName = reads.wheelName.get({ wheelId: task.wheelId })?.name ?? '';
+	return { ...occurrence, wheelName, unitName: owner.name, inUse };
 }
 
-/** Every signature of an occurrence, newest first, each with its reopening if any. */
-export function occurrenceHistory(key: OccurrenceKey) {
+/** Where a page of an occurrence's history starts: after this signature (keyset). */
+export interface HistoryCursor {
+	signedAt: Date;
+	id: number;
+}
+
+/**
+ * The signatures of an occurrence, newest first, each with its reopening if any: a page of
+ * `limit` after `after`, and one more when there are more (the caller shows `limit`).
+ */
+export function occurrenceHistory(
+	key: OccurrenceKey,
+	{ after = null, limit = 20 }: { after?: HistoryCursor | null; limit?: number } = {}
+) {
 	const signer = db
 		.select({
 			id: wheelSignature.id,
@@ -139,10 +172,17 @@ export function occurrenceHistory(key: OccurrenceKey) {
 			and(
 				eq(wheelSignature.taskId, key.taskId),
 				eq(wheelSignature.unitId, key.unitId),
-				eq(wheelSignature.period, key.period)
+				eq(wheelSignature.period, key.period),
+				after
+					? or(
+							lt(wheelSignature.signedAt, after.signedAt),
+							and(eq(wheelSignature.signedAt, after.signedAt), lt(wheelSignature.id, after.id))
+						)
+					: undefined
 			)
 		)
 		.orderBy(desc(wheelSignature.signedAt), desc(wheelSignature.id))
+		.limit(limit + 1)
 		.all();
 	const reopenings = signer.length
 		? db
@@ -168,12 +208,13 @@ export function occurrenceHistory(key: OccurrenceKey) {
 	}));
 }
 
+/** The partial unique index, or the no-replace trigger in front of it (drizzle/0008_no_replace.sql). */
 function isUniqueViolation(e: unknown): boolean {
+	if (typeof e !== 'object' || e === null || !('code' in e)) return false;
+	const { code, message } = e as { code: string; message?: string };
 	return (
-		typeof e === 'object' &&
-		e !== null &&
-		'code' in e &&
-		(e as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+		code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+		(code === 'SQLITE_CONSTRAINT_TRIGGER' && /already signed/.test(message ?? ''))
 	);
 }
 

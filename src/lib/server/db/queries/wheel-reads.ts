@@ -4,7 +4,7 @@
  * JSON array and unpacked with SQLite's json_each, so a statement serves any number of ids.
  * The statements run on the app's single connection, so also inside a caller's transaction.
  */
-import { asc, isNull, like, sql, type Column } from 'drizzle-orm';
+import { and, asc, eq, isNull, like, sql, type Column } from 'drizzle-orm';
 import { db } from '..';
 import {
 	unit,
@@ -35,11 +35,6 @@ function prepareAll() {
 				)}`
 			)
 			.prepare(),
-		/** Units with any signature: their history stays viewable without a wheel in use. */
-		signedUnitIds: db
-			.selectDistinct({ unitId: wheelSignature.unitId })
-			.from(wheelSignature)
-			.prepare(),
 		tasks: db
 			.select()
 			.from(wheelTask)
@@ -50,6 +45,40 @@ function prepareAll() {
 			.select()
 			.from(wheelTaskSchedule)
 			.where(inJson(wheelTaskSchedule.taskId, 'taskIds'))
+			.prepare(),
+		// One occurrence (a sign-off, the occurrence page): its task, unit, wheel and records.
+		task: db
+			.select()
+			.from(wheelTask)
+			.where(eq(wheelTask.id, sql.placeholder('taskId')))
+			.prepare(),
+		taskSchedules: db
+			.select()
+			.from(wheelTaskSchedule)
+			.where(eq(wheelTaskSchedule.taskId, sql.placeholder('taskId')))
+			.prepare(),
+		unitName: db
+			.select({ name: unit.name })
+			.from(unit)
+			.where(eq(unit.id, sql.placeholder('unitId')))
+			.prepare(),
+		wheelName: db
+			.select({ name: wheel.name })
+			.from(wheel)
+			.where(eq(wheel.id, sql.placeholder('wheelId')))
+			.prepare(),
+		/** Every signature of one occurrence, active and reopened, oldest first. */
+		keySignatures: db
+			.select()
+			.from(wheelSignature)
+			.where(
+				and(
+					eq(wheelSignature.taskId, sql.placeholder('taskId')),
+					eq(wheelSignature.unitId, sql.placeholder('unitId')),
+					eq(wheelSignature.period, sql.placeholder('period'))
+				)
+			)
+			.orderBy(asc(wheelSignature.id))
 			.prepare()
 	};
 }
@@ -63,12 +92,3 @@ export function wheelReads() {
 
 /** Ids as the JSON text json_each reads. */
 export const idList = (ids: readonly number[]) => JSON.stringify(ids);
-
-/** Units holding a signature: their history can be shown even with no wheel in use now. */
-export function unitIdsWithSignatures(): Set<number> {
-	return new Set(
-		wheelReads()
-			.signedUnitIds.all()
-			.map((r) => r.unitId)
-	);
-}

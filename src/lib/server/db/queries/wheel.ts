@@ -8,6 +8,7 @@ import { osloDay } from '$lib/format';
 import type { TaskInput, WheelInput } from '$lib/schemas/wheel';
 import type { Versioned, WriteResult } from '../../result';
 import { deleteFound, writeTransaction } from './write';
+import { writeTaskCalendar } from './wheel-calendar';
 
 export type WheelRow = typeof wheel.$inferSelect;
 export type WheelTaskRow = typeof wheelTask.$inferSelect;
@@ -148,6 +149,7 @@ export function createWheelTask(
 		if (!parent) return { ok: false, reason: 'not_found' } as const;
 		const values = { wheelId, activeFrom, ...taskValues(input) };
 		const row = tx.insert(wheelTask).values(values).returning().get();
+		writeTaskCalendar(tx, row.id);
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'wheel_task',
@@ -203,6 +205,7 @@ export function updateWheelTask(
 			.returning({ id: wheelTask.id })
 			.get();
 		if (!saved) return { ok: false, reason: 'conflict' } as const;
+		if (scheduleChanged) writeTaskCalendar(tx, taskId);
 		const old = {
 			title: before.title,
 			description: before.description,
@@ -232,6 +235,7 @@ export function archiveWheelTask(taskId: number, actorId: number, now: Date): Wr
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		if (before.archivedAt) return { ok: false, reason: 'task_archived' } as const;
 		tx.update(wheelTask).set({ archivedAt: now }).where(eq(wheelTask.id, taskId)).run();
+		writeTaskCalendar(tx, taskId);
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'wheel_task',

@@ -27,7 +27,14 @@ export const auditLog = sqliteTable(
 	(t) => [
 		index('audit_entity_idx').on(t.entity, t.entityId),
 		index('audit_at_idx').on(t.at),
-		index('audit_actor_idx').on(t.actorId)
+		// The change log, newest first a page at a time, by itself or filtered by who, what or
+		// which action: each index ends in `at` (and, as every SQLite index does, the rowid:
+		// https://sqlite.org/fileformat2.html#index_b_tree_record_format), so `actor_id = ? AND
+		// (at, id) < (?, ?) ORDER BY at DESC, id DESC` walks it in order and stops after a page.
+		// The one on actor_id alone is replaced by the one ending in `at`.
+		index('audit_actor_at_idx').on(t.actorId, t.at),
+		index('audit_entity_at_idx').on(t.entity, t.at),
+		index('audit_action_at_idx').on(t.action, t.at)
 	]
 );
 

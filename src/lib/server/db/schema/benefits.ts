@@ -10,6 +10,7 @@ import {
 	check,
 	index,
 	integer,
+	primaryKey,
 	sqliteTable,
 	text,
 	uniqueIndex,
@@ -190,3 +191,74 @@ export type BenefitLink = typeof benefitLink.$inferSelect;
 export type EstimateLineRow = typeof estimateLine.$inferSelect;
 export type Realisation = typeof realisation.$inferSelect;
 export type BehindPlanFollowUp = typeof behindPlanFollowUp.$inferSelect;
+
+/*
+ * Roll-ups of gain figures, kept in step with the rows above inside every write that changes
+ * them (db/queries/gain-rollups.ts), so the benefit pages read sums and series without reading
+ * realisations. Derived data only: `rebuildGainRollups` recomputes all of it from the rows
+ * above, and does so when the database is opened with the roll-ups empty. No foreign keys:
+ * a cache row must never stop a benefit from being deleted.
+ */
+
+/**
+ * Per benefit: the estimate (sum of the rounded line totals, `estimateTotal`) and the plan
+ * status at the latest logged month (`latestPlanStatus`): the month, the planned value and the
+ * cumulative realised value, both absolute (baseline included).
+ */
+export const benefitFigure = sqliteTable('benefit_figure', {
+	benefitId: integer('benefit_id').primaryKey(),
+	estimate: integer('estimate'),
+	statusPeriod: text('status_period'),
+	statusPlanned: integer('status_planned'),
+	statusRealised: integer('status_realised')
+});
+
+/** The scopes sums and series are kept for: the mission, each track, each project. */
+export const ROLLUP_SCOPES = ['mission', 'track', 'project'] as const;
+/** Units kept apart: kroner and hours are summed; every other benefit is only counted. */
+export const ROLLUP_UNITS = ['kr', 'timer', 'other'] as const;
+
+/**
+ * Sums per scope, level and unit of the benefits of live projects (`rollUp`): how many
+ * benefits, and the sums of estimate, planned gain and realised gain at each benefit's latest
+ * logged month (gains are relative to the baseline, `figuresFor`).
+ */
+export const gainTotal = sqliteTable(
+	'gain_total',
+	{
+		scope: text('scope', { enum: ROLLUP_SCOPES }).notNull(),
+		scopeId: integer('scope_id').notNull(),
+		level: text('level', { enum: BENEFIT_LEVELS }).notNull(),
+		unit: text('unit', { enum: ROLLUP_UNITS }).notNull(),
+		benefits: integer('benefits').notNull().default(0),
+		estimate: integer('estimate').notNull().default(0),
+		planned: integer('planned').notNull().default(0),
+		realised: integer('realised').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.scope, t.scopeId, t.level, t.unit] })]
+);
+
+/**
+ * The combined monthly series of planned and cumulative realised values in kr and hours
+ * (`combineSeries`), per mission and track, level and unit, as changes per month: the value
+ * in a month is the sum of the rows up to it, the row `0000-00` holding the values before any
+ * path starts. The counts mark where paths and realised values begin and end, which decides
+ * the months shown and where the realised line stops.
+ */
+export const gainSeries = sqliteTable(
+	'gain_series',
+	{
+		scope: text('scope', { enum: ROLLUP_SCOPES }).notNull(),
+		scopeId: integer('scope_id').notNull(),
+		level: text('level', { enum: BENEFIT_LEVELS }).notNull(),
+		unit: text('unit', { enum: ROLLUP_UNITS }).notNull(),
+		period: text('period').notNull(),
+		planned: integer('planned').notNull().default(0),
+		realised: integer('realised').notNull().default(0),
+		pathStarts: integer('path_starts').notNull().default(0),
+		pathEnds: integer('path_ends').notNull().default(0),
+		pointStarts: integer('point_starts').notNull().default(0),
+		pointEnds: integer('point_ends').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.scope, t.scopeId, t.level, t.unit, t.period] })]
+);

@@ -186,7 +186,12 @@ export const statusChange = sqliteTable(
 		actorId: integer('actor_id').references(() => user.id),
 		at: integer('at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [index('status_change_subject_idx').on(t.subject, t.subjectId)]
+	(t) => [
+		index('status_change_subject_idx').on(t.subject, t.subjectId),
+		// The portfolio funnel asks, per item, whether it ever reached a stage: answered from the
+		// index alone (db/queries/portfolio-ranking.ts).
+		index('status_change_subject_status_idx').on(t.subject, t.subjectId, t.toStatus)
+	]
 );
 
 /** Monthly red/amber/green report with a narrative; one per subject and month. */

@@ -92,6 +92,43 @@ export const wheelTaskSchedule = sqliteTable(
 	(t) => [uniqueIndex('wheel_task_schedule_unique').on(t.taskId, t.validUntil)]
 );
 
+/**
+ * The task calendar: the months each task falls due in, one row per month per schedule
+ * period, with the bounds outside which an occurrence is not live. Derived from wheel_task and
+ * wheel_task_schedule by src/lib/domain/wheel-calendar.ts and rewritten in the transaction
+ * that changes either (queries/wheel-calendar.ts), so occurrences for any year and any number
+ * of units are one set-based query: units × their wheels' calendar rows, joined to signatures.
+ * It holds no period, so it never runs out as the years pass.
+ */
+export const wheelTaskMonth = sqliteTable(
+	'wheel_task_month',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		taskId: integer('task_id')
+			.notNull()
+			.references(() => wheelTask.id),
+		wheelId: integer('wheel_id')
+			.notNull()
+			.references(() => wheel.id),
+		month: integer('month').notNull(),
+		/** Null: the last day of the month. */
+		dueDay: integer('due_day'),
+		/** `YYYY-MM`, inclusive: the schedule applies from this period ('' from the start). */
+		fromPeriod: text('from_period').notNull(),
+		/** `YYYY-MM`, exclusive: the schedule applies before this period; null: no end. */
+		untilPeriod: text('until_period'),
+		/** The task's first period (wheel_task.active_from): no live occurrence before it. */
+		activeFrom: text('active_from').notNull(),
+		/** The Oslo day the task was archived: an occurrence due on it or later is not live. */
+		archivedDay: text('archived_day')
+	},
+	(t) => [
+		uniqueIndex('wheel_task_month_unique').on(t.taskId, t.fromPeriod, t.month),
+		index('wheel_task_month_wheel_idx').on(t.wheelId, t.month),
+		check('wheel_task_month_month', sql`${t.month} between 1 and 12`)
+	]
+);
+
 export const wheelAssignment = sqliteTable(
 	'wheel_assignment',
 	{
@@ -144,10 +181,19 @@ export const wheelSignature = sqliteTable(
 		reopenedAt: integer('reopened_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [
+		// Task and period first: the signatures of one task month, for the months the calendar
+		// does not make live (queries/wheel-sets.ts); any order serves a lookup by all three.
 		uniqueIndex('wheel_signature_active_unique')
-			.on(t.taskId, t.unitId, t.period)
+			.on(t.taskId, t.period, t.unitId)
 			.where(sql`${t.reopenedAt} is null`),
-		index('wheel_signature_unit_period_idx').on(t.unitId, t.period)
+		// A unit's signatures month by month: compliance counts read a unit's year from this
+		// index alone (task, lateness and whether reopened are in it), never the table.
+		index('wheel_signature_unit_period_idx').on(t.unitId, t.period, t.taskId, t.late, t.reopenedAt),
+		// Reopened signatures are few, and an active one is never in this index, so a sign-off
+		// does not write to it; their occurrences stay in the history (and the counts).
+		index('wheel_signature_reopened_idx')
+			.on(t.unitId, t.period)
+			.where(sql`${t.reopenedAt} is not null`)
 	]
 );
 
@@ -178,6 +224,7 @@ export const calendarFeedToken = sqliteTable('calendar_feed_token', {
 export type Wheel = typeof wheel.$inferSelect;
 export type WheelTask = typeof wheelTask.$inferSelect;
 export type WheelTaskSchedule = typeof wheelTaskSchedule.$inferSelect;
+export type WheelTaskMonth = typeof wheelTaskMonth.$inferSelect;
 export type WheelAssignment = typeof wheelAssignment.$inferSelect;
 export type WheelSignature = typeof wheelSignature.$inferSelect;
 export type WheelReopening = typeof wheelReopening.$inferSelect;

@@ -1,8 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
-import { compliancePage } from '$lib/server/wheel/views';
+import { complianceView } from '$lib/server/wheel/views/compliance';
 
+/** For the steering group: which units sign on time, and what is overdue where. */
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'steering');
-	return compliancePage(event.url, event.locals.now);
+	return complianceView(event.url, event.locals.now);
 };

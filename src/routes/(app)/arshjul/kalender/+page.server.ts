@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { createFeed, revokeFeed } from '$lib/server/wheel/actions';
-import { calendarPage } from '$lib/server/wheel/views';
+import { calendarPage } from '$lib/server/wheel/views/calendar';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);

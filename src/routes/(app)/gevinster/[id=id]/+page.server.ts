@@ -5,12 +5,12 @@ import {
 	requireBenefitReader
 } from '$lib/server/benefits/access';
 import * as benefits from '$lib/server/benefits/actions';
-import { benefitPage } from '$lib/server/benefits/views';
+import { benefitPage } from '$lib/server/benefits/views/benefit';
 import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireBenefitReader(event, Number(event.params.id));
-	return benefitPage(ctx);
+	return benefitPage(ctx, event.url);
 };
 
 export const actions: Actions = {

@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { requireSettingsEditor } from '$lib/server/benefits/access';
 import { saveSettings } from '$lib/server/benefits/actions';
-import { settingsPage } from '$lib/server/benefits/views';
+import { settingsPage } from '$lib/server/benefits/views/settings';
 import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {

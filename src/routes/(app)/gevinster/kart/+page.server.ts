@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
-import { mapPage } from '$lib/server/benefits/views';
+import { mapPage } from '$lib/server/benefits/views/map';
 
 export const load: PageServerLoad = async (event) => {
 	requireUser(event);

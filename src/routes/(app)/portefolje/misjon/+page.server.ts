@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireAdmin } from '$lib/server/auth/guards';
 import * as portfolio from '$lib/server/portfolio/actions';
-import { missionPage } from '$lib/server/portfolio/views';
+import { missionPage } from '$lib/server/portfolio/views/detail';
 import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {

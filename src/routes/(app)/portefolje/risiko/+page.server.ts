@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
-import { risksPage } from '$lib/server/portfolio/views';
+import { riskListView } from '$lib/server/portfolio/views/risks';
 
-/** The whole portfolio's risk picture: every ROS risk on a project or measure. */
+/** The whole portfolio's risk picture: the matrix by counts, and the risks a page at a time. */
 export const load: PageServerLoad = async (event) => {
 	requireUser(event);
-	return risksPage();
+	return riskListView(event.url.searchParams);
 };

@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireWheelEditor, requireWheelReader } from '$lib/server/wheel/access';
 import * as wheel from '$lib/server/wheel/actions';
-import { templatePage } from '$lib/server/wheel/views';
+import { templatePage } from '$lib/server/wheel/views/templates';
 import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {

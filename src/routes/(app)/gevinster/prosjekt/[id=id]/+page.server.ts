@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireMapEditor, requireProjectReader } from '$lib/server/benefits/access';
 import * as benefits from '$lib/server/benefits/actions';
-import { projectMapPage } from '$lib/server/benefits/views';
+import { projectMapPage } from '$lib/server/benefits/views/project-map';
 import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {

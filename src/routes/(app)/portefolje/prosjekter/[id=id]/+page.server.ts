@@ -5,7 +5,7 @@ import {
 	requireProjectViewer
 } from '$lib/server/portfolio/access';
 import * as portfolio from '$lib/server/portfolio/actions';
-import { projectPage } from '$lib/server/portfolio/views';
+import { projectPage } from '$lib/server/portfolio/views/detail';
 import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {

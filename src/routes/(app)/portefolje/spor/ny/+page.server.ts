@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requirePortfolioWriter } from '$lib/server/portfolio/access';
 import { addTrack } from '$lib/server/portfolio/actions';
-import { newTrackPage } from '$lib/server/portfolio/views';
+import { newTrackPage } from '$lib/server/portfolio/views/detail';
 import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {

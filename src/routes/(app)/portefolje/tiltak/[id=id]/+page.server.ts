@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireMeasureEditor, requireMeasureViewer } from '$lib/server/portfolio/access';
 import * as portfolio from '$lib/server/portfolio/actions';
-import { measurePage } from '$lib/server/portfolio/views';
+import { measurePage } from '$lib/server/portfolio/views/detail';
 import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {

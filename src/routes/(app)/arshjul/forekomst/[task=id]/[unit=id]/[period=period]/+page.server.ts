@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import type { OccurrenceKey } from '$lib/server/db/queries/wheel-occurrences';
 import * as wheel from '$lib/server/wheel/actions';
-import { occurrencePage } from '$lib/server/wheel/views';
+import { occurrencePage } from '$lib/server/wheel/views/occurrence';
 import { readForm } from '$lib/server/read-form';
 
 function keyOf(params: { task: string; unit: string; period: string }): OccurrenceKey {
@@ -11,7 +11,7 @@ function keyOf(params: { task: string; unit: string; period: string }): Occurren
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	return occurrencePage(user, keyOf(event.params), event.locals.now);
+	return occurrencePage(user, keyOf(event.params), event.url, event.locals.now);
 };
 
 export const actions: Actions = {

@@ -1,42 +1,33 @@
 /**
- * What the portfolio pages show: the overview tree, the steering group's ranking, the mission,
- * the risk picture, and each track, project and measure with its follow-up.
+ * What the mission page, the forms for a new track, project or measure, and each track's,
+ * project's and measure's own page show, with its follow-up. The overview, the ranking and
+ * the risk picture are in ./overview, ./ranking and ./risks.
  */
-import { isAdmin } from '../auth/guards';
-import type { SessionUser } from '../auth/session';
-import { getMission, listEffectGoals } from '../db/queries/mission';
-import { listTracks, listTracksByIds } from '../db/queries/tracks';
+import type { SessionUser } from '../../auth/session';
+import { getMission, listEffectGoals } from '../../db/queries/mission';
+import { listTracks, listTracksByIds } from '../../db/queries/tracks';
 import {
 	listProjects,
 	listProjectScores,
 	listProjectsByTrack,
 	type ProjectWithLinks as ProjectRow
-} from '../db/queries/projects';
-import { listMeasuresByProject, type MeasureWithUnits as MeasureRow } from '../db/queries/measures';
-import { listRisks, listRisksByMeasure, listRisksByProject } from '../db/queries/risks';
+} from '../../db/queries/projects';
 import {
-	listAllStatusChanges,
+	listMeasuresByProject,
+	type MeasureWithUnits as MeasureRow
+} from '../../db/queries/measures';
+import { listRisksByMeasure, listRisksByProject } from '../../db/queries/risks';
+import {
 	listStatusChanges,
 	listStatusReports,
 	type StatusSubject
-} from '../db/queries/lifecycle';
+} from '../../db/queries/lifecycle';
 import {
 	listActiveUnitNames,
 	listOwnerCandidates,
 	listUserNames
-} from '../db/queries/portfolio-people';
-import { canCreateInPortfolio, canEditAny, canScore } from './access';
-import { portfolioSnapshot } from './snapshot';
-import { buildPortfolioTree } from '$lib/domain/portfolio-tree';
-import {
-	filterProjects,
-	isFilterActive,
-	lifecycleFunnel,
-	portfolioBalance,
-	rankProjects
-} from '$lib/domain/portfolio';
-import { type LifecycleStatus } from '$lib/domain/portfolio/vocabulary';
-import { filterValues, parseFilterParams, parseRankBy } from '$lib/portfolio/filter-params';
+} from '../../db/queries/portfolio-people';
+import { canCreateInPortfolio, canEditAny, canScore } from '../access';
 import {
 	goalValues,
 	measureValues,
@@ -45,7 +36,7 @@ import {
 	trackValues
 } from '$lib/portfolio/form-values';
 import { osloDay } from '$lib/format';
-import type { Track } from '../db/schema';
+import type { Track } from '../../db/schema';
 
 /** Each person's name by id, for owners, actors and scorers. */
 function names() {
@@ -55,99 +46,6 @@ function names() {
 
 function history(subject: StatusSubject, id: number, nameOf: ReturnType<typeof names>) {
 	return listStatusChanges(subject, id).map((c) => ({ ...c, actorName: nameOf(c.actorId) }));
-}
-
-/** Oversikt: the whole portfolio as a tree, for everyone signed in. */
-export function overviewPage(url: URL) {
-	const filter = parseFilterParams(url.searchParams);
-	const snapshot = portfolioSnapshot();
-	const m = snapshot.mission;
-	return {
-		mission: m
-			? {
-					grandChallenge: m.grandChallenge,
-					statement: m.statement,
-					baselineYear: m.baselineYear,
-					targetYear: m.targetYear
-				}
-			: null,
-		goals: m
-			? listEffectGoals(m.id).map((g) => ({
-					id: g.id,
-					number: g.number,
-					level: g.level,
-					title: g.title
-				}))
-			: [],
-		tree: buildPortfolioTree(snapshot.input, filter),
-		filtering: isFilterActive(filter),
-		filterValues: filterValues(filter),
-		tracks: snapshot.tracks.map((t) => ({ id: t.id, code: t.code, title: t.title })),
-		owners: snapshot.owners,
-		units: snapshot.units
-	};
-}
-
-/** Portefølje: the steering group's view — ranking, filters, balance and the funnel. */
-export function portfolioPage(user: SessionUser, url: URL) {
-	const filter = parseFilterParams(url.searchParams);
-	const rankBy = parseRankBy(url.searchParams);
-	const s = portfolioSnapshot();
-	const names = new Map(s.input.users?.map((u) => [u.id, u.name]));
-	const unitsByProject = new Map<number, number[]>();
-	for (const m of s.measures) {
-		unitsByProject.set(m.projectId, [...(unitsByProject.get(m.projectId) ?? []), ...m.unitIds]);
-	}
-	const projects = s.projects.map((p) => ({
-		id: p.id,
-		title: p.title,
-		status: p.status,
-		ownerId: p.ownerId,
-		ownerName: p.ownerId ? (names.get(p.ownerId) ?? null) : null,
-		trackIds: p.trackIds,
-		levels: p.levels,
-		unitIds: unitsByProject.get(p.id) ?? [],
-		scores: p.scores
-	}));
-	const shown = filterProjects(projects, filter);
-	const balance = portfolioBalance(
-		shown,
-		s.tracks.map((t) => t.id)
-	);
-	const statusHistory = (subject: 'project' | 'measure') => {
-		const map = new Map<number, LifecycleStatus[]>();
-		for (const c of listAllStatusChanges(subject)) {
-			map.set(c.subjectId, [...(map.get(c.subjectId) ?? []), c.toStatus]);
-		}
-		return map;
-	};
-	const projectHistory = statusHistory('project');
-	const measureHistory = statusHistory('measure');
-	return {
-		ranked: rankProjects(shown, rankBy),
-		rankBy,
-		filterValues: { ...filterValues(filter), rangering: rankBy },
-		tracks: s.tracks.map((t) => ({
-			id: t.id,
-			code: t.code,
-			title: t.title,
-			prioritised: t.prioritised,
-			count: balance.byTrack.get(t.id) ?? 0
-		})),
-		balance: { total: balance.total, byLevel: balance.byLevel, withoutLevel: balance.withoutLevel },
-		funnel: {
-			projects: lifecycleFunnel(
-				s.projects.map((p) => ({ status: p.status, history: projectHistory.get(p.id) }))
-			),
-			measures: lifecycleFunnel(
-				s.measures.map((m) => ({ status: m.status, history: measureHistory.get(m.id) }))
-			)
-		},
-		owners: s.owners,
-		units: s.units,
-		canCreate: canCreateInPortfolio(user),
-		isAdmin: isAdmin(user)
-	};
 }
 
 export function missionPage() {
@@ -164,22 +62,6 @@ export function missionPage() {
 					values: goalValues(g)
 				}))
 			: []
-	};
-}
-
-/** The whole portfolio's risk picture: every ROS risk on a project or measure. */
-export function risksPage() {
-	return {
-		risks: listRisks().map((r) => ({
-			id: r.id,
-			title: r.title,
-			subjectTitle: r.subjectTitle,
-			projectId: r.projectId,
-			measureId: r.measureId,
-			likelihood: r.likelihood,
-			consequence: r.consequence,
-			status: r.status
-		}))
 	};
 }
 

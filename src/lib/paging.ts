@@ -1,0 +1,156 @@
+/**
+ * Paging and expand state kept in the URL, so a page works without script, can be bookmarked,
+ * and a filter survives paging: links change one parameter and keep all the others. Pure.
+ */
+
+const POSITIVE = /^[1-9][0-9]{0,9}$/;
+
+/** A positive whole number from the query string, or undefined when absent or malformed. */
+export function positiveParam(params: URLSearchParams, key: string): number | undefined {
+	const value = params.get(key);
+	return value && POSITIVE.test(value) ? Number(value) : undefined;
+}
+
+/** A page number (1 when absent or malformed). */
+export function pageParam(params: URLSearchParams, key = 'side'): number {
+	return positiveParam(params, key) ?? 1;
+}
+
+/**
+ * A query-only link (`?a=1&b=2#hash`) from the current parameters with some changed: a value of
+ * null or undefined removes the parameter. Parameter order is kept, so links stay stable.
+ */
+export function hrefWith(
+	params: URLSearchParams,
+	changes: Record<string, string | number | null | undefined>,
+	hash?: string
+): string {
+	const next = new URLSearchParams(params);
+	for (const [key, value] of Object.entries(changes)) {
+		if (value === null || value === undefined || value === '') next.delete(key);
+		else next.set(key, String(value));
+	}
+	const query = next.toString();
+	return `?${query}${hash ? `#${hash}` : ''}`;
+}
+
+export interface PageInfo {
+	page: number;
+	pages: number;
+	size: number;
+	total: number;
+	/** Row offset of the page, for LIMIT/OFFSET. */
+	offset: number;
+}
+
+/** The page clamped to what exists (a stale link past the end shows the last page). */
+export function pageInfo(total: number, size: number, requested: number): PageInfo {
+	const pages = Math.max(1, Math.ceil(total / size));
+	const page = Math.min(Math.max(1, requested), pages);
+	return { page, pages, size, total, offset: (page - 1) * size };
+}
+
+export interface PagerLinks {
+	label: string;
+	previous: string | null;
+	next: string | null;
+}
+
+/** «Side 2 av 5» with links to the pages either side, changing only `key`. */
+export function pagerLinks(
+	params: URLSearchParams,
+	info: PageInfo,
+	key = 'side',
+	hash?: string
+): PagerLinks {
+	const to = (page: number) => hrefWith(params, { [key]: page === 1 ? null : page }, hash);
+	return {
+		label: `Side ${info.page} av ${info.pages}`,
+		previous: info.page > 1 ? to(info.page - 1) : null,
+		next: info.page < info.pages ? to(info.page + 1) : null
+	};
+}
+
+/**
+ * Keyset paging for long lists: the link to the next page carries the last row's sort key
+ * (`etter`), the link back the first row's (`for`), so a page costs the same however deep it
+ * is and rows added meanwhile do not shift the pages. The key is opaque in the URL: JSON in
+ * base64url.
+ */
+export type SortKey = (string | number)[];
+
+export function encodeKey(key: SortKey): string {
+	const bytes = new TextEncoder().encode(JSON.stringify(key));
+	let binary = '';
+	for (const b of bytes) binary += String.fromCharCode(b);
+	return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+/** The key, or undefined when the parameter is missing or not a key of `length` values. */
+export function decodeKey(value: string | null, length: number): SortKey | undefined {
+	if (!value || value.length > 400) return undefined;
+	try {
+		const binary = atob(value.replaceAll('-', '+').replaceAll('_', '/'));
+		const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+		const key: unknown = JSON.parse(new TextDecoder().decode(bytes));
+		if (
+			Array.isArray(key) &&
+			key.length === length &&
+			key.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))
+		) {
+			return key as SortKey;
+		}
+	} catch {
+		// A hand-edited or truncated link: start from the first page.
+	}
+	return undefined;
+}
+
+export interface KeysetPosition {
+	after?: SortKey;
+	before?: SortKey;
+}
+
+/** A page with several keyset lists names each list's parameters with a prefix (`bak-etter`). */
+const names = (prefix: string) => ({ after: `${prefix}etter`, before: `${prefix}for` });
+
+export function readKeyset(params: URLSearchParams, length: number, prefix = ''): KeysetPosition {
+	const after = decodeKey(params.get(names(prefix).after), length);
+	if (after) return { after };
+	const before = decodeKey(params.get(names(prefix).before), length);
+	return before ? { before } : {};
+}
+
+/**
+ * Links for a keyset page. `rows` is the page as fetched with one row more than `size` in the
+ * direction of travel (so whether there is more is known without counting).
+ */
+export function keysetLinks<T>(
+	params: URLSearchParams,
+	position: KeysetPosition,
+	rows: T[],
+	size: number,
+	keyOf: (row: T) => SortKey,
+	hash?: string,
+	prefix = ''
+): { rows: T[]; previous: string | null; next: string | null; first: string | null } {
+	const { after, before } = names(prefix);
+	const more = rows.length > size;
+	const page = position.before ? (more ? rows.slice(1) : rows) : rows.slice(0, size);
+	const atStart = !position.after && (!position.before || !more);
+	const atEnd = position.before ? false : !more;
+	const first = page[0];
+	const last = page[page.length - 1];
+	return {
+		rows: page,
+		previous:
+			atStart || !first
+				? null
+				: hrefWith(params, { [after]: null, [before]: encodeKey(keyOf(first)) }, hash),
+		next:
+			atEnd || !last
+				? null
+				: hrefWith(params, { [before]: null, [after]: encodeKey(keyOf(last)) }, hash),
+		first: atStart ? null : hrefWith(params, { [after]: null, [before]: null }, hash)
+	};
+}

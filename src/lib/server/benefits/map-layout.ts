@@ -1,0 +1,85 @@
+/**
+ * Benefit-map layouts for the pages, laid out once per graph version.
+ *
+ * The version is a SHA-256 of everything the layout reads (ids, kinds, labels, benefit kind,
+ * links, each set in id order), so a map that changes in any way that could move a node gets
+ * a new key, and an unchanged map is not laid out again on the next load. Held in a small
+ * least-recently-used cache in server memory. This is the one exception to «no module-level
+ * mutable state on the server» (CONVENTIONS.md, habit 8) and it keeps that habit's point:
+ * layoutBenefitMap is pure and deterministic, so a hit returns exactly what laying out would
+ * have returned; nothing depends on which request came first, and a key can only be found
+ * by a request that already holds the same map. Bounded by the total nodes and links held,
+ * so memory stays small however many maps are viewed.
+ */
+import { createHash } from 'node:crypto';
+import {
+	layoutBenefitMap,
+	type BenefitMapLayout,
+	type MapEdgeInput,
+	type MapNodeInput
+} from '$lib/charts/benefit-map-layout';
+
+export interface LayoutCache {
+	/** The layout of this map; shared between requests, so callers must not change it. */
+	layout(nodes: readonly MapNodeInput[], edges: readonly MapEdgeInput[]): BenefitMapLayout;
+	readonly size: number;
+}
+
+/** The key of a map's content; input order does not matter, as it does not for the layout. */
+export function mapVersion(nodes: readonly MapNodeInput[], edges: readonly MapEdgeInput[]): string {
+	const hash = createHash('sha256');
+	const sortedNodes = [...nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	for (const n of sortedNodes) {
+		hash.update(JSON.stringify([n.id, n.kind, n.label, n.quantitative ?? null, n.href ?? null]));
+	}
+	hash.update('\u0000');
+	const sortedEdges = edges.map((e) => JSON.stringify([e.from, e.to])).sort();
+	for (const e of sortedEdges) hash.update(e);
+	return hash.digest('base64url');
+}
+
+/** A cache holding at most `limit` nodes and links in all, dropping the least recently used. */
+export function createLayoutCache(limit: number): LayoutCache {
+	const entries = new Map<string, { layout: BenefitMapLayout; weight: number }>();
+	let held = 0;
+	return {
+		layout(nodes, edges) {
+			const key = mapVersion(nodes, edges);
+			const hit = entries.get(key);
+			if (hit) {
+				// Re-inserted: a Map iterates in insertion order, so the first key is the oldest.
+				entries.delete(key);
+				entries.set(key, hit);
+				return hit.layout;
+			}
+			const layout = layoutBenefitMap(nodes, edges);
+			const weight = nodes.length + edges.length;
+			if (weight > limit) return layout;
+			entries.set(key, { layout, weight });
+			held += weight;
+			for (const [oldest, entry] of entries) {
+				if (held <= limit) break;
+				entries.delete(oldest);
+				held -= entry.weight;
+			}
+			return layout;
+		},
+		get size() {
+			return entries.size;
+		}
+	};
+}
+
+/**
+ * Room for about ten 1 000-node maps (2 400 nodes and links each) or some 250 maps of one
+ * project; a 1 000-node layout takes about 1.25 MB of heap (measured with the generated map),
+ * so the cache stays near 13 MB at most.
+ */
+export const benefitMapLayouts = createLayoutCache(25_000);
+
+/**
+ * Most nodes a drawn map may have. The layout and the browser were measured up to 1 000
+ * (bench/results/benefit-map-layout.md), and a larger map is not readable as one drawing:
+ * the page asks for a track, project or level instead.
+ */
+export const MAP_NODE_LIMIT = 1000;

@@ -1,0 +1,181 @@
+/**
+ * The benefit overview's read model (Gevinster): for the scope in the URL (`spor`, `prosjekt`,
+ * `niva`), the sums per scope, track, level and project, the combined series in kroner, the
+ * benefits behind plan and all benefits — every number from SQL (db/queries/gain-views.ts),
+ * the long lists a page at a time with keyset paging (`bak-`, `gev-`, `pro-` + `etter`/`for`).
+ */
+import { isAdmin } from '$lib/server/auth/guards';
+import type { SessionUser } from '$lib/server/auth/session';
+import { canLogFor } from '$lib/server/benefits/access';
+import { readFilter } from '$lib/server/benefits/scope';
+import {
+	gainSeries,
+	gainSums,
+	listBehindPage,
+	listBenefitsPage,
+	listProjectSumsPage,
+	listTrackProjectOptions,
+	type GainScope,
+	type GainSumRow
+} from '$lib/server/db/queries/gain-views';
+import { getMission } from '$lib/server/db/queries/mission';
+import { getProjectById } from '$lib/server/db/queries/projects';
+import { listTracks } from '$lib/server/db/queries/tracks';
+import type { SumRow } from '$lib/domain/benefit-figures';
+import { BENEFIT_LEVEL_LABEL } from '$lib/domain/benefits/vocabulary';
+import { keysetLinks, readKeyset } from '$lib/paging';
+import { type BenefitLevel } from '$lib/domain/benefits/vocabulary';
+
+export const BEHIND_PAGE = 20;
+export const BENEFIT_PAGE = 25;
+export const PROJECT_PAGE = 25;
+
+/** A row of the sums tables; hours also in kroner at the timesats (hours × rate, whole). */
+function sumRow(row: GainSumRow, label: string, rate: number | null): SumRow {
+	return {
+		key: String(row.key),
+		label,
+		benefitCount: row.benefits,
+		kroner: { estimate: row.krEstimate, planned: row.krPlanned, realised: row.krRealised },
+		hours: { estimate: row.hEstimate, planned: row.hPlanned, realised: row.hRealised },
+		hoursInKroner:
+			rate === null
+				? null
+				: {
+						estimate: row.hEstimate * rate,
+						planned: row.hPlanned * rate,
+						realised: row.hRealised * rate
+					}
+	};
+}
+
+type Status = 'behind' | 'on_plan' | 'none';
+
+export function benefitOverview(params: URLSearchParams, user: SessionUser) {
+	const filter = readFilter(new URL(`http://x/?${params}`));
+	const mission = getMission();
+	if (!mission) return { filter, scope: null };
+	const rate = mission.hourlyRateKroner;
+	const margin = mission.behindPlanMarginPercent;
+	const scope: GainScope = { missionId: mission.id, ...filter };
+	const tracks = listTracks();
+	const trackLabel = new Map(tracks.map((t) => [t.id, `Spor ${t.code}: ${t.title}`]));
+	const trackOrder = new Map(tracks.map((t, i) => [String(t.id), i]));
+	const order = (key: string) => trackOrder.get(key) ?? tracks.length;
+	const chosenProject = filter.projectId ? getProjectById(filter.projectId) : undefined;
+
+	const sums = gainSums(scope);
+	const projectPosition = readKeyset(params, 2, 'pro-');
+	const projectPage = keysetLinks(
+		params,
+		projectPosition,
+		listProjectSumsPage(scope, projectPosition, PROJECT_PAGE + 1),
+		PROJECT_PAGE,
+		(r) => [r.title, Number(r.key)],
+		'prosjekter',
+		'pro-'
+	);
+	const behindPosition = readKeyset(params, 1, 'bak-');
+	const behindPage = keysetLinks(
+		params,
+		behindPosition,
+		listBehindPage(scope, margin, behindPosition, BEHIND_PAGE + 1),
+		BEHIND_PAGE,
+		(r) => [r.id],
+		'bak-plan',
+		'bak-'
+	);
+	const benefitPosition = readKeyset(params, 1, 'gev-');
+	const benefitPage = keysetLinks(
+		params,
+		benefitPosition,
+		listBenefitsPage(scope, margin, benefitPosition, BENEFIT_PAGE + 1),
+		BENEFIT_PAGE,
+		(r) => [r.id],
+		'gevinstliste',
+		'gev-'
+	);
+
+	const track = tracks.find((t) => t.id === filter.trackId);
+	const subject = [
+		chosenProject ? `prosjekt ${chosenProject.title}` : null,
+		track ? `spor ${track.code}` : null,
+		filter.level ? BENEFIT_LEVEL_LABEL[filter.level].toLowerCase() : null
+	]
+		.filter(Boolean)
+		.join(', ');
+	const pager = (p: { previous: string | null; next: string | null; first: string | null }) => ({
+		previous: p.previous,
+		next: p.next,
+		first: p.first
+	});
+
+	return {
+		filter,
+		scope: {
+			subject: subject || 'hele misjonen',
+			hourlyRate: rate,
+			margin,
+			tracks: tracks.map((t) => ({ id: t.id, code: t.code, title: t.title })),
+			// Projects to choose from: those of the chosen track (a whole mission's would be thousands).
+			projects: filter.trackId
+				? listTrackProjectOptions(filter.trackId)
+				: chosenProject
+					? [{ id: chosenProject.id, title: chosenProject.title }]
+					: [],
+			sums: {
+				mission: sums.mission ? [sumRow(sums.mission, 'Hele misjonen', rate)] : [],
+				// By track code; projects without a (live) track last, as «Uten spor».
+				track: sums.track
+					.map((r) => sumRow(r, trackLabel.get(Number(r.key)) ?? 'Uten spor', rate))
+					.sort((a, b) => order(a.key) - order(b.key)),
+				level: sums.level
+					.map((r) => sumRow(r, BENEFIT_LEVEL_LABEL[r.key as BenefitLevel], rate))
+					.sort((a, b) => a.key.localeCompare(b.key, 'nb')),
+				project: projectPage.rows.map((r) => sumRow(r, r.title, rate))
+			},
+			projectPager: pager(projectPage),
+			series: gainSeries(scope, rate),
+			behind: behindPage.rows.map((b) => ({
+				id: b.id,
+				title: b.title,
+				project: b.projectTitle,
+				mine: canLogFor(user, { ownerId: b.ownerId }, { ownerId: b.projectOwnerId }),
+				unit: b.unit ?? 'antall',
+				period: b.statusPeriod!,
+				planned: b.statusPlanned!,
+				realised: b.statusRealised!,
+				followUp:
+					b.followUpPeriod === b.statusPeriod && b.cause !== null
+						? { cause: b.cause, correctiveMeasure: b.correctiveMeasure ?? '' }
+						: null
+			})),
+			behindPager: pager(behindPage),
+			benefits: benefitPage.rows.map((b) => ({
+				id: b.id,
+				title: b.title,
+				project: b.projectTitle,
+				level: b.level,
+				kind: b.kind,
+				unit: b.unit,
+				estimate: b.estimate,
+				estimateKroner:
+					b.estimate === null
+						? null
+						: b.unit === 'kr'
+							? b.estimate
+							: b.unit === 'timer' && rate !== null
+								? b.estimate * rate
+								: null,
+				status: (b.statusPeriod === null ? 'none' : b.behind ? 'behind' : 'on_plan') as Status
+			})),
+			benefitPager: pager(benefitPage),
+			shownProjects: projectPage.rows.map((r) => ({ id: Number(r.key), title: r.title }))
+		}
+	};
+}
+
+/** Gevinster: the overview for this user, and whether they may change the gain settings. */
+export function overviewPage(user: SessionUser, url: URL) {
+	return { ...benefitOverview(url.searchParams, user), isAdmin: isAdmin(user) };
+}

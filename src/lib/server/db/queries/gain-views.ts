@@ -1,0 +1,366 @@
+/**
+ * What the benefit overview (Gevinster) reads, in SQL over the roll-ups kept by
+ * gain-rollups.ts: sums per scope, track, level and project (`rollUp`: a benefit counts once in
+ * each group it belongs to, so a benefit of a project in two tracks counts in both tracks and
+ * once in the mission), the combined monthly series in kroner (`combinedKronerSeries`), and
+ * the behind-plan and benefit lists a page at a time. The scope is the benefit pages' filter:
+ * a project, a track, a level; live projects only.
+ */
+import type { Statement } from 'better-sqlite3';
+import { db } from '..';
+import { figureCtesFor, SERIES_ROWS_SQL } from './gain-rollups';
+
+export interface GainScope {
+	missionId: number;
+	projectId: number | null;
+	trackId: number | null;
+	level: string | null;
+}
+
+let cache: { sqlite: unknown; statements: Map<string, Statement> } | undefined;
+function statement(key: string, text: () => string): Statement {
+	const sqlite = db.$client;
+	if (cache?.sqlite !== sqlite) cache = { sqlite, statements: new Map() };
+	let s = cache.statements.get(key);
+	if (!s) cache.statements.set(key, (s = sqlite.prepare(text())));
+	return s;
+}
+
+/** Sums of one group, per unit, as `rollUp` gives them. */
+export interface GainSumRow {
+	key: number | string;
+	benefits: number;
+	krEstimate: number;
+	krPlanned: number;
+	krRealised: number;
+	hEstimate: number;
+	hPlanned: number;
+	hRealised: number;
+}
+
+const SUMS = `count(*) as n, sum(benefits) as benefits,
+	coalesce(sum(case when unit = 'kr' then estimate end), 0) as krEstimate,
+	coalesce(sum(case when unit = 'kr' then planned end), 0) as krPlanned,
+	coalesce(sum(case when unit = 'kr' then realised end), 0) as krRealised,
+	coalesce(sum(case when unit = 'timer' then estimate end), 0) as hEstimate,
+	coalesce(sum(case when unit = 'timer' then planned end), 0) as hPlanned,
+	coalesce(sum(case when unit = 'timer' then realised end), 0) as hRealised`;
+
+/**
+ * The stored totals that make up the scope: the project's when a project is chosen (none if it
+ * is not in the chosen track), else the track's, else the mission's.
+ */
+const SCOPE_TOTALS = `
+	select * from gain_total g
+	where (@level is null or g.level = @level) and (
+		(@projectId is not null and g.scope = 'project' and g.scope_id = @projectId
+			and (@trackId is null or exists (select 1 from project_track pt
+				where pt.project_id = @projectId and pt.track_id = @trackId)))
+		or (@projectId is null and @trackId is not null and g.scope = 'track' and g.scope_id = @trackId)
+		or (@projectId is null and @trackId is null and g.scope = 'mission'
+			and g.scope_id = @missionId))`;
+
+const SUMS_SQL = `
+	with scoped as (${SCOPE_TOTALS})
+	select 'mission' as dim, @missionId as key, ${SUMS} from scoped
+	union all
+	select 'level', level, ${SUMS} from scoped group by level
+	union all
+	-- Per track, each benefit under every track of its project (0: none): with a project or a
+	-- track chosen, from the totals of the projects in the scope; else the stored track totals.
+	select 'track', t.track_id, ${SUMS}
+	from (
+		select coalesce(pt.track_id, 0) as track_id, g.*
+		from gain_total g left join project_track pt on pt.project_id = g.scope_id
+		where g.scope = 'project' and (@level is null or g.level = @level) and (
+			(@projectId is not null and g.scope_id in (select scope_id from scoped))
+			or (@projectId is null and @trackId is not null and g.scope_id in (
+				select p.id from project p join project_track x on x.project_id = p.id
+				where x.track_id = @trackId and p.archived_at is null)))
+		union all
+		select g.scope_id, g.* from gain_total g
+		where @projectId is null and @trackId is null and g.scope = 'track'
+			and (@level is null or g.level = @level)
+	) t group by t.track_id`;
+
+export interface GainSums {
+	mission: GainSumRow | null;
+	level: GainSumRow[];
+	track: GainSumRow[];
+}
+
+/** Sums for the scope, per level and per track; a group with no benefits is left out. */
+export function gainSums(scope: GainScope): GainSums {
+	const rows = statement('sums', () => SUMS_SQL).all(scope) as (GainSumRow & {
+		dim: 'mission' | 'level' | 'track';
+		n: number;
+	})[];
+	const kept = rows.filter((r) => r.n > 0 && r.benefits > 0);
+	return {
+		mission: kept.find((r) => r.dim === 'mission') ?? null,
+		level: kept.filter((r) => r.dim === 'level'),
+		track: kept.filter((r) => r.dim === 'track')
+	};
+}
+
+/** Live projects in the scope (by title), with their sums: one page of the «Per prosjekt» table. */
+const PROJECT_PAGE_SQL = (direction: 'after' | 'before' | 'first') => `
+	with project_in_scope as (
+		select p.id, p.title from project p
+		where p.archived_at is null and (@projectId is null or p.id = @projectId)
+			and (@trackId is null
+				or p.id in (select project_id from project_track where track_id = @trackId))
+			${
+				direction === 'after'
+					? 'and (p.title collate nocase, p.id) > (@k1, @k2)'
+					: direction === 'before'
+						? 'and (p.title collate nocase, p.id) < (@k1, @k2)'
+						: ''
+			}
+		order by p.title collate nocase ${direction === 'before' ? 'desc' : 'asc'},
+			p.id ${direction === 'before' ? 'desc' : 'asc'}
+		limit @limit
+	)
+	select p.id as key, p.title, ${SUMS}
+	from project_in_scope p left join gain_total g on g.scope = 'project' and g.scope_id = p.id
+		and (@level is null or g.level = @level)
+	group by p.id
+	order by p.title collate nocase, p.id`;
+
+export type ProjectSumRow = GainSumRow & { title: string; n: number };
+
+export function listProjectSumsPage(
+	scope: GainScope,
+	position: { after?: (string | number)[]; before?: (string | number)[] },
+	limit: number
+): ProjectSumRow[] {
+	const direction = position.after ? 'after' : position.before ? 'before' : 'first';
+	const key = position.after ?? position.before;
+	return statement(`projects:${direction}`, () => PROJECT_PAGE_SQL(direction)).all({
+		...scope,
+		limit,
+		...(key ? { k1: key[0], k2: key[1] } : {})
+	}) as ProjectSumRow[];
+}
+
+/** A month of the combined series in kroner: planned, and realised (null past the data). */
+export interface SeriesPoint {
+	period: string;
+	planned: number;
+	realised: number | null;
+}
+
+/**
+ * The months from the first path start to the last path end; values are running sums of the
+ * monthly changes (the `0000-00` row first), realised shown from the first month any benefit
+ * has realised values to the last.
+ */
+const SERIES_FROM = (rows: string) => `
+	month_row as (
+		select period, sum(planned * f) as pl, sum(realised * f) as re, sum(path_starts) as ps,
+			sum(path_ends) as pe, sum(point_starts) as qs, sum(point_ends) as qe
+		from (select r.*, case when r.unit = 'kr' then 1 else @rate end as f from (${rows}) r
+			where r.unit = 'kr' or (r.unit = 'timer' and @rate is not null))
+		group by period
+	),
+	bounds as (
+		select min(case when ps > 0 then period end) as first_month,
+			max(case when pe > 0 then period end) as last_month,
+			min(case when qs > 0 then period end) as first_point,
+			max(case when qe > 0 then period end) as last_point
+		from month_row
+	),
+	month(k, last_k) as (
+		select cast(substr(first_month, 1, 4) as integer) * 12 + cast(substr(first_month, 6, 2) as integer) - 1,
+			cast(substr(last_month, 1, 4) as integer) * 12 + cast(substr(last_month, 6, 2) as integer) - 1
+		from bounds where first_month is not null
+		union all
+		select k + 1, last_k from month where k < last_k
+	),
+	timeline as (
+		select '0000-00' as period
+		union all
+		select printf('%04d-%02d', k / 12, k % 12 + 1) from month
+	),
+	running as (
+		select t.period, sum(coalesce(r.pl, 0)) over (order by t.period) as planned,
+			sum(coalesce(r.re, 0)) over (order by t.period) as realised
+		from timeline t left join month_row r on r.period = t.period
+	)
+	select running.period, running.planned,
+		case when running.period between bounds.first_point and bounds.last_point
+			then running.realised end as realised
+	from running, bounds
+	where running.period <> '0000-00'
+	order by running.period`;
+
+const STORED_SERIES_SQL = `with recursive ${SERIES_FROM(`
+	select unit, period, planned, realised, path_starts, path_ends, point_starts, point_ends
+	from gain_series
+	where scope = @scope and scope_id = @scopeId and (@level is null or level = @level)`)}`;
+
+/** A project's series, worked out from its benefits (not stored: a project has few). */
+const PROJECT_SERIES_SQL = () => `${figureCtesFor(
+	`select b.id from benefit b where b.project_id = @projectId
+		and (@level is null or b.level = @level)`
+)},
+	series_row as (${SERIES_ROWS_SQL}),
+	${SERIES_FROM(`
+		select unit_of.unit, r.period, r.planned, r.realised, r.path_starts, r.path_ends,
+			r.point_starts, r.point_ends
+		from series_row r join unit_of on unit_of.id = r.id join b on b.id = r.id
+		where b.live`)}`;
+
+/**
+ * The combined series in kroner for the scope: kr as is, hours at the timesats (left out when
+ * none is set), each benefit once.
+ */
+export function gainSeries(scope: GainScope, rate: number | null): SeriesPoint[] {
+	if (scope.projectId !== null) {
+		if (scope.trackId !== null) {
+			const inTrack = statement(
+				'inTrack',
+				() => 'select 1 from project_track where project_id = @projectId and track_id = @trackId'
+			).get({ projectId: scope.projectId, trackId: scope.trackId });
+			if (!inTrack) return [];
+		}
+		return statement('projectSeries', PROJECT_SERIES_SQL).all({
+			projectId: scope.projectId,
+			level: scope.level,
+			rate
+		}) as SeriesPoint[];
+	}
+	return statement('storedSeries', () => STORED_SERIES_SQL).all({
+		scope: scope.trackId !== null ? 'track' : 'mission',
+		scopeId: scope.trackId ?? scope.missionId,
+		level: scope.level,
+		rate
+	}) as SeriesPoint[];
+}
+
+/** Benefits of live projects in the scope, as the lists page them: by id. */
+const BENEFITS_FROM = `
+	from benefit b join project p on p.id = b.project_id
+	left join benefit_figure f on f.benefit_id = b.id`;
+const BENEFITS_IN_SCOPE = `
+	where p.archived_at is null and (@projectId is null or b.project_id = @projectId)
+		and (@trackId is null
+			or b.project_id in (select project_id from project_track where track_id = @trackId))
+		and (@level is null or b.level = @level)`;
+
+/** Behind plan (`isBehindPlan`): realised gain below planned gain by more than the margin. */
+const BEHIND = `f.status_period is not null and (
+	case when b.target_value < b.baseline_value then -1 else 1 end) * (f.status_realised - b.baseline_value) * 100
+	< (case when b.target_value < b.baseline_value then -1 else 1 end)
+		* (f.status_planned - b.baseline_value) * (100 - @margin)`;
+
+/**
+ * With a project or track chosen the scope is a few thousand benefits at most: find them by
+ * project and sort them (`+b.id` keeps SQLite from walking the whole table in id order).
+ */
+const byId = (narrow: boolean, direction: 'after' | 'before' | 'first') =>
+	`order by ${narrow ? '+' : ''}b.id ${direction === 'before' ? 'desc' : 'asc'}`;
+
+const keyset = (direction: 'after' | 'before' | 'first') =>
+	direction === 'after' ? 'and b.id > @k1' : direction === 'before' ? 'and b.id < @k1' : '';
+
+const BENEFIT_COLUMNS = `b.id, b.title, b.level, b.kind, b.unit, b.owner_id as ownerId,
+	b.baseline_value as baselineValue, p.id as projectId, p.title as projectTitle,
+	p.owner_id as projectOwnerId, f.estimate, f.status_period as statusPeriod,
+	f.status_planned as statusPlanned, f.status_realised as statusRealised,
+	(f.status_period is not null and ${BEHIND}) as behind`;
+
+const BEHIND_PAGE_SQL = (direction: 'after' | 'before' | 'first', narrow: boolean) => `
+	select * from (
+		select ${BENEFIT_COLUMNS},
+			fu.period as followUpPeriod, fu.cause, fu.corrective_measure as correctiveMeasure
+		${BENEFITS_FROM}
+		left join behind_plan_follow_up fu on fu.id = (
+			select id from behind_plan_follow_up where benefit_id = b.id
+			order by created_at desc, id desc limit 1)
+		${BENEFITS_IN_SCOPE} and ${BEHIND} ${keyset(direction)}
+		${byId(narrow, direction)} limit @limit
+	) order by id`;
+
+const BENEFIT_PAGE_SQL = (direction: 'after' | 'before' | 'first', narrow: boolean) => `
+	select * from (
+		select ${BENEFIT_COLUMNS}
+		${BENEFITS_FROM} ${BENEFITS_IN_SCOPE} ${keyset(direction)}
+		${byId(narrow, direction)} limit @limit
+	) order by id`;
+
+export interface BenefitListRow {
+	id: number;
+	title: string;
+	level: 'bruker' | 'tjeneste' | 'system';
+	kind: 'kvantitativ' | 'kvalitativ';
+	unit: 'kr' | 'timer' | 'antall' | 'prosent' | null;
+	ownerId: number | null;
+	baselineValue: number | null;
+	projectId: number;
+	projectTitle: string;
+	projectOwnerId: number | null;
+	estimate: number | null;
+	statusPeriod: string | null;
+	statusPlanned: number | null;
+	statusRealised: number | null;
+	behind: 0 | 1;
+}
+
+export type BehindRow = BenefitListRow & {
+	followUpPeriod: string | null;
+	cause: string | null;
+	correctiveMeasure: string | null;
+};
+
+function page<T>(
+	key: string,
+	sql: (direction: 'after' | 'before' | 'first', narrow: boolean) => string,
+	params: { projectId: number | null; trackId: number | null } & Record<string, unknown>,
+	position: { after?: (string | number)[]; before?: (string | number)[] },
+	limit: number
+): T[] {
+	const direction = position.after ? 'after' : position.before ? 'before' : 'first';
+	const narrow = params.projectId !== null || params.trackId !== null;
+	const k = position.after ?? position.before;
+	return statement(`${key}:${direction}:${narrow}`, () => sql(direction, narrow)).all({
+		...params,
+		limit,
+		...(k ? { k1: k[0] } : {})
+	}) as T[];
+}
+
+/** One page of the benefits behind plan, by id, each with its latest follow-up. */
+export function listBehindPage(
+	scope: GainScope,
+	margin: number,
+	position: { after?: (string | number)[]; before?: (string | number)[] },
+	limit: number
+): BehindRow[] {
+	const { projectId, trackId, level } = scope;
+	const params = { projectId, trackId, level, margin };
+	return page('behind', BEHIND_PAGE_SQL, params, position, limit);
+}
+
+/** One page of the benefits in the scope, by id, with estimate and status. */
+export function listBenefitsPage(
+	scope: GainScope,
+	margin: number,
+	position: { after?: (string | number)[]; before?: (string | number)[] },
+	limit: number
+): BenefitListRow[] {
+	const { projectId, trackId, level } = scope;
+	const params = { projectId, trackId, level, margin };
+	return page('benefits', BENEFIT_PAGE_SQL, params, position, limit);
+}
+
+/** Live projects of a track, by title: the project choices once a track is chosen. */
+export function listTrackProjectOptions(trackId: number): { id: number; title: string }[] {
+	return statement(
+		'trackProjects',
+		() => `select p.id, p.title from project p
+			where p.archived_at is null
+				and p.id in (select project_id from project_track where track_id = @trackId)
+			order by p.title collate nocase, p.id`
+	).all({ trackId }) as { id: number; title: string }[];
+}

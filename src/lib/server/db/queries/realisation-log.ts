@@ -1,0 +1,74 @@
+/**
+ * A benefit's realisation log a page at a time, newest first, with keyset paging on
+ * (created_at, id): each entry says whether it still counts and which entry replaced it, worked
+ * out in SQL by the rule of `realisationHistory` (src/lib/domain/gain-realisation.ts): an entry
+ * is replaced by the first later entry that names it.
+ */
+import type { Statement } from 'better-sqlite3';
+import { db } from '..';
+import type { Realisation } from '../schema';
+
+const PAGE_SQL = (direction: 'after' | 'before' | 'first') => `
+	select * from (
+		select r.id, r.period, r.value, r.assessment, r.narrative, r.comment, r.evidence,
+			r.supersedes_id as supersedesId, r.created_at as createdAt, u.name as author,
+			(select s.id from realisation s where s.benefit_id = r.benefit_id and s.supersedes_id = r.id
+				order by s.created_at, s.id limit 1) as supersededById
+		from realisation r left join user u on u.id = r.author_id
+		where r.benefit_id = @benefitId
+			${
+				direction === 'after'
+					? 'and (r.created_at, r.id) < (@k1, @k2)'
+					: direction === 'before'
+						? 'and (r.created_at, r.id) > (@k1, @k2)'
+						: ''
+			}
+		order by r.created_at ${direction === 'before' ? 'asc' : 'desc'},
+			r.id ${direction === 'before' ? 'asc' : 'desc'}
+		limit @limit
+	) order by createdAt desc, id desc`;
+
+let cache: { sqlite: unknown; statements: Map<string, Statement> } | undefined;
+function statement(key: string, text: () => string): Statement {
+	const sqlite = db.$client;
+	if (cache?.sqlite !== sqlite) cache = { sqlite, statements: new Map() };
+	let s = cache.statements.get(key);
+	if (!s) cache.statements.set(key, (s = sqlite.prepare(text())));
+	return s;
+}
+
+export interface LogEntry {
+	id: number;
+	period: string;
+	value: number | null;
+	assessment: Realisation['assessment'];
+	narrative: string;
+	comment: string;
+	evidence: string;
+	supersedesId: number | null;
+	/** Milliseconds since 1970. */
+	createdAt: number;
+	author: string | null;
+	supersededById: number | null;
+}
+
+/** One page of the log, newest first, with one entry more than `limit` − 1 in the direction of travel. */
+export function listRealisationLogPage(
+	benefitId: number,
+	position: { after?: (string | number)[]; before?: (string | number)[] },
+	limit: number
+): LogEntry[] {
+	const direction = position.after ? 'after' : position.before ? 'before' : 'first';
+	const k = position.after ?? position.before;
+	return statement(direction, () => PAGE_SQL(direction)).all({
+		benefitId,
+		limit,
+		...(k ? { k1: k[0], k2: k[1] } : {})
+	}) as LogEntry[];
+}
+
+export function countRealisations(benefitId: number): number {
+	return statement('count', () => 'select count(*) from realisation where benefit_id = @benefitId')
+		.pluck()
+		.get({ benefitId }) as number;
+}

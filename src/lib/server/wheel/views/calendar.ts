@@ -1,0 +1,34 @@
+/** The calendar feed: the page that hands out its address, and the feed itself (iCalendar). */
+import { ledUnitIds } from '../../auth/guards';
+import type { SessionUser } from '../../auth/session';
+import { listOccurrences } from '../../db/queries/wheel-occurrences';
+import { hasCalendarFeed } from '../../db/queries/wheel-feed';
+import { listRoleAssignmentsForUser } from '../../db/queries/sessions';
+import type { UserRow } from '../../db/queries/users';
+import { occurrencesCalendar } from '../ical';
+export { ICAL_CONTENT_TYPE } from '../ical';
+import { osloDay } from '$lib/format';
+
+const yearOf = (now: Date) => Number(osloDay(now).slice(0, 4));
+
+export function calendarPage(user: SessionUser) {
+	return { hasFeed: hasCalendarFeed(user.id) };
+}
+
+/** The feed's owner's units' occurrences of last, this and next year, as iCalendar text. */
+export function calendarFeed(owner: UserRow, origin: string, now: Date): string {
+	const unitIds = ledUnitIds({ roles: listRoleAssignmentsForUser(owner.id) });
+	const year = yearOf(now);
+	const occurrences = unitIds.length
+		? [year - 1, year, year + 1].flatMap((y) => listOccurrences({ year: y, now, unitIds }))
+		: [];
+	return occurrencesCalendar(
+		occurrences.map((o) => ({
+			uid: `arshjul-${o.taskId}-${o.unitId}-${o.period}@misjonskart`,
+			title: `${o.title} (${o.unitName})`,
+			description: `${o.wheelName}. Ansvar: ${o.responsibleRole}. Lagres: ${o.storedIn}.`,
+			dueDate: o.dueDate,
+			url: `${origin}/arshjul/forekomst/${o.taskId}/${o.unitId}/${o.period}`
+		}))
+	);
+}

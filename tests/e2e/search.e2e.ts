@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+	expectAccessible,
+	expectNoHorizontalScroll,
+	launchBrowser,
+	signInAs,
+	waitForHydration
+} from './browser';
+import { startServer, type RunningServer } from './server';
+
+/**
+ * «Søk» as a person uses it, on the demo data: the box in the header on any page, the results
+ * page grouped by kind, a hit opened, a search that cannot be read, all with zero axe
+ * violations and no sideways scrolling at 320 CSS px. (The tour reaches pages by links, and
+ * the search page is reached by the header's form.)
+ */
+
+const DEMO_LINE = /^\s+viewer\s+(\S+@\S+)\s+(\S+)$/m;
+
+let server: RunningServer;
+let browser: Browser;
+let login: { email: string; password: string };
+
+beforeAll(async () => {
+	server = await startServer({
+		name: 'search',
+		env: { MISJONSKART_DEMO: '1' },
+		ready: (output) => DEMO_LINE.test(output)
+	});
+	const [, email, password] = DEMO_LINE.exec(server.output)!;
+	login = { email: email!, password: password! };
+	browser = await launchBrowser();
+}, 90_000);
+
+afterAll(async () => {
+	await browser?.close();
+	server?.stop();
+});
+
+describe('search', () => {
+	it('finds a track from the header box, opens it, and explains a search it cannot read', async () => {
+		const context = await browser.newContext({ baseURL: server.baseUrl });
+		const page = await context.newPage();
+		await signInAs(page, server.baseUrl, login.email, login.password);
+		await page.goto('/portefolje');
+		await waitForHydration(page);
+
+		const box = page.getByRole('search').getByLabel(/^Søk i spor/);
+		await box.fill('brukermedv');
+		await Promise.all([page.waitForURL(/\/sok\?q=brukermedv$/), box.press('Enter')]);
+		await expect.poll(() => page.locator('h1').textContent()).toBe('Søk');
+		// The header box keeps what was searched for.
+		expect(await box.inputValue()).toBe('brukermedv');
+		const tracks = page.getByRole('region', { name: /^Missionspor/ });
+		await expect
+			.poll(() => tracks.getByRole('link', { name: 'Brukermedvirkning' }).count())
+			.toBe(1);
+		await expectAccessible(page);
+		await page.setViewportSize({ width: 320, height: 800 });
+		await expectNoHorizontalScroll(page);
+		await page.setViewportSize({ width: 1280, height: 800 });
+
+		await Promise.all([
+			page.waitForURL(/\/portefolje\/spor\/\d+$/),
+			tracks.getByRole('link', { name: 'Brukermedvirkning' }).click()
+		]);
+		expect(await page.locator('h1').textContent()).toContain('Brukermedvirkning');
+
+		const response = await page.goto('/sok?q=%22%2A%2A');
+		expect(response?.status()).toBe(400);
+		expect(await page.getByText('Søket må inneholde minst ett ord eller tall.').count()).toBe(1);
+		await expectAccessible(page);
+
+		await page.goto('/sok');
+		await waitForHydration(page);
+		await expectAccessible(page);
+		await context.close();
+	});
+});
