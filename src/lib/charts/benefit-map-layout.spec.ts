@@ -233,6 +233,54 @@ describe('150-node map', () => {
 	});
 });
 
+describe('map above the sweep limit (laid out with d3-dag)', () => {
+	const map = generateMap(400, 7);
+	const layout = layoutBenefitMap(map.nodes, map.edges);
+
+	it('keeps nodes inside the drawing, in their bands, and apart', () => {
+		expect(layout.nodes).toHaveLength(400);
+		expectInsideBounds(layout);
+		expect(layout.bands.map((b) => b.kind)).toEqual(['measure', 'change', 'benefit', 'goal']);
+		for (const node of layout.nodes) {
+			const band = layout.bands.find((b) => b.kind === node.kind)!;
+			expect(node.x).toBeGreaterThanOrEqual(band.x0);
+			expect(node.x + node.width).toBeLessThanOrEqual(band.x1);
+		}
+		const overlapping = layout.nodes.filter((a, i) =>
+			layout.nodes.some(
+				(b, j) =>
+					j > i &&
+					a.x < b.x + b.width &&
+					b.x < a.x + a.width &&
+					a.y < b.y + b.height &&
+					b.y < a.y + a.height
+			)
+		);
+		expect(overlapping).toEqual([]);
+	});
+
+	it('routes every edge rightwards from border to border', () => {
+		const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+		expect(layout.edges).toHaveLength(map.edges.length - layout.skippedEdges);
+		for (const edge of layout.edges) {
+			const from = byId.get(edge.from)!;
+			const to = byId.get(edge.to)!;
+			const first = edge.points[0]!;
+			const last = edge.points.at(-1)!;
+			expect(first.x).toBeGreaterThanOrEqual(from.x - 0.5);
+			expect(first.x).toBeLessThanOrEqual(from.x + from.width + 0.5);
+			expect(last.x).toBeGreaterThanOrEqual(to.x - 0.5);
+			expect(last.x).toBeLessThanOrEqual(to.x + to.width + 0.5);
+			expect(first.x).toBeLessThan(last.x);
+		}
+	});
+
+	it('gives the same result for any input order', () => {
+		const again = layoutBenefitMap(shuffled(map.nodes, 5), shuffled(map.edges, 6));
+		expect(again).toEqual(layout);
+	});
+});
+
 describe('countEdgeCrossings', () => {
 	it('counts an X once and ignores edges that share a node', () => {
 		const edges = [

@@ -7,9 +7,15 @@
  * first rank plus its depth inside the band (change → change and benefit → benefit chains need
  * sub-columns), so a kind never leaks into a neighbour's band, and every allowed link points
  * right. Pure: no DOM, runs in Node for tests and the benchmark.
+ *
+ * Above SWEEP_LIMIT nodes the layout is d3-dag's Sugiyama instead (same fixed ranks, its
+ * mean two-layer ordering and greedy coordinates): dagre takes about 1.9 s for 1 000 nodes,
+ * d3-dag about 0.2 s (bench/results/benefit-map-layout.md).
  */
 import dagre from '@dagrejs/dagre';
 import type { Graph, GraphLabel, NodeLabel, EdgeLabel } from '@dagrejs/dagre';
+import { aggMean, coordGreedy, graphStratify, sugiyama, twolayerAgg } from 'd3-dag';
+import type { Decross, GraphNode, Layering, SugiNode } from 'd3-dag';
 import { NODE_KINDS, NODE_KIND_LABEL, type NodeKind } from '../domain/benefits/vocabulary';
 
 export interface MapNodeInput {
@@ -213,9 +219,13 @@ export function layoutBenefitMap(
 
 	const run = (reduceCrossings: boolean) =>
 		runDagre(nodes, edges, rank, lines, o, reduceCrossings, skippedEdges);
-	// Above SWEEP_LIMIT nodes dagre's sweeps cost more than they give: at 1 000 nodes they
-	// take 2.7 of 4.3 s and remove 7 % of the crossings (bench/results/benefit-map-layout.md).
-	if (!o.reduceCrossings || nodes.length > SWEEP_LIMIT) return run(false);
+	// Above SWEEP_LIMIT nodes dagre costs seconds (its sweeps 2.7 of 4.3 s at 1 000 nodes,
+	// without them still 1.9 s, mostly Brandes–Köpf positioning on ~3 800 nodes with dummies);
+	// d3-dag lays out the same ranks in about a tenth of that (bench/results/benefit-map-layout.md).
+	if (nodes.length > SWEEP_LIMIT) {
+		return runD3Dag(nodes, edges, rank, lines, o, o.reduceCrossings, skippedEdges);
+	}
+	if (!o.reduceCrossings) return run(false);
 	// dagre's barycentric sweeps keep the best order they visit but never compare it with
 	// the initial (depth-first) order, which on sparse maps with ids in creation order is
 	// often better. Laying out both and keeping the one with fewer crossings fixes that
@@ -294,6 +304,126 @@ function runDagre(
 		bands: bandsFor(laidOutNodes, width),
 		width,
 		height: round((graphLabel.height ?? 0) + dy),
+		skippedEdges
+	};
+}
+
+/** Mean-barycentre sweeps, down then up, each a d3-dag two-layer ordering of one layer pair. */
+const MEAN_SWEEPS = 8;
+
+/**
+ * d3-dag's two-layer sweeps without its per-pass crossing count: decrossTwoLayer counts all
+ * crossings after every half-sweep to keep the best order, and that count (quadratic in a
+ * layer's width) is most of its time at 1 000 nodes (1.1 s for one pass). The ordering of
+ * each layer pair is d3-dag's own (twolayerAgg with the mean aggregator).
+ */
+function meanSweeps(passes: number): Decross<unknown, unknown> {
+	const order = twolayerAgg().aggregator(aggMean);
+	return (layers: SugiNode[][]) => {
+		for (let pass = 0; pass < passes; pass++) {
+			for (let i = 0; i + 1 < layers.length; i++) order(layers[i]!, layers[i + 1]!, true);
+			for (let i = layers.length - 1; i > 0; i--) order(layers[i - 1]!, layers[i]!, false);
+		}
+	};
+}
+
+/** Where the line from a rectangle's centre towards `toward` leaves the rectangle. */
+function borderPoint(cx: number, cy: number, w: number, h: number, toward: Point): Point {
+	const dx = toward.x - cx;
+	const dy = toward.y - cy;
+	if (dx === 0 && dy === 0) return { x: cx, y: cy };
+	const scale = Math.abs(dy) * w > Math.abs(dx) * h ? h / 2 / Math.abs(dy) : w / 2 / Math.abs(dx);
+	return { x: cx + dx * scale, y: cy + dy * scale };
+}
+
+/**
+ * The same map laid out by d3-dag's Sugiyama with our ranks as its layering. d3-dag lays out
+ * top to bottom, so it gets transposed sizes (height × width) and the result is turned back.
+ */
+function runD3Dag(
+	nodes: readonly MapNodeInput[],
+	edges: readonly MapEdgeInput[],
+	rank: ReadonlyMap<string, number>,
+	lines: ReadonlyMap<string, string[]>,
+	o: Required<LayoutOptions>,
+	reduceCrossings: boolean,
+	skippedEdges: number
+): BenefitMapLayout {
+	const heightOf = (id: string) => o.paddingY * 2 + lines.get(id)!.length * o.lineHeight;
+	const parents = new Map<string, string[]>(nodes.map((n) => [n.id, []]));
+	for (const e of edges) parents.get(e.to)!.push(e.from);
+	// Nodes and parents in natural id order, so d3-dag's graph (and its layers' starting
+	// order) does not depend on the order rows came out of the database.
+	const dag = graphStratify()(nodes.map((n) => ({ id: n.id, parentIds: parents.get(n.id)! })));
+	type Datum = { id: string };
+	const layering: Layering<Datum, undefined> = (graph) => {
+		let last = 0;
+		for (const node of graph.nodes()) {
+			node.y = rank.get(node.data.id)!;
+			last = Math.max(last, node.y);
+		}
+		return last;
+	};
+	const { width: across, height: along } = sugiyama()
+		.layering(layering)
+		.decross(meanSweeps(reduceCrossings ? MEAN_SWEEPS : 0))
+		.coord(coordGreedy())
+		.nodeSize((node: GraphNode<Datum, undefined>) => [heightOf(node.data.id), o.nodeWidth])
+		.gap([o.nodeSep, o.rankSep])(dag);
+
+	const dy = o.headerHeight;
+	const centre = new Map<string, Point>();
+	for (const node of dag.nodes()) {
+		centre.set(node.data.id, { x: node.y + o.margin, y: node.x + o.margin + dy });
+	}
+	const laidOutNodes: LaidOutNode[] = nodes.map((n) => {
+		const c = centre.get(n.id)!;
+		const height = heightOf(n.id);
+		return {
+			id: n.id,
+			kind: n.kind,
+			label: n.label,
+			lines: lines.get(n.id)!,
+			x: round(c.x - o.nodeWidth / 2),
+			y: round(c.y - height / 2),
+			width: o.nodeWidth,
+			height,
+			quantitative: n.kind === 'benefit' ? (n.quantitative ?? false) : null,
+			href: n.href ?? null
+		};
+	});
+	const pointsOf = new Map<string, Point[]>();
+	for (const link of dag.links()) {
+		const points = link.points.map(([x, y]) => ({ x: y + o.margin, y: x + o.margin + dy }));
+		const from = link.source.data.id;
+		const to = link.target.data.id;
+		const a = centre.get(from)!;
+		const b = centre.get(to)!;
+		points[0] = borderPoint(a.x, a.y, o.nodeWidth, heightOf(from), points[1] ?? b);
+		points[points.length - 1] = borderPoint(
+			b.x,
+			b.y,
+			o.nodeWidth,
+			heightOf(to),
+			points.at(-2) ?? a
+		);
+		pointsOf.set(
+			`${from}\u0000${to}`,
+			points.map((p) => ({ x: round(p.x), y: round(p.y) }))
+		);
+	}
+	const laidOutEdges: LaidOutEdge[] = edges.map((e) => ({
+		from: e.from,
+		to: e.to,
+		points: pointsOf.get(`${e.from}\u0000${e.to}`) ?? []
+	}));
+	const width = round(along + o.margin * 2);
+	return {
+		nodes: laidOutNodes,
+		edges: laidOutEdges,
+		bands: bandsFor(laidOutNodes, width),
+		width,
+		height: round(across + o.margin * 2 + dy),
 		skippedEdges
 	};
 }
