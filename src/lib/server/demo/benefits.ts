@@ -17,6 +17,7 @@ import { saveGainSettings } from '$lib/server/db/queries/benefits-settings';
 import type { BenefitInput } from '$lib/schemas/benefits';
 import type { NodeKind } from '$lib/domain/benefits/vocabulary';
 import { periodRange } from '$lib/domain/gain-realisation';
+import { demoCalendar, type DemoCalendar } from './calendar';
 
 /**
  * Seed 001, page BRUKER, prints three lines (73 530 + 80 000 + 1 500 000 kr) and the sum
@@ -32,8 +33,8 @@ export const FAMILY_LINES = [
 	}
 ] as const;
 
-// The year of realisations ends in the month before «today» (2026-11-25).
-const YEAR = periodRange('2025-12', '2026-10');
+/** The year of realisations: the eleven months up to last month (calendar.ts). */
+const year = (cal: DemoCalendar) => periodRange(cal.month(-11), cal.month(-1));
 
 function base(input: Partial<BenefitInput> & Pick<BenefitInput, 'title' | 'level' | 'kind'>) {
 	return {
@@ -56,11 +57,16 @@ function value<T>(r: { ok: true; value: T } | { ok: false; reason: string }): T 
 }
 
 /** One month's gain logged at the start of the next month, as an owner would. */
-function logYear(benefitId: number, actorId: number, perMonth: (i: number) => number) {
+function logYear(
+	cal: DemoCalendar,
+	benefitId: number,
+	actorId: number,
+	perMonth: (i: number) => number
+) {
 	const ids: number[] = [];
-	YEAR.forEach((period, i) => {
-		const [y, m] = period.split('-').map(Number);
-		const at = new Date(Date.UTC(y!, m!, 3, 9));
+	const months = year(cal);
+	months.forEach((period, i) => {
+		const at = cal.at(i - months.length + 1, 3);
 		ids.push(
 			value(
 				logRealisation(
@@ -82,6 +88,11 @@ function logYear(benefitId: number, actorId: number, perMonth: (i: number) => nu
 }
 
 export function seedBenefits(org: DemoOrganisation, now: Date): void {
+	const cal = demoCalendar(now);
+	// The benefit plans were made a year ago, before the first month they count.
+	const planned = cal.at(-12, 15);
+	const baselineDay = cal.day(-11, 1);
+	const lastMonth = cal.month(-1);
 	const pia = org.byRole('programme_leader').id;
 	const nora = org.byRole('unit_leader').id;
 	const ctx = ensureDemoPortfolio(pia);
@@ -94,7 +105,7 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 				version: ctx.mission.version
 			},
 			pia,
-			now
+			planned
 		);
 	}
 	const link = (projectId: number, from: [NodeKind, number], to: [NodeKind, number]) => {
@@ -102,7 +113,7 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 			projectId,
 			{ fromKind: from[0], fromId: from[1], toKind: to[0], toId: to[1] },
 			pia,
-			now
+			planned
 		);
 		if (!r.ok) throw new Error(`Eksempeldata for gevinster: ${JSON.stringify(r)}`);
 	};
@@ -117,7 +128,7 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 				description: 'Brukerhistorie fra innsiktsarbeidet'
 			},
 			pia,
-			now
+			planned
 		)
 	);
 	const family = value(
@@ -136,31 +147,31 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 				takeout: 'frigjort_tid'
 			}),
 			pia,
-			now
+			planned
 		)
 	);
 	for (const line of FAMILY_LINES) {
-		addEstimateLine(family, { ...line, cases: 1, sharePercent: 100 }, pia, now);
+		addEstimateLine(family, { ...line, cases: 1, sharePercent: 100 }, pia, planned);
 	}
 	// Each benefit here was just created: its baseline and target are its first edit (version 0).
 	setBaselineAndTarget(
 		family,
 		{
-			baseline: { value: 0, date: '2025-12-01', method: 'Brukerhistorie, seed 001 side BRUKER' },
-			target: { value: 1_655_000, date: '2027-12-31' },
+			baseline: { value: 0, date: baselineDay, method: 'Brukerhistorie, seed 001 side BRUKER' },
+			target: { value: 1_655_000, date: cal.day(13, 'last') },
 			version: 0
 		},
 		pia,
-		now
+		planned
 	);
-	logYear(family, pia, (i) => 66_000 + (i % 3) * 4_000);
+	logYear(cal, family, pia, (i) => 66_000 + (i % 3) * 4_000);
 	link(userProject, ['change', coordinated], ['benefit', family]);
 	link(userProject, ['benefit', family], ['goal', ctx.goalIds[1]!]);
 
 	// ── Service level: shared by tracks 1B and 5, counted once for the mission ──
 	const portal = ctx.projectIds['Felles søknadsportal']!;
 	const oneForm = value(
-		createChange(portal, { title: 'Én søknad for flere ytelser', description: '' }, pia, now)
+		createChange(portal, { title: 'Én søknad for flere ytelser', description: '' }, pia, planned)
 	);
 	const lessTime = value(
 		createBenefit(
@@ -177,39 +188,43 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 				takeout: 'frigjort_tid'
 			}),
 			pia,
-			now
+			planned
 		)
 	);
 	addEstimateLine(
 		lessTime,
 		{ description: 'Spart tid per søknad', amountPerCase: 3, cases: 2_000, sharePercent: 80 },
 		pia,
-		now
+		planned
 	);
 	setBaselineAndTarget(
 		lessTime,
 		{
-			baseline: { value: 0, date: '2025-12-01', method: 'Timeregistrering 2025' },
-			target: { value: 4_800, date: '2026-11-30' },
+			baseline: {
+				value: 0,
+				date: baselineDay,
+				method: `Timeregistrering ${baselineDay.slice(0, 4)}`
+			},
+			target: { value: 4_800, date: cal.day(0, 'last') },
 			version: 0
 		},
 		pia,
-		now
+		planned
 	);
 	// Behind plan: the portal went live late, so the first months gave little.
-	const portalIds = logYear(lessTime, nora, (i) => (i < 5 ? 40 : 260));
+	const portalIds = logYear(cal, lessTime, nora, (i) => (i < 5 ? 40 : 260));
 	// A correction: October was first logged with a typo, then superseded.
 	logRealisation(
 		lessTime,
 		{
-			period: '2026-10',
+			period: lastMonth,
 			value: 290,
-			comment: 'Rettet: tallet for oktober var tastet feil',
+			comment: 'Rettet: tallet for forrige måned var tastet feil',
 			evidence: 'Korrigert månedsrapport',
 			supersedesId: portalIds[portalIds.length - 1]!
 		},
 		nora,
-		new Date(Date.UTC(2026, 10, 10, 9))
+		cal.at(0, 10)
 	);
 	link(portal, ['change', oneForm], ['benefit', lessTime]);
 	link(portal, ['benefit', lessTime], ['goal', ctx.goalIds[2]!]);
@@ -272,9 +287,9 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 	];
 	const systemBenefits: number[] = [];
 	for (const row of rows) {
-		const first = value(createChange(role, { title: row.first, description: '' }, pia, now));
-		const second = value(createChange(role, { title: row.second, description: '' }, pia, now));
-		const b = value(createBenefit(role, base(row.benefit), pia, now));
+		const first = value(createChange(role, { title: row.first, description: '' }, pia, planned));
+		const second = value(createChange(role, { title: row.second, description: '' }, pia, planned));
+		const b = value(createBenefit(role, base(row.benefit), pia, planned));
 		systemBenefits.push(b);
 		link(role, ['measure', ctx.measureIds[row.measure]!], ['change', first]);
 		link(role, ['change', first], ['change', second]);
@@ -292,29 +307,33 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 			sharePercent: 50
 		},
 		pia,
-		now
+		planned
 	);
 	setBaselineAndTarget(
 		leanerState,
 		{
-			baseline: { value: 0, date: '2025-12-01', method: 'Tilskuddsoversikt 2025' },
-			target: { value: 1_200_000, date: '2026-11-30' },
+			baseline: {
+				value: 0,
+				date: baselineDay,
+				method: `Tilskuddsoversikt ${baselineDay.slice(0, 4)}`
+			},
+			target: { value: 1_200_000, date: cal.day(0, 'last') },
 			version: 0
 		},
 		pia,
-		now
+		planned
 	);
-	logYear(leanerState, pia, (i) => (i < 6 ? 20_000 : 60_000));
+	logYear(cal, leanerState, pia, (i) => (i < 6 ? 20_000 : 60_000));
 	// Behind plan, with the owner's explanation logged.
 	logFollowUp(
 		leanerState,
 		{
-			period: '2026-10',
-			cause: 'Tilskuddsordningene for 2026 var allerede fordelt da samhandlingsarenaen startet.',
-			correctiveMeasure: 'Felles tildelingsmøte med statsforvalteren før tildelingen for 2027.'
+			period: lastMonth,
+			cause: 'Årets tilskuddsordninger var allerede fordelt da samhandlingsarenaen startet.',
+			correctiveMeasure: 'Felles tildelingsmøte med statsforvalteren før neste års tildeling.'
 		},
 		pia,
-		now
+		cal.at(0, 4)
 	);
 
 	addEstimateLine(
@@ -326,30 +345,37 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 			sharePercent: 75
 		},
 		pia,
-		now
+		planned
 	);
 	setBaselineAndTarget(
 		fewerInitiatives,
 		{
-			baseline: { value: 0, date: '2025-12-01', method: 'Kartlegging i åtte kommuner' },
-			target: { value: 900, date: '2026-11-30' },
+			baseline: { value: 0, date: baselineDay, method: 'Kartlegging i åtte kommuner' },
+			target: { value: 900, date: cal.day(0, 'last') },
 			version: 0
 		},
 		pia,
-		now
+		planned
 	);
-	logYear(fewerInitiatives, pia, (i) => 75 + (i % 2) * 10);
+	logYear(cal, fewerInitiatives, pia, (i) => 75 + (i % 2) * 10);
 
 	for (const [period, assessment, narrative] of [
-		['2026-03', 'gul', 'Første felles møte holdt; kommunene er positive, men lite er endret.'],
-		['2026-07', '3', 'Felles plan for tilsyn og veiledning er laget.'],
-		['2026-10', '4', 'Kommunene melder færre parallelle henvendelser fra staten.']
+		[-8, 'gul', 'Første felles møte holdt; kommunene er positive, men lite er endret.'],
+		[-4, '3', 'Felles plan for tilsyn og veiledning er laget.'],
+		[-1, '4', 'Kommunene melder færre parallelle henvendelser fra staten.']
 	] as const) {
 		logRealisation(
 			cooperation,
-			{ period, assessment, narrative, comment: '', evidence: '', supersedesId: null },
+			{
+				period: cal.month(period),
+				assessment,
+				narrative,
+				comment: '',
+				evidence: '',
+				supersedesId: null
+			},
 			pia,
-			now
+			cal.at(period + 1, 5)
 		);
 	}
 }

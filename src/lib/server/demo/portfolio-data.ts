@@ -42,6 +42,10 @@ export const TRACKS: {
 	title: string;
 	problemStatement: string;
 	barriers: string;
+	/** Seed 001, each track's «Foreløpig vurdering av effektpotensiale», per level. */
+	expectedEffectUser: string;
+	expectedEffectService: string;
+	expectedEffectSystem: string;
 	prioritised: boolean;
 }[] = [
 	{
@@ -50,6 +54,12 @@ export const TRACKS: {
 		problemStatement: 'Manglende brukermedvirkning og individuelt tilpasset tjenesteutforming.',
 		barriers:
 			'Brukerne involveres for sent og for lite i utformingen av tjenestene.\nTjenestene tilpasses organisasjonen mer enn familiens behov.',
+		expectedEffectUser:
+			'Tiltak som faktisk fungerer, økt tilfredshet, opplevelse av å bli møtt med likeverd og respekt, frigjort tid til kvalitetstid med familien, mindre frustrasjon, kunne stå mer i arbeid og en enklere hverdag.',
+		expectedEffectService:
+			'Ansatte blir tryggere på brukerinvolvering, bedre samarbeid med brukere, færre klagesaker, økt jobbmestring, økt grad av tiltak som virker, frigjort tid til å tilby behandling/hjelp til andre, økt læring om hva som virker og kompetansedeling.',
+		expectedEffectSystem:
+			'Mer treffsikre nasjonale tiltak, spart tid og ressurser på tiltak som virker, mer samhandling på tvers om brukerbehov og mulighet for å omdisponere midler til andre områder som følge av oppnådd gevinst.',
 		prioritised: true
 	},
 	{
@@ -58,6 +68,12 @@ export const TRACKS: {
 		problemStatement: 'Manglende samhandling mellom tjenestene og manglende helhet.',
 		barriers:
 			'Informasjon er spredt over ulike kanaler og sektorer.\nKasteballproblematikk: familien må selv koordinere tjenestene.',
+		expectedEffectUser:
+			'Økt tilfredshet, raskere hjelp og mindre tidsbruk på koordinering. Unngår å måtte oppgi informasjon til alle som er involvert hver gang.',
+		expectedEffectService:
+			'Mer treffsikker hjelp, færre klagesaker fordi brukere raskere kommer til riktig hjelp, bedre kjennskap til tjenester og personer på tvers som gjør samhandling lettere. Kultur for å samarbeide både innad i egen virksomhet og på tvers.',
+		expectedEffectSystem:
+			'Bedre samhandling på statlig nivå gjør det lettere for samhandling nedover og på kommunalt nivå.',
 		prioritised: true
 	},
 	{
@@ -66,6 +82,12 @@ export const TRACKS: {
 		problemStatement:
 			'Ledelse, organisering, insentiver og kompetanseutvikling tilrettelegger ikke tilstrekkelig.',
 		barriers: 'Insentivene belønner sektorvis måloppnåelse, ikke helhetlige tjenester.',
+		expectedEffectUser:
+			'Brukertilfredshet og bedre brukermedvirkning. Foreldre kan stå i jobb, likestilling for den det gjelder, bedre mulighet til å ta hånd om søsken og mer tid til fritid og det sosiale.',
+		expectedEffectService:
+			'Bedre kvalitet og ressursutnyttelse. Medarbeidere som er tilfredse – hjelper folk bedre. Målstyring som gir rett fokus og dytter atferd, kultur og ledelse i riktig retning.',
+		expectedEffectSystem:
+			'Mindre klagesaker og bedre styring. Økt samhandling og effektivitet. Sektorene leverer bedre på samfunnsoppdraget; mer tillit til forvaltningen og bedre omdømme.',
 		prioritised: false
 	},
 	{
@@ -73,6 +95,12 @@ export const TRACKS: {
 		title: 'Økonomi',
 		problemStatement: 'Det økonomiske handlingsrommet er for lite fleksibelt.',
 		barriers: 'Stramme rammer gjør at forebyggende arbeid prioriteres bort.',
+		expectedEffectUser:
+			'Brukertilfredshet og bedre brukermotivasjon. Foreldre kan stå i jobb, likestilling for den det gjelder, bedre mulighet til å ta hånd om søsken og mer tid til fritid og det sosiale.',
+		expectedEffectService:
+			'Bedre kvalitet og ressursutnyttelse. Større handlingsrom og rammer for å gi mer tilpasset og riktig tiltak til sluttbrukerne. Lettere å jobbe sammen på tvers (felles prioriteringer og retning).',
+		expectedEffectSystem:
+			'Spart tid for alle nivåer. Høyere skatteinntekter når foreldre kan jobbe. Riktig tiltak til rett tid sparer tjenestene og offentlig sektor for penger for tiltak som ikke fungerer.',
 		prioritised: false
 	},
 	{
@@ -81,6 +109,12 @@ export const TRACKS: {
 		problemStatement: 'Universelle arenaer som barnehage og skole fungerer ikke optimalt for alle.',
 		barriers:
 			'Barnehage og skole mangler kapasitet og kompetanse til å fange opp sammensatte behov.',
+		expectedEffectUser:
+			'Barna: bedre trivsel og mestring, en individuelt tilpasset hverdag på skolen. Foreldrene: klarer å stå i jobb, får tettere oppfølging og trygghet.',
+		expectedEffectService:
+			'Bedre muligheter for å følge opp alle barna. Handlingsrom til å gjøre tilpasninger som barna kan trenge. Rammer og mandat til å tenke på hele barnet, ikke bare opplæringsmål.',
+		expectedEffectSystem:
+			'Utdanningssektoren og helsesektoren henger bedre sammen og kan understøtte hverandre. Støtte, tiltak og hjelp er til stede på de universelle arenaene – der barna er og ønsker å være.',
 		prioritised: false
 	},
 	{
@@ -90,9 +124,28 @@ export const TRACKS: {
 			'Sentralforvaltningen skaper utfordringer som forplanter seg nedover i systemet: mandat, sektorinndeling, samordning av virkemidler, svak tilbakemeldingsløyfe fra borger og tjenester, lite samhandling på toppnivå, ingen som har ansvar for mellomrommene.',
 		barriers:
 			'Sektorinndeling og virkemidler som ikke er samordnet.\nIngen har ansvar for mellomrommene.',
+		expectedEffectUser:
+			'Vil henge sammen med at man jobber begge steder (nedenfra og opp og ovenfra og ned).',
+		expectedEffectService:
+			'Brukermedvirkning i tildelingsbrevene gir et viktig insentiv for å endre fokus, prioriteringer, ledelse og adferd.',
+		expectedEffectSystem:
+			'Potensielt store økonomiske effekter av å jobbe mer strukturert, tverrgående og med felles målstyring med prosjekter.',
 		prioritised: true
 	}
 ];
+
+/**
+ * When something happened, in months from the month the demo is loaded in (calendar.ts) and a
+ * day of that month: [−3, 14] is the 14th three months ago.
+ */
+export type Stamp = [monthOffset: number, day: number];
+
+/**
+ * Dates of a row's history: when it was proposed (created), then one date per step along
+ * anbefalt → vedtatt → pågår → avsluttet up to its status; for a rejected row, when it was
+ * recommended and when it was rejected.
+ */
+export type DemoHistory = Stamp[];
 
 export type DemoProject = {
 	title: string;
@@ -100,7 +153,12 @@ export type DemoProject = {
 	owner: DemoOwner;
 	levels: Level[];
 	status: LifecycleStatus;
-	extra?: { description?: string; startDate?: string; endDate?: string };
+	history: DemoHistory;
+	extra?: {
+		description?: string;
+		start?: [monthOffset: number, day: number | 'last'];
+		end?: [monthOffset: number, day: number | 'last'];
+	};
 };
 
 export const PROJECTS: DemoProject[] = [
@@ -110,11 +168,17 @@ export const PROJECTS: DemoProject[] = [
 		owner: 'pia',
 		levels: ['user', 'service'],
 		status: 'in_progress',
+		history: [
+			[-12, 3],
+			[-11, 10],
+			[-11, 24],
+			[-10, 15]
+		],
 		extra: {
 			description:
 				'Felles metode for å involvere barn, unge og familier i utformingen av tjenestene.',
-			startDate: '2026-01-15',
-			endDate: '2027-06-30'
+			start: [-10, 15],
+			end: [7, 'last']
 		}
 	},
 	{
@@ -123,11 +187,16 @@ export const PROJECTS: DemoProject[] = [
 		owner: 'pia',
 		levels: ['user', 'system'],
 		status: 'adopted',
+		history: [
+			[-9, 4],
+			[-6, 12],
+			[-3, 20]
+		],
 		extra: {
 			description:
 				'Én inngang for søknader om hjelpestønad, pleiepenger og kommunale tjenester, så familien slipper å fylle ut det samme mange ganger.',
-			startDate: '2026-09-01',
-			endDate: '2027-12-31'
+			start: [-2, 1],
+			end: [13, 'last']
 		}
 	},
 	{
@@ -136,11 +205,17 @@ export const PROJECTS: DemoProject[] = [
 		owner: 'pia',
 		levels: ['system'],
 		status: 'in_progress',
+		history: [
+			[-11, 8],
+			[-10, 14],
+			[-9, 18],
+			[-8, 1]
+		],
 		extra: {
 			description:
 				'Hvordan statsforvalteren kan samordne statlige virkemidler og tilskudd bedre tilpasset kommunens behov.',
-			startDate: '2026-03-01',
-			endDate: '2027-03-31'
+			start: [-8, 1],
+			end: [4, 'last']
 		}
 	},
 	{
@@ -149,6 +224,8 @@ export const PROJECTS: DemoProject[] = [
 		owner: 'petter',
 		levels: ['service'],
 		status: 'proposed',
+		// Proposed since the last meeting.
+		history: [[-1, 6]],
 		extra: { description: 'En funksjon i kommunen som sikrer tidlig innsats mens familien venter.' }
 	},
 	{
@@ -157,11 +234,17 @@ export const PROJECTS: DemoProject[] = [
 		owner: 'petter',
 		levels: ['service', 'system'],
 		status: 'in_progress',
+		history: [
+			[-24, 10],
+			[-24, 20],
+			[-24, 28],
+			[-23, 1]
+		],
 		extra: {
 			description:
 				'Molde og Kristiansund: 86 forslag til tiltak fra arbeidsgruppene, 15 anbefalt av prosjektgruppen, 6 vedtatt av styringsgruppen for testing og implementering (seed 004).',
-			startDate: '2025-01-01',
-			endDate: '2026-12-31'
+			start: [-23, 1],
+			end: [1, 'last']
 		}
 	}
 ];
@@ -172,77 +255,60 @@ export type DemoMeasure = {
 	owner: DemoOwner;
 	units: string[];
 	status: LifecycleStatus;
+	history: DemoHistory;
 };
 
 export const STAT = 'Utforske statsforvalterens rolle';
 
-const allBo = ['Avdeling Nord', 'Avdeling Sør', 'Avdeling Fjord'];
-const boMeasures: [string, string[], LifecycleStatus][] = [
-	['Ta i bruk felles modell for vedtaksvurdering og tildeling', allBo, 'in_progress'],
-	[
-		'Planlegge, lede og organisere tjenestene etter prinsippene: profesjonalisert veiledning, profesjonalisert kartlegging, ressursfordeling, tydeligere ledelse',
-		allBo,
-		'in_progress'
-	],
-	[
-		'Felles retningslinjer, modell og prosedyre for håndtering av økning/nedgang i tjenester ut over normert kapasitet',
-		['Avdeling Nord', 'Avdeling Sør'],
-		'adopted'
-	],
-	['Endret organisering og drift av støttekontakttilbud', ['Avdeling Fjord'], 'adopted'],
-	['Gjennomføre regelmessige brukerundersøkelser i tjenesten', allBo, 'in_progress'],
-	['Bedre kunnskap og dialog om tjenestetilbudet', ['Avdeling Nord'], 'adopted']
-];
-
+/** The measures outside seed 004's funnel; that project's 86 are in funnel-data.ts. */
 export const MEASURES: DemoMeasure[] = [
 	{
 		project: STAT,
 		title: 'Tiltak 1: Felles kartlegging av brukerbehov med statsforvalteren',
 		owner: 'pia',
 		units: [],
-		status: 'in_progress'
+		status: 'in_progress',
+		history: [
+			[-9, 20],
+			[-9, 25],
+			[-8, 5],
+			[-7, 1]
+		]
 	},
 	{
 		project: STAT,
 		title: 'Tiltak 2: Samhandlingsarena for stat og kommune',
 		owner: 'pia',
 		units: [],
-		status: 'adopted'
+		status: 'adopted',
+		history: [
+			[-9, 20],
+			[-7, 10],
+			[-5, 14]
+		]
 	},
 	{
 		project: STAT,
 		title: 'Tiltak 3: Utprøving av nye arbeidsformer på tvers av forvaltningsnivå',
 		owner: 'pia',
 		units: [],
-		status: 'recommended'
+		status: 'recommended',
+		history: [
+			[-6, 2],
+			[-2, 9]
+		]
 	},
 	{
 		project: 'Metode for brukermedvirkning',
 		title: 'Brukerpanel for familier',
 		owner: 'pia',
 		units: ['Barnevern', 'PP-tjenesten'],
-		status: 'in_progress'
-	},
-	...boMeasures.map(([title, units, status]): DemoMeasure => ({
-		project: BO,
-		title,
-		owner: 'petter',
-		units,
-		status
-	})),
-	// Some of the 15 recommended that the steering group did not adopt (seed 004).
-	{
-		project: BO,
-		title: 'Lavterskel likemannsarbeid etter Stangemodellen',
-		owner: 'petter',
-		units: [],
-		status: 'rejected'
-	},
-	{
-		project: BO,
-		title: 'Bruk av helse-, velferds- og mestringsteknologi',
-		owner: 'petter',
-		units: [],
-		status: 'recommended'
+		status: 'in_progress',
+		history: [
+			[-10, 20],
+			[-10, 28],
+			[-9, 10],
+			[-8, 15]
+		]
 	}
 ];

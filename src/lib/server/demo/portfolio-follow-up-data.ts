@@ -5,10 +5,16 @@
  */
 import type { LensScores } from '$lib/domain/portfolio';
 import type { RagStatus } from '$lib/domain/portfolio/vocabulary';
-import { BO, STAT, type DemoOwner } from './portfolio-data';
+import { BO, STAT, type DemoOwner, type Stamp } from './portfolio-data';
 
 /** ROS-analyse 24.4.25 for Tiltak 1 (seed 004), on this measure. */
 export const ROS_MEASURE = 'Ta i bruk felles modell for vedtaksvurdering og tildeling';
+/** When the ROS analysis was held: the 24th, as in the seed, seven months ago. */
+export const ROS_DATE: Stamp = [-7, 24];
+/** The portal risk was raised after the last meeting. */
+export const PORTAL_RISK_DATE: Stamp = [-1, 12];
+/** When the steering group scored the projects on the five lenses. */
+export const SCORES_DATE: Stamp = [-6, 20];
 
 export const ROS_RISKS: [
 	string,
@@ -63,44 +69,85 @@ export const PORTAL_RISK = {
 	status: 'mitigating'
 } as const;
 
-/** Monthly status reports: [project or measure title, subject, period, RAG, narrative, author]. */
-export const REPORTS: [string, 'project' | 'measure', string, RagStatus, string, DemoOwner][] = [
+/**
+ * Monthly status reports over the past year: [project or measure title, subject, month (offset
+ * from the month the demo is loaded in), RAG, narrative, author]. Each is written early in the
+ * month after the one it reports on.
+ */
+export const REPORTS: [string, 'project' | 'measure', number, RagStatus, string, DemoOwner][] = [
 	[
 		BO,
 		'project',
-		'2026-10',
+		-11,
+		'green',
+		'Styringsgruppen vedtok 6 av 15 anbefalte tiltak for testing.',
+		'petter'
+	],
+	[BO, 'project', -8, 'green', 'Tiltak 1, 2 og 5 er startet i alle tre avdelinger.', 'petter'],
+	[
+		BO,
+		'project',
+		-5,
+		'amber',
+		'Opplæringen i tjenestebeskrivelsene er forsinket i Avdeling Sør.',
+		'petter'
+	],
+	[
+		BO,
+		'project',
+		-2,
 		'amber',
 		'Tiltak 1 er i gang i alle avdelinger; opplæringen ligger etter plan.',
 		'petter'
 	],
+	[BO, 'project', -1, 'green', 'Opplæringsprogrammet er gjennomført i Nord og Sør.', 'petter'],
+	[STAT, 'project', -7, 'green', 'Statsforvalteren har sagt ja til felles kartlegging.', 'pia'],
+	[STAT, 'project', -4, 'amber', 'Samhandlingsarenaen startet senere enn planlagt.', 'pia'],
+	[STAT, 'project', -1, 'green', 'Felles kartlegging med statsforvalteren er gjennomført.', 'pia'],
 	[
-		BO,
+		'Metode for brukermedvirkning',
 		'project',
-		'2026-11',
+		-8,
 		'green',
-		'Opplæringsprogrammet er gjennomført i Nord og Sør.',
-		'petter'
-	],
-	[
-		STAT,
-		'project',
-		'2026-11',
-		'green',
-		'Felles kartlegging med statsforvalteren er gjennomført.',
+		'Metoden er beskrevet og prøves i to tjenester.',
 		'pia'
 	],
 	[
 		'Metode for brukermedvirkning',
 		'project',
-		'2026-11',
+		-4,
+		'amber',
+		'Færre familier enn ventet har meldt seg til brukerpanelet.',
+		'pia'
+	],
+	[
+		'Metode for brukermedvirkning',
+		'project',
+		-1,
 		'red',
 		'Brukerpanelet mangler deltakere fra målgruppen; rekruttering pågår.',
 		'pia'
 	],
 	[
+		'Felles søknadsportal',
+		'project',
+		-1,
+		'green',
+		'Vedtatt; første søknadstype og felles datasett er valgt.',
+		'pia'
+	],
+	[
 		ROS_MEASURE,
 		'measure',
-		'2026-11',
+		-3,
+		'amber',
+		'ROS-tiltakene er i gang; opplæringen er ikke ferdig.',
+		'petter'
+	],
+	[
+		ROS_MEASURE,
+		'measure',
+		-1,
 		'amber',
 		'Tjenestebeskrivelsene brukes, men ikke likt i alle avdelinger.',
 		'petter'

@@ -196,7 +196,7 @@ export function saveStatusReport(
 			? tx.update(statusReport).set(fields).where(where).returning().get()!
 			: tx
 					.insert(statusReport)
-					.values({ subject, subjectId, period: input.period, ...fields })
+					.values({ subject, subjectId, period: input.period, ...fields, createdAt: now })
 					.returning()
 					.get();
 		writeAudit(tx, now, {

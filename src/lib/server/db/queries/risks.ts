@@ -75,7 +75,7 @@ export function createRisk(
 		if (!userExists(input.ownerId, tx)) return { ok: false, reason: 'owner_missing' } as const;
 		const row = tx
 			.insert(risk)
-			.values({ ...subject, ...input })
+			.values({ ...subject, ...input, createdAt: now })
 			.returning()
 			.get();
 		writeAudit(tx, now, {

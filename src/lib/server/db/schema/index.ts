@@ -5,3 +5,4 @@ export * from './audit-verification';
 export * from './portfolio';
 export * from './benefits';
 export * from './wheel';
+export * from './reports';

@@ -1,0 +1,226 @@
+/**
+ * Spreadsheets (xlsx) built on the server with ExcelJS (https://github.com/exceljs/exceljs),
+ * from the same table descriptions as the PDF reports (reports/table.ts). Numbers are numbers
+ * and dates are dates, each with a number format: kroner as `#,##0 "kr"`, which Norwegian
+ * Excel shows as `# ##0 "kr"` (in the file, `,` is the thousands separator whatever the
+ * language; Excel and LibreOffice draw it as the reader's own, a space in nb-NO). The header
+ * row is bold, frozen and carries an autofilter; a sum row stays below the filter's range so
+ * sorting leaves it last. Sheet names are Norwegian, at most 31 characters, without the
+ * characters Excel refuses (ECMA-376 Part 1, §18.2.20 sheet: name).
+ *
+ *   const xlsx = new XlsxWorkbook({ title: 'Gevinstregister', organisation, createdAt: now });
+ *   xlsx.sheet({ ...benefitsTable, name: 'Gevinster' }).sheet({ ...linesTable, name: 'Estimatlinjer' });
+ *   const bytes = await xlsx.render();
+ */
+import ExcelJS from 'exceljs';
+import {
+	formatCell,
+	dayToDate,
+	isNumeric,
+	type ColumnFormat,
+	type TableSpec
+} from '../reports/table';
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Excel number formats per column format. */
+export const NUMBER_FORMATS: Record<ColumnFormat, string | undefined> = {
+	text: undefined,
+	integer: '#,##0',
+	number: '#,##0.0',
+	kroner: '#,##0 "kr"',
+	percent: '0.0 %',
+	date: 'dd.mm.yyyy',
+	month: 'mmmm yyyy'
+};
+
+const ILLEGAL = /[\\/?*:[\]]/g;
+const MAX_NAME = 31;
+
+/**
+ * A sheet name Excel accepts: the characters \ / ? * : [ ] replaced by a dash, no apostrophe
+ * first or last, at most 31 characters, and different (case-insensitively, as Excel compares)
+ * from the names already `taken`; «Ark» when nothing is left.
+ */
+export function sheetName(wanted: string, taken: Iterable<string> = []): string {
+	const used = new Set([...taken].map((n) => n.toLocaleLowerCase('nb-NO')));
+	let base = wanted
+		.replace(ILLEGAL, '-')
+		.replace(/\p{Cc}/gu, ' ')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(/^'+|'+$/g, '')
+		.trim();
+	if (!base) base = 'Ark';
+	let name = base.slice(0, MAX_NAME).trim();
+	for (let n = 2; used.has(name.toLocaleLowerCase('nb-NO')); n++) {
+		const suffix = ` (${n})`;
+		name = base.slice(0, MAX_NAME - suffix.length).trim() + suffix;
+	}
+	return name;
+}
+
+export interface WorkbookMeta {
+	/** The workbook's title, e.g. «Gevinstregister»; in its properties and the «Om» sheet. */
+	title: string;
+	organisation: string;
+	/** When it was made; written as the workbook's created and modified dates. */
+	createdAt: Date;
+	/** ISO days, inclusive, when the export covers a period. */
+	period?: { from: string; to: string };
+	/** What the export shows, e.g. the filters applied: «Spor: 1B Samhandling». */
+	notes?: string[];
+}
+
+export interface SheetSpec extends TableSpec {
+	/** The sheet's name; the caption when not given. */
+	name?: string;
+}
+
+type Cell = string | number | Date | { formula: string; result: number } | null;
+
+function cellValue(value: TableSpec['rows'][number][number], format: ColumnFormat = 'text'): Cell {
+	if (value === null || value === '') return null;
+	if (format === 'date' || format === 'month') {
+		return typeof value === 'number' ? value : dayToDate(value);
+	}
+	if (isNumeric(format)) {
+		const n = typeof value === 'number' ? value : Number(value);
+		return Number.isFinite(n) ? n : String(value);
+	}
+	return value instanceof Date ? value : String(value);
+}
+
+/** Excel's column letters: 1 → A, 27 → AA. */
+function columnLetter(n: number): string {
+	let s = '';
+	for (let i = n; i > 0; i = Math.floor((i - 1) / 26))
+		s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
+	return s;
+}
+
+/** Width in characters: the longest shown value, within reason; long text wraps. */
+function columnWidth(spec: TableSpec, index: number): number {
+	const format = spec.columns[index]?.format;
+	const lengths = [
+		spec.columns[index]?.header.length ?? 0,
+		...spec.rows.slice(0, 500).map((r) => formatCell(r[index] ?? null, format).length),
+		spec.totals ? formatCell(spec.totals[index] ?? null, format).length : 0
+	];
+	return Math.min(60, Math.max(8, Math.max(...lengths) + 2));
+}
+
+export class XlsxWorkbook {
+	readonly #meta: WorkbookMeta;
+	readonly #sheets: SheetSpec[] = [];
+
+	constructor(meta: WorkbookMeta) {
+		this.#meta = meta;
+	}
+
+	sheet(spec: SheetSpec): this {
+		this.#sheets.push(spec);
+		return this;
+	}
+
+	#addTable(wb: ExcelJS.Workbook, spec: SheetSpec, name: string): void {
+		const ws = wb.addWorksheet(name, {
+			views: [{ state: 'frozen', xSplit: 0, ySplit: 1, activeCell: 'A2' }],
+			pageSetup: {
+				paperSize: 9,
+				orientation: 'landscape',
+				fitToPage: true,
+				fitToWidth: 1,
+				fitToHeight: 0
+			}
+		});
+		// Printed, the header row repeats on every page too.
+		ws.pageSetup.printTitlesRow = '1:1';
+		ws.columns = spec.columns.map((c, i) => ({
+			header: c.header,
+			key: `c${i}`,
+			width: columnWidth(spec, i),
+			style: NUMBER_FORMATS[c.format ?? 'text']
+				? { numFmt: NUMBER_FORMATS[c.format ?? 'text'] }
+				: {}
+		}));
+		const header = ws.getRow(1);
+		header.font = { bold: true };
+		header.alignment = { vertical: 'middle', wrapText: true };
+		header.eachCell((cell) => {
+			cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F4F6' } };
+			cell.border = { bottom: { style: 'thin', color: { argb: 'FF9CA3AF' } } };
+		});
+		for (const row of spec.rows) {
+			ws.addRow(spec.columns.map((c, i) => cellValue(row[i] ?? null, c.format)));
+		}
+		spec.columns.forEach((c, i) => {
+			if ((c.format ?? 'text') === 'text' && columnWidth(spec, i) >= 60) {
+				ws.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
+			}
+		});
+		const last = columnLetter(spec.columns.length);
+		const lastRow = spec.rows.length + 1;
+		ws.autoFilter = { from: 'A1', to: `${last}${lastRow}` };
+		if (!spec.rows.length && spec.empty) {
+			ws.getCell('A2').value = spec.empty;
+			ws.getCell('A2').font = { italic: true };
+		}
+		if (spec.totals && spec.rows.length) {
+			const totals = ws.addRow(
+				spec.columns.map((c, i): Cell => {
+					const v = spec.totals![i] ?? null;
+					const col = columnLetter(i + 1);
+					// A sum the reader can check: the formula, with the computed result cached.
+					if (typeof v === 'number' && isNumeric(c.format)) {
+						return { formula: `SUM(${col}2:${col}${lastRow})`, result: v };
+					}
+					return cellValue(v, c.format);
+				})
+			);
+			totals.font = { bold: true };
+			totals.eachCell((cell) => {
+				cell.border = { top: { style: 'thin', color: { argb: 'FF1B1F24' } } };
+			});
+		}
+	}
+
+	#addAbout(wb: ExcelJS.Workbook, name: string): void {
+		const m = this.#meta;
+		const ws = wb.addWorksheet(name);
+		ws.columns = [
+			{ header: 'Felt', key: 'k', width: 18 },
+			{ header: 'Verdi', key: 'v', width: 70 }
+		];
+		ws.getRow(1).font = { bold: true };
+		ws.addRow(['Tittel', m.title]);
+		ws.addRow(['Organisasjon', m.organisation]);
+		if (m.period) {
+			ws.addRow(['Periode fra', dayToDate(m.period.from)]).getCell(2).numFmt = 'dd.mm.yyyy';
+			ws.addRow(['Periode til', dayToDate(m.period.to)]).getCell(2).numFmt = 'dd.mm.yyyy';
+		}
+		ws.addRow(['Laget', m.createdAt]).getCell(2).numFmt = 'dd.mm.yyyy hh:mm';
+		for (const note of m.notes ?? []) ws.addRow(['Utvalg', note]);
+		ws.getColumn(2).alignment = { horizontal: 'left', wrapText: true };
+	}
+
+	/** The workbook's bytes. */
+	async render(): Promise<Uint8Array> {
+		const wb = new ExcelJS.Workbook();
+		wb.creator = 'Misjonskart';
+		wb.lastModifiedBy = 'Misjonskart';
+		wb.title = this.#meta.title;
+		wb.company = this.#meta.organisation;
+		wb.created = this.#meta.createdAt;
+		wb.modified = this.#meta.createdAt;
+		const taken: string[] = [];
+		for (const spec of this.#sheets) {
+			const name = sheetName(spec.name ?? spec.caption, taken);
+			taken.push(name);
+			this.#addTable(wb, spec, name);
+		}
+		this.#addAbout(wb, sheetName('Om uttrekket', taken));
+		const buffer = await wb.xlsx.writeBuffer();
+		return new Uint8Array(buffer as ArrayBuffer);
+	}
+}
