@@ -22,7 +22,10 @@ export function chartReport(): ChartReport {
 	const rgba = (c: string): number[] | null => {
 		const m = /rgba?\(([^)]+)\)/.exec(c);
 		if (!m) return null;
-		const p = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+		const p = m[1]!
+			.split(/[\s,/]+/)
+			.filter(Boolean)
+			.map(Number);
 		return [p[0]!, p[1]!, p[2]!, p[3] ?? 1];
 	};
 	const lum = (c: number[]) => {
@@ -140,7 +143,9 @@ export function chartReport(): ChartReport {
 				const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
 				const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
 				if (w > 1 && h > 1)
-					problems.push(`«${list[i]!.text}» and «${list[j]!.text}» overlap (${Math.round(w)}×${Math.round(h)} px)`);
+					problems.push(
+						`«${list[i]!.text}» and «${list[j]!.text}» overlap (${Math.round(w)}×${Math.round(h)} px)`
+					);
 			}
 		}
 	}
