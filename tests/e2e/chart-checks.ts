@@ -107,6 +107,11 @@ export function chartReport(): ChartReport {
 					box = box.parentElement;
 			}
 			const b = box.getBoundingClientRect();
+			// A visually hidden label (1×1 px, clipped) is for screen readers only.
+			if (b.width <= 1 || b.height <= 1) {
+				count--;
+				continue;
+			}
 			if (
 				rect.left < b.left - 1 ||
 				rect.right > b.right + 1 ||

@@ -16,6 +16,10 @@ import { chartReport, TEXT_SPACING_CSS, type ChartReport } from './chart-checks'
  * ResizeObserver widths) and the same CSS px measures; CSS `zoom` would not shrink the viewport,
  * so pages would never reflow as they do for a reader. 400 % is also WCAG 1.4.10's 320 CSS px.
  *
+ * Forced colours are emulated with a dark scheme (Canvas black, CanvasText white, as Windows'
+ * «Night sky»): Chromium's emulation then recolours HTML as a high-contrast theme does, and
+ * leaves SVG fills and strokes alone, as the real thing does; a light scheme hides dark-on-black.
+ *
  * Lean on purpose (one browser, two contexts, each page loaded once per zoom, the three states
  * applied in place): the whole `npm test` must stay within its time on two cores.
  */
@@ -139,9 +143,9 @@ describe('universal design', () => {
 				await check(path, 'plain');
 				await page.addStyleTag({ content: TEXT_SPACING_CSS });
 				await check(path, 'text spacing');
-				await page.emulateMedia({ forcedColors: 'active' });
+				await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
 				await check(path, 'text spacing, forced colours');
-				await page.emulateMedia({ forcedColors: null });
+				await page.emulateMedia({ forcedColors: null, colorScheme: null });
 			}
 			console.log(`Smallest chart text at ${zoom.zoom}: ${JSON.stringify(smallest)}`);
 			expect(problems).toEqual([]);
@@ -204,7 +208,7 @@ describe('universal design', () => {
 		// Hold the app's scripts back until the typing is done, as a slow laptop would.
 		let release!: () => void;
 		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/_app/immutable/**', async (route) => {
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
 			await held;
 			await route.continue();
 		});
@@ -214,13 +218,13 @@ describe('universal design', () => {
 		release();
 		await waitForHydration(page);
 		expect(await page.getByLabel('E-post').inputValue()).toBe('tidlig@eksempel.no');
-		await page.unroute('**/_app/immutable/**');
+		await page.unroute('**/_app/immutable/**/*.js');
 
 		// A signed-in form with a text field, a text area and a choice (the shared fields).
 		await signInAs(page, server.baseUrl, admin.email, admin.password);
 		let releaseApp!: () => void;
 		const heldApp = new Promise<void>((resolve) => (releaseApp = resolve));
-		await page.route('**/_app/immutable/**', async (route) => {
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
 			await heldApp;
 			await route.continue();
 		});

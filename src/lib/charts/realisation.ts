@@ -140,16 +140,21 @@ export function realisationPlotOptions(
 			: [{ date: periodDate(r.period), value: r.realised, series: 'Realisert' as const }]
 	);
 	const unit = UNIT_LABEL[options.unit];
+	const width = options.width ?? 640;
+	const marginLeft = marginLeftFor(rows);
 	return {
-		width: options.width ?? 640,
+		width,
 		height: options.height ?? 320,
-		marginLeft: marginLeftFor(rows),
+		marginLeft,
 		ariaLabel: `Planlagt og realisert gevinst over tid: ${options.subject}`,
 		ariaDescription: realisationSummary(rows, options),
 		style: { fontSize: '12px' },
 		x: {
 			type: 'utc',
-			label: 'Måned',
+			// The ticks name months («okt. 26»); an axis label beside the last one collided with it.
+			label: null,
+			// One tick per 90 px: «mars 26» with WCAG 1.4.12 letter spacing is about 60 px wide.
+			ticks: Math.max(2, Math.floor((width - marginLeft - 20) / 90)),
 			tickFormat: (d: Date) => tickMonthFormat.format(d)
 		},
 		y: {
