@@ -185,7 +185,9 @@ export function compliancePlotOptions(spec: ComplianceSpec, width = 760): Plot.P
 		marginBottom: MARGIN_BOTTOM,
 		marginLeft: spec.marginLeft,
 		padding: 0.06,
-		style: { fontSize: `${FONT_PX}px`, color: '#1b1f24' },
+		// No `color` here: the figure sets it in CSS, so that forced colours can replace it (an
+		// inline colour on the <svg> would keep the labels dark on a black Canvas).
+		style: { fontSize: `${FONT_PX}px` },
 		x: { domain: spec.months, axis: 'top', label: null, tickSize: 0 },
 		y: { domain: spec.units, label: null, tickSize: 0, tickFormat: fitUnitName },
 		// The figure draws the legend in HTML (Plot's ramp legend has 10 px text).
