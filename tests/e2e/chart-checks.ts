@@ -11,6 +11,8 @@ export type ChartReport = {
 	overflow: number;
 	charts: number;
 	texts: number;
+	/** Data lines and outlined symbols checked for contrast. */
+	lines: number;
 	smallest: { px: number; text: string } | null;
 	problems: string[];
 };
@@ -139,6 +141,31 @@ export function chartReport(): ChartReport {
 			}
 		}
 	}
+	// Lines and outlined symbols that carry data (WCAG 1.4.11: ≥ 3:1 against what is behind
+	// them): opaque strokes of 1.5 px or more, with no fill; faint grid lines are decoration.
+	let lines = 0;
+	for (const root of roots) {
+		for (const el of root.querySelectorAll<SVGGeometryElement>('path, line, polyline')) {
+			const style = getComputedStyle(el);
+			const stroke = rgba(style.stroke);
+			const fill = rgba(style.fill);
+			if (!stroke || stroke[3] === 0 || (fill && fill[3]! > 0)) continue;
+			if (parseFloat(style.strokeWidth) < 1.5 || Number(style.strokeOpacity) < 1) continue;
+			const r = el.getBoundingClientRect();
+			if (r.width + r.height < 4) continue;
+			let outer = el.ownerSVGElement;
+			while (outer?.ownerSVGElement) outer = outer.ownerSVGElement;
+			if (!outer) continue;
+			lines++;
+			const bg = svgBackground(el, outer, (r.left + r.right) / 2, (r.top + r.bottom) / 2);
+			const contrast = ratio(stroke, bg);
+			if (contrast < 3)
+				problems.push(
+					`a ${el.getAttribute('class') ?? el.parentElement?.getAttribute('class') ?? ''} ${el.tagName} has contrast ${contrast.toFixed(2)}:1 (${style.stroke} on rgb(${bg.slice(0, 3).join(', ')}))`
+				);
+		}
+	}
+
 	// Labels that collide: two texts of one drawing overlapping by more than a sliver.
 	for (const list of svgTexts.values()) {
 		for (let i = 0; i < list.length; i++) {
@@ -158,6 +185,7 @@ export function chartReport(): ChartReport {
 		overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
 		charts: roots.length,
 		texts: count,
+		lines,
 		smallest,
 		problems
 	};

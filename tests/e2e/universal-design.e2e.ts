@@ -150,10 +150,12 @@ describe('universal design', () => {
 			});
 			const problems: string[] = [];
 			let smallest: ChartReport['smallest'] = null;
+			let lines = 0;
 			const check = async (path: string, state: string) => {
 				const report = await page.evaluate(chartReport);
 				if (report.overflow > 0) problems.push(`${path} (${state}): page scrolls sideways`);
 				if (report.texts === 0) problems.push(`${path} (${state}): no chart text measured`);
+				lines += report.lines;
 				problems.push(...report.problems.map((p) => `${path} (${state}): ${p}`));
 				if (report.smallest && (!smallest || report.smallest.px < smallest.px))
 					smallest = report.smallest;
@@ -168,6 +170,8 @@ describe('universal design', () => {
 				await page.emulateMedia({ forcedColors: null, colorScheme: null });
 			}
 			console.log(`Smallest chart text at ${zoom.zoom}: ${JSON.stringify(smallest)}`);
+			// The data lines (planned, realised, today) were found and checked, not skipped.
+			expect(lines).toBeGreaterThan(0);
 			expect(problems).toEqual([]);
 			await context.close();
 		}, 120_000);
