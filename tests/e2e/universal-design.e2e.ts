@@ -226,6 +226,27 @@ describe('universal design', () => {
 		await context.close();
 	});
 
+	it("the change log's table headers keep whole words at normal widths", async () => {
+		const { context, page } = await signedIn();
+		for (const width of [1280, 1024]) {
+			await page.setViewportSize({ width, height: 800 });
+			await page.goto('/admin/logg');
+			// A header broken inside a word has more line boxes than words.
+			const broken = await page.$$eval('table th', (ths) =>
+				ths
+					.filter((th) => {
+						const range = document.createRange();
+						range.selectNodeContents(th);
+						const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+						return lines.size > (th.textContent ?? '').trim().split(/\s+/).length;
+					})
+					.map((th) => th.textContent)
+			);
+			expect(broken, `at ${width} px`).toEqual([]);
+		}
+		await context.close();
+	});
+
 	it('text typed before the scripts start survives hydration', async () => {
 		const context = await browser.newContext({ baseURL: server.baseUrl, viewport: WIDE });
 		const page = await context.newPage();
