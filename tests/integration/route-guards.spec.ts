@@ -32,6 +32,11 @@ const PUBLIC: PublicList = {
 		reason: 'calendar clients cannot sign in: the secret token in the path is the check',
 		entries: { GET: 'assertCalendarFeedAccess' }
 	},
+	'src/routes/tilgjengelighet/+page.server.ts': {
+		reason:
+			'the accessibility statement must be readable by anyone, signed in or not (forskrift om uu av IKT § 8)',
+		entries: { load: 'allowPublic' }
+	},
 	'src/routes/api/health/+server.ts': {
 		reason: 'for load balancers and uptime checks; it tells nothing about the data',
 		entries: { GET: 'allowPublic' }

@@ -6,6 +6,7 @@ import {
 	complianceSpec,
 	complianceTable,
 	SHARE_BUCKETS,
+	SHARE_LEGEND,
 	type ComplianceRow
 } from './compliance';
 
@@ -95,10 +96,34 @@ describe('compliancePlotOptions', () => {
 	it('builds a labelled threshold heatmap with cell and text marks', () => {
 		const { marks, ...options } = compliancePlotOptions(complianceSpec(rows));
 		expect(options).toMatchSnapshot();
-		expect(marks).toHaveLength(2);
-		// Months without tasks get no coloured cell, only the dash.
+		expect(marks).toHaveLength(3);
+		// Months without tasks get no coloured cell, only the dash, in the text colour (which
+		// forced colours turn into CanvasText); shares keep the text colour chosen for their cell.
 		expect(marks?.[0]).toHaveProperty('data.length', 4);
-		expect(marks?.[1]).toHaveProperty('data.length', 24);
+		expect(marks?.[1]).toHaveProperty('data.length', 4);
+		expect(marks?.[2]).toHaveProperty('data.length', 20);
+	});
+
+	it('is never drawn narrower than its text needs, and makes room for the unit names', () => {
+		const spec = complianceSpec(rows);
+		// «Bo og habilitering Vest» (23 characters) at 13 px with letter spacing room.
+		expect(spec.marginLeft).toBeGreaterThanOrEqual(23 * 13 * 0.72);
+		// Twelve columns, each wide enough for «100 %» with WCAG 1.4.12 spacing.
+		expect(spec.minWidth).toBeGreaterThanOrEqual(spec.marginLeft + 12 * 5 * 13 * 0.72);
+		expect(compliancePlotOptions(spec, spec.minWidth).width).toBe(spec.minWidth);
+	});
+
+	it('cuts a unit name too long for the margin, and keeps it whole in the table', () => {
+		const long = 'Tjenester for funksjonshemmede, rus og psykisk helse, avdeling nord';
+		const spec = complianceSpec([{ ...rows[0]!, unitName: long }]);
+		const format = compliancePlotOptions(spec).y?.tickFormat as (s: string) => string;
+		expect(format(long).endsWith('…')).toBe(true);
+		expect(format(long).length * 13 * 0.72).toBeLessThanOrEqual(spec.marginLeft);
+		expect(complianceTable([{ ...rows[0]!, unitName: long }]).rows[0]?.unit).toBe(long);
+	});
+
+	it('has a legend entry per bucket', () => {
+		expect(SHARE_LEGEND.map((e) => e.label)).toEqual(['0–49 %', '50–79 %', '80–94 %', '95–100 %']);
 	});
 });
 

@@ -28,6 +28,10 @@ export interface ComplianceSpec {
 	months: string[];
 	cells: ComplianceCell[];
 	height: number;
+	/** Room for the longest unit name (see `unitMargin`). */
+	marginLeft: number;
+	/** Narrowest the heatmap can be drawn with its 13 px text; a narrower box scrolls it. */
+	minWidth: number;
 	ariaLabel: string;
 	ariaDescription: string;
 }
@@ -42,7 +46,35 @@ export const SHARE_BUCKETS = [
 	{ from: 0.95, fill: '#2166ac', text: '#ffffff' }
 ] as const;
 
+/** Legend entries for the buckets, in the order of SHARE_BUCKETS. */
+export const SHARE_LEGEND = SHARE_BUCKETS.map((bucket, i) => {
+	const next = SHARE_BUCKETS[i + 1];
+	const from = Math.round(bucket.from * 100);
+	return {
+		fill: bucket.fill,
+		label: next ? `${from}–${Math.round(next.from * 100) - 1} %` : `${from}–100 %`
+	};
+});
+
 const CELL_HEIGHT = 36;
+const FONT_PX = 13;
+/** Per character in em: ~0.6 for a sans-serif plus WCAG 1.4.12's 0.12 em letter spacing. */
+const CHAR_EM = 0.72;
+/** A month column holds «100 %» with the same spacing, and a little air. */
+const MIN_CELL_WIDTH = Math.ceil(5 * CHAR_EM * FONT_PX + 10);
+const MAX_MARGIN_LEFT = 260;
+
+/** Left margin for the unit names: the longest, with spacing room, within MAX_MARGIN_LEFT. */
+function unitMargin(labels: readonly string[]): number {
+	const longest = Math.max(0, ...labels.map((l) => l.length));
+	return Math.min(MAX_MARGIN_LEFT, Math.max(60, Math.ceil(longest * CHAR_EM * FONT_PX + 12)));
+}
+
+/** A unit name that would not fit the margin is cut with «…» (the table has it whole). */
+function fitUnitName(label: string): string {
+	const room = Math.floor((MAX_MARGIN_LEFT - 12) / (CHAR_EM * FONT_PX));
+	return label.length <= room ? label : `${label.slice(0, room - 1).trimEnd()}…`;
+}
 const MARGIN_TOP = 40;
 const MARGIN_BOTTOM = 8;
 
@@ -122,11 +154,14 @@ export function complianceSpec(rows: readonly ComplianceRow[]): ComplianceSpec {
 			};
 		})
 	);
+	const marginLeft = unitMargin(totals.map((unit) => unit.label));
 	return {
 		units: totals.map((unit) => unit.label),
 		months: MONTHS.map(monthShortName),
 		cells,
 		height: MARGIN_TOP + MARGIN_BOTTOM + Math.max(1, totals.length) * CELL_HEIGHT,
+		marginLeft,
+		minWidth: marginLeft + MONTHS.length * MIN_CELL_WIDTH,
 		ariaLabel: 'Andel oppgaver signert i tide, per enhet og måned',
 		ariaDescription:
 			'Varmekart med én rad per enhet og én kolonne per måned. Hver rute viser andelen av ' +
@@ -134,9 +169,13 @@ export function complianceSpec(rows: readonly ComplianceRow[]): ComplianceSpec {
 	};
 }
 
-/** Observable Plot options for the spec; `Plot.plot(options)` draws it. */
+/**
+ * Observable Plot options for the spec; `Plot.plot(options)` draws it. The figure passes the
+ * width it is drawn at (never below `spec.minWidth`), so the text is 13 CSS px at any zoom.
+ */
 export function compliancePlotOptions(spec: ComplianceSpec, width = 760): Plot.PlotOptions {
 	const withShare = spec.cells.filter((cell) => cell.share !== null);
+	const empty = spec.cells.filter((cell) => cell.share === null);
 	return {
 		ariaLabel: spec.ariaLabel,
 		ariaDescription: spec.ariaDescription,
@@ -144,20 +183,20 @@ export function compliancePlotOptions(spec: ComplianceSpec, width = 760): Plot.P
 		height: spec.height,
 		marginTop: MARGIN_TOP,
 		marginBottom: MARGIN_BOTTOM,
-		marginLeft: 180,
+		marginLeft: spec.marginLeft,
 		padding: 0.06,
-		style: { fontSize: '13px', color: '#1b1f24' },
+		// No `color` here: the figure sets it in CSS, so that forced colours can replace it (an
+		// inline colour on the <svg> would keep the labels dark on a black Canvas).
+		style: { fontSize: `${FONT_PX}px` },
 		x: { domain: spec.months, axis: 'top', label: null, tickSize: 0 },
-		y: { domain: spec.units, label: null, tickSize: 0 },
+		y: { domain: spec.units, label: null, tickSize: 0, tickFormat: fitUnitName },
+		// The figure draws the legend in HTML (Plot's ramp legend has 10 px text).
 		color: {
 			type: 'threshold',
 			// `percent` scales shares to 0–100 before the thresholds apply.
 			percent: true,
 			domain: SHARE_BUCKETS.slice(1).map((bucket) => bucket.from * 100),
-			range: SHARE_BUCKETS.map((bucket) => bucket.fill),
-			legend: true,
-			tickFormat: 'd',
-			label: 'Andel signert i tide (%)'
+			range: SHARE_BUCKETS.map((bucket) => bucket.fill)
 		},
 		marks: [
 			// The table alternative carries the numbers, so the marks stay out of the a11y tree.
@@ -166,14 +205,26 @@ export function compliancePlotOptions(spec: ComplianceSpec, width = 760): Plot.P
 				y: 'unit',
 				fill: 'share',
 				title: 'title',
-				ariaHidden: 'true'
+				ariaHidden: 'true',
+				className: 'share'
 			}),
-			Plot.text(spec.cells, {
+			// Each text colour is chosen for its cell's fill, so these keep their colours…
+			Plot.text(withShare, {
 				x: 'month',
 				y: 'unit',
 				text: 'text',
 				fill: 'textFill',
-				ariaHidden: 'true'
+				ariaHidden: 'true',
+				className: 'share-text'
+			}),
+			// …while «–» on no cell is in the text colour, which forced colours make CanvasText.
+			Plot.text(empty, {
+				x: 'month',
+				y: 'unit',
+				text: 'text',
+				fill: 'currentColor',
+				ariaHidden: 'true',
+				className: 'empty-text'
 			})
 		]
 	};

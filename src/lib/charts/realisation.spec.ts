@@ -1,6 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesRow } from '../domain/gains';
-import { realisationPlotOptions, realisationSummary, realisationTableRows } from './realisation';
+import {
+	REALISATION_SERIES,
+	realisationPlotOptions,
+	realisationSummary,
+	realisationTableRows
+} from './realisation';
+
+// WCAG 2.1 relative luminance and contrast ratio.
+function luminance(hex: string) {
+	const [r, g, b] = [1, 3, 5].map((i) => {
+		const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+		return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+	}) as [number, number, number];
+	return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+const contrast = (a: string, b: string) => {
+	const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+	return (hi + 0.05) / (lo + 0.05);
+};
 
 const rows: SeriesRow[] = [
 	{ period: '2026-01', planned: 0, realised: 0 },
@@ -23,7 +41,7 @@ function describeOptions(options: ReturnType<typeof realisationPlotOptions>) {
 		marks: (options.marks ?? []).map((mark) => {
 			const m = json(mark);
 			return {
-				kind: m.ariaLabel,
+				className: m.className,
 				ariaDescription: m.ariaDescription,
 				strokeDasharray: m.strokeDasharray,
 				strokeWidth: m.strokeWidth,
@@ -41,6 +59,29 @@ describe('realisationPlotOptions', () => {
 			subject: 'Gevinst: Mindre tidsbruk'
 		});
 		expect(describeOptions(options)).toMatchSnapshot();
+	});
+
+	it('tells the series apart by line style, and by colours ≥ 3:1 apart and against white', () => {
+		const [planned, realised] = REALISATION_SERIES;
+		expect(planned.dash).not.toBe(realised.dash);
+		expect(planned.dots).not.toBe(realised.dots);
+		expect(contrast(planned.colour, realised.colour)).toBeGreaterThanOrEqual(3);
+		for (const s of REALISATION_SERIES)
+			expect(contrast(s.colour, '#ffffff')).toBeGreaterThanOrEqual(3);
+		const options = realisationPlotOptions(rows, { unit: 'kr', subject: 'x' });
+		expect(options.color?.range).toEqual([planned.colour, realised.colour]);
+		// The figure draws the legend with the line styles; Plot's would be colour squares.
+		expect(options.color?.legend).toBeUndefined();
+	});
+
+	it('leaves room for the y tick labels and spaces the month ticks for their width', () => {
+		const big: SeriesRow[] = [{ period: '2026-01', planned: 12_000_000, realised: null }];
+		const narrow = realisationPlotOptions(big, { unit: 'kr', subject: 'x', width: 280 });
+		// «18 000 000» (the axis may round up) at 12 px with letter spacing room.
+		expect(narrow.marginLeft).toBeGreaterThanOrEqual(10 * 0.72 * 12);
+		expect(narrow.x?.ticks).toBe(2);
+		const wide = realisationPlotOptions(rows, { unit: 'kr', subject: 'x', width: 1000 });
+		expect(wide.x?.ticks).toBeLessThanOrEqual(Math.floor(1000 / 90));
 	});
 
 	it('formats ticks in nb-NO', () => {

@@ -85,6 +85,29 @@ describe('wheelLayout', () => {
 		expect(wheelLayout(rings, '2026-03-16')).toMatchSnapshot();
 	});
 
+	it('keeps month labels ≥ 12 CSS px however narrow the drawing, inside the box', () => {
+		for (const width of [576, 480, 400, 290, 240]) {
+			const layout = wheelLayout(rings, null, { width });
+			const size = Number(layout.viewBox.split(' ')[2]);
+			expect(layout.labelSize * (width / size), `at ${width} px`).toBeGreaterThanOrEqual(12);
+			const half = size / 2;
+			for (const month of layout.months) {
+				// Generous width for the name with WCAG 1.4.12 letter spacing (0.72 em a letter).
+				const w = month.name.length * 0.72 * layout.labelSize;
+				const [left, right] =
+					month.anchor === 'start'
+						? [month.x, month.x + w]
+						: month.anchor === 'end'
+							? [month.x - w, month.x]
+							: [month.x - w / 2, month.x + w / 2];
+				expect(left, `${month.name} at ${width} px`).toBeGreaterThanOrEqual(-half);
+				expect(right, `${month.name} at ${width} px`).toBeLessThanOrEqual(half);
+			}
+		}
+		expect(wheelLayout(rings, null, { width: 290 }).months[8]?.name).toBe('sep');
+		expect(wheelLayout(rings, null).months[8]?.name).toBe('september');
+	});
+
 	it('starts January at the top and puts July at the bottom, going clockwise', () => {
 		expect(monthStartAngle(1)).toBe(0);
 		expect(monthStartAngle(4)).toBeCloseTo(Math.PI / 2);

@@ -8,7 +8,14 @@ import {
 	symbolTriangle,
 	type SymbolType
 } from 'd3-shape';
-import { daysInMonth, isMonth, monthName, MONTHS, type Month } from '$lib/domain/schedule';
+import {
+	daysInMonth,
+	isMonth,
+	monthName,
+	monthShortName,
+	MONTHS,
+	type Month
+} from '$lib/domain/schedule';
 import {
 	OCCURRENCE_STATUSES,
 	OCCURRENCE_STATUS_LABEL,
@@ -51,6 +58,8 @@ export interface WheelMark {
 
 export interface WheelLayout {
 	viewBox: string;
+	/** Font size of the month labels, in viewBox units (see `monthLabelSize`). */
+	labelSize: number;
 	months: {
 		month: Month;
 		name: string;
@@ -69,8 +78,23 @@ export interface WheelLayout {
 	today: { angle: number; x1: number; y1: number; x2: number; y2: number } | null;
 }
 
-// Room outside the wheel for the longest month name («september») beside it.
+// Room outside the wheel for the longest month name («september») beside it; the viewBox
+// grows past this when the labels need more (see `labelFrame`).
 const SIZE = 680;
+/** Month labels at the widest drawing (36rem): 15 units in a 680-unit box is 12.7 CSS px. */
+const LABEL_SIZE = 15;
+/**
+ * Smallest month label on screen, in CSS px: WCAG 1.4.4 asks that text stay readable at 400 %
+ * zoom, where the wheel is only ~290 CSS px wide; 12 px and a little for rounding.
+ */
+const MIN_LABEL_PX = 12.5;
+/** Below this drawn width the full names («september») would shrink the wheel too far. */
+const SHORT_NAMES_BELOW = 480;
+/**
+ * A generous width per character in em: about 0.6 for a sans-serif, plus the 0.12 em letter
+ * spacing that WCAG 1.4.12 lets readers add.
+ */
+const CHAR_EM = 0.72;
 const HOLE = 56;
 const OUTER = 250;
 const LABEL_RADIUS = 262;
@@ -181,7 +205,36 @@ export function dayAngle(day: string): number {
 	return monthStartAngle(month) + ((date - 0.5) / daysInMonth(year, month)) * SECTOR;
 }
 
-export function wheelLayout(rings: readonly WheelRingInput[], today: string | null): WheelLayout {
+/**
+ * Label size and the half-width of the viewBox for a wheel drawn `width` CSS px wide: the
+ * labels keep ≥ MIN_LABEL_PX on screen (a larger viewBox draws the wheel smaller, so the two
+ * are found together), and the box has room for the longest label with WCAG 1.4.12 spacing.
+ */
+function labelFrame(names: readonly string[], width: number) {
+	const longest = Math.max(...names.map((n) => n.length));
+	// The labels sit LABEL_RADIUS out, at 15° from an axis at most; the widest reach sideways.
+	const reach = LABEL_RADIUS * Math.cos(SECTOR / 2);
+	let half = SIZE / 2;
+	let size = LABEL_SIZE;
+	for (let i = 0; i < 8; i++) {
+		size = Math.max(LABEL_SIZE, (MIN_LABEL_PX * 2 * half) / width);
+		half = Math.max(SIZE / 2, Math.ceil(reach + longest * CHAR_EM * size + 6));
+	}
+	return { size: round(size), half };
+}
+
+/**
+ * `width`: how wide the wheel is drawn, in CSS px (the figure measures it); the default is the
+ * widest drawing (36rem). Narrower drawings get larger labels in viewBox units, so that they
+ * stay ≥ 12 CSS px at 400 % zoom, and short month names below SHORT_NAMES_BELOW.
+ */
+export function wheelLayout(
+	rings: readonly WheelRingInput[],
+	today: string | null,
+	{ width = 576 }: { width?: number } = {}
+): WheelLayout {
+	const names = MONTHS.map((m) => (width < SHORT_NAMES_BELOW ? monthShortName(m) : monthName(m)));
+	const frame = labelFrame(names, width);
 	// Rings share the band between the hole and the outer edge, the first ring innermost.
 	const band = (OUTER - HOLE) / Math.max(1, rings.length);
 	const radiiOf = (i: number) => ({
@@ -200,7 +253,7 @@ export function wheelLayout(rings: readonly WheelRingInput[], today: string | nu
 		const label = point(startAngle + SECTOR / 2, LABEL_RADIUS);
 		return {
 			month,
-			name: monthName(month),
+			name: names[month - 1]!,
 			...label,
 			// Labels grow away from the wheel on either side.
 			anchor:
@@ -241,9 +294,10 @@ export function wheelLayout(rings: readonly WheelRingInput[], today: string | nu
 		todayMarker = { angle: round(angle), x1: from.x, y1: from.y, x2: to.x, y2: to.y };
 	}
 
-	const half = SIZE / 2;
+	const { half } = frame;
 	return {
-		viewBox: `${-half} ${-half} ${SIZE} ${SIZE}`,
+		viewBox: `${-half} ${-half} ${2 * half} ${2 * half}`,
+		labelSize: frame.size,
 		months,
 		rings: layoutRings,
 		today: todayMarker

@@ -1,0 +1,64 @@
+/**
+ * The accessibility statement's content, after Digdir's template for uustatus.no
+ * (https://www.uutilsynet.no/tilgjengelighetserklaering/): status, known deviations with the
+ * success criterion and dates, how it was assessed, contact, and the supervisory authority.
+ * Forskrift om universell utforming av IKT-løsninger § 7 and § 8 (WCAG 2.1, 47 criteria).
+ * Update `updated` and `deviations` together whenever a deviation is fixed or found.
+ */
+
+export interface Deviation {
+	/** WCAG 2.1 success criteria, e.g. «2.4.3 Fokusrekkefølge». */
+	criteria: string[];
+	/** What a person meets, in plain words. */
+	description: string;
+	/** When it was found (ISO date). */
+	found: string;
+}
+
+/** Created and last reviewed (ISO dates). */
+export const CREATED = '2026-12-02';
+export const UPDATED = '2026-12-02';
+
+/** The criteria the regulation requires: WCAG 2.1 A and AA less 1.2.3–1.2.5 (47). */
+export const REQUIRED_CRITERIA = 47;
+
+export const DEVIATIONS: Deviation[] = [
+	{
+		criteria: ['2.4.3 Fokusrekkefølge', '4.1.3 Statusbeskjeder'],
+		description:
+			'Etter «Registrer» på en gevinst eller «Signer som utført» i årshjulet havner fokus øverst på siden, og bekreftelsen leses ikke opp.',
+		found: '2026-11-25'
+	},
+	{
+		criteria: ['4.1.3 Statusbeskjeder'],
+		description:
+			'Feil i utfylte skjemaer vises ved feltene, men blir ikke lest opp, og fokus flyttes ikke til dem.',
+		found: '2026-11-25'
+	},
+	{
+		criteria: ['2.1.1 Tastatur', '2.4.3 Fokusrekkefølge'],
+		description:
+			'I gevinstkartet går tabulatoren mot pilene og ikke ovenfra og ned, og effektmålene kan ikke nås med tastatur. Tabellen under kartet har det samme innholdet.',
+		found: '2026-11-25'
+	},
+	{
+		criteria: ['2.4.1 Hoppe over blokker'],
+		description:
+			'Årshjulet har ett tabulatorstopp per oppgave (opptil 86 per enhet) og ingen lenke forbi hjulet til tabellen.',
+		found: '2026-11-25'
+	},
+	{
+		criteria: ['1.4.12 Tekstavstand'],
+		description: 'Med økt tekstavstand flyter noen etiketter i gevinstkartet ut av boksene sine.',
+		found: '2026-11-25'
+	},
+	{
+		criteria: ['2.2.1 Justerbar hastighet'],
+		description:
+			'Går innloggingen ut mens et skjema fylles ut, forsvinner det som er skrevet, uten varsel på forhånd.',
+		found: '2026-11-25'
+	}
+];
+
+/** Distinct criteria broken, for the status line. */
+export const BROKEN_CRITERIA = new Set(DEVIATIONS.flatMap((d) => d.criteria)).size;
