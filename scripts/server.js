@@ -14,6 +14,20 @@ const port = Number(process.env.PORT || '3000');
 
 const server = createAppServer(handler, { origin: process.env.ORIGIN });
 shutDownOnSignals(server, Number(process.env.SHUTDOWN_TIMEOUT || '30'));
-server.listen(port, host, () => {
-	console.log(`Listening on http://${host}:${port}`);
+/** Settles when the server listens, or fails to (a port in use): `npm start` waits for it. */
+export const listening = new Promise((resolve) => {
+	server.once('error', (/** @type {NodeJS.ErrnoException} */ e) => {
+		const why =
+			e.code === 'EADDRINUSE'
+				? `porten ${port} er allerede i bruk (velg en annen med PORT=…)`
+				: e.code === 'EACCES'
+					? `mangler tilgang til port ${port}`
+					: e.message;
+		console.error(`Misjonskart kunne ikke starte: ${why}.`);
+		process.exit(1);
+	});
+	server.listen(port, host, () => {
+		console.log(`Listening on http://${host}:${port}`);
+		resolve(undefined);
+	});
 });

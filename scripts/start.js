@@ -50,5 +50,6 @@ if (scale) {
 }
 process.env.DATABASE_URL ||= 'data/misjonskart.db';
 
-await import('./server.js');
+const { listening } = await import('./server.js');
+await listening;
 console.log(`Misjonskart kjører på ${process.env.ORIGIN}`);

@@ -2,6 +2,10 @@
  * Paging and expand state kept in the URL, so a page works without script, can be bookmarked,
  * and a filter survives paging: links change one parameter and keep all the others. Pure.
  */
+import { error } from '@sveltejs/kit';
+
+/** What a page link the app never writes (a hand-edited or cut-off cursor) is answered with. */
+export const BAD_PAGE_LINK = 'Lenken til denne siden i listen er ugyldig. Gå til første side.';
 
 const POSITIVE = /^[1-9][0-9]{0,9}$/;
 
@@ -114,10 +118,23 @@ export interface KeysetPosition {
 /** A page with several keyset lists names each list's parameters with a prefix (`bak-etter`). */
 const names = (prefix: string) => ({ after: `${prefix}etter`, before: `${prefix}for` });
 
+/**
+ * The position a list's link asks for. A cursor the app did not write (hand-edited, cut off,
+ * the wrong shape) is answered with 400 rather than quietly showing the first page, so a
+ * reader is not misled into thinking they are further down the list.
+ */
 export function readKeyset(params: URLSearchParams, length: number, prefix = ''): KeysetPosition {
-	const after = decodeKey(params.get(names(prefix).after), length);
+	const read = (name: string) => {
+		const raw = params.get(name);
+		if (raw === null || raw === '') return undefined;
+		const key = decodeKey(raw, length);
+		if (!key) error(400, BAD_PAGE_LINK);
+		return key;
+	};
+	const after = read(names(prefix).after);
+	const before = read(names(prefix).before);
+	if (after && before) error(400, BAD_PAGE_LINK);
 	if (after) return { after };
-	const before = decodeKey(params.get(names(prefix).before), length);
 	return before ? { before } : {};
 }
 

@@ -5,7 +5,7 @@
  * links, each set in id order), so a map that changes in any way that could move a node gets
  * a new key, and an unchanged map is not laid out again on the next load. Held in a small
  * least-recently-used cache in server memory. This is the one exception to «no module-level
- * mutable state on the server» (CONVENTIONS.md, habit 8) and it keeps that habit's point:
+ * mutable state on the server» (docs/architecture.md, «Habits») and it keeps that habit's point:
  * layoutBenefitMap is pure and deterministic, so a hit returns exactly what laying out would
  * have returned; nothing depends on which request came first, and a key can only be found
  * by a request that already holds the same map. Bounded by the total nodes and links held,

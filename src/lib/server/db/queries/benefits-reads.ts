@@ -1,6 +1,6 @@
 /**
  * The reads every benefit page load runs (/gevinster, /gevinster/kart, /gevinster/[id]),
- * prepared once per process (CONVENTIONS: hot-path queries use `.prepare()`), as the wheel's
+ * prepared once per process (docs/architecture.md, «Habits»), as the wheel's
  * (wheel-reads.ts). Id lists are bound as one JSON array and unpacked with SQLite's json_each,
  * so one statement serves any number of ids. The statements run on the app's single
  * connection, so also inside a caller's transaction (the link checks in benefits-links.ts).

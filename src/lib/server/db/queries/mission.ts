@@ -5,7 +5,7 @@ import { effectGoal, mission, type EffectGoal, type Mission } from '../schema';
 import type { EffectGoalInput, MissionInput } from '$lib/schemas/portfolio';
 import type { Versioned, WriteResult } from '../../result';
 
-// Every benefit page load reads the mission and its goals: prepared once (CONVENTIONS).
+// Every benefit page load reads the mission and its goals: prepared once (docs/architecture.md, «Habits»).
 function prepareReads() {
 	return {
 		mission: db.select().from(mission).orderBy(asc(mission.id)).limit(1).prepare(),

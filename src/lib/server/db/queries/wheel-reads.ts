@@ -1,6 +1,6 @@
 /**
  * The reads every wheel page load runs (/arshjul, /arshjul/mine, sign-off, the feed), prepared
- * once per process (CONVENTIONS: hot-path queries use `.prepare()`). Id lists are bound as one
+ * once per process (docs/architecture.md, «Habits»). Id lists are bound as one
  * JSON array and unpacked with SQLite's json_each, so a statement serves any number of ids.
  * The statements run on the app's single connection, so also inside a caller's transaction.
  */

@@ -6,6 +6,8 @@
  * its units below it, and the unit's own tasks as a row of their own. Every figure comes from
  * SQL (queries/wheel-sets.ts); this picks the rows and shapes them for the page.
  */
+import { error } from '@sveltejs/kit';
+import { BAD_PAGE_LINK } from '$lib/paging';
 import { osloDay } from '$lib/format';
 import { monthEndsOfYear } from '$lib/domain/wheel-calendar';
 import { MONTHS } from '$lib/domain/schedule';
@@ -75,9 +77,12 @@ export function cursorParam(item: Pick<OpenCursor, 'dueDate' | 'unitId' | 'taskI
 	return `${item.dueDate}~${item.unitId}~${item.taskId}`;
 }
 
+/** The cursor, null when absent; a cursor the app did not write is answered with 400. */
 export function parseCursor(raw: string | null): OpenCursor | null {
-	const m = raw ? CURSOR.exec(raw) : null;
-	return m ? { dueDate: m[1]!, unitId: Number(m[2]), taskId: Number(m[3]) } : null;
+	if (raw === null || raw === '') return null;
+	const m = CURSOR.exec(raw);
+	if (!m) error(400, BAD_PAGE_LINK);
+	return { dueDate: m[1]!, unitId: Number(m[2]), taskId: Number(m[3]) };
 }
 
 /**
