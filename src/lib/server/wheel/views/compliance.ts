@@ -328,7 +328,8 @@ export function unitsCompliance(
 	if (unitIds.length === 0) return { year, units };
 	const figures = complianceFigures(
 		{
-			monthEnds: monthEndsOfYear(year),
+			// Months not begun count nothing (no occurrence is due or signed ahead of its period).
+			monthEnds: monthEndsOfYear(year).filter((end) => end.slice(0, 7) <= today.slice(0, 7)),
 			today,
 			wheelId: null,
 			scope: { kind: 'units', unitIds: [...unitIds] }
