@@ -328,8 +328,9 @@ export function unitsCompliance(
 	if (unitIds.length === 0) return { year, units };
 	const figures = complianceFigures(
 		{
-			// Months not begun count nothing (no occurrence is due or signed ahead of its period).
-			monthEnds: monthEndsOfYear(year).filter((end) => end.slice(0, 7) <= today.slice(0, 7)),
+			// The whole year, as the compliance page counts it: a task signed ahead of its month
+			// counts there too.
+			monthEnds: monthEndsOfYear(year),
 			today,
 			wheelId: null,
 			scope: { kind: 'units', unitIds: [...unitIds] }
