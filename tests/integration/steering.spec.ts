@@ -84,7 +84,11 @@ const log = (id: number, period: string, value: number, when: Date) =>
 		)
 	);
 
-function risk(subject: { projectId: number } | { measureId: number }, l: number, c: number) {
+function risk(
+	subject: { projectId: number } | { measureId: number },
+	l: ScaleValue,
+	c: ScaleValue
+) {
 	const id = ok(
 		createRisk(
 			subject,
