@@ -326,8 +326,13 @@ async function main() {
 
 		const pages = [
 			...Object.keys(b.users).map((role) => ({ path: '/konto', role })),
-			{ path: '/', role: 'steering' },
+			// A bare `/` sends the steering group to /styring; `?oversikt` asks for the overview.
+			{ path: '/?oversikt', role: 'steering' },
 			{ path: '/', role: 'viewer' },
+			{ path: '/styring', role: 'steering' },
+			{ path: '/styring', role: 'viewer' },
+			{ path: '/styring?siden=2026-01-01&endring=realisation', role: 'steering' },
+			{ path: '/mitt-arbeid', role: 'programme_leader' },
 			{ path: '/portefolje', role: 'steering' },
 			{ path: '/portefolje/risiko', role: 'steering' },
 			{ path: '/gevinster', role: 'programme_leader' },

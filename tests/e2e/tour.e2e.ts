@@ -35,12 +35,14 @@ const RESTRICTED: { path: string; roles: Role[] }[] = [
 	{ path: '/portefolje/prosjekter/ny', roles: ['admin', 'programme_leader'] },
 	{ path: '/portefolje/tiltak/ny', roles: ['admin', 'programme_leader'] },
 	{ path: '/arshjul/etterlevelse', roles: ['admin', 'steering'] },
-	{ path: '/arshjul/mine', roles: ['admin', 'unit_leader'] }
+	{ path: '/arshjul/mine', roles: ['admin', 'unit_leader'] },
+	{ path: '/mitt-arbeid', roles: ['admin', 'programme_leader'] }
 ];
 
 /** Page kinds every role must have reached by following links (so discovery cannot go quiet). */
 const EVERYONE = [
 	'/',
+	'/styring',
 	'/portefolje',
 	'/portefolje/spor/:id',
 	'/portefolje/prosjekter/:id',
@@ -63,6 +65,7 @@ const EVERYONE = [
 /** Key pages checked for reflow at 320 CSS px. */
 const NARROW = [
 	'/',
+	'/styring',
 	'/portefolje',
 	'/portefolje/prosjekter/:id',
 	'/gevinster',
@@ -109,6 +112,8 @@ function pageKind(url: URL): string {
 		.split('/')
 		.map((s) => (/^\d+$/.test(s) ? ':id' : /^\d{4}-\d{2}$/.test(s) ? ':period' : s))
 		.join('/');
+	// A bare `/` sends some roles to their own page (/styring …); `?oversikt` is the overview.
+	if (path === '/' && url.searchParams.has('oversikt')) return '/?oversikt';
 	// Each level of the benefit map is its own page.
 	if (path === '/gevinster/kart' && url.searchParams.has('niva'))
 		return `${path}?niva=${url.searchParams.get('niva')}`;
@@ -239,6 +244,8 @@ describe('tour of every page with the demo data', () => {
 					RESTRICTED.every((r) => r.path !== path || r.roles.includes(role));
 				const expected = [
 					...EVERYONE,
+					// Roles that land elsewhere reach the overview by its own link.
+					...(['steering', 'programme_leader', 'unit_leader'].includes(role) ? ['/?oversikt'] : []),
 					...RESTRICTED.filter((r) => r.roles.includes(role)).map((r) => r.path)
 				];
 				expect(expected.filter((k) => !seen.has(k))).toEqual([]);

@@ -135,7 +135,10 @@ describe('projects', () => {
 		expect(audit[0]!.after).toMatchObject({ title: 'Felles søknadsportal', trackIds: [a, b] });
 
 		// The overview lists each track's first projects; the new project is the only one here.
-		const data = (await overviewLoad(makeEvent({ signed: steering }) as never)) as {
+		// (A bare `/` sends the steering group to /styring; `?oversikt` asks for the overview.)
+		const data = (await overviewLoad(
+			makeEvent({ signed: steering, path: '/?oversikt' }) as never
+		)) as {
 			tracks: { id: number; projects: { id: number }[] }[];
 		};
 		for (const trackId of [a, b]) {

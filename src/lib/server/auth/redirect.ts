@@ -1,3 +1,6 @@
+import { landingPath } from '$lib/domain/steering';
+import type { Role } from '$lib/domain/org/vocabulary';
+
 /**
  * Where to send the browser after sign-in: only a path on this site, else the overview.
  *
@@ -30,4 +33,15 @@ export function safeRedirectTarget(target: string | null, origin: string): strin
 	// must mean the same URL when it is read back on its own.
 	if (new URL(path, origin).href !== parsed.href) return fallback;
 	return path;
+}
+
+/**
+ * `/` without anything asked of it sends a user to where their role's work is
+ * (`landingPath`): the steering group to /styring, and so on. The overview stays reachable for
+ * everyone through a link with a query (`/?oversikt`), which the overview ignores.
+ */
+export function landingRedirect(roles: readonly Role[], url: URL): string | null {
+	if (url.pathname !== '/' || url.search !== '') return null;
+	const target = landingPath(roles);
+	return target === '/' ? null : target;
 }

@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from './audit';
 import { deleteFound } from './write';
+import { withGainRollups } from './gain-rollups';
 import { benefitLink, effectGoal, measure } from '../schema';
 import {
 	goalLabel,
@@ -69,6 +70,14 @@ export type LinkResult =
 	| { ok: false; reason: 'not_found' }
 	| { ok: false; reason: 'link'; refusal: LinkRefusal };
 
+/**
+ * A link from a benefit to an effect goal moves the goal's sums (gain_total, scope `goal`):
+ * the benefit whose contribution the write changes; none for other links.
+ */
+function goalLinkBenefits(link: Pick<LinkInput, 'fromKind' | 'fromId' | 'toKind'>): number[] {
+	return link.fromKind === 'benefit' && link.toKind === 'goal' ? [link.fromId] : [];
+}
+
 export function createLink(
 	projectId: number,
 	input: LinkInput,
@@ -85,11 +94,13 @@ export function createLink(
 			nodeKey(input.toKind, input.toId)
 		);
 		if (refusal) return { ok: false, reason: 'link', refusal } as const;
-		const row = tx
-			.insert(benefitLink)
-			.values({ projectId, ...input })
-			.returning()
-			.get();
+		const row = withGainRollups(goalLinkBenefits(input), () =>
+			tx
+				.insert(benefitLink)
+				.values({ projectId, ...input })
+				.returning()
+				.get()
+		);
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'benefit_link',
@@ -110,7 +121,12 @@ export function deleteLink(
 	const mine = and(eq(benefitLink.id, linkId), eq(benefitLink.projectId, projectId));
 	return deleteFound(
 		(tx) => tx.select().from(benefitLink).where(mine).get(),
-		(tx) => tx.delete(benefitLink).where(eq(benefitLink.id, linkId)).run(),
+		(tx) => {
+			const link = tx.select().from(benefitLink).where(mine).get()!;
+			withGainRollups(goalLinkBenefits(link), () =>
+				tx.delete(benefitLink).where(eq(benefitLink.id, linkId)).run()
+			);
+		},
 		(before) => ({ actorId, entity: 'benefit_link', entityId: linkId, action: 'delete', before }),
 		now
 	);

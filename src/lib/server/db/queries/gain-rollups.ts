@@ -134,8 +134,9 @@ function figureParts(): [name: string, select: string][] {
 				sum(${roundedDivision('l.amount_per_case * l.cases * l.share_hundredths', '10000')}) as total
 			from estimate_line l where l.benefit_id in (select id from b) group by l.benefit_id`
 		],
-		// Where each benefit counts: its mission, its project, and each of its project's tracks
-		// (track 0 when it has none). Live projects only.
+		// Where each benefit counts: its mission, its project, each of its project's tracks
+		// (track 0 when it has none), and each effect goal its map links it to directly (sums
+		// only: the series leave goals out, as they do projects). Live projects only.
 		[
 			'scope_of',
 			`select b.id, 'mission' as scope, b.mission_id as scope_id from b where b.live
@@ -143,7 +144,11 @@ function figureParts(): [name: string, select: string][] {
 			select b.id, 'project', b.project_id from b where b.live
 			union all
 			select b.id, 'track', coalesce(pt.track_id, 0)
-			from b left join project_track pt on pt.project_id = b.project_id where b.live`
+			from b left join project_track pt on pt.project_id = b.project_id where b.live
+			union all
+			select b.id, 'goal', l.to_id from b join benefit_link l on l.from_kind = 'benefit'
+				and l.from_id = b.id and l.to_kind = 'goal'
+			where b.live`
 		],
 		[
 			'unit_of',
@@ -246,7 +251,7 @@ function applySql(seriesRows: string) {
 				@sign * r.planned, @sign * r.realised, @sign * r.path_starts, @sign * r.path_ends,
 				@sign * r.point_starts, @sign * r.point_ends
 			from series_row r join b on b.id = r.id join unit_of on unit_of.id = r.id
-			join scope_of so on so.id = r.id and so.scope <> 'project'
+			join scope_of so on so.id = r.id and so.scope in ('mission', 'track')
 			where ${SERIES_UNITS}
 			union all
 			select 'figure', null, f.benefit_id, null, null, f.status_period, f.estimate,
@@ -408,7 +413,7 @@ export function rebuildGainRollups(sqlite: Database = db.$client): void {
 				sum(r.realised), sum(r.path_starts), sum(r.path_ends), sum(r.point_starts),
 				sum(r.point_ends)
 			from (${SERIES_ROWS}) r join b on b.id = r.id join unit_of on unit_of.id = r.id
-			join scope_of so on so.id = r.id and so.scope <> 'project'
+			join scope_of so on so.id = r.id and so.scope in ('mission', 'track')
 			where ${SERIES_UNITS}
 			group by so.scope, so.scope_id, b.level, unit_of.unit, r.period`);
 		for (const name of ['target', ...parts.map(([n]) => n)]) sqlite.exec(`drop table temp.${name}`);

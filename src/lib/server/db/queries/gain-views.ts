@@ -364,3 +364,53 @@ export function listTrackProjectOptions(trackId: number): { id: number; title: s
 			order by p.title collate nocase, p.id`
 	).all({ trackId }) as { id: number; title: string }[];
 }
+
+/** Behind plan per track (0: projects without a track), and how many have a cause given. */
+export interface BehindCountRow {
+	/** `mission`: each benefit once; `track`: once in each track of its project. */
+	dim: 'mission' | 'track';
+	key: number;
+	behind: number;
+	/** Of `behind`, those whose latest follow-up is for the month the status is at. */
+	withCause: number;
+}
+
+/**
+ * The benefits behind plan (`isBehindPlan`, the margin as on the Gevinster page) of live
+ * projects, counted for the mission and per track, with and without a cause for the status
+ * month: the «Bak plan» list of /gevinster?spor= counts the same benefits. Reads each benefit's
+ * stored figure once (no realisations).
+ */
+export function countBehindByTrack(margin: number): BehindCountRow[] {
+	return statement(
+		'behindByTrack',
+		() => `with behind as materialized (
+				select b.id, b.project_id,
+					exists (select 1 from behind_plan_follow_up fu where fu.id = (
+						select id from behind_plan_follow_up where benefit_id = b.id
+						order by created_at desc, id desc limit 1) and fu.period = f.status_period) as caused
+				from benefit_figure f join benefit b on b.id = f.benefit_id
+				join project p on p.id = b.project_id
+				where p.archived_at is null and ${BEHIND}
+			)
+			select 'mission' as dim, 0 as key, count(*) as behind, coalesce(sum(caused), 0) as withCause
+			from behind
+			union all
+			select 'track', coalesce(pt.track_id, 0), count(*), sum(caused)
+			from behind left join project_track pt on pt.project_id = behind.project_id
+			group by coalesce(pt.track_id, 0)`
+	).all({ margin }) as BehindCountRow[];
+}
+
+/**
+ * Sums per effect goal of the benefits linked to it directly in their maps (gain_total, scope
+ * `goal`), as `gainSums` gives a track's; a goal with no benefits is left out.
+ */
+export function goalSums(): GainSumRow[] {
+	return (
+		statement(
+			'goalSums',
+			() => `select scope_id as key, ${SUMS} from gain_total where scope = 'goal' group by scope_id`
+		).all() as (GainSumRow & { n: number })[]
+	).filter((r) => r.n > 0 && r.benefits > 0);
+}

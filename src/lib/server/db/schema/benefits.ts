@@ -165,7 +165,12 @@ export const realisation = sqliteTable(
 		authorId: integer('author_id').references(() => user.id),
 		createdAt: createdAt()
 	},
-	(t) => [index('realisation_benefit_idx').on(t.benefitId)]
+	(t) => [
+		index('realisation_benefit_idx').on(t.benefitId),
+		// «Siden forrige møte» on /styring: realisations logged since a day, without reading a
+		// million rows.
+		index('realisation_created_idx').on(t.createdAt)
+	]
 );
 
 /** Behind plan: the owner's cause and corrective measure for one month. */
@@ -213,8 +218,11 @@ export const benefitFigure = sqliteTable('benefit_figure', {
 	statusRealised: integer('status_realised')
 });
 
-/** The scopes sums and series are kept for: the mission, each track, each project. */
-export const ROLLUP_SCOPES = ['mission', 'track', 'project'] as const;
+/**
+ * The scopes sums and series are kept for: the mission, each track, each project; and each
+ * effect goal a benefit is linked to directly in its map (sums only, for /styring).
+ */
+export const ROLLUP_SCOPES = ['mission', 'track', 'project', 'goal'] as const;
 /** Units kept apart: kroner and hours are summed; every other benefit is only counted. */
 export const ROLLUP_UNITS = ['kr', 'timer', 'other'] as const;
 

@@ -190,7 +190,9 @@ export const statusChange = sqliteTable(
 		index('status_change_subject_idx').on(t.subject, t.subjectId),
 		// The portfolio funnel asks, per item, whether it ever reached a stage: answered from the
 		// index alone (db/queries/portfolio-ranking.ts).
-		index('status_change_subject_status_idx').on(t.subject, t.subjectId, t.toStatus)
+		index('status_change_subject_status_idx').on(t.subject, t.subjectId, t.toStatus),
+		// «Siden forrige møte» on /styring: the changes since a day, newest first.
+		index('status_change_at_idx').on(t.at)
 	]
 );
 
@@ -251,6 +253,8 @@ export const risk = sqliteTable(
 	(t) => [
 		index('risk_project_idx').on(t.projectId),
 		index('risk_measure_idx').on(t.measureId),
+		// «Siden forrige møte» on /styring: risks registered since a day.
+		index('risk_created_idx').on(t.createdAt),
 		check('risk_one_subject', sql`(${t.projectId} is null) <> (${t.measureId} is null)`),
 		check('risk_likelihood_range', sql`${t.likelihood} between 1 and 5`),
 		check('risk_consequence_range', sql`${t.consequence} between 1 and 5`)

@@ -197,18 +197,23 @@ export const wheelSignature = sqliteTable(
 	]
 );
 
-export const wheelReopening = sqliteTable('wheel_reopening', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
-	signatureId: integer('signature_id')
-		.notNull()
-		.unique()
-		.references(() => wheelSignature.id),
-	reopenedById: integer('reopened_by_id')
-		.notNull()
-		.references(() => user.id),
-	reopenedAt: integer('reopened_at', { mode: 'timestamp_ms' }).notNull(),
-	reason: text('reason').notNull()
-});
+export const wheelReopening = sqliteTable(
+	'wheel_reopening',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		signatureId: integer('signature_id')
+			.notNull()
+			.unique()
+			.references(() => wheelSignature.id),
+		reopenedById: integer('reopened_by_id')
+			.notNull()
+			.references(() => user.id),
+		reopenedAt: integer('reopened_at', { mode: 'timestamp_ms' }).notNull(),
+		reason: text('reason').notNull()
+	},
+	// «Siden forrige møte» on /styring: sign-offs reopened since a day.
+	(t) => [index('wheel_reopening_at_idx').on(t.reopenedAt)]
+);
 
 /** One secret calendar-feed token per user, stored as its SHA-256; a new one replaces the old. */
 export const calendarFeedToken = sqliteTable('calendar_feed_token', {

@@ -310,3 +310,46 @@ function flattenForSelect(children: Map<number | null, WheelUnit[]>) {
 	walk(null, 0);
 	return out;
 }
+
+/** A unit's compliance for a year up to today: occurrences that count, signed, signed on time. */
+export interface UnitCompliance {
+	total: number;
+	signed: number;
+	onTime: number;
+}
+
+/**
+ * Compliance of each of the given units on its own (its own tasks, not the units below it) for
+ * this year up to today, summed over the months: the figures the compliance page shows in a
+ * unit's own row (`kind: 'own'`) for the same year. For /styring, which sums them per track.
+ */
+export function unitsCompliance(
+	unitIds: readonly number[],
+	now: Date
+): { year: number; units: Map<number, UnitCompliance> } {
+	const today = osloDay(now);
+	const year = Number(today.slice(0, 4));
+	const units = new Map<number, UnitCompliance>();
+	if (unitIds.length === 0) return { year, units };
+	const figures = complianceFigures(
+		{
+			// The whole year, as the compliance page counts it: a task signed ahead of its month
+			// counts there too.
+			monthEnds: monthEndsOfYear(year),
+			today,
+			wheelId: null,
+			scope: { kind: 'units', unitIds: [...unitIds] }
+		},
+		[],
+		unitIds
+	);
+	for (const f of figures) {
+		if (f.kind !== 'own' || f.unitId === null) continue;
+		const u = units.get(f.unitId) ?? { total: 0, signed: 0, onTime: 0 };
+		u.total += f.total;
+		u.signed += f.signed;
+		u.onTime += f.onTime;
+		units.set(f.unitId, u);
+	}
+	return { year, units };
+}

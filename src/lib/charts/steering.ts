@@ -1,0 +1,156 @@
+/**
+ * Data → spec for the steering page's two charts (/styring), pure and drawn as plain SVG on
+ * the server (no script needed to see them):
+ *
+ * - `gainBarsSpec`: small multiples, one panel per track, realised against planned gain to
+ *   date in kroner, on one shared scale so the panels compare at a glance;
+ * - `complianceBarsSpec`: one bar per track, the share of the involved units' wheel tasks
+ *   signed on time, with the overdue count beside it.
+ *
+ * Every bar carries its number as text, so colour is never the only carrier (WCAG 1.4.1), and
+ * each chart comes with the same numbers as a table (`rows`).
+ */
+import { formatKroner, formatPercent } from '$lib/format';
+
+export interface BarPanel {
+	key: string;
+	label: string;
+	href: string;
+	/** Bars: width in the chart's units (0 … `barWidth`) and the text shown beside it. */
+	bars: { name: string; width: number; text: string; kind: 'planned' | 'realised' | 'share' }[];
+}
+
+export interface BarChartSpec {
+	panels: BarPanel[];
+	/** Width of the bar area; the label column is to its left. */
+	barWidth: number;
+	labelWidth: number;
+	panelHeight: number;
+	barHeight: number;
+	width: number;
+	height: number;
+	ariaLabel: string;
+	/** The table alternative: a header row and one row per panel, as text. */
+	table: {
+		headers: string[];
+		rows: { key: string; label: string; href: string; cells: string[] }[];
+	};
+}
+
+const BAR_WIDTH = 360;
+const LABEL_WIDTH = 200;
+const TEXT_ROOM = 150;
+const BAR_HEIGHT = 14;
+
+const scaled = (value: number, max: number) =>
+	max <= 0 ? 0 : Math.max(0, Math.round((Math.max(0, value) / max) * BAR_WIDTH));
+
+export interface GainBarInput {
+	key: string;
+	label: string;
+	href: string;
+	planned: number;
+	realised: number;
+	percent: number | null;
+}
+
+/** Realised against planned gain in kroner per track, on one scale (the largest value). */
+export function gainBarsSpec(rows: readonly GainBarInput[]): BarChartSpec {
+	const max = Math.max(0, ...rows.flatMap((r) => [r.planned, r.realised]));
+	const panelHeight = BAR_HEIGHT * 2 + 14;
+	const panels = rows.map((r) => ({
+		key: r.key,
+		label: r.label,
+		href: r.href,
+		bars: [
+			{
+				name: 'Planlagt',
+				width: scaled(r.planned, max),
+				text: `Planlagt ${formatKroner(r.planned)}`,
+				kind: 'planned' as const
+			},
+			{
+				name: 'Realisert',
+				width: scaled(r.realised, max),
+				text: `Realisert ${formatKroner(r.realised)}${r.percent === null ? '' : ` (${formatPercent(r.percent)})`}`,
+				kind: 'realised' as const
+			}
+		]
+	}));
+	return {
+		panels,
+		barWidth: BAR_WIDTH,
+		labelWidth: LABEL_WIDTH,
+		panelHeight,
+		barHeight: BAR_HEIGHT,
+		width: LABEL_WIDTH + BAR_WIDTH + TEXT_ROOM,
+		height: Math.max(1, panels.length) * panelHeight,
+		ariaLabel: 'Realisert mot planlagt gevinst i kroner til nå, per spor',
+		table: {
+			headers: ['Spor', 'Planlagt til nå', 'Realisert til nå', 'Andel realisert'],
+			rows: rows.map((r) => ({
+				key: r.key,
+				label: r.label,
+				href: r.href,
+				cells: [
+					formatKroner(r.planned),
+					formatKroner(r.realised),
+					r.percent === null ? '–' : formatPercent(r.percent)
+				]
+			}))
+		}
+	};
+}
+
+export interface ComplianceBarInput {
+	key: string;
+	label: string;
+	href: string;
+	/** Whole percent signed on time; null when nothing has counted yet. */
+	percent: number | null;
+	overdue: number;
+	units: number;
+}
+
+/** Share signed on time per track (0–100 %), with the overdue count as text. */
+export function complianceBarsSpec(rows: readonly ComplianceBarInput[]): BarChartSpec {
+	const panelHeight = BAR_HEIGHT + 12;
+	return {
+		panels: rows.map((r) => ({
+			key: r.key,
+			label: r.label,
+			href: r.href,
+			bars: [
+				{
+					name: 'Signert i tide',
+					width: r.percent === null ? 0 : Math.round((r.percent / 100) * BAR_WIDTH),
+					text:
+						r.percent === null
+							? 'Ingen oppgaver ennå'
+							: `${formatPercent(r.percent)} i tide, ${r.overdue} forfalt`,
+					kind: 'share' as const
+				}
+			]
+		})),
+		barWidth: BAR_WIDTH,
+		labelWidth: LABEL_WIDTH,
+		panelHeight,
+		barHeight: BAR_HEIGHT,
+		width: LABEL_WIDTH + BAR_WIDTH + TEXT_ROOM,
+		height: Math.max(1, rows.length) * panelHeight,
+		ariaLabel: 'Andel årshjuloppgaver signert i tide i enhetene sporet berører, per spor',
+		table: {
+			headers: ['Spor', 'Enheter', 'Signert i tide', 'Forfalt'],
+			rows: rows.map((r) => ({
+				key: r.key,
+				label: r.label,
+				href: r.href,
+				cells: [
+					String(r.units),
+					r.percent === null ? '–' : formatPercent(r.percent),
+					String(r.overdue)
+				]
+			}))
+		}
+	};
+}

@@ -1,0 +1,478 @@
+/**
+ * The steering page's read model (/styring; issue 12): «where are we, what needs a decision».
+ * `steeringPage(user, params, now)` returns plain data — numbers, labels and links, no
+ * functions or dates — so the page, and later the Styringsrapport (PDF) and its spreadsheet,
+ * are drawn from the same figures.
+ *
+ * Every number is counted in SQL: the gain sums from the roll-ups (gain-views.ts, a benefit
+ * of a project in two tracks counts in each track and once for the mission), the behind-plan
+ * counts from the stored figures, risks per matrix cell, projects per phase and report colour
+ * (steering.ts), the wheel compliance of the units a track involves from the wheel area's own
+ * read (`unitsCompliance`), and «siden forrige møte» from the indexes on change times. What is
+ * left for this module is a few hundred numbers at most: tracks × phases, cells and units.
+ *
+ * Each figure links to the page that explains it, with the filter applied. A figure from a
+ * page the user may not open is left out (`SteeringAccess`): compliance is for the steering
+ * group and administrators, as /arshjul/etterlevelse is.
+ */
+import { osloDay } from '$lib/format';
+import { osloDayStartMs } from '$lib/domain/oslo-day';
+import {
+	changeWindow,
+	onTimePercent,
+	realisedPercent,
+	risksBySeverity,
+	trackRag
+} from '$lib/domain/steering';
+import {
+	LIFECYCLE_LABEL,
+	LIFECYCLE_STATUSES,
+	LEVEL_LABEL,
+	RAG_LABEL,
+	RISK_STATUS_LABEL,
+	SEVERITY_LABEL,
+	type Level,
+	type LifecycleStatus,
+	type RagStatus,
+	type RiskStatus,
+	type Severity
+} from '$lib/domain/portfolio/vocabulary';
+import { BENEFIT_LEVEL_OF } from '$lib/domain/benefits/vocabulary';
+import { ASSESSMENT_LABEL, type Assessment } from '$lib/domain/benefits/vocabulary';
+import { severityFor } from '$lib/domain/risk';
+import { decodeKey, encodeKey, pageInfo, pageParam, pagerLinks } from '$lib/paging';
+import { getMission, listEffectGoals } from '$lib/server/db/queries/mission';
+import { listTracks } from '$lib/server/db/queries/tracks';
+import {
+	countBehindByTrack,
+	gainSums,
+	goalSums,
+	type GainSumRow
+} from '$lib/server/db/queries/gain-views';
+import {
+	CHANGE_KINDS,
+	countChangesSince,
+	countOpenRisksByTrackAndCell,
+	countOwnProjects,
+	countWaitingBenefits,
+	listOwnProjects,
+	listWaitingBenefits,
+	countProjectsByTrackAndPhase,
+	countProjectsByTrackAndRag,
+	listChangesSince,
+	listTrackUnits,
+	type ChangeKey,
+	type ChangeKind,
+	type ChangeRow
+} from '$lib/server/db/queries/steering';
+import { unitsCompliance } from '$lib/server/wheel/views/compliance';
+import type { SessionUser } from '$lib/server/auth/session';
+import { canReadCompliance } from './access';
+
+/** Changes listed per page of «siden forrige møte». */
+export const CHANGE_PAGE = 10;
+
+export const CHANGE_KIND_LABEL: Record<ChangeKind, string> = {
+	status: 'Statusendringer',
+	realisation: 'Nye realiseringer',
+	risk: 'Nye risikoer',
+	reopening: 'Gjenåpnede signeringer'
+};
+
+/** What the address asks for: `siden` (a day), `endring` (a kind), `etter` (the list's key). */
+export interface SteeringParams {
+	since: string | null;
+	kind: ChangeKind | null;
+	after: ChangeKey | null;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function readSteeringParams(url: URL): SteeringParams {
+	const since = url.searchParams.get('siden');
+	const kind = url.searchParams.get('endring');
+	const key = decodeKey(url.searchParams.get('etter'), 3);
+	return {
+		since: since && DAY.test(since) && !Number.isNaN(Date.parse(since)) ? since : null,
+		kind: CHANGE_KINDS.includes(kind as ChangeKind) ? (kind as ChangeKind) : null,
+		after: key && key.every((v) => typeof v === 'number') ? (key as ChangeKey) : null
+	};
+}
+
+/** Planned and realised gain to date in one unit, as the Gevinster page sums them. */
+export interface GainFigure {
+	planned: number;
+	realised: number;
+	/** Realised as a whole percentage of planned; null when nothing is planned yet. */
+	percent: number | null;
+}
+
+export interface SteeringGains {
+	benefits: number;
+	kroner: GainFigure;
+	hours: GainFigure;
+	href: string;
+}
+
+export interface SteeringGoal {
+	id: number;
+	number: number;
+	level: Level;
+	levelLabel: string;
+	title: string;
+	/** Benefits linked to the goal directly in their maps; null when none are. */
+	gains: SteeringGains | null;
+}
+
+export interface SteeringTrack {
+	id: number;
+	code: string;
+	title: string;
+	prioritised: boolean;
+	href: string;
+	status: {
+		rag: RagStatus | null;
+		/** The status in words: never colour alone. */
+		label: string;
+		green: number;
+		amber: number;
+		red: number;
+		href: string;
+	};
+	projects: {
+		total: number;
+		phases: { status: LifecycleStatus; label: string; count: number; href: string }[];
+		href: string;
+	};
+	gains: SteeringGains;
+	behind: { count: number; withCause: number; withoutCause: number; href: string };
+	risks: { high: number; medium: number; low: number; href: string };
+	/** The units the track's measures involve; null when the user may not read compliance. */
+	compliance: SteeringCompliance | null;
+}
+
+export interface SteeringCompliance {
+	units: number;
+	/** Occurrences that count this year so far: signed, or unsigned past their due day. */
+	total: number;
+	onTime: number;
+	overdue: number;
+	percent: number | null;
+	href: string;
+}
+
+export interface SteeringChange {
+	kind: ChangeKind;
+	id: number;
+	kindLabel: string;
+	at: number;
+	title: string;
+	detail: string;
+	href: string;
+}
+
+export interface SinceMeeting {
+	/** The chosen day, `YYYY-MM-DD` (the default when none was chosen). */
+	since: string;
+	counts: { kind: ChangeKind; label: string; count: number; href: string }[];
+	kind: ChangeKind | null;
+	changes: SteeringChange[];
+	next: string | null;
+	first: string | null;
+}
+
+export interface SteeringPageData {
+	/** Oslo's day of `now`: what «to date» means. */
+	asOf: string;
+	mission: { statement: string; baselineYear: number; targetYear: number } | null;
+	goals: SteeringGoal[];
+	/** The whole mission, each benefit once. */
+	total: { gains: SteeringGains; behind: SteeringTrack['behind'] } | null;
+	tracks: SteeringTrack[];
+	/** The year the compliance figures are for; null when they are not shown to this user. */
+	complianceYear: number | null;
+	since: SinceMeeting;
+}
+
+const EMPTY_SUMS: Omit<GainSumRow, 'key'> = {
+	benefits: 0,
+	krEstimate: 0,
+	krPlanned: 0,
+	krRealised: 0,
+	hEstimate: 0,
+	hPlanned: 0,
+	hRealised: 0
+};
+
+function gains(row: Omit<GainSumRow, 'key'> | undefined, href: string): SteeringGains {
+	const r = row ?? EMPTY_SUMS;
+	return {
+		benefits: r.benefits,
+		kroner: {
+			planned: r.krPlanned,
+			realised: r.krRealised,
+			percent: realisedPercent(r.krPlanned, r.krRealised)
+		},
+		hours: {
+			planned: r.hPlanned,
+			realised: r.hRealised,
+			percent: realisedPercent(r.hPlanned, r.hRealised)
+		},
+		href
+	};
+}
+
+function behindFigure(row: { behind: number; withCause: number } | undefined, href: string) {
+	const count = row?.behind ?? 0;
+	const withCause = row?.withCause ?? 0;
+	return { count, withCause, withoutCause: count - withCause, href };
+}
+
+function ragLabel(rag: RagStatus | null, c: { green: number; amber: number; red: number }) {
+	const reported = c.green + c.amber + c.red;
+	if (rag === null) return 'Ingen statusrapporter';
+	return `${RAG_LABEL[rag]} (${c.red} røde, ${c.amber} gule, ${c.green} grønne av ${reported})`;
+}
+
+function group<T extends { trackId: number }>(rows: readonly T[]): Map<number, T[]> {
+	const out = new Map<number, T[]>();
+	for (const r of rows) out.set(r.trackId, [...(out.get(r.trackId) ?? []), r]);
+	return out;
+}
+
+function changeView(r: ChangeRow): SteeringChange {
+	const base = {
+		kind: r.kind,
+		id: r.id,
+		kindLabel: CHANGE_KIND_LABEL[r.kind],
+		at: r.at,
+		title: r.title
+	};
+	switch (r.kind) {
+		case 'status': {
+			const [from, to] = (r.c ?? '>').split('>') as [LifecycleStatus, LifecycleStatus];
+			const path = r.a === 'track' ? 'spor' : r.a === 'project' ? 'prosjekter' : 'tiltak';
+			const what = r.a === 'track' ? 'Spor' : r.a === 'project' ? 'Prosjekt' : 'Tiltak';
+			return {
+				...base,
+				detail: `${what}: ${LIFECYCLE_LABEL[from] ?? from} → ${LIFECYCLE_LABEL[to] ?? to}`,
+				href: `/portefolje/${path}/${r.b}`
+			};
+		}
+		case 'realisation':
+			return {
+				...base,
+				detail:
+					r.d !== null
+						? `Periode ${r.c}: ${r.d.toLocaleString('nb-NO')}`
+						: `Periode ${r.c}: ${r.a ? (ASSESSMENT_LABEL[r.a as Assessment] ?? r.a) : 'vurdering'}`,
+				href: `/gevinster/${r.b}`
+			};
+		case 'risk': {
+			const likelihood = Math.floor((r.d ?? 11) / 10);
+			const consequence = (r.d ?? 11) % 10;
+			const severity: Severity = severityFor(likelihood * consequence);
+			return {
+				...base,
+				detail:
+					`${SEVERITY_LABEL[severity]} risiko (${likelihood} × ${consequence}), ${RISK_STATUS_LABEL[r.c as RiskStatus] ?? ''}`.trim(),
+				href: `/portefolje/${r.a === 'project' ? 'prosjekter' : 'tiltak'}/${r.b}`
+			};
+		}
+		case 'reopening':
+			return {
+				...base,
+				detail: `${r.a ?? 'Enhet'}, periode ${r.c}`,
+				href: `/arshjul/forekomst/${r.b}/${r.d}/${r.c}`
+			};
+	}
+}
+
+function sinceMeeting(params: SteeringParams, now: Date): SinceMeeting {
+	const window = changeWindow(params.since ? osloDayStartMs(params.since) : null, now);
+	const since =
+		params.since && osloDayStartMs(params.since) <= now.getTime()
+			? params.since
+			: osloDay(new Date(window.since));
+	const counts = countChangesSince(window);
+	const link = (q: Record<string, string | null>) => {
+		const s = new URLSearchParams({ siden: since });
+		for (const [k, v] of Object.entries(q)) if (v !== null) s.set(k, v);
+		return `/styring?${s}#siden-forrige-mote`;
+	};
+	const rows = listChangesSince(window, params.kind, params.after, CHANGE_PAGE + 1);
+	const shown = rows.slice(0, CHANGE_PAGE);
+	const last = shown[shown.length - 1];
+	return {
+		since,
+		counts: CHANGE_KINDS.map((kind) => ({
+			kind,
+			label: CHANGE_KIND_LABEL[kind],
+			count: counts[kind],
+			href: link({ endring: kind })
+		})),
+		kind: params.kind,
+		changes: shown.map(changeView),
+		next:
+			rows.length > CHANGE_PAGE && last
+				? link({ endring: params.kind, etter: encodeKey([last.at, last.rank, last.id]) })
+				: null,
+		first: params.after ? link({ endring: params.kind }) : null
+	};
+}
+
+/** The steering page for this user at `now`. */
+export function steeringPage(
+	user: SessionUser,
+	params: SteeringParams,
+	now: Date
+): SteeringPageData {
+	const asOf = osloDay(now);
+	const since = sinceMeeting(params, now);
+	const mission = getMission();
+	if (!mission) {
+		return { asOf, mission: null, goals: [], total: null, tracks: [], complianceYear: null, since };
+	}
+	const tracks = listTracks();
+	const sums = gainSums({ missionId: mission.id, projectId: null, trackId: null, level: null });
+	const trackSums = new Map(sums.track.map((r) => [Number(r.key), r]));
+	const behind = countBehindByTrack(mission.behindPlanMarginPercent);
+	const behindOf = new Map(behind.filter((r) => r.dim === 'track').map((r) => [r.key, r]));
+	const phases = group(countProjectsByTrackAndPhase());
+	const rags = group(countProjectsByTrackAndRag());
+	const risks = group(countOpenRisksByTrackAndCell());
+
+	let compliance: ((trackId: number) => SteeringCompliance) | null = null;
+	let complianceYear: number | null = null;
+	if (canReadCompliance(user)) {
+		const involved = listTrackUnits();
+		const byTrack = new Map<number, number[]>();
+		for (const r of involved) byTrack.set(r.trackId, [...(byTrack.get(r.trackId) ?? []), r.unitId]);
+		const figures = unitsCompliance([...new Set(involved.map((r) => r.unitId))], now);
+		complianceYear = figures.year;
+		compliance = (trackId) => {
+			const units = byTrack.get(trackId) ?? [];
+			const sum = { total: 0, signed: 0, onTime: 0 };
+			for (const id of units) {
+				const f = figures.units.get(id);
+				if (!f) continue;
+				sum.total += f.total;
+				sum.signed += f.signed;
+				sum.onTime += f.onTime;
+			}
+			return {
+				units: units.length,
+				total: sum.total,
+				onTime: sum.onTime,
+				overdue: sum.total - sum.signed,
+				percent: onTimePercent(sum),
+				href: `/arshjul/etterlevelse?ar=${figures.year}`
+			};
+		};
+	}
+
+	const goalOf = new Map(goalSums().map((r) => [Number(r.key), r]));
+	const missionBehind = behind.find((r) => r.dim === 'mission');
+
+	return {
+		asOf,
+		mission: {
+			statement: mission.statement,
+			baselineYear: mission.baselineYear,
+			targetYear: mission.targetYear
+		},
+		goals: listEffectGoals(mission.id).map((g) => {
+			const row = goalOf.get(g.id);
+			return {
+				id: g.id,
+				number: g.number,
+				level: g.level,
+				levelLabel: LEVEL_LABEL[g.level],
+				title: g.title,
+				gains: row ? gains(row, `/gevinster/kart?niva=${BENEFIT_LEVEL_OF[g.level]}`) : null
+			};
+		}),
+		total: {
+			gains: gains(sums.mission ?? undefined, '/gevinster'),
+			behind: behindFigure(missionBehind, '/gevinster#bak-plan')
+		},
+		tracks: tracks.map((t): SteeringTrack => {
+			const rag = { green: 0, amber: 0, red: 0 };
+			for (const r of rags.get(t.id) ?? []) rag[r.rag] = r.projects;
+			const byPhase = new Map((phases.get(t.id) ?? []).map((r) => [r.status, r.projects]));
+			const status = trackRag(rag);
+			return {
+				id: t.id,
+				code: t.code,
+				title: t.title,
+				prioritised: t.prioritised,
+				href: `/portefolje/spor/${t.id}`,
+				status: {
+					rag: status,
+					label: ragLabel(status, rag),
+					...rag,
+					href: `/?spor=${t.id}&apne=${t.id}#spor-${t.id}`
+				},
+				projects: {
+					total: [...byPhase.values()].reduce((a, b) => a + b, 0),
+					phases: LIFECYCLE_STATUSES.filter((s) => byPhase.has(s)).map((s) => ({
+						status: s,
+						label: LIFECYCLE_LABEL[s],
+						count: byPhase.get(s)!,
+						href: `/portefolje?spor=${t.id}&status=${s}`
+					})),
+					href: `/portefolje?spor=${t.id}`
+				},
+				gains: gains(trackSums.get(t.id), `/gevinster?spor=${t.id}`),
+				behind: behindFigure(behindOf.get(t.id), `/gevinster?spor=${t.id}#bak-plan`),
+				risks: {
+					...risksBySeverity(risks.get(t.id) ?? []),
+					href: `/portefolje/risiko?spor=${t.id}`
+				},
+				compliance: compliance ? compliance(t.id) : null
+			};
+		}),
+		complianceYear,
+		since
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// «Mitt arbeid» (/mitt-arbeid): where a programme leader lands
+
+export const OWN_PROJECTS_SHOWN = 50;
+export const WAITING_PAGE = 25;
+
+/** The month before `day`'s month, `YYYY-MM`: the latest month a value can be due for. */
+function previousMonth(day: string): string {
+	const y = Number(day.slice(0, 4));
+	const m = Number(day.slice(5, 7));
+	return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+export function myWorkPage(user: SessionUser, url: URL, now: Date) {
+	const today = osloDay(now);
+	const due = previousMonth(today);
+	const info = pageInfo(
+		countWaitingBenefits(user.id, due, today),
+		WAITING_PAGE,
+		pageParam(url.searchParams)
+	);
+	return {
+		due,
+		projects: listOwnProjects(user.id, OWN_PROJECTS_SHOWN).map((p) => ({
+			...p,
+			statusLabel: LIFECYCLE_LABEL[p.status],
+			href: `/portefolje/prosjekter/${p.id}`,
+			mapHref: `/gevinster/prosjekt/${p.id}`
+		})),
+		projectCount: countOwnProjects(user.id),
+		waiting: listWaitingBenefits(user.id, due, today, WAITING_PAGE, info.offset).map((b) => ({
+			...b,
+			href: `/gevinster/${b.id}`,
+			projectHref: `/portefolje/prosjekter/${b.projectId}`
+		})),
+		waitingCount: info.total,
+		pager: pagerLinks(url.searchParams, info, 'side', 'venter')
+	};
+}

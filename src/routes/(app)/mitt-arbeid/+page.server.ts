@@ -1,0 +1,9 @@
+import type { PageServerLoad } from './$types';
+import { requireOwnWorkReader } from '$lib/server/steering/access';
+import { myWorkPage } from '$lib/server/steering/views';
+
+/** Mitt arbeid: a programme leader's projects and the benefits waiting for a value. */
+export const load: PageServerLoad = async (event) => {
+	const user = requireOwnWorkReader(event);
+	return myWorkPage(user, event.url, event.locals.now);
+};
