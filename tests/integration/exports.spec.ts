@@ -202,7 +202,12 @@ describe('the benefits register', () => {
 describe('the portfolio, risks, compliance and the log', () => {
 	it('portfolio: tracks, the ranked projects the page counts, their measures', async () => {
 		const wb = await read(await portfolioGet(as(who.viewer, '/portefolje/last-ned')));
-		expect(wb.worksheets.map((w) => w.name)).toEqual(['Spor', 'Prosjekter', 'Tiltak', 'Om uttrekket']);
+		expect(wb.worksheets.map((w) => w.name)).toEqual([
+			'Spor',
+			'Prosjekter',
+			'Tiltak',
+			'Om uttrekket'
+		]);
 		const page = (await portfolioLoad(as(who.viewer, '/portefolje'))) as { total: number };
 		expect(sheetRows(wb.getWorksheet('Prosjekter')!)).toHaveLength(page.total + 1);
 		expect(sheetRows(wb.getWorksheet('Tiltak')!)).toHaveLength(3);

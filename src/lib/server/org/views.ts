@@ -181,7 +181,9 @@ export async function auditLogXlsx(url: URL, now: Date) {
 		given?.entity ? `Hva: ${given.entity}` : 'Alle typer',
 		given?.action ? `Handling: ${given.action}` : 'Alle handlinger',
 		given?.actorId ? `Utført av bruker-ID ${given.actorId}` : 'Alle brukere',
-		given?.from || given?.to ? `Fra ${given?.from ?? 'start'} til ${given?.to ?? 'i dag'}` : 'Hele loggen',
+		given?.from || given?.to
+			? `Fra ${given?.from ?? 'start'} til ${given?.to ?? 'i dag'}`
+			: 'Hele loggen',
 		cut
 			? `De nyeste ${AUDIT_EXPORT_LIMIT.toLocaleString('nb-NO')} radene (grensen for ett uttrekk); avgrens med dato for eldre rader.`
 			: `Alle ${rows.length.toLocaleString('nb-NO')} radene (grense ${AUDIT_EXPORT_LIMIT.toLocaleString('nb-NO')}).`

@@ -159,7 +159,10 @@ export async function gainPlanPdf(
 			)
 			.table({
 				caption: 'Ansvar for gevinstene',
-				columns: [{ header: 'Gevinst', width: '*' }, { header: 'Gevinstansvarlig', width: 150 }],
+				columns: [
+					{ header: 'Gevinst', width: '*' },
+					{ header: 'Gevinstansvarlig', width: 150 }
+				],
 				rows: benefits.map((b) => [b.title, nameOf(b.ownerId) ?? NOT_RECORDED])
 			});
 
@@ -340,7 +343,13 @@ export async function gainPlanPdf(
 				s?.planned ?? null,
 				s?.realised ?? null,
 				s ? s.realised - s.planned : null,
-				s ? (s.behind ? 'Bak plan' : 'I rute') : withPlan.includes(b) ? 'Ikke målt ennå' : 'Ingen plan'
+				s
+					? s.behind
+						? 'Bak plan'
+						: 'I rute'
+					: withPlan.includes(b)
+						? 'Ikke målt ennå'
+						: 'Ingen plan'
 			];
 		});
 		const krRows = benefits
@@ -370,7 +379,9 @@ export async function gainPlanPdf(
 				],
 				rows: followRows
 			})
-			.facts([['Realisert gevinst i kroner (kronegevinster, over nullpunkt)', formatKroner(realisedKr)]]);
+			.facts([
+				['Realisert gevinst i kroner (kronegevinster, over nullpunkt)', formatKroner(realisedKr)]
+			]);
 		const causes = followUps
 			.slice()
 			.sort((a, b) => a.period.localeCompare(b.period) || a.id - b.id);
@@ -397,7 +408,12 @@ export async function gainPlanPdf(
 			const series = results.get(b.id)!.series;
 			pdf.chart(
 				plotToSvg(
-					realisationPlotOptions(series, { unit: b.unit, subject: b.title, width: 480, height: 220 })
+					realisationPlotOptions(series, {
+						unit: b.unit,
+						subject: b.title,
+						width: 480,
+						height: 220
+					})
 				),
 				`Planlagt og realisert: ${b.title}`
 			);
@@ -435,9 +451,7 @@ function gainMapTable(
 		measure: new Map(measures.map((m) => [m.id, m.title])),
 		change: new Map(listChangesByProjects([projectId]).map((c) => [c.id, c.title])),
 		benefit: new Map(benefits.map((b) => [b.id, b.title])),
-		goal: new Map(
-			missionId === null ? [] : listEffectGoals(missionId).map((g) => [g.id, g.title])
-		)
+		goal: new Map(missionId === null ? [] : listEffectGoals(missionId).map((g) => [g.id, g.title]))
 	};
 	const order = (k: NodeKind) => NODE_KINDS.indexOf(k);
 	const links = listLinksByProjects([projectId]).sort(
