@@ -80,7 +80,7 @@ beforeAll(async () => {
 		{
 			title: 'Tryggere overgang',
 			kind: 'kvalitativ',
-			unit: null,
+			unit: undefined,
 			qualityDimensions: ['trygge_og_sikre'],
 			takeout: 'kvalitet'
 		},
