@@ -181,7 +181,7 @@ describe('the benefits register', () => {
 		expect(real.getRow(2).getCell(5).numFmt).toBe(NUMBER_FORMATS.month);
 		const about = sheetRows(wb.getWorksheet('Om uttrekket')!).map((r) => r.join(' '));
 		expect(about.join('\n')).toContain('Gevinster: alle 3 radene.');
-		expect(about.join('\n')).toContain('Grense per ark: 50');
+		expect(about.join('\n')).toContain('Grense per ark: 10');
 	});
 
 	it('keeps the page filter: a track', async () => {

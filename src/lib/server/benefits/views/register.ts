@@ -32,8 +32,14 @@ import {
 	type BenefitUnit
 } from '$lib/domain/benefits/vocabulary';
 
-/** At most this many rows per sheet; the national dataset's 50 000 benefits fit whole. */
-export const REGISTER_LIMITS = { benefits: 50_000, lines: 100_000, realisations: 100_000 };
+/**
+ * At most this many rows per sheet. ExcelJS builds the workbook in memory, at about 10 µs a
+ * cell on the shared benchmark machine (bench/results/exports-national-*.md), so these caps keep
+ * a download under the 10 s target and a few hundred MB; a track or a project fits whole at
+ * national scale except for its realisations. TODO: ExcelJS's streaming WorkbookWriter would
+ * lift the caps (rows written as they are read) once exports/xlsx.ts can write through it.
+ */
+export const REGISTER_LIMITS = { benefits: 10_000, lines: 10_000, realisations: 10_000 };
 const CHUNK = 2_000;
 
 /** Reads chunks by id until the cap; answers the rows and whether more were left out. */

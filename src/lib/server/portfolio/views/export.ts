@@ -28,7 +28,8 @@ import {
 } from '$lib/domain/portfolio/vocabulary';
 import { readRiskFilter } from './risks';
 
-export const PORTFOLIO_LIMITS = { projects: 20_000, measures: 100_000, risks: 50_000 };
+/** Caps per sheet, for the same reason as the register's (benefits/views/register.ts). */
+export const PORTFOLIO_LIMITS = { projects: 10_000, measures: 20_000, risks: 20_000 };
 const CHUNK = 1_000;
 
 export interface ExportFile {
