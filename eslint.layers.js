@@ -18,7 +18,7 @@ export const LAYERS = [
 	{ type: 'demo', pattern: 'src/lib/server/demo' },
 	{
 		type: 'area',
-		pattern: 'src/lib/server/(portfolio|benefits|wheel|org|search|steering)',
+		pattern: 'src/lib/server/(portfolio|benefits|wheel|org|search|steering|archive)',
 		capture: ['area']
 	},
 	// result.ts, clock.ts, read-form.ts, startup.ts, security-headers.ts

@@ -59,7 +59,8 @@ const EVERYONE = [
 	'/arshjul/forekomst/:id/:id/:period',
 	'/arshjul/kalender',
 	'/konto',
-	'/konto/passord'
+	'/konto/passord',
+	'/rapporter'
 ];
 
 /** Key pages checked for reflow at 320 CSS px. */
@@ -124,7 +125,10 @@ function followable(url: URL): boolean {
 	return (
 		url.origin === server.baseUrl &&
 		!/^\/(logout|login|api|kalender)(\/|$)/.test(url.pathname) &&
-		!/\.(ics|csv)$/.test(url.pathname)
+		!/\.(ics|csv)$/.test(url.pathname) &&
+		// Downloads (xlsx, PDF, a frozen report's file) are attachments, not pages;
+		// tests/integration/exports.spec.ts and reports-archive.spec.ts check them.
+		!/\/(last-ned|gevinstrealiseringsplan|fil)$/.test(url.pathname)
 	);
 }
 

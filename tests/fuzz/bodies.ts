@@ -26,7 +26,8 @@ export function routeParams(seed: Seed): Record<string, Record<string, string>> 
 			period: '2026-10'
 		},
 		'/(app)/gevinster/[id=id]': { id: String(ids.benefitId) },
-		'/(app)/gevinster/prosjekt/[id=id]': { id: String(ids.projectId) }
+		'/(app)/gevinster/prosjekt/[id=id]': { id: String(ids.projectId) },
+		'/(app)/rapporter/[id=id]': { id: String(ids.reportId) }
 	};
 }
 
@@ -157,6 +158,14 @@ export function validBodies(seed: Seed): Record<string, Body> {
 		},
 		'/(app)/logout default': {},
 		'/(app)/admin/logg verify': {},
+		'/(app)/rapporter freeze': {
+			kind: 'gevinstrealiseringsplan',
+			prosjekt: s(ids.projectId),
+			periodFrom: '2026-09-01',
+			periodTo: '2026-12-31',
+			meetingDate: '2026-11-26'
+		},
+		'/(app)/rapporter/[id=id] approve': { version: '0' },
 
 		'/(app)/admin/brukere create': {
 			name: 'Ny Bruker',

@@ -1,3 +1,4 @@
+import { freezeReport } from '$lib/server/db/queries/reports';
 import { db } from '$lib/server/db';
 /**
  * A small installation for the form-action fuzz test: one of each thing a form can point at,
@@ -143,6 +144,23 @@ export async function seedInstallation() {
 		)
 	);
 
+	// A report frozen by the programme leader, for the approval form (admins post it).
+	const reportId = ok(
+		freezeReport(
+			{
+				kind: 'gevinstrealiseringsplan',
+				title: 'Fuzz-plan',
+				period: { from: '2026-01-01', to: '2026-12-31' },
+				scope: `project:${projectId}`,
+				mediaType: 'application/pdf',
+				fileName: 'fuzz-plan.pdf',
+				content: new Uint8Array([37, 80, 68, 70, 45])
+			},
+			leaderId,
+			NOW
+		)
+	);
+
 	const actors: Record<string, Signed | null> = {
 		admin: signIn(adminId, NOW),
 		leader: signIn(leaderId, NOW),
@@ -182,7 +200,8 @@ export async function seedInstallation() {
 			linkId,
 			wheelId,
 			taskId,
-			assignmentId
+			assignmentId,
+			reportId
 		},
 		versions: {
 			mission: getMission()!.version,

@@ -16,6 +16,7 @@ import ExcelJS from 'exceljs';
 import {
 	formatCell,
 	dayToDate,
+	isDayText,
 	isNumeric,
 	type ColumnFormat,
 	type TableSpec
@@ -82,6 +83,7 @@ type Cell = string | number | Date | { formula: string; result: number } | null;
 function cellValue(value: TableSpec['rows'][number][number], format: ColumnFormat = 'text'): Cell {
 	if (value === null || value === '') return null;
 	if (format === 'date' || format === 'month') {
+		if (typeof value === 'string' && !isDayText(value)) return value;
 		return typeof value === 'number' ? value : dayToDate(value);
 	}
 	if (isNumeric(format)) {

@@ -8,8 +8,11 @@ import {
 	listAuditLogActors,
 	listAuditLogFacets,
 	listAuditLogPage,
-	type AuditCursor
+	type AuditCursor,
+	type AuditLogFilter
 } from '../db/queries/audit-log';
+import { XlsxWorkbook } from '../exports/xlsx';
+import { datedFileName, organisationName } from '../exports/download';
 import { describeChainReport, type ChainReport } from '../db/audit-chain';
 import type { UserAccountAccess } from './access';
 import { buildUnitTree, flattenUnitTree, unitOptions } from '$lib/domain/units';
@@ -95,6 +98,22 @@ export function chainStatus() {
 	};
 }
 
+/** The log's filter from the address; a malformed one filters nothing (and says why). */
+function readAuditFilter(raw: Record<string, string>) {
+	const parsed = auditLogQuerySchema.safeParse(raw);
+	// A malformed filter shows its field errors and the unfiltered newest page.
+	const f = parsed.success ? parsed.data : undefined;
+	const filter: AuditLogFilter = {
+		entity: f?.entity || undefined,
+		action: f?.action || undefined,
+		actorId: f?.actorId ?? undefined,
+		fromMs: f?.from ? osloDayStartMs(f.from) : undefined,
+		// "to" is inclusive: up to the start of the next Oslo day.
+		toMs: f?.to ? osloDayStartMs(f.to, 1) : undefined
+	};
+	return { parsed, filter, given: f };
+}
+
 export function auditLogPage(url: URL) {
 	const raw = Object.fromEntries(url.searchParams);
 	const cursor = auditLogCursorSchema.safeParse(raw);
@@ -104,17 +123,7 @@ export function auditLogPage(url: URL) {
 	const at: AuditCursor =
 		before !== undefined ? { before } : after !== undefined ? { after } : null;
 
-	const parsed = auditLogQuerySchema.safeParse(raw);
-	// A malformed filter shows its field errors and the unfiltered newest page.
-	const f = parsed.success ? parsed.data : undefined;
-	const filter = {
-		entity: f?.entity || undefined,
-		action: f?.action || undefined,
-		actorId: f?.actorId ?? undefined,
-		fromMs: f?.from ? osloDayStartMs(f.from) : undefined,
-		// "to" is inclusive: up to the start of the next Oslo day.
-		toMs: f?.to ? osloDayStartMs(f.to, 1) : undefined
-	};
+	const { parsed, filter } = readAuditFilter(raw);
 	const page = listAuditLogPage(filter, parsed.success ? at : null, AUDIT_LOG_PAGE_SIZE);
 
 	// The filters as given, for the form and for the links to the next pages.
@@ -140,5 +149,79 @@ export function auditLogPage(url: URL) {
 		actors: listAuditLogActors().map((u) => ({ value: String(u.id), label: u.name })),
 		values: raw,
 		errors: parsed.success ? {} : fieldErrors(parsed.error)
+	};
+}
+
+/** At most this many rows of the log in one download; the «Om uttrekket» sheet says so. */
+export const AUDIT_EXPORT_LIMIT = 20_000;
+
+/**
+ * The change log as xlsx, newest first, with the page's filters: read a page of 2 000 at a time
+ * by the same keyset as the page, up to AUDIT_EXPORT_LIMIT rows (the whole log at national scale
+ * is 200 000; a date range or a filter narrows it). The cap keeps the download under 10 s. Before and after are the rows' JSON.
+ */
+export async function auditLogXlsx(url: URL, now: Date) {
+	const { filter, given } = readAuditFilter(Object.fromEntries(url.searchParams));
+	const rows: ReturnType<typeof listAuditLogPage>['rows'] = [];
+	let cursor: AuditCursor = null;
+	let cut = false;
+	for (;;) {
+		const page = listAuditLogPage(filter, cursor, 2_000);
+		rows.push(...page.rows);
+		const last = page.rows[page.rows.length - 1];
+		if (!page.hasOlder || !last) break;
+		if (rows.length >= AUDIT_EXPORT_LIMIT) {
+			cut = true;
+			rows.length = AUDIT_EXPORT_LIMIT;
+			break;
+		}
+		cursor = { before: { at: last.at.getTime(), id: last.id } };
+	}
+	const notes = [
+		given?.entity ? `Hva: ${given.entity}` : 'Alle typer',
+		given?.action ? `Handling: ${given.action}` : 'Alle handlinger',
+		given?.actorId ? `Utført av bruker-ID ${given.actorId}` : 'Alle brukere',
+		given?.from || given?.to
+			? `Fra ${given?.from ?? 'start'} til ${given?.to ?? 'i dag'}`
+			: 'Hele loggen',
+		cut
+			? `De nyeste ${AUDIT_EXPORT_LIMIT.toLocaleString('nb-NO')} radene (grensen for ett uttrekk); avgrens med dato for eldre rader.`
+			: `Alle ${rows.length.toLocaleString('nb-NO')} radene (grense ${AUDIT_EXPORT_LIMIT.toLocaleString('nb-NO')}).`
+	];
+	const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+	const xlsx = new XlsxWorkbook({
+		title: 'Endringslogg',
+		organisation: organisationName(),
+		createdAt: now,
+		notes
+	}).sheet({
+		name: 'Endringslogg',
+		caption: 'Endringslogg',
+		columns: [
+			{ header: 'Rad-ID', format: 'integer' },
+			{ header: 'Tidspunkt', format: 'date' },
+			{ header: 'Utført av' },
+			{ header: 'Hva' },
+			{ header: 'ID' },
+			{ header: 'Handling' },
+			{ header: 'Før' },
+			{ header: 'Etter' }
+		],
+		rows: rows.map((r) => [
+			r.id,
+			r.at,
+			r.actorName,
+			r.entity,
+			r.entityId,
+			r.action,
+			json(r.before),
+			json(r.after)
+		]),
+		empty: 'Ingen hendelser i utvalget.'
+	});
+	return {
+		content: await xlsx.render(),
+		fileName: datedFileName('endringslogg', now, 'xlsx'),
+		rows: rows.length
 	};
 }

@@ -43,6 +43,11 @@ const monthFormat = new Intl.DateTimeFormat('nb-NO', {
 	timeZone: 'UTC'
 });
 
+/** `YYYY-MM` or `YYYY-MM-DD`: text a date column reads as a date; other text (a «Sum» label) stays text. */
+export function isDayText(value: string): boolean {
+	return /^\d{4}-\d{2}(?:-\d{2})?/.test(value);
+}
+
 /** `YYYY-MM-DD` (or a Date) as a Date at midnight UTC: Excel and the formatters agree on the day. */
 export function dayToDate(value: string | Date): Date {
 	if (value instanceof Date) return value;
@@ -54,6 +59,7 @@ export function dayToDate(value: string | Date): Date {
 /** A value as the text a reader sees in the PDF. */
 export function formatCell(value: CellValue, format: ColumnFormat = 'text'): string {
 	if (value === null || value === '') return '–';
+	if (typeof value === 'string' && !isDayText(value)) return value;
 	if (typeof value === 'string' && format !== 'date' && format !== 'month') return value;
 	switch (format) {
 		case 'kroner':

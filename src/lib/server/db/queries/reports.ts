@@ -246,12 +246,15 @@ export function getReportFile(id: number): ReportFile | undefined {
 
 export interface ReportFilter {
 	kind?: ReportKind;
+	/** Only these kinds (what the reader may see). */
+	kinds?: readonly ReportKind[];
 	scope?: string;
 }
 
 function where(filter: ReportFilter): SQL | undefined {
 	return and(
 		filter.kind ? eq(report.kind, filter.kind) : undefined,
+		filter.kinds ? inArray(report.kind, [...filter.kinds]) : undefined,
 		filter.scope ? eq(report.scope, filter.scope) : undefined
 	);
 }

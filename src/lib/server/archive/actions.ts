@@ -1,0 +1,65 @@
+/**
+ * The report archive's writes: freeze a report as issued to a meeting, and approve it. Freezing
+ * makes the report now, from the data as it stands, and stores those very bytes
+ * (queries/reports.ts: written once, with their SHA-256; the database refuses any change), so
+ * what is downloaded later is byte for byte what was issued.
+ */
+import { freezeReport, approveReport } from '../db/queries/reports';
+import { invalid, refused } from '../result';
+import { XLSX_MEDIA_TYPE } from '../exports/xlsx';
+import { gainPlanPdf } from '../benefits/views/plan-report';
+import { benefitRegisterXlsx } from '../benefits/views/register';
+import { parseForm } from '$lib/schemas/form';
+import { approveReportSchema, freezeReportSchema } from '$lib/schemas/reports';
+import { formatDay } from '$lib/format';
+import type { ApproverAccess, FreezerAccess } from './access';
+import { ARCHIVE_MESSAGES, ARCHIVE_SUCCESS } from './messages';
+
+export async function freezeIssuedReport({ user, formData, project }: FreezerAccess, now: Date) {
+	const form = parseForm(freezeReportSchema, formData);
+	if (!form.ok) return invalid(form.values, form.errors, 'freeze');
+	const { kind, periodFrom, periodTo, meetingDate } = form.data;
+	const meeting = meetingDate ? ` til møtet ${formatDay(meetingDate)}` : '';
+	let file: { content: Uint8Array; fileName: string; title: string; mediaType: string };
+	if (kind === 'gevinstrealiseringsplan') {
+		if (!project)
+			return invalid(form.values, { prosjekt: 'Velg prosjektet planen gjelder' }, 'freeze');
+		const plan = await gainPlanPdf(project, now, { status: `Frosset som utstedt${meeting}` });
+		file = { ...plan, mediaType: 'application/pdf' };
+	} else {
+		const register = await benefitRegisterXlsx(user, new URLSearchParams(), now);
+		file = { ...register, title: 'Gevinstregister', mediaType: XLSX_MEDIA_TYPE };
+	}
+	const result = freezeReport(
+		{
+			kind,
+			title: file.title,
+			period: { from: periodFrom, to: periodTo },
+			meetingDate,
+			scope: project ? `project:${project.id}` : null,
+			mediaType: file.mediaType,
+			fileName: file.fileName,
+			content: file.content
+		},
+		user.id,
+		now
+	);
+	if (!result.ok) {
+		return refused(ARCHIVE_MESSAGES, result.reason, form.values, { action: 'freeze' });
+	}
+	return { action: 'freeze', success: ARCHIVE_SUCCESS.frozen, id: result.value };
+}
+
+export function approveIssuedReport(
+	{ user, report }: ApproverAccess,
+	formData: FormData,
+	now: Date
+) {
+	const form = parseForm(approveReportSchema, formData);
+	if (!form.ok) return invalid(form.values, form.errors, 'approve');
+	const result = approveReport(report.id, { version: form.data.version }, user.id, now);
+	if (!result.ok) {
+		return refused(ARCHIVE_MESSAGES, result.reason, form.values, { action: 'approve' });
+	}
+	return { action: 'approve', success: ARCHIVE_SUCCESS.approved };
+}

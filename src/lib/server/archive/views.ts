@@ -1,0 +1,86 @@
+/**
+ * The report archive's pages: /rapporter (earlier reports, newest first, a page at a time,
+ * and the form that freezes a report) and /rapporter/[id] (one report: what it is, its SHA-256,
+ * who froze and who approved it, and the approval form when this user may approve).
+ */
+import { error } from '@sveltejs/kit';
+import {
+	countReports,
+	getReportFile,
+	listReports,
+	type ReportSummary
+} from '../db/queries/reports';
+import { getProjectById } from '../db/queries/projects';
+import { pageInfo, pageParam, pagerLinks } from '$lib/paging';
+import { idParam } from '$lib/schemas/id';
+import { REPORT_KIND_LABEL, REPORT_STATUS_LABEL } from '$lib/domain/reports/vocabulary';
+import { canFreeze, isSteering, type requireReportFile, type requireReportReader } from './access';
+
+export const REPORT_PAGE = 25;
+
+function row(r: ReportSummary) {
+	return {
+		id: r.id,
+		kind: REPORT_KIND_LABEL[r.kind],
+		title: r.title,
+		periodFrom: r.periodFrom,
+		periodTo: r.periodTo,
+		meetingDate: r.meetingDate,
+		fileName: r.fileName,
+		byteSize: r.byteSize,
+		status: r.status,
+		statusLabel: REPORT_STATUS_LABEL[r.status],
+		createdBy: r.createdByName,
+		createdAt: r.createdAt.getTime(),
+		approvedBy: r.approvedByName,
+		approvedAt: r.approvedAt?.getTime() ?? null
+	};
+}
+
+/** The first day of this tertial (jan, mai, sep) and today: the default period of a report. */
+function defaultPeriod(now: Date) {
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(now);
+	const month = Number(today.slice(5, 7));
+	const start = month >= 9 ? 9 : month >= 5 ? 5 : 1;
+	return { from: `${today.slice(0, 4)}-${String(start).padStart(2, '0')}-01`, to: today };
+}
+
+export function reportsPage(
+	{ user, kinds }: ReturnType<typeof requireReportReader>,
+	url: URL,
+	now: Date
+) {
+	const filter = { kinds };
+	const info = pageInfo(countReports(filter), REPORT_PAGE, pageParam(url.searchParams));
+	const projectId = idParam(url.searchParams.get('prosjekt'));
+	const project = projectId === null ? undefined : getProjectById(projectId);
+	const planFor =
+		project && canFreeze(user, 'gevinstrealiseringsplan', project.ownerId)
+			? { id: project.id, title: project.title }
+			: null;
+	return {
+		reports: listReports(filter, REPORT_PAGE, info.offset).map(row),
+		total: info.total,
+		pager: pagerLinks(url.searchParams, info, 'side', 'tidligere'),
+		freeze: {
+			plan: planFor,
+			register: isSteering(user),
+			period: defaultPeriod(now)
+		}
+	};
+}
+
+export function reportPage({ user, report }: ReturnType<typeof requireReportFile>) {
+	return {
+		report: { ...row(report), sha256: report.sha256, version: report.version, scope: report.scope },
+		canApprove: report.status === 'draft' && isSteering(user) && report.createdById !== user.id,
+		frozeItYourself: report.createdById === user.id
+	};
+}
+
+/** The stored file of a report the guard let through: the bytes exactly as issued. */
+export function reportFile({ report }: ReturnType<typeof requireReportFile>) {
+	const file = getReportFile(report.id);
+	if (!file) error(404, 'Fant ikke rapporten.');
+	return file;
+}

@@ -1,0 +1,309 @@
+/**
+ * The benefits register as a spreadsheet (steering issue «Spreadsheets»): one row per benefit,
+ * the estimate lines and the realisations on their own sheets, for the same scope as the page
+ * it is downloaded from (`spor`, `prosjekt`, `niva`). Read a chunk at a time from SQL and
+ * stopped at a stated cap per sheet, so a download at national scale holds at most the cap in
+ * memory; the «Om uttrekket» sheet says when a sheet was cut. Column headers are fixed, one
+ * header row each, so a sheet can be read back in (an import is planned; the headers are its
+ * contract).
+ */
+import type { SessionUser } from '$lib/server/auth/session';
+import { readFilter } from '$lib/server/benefits/scope';
+import {
+	listRegisterChunk,
+	listRegisterLinesChunk,
+	listRegisterRealisationsChunk,
+	type GainScope
+} from '$lib/server/db/queries/gain-views';
+import { getMission } from '$lib/server/db/queries/mission';
+import { getProjectById } from '$lib/server/db/queries/projects';
+import { listTracks } from '$lib/server/db/queries/tracks';
+import { XlsxWorkbook, type SheetSpec } from '$lib/server/exports/xlsx';
+import { datedFileName, organisationName } from '$lib/server/exports/download';
+import type { CellValue } from '$lib/server/reports/table';
+import {
+	ASSESSMENT_LABEL,
+	BENEFICIARY_LABEL,
+	BENEFIT_LEVEL_LABEL,
+	PLAN_STATUS_LABEL,
+	TAKEOUT_LABEL,
+	UNIT_LABEL,
+	type Assessment,
+	type BenefitUnit
+} from '$lib/domain/benefits/vocabulary';
+
+/**
+ * At most this many rows per sheet. ExcelJS builds the workbook in memory, at about 10 µs a
+ * cell on the shared benchmark machine (bench/results/exports-national-*.md), so these caps keep
+ * a download under the 10 s target and a few hundred MB; a track or a project fits whole at
+ * national scale except for its realisations. TODO: ExcelJS's streaming WorkbookWriter would
+ * lift the caps (rows written as they are read) once exports/xlsx.ts can write through it.
+ */
+export const REGISTER_LIMITS = { benefits: 10_000, lines: 10_000, realisations: 10_000 };
+const CHUNK = 2_000;
+
+/** Reads chunks by id until the cap; answers the rows and whether more were left out. */
+function readCapped<T extends { id: number }>(
+	chunk: (after: number, limit: number) => T[],
+	cap: number
+): { rows: T[]; cut: boolean } {
+	const rows: T[] = [];
+	let after = 0;
+	for (;;) {
+		const want = Math.min(CHUNK, cap + 1 - rows.length);
+		const got = chunk(after, want);
+		rows.push(...got);
+		if (got.length < want) return { rows, cut: false };
+		if (rows.length > cap) return { rows: rows.slice(0, cap), cut: true };
+		after = got[got.length - 1]!.id;
+	}
+}
+
+const label = <K extends string>(labels: Record<K, string>, key: string | null) =>
+	key === null ? null : (labels[key as K] ?? key);
+
+/** The register's sheets, headers fixed (the import's contract). */
+export const REGISTER_HEADERS = {
+	benefits: [
+		'Gevinst-ID',
+		'Gevinst',
+		'Prosjekt-ID',
+		'Prosjekt',
+		'Spor',
+		'Nivå',
+		'Type',
+		'Enhet',
+		'Gevinstansvarlig',
+		'Indikator',
+		'Måling',
+		'Uttak',
+		'Mottaker',
+		'Nullpunkt',
+		'Nullpunkt dato',
+		'Målverdi',
+		'Måldato',
+		'Estimat (kr)',
+		'Estimat (timer)',
+		'Estimat (annen enhet)',
+		'Siste måned',
+		'Planlagt',
+		'Realisert',
+		'Status'
+	],
+	lines: [
+		'Linje-ID',
+		'Gevinst-ID',
+		'Gevinst',
+		'Enhet',
+		'Beskrivelse',
+		'Beløp per tilfelle',
+		'Antall tilfeller',
+		'Andel',
+		'Sum linje'
+	],
+	realisations: [
+		'Rad-ID',
+		'Gevinst-ID',
+		'Gevinst',
+		'Enhet',
+		'Måned',
+		'Verdi',
+		'Vurdering',
+		'Kommentar',
+		'Erstatter rad',
+		'Registrert av',
+		'Registrert'
+	]
+} as const;
+
+function headers(
+	names: readonly string[],
+	formats: Record<string, SheetSpec['columns'][number]['format']>
+) {
+	return names.map((header) => ({ header, format: formats[header] ?? 'text' }));
+}
+
+export interface RegisterFile {
+	content: Uint8Array;
+	fileName: string;
+	rows: number;
+}
+
+/** The register for the scope in `params`, as an xlsx workbook. */
+export async function benefitRegisterXlsx(
+	_user: SessionUser,
+	params: URLSearchParams,
+	now: Date
+): Promise<RegisterFile> {
+	const filter = readFilter(new URL(`http://x/?${params}`));
+	const mission = getMission();
+	const notes: string[] = [];
+	const track = listTracks().find((t) => t.id === filter.trackId);
+	const project = filter.projectId ? getProjectById(filter.projectId) : undefined;
+	if (track) notes.push(`Spor: ${track.code} ${track.title}`);
+	if (project) notes.push(`Prosjekt: ${project.title}`);
+	if (filter.level) notes.push(`Nivå: ${BENEFIT_LEVEL_LABEL[filter.level]}`);
+	if (!notes.length) notes.push('Hele misjonen (prosjekter som ikke er arkivert)');
+
+	const empty = 'Ingen gevinster i utvalget.';
+	let benefits: RegisterFile['rows'] = 0;
+	const xlsx = new XlsxWorkbook({
+		title: 'Gevinstregister',
+		organisation: organisationName(),
+		createdAt: now,
+		notes
+	});
+	if (mission) {
+		const scope: GainScope = { missionId: mission.id, ...filter };
+		const margin = mission.behindPlanMarginPercent;
+		const b = readCapped(
+			(after, limit) => listRegisterChunk(scope, margin, after, limit),
+			REGISTER_LIMITS.benefits
+		);
+		const l = readCapped(
+			(after, limit) => listRegisterLinesChunk(scope, after, limit),
+			REGISTER_LIMITS.lines
+		);
+		const r = readCapped(
+			(after, limit) => listRegisterRealisationsChunk(scope, after, limit),
+			REGISTER_LIMITS.realisations
+		);
+		benefits = b.rows.length;
+		const byUnit = (unit: string | null, est: number | null, want: 'kr' | 'timer' | 'other') =>
+			est === null
+				? null
+				: (unit === 'kr' ? 'kr' : unit === 'timer' ? 'timer' : 'other') === want
+					? est
+					: null;
+		const sum = (xs: (number | null)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
+		const benefitRows: CellValue[][] = b.rows.map((x) => [
+			x.id,
+			x.title,
+			x.projectId,
+			x.projectTitle,
+			x.trackCodes,
+			BENEFIT_LEVEL_LABEL[x.level],
+			x.kind === 'kvantitativ' ? 'Kvantitativ' : 'Kvalitativ',
+			label(UNIT_LABEL, x.unit),
+			x.ownerName,
+			x.indicator || null,
+			x.measurement || null,
+			label(TAKEOUT_LABEL, x.takeout),
+			label(BENEFICIARY_LABEL, x.beneficiary),
+			x.baselineValue,
+			x.baselineDate,
+			x.targetValue,
+			x.targetDate,
+			byUnit(x.unit, x.estimate, 'kr'),
+			byUnit(x.unit, x.estimate, 'timer'),
+			byUnit(x.unit, x.estimate, 'other'),
+			x.statusPeriod,
+			x.statusPlanned,
+			x.statusRealised,
+			PLAN_STATUS_LABEL[x.statusPeriod === null ? 'none' : x.behind ? 'behind' : 'on_plan']
+		]);
+		const kr = REGISTER_HEADERS.benefits.indexOf('Estimat (kr)');
+		xlsx.sheet({
+			name: 'Gevinster',
+			caption: 'Gevinster',
+			columns: headers(REGISTER_HEADERS.benefits, {
+				'Gevinst-ID': 'integer',
+				'Prosjekt-ID': 'integer',
+				Nullpunkt: 'integer',
+				'Nullpunkt dato': 'date',
+				Målverdi: 'integer',
+				Måldato: 'date',
+				'Estimat (kr)': 'kroner',
+				'Estimat (timer)': 'integer',
+				'Estimat (annen enhet)': 'integer',
+				'Siste måned': 'month',
+				Planlagt: 'integer',
+				Realisert: 'integer'
+			}),
+			rows: benefitRows,
+			totals: REGISTER_HEADERS.benefits.map((_, i) =>
+				i === 0
+					? 'Sum'
+					: i === kr || i === kr + 1
+						? sum(benefitRows.map((row) => row[i] as number | null))
+						: null
+			),
+			empty
+		});
+		const lineRows: CellValue[][] = l.rows.map((x) => {
+			const total = Math.round((x.amountPerCase * x.cases * x.shareHundredths) / 10_000);
+			return [
+				x.id,
+				x.benefitId,
+				x.benefitTitle,
+				label(UNIT_LABEL, x.unit),
+				x.description,
+				x.amountPerCase,
+				x.cases,
+				x.shareHundredths / 10_000,
+				total
+			];
+		});
+		xlsx.sheet({
+			name: 'Estimatlinjer',
+			caption: 'Estimatlinjer',
+			columns: headers(REGISTER_HEADERS.lines, {
+				'Linje-ID': 'integer',
+				'Gevinst-ID': 'integer',
+				'Beløp per tilfelle': 'integer',
+				'Antall tilfeller': 'integer',
+				Andel: 'percent',
+				'Sum linje': 'integer'
+			}),
+			rows: lineRows,
+			empty: 'Ingen estimatlinjer i utvalget.'
+		});
+		xlsx.sheet({
+			name: 'Realiseringer',
+			caption: 'Realiseringer',
+			columns: headers(REGISTER_HEADERS.realisations, {
+				'Rad-ID': 'integer',
+				'Gevinst-ID': 'integer',
+				Måned: 'month',
+				Verdi: 'integer',
+				'Erstatter rad': 'integer',
+				Registrert: 'date'
+			}),
+			rows: r.rows.map((x) => [
+				x.id,
+				x.benefitId,
+				x.benefitTitle,
+				label(UNIT_LABEL, x.unit as BenefitUnit | null),
+				x.period,
+				x.value,
+				x.assessment === null ? null : ASSESSMENT_LABEL[x.assessment as Assessment],
+				x.comment || null,
+				x.supersedesId,
+				x.authorName,
+				new Date(x.createdAt)
+			]),
+			empty: 'Ingen realiseringer i utvalget.'
+		});
+		const cut = (what: string, n: number, isCut: boolean) =>
+			isCut
+				? `${what}: de første ${n.toLocaleString('nb-NO')} radene etter ID. Utvalget har flere; avgrens med spor, prosjekt eller nivå for å få med resten.`
+				: `${what}: alle ${n.toLocaleString('nb-NO')} radene.`;
+		notes.push(
+			cut('Gevinster', b.rows.length, b.cut),
+			cut('Estimatlinjer', l.rows.length, l.cut),
+			cut('Realiseringer', r.rows.length, r.cut),
+			`Grense per ark: ${REGISTER_LIMITS.benefits.toLocaleString('nb-NO')} gevinster, ${REGISTER_LIMITS.lines.toLocaleString('nb-NO')} estimatlinjer, ${REGISTER_LIMITS.realisations.toLocaleString('nb-NO')} realiseringer.`,
+			'Realiseringer: rettelser står som egne rader med «Erstatter rad»; planlagt og realisert i «Gevinster» er siste registrerte måned, med nullpunktet.'
+		);
+	} else {
+		xlsx.sheet({
+			name: 'Gevinster',
+			caption: 'Gevinster',
+			columns: headers(REGISTER_HEADERS.benefits, {}),
+			rows: [],
+			empty: 'Ingen misjon er registrert ennå.'
+		});
+	}
+	const content = await xlsx.render();
+	return { content, fileName: datedFileName('gevinstregister', now, 'xlsx'), rows: benefits };
+}
