@@ -43,7 +43,8 @@ const SKIPPED: Record<string, string> = {
 	'/(auth)/passord': 'reached by a one-use password link',
 	'/(app)/logout': 'has no load',
 	'/(app)/rapporter/[id=id]': 'the generated data has no frozen reports (reports-archive.spec.ts)',
-	'/(app)/rapporter/[id=id]/fil': 'the generated data has no frozen reports (reports-archive.spec.ts)'
+	'/(app)/rapporter/[id=id]/fil':
+		'the generated data has no frozen reports (reports-archive.spec.ts)'
 };
 
 let manifest: Manifest;
