@@ -29,31 +29,39 @@ export function makeMission(): number {
 	);
 }
 
-/** Track codes are unique within the mission; each call gets a new one. */
+/**
+ * Track codes are unique within the mission; each call gets a new one. Browser journeys share
+ * one server database from separate processes, so a code another process took is skipped.
+ */
 export function makeTrack(
 	ownerId: number | null,
 	overrides: { code?: string; title?: string } = {}
 ) {
+	for (;;) {
+		const result = tryMakeTrack(ownerId, overrides);
+		if (result.ok || result.reason !== 'code_taken' || overrides.code) return value(result);
+	}
+}
+
+function tryMakeTrack(ownerId: number | null, overrides: { code?: string; title?: string }) {
 	counter += 1;
-	return value(
-		createTrack(
-			makeMission(),
-			{
-				code:
-					overrides.code ??
-					`${String(counter % 100).padStart(2, '0')}${String.fromCharCode(65 + (Math.floor(counter / 100) % 26))}`,
-				title: overrides.title ?? `Spor ${counter}`,
-				problemStatement: 'Et problem',
-				barriers: null,
-				expectedEffectUser: null,
-				expectedEffectService: null,
-				expectedEffectSystem: null,
-				ownerId: ownerId ?? 1,
-				status: 'proposed'
-			},
-			null,
-			new Date()
-		)
+	return createTrack(
+		makeMission(),
+		{
+			code:
+				overrides.code ??
+				`${String(counter % 100).padStart(2, '0')}${String.fromCharCode(65 + (Math.floor(counter / 100) % 26))}`,
+			title: overrides.title ?? `Spor ${counter}`,
+			problemStatement: 'Et problem',
+			barriers: null,
+			expectedEffectUser: null,
+			expectedEffectService: null,
+			expectedEffectSystem: null,
+			ownerId: ownerId ?? 1,
+			status: 'proposed'
+		},
+		null,
+		new Date()
 	);
 }
 
