@@ -12,9 +12,9 @@ import { readFilter } from '$lib/server/benefits/scope';
 import {
 	listRegisterChunk,
 	listRegisterLinesChunk,
-	listRegisterRealisationsChunk,
-	type GainScope
-} from '$lib/server/db/queries/gain-views';
+	listRegisterRealisationsChunk
+} from '$lib/server/db/queries/benefit-register';
+import type { GainScope } from '$lib/server/db/queries/gain-views';
 import { getMission } from '$lib/server/db/queries/mission';
 import { getProjectById } from '$lib/server/db/queries/projects';
 import { listTracks } from '$lib/server/db/queries/tracks';

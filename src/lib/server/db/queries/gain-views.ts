@@ -18,7 +18,7 @@ export interface GainScope {
 }
 
 let cache: { sqlite: unknown; statements: Map<string, Statement> } | undefined;
-function statement(key: string, text: () => string): Statement {
+export function statement(key: string, text: () => string): Statement {
 	const sqlite = db.$client;
 	if (cache?.sqlite !== sqlite) cache = { sqlite, statements: new Map() };
 	let s = cache.statements.get(key);
@@ -239,10 +239,10 @@ export function gainSeries(scope: GainScope, rate: number | null): SeriesPoint[]
 }
 
 /** Benefits of live projects in the scope, as the lists page them: by id. */
-const BENEFITS_FROM = `
+export const BENEFITS_FROM = `
 	from benefit b join project p on p.id = b.project_id
 	left join benefit_figure f on f.benefit_id = b.id`;
-const BENEFITS_IN_SCOPE = `
+export const BENEFITS_IN_SCOPE = `
 	where p.archived_at is null and (@projectId is null or b.project_id = @projectId)
 		and (@trackId is null
 			or b.project_id in (select project_id from project_track where track_id = @trackId))
@@ -264,7 +264,7 @@ const byId = (narrow: boolean, direction: 'after' | 'before' | 'first') =>
 const keyset = (direction: 'after' | 'before' | 'first') =>
 	direction === 'after' ? 'and b.id > @k1' : direction === 'before' ? 'and b.id < @k1' : '';
 
-const BENEFIT_COLUMNS = `b.id, b.title, b.level, b.kind, b.unit, b.owner_id as ownerId,
+export const BENEFIT_COLUMNS = `b.id, b.title, b.level, b.kind, b.unit, b.owner_id as ownerId,
 	b.baseline_value as baselineValue, p.id as projectId, p.title as projectTitle,
 	p.owner_id as projectOwnerId, f.estimate, f.status_period as statusPeriod,
 	f.status_planned as statusPlanned, f.status_realised as statusRealised,
@@ -413,123 +413,4 @@ export function goalSums(): GainSumRow[] {
 			() => `select scope_id as key, ${SUMS} from gain_total where scope = 'goal' group by scope_id`
 		).all() as (GainSumRow & { n: number })[]
 	).filter((r) => r.n > 0 && r.benefits > 0);
-}
-
-// ── The benefits register as a spreadsheet (benefits/views/register.ts) ──────────────────────
-// The same scope as the lists, read a chunk at a time by id so a download never asks SQLite
-// for more than `limit` rows at once; the caller stops at its stated cap.
-
-export interface RegisterRow extends BenefitListRow {
-	description: string;
-	beneficiary: string;
-	indicator: string;
-	measurement: string;
-	takeout: string;
-	ownerName: string | null;
-	baselineDate: string | null;
-	baselineMethod: string | null;
-	targetValue: number | null;
-	targetDate: string | null;
-	trackCodes: string | null;
-}
-
-const REGISTER_SQL = `
-	select ${BENEFIT_COLUMNS}, b.description, b.beneficiary, b.indicator, b.measurement, b.takeout,
-		u.name as ownerName, b.baseline_date as baselineDate, b.baseline_method as baselineMethod,
-		b.target_value as targetValue, b.target_date as targetDate,
-		(select group_concat(t.code, ', ') from project_track pt join track t on t.id = pt.track_id
-			where pt.project_id = p.id) as trackCodes
-	${BENEFITS_FROM} left join user u on u.id = b.owner_id
-	${BENEFITS_IN_SCOPE} and b.id > @after
-	order by b.id limit @limit`;
-
-/** Benefits in the scope after id `after`, by id, with what the register shows. */
-export function listRegisterChunk(
-	scope: GainScope,
-	margin: number,
-	after: number,
-	limit: number
-): RegisterRow[] {
-	const { projectId, trackId, level } = scope;
-	return statement('register', () => REGISTER_SQL).all({
-		projectId,
-		trackId,
-		level,
-		margin,
-		after,
-		limit
-	}) as RegisterRow[];
-}
-
-export interface RegisterLineRow {
-	id: number;
-	benefitId: number;
-	benefitTitle: string;
-	unit: string | null;
-	description: string;
-	amountPerCase: number;
-	cases: number;
-	shareHundredths: number;
-}
-
-const LINES_SQL = `
-	select l.id, l.benefit_id as benefitId, b.title as benefitTitle, b.unit, l.description,
-		l.amount_per_case as amountPerCase, l.cases, l.share_hundredths as shareHundredths
-	from estimate_line l join benefit b on b.id = l.benefit_id join project p on p.id = b.project_id
-	${BENEFITS_IN_SCOPE} and l.id > @after
-	order by l.id limit @limit`;
-
-/** Estimate lines of the benefits in the scope after line id `after`, by id. */
-export function listRegisterLinesChunk(
-	scope: GainScope,
-	after: number,
-	limit: number
-): RegisterLineRow[] {
-	const { projectId, trackId, level } = scope;
-	return statement('registerLines', () => LINES_SQL).all({
-		projectId,
-		trackId,
-		level,
-		after,
-		limit
-	}) as RegisterLineRow[];
-}
-
-export interface RegisterRealisationRow {
-	id: number;
-	benefitId: number;
-	benefitTitle: string;
-	unit: string | null;
-	period: string;
-	value: number | null;
-	assessment: string | null;
-	comment: string;
-	supersedesId: number | null;
-	authorName: string | null;
-	createdAt: number;
-}
-
-const REALISATIONS_SQL = `
-	select r.id, r.benefit_id as benefitId, b.title as benefitTitle, b.unit, r.period, r.value,
-		r.assessment, r.comment, r.supersedes_id as supersedesId, u.name as authorName,
-		r.created_at as createdAt
-	from realisation r join benefit b on b.id = r.benefit_id join project p on p.id = b.project_id
-	left join user u on u.id = r.author_id
-	${BENEFITS_IN_SCOPE} and r.id > @after
-	order by r.id limit @limit`;
-
-/** Realisations (corrections included, each naming the row it supersedes) after id `after`. */
-export function listRegisterRealisationsChunk(
-	scope: GainScope,
-	after: number,
-	limit: number
-): RegisterRealisationRow[] {
-	const { projectId, trackId, level } = scope;
-	return statement('registerRealisations', () => REALISATIONS_SQL).all({
-		projectId,
-		trackId,
-		level,
-		after,
-		limit
-	}) as RegisterRealisationRow[];
 }
