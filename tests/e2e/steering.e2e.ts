@@ -1,5 +1,5 @@
 /**
- * The steering journey (issue 12): a member of the steering group signs in and lands on
+ * The steering journey: a member of the steering group signs in and lands on
  * /styring, reads a track's row, and follows a figure to the page that explains it, filtered to
  * the track. axe on both pages; the page reflows at 320 CSS px.
  */

@@ -31,7 +31,7 @@ import {
 	readSteeringParams,
 	steeringPage,
 	type SteeringPageData
-} from '$lib/server/steering/views';
+} from '$lib/server/steering/views/steering';
 import { riskScore, severityFor } from '$lib/domain/risk';
 import { landingPath } from '$lib/domain/steering';
 import type { Role } from '$lib/domain/org/vocabulary';

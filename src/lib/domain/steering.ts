@@ -1,5 +1,5 @@
 /**
- * The steering page's rules (/styring; issue 12 «Styring»), pure: a track's status from its
+ * The steering page's rules (/styring), pure: a track's status from its
  * projects' latest reports, risks by severity from matrix counts, a compliance share, the
  * window «siden forrige møte» looks at, and where each role lands after signing in.
  */
@@ -66,7 +66,7 @@ export function changeWindow(
 }
 
 /**
- * Where a role lands after signing in, and on `/` (issue 12): the steering group on /styring,
+ * Where a role lands after signing in, and on `/`: the steering group on /styring,
  * a programme leader on «Mitt arbeid», a unit leader on «Mine oppgaver»; an administrator and
  * a reader keep the overview. Someone holding several roles lands where the first of these
  * takes them, an administrator always on the overview.

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { isCalendarDay } from '$lib/domain/portfolio';
 import { versionField } from './version';
 
-/** The kinds a person can freeze from /rapporter today (the Styringsrapport comes with /styring). */
-export const FREEZABLE_KINDS = ['gevinstrealiseringsplan', 'regneark'] as const;
+/** The kinds a person can freeze from /rapporter. */
+export const FREEZABLE_KINDS = ['styringsrapport', 'gevinstrealiseringsplan', 'regneark'] as const;
 export type FreezableKind = (typeof FREEZABLE_KINDS)[number];
 
 const DAY = 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD)';
@@ -42,3 +42,9 @@ export const freezeReportSchema = z
 export type FreezeReportInput = z.output<typeof freezeReportSchema>;
 
 export const approveReportSchema = z.object({ version: versionField });
+
+/** The Styringsrapport's period from the address (`fra`, `til`): two days, in order. */
+export const steeringReportQuery = z.object({ fra: day, til: day }).refine((v) => v.fra <= v.til, {
+	path: ['til'],
+	message: 'Perioden kan ikke slutte før den begynner'
+});

@@ -7,7 +7,7 @@ import { overviewView } from '$lib/server/portfolio/views/overview';
 /**
  * Oversikt: tracks and their projects with counts and status, for everyone signed in; a track's
  * projects and a project's measures open on demand, a page at a time. A bare `/` sends a role
- * with a page of its own there (issue 12: the steering group lands on /styring).
+ * with a page of its own there (the steering group lands on /styring).
  */
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);

@@ -9,6 +9,7 @@ import { invalid, refused } from '../result';
 import { XLSX_MEDIA_TYPE } from '../exports/xlsx';
 import { gainPlanPdf } from '../benefits/views/plan-report';
 import { benefitRegisterXlsx } from '../benefits/views/register';
+import { steeringReportPdf } from '../steering/views/report';
 import { parseForm } from '$lib/schemas/form';
 import { approveReportSchema, freezeReportSchema } from '$lib/schemas/reports';
 import { formatDay } from '$lib/format';
@@ -26,6 +27,11 @@ export async function freezeIssuedReport({ user, formData, project }: FreezerAcc
 			return invalid(form.values, { prosjekt: 'Velg prosjektet planen gjelder' }, 'freeze');
 		const plan = await gainPlanPdf(project, now, { status: `Frosset som utstedt${meeting}` });
 		file = { ...plan, mediaType: 'application/pdf' };
+	} else if (kind === 'styringsrapport') {
+		const report = await steeringReportPdf(user, { from: periodFrom, to: periodTo }, now, {
+			status: `Frosset som utstedt${meeting}`
+		});
+		file = { ...report, mediaType: 'application/pdf' };
 	} else {
 		const register = await benefitRegisterXlsx(user, new URLSearchParams(), now);
 		file = { ...register, title: 'Gevinstregister', mediaType: XLSX_MEDIA_TYPE };

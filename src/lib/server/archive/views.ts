@@ -13,6 +13,8 @@ import {
 import { getProjectById } from '../db/queries/projects';
 import { pageInfo, pageParam, pagerLinks } from '$lib/paging';
 import { idParam } from '$lib/schemas/id';
+import { tertialToDate } from '$lib/domain/reports/period';
+import { osloDay } from '$lib/format';
 import { REPORT_KIND_LABEL, REPORT_STATUS_LABEL } from '$lib/domain/reports/vocabulary';
 import { canFreeze, isSteering, type requireReportFile, type requireReportReader } from './access';
 
@@ -37,14 +39,6 @@ function row(r: ReportSummary) {
 	};
 }
 
-/** The first day of this tertial (jan, mai, sep) and today: the default period of a report. */
-function defaultPeriod(now: Date) {
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(now);
-	const month = Number(today.slice(5, 7));
-	const start = month >= 9 ? 9 : month >= 5 ? 5 : 1;
-	return { from: `${today.slice(0, 4)}-${String(start).padStart(2, '0')}-01`, to: today };
-}
-
 export function reportsPage(
 	{ user, kinds }: ReturnType<typeof requireReportReader>,
 	url: URL,
@@ -65,7 +59,7 @@ export function reportsPage(
 		freeze: {
 			plan: planFor,
 			register: isSteering(user),
-			period: defaultPeriod(now)
+			period: tertialToDate(osloDay(now))
 		}
 	};
 }

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireOwnWorkReader } from '$lib/server/steering/access';
-import { myWorkPage } from '$lib/server/steering/views';
+import { myWorkPage } from '$lib/server/steering/views/my-work';
 
 /** Mitt arbeid: a programme leader's projects and the benefits waiting for a value. */
 export const load: PageServerLoad = async (event) => {

@@ -1,9 +1,15 @@
 import type { PageServerLoad } from './$types';
+import { tertialToDate } from '$lib/domain/reports/period';
+import { osloDay } from '$lib/format';
 import { requireSteeringReader } from '$lib/server/steering/access';
-import { readSteeringParams, steeringPage } from '$lib/server/steering/views';
+import { readSteeringParams, steeringPage } from '$lib/server/steering/views/steering';
 
-/** Styring: where the mission stands and what needs a decision, on one page (issue 12). */
+/** Styring: where the mission stands and what needs a decision, on one page. */
 export const load: PageServerLoad = async (event) => {
 	const user = requireSteeringReader(event);
-	return steeringPage(user, readSteeringParams(event.url), event.locals.now);
+	const now = event.locals.now;
+	return {
+		...steeringPage(user, readSteeringParams(event.url), now),
+		reportPeriod: tertialToDate(osloDay(now))
+	};
 };

@@ -1,5 +1,5 @@
 /**
- * The steering page's read model (/styring; issue 12): «where are we, what needs a decision».
+ * The steering page's read model (/styring, docs/architecture.md): «where are we, what needs a decision».
  * `steeringPage(user, params, now)` returns plain data — numbers, labels and links, no
  * functions or dates — so the page, and later the Styringsrapport (PDF) and its spreadsheet,
  * are drawn from the same figures.
@@ -40,7 +40,7 @@ import {
 import { BENEFIT_LEVEL_OF } from '$lib/domain/benefits/vocabulary';
 import { ASSESSMENT_LABEL, type Assessment } from '$lib/domain/benefits/vocabulary';
 import { severityFor } from '$lib/domain/risk';
-import { decodeKey, encodeKey, pageInfo, pageParam, pagerLinks } from '$lib/paging';
+import { decodeKey, encodeKey } from '$lib/paging';
 import { getMission, listEffectGoals } from '$lib/server/db/queries/mission';
 import { listTracks } from '$lib/server/db/queries/tracks';
 import {
@@ -53,10 +53,6 @@ import {
 	CHANGE_KINDS,
 	countChangesSince,
 	countOpenRisksByTrackAndCell,
-	countOwnProjects,
-	countWaitingBenefits,
-	listOwnProjects,
-	listWaitingBenefits,
 	countProjectsByTrackAndPhase,
 	countProjectsByTrackAndRag,
 	listChangesSince,
@@ -67,7 +63,7 @@ import {
 } from '$lib/server/db/queries/steering';
 import { unitsCompliance } from '$lib/server/wheel/views/compliance';
 import type { SessionUser } from '$lib/server/auth/session';
-import { canReadCompliance } from './access';
+import { canReadCompliance } from '../access';
 
 /** Changes listed per page of «siden forrige møte». */
 export const CHANGE_PAGE = 10;
@@ -240,7 +236,7 @@ function group<T extends { trackId: number }>(rows: readonly T[]): Map<number, T
 	return out;
 }
 
-function changeView(r: ChangeRow): SteeringChange {
+export function changeView(r: ChangeRow): SteeringChange {
 	const base = {
 		kind: r.kind,
 		id: r.id,
@@ -434,45 +430,5 @@ export function steeringPage(
 		}),
 		complianceYear,
 		since
-	};
-}
-
-// ---------------------------------------------------------------------------------------------
-// «Mitt arbeid» (/mitt-arbeid): where a programme leader lands
-
-export const OWN_PROJECTS_SHOWN = 50;
-export const WAITING_PAGE = 25;
-
-/** The month before `day`'s month, `YYYY-MM`: the latest month a value can be due for. */
-function previousMonth(day: string): string {
-	const y = Number(day.slice(0, 4));
-	const m = Number(day.slice(5, 7));
-	return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
-export function myWorkPage(user: SessionUser, url: URL, now: Date) {
-	const today = osloDay(now);
-	const due = previousMonth(today);
-	const info = pageInfo(
-		countWaitingBenefits(user.id, due, today),
-		WAITING_PAGE,
-		pageParam(url.searchParams)
-	);
-	return {
-		due,
-		projects: listOwnProjects(user.id, OWN_PROJECTS_SHOWN).map((p) => ({
-			...p,
-			statusLabel: LIFECYCLE_LABEL[p.status],
-			href: `/portefolje/prosjekter/${p.id}`,
-			mapHref: `/gevinster/prosjekt/${p.id}`
-		})),
-		projectCount: countOwnProjects(user.id),
-		waiting: listWaitingBenefits(user.id, due, today, WAITING_PAGE, info.offset).map((b) => ({
-			...b,
-			href: `/gevinster/${b.id}`,
-			projectHref: `/portefolje/prosjekter/${b.projectId}`
-		})),
-		waitingCount: info.total,
-		pager: pagerLinks(url.searchParams, info, 'side', 'venter')
 	};
 }
