@@ -1,11 +1,20 @@
 /**
  * The steering journey: a member of the steering group signs in and lands on
  * /styring, reads a track's row, and follows a figure to the page that explains it, filtered to
- * the track. axe on both pages; the page reflows at 320 CSS px.
+ * the track. axe on both pages; the page reflows at 320 CSS px. Then the meeting's papers: the
+ * Styringsrapport (PDF) for a period and the benefits register (Excel) downloaded, and the report
+ * frozen as issued in the archive.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, signInAs } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import {
+	expectAccessible,
+	expectNoHorizontalScroll,
+	launchBrowser,
+	signInAs,
+	waitForHydration
+} from './browser';
 import { useServerDatabase } from './seed';
 
 const baseUrl = inject('baseUrl');
@@ -61,4 +70,49 @@ describe('steering journey', () => {
 		await expectNoHorizontalScroll(page);
 		await context.close();
 	});
+
+	it('downloads the Styringsrapport and the register, and freezes the report for a meeting', async () => {
+		const context = await browser.newContext({ acceptDownloads: true });
+		const page = await context.newPage();
+		await signInAs(page, baseUrl, STEERING.email, password);
+		await waitForHydration(page);
+		await page.getByLabel('Periode fra').fill('2026-01-01');
+		const report = await download(page, () =>
+			page.getByRole('button', { name: 'Last ned styringsrapport (PDF)' }).click()
+		);
+		expect(report.name).toMatch(/^styringsrapport-\d{4}-\d{2}-\d{2}\.pdf$/);
+		expect(report.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+		await expect(page.getByRole('status').filter({ hasText: 'Ferdig' }).count()).resolves.toBe(1);
+
+		await page.goto(`${baseUrl}/gevinster`);
+		const register = await download(page, () =>
+			page.getByRole('link', { name: 'Last ned (Excel)' }).first().click()
+		);
+		expect(register.name).toMatch(/\.xlsx$/);
+		expect(register.bytes.subarray(0, 2).toString()).toBe('PK');
+
+		await page.goto(`${baseUrl}/rapporter`);
+		await waitForHydration(page);
+		await expect(page.getByLabel('Styringsrapport for perioden (PDF)').isChecked()).resolves.toBe(
+			true
+		);
+		await page.getByLabel('Møtedato').fill('2026-12-03');
+		await page.getByRole('button', { name: 'Frys rapporten' }).click();
+		await expect.poll(() => page.getByText('Rapporten er frosset som utkast.').count()).toBe(1);
+		await page.getByRole('link', { name: 'Se den frosne rapporten' }).click();
+		await page.waitForURL(/\/rapporter\/\d+$/);
+		await expect.poll(() => page.getByText('Styringsrapport', { exact: true }).count()).toBe(1);
+		const frozen = await download(page, () =>
+			page.getByRole('link', { name: /^Last ned styringsrapport-/ }).click()
+		);
+		expect(frozen.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+		await expectAccessible(page);
+		await context.close();
+	});
 });
+
+/** Starts a download with `start` and answers the file: its name and bytes. */
+async function download(page: Page, start: () => Promise<unknown>) {
+	const [file] = await Promise.all([page.waitForEvent('download'), start()]);
+	return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+}

@@ -12,6 +12,7 @@ import { listProjects } from '$lib/server/db/queries/projects';
 import { listTracks } from '$lib/server/db/queries/tracks';
 import { listAllStatusChanges } from '$lib/server/db/queries/lifecycle';
 import { portfolioFunnel } from '$lib/server/db/queries/portfolio-ranking';
+import { rankingView } from '$lib/server/portfolio/views/ranking';
 import { lifecycleFunnel } from '$lib/domain/portfolio';
 import type { LifecycleStatus } from '$lib/domain/portfolio/vocabulary';
 import { measure } from '$lib/server/db/schema';
@@ -82,8 +83,18 @@ describe('the demo story', () => {
 				.map((c) => c.at.getTime())
 		);
 		expect(decided.size).toBe(1);
-		// The portfolio page counts every live measure: the 86 and the 4 of other projects.
-		const measures = portfolioFunnel().find((f) => f.subject === 'measure')!;
-		expect(measures).toMatchObject({ proposed: 90, recommended: 19, adopted: 9 });
+		// The portfolio page's funnel follows its filters: the whole portfolio counts the 86 and
+		// the 4 measures of other projects; the project's track shows the 86 alone (its other
+		// project has no measures).
+		const measures = (f: ReturnType<typeof portfolioFunnel>) =>
+			f.find((r) => r.subject === 'measure')!;
+		expect(measures(portfolioFunnel())).toMatchObject({
+			proposed: 90,
+			recommended: 19,
+			adopted: 9
+		});
+		const track = bo.trackIds[0]!;
+		const url = new URLSearchParams({ spor: String(track) });
+		expect(rankingView(url).funnel.measures).toEqual({ proposed: 86, recommended: 15, adopted: 6 });
 	});
 });

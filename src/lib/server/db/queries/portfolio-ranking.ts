@@ -30,6 +30,14 @@ export function rankingParams(filter: PortfolioFilter): RankingParams {
 	};
 }
 
+const NO_FILTER: RankingParams = {
+	trackId: null,
+	status: null,
+	ownerId: null,
+	unitId: null,
+	minScore: null
+};
+
 const LENS_COLUMNS = LENSES.map(
 	(lens) => `max(case when lens = '${lens}' then score end) as s_${lens}`
 ).join(',\n\t\t');
@@ -94,15 +102,18 @@ const BALANCE_SQL = `with ${SHOWN}
 	select 'total', null, count(*) from shown`;
 
 /**
- * The funnel over every live project and measure (`lifecycleFunnel`): an item counts at the
- * furthest stage it reached, now or in its status history. Only items whose current status is
- * below adopted need their history, read from the index on subject, id and status alone.
+ * The funnel of the projects the filter keeps and of their live measures (`lifecycleFunnel`):
+ * an item counts at the furthest stage it reached, now or in its status history. Only items
+ * whose current status is below adopted need their history, read from the index on subject,
+ * id and status alone. Without a filter it is every live project and measure.
  */
 const FUNNEL_SQL = `
-	with item as (
-		select 'project' as subject, p.id, p.status from project p where p.archived_at is null
+	with ${SHOWN},
+	item as (
+		select 'project' as subject, s.id, s.status from shown s
 		union all
-		select 'measure', m.id, m.status from measure m where m.archived_at is null
+		select 'measure', m.id, m.status from measure m
+		where m.archived_at is null and m.project_id in (select id from shown)
 	),
 	reached as materialized (
 		select i.subject,
@@ -191,6 +202,7 @@ export interface FunnelRow {
 	adopted: number;
 }
 
-export function portfolioFunnel(): FunnelRow[] {
-	return statement('funnel', () => FUNNEL_SQL).all() as FunnelRow[];
+/** The funnel of the filtered projects and their measures; no filter: the whole portfolio. */
+export function portfolioFunnel(params: RankingParams = NO_FILTER): FunnelRow[] {
+	return statement('funnel', () => FUNNEL_SQL).all(params) as FunnelRow[];
 }

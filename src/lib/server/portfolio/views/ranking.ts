@@ -41,7 +41,7 @@ export function rankingView(params: URLSearchParams) {
 		total: r.scoredCount ? r.total : null,
 		mean: r.mean
 	}));
-	const funnel = portfolioFunnel();
+	const funnel = portfolioFunnel(sql);
 	const stage = (subject: 'project' | 'measure') => {
 		const row = funnel.find((f) => f.subject === subject);
 		return {
