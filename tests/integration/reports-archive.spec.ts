@@ -173,6 +173,9 @@ describe('the gevinstrealiseringsplan', () => {
 		expect(text).toContain('Sen oppstart');
 		expect(text).toContain('Digital post');
 		expect(text).toContain('Planlagt og realisert: Spart porto');
+		// The map drawn as a figure, its bands and nodes as text in the PDF.
+		expect(text).toMatch(/Figur \d+: Gevinstkart for /);
+		expect(text).toMatch(/Tiltak[\s\S]*Endring[\s\S]*Gevinst[\s\S]*Effektmål/);
 		const pages = Number(pdfInfo(plan.content).Pages);
 		expect(pages).toBeGreaterThanOrEqual(3);
 		expect(pages).toBeLessThanOrEqual(12);

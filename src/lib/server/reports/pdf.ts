@@ -87,6 +87,18 @@ function osloDayOf(at: Date): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(at);
 }
 
+/** A4 portrait's text area in points, less room for the caption: a figure never spans pages. */
+const FIGURE_BOX = { width: 515, height: 680 };
+
+/** The width a figure is drawn at: its own, or less so it fits the text area both ways. */
+export function chartWidth(chart: { width: number; height: number }): number {
+	return Math.min(
+		chart.width,
+		FIGURE_BOX.width,
+		(FIGURE_BOX.height * chart.width) / Math.max(1, chart.height)
+	);
+}
+
 export class PdfReport {
 	readonly #meta: ReportMeta;
 	readonly #content: Content[] = [];
@@ -196,7 +208,7 @@ export class PdfReport {
 	 */
 	chart(chart: ChartSvg, caption: string): this {
 		this.#figures += 1;
-		const width = Math.min(chart.width, 515);
+		const width = chartWidth(chart);
 		this.#content.push({
 			stack: [
 				{ svg: chart.svg, width },

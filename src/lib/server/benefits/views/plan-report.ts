@@ -4,13 +4,12 @@
  * for each benefit (gevinstansvarlig), the benefits with indicator, nullpunkt and target,
  * prissatte and ikke-prissatte virkninger, budsjettmessig virkning and alternativ anvendelse,
  * the measures and their risks, follow-up against the nullpunkt (a table and the realisation
- * chart from the page's own Plot spec) and the gevinstkart.
+ * chart from the page's own Plot spec) and the gevinstkart, drawn from the page's own layout
+ * (reports/map-svg.ts) when it fits a page legibly, and as a table of its links.
  *
  * The data model keeps one take-out method per benefit (budsjettkutt, frigjort tid, bedre
  * kvalitet), not a budget year, a budget line or what the freed time is used for; the plan
- * shows the method and says «ikke registrert» for the rest rather than inventing it. The
- * gevinstkart is a table of its links (measure → change → benefit → goal): the map as a figure
- * is laid out in the browser, and the table carries the same information.
+ * shows the method and says «ikke registrert» for the rest rather than inventing it.
  */
 import { getMission, listEffectGoals } from '../../db/queries/mission';
 import {
@@ -28,7 +27,11 @@ import { listMeasuresByProject } from '../../db/queries/measures';
 import { listRisksByMeasure, listRisksByProject } from '../../db/queries/risks';
 import { listUsers } from '../../db/queries/users';
 import type { Project } from '../../db/schema';
-import { PdfReport } from '../../reports/pdf';
+import { PdfReport, chartWidth } from '../../reports/pdf';
+import { benefitMapSvg } from '../../reports/map-svg';
+import { buildMapInput } from '$lib/domain/benefit-map-input';
+import { benefitMapLayouts } from '../map-layout';
+import { projectMapScope } from './project-map';
 import { plotToSvg } from '../../reports/chart-svg';
 import type { CellValue, TableSpec } from '../../reports/table';
 import { datedFileName, organisationName } from '../../exports/download';
@@ -426,6 +429,7 @@ export async function gainPlanPdf(
 	}
 
 	pdf.heading('Gevinstkart').paragraph(gainMapIntro);
+	drawMap(pdf, project.id, project.title);
 	pdf.table(gainMapTable(project.id, benefits, measures, mission?.id ?? null));
 
 	const content = await pdf.render();
@@ -439,7 +443,29 @@ export async function gainPlanPdf(
 }
 
 const gainMapIntro =
-	'Koblingene i prosjektets gevinstkart, fra tiltak via endringer til gevinster og effektmål. Kartet som figur finnes under Gevinster → Gevinstkart for prosjektet; her er det samme kartet som en tabell.';
+	'Prosjektets gevinstkart: fra tiltak via endringer til gevinster og effektmål, som figur og som en tabell over koblingene.';
+
+/**
+ * Smallest scale a map is drawn at: node labels are 13 px, so below this they would print
+ * under 5 pt. A larger map is left to the table and the page (Gevinster → Gevinstkart).
+ */
+const MAP_MIN_SCALE = 0.385;
+
+function drawMap(pdf: PdfReport, projectId: number, title: string) {
+	const scope = projectMapScope(projectId);
+	if (!scope) return;
+	const map = buildMapInput(scope);
+	if (!map.nodes.length) return;
+	const layout = benefitMapLayouts.layout(map.nodes, map.edges);
+	const svg = benefitMapSvg(layout);
+	if (chartWidth(svg) / svg.width < MAP_MIN_SCALE) {
+		pdf.paragraph(
+			`Kartet har ${map.nodes.length} elementer, for mange til å tegnes leselig på én side. Tabellen under har alle koblingene, og kartet kan åpnes og lastes ned under Gevinster → Gevinstkart.`
+		);
+		return;
+	}
+	pdf.chart(svg, `Gevinstkart for ${title}`);
+}
 
 function gainMapTable(
 	projectId: number,

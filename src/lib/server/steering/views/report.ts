@@ -56,7 +56,7 @@ function gainCells(g: SteeringGains | null): CellValue[] {
 }
 
 const GAIN_COLUMNS = [
-	{ header: 'Gevinster', format: 'integer', width: 50 },
+	{ header: 'Gevinster', format: 'integer', width: 45 },
 	{ header: 'Planlagt kr', format: 'kroner', width: 70 },
 	{ header: 'Realisert kr', format: 'kroner', width: 70 },
 	{ header: 'Andel', width: 35 },
