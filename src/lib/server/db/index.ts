@@ -51,6 +51,7 @@ function migrationsFolder(): string {
 let instance: DB | undefined;
 let syncWal: (() => Promise<void>) | undefined;
 let changes: Database.Statement | undefined;
+let dataVersionOf: Database.Statement | undefined;
 
 export function getDb(): DB {
 	instance ??= openDatabase(databasePath());
@@ -62,6 +63,18 @@ export function changeCount(): number {
 	const sqlite = getDb().$client;
 	changes ??= sqlite.prepare('select total_changes() as n').pluck();
 	return changes.get() as number;
+}
+
+/**
+ * Changes whenever the database's content may have: a write on the app's own connection
+ * (`total_changes()`) or a commit by any other connection (`PRAGMA data_version`,
+ * https://sqlite.org/pragma.html#pragma_data_version), such as a backup restore or a script.
+ * Reads that are costly and asked for often are kept per version (read-cache.ts).
+ */
+export function dataVersion(): string {
+	const sqlite = getDb().$client;
+	dataVersionOf ??= sqlite.prepare('pragma data_version').pluck();
+	return `${dataVersionOf.get() as number}:${changeCount()}`;
 }
 
 /** Resolves once every commit made so far is on disk (one fsync shared by concurrent callers). */

@@ -64,6 +64,7 @@ import {
 import { unitsCompliance } from '$lib/server/wheel/views/compliance';
 import type { SessionUser } from '$lib/server/auth/session';
 import { canReadCompliance } from '../access';
+import { versioned } from '$lib/server/read-cache';
 
 /** Changes listed per page of «siden forrige møte». */
 export const CHANGE_PAGE = 10;
@@ -332,7 +333,8 @@ export function steeringPage(
 	const tracks = listTracks();
 	const sums = gainSums({ missionId: mission.id, projectId: null, trackId: null, level: null });
 	const trackSums = new Map(sums.track.map((r) => [Number(r.key), r]));
-	const behind = countBehindByTrack(mission.behindPlanMarginPercent);
+	const margin = mission.behindPlanMarginPercent;
+	const behind = versioned(`steering:behind:${margin}`, () => countBehindByTrack(margin));
 	const behindOf = new Map(behind.filter((r) => r.dim === 'track').map((r) => [r.key, r]));
 	const phases = group(countProjectsByTrackAndPhase());
 	const rags = group(countProjectsByTrackAndRag());
@@ -341,10 +343,17 @@ export function steeringPage(
 	let compliance: ((trackId: number) => SteeringCompliance) | null = null;
 	let complianceYear: number | null = null;
 	if (canReadCompliance(user)) {
-		const involved = listTrackUnits();
-		const byTrack = new Map<number, number[]>();
-		for (const r of involved) byTrack.set(r.trackId, [...(byTrack.get(r.trackId) ?? []), r.unitId]);
-		const figures = unitsCompliance([...new Set(involved.map((r) => r.unitId))], now);
+		// Summed over every unit the tracks involve (hundreds at national scale): kept until the
+		// data changes or the day does (what is overdue depends on today), read-cache.ts.
+		const { byTrack, figures } = versioned(`steering:compliance:${asOf}`, () => {
+			const involved = listTrackUnits();
+			const units = new Map<number, number[]>();
+			for (const r of involved) units.set(r.trackId, [...(units.get(r.trackId) ?? []), r.unitId]);
+			return {
+				byTrack: units,
+				figures: unitsCompliance([...new Set(involved.map((r) => r.unitId))], now)
+			};
+		});
 		complianceYear = figures.year;
 		compliance = (trackId) => {
 			const units = byTrack.get(trackId) ?? [];
