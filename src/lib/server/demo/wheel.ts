@@ -1,8 +1,10 @@
 /**
  * Example annual wheel from seed 004 (004_596ae61a4ffcfeee.txt, «Årshjul enhet bo og
  * habilitering», January–April as given; Ansvar and Lagres filled in), plus the monthly
- * internal-control items a unit in bo og habilitering typically keeps. The year 2026 is partly
- * signed up to today: mostly on time in Avdeling Nord, later and less in Sør and Fjord.
+ * internal-control items a unit in bo og habilitering typically keeps. Dated from `now`: the
+ * tasks run from January last year, and last year and this year are signed up to today — mostly
+ * on time in Avdeling Nord, later and less in Sør and Fjord — so the wheel, the heatmap and
+ * «Mine oppgaver» tell the same story on whatever day the demo is loaded.
  */
 import { assignWheel, createWheel, createWheelTask } from '$lib/server/db/queries/wheel';
 import {
@@ -166,7 +168,10 @@ export function seedWheels(org: DemoOrganisation, now: Date): void {
 			now
 		)
 	);
-	for (const t of SEED_004) created(createWheelTask(main, task(t), admin.id, now, '2026-01'));
+	const today = osloDay(now);
+	const year = Number(today.slice(0, 4));
+	const from = `${year - 1}-01`;
+	for (const t of SEED_004) created(createWheelTask(main, task(t), admin.id, now, from));
 	for (const unitName of ['Avdeling Nord', 'Avdeling Sør', 'Avdeling Fjord']) {
 		created(
 			assignWheel(main, { unitId: org.units[unitName]!, includeChildUnits: false }, admin.id, now)
@@ -184,7 +189,7 @@ export function seedWheels(org: DemoOrganisation, now: Date): void {
 			now
 		)
 	);
-	for (const t of FAG) created(createWheelTask(fag, task(t), admin.id, now, '2026-01'));
+	for (const t of FAG) created(createWheelTask(fag, task(t), admin.id, now, from));
 	created(
 		assignWheel(
 			fag,
@@ -197,8 +202,8 @@ export function seedWheels(org: DemoOrganisation, now: Date): void {
 	const unitIds = ['Avdeling Nord', 'Avdeling Sør', 'Avdeling Fjord', 'Bo og habilitering'].map(
 		(n) => org.units[n]!
 	);
-	const today = osloDay(now);
-	for (const o of listOccurrences({ year: 2026, now, unitIds })) {
+	const occurrences = [year - 1, year].flatMap((y) => listOccurrences({ year: y, now, unitIds }));
+	for (const o of occurrences) {
 		const [onTime, late] = PROFILES[o.unitName] ?? [60, 20];
 		const roll = dice(o.taskId, o.unitId, o.month);
 		const signer = leaderOf(o.unitName)?.id ?? admin.id;
@@ -225,8 +230,10 @@ export function seedWheels(org: DemoOrganisation, now: Date): void {
 		);
 	}
 
-	// One reopened and signed again, so the history shows both (Avdeling Nord, March ROS).
-	const ros = listOccurrences({ year: 2026, now, unitIds: [org.units['Avdeling Nord']!] }).find(
+	// One reopened and signed again, so the history shows both (Avdeling Nord, March ROS, in the
+	// latest March whose redo in April is past).
+	const rosYear = today >= `${year}-04-09` ? year : year - 1;
+	const ros = listOccurrences({ year: rosYear, now, unitIds: [org.units['Avdeling Nord']!] }).find(
 		(o) => o.title === 'ROS-analyse vold og trusler'
 	);
 	const nora = leaderOf('Avdeling Nord');
@@ -237,7 +244,7 @@ export function seedWheels(org: DemoOrganisation, now: Date): void {
 					ros,
 					{ comment: null, storedIn: 'Compilo', link: null },
 					nora.id,
-					osloMorning('2026-03-20', 0)
+					osloMorning(`${rosYear}-03-20`, 0)
 				)
 			);
 		}
@@ -246,7 +253,7 @@ export function seedWheels(org: DemoOrganisation, now: Date): void {
 				ros,
 				{ reason: 'Analysen manglet vurdering av nattevakt; gjøres om.' },
 				nora.id,
-				osloMorning('2026-04-02', 0)
+				osloMorning(`${rosYear}-04-02`, 0)
 			)
 		);
 		created(
@@ -254,7 +261,7 @@ export function seedWheels(org: DemoOrganisation, now: Date): void {
 				ros,
 				{ comment: 'Oppdatert med nattevakt.', storedIn: 'Compilo', link: null },
 				nora.id,
-				osloMorning('2026-04-08', 0)
+				osloMorning(`${rosYear}-04-08`, 0)
 			)
 		);
 	}
