@@ -74,7 +74,10 @@ describe('reports journey', () => {
 		await expectAccessible(page);
 		await page.getByLabel('Møtedato').fill('2026-11-26');
 		await page.getByRole('button', { name: 'Frys rapporten' }).click();
-		await expect.poll(() => page.getByText('Rapporten er frosset som utkast.').count()).toBe(1);
+		// Freezing builds the report on the server first: seconds on a busy machine.
+		await expect
+			.poll(() => page.getByText('Rapporten er frosset som utkast.').count(), { timeout: 30_000 })
+			.toBe(1);
 		await page.getByRole('link', { name: 'Se den frosne rapporten' }).click();
 		await page.waitForURL(/\/rapporter\/\d+$/);
 		const reportUrl = page.url();

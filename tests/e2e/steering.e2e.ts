@@ -98,7 +98,10 @@ describe('steering journey', () => {
 		);
 		await page.getByLabel('Møtedato').fill('2026-12-03');
 		await page.getByRole('button', { name: 'Frys rapporten' }).click();
-		await expect.poll(() => page.getByText('Rapporten er frosset som utkast.').count()).toBe(1);
+		// Freezing builds the report on the server first: seconds on a busy machine.
+		await expect
+			.poll(() => page.getByText('Rapporten er frosset som utkast.').count(), { timeout: 30_000 })
+			.toBe(1);
 		await page.getByRole('link', { name: 'Se den frosne rapporten' }).click();
 		await page.waitForURL(/\/rapporter\/\d+$/);
 		await expect.poll(() => page.getByText('Styringsrapport', { exact: true }).count()).toBe(1);

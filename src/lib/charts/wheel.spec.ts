@@ -172,10 +172,16 @@ describe('wheelLayout', () => {
 		expect(closest).toBeGreaterThanOrEqual(12);
 	});
 
-	it('labels each mark with task, month and status', () => {
-		const labels = wheelLayout(rings, null).rings.flatMap((r) => r.marks.map((m) => m.label));
-		expect(labels).toContain('Ressursfordelingskartlegging, januar: Signert for sent');
-		expect(labels).toContain('Halvårsevaluering – Fagrapport, september: Fremtidig');
+	it('labels each mark with task, month, year, status and ring', () => {
+		const labels = wheelLayout(rings, null, { year: 2026 }).rings.flatMap((r) =>
+			r.marks.map((m) => m.label)
+		);
+		expect(labels).toContain(
+			'Ressursfordelingskartlegging, januar 2026: Signert for sent (Årshjul for ledere)'
+		);
+		expect(labels).toContain(
+			'Halvårsevaluering – Fagrapport, september 2026: Fremtidig (Årshjul for fag og kompetanseheving)'
+		);
 	});
 
 	it('puts the innermost ring first and fills the band out to the edge', () => {
@@ -242,9 +248,14 @@ describe('Wheel.svelte (server render)', () => {
 		expect(body).toMatch(/<figcaption[^>]*>Årshjulet/);
 		expect(body).toMatch(/<svg[^>]* role="group"[^>]* aria-label="Årshjul med 5 oppgaver"/);
 		expect(body).toContain(
-			'href="/arshjul/forekomst/11" aria-label="Ressursfordelingskartlegging, januar: Signert for sent"'
+			'href="/arshjul/forekomst/11" aria-label="Ressursfordelingskartlegging, januar: Signert for sent (Årshjul for ledere)"'
 		);
 		expect(body.match(/<a /g)).toHaveLength(5);
+		// One Tab stop: the first mark in today's month (March) or after.
+		expect(body.match(/tabindex="0"/g)).toHaveLength(1);
+		expect(body).toMatch(
+			/aria-label="ROS-analyse vold og trusler, mars: Forfalt[^"]*" data-mark="0-2" tabindex="0"/
+		);
 		expect(body).toContain('>desember</text>');
 		expect(body).toContain('I dag, 16. mars 2026');
 		expect(body).toMatch(

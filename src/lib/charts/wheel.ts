@@ -231,7 +231,7 @@ function labelFrame(names: readonly string[], width: number) {
 export function wheelLayout(
 	rings: readonly WheelRingInput[],
 	today: string | null,
-	{ width = 576 }: { width?: number } = {}
+	{ width = 576, year = null }: { width?: number; year?: number | null } = {}
 ): WheelLayout {
 	const names = MONTHS.map((m) => (width < SHORT_NAMES_BELOW ? monthShortName(m) : monthName(m)));
 	const frame = labelFrame(names, width);
@@ -280,7 +280,8 @@ export function wheelLayout(
 				month,
 				status: item.status,
 				taskTitle: item.taskTitle,
-				label: `${item.taskTitle}, ${monthName(month)}: ${OCCURRENCE_STATUS_LABEL[item.status]}`
+				// Ring and year too: read one at a time, a mark must say which wheel and year it is.
+				label: `${item.taskTitle}, ${monthName(month)}${year ? ` ${year}` : ''}: ${OCCURRENCE_STATUS_LABEL[item.status]} (${ring.name})`
 			}))
 		);
 		return { wheelId: ring.wheelId, name: ring.name, ...radii, marks };
