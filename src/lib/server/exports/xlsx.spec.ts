@@ -41,7 +41,7 @@ function build() {
 					3
 				]
 			],
-			totals: ['Sum', null, null, 1_653_530, null, 15.5]
+			totals: ['Sum', null, null, 1_653_530, 0.6, 15.5]
 		})
 		.sheet({
 			name: 'Realiseringer: 2026/27 [utkast]',
@@ -91,6 +91,9 @@ describe('XlsxWorkbook', () => {
 		expect(sum.result).toBe(1_653_530);
 		expect(sum.numFmt).toBe('#,##0 "kr"');
 		expect(ws.getCell('A5').value).toBe('Sum');
+		// A total share is the ratio of the sums, not the sum of the shares: a value, no SUM.
+		expect(ws.getCell('E5').value).toBe(0.6);
+		expect(ws.getCell('E5').type).toBe(ExcelJS.ValueType.Number);
 		// The column fits the longest value; the long benefit title is capped and wraps.
 		expect(ws.getColumn(4).width).toBeGreaterThanOrEqual(12);
 		expect(ws.getColumn(1).width).toBeLessThanOrEqual(60);

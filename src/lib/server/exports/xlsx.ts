@@ -178,8 +178,9 @@ export class XlsxWorkbook {
 				spec.columns.map((c, i): Cell => {
 					const v = spec.totals![i] ?? null;
 					const col = columnLetter(i + 1);
-					// A sum the reader can check: the formula, with the computed result cached.
-					if (typeof v === 'number' && isNumeric(c.format)) {
+					// A sum the reader can check: the formula, with the computed result cached. Not
+					// for shares: a total share is a ratio of sums, never the sum of the shares.
+					if (typeof v === 'number' && isNumeric(c.format) && c.format !== 'percent') {
 						return { formula: `SUM(${col}2:${col}${lastRow})`, result: v };
 					}
 					return cellValue(v, c.format);

@@ -129,4 +129,15 @@ describe('PdfReport', () => {
 		const text = pdfText(await new PdfReport(META).render());
 		expect(text).toContain('Rapporten har ikke noe innhold for utvalget.');
 	});
+
+	it('spells arrows the embedded font lacks, in text and tables alike', async () => {
+		const pdf = new PdfReport(META)
+			.heading('Endringer')
+			.paragraph('Tiltak: Forslag → Anbefalt')
+			.table({ caption: 'Status', columns: [{ header: 'Endring' }], rows: [['Anbefalt→Vedtatt']] });
+		const text = pdfText(await pdf.render());
+		expect(text).toContain('Forslag > Anbefalt');
+		expect(text).toContain('Anbefalt > Vedtatt');
+		expect(text).not.toContain('→');
+	});
 });

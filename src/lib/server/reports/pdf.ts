@@ -87,6 +87,29 @@ function osloDayOf(at: Date): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(at);
 }
 
+/**
+ * Characters the embedded Roboto lacks, spelled with ones it has: an arrow would print as an
+ * empty box, and a frozen report keeps it for good.
+ */
+const OUTSIDE_FONT: [RegExp, string][] = [
+	[/\s*→\s*/g, ' > '],
+	[/\s*←\s*/g, ' < ']
+];
+
+/** `content` with every string made printable in Roboto, but SVG figures left as they are. */
+function inFont<T>(content: T): T {
+	if (typeof content === 'string') {
+		return OUTSIDE_FONT.reduce((t, [from, to]) => t.replace(from, to), content as string) as T;
+	}
+	if (Array.isArray(content)) return content.map(inFont) as T;
+	if (content && typeof content === 'object') {
+		return Object.fromEntries(
+			Object.entries(content).map(([k, v]) => [k, k === 'svg' ? v : inFont(v)])
+		) as T;
+	}
+	return content;
+}
+
 /** A4 portrait's text area in points, less room for the caption: a figure never spans pages. */
 const FIGURE_BOX = { width: 515, height: 680 };
 
@@ -291,7 +314,7 @@ export class PdfReport {
 					getFollowingNodesOnPage(): unknown[];
 				}
 			) => Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().length === 0,
-			content: [...this.#titlePage(), { text: '', pageBreak: 'after' }, ...content],
+			content: inFont([...this.#titlePage(), { text: '', pageBreak: 'after' }, ...content]),
 			defaultStyle: { font: 'Roboto', fontSize: 10, color: INK, lineHeight: 1.2 },
 			styles: {
 				org: { fontSize: 14, color: MUTED },
