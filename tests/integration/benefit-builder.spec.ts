@@ -39,7 +39,7 @@ type Page = {
 	links: Paged;
 	query: string;
 	choices: Choices | null;
-	map: { nodes: unknown[] };
+	layout: { nodes: unknown[] };
 };
 
 let leader: Signed;
@@ -140,7 +140,7 @@ describe('the map editor pages its lists', () => {
 		);
 		expect(page.changes.pager.next).toBeNull();
 		// The map still draws every element; only the lists are paged.
-		expect(page.map.nodes.length).toBeGreaterThanOrEqual(MEASURES + CHANGES + BENEFITS);
+		expect(page.layout.nodes.length).toBeGreaterThanOrEqual(MEASURES + CHANGES + BENEFITS);
 		expect(listChangesByProjects([large])).toHaveLength(CHANGES);
 	});
 

@@ -90,9 +90,11 @@ describe('building a map', () => {
 		expect(listLinksByProjects([projectId])).toHaveLength(linksBefore);
 		expect(countAuditEntries('benefit_link')).toBe(auditBefore);
 
-		const page = (await projectLoad(project())) as { map: { nodes: unknown[]; edges: unknown[] } };
-		expect(page.map.nodes).toHaveLength(5);
-		expect(page.map.edges).toHaveLength(4);
+		const page = (await projectLoad(project())) as {
+			layout: { nodes: unknown[]; edges: unknown[] };
+		};
+		expect(page.layout.nodes).toHaveLength(5);
+		expect(page.layout.edges).toHaveLength(4);
 	});
 
 	it('removes a change with its links, audited, and nothing of another project', async () => {

@@ -50,7 +50,6 @@ export function benefitMapView(filter: ScopeFilter) {
 	};
 	const tooLarge = (nodes: number) => ({
 		...base,
-		map: null,
 		layout: null,
 		tooLarge: { nodes, limit: MAP_NODE_LIMIT }
 	});
@@ -65,7 +64,7 @@ export function benefitMapView(filter: ScopeFilter) {
 	if (map.nodes.length > MAP_NODE_LIMIT) return tooLarge(map.nodes.length);
 	return {
 		...base,
-		map,
+		// Only the layout goes to the page: it holds every node and link the outline needs.
 		layout: benefitMapLayouts.layout(map.nodes, map.edges),
 		tooLarge: null
 	};

@@ -140,7 +140,7 @@ export function projectMapPage({ project, canEdit }: MapAccess, url: URL) {
 	return {
 		project: { id, title: project.title },
 		canEdit,
-		map,
+		// Only the layout goes to the page: it holds every node and link the outline needs.
 		layout: benefitMapLayouts.layout(map.nodes, map.edges),
 		measures: paged(params, 'measures', counts.measures, BUILDER_PAGE, (limit, offset) =>
 			listMeasurePage(id, limit, offset)
