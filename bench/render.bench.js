@@ -2,10 +2,10 @@
 /**
  * Render time of a 1 000-node benefit map in Chromium (README, «Ytelsesmåling»). Seeds a generated map into
  * a fresh database (the temp file tests/setup/temp-db.ts points DATABASE_URL at), starts the
- * built server on it, signs in and opens the project's map page. Needs `vite build` first
- * (bench/run.js does that when the build is missing).
- * Opens the project's map page and the gevinstkart of the same project. Prints, per page: first
- * byte, server response, DOMContentLoaded, until the drawn map is interactive, and HTML size.
+ * built server on it, signs in and opens the project's map page and the gevinstkart of the same
+ * project. Needs `vite build` first (bench/run.js does that when the build is missing).
+ * Prints, per page: first byte, server response, DOMContentLoaded, until the drawn map is
+ * interactive, and HTML size; then each page's server time over 30 requests without the browser.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -170,7 +170,40 @@ beforeAll(async () => {
 	kartUrl = `${baseUrl}/gevinster/kart?prosjekt=${projectId}`;
 }, 300_000);
 
+/**
+ * Server time of each page without the browser: `SERVER_RUNS` requests one after another
+ * through the signed-in context, timed to the last byte (median and p95, as the server bench).
+ */
+const SERVER_RUNS = 30;
+async function serverTimes() {
+	if (!context) return [];
+	const rows = [];
+	for (const [name, target] of [
+		['/gevinster/prosjekt/[id]', url],
+		['/gevinster/kart?prosjekt=[id]', kartUrl]
+	]) {
+		const ms = [];
+		for (let i = 0; i < SERVER_RUNS; i++) {
+			const start = performance.now();
+			const response = await context.request.get(target);
+			await response.body();
+			ms.push(performance.now() - start);
+		}
+		ms.sort((a, b) => a - b);
+		rows.push({
+			page: name,
+			requests: SERVER_RUNS,
+			'median ms': Math.round(ms[Math.floor(ms.length / 2)] ?? 0),
+			'p95 ms': Math.round(ms[Math.floor(ms.length * 0.95)] ?? 0)
+		});
+	}
+	return rows;
+}
+
 afterAll(async () => {
+	const serverRows = await serverTimes();
+	console.log(`\nServer time, ${SERVER_RUNS} requests each (layout cached after the first)`);
+	console.table(serverRows);
 	await browser?.close();
 	server?.kill();
 	const median = (/** @type {number[]} */ v) =>
