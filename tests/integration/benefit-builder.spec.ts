@@ -21,6 +21,7 @@ import {
 	LINK_PAGE,
 	LINK_SELECT_LIMIT
 } from '$lib/domain/benefits/builder-lists';
+import { decodeLayout, type LayoutJson } from '$lib/charts/benefit-map-layout';
 
 type Paged = {
 	rows: { id: number; title?: string }[];
@@ -39,7 +40,7 @@ type Page = {
 	links: Paged;
 	query: string;
 	choices: Choices | null;
-	layout: { nodes: unknown[] };
+	layout: LayoutJson;
 };
 
 let leader: Signed;
@@ -140,7 +141,9 @@ describe('the map editor pages its lists', () => {
 		);
 		expect(page.changes.pager.next).toBeNull();
 		// The map still draws every element; only the lists are paged.
-		expect(page.layout.nodes.length).toBeGreaterThanOrEqual(MEASURES + CHANGES + BENEFITS);
+		expect(decodeLayout(page.layout).nodes.length).toBeGreaterThanOrEqual(
+			MEASURES + CHANGES + BENEFITS
+		);
 		expect(listChangesByProjects([large])).toHaveLength(CHANGES);
 	});
 

@@ -64,8 +64,8 @@ export function benefitMapView(filter: ScopeFilter) {
 	if (map.nodes.length > MAP_NODE_LIMIT) return tooLarge(map.nodes.length);
 	return {
 		...base,
-		// Only the layout goes to the page: it holds every node and link the outline needs.
-		layout: benefitMapLayouts.layout(map.nodes, map.edges),
+		// Only the layout goes to the page (as JSON): it holds every node and link the outline needs.
+		layout: benefitMapLayouts.json(map.nodes, map.edges),
 		tooLarge: null
 	};
 }

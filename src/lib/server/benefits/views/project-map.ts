@@ -140,8 +140,8 @@ export function projectMapPage({ project, canEdit }: MapAccess, url: URL) {
 	return {
 		project: { id, title: project.title },
 		canEdit,
-		// Only the layout goes to the page: it holds every node and link the outline needs.
-		layout: benefitMapLayouts.layout(map.nodes, map.edges),
+		// Only the layout goes to the page (as JSON): it holds every node and link the outline needs.
+		layout: benefitMapLayouts.json(map.nodes, map.edges),
 		measures: paged(params, 'measures', counts.measures, BUILDER_PAGE, (limit, offset) =>
 			listMeasurePage(id, limit, offset)
 		),
