@@ -68,8 +68,8 @@ function paged<T>(
 /**
  * The link form's choices. A small project offers every element in its selects; a large one
  * offers what a title search (`sok-fra`, `sok-til`) finds, at most LINK_CHOICE_LIMIT a side,
- * since a select of two thousand options is neither readable nor light (WCAG 2.4.5 asks for
- * more than one way to find an item; a search is that way here).
+ * since a select of two thousand options is neither readable nor light: every option is in
+ * the HTML twice (the from and to selects), and a keyboard user has to step through them.
  */
 function linkChoices(
 	projectId: number,
