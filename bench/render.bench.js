@@ -2,9 +2,10 @@
 /**
  * Render time of a 1 000-node benefit map in Chromium (README, «Ytelsesmåling»). Seeds a generated map into
  * a fresh database (the temp file tests/setup/temp-db.ts points DATABASE_URL at), starts the
- * built server on it, signs in and opens the project's map page. Needs `vite build` first
- * (bench/run.js does that when the build is missing).
- * Prints: server response, DOMContentLoaded, and until the drawn map is interactive.
+ * built server on it, signs in and opens the project's map page and the gevinstkart of the same
+ * project. Needs `vite build` first (bench/run.js does that when the build is missing).
+ * Prints, per page: first byte, server response, DOMContentLoaded, until the drawn map is
+ * interactive, and HTML size; then each page's server time over 30 requests without the browser.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,11 +16,15 @@ import { launchBrowser } from '../tests/e2e/browser';
 
 const SIZE = 1000;
 /** @type {{ name: string, ms: number[] }[]} */
-const timings = [
+const measures = () => [
+	{ name: 'first byte (ms)', ms: [] },
 	{ name: 'server response (ms)', ms: [] },
 	{ name: 'DOMContentLoaded (ms)', ms: [] },
-	{ name: 'map drawn and hydrated (ms)', ms: [] }
+	{ name: 'map drawn and hydrated (ms)', ms: [] },
+	{ name: 'HTML (KB)', ms: [] }
 ];
+/** @type {Record<string, { name: string, ms: number[] }[]>} */
+const timings = { project: measures(), kart: measures() };
 
 /** @type {import('node:child_process').ChildProcess | undefined} */
 let server;
@@ -28,6 +33,7 @@ let browser;
 /** @type {import('playwright-core').BrowserContext | undefined} */
 let context;
 let url = '';
+let kartUrl = '';
 let nodeCount = 0;
 let edgeCount = 0;
 
@@ -161,45 +167,98 @@ beforeAll(async () => {
 	]);
 	await page.close();
 	url = `${baseUrl}/gevinster/prosjekt/${projectId}`;
+	kartUrl = `${baseUrl}/gevinster/kart?prosjekt=${projectId}`;
 }, 300_000);
 
+/**
+ * Server time of each page without the browser: `SERVER_RUNS` requests one after another
+ * through the signed-in context, timed to the last byte (median and p95, as the server bench).
+ */
+const SERVER_RUNS = 30;
+async function serverTimes() {
+	if (!context) return [];
+	const rows = [];
+	for (const [name, target] of [
+		['/gevinster/prosjekt/[id]', url],
+		['/gevinster/kart?prosjekt=[id]', kartUrl]
+	]) {
+		const ms = [];
+		for (let i = 0; i < SERVER_RUNS; i++) {
+			const start = performance.now();
+			const response = await context.request.get(target);
+			await response.body();
+			ms.push(performance.now() - start);
+		}
+		ms.sort((a, b) => a - b);
+		rows.push({
+			page: name,
+			requests: SERVER_RUNS,
+			'median ms': Math.round(ms[Math.floor(ms.length / 2)] ?? 0),
+			'p95 ms': Math.round(ms[Math.floor(ms.length * 0.95)] ?? 0)
+		});
+	}
+	return rows;
+}
+
 afterAll(async () => {
+	const serverRows = await serverTimes();
+	console.log(`\nServer time, ${SERVER_RUNS} requests each (layout cached after the first)`);
+	console.table(serverRows);
 	await browser?.close();
 	server?.kill();
 	const median = (/** @type {number[]} */ v) =>
 		[...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 	console.log(`\nChromium render of a generated map: ${nodeCount} nodes, ${edgeCount} edges`);
-	console.table(
-		timings.map((t) => ({
-			measure: t.name,
-			runs: t.ms.length,
-			'median ms': Math.round(median(t.ms) ?? 0),
-			'min ms': Math.round(Math.min(...t.ms)),
-			'max ms': Math.round(Math.max(...t.ms))
-		}))
-	);
+	for (const [which, rows] of Object.entries(timings)) {
+		console.log(which === 'project' ? '/gevinster/prosjekt/[id]' : '/gevinster/kart?prosjekt=[id]');
+		console.table(
+			rows.map((t) => ({
+				measure: t.name,
+				runs: t.ms.length,
+				median: Math.round(median(t.ms) ?? 0),
+				min: Math.round(Math.min(...t.ms)),
+				max: Math.round(Math.max(...t.ms))
+			}))
+		);
+	}
 }, 60_000);
 
+/** Opens `target` once and records its timings and HTML size in `rows`. */
+async function measure(target, rows) {
+	if (!context) throw new Error('not set up');
+	const page = await context.newPage();
+	const response = await page.goto(target, { waitUntil: 'domcontentloaded', timeout: 300_000 });
+	// Hydrated when MapView's effect has run: the export buttons work from then on.
+	await page.waitForSelector('.export[data-live="true"]', { timeout: 300_000 });
+	const nav = await page.evaluate(() => {
+		const [n] = /** @type {PerformanceNavigationTiming[]} */ (
+			performance.getEntriesByType('navigation')
+		);
+		return {
+			firstByte: n.responseStart,
+			response: n.responseEnd,
+			dcl: n.domContentLoadedEventEnd,
+			now: performance.now()
+		};
+	});
+	const body = response ? await response.body() : Buffer.alloc(0);
+	rows[0].ms.push(nav.firstByte);
+	rows[1].ms.push(nav.response);
+	rows[2].ms.push(nav.dcl);
+	rows[3].ms.push(nav.now);
+	rows[4].ms.push(body.length / 1024);
+	await page.close();
+}
+
 describe('benefit map page in Chromium', () => {
-	bench(
-		`${SIZE} nodes`,
-		async () => {
-			if (!context) throw new Error('not set up');
-			const page = await context.newPage();
-			await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 300_000 });
-			// Hydrated when MapView's effect has run: the export buttons work from then on.
-			await page.waitForSelector('.export[data-live="true"]', { timeout: 300_000 });
-			const nav = await page.evaluate(() => {
-				const [n] = /** @type {PerformanceNavigationTiming[]} */ (
-					performance.getEntriesByType('navigation')
-				);
-				return { response: n.responseEnd, dcl: n.domContentLoadedEventEnd, now: performance.now() };
-			});
-			timings[0].ms.push(nav.response);
-			timings[1].ms.push(nav.dcl);
-			timings[2].ms.push(nav.now);
-			await page.close();
-		},
-		{ iterations: 3, time: 0, warmupIterations: 0 }
-	);
+	bench(`${SIZE} nodes, project page`, () => measure(url, timings.project), {
+		iterations: 3,
+		time: 0,
+		warmupIterations: 0
+	});
+	bench(`${SIZE} nodes, gevinstkart`, () => measure(kartUrl, timings.kart), {
+		iterations: 3,
+		time: 0,
+		warmupIterations: 0
+	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
-import { encodeKey, readKeyset } from './paging';
+import { actionHref, encodeKey, readKeyset } from './paging';
 
 const params = (q: string) => new URLSearchParams(q);
 
@@ -30,5 +30,14 @@ describe('readKeyset', () => {
 		expect(status(() => readKeyset(params('gev-etter=bm9wZQ'), 1, 'gev-'))).toBe(400);
 		const key = encodeKey([1]);
 		expect(status(() => readKeyset(params(`etter=${key}&for=${key}`), 1))).toBe(400);
+	});
+});
+
+describe('actionHref', () => {
+	it('keeps the page parameters before the action, and is the bare action without any', () => {
+		expect(actionHref('', 'addLink')).toBe('?/addLink');
+		expect(actionHref('tiltak-side=2&sok-fra=a%26b', 'addLink')).toBe(
+			'?tiltak-side=2&sok-fra=a%26b&/addLink'
+		);
 	});
 });

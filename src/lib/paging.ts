@@ -171,3 +171,12 @@ export function keysetLinks<T>(
 		first: atStart ? null : hrefWith(params, { [after]: null, [before]: null }, hash)
 	};
 }
+
+/**
+ * A form's action on the current page (`?tiltak-side=2&/addLink`): the page's parameters stay in
+ * the address the form posts to, so the answer (a refusal, or every answer without script)
+ * shows the same pages. `query` is the parameters without a form action's.
+ */
+export function actionHref(query: string, action: string): string {
+	return query ? `?${query}&/${action}` : `?/${action}`;
+}

@@ -253,6 +253,15 @@ describe('benefits journey', () => {
 		await expect
 			.poll(() => page.locator('#link-from-error').textContent())
 			.toBe('Velg hva koblingen går fra');
+		// The map's text outline is built on request: without script, a link reloads with it open.
+		await page.getByText('Vis kartet som liste (tekstalternativ)').click();
+		await Promise.all([
+			page.waitForURL(/[?&]liste=/),
+			page.getByRole('link', { name: 'Vis listen' }).click()
+		]);
+		await expect
+			.poll(() => page.locator('.outline').getByText('Endring uten skript').count())
+			.toBeGreaterThan(0);
 		// No axe here: it runs as a script, and scripts are off. The same page is checked above.
 		await context.close();
 	});

@@ -204,8 +204,8 @@ describe('editing a change', () => {
 			title: 'Økt bevissthet om brukerbehov',
 			description: 'Rettet skrivefeil'
 		});
-		const page = (await projectLoad(onProject(projectId))) as { links: { to: string }[] };
-		expect(page.links.map((l) => l.to)).toContain('Endring: Økt bevissthet om brukerbehov');
+		const page = (await projectLoad(onProject(projectId))) as { links: { rows: { to: string }[] } };
+		expect(page.links.rows.map((l) => l.to)).toContain('Endring: Økt bevissthet om brukerbehov');
 		const [entry] = listAuditEntries({ entity: 'benefit_change', entityId: String(changeId) }).rows;
 		expect(entry).toMatchObject({
 			actorId: leader.user.id,

@@ -20,6 +20,7 @@ import {
 } from '$lib/server/db/queries/benefits';
 import { listRealisations } from '$lib/server/db/queries/benefits-gains';
 import { getMission } from '$lib/server/db/queries/mission';
+import { decodeLayout, type LayoutJson } from '$lib/charts/benefit-map-layout';
 
 let leader: Signed;
 let admin: Signed;
@@ -90,9 +91,9 @@ describe('building a map', () => {
 		expect(listLinksByProjects([projectId])).toHaveLength(linksBefore);
 		expect(countAuditEntries('benefit_link')).toBe(auditBefore);
 
-		const page = (await projectLoad(project())) as { map: { nodes: unknown[]; edges: unknown[] } };
-		expect(page.map.nodes).toHaveLength(5);
-		expect(page.map.edges).toHaveLength(4);
+		const page = (await projectLoad(project())) as { layout: LayoutJson };
+		expect(decodeLayout(page.layout).nodes).toHaveLength(5);
+		expect(decodeLayout(page.layout).edges).toHaveLength(4);
 	});
 
 	it('removes a change with its links, audited, and nothing of another project', async () => {

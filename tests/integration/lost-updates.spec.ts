@@ -224,8 +224,9 @@ const CASES: Record<string, Case> = {
 			if (!change.ok) throw new Error(change.reason);
 			return { id: String(projectId), changeId: String(change.value) };
 		},
-		loaded: (data: { changes: { id: number; values: FormValues }[] }, ids) =>
-			byId(data.changes, ids.changeId!).values,
+		// The editor lists its changes a page at a time; the test's change is on the first.
+		loaded: (data: { changes: { rows: { id: number; values: FormValues }[] } }, ids) =>
+			byId(data.changes.rows, ids.changeId!).values,
 		edit: (v, n) => ({ ...v, title: `Endring ${n}` })
 	},
 	'(app)/portefolje/misjon?/mission': {

@@ -56,4 +56,20 @@ describe('buildMapInput', () => {
 			{ from: 'benefit:1', to: 'goal:3' }
 		]);
 	});
+
+	it("links a measure or change to its row on the editor's page that lists it", () => {
+		const measures = Array.from({ length: 30 }, (_, i) => ({
+			id: 100 + i,
+			projectId: 100 + i < 103 ? 8 : 7,
+			title: `Tiltak ${i}`
+		}));
+		const map = buildMapInput({ ...rows, measures, links: [] });
+		const href = (id: string) => map.nodes.find((n) => n.id === id)?.href;
+		expect(href('measure:100')).toBe('/gevinster/prosjekt/8#tiltak-100');
+		expect(href('measure:103')).toBe('/gevinster/prosjekt/7#tiltak-103');
+		// Project 7's 26th measure (project 8's three came first) opens the second page.
+		expect(href('measure:127')).toBe('/gevinster/prosjekt/7#tiltak-127');
+		expect(href('measure:128')).toBe('/gevinster/prosjekt/7?tiltak-side=2#tiltak-128');
+		expect(href('change:2')).toBe('/gevinster/prosjekt/7#endring-2');
+	});
 });

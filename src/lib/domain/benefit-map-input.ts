@@ -6,6 +6,7 @@
 import { goalLabel, nodeKey } from './benefit-graph';
 import { type NodeKind, LEVEL_OF_BENEFIT, type BenefitLevel } from './benefits/vocabulary';
 import type { Level } from './portfolio/vocabulary';
+import { BUILDER_LIST, builderPageOf } from './benefits/builder-lists';
 
 export interface MapRows {
 	measures: readonly { id: number; projectId: number; title: string }[];
@@ -26,26 +27,44 @@ export interface MapInput {
 }
 
 /**
+ * A measure's or change's place in its project's map editor: the page of the list that shows
+ * it, and its row. The editor lists each project's rows in creation order, a page at a time;
+ * `rows` come in that order (id), so a row's place is the count of its project's rows before it.
+ */
+function editorHref(list: 'measures' | 'changes', anchor: string) {
+	const seen = new Map<number, number>();
+	return (row: { id: number; projectId: number }) => {
+		const index = seen.get(row.projectId) ?? 0;
+		seen.set(row.projectId, index + 1);
+		const page = builderPageOf(index);
+		const query = page > 1 ? `?${BUILDER_LIST[list].param}=${page}` : '';
+		return `/gevinster/prosjekt/${row.projectId}${query}#${anchor}-${row.id}`;
+	};
+}
+
+/**
  * All measures, changes and benefits of the scope; effect goals only where a benefit leads to
  * them. With a level, only that level's benefits and goals stay, and measures and changes
  * that no longer connect to anything drop out.
  */
 export function buildMapInput(rows: MapRows, level: BenefitLevel | null = null): MapInput {
 	const nodes = new Map<string, MapInput['nodes'][number]>();
+	const measureHref = editorHref('measures', 'tiltak');
 	for (const m of rows.measures) {
 		nodes.set(nodeKey('measure', m.id), {
 			id: nodeKey('measure', m.id),
 			kind: 'measure',
 			label: m.title,
-			href: `/gevinster/prosjekt/${m.projectId}#tiltak-${m.id}`
+			href: measureHref(m)
 		});
 	}
+	const changeHref = editorHref('changes', 'endring');
 	for (const c of rows.changes) {
 		nodes.set(nodeKey('change', c.id), {
 			id: nodeKey('change', c.id),
 			kind: 'change',
 			label: c.title,
-			href: `/gevinster/prosjekt/${c.projectId}#endring-${c.id}`
+			href: changeHref(c)
 		});
 	}
 	for (const b of rows.benefits) {

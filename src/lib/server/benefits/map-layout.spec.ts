@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLayoutCache, mapVersion } from './map-layout';
 import {
+	decodeLayout,
 	layoutBenefitMap,
 	type MapEdgeInput,
 	type MapNodeInput
@@ -39,6 +40,14 @@ describe('createLayoutCache', () => {
 		const renamed = nodes.map((n) => (n.id === 'measure:1' ? { ...n, label: 'Tiltak A' } : n));
 		expect(cache.layout(renamed, edges)).not.toBe(first);
 		expect(cache.size).toBe(2);
+	});
+
+	it("encodes a version's layout for the page once, and it decodes to the same layout", () => {
+		const cache = createLayoutCache(100);
+		const json = cache.json(nodes, edges);
+		expect(decodeLayout(json)).toEqual(cache.layout(nodes, edges));
+		expect(cache.json([...nodes].reverse(), edges)).toBe(json);
+		expect(cache.size).toBe(1);
 	});
 
 	it('drops the least recently used map when the bound is passed', () => {

@@ -13,8 +13,10 @@
  */
 import { createHash } from 'node:crypto';
 import {
+	encodeLayout,
 	layoutBenefitMap,
 	type BenefitMapLayout,
+	type LayoutJson,
 	type MapEdgeInput,
 	type MapNodeInput
 } from '$lib/charts/benefit-map-layout';
@@ -22,6 +24,8 @@ import {
 export interface LayoutCache {
 	/** The layout of this map; shared between requests, so callers must not change it. */
 	layout(nodes: readonly MapNodeInput[], edges: readonly MapEdgeInput[]): BenefitMapLayout;
+	/** The same layout as a page sends it, encoded once per map version. */
+	json(nodes: readonly MapNodeInput[], edges: readonly MapEdgeInput[]): LayoutJson;
 	readonly size: number;
 }
 
@@ -40,29 +44,38 @@ export function mapVersion(nodes: readonly MapNodeInput[], edges: readonly MapEd
 
 /** A cache holding at most `limit` nodes and links in all, dropping the least recently used. */
 export function createLayoutCache(limit: number): LayoutCache {
-	const entries = new Map<string, { layout: BenefitMapLayout; weight: number }>();
+	type Entry = { layout: BenefitMapLayout; json?: LayoutJson; weight: number };
+	const entries = new Map<string, Entry>();
 	let held = 0;
+	function entry(nodes: readonly MapNodeInput[], edges: readonly MapEdgeInput[]): Entry {
+		const key = mapVersion(nodes, edges);
+		const hit = entries.get(key);
+		if (hit) {
+			// Re-inserted: a Map iterates in insertion order, so the first key is the oldest.
+			entries.delete(key);
+			entries.set(key, hit);
+			return hit;
+		}
+		const made: Entry = {
+			layout: layoutBenefitMap(nodes, edges),
+			weight: nodes.length + edges.length
+		};
+		if (made.weight > limit) return made;
+		entries.set(key, made);
+		held += made.weight;
+		for (const [oldest, old] of entries) {
+			if (held <= limit) break;
+			entries.delete(oldest);
+			held -= old.weight;
+		}
+		return made;
+	}
 	return {
-		layout(nodes, edges) {
-			const key = mapVersion(nodes, edges);
-			const hit = entries.get(key);
-			if (hit) {
-				// Re-inserted: a Map iterates in insertion order, so the first key is the oldest.
-				entries.delete(key);
-				entries.set(key, hit);
-				return hit.layout;
-			}
-			const layout = layoutBenefitMap(nodes, edges);
-			const weight = nodes.length + edges.length;
-			if (weight > limit) return layout;
-			entries.set(key, { layout, weight });
-			held += weight;
-			for (const [oldest, entry] of entries) {
-				if (held <= limit) break;
-				entries.delete(oldest);
-				held -= entry.weight;
-			}
-			return layout;
+		layout: (nodes, edges) => entry(nodes, edges).layout,
+		json(nodes, edges) {
+			const found = entry(nodes, edges);
+			found.json ??= encodeLayout(found.layout);
+			return found.json;
 		},
 		get size() {
 			return entries.size;

@@ -50,7 +50,6 @@ export function benefitMapView(filter: ScopeFilter) {
 	};
 	const tooLarge = (nodes: number) => ({
 		...base,
-		map: null,
 		layout: null,
 		tooLarge: { nodes, limit: MAP_NODE_LIMIT }
 	});
@@ -65,8 +64,8 @@ export function benefitMapView(filter: ScopeFilter) {
 	if (map.nodes.length > MAP_NODE_LIMIT) return tooLarge(map.nodes.length);
 	return {
 		...base,
-		map,
-		layout: benefitMapLayouts.layout(map.nodes, map.edges),
+		// Only the layout goes to the page (as JSON): it holds every node and link the outline needs.
+		layout: benefitMapLayouts.json(map.nodes, map.edges),
 		tooLarge: null
 	};
 }

@@ -6,7 +6,7 @@ import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireProjectReader(event, Number(event.params.id));
-	return projectMapPage(ctx);
+	return projectMapPage(ctx, event.url);
 };
 
 export const actions: Actions = {

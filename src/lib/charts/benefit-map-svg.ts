@@ -1,0 +1,95 @@
+/**
+ * The benefit map's drawing (bands, links and nodes) as SVG markup, from its layout. Pure, so
+ * the server and the browser build the same text from the same layout.
+ *
+ * Why markup and not a Svelte template: a 1 000-node map is some 7 000 SVG elements, and
+ * hydrating a template walks and wires every one of them, while markup in `{@html}` is
+ * adopted as the server sent it (bench/results/benefit-map-layout.md). Every text and
+ * attribute value that comes from a row (labels, links) goes through `escapeXml`.
+ */
+import { line, curveBasis } from 'd3-shape';
+import type { BenefitMapLayout, LaidOutNode, Point } from './benefit-map-layout';
+import { NODE_KIND_LABEL } from '../domain/benefits/vocabulary';
+
+const HEADER_Y = 24;
+const LINE_HEIGHT = 16;
+const PADDING_Y = 10;
+
+const ENTITIES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;'
+};
+
+/** Text safe inside an element or a double-quoted attribute (XML 1.0 §2.4, §3.3.3). */
+export function escapeXml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+const path = line<Point>()
+	.x((p) => p.x)
+	.y((p) => p.y)
+	.curve(curveBasis);
+
+/** A node's name for screen readers: its kind (a benefit's type too) and label. */
+export function accessibleName(node: LaidOutNode): string {
+	const kind =
+		node.quantitative === true
+			? 'Kvantitativ gevinst'
+			: node.quantitative === false
+				? 'Kvalitativ gevinst'
+				: NODE_KIND_LABEL[node.kind];
+	return `${kind}: ${node.label}`;
+}
+
+/**
+ * One node, in as few elements as reads the same: the focus ring is the node's own border
+ * (styled by BenefitMap), the first line is the text's own content, and a tooltip (`title`)
+ * is there only for a label cut short.
+ */
+function nodeMarkup(node: LaidOutNode): string {
+	const name = escapeXml(accessibleName(node));
+	const open = node.href
+		? `<a href="${escapeXml(node.href)}" aria-label="${name}">`
+		: `<g role="img" aria-label="${name}">`;
+	const close = node.href ? '</a>' : '</g>';
+	const kindClass =
+		node.quantitative === true
+			? ' quantitative'
+			: node.quantitative === false
+				? ' qualitative'
+				: '';
+	const title = node.lines.at(-1)?.endsWith('…') ? `<title>${escapeXml(node.label)}</title>` : '';
+	const rect = `<rect class="node node-${node.kind}${kindClass}" x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="${node.quantitative === false ? 14 : 3}"/>`;
+	// Icon as well as border style, so the kind never depends on colour alone.
+	const badge =
+		node.quantitative === null
+			? ''
+			: `<text class="badge" x="${node.x + node.width - 8}" y="${node.y + 16}" text-anchor="end" aria-hidden="true">${node.quantitative ? '#' : '≈'}</text>`;
+	const x = node.x + 8;
+	const [first = '', ...rest] = node.lines;
+	const more = rest
+		.map((text) => `<tspan x="${x}" dy="${LINE_HEIGHT}">${escapeXml(text)}</tspan>`)
+		.join('');
+	const label = `<text class="label" x="${x}" y="${node.y + PADDING_Y + 12}" aria-hidden="true">${escapeXml(first)}${more}</text>`;
+	return `${open}${title}${rect}${badge}${label}${close}`;
+}
+
+/** The drawing inside the map's `<svg>`; `arrowId` is the id of its arrowhead marker. */
+export function benefitMapMarkup(layout: BenefitMapLayout, arrowId: string): string {
+	const bands = layout.bands
+		.map(
+			(band, i) =>
+				`<rect class="band${i % 2 === 1 ? ' odd' : ''}" x="${band.x0}" y="0" width="${band.x1 - band.x0}" height="${layout.height}"/>` +
+				`<text class="band-label" x="${band.x0 + 12}" y="${HEADER_Y}">${escapeXml(band.label)}</text>`
+		)
+		.join('');
+	const marker = `url(#${escapeXml(arrowId)})`;
+	const edges = layout.edges
+		.map((edge) => `<path class="edge" d="${path(edge.points) ?? ''}" marker-end="${marker}"/>`)
+		.join('');
+	const nodes = layout.nodes.map(nodeMarkup).join('');
+	return `${bands}<g aria-hidden="true">${edges}</g>${nodes}`;
+}
