@@ -31,7 +31,7 @@ import { PdfReport, chartWidth } from '../../reports/pdf';
 import { benefitMapSvg } from '../../reports/map-svg';
 import { buildMapInput } from '$lib/domain/benefit-map-input';
 import { benefitMapLayouts } from '../map-layout';
-import { projectMapScope } from './project-map';
+import { listMapRows } from '../../db/queries/benefit-map';
 import { plotToSvg } from '../../reports/chart-svg';
 import type { CellValue, TableSpec } from '../../reports/table';
 import { datedFileName, organisationName } from '../../exports/download';
@@ -452,9 +452,9 @@ const gainMapIntro =
 const MAP_MIN_SCALE = 0.385;
 
 function drawMap(pdf: PdfReport, projectId: number, title: string) {
-	const scope = projectMapScope(projectId);
-	if (!scope) return;
-	const map = buildMapInput(scope);
+	const mission = getMission();
+	if (!mission) return;
+	const map = buildMapInput({ ...listMapRows([projectId]), goals: listEffectGoals(mission.id) });
 	if (!map.nodes.length) return;
 	const layout = benefitMapLayouts.layout(map.nodes, map.edges);
 	const svg = benefitMapSvg(layout);
