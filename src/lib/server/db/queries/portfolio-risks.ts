@@ -6,7 +6,7 @@
  * left out unless asked for, as in the matrix on a project's page (charts/risk-matrix.ts).
  */
 import type { SortKey } from '$lib/paging';
-import { type RiskStatus } from '$lib/domain/portfolio/vocabulary';
+import { type RiskSort, type RiskStatus } from '$lib/domain/portfolio/vocabulary';
 import { preparedStatements } from './prepared';
 
 export interface RiskFilterParams {
@@ -17,9 +17,6 @@ export interface RiskFilterParams {
 	trackId: number | null;
 	area: string | null;
 }
-
-export const RISK_SORTS = ['score', 'title', 'newest'] as const;
-export type RiskSort = (typeof RISK_SORTS)[number];
 
 /**
  * Sort keys per order, ascending in SQL (higher scores first by negating them), so one row-value
