@@ -8,10 +8,32 @@
  * the server. An area uses its own files freely and another area only through that area's
  * `views` and `actions`, never its access, messages or helpers. Search is an area of its own
  * that only reads: it has a `views.ts` and nothing else.
+ *
+ * A route belongs to the area of its top folder (ROUTE_AREAS): it may use that area's guards
+ * and messages, and any area's views and actions; a route of no area (the overview at `/`,
+ * sign-in, the account pages) only views and actions.
  */
+
+/** The area each top route folder belongs to. */
+export const ROUTE_AREAS = {
+	portefolje: 'portfolio',
+	gevinster: 'benefits',
+	arshjul: 'wheel',
+	kalender: 'wheel',
+	admin: 'org',
+	styring: 'steering',
+	'mitt-arbeid': 'steering',
+	rapporter: 'archive',
+	sok: 'search'
+};
+
+const AREA_FOLDERS = `(${Object.keys(ROUTE_AREAS).join('|')})`;
 
 /** @type {import('eslint-plugin-boundaries').ElementDescriptors} */
 export const LAYERS = [
+	// A route folder of an area (ROUTE_AREAS), under a group such as `(app)` or not.
+	{ type: 'route', pattern: `src/routes/*/${AREA_FOLDERS}`, capture: ['group', 'folder'] },
+	{ type: 'route', pattern: `src/routes/${AREA_FOLDERS}`, capture: ['folder'] },
 	{ type: 'route', pattern: 'src/routes' },
 	{ type: 'auth', pattern: 'src/lib/server/auth' },
 	{ type: 'db', pattern: 'src/lib/server/db' },
@@ -32,9 +54,9 @@ export const LAYERS = [
 
 const to = (/** @type {string[]} */ ...types) => ({ to: { element: { type: types } } });
 
-/** An area's public modules; `views/*.ts` where an area keeps one file per page. */
-const AREA_PUBLIC = ['access.ts', 'actions.ts', 'views.ts', 'views/*.ts', 'messages.ts'];
-/** What another area may use: the reads and the writes. */
+/** What only the area's own routes may use: its guards and its messages. */
+const AREA_OWN = ['access.ts', 'messages.ts'];
+/** What another area, and any route, may use: the reads and the writes. */
 const AREA_SHARED = ['actions.ts', 'views.ts', 'views/*.ts'];
 
 /** What each layer may import, besides itself (imports within one folder are not checked). */
@@ -49,16 +71,13 @@ export const LAYER_POLICIES = [
 			to('route', 'auth', 'db', 'server', 'domain', 'lib'),
 			// The root layout's stylesheet, src/app.css.
 			{ to: { element: { type: 'app', fileInternalPath: '*.css' } } },
-			{
-				to: {
-					element: {
-						type: 'area',
-						fileInternalPath: AREA_PUBLIC
-					}
-				}
-			}
+			{ to: { element: { type: 'area', fileInternalPath: AREA_SHARED } } }
 		]
 	},
+	...Object.entries(ROUTE_AREAS).map(([folder, area]) => ({
+		from: { element: { type: 'route', captured: { folder } } },
+		allow: { to: { element: { type: 'area', captured: { area }, fileInternalPath: AREA_OWN } } }
+	})),
 	{
 		from: { element: { type: 'area' } },
 		allow: [

@@ -180,3 +180,24 @@ export function keysetLinks<T>(
 export function actionHref(query: string, action: string): string {
 	return query ? `?${query}&/${action}` : `?/${action}`;
 }
+
+/**
+ * One keyset-paged list where a page holds several: reads the list's position (its parameter
+ * names begin with `prefix`), fetches one row more than `size` to know whether a next page
+ * exists, and links both ways (`keysetLinks`).
+ */
+export function keysetList<T>(
+	params: URLSearchParams,
+	fetch: (position: KeysetPosition, limit: number) => T[],
+	list: {
+		prefix: string;
+		hash: string;
+		size: number;
+		keyLength: number;
+		keyOf: (row: T) => SortKey;
+	}
+) {
+	const position = readKeyset(params, list.keyLength, list.prefix);
+	const rows = fetch(position, list.size + 1);
+	return keysetLinks(params, position, rows, list.size, list.keyOf, list.hash, list.prefix);
+}

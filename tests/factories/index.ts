@@ -139,3 +139,13 @@ export async function outcome(run: () => unknown): Promise<Outcome> {
 		throw e;
 	}
 }
+
+/** An event on the page of one row, e.g. `/gevinster/7` with the route parameter `id` = 7. */
+export function eventOn(
+	signed: Signed | null,
+	base: string,
+	id: number,
+	form?: Record<string, string | string[]>
+) {
+	return makeEvent({ signed, path: `${base}/${id}`, params: { id: String(id) }, form }) as never;
+}

@@ -7,7 +7,7 @@ import {
 	actions as benefitActions,
 	load as benefitLoad
 } from '../../src/routes/(app)/gevinster/[id=id]/+page.server';
-import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
+import { eventOn, makeUser, outcome, signIn, type Signed } from '../factories';
 import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
 import { countAuditEntries, listAuditEntries } from '$lib/server/db/queries/audit';
 import { createChange, listChangesByProjects } from '$lib/server/db/queries/benefits';
@@ -29,19 +29,9 @@ beforeAll(async () => {
 });
 
 const onProject = (id: number, form?: Record<string, string>) =>
-	makeEvent({
-		signed: leader,
-		path: `/gevinster/prosjekt/${id}`,
-		params: { id: String(id) },
-		form
-	}) as never;
+	eventOn(leader, '/gevinster/prosjekt', id, form);
 const onBenefit = (id: number, form?: Record<string, string>) =>
-	makeEvent({
-		signed: leader,
-		path: `/gevinster/${id}`,
-		params: { id: String(id) },
-		form
-	}) as never;
+	eventOn(leader, '/gevinster', id, form);
 
 describe('editing one estimate line', () => {
 	let benefitId = 0;

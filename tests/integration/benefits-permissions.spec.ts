@@ -13,7 +13,7 @@ import {
 	actions as settingsActions,
 	load as settingsLoad
 } from '../../src/routes/(app)/gevinster/innstillinger/+page.server';
-import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
+import { eventOn, makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
 import { BENEFIT_FORM, makeBenefit, makeMission, makeProject } from '../factories/benefits';
 import { createChange, getBenefit } from '$lib/server/db/queries/benefits';
 import { getMission } from '$lib/server/db/queries/mission';
@@ -66,19 +66,9 @@ beforeAll(async () => {
 });
 
 const onProject = (form?: Record<string, string>) => (s: Signed | null) =>
-	makeEvent({
-		signed: s,
-		path: `/gevinster/prosjekt/${projectId}`,
-		params: { id: String(projectId) },
-		form
-	}) as never;
+	eventOn(s, '/gevinster/prosjekt', projectId, form);
 const onBenefit = (form?: Record<string, string>) => (s: Signed | null) =>
-	makeEvent({
-		signed: s,
-		path: `/gevinster/${benefitId}`,
-		params: { id: String(benefitId) },
-		form
-	}) as never;
+	eventOn(s, '/gevinster', benefitId, form);
 
 type Call = (s: Signed | null) => unknown;
 const EVERYONE: readonly Person[] = PEOPLE;

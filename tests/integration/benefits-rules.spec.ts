@@ -9,7 +9,7 @@ import {
 	load as benefitLoad
 } from '../../src/routes/(app)/gevinster/[id=id]/+page.server';
 import { actions as settingsActions } from '../../src/routes/(app)/gevinster/innstillinger/+page.server';
-import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
+import { eventOn, makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
 import { BENEFIT_FORM, makeBenefit, makeMission, makeProject } from '../factories/benefits';
 import { countAuditEntries, listAuditEntries } from '$lib/server/db/queries/audit';
 import {
@@ -38,19 +38,9 @@ beforeAll(async () => {
 });
 
 const project = (form?: Record<string, string | string[]>) =>
-	makeEvent({
-		signed: leader,
-		path: `/gevinster/prosjekt/${projectId}`,
-		params: { id: String(projectId) },
-		form
-	}) as never;
+	eventOn(leader, '/gevinster/prosjekt', projectId, form);
 const benefit = (id: number, form?: Record<string, string>) =>
-	makeEvent({
-		signed: leader,
-		path: `/gevinster/${id}`,
-		params: { id: String(id) },
-		form
-	}) as never;
+	eventOn(leader, '/gevinster', id, form);
 
 describe('building a map', () => {
 	it('adds changes and benefits, links them, and refuses a cycle with a message', async () => {

@@ -71,6 +71,9 @@ const AUTH = 'src/lib/server/auth/guards.ts';
 const DOMAIN = 'src/lib/domain/units.ts';
 const COMPONENT = 'src/lib/components/FormMessage.svelte';
 const SCHEMA = 'src/lib/schemas/form.ts';
+/** A route of no area, and a route of the wheel's outside any group folder. */
+const ACCOUNT_ROUTE = 'src/routes/(app)/konto/passord/+page.server.ts';
+const FEED_ROUTE = 'src/routes/kalender/[token].ics/+server.ts';
 
 describe('the layering: routes → area modules → queries and domain, never back up', () => {
 	it.each([
@@ -107,6 +110,26 @@ describe('the layering: routes → area modules → queries and domain, never ba
 		["an area importing another area's messages", ORG, "import { x } from '../wheel/messages';"],
 		['the guards importing an area', AUTH, "import { x } from '$lib/server/wheel/access';"],
 		['a route importing an area helper', ROUTE, "import { x } from '$lib/server/wheel/units';"],
+		[
+			"a route importing another area's access",
+			ROUTE,
+			"import { x } from '$lib/server/wheel/access';"
+		],
+		[
+			"a route importing another area's messages",
+			ROUTE,
+			"import { x } from '$lib/server/benefits/messages';"
+		],
+		[
+			"a route of no area importing an area's access",
+			ACCOUNT_ROUTE,
+			"import { x } from '$lib/server/portfolio/access';"
+		],
+		[
+			"a route outside a group importing another area's access",
+			FEED_ROUTE,
+			"import { x } from '$lib/server/org/access';"
+		],
 		['the domain importing the server', DOMAIN, "import { x } from '$lib/server/result';"],
 		['the domain importing a schema', DOMAIN, "import { x } from '$lib/schemas/form';"],
 		['a component importing the server', COMPONENT, "import { x } from '$lib/server/result';"],
@@ -136,6 +159,21 @@ describe('the layering: routes → area modules → queries and domain, never ba
 			"import { x } from '$lib/server/portfolio/access';"
 		],
 		['a route importing a query', ROUTE, "import { x } from '$lib/server/db/queries/risks';"],
+		[
+			"a route importing its own area's messages",
+			ROUTE,
+			"import { x } from '$lib/server/portfolio/messages';"
+		],
+		[
+			"a route outside a group importing its own area's access",
+			FEED_ROUTE,
+			"import { x } from '$lib/server/wheel/access';"
+		],
+		[
+			"a route of no area importing an area's actions",
+			ACCOUNT_ROUTE,
+			"import { x } from '$lib/server/org/actions';"
+		],
 		[
 			"an area importing another area's views",
 			AREA,

@@ -45,6 +45,31 @@ const BAR_HEIGHT = 14;
 const scaled = (value: number, max: number) =>
 	max <= 0 ? 0 : Math.max(0, Math.round((Math.max(0, value) / max) * BAR_WIDTH));
 
+type TrackRow = { key: string; label: string; href: string };
+
+/** A chart of one panel per track with its table alternative, the layout both charts share. */
+function barChart<R extends TrackRow>(
+	rows: readonly R[],
+	panelHeight: number,
+	bars: (r: R) => BarPanel['bars'],
+	ariaLabel: string,
+	headers: string[],
+	cells: (r: R) => string[]
+): BarChartSpec {
+	const track = (r: R) => ({ key: r.key, label: r.label, href: r.href });
+	return {
+		panels: rows.map((r) => ({ ...track(r), bars: bars(r) })),
+		barWidth: BAR_WIDTH,
+		labelWidth: LABEL_WIDTH,
+		panelHeight,
+		barHeight: BAR_HEIGHT,
+		width: LABEL_WIDTH + BAR_WIDTH + TEXT_ROOM,
+		height: Math.max(1, rows.length) * panelHeight,
+		ariaLabel,
+		table: { headers, rows: rows.map((r) => ({ ...track(r), cells: cells(r) })) }
+	};
+}
+
 export interface GainBarInput {
 	key: string;
 	label: string;
@@ -57,49 +82,31 @@ export interface GainBarInput {
 /** Realised against planned gain in kroner per track, on one scale (the largest value). */
 export function gainBarsSpec(rows: readonly GainBarInput[]): BarChartSpec {
 	const max = Math.max(0, ...rows.flatMap((r) => [r.planned, r.realised]));
-	const panelHeight = BAR_HEIGHT * 2 + 14;
-	const panels = rows.map((r) => ({
-		key: r.key,
-		label: r.label,
-		href: r.href,
-		bars: [
+	return barChart(
+		rows,
+		BAR_HEIGHT * 2 + 14,
+		(r) => [
 			{
 				name: 'Planlagt',
 				width: scaled(r.planned, max),
 				text: `Planlagt ${formatKroner(r.planned)}`,
-				kind: 'planned' as const
+				kind: 'planned'
 			},
 			{
 				name: 'Realisert',
 				width: scaled(r.realised, max),
 				text: `Realisert ${formatKroner(r.realised)}${r.percent === null ? '' : ` (${formatPercent(r.percent)})`}`,
-				kind: 'realised' as const
+				kind: 'realised'
 			}
+		],
+		'Realisert mot planlagt gevinst i kroner til nå, per spor',
+		['Spor', 'Planlagt til nå', 'Realisert til nå', 'Andel realisert'],
+		(r) => [
+			formatKroner(r.planned),
+			formatKroner(r.realised),
+			r.percent === null ? '–' : formatPercent(r.percent)
 		]
-	}));
-	return {
-		panels,
-		barWidth: BAR_WIDTH,
-		labelWidth: LABEL_WIDTH,
-		panelHeight,
-		barHeight: BAR_HEIGHT,
-		width: LABEL_WIDTH + BAR_WIDTH + TEXT_ROOM,
-		height: Math.max(1, panels.length) * panelHeight,
-		ariaLabel: 'Realisert mot planlagt gevinst i kroner til nå, per spor',
-		table: {
-			headers: ['Spor', 'Planlagt til nå', 'Realisert til nå', 'Andel realisert'],
-			rows: rows.map((r) => ({
-				key: r.key,
-				label: r.label,
-				href: r.href,
-				cells: [
-					formatKroner(r.planned),
-					formatKroner(r.realised),
-					r.percent === null ? '–' : formatPercent(r.percent)
-				]
-			}))
-		}
-	};
+	);
 }
 
 export interface ComplianceBarInput {
@@ -114,43 +121,22 @@ export interface ComplianceBarInput {
 
 /** Share signed on time per track (0–100 %), with the overdue count as text. */
 export function complianceBarsSpec(rows: readonly ComplianceBarInput[]): BarChartSpec {
-	const panelHeight = BAR_HEIGHT + 12;
-	return {
-		panels: rows.map((r) => ({
-			key: r.key,
-			label: r.label,
-			href: r.href,
-			bars: [
-				{
-					name: 'Signert i tide',
-					width: r.percent === null ? 0 : Math.round((r.percent / 100) * BAR_WIDTH),
-					text:
-						r.percent === null
-							? 'Ingen oppgaver ennå'
-							: `${formatPercent(r.percent)} i tide, ${r.overdue} forfalt`,
-					kind: 'share' as const
-				}
-			]
-		})),
-		barWidth: BAR_WIDTH,
-		labelWidth: LABEL_WIDTH,
-		panelHeight,
-		barHeight: BAR_HEIGHT,
-		width: LABEL_WIDTH + BAR_WIDTH + TEXT_ROOM,
-		height: Math.max(1, rows.length) * panelHeight,
-		ariaLabel: 'Andel årshjuloppgaver signert i tide i enhetene sporet berører, per spor',
-		table: {
-			headers: ['Spor', 'Enheter', 'Signert i tide', 'Forfalt'],
-			rows: rows.map((r) => ({
-				key: r.key,
-				label: r.label,
-				href: r.href,
-				cells: [
-					String(r.units),
-					r.percent === null ? '–' : formatPercent(r.percent),
-					String(r.overdue)
-				]
-			}))
-		}
-	};
+	return barChart(
+		rows,
+		BAR_HEIGHT + 12,
+		(r) => [
+			{
+				name: 'Signert i tide',
+				width: r.percent === null ? 0 : Math.round((r.percent / 100) * BAR_WIDTH),
+				text:
+					r.percent === null
+						? 'Ingen oppgaver ennå'
+						: `${formatPercent(r.percent)} i tide, ${r.overdue} forfalt`,
+				kind: 'share'
+			}
+		],
+		'Andel årshjuloppgaver signert i tide i enhetene sporet berører, per spor',
+		['Spor', 'Enheter', 'Signert i tide', 'Forfalt'],
+		(r) => [String(r.units), r.percent === null ? '–' : formatPercent(r.percent), String(r.overdue)]
+	);
 }

@@ -23,3 +23,20 @@ export function successFor(form: unknown, action: string | undefined): string | 
 		? answer.success
 		: undefined;
 }
+
+type Shown = Record<string, string | string[] | null | undefined>;
+
+/**
+ * What each field of a form takes from the form's state, to spread on a TextField,
+ * TextAreaField or SelectField: its name, the value to show and its message, and an id made
+ * unique by `prefix` when a page holds several forms with the same fields (without a prefix,
+ * the field's own `field-<name>`). `idName` is for an id that differs from the name.
+ */
+export function fieldsFor(values: Shown, errors: FieldErrors, prefix?: string) {
+	return (name: string, idName: string = name) => ({
+		name,
+		id: prefix ? `${prefix}-${idName}` : undefined,
+		value: values[name],
+		error: errors[name]
+	});
+}

@@ -85,7 +85,7 @@ export function wouldCreateCycle(edges: readonly GraphEdge[], from: string, to: 
 	return false;
 }
 
-/** Why a new link is refused, as a code; `linkRefusalMessage` says it in Norwegian. */
+/** Why a new link is refused, as a code; the benefits area's messages (`linkMessage`) say it in Norwegian. */
 export type LinkRefusal =
 	| { code: 'missing' }
 	| { code: 'self' }
@@ -113,34 +113,6 @@ export function linkRefusal(
 		return { code: 'cycle', fromLabel: source.label, toLabel: target.label };
 	}
 	return null;
-}
-
-export function linkRefusalMessage(refusal: LinkRefusal): string {
-	switch (refusal.code) {
-		case 'missing':
-			return 'Finner ikke elementet som skal kobles.';
-		case 'self':
-			return 'Et element kan ikke kobles til seg selv.';
-		case 'kind':
-			return linkKindError(refusal.from, refusal.to) ?? '';
-		case 'duplicate':
-			return 'Koblingen finnes allerede.';
-		case 'cycle':
-			return `Koblingen ville gitt en sirkel: «${refusal.toLabel}» fører allerede tilbake til «${refusal.fromLabel}».`;
-	}
-}
-
-export type LinkCheck = { ok: true } | { ok: false; message: string };
-
-/** `linkRefusal`, answered with the message a user reads. */
-export function checkNewLink(
-	nodes: readonly GraphNode[],
-	edges: readonly GraphEdge[],
-	from: string,
-	to: string
-): LinkCheck {
-	const refusal = linkRefusal(nodes, edges, from, to);
-	return refusal ? { ok: false, message: linkRefusalMessage(refusal) } : { ok: true };
 }
 
 export interface OutlineItem {

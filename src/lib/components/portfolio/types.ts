@@ -11,3 +11,13 @@ export interface RiskView {
 	status: import('$lib/domain/portfolio/vocabulary').RiskStatus;
 	version: number;
 }
+
+/** What the track, project and measure forms all take (VersionedForm draws the form). */
+export type EditFormProps = {
+	action: string;
+	values?: import('$lib/schemas/form').FormValues;
+	errors?: import('$lib/schemas/form').FieldErrors;
+	owners: import('$lib/domain/portfolio-tree').Named[];
+	submitLabel: string;
+	labelledby: string;
+};

@@ -151,3 +151,13 @@ export const RISK_STATUS_LABEL: Record<RiskStatus, string> = {
 	mitigating: 'Håndteres',
 	closed: 'Lukket'
 };
+
+/** The orders of the portfolio's risk list (/portefolje/risiko). */
+export const RISK_SORTS = ['score', 'title', 'newest'] as const;
+export type RiskSort = (typeof RISK_SORTS)[number];
+
+export const RISK_SORT_LABEL: Record<RiskSort, string> = {
+	score: 'Høyeste risikoverdi først',
+	title: 'Tittel',
+	newest: 'Sist registrert først'
+};

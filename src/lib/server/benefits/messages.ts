@@ -1,6 +1,12 @@
 /** The benefit map's and gain realisation's messages, keyed by the reason a write answers. */
 import type { MessageBook } from '../result';
-import { linkRefusalMessage, type LinkRefusal } from '$lib/domain/benefit-graph';
+import {
+	linkKindError,
+	linkRefusal,
+	type GraphEdge,
+	type GraphNode,
+	type LinkRefusal
+} from '$lib/domain/benefit-graph';
 
 export const BENEFIT_MESSAGES: MessageBook = {
 	messages: {
@@ -22,7 +28,31 @@ export const BENEFIT_MESSAGES: MessageBook = {
 
 /** Why a link is refused, in the words of the map's rules. */
 export function linkMessage(refusal: LinkRefusal): string {
-	return linkRefusalMessage(refusal);
+	switch (refusal.code) {
+		case 'missing':
+			return 'Finner ikke elementet som skal kobles.';
+		case 'self':
+			return 'Et element kan ikke kobles til seg selv.';
+		case 'kind':
+			return linkKindError(refusal.from, refusal.to) ?? '';
+		case 'duplicate':
+			return 'Koblingen finnes allerede.';
+		case 'cycle':
+			return `Koblingen ville gitt en sirkel: «${refusal.toLabel}» fører allerede tilbake til «${refusal.fromLabel}».`;
+	}
+}
+
+export type LinkCheck = { ok: true } | { ok: false; message: string };
+
+/** `linkRefusal`, answered with the message a user reads. */
+export function checkNewLink(
+	nodes: readonly GraphNode[],
+	edges: readonly GraphEdge[],
+	from: string,
+	to: string
+): LinkCheck {
+	const refusal = linkRefusal(nodes, edges, from, to);
+	return refusal ? { ok: false, message: linkMessage(refusal) } : { ok: true };
 }
 
 export const BENEFIT_SUCCESS = {

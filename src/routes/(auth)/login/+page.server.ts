@@ -10,6 +10,7 @@ import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { invalid } from '$lib/server/result';
 import { readForm } from '$lib/server/read-form';
 import { allowPublic } from '$lib/server/auth/guards';
+import { LOGIN_MESSAGES } from '$lib/server/auth/messages';
 
 // Public: the sign-in page itself.
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -18,8 +19,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
 	return { passwordSet: url.searchParams.has('passordSatt') };
 };
-
-const WRONG = 'Feil e-post eller passord.';
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -34,12 +33,7 @@ export const actions: Actions = {
 		const attempt = reserveLoginAttempt(email, event.getClientAddress(), event.locals.now);
 		if (!attempt.ok) {
 			const seconds = Math.ceil(attempt.waitMs / 1000);
-			return invalid(
-				values,
-				{ _form: `For mange mislykkede forsøk. Vent ${seconds} sekunder og prøv igjen.` },
-				undefined,
-				429
-			);
+			return invalid(values, { _form: LOGIN_MESSAGES.throttled(seconds) }, undefined, 429);
 		}
 
 		// Unknown, inactive and password-less accounts get the same answer, in the same time.
@@ -49,7 +43,7 @@ export const actions: Actions = {
 				? await verifyPassword(user.passwordHash, password)
 				: await verifyAgainstDummy(password);
 		// A wrong password needs no bookkeeping: the attempt was counted as a failure above.
-		if (!user || !valid) return invalid(values, { _form: WRONG });
+		if (!user || !valid) return invalid(values, { _form: LOGIN_MESSAGES.wrong });
 
 		recordLoginSuccess(attempt.ticket);
 		// A fresh token at every sign-in; any session the browser carried is ended (fixation).

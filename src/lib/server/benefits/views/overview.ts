@@ -23,7 +23,7 @@ import { getProjectById } from '$lib/server/db/queries/projects';
 import { listTracks } from '$lib/server/db/queries/tracks';
 import type { SumRow } from '$lib/domain/benefit-figures';
 import { BENEFIT_LEVEL_LABEL } from '$lib/domain/benefits/vocabulary';
-import { keysetLinks, readKeyset } from '$lib/paging';
+import { keysetList } from '$lib/paging';
 import { type BenefitLevel } from '$lib/domain/benefits/vocabulary';
 
 export const BEHIND_PAGE = 20;
@@ -65,35 +65,26 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 	const chosenProject = filter.projectId ? getProjectById(filter.projectId) : undefined;
 
 	const sums = gainSums(scope);
-	const projectPosition = readKeyset(params, 2, 'pro-');
-	const projectPage = keysetLinks(
+	const projectPage = keysetList(
 		params,
-		projectPosition,
-		listProjectSumsPage(scope, projectPosition, PROJECT_PAGE + 1),
-		PROJECT_PAGE,
-		(r) => [r.title, Number(r.key)],
-		'prosjekter',
-		'pro-'
+		(position, limit) => listProjectSumsPage(scope, position, limit),
+		{
+			prefix: 'pro-',
+			hash: 'prosjekter',
+			size: PROJECT_PAGE,
+			keyLength: 2,
+			keyOf: (r) => [r.title, Number(r.key)]
+		}
 	);
-	const behindPosition = readKeyset(params, 1, 'bak-');
-	const behindPage = keysetLinks(
+	const behindPage = keysetList(
 		params,
-		behindPosition,
-		listBehindPage(scope, margin, behindPosition, BEHIND_PAGE + 1),
-		BEHIND_PAGE,
-		(r) => [r.id],
-		'bak-plan',
-		'bak-'
+		(position, limit) => listBehindPage(scope, margin, position, limit),
+		{ prefix: 'bak-', hash: 'bak-plan', size: BEHIND_PAGE, keyLength: 1, keyOf: (r) => [r.id] }
 	);
-	const benefitPosition = readKeyset(params, 1, 'gev-');
-	const benefitPage = keysetLinks(
+	const benefitPage = keysetList(
 		params,
-		benefitPosition,
-		listBenefitsPage(scope, margin, benefitPosition, BENEFIT_PAGE + 1),
-		BENEFIT_PAGE,
-		(r) => [r.id],
-		'gevinstliste',
-		'gev-'
+		(position, limit) => listBenefitsPage(scope, margin, position, limit),
+		{ prefix: 'gev-', hash: 'gevinstliste', size: BENEFIT_PAGE, keyLength: 1, keyOf: (r) => [r.id] }
 	);
 
 	const track = tracks.find((t) => t.id === filter.trackId);

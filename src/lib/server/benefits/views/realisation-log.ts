@@ -2,21 +2,22 @@
  * A benefit's realisation log, newest first, a page at a time (`logg-etter`/`logg-for`): each
  * entry marked as counting or replaced, from SQL (db/queries/realisation-log.ts).
  */
-import { keysetLinks, readKeyset } from '$lib/paging';
+import { keysetList } from '$lib/paging';
 import { countRealisations, listRealisationLogPage } from '$lib/server/db/queries/realisation-log';
 
 export const LOG_PAGE = 25;
 
 export function realisationLogView(benefitId: number, params: URLSearchParams) {
-	const position = readKeyset(params, 2, 'logg-');
-	const page = keysetLinks(
+	const page = keysetList(
 		params,
-		position,
-		listRealisationLogPage(benefitId, position, LOG_PAGE + 1),
-		LOG_PAGE,
-		(e) => [e.createdAt, e.id],
-		'logg-h',
-		'logg-'
+		(position, limit) => listRealisationLogPage(benefitId, position, limit),
+		{
+			prefix: 'logg-',
+			hash: 'logg-h',
+			size: LOG_PAGE,
+			keyLength: 2,
+			keyOf: (e) => [e.createdAt, e.id]
+		}
 	);
 	return {
 		count: countRealisations(benefitId),

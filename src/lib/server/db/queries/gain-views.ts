@@ -6,9 +6,8 @@
  * the behind-plan and benefit lists a page at a time. The scope is the benefit pages' filter:
  * a project, a track, a level; live projects only.
  */
-import type { Statement } from 'better-sqlite3';
-import { db } from '..';
 import { figureCtesFor, SERIES_ROWS_SQL } from './gain-rollups';
+import { preparedStatements } from './prepared';
 
 export interface GainScope {
 	missionId: number;
@@ -17,14 +16,7 @@ export interface GainScope {
 	level: string | null;
 }
 
-let cache: { sqlite: unknown; statements: Map<string, Statement> } | undefined;
-export function statement(key: string, text: () => string): Statement {
-	const sqlite = db.$client;
-	if (cache?.sqlite !== sqlite) cache = { sqlite, statements: new Map() };
-	let s = cache.statements.get(key);
-	if (!s) cache.statements.set(key, (s = sqlite.prepare(text())));
-	return s;
-}
+export const statement = preparedStatements();
 
 /** Sums of one group, per unit, as `rollUp` gives them. */
 export interface GainSumRow {

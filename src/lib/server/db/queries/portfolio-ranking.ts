@@ -7,28 +7,14 @@
  * under each. Titles sort case-insensitively (`COLLATE NOCASE`), not by the nb-NO collation
  * the domain uses (SQLite has none).
  */
-import type { Statement } from 'better-sqlite3';
-import { db } from '..';
-import { type PortfolioFilter, type RankBy } from '$lib/domain/portfolio';
+import { type RankBy } from '$lib/domain/portfolio';
+import { overviewParams, type OverviewParams } from './portfolio-overview';
 import { LENSES, type Lens, type LifecycleStatus } from '$lib/domain/portfolio/vocabulary';
+import { preparedStatements } from './prepared';
 
-export interface RankingParams {
-	trackId: number | null;
-	status: LifecycleStatus | null;
-	ownerId: number | null;
-	unitId: number | null;
-	minScore: number | null;
-}
-
-export function rankingParams(filter: PortfolioFilter): RankingParams {
-	return {
-		trackId: filter.trackId ?? null,
-		status: filter.status ?? null,
-		ownerId: filter.ownerId ?? null,
-		unitId: filter.unitId ?? null,
-		minScore: filter.minScore ?? null
-	};
-}
+/** The ranking takes the overview's filter parameters. */
+export type RankingParams = OverviewParams;
+export const rankingParams = overviewParams;
 
 const NO_FILTER: RankingParams = {
 	trackId: null,
@@ -130,14 +116,7 @@ const FUNNEL_SQL = `
 		count(case when stage >= 3 then 1 end) as adopted
 	from reached group by subject`;
 
-let cache: { sqlite: unknown; statements: Map<string, Statement> } | undefined;
-function statement(key: string, text: () => string): Statement {
-	const sqlite = db.$client;
-	if (cache?.sqlite !== sqlite) cache = { sqlite, statements: new Map() };
-	let s = cache.statements.get(key);
-	if (!s) cache.statements.set(key, (s = sqlite.prepare(text())));
-	return s;
-}
+const statement = preparedStatements();
 
 export type RankedRow = {
 	id: number;

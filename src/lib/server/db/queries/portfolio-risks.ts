@@ -5,10 +5,9 @@
  * archived project or measure, nor on a measure whose project is archived. Closed risks are
  * left out unless asked for, as in the matrix on a project's page (charts/risk-matrix.ts).
  */
-import type { Statement } from 'better-sqlite3';
-import { db } from '..';
 import type { SortKey } from '$lib/paging';
-import { type RiskStatus } from '$lib/domain/portfolio/vocabulary';
+import { type RiskSort, type RiskStatus } from '$lib/domain/portfolio/vocabulary';
+import { preparedStatements } from './prepared';
 
 export interface RiskFilterParams {
 	/** 1 to include closed risks. */
@@ -18,9 +17,6 @@ export interface RiskFilterParams {
 	trackId: number | null;
 	area: string | null;
 }
-
-export const RISK_SORTS = ['score', 'title', 'newest'] as const;
-export type RiskSort = (typeof RISK_SORTS)[number];
 
 /**
  * Sort keys per order, ascending in SQL (higher scores first by negating them), so one row-value
@@ -73,14 +69,7 @@ const COUNT_SQL = `select r.likelihood, r.consequence, count(*) as n,
 	${LIVE(false)}
 	group by r.likelihood, r.consequence`;
 
-let cache: { sqlite: unknown; statements: Map<string, Statement> } | undefined;
-function statement(key: string, text: () => string): Statement {
-	const sqlite = db.$client;
-	if (cache?.sqlite !== sqlite) cache = { sqlite, statements: new Map() };
-	let s = cache.statements.get(key);
-	if (!s) cache.statements.set(key, (s = sqlite.prepare(text())));
-	return s;
-}
+const statement = preparedStatements();
 
 export interface RiskCellCount {
 	likelihood: number;

@@ -4,9 +4,8 @@
  * out in SQL by the rule of `realisationHistory` (src/lib/domain/gain-realisation.ts): an entry
  * is replaced by the first later entry that names it.
  */
-import type { Statement } from 'better-sqlite3';
-import { db } from '..';
 import type { Realisation } from '../schema';
+import { preparedStatements } from './prepared';
 
 const PAGE_SQL = (direction: 'after' | 'before' | 'first') => `
 	select * from (
@@ -28,14 +27,7 @@ const PAGE_SQL = (direction: 'after' | 'before' | 'first') => `
 		limit @limit
 	) order by createdAt desc, id desc`;
 
-let cache: { sqlite: unknown; statements: Map<string, Statement> } | undefined;
-function statement(key: string, text: () => string): Statement {
-	const sqlite = db.$client;
-	if (cache?.sqlite !== sqlite) cache = { sqlite, statements: new Map() };
-	let s = cache.statements.get(key);
-	if (!s) cache.statements.set(key, (s = sqlite.prepare(text())));
-	return s;
-}
+const statement = preparedStatements();
 
 export interface LogEntry {
 	id: number;

@@ -10,18 +10,10 @@
  * Which rows count is the rule of the pages each figure links to: live projects and measures
  * (Oversikt, Portefølje), open risks on live work (Risiko, `portfolio-risks.ts`).
  */
-import type { Statement } from 'better-sqlite3';
-import { db } from '..';
 import type { LifecycleStatus, RagStatus } from '$lib/domain/portfolio/vocabulary';
+import { preparedStatements } from './prepared';
 
-let cache: { sqlite: unknown; statements: Map<string, Statement> } | undefined;
-function statement(key: string, text: () => string): Statement {
-	const sqlite = db.$client;
-	if (cache?.sqlite !== sqlite) cache = { sqlite, statements: new Map() };
-	let s = cache.statements.get(key);
-	if (!s) cache.statements.set(key, (s = sqlite.prepare(text())));
-	return s;
-}
+const statement = preparedStatements();
 
 export interface TrackPhaseRow {
 	trackId: number;

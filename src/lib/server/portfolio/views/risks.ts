@@ -7,11 +7,9 @@ import { isScaleValue, riskScore, severityFor } from '$lib/domain/risk';
 import { hrefWith, keysetLinks, positiveParam, readKeyset } from '$lib/paging';
 import { riskCountMatrixSpec } from '$lib/charts/risk-count-matrix';
 import {
-	RISK_SORTS,
 	countRisksByCell,
 	listRisksPage,
-	type RiskFilterParams,
-	type RiskSort
+	type RiskFilterParams
 } from '$lib/server/db/queries/portfolio-risks';
 import { listTracks } from '$lib/server/db/queries/tracks';
 import {
@@ -20,18 +18,15 @@ import {
 	CONSEQUENCE_LABEL,
 	type ConsequenceArea,
 	LIKELIHOOD_LABEL,
+	RISK_SORTS,
+	RISK_SORT_LABEL,
 	RISK_STATUS_LABEL,
 	SEVERITY_LABEL,
+	type RiskSort,
 	type ScaleValue
 } from '$lib/domain/portfolio/vocabulary';
 
 export const RISK_PAGE = 25;
-
-export const RISK_SORT_LABELS: Record<RiskSort, string> = {
-	score: 'Høyeste risikoverdi først',
-	title: 'Tittel',
-	newest: 'Sist registrert først'
-};
 
 function scale(params: URLSearchParams, key: string): ScaleValue | null {
 	const n = positiveParam(params, key);
@@ -115,7 +110,7 @@ export function riskListView(params: URLSearchParams) {
 		options: {
 			tracks: listTracks().map((t) => ({ value: String(t.id), label: `${t.code} ${t.title}` })),
 			areas: CONSEQUENCE_AREAS.map((a) => ({ value: a, label: CONSEQUENCE_AREA_LABEL[a] })),
-			sorts: RISK_SORTS.map((s) => ({ value: s, label: RISK_SORT_LABELS[s] }))
+			sorts: RISK_SORTS.map((s) => ({ value: s, label: RISK_SORT_LABEL[s] }))
 		}
 	};
 }
