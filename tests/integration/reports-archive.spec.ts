@@ -289,6 +289,8 @@ describe('a frozen report', () => {
 	it('downloads byte for byte as issued, after the data has changed', async () => {
 		const issued = getReportFile(id)!.content;
 		expect(pdfText(issued)).toContain('Frosset som utstedt til møtet 26. november 2026');
+		// The period it was frozen for, as the archive lists it.
+		expect(pdfText(issued)).toContain('1. september 2026 – 31. desember 2026');
 		const p = getProjectById(projectId)!;
 		const changed = updateProject(
 			projectId,

@@ -389,16 +389,25 @@ describe('the steering page', () => {
 	it('counts and lists what changed since a chosen day', () => {
 		const counts = (day: string) =>
 			page('steering', `?siden=${day}`).since.counts.map((c) => c.count);
-		// status, realisations, risks, reopened sign-offs
-		expect(counts('2026-11-01')).toEqual([1, 2, 3, 1]);
-		expect(counts('2026-11-13')).toEqual([0, 1, 0, 1]);
-		expect(counts('2026-11-16')).toEqual([0, 1, 0, 0]);
-		expect(counts('2026-01-01')).toEqual([1, 3, 3, 1]);
+		// status, reports with a new colour (both projects' first), realisations, risks, reopened
+		// sign-offs
+		expect(counts('2026-11-01')).toEqual([1, 2, 2, 3, 1]);
+		expect(counts('2026-11-13')).toEqual([0, 2, 1, 0, 1]);
+		expect(counts('2026-11-16')).toEqual([0, 2, 1, 0, 0]);
+		expect(counts('2026-01-01')).toEqual([1, 2, 3, 3, 1]);
 		const w = { since: at('2026-11-01', 0).getTime(), until: NOW.getTime() };
-		expect(countChangesSince(w)).toEqual({ status: 1, realisation: 2, risk: 3, reopening: 1 });
+		expect(countChangesSince(w)).toEqual({
+			status: 1,
+			report: 2,
+			realisation: 2,
+			risk: 3,
+			reopening: 1
+		});
 
 		const all = page('steering', '?siden=2026-11-01').since;
 		expect(all.changes.map((c) => c.kind)).toEqual([
+			'report',
+			'report',
 			'realisation',
 			'reopening',
 			'realisation',
@@ -423,8 +432,34 @@ describe('the steering page', () => {
 			const last = rows[rows.length - 1]!;
 			after = [last.at, last.rank, last.id];
 		}
-		expect(seen).toHaveLength(7);
+		expect(seen).toHaveLength(9);
 		expect([...seen].sort((x, y) => y - x)).toEqual(seen);
+		// A project that reports red for the first time is news; so is a change of colour.
+		expect(all.changes.filter((c) => c.kind === 'report').map((c) => c.detail)).toEqual(
+			expect.arrayContaining(['Prosjekt: første statusrapport, Rød'])
+		);
+		ok(
+			saveStatusReport(
+				'project',
+				shared,
+				{ period: '2026-11', rag: 'red', narrative: 'Fortsatt forsinket' },
+				leader,
+				NOW
+			)
+		);
+		expect(countChangesSince(w).report).toBe(2);
+		ok(
+			saveStatusReport(
+				'project',
+				single,
+				{ period: '2026-11', rag: 'amber', narrative: 'Mer usikkert' },
+				leader,
+				NOW
+			)
+		);
+		expect(countChangesSince(w).report).toBe(3);
+		const reports = page('steering', '?siden=2026-11-01&endring=report').since;
+		expect(reports.changes.map((c) => c.detail)).toContain('Prosjekt: Grønn → Gul');
 		const risks = page('steering', '?siden=2026-11-01&endring=risk').since;
 		expect(risks.changes.map((c) => c.kind)).toEqual(['risk', 'risk', 'risk']);
 	});

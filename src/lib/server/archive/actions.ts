@@ -25,7 +25,10 @@ export async function freezeIssuedReport({ user, formData, project }: FreezerAcc
 	if (kind === 'gevinstrealiseringsplan') {
 		if (!project)
 			return invalid(form.values, { prosjekt: 'Velg prosjektet planen gjelder' }, 'freeze');
-		const plan = await gainPlanPdf(project, now, { status: `Frosset som utstedt${meeting}` });
+		const plan = await gainPlanPdf(project, now, {
+			status: `Frosset som utstedt${meeting}`,
+			period: { from: periodFrom, to: periodTo }
+		});
 		file = { ...plan, mediaType: 'application/pdf' };
 	} else if (kind === 'styringsrapport') {
 		const report = await steeringReportPdf(user, { from: periodFrom, to: periodTo }, now, {

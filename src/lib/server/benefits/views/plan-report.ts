@@ -89,7 +89,7 @@ function osloDay(now: Date): string {
 export async function gainPlanPdf(
 	project: Project,
 	now: Date,
-	options: { status?: string } = {}
+	options: { status?: string; period?: { from: string; to: string } } = {}
 ): Promise<PlanFile> {
 	const mission = getMission();
 	const settings = {
@@ -121,9 +121,13 @@ export async function gainPlanPdf(
 		project.endDate,
 		...benefits.flatMap((b) => [b.baselineDate, b.targetDate])
 	].filter((d): d is string => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d));
-	const period = days.length
-		? { from: days.reduce((a, b) => (a < b ? a : b)), to: days.reduce((a, b) => (a > b ? a : b)) }
-		: { from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` };
+	// The period asked for when frozen to a meeting (the archive lists it); else the project's
+	// and its benefits' own span.
+	const period =
+		options.period ??
+		(days.length
+			? { from: days.reduce((a, b) => (a < b ? a : b)), to: days.reduce((a, b) => (a > b ? a : b)) }
+			: { from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` });
 	const title = 'Gevinstrealiseringsplan';
 	const pdf = new PdfReport({
 		title,

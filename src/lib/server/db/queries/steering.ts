@@ -101,7 +101,7 @@ export function listTrackUnits(): { trackId: number; unitId: number }[] {
 // ---------------------------------------------------------------------------------------------
 // «Siden forrige møte»
 
-export const CHANGE_KINDS = ['status', 'realisation', 'risk', 'reopening'] as const;
+export const CHANGE_KINDS = ['status', 'report', 'realisation', 'risk', 'reopening'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** Milliseconds, inclusive at both ends. */
@@ -126,23 +126,40 @@ export function countChangesSince(w: ChangeWindow): ChangeCounts {
 			(select count(*) from realisation where created_at between @since and @until) as realisation,
 			(select count(*) from risk where created_at between @since and @until) as risk,
 			(select count(*) from wheel_reopening where reopened_at between @since and @until)
-				as reopening`
+				as reopening,
+			(select count(*) from status_report r where r.created_at between @since and @until
+				and ${COLOUR_CHANGED}) as report`
 	).get(w) as ChangeCounts;
 }
+
+/**
+ * A status report whose colour differs from the subject's report before it: a track or
+ * project that turned red (or back to green) is news for the meeting; a report that repeats
+ * last month's colour is not. The first report of a subject counts too.
+ */
+const COLOUR_CHANGED = `coalesce((select p.rag from status_report p where p.subject = r.subject
+		and p.subject_id = r.subject_id and p.period < r.period order by p.period desc limit 1), '')
+		<> r.rag`;
 
 /** One change, with what its line and link need. */
 export interface ChangeRow {
 	kind: ChangeKind;
-	/** The key's middle part: the kind's place in CHANGE_KINDS. */
+	/** The key's middle part: a fixed number per kind (status 0 … report 4), ties broken by it. */
 	rank: number;
 	id: number;
 	at: number;
 	title: string;
-	/** status: subject (track|project|measure); risk: project|measure; reopening: unit name. */
+	/**
+	 * status, report: subject (track|project|measure); realisation: «correction» when it replaces
+	 * a row; risk: project|measure; reopening: unit name.
+	 */
 	a: string | null;
 	/** status: subject id; realisation: benefit id; risk: project or measure id; reopening: task id. */
 	b: number | null;
-	/** status: from → to («proposed>adopted»); realisation: period; reopening: period. */
+	/**
+	 * status: from → to («proposed>adopted»); report: colours before and now («green>red», the
+	 * first report «>red»); realisation: period; reopening: period.
+	 */
 	c: string | null;
 	/** realisation: value; risk: likelihood × 10 + consequence; reopening: unit id. */
 	d: number | null;
@@ -176,7 +193,8 @@ const CHANGE_PAGE_SQL = () => `
 		select * from (
 			select 'realisation', 1, r.id, r.created_at,
 				(select b.title from benefit b where b.id = r.benefit_id),
-				r.assessment, r.benefit_id, r.period, r.value
+				case when r.supersedes_id is null then r.assessment else 'correction:' || coalesce(r.assessment, '') end,
+				r.benefit_id, r.period, r.value
 			from realisation r
 			where (@kind is null or @kind = 'realisation') and r.created_at between @since and @until
 				and ${before('r', 'created_at', 1)}
@@ -190,6 +208,21 @@ const CHANGE_PAGE_SQL = () => `
 			where (@kind is null or @kind = 'risk') and k.created_at between @since and @until
 				and ${before('k', 'created_at', 2)}
 			order by k.created_at desc, k.id desc limit @limit)
+		union all
+		select * from (
+			select 'report', 4, r.id, r.created_at,
+				coalesce(case r.subject
+					when 'track' then (select t.code || ' ' || t.title from track t where t.id = r.subject_id)
+					when 'project' then (select p.title from project p where p.id = r.subject_id)
+					else (select m.title from measure m where m.id = r.subject_id) end, ''),
+				r.subject, r.subject_id,
+				coalesce((select p.rag from status_report p where p.subject = r.subject
+					and p.subject_id = r.subject_id and p.period < r.period
+					order by p.period desc limit 1), '') || '>' || r.rag, null
+			from status_report r
+			where (@kind is null or @kind = 'report') and r.created_at between @since and @until
+				and ${COLOUR_CHANGED} and ${before('r', 'created_at', 4)}
+			order by r.created_at desc, r.id desc limit @limit)
 		union all
 		select * from (
 			select 'reopening', 3, o.id, o.reopened_at, s.task_title,

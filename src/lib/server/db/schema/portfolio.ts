@@ -210,7 +210,11 @@ export const statusReport = sqliteTable(
 		authorId: integer('author_id').references(() => user.id),
 		createdAt: createdAt()
 	},
-	(t) => [uniqueIndex('status_report_subject_period').on(t.subject, t.subjectId, t.period)]
+	(t) => [
+		uniqueIndex('status_report_subject_period').on(t.subject, t.subjectId, t.period),
+		// «Siden forrige møte» reads the reports written in a window (queries/steering.ts).
+		index('status_report_created').on(t.createdAt)
+	]
 );
 
 /** Seed 001 «Kriterier for prioritering»: one score 1–5 per lens, with a justification. */

@@ -71,6 +71,7 @@ export const CHANGE_PAGE = 10;
 
 export const CHANGE_KIND_LABEL: Record<ChangeKind, string> = {
 	status: 'Statusendringer',
+	report: 'Statusrapporter med ny farge',
 	realisation: 'Nye realiseringer',
 	risk: 'Nye risikoer',
 	reopening: 'Gjenåpnede signeringer'
@@ -256,15 +257,34 @@ export function changeView(r: ChangeRow): SteeringChange {
 				href: `/portefolje/${path}/${r.b}`
 			};
 		}
-		case 'realisation':
+		case 'report': {
+			const [before, now] = (r.c ?? '>').split('>') as [RagStatus | '', RagStatus];
+			const path = r.a === 'track' ? 'spor' : r.a === 'project' ? 'prosjekter' : 'tiltak';
+			const what = r.a === 'track' ? 'Spor' : r.a === 'project' ? 'Prosjekt' : 'Tiltak';
 			return {
 				...base,
-				detail:
-					r.d !== null
-						? `Periode ${r.c}: ${r.d.toLocaleString('nb-NO')}`
-						: `Periode ${r.c}: ${r.a ? (ASSESSMENT_LABEL[r.a as Assessment] ?? r.a) : 'vurdering'}`,
+				detail: before
+					? `${what}: ${RAG_LABEL[before] ?? before} → ${RAG_LABEL[now] ?? now}`
+					: `${what}: første statusrapport, ${RAG_LABEL[now] ?? now}`,
+				href: `/portefolje/${path}/${r.b}`
+			};
+		}
+		case 'realisation': {
+			// A correction replaces an earlier row for the period: said, so no one adds the two.
+			const correction = r.a?.startsWith('correction:') ?? false;
+			const assessment = correction ? r.a!.slice('correction:'.length) || null : r.a;
+			const value =
+				r.d !== null
+					? r.d.toLocaleString('nb-NO')
+					: assessment
+						? (ASSESSMENT_LABEL[assessment as Assessment] ?? assessment)
+						: 'vurdering';
+			return {
+				...base,
+				detail: `Periode ${r.c}: ${value}${correction ? ' (korrigering, erstatter tidligere verdi)' : ''}`,
 				href: `/gevinster/${r.b}`
 			};
+		}
 		case 'risk': {
 			const likelihood = Math.floor((r.d ?? 11) / 10);
 			const consequence = (r.d ?? 11) % 10;

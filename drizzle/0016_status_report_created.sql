@@ -1,0 +1,1 @@
+CREATE INDEX `status_report_created` ON `status_report` (`created_at`);
