@@ -30,7 +30,8 @@ import { PdfReport } from '../../reports/pdf';
 import { barChartSvg } from '../../reports/bar-svg';
 import type { CellValue } from '../../reports/table';
 import { datedFileName, organisationName } from '../../exports/download';
-import { CHANGE_KIND_LABEL, changeView, steeringPage, type SteeringGains } from './steering';
+import { steeringPage, type SteeringGains } from './steering';
+import { CHANGE_KIND_LABEL, changeView } from './since-meeting';
 
 /** Rows listed at most per list; the report says how many there are in all. */
 export const REPORT_LIST_LIMIT = { changes: 100, behind: 100, risks: 15 } as const;

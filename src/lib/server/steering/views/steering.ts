@@ -16,31 +16,18 @@
  * group and administrators, as /arshjul/etterlevelse is.
  */
 import { osloDay } from '$lib/format';
-import { osloDayStartMs } from '$lib/domain/oslo-day';
-import {
-	changeWindow,
-	onTimePercent,
-	realisedPercent,
-	risksBySeverity,
-	trackRag
-} from '$lib/domain/steering';
+import { onTimePercent, realisedPercent, risksBySeverity, trackRag } from '$lib/domain/steering';
 import {
 	LIFECYCLE_LABEL,
 	LIFECYCLE_STATUSES,
 	LEVEL_LABEL,
 	RAG_LABEL,
-	RISK_STATUS_LABEL,
-	SEVERITY_LABEL,
 	type Level,
 	type LifecycleStatus,
-	type RagStatus,
-	type RiskStatus,
-	type Severity
+	type RagStatus
 } from '$lib/domain/portfolio/vocabulary';
 import { BENEFIT_LEVEL_OF } from '$lib/domain/benefits/vocabulary';
-import { ASSESSMENT_LABEL, type Assessment } from '$lib/domain/benefits/vocabulary';
-import { severityFor } from '$lib/domain/risk';
-import { decodeKey, encodeKey } from '$lib/paging';
+import { decodeKey } from '$lib/paging';
 import { getMission, listEffectGoals } from '$lib/server/db/queries/mission';
 import { listTracks } from '$lib/server/db/queries/tracks';
 import {
@@ -51,31 +38,18 @@ import {
 } from '$lib/server/db/queries/gain-views';
 import {
 	CHANGE_KINDS,
-	countChangesSince,
 	countOpenRisksByTrackAndCell,
 	countProjectsByTrackAndPhase,
 	countProjectsByTrackAndRag,
-	listChangesSince,
 	listTrackUnits,
 	type ChangeKey,
-	type ChangeKind,
-	type ChangeRow
+	type ChangeKind
 } from '$lib/server/db/queries/steering';
 import { unitsCompliance } from '$lib/server/wheel/views/compliance';
 import type { SessionUser } from '$lib/server/auth/session';
 import { canReadCompliance } from '../access';
+import { sinceMeeting, type SinceMeeting } from './since-meeting';
 import { versioned } from '$lib/server/read-cache';
-
-/** Changes listed per page of «siden forrige møte». */
-export const CHANGE_PAGE = 10;
-
-export const CHANGE_KIND_LABEL: Record<ChangeKind, string> = {
-	status: 'Statusendringer',
-	report: 'Statusrapporter med ny farge',
-	realisation: 'Nye realiseringer',
-	risk: 'Nye risikoer',
-	reopening: 'Gjenåpnede signeringer'
-};
 
 /** What the address asks for: `siden` (a day), `endring` (a kind), `etter` (the list's key). */
 export interface SteeringParams {
@@ -159,26 +133,6 @@ export interface SteeringCompliance {
 	href: string;
 }
 
-export interface SteeringChange {
-	kind: ChangeKind;
-	id: number;
-	kindLabel: string;
-	at: number;
-	title: string;
-	detail: string;
-	href: string;
-}
-
-export interface SinceMeeting {
-	/** The chosen day, `YYYY-MM-DD` (the default when none was chosen). */
-	since: string;
-	counts: { kind: ChangeKind; label: string; count: number; href: string }[];
-	kind: ChangeKind | null;
-	changes: SteeringChange[];
-	next: string | null;
-	first: string | null;
-}
-
 export interface SteeringPageData {
 	/** Oslo's day of `now`: what «to date» means. */
 	asOf: string;
@@ -236,106 +190,6 @@ function group<T extends { trackId: number }>(rows: readonly T[]): Map<number, T
 	const out = new Map<number, T[]>();
 	for (const r of rows) out.set(r.trackId, [...(out.get(r.trackId) ?? []), r]);
 	return out;
-}
-
-export function changeView(r: ChangeRow): SteeringChange {
-	const base = {
-		kind: r.kind,
-		id: r.id,
-		kindLabel: CHANGE_KIND_LABEL[r.kind],
-		at: r.at,
-		title: r.title
-	};
-	switch (r.kind) {
-		case 'status': {
-			const [from, to] = (r.c ?? '>').split('>') as [LifecycleStatus, LifecycleStatus];
-			const path = r.a === 'track' ? 'spor' : r.a === 'project' ? 'prosjekter' : 'tiltak';
-			const what = r.a === 'track' ? 'Spor' : r.a === 'project' ? 'Prosjekt' : 'Tiltak';
-			return {
-				...base,
-				detail: `${what}: ${LIFECYCLE_LABEL[from] ?? from} → ${LIFECYCLE_LABEL[to] ?? to}`,
-				href: `/portefolje/${path}/${r.b}`
-			};
-		}
-		case 'report': {
-			const [before, now] = (r.c ?? '>').split('>') as [RagStatus | '', RagStatus];
-			const path = r.a === 'track' ? 'spor' : r.a === 'project' ? 'prosjekter' : 'tiltak';
-			const what = r.a === 'track' ? 'Spor' : r.a === 'project' ? 'Prosjekt' : 'Tiltak';
-			return {
-				...base,
-				detail: before
-					? `${what}: ${RAG_LABEL[before] ?? before} → ${RAG_LABEL[now] ?? now}`
-					: `${what}: første statusrapport, ${RAG_LABEL[now] ?? now}`,
-				href: `/portefolje/${path}/${r.b}`
-			};
-		}
-		case 'realisation': {
-			// A correction replaces an earlier row for the period: said, so no one adds the two.
-			const correction = r.a?.startsWith('correction:') ?? false;
-			const assessment = correction ? r.a!.slice('correction:'.length) || null : r.a;
-			const value =
-				r.d !== null
-					? r.d.toLocaleString('nb-NO')
-					: assessment
-						? (ASSESSMENT_LABEL[assessment as Assessment] ?? assessment)
-						: 'vurdering';
-			return {
-				...base,
-				detail: `Periode ${r.c}: ${value}${correction ? ' (korrigering, erstatter tidligere verdi)' : ''}`,
-				href: `/gevinster/${r.b}`
-			};
-		}
-		case 'risk': {
-			const likelihood = Math.floor((r.d ?? 11) / 10);
-			const consequence = (r.d ?? 11) % 10;
-			const severity: Severity = severityFor(likelihood * consequence);
-			return {
-				...base,
-				detail:
-					`${SEVERITY_LABEL[severity]} risiko (${likelihood} × ${consequence}), ${RISK_STATUS_LABEL[r.c as RiskStatus] ?? ''}`.trim(),
-				href: `/portefolje/${r.a === 'project' ? 'prosjekter' : 'tiltak'}/${r.b}`
-			};
-		}
-		case 'reopening':
-			return {
-				...base,
-				detail: `${r.a ?? 'Enhet'}, periode ${r.c}`,
-				href: `/arshjul/forekomst/${r.b}/${r.d}/${r.c}`
-			};
-	}
-}
-
-function sinceMeeting(params: SteeringParams, now: Date): SinceMeeting {
-	const window = changeWindow(params.since ? osloDayStartMs(params.since) : null, now);
-	const since =
-		params.since && osloDayStartMs(params.since) <= now.getTime()
-			? params.since
-			: osloDay(new Date(window.since));
-	const counts = countChangesSince(window);
-	const link = (q: Record<string, string | null>) => {
-		const s = new URLSearchParams({ siden: since });
-		for (const [k, v] of Object.entries(q)) if (v !== null) s.set(k, v);
-		return `/styring?${s}#siden-forrige-mote`;
-	};
-	const rows = listChangesSince(window, params.kind, params.after, CHANGE_PAGE + 1);
-	const shown = rows.slice(0, CHANGE_PAGE);
-	const last = shown[shown.length - 1];
-	return {
-		since,
-		counts: CHANGE_KINDS.map((kind) => ({
-			kind,
-			label: CHANGE_KIND_LABEL[kind],
-			count: counts[kind],
-			href: link({ endring: kind })
-		})),
-		kind: params.kind,
-		changes: shown.map(changeView),
-		next:
-			rows.length > CHANGE_PAGE && last
-				? link({ endring: params.kind, etter: encodeKey([last.at, last.rank, last.id]) })
-				: null,
-		first: params.after ? link({ endring: params.kind }) : null
-	};
 }
 
 /** The steering page for this user at `now`. */

@@ -1,0 +1,160 @@
+/**
+ * «Siden forrige møte» on /styring and in the Styringsrapport: what changed since a chosen day
+ * (status changes, status reports that change colour, realisations, risks, reopened
+ * sign-offs), counted and listed newest first a page at a time (queries/steering.ts).
+ */
+import { osloDay } from '$lib/format';
+import { osloDayStartMs } from '$lib/domain/oslo-day';
+import { changeWindow } from '$lib/domain/steering';
+import { severityFor } from '$lib/domain/risk';
+import {
+	LIFECYCLE_LABEL,
+	RAG_LABEL,
+	RISK_STATUS_LABEL,
+	SEVERITY_LABEL,
+	type LifecycleStatus,
+	type RagStatus,
+	type RiskStatus,
+	type Severity
+} from '$lib/domain/portfolio/vocabulary';
+import { ASSESSMENT_LABEL, type Assessment } from '$lib/domain/benefits/vocabulary';
+import { encodeKey } from '$lib/paging';
+import {
+	CHANGE_KINDS,
+	countChangesSince,
+	listChangesSince,
+	type ChangeKind,
+	type ChangeRow
+} from '$lib/server/db/queries/steering';
+import type { SteeringParams } from './steering';
+
+/** Changes listed per page of «siden forrige møte». */
+export const CHANGE_PAGE = 10;
+
+export const CHANGE_KIND_LABEL: Record<ChangeKind, string> = {
+	status: 'Statusendringer',
+	report: 'Statusrapporter med ny farge',
+	realisation: 'Nye realiseringer',
+	risk: 'Nye risikoer',
+	reopening: 'Gjenåpnede signeringer'
+};
+
+export interface SteeringChange {
+	kind: ChangeKind;
+	id: number;
+	kindLabel: string;
+	at: number;
+	title: string;
+	detail: string;
+	href: string;
+}
+
+export interface SinceMeeting {
+	/** The chosen day, `YYYY-MM-DD` (the default when none was chosen). */
+	since: string;
+	counts: { kind: ChangeKind; label: string; count: number; href: string }[];
+	kind: ChangeKind | null;
+	changes: SteeringChange[];
+	next: string | null;
+	first: string | null;
+}
+
+export function changeView(r: ChangeRow): SteeringChange {
+	const base = {
+		kind: r.kind,
+		id: r.id,
+		kindLabel: CHANGE_KIND_LABEL[r.kind],
+		at: r.at,
+		title: r.title
+	};
+	switch (r.kind) {
+		case 'status': {
+			const [from, to] = (r.c ?? '>').split('>') as [LifecycleStatus, LifecycleStatus];
+			const path = r.a === 'track' ? 'spor' : r.a === 'project' ? 'prosjekter' : 'tiltak';
+			const what = r.a === 'track' ? 'Spor' : r.a === 'project' ? 'Prosjekt' : 'Tiltak';
+			return {
+				...base,
+				detail: `${what}: ${LIFECYCLE_LABEL[from] ?? from} → ${LIFECYCLE_LABEL[to] ?? to}`,
+				href: `/portefolje/${path}/${r.b}`
+			};
+		}
+		case 'report': {
+			const [before, now] = (r.c ?? '>').split('>') as [RagStatus | '', RagStatus];
+			const path = r.a === 'track' ? 'spor' : r.a === 'project' ? 'prosjekter' : 'tiltak';
+			const what = r.a === 'track' ? 'Spor' : r.a === 'project' ? 'Prosjekt' : 'Tiltak';
+			return {
+				...base,
+				detail: before
+					? `${what}: ${RAG_LABEL[before] ?? before} → ${RAG_LABEL[now] ?? now}`
+					: `${what}: første statusrapport, ${RAG_LABEL[now] ?? now}`,
+				href: `/portefolje/${path}/${r.b}`
+			};
+		}
+		case 'realisation': {
+			// A correction replaces an earlier row for the period: said, so no one adds the two.
+			const correction = r.a?.startsWith('correction:') ?? false;
+			const assessment = correction ? r.a!.slice('correction:'.length) || null : r.a;
+			const value =
+				r.d !== null
+					? r.d.toLocaleString('nb-NO')
+					: assessment
+						? (ASSESSMENT_LABEL[assessment as Assessment] ?? assessment)
+						: 'vurdering';
+			return {
+				...base,
+				detail: `Periode ${r.c}: ${value}${correction ? ' (korrigering, erstatter tidligere verdi)' : ''}`,
+				href: `/gevinster/${r.b}`
+			};
+		}
+		case 'risk': {
+			const likelihood = Math.floor((r.d ?? 11) / 10);
+			const consequence = (r.d ?? 11) % 10;
+			const severity: Severity = severityFor(likelihood * consequence);
+			return {
+				...base,
+				detail:
+					`${SEVERITY_LABEL[severity]} risiko (${likelihood} × ${consequence}), ${RISK_STATUS_LABEL[r.c as RiskStatus] ?? ''}`.trim(),
+				href: `/portefolje/${r.a === 'project' ? 'prosjekter' : 'tiltak'}/${r.b}`
+			};
+		}
+		case 'reopening':
+			return {
+				...base,
+				detail: `${r.a ?? 'Enhet'}, periode ${r.c}`,
+				href: `/arshjul/forekomst/${r.b}/${r.d}/${r.c}`
+			};
+	}
+}
+
+export function sinceMeeting(params: SteeringParams, now: Date): SinceMeeting {
+	const window = changeWindow(params.since ? osloDayStartMs(params.since) : null, now);
+	const since =
+		params.since && osloDayStartMs(params.since) <= now.getTime()
+			? params.since
+			: osloDay(new Date(window.since));
+	const counts = countChangesSince(window);
+	const link = (q: Record<string, string | null>) => {
+		const s = new URLSearchParams({ siden: since });
+		for (const [k, v] of Object.entries(q)) if (v !== null) s.set(k, v);
+		return `/styring?${s}#siden-forrige-mote`;
+	};
+	const rows = listChangesSince(window, params.kind, params.after, CHANGE_PAGE + 1);
+	const shown = rows.slice(0, CHANGE_PAGE);
+	const last = shown[shown.length - 1];
+	return {
+		since,
+		counts: CHANGE_KINDS.map((kind) => ({
+			kind,
+			label: CHANGE_KIND_LABEL[kind],
+			count: counts[kind],
+			href: link({ endring: kind })
+		})),
+		kind: params.kind,
+		changes: shown.map(changeView),
+		next:
+			rows.length > CHANGE_PAGE && last
+				? link({ endring: params.kind, etter: encodeKey([last.at, last.rank, last.id]) })
+				: null,
+		first: params.after ? link({ endring: params.kind }) : null
+	};
+}
