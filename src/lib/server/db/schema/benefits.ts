@@ -5,6 +5,7 @@
  * `domain/benefit-graph.ts` before a link is stored). Realisations are never edited: a
  * correction is a new row that supersedes an older one.
  */
+import { MEASUREMENT_FREQUENCIES } from '../../../domain/control/vocabulary';
 import { sql } from 'drizzle-orm';
 import {
 	check,
@@ -75,6 +76,9 @@ export const benefit = sqliteTable(
 		ownerId: integer('owner_id').references(() => user.id),
 		indicator: text('indicator').notNull().default(''),
 		measurement: text('measurement').notNull().default(''),
+		// How often the owner measures: the benefit's measurement dates in the wheel (ring
+		// «Gevinstmåling»). Null: no measurement dates.
+		measurementFrequency: text('measurement_frequency', { enum: MEASUREMENT_FREQUENCIES }),
 		takeout: text('takeout', { enum: TAKEOUT_METHODS }).notNull(),
 		// Nullpunkt and target, whole units; days YYYY-MM-DD.
 		baselineValue: integer('baseline_value'),

@@ -6,3 +6,4 @@ export * from './portfolio';
 export * from './benefits';
 export * from './wheel';
 export * from './reports';
+export * from './control';
