@@ -24,7 +24,9 @@ export const ROUTE_AREAS = {
 	styring: 'steering',
 	'mitt-arbeid': 'steering',
 	rapporter: 'archive',
-	sok: 'search'
+	sok: 'search',
+	internkontroll: 'control',
+	varsler: 'notices'
 };
 
 const AREA_FOLDERS = `(${Object.keys(ROUTE_AREAS).join('|')})`;
@@ -40,7 +42,7 @@ export const LAYERS = [
 	{ type: 'demo', pattern: 'src/lib/server/demo' },
 	{
 		type: 'area',
-		pattern: 'src/lib/server/(portfolio|benefits|wheel|org|search|steering|archive)',
+		pattern: 'src/lib/server/(portfolio|benefits|wheel|org|search|steering|archive|control|notices)',
 		capture: ['area']
 	},
 	// result.ts, clock.ts, read-form.ts, startup.ts, security-headers.ts
