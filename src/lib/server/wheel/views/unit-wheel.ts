@@ -5,7 +5,13 @@
  * (listOccurrences → unitOccurrences): a few hundred, read with prepared statements.
  */
 import { osloDay } from '$lib/format';
-import { canLeadUnit, hasRole, isAdmin, ledUnitIds } from '$lib/server/auth/guards';
+import {
+	canLeadUnit,
+	hasRole,
+	isAdmin,
+	ledUnitIds,
+	readsAsSteering
+} from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/session';
 import { buildUnitTree, flattenUnitTree } from '$lib/domain/units';
 import { isMonth, MONTHS, type Month } from '$lib/domain/schedule';
@@ -94,6 +100,6 @@ export function wheelsPage(user: SessionUser, url: URL, now: Date) {
 		canSign: view.unitId !== null && canLeadUnit(user, view.unitId),
 		// Links only to the pages this user may open.
 		showMine: isAdmin(user) || hasRole(user, 'unit_leader'),
-		showCompliance: isAdmin(user) || hasRole(user, 'steering')
+		showCompliance: readsAsSteering(user)
 	};
 }

@@ -1,0 +1,13 @@
+/** The annual internal-control report's forms: one assessment field, with its row version. */
+import { z } from 'zod';
+import { ASSESSMENT_FIELDS, ASSESSMENT_MAX_LENGTH } from '$lib/domain/control/report';
+import { versionField } from './version';
+
+export const assessmentSchema = z.object({
+	field: z.enum(ASSESSMENT_FIELDS, { error: 'Ukjent felt. Last siden på nytt.' }),
+	body: z
+		.string({ error: 'Skriv vurderingen.' })
+		.max(ASSESSMENT_MAX_LENGTH, `Vurderingen kan være høyst ${ASSESSMENT_MAX_LENGTH} tegn.`)
+		.transform((v) => v.replace(/\r\n/g, '\n').trim()),
+	version: versionField
+});
