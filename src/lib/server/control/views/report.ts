@@ -15,11 +15,9 @@ import {
 	ASSESSMENT_FIELDS,
 	ASSESSMENT_FIELD_HINT,
 	ASSESSMENT_FIELD_LABEL,
-	REPORT_YEAR_MIN,
 	TERTIAL_LABEL,
 	onTimeShare,
 	parseReportPeriod,
-	parseReportScope,
 	type ReportPeriod
 } from '$lib/domain/control/report';
 import {
@@ -30,15 +28,12 @@ import {
 	FINDING_KINDS,
 	FINDING_KIND_LABEL
 } from '$lib/domain/control/vocabulary';
-import { REPORT_STATUS_LABEL } from '$lib/domain/reports/vocabulary';
 import { complianceFigures, wheelUnits, type WheelUnit } from '$lib/server/db/queries/wheel-sets';
 import {
 	deviationGroups,
 	deviationList,
 	findingList,
-	firstReportYear,
 	listAssessments,
-	listFrozenControlReports,
 	routineFigures,
 	routineWheels,
 	tilsynCounts,
@@ -298,19 +293,3 @@ export function controlReport(q: ControlReportQuery, now: Date) {
 }
 
 export type ControlReportData = ReturnType<typeof controlReport>;
-
-/** The year picker: years from the first with data to this one, and the frozen reports. */
-export function controlReportArchive(now: Date) {
-	const thisYear = Number(osloDay(now).slice(0, 4));
-	const first = Math.max(REPORT_YEAR_MIN, Math.min(firstReportYear() ?? thisYear, thisYear));
-	const years = Array.from({ length: thisYear - first + 1 }, (_, i) => thisYear - i);
-	const frozen = listFrozenControlReports(50).map((r) => ({
-		id: r.id,
-		title: r.title,
-		...(parseReportScope(r.scope) ?? { year: null, tertial: null, unitId: null }),
-		status: r.status,
-		statusLabel: REPORT_STATUS_LABEL[r.status],
-		createdAt: r.createdAt.getTime()
-	}));
-	return { years, frozen, serviceAreas: serviceAreas().map((u) => ({ id: u.id, name: u.name })) };
-}

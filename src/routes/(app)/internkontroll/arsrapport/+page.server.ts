@@ -4,11 +4,8 @@ import {
 	requireControlReportReader,
 	requireControlReportWriter
 } from '$lib/server/control/access';
-import {
-	controlReport,
-	controlReportArchive,
-	parseControlReportQuery
-} from '$lib/server/control/views/report';
+import { controlReport, parseControlReportQuery } from '$lib/server/control/views/report';
+import { controlReportArchive } from '$lib/server/control/views/report-archive';
 import { freezeControlReport, saveControlAssessment } from '$lib/server/control/actions/report';
 import { readForm } from '$lib/server/read-form';
 
