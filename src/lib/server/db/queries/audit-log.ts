@@ -55,7 +55,8 @@ function conditions(filter: AuditLogFilter, cursor: AuditCursor = null): SQL[] {
 function inUnit(unitId: number): SQL {
 	return sql`(${auditLog.entity}, ${auditLog.entityId}) IN (
 		WITH RECURSIVE sub(id) AS (
-			SELECT ${unitId} UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
+			SELECT CAST(${unitId} AS INTEGER)
+			UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
 		)
 		SELECT 'unit', CAST(id AS TEXT) FROM sub
 		UNION ALL SELECT 'wheel_signature', CAST(s.id AS TEXT) FROM wheel_signature s

@@ -135,10 +135,10 @@ export async function auditLogXlsx(url: URL, now: Date) {
 	return { content, fileName: datedFileName('endringslogg', now, 'xlsx'), rows: count };
 }
 
-export async function auditLogPdf(user: SessionUser, url: URL, now: Date) {
+export async function auditLogPdf(user: SessionUser, url: URL, now: Date, limit = AUDIT_PDF_LIMIT) {
 	const { filter, given } = readAuditFilter(url.searchParams);
 	const total = countAuditLog(filter);
-	const rows = [...describedRows(filter, AUDIT_PDF_LIMIT)].map((r) => r.row);
+	const rows = [...describedRows(filter, limit)].map((r) => r.row);
 	const today = osloDay(now);
 	const oldest = rows[rows.length - 1];
 	const pdf = new PdfReport({
