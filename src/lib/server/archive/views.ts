@@ -77,7 +77,9 @@ export function reportPage({ user, report }: ReturnType<typeof requireReportFile
 			report.status === 'draft' &&
 			canApproveKind(user, report.kind) &&
 			report.createdById !== user.id,
-		frozeItYourself: report.createdById === user.id
+		frozeItYourself: report.createdById === user.id,
+		// The internal-control report is signed by the kommunedirektør (kommuneloven § 25-2).
+		approver: report.kind === 'internkontroll' ? ('director' as const) : ('steering' as const)
 	};
 }
 
