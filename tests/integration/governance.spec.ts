@@ -11,6 +11,7 @@ import {
 	actions as meetingActions,
 	load as meetingsLoad
 } from '../../src/routes/(app)/styring/moter/+page.server';
+import { load as styringLoad } from '../../src/routes/(app)/styring/+page.server';
 import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
 import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
 import { calendarFeed } from '$lib/server/wheel/views/calendar';
@@ -170,5 +171,17 @@ describe('measurements and meetings in the wheel, «Mine oppgaver» and the feed
 		expect(feed).toMatch(/SUMMARY:Styringsgruppemøte: Flyttet/);
 		const others = calendarFeed(getUserById(other.user.id)!, 'https://kommune.example', NOW);
 		expect(others).not.toContain('gevinstmaling-');
+	});
+
+	it('«siden forrige møte» on /styring starts at the last meeting unless a day is chosen', async () => {
+		await meetingForm({ date: '2026-10-20', title: 'Oktobermøtet' }, steering, 'create');
+		const page = (await styringLoad(
+			makeEvent({ signed: steering, path: '/styring', now: NOW }) as never
+		)) as { since: { since: string; meeting: { title: string } | null } };
+		expect(page.since).toMatchObject({ since: '2026-10-20', meeting: { title: 'Oktobermøtet' } });
+		const chosen = (await styringLoad(
+			makeEvent({ signed: steering, path: '/styring?siden=2026-11-01', now: NOW }) as never
+		)) as { since: { since: string; meeting: unknown } };
+		expect(chosen.since).toMatchObject({ since: '2026-11-01', meeting: null });
 	});
 });

@@ -3,7 +3,7 @@
  * administrators and the steering group, each write audited in its transaction) and the
  * benefits whose owners measure them at set times, with the months a value was logged for.
  */
-import { and, asc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import { db } from '..';
 import { benefit, realisation, steeringMeeting } from '../schema';
 import type { MeasurementFrequency } from '$lib/domain/control/vocabulary';
@@ -41,6 +41,13 @@ function prepareAll() {
 			.from(steeringMeeting)
 			.where(gte(steeringMeeting.date, sql.placeholder('day')))
 			.orderBy(asc(steeringMeeting.date))
+			.limit(1)
+			.prepare(),
+		lastMeeting: db
+			.select()
+			.from(steeringMeeting)
+			.where(lt(steeringMeeting.date, sql.placeholder('day')))
+			.orderBy(desc(steeringMeeting.date))
 			.limit(1)
 			.prepare(),
 		owned: db
@@ -94,6 +101,11 @@ export function listMeetings(from: string, to: string): MeetingRow[] {
 
 export function getMeeting(id: number): MeetingRow | undefined {
 	return db.select().from(steeringMeeting).where(eq(steeringMeeting.id, id)).get();
+}
+
+/** The last meeting before `day`: where «siden forrige møte» starts. */
+export function lastMeetingBefore(day: string): MeetingRow | undefined {
+	return reads().lastMeeting.get({ day });
 }
 
 /** The next meeting on or after `day`. */
