@@ -5,18 +5,13 @@
  * (listOccurrences → unitOccurrences): a few hundred, read with prepared statements.
  */
 import { osloDay } from '$lib/format';
-import {
-	canLeadUnit,
-	hasRole,
-	isAdmin,
-	ledUnitIds,
-	readsAsSteering
-} from '$lib/server/auth/guards';
+import { canLeadUnit, ledUnitIds, readsAsSteering } from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/session';
 import { buildUnitTree, flattenUnitTree } from '$lib/domain/units';
 import { isMonth, MONTHS, type Month } from '$lib/domain/schedule';
 import { listOccurrences } from '$lib/server/db/queries/wheel-occurrences';
 import { unitsWithWheels, wheelsOfUnit } from '$lib/server/db/queries/wheel-sets';
+import { governanceRings } from './governance';
 
 const int = (raw: string | null) => (raw && /^\d{1,10}$/.test(raw) ? Number(raw) : null);
 
@@ -97,9 +92,9 @@ export function wheelsPage(user: SessionUser, url: URL, now: Date) {
 	const view = unitWheelView(url, now, ledUnitIds(user));
 	return {
 		...view,
+		governance: governanceRings(user.id, view.year, now),
 		canSign: view.unitId !== null && canLeadUnit(user, view.unitId),
 		// Links only to the pages this user may open.
-		showMine: isAdmin(user) || hasRole(user, 'unit_leader'),
 		showCompliance: readsAsSteering(user)
 	};
 }
