@@ -6,7 +6,13 @@
  * than the pages it links to would. «Mitt arbeid» is a programme leader's own work.
  */
 import type { RequestEvent } from '@sveltejs/kit';
-import { readsAsSteering, requireRole, requireUser } from '$lib/server/auth/guards';
+import {
+	hasRole,
+	isAdmin,
+	readsAsSteering,
+	requireRole,
+	requireUser
+} from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/session';
 
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
