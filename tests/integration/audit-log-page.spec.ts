@@ -5,6 +5,8 @@
  * Norwegian words (what, action, person, field by field before → after), filtered by person,
  * period and unit, and exported for a tilsyn as a PDF and an xlsx.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actions, load } from '../../src/routes/(app)/admin/logg/+page.server';
@@ -15,6 +17,7 @@ import { writeAudit } from '$lib/server/db/queries/audit';
 import { auditLogPdf } from '$lib/server/org/views/audit-log-export';
 import { pdfText } from '$lib/server/reports/pdf-text';
 import { formatKroner } from '$lib/format';
+import { AUDIT_ACTION_LABEL, AUDIT_ENTITY_LABEL } from '$lib/domain/audit/vocabulary';
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
@@ -406,5 +409,26 @@ describe('the change log in words, filtered, and exported for a tilsyn', () => {
 		const row = wb2.getWorksheet('Endringslogg')!.getRow(2);
 		expect(String(row.getCell(8).value)).toContain('Status: Forslag → Vedtatt');
 		expect(JSON.parse(String(row.getCell(10).value))).toMatchObject({ status: 'adopted' });
+	});
+});
+
+describe('the labels of the change log', () => {
+	it('name every entity and action the code writes to the log', () => {
+		const root = path.resolve('src/lib/server');
+		const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+			.filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
+			.map((f) => readFileSync(path.join(root, f), 'utf8'))
+			.filter((text) => /\b(?:writeAudit|insertAuditEntry)\(/.test(text));
+		const codes = { entity: new Set<string>(), action: new Set<string>() };
+		for (const text of files) {
+			for (const m of text.matchAll(/\b(entity|action): ([^,\n]+)/g)) {
+				for (const lit of m[2]!.matchAll(/'([a-z_]+)'/g)) {
+					codes[m[1] as 'entity' | 'action'].add(lit[1]!);
+				}
+			}
+		}
+		expect(codes.entity.size).toBeGreaterThan(20);
+		expect([...codes.entity].filter((c) => !(c in AUDIT_ENTITY_LABEL))).toEqual([]);
+		expect([...codes.action].filter((c) => !(c in AUDIT_ACTION_LABEL))).toEqual([]);
 	});
 });
