@@ -53,6 +53,7 @@ describe('internal-control report journey', () => {
 		await page.getByRole('button', { name: 'Lagre' }).first().click();
 		await expect.poll(() => page.getByText('Vurderingen er lagret.').count()).toBe(1);
 
+		await page.getByLabel('Kommunestyrets møte').fill(`${YEAR + 1}-02-10`);
 		await page.getByRole('button', { name: 'Frys rapporten' }).click();
 		// Freezing builds the PDF on the server first: seconds on a busy machine.
 		await expect

@@ -418,22 +418,31 @@ describe('the files, and freezing', () => {
 				)
 			)
 		).toMatchObject({ kind: 'error', status: 403 });
-		const frozen = await outcome(() =>
-			actions.freeze!(
-				makeEvent({
-					signed: director,
-					path: '/internkontroll/arsrapport?ar=2026&tertial=3',
-					form: {},
-					now: NOW
-				}) as never
-			)
-		);
+		const freeze = (form: Record<string, string>) =>
+			outcome(() =>
+				actions.freeze!(
+					makeEvent({
+						signed: director,
+						path: '/internkontroll/arsrapport?ar=2026&tertial=3',
+						form,
+						now: NOW
+					}) as never
+				)
+			);
+		// It is issued to a meeting of the kommunestyre: without the day, nothing is frozen.
+		expect(await freeze({ meetingDate: '10.02.2027' })).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: { errors: { meetingDate: expect.stringMatching(/kommunestyrets møte/) } }
+		});
+		const frozen = await freeze({ meetingDate: '2027-02-10' });
 		expect(frozen).toMatchObject({ kind: 'ok' });
 		const id = (frozen as { data: { id: number } }).data.id;
 		expect(getReport(id)).toMatchObject({
 			kind: 'internkontroll',
 			scope: 'internkontroll:2026:3:0',
 			periodFrom: '2026-09-01',
+			meetingDate: '2027-02-10',
 			status: 'draft'
 		});
 		const approve = (s: Signed) =>

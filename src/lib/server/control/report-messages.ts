@@ -2,9 +2,11 @@
 import type { MessageBook } from '../result';
 
 export const CONTROL_REPORT_MESSAGES: MessageBook = {
+	fields: { meeting_date: 'meetingDate' },
 	messages: {
 		period: 'Perioden er ugyldig. Last siden på nytt.',
-		empty: 'Rapporten ble tom og kunne ikke fryses. Prøv igjen.'
+		empty: 'Rapporten ble tom og kunne ikke fryses. Prøv igjen.',
+		meeting_date: 'Skriv datoen for kommunestyrets møte (ÅÅÅÅ-MM-DD).'
 	}
 };
 

@@ -6,7 +6,8 @@
 import { listAssessments, saveAssessment } from '$lib/server/db/queries/control-report';
 import { freezeReport } from '$lib/server/db/queries/reports';
 import { parseForm } from '$lib/schemas/form';
-import { assessmentSchema } from '$lib/schemas/control-report';
+import { assessmentSchema, freezeControlReportSchema } from '$lib/schemas/control-report';
+import { formatDay } from '$lib/format';
 import { reportScope } from '$lib/domain/control/report';
 import type { SessionUser } from '../../auth/session';
 import { invalid, refused } from '../../result';
@@ -56,15 +57,32 @@ export function saveControlAssessment(
 	return { action: 'assessment', field, success: CONTROL_REPORT_SUCCESS.saved };
 }
 
-/** Makes the report now and stores those bytes in the archive as a draft. */
-export async function freezeControlReport(user: SessionUser, q: ControlReportQuery, now: Date) {
+/**
+ * Makes the report now and stores those bytes in the archive as a draft, issued to the
+ * kommunestyre's meeting on the day given.
+ */
+export async function freezeControlReport(
+	user: SessionUser,
+	q: ControlReportQuery,
+	formData: FormData,
+	now: Date
+) {
+	const form = parseForm(freezeControlReportSchema, formData);
+	if (!form.ok) return invalid(form.values, form.errors, 'freeze');
+	const { meetingDate } = form.data;
 	const data = controlReport(q, now);
-	const file = await controlReportPdf(user, data, now, 'Frosset som utstedt');
+	const file = await controlReportPdf(
+		user,
+		data,
+		now,
+		`Frosset som utstedt til kommunestyret ${formatDay(meetingDate)}`
+	);
 	const result = freezeReport(
 		{
 			kind: 'internkontroll',
 			title: data.title,
 			period: { from: q.period.from, to: q.period.to },
+			meetingDate,
 			scope: reportScope(q.period.year, q.period.tertial, q.unit?.id ?? null),
 			mediaType: 'application/pdf',
 			fileName: file.fileName,
@@ -74,7 +92,7 @@ export async function freezeControlReport(user: SessionUser, q: ControlReportQue
 		now
 	);
 	if (!result.ok) {
-		return refused(CONTROL_REPORT_MESSAGES, result.reason, {}, { action: 'freeze' });
+		return refused(CONTROL_REPORT_MESSAGES, result.reason, form.values, { action: 'freeze' });
 	}
 	return { action: 'freeze', success: CONTROL_REPORT_SUCCESS.frozen, id: result.value };
 }

@@ -35,6 +35,6 @@ export const actions: Actions = {
 	freeze: async (event) => {
 		const user = requireControlReportWriter(event);
 		const q = parseControlReportQuery(event.url, event.locals.now);
-		return freezeControlReport(user, q, event.locals.now);
+		return freezeControlReport(user, q, await readForm(event), event.locals.now);
 	}
 };
