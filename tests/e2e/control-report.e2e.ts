@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser, signInAs, signOut, waitForHydration } from './browser';
+import {
+	expectAccessible,
+	launchBrowser,
+	screenshot,
+	signInAs,
+	signOut,
+	waitForHydration
+} from './browser';
 import { useServerDatabase } from './seed';
 
 /**
@@ -47,6 +54,7 @@ describe('internal-control report journey', () => {
 			await expect.poll(() => page.getByRole('heading', { name }).count()).toBe(1);
 		}
 		await expectAccessible(page);
+		await screenshot(page, 'internkontroll-arsrapport');
 
 		const text = 'Internkontrollen fungerer, men rutinene for legemidler må strammes inn.';
 		await page.getByLabel('Vurdering av internkontrollen').fill(text);
@@ -80,5 +88,6 @@ describe('internal-control report journey', () => {
 			.poll(() => page.getByRole('cell', { name: /Vurdering i internkontrollrapporten/ }).count())
 			.toBe(1);
 		await expectAccessible(page);
+		await screenshot(page, 'endringslogg');
 	});
 });

@@ -19,6 +19,7 @@ describe('a change-log row in words', () => {
 		expect(formatAuditValue('project', 'ownerId', 2, names)).toBe('Per Programleder');
 		expect(formatAuditValue('project', 'ownerId', 99, names)).toBe('bruker #99');
 		expect(formatAuditValue('deviation', 'unitId', 5, names)).toBe('Sykehjemmet');
+		expect(formatAuditValue('control_assessment', 'unitId', 0, names)).toBe('hele kommunen');
 		expect(formatAuditValue('mission', 'hourlyRateKroner', 1200, names)).toBe(formatKroner(1200));
 		expect(formatAuditValue('project', 'prioritised', true, names)).toBe('ja');
 		expect(formatAuditValue('wheel_signature', 'late', 0, names)).toBe('nei');

@@ -139,7 +139,8 @@ export function formatAuditValue(
 	if (typeof value === 'number') {
 		if (PERSON_FIELDS.has(field)) return names.person(value) ?? `bruker #${value}`;
 		if (UNIT_FIELDS.has(field) || (field === 'parentId' && entity === 'unit')) {
-			return names.unit(value) ?? `enhet #${value}`;
+			// 0 stands for no unit: the whole municipality (control_assessment.unit_id).
+			return value === 0 ? 'hele kommunen' : (names.unit(value) ?? `enhet #${value}`);
 		}
 		if (KRONER_FIELDS.has(field)) return formatKroner(value);
 		if (MOMENT_FIELDS.has(field)) return formatDateTime(value);
