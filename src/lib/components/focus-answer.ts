@@ -2,7 +2,7 @@
  * Where focus goes once a form has its answer (WCAG 2.1 2.4.3 Focus Order, 3.3.1 Error
  * Identification, 4.1.3 Status Messages). A refused form gets an error summary at its top, in
  * the manner of the GOV.UK Design System's «Error summary» (role="alert", one link per field
- * with a message, each link moving focus to its field), and focus moves to it. An accepted form
+ * with a message, named by its label, each link moving focus to its field), and focus moves to it. An accepted form
  * moves focus to its confirmation (role="status") nearest the form, or to the page's when the
  * form is gone (a signed item leaves its list). Focus never drops to <body>.
  */
@@ -58,9 +58,9 @@ export function buildErrorSummary(form: HTMLFormElement): HTMLElement | null {
 		const item = document.createElement('li');
 		const link = document.createElement('a');
 		link.href = `#${field.id}`;
-		const label = labelOf(field);
-		const error = errorOf(field);
-		link.textContent = label && error ? `${label}: ${error}` : error || label || 'Feltet';
+		// The field's name only: its message is read with the field once focus is there
+		// (aria-describedby), and is not said twice on the page.
+		link.textContent = labelOf(field) || errorOf(field) || 'Feltet';
 		// A fragment link only moves the reading position; the field itself must get focus.
 		link.addEventListener('click', (event) => {
 			event.preventDefault();
