@@ -19,13 +19,14 @@ describe('the report period', () => {
 			ok: true,
 			period: { year: 2025, tertial: 3 }
 		});
-		for (const [ar, t] of [
+		const bad: [string, string | null][] = [
 			['26', null],
 			['abcd', null],
 			['1999', null],
 			['2026', '4'],
 			['2026', 'x']
-		]) {
+		];
+		for (const [ar, t] of bad) {
 			expect(parseReportPeriod(ar, t, 2026), `${ar} ${t}`).toMatchObject({
 				ok: false,
 				message: expect.stringMatching(/^Ugyldig/)
