@@ -3,7 +3,7 @@
  * per file or link on the signature. Both tables refuse UPDATE and DELETE by trigger
  * (drizzle/0017_internal_control.sql): evidence is part of the signed record.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Tx } from '..';
 import { evidenceFile, signatureEvidence, user, wheelSignature } from '../schema';
 
@@ -154,4 +154,30 @@ export function unitAndAncestors(unitId: number): number[] {
 		)
 		.all(unitId) as { id: number }[];
 	return rows.map((r) => r.id);
+}
+
+/** The latest signatures a person made that are still in force, newest first (the demo's). */
+export function latestActiveSignaturesBy(userId: number, limit: number) {
+	return db
+		.select({
+			id: wheelSignature.id,
+			signedAt: wheelSignature.signedAt,
+			taskTitle: wheelSignature.taskTitle,
+			period: wheelSignature.period
+		})
+		.from(wheelSignature)
+		.where(and(eq(wheelSignature.signedById, userId), isNull(wheelSignature.reopenedAt)))
+		.orderBy(desc(wheelSignature.signedAt), desc(wheelSignature.id))
+		.limit(limit)
+		.all();
+}
+
+/** Writes evidence for a signature made earlier (the demo's history), in a transaction of its own. */
+export function addSignatureEvidence(
+	signatureId: number,
+	evidence: { files: NewEvidenceFile[]; links: string[] },
+	actorId: number,
+	at: Date
+) {
+	return db.transaction((tx) => insertSignatureEvidence(tx, signatureId, evidence, actorId, at));
 }
