@@ -1,10 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	actions,
-	load
-} from '../../src/routes/(app)/varsler/+page.server';
+import { actions, load } from '../../src/routes/(app)/varsler/+page.server';
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
 import { makeWheel } from '../factories/wheel';
 import { db } from '$lib/server/db';
@@ -30,8 +27,7 @@ const noticesOf = (userId: number) =>
 		.prepare('select kind, key, digest_id as digestId from notice where user_id = ? order by id')
 		.all(userId) as { kind: string; key: string; digestId: number | null }[];
 // Addresses are stored lower-cased.
-const mailsTo = (name: string) =>
-	inbox.filter((m) => m.to === `${name.toLowerCase()}@varsel.test`);
+const mailsTo = (name: string) => inbox.filter((m) => m.to === `${name.toLowerCase()}@varsel.test`);
 
 beforeAll(async () => {
 	smtp = new SMTPServer({
@@ -70,16 +66,15 @@ beforeAll(async () => {
 		activeFrom: '2026-10',
 		tasks: [{ title: 'Tilgangskontroll', schedule: { kind: 'monthly', dueDay: null } }]
 	}).taskIds[0]!;
-	const people: [string, { role: 'unit_leader' | 'viewer' | 'steering'; unitId?: number }[]][] =
-		[
-			['leader', [{ role: 'unit_leader', unitId: unit }]],
-			['parentLeader', [{ role: 'unit_leader', unitId: parent }]],
-			['topLeader', [{ role: 'unit_leader', unitId: top }]],
-			['siblingLeader', [{ role: 'unit_leader', unitId: sibling }]],
-			['otherLeader', [{ role: 'unit_leader', unitId: other }]],
-			['steering', [{ role: 'steering' }]],
-			['responsible', []]
-		];
+	const people: [string, { role: 'unit_leader' | 'viewer' | 'steering'; unitId?: number }[]][] = [
+		['leader', [{ role: 'unit_leader', unitId: unit }]],
+		['parentLeader', [{ role: 'unit_leader', unitId: parent }]],
+		['topLeader', [{ role: 'unit_leader', unitId: top }]],
+		['siblingLeader', [{ role: 'unit_leader', unitId: sibling }]],
+		['otherLeader', [{ role: 'unit_leader', unitId: other }]],
+		['steering', [{ role: 'steering' }]],
+		['responsible', []]
+	];
 	for (const [name, roles] of people) {
 		ids[name] = await makeUser(roles, { name, email: `${name}@varsel.test` });
 		who[name] = signIn(ids[name]!);
@@ -163,9 +158,7 @@ describe('the notice job', () => {
 
 describe('/varsler', () => {
 	const post = (signed: Signed, action: 'read' | 'readAll', form: Record<string, string> = {}) =>
-		outcome(() =>
-			actions[action]!(makeEvent({ signed, path: '/varsler', form }) as never)
-		);
+		outcome(() => actions[action]!(makeEvent({ signed, path: '/varsler', form }) as never));
 	const unread = async (signed: Signed) => {
 		const page = await outcome(() => load(makeEvent({ signed, path: '/varsler' }) as never));
 		return page.kind === 'ok' ? (page.data as { unread: number }).unread : -1;
