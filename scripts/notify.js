@@ -21,7 +21,9 @@ const mailer = mailerFromEnv();
 const run = await runNotices(now, { mailer });
 console.log(
 	`Varsler ${now.toISOString()}: ${run.created} nye varsler; ${
-		mailer ? `${run.sent} e-poster sendt${run.failed ? `, ${run.failed} feilet` : ''}` : 'e-post er ikke satt opp (SMTP_URL eller SMTP_HOST)'
+		mailer
+			? `${run.sent} e-poster sendt${run.failed ? `, ${run.failed} feilet` : ''}`
+			: 'e-post er ikke satt opp (SMTP_URL eller SMTP_HOST)'
 	}.`
 );
 process.exit(run.failed > 0 ? 1 : 0);

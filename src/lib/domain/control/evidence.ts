@@ -76,7 +76,9 @@ export function evidenceTypeLabel(mediaType: string | null): string {
 }
 
 /** Why a file is refused before its content is looked at, or null. */
-export function evidenceSizeProblem(byteSize: number): 'evidence_empty' | 'evidence_too_large' | null {
+export function evidenceSizeProblem(
+	byteSize: number
+): 'evidence_empty' | 'evidence_too_large' | null {
 	if (byteSize === 0) return 'evidence_empty';
 	if (byteSize > EVIDENCE_MAX_BYTES) return 'evidence_too_large';
 	return null;

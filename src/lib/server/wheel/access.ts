@@ -138,5 +138,8 @@ export function requireEvidenceDownload(event: ItemEvent) {
 	if (!canSeeEvidenceFiles(user, file.unitId)) {
 		error(403, 'Bare enhetens ledere, ledere over den og administratorer kan laste ned vedlegg.');
 	}
-	return { user, file: { ...file, sha256: file.sha256, fileName: file.fileName, mediaType: file.mediaType } };
+	return {
+		user,
+		file: { ...file, sha256: file.sha256, fileName: file.fileName, mediaType: file.mediaType }
+	};
 }

@@ -27,8 +27,7 @@ export function insertSignatureEvidence(
 	actorId: number,
 	now: Date
 ) {
-	const written: { kind: 'file' | 'link'; fileName?: string; sha256?: string; url?: string }[] =
-		[];
+	const written: { kind: 'file' | 'link'; fileName?: string; sha256?: string; url?: string }[] = [];
 	for (const file of evidence.files) {
 		tx.insert(evidenceFile)
 			.values({
