@@ -2,6 +2,7 @@ import { seedOrganisation, type DemoUser } from './organisation';
 import { seedPortfolio } from './portfolio';
 import { seedBenefits } from './benefits';
 import { seedWheels } from './wheel';
+import { seedMeetings } from './meetings';
 import { seedEvidenceAndNotices } from './control-notices';
 
 /**
@@ -13,6 +14,8 @@ export async function seedDemo(now: Date): Promise<DemoUser[]> {
 	await seedPortfolio(org, now);
 	seedBenefits(org, now);
 	seedWheels(org, now);
+	seedMeetings(org, now);
+	// Last: the notices are made from everything seeded before (signatures, deviations).
 	seedEvidenceAndNotices(org, now);
 	return org.users;
 }
