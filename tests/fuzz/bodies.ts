@@ -265,6 +265,8 @@ export function validBodies(seed: Seed): Record<string, Body> {
 		},
 		'/(app)/arshjul/kalender create': {},
 		'/(app)/arshjul/kalender revoke': {},
+		'/(app)/varsler read': { noticeId: s(ids.noticeId) },
+		'/(app)/varsler readAll': {},
 
 		[`${benefitItem} update`]: { ...benefit, version: s(versions.benefit) },
 		[`${benefitItem} delete`]: {},

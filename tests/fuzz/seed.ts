@@ -27,6 +27,7 @@ import { getTrackById } from '$lib/server/db/queries/tracks';
 import { getRiskById } from '$lib/server/db/queries/risks';
 import { getMission } from '$lib/server/db/queries/mission';
 import { issueCredentials } from '$lib/server/auth/credentials';
+import { insertNotices } from '$lib/server/db/queries/notices';
 
 /** The request time of every fuzzed action; the seed's periods are chosen around it. */
 export const NOW = new Date('2026-11-16T10:00:00Z');
@@ -161,6 +162,24 @@ export async function seedInstallation() {
 		)
 	);
 
+	// A notice of the admin's, for «Merk som lest» (admins post the seed bodies).
+	insertNotices(
+		[
+			{
+				userId: adminId,
+				kind: 'overdue',
+				key: `overdue:${taskId}:${unitA}:2026-10`,
+				title: 'Fuzz-varsel',
+				body: '',
+				href: null
+			}
+		],
+		NOW
+	);
+	const noticeId = (
+		db.$client.prepare('select id from notice where user_id = ?').get(adminId) as { id: number }
+	).id;
+
 	const actors: Record<string, Signed | null> = {
 		admin: signIn(adminId, NOW),
 		leader: signIn(leaderId, NOW),
@@ -201,7 +220,8 @@ export async function seedInstallation() {
 			wheelId,
 			taskId,
 			assignmentId,
-			reportId
+			reportId,
+			noticeId
 		},
 		versions: {
 			mission: getMission()!.version,
