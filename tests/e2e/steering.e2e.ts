@@ -121,10 +121,8 @@ describe('steering journey', () => {
 		await page.getByRole('link', { name: 'Styringsgruppens møter' }).click();
 		await page.waitForURL((url) => url.pathname === '/styring/moter');
 		await waitForHydration(page);
-		// Three weeks on, in Oslo: always a future meeting, whatever day the suite runs.
-		const day = new Date(Date.now() + 21 * 86_400_000).toLocaleDateString('sv-SE', {
-			timeZone: 'Europe/Oslo'
-		});
+		// Three weeks after the journeys' day (25 November 2026, tests/e2e/server.ts).
+		const day = '2026-12-16';
 		await page.getByLabel('Dato').first().fill(day);
 		await page.getByLabel('Navn på møtet').first().fill('Tertialmøtet');
 		await page.getByRole('button', { name: 'Legg til møtet' }).click();
