@@ -171,7 +171,7 @@ export async function seedInstallation() {
 				key: `overdue:${taskId}:${unitA}:2026-10`,
 				title: 'Fuzz-varsel',
 				body: '',
-				href: null
+				href: '/varsler'
 			}
 		],
 		NOW
