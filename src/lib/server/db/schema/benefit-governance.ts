@@ -16,10 +16,7 @@ import {
 	uniqueIndex,
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
-import {
-	CONFIRMATION_KINDS,
-	PLAN_VERSION_STATUSES
-} from '../../../domain/benefits/vocabulary';
+import { CONFIRMATION_KINDS, PLAN_VERSION_STATUSES } from '../../../domain/benefits/vocabulary';
 import { user } from './auth';
 import { benefit, realisation } from './benefits';
 import { evidenceFile } from './control';
