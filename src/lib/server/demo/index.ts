@@ -3,6 +3,7 @@ import { seedPortfolio } from './portfolio';
 import { seedBenefits } from './benefits';
 import { seedWheels } from './wheel';
 import { seedMeetings } from './meetings';
+import { seedEvidenceAndNotices } from './control-notices';
 
 /**
  * Fills an empty database with example data. Each area adds its own seeder here, in the
@@ -14,5 +15,7 @@ export async function seedDemo(now: Date): Promise<DemoUser[]> {
 	seedBenefits(org, now);
 	seedWheels(org, now);
 	seedMeetings(org, now);
+	// Last: the notices are made from everything seeded before (signatures, deviations).
+	seedEvidenceAndNotices(org, now);
 	return org.users;
 }
