@@ -3,10 +3,14 @@ import { requireRole, requireUser } from '$lib/server/auth/guards';
 import { signFromList } from '$lib/server/wheel/actions';
 import { myTasksPage } from '$lib/server/wheel/views/mine';
 import { readForm } from '$lib/server/read-form';
+import { myDeviations } from '$lib/server/control/views/deviations';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'unit_leader');
-	return myTasksPage(user, event.url, event.locals.now);
+	return {
+		...myTasksPage(user, event.url, event.locals.now),
+		deviations: myDeviations(user, event.locals.now)
+	};
 };
 
 export const actions: Actions = {
