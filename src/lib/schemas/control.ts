@@ -18,11 +18,7 @@ const DAY_FORMAT = 'Bruk formatet ÅÅÅÅ-MM-DD';
 const blank = (v: unknown) => v === undefined || (typeof v === 'string' && v.trim() === '');
 
 function requiredText(max: number, message = REQUIRED) {
-	return z
-		.string({ error: message })
-		.trim()
-		.min(1, message)
-		.max(max, `Maks ${max} tegn`);
+	return z.string({ error: message }).trim().min(1, message).max(max, `Maks ${max} tegn`);
 }
 
 /** Free text that may be empty; stored as '' (the columns are not null). */

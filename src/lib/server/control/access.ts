@@ -84,8 +84,7 @@ export function requireDeviation(event: ItemEvent) {
 	const row = getDeviation(Number(event.params.id));
 	const scope = deviationReadScope(user);
 	const readable =
-		row &&
-		(scope.all || scope.unitIds.includes(row.unitId) || row.responsibleId === user.id);
+		row && (scope.all || scope.unitIds.includes(row.unitId) || row.responsibleId === user.id);
 	if (!row || !readable) error(404, 'Fant ikke avviket.');
 	return { user, deviation: row, canWrite: canWriteDeviation(user, row.unitId) };
 }
@@ -153,6 +152,9 @@ export function canLinkControls(user: SessionUser, wheelOwnerUnitId: number): bo
 
 export function assertMayLinkControls(user: SessionUser, wheelOwnerUnitId: number): void {
 	if (!canLinkControls(user, wheelOwnerUnitId)) {
-		error(403, 'Bare administratorer og lederen for årshjulets eierenhet kan knytte kontroller til risikoer.');
+		error(
+			403,
+			'Bare administratorer og lederen for årshjulets eierenhet kan knytte kontroller til risikoer.'
+		);
 	}
 }

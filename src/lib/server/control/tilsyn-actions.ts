@@ -47,7 +47,12 @@ export function saveTilsyn(user: SessionUser, tilsynId: number, formData: FormDa
 	return refuse(result.reason, form.values, action);
 }
 
-export function addTilsynFinding(user: SessionUser, tilsynId: number, formData: FormData, now: Date) {
+export function addTilsynFinding(
+	user: SessionUser,
+	tilsynId: number,
+	formData: FormData,
+	now: Date
+) {
 	const action = 'addFinding';
 	const form = parseForm(findingSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, action);

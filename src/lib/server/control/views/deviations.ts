@@ -24,6 +24,7 @@ import { versioned } from '../../read-cache';
 import { osloDay } from '$lib/format';
 import { keysetList } from '$lib/paging';
 import { idParam } from '$lib/schemas/id';
+import type { FormValues } from '$lib/schemas/form';
 import { buildUnitTree, descendantIds, flattenUnitTree, unitOption } from '$lib/domain/units';
 import { isDeviationOverdue } from '$lib/domain/control/deviations';
 import {
@@ -83,7 +84,13 @@ export function deviationListPage(user: SessionUser, scope: ReadScope, url: URL,
 	const page = keysetList(
 		url.searchParams,
 		(position, limit) => listDeviationsPage(scope, filter, position, limit),
-		{ prefix: '', hash: 'avvik', size: DEVIATION_PAGE, keyLength: 2, keyOf: (d) => [d.foundOn, d.id] }
+		{
+			prefix: '',
+			hash: 'avvik',
+			size: DEVIATION_PAGE,
+			keyLength: 2,
+			keyOf: (d) => [d.foundOn, d.id]
+		}
 	);
 	return {
 		today,
@@ -115,15 +122,16 @@ function historyNote(action: string, after: unknown): string {
 export function deviationPage({ user, deviation, canWrite }: DeviationAccess, now: Date) {
 	const detail = getDeviationDetail(deviation.id)!;
 	const today = osloDay(now);
-	const history = listAuditEntries({ entity: 'deviation', entityId: String(deviation.id) }).rows.map(
-		(e) => ({
-			id: e.id,
-			at: e.at,
-			who: e.actorName ?? 'Systemet',
-			label: ACTION_LABEL[e.action] ?? e.action,
-			note: historyNote(e.action, e.after)
-		})
-	);
+	const history = listAuditEntries({
+		entity: 'deviation',
+		entityId: String(deviation.id)
+	}).rows.map((e) => ({
+		id: e.id,
+		at: e.at,
+		who: e.actorName ?? 'Systemet',
+		label: ACTION_LABEL[e.action] ?? e.action,
+		note: historyNote(e.action, e.after)
+	}));
 	return {
 		deviation: {
 			id: detail.id,
@@ -179,14 +187,14 @@ export function newDeviationPage(user: SessionUser, url: URL) {
 		finding: finding
 			? { id: finding.id, text: finding.text, tilsynId: finding.tilsynId, theme: finding.theme }
 			: null,
-		initial: finding
+		initial: (finding
 			? {
 					title: `${finding.kindLabel}: ${finding.text}`.slice(0, 200),
 					description: `Funn fra tilsyn: ${finding.authority}, «${finding.theme}».`,
 					severity: finding.kind === 'breach' ? 'high' : 'medium',
 					findingId: String(finding.id)
 				}
-			: {},
+			: {}) as FormValues,
 		unitOptions: unitChoices(allowed),
 		responsibleOptions: responsibleOptions(),
 		severityOptions
@@ -212,7 +220,11 @@ const SHORT_LIST = 5;
 /** «Mine oppgaver»: open deviations of the units one leads and those one answers for. */
 export function myDeviations(user: SessionUser, now: Date) {
 	const today = osloDay(now);
-	const found = openDeviationsFor({ unitIds: ledUnitIds(user), userId: user.id }, today, SHORT_LIST);
+	const found = openDeviationsFor(
+		{ unitIds: ledUnitIds(user), userId: user.id },
+		today,
+		SHORT_LIST
+	);
 	return {
 		open: found.open,
 		overdue: found.overdue,

@@ -41,7 +41,13 @@ export function matrixPage(url: URL, now: Date) {
 	const page = keysetList(
 		url.searchParams,
 		(position, limit) => listMatrixRisks(uncontrolled, position, limit),
-		{ prefix: '', hash: 'risikoer', size: MATRIX_PAGE, keyLength: 2, keyOf: (r) => [-r.score, r.id] }
+		{
+			prefix: '',
+			hash: 'risikoer',
+			size: MATRIX_PAGE,
+			keyLength: 2,
+			keyOf: (r) => [-r.score, r.id]
+		}
 	);
 	const controls = listControlsOfRisks(
 		page.rows.map((r) => r.id),

@@ -78,6 +78,9 @@ export function tilsynPage(user: SessionUser, tilsynId: number, canEdit: boolean
 		unitOptions: canEdit ? unitOptions(tilsyn.unitIds) : [],
 		statusOptions: tilsynStatusOptions,
 		kindOptions: FINDING_KINDS.map((k) => ({ value: k, label: FINDING_KIND_LABEL[k] })),
-		findingStatusOptions: FINDING_STATUSES.map((s) => ({ value: s, label: FINDING_STATUS_LABEL[s] }))
+		findingStatusOptions: FINDING_STATUSES.map((s) => ({
+			value: s,
+			label: FINDING_STATUS_LABEL[s]
+		}))
 	};
 }

@@ -6,7 +6,15 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { db, type Tx } from '..';
-import { deviation, tilsynFinding, tilsynUnit, unit, user, wheelTask, type Deviation } from '../schema';
+import {
+	deviation,
+	tilsynFinding,
+	tilsynUnit,
+	unit,
+	user,
+	wheelTask,
+	type Deviation
+} from '../schema';
 import { writeAudit } from './audit';
 import { writeTransaction } from './write';
 import { preparedStatements } from './prepared';
@@ -47,16 +55,26 @@ function auditable(d: Deviation) {
 
 function activeUser(tx: Tx, id: number | null): boolean {
 	if (id === null) return true;
-	return tx.select({ active: user.active }).from(user).where(eq(user.id, id)).get()?.active === true;
+	return (
+		tx.select({ active: user.active }).from(user).where(eq(user.id, id)).get()?.active === true
+	);
 }
 
 /** Checks what the input names; a reason, or null when all is there. */
 function missingReference(tx: Tx, input: NewDeviation): string | null {
-	const u = tx.select({ archivedAt: unit.archivedAt }).from(unit).where(eq(unit.id, input.unitId)).get();
+	const u = tx
+		.select({ archivedAt: unit.archivedAt })
+		.from(unit)
+		.where(eq(unit.id, input.unitId))
+		.get();
 	if (!u || u.archivedAt) return 'unit_missing';
 	if (!activeUser(tx, input.responsibleId)) return 'responsible_missing';
 	if (input.taskId !== null) {
-		const task = tx.select({ id: wheelTask.id }).from(wheelTask).where(eq(wheelTask.id, input.taskId)).get();
+		const task = tx
+			.select({ id: wheelTask.id })
+			.from(wheelTask)
+			.where(eq(wheelTask.id, input.taskId))
+			.get();
 		if (!task) return 'occurrence_missing';
 	}
 	if (input.findingId !== null) {
@@ -151,7 +169,13 @@ export function closeDeviation(
 		if (before.version !== version) return { ok: false, reason: 'conflict' } as const;
 		if (before.status === 'closed') return { ok: false, reason: 'already_closed' } as const;
 		tx.update(deviation)
-			.set({ status: 'closed', closingNote, closedById: actorId, closedAt: now, version: version + 1 })
+			.set({
+				status: 'closed',
+				closingNote,
+				closedById: actorId,
+				closedAt: now,
+				version: version + 1
+			})
 			.where(eq(deviation.id, id))
 			.run();
 		writeAudit(tx, now, {
@@ -180,7 +204,13 @@ export function reopenDeviation(
 		if (before.version !== version) return { ok: false, reason: 'conflict' } as const;
 		if (before.status !== 'closed') return { ok: false, reason: 'not_closed' } as const;
 		tx.update(deviation)
-			.set({ status: 'open', closingNote: null, closedById: null, closedAt: null, version: version + 1 })
+			.set({
+				status: 'open',
+				closingNote: null,
+				closedById: null,
+				closedAt: null,
+				version: version + 1
+			})
 			.where(eq(deviation.id, id))
 			.run();
 		writeAudit(tx, now, {
@@ -302,8 +332,10 @@ export function countDeviations(scope: ReadScope, filter: DeviationFilter): Devi
 			coalesce(sum(d.status = 'open' and d.deadline < @today), 0) as overdue,
 			coalesce(sum(d.status = 'closed'), 0) as closed
 		from deviation d
-		where ${SCOPE} and ${FILTER.replace("(@status = 'all' or d.status = @status)", '1')
-			.replace("(@overdue = 0 or (d.status = 'open' and d.deadline < @today))", '1')}`
+		where ${SCOPE} and ${FILTER.replace("(@status = 'all' or d.status = @status)", '1').replace(
+			"(@overdue = 0 or (d.status = 'open' and d.deadline < @today))",
+			'1'
+		)}`
 	).get({ ...scopeParams(scope), ...filterParams(filter) }) as DeviationCounts;
 	return row;
 }

@@ -11,7 +11,12 @@ import { writeTransaction } from './write';
 import { preparedStatements } from './prepared';
 import type { WriteResult } from '../../result';
 import type { FindingInput, TilsynInput } from '$lib/schemas/control';
-import { FINDING_KIND_LABEL, type FindingKind, type FindingStatus, type TilsynStatus } from '$lib/domain/control/vocabulary';
+import {
+	FINDING_KIND_LABEL,
+	type FindingKind,
+	type FindingStatus,
+	type TilsynStatus
+} from '$lib/domain/control/vocabulary';
 
 function unitsLive(tx: Tx, unitIds: number[]): boolean {
 	const found = tx
@@ -81,7 +86,8 @@ export function updateTilsyn(
 		const beforeUnits = tilsynUnitIds(tx, id);
 		// A unit archived since stays covered; a newly chosen one must be live.
 		const added = input.unitIds.filter((u) => !beforeUnits.includes(u));
-		if (added.length && !unitsLive(tx, added)) return { ok: false, reason: 'unit_missing' } as const;
+		if (added.length && !unitsLive(tx, added))
+			return { ok: false, reason: 'unit_missing' } as const;
 		const { unitIds, ...fields } = input;
 		const after = tx
 			.update(tilsyn)
@@ -98,7 +104,10 @@ export function updateTilsyn(
 			entityId: id,
 			action: 'update',
 			before: auditable(before, beforeUnits),
-			after: auditable(after, [...unitIds].sort((a, b) => a - b))
+			after: auditable(
+				after,
+				[...unitIds].sort((a, b) => a - b)
+			)
 		});
 		return { ok: true, value: undefined } as const;
 	});
@@ -268,7 +277,14 @@ export function getFindingForFollowUp(findingId: number) {
 		() => `select f.id, f.kind, f.text, f.tilsyn_id as tilsynId, t.theme, t.authority
 		from tilsyn_finding f join tilsyn t on t.id = f.tilsyn_id where f.id = @findingId`
 	).get({ findingId }) as
-		| { id: number; kind: FindingKind; text: string; tilsynId: number; theme: string; authority: string }
+		| {
+				id: number;
+				kind: FindingKind;
+				text: string;
+				tilsynId: number;
+				theme: string;
+				authority: string;
+		  }
 		| undefined;
 	if (!row) return undefined;
 	return {
