@@ -45,7 +45,8 @@ const SKIPPED: Record<string, string> = {
 	'/(app)/rapporter/[id=id]': 'the generated data has no frozen reports (reports-archive.spec.ts)',
 	'/(app)/rapporter/[id=id]/fil':
 		'the generated data has no frozen reports (reports-archive.spec.ts)',
-	'/(app)/internkontroll/avvik/[id=id]': 'the generated data has no deviations (deviations.spec.ts)',
+	'/(app)/internkontroll/avvik/[id=id]':
+		'the generated data has no deviations (deviations.spec.ts)',
 	'/(app)/internkontroll/tilsyn/[id=id]': 'the generated data has no tilsyn (deviations.spec.ts)'
 };
 

@@ -2,6 +2,7 @@ import { seedOrganisation, type DemoUser } from './organisation';
 import { seedPortfolio } from './portfolio';
 import { seedBenefits } from './benefits';
 import { seedWheels } from './wheel';
+import { seedControl } from './control';
 
 /**
  * Fills an empty database with example data. Each area adds its own seeder here, in the
@@ -12,5 +13,6 @@ export async function seedDemo(now: Date): Promise<DemoUser[]> {
 	await seedPortfolio(org, now);
 	seedBenefits(org, now);
 	seedWheels(org, now);
+	seedControl(org, now);
 	return org.users;
 }
