@@ -15,6 +15,14 @@ import { idField, optionalIdField } from './id';
 const REQUIRED = 'Må fylles ut';
 const DAY_FORMAT = 'Bruk formatet ÅÅÅÅ-MM-DD';
 
+/**
+ * Control characters other than tab and line breaks: no one types them, and SQLite's text
+ * functions stop at NUL, so a note made of one would be empty to the database's own checks.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const NO_CONTROL = 'Teksten inneholder ugyldige tegn';
+
 const blank = (v: unknown) => v === undefined || (typeof v === 'string' && v.trim() === '');
 
 function requiredText(max: number, message = REQUIRED) {
@@ -25,7 +33,12 @@ function requiredText(max: number, message = REQUIRED) {
 function text(max: number) {
 	return z
 		.preprocess((v) => (blank(v) ? '' : v), z.string('Ugyldig verdi').trim())
-		.pipe(z.string().max(max, `Maks ${max} tegn`));
+		.pipe(
+			z
+				.string()
+				.max(max, `Maks ${max} tegn`)
+				.refine((v) => !CONTROL_CHARS.test(v), NO_CONTROL)
+		);
 }
 
 /** A calendar day `YYYY-MM-DD` (what `<input type="date">` posts), or null when blank. */

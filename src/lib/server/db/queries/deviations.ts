@@ -258,11 +258,15 @@ function filterParams(filter: DeviationFilter) {
 	};
 }
 
+/** The unit and severity filters; the counts apply these alone. */
+const SCOPE_FILTER = `
+	(@anyUnit = 1 or d.unit_id in (select value from json_each(@filterUnits)))
+	and (@severity = '' or d.severity = @severity)`;
+
 const FILTER = `
 	(@status = 'all' or d.status = @status)
 	and (@overdue = 0 or (d.status = 'open' and d.deadline < @today))
-	and (@anyUnit = 1 or d.unit_id in (select value from json_each(@filterUnits)))
-	and (@severity = '' or d.severity = @severity)`;
+	and ${SCOPE_FILTER}`;
 
 export interface DeviationListRow {
 	id: number;
