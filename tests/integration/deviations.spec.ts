@@ -12,6 +12,7 @@ import * as create from '../../src/routes/(app)/internkontroll/avvik/ny/+page.se
 import * as one from '../../src/routes/(app)/internkontroll/avvik/[id=id]/+page.server';
 import * as tilsynNew from '../../src/routes/(app)/internkontroll/tilsyn/ny/+page.server';
 import * as tilsynOne from '../../src/routes/(app)/internkontroll/tilsyn/[id=id]/+page.server';
+import * as projectPage from '../../src/routes/(app)/portefolje/prosjekter/[id=id]/+page.server';
 import * as matrix from '../../src/routes/(app)/internkontroll/kontrollmatrise/+page.server';
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
 import { makeWheel } from '../factories/wheel';
@@ -465,5 +466,19 @@ describe('the risk-and-control matrix', () => {
 		expect(flags[taskId]).toBe('Finner avvik gjentatte ganger');
 		expect(flags[quietTaskId]).toBeNull();
 		expect(page.repeated.map((r) => r.taskId)).toEqual([taskId]);
+
+		// The risk's own page says which tasks control it.
+		const project = (await projectPage.load(
+			makeEvent({
+				signed: who.viewer,
+				path: `/portefolje/prosjekter/${projectId}`,
+				params: { id: String(projectId) },
+				now: NOW
+			}) as never
+		)) as { risks: { id: number; controls: { taskId: number }[] }[] };
+		const controls = (id: number) =>
+			project.risks.find((r) => r.id === id)!.controls.map((c) => c.taskId);
+		expect(controls(controlled).sort()).toEqual([taskId, quietTaskId].sort());
+		expect(controls(bare)).toEqual([]);
 	});
 });

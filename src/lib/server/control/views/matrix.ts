@@ -9,6 +9,7 @@ import {
 	listLinkableRisks,
 	listMatrixRisks,
 	listRepeatedFindingTasks,
+	listTasksControllingRisks,
 	listWheelTaskRisks
 } from '../../db/queries/risk-control';
 import { osloDay } from '$lib/format';
@@ -97,4 +98,20 @@ export function wheelRiskControls(wheelId: number, canEdit: boolean) {
 				}))
 			: []
 	};
+}
+
+/** A project's or measure's risks, each with the wheel tasks that control it. */
+export function withControls<R extends { id: number }>(risks: R[]) {
+	const rows = listTasksControllingRisks(risks.map((r) => r.id));
+	return risks.map((r) => ({
+		...r,
+		controls: rows
+			.filter((c) => c.riskId === r.id)
+			.map((c) => ({
+				taskId: c.taskId,
+				title: c.title,
+				wheelId: c.wheelId,
+				wheelName: c.wheelName
+			}))
+	}));
 }

@@ -206,3 +206,20 @@ export function listRepeatedFindingTasks(fromPeriod: string, toPeriod: string, l
 		deviations: number;
 	}[];
 }
+
+/** The tasks that control these risks, for the risks' own pages. */
+export function listTasksControllingRisks(riskIds: number[]) {
+	if (riskIds.length === 0) return [];
+	return statement(
+		'controlling',
+		() => `select rc.risk_id as riskId, t.id as taskId, t.title, w.id as wheelId, w.name as wheelName
+		from risk_control rc join wheel_task t on t.id = rc.task_id join wheel w on w.id = t.wheel_id
+		where rc.risk_id in (select value from json_each(@riskIds)) order by t.title, t.id`
+	).all({ riskIds: JSON.stringify(riskIds) }) as {
+		riskId: number;
+		taskId: number;
+		title: string;
+		wheelId: number;
+		wheelName: string;
+	}[];
+}
