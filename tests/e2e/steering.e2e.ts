@@ -3,7 +3,8 @@
  * /styring, reads a track's row, and follows a figure to the page that explains it, filtered to
  * the track. axe on both pages; the page reflows at 320 CSS px. Then the meeting's papers: the
  * Styringsrapport (PDF) for a period and the benefits register (Excel) downloaded, and the report
- * frozen as issued in the archive.
+ * frozen as issued in the archive. Last, the next meeting set on /styring/moter, and seen in the
+ * wheel's meeting ring and on «Mine oppgaver».
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -109,6 +110,33 @@ describe('steering journey', () => {
 			page.getByRole('link', { name: /^Last ned styringsrapport-/ }).click()
 		);
 		expect(frozen.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+		await expectAccessible(page);
+		await context.close();
+	});
+
+	it('sets the next meeting, which the wheel and «Mine oppgaver» then show', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signInAs(page, baseUrl, STEERING.email, password);
+		await page.getByRole('link', { name: 'Styringsgruppens møter' }).click();
+		await page.waitForURL((url) => url.pathname === '/styring/moter');
+		await waitForHydration(page);
+		// Three weeks after the journeys' day (25 November 2026, tests/e2e/server.ts).
+		const day = '2026-12-16';
+		await page.getByLabel('Dato').first().fill(day);
+		await page.getByLabel('Navn på møtet').first().fill('Tertialmøtet');
+		await page.getByRole('button', { name: 'Legg til møtet' }).click();
+		await expect.poll(() => page.getByText('Møtet er lagt inn i årshjulet.').count()).toBe(1);
+		await expect(page.getByRole('rowheader', { name: 'Tertialmøtet' }).count()).resolves.toBe(1);
+		await expectAccessible(page);
+
+		await page.goto(`${baseUrl}/arshjul/mine`);
+		await expect(page.getByRole('link', { name: 'Tertialmøtet' }).count()).resolves.toBe(1);
+		await expectAccessible(page);
+		await page.goto(`${baseUrl}/arshjul?ar=${day.slice(0, 4)}`);
+		await expect(
+			page.locator('a[aria-label*="Tertialmøtet"][aria-label*="Styringsgruppemøter"]').count()
+		).resolves.toBe(1);
 		await expectAccessible(page);
 		await context.close();
 	});

@@ -35,7 +35,6 @@ const RESTRICTED: { path: string; roles: Role[] }[] = [
 	{ path: '/portefolje/prosjekter/ny', roles: ['admin', 'programme_leader'] },
 	{ path: '/portefolje/tiltak/ny', roles: ['admin', 'programme_leader'] },
 	{ path: '/arshjul/etterlevelse', roles: ['admin', 'steering'] },
-	{ path: '/arshjul/mine', roles: ['admin', 'unit_leader'] },
 	{ path: '/mitt-arbeid', roles: ['admin', 'programme_leader'] }
 ];
 

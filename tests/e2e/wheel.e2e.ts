@@ -16,6 +16,7 @@ const TASK = 'ROS-analyse vold og trusler';
 let browser: Browser;
 let f: Awaited<ReturnType<typeof useServerDatabase>>;
 let nordId: number;
+let sorId: number;
 let taskId: number;
 let meetingTaskId: number;
 const email = {
@@ -70,7 +71,7 @@ beforeAll(async () => {
 	const { makeWheel } = await import('../factories/wheel');
 	const parent = f.makeUnit('E2E Bo og habilitering');
 	nordId = f.makeUnit('E2E Nord', parent);
-	const sorId = f.makeUnit('E2E Sør', parent);
+	sorId = f.makeUnit('E2E Sør', parent);
 	await f.makeUser([{ role: 'unit_leader', unitId: nordId }], {
 		name: 'Nora E2E',
 		email: email.nord
@@ -332,5 +333,41 @@ describe('annual wheel journey', () => {
 			.toBe(1);
 		await expect.poll(() => admin.getByText('mars, september, siste dag').count()).toBe(1);
 		await expectAccessible(admin);
+	});
+
+	it('keyboard only: a refused sign-off focuses an error summary, a saved one its confirmation', async () => {
+		const sander = await pageFor('sor');
+		// This month's staff meeting in Sør, which no other step signs.
+		await sander.goto(`${baseUrl}/arshjul/forekomst/${meetingTaskId}/${sorId}/2026-11`);
+		await waitForHydration(sander);
+		const active = () =>
+			sander.evaluate(() => {
+				const el = document.activeElement as HTMLElement | null;
+				return {
+					role: el?.getAttribute('role') ?? null,
+					tag: el?.tagName ?? null,
+					name: el?.getAttribute('name') ?? null,
+					text: el?.textContent?.trim() ?? ''
+				};
+			});
+		await sander.getByLabel('Lenke til dokumentasjonen (valgfri)').focus();
+		await sander.keyboard.type('ikke en lenke');
+		await sander.keyboard.press('Enter');
+		// WCAG 4.1.3 and 3.3.1: the summary is an alert, has focus, and names the field.
+		await expect.poll(async () => (await active()).role).toBe('alert');
+		expect((await active()).text).toMatch(/Skjemaet har én feil.*Lenke til dokumentasjonen/);
+		await expectAccessible(sander);
+		// Its link takes focus to the field.
+		await sander.keyboard.press('Tab');
+		expect((await active()).tag).toBe('A');
+		await sander.keyboard.press('Enter');
+		await expect.poll(async () => (await active()).name).toBe('link');
+		await sander.keyboard.press('ControlOrMeta+A');
+		await sander.keyboard.type('https://kommune.no/rutiner/ros');
+		await sander.keyboard.press('Enter');
+		// WCAG 2.4.3: after saving, focus is on the confirmation, not on <body>.
+		await expect.poll(async () => (await active()).role).toBe('status');
+		expect((await active()).text).toMatch(/signert/i);
+		await expectAccessible(sander);
 	});
 });

@@ -19,6 +19,7 @@ export function benefitValues(b: {
 	ownerId: number | null;
 	indicator: string;
 	measurement: string;
+	measurementFrequency: string | null;
 	takeout: string;
 	version: number;
 }): FormValues {
@@ -34,6 +35,7 @@ export function benefitValues(b: {
 		ownerId: str(b.ownerId),
 		indicator: b.indicator,
 		measurement: b.measurement,
+		measurementFrequency: str(b.measurementFrequency),
 		takeout: b.takeout,
 		version: String(b.version)
 	};

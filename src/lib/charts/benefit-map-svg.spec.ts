@@ -35,3 +35,37 @@ describe('benefitMapMarkup', () => {
 		expect(markup).toContain('marker-end="url(#kart-arrow)"');
 	});
 });
+
+describe('benefit map keyboard order and descriptions', () => {
+	// Given in the reverse of the arrows, and the lower change first.
+	const layout = layoutBenefitMap(
+		[
+			{ id: 'goal:1', kind: 'goal', label: 'Effektmål 1', href: '/styring#effektmal-1' },
+			{ id: 'benefit:1', kind: 'benefit', label: 'Gevinst', href: '/g/1', quantitative: true },
+			{ id: 'change:2', kind: 'change', label: 'Endring B', href: '/e/2' },
+			{ id: 'change:1', kind: 'change', label: 'Endring A', href: '/e/1' },
+			{ id: 'measure:1', kind: 'measure', label: 'Tiltak', href: '/t/1' }
+		],
+		[
+			{ from: 'measure:1', to: 'change:1' },
+			{ from: 'measure:1', to: 'change:2' },
+			{ from: 'change:1', to: 'benefit:1' },
+			{ from: 'change:2', to: 'benefit:1' },
+			{ from: 'benefit:1', to: 'goal:1' }
+		]
+	);
+	const markup = benefitMapMarkup(layout, 'a');
+	const order = [...markup.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]);
+
+	it('puts the nodes in Tab order along the arrows, top to bottom in a column', () => {
+		const y = (id: string) => layout.nodes.find((n) => n.id === id)!.y;
+		const changes = y('change:1') < y('change:2') ? ['/e/1', '/e/2'] : ['/e/2', '/e/1'];
+		expect(order).toEqual(['/t/1', ...changes, '/g/1', '/styring#effektmal-1']);
+	});
+
+	it('describes what each node leads to; an effect goal is a link too', () => {
+		expect(markup).toContain('<desc>Fører til Endring: Endring');
+		expect(markup).toContain('<desc>Fører til Effektmål: Effektmål 1</desc>');
+		expect(markup).not.toContain('role="img"');
+	});
+});

@@ -49,12 +49,16 @@ export function accessibleName(node: LaidOutNode): string {
  * (styled by BenefitMap), the first line is the text's own content, and a tooltip (`title`)
  * is there only for a label cut short.
  */
-function nodeMarkup(node: LaidOutNode): string {
+function nodeMarkup(node: LaidOutNode, leadsTo: string): string {
 	const name = escapeXml(accessibleName(node));
+	// Every node is a link, so every node is reached with Tab (WCAG 2.1.1); a node without a
+	// page of its own is still drawn, but as an image.
 	const open = node.href
 		? `<a href="${escapeXml(node.href)}" aria-label="${name}">`
 		: `<g role="img" aria-label="${name}">`;
 	const close = node.href ? '</a>' : '</g>';
+	// The node's accessible description (SVG-AAM: <desc>): what its arrows lead to.
+	const desc = leadsTo ? `<desc>${escapeXml(leadsTo)}</desc>` : '';
 	const kindClass =
 		node.quantitative === true
 			? ' quantitative'
@@ -74,7 +78,7 @@ function nodeMarkup(node: LaidOutNode): string {
 		.map((text) => `<tspan x="${x}" dy="${LINE_HEIGHT}">${escapeXml(text)}</tspan>`)
 		.join('');
 	const label = `<text class="label" x="${x}" y="${node.y + PADDING_Y + 12}" aria-hidden="true">${escapeXml(first)}${more}</text>`;
-	return `${open}${title}${rect}${badge}${label}${close}`;
+	return `${open}${desc}${title}${rect}${badge}${label}${close}`;
 }
 
 /** The drawing inside the map's `<svg>`; `arrowId` is the id of its arrowhead marker. */
@@ -90,6 +94,20 @@ export function benefitMapMarkup(layout: BenefitMapLayout, arrowId: string): str
 	const edges = layout.edges
 		.map((edge) => `<path class="edge" d="${path(edge.points) ?? ''}" marker-end="${marker}"/>`)
 		.join('');
-	const nodes = layout.nodes.map(nodeMarkup).join('');
+	const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+	const targets = new Map<string, string[]>();
+	for (const edge of layout.edges) {
+		const to = byId.get(edge.to);
+		if (to) targets.set(edge.from, [...(targets.get(edge.from) ?? []), accessibleName(to)]);
+	}
+	// Document order is Tab order (WCAG 2.4.3): column by column along the arrows, and top to
+	// bottom within a column.
+	const nodes = [...layout.nodes]
+		.sort((a, b) => a.x - b.x || a.y - b.y)
+		.map((node) => {
+			const to = targets.get(node.id) ?? [];
+			return nodeMarkup(node, to.length ? `Fører til ${to.join('; ')}` : '');
+		})
+		.join('');
 	return `${bands}<g aria-hidden="true">${edges}</g>${nodes}`;
 }

@@ -28,6 +28,8 @@ export interface WheelOccurrenceInput {
 	month: Month;
 	status: OccurrenceStatus;
 	href: string;
+	/** What the mark says instead of the status's name, e.g. «Avholdt» for a meeting. */
+	statusLabel?: string;
 }
 
 export interface WheelRingInput {
@@ -281,7 +283,7 @@ export function wheelLayout(
 				status: item.status,
 				taskTitle: item.taskTitle,
 				// Ring and year too: read one at a time, a mark must say which wheel and year it is.
-				label: `${item.taskTitle}, ${monthName(month)}${year ? ` ${year}` : ''}: ${OCCURRENCE_STATUS_LABEL[item.status]} (${ring.name})`
+				label: `${item.taskTitle}, ${monthName(month)}${year ? ` ${year}` : ''}: ${item.statusLabel ?? OCCURRENCE_STATUS_LABEL[item.status]} (${ring.name})`
 			}))
 		);
 		return { wheelId: ring.wheelId, name: ring.name, ...radii, marks };

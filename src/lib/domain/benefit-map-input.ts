@@ -85,7 +85,9 @@ export function buildMapInput(rows: MapRows, level: BenefitLevel | null = null):
 				{
 					id: nodeKey('goal', g.id),
 					kind: 'goal' as const,
-					label: goalLabel(g)
+					label: goalLabel(g),
+					// The goal's row on /styring, which everyone signed in may open.
+					href: `/styring#effektmal-${g.id}`
 				}
 			])
 	);

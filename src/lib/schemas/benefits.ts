@@ -3,6 +3,7 @@
  * into strings by `parseForm`, so numbers arrive as text: «1 655 000» and «12,5» are accepted
  * the way people type them in Norwegian. Every field has its own message in bokmål.
  */
+import { MEASUREMENT_FREQUENCIES } from '$lib/domain/control/vocabulary';
 import { z } from 'zod';
 import { idField, optionalIdField as optionalId } from './id';
 import { linkKindError } from '../domain/benefit-graph';
@@ -104,6 +105,11 @@ export const benefitSchema = z
 		ownerId: optionalId('Velg en gevinsteier fra listen'),
 		indicator: optionalText(500),
 		measurement: optionalText(1000),
+		// Its measurement dates in the wheel (ring «Gevinstmålinger») and the owner's tasks.
+		measurementFrequency: z.preprocess(
+			emptyToUndefined,
+			z.enum(MEASUREMENT_FREQUENCIES, { error: 'Velg hvor ofte gevinsten måles' }).optional()
+		),
 		takeout: z.enum(TAKEOUT_METHODS, { error: 'Velg hvordan gevinsten tas ut' })
 	})
 	.superRefine((benefit, ctx) => {

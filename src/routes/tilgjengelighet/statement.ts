@@ -24,30 +24,6 @@ export const REQUIRED_CRITERIA = 47;
 
 export const DEVIATIONS: Deviation[] = [
 	{
-		criteria: ['2.4.3 Fokusrekkefølge', '4.1.3 Statusbeskjeder'],
-		description:
-			'Etter «Registrer» på en gevinst eller «Signer som utført» i årshjulet havner fokus øverst på siden, og bekreftelsen leses ikke opp.',
-		found: '2026-11-25'
-	},
-	{
-		criteria: ['4.1.3 Statusbeskjeder'],
-		description:
-			'Feil i utfylte skjemaer vises ved feltene, men blir ikke lest opp, og fokus flyttes ikke til dem.',
-		found: '2026-11-25'
-	},
-	{
-		criteria: ['2.1.1 Tastatur', '2.4.3 Fokusrekkefølge'],
-		description:
-			'I gevinstkartet går tabulatoren mot pilene og ikke ovenfra og ned, og effektmålene kan ikke nås med tastatur. Tabellen under kartet har det samme innholdet.',
-		found: '2026-11-25'
-	},
-	{
-		criteria: ['2.4.1 Hoppe over blokker'],
-		description:
-			'Årshjulet har ett tabulatorstopp per oppgave (opptil 86 per enhet) og ingen lenke forbi hjulet til tabellen.',
-		found: '2026-11-25'
-	},
-	{
 		criteria: ['1.4.12 Tekstavstand'],
 		description: 'Med økt tekstavstand flyter noen etiketter i gevinstkartet ut av boksene sine.',
 		found: '2026-11-25'

@@ -1,5 +1,9 @@
 /** Option lists for the benefit forms, in bokmål. */
 import {
+	MEASUREMENT_FREQUENCIES,
+	MEASUREMENT_FREQUENCY_LABEL
+} from '$lib/domain/control/vocabulary';
+import {
 	BENEFICIARIES,
 	BENEFICIARY_LABEL,
 	BENEFIT_LEVEL_LABEL,
@@ -22,5 +26,9 @@ export const unitOptions = BENEFIT_UNITS.map((v) => ({ value: v, label: UNIT_LAB
 export const beneficiaryOptions = BENEFICIARIES.map((v) => ({
 	value: v,
 	label: BENEFICIARY_LABEL[v]
+}));
+export const measurementFrequencyOptions = MEASUREMENT_FREQUENCIES.map((v) => ({
+	value: v,
+	label: MEASUREMENT_FREQUENCY_LABEL[v]
 }));
 export const takeoutOptions = TAKEOUT_METHODS.map((v) => ({ value: v, label: TAKEOUT_LABEL[v] }));

@@ -136,6 +136,7 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 			userProject,
 			base({
 				title: 'Potensielle prissatte gevinster for familien',
+				measurementFrequency: 'monthly',
 				level: 'bruker',
 				kind: 'kvantitativ',
 				unit: 'kr',
@@ -178,6 +179,7 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 			portal,
 			base({
 				title: 'Mindre tid brukt på søknader og dokumentasjon',
+				measurementFrequency: 'monthly',
 				level: 'tjeneste',
 				kind: 'kvantitativ',
 				unit: 'timer',
@@ -249,6 +251,7 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 				qualityDimensions: ['samordnet'],
 				ownerId: pia,
 				indicator: 'Kommunenes vurdering av samordningen',
+				measurementFrequency: 'tertial',
 				measurement: 'Årlig spørreundersøkelse til kommunene'
 			}
 		},
@@ -258,6 +261,7 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 			second: 'Mer effektiv samhandling mellom offentlige virksomheter',
 			benefit: {
 				title: 'Mer effektiv bruk av statlige midler, «slankere stat»',
+				measurementFrequency: 'monthly',
 				level: 'system',
 				kind: 'kvantitativ',
 				unit: 'kr',
@@ -280,6 +284,7 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 				unit: 'timer',
 				ownerId: pia,
 				indicator: 'Kommunale timer brukt på statlige satsinger',
+				measurementFrequency: 'monthly',
 				measurement: 'Timeregistrering i kommunene',
 				takeout: 'frigjort_tid'
 			}

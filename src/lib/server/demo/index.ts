@@ -2,6 +2,7 @@ import { seedOrganisation, type DemoUser } from './organisation';
 import { seedPortfolio } from './portfolio';
 import { seedBenefits } from './benefits';
 import { seedWheels } from './wheel';
+import { seedMeetings } from './meetings';
 import { seedControl } from './control';
 
 /**
@@ -13,6 +14,7 @@ export async function seedDemo(now: Date): Promise<DemoUser[]> {
 	await seedPortfolio(org, now);
 	seedBenefits(org, now);
 	seedWheels(org, now);
+	seedMeetings(org, now);
 	seedControl(org, now);
 	return org.users;
 }

@@ -25,3 +25,13 @@ export function canReadCompliance(user: SessionUser): boolean {
 export function requireOwnWorkReader(event: AnyEvent): SessionUser {
 	return requireRole(event, 'programme_leader');
 }
+
+/** The steering group's meetings are set by the group itself and by administrators. */
+export function canEditMeetings(user: SessionUser): boolean {
+	return isAdmin(user) || hasRole(user, 'steering');
+}
+
+/** /styring/moter's writes: the steering group and administrators; else 403. */
+export function requireMeetingEditor(event: AnyEvent): SessionUser {
+	return requireRole(event, 'steering');
+}

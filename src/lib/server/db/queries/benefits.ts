@@ -72,6 +72,7 @@ function benefitValues(input: BenefitInput) {
 	return {
 		...input,
 		unit: input.kind === 'kvantitativ' ? (input.unit ?? null) : null,
+		measurementFrequency: input.measurementFrequency ?? null,
 		beneficiaryOther: input.beneficiary === 'annet' ? input.beneficiaryOther : ''
 	};
 }

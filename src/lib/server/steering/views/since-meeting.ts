@@ -27,6 +27,7 @@ import {
 	type ChangeRow
 } from '$lib/server/db/queries/steering';
 import type { SteeringParams } from './steering';
+import { lastMeetingBefore } from '$lib/server/db/queries/governance';
 
 /** Changes listed per page of «siden forrige møte». */
 export const CHANGE_PAGE = 10;
@@ -52,6 +53,8 @@ export interface SteeringChange {
 export interface SinceMeeting {
 	/** The chosen day, `YYYY-MM-DD` (the default when none was chosen). */
 	since: string;
+	/** The meeting the default day comes from, when no day was chosen. */
+	meeting: { date: string; title: string } | null;
 	counts: { kind: ChangeKind; label: string; count: number; href: string }[];
 	kind: ChangeKind | null;
 	changes: SteeringChange[];
@@ -127,11 +130,12 @@ export function changeView(r: ChangeRow): SteeringChange {
 }
 
 export function sinceMeeting(params: SteeringParams, now: Date): SinceMeeting {
-	const window = changeWindow(params.since ? osloDayStartMs(params.since) : null, now);
+	// No day chosen: from the last steering meeting (set on /styring/moter), if there was one.
+	const meeting = params.since ? undefined : lastMeetingBefore(osloDay(now));
+	const chosen = params.since ?? meeting?.date ?? null;
+	const window = changeWindow(chosen ? osloDayStartMs(chosen) : null, now);
 	const since =
-		params.since && osloDayStartMs(params.since) <= now.getTime()
-			? params.since
-			: osloDay(new Date(window.since));
+		chosen && osloDayStartMs(chosen) <= now.getTime() ? chosen : osloDay(new Date(window.since));
 	const counts = countChangesSince(window);
 	const link = (q: Record<string, string | null>) => {
 		const s = new URLSearchParams({ siden: since });
@@ -143,6 +147,7 @@ export function sinceMeeting(params: SteeringParams, now: Date): SinceMeeting {
 	const last = shown[shown.length - 1];
 	return {
 		since,
+		meeting: meeting ? { date: meeting.date, title: meeting.title } : null,
 		counts: CHANGE_KINDS.map((kind) => ({
 			kind,
 			label: CHANGE_KIND_LABEL[kind],

@@ -6,6 +6,7 @@ import { hasCalendarFeed } from '../../db/queries/wheel-feed';
 import { listRoleAssignmentsForUser } from '../../db/queries/sessions';
 import type { UserRow } from '../../db/queries/users';
 import { occurrencesCalendar } from '../ical';
+import { governanceEvents } from './governance';
 export { ICAL_CONTENT_TYPE } from '../ical';
 import { osloDay } from '$lib/format';
 
@@ -15,20 +16,25 @@ export function calendarPage(user: SessionUser) {
 	return { hasFeed: hasCalendarFeed(user.id) };
 }
 
-/** The feed's owner's units' occurrences of last, this and next year, as iCalendar text. */
+/**
+ * The feed's owner's units' occurrences of last, this and next year, their benefits'
+ * measurement dates and the steering group's meetings, as iCalendar text.
+ */
 export function calendarFeed(owner: UserRow, origin: string, now: Date): string {
 	const unitIds = ledUnitIds({ roles: listRoleAssignmentsForUser(owner.id) });
 	const year = yearOf(now);
 	const occurrences = unitIds.length
 		? [year - 1, year, year + 1].flatMap((y) => listOccurrences({ year: y, now, unitIds }))
 		: [];
-	return occurrencesCalendar(
-		occurrences.map((o) => ({
+	return occurrencesCalendar([
+		...occurrences.map((o) => ({
 			uid: `arshjul-${o.taskId}-${o.unitId}-${o.period}@misjonskart`,
 			title: `${o.title} (${o.unitName})`,
 			description: `${o.wheelName}. Ansvar: ${o.responsibleRole}. Lagres: ${o.storedIn}.`,
 			dueDate: o.dueDate,
 			url: `${origin}/arshjul/forekomst/${o.taskId}/${o.unitId}/${o.period}`
-		}))
-	);
+		})),
+		// The owner's benefit measurements and the steering meetings: the year's governance.
+		...governanceEvents(owner.id, [year - 1, year, year + 1], now, origin)
+	]);
 }

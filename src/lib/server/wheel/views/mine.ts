@@ -16,6 +16,7 @@ import {
 } from '$lib/server/db/queries/wheel-sets';
 import { cursorParam, parseCursor } from './compliance';
 import { type OccurrenceStatus } from '$lib/domain/wheel/vocabulary';
+import { governanceTasks } from './governance';
 
 export const MINE_PAGE_SIZE = 50;
 
@@ -102,7 +103,10 @@ export function mineView(unitIds: number[], url: URL, now: Date) {
 	};
 }
 
-/** «Mine oppgaver» for the units this user leads. */
+/**
+ * «Mine oppgaver»: the tasks of the units this user leads, the measurements of the benefits
+ * they own, and the steering group's next meeting.
+ */
 export function myTasksPage(user: SessionUser, url: URL, now: Date) {
-	return mineView(ledUnitIds(user), url, now);
+	return { ...mineView(ledUnitIds(user), url, now), governance: governanceTasks(user.id, now) };
 }

@@ -11,6 +11,7 @@ import { buildUnitTree, flattenUnitTree } from '$lib/domain/units';
 import { isMonth, MONTHS, type Month } from '$lib/domain/schedule';
 import { listOccurrences } from '$lib/server/db/queries/wheel-occurrences';
 import { unitsWithWheels, wheelsOfUnit } from '$lib/server/db/queries/wheel-sets';
+import { governanceRings } from './governance';
 
 const int = (raw: string | null) => (raw && /^\d{1,10}$/.test(raw) ? Number(raw) : null);
 
@@ -91,9 +92,9 @@ export function wheelsPage(user: SessionUser, url: URL, now: Date) {
 	const view = unitWheelView(url, now, ledUnitIds(user));
 	return {
 		...view,
+		governance: governanceRings(user.id, view.year, now),
 		canSign: view.unitId !== null && canLeadUnit(user, view.unitId),
 		// Links only to the pages this user may open.
-		showMine: isAdmin(user) || hasRole(user, 'unit_leader'),
 		showCompliance: isAdmin(user) || hasRole(user, 'steering')
 	};
 }

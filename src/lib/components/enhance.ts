@@ -1,0 +1,21 @@
+/**
+ * SvelteKit's `enhance`, and then focus where the answer is (./focus-answer.ts): every form in
+ * the app uses this one, so no form leaves a keyboard or screen-reader user on <body> after
+ * saving. Without JavaScript the form posts and the page comes back with the same messages.
+ */
+import { enhance as kitEnhance } from '$app/forms';
+import type { SubmitFunction } from '@sveltejs/kit';
+import { tick } from 'svelte';
+import { focusAnswer } from './focus-answer';
+
+export function enhance(form: HTMLFormElement, submit: SubmitFunction = () => {}) {
+	return kitEnhance(form, async (input) => {
+		const after = await submit(input);
+		return async (opts) => {
+			if (typeof after === 'function') await after(opts);
+			else await opts.update();
+			await tick();
+			focusAnswer(form, opts.result.type);
+		};
+	});
+}
