@@ -180,6 +180,23 @@ describe('a deviation through its life', () => {
 		expect(db.select().from(deviation).all()).toHaveLength(before);
 	});
 
+	it('is not recorded on a control whose month has not begun, nor on one the unit lacks', async () => {
+		const before = db.select().from(deviation).all().length;
+		const future = await onOccurrence(who.leaderA!, '2026-04', FIELDS);
+		expect(future).toMatchObject({ kind: 'fail', status: 400 });
+		expect((future as { data: { errors: Record<string, string> } }).data.errors._form).toMatch(
+			/har ikke begynt/
+		);
+		const params = { task: '99999', unit: String(unitA), period: '2026-02' };
+		const missing = await outcome(() =>
+			occurrence.actions.recordDeviation!(
+				makeEvent({ signed: who.leaderA, params, form: FIELDS, now: NOW }) as never
+			)
+		);
+		expect(missing).toMatchObject({ kind: 'fail', status: 400 });
+		expect(db.select().from(deviation).all()).toHaveLength(before);
+	});
+
 	it('is recorded outside the wheel, for a unit the leader leads', async () => {
 		const event = makeEvent({
 			signed: who.leaderA,

@@ -12,7 +12,9 @@ import {
 	reopenDeviation,
 	updateDeviation
 } from '../db/queries/deviations';
+import { findOccurrence } from '../db/queries/wheel-occurrences';
 import { invalid, refused } from '../result';
+import { periodHasBegun } from '$lib/domain/schedule';
 import { osloDay } from '$lib/format';
 import { parseForm, type FormValues } from '$lib/schemas/form';
 import { withVersion } from '$lib/schemas/version';
@@ -42,7 +44,12 @@ export function recordOnOccurrence(
 	assertMayWriteForUnit(user, key.unitId);
 	const form = parseForm(deviationSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, action);
-	if (!PERIOD.test(key.period)) return refuse('occurrence_missing', form.values, action);
+	// The occurrence must be one the unit has (as its page shows it), and its month begun: a
+	// control not yet due cannot have found anything.
+	if (!PERIOD.test(key.period) || !findOccurrence(key, now)) {
+		return refuse('occurrence_missing', form.values, action);
+	}
+	if (!periodHasBegun(key.period, now)) return refuse('not_begun', form.values, action);
 	const result = createDeviation(
 		{
 			...form.data,

@@ -6,6 +6,8 @@ export const CONTROL_MESSAGES: MessageBook = {
 		unit_missing: 'Enheten finnes ikke eller er arkivert.',
 		responsible_missing: 'Velg en ansvarlig som er aktiv bruker.',
 		occurrence_missing: 'Fant ikke oppgaven i årshjulet. Last siden på nytt.',
+		not_begun:
+			'Kontrollen for denne måneden har ikke begynt. Avvik kan registreres fra måneden begynner.',
 		finding_missing: 'Funnet hører ikke til et tilsyn som gjaldt denne enheten.',
 		closed: 'Avviket er lukket. Gjenåpne det først om det skal endres.',
 		already_closed: 'Avviket er allerede lukket.',
