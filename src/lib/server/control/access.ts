@@ -24,7 +24,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { canLeadUnit, hasRole, isAdmin, ledUnitIds, requireUser } from '../auth/guards';
 import type { SessionUser } from '../auth/session';
-import type { ReadScope } from '../db/queries/deviations';
+import type { ReadScope } from '../db/queries/deviation-reads';
 import { getDeviation } from '../db/queries/deviations';
 import { listUnits } from '../db/queries/units';
 import { descendantIds } from '$lib/domain/units';

@@ -17,7 +17,7 @@ import {
 	openDeviationsFor,
 	type DeviationFilter,
 	type ReadScope
-} from '../../db/queries/deviations';
+} from '../../db/queries/deviation-reads';
 import { getFindingForFollowUp } from '../../db/queries/tilsyn';
 import { listUnits } from '../../db/queries/units';
 import { versioned } from '../../read-cache';
