@@ -27,6 +27,7 @@ import type { SessionUser } from '../auth/session';
 import type { ReadScope } from '../db/queries/deviation-reads';
 import { getDeviation } from '../db/queries/deviations';
 import { listUnits } from '../db/queries/units';
+import { getTilsyn } from '../db/queries/tilsyn';
 import { descendantIds } from '$lib/domain/units';
 
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
@@ -125,6 +126,14 @@ export function requireTilsynEditor(event: AnyEvent) {
 	const user = requireUser(event);
 	if (!isAdmin(user)) error(403, 'Bare administratorer kan registrere og endre tilsyn.');
 	return user;
+}
+
+/** Editing the tilsyn named by `[id=id]`: admins (else 403); an unknown tilsyn is 404. */
+export function requireTilsynItemEditor(event: ItemEvent) {
+	const user = requireTilsynEditor(event);
+	const tilsyn = getTilsyn(Number(event.params.id));
+	if (!tilsyn) error(404, 'Fant ikke tilsynet.');
+	return { user, tilsynId: tilsyn.id };
 }
 
 /** A finding's status: an admin, or a leader of one of the units the tilsyn covered. */

@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { requireTilsynEditor, requireTilsynReader } from '$lib/server/control/access';
+import { requireTilsynItemEditor, requireTilsynReader } from '$lib/server/control/access';
 import * as control from '$lib/server/control/actions';
 import { tilsynPage } from '$lib/server/control/views/tilsyn';
 import { readForm } from '$lib/server/read-form';
@@ -12,14 +12,12 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	update: async (event) => {
-		const user = requireTilsynEditor(event);
-		const id = Number(event.params.id);
-		return control.saveTilsyn(user, id, await readForm(event), event.locals.now);
+		const { user, tilsynId } = requireTilsynItemEditor(event);
+		return control.saveTilsyn(user, tilsynId, await readForm(event), event.locals.now);
 	},
 	addFinding: async (event) => {
-		const user = requireTilsynEditor(event);
-		const id = Number(event.params.id);
-		return control.addTilsynFinding(user, id, await readForm(event), event.locals.now);
+		const { user, tilsynId } = requireTilsynItemEditor(event);
+		return control.addTilsynFinding(user, tilsynId, await readForm(event), event.locals.now);
 	},
 	findingStatus: async (event) => {
 		// Admins, and leaders of the covered units: checked against the tilsyn in the action.
