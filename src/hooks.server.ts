@@ -1,4 +1,5 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { building, dev } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import {
 	deleteSessionCookie,
@@ -11,8 +12,13 @@ import { handleFormPosts } from '$lib/server/form-posts';
 import { startup } from '$lib/server/startup';
 import { readClock } from '$lib/server/clock';
 import { changeCount, syncCommits } from '$lib/server/db';
+import { startNoticeSchedule } from '$lib/server/notices/schedule';
 
-export const init: ServerInit = startup;
+export const init: ServerInit = async () => {
+	await startup();
+	// The daily notices run in the server that serves the app, not under `vite dev` or a build.
+	if (!dev && !building) startNoticeSchedule();
+};
 
 const handleAuth: Handle = async ({ event, resolve }) => {
 	const now = readClock();

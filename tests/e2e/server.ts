@@ -54,6 +54,8 @@ export async function startServer({
 			// The journeys are set on 25 November 2026 (see src/lib/server/clock.ts), so they
 			// read the same whatever day they run.
 			MISJONSKART_CLOCK_START: E2E_CLOCK_START,
+			// No daily notice job in a browser test (src/lib/server/notices/schedule.ts).
+			NOTIFY_SCHEDULE: 'off',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -308,6 +308,17 @@ export function validBodies(seed: Seed): Record<string, Body> {
 		},
 		'/(app)/arshjul/kalender create': {},
 		'/(app)/arshjul/kalender revoke': {},
+		'/(app)/varsler read': { noticeId: s(ids.noticeId) },
+		'/(app)/styring/moter create': { date: '2026-12-17', title: 'Nytt møte', location: 'Rådhuset' },
+		'/(app)/styring/moter update': {
+			id: s(ids.meetingId),
+			version: '0',
+			date: '2026-12-11',
+			title: 'Flyttet møte',
+			location: ''
+		},
+		'/(app)/styring/moter delete': { id: s(ids.meetingId), version: '0' },
+		'/(app)/varsler readAll': {},
 
 		[`${benefitItem} update`]: { ...benefit, version: s(versions.benefit) },
 		[`${benefitItem} delete`]: {},

@@ -30,6 +30,8 @@ import { issueCredentials } from '$lib/server/auth/credentials';
 import { closeDeviation, createDeviation } from '$lib/server/db/queries/deviations';
 import { addFinding, createTilsyn } from '$lib/server/db/queries/tilsyn';
 import { linkRiskControl } from '$lib/server/db/queries/risk-control';
+import { insertNotices } from '$lib/server/db/queries/notices';
+import { createMeeting } from '$lib/server/db/queries/governance';
 
 /** The request time of every fuzzed action; the seed's periods are chosen around it. */
 export const NOW = new Date('2026-11-16T10:00:00Z');
@@ -204,6 +206,33 @@ export async function seedInstallation() {
 		)
 	);
 
+	// A notice of the admin's, for «Merk som lest» (admins post the seed bodies).
+	insertNotices(
+		[
+			{
+				userId: adminId,
+				kind: 'overdue',
+				key: `overdue:${taskId}:${unitA}:2026-10`,
+				title: 'Fuzz-varsel',
+				body: '',
+				href: '/varsler'
+			}
+		],
+		NOW
+	);
+	const noticeId = (
+		db.$client.prepare('select id from notice where user_id = ?').get(adminId) as { id: number }
+	).id;
+
+	// A steering meeting, for /styring/moter's edit and delete.
+	const meeting = createMeeting(
+		{ date: '2026-12-10', title: 'Fuzz-møte', location: '' },
+		steeringId,
+		NOW
+	);
+	if (!meeting.ok) throw new Error(meeting.reason);
+	const meetingId = meeting.value;
+
 	const actors: Record<string, Signed | null> = {
 		admin: signIn(adminId, NOW),
 		leader: signIn(leaderId, NOW),
@@ -248,7 +277,9 @@ export async function seedInstallation() {
 			deviationId,
 			closedDeviationId,
 			tilsynId,
-			findingId
+			findingId,
+			noticeId,
+			meetingId
 		},
 		versions: {
 			mission: getMission()!.version,

@@ -1,7 +1,8 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 
 export const UNREADABLE_FORM = 'Skjemaet kunne ikke leses. Prøv igjen.';
-export const FORM_TOO_LARGE = 'Skjemaet er for stort. Gjør teksten kortere og prøv igjen.';
+export const FORM_TOO_LARGE =
+	'Skjemaet er for stort. Gjør teksten kortere eller legg ved færre eller mindre filer, og prøv igjen.';
 
 /**
  * The posted form, read once for every action. `request.formData()` throws a TypeError on a

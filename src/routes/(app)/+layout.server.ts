@@ -1,6 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { requireUser, isAdmin, hasRole } from '$lib/server/auth/guards';
 import { landingPath } from '$lib/domain/steering';
+import { unreadNoticeCount } from '$lib/server/notices/views';
 
 // The shell needs the user; each page still checks access itself (sveltejs/kit#6315).
 export const load: LayoutServerLoad = async (event) => {
@@ -12,7 +13,8 @@ export const load: LayoutServerLoad = async (event) => {
 			// A bare `/` sends a role with a landing page of its own there; the overview link asks
 			// for the overview itself.
 			overview: landingPath(user.roles.map((r) => r.role)) === '/' ? '/' : '/?oversikt',
-			myWork: isAdmin(user) || hasRole(user, 'programme_leader')
+			myWork: isAdmin(user) || hasRole(user, 'programme_leader'),
+			unreadNotices: unreadNoticeCount(user.id)
 		}
 	};
 };

@@ -158,3 +158,43 @@ export const NODE_KIND_LABEL: Record<NodeKind, string> = {
 	benefit: 'Gevinst',
 	goal: 'Effektmål'
 };
+
+// ── Benefit governance (DOMAIN.md «Benefit governance») ──────────────────────────────────────
+
+/** Whether a higher or a lower value is better (fewer calls is better, more hours freed is). */
+export const BENEFIT_DIRECTIONS = ['higher', 'lower'] as const;
+export type BenefitDirection = (typeof BENEFIT_DIRECTIONS)[number];
+export const BENEFIT_DIRECTION_LABEL: Record<BenefitDirection, string> = {
+	higher: 'Høyere er bedre',
+	lower: 'Lavere er bedre'
+};
+
+/**
+ * A version of baseline, target and plan: requested (a change waiting for a decision),
+ * approved (in force until a later one is approved), rejected, or replaced by a later approval.
+ */
+export const PLAN_VERSION_STATUSES = ['requested', 'approved', 'rejected', 'replaced'] as const;
+export type PlanVersionStatus = (typeof PLAN_VERSION_STATUSES)[number];
+export const PLAN_VERSION_STATUS_LABEL: Record<PlanVersionStatus, string> = {
+	requested: 'Til godkjenning',
+	approved: 'Godkjent',
+	rejected: 'Avvist',
+	replaced: 'Erstattet'
+};
+
+/** attest: the owner confirms the measured value; validate: e.g. økonomi confirms kroner. */
+export const CONFIRMATION_KINDS = ['attest', 'validate'] as const;
+export type ConfirmationKind = (typeof CONFIRMATION_KINDS)[number];
+export const CONFIRMATION_KIND_LABEL: Record<ConfirmationKind, string> = {
+	attest: 'Attestert av gevinsteier',
+	validate: 'Validert'
+};
+
+/** On track / at risk / behind, from realised and forecast against plan and tolerance. */
+export const BENEFIT_HEALTH = ['on_track', 'at_risk', 'behind'] as const;
+export type BenefitHealth = (typeof BENEFIT_HEALTH)[number];
+export const BENEFIT_HEALTH_LABEL: Record<BenefitHealth, string> = {
+	on_track: 'I rute',
+	at_risk: 'I faresonen',
+	behind: 'Bak plan'
+};

@@ -61,7 +61,9 @@ export const NOTICE_KINDS = [
 	'escalation',
 	'deviation_overdue',
 	'measurement_due',
-	'meeting'
+	'meeting',
+	'plan_request',
+	'plan_shifted'
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
@@ -70,7 +72,9 @@ export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
 	escalation: 'Forfalt i underenhet',
 	deviation_overdue: 'Avvik over frist',
 	measurement_due: 'Gevinstmåling',
-	meeting: 'Styringsgruppemøte'
+	meeting: 'Styringsgruppemøte',
+	plan_request: 'Endring av gevinstplan til godkjenning',
+	plan_shifted: 'Gevinstplanen er flyttet'
 };
 
 /** How often a benefit's value is measured: its measurement dates in the wheel. */

@@ -4,6 +4,7 @@ import { seedBenefits } from './benefits';
 import { seedWheels } from './wheel';
 import { seedMeetings } from './meetings';
 import { seedControl } from './control';
+import { seedEvidenceAndNotices } from './control-notices';
 
 /**
  * Fills an empty database with example data. Each area adds its own seeder here, in the
@@ -16,5 +17,7 @@ export async function seedDemo(now: Date): Promise<DemoUser[]> {
 	seedWheels(org, now);
 	seedMeetings(org, now);
 	seedControl(org, now);
+	// Last: the notices are made from everything seeded before (signatures, deviations).
+	seedEvidenceAndNotices(org, now);
 	return org.users;
 }

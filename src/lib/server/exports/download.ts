@@ -29,8 +29,19 @@ export function asciiFileName(name: string): string {
 	);
 }
 
+/**
+ * RFC 8187 §3.2.1 value-chars: encodeURIComponent leaves «'()*!» as they are, but only «!» is
+ * an attr-char; «'» would even end the charset part. A user's evidence file may hold any of them.
+ */
+function extValue(fileName: string): string {
+	return encodeURIComponent(fileName).replace(
+		/['()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+	);
+}
+
 export function contentDisposition(fileName: string): string {
-	return `attachment; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+	return `attachment; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${extValue(fileName)}`;
 }
 
 /** The download's response: not cached (it shows what this user may see, now). */

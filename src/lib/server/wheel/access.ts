@@ -1,8 +1,9 @@
 /**
  * Who may do what with the årshjul: admins and the leaders of a wheel's owner unit edit it;
  * a unit's leader signs its occurrences, and the signer (while still leading the unit) or an
- * admin reopens a signature; everyone signed in reads; a calendar feed is reached by its
- * secret token alone. Routes call these first thing in each load and action
+ * admin reopens a signature; everyone signed in reads; evidence files only admins and the
+ * leaders of the unit or a unit above it (canSeeEvidenceFiles); a calendar feed is reached by
+ * its secret token alone. Routes call these first thing in each load and action
  * (sveltejs/kit#6315: a layout's check does not protect a page's actions).
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
@@ -12,6 +13,7 @@ import { hashToken } from '../auth/tokens';
 import { getWheel, getWheelTask, type WheelRow } from '../db/queries/wheel';
 import { calendarFeedUserId } from '../db/queries/wheel-feed';
 import { getUserById } from '../db/queries/users';
+import { evidenceFileOfOccurrence, unitAndAncestors } from '../db/queries/evidence';
 
 type ItemEvent = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
 
@@ -99,4 +101,45 @@ export function assertCalendarFeedAccess(token: string) {
 	const owner = userId === undefined ? undefined : getUserById(userId);
 	if (!owner || !owner.active) error(404, 'Fant ikke kalenderen.');
 	return owner;
+}
+
+/**
+ * Evidence files on a unit's signatures: admins, and the leaders of the unit or of a unit above
+ * it (who answer for the subtree). Everyone else sees that evidence exists but not the files:
+ * viewers, people outside the subtree, and the steering group too, unless they also lead in the
+ * chain. Steering reads figures and status across the municipality; the files are working
+ * papers that may hold personal data, and the law's data minimisation (GDPR art. 5(1)(c))
+ * says give them only to whom needs them. The steering group asks the unit's leader, or is
+ * granted leadership of the unit, when a file is needed.
+ */
+export function canSeeEvidenceFiles(user: SessionUser, unitId: number): boolean {
+	if (isAdmin(user)) return true;
+	const led = ledUnitIds(user);
+	if (led.length === 0) return false;
+	return unitAndAncestors(unitId).some((id) => led.includes(id));
+}
+
+/**
+ * Downloading an evidence file (…/bevis/[id=id]): the occurrence's guard (signed in), the file
+ * must be on a signature of this very occurrence (404 otherwise, so an id cannot be tried
+ * across occurrences), and the reader must be allowed its files (403; canSeeEvidenceFiles).
+ */
+export function requireEvidenceDownload(event: ItemEvent) {
+	const user = requireUser(event);
+	const key = {
+		taskId: Number(event.params.task),
+		unitId: Number(event.params.unit),
+		period: event.params.period ?? ''
+	};
+	const file = evidenceFileOfOccurrence(Number(event.params.id), key);
+	if (!file || !file.sha256 || !file.fileName || !file.mediaType) {
+		error(404, 'Fant ikke vedlegget.');
+	}
+	if (!canSeeEvidenceFiles(user, file.unitId)) {
+		error(403, 'Bare enhetens ledere, ledere over den og administratorer kan laste ned vedlegg.');
+	}
+	return {
+		user,
+		file: { ...file, sha256: file.sha256, fileName: file.fileName, mediaType: file.mediaType }
+	};
 }

@@ -49,7 +49,14 @@ import {
 	canEditWheel,
 	type WheelEditor
 } from './access';
-import { alreadySignedMessage, notBegunMessage, WHEEL_MESSAGES, WHEEL_SUCCESS } from './messages';
+import {
+	alreadySignedMessage,
+	evidenceMessage,
+	notBegunMessage,
+	WHEEL_MESSAGES,
+	WHEEL_SUCCESS
+} from './messages';
+import { readEvidenceFiles } from './evidence';
 import { assignableUnits } from './units';
 
 const refuse = (reason: string, values: FormValues, action: string, field = '_form') =>
@@ -146,8 +153,12 @@ export function unassignUnit({ user, wheel }: WheelEditor, formData: FormData, n
 	return { action: 'unassign', success: WHEEL_SUCCESS.unassigned };
 }
 
-/** Signs the occurrence `key` for its unit; only the unit's leader (or an admin) may. */
-export function sign(
+/**
+ * Signs the occurrence `key` for its unit; only the unit's leader (or an admin) may. Evidence
+ * files come with the form: one refused file refuses the sign-off (400, the other values
+ * kept), as the signature and its evidence are one record.
+ */
+export async function sign(
 	user: SessionUser,
 	key: OccurrenceKey,
 	formData: FormData,
@@ -157,7 +168,13 @@ export function sign(
 	assertMaySign(user, key.unitId);
 	const form = parseForm(signOffSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, action);
-	const result = signOccurrence(key, form.data, user.id, now);
+	const evidence = await readEvidenceFiles(formData);
+	if (!evidence.ok) {
+		const message = evidenceMessage(evidence.reason, evidence.fileName);
+		const status = evidence.reason === 'evidence_too_large' ? 413 : 400;
+		return invalid(form.values, { evidence: message }, action, status);
+	}
+	const result = signOccurrence(key, form.data, user.id, now, evidence.files);
 	if (result.ok) return { action, success: WHEEL_SUCCESS.signed, key };
 	if (result.reason === 'already_signed') {
 		const signature = activeSignature(key);

@@ -2,6 +2,12 @@
 import type { MessageBook } from '../result';
 import { formatDateTime } from '$lib/format';
 import { monthName, type Month } from '$lib/domain/schedule';
+import {
+	EVIDENCE_MAX_BYTES,
+	EVIDENCE_MAX_FILES,
+	EVIDENCE_TYPES,
+	formatByteSize
+} from '$lib/domain/control/evidence';
 
 export const WHEEL_MESSAGES: MessageBook = {
 	messages: {
@@ -15,6 +21,24 @@ export const WHEEL_MESSAGES: MessageBook = {
 		not_assignable: 'Du kan ikke tildele årshjulet denne enheten.'
 	}
 };
+
+const TYPES = EVIDENCE_TYPES.map((t) => t.ext.toUpperCase()).join(', ');
+const AGAIN = 'Oppgaven er ikke signert. Velg filene på nytt og prøv igjen.';
+
+/** A refused evidence file: what was wrong with which file, and that nothing was signed. */
+export function evidenceMessage(reason: string, fileName?: string): string {
+	const name = fileName ? `«${fileName.slice(0, 120)}»` : 'Filen';
+	switch (reason) {
+		case 'evidence_too_many':
+			return `Du kan legge ved høyst ${EVIDENCE_MAX_FILES} filer per signatur. ${AGAIN}`;
+		case 'evidence_empty':
+			return `${name} er tom. ${AGAIN}`;
+		case 'evidence_too_large':
+			return `${name} er større enn ${formatByteSize(EVIDENCE_MAX_BYTES)}. ${AGAIN}`;
+		default:
+			return `${name} er ikke en filtype vi tar imot. Innholdet avgjør typen, ikke filnavnet: bruk ${TYPES}. ${AGAIN}`;
+	}
+}
 
 /** A second sign-off of the same occurrence: who signed it, and when. */
 export function alreadySignedMessage(signature?: { name?: string; signedAt: Date }): string {

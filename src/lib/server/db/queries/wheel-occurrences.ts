@@ -5,6 +5,7 @@
 import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from './audit';
+import { insertSignatureEvidence, type NewEvidenceFile } from './evidence';
 import { user, wheelReopening, wheelSignature } from '../schema';
 import { unitUsesWheel } from './wheel-sets';
 import { idList, wheelReads } from './wheel-reads';
@@ -219,15 +220,18 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 /**
- * Records a sign-off with a snapshot of what was signed. A second sign-off of the same
- * occurrence (double click, two tabs) is refused with `already_signed`: the partial unique
- * index on active signatures makes that hold even if two requests race.
+ * Records a sign-off with a snapshot of what was signed, and its evidence (the files, and the
+ * link as a link) in the same transaction: a refused sign-off stores no evidence, and evidence
+ * never stands without its signature. A second sign-off of the same occurrence (double click,
+ * two tabs) is refused with `already_signed`: the partial unique index on active signatures
+ * makes that hold even if two requests race.
  */
 export function signOccurrence(
 	key: OccurrenceKey,
 	input: SignOffInput,
 	actorId: number,
-	now: Date
+	now: Date,
+	files: NewEvidenceFile[] = []
 ): WriteResult<number> {
 	try {
 		return db.transaction((tx) => {
@@ -250,12 +254,19 @@ export function signOccurrence(
 				link: input.link
 			};
 			const row = tx.insert(wheelSignature).values(values).returning().get();
+			const evidence = insertSignatureEvidence(
+				tx,
+				row.id,
+				{ files, links: input.link ? [input.link] : [] },
+				actorId,
+				now
+			);
 			writeAudit(tx, now, {
 				actorId,
 				entity: 'wheel_signature',
 				entityId: row.id,
 				action: 'sign',
-				after: values
+				after: evidence.length ? { ...values, evidence } : values
 			});
 			return { ok: true, value: row.id } as const;
 		});

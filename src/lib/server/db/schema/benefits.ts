@@ -26,10 +26,12 @@ import {
 	QUALITY_DIMENSIONS,
 	TAKEOUT_METHODS,
 	NODE_KINDS,
-	type NodeKind
+	type NodeKind,
+	BENEFIT_DIRECTIONS
 } from '../../../domain/benefits/vocabulary';
 import { user } from './auth';
-import { project } from './portfolio';
+import { measure, project } from './portfolio';
+import { LIFECYCLE_STATUSES } from '../../../domain/portfolio/vocabulary';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -86,6 +88,18 @@ export const benefit = sqliteTable(
 		baselineMethod: text('baseline_method'),
 		targetValue: integer('target_value'),
 		targetDate: text('target_date'),
+		// Governance (schema/benefit-governance.ts): a dis-benefit (ulempe) counts against the
+		// gains; direction and tolerance decide its status; once the plan is frozen, baseline,
+		// target and plan change only by an approved request; a validator (often økonomi)
+		// confirms kroner gains; realising may wait for a measure to reach a status.
+		disbenefit: integer('disbenefit', { mode: 'boolean' }).notNull().default(false),
+		direction: text('direction', { enum: BENEFIT_DIRECTIONS }).notNull().default('higher'),
+		/** Percent of the planned value the realised may fall short before «behind». */
+		tolerancePercent: integer('tolerance_percent').notNull().default(10),
+		planFrozenAt: integer('plan_frozen_at', { mode: 'timestamp_ms' }),
+		validatorId: integer('validator_id').references(() => user.id),
+		startMeasureId: integer('start_measure_id').references(() => measure.id),
+		startMeasureStatus: text('start_measure_status', { enum: LIFECYCLE_STATUSES }),
 		// Lost-update check for both forms that edit the row (the benefit, and baseline and target).
 		version: integer('version').notNull().default(0),
 		createdAt: createdAt()
@@ -166,6 +180,8 @@ export const realisation = sqliteTable(
 		comment: text('comment').notNull().default(''),
 		evidence: text('evidence').notNull().default(''),
 		supersedesId: integer('supersedes_id').references((): AnySQLiteColumn => realisation.id),
+		// Why this entry supersedes another: required once the superseded period was attested.
+		correctionReason: text('correction_reason'),
 		authorId: integer('author_id').references(() => user.id),
 		createdAt: createdAt()
 	},

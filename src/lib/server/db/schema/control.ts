@@ -235,7 +235,12 @@ export const notice = sqliteTable(
 		index('notice_user_created_idx').on(t.userId, t.createdAt),
 		index('notice_digest_pending_idx')
 			.on(t.userId)
-			.where(sql`${t.digestId} is null`)
+			.where(sql`${t.digestId} is null`),
+		// The unread count in the menu, on every page: a seek to the person's unread ones only,
+		// however many read notices they have collected.
+		index('notice_user_unread_idx')
+			.on(t.userId)
+			.where(sql`${t.readAt} is null`)
 	]
 );
 

@@ -7,3 +7,4 @@ export * from './benefits';
 export * from './wheel';
 export * from './reports';
 export * from './control';
+export * from './benefit-governance';

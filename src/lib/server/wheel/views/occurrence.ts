@@ -11,7 +11,8 @@ import {
 	type OccurrenceKey
 } from '../../db/queries/wheel-occurrences';
 import { getWheelTask } from '../../db/queries/wheel';
-import { canReopenSignature } from '../access';
+import { canReopenSignature, canSeeEvidenceFiles } from '../access';
+import { evidenceBySignature } from './evidence';
 import { periodHasBegun } from '$lib/domain/schedule';
 
 const HISTORY_PAGE = 20;
@@ -35,6 +36,12 @@ export function occurrencePage(user: SessionUser, key: OccurrenceKey, url: URL, 
 	if (!occurrence) error(404, 'Fant ikke denne oppgaven for enheten og måneden.');
 	const task = getWheelTask(key.taskId)!;
 	const signature = occurrence.signature;
+	const page = historyPage(key, url);
+	const seeFiles = canSeeEvidenceFiles(user, key.unitId);
+	const evidence = evidenceBySignature(
+		page.history.map((h) => h.id),
+		seeFiles
+	);
 	return {
 		occurrence,
 		task: {
@@ -43,7 +50,12 @@ export function occurrencePage(user: SessionUser, key: OccurrenceKey, url: URL, 
 			storedIn: task.storedIn,
 			archived: task.archivedAt !== null
 		},
-		...historyPage(key, url),
+		...page,
+		history: page.history.map((h) => ({
+			...h,
+			evidence: evidence.get(h.id) ?? { items: [], hiddenFiles: 0 }
+		})),
+		seeEvidenceFiles: seeFiles,
 		canSign: !signature && canLeadUnit(user, key.unitId) && periodHasBegun(key.period, now),
 		canReopen: !!signature && canReopenSignature(user, signature)
 	};

@@ -1,0 +1,1 @@
+CREATE INDEX `notice_user_unread_idx` ON `notice` (`user_id`) WHERE "notice"."read_at" is null;
