@@ -22,7 +22,14 @@
  * editing the wheel: admins and the leaders of the wheel's owner unit (as for the template).
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { canLeadUnit, hasRole, isAdmin, ledUnitIds, requireUser } from '../auth/guards';
+import {
+	canLeadUnit,
+	hasRole,
+	isAdmin,
+	ledUnitIds,
+	readsAsSteering,
+	requireUser
+} from '../auth/guards';
 import type { SessionUser } from '../auth/session';
 import type { ReadScope } from '../db/queries/deviation-reads';
 import { getDeviation } from '../db/queries/deviations';
@@ -33,11 +40,12 @@ import { descendantIds } from '$lib/domain/units';
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
 type ItemEvent = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
 
-/** The organisation-wide readers: they see every unit's deviations. */
+/** The organisation-wide readers (the kommunedirektør among them) see every unit's deviations. */
 export function readsAllDeviations(user: SessionUser): boolean {
 	return (
 		isAdmin(user) ||
 		hasRole(user, 'steering') ||
+		hasRole(user, 'municipal_director') ||
 		hasRole(user, 'programme_leader') ||
 		hasRole(user, 'viewer')
 	);
@@ -167,3 +175,45 @@ export function assertMayLinkControls(user: SessionUser, wheelOwnerUnitId: numbe
 		);
 	}
 }
+
+// ─── The annual internal-control report (kommuneloven § 25-2) ───────────────────────────────
+//
+// The report is the kommunedirektør's to the kommunestyre. Who may:
+// - read it (page, PDF, xlsx): administrators, the kommunedirektør and the steering group — those
+//   who read /arshjul/etterlevelse, whose figures it sums. Unit leaders do not: the report is
+//   the whole municipality's account, and a unit leader follows their own units on
+//   «Mine oppgaver» and the unit's wheel; anyone else gets 403.
+// - write the assessments and freeze the report: administrators and the kommunedirektør.
+// - sign (approve) a frozen report: the same, in the archive (archive/access.ts), not the one
+//   who froze it.
+
+/** Reads the internal-control report. */
+export function canReadControlReport(user: SessionUser): boolean {
+	return readsAsSteering(user);
+}
+
+/** Writes the assessments and freezes the internal-control report. */
+export function canWriteControlReport(user: SessionUser): boolean {
+	return isAdmin(user) || hasRole(user, 'municipal_director');
+}
+
+export function requireControlReportReader(event: ControlReportEvent): SessionUser {
+	const user = requireUser(event);
+	if (!canReadControlReport(user)) {
+		error(
+			403,
+			'Internkontrollrapporten er for kommunedirektøren, styringsgruppen og administratorer.'
+		);
+	}
+	return user;
+}
+
+export function requireControlReportWriter(event: ControlReportEvent): SessionUser {
+	const user = requireUser(event);
+	if (!canWriteControlReport(user)) {
+		error(403, 'Bare kommunedirektøren og administratorer kan skrive i og fryse rapporten.');
+	}
+	return user;
+}
+
+type ControlReportEvent = Pick<RequestEvent, 'locals' | 'url'>;
