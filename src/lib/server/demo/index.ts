@@ -3,6 +3,7 @@ import { seedPortfolio } from './portfolio';
 import { seedBenefits } from './benefits';
 import { seedWheels } from './wheel';
 import { seedMeetings } from './meetings';
+import { seedControl } from './control';
 import { seedEvidenceAndNotices } from './control-notices';
 
 /**
@@ -15,6 +16,7 @@ export async function seedDemo(now: Date): Promise<DemoUser[]> {
 	seedBenefits(org, now);
 	seedWheels(org, now);
 	seedMeetings(org, now);
+	seedControl(org, now);
 	// Last: the notices are made from everything seeded before (signatures, deviations).
 	seedEvidenceAndNotices(org, now);
 	return org.users;
