@@ -30,6 +30,8 @@ import { addEstimateLine } from '$lib/server/db/queries/benefits-gains';
 import { createEffectGoal } from '$lib/server/db/queries/mission';
 import { createDeviation } from '$lib/server/db/queries/deviations';
 import { createTilsyn } from '$lib/server/db/queries/tilsyn';
+import { createMeeting } from '$lib/server/db/queries/governance';
+import * as meetingsPage from '../../src/routes/(app)/styring/moter/+page.server';
 import { riskValues, scoreValues } from '$lib/portfolio/form-values';
 import { CONFLICT_MESSAGE } from '$lib/server/result';
 import type { FormValues } from '$lib/schemas/form';
@@ -95,6 +97,7 @@ type Case = {
 const NOW = new Date('2026-06-15T10:00:00Z');
 let admin: Signed;
 let leaderId: number;
+let meetingDays = 0;
 
 beforeAll(async () => {
 	makeMission();
@@ -182,6 +185,28 @@ const CASES: Record<string, Case> = {
 		},
 		loaded: (data: { values: FormValues }) => data.values,
 		edit: (v, n) => ({ ...v, theme: `Tema ${n}` })
+	},
+	'(app)/styring/moter?/update': {
+		page: meetingsPage as Page,
+		setup: () => ({
+			meetingId: String(
+				// One meeting a day: each case gets its own day.
+				ok(
+					createMeeting(
+						{
+							date: `2026-09-${String(10 + ++meetingDays).padStart(2, '0')}`,
+							title: 'Møte',
+							location: ''
+						},
+						admin.user.id,
+						NOW
+					)
+				)
+			)
+		}),
+		loaded: (data: { meetings: { id: number; values: FormValues }[] }, ids) =>
+			byId(data.meetings, ids.meetingId!).values,
+		edit: (v, n) => ({ ...v, title: `Møte ${n}` })
 	},
 	'(app)/admin/brukere/[id=id]?/rename': {
 		page: userPage as Page,
