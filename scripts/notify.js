@@ -20,9 +20,11 @@ if (Number.isNaN(now.getTime())) {
 const mailer = mailerFromEnv();
 const run = await runNotices(now, { mailer });
 console.log(
-	`Varsler ${now.toISOString()}: ${run.created} nye varsler; ${
+	`Varsler ${now.toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' })} (norsk tid): ${
+		run.created === 1 ? '1 nytt varsel' : `${run.created} nye varsler`
+	}; ${
 		mailer
-			? `${run.sent} e-poster sendt${run.failed ? `, ${run.failed} feilet` : ''}`
+			? `${run.sent === 1 ? '1 e-post' : `${run.sent} e-poster`} sendt${run.failed ? `, ${run.failed} feilet` : ''}`
 			: 'e-post er ikke satt opp (SMTP_URL eller SMTP_HOST)'
 	}.`
 );

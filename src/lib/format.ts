@@ -47,3 +47,11 @@ const isoDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: OSLO });
 export function osloDay(at: Date): string {
 	return isoDayFormat.format(at);
 }
+
+/**
+ * «1 åpent avvik», «2 åpne avvik»: bokmål agrees the adjective (and noun) with the number, so
+ * a count is written with both forms.
+ */
+export function countOf(n: number, one: string, many: string): string {
+	return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}

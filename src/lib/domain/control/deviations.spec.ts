@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	deadlineBeforeFound,
 	findsDeviationsRepeatedly,
 	isDeviationOverdue,
 	repeatedFindingsFrom,
@@ -31,5 +32,14 @@ describe('deviation rules', () => {
 		expect(riskHasNoControl({ status: 'mitigating', controlCount: 0 })).toBe(true);
 		expect(riskHasNoControl({ status: 'open', controlCount: 1 })).toBe(false);
 		expect(riskHasNoControl({ status: 'closed', controlCount: 0 })).toBe(false);
+	});
+});
+
+describe('deadlineBeforeFound', () => {
+	it('refuses a deadline before the day found, allows the same day and no deadline', () => {
+		expect(deadlineBeforeFound('1900-01-01', '2026-12-02')).toBe(true);
+		expect(deadlineBeforeFound('2026-12-01', '2026-12-02')).toBe(true);
+		expect(deadlineBeforeFound('2026-12-02', '2026-12-02')).toBe(false);
+		expect(deadlineBeforeFound(null, '2026-12-02')).toBe(false);
 	});
 });

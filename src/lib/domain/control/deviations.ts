@@ -49,3 +49,12 @@ export const MATRIX_FLAG_LABEL: Record<MatrixFlag, string> = {
 export function riskHasNoControl(r: { status: string; controlCount: number }): boolean {
 	return r.status !== 'closed' && r.controlCount === 0;
 }
+
+/**
+ * A corrective measure's deadline cannot lie before the day the deviation was found: a
+ * deadline already passed when it is set makes the deviation overdue from the start, and the
+ * § 25-2 report would show it so (days `YYYY-MM-DD`, compared as text).
+ */
+export function deadlineBeforeFound(deadline: string | null, foundOn: string): boolean {
+	return deadline !== null && deadline < foundOn;
+}

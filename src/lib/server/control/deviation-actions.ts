@@ -15,6 +15,7 @@ import {
 import { findOccurrence } from '../db/queries/wheel-occurrences';
 import { invalid, refused } from '../result';
 import { periodHasBegun } from '$lib/domain/schedule';
+import { deadlineBeforeFound } from '$lib/domain/control/deviations';
 import { osloDay } from '$lib/format';
 import { parseForm, type FormValues } from '$lib/schemas/form';
 import { withVersion } from '$lib/schemas/version';
@@ -50,6 +51,9 @@ export function recordOnOccurrence(
 		return refuse('occurrence_missing', form.values, action);
 	}
 	if (!periodHasBegun(key.period, now)) return refuse('not_begun', form.values, action);
+	if (deadlineBeforeFound(form.data.deadline, osloDay(now))) {
+		return refuse('deadline_before_found', form.values, action);
+	}
 	const result = createDeviation(
 		{
 			...form.data,
@@ -73,6 +77,9 @@ export function recordDeviation(user: SessionUser, formData: FormData, now: Date
 	const form = parseForm(newDeviationSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, action);
 	assertMayWriteForUnit(user, form.data.unitId);
+	if (deadlineBeforeFound(form.data.deadline, osloDay(now))) {
+		return refuse('deadline_before_found', form.values, action);
+	}
 	const { unitId, findingId, ...fields } = form.data;
 	const result = createDeviation(
 		{
@@ -106,6 +113,9 @@ export function saveDeviation({ user, deviation }: DeviationAccess, formData: Fo
 	const form = parseForm(editSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, action);
 	const { version, ...input } = form.data;
+	if (deadlineBeforeFound(input.deadline, deviation.foundOn)) {
+		return refuse('deadline_before_found', form.values, action);
+	}
 	const result = updateDeviation(deviation.id, input, version, user.id, now);
 	if (result.ok) return { action, success: CONTROL_SUCCESS.saved };
 	if (result.reason === 'conflict') {

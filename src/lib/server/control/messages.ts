@@ -15,13 +15,15 @@ export const CONTROL_MESSAGES: MessageBook = {
 		already_linked: 'Oppgaven er allerede knyttet til denne risikoen.',
 		risk_missing: 'Fant ikke risikoen.',
 		task_missing: 'Fant ikke oppgaven i dette årshjulet.',
-		not_linked: 'Oppgaven er ikke knyttet til denne risikoen.'
+		not_linked: 'Oppgaven er ikke knyttet til denne risikoen.',
+		deadline_before_found: 'Fristen kan ikke være før dagen avviket ble funnet.'
 	},
 	fields: {
 		unit_missing: 'unitId',
 		responsible_missing: 'responsibleId',
 		finding_missing: 'unitId',
-		risk_missing: 'riskId'
+		risk_missing: 'riskId',
+		deadline_before_found: 'deadline'
 	}
 };
 

@@ -188,7 +188,12 @@ export class XlsxWorkbook {
 					const col = columnLetter(i + 1);
 					// A sum the reader can check: the formula, with the computed result cached. Not
 					// for shares: a total share is a ratio of sums, never the sum of the shares.
-					if (typeof v === 'number' && isNumeric(c.format) && c.format !== 'percent') {
+					if (
+						typeof v === 'number' &&
+						isNumeric(c.format) &&
+						c.format !== 'percent' &&
+						!spec.totalsNotSum
+					) {
 						return { formula: `SUM(${col}2:${col}${lastRow})`, result: v };
 					}
 					return cellValue(v, c.format);

@@ -33,6 +33,11 @@ export interface TableSpec {
 	rows: CellValue[][];
 	/** A sum row, bold, after the rows (e.g. «Sum» and the kroner total). */
 	totals?: CellValue[];
+	/**
+	 * The totals are not the sum of the rows (rows that nest, a unit with the units under it;
+	 * or a count that takes each thing once): a workbook writes them as values, not SUM().
+	 */
+	totalsNotSum?: boolean;
 	/** Said instead of an empty table (steering issue: an empty selection says so). */
 	empty?: string;
 }

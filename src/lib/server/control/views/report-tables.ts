@@ -42,6 +42,7 @@ export function controlReportTables(d: ControlReportData, wide = false) {
 			d.routines.total.wheels,
 			d.routines.total.tasks
 		],
+		totalsNotSum: true,
 		empty: 'Ingen enheter bruker et årshjul i perioden.'
 	};
 	const wheels: TableSpec = {
@@ -81,6 +82,8 @@ export function controlReportTables(d: ControlReportData, wide = false) {
 			d.controls.total.notDone,
 			share(d.controls.total.share)
 		],
+		// Each row holds the units under it: the rows' sum would count them twice.
+		totalsNotSum: true,
 		empty: 'Ingen kontroller var forfalt i perioden.'
 	};
 	const dv = d.deviations;
