@@ -138,6 +138,14 @@ describe('steering journey', () => {
 			page.locator('a[aria-label*="Tertialmøtet"][aria-label*="Styringsgruppemøter"]').count()
 		).resolves.toBe(1);
 		await expectAccessible(page);
+
+		// And cancelled again: the journeys share one database, and the wheel journey counts marks.
+		await page.goto(`${baseUrl}/styring/moter?ar=2026`);
+		await waitForHydration(page);
+		await page.getByText(/Endre eller slett «Tertialmøtet»/).click();
+		await page.getByRole('button', { name: 'Slett møtet' }).click();
+		await expect.poll(() => page.getByText('Møtet er slettet.').count()).toBe(1);
+		await expect(page.getByRole('rowheader', { name: 'Tertialmøtet' }).count()).resolves.toBe(0);
 		await context.close();
 	});
 });
