@@ -10,23 +10,16 @@
  * the driver, as prepared statements kept per process, as wheel-sets.ts does: drizzle's
  * builder has no recursive CTE.
  */
-import type { Statement } from 'better-sqlite3';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { db } from '..';
 import { controlAssessment, report, user } from '../schema';
 import type { WriteResult } from '../../result';
 import { writeAudit } from './audit';
 import { writeTransaction } from './write';
+import { preparedStatements } from './prepared';
 
-const statements = new Map<string, Statement>();
-function statement(name: string, text: () => string): Statement {
-	let s = statements.get(name);
-	if (!s) {
-		s = db.$client.prepare(text());
-		statements.set(name, s);
-	}
-	return s;
-}
+// Prepared once per database handle (queries/prepared.ts), found again by name.
+const statement = preparedStatements();
 
 /** The units in scope: all units, or `:root` and everything below it. */
 const SCOPE = `scope(id) as (
