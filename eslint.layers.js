@@ -42,7 +42,8 @@ export const LAYERS = [
 	{ type: 'demo', pattern: 'src/lib/server/demo' },
 	{
 		type: 'area',
-		pattern: 'src/lib/server/(portfolio|benefits|wheel|org|search|steering|archive|control|notices)',
+		pattern:
+			'src/lib/server/(portfolio|benefits|wheel|org|search|steering|archive|control|notices)',
 		capture: ['area']
 	},
 	// result.ts, clock.ts, read-form.ts, startup.ts, security-headers.ts
@@ -58,11 +59,8 @@ const to = (/** @type {string[]} */ ...types) => ({ to: { element: { type: types
 
 /** What only the area's own routes may use: its guards and its messages. */
 const AREA_OWN = ['access.ts', 'messages.ts'];
-/**
- * What another area, and any route, may use: the reads and the writes (an area's writes may be
- * split by topic, `plan-actions.ts` beside `actions.ts`).
- */
-const AREA_SHARED = ['actions.ts', '*-actions.ts', 'views.ts', 'views/*.ts'];
+/** What another area, and any route, may use: the reads and the writes. */
+const AREA_SHARED = ['actions.ts', 'actions/*.ts', 'views.ts', 'views/*.ts'];
 
 /** What each layer may import, besides itself (imports within one folder are not checked). */
 export const LAYER_POLICIES = [

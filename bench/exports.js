@@ -40,7 +40,7 @@ const { benefitRegisterXlsx } = await import('../src/lib/server/benefits/views/r
 const { gainPlanPdf } = await import('../src/lib/server/benefits/views/plan-report.ts');
 const { portfolioXlsx, risksXlsx } = await import('../src/lib/server/portfolio/views/export.ts');
 const { complianceXlsx } = await import('../src/lib/server/wheel/views/compliance-export.ts');
-const { auditLogXlsx } = await import('../src/lib/server/org/views.ts');
+const { auditLogXlsx } = await import('../src/lib/server/org/views/audit-log-export.ts');
 const { getProjectById } = await import('../src/lib/server/db/queries/projects.ts');
 const { steeringReportPdf } = await import('../src/lib/server/steering/views/report.ts');
 

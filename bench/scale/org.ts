@@ -40,7 +40,8 @@ const ROLE_SLUG: Record<Role, string> = {
 	steering: 'styring',
 	programme_leader: 'program',
 	unit_leader: 'enhet',
-	viewer: 'leser'
+	viewer: 'leser',
+	municipal_director: 'direktor'
 };
 
 /** The e-mail of the n-th (1-based) generated user of a role; the benchmark signs in with it. */
@@ -88,7 +89,9 @@ export function seedOrganisation(ctx: Context, passwordHash: string): Org {
 		steering: ctx.scaled(8, 2),
 		programme_leader: ctx.scaled(60, 2),
 		unit_leader: units.length,
-		viewer: ctx.scaled(20, 1)
+		viewer: ctx.scaled(20, 1),
+		// None: the generated data keeps the ids and draws it had before the role existed.
+		municipal_director: 0
 	};
 	const users: ScaleUser[] = [];
 	const byRole = {
@@ -96,7 +99,8 @@ export function seedOrganisation(ctx: Context, passwordHash: string): Org {
 		steering: [],
 		programme_leader: [],
 		unit_leader: [],
-		viewer: []
+		viewer: [],
+		municipal_director: []
 	} as Record<Role, ScaleUser[]>;
 	const leaderOf = new Map<number, ScaleUser>();
 	const users_ = ctx.writer(

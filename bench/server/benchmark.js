@@ -341,7 +341,7 @@ async function main() {
 			{ path: '/arshjul/mine', role: 'unit_leader' },
 			{ path: '/arshjul/etterlevelse', role: 'steering' },
 			{ path: '/admin/logg', role: 'admin' },
-			{ path: '/admin/logg?entity=benefit&before=1780000000000-150000', role: 'admin' },
+			{ path: '/admin/logg?type=benefit&eldre=1780000000000-150000', role: 'admin' },
 			{ path: '/sok?q=tiltak', role: 'viewer' },
 			{ path: '/sok?q=felles+rutine', role: 'viewer' },
 			{ path: '/sok?q=tiltak&type=tiltak&side=500', role: 'viewer' },

@@ -166,6 +166,12 @@ export function validBodies(seed: Seed): Record<string, Body> {
 			meetingDate: '2026-11-26'
 		},
 		'/(app)/rapporter/[id=id] approve': { version: '0' },
+		'/(app)/internkontroll/arsrapport assessment': {
+			field: 'internal_control',
+			body: 'Internkontrollen er tilfredsstillende.',
+			version: '0'
+		},
+		'/(app)/internkontroll/arsrapport freeze': { meetingDate: '2027-02-10' },
 
 		'/(app)/admin/brukere create': {
 			name: 'Ny Bruker',

@@ -236,9 +236,9 @@ describe('the portfolio, risks, compliance and the log', () => {
 	});
 
 	it('the change log: newest first, the filter applied', async () => {
-		const wb = await read(await logGet(as(who.admin, '/admin/logg/last-ned?entity=risk')));
+		const wb = await read(await logGet(as(who.admin, '/admin/logg/last-ned?type=risk')));
 		const rows = sheetRows(wb.getWorksheet('Endringslogg')!);
 		expect(rows.length).toBe(3);
-		expect(rows.slice(1).every((r) => r[3] === 'risk')).toBe(true);
+		expect(rows.slice(1).every((r) => r[3] === 'Risiko')).toBe(true);
 	});
 });

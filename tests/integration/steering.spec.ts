@@ -493,7 +493,7 @@ describe('who may open /styring, and where each role lands', () => {
 	});
 
 	it('sends each role from / to its own page; admin and viewer keep the overview', async () => {
-		const landing: Record<Role, string | null> = {
+		const landing: Record<Exclude<Role, 'municipal_director'>, string | null> = {
 			admin: null,
 			steering: '/styring',
 			programme_leader: '/mitt-arbeid',
@@ -515,6 +515,8 @@ describe('who may open /styring, and where each role lands', () => {
 		}
 		expect(landingPath(['admin', 'steering'])).toBe('/');
 		expect(landingPath(['unit_leader', 'steering'])).toBe('/styring');
+		// The kommunedirektør reads what the steering group reads, and lands where it does.
+		expect(landingPath(['municipal_director'])).toBe('/styring');
 	});
 
 	it('shows a programme leader their projects and the benefits waiting for a value', async () => {

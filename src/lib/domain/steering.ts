@@ -73,7 +73,7 @@ export function changeWindow(
  */
 export function landingPath(roles: readonly Role[]): string {
 	if (roles.includes('admin')) return '/';
-	if (roles.includes('steering')) return '/styring';
+	if (roles.includes('steering') || roles.includes('municipal_director')) return '/styring';
 	if (roles.includes('programme_leader')) return '/mitt-arbeid';
 	if (roles.includes('unit_leader')) return '/arshjul/mine';
 	return '/';

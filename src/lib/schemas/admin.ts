@@ -58,27 +58,3 @@ export const moveUnitSchema = z.object({
 });
 
 export const unitIdSchema = z.object({ unitId: idField('Ugyldig enhet.') });
-
-const day = z
-	.string()
-	.optional()
-	.transform((v, ctx) => {
-		if (!v) return undefined;
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) {
-			ctx.addIssue({ code: 'custom', message: 'Skriv datoen som ÅÅÅÅ-MM-DD.' });
-			return z.NEVER;
-		}
-		return v;
-	});
-
-export const auditFilterSchema = z.object({
-	entity: z.string().max(60).optional(),
-	action: z.string().max(60).optional(),
-	actorId: optionalId('Ugyldig bruker.'),
-	from: day,
-	to: day,
-	page: z
-		.string()
-		.optional()
-		.transform((v) => (v && /^[1-9]\d{0,5}$/.test(v) ? Number(v) : 1))
-});

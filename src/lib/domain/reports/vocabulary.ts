@@ -3,13 +3,19 @@
  * Gevinstrealiseringsplan; a report frozen as of a meeting is utkast until a steering member
  * approves it, then godkjent).
  */
-export const REPORT_KINDS = ['styringsrapport', 'gevinstrealiseringsplan', 'regneark'] as const;
+export const REPORT_KINDS = [
+	'styringsrapport',
+	'gevinstrealiseringsplan',
+	'regneark',
+	'internkontroll'
+] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_KIND_LABEL: Record<ReportKind, string> = {
 	styringsrapport: 'Styringsrapport',
 	gevinstrealiseringsplan: 'Gevinstrealiseringsplan',
-	regneark: 'Regneark'
+	regneark: 'Regneark',
+	internkontroll: 'Internkontrollrapport'
 };
 
 /** utkast → godkjent; an approved report is never changed or deleted. */

@@ -10,9 +10,19 @@
  * - Approve (utkast → godkjent): a steering member or an administrator, and not the person who
  *   froze it — the one who issues a report does not also approve it (four eyes: the steering
  *   group approves what was put before it). Approval happens once (queries/reports.ts).
+ * - The internal-control report (kommuneloven § 25-2) is the kommunedirektør's: it is frozen
+ *   on /internkontroll/arsrapport and signed (approved) here by the kommunedirektør or an
+ *   administrator, again not by the one who froze it; the steering group reads it.
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { canEditOwned, hasRole, isAdmin, requireRole, requireUser } from '../auth/guards';
+import {
+	canEditOwned,
+	hasRole,
+	isAdmin,
+	readsAsSteering,
+	requireRole,
+	requireUser
+} from '../auth/guards';
 import type { SessionUser } from '../auth/session';
 import { getReport } from '../db/queries/reports';
 import { getProjectById } from '../db/queries/projects';
@@ -28,9 +38,15 @@ export function isSteering(user: SessionUser): boolean {
 
 /** The kinds this user may see in the list. */
 export function visibleKinds(user: SessionUser): ReportKind[] {
-	return isSteering(user)
-		? ['styringsrapport', 'gevinstrealiseringsplan', 'regneark']
+	return readsAsSteering(user)
+		? ['styringsrapport', 'gevinstrealiseringsplan', 'regneark', 'internkontroll']
 		: ['gevinstrealiseringsplan', 'regneark'];
+}
+
+/** Signs (approves) a report of this kind: the internal-control report is the kommunedirektør's. */
+export function canApproveKind(user: SessionUser, kind: ReportKind): boolean {
+	if (kind === 'internkontroll') return isAdmin(user) || hasRole(user, 'municipal_director');
+	return isSteering(user);
 }
 
 export function canSeeReport(user: SessionUser, kind: ReportKind): boolean {
@@ -89,9 +105,17 @@ export async function requireReportFreezer(event: AnyEvent & Pick<RequestEvent, 
 
 /** Approving: a steering member or an administrator who did not freeze it; 404 when unknown. */
 export function requireReportApprover(event: AnyEvent, id: number | null) {
-	const user = requireRole(event, 'steering');
+	const user = requireRole(event, 'steering', 'municipal_director');
 	const report = id === null ? undefined : getReport(id);
-	if (!report) error(404, 'Fant ikke rapporten.');
+	if (!report || !canSeeReport(user, report.kind)) error(404, 'Fant ikke rapporten.');
+	if (!canApproveKind(user, report.kind)) {
+		error(
+			403,
+			report.kind === 'internkontroll'
+				? 'Bare kommunedirektøren eller en administrator kan signere internkontrollrapporten.'
+				: 'Bare styringsgruppen og administratorer kan godkjenne rapporten.'
+		);
+	}
 	if (report.createdById === user.id) {
 		error(
 			403,

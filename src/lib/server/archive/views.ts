@@ -16,7 +16,13 @@ import { idParam } from '$lib/schemas/id';
 import { tertialToDate } from '$lib/domain/reports/period';
 import { osloDay } from '$lib/format';
 import { REPORT_KIND_LABEL, REPORT_STATUS_LABEL } from '$lib/domain/reports/vocabulary';
-import { canFreeze, isSteering, type requireReportFile, type requireReportReader } from './access';
+import {
+	canApproveKind,
+	canFreeze,
+	isSteering,
+	type requireReportFile,
+	type requireReportReader
+} from './access';
 
 export const REPORT_PAGE = 25;
 
@@ -67,8 +73,13 @@ export function reportsPage(
 export function reportPage({ user, report }: ReturnType<typeof requireReportFile>) {
 	return {
 		report: { ...row(report), sha256: report.sha256, version: report.version, scope: report.scope },
-		canApprove: report.status === 'draft' && isSteering(user) && report.createdById !== user.id,
-		frozeItYourself: report.createdById === user.id
+		canApprove:
+			report.status === 'draft' &&
+			canApproveKind(user, report.kind) &&
+			report.createdById !== user.id,
+		frozeItYourself: report.createdById === user.id,
+		// The internal-control report is signed by the kommunedirektør (kommuneloven § 25-2).
+		approver: report.kind === 'internkontroll' ? ('director' as const) : ('steering' as const)
 	};
 }
 

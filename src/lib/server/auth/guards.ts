@@ -47,6 +47,14 @@ export function requireRole(event: AnyEvent, ...roles: Role[]): SessionUser {
 	error(403, 'Du har ikke tilgang til denne siden.');
 }
 
+/**
+ * Reads what the steering group reads: the steering group, the kommunedirektør (who also
+ * answers for internal control, kommuneloven § 25-1) and administrators.
+ */
+export function readsAsSteering(user: SessionUser): boolean {
+	return isAdmin(user) || hasRole(user, 'steering') || hasRole(user, 'municipal_director');
+}
+
 export function requireAdmin(event: AnyEvent): SessionUser {
 	const user = requireUser(event);
 	if (!isAdmin(user)) error(403, 'Denne siden er for administratorer.');

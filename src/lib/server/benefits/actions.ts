@@ -48,7 +48,7 @@ import * as formValues from '$lib/benefits/form-values';
 import { plannedPeriodProblem } from '$lib/domain/gain-realisation';
 import type { BenefitAccess, MapAccess, SettingsAccess } from './access';
 import { BENEFIT_MESSAGES as BOOK, BENEFIT_SUCCESS as DONE, linkMessage } from './messages';
-import { frozenRefusal } from './plan-actions';
+import { frozenRefusal } from './actions/plan';
 
 const refuse = (reason: string, values: FormValues, action: string, field = '_form') =>
 	refused(BOOK, reason, values, { action, field });

@@ -77,6 +77,11 @@ export interface WorkbookMeta {
 export interface SheetSpec extends TableSpec {
 	/** The sheet's name; the caption when not given. */
 	name?: string;
+	/**
+	 * Rows read as they are written, for a sheet too long to hold (the change log): `rows` is
+	 * then ignored, and `widths` (characters per column) size the columns.
+	 */
+	stream?: { rows: Iterable<TableSpec['rows'][number]>; widths: number[] };
 }
 
 type Cell = string | number | Date | { formula: string; result: number } | null;
@@ -140,7 +145,7 @@ export class XlsxWorkbook {
 		// Printed, the header row repeats on every page too.
 		ws.pageSetup.printTitlesRow = '1:1';
 		ws.columns = spec.columns.map((c, i) => {
-			const width = columnWidth(spec, i);
+			const width = spec.stream?.widths[i] ?? columnWidth(spec, i);
 			const numFmt = NUMBER_FORMATS[c.format ?? 'text'];
 			// Long text wraps, set on the column before any row is written (rows are streamed).
 			const wrap = (c.format ?? 'text') === 'text' && width >= 60;
@@ -163,17 +168,20 @@ export class XlsxWorkbook {
 		});
 		header.commit();
 		const last = columnLetter(spec.columns.length);
-		const lastRow = spec.rows.length + 1;
-		ws.autoFilter = { from: 'A1', to: `${last}${lastRow}` };
-		for (const row of spec.rows) {
+		let count = 0;
+		for (const row of spec.stream?.rows ?? spec.rows) {
 			ws.addRow(spec.columns.map((c, i) => cellValue(row[i] ?? null, c.format))).commit();
+			count += 1;
 		}
-		if (!spec.rows.length && spec.empty) {
+		const lastRow = count + 1;
+		// Written with the sheet's end, so it can be set once the rows are counted.
+		ws.autoFilter = { from: 'A1', to: `${last}${lastRow}` };
+		if (!count && spec.empty) {
 			const empty = ws.addRow([spec.empty]);
 			empty.getCell(1).font = { italic: true };
 			empty.commit();
 		}
-		if (spec.totals && spec.rows.length) {
+		if (spec.totals && count) {
 			const totals = ws.addRow(
 				spec.columns.map((c, i): Cell => {
 					const v = spec.totals![i] ?? null;

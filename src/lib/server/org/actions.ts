@@ -181,7 +181,7 @@ export function setUnitArchivedFromForm(
 
 /**
  * Checks the audit log's whole hash chain when an administrator asks for it, and keeps the
- * result: the change log page shows the last check (`chainStatus` in ./views.ts). The walk is
+ * result: the change log page shows the last check (`chainStatus` in ./views/audit-log.ts). The walk is
  * batched and yields between batches (db/queries/audit-chain.ts), so the server keeps
  * answering other requests while it runs.
  */

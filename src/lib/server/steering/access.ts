@@ -6,7 +6,13 @@
  * than the pages it links to would. «Mitt arbeid» is a programme leader's own work.
  */
 import type { RequestEvent } from '@sveltejs/kit';
-import { hasRole, isAdmin, requireRole, requireUser } from '$lib/server/auth/guards';
+import {
+	hasRole,
+	isAdmin,
+	readsAsSteering,
+	requireRole,
+	requireUser
+} from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/session';
 
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
@@ -16,9 +22,9 @@ export function requireSteeringReader(event: AnyEvent): SessionUser {
 	return requireUser(event);
 }
 
-/** The rule of /arshjul/etterlevelse's guard (`requireRole(event, 'steering')`). */
+/** The rule of /arshjul/etterlevelse's guard (the steering group and the kommunedirektør). */
 export function canReadCompliance(user: SessionUser): boolean {
-	return isAdmin(user) || hasRole(user, 'steering');
+	return readsAsSteering(user);
 }
 
 /** «Mitt arbeid»: programme leaders (and administrators, who may do their work). */

@@ -4,7 +4,7 @@
  * (schema/audit.ts), the filter choices by a loose index scan, and the recorded checks of the
  * hash chain, so the page shows the last check instead of walking every row on each visit.
  */
-import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { db } from '..';
 import { auditLog, auditVerification, user } from '../schema';
 import type { ChainReport } from '../audit-chain';
@@ -13,6 +13,8 @@ export type AuditLogFilter = {
 	entity?: string;
 	action?: string;
 	actorId?: number;
+	/** Rows about things in this unit or below it (see `inUnit`). */
+	unitId?: number;
 	/** UTC milliseconds; `toMs` is exclusive. */
 	fromMs?: number;
 	toMs?: number;
@@ -34,6 +36,7 @@ function conditions(filter: AuditLogFilter, cursor: AuditCursor = null): SQL[] {
 	if (filter.entity) c.push(eq(auditLog.entity, filter.entity));
 	if (filter.action) c.push(eq(auditLog.action, filter.action));
 	if (filter.actorId) c.push(eq(auditLog.actorId, filter.actorId));
+	if (filter.unitId) c.push(inUnit(filter.unitId));
 	const newer = cursor !== null && 'after' in cursor;
 	const older = cursor !== null && 'before' in cursor;
 	if (filter.fromMs !== undefined && !newer) c.push(gte(auditLog.at, new Date(filter.fromMs)));
@@ -41,6 +44,32 @@ function conditions(filter: AuditLogFilter, cursor: AuditCursor = null): SQL[] {
 	if (newer) c.push(beyond(cursor.after, 'newer'));
 	if (older) c.push(beyond(cursor.before, 'older'));
 	return c;
+}
+
+/**
+ * Rows about things that belong to the unit or a unit below it: the units themselves, the
+ * sign-offs and deviations of those units, the wheels they own and those wheels' tasks, and
+ * the tilsyn that covered them. Other rows (a role, a project) name no unit of their own and
+ * are not matched. The (entity, entity_id) pairs are looked up through audit_entity_idx.
+ */
+function inUnit(unitId: number): SQL {
+	return sql`(${auditLog.entity}, ${auditLog.entityId}) IN (
+		WITH RECURSIVE sub(id) AS (
+			SELECT CAST(${unitId} AS INTEGER)
+			UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
+		)
+		SELECT 'unit', CAST(id AS TEXT) FROM sub
+		UNION ALL SELECT 'wheel_signature', CAST(s.id AS TEXT) FROM wheel_signature s
+			WHERE s.unit_id IN (SELECT id FROM sub)
+		UNION ALL SELECT 'deviation', CAST(d.id AS TEXT) FROM deviation d
+			WHERE d.unit_id IN (SELECT id FROM sub)
+		UNION ALL SELECT 'wheel', CAST(w.id AS TEXT) FROM wheel w
+			WHERE w.owner_unit_id IN (SELECT id FROM sub)
+		UNION ALL SELECT 'wheel_task', CAST(t.id AS TEXT) FROM wheel_task t JOIN wheel w ON w.id = t.wheel_id
+			WHERE w.owner_unit_id IN (SELECT id FROM sub)
+		UNION ALL SELECT DISTINCT 'tilsyn', CAST(tu.tilsyn_id AS TEXT) FROM tilsyn_unit tu
+			WHERE tu.unit_id IN (SELECT id FROM sub)
+	)`;
 }
 
 /**
@@ -111,6 +140,17 @@ export function listAuditLogPage(filter: AuditLogFilter, cursor: AuditCursor, si
 			: first !== undefined && existsBeyond(filter, position(first), 'newer'),
 		hasOlder: newerPage ? last !== undefined && existsBeyond(filter, position(last), 'older') : more
 	};
+}
+
+/** How many rows the filter matches (for an export's «viser N av M»). */
+export function countAuditLog(filter: AuditLogFilter): number {
+	return (
+		db
+			.select({ n: count() })
+			.from(auditLog)
+			.where(and(...conditions(filter)))
+			.get()?.n ?? 0
+	);
 }
 
 /**
@@ -187,6 +227,23 @@ export function lastAuditVerification() {
 		.orderBy(desc(auditVerification.id))
 		.limit(1)
 		.get();
+}
+
+/** The names of people and units a page of the log names by id, for the before → after. */
+export function auditNames(personIds: number[], unitIds: number[]) {
+	const list = (ids: number[]) => JSON.stringify(ids);
+	return {
+		persons: personIds.length
+			? db.all<{ id: number; name: string }>(
+					sql`SELECT id, name FROM ${user} WHERE id IN (SELECT value FROM json_each(${list(personIds)}))`
+				)
+			: [],
+		units: unitIds.length
+			? db.all<{ id: number; name: string }>(
+					sql`SELECT id, name FROM unit WHERE id IN (SELECT value FROM json_each(${list(unitIds)}))`
+				)
+			: []
+	};
 }
 
 /** The people who appear in the log as actors, by name, for the filter form. */

@@ -5,7 +5,7 @@
  * (listOccurrences → unitOccurrences): a few hundred, read with prepared statements.
  */
 import { osloDay } from '$lib/format';
-import { canLeadUnit, hasRole, isAdmin, ledUnitIds } from '$lib/server/auth/guards';
+import { canLeadUnit, ledUnitIds, readsAsSteering } from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/session';
 import { buildUnitTree, flattenUnitTree } from '$lib/domain/units';
 import { isMonth, MONTHS, type Month } from '$lib/domain/schedule';
@@ -95,6 +95,6 @@ export function wheelsPage(user: SessionUser, url: URL, now: Date) {
 		governance: governanceRings(user.id, view.year, now),
 		canSign: view.unitId !== null && canLeadUnit(user, view.unitId),
 		// Links only to the pages this user may open.
-		showCompliance: isAdmin(user) || hasRole(user, 'steering')
+		showCompliance: readsAsSteering(user)
 	};
 }

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireAdmin } from '$lib/server/auth/guards';
-import { auditLogPage } from '$lib/server/org/views';
+import { auditLogPage } from '$lib/server/org/views/audit-log';
 import { verifyAuditLog } from '$lib/server/org/actions';
 
 export const load: PageServerLoad = async (event) => {

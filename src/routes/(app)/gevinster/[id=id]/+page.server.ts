@@ -5,7 +5,7 @@ import {
 	requireBenefitReader,
 	requirePlanDecider
 } from '$lib/server/benefits/access';
-import * as plans from '$lib/server/benefits/plan-actions';
+import * as plans from '$lib/server/benefits/actions/plan';
 import { planVersionsView } from '$lib/server/benefits/views/plan-versions';
 import * as benefits from '$lib/server/benefits/actions';
 import { benefitPage } from '$lib/server/benefits/views/benefit';

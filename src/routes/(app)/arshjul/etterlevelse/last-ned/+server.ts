@@ -6,7 +6,7 @@ import { XLSX_MEDIA_TYPE } from '$lib/server/exports/xlsx';
 
 /** Etterlevelse as xlsx: the page's filter and rows, the page's guard (the steering group). */
 export const GET: RequestHandler = async (event) => {
-	requireRole(event, 'steering');
+	requireRole(event, 'steering', 'municipal_director');
 	const file = await complianceXlsx(event.url, event.locals.now);
 	return fileResponse(file.content, file.fileName, XLSX_MEDIA_TYPE);
 };

@@ -3,14 +3,14 @@
  * plan, and deciding a request. Each takes what its guard returned, the posted form and the
  * request's time, and answers the form.
  */
-import { decidePlanRequest, freezePlan, requestPlanChange } from '../db/queries/benefits-plan';
-import { invalid, refused } from '../result';
-import { readOneEvidence } from './evidence';
+import { decidePlanRequest, freezePlan, requestPlanChange } from '../../db/queries/benefits-plan';
+import { invalid, refused } from '../../result';
+import { readOneEvidence } from '../evidence';
 import { parseForm, type FormValues } from '$lib/schemas/form';
 import { decisionSchema, freezeSchema, planRequestSchema } from '$lib/schemas/benefit-plan';
 import { pathOutside } from '$lib/domain/benefits/plan-versions';
-import type { BenefitAccess } from './access';
-import { PLAN_VERSION_MESSAGES as BOOK, PLAN_VERSION_SUCCESS as DONE } from './messages';
+import type { BenefitAccess } from '../access';
+import { PLAN_VERSION_MESSAGES as BOOK, PLAN_VERSION_SUCCESS as DONE } from '../messages';
 
 const refuse = (reason: string, values: FormValues, action: string, field = '_form') =>
 	refused(BOOK, reason, values, { action, field });
