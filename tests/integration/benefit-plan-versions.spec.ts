@@ -10,7 +10,7 @@ import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
 import { listAuditEntries } from '$lib/server/db/queries/audit';
 import { getBenefit } from '$lib/server/db/queries/benefits';
 import { listPlannedPeriods, logRealisation } from '$lib/server/db/queries/benefits-gains';
-import { listPlanVersions } from '$lib/server/db/queries/benefits-plan';
+import { listPlanVersions } from '$lib/server/db/queries/benefits-plan-reads';
 import { gainSums } from '$lib/server/db/queries/gain-views';
 import { db } from '$lib/server/db';
 import { benefitPlanVersion, notice } from '$lib/server/db/schema';

@@ -4,7 +4,7 @@
  * Cheat Sheet), as the sign-off's evidence is served.
  */
 import { error } from '@sveltejs/kit';
-import { planEvidenceFile } from '../../db/queries/benefits-plan';
+import { planEvidenceFile } from '../../db/queries/benefits-plan-reads';
 import { fileResponse } from '../../exports/download';
 
 export function baselineEvidenceDownload(benefitId: number, versionId: number): Response {

@@ -7,9 +7,9 @@ import {
 	countWaitingPlanRequests,
 	listPlanVersions,
 	waitingPlanRequests,
-	type PlanVersionRow,
 	type WaitingCursor
-} from '../../db/queries/benefits-plan';
+} from '../../db/queries/benefits-plan-reads';
+import type { PlanVersionRow } from '../../db/queries/benefits-plan';
 import { listPlannedPeriods } from '../../db/queries/benefits-gains';
 import { canDecidePlan, type BenefitAccess } from '../access';
 import { formatValue } from '$lib/charts/realisation';

@@ -5,20 +5,13 @@
  * roll-ups, kept in step with `withGainRollups`) stays as it was. Every write is audited in its
  * own transaction; the evidence bytes are stored once per content (evidence_file, SHA-256).
  */
-import { aliasedTable, and, asc, desc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { db, type Tx } from '..';
 import { writeAudit } from './audit';
 import { insertNotices } from './notices';
+import { approvedOf, pathOf, steeringMembers, waitingOf } from './benefits-plan-reads';
 import { withGainRollups } from './gain-rollups';
-import {
-	benefit,
-	benefitPlanVersion,
-	evidenceFile,
-	plannedPeriod,
-	project,
-	roleAssignment,
-	user
-} from '../schema';
+import { benefit, benefitPlanVersion, evidenceFile, plannedPeriod } from '../schema';
 import type { WriteResult } from '../../result';
 import type { NewEvidenceFile } from './evidence';
 import type { PlanPoint } from '$lib/domain/benefits/plan-versions';
@@ -29,69 +22,6 @@ export type PlanVersionRow = typeof benefitPlanVersion.$inferSelect;
 export interface PlanEvidence {
 	url: string;
 	file: NewEvidenceFile | null;
-}
-
-const requester = aliasedTable(user, 'requester');
-const decider = aliasedTable(user, 'decider');
-
-/** Every version of a benefit, newest first, with who asked and who decided (a handful). */
-export function listPlanVersions(benefitId: number) {
-	return db
-		.select({
-			v: benefitPlanVersion,
-			requestedBy: requester.name,
-			decidedBy: decider.name
-		})
-		.from(benefitPlanVersion)
-		.leftJoin(requester, eq(requester.id, benefitPlanVersion.requestedById))
-		.leftJoin(decider, eq(decider.id, benefitPlanVersion.decidedById))
-		.where(eq(benefitPlanVersion.benefitId, benefitId))
-		.orderBy(desc(benefitPlanVersion.number))
-		.all()
-		.map((r) => ({ ...r.v, requestedBy: r.requestedBy, decidedBy: r.decidedBy }));
-}
-
-/** A version's stored evidence file, if the version belongs to the benefit and has one. */
-export function planEvidenceFile(benefitId: number, versionId: number) {
-	return db
-		.select({
-			fileName: benefitPlanVersion.evidenceFileName,
-			mediaType: benefitPlanVersion.evidenceMediaType,
-			content: evidenceFile.content
-		})
-		.from(benefitPlanVersion)
-		.innerJoin(evidenceFile, eq(evidenceFile.sha256, benefitPlanVersion.evidenceSha256))
-		.where(and(eq(benefitPlanVersion.id, versionId), eq(benefitPlanVersion.benefitId, benefitId)))
-		.get();
-}
-
-function approvedOf(tx: Tx, benefitId: number) {
-	return tx
-		.select()
-		.from(benefitPlanVersion)
-		.where(
-			and(eq(benefitPlanVersion.benefitId, benefitId), eq(benefitPlanVersion.status, 'approved'))
-		)
-		.get();
-}
-
-function waitingOf(tx: Tx, benefitId: number) {
-	return tx
-		.select()
-		.from(benefitPlanVersion)
-		.where(
-			and(eq(benefitPlanVersion.benefitId, benefitId), eq(benefitPlanVersion.status, 'requested'))
-		)
-		.get();
-}
-
-function pathOf(tx: Tx, benefitId: number): PlanPoint[] {
-	return tx
-		.select({ period: plannedPeriod.period, value: plannedPeriod.value })
-		.from(plannedPeriod)
-		.where(eq(plannedPeriod.benefitId, benefitId))
-		.orderBy(asc(plannedPeriod.period))
-		.all();
 }
 
 /** Stores the file's bytes (once per content) and answers the version's evidence columns. */
@@ -189,17 +119,6 @@ export interface PlanRequestValues {
 	targetDate: string;
 	plan: PlanPoint[];
 	reason: string;
-}
-
-/** Steering members (active), who are told of a waiting request. */
-function steeringMembers(tx: Tx): number[] {
-	return tx
-		.selectDistinct({ id: user.id })
-		.from(roleAssignment)
-		.innerJoin(user, eq(user.id, roleAssignment.userId))
-		.where(and(eq(roleAssignment.role, 'steering'), eq(user.active, true)))
-		.all()
-		.map((r) => r.id);
 }
 
 /**
@@ -358,50 +277,4 @@ export function decidePlanRequest(
 		});
 		return { ok: true, value: undefined } as const;
 	});
-}
-
-export interface WaitingCursor {
-	requestedAt: number;
-	id: number;
-}
-
-/** Waiting requests across benefits, oldest first, a page at a time (status index). */
-export function waitingPlanRequests(after: WaitingCursor | null, limit: number) {
-	const cursor = after
-		? or(
-				gt(benefitPlanVersion.requestedAt, new Date(after.requestedAt)),
-				and(
-					eq(benefitPlanVersion.requestedAt, new Date(after.requestedAt)),
-					gt(benefitPlanVersion.id, after.id)
-				)
-			)
-		: undefined;
-	return db
-		.select({
-			id: benefitPlanVersion.id,
-			benefitId: benefitPlanVersion.benefitId,
-			benefitTitle: benefit.title,
-			projectTitle: project.title,
-			reason: benefitPlanVersion.reason,
-			requestedAt: benefitPlanVersion.requestedAt,
-			requestedBy: user.name
-		})
-		.from(benefitPlanVersion)
-		.innerJoin(benefit, eq(benefit.id, benefitPlanVersion.benefitId))
-		.innerJoin(project, eq(project.id, benefit.projectId))
-		.leftJoin(user, eq(user.id, benefitPlanVersion.requestedById))
-		.where(and(eq(benefitPlanVersion.status, 'requested'), cursor))
-		.orderBy(asc(benefitPlanVersion.requestedAt), asc(benefitPlanVersion.id))
-		.limit(limit)
-		.all();
-}
-
-export function countWaitingPlanRequests(): number {
-	return (
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(benefitPlanVersion)
-			.where(eq(benefitPlanVersion.status, 'requested'))
-			.get()?.n ?? 0
-	);
 }
