@@ -5,7 +5,14 @@
  * README, «Hva du finner hvor» and «Roller».
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { canEditOwned, isAdmin, requireAdmin, requireUser } from '../auth/guards';
+import {
+	canEditOwned,
+	hasRole,
+	isAdmin,
+	requireAdmin,
+	requireRole,
+	requireUser
+} from '../auth/guards';
 import type { SessionUser } from '../auth/session';
 import { getProjectById } from '../db/queries/projects';
 import { getMission } from '../db/queries/mission';
@@ -83,3 +90,24 @@ export function requireSettingsEditor(event: AnyEvent) {
 }
 
 export type SettingsAccess = ReturnType<typeof requireSettingsEditor>;
+
+// ── Plan versions ───────────────────────────────────────────────────────────────────────────
+
+/** Decides plan change requests: the steering group, and administrators. */
+export function canDecidePlan(user: SessionUser): boolean {
+	return isAdmin(user) || hasRole(user, 'steering');
+}
+
+/** Approves or rejects a benefit's plan change (the four-eyes rule is the write's). */
+export function requirePlanDecider(event: AnyEvent, benefitId: number) {
+	const access = requireBenefitReader(event, benefitId);
+	if (!canDecidePlan(access.user)) {
+		error(403, 'Bare styringsgruppen kan godkjenne endringer i gevinstplanen.');
+	}
+	return access;
+}
+
+/** The list of waiting plan changes (/gevinster/godkjenning): those who decide them. */
+export function requirePlanDeciderList(event: AnyEvent) {
+	return requireRole(event, 'steering');
+}

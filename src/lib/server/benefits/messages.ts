@@ -74,3 +74,41 @@ export const BENEFIT_SUCCESS = {
 	changeSaved: (title: string) => `Endringen «${title}» er lagret.`,
 	benefitAdded: (title: string) => `Gevinsten «${title}» er lagt til.`
 } as const;
+
+// ── Plan versions: freezing, change requests and their decision ─────────────────────────────
+
+export const PLAN_VERSION_MESSAGES: MessageBook = {
+	messages: {
+		benefit_missing: 'Fant ikke gevinsten. Last siden på nytt.',
+		no_plan: 'Sett nullpunkt og mål før planen fryses.',
+		plan_frozen_already: 'Planen er allerede frosset. Endringer må nå godkjennes.',
+		plan_frozen:
+			'Planen er frosset. Send en endringsforespørsel med begrunnelse; styringsgruppen godkjenner den.',
+		plan_not_frozen: 'Planen er ikke frosset ennå; endre nullpunkt og mål direkte.',
+		request_waiting:
+			'En endring venter allerede på godkjenning. Vent til den er avgjort før du ber om en ny.',
+		not_waiting: 'Forespørselen er allerede avgjort. Last siden på nytt.',
+		own_request: 'Du kan ikke godkjenne din egen endringsforespørsel; en annen må godkjenne den.',
+		stale:
+			'Planen er endret og godkjent på nytt siden denne forespørselen ble sendt. Avvis den, og be om en ny endring ut fra gjeldende plan.',
+		outside_plan: 'Månedene i planen må ligge mellom nullpunktet og måldatoen',
+		evidence_too_many: 'Legg ved én fil som bevis for nullpunktet.',
+		evidence_too_large: 'Filen er for stor. Største tillatte størrelse er 10 MB.',
+		evidence_empty: 'Filen er tom.',
+		evidence_type: 'Filtypen støttes ikke. Bruk PDF, bilde eller et kontordokument.'
+	},
+	fields: {
+		outside_plan: 'plan',
+		evidence_too_many: 'evidence',
+		evidence_too_large: 'evidence',
+		evidence_empty: 'evidence',
+		evidence_type: 'evidence'
+	}
+};
+
+export const PLAN_VERSION_SUCCESS = {
+	frozen: 'Planen er godkjent og frosset. Endringer må nå godkjennes av styringsgruppen.',
+	requested: 'Endringen er sendt til godkjenning. Gjeldende plan står til den er avgjort.',
+	approved: 'Endringen er godkjent og gjelder nå.',
+	rejected: 'Endringen er avvist. Gjeldende plan står.'
+} as const;
