@@ -241,7 +241,9 @@ const realisationBase = {
 	period: periodField,
 	comment: optionalText(2000),
 	evidence: evidenceField,
-	supersedesId: optionalId('Ugyldig registrering å korrigere')
+	supersedesId: optionalId('Ugyldig registrering å korrigere'),
+	// Required (in the write) when the corrected row was attested by the benefit's owner.
+	correctionReason: optionalText(2000)
 };
 
 export const quantitativeRealisationSchema = z.object({

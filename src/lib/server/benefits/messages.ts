@@ -1,5 +1,6 @@
 /** The benefit map's and gain realisation's messages, keyed by the reason a write answers. */
 import type { MessageBook } from '../result';
+import { monthName, type Month } from '$lib/domain/schedule';
 import {
 	linkKindError,
 	linkRefusal,
@@ -21,7 +22,11 @@ export const BENEFIT_MESSAGES: MessageBook = {
 		estimate_too_large:
 			'Summen av linjene blir for stor. Et estimat kan være høyst 10 000 000 timer, eller 1 000 000 000 000 i andre enheter (kroner, antall).',
 		link_from: 'Velg hva koblingen går fra',
-		link_to: 'Velg hva koblingen går til'
+		link_to: 'Velg hva koblingen går til',
+		// An attested month is locked (attestation-actions.ts).
+		period_attested:
+			'Perioden er attestert av gevinsteieren. En ny verdi må korrigere den attesterte registreringen.',
+		correction_reason_required: 'Perioden er attestert. Skriv en begrunnelse for korrigeringen.'
 	},
 	fields: { owner_missing: 'ownerId', unit_missing: 'unitId' }
 };
@@ -74,3 +79,31 @@ export const BENEFIT_SUCCESS = {
 	changeSaved: (title: string) => `Endringen «${title}» er lagret.`,
 	benefitAdded: (title: string) => `Gevinsten «${title}» er lagt til.`
 } as const;
+
+// ── Attestation, validation and forecast ────────────────────────────────────────────────────
+
+export const ATTESTATION_MESSAGES: MessageBook = {
+	messages: {
+		benefit_missing: BENEFIT_MESSAGES.messages.benefit_missing!,
+		realisation_missing: 'Fant ikke registreringen for denne gevinsten. Last siden på nytt.',
+		realisation_superseded:
+			'Registreringen er korrigert av en nyere. Last siden på nytt og bekreft den som gjelder.',
+		not_owner: 'Bare gevinsteieren kan attestere en periode.',
+		not_validator: 'Bare gevinstens validator kan validere.',
+		not_kroner: 'Bare gevinster i kroner valideres.',
+		own_value: 'Du kan ikke validere en verdi du har registrert selv.',
+		already_confirmed: 'Perioden er allerede bekreftet.'
+	}
+};
+
+export const ATTESTATION_SUCCESS = {
+	attested: (period: string) => `Verdien for ${period} er attestert.`,
+	validated: (period: string) => `Verdien for ${period} er validert.`,
+	forecast: (period: string) => `Prognosen for ${period} er lagret.`
+} as const;
+
+/** «oktober 2026» for `2026-10`. */
+export function periodWords(period: string): string {
+	const [year, month] = period.split('-').map(Number);
+	return `${monthName(month as Month)} ${year}`;
+}

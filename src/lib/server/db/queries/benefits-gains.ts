@@ -19,6 +19,7 @@ import { deleteFound, writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
 import { withGainRollups } from './gain-rollups';
 import { estimateFits } from '$lib/domain/gain-estimates';
+import { isAttested, lockedRealisation } from './benefits-attestation';
 
 export type EstimateLineRow = typeof estimateLine.$inferSelect;
 export type RealisationRow = typeof realisation.$inferSelect;
@@ -237,6 +238,16 @@ export function logRealisation(
 				.get();
 			if (!old) return { ok: false, reason: 'supersedes_missing' } as const;
 		}
+		// An attested month is locked: a new value must supersede the attested one, with a reason.
+		const locked = lockedRealisation(benefitId, input.period);
+		const supersedesId = input.supersedesId ?? locked ?? null;
+		if (locked !== undefined && supersedesId !== locked) {
+			return { ok: false, reason: 'period_attested' } as const;
+		}
+		const correctionReason = input.correctionReason || null;
+		if (supersedesId !== null && !correctionReason && isAttested(supersedesId)) {
+			return { ok: false, reason: 'correction_reason_required' } as const;
+		}
 		const values = {
 			benefitId,
 			period: input.period,
@@ -245,7 +256,8 @@ export function logRealisation(
 			narrative: 'narrative' in input ? input.narrative : '',
 			comment: input.comment,
 			evidence: input.evidence,
-			supersedesId: input.supersedesId,
+			supersedesId,
+			correctionReason,
 			authorId: actorId,
 			createdAt: now
 		};
@@ -258,7 +270,7 @@ export function logRealisation(
 			actorId,
 			entity: 'realisation',
 			entityId: row.id,
-			action: input.supersedesId === null ? 'create' : 'supersede',
+			action: supersedesId === null ? 'create' : 'supersede',
 			after: { ...values, createdAt: undefined }
 		});
 		return { ok: true, value: row.id } as const;
