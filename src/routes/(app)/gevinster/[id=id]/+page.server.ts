@@ -1,9 +1,13 @@
 import type { Actions, PageServerLoad } from './$types';
 import {
 	requireBenefitEditor,
+	requireBenefitForecaster,
 	requireBenefitLogger,
-	requireBenefitReader
+	requireBenefitOwner,
+	requireBenefitReader,
+	requireBenefitValidator
 } from '$lib/server/benefits/access';
+import * as attestation from '$lib/server/benefits/attestation-actions';
 import * as benefits from '$lib/server/benefits/actions';
 import { benefitPage } from '$lib/server/benefits/views/benefit';
 import { readForm } from '$lib/server/read-form';
@@ -53,5 +57,17 @@ export const actions: Actions = {
 	followUp: async (event) => {
 		const ctx = requireBenefitLogger(event, Number(event.params.id));
 		return benefits.followUp(ctx, await readForm(event), event.locals.now);
+	},
+	attest: async (event) => {
+		const ctx = requireBenefitOwner(event, Number(event.params.id));
+		return attestation.attest(ctx, await readForm(event), event.locals.now);
+	},
+	validate: async (event) => {
+		const ctx = requireBenefitValidator(event, Number(event.params.id));
+		return attestation.validate(ctx, await readForm(event), event.locals.now);
+	},
+	forecast: async (event) => {
+		const ctx = requireBenefitForecaster(event, Number(event.params.id));
+		return attestation.forecast(ctx, await readForm(event), event.locals.now);
 	}
 };
