@@ -13,11 +13,7 @@ import { plannedPeriodSchema } from '$lib/schemas/benefits';
 import type { ConfirmationKind } from '$lib/domain/benefits/vocabulary';
 import { osloDay } from '$lib/format';
 import type { BenefitAccess } from './access';
-import {
-	ATTESTATION_MESSAGES as BOOK,
-	ATTESTATION_SUCCESS as DONE,
-	periodWords
-} from './messages';
+import { ATTESTATION_MESSAGES as BOOK, ATTESTATION_SUCCESS as DONE, periodWords } from './messages';
 
 const confirmSchema = z.object({
 	realisationId: idField('Ugyldig registrering'),
@@ -63,7 +59,8 @@ export function forecast({ user, benefit }: BenefitAccess, formData: FormData, n
 	const current = osloDay(now).slice(0, 7);
 	const fail = (message: string, values: FormValues) =>
 		invalid(values, { period: message }, 'forecast');
-	if (form.data.period < current) return fail('Prognosen gjelder denne måneden eller senere', form.values);
+	if (form.data.period < current)
+		return fail('Prognosen gjelder denne måneden eller senere', form.values);
 	if (benefit.targetDate && form.data.period > benefit.targetDate.slice(0, 7)) {
 		return fail('Prognosen kan ikke gå forbi måldatoen', form.values);
 	}

@@ -26,9 +26,10 @@ export const BENEFIT_MESSAGES: MessageBook = {
 		// An attested month is locked (attestation-actions.ts).
 		period_attested:
 			'Perioden er attestert av gevinsteieren. En ny verdi må korrigere den attesterte registreringen.',
+		validator_missing: 'Velg en validator fra listen',
 		correction_reason_required: 'Perioden er attestert. Skriv en begrunnelse for korrigeringen.'
 	},
-	fields: { owner_missing: 'ownerId', unit_missing: 'unitId' }
+	fields: { owner_missing: 'ownerId', unit_missing: 'unitId', validator_missing: 'validatorId' }
 };
 
 /** Why a link is refused, in the words of the map's rules. */

@@ -3,10 +3,7 @@
  * them, the forecast, and the benefit's health (on track / at risk / behind) with the rule in
  * words (src/lib/domain/benefits/health.ts).
  */
-import {
-	listBenefitConfirmations,
-	listForecasts
-} from '../../db/queries/benefits-attestation';
+import { listBenefitConfirmations, listForecasts } from '../../db/queries/benefits-attestation';
 import type { BenefitAccess } from '../access';
 import { confirmationStatement } from '../attestation-actions';
 import { benefitHealth, forecastAtEnd } from '$lib/domain/benefits/health';

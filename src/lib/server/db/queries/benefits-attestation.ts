@@ -41,7 +41,8 @@ export function lockedRealisation(benefitId: number, period: string): number | u
 export function isAttested(realisationId: number): boolean {
 	return !!statement(
 		'attested',
-		() => `select 1 from realisation_confirmation where realisation_id = @realisationId and kind = 'attest'`
+		() =>
+			`select 1 from realisation_confirmation where realisation_id = @realisationId and kind = 'attest'`
 	)
 		.pluck()
 		.get({ realisationId });
@@ -171,7 +172,11 @@ const WAITING_FOR = {
 } as const;
 
 /** Periods waiting for this user's attestation or validation, oldest month first, capped. */
-export function listWaitingFor(kind: ConfirmationKind, userId: number, limit: number): WaitingRow[] {
+export function listWaitingFor(
+	kind: ConfirmationKind,
+	userId: number,
+	limit: number
+): WaitingRow[] {
 	return statement(
 		`waiting-${kind}`,
 		() => `select r.id, b.id as benefitId, b.title, r.period, r.value, count(*) over () as total
@@ -202,7 +207,10 @@ export interface AllWaitingRow {
 }
 
 /** A page of them, oldest month first, keyset on (period, id). */
-export function listAllWaitingAttestation(position: KeysetPosition, limit: number): AllWaitingRow[] {
+export function listAllWaitingAttestation(
+	position: KeysetPosition,
+	limit: number
+): AllWaitingRow[] {
 	const direction = position.after ? 'after' : position.before ? 'before' : 'first';
 	const k = position.after ?? position.before;
 	const rows = statement(
@@ -238,7 +246,9 @@ export function setForecast(
 		const before = tx
 			.select()
 			.from(benefitForecast)
-			.where(and(eq(benefitForecast.benefitId, benefitId), eq(benefitForecast.period, input.period)))
+			.where(
+				and(eq(benefitForecast.benefitId, benefitId), eq(benefitForecast.period, input.period))
+			)
 			.get();
 		const row = tx
 			.insert(benefitForecast)

@@ -223,9 +223,12 @@ export function setBaselineAndTarget(
 	});
 }
 
+/** The reason is only needed to correct an attested row; callers outside forms may leave it out. */
+type WithReason<T> = Omit<T, 'correctionReason'> & { correctionReason?: string };
+
 export function logRealisation(
 	benefitId: number,
-	input: QuantitativeRealisationInput | QualitativeRealisationInput,
+	input: WithReason<QuantitativeRealisationInput> | WithReason<QualitativeRealisationInput>,
 	actorId: number,
 	now: Date
 ): WriteResult<number> {
