@@ -3,6 +3,7 @@ import { tertialToDate } from '$lib/domain/reports/period';
 import { osloDay } from '$lib/format';
 import { requireSteeringReader } from '$lib/server/steering/access';
 import { readSteeringParams, steeringPage } from '$lib/server/steering/views/steering';
+import { waitingAttestationCount } from '$lib/server/benefits/views/attestation';
 
 /** Styring: where the mission stands and what needs a decision, on one page. */
 export const load: PageServerLoad = async (event) => {
@@ -10,6 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const now = event.locals.now;
 	return {
 		...steeringPage(user, readSteeringParams(event.url), now),
-		reportPeriod: tertialToDate(osloDay(now))
+		reportPeriod: tertialToDate(osloDay(now)),
+		waitingAttestation: waitingAttestationCount()
 	};
 };

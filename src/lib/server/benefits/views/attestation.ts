@@ -3,7 +3,14 @@
  * them, the forecast, and the benefit's health (on track / at risk / behind) with the rule in
  * words (src/lib/domain/benefits/health.ts).
  */
-import { listBenefitConfirmations, listForecasts } from '../../db/queries/benefits-attestation';
+import {
+	countAllWaitingAttestation,
+	listAllWaitingAttestation,
+	listBenefitConfirmations,
+	listForecasts,
+	listWaitingFor
+} from '../../db/queries/benefits-attestation';
+import { keysetList } from '$lib/paging';
 import type { BenefitAccess } from '../access';
 import { confirmationStatement } from '../attestation-actions';
 import { benefitHealth, forecastAtEnd } from '$lib/domain/benefits/health';
@@ -55,4 +62,47 @@ function health(
 		forecastAtEnd: forecastAtEnd(last.realised, last.period, end.period, forecasts),
 		format: (v) => formatValue(v, unit)
 	});
+}
+
+/** How many of each list «Mitt arbeid» and «Mine oppgaver» show; the count says how many wait. */
+export const WAITING_CAP = 10;
+
+/** Periods waiting for this person's attestation (as owner) or validation (as validator). */
+export function waitingConfirmations(userId: number) {
+	const list = (kind: 'attest' | 'validate') => {
+		const rows = listWaitingFor(kind, userId, WAITING_CAP);
+		return {
+			total: rows[0]?.total ?? 0,
+			rows: rows.map((r) => ({
+				id: r.id,
+				period: r.period,
+				title: r.title,
+				href: `/gevinster/${r.benefitId}#attest-h`
+			}))
+		};
+	};
+	return { attest: list('attest'), validate: list('validate') };
+}
+
+export const ALL_WAITING_PAGE = 25;
+
+/** Every period waiting for its owner's attestation, for the steering group, a page at a time. */
+export function allWaitingAttestation(params: URLSearchParams) {
+	const page = keysetList(params, (position, limit) => listAllWaitingAttestation(position, limit), {
+		prefix: '',
+		hash: 'venter-h',
+		size: ALL_WAITING_PAGE,
+		keyLength: 2,
+		keyOf: (r) => [r.period, r.id]
+	});
+	return {
+		count: countAllWaitingAttestation(),
+		rows: page.rows.map((r) => ({ ...r, href: `/gevinster/${r.benefitId}#attest-h` })),
+		pager: { previous: page.previous, next: page.next, first: page.first }
+	};
+}
+
+/** For the steering page: how many periods wait for attestation. */
+export function waitingAttestationCount(): number {
+	return countAllWaitingAttestation();
 }
