@@ -6,7 +6,7 @@ import {
 } from '../../src/routes/(app)/gevinster/[id=id]/+page.server';
 import { load as mineLoad } from '../../src/routes/(app)/arshjul/mine/+page.server';
 import { load as waitingLoad } from '../../src/routes/(app)/gevinster/attestering/+page.server';
-import { eventOn, makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
+import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
 import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
 import { db } from '$lib/server/db';
 import { benefitForecast, realisation, realisationConfirmation } from '$lib/server/db/schema';
@@ -17,9 +17,12 @@ let hoursId = 0;
 const NOW = new Date('2026-11-15T10:00:00Z');
 
 const on = (s: Signed, id: number, form?: Record<string, string>) =>
-	({
-		...eventOn(s, '/gevinster', id, form),
-		locals: { user: s.user, session: s.session, now: NOW }
+	makeEvent({
+		signed: s,
+		path: `/gevinster/${id}`,
+		params: { id: String(id) },
+		form,
+		now: NOW
 	}) as never;
 const act = (name: keyof typeof actions, s: Signed, form: Record<string, string>, id = benefitId) =>
 	outcome(() => actions[name]!(on(s, id, form)));

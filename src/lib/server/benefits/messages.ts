@@ -1,6 +1,5 @@
 /** The benefit map's and gain realisation's messages, keyed by the reason a write answers. */
 import type { MessageBook } from '../result';
-import { monthName, type Month } from '$lib/domain/schedule';
 import {
 	linkKindError,
 	linkRefusal,
@@ -102,9 +101,3 @@ export const ATTESTATION_SUCCESS = {
 	validated: (period: string) => `Verdien for ${period} er validert.`,
 	forecast: (period: string) => `Prognosen for ${period} er lagret.`
 } as const;
-
-/** «oktober 2026» for `2026-10`. */
-export function periodWords(period: string): string {
-	const [year, month] = period.split('-').map(Number);
-	return `${monthName(month as Month)} ${year}`;
-}

@@ -1,6 +1,7 @@
 import { seedOrganisation, type DemoUser } from './organisation';
 import { seedPortfolio } from './portfolio';
 import { seedBenefits } from './benefits';
+import { seedBenefitAttestation } from './benefit-attestation';
 import { seedWheels } from './wheel';
 import { seedMeetings } from './meetings';
 import { seedEvidenceAndNotices } from './control-notices';
@@ -13,6 +14,7 @@ export async function seedDemo(now: Date): Promise<DemoUser[]> {
 	const org = await seedOrganisation(now);
 	await seedPortfolio(org, now);
 	seedBenefits(org, now);
+	seedBenefitAttestation(org, now);
 	seedWheels(org, now);
 	seedMeetings(org, now);
 	// Last: the notices are made from everything seeded before (signatures, deviations).

@@ -12,7 +12,7 @@ import {
 } from '../../db/queries/benefits-attestation';
 import { keysetList } from '$lib/paging';
 import type { BenefitAccess } from '../access';
-import { confirmationStatement } from '../attestation-actions';
+import { confirmationStatement } from '$lib/domain/benefits/attestation';
 import { benefitHealth, forecastAtEnd } from '$lib/domain/benefits/health';
 import type { SeriesRow } from '$lib/domain/gain-realisation';
 import { formatValue } from '$lib/charts/realisation';

@@ -270,3 +270,44 @@ export function setForecast(
 		return { ok: true, value: row.id } as const;
 	});
 }
+
+// ── Governance fields set outside the benefit form (demo) ──────────────────────────────────
+
+/** A benefit's id by its title within the mission, or undefined. */
+export function benefitIdByTitle(title: string): number | undefined {
+	return db.select({ id: benefit.id }).from(benefit).where(eq(benefit.title, title)).get()?.id;
+}
+
+/** Sets validator, direction and tolerance (audited), bumping the row version. */
+export function setBenefitGovernance(
+	benefitId: number,
+	input: {
+		validatorId: number | null;
+		direction: 'higher' | 'lower';
+		tolerancePercent: number;
+	},
+	actorId: number,
+	now: Date
+): WriteResult {
+	return db.transaction((tx) => {
+		const before = tx.select().from(benefit).where(eq(benefit.id, benefitId)).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		tx.update(benefit)
+			.set({ ...input, version: before.version + 1 })
+			.where(eq(benefit.id, benefitId))
+			.run();
+		writeAudit(tx, now, {
+			actorId,
+			entity: 'benefit',
+			entityId: benefitId,
+			action: 'update',
+			before: {
+				validatorId: before.validatorId,
+				direction: before.direction,
+				tolerancePercent: before.tolerancePercent
+			},
+			after: input
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}

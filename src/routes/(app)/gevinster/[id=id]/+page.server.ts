@@ -7,7 +7,7 @@ import {
 	requireBenefitReader,
 	requireBenefitValidator
 } from '$lib/server/benefits/access';
-import * as attestation from '$lib/server/benefits/attestation-actions';
+import * as attestation from '$lib/server/benefits/actions/attestation';
 import * as benefits from '$lib/server/benefits/actions';
 import { benefitPage } from '$lib/server/benefits/views/benefit';
 import { readForm } from '$lib/server/read-form';

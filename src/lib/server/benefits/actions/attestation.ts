@@ -5,27 +5,21 @@
  * transaction, so a post past the page is refused too.
  */
 import { z } from 'zod';
-import { confirmRealisation, setForecast } from '../db/queries/benefits-attestation';
-import { invalid, refused } from '../result';
+import { confirmRealisation, setForecast } from '../../db/queries/benefits-attestation';
+import { invalid, refused } from '../../result';
 import { parseForm, type FormValues } from '$lib/schemas/form';
 import { idField } from '$lib/schemas/id';
 import { plannedPeriodSchema } from '$lib/schemas/benefits';
 import type { ConfirmationKind } from '$lib/domain/benefits/vocabulary';
 import { osloDay } from '$lib/format';
-import type { BenefitAccess } from './access';
-import { ATTESTATION_MESSAGES as BOOK, ATTESTATION_SUCCESS as DONE, periodWords } from './messages';
+import type { BenefitAccess } from '../access';
+import { ATTESTATION_MESSAGES as BOOK, ATTESTATION_SUCCESS as DONE } from '../messages';
+import { confirmationStatement, periodWords } from '$lib/domain/benefits/attestation';
 
 const confirmSchema = z.object({
 	realisationId: idField('Ugyldig registrering'),
 	period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ugyldig måned')
 });
-
-/** The statement as the owner or validator reads it beside the button. */
-export function confirmationStatement(kind: ConfirmationKind, period: string): string {
-	return kind === 'attest'
-		? `Jeg bekrefter at dette er målt verdi for ${periodWords(period)}`
-		: `Jeg bekrefter at kronebeløpet for ${periodWords(period)} er kontrollert mot regnskapet`;
-}
 
 function confirm(kind: ConfirmationKind, access: BenefitAccess, formData: FormData, now: Date) {
 	const action = kind === 'attest' ? 'attest' : 'validate';
