@@ -42,7 +42,8 @@ export const LAYERS = [
 	{ type: 'demo', pattern: 'src/lib/server/demo' },
 	{
 		type: 'area',
-		pattern: 'src/lib/server/(portfolio|benefits|wheel|org|search|steering|archive|control|notices)',
+		pattern:
+			'src/lib/server/(portfolio|benefits|wheel|org|search|steering|archive|control|notices)',
 		capture: ['area']
 	},
 	// result.ts, clock.ts, read-form.ts, startup.ts, security-headers.ts

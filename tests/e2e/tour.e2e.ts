@@ -35,7 +35,8 @@ const RESTRICTED: { path: string; roles: Role[] }[] = [
 	{ path: '/portefolje/prosjekter/ny', roles: ['admin', 'programme_leader'] },
 	{ path: '/portefolje/tiltak/ny', roles: ['admin', 'programme_leader'] },
 	{ path: '/arshjul/etterlevelse', roles: ['admin', 'steering'] },
-	{ path: '/mitt-arbeid', roles: ['admin', 'programme_leader'] }
+	{ path: '/mitt-arbeid', roles: ['admin', 'programme_leader'] },
+	{ path: '/internkontroll/arsrapport', roles: ['admin', 'steering'] }
 ];
 
 /** Page kinds every role must have reached by following links (so discovery cannot go quiet). */
@@ -127,7 +128,9 @@ function followable(url: URL): boolean {
 		!/\.(ics|csv)$/.test(url.pathname) &&
 		// Downloads (xlsx, PDF, a frozen report's file) are attachments, not pages;
 		// tests/integration/exports.spec.ts and reports-archive.spec.ts check them.
-		!/\/(last-ned|gevinstrealiseringsplan|fil)$/.test(url.pathname)
+		!/\/(last-ned|gevinstrealiseringsplan|fil|pdf|xlsx)$/.test(url.pathname) &&
+		// Evidence files on a signed control (tests/integration/evidence.spec.ts).
+		!/\/bevis\/\d+$/.test(url.pathname)
 	);
 }
 

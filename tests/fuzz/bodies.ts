@@ -27,7 +27,9 @@ export function routeParams(seed: Seed): Record<string, Record<string, string>> 
 		},
 		'/(app)/gevinster/[id=id]': { id: String(ids.benefitId) },
 		'/(app)/gevinster/prosjekt/[id=id]': { id: String(ids.projectId) },
-		'/(app)/rapporter/[id=id]': { id: String(ids.reportId) }
+		'/(app)/rapporter/[id=id]': { id: String(ids.reportId) },
+		'/(app)/internkontroll/avvik/[id=id]': { id: String(ids.deviationId) },
+		'/(app)/internkontroll/tilsyn/[id=id]': { id: String(ids.tilsynId) }
 	};
 }
 
@@ -46,7 +48,8 @@ export function actionParams(seed: Seed): Record<string, Record<string, string>>
 			task: String(ids.taskId),
 			unit: String(ids.unitA),
 			period: '2026-09'
-		}
+		},
+		'/(app)/internkontroll/avvik/[id=id] reopen': { id: String(ids.closedDeviationId) }
 	};
 }
 
@@ -73,6 +76,26 @@ export function validBodies(seed: Seed): Record<string, Body> {
 		indicator: 'Kroner spart per familie',
 		measurement: 'Brukerhistorier',
 		takeout: 'frigjort_tid'
+	};
+	const deviation = {
+		title: 'Medisinlisten var ikke oppdatert',
+		description: '',
+		severity: 'high',
+		immediateAction: 'Rettet',
+		correctiveAction: 'Opplæring',
+		responsibleId: s(ids.leaderId),
+		deadline: '2026-12-01'
+	};
+	const tilsyn = {
+		authority: 'Arbeidstilsynet',
+		theme: 'Arbeidsmiljø',
+		description: '',
+		startDate: '2026-10-01',
+		preliminaryReportDate: '',
+		finalReportDate: '',
+		followUpDeadline: '2026-12-31',
+		status: 'open',
+		unitIds: [s(ids.unitA)]
 	};
 	const risk = {
 		title: 'Forsinket leveranse',
@@ -268,6 +291,26 @@ export function validBodies(seed: Seed): Record<string, Body> {
 			taskId: s(ids.taskId),
 			unitId: s(ids.unitA),
 			period: '2026-10'
+		},
+		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period] recordDeviation': deviation,
+		[`${wheelItem} linkRisk`]: { taskId: s(ids.taskId), riskId: s(ids.measureRiskId) },
+		[`${wheelItem} unlinkRisk`]: { taskId: s(ids.taskId), riskId: s(ids.projectRiskId) },
+		'/(app)/internkontroll/avvik/ny create': { ...deviation, unitId: s(ids.unitA), findingId: '' },
+		'/(app)/internkontroll/avvik/[id=id] update': { ...deviation, version: s(versions.deviation) },
+		'/(app)/internkontroll/avvik/[id=id] close': {
+			closingNote: 'Rutinen er gjennomgått',
+			version: s(versions.deviation)
+		},
+		'/(app)/internkontroll/avvik/[id=id] reopen': {
+			reason: 'Skjedde igjen',
+			version: s(versions.closedDeviation)
+		},
+		'/(app)/internkontroll/tilsyn/ny create': tilsyn,
+		'/(app)/internkontroll/tilsyn/[id=id] update': { ...tilsyn, version: s(versions.tilsyn) },
+		'/(app)/internkontroll/tilsyn/[id=id] addFinding': { kind: 'remark', text: 'Merknad' },
+		'/(app)/internkontroll/tilsyn/[id=id] findingStatus': {
+			findingId: s(ids.findingId),
+			status: 'closed'
 		},
 		'/(app)/arshjul/kalender create': {},
 		'/(app)/arshjul/kalender revoke': {},

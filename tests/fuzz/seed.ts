@@ -27,6 +27,9 @@ import { getTrackById } from '$lib/server/db/queries/tracks';
 import { getRiskById } from '$lib/server/db/queries/risks';
 import { getMission } from '$lib/server/db/queries/mission';
 import { issueCredentials } from '$lib/server/auth/credentials';
+import { closeDeviation, createDeviation } from '$lib/server/db/queries/deviations';
+import { addFinding, createTilsyn } from '$lib/server/db/queries/tilsyn';
+import { linkRiskControl } from '$lib/server/db/queries/risk-control';
 import { insertNotices } from '$lib/server/db/queries/notices';
 import { createMeeting } from '$lib/server/db/queries/governance';
 
@@ -146,6 +149,46 @@ export async function seedInstallation() {
 		)
 	);
 
+	// An open deviation of unit A (edited, closed), a closed one (reopened), a tilsyn with a finding.
+	const deviationFields = {
+		unitId: unitA,
+		source: 'incident' as const,
+		taskId: null,
+		period: null,
+		findingId: null,
+		foundOn: '2026-11-01',
+		title: 'Fuzz-avvik',
+		description: '',
+		severity: 'medium' as const,
+		immediateAction: '',
+		correctiveAction: '',
+		responsibleId: null,
+		deadline: null
+	};
+	const deviationId = ok(createDeviation(deviationFields, leaderId, NOW));
+	const closedDeviationId = ok(createDeviation(deviationFields, leaderId, NOW));
+	ok(closeDeviation(closedDeviationId, 'Rettet', 0, leaderId, NOW));
+	const tilsynId = ok(
+		createTilsyn(
+			{
+				authority: 'Statsforvalteren',
+				theme: 'Fuzz-tilsyn',
+				description: '',
+				startDate: null,
+				preliminaryReportDate: null,
+				finalReportDate: null,
+				followUpDeadline: null,
+				status: 'open',
+				unitIds: [unitA]
+			},
+			adminId,
+			NOW
+		)
+	);
+	// The project risk is controlled by the task (so it can be unlinked); the measure risk is not.
+	ok(linkRiskControl({ riskId: projectRiskId, taskId, wheelId }, adminId, NOW));
+	const findingId = ok(addFinding(tilsynId, { kind: 'breach', text: 'Funn' }, adminId, NOW));
+
 	// A report frozen by the programme leader, for the approval form (admins post it).
 	const reportId = ok(
 		freezeReport(
@@ -231,6 +274,10 @@ export async function seedInstallation() {
 			taskId,
 			assignmentId,
 			reportId,
+			deviationId,
+			closedDeviationId,
+			tilsynId,
+			findingId,
 			noticeId,
 			meetingId
 		},
@@ -249,7 +296,10 @@ export async function seedInstallation() {
 			benefit: versionOf('benefit', benefitId),
 			line: versionOf('estimate_line', lineId),
 			change: versionOf('benefit_change', changeId),
-			scores: versionOf('project', projectId, 'scores_version')
+			scores: versionOf('project', projectId, 'scores_version'),
+			deviation: versionOf('deviation', deviationId),
+			closedDeviation: versionOf('deviation', closedDeviationId),
+			tilsyn: versionOf('tilsyn', tilsynId)
 		},
 		linkToken,
 		leaderEmail: 'fuzz-leder@test.no'

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { wheelSignature } from '$lib/server/db/schema';
+import { deviation, riskControl, wheelSignature } from '$lib/server/db/schema';
+import { countMatrixRisks } from '$lib/server/db/queries/risk-control';
 import { seedDemo } from '$lib/server/demo';
 import { osloDay } from '$lib/format';
 
@@ -20,5 +21,19 @@ describe('the demo data', () => {
 			expect(osloDay(s.signedAt).slice(0, 7) >= s.period, `${s.id} ${s.period}`).toBe(true);
 			expect(s.signedAt.getTime()).toBeLessThanOrEqual(now.getTime());
 		}
+	});
+});
+
+describe('the demo internal control', () => {
+	it('has an open overdue deviation, a closed one, a tilsyn finding and a risk without control', () => {
+		const today = osloDay(now);
+		const rows = db.select().from(deviation).all();
+		expect(rows.some((d) => d.status === 'open' && d.deadline !== null && d.deadline < today)).toBe(
+			true
+		);
+		expect(rows.some((d) => d.status === 'closed' && (d.closingNote ?? '').length > 0)).toBe(true);
+		expect(rows.some((d) => d.source === 'tilsyn' && d.findingId !== null)).toBe(true);
+		expect(countMatrixRisks().uncontrolled).toBeGreaterThan(0);
+		expect(db.select().from(riskControl).all().length).toBeGreaterThanOrEqual(2);
 	});
 });

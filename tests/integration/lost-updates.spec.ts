@@ -14,6 +14,8 @@ import * as wheelPage from '../../src/routes/(app)/arshjul/maler/[id=id]/+page.s
 import * as benefitPage from '../../src/routes/(app)/gevinster/[id=id]/+page.server';
 import * as settingsPage from '../../src/routes/(app)/gevinster/innstillinger/+page.server';
 import * as mapPage from '../../src/routes/(app)/gevinster/prosjekt/[id=id]/+page.server';
+import * as deviationPage from '../../src/routes/(app)/internkontroll/avvik/[id=id]/+page.server';
+import * as tilsynPage from '../../src/routes/(app)/internkontroll/tilsyn/[id=id]/+page.server';
 import * as missionPage from '../../src/routes/(app)/portefolje/misjon/+page.server';
 import * as projectPage from '../../src/routes/(app)/portefolje/prosjekter/[id=id]/+page.server';
 import * as trackPage from '../../src/routes/(app)/portefolje/spor/[id=id]/+page.server';
@@ -26,6 +28,10 @@ import { digest } from '../fuzz/digest';
 import { createChange } from '$lib/server/db/queries/benefits';
 import { addEstimateLine } from '$lib/server/db/queries/benefits-gains';
 import { createEffectGoal } from '$lib/server/db/queries/mission';
+import { createDeviation } from '$lib/server/db/queries/deviations';
+import { createTilsyn } from '$lib/server/db/queries/tilsyn';
+import { createMeeting } from '$lib/server/db/queries/governance';
+import * as meetingsPage from '../../src/routes/(app)/styring/moter/+page.server';
 import { riskValues, scoreValues } from '$lib/portfolio/form-values';
 import { CONFLICT_MESSAGE } from '$lib/server/result';
 import type { FormValues } from '$lib/schemas/form';
@@ -91,6 +97,7 @@ type Case = {
 const NOW = new Date('2026-06-15T10:00:00Z');
 let admin: Signed;
 let leaderId: number;
+let meetingDays = 0;
 
 beforeAll(async () => {
 	makeMission();
@@ -119,7 +126,88 @@ function riskSetup(subject: 'project' | 'measure') {
 	return { id: String(measureId), riskId: String(makeRisk({ measureId }, leaderId)) };
 }
 
+function ok<T>(result: { ok: true; value: T } | { ok: false; reason: string }): T {
+	if (!result.ok) throw new Error(result.reason);
+	return result.value;
+}
+
 const CASES: Record<string, Case> = {
+	'(app)/internkontroll/avvik/[id=id]?/update': {
+		page: deviationPage as Page,
+		setup: () => {
+			const id = ok(
+				createDeviation(
+					{
+						unitId: makeUnit(),
+						source: 'incident',
+						taskId: null,
+						period: null,
+						findingId: null,
+						foundOn: '2026-06-01',
+						title: 'Avvik',
+						description: '',
+						severity: 'low',
+						immediateAction: '',
+						correctiveAction: '',
+						responsibleId: null,
+						deadline: null
+					},
+					admin.user.id,
+					NOW
+				)
+			);
+			return { id: String(id) };
+		},
+		loaded: (data: { values: FormValues }) => data.values,
+		edit: (v, n) => ({ ...v, title: `Avvik ${n}` })
+	},
+	'(app)/internkontroll/tilsyn/[id=id]?/update': {
+		page: tilsynPage as Page,
+		setup: () => {
+			const id = ok(
+				createTilsyn(
+					{
+						authority: 'Statsforvalteren',
+						theme: 'Tema',
+						description: '',
+						startDate: null,
+						preliminaryReportDate: null,
+						finalReportDate: null,
+						followUpDeadline: null,
+						status: 'open',
+						unitIds: [makeUnit()]
+					},
+					admin.user.id,
+					NOW
+				)
+			);
+			return { id: String(id) };
+		},
+		loaded: (data: { values: FormValues }) => data.values,
+		edit: (v, n) => ({ ...v, theme: `Tema ${n}` })
+	},
+	'(app)/styring/moter?/update': {
+		page: meetingsPage as Page,
+		setup: () => ({
+			meetingId: String(
+				// One meeting a day: each case gets its own day.
+				ok(
+					createMeeting(
+						{
+							date: `2026-09-${String(10 + ++meetingDays).padStart(2, '0')}`,
+							title: 'Møte',
+							location: ''
+						},
+						admin.user.id,
+						NOW
+					)
+				)
+			)
+		}),
+		loaded: (data: { meetings: { id: number; values: FormValues }[] }, ids) =>
+			byId(data.meetings, ids.meetingId!).values,
+		edit: (v, n) => ({ ...v, title: `Møte ${n}` })
+	},
 	'(app)/admin/brukere/[id=id]?/rename': {
 		page: userPage as Page,
 		setup: async () => ({ id: String(await makeUser([{ role: 'viewer' }])) }),

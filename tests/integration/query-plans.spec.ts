@@ -45,6 +45,9 @@ const SKIPPED: Record<string, string> = {
 	'/(app)/rapporter/[id=id]': 'the generated data has no frozen reports (reports-archive.spec.ts)',
 	'/(app)/rapporter/[id=id]/fil':
 		'the generated data has no frozen reports (reports-archive.spec.ts)',
+	'/(app)/internkontroll/avvik/[id=id]':
+		'the generated data has no deviations (deviations.spec.ts)',
+	'/(app)/internkontroll/tilsyn/[id=id]': 'the generated data has no tilsyn (deviations.spec.ts)',
 	'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period]/bevis/[id=id]':
 		'the generated data has no evidence files; one read by primary key (evidence.spec.ts)'
 };
@@ -131,6 +134,11 @@ function extraSearches(): Record<string, string[]> {
 			'?after=1770000000000-500&entity=project',
 			'?entity=benefit&from=2026-01-01&to=2026-03-31&before=1772000000000-900'
 		],
+		'/(app)/internkontroll/avvik': [
+			`?status=alle&frist=over&enhet=${b.unitId}`,
+			'?alvor=high&status=lukkede'
+		],
+		'/(app)/internkontroll/kontrollmatrise': ['?vis=uten-kontroll'],
 		'/(app)/sok': ['?q=plan', '?q=tiltak&type=tiltak&side=2', '?q=årshjul*']
 	};
 }

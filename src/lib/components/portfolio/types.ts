@@ -10,6 +10,8 @@ export interface RiskView {
 	ownerId: number | null;
 	status: import('$lib/domain/portfolio/vocabulary').RiskStatus;
 	version: number;
+	/** The annual-wheel tasks that control it (the KS risk-and-control matrix). */
+	controls?: { taskId: number; title: string; wheelId: number; wheelName: string }[];
 }
 
 /** What the track, project and measure forms all take (VersionedForm draws the form). */

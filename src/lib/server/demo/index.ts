@@ -4,6 +4,7 @@ import { seedBenefits } from './benefits';
 import { seedBenefitAttestation } from './benefit-attestation';
 import { seedWheels } from './wheel';
 import { seedMeetings } from './meetings';
+import { seedControl } from './control';
 import { seedEvidenceAndNotices } from './control-notices';
 
 /**
@@ -17,6 +18,7 @@ export async function seedDemo(now: Date): Promise<DemoUser[]> {
 	seedBenefitAttestation(org, now);
 	seedWheels(org, now);
 	seedMeetings(org, now);
+	seedControl(org, now);
 	// Last: the notices are made from everything seeded before (signatures, deviations).
 	seedEvidenceAndNotices(org, now);
 	return org.users;

@@ -5,7 +5,8 @@
  */
 import { parseForm } from '$lib/schemas/form';
 import { deleteMeetingSchema, editMeetingSchema, meetingSchema } from '$lib/schemas/steering';
-import { createMeeting, deleteMeeting, updateMeeting } from '../db/queries/governance';
+import { createMeeting, deleteMeeting, getMeeting, updateMeeting } from '../db/queries/governance';
+import { meetingValues } from './views/meetings';
 import type { SessionUser } from '../auth/session';
 import { invalid, refused } from '../result';
 import { STEERING_MESSAGES, STEERING_SUCCESS } from './messages';
@@ -24,8 +25,13 @@ export function saveMeeting(user: SessionUser, formData: FormData, now: Date) {
 	if (!form.ok) return invalid(form.values, form.errors, 'update');
 	const { id, ...input } = form.data;
 	const result = updateMeeting(id, input, user.id, now);
-	if (!result.ok)
-		return refused(STEERING_MESSAGES, result.reason, form.values, { action: 'update' });
+	if (!result.ok) {
+		// A lost update shows the newer values, so the person redoes their change on them.
+		const fresh = result.reason === 'conflict' ? getMeeting(id) : undefined;
+		return refused(STEERING_MESSAGES, result.reason, fresh ? meetingValues(fresh) : form.values, {
+			action: 'update'
+		});
+	}
 	return { action: 'update', success: STEERING_SUCCESS.meetingUpdated };
 }
 

@@ -8,8 +8,18 @@ import { writeTransaction } from './write';
 
 export type UnitRow = typeof unit.$inferSelect;
 
+let unitsByName: { client: unknown; statement: ReturnType<typeof prepareUnits> } | undefined;
+const prepareUnits = () => db.select().from(unit).orderBy(asc(unit.name)).prepare();
+
+/**
+ * Every unit by name. Prepared once per database handle: the wheel pages and «Mine oppgaver»
+ * read the tree on every load (docs/architecture.md, «Habits»: hot-path queries are prepared).
+ */
 export function listUnits(): UnitRow[] {
-	return db.select().from(unit).orderBy(asc(unit.name)).all();
+	if (unitsByName?.client !== db.$client) {
+		unitsByName = { client: db.$client, statement: prepareUnits() };
+	}
+	return unitsByName.statement.all();
 }
 
 export function getUnit(id: number): UnitRow | undefined {

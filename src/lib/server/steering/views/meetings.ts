@@ -5,8 +5,19 @@
  */
 import { osloDay } from '$lib/format';
 import type { SessionUser } from '../../auth/session';
-import { listMeetings } from '../../db/queries/governance';
+import { listMeetings, type MeetingRow } from '../../db/queries/governance';
 import { canEditMeetings } from '../access';
+
+/** A meeting as its edit form holds it (the version for the lost-update check among them). */
+export function meetingValues(m: MeetingRow): Record<string, string> {
+	return {
+		id: String(m.id),
+		version: String(m.version),
+		date: m.date,
+		title: m.title,
+		location: m.location
+	};
+}
 
 const int = (raw: string | null) => (raw && /^\d{4}$/.test(raw) ? Number(raw) : null);
 
@@ -26,7 +37,8 @@ export function meetingsPage(user: SessionUser, url: URL, now: Date) {
 			title: m.title,
 			location: m.location,
 			version: m.version,
-			held: m.date < today
+			held: m.date < today,
+			values: meetingValues(m)
 		}))
 	};
 }

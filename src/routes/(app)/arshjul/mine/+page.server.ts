@@ -4,13 +4,19 @@ import { signFromList } from '$lib/server/wheel/actions';
 import { myTasksPage } from '$lib/server/wheel/views/mine';
 import { waitingConfirmations } from '$lib/server/benefits/views/attestation';
 import { readForm } from '$lib/server/read-form';
+import { myDeviations } from '$lib/server/control/views/deviations';
 
 export const load: PageServerLoad = async (event) => {
-	// Everyone signed in: a benefit owner's measurements and the next meeting are theirs too.
+	// Everyone signed in: a benefit owner's measurements and the next meeting are theirs too,
+	// and so are the deviations whose corrective measure they answer for.
 	const user = requireUser(event);
 	return {
 		...myTasksPage(user, event.url, event.locals.now),
+<<<<<<< HEAD
 		confirmations: waitingConfirmations(user.id)
+=======
+		deviations: myDeviations(user, event.locals.now)
+>>>>>>> main
 	};
 };
 

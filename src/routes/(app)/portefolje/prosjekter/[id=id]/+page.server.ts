@@ -7,10 +7,12 @@ import {
 import * as portfolio from '$lib/server/portfolio/actions';
 import { projectPage } from '$lib/server/portfolio/views/detail';
 import { readForm } from '$lib/server/read-form';
+import { withControls } from '$lib/server/control/views/matrix';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireProjectViewer(event);
-	return projectPage(ctx, event.locals.now);
+	const page = projectPage(ctx, event.locals.now);
+	return { ...page, risks: withControls(page.risks) };
 };
 
 export const actions: Actions = {

@@ -3,10 +3,12 @@ import { requireMeasureEditor, requireMeasureViewer } from '$lib/server/portfoli
 import * as portfolio from '$lib/server/portfolio/actions';
 import { measurePage } from '$lib/server/portfolio/views/detail';
 import { readForm } from '$lib/server/read-form';
+import { withControls } from '$lib/server/control/views/matrix';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireMeasureViewer(event);
-	return measurePage(ctx, event.locals.now);
+	const page = measurePage(ctx, event.locals.now);
+	return { ...page, risks: withControls(page.risks) };
 };
 
 export const actions: Actions = {

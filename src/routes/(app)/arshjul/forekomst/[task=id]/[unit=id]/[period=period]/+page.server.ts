@@ -2,6 +2,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import type { OccurrenceKey } from '$lib/server/db/queries/wheel-occurrences';
 import * as wheel from '$lib/server/wheel/actions';
+import { recordOnOccurrence } from '$lib/server/control/actions';
+import { occurrenceDeviations } from '$lib/server/control/views/deviations';
 import { occurrencePage } from '$lib/server/wheel/views/occurrence';
 import { readForm } from '$lib/server/read-form';
 
@@ -11,7 +13,11 @@ function keyOf(params: { task: string; unit: string; period: string }): Occurren
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	return occurrencePage(user, keyOf(event.params), event.url, event.locals.now);
+	const key = keyOf(event.params);
+	return {
+		...occurrencePage(user, key, event.url, event.locals.now),
+		...occurrenceDeviations(user, key)
+	};
 };
 
 export const actions: Actions = {
@@ -22,5 +28,11 @@ export const actions: Actions = {
 	reopen: async (event) => {
 		const user = requireUser(event);
 		return wheel.reopen(user, keyOf(event.params), await readForm(event), event.locals.now);
+	},
+	/** A deviation found in this control, signed or not (kommuneloven § 25-1 c). */
+	recordDeviation: async (event) => {
+		const user = requireUser(event);
+		const key = keyOf(event.params);
+		return recordOnOccurrence(user, key, await readForm(event), event.locals.now);
 	}
 };

@@ -1,0 +1,7 @@
+/**
+ * Internal control's writes, for its own routes and the årshjul's occurrence and template
+ * pages: deviations, tilsyn and findings, and the risk-and-control links.
+ */
+export * from './deviation-actions';
+export * from './tilsyn-actions';
+export * from './matrix-actions';
