@@ -12,11 +12,8 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	return {
 		...myTasksPage(user, event.url, event.locals.now),
-<<<<<<< HEAD
-		confirmations: waitingConfirmations(user.id)
-=======
+		confirmations: waitingConfirmations(user.id),
 		deviations: myDeviations(user, event.locals.now)
->>>>>>> main
 	};
 };
 
