@@ -107,7 +107,37 @@ export function requirePlanDecider(event: AnyEvent, benefitId: number) {
 	return access;
 }
 
+/**
+ * Attests a period's measured value: the benefit's owner and nobody else, not even an
+ * administrator — the owner answers for the value (DOMAIN.md «Benefit governance»).
+ */
+export function requireBenefitOwner(event: AnyEvent, benefitId: number) {
+	const access = requireBenefitReader(event, benefitId);
+	if (access.benefit.ownerId !== access.user.id) {
+		error(403, 'Bare gevinsteieren kan attestere en periode.');
+	}
+	return access;
+}
+
 /** The list of waiting plan changes (/gevinster/godkjenning): those who decide them. */
 export function requirePlanDeciderList(event: AnyEvent) {
 	return requireRole(event, 'steering');
+}
+
+/** Validates a kroner gain: the benefit's validator (often økonomi) and nobody else. */
+export function requireBenefitValidator(event: AnyEvent, benefitId: number) {
+	const access = requireBenefitReader(event, benefitId);
+	if (access.benefit.validatorId !== access.user.id) {
+		error(403, 'Bare gevinstens validator kan validere.');
+	}
+	return access;
+}
+
+/** Keeps the forecast: the owner, or the programme leader who edits the benefit. */
+export function requireBenefitForecaster(event: AnyEvent, benefitId: number) {
+	const access = requireBenefitReader(event, benefitId);
+	if (!access.canEdit && access.benefit.ownerId !== access.user.id) {
+		error(403, 'Bare gevinsteieren eller prosjektets programleder kan endre prognosen.');
+	}
+	return access;
 }

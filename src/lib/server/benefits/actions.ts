@@ -231,9 +231,11 @@ export function realise({ user, benefit }: BenefitAccess, formData: FormData, no
 	if (!form.ok) return invalid(form.values, form.errors, 'logRealisation');
 	const result = logRealisation(benefit.id, form.data, user.id, now);
 	if (!result.ok) {
-		return refuse('supersedes_missing', form.values, 'logRealisation', 'supersedesId');
+		const field = result.reason === 'supersedes_missing' ? 'supersedesId' : 'correctionReason';
+		return refuse(result.reason, form.values, 'logRealisation', field);
 	}
-	const success = form.data.supersedesId === null ? DONE.realised : DONE.corrected;
+	const success =
+		form.data.supersedesId === null && !form.data.correctionReason ? DONE.realised : DONE.corrected;
 	return { action: 'logRealisation', success };
 }
 

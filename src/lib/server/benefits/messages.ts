@@ -21,9 +21,14 @@ export const BENEFIT_MESSAGES: MessageBook = {
 		estimate_too_large:
 			'Summen av linjene blir for stor. Et estimat kan være høyst 10 000 000 timer, eller 1 000 000 000 000 i andre enheter (kroner, antall).',
 		link_from: 'Velg hva koblingen går fra',
-		link_to: 'Velg hva koblingen går til'
+		link_to: 'Velg hva koblingen går til',
+		// An attested month is locked (attestation-actions.ts).
+		period_attested:
+			'Perioden er attestert av gevinsteieren. En ny verdi må korrigere den attesterte registreringen.',
+		validator_missing: 'Velg en validator fra listen',
+		correction_reason_required: 'Perioden er attestert. Skriv en begrunnelse for korrigeringen.'
 	},
-	fields: { owner_missing: 'ownerId', unit_missing: 'unitId' }
+	fields: { owner_missing: 'ownerId', unit_missing: 'unitId', validator_missing: 'validatorId' }
 };
 
 /** Why a link is refused, in the words of the map's rules. */
@@ -111,4 +116,27 @@ export const PLAN_VERSION_SUCCESS = {
 	requested: 'Endringen er sendt til godkjenning. Gjeldende plan står til den er avgjort.',
 	approved: 'Endringen er godkjent og gjelder nå.',
 	rejected: 'Endringen er avvist. Gjeldende plan står.'
+
+};
+
+// ── Attestation, validation and forecast ────────────────────────────────────────────────────
+
+export const ATTESTATION_MESSAGES: MessageBook = {
+	messages: {
+		benefit_missing: BENEFIT_MESSAGES.messages.benefit_missing!,
+		realisation_missing: 'Fant ikke registreringen for denne gevinsten. Last siden på nytt.',
+		realisation_superseded:
+			'Registreringen er korrigert av en nyere. Last siden på nytt og bekreft den som gjelder.',
+		not_owner: 'Bare gevinsteieren kan attestere en periode.',
+		not_validator: 'Bare gevinstens validator kan validere.',
+		not_kroner: 'Bare gevinster i kroner valideres.',
+		own_value: 'Du kan ikke validere en verdi du har registrert selv.',
+		already_confirmed: 'Perioden er allerede bekreftet.'
+	}
+};
+
+export const ATTESTATION_SUCCESS = {
+	attested: (period: string) => `Verdien for ${period} er attestert.`,
+	validated: (period: string) => `Verdien for ${period} er validert.`,
+	forecast: (period: string) => `Prognosen for ${period} er lagret.`
 } as const;

@@ -51,6 +51,9 @@ function base(input: Partial<BenefitInput> & Pick<BenefitInput, 'title' | 'level
 		indicator: '',
 		measurement: '',
 		takeout: 'kvalitet',
+		validatorId: null,
+		direction: 'higher',
+		tolerancePercent: 10,
 		...input
 	} satisfies BenefitInput;
 }

@@ -2,6 +2,7 @@ import { seedOrganisation, type DemoUser } from './organisation';
 import { seedPortfolio } from './portfolio';
 import { seedBenefits } from './benefits';
 import { seedBenefitPlans } from './benefit-plans';
+import { seedBenefitAttestation } from './benefit-attestation';
 import { seedWheels } from './wheel';
 import { seedMeetings } from './meetings';
 import { seedControl } from './control';
@@ -16,6 +17,7 @@ export async function seedDemo(now: Date): Promise<DemoUser[]> {
 	await seedPortfolio(org, now);
 	seedBenefits(org, now);
 	seedBenefitPlans(org, now);
+	seedBenefitAttestation(org, now);
 	seedWheels(org, now);
 	seedMeetings(org, now);
 	seedControl(org, now);

@@ -4,6 +4,7 @@ import { osloDay } from '$lib/format';
 import { requireSteeringReader } from '$lib/server/steering/access';
 import { readSteeringParams, steeringPage } from '$lib/server/steering/views/steering';
 import { waitingRequestCount } from '$lib/server/benefits/views/plan-versions';
+import { waitingAttestationCount } from '$lib/server/benefits/views/attestation';
 import { steeringDeviationCounts } from '$lib/server/control/views/deviations';
 
 /** Styring: where the mission stands and what needs a decision, on one page. */
@@ -14,6 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		...steeringPage(user, readSteeringParams(event.url), now),
 		reportPeriod: tertialToDate(osloDay(now)),
 		planRequests: waitingRequestCount(),
+		waitingAttestation: waitingAttestationCount(),
 		deviations: steeringDeviationCounts(now)
 	};
 };

@@ -68,9 +68,20 @@ export function createChange(
 	});
 }
 
-function benefitValues(input: BenefitInput) {
+/** Validator, direction and tolerance come from the form; other callers may leave them as they are. */
+type GovernedFields = 'validatorId' | 'direction' | 'tolerancePercent';
+export type BenefitWriteInput = Omit<BenefitInput, GovernedFields> &
+	Partial<Pick<BenefitInput, GovernedFields>>;
+
+function benefitValues(input: BenefitWriteInput) {
+	const governed = Object.fromEntries(
+		(['validatorId', 'direction', 'tolerancePercent'] as const)
+			.filter((k) => input[k] !== undefined)
+			.map((k) => [k, input[k]])
+	) as Partial<Pick<BenefitInput, GovernedFields>>;
 	return {
 		...input,
+		...governed,
 		unit: input.kind === 'kvantitativ' ? (input.unit ?? null) : null,
 		measurementFrequency: input.measurementFrequency ?? null,
 		beneficiaryOther: input.beneficiary === 'annet' ? input.beneficiaryOther : ''
@@ -79,13 +90,16 @@ function benefitValues(input: BenefitInput) {
 
 export function createBenefit(
 	projectId: number,
-	input: BenefitInput,
+	input: BenefitWriteInput,
 	actorId: number,
 	now: Date
 ): WriteResult<number> {
 	return writeTransaction((tx) => {
 		if (input.ownerId !== null && !userExists(input.ownerId, tx)) {
 			return { ok: false, reason: 'owner_missing' } as const;
+		}
+		if (input.validatorId != null && !userExists(input.validatorId, tx)) {
+			return { ok: false, reason: 'validator_missing' } as const;
 		}
 		const values = benefitValues(input);
 		const row = tx
@@ -111,7 +125,7 @@ export function createBenefit(
  */
 export function updateBenefit(
 	id: number,
-	{ version, ...input }: BenefitInput & Versioned,
+	{ version, ...input }: BenefitWriteInput & Versioned,
 	actorId: number,
 	now: Date
 ): WriteResult {
@@ -120,6 +134,9 @@ export function updateBenefit(
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		if (input.ownerId !== null && !userExists(input.ownerId, tx)) {
 			return { ok: false, reason: 'owner_missing' } as const;
+		}
+		if (input.validatorId != null && !userExists(input.validatorId, tx)) {
+			return { ok: false, reason: 'validator_missing' } as const;
 		}
 		const values = benefitValues(input);
 		const saved = withGainRollups([id], () =>

@@ -1,12 +1,16 @@
 import type { Actions, PageServerLoad } from './$types';
 import {
 	requireBenefitEditor,
+	requireBenefitForecaster,
 	requireBenefitLogger,
+	requireBenefitOwner,
 	requireBenefitReader,
+	requireBenefitValidator,
 	requirePlanDecider
 } from '$lib/server/benefits/access';
 import * as plans from '$lib/server/benefits/actions/plan';
 import { planVersionsView } from '$lib/server/benefits/views/plan-versions';
+import * as attestation from '$lib/server/benefits/actions/attestation';
 import * as benefits from '$lib/server/benefits/actions';
 import { benefitPage } from '$lib/server/benefits/views/benefit';
 import { readForm } from '$lib/server/read-form';
@@ -68,5 +72,17 @@ export const actions: Actions = {
 	decidePlan: async (event) => {
 		const ctx = requirePlanDecider(event, Number(event.params.id));
 		return plans.decide(ctx, await readForm(event), event.locals.now);
+	},
+	attest: async (event) => {
+		const ctx = requireBenefitOwner(event, Number(event.params.id));
+		return attestation.attest(ctx, await readForm(event), event.locals.now);
+	},
+	validate: async (event) => {
+		const ctx = requireBenefitValidator(event, Number(event.params.id));
+		return attestation.validate(ctx, await readForm(event), event.locals.now);
+	},
+	forecast: async (event) => {
+		const ctx = requireBenefitForecaster(event, Number(event.params.id));
+		return attestation.forecast(ctx, await readForm(event), event.locals.now);
 	}
 };
