@@ -161,7 +161,8 @@ export function saveBenefit({ user, benefit }: BenefitAccess, formData: FormData
 export function removeBenefit({ user, benefit }: BenefitAccess, now: Date) {
 	const result = deleteBenefit(benefit.id, user.id, now);
 	if (result.ok) redirect(303, `/gevinster/prosjekt/${result.value}`);
-	const reason = result.reason === 'has_realisations' ? result.reason : 'benefit_missing';
+	const kept = ['has_realisations', 'plan_frozen'];
+	const reason = kept.includes(result.reason) ? result.reason : 'benefit_missing';
 	return refuse(reason, {}, 'delete');
 }
 

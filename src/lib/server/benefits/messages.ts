@@ -12,6 +12,8 @@ export const BENEFIT_MESSAGES: MessageBook = {
 	messages: {
 		has_realisations:
 			'Gevinsten har registrerte realiseringer og kan ikke slettes; historikken skal bevares.',
+		plan_frozen:
+			'Gevinsten har en godkjent gevinstplan og kan ikke slettes; planen og vedtakene skal bevares.',
 		benefit_missing: 'Fant ikke gevinsten. Last siden på nytt.',
 		project_missing: 'Fant ikke prosjektet.',
 		supersedes_missing: 'Registreringen som skal korrigeres finnes ikke for denne gevinsten.',
@@ -116,7 +118,6 @@ export const PLAN_VERSION_SUCCESS = {
 	requested: 'Endringen er sendt til godkjenning. Gjeldende plan står til den er avgjort.',
 	approved: 'Endringen er godkjent og gjelder nå.',
 	rejected: 'Endringen er avvist. Gjeldende plan står.'
-
 };
 
 // ── Attestation, validation and forecast ────────────────────────────────────────────────────

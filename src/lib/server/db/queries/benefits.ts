@@ -7,6 +7,7 @@ import { and, eq, or } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from './audit';
 import {
+	benefitForecast,
 	behindPlanFollowUp,
 	benefit,
 	benefitChange,
@@ -252,6 +253,8 @@ export function deleteBenefit(benefitId: number, actorId: number, now: Date): Wr
 			.where(eq(realisation.benefitId, benefitId))
 			.get();
 		if (logged) return { ok: false, reason: 'has_realisations' } as const;
+		// An approved plan is the record of what was promised (DOMAIN.md «Benefit governance»).
+		if (before.planFrozenAt) return { ok: false, reason: 'plan_frozen' } as const;
 		const touching = or(
 			and(eq(benefitLink.fromKind, 'benefit'), eq(benefitLink.fromId, benefitId)),
 			and(eq(benefitLink.toKind, 'benefit'), eq(benefitLink.toId, benefitId))
@@ -264,6 +267,7 @@ export function deleteBenefit(benefitId: number, actorId: number, now: Date): Wr
 		tx.delete(estimateLine).where(eq(estimateLine.benefitId, benefitId)).run();
 		tx.delete(plannedPeriod).where(eq(plannedPeriod.benefitId, benefitId)).run();
 		tx.delete(behindPlanFollowUp).where(eq(behindPlanFollowUp.benefitId, benefitId)).run();
+		tx.delete(benefitForecast).where(eq(benefitForecast.benefitId, benefitId)).run();
 		tx.delete(benefit).where(eq(benefit.id, benefitId)).run();
 		gainRollupsIn([benefitId]);
 		writeAudit(tx, now, {
