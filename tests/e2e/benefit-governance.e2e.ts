@@ -1,8 +1,9 @@
 /**
  * Benefit governance, one journey in steps that share the browser: a programme leader freezes a
  * benefit's plan and asks for a higher target, a steering member approves it, and the benefit
- * page shows the original target beside the current one. Later steps (attestation and the
- * like) can be appended as further `it`s; each step leaves the pages it visited with axe 0.
+ * page shows the original target beside the current one; the benefit's owner finds October
+ * waiting (logged by the programme leader) and attests it, which locks the month. Each step
+ * leaves the pages it visited with axe 0.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -12,6 +13,7 @@ import { useServerDatabase } from './seed';
 const baseUrl = inject('baseUrl');
 const LEADER = 'styrt.leder@kommune.no';
 const STEERING = 'styrt.styring@kommune.no';
+const OWNER = 'styrt.eier@kommune.no';
 const TITLE = 'Spart koordineringstid for familiene';
 
 let browser: Browser;
@@ -30,9 +32,10 @@ beforeAll(async () => {
 		email: LEADER
 	});
 	await f.makeUser([{ role: 'steering' }], { name: 'Stian Styring', email: STEERING });
+	const ownerId = await f.makeUser([{ role: 'viewer' }], { name: 'Olga Eier', email: OWNER });
 	const m = b.useMission(leaderId);
 	const projectId = b.makeProject(leaderId, m.tracks).projectId;
-	benefitId = b.makeBenefit(projectId, { title: TITLE, level: 'bruker' }, leaderId);
+	benefitId = b.makeBenefit(projectId, { title: TITLE, level: 'bruker', ownerId }, leaderId);
 	gains.setBaselineAndTarget(
 		benefitId,
 		{
@@ -45,7 +48,8 @@ beforeAll(async () => {
 	);
 	for (const [period, value] of [
 		['2026-01', 8_000],
-		['2026-02', 9_000]
+		['2026-02', 9_000],
+		['2026-10', 14_000]
 	] as const) {
 		gains.logRealisation(
 			benefitId,
@@ -119,5 +123,26 @@ describe('benefit governance journey', () => {
 		await expect.poll(() => versions.getByText('Versjon 1: Erstattet').count()).toBe(1);
 		await expect.poll(() => versions.getByText('Godkjent i styringsmøtet').count()).toBe(1);
 		await expectAccessible(leader);
+	});
+
+	it('the owner finds October waiting and attests it', async () => {
+		const owner = await as(OWNER);
+		await owner.goto(`${baseUrl}/arshjul/mine`);
+		const waiting = owner.locator('section[aria-labelledby="venter-attest"]');
+		await expect.poll(() => waiting.getByText('oktober 2026').count()).toBe(1);
+		await expectAccessible(owner);
+		await Promise.all([
+			owner.waitForURL(new RegExp(`/gevinster/${benefitId}`)),
+			waiting.getByRole('link', { name: `${TITLE}: oktober 2026` }).click()
+		]);
+		const october = 'Jeg bekrefter at dette er målt verdi for oktober 2026';
+		await submit(owner, october, 'Verdien for oktober 2026 er attestert.');
+		await expect.poll(() => owner.getByText(/Attestert av Olga Eier/).count()).toBe(1);
+		await expect.poll(() => owner.getByRole('button', { name: october }).count()).toBe(0);
+		await expectAccessible(owner);
+
+		// The leader sees the month attested and may no longer overwrite it, only correct it.
+		await leader.goto(`${baseUrl}/gevinster/${benefitId}`);
+		await expect.poll(() => leader.getByText(/Attestert av Olga Eier/).count()).toBe(1);
 	});
 });
