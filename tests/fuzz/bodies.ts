@@ -49,7 +49,11 @@ export function actionParams(seed: Seed): Record<string, Record<string, string>>
 			unit: String(ids.unitA),
 			period: '2026-09'
 		},
-		'/(app)/internkontroll/avvik/[id=id] reopen': { id: String(ids.closedDeviationId) }
+		'/(app)/internkontroll/avvik/[id=id] reopen': { id: String(ids.closedDeviationId) },
+		'/(app)/gevinster/[id=id] requestPlan': { id: String(ids.frozenBenefitId) },
+		'/(app)/gevinster/[id=id] decidePlan': { id: String(ids.waitingBenefitId) },
+		'/(app)/gevinster/[id=id] attest': { id: String(ids.ownedBenefitId) },
+		'/(app)/gevinster/[id=id] validate': { id: String(ids.ownedBenefitId) }
 	};
 }
 
@@ -339,6 +343,31 @@ export function validBodies(seed: Seed): Record<string, Body> {
 			targetDate: '2027-12-31',
 			version: s(versions.benefit)
 		},
+		[`${benefitItem} freezePlan`]: {
+			baselineSource: 'Fagsystemet',
+			evidenceUrl: 'https://arkiv.example/nullpunkt',
+			version: s(versions.benefit)
+		},
+		[`${benefitItem} requestPlan`]: {
+			baselineValue: '100',
+			baselineDate: '2026-01-01',
+			baselineMethod: 'Telling',
+			baselineSource: 'Fagsystemet',
+			evidenceUrl: '',
+			targetValue: '700',
+			targetDate: '2027-12-31',
+			plan: '2027-01: 300',
+			reason: 'Nytt mål etter ny måling'
+		},
+		[`${benefitItem} decidePlan`]: {
+			requestId: s(ids.planRequestId),
+			decision: 'approve',
+			note: 'Godkjent i møtet',
+			version: s(versions.planRequest)
+		},
+		[`${benefitItem} attest`]: { realisationId: s(ids.ownedRealisationId), period: '2026-10' },
+		[`${benefitItem} validate`]: { realisationId: s(ids.ownedRealisationId), period: '2026-10' },
+		[`${benefitItem} forecast`]: { period: '2027-03', value: '400' },
 		[`${benefitItem} planPeriod`]: { period: '2026-07', value: '250' },
 		[`${benefitItem} deletePlanPeriod`]: { periodId: s(ids.plannedPeriodId) },
 		[`${benefitItem} logRealisation`]: {

@@ -32,6 +32,7 @@ import { addFinding, createTilsyn } from '$lib/server/db/queries/tilsyn';
 import { linkRiskControl } from '$lib/server/db/queries/risk-control';
 import { insertNotices } from '$lib/server/db/queries/notices';
 import { createMeeting } from '$lib/server/db/queries/governance';
+import { freezePlan, requestPlanChange } from '$lib/server/db/queries/benefits-plan';
 
 /** The request time of every fuzzed action; the seed's periods are chosen around it. */
 export const NOW = new Date('2026-11-16T10:00:00Z');
@@ -120,6 +121,68 @@ export async function seedInstallation() {
 				evidence: '',
 				supersedesId: null
 			},
+			leaderId,
+			NOW
+		)
+	);
+	// Plan versions: a frozen plan (a change can be asked for), and one with a request waiting
+	// that the leader asked for (an admin may decide it: not their own request).
+	const planned = (title: string) => {
+		const id = makeBenefit(projectId, { title }, leaderId);
+		ok(
+			setBaselineAndTarget(
+				id,
+				{
+					baseline: { value: 100, date: '2026-01-01', method: 'Telling' },
+					target: { value: 500, date: '2027-12-31' },
+					version: 0
+				},
+				leaderId,
+				NOW
+			)
+		);
+		ok(
+			freezePlan(
+				id,
+				{ baselineSource: 'Fagsystem', version: versionOf('benefit', id) },
+				{ url: '', file: null },
+				leaderId,
+				NOW
+			)
+		);
+		return id;
+	};
+	const frozenBenefitId = planned('Fryst plan');
+	const waitingBenefitId = planned('Endring venter');
+	const planRequestId = ok(
+		requestPlanChange(
+			waitingBenefitId,
+			{
+				baselineValue: 100,
+				baselineDate: '2026-01-01',
+				baselineMethod: 'Telling',
+				baselineSource: 'Fagsystem',
+				targetValue: 600,
+				targetDate: '2027-12-31',
+				plan: [],
+				reason: 'Nytt grunnlag'
+			},
+			{ url: '', file: null },
+			leaderId,
+			NOW
+		)
+	);
+	// A kroner benefit the admin owns and validates, with October logged by the leader: the
+	// admin may attest it and validate it (the value is not the admin's own).
+	const ownedBenefitId = makeBenefit(
+		projectId,
+		{ title: 'Attesteres', ownerId: adminId, validatorId: adminId },
+		leaderId
+	);
+	const ownedRealisationId = ok(
+		logRealisation(
+			ownedBenefitId,
+			{ period: '2026-10', value: 90, comment: '', evidence: '', supersedesId: null },
 			leaderId,
 			NOW
 		)
@@ -279,7 +342,12 @@ export async function seedInstallation() {
 			tilsynId,
 			findingId,
 			noticeId,
-			meetingId
+			meetingId,
+			frozenBenefitId,
+			waitingBenefitId,
+			planRequestId,
+			ownedBenefitId,
+			ownedRealisationId
 		},
 		versions: {
 			mission: getMission()!.version,
@@ -299,7 +367,9 @@ export async function seedInstallation() {
 			scores: versionOf('project', projectId, 'scores_version'),
 			deviation: versionOf('deviation', deviationId),
 			closedDeviation: versionOf('deviation', closedDeviationId),
-			tilsyn: versionOf('tilsyn', tilsynId)
+			tilsyn: versionOf('tilsyn', tilsynId),
+			frozenBenefit: versionOf('benefit', frozenBenefitId),
+			planRequest: versionOf('benefit_plan_version', planRequestId)
 		},
 		linkToken,
 		leaderEmail: 'fuzz-leder@test.no'

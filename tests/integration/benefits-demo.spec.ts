@@ -24,14 +24,14 @@ afterEach(() => {
 });
 
 describe('benefit demo data', () => {
-	it('prices the family story of seed 001 to exactly 1 655 000 kr', () => {
+	it('prices the family story with the source document lines and their true sum, 1 653 530 kr', () => {
 		const family = scope.computed.find(
 			(c) => c.benefit.title === 'Potensielle prissatte gevinster for familien'
 		);
 		expect(family?.result.estimate).toEqual({
-			lineTotals: [75_000, 80_000, 1_500_000],
-			total: 1_655_000,
-			kroner: 1_655_000
+			lineTotals: [73_530, 80_000, 1_500_000],
+			total: 1_653_530,
+			kroner: 1_653_530
 		});
 	});
 

@@ -49,7 +49,9 @@ const SKIPPED: Record<string, string> = {
 		'the generated data has no deviations (deviations.spec.ts)',
 	'/(app)/internkontroll/tilsyn/[id=id]': 'the generated data has no tilsyn (deviations.spec.ts)',
 	'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period]/bevis/[id=id]':
-		'the generated data has no evidence files; one read by primary key (evidence.spec.ts)'
+		'the generated data has no evidence files; one read by primary key (evidence.spec.ts)',
+	'/(app)/gevinster/[id=id]/nullpunkt/[versionId=id]':
+		'the generated data has no plan versions; one read by primary key (benefit-plan-versions.spec.ts)'
 };
 
 let manifest: Manifest;

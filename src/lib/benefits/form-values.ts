@@ -21,6 +21,9 @@ export function benefitValues(b: {
 	measurement: string;
 	measurementFrequency: string | null;
 	takeout: string;
+	validatorId?: number | null;
+	direction?: string;
+	tolerancePercent?: number;
 	version: number;
 }): FormValues {
 	return {
@@ -37,6 +40,9 @@ export function benefitValues(b: {
 		measurement: b.measurement,
 		measurementFrequency: str(b.measurementFrequency),
 		takeout: b.takeout,
+		validatorId: str(b.validatorId ?? null),
+		direction: b.direction ?? 'higher',
+		tolerancePercent: String(b.tolerancePercent ?? 10),
 		version: String(b.version)
 	};
 }

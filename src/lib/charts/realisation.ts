@@ -13,6 +13,11 @@ export interface RealisationChartOptions {
 	subject: string;
 	width?: number;
 	height?: number;
+	/**
+	 * The target the plan was first approved with, drawn as its own rule when a later approved
+	 * change moved the target, so the original promise stays visible beside the current one.
+	 */
+	originalTarget?: number | null;
 }
 
 export interface RealisationTableRow {
@@ -92,7 +97,31 @@ export function realisationSummary(rows: readonly SeriesRow[], options: Realisat
 	const realised = lastLogged
 		? `realisert ${formatValue(lastLogged.realised!, options.unit)} per ${monthFormat.format(periodDate(lastLogged.period))} mot planlagt ${formatValue(lastLogged.planned, options.unit)}`
 		: 'ingen realisering registrert ennå';
-	return `${options.subject}: kumulativ gevinst fra ${monthFormat.format(periodDate(first.period))}, ${plan}; ${realised}.`;
+	const original = shownOriginalTarget(rows, options);
+	const moved =
+		original === null
+			? ''
+			: ` Opprinnelig mål var ${formatValue(original, options.unit)}; gjeldende mål er ${formatValue(last.planned, options.unit)}.`;
+	return `${options.subject}: kumulativ gevinst fra ${monthFormat.format(periodDate(first.period))}, ${plan}; ${realised}.${moved}`;
+}
+
+/** The original target's rule: dotted grey, 7.6:1 on white (WCAG 1.4.11), named in the legend. */
+export const ORIGINAL_TARGET_MARK = {
+	label: 'Opprinnelig mål',
+	className: 'original-target',
+	colour: '#4b5563',
+	dash: '2 3'
+} as const;
+
+/** The original target when it differs from the current one (the plan's last value), else null. */
+export function shownOriginalTarget(
+	rows: readonly SeriesRow[],
+	options: Pick<RealisationChartOptions, 'originalTarget'>
+): number | null {
+	const original = options.originalTarget ?? null;
+	const last = rows[rows.length - 1];
+	if (original === null || !last || original === last.planned) return null;
+	return original;
 }
 
 /**
@@ -134,7 +163,12 @@ export function realisationPlotOptions(
 	);
 	const unit = UNIT_SYMBOL[options.unit];
 	const width = options.width ?? 640;
-	const marginLeft = marginLeftFor(rows);
+	const original = shownOriginalTarget(rows, options);
+	const marginLeft = marginLeftFor(
+		original === null
+			? rows
+			: [...rows, { period: rows[0]?.period ?? '2000-01', planned: original, realised: null }]
+	);
 	return {
 		width,
 		height: options.height ?? 320,
@@ -166,6 +200,25 @@ export function realisationPlotOptions(
 		// numbers, so the marks stay out of the accessibility tree (no English group names).
 		marks: [
 			Plot.ruleY([0], { className: 'zero' }),
+			...(original === null
+				? []
+				: [
+						Plot.ruleY([original], {
+							stroke: ORIGINAL_TARGET_MARK.colour,
+							strokeDasharray: ORIGINAL_TARGET_MARK.dash,
+							strokeWidth: 2,
+							className: ORIGINAL_TARGET_MARK.className
+						}),
+						Plot.text([original], {
+							y: (d: number) => d,
+							frameAnchor: 'left',
+							dx: 4,
+							dy: -8,
+							text: () => ORIGINAL_TARGET_MARK.label,
+							fill: ORIGINAL_TARGET_MARK.colour,
+							className: ORIGINAL_TARGET_MARK.className
+						})
+					]),
 			Plot.lineY(planned, {
 				x: 'date',
 				y: 'value',

@@ -10,6 +10,7 @@ import { linkKindError } from '../domain/benefit-graph';
 import {
 	ASSESSMENTS,
 	BENEFICIARIES,
+	BENEFIT_DIRECTIONS,
 	BENEFIT_KINDS,
 	BENEFIT_LEVELS,
 	BENEFIT_UNITS,
@@ -110,7 +111,27 @@ export const benefitSchema = z
 			emptyToUndefined,
 			z.enum(MEASUREMENT_FREQUENCIES, { error: 'Velg hvor ofte gevinsten måles' }).optional()
 		),
-		takeout: z.enum(TAKEOUT_METHODS, { error: 'Velg hvordan gevinsten tas ut' })
+		takeout: z.enum(TAKEOUT_METHODS, { error: 'Velg hvordan gevinsten tas ut' }),
+		// Who confirms kroner gains (often økonomi); direction and tolerance decide its status.
+		validatorId: optionalId('Velg en validator fra listen'),
+		direction: z.preprocess(
+			emptyToUndefined,
+			z
+				.enum(BENEFIT_DIRECTIONS, { error: 'Velg om høyere eller lavere verdi er bedre' })
+				.optional()
+				.default('higher')
+		),
+		tolerancePercent: z.preprocess(
+			(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+			z
+				.string()
+				.trim()
+				.regex(/^\d{1,3}$/, 'Skriv toleransen som et helt antall prosent')
+				.transform(Number)
+				.pipe(z.number().max(100, 'Toleransen må være mellom 0 og 100 %'))
+				.optional()
+				.default(10)
+		)
 	})
 	.superRefine((benefit, ctx) => {
 		if (benefit.kind === 'kvantitativ' && !benefit.unit) {
@@ -241,7 +262,9 @@ const realisationBase = {
 	period: periodField,
 	comment: optionalText(2000),
 	evidence: evidenceField,
-	supersedesId: optionalId('Ugyldig registrering å korrigere')
+	supersedesId: optionalId('Ugyldig registrering å korrigere'),
+	// Required (in the write) when the corrected row was attested by the benefit's owner.
+	correctionReason: optionalText(2000)
 };
 
 export const quantitativeRealisationSchema = z.object({

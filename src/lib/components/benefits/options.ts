@@ -6,6 +6,8 @@ import {
 import {
 	BENEFICIARIES,
 	BENEFICIARY_LABEL,
+	BENEFIT_DIRECTION_LABEL,
+	BENEFIT_DIRECTIONS,
 	BENEFIT_LEVEL_LABEL,
 	BENEFIT_LEVELS,
 	BENEFIT_UNITS,
@@ -32,3 +34,8 @@ export const measurementFrequencyOptions = MEASUREMENT_FREQUENCIES.map((v) => ({
 	label: MEASUREMENT_FREQUENCY_LABEL[v]
 }));
 export const takeoutOptions = TAKEOUT_METHODS.map((v) => ({ value: v, label: TAKEOUT_LABEL[v] }));
+
+export const directionOptions = BENEFIT_DIRECTIONS.map((v) => ({
+	value: v,
+	label: BENEFIT_DIRECTION_LABEL[v]
+}));

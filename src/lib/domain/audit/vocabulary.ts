@@ -28,6 +28,9 @@ export const AUDIT_ENTITY_LABEL: Readonly<Record<string, string>> = {
 	planned_period: 'Planlagt gevinst',
 	realisation: 'Realisert gevinst',
 	behind_plan_follow_up: 'Oppfølging bak plan',
+	benefit_plan_version: 'Versjon av gevinstplan',
+	realisation_confirmation: 'Attestering av periode',
+	benefit_forecast: 'Prognose',
 	// Annual wheel and internal control
 	wheel: 'Årshjul',
 	wheel_task: 'Oppgave i årshjul',
@@ -69,6 +72,10 @@ export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
 	close: 'Lukket',
 	freeze: 'Frosset',
 	approve: 'Godkjent',
+	request: 'Endring bedt om',
+	reject: 'Avvist',
+	attest: 'Attestert',
+	validate: 'Validert',
 	score: 'Vurdert',
 	prioritise: 'Prioritert',
 	plan: 'Planlagt',
@@ -222,7 +229,26 @@ export const AUDIT_FIELD_LABEL: Readonly<Record<string, string>> = {
 	fromId: 'Fra',
 	toId: 'Til',
 	fromKind: 'Fra type',
-	toKind: 'Til type'
+	toKind: 'Til type',
+	baselineSource: 'Kilde for nullpunkt',
+	evidenceUrl: 'Lenke til dokumentasjon',
+	evidenceSha256: 'Dokumentasjon (SHA-256)',
+	evidenceFileName: 'Dokumentasjon (fil)',
+	evidenceMediaType: 'Dokumentasjon (filtype)',
+	requestedById: 'Bedt om av',
+	requestedAt: 'Bedt om',
+	decidedById: 'Besluttet av',
+	decidedAt: 'Besluttet',
+	decisionNote: 'Merknad til vedtaket',
+	basedOnId: 'Bygger på versjon',
+	byId: 'Av',
+	at: 'Tidspunkt',
+	validatorId: 'Validator',
+	direction: 'Retning',
+	tolerancePercent: 'Toleranse (prosent)',
+	correctionReason: 'Grunn til korreksjon',
+	realisationId: 'Registrering',
+	planFrozenAt: 'Plan godkjent'
 };
 
 /** Fields whose value is a person's id: shown as the person's name. */
@@ -239,7 +265,11 @@ export const PERSON_FIELDS: ReadonlySet<string> = new Set([
 	'reportedById',
 	'addedById',
 	'authorId',
-	'checkedById'
+	'checkedById',
+	'requestedById',
+	'decidedById',
+	'byId',
+	'validatorId'
 ]);
 
 /** Fields whose value is a unit's id: shown as the unit's name. */
@@ -260,7 +290,11 @@ export const MOMENT_FIELDS: ReadonlySet<string> = new Set([
 	'scoredAt',
 	'readAt',
 	'sentAt',
-	'expiresAt'
+	'expiresAt',
+	'requestedAt',
+	'decidedAt',
+	'planFrozenAt',
+	'at'
 ]);
 
 /** Fields not shown: bookkeeping, or secrets (hashes of passwords and tokens). */

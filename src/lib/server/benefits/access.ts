@@ -5,7 +5,14 @@
  * README, «Hva du finner hvor» and «Roller».
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { canEditOwned, isAdmin, requireAdmin, requireUser } from '../auth/guards';
+import {
+	canEditOwned,
+	hasRole,
+	isAdmin,
+	requireAdmin,
+	requireRole,
+	requireUser
+} from '../auth/guards';
 import type { SessionUser } from '../auth/session';
 import { getProjectById } from '../db/queries/projects';
 import { getMission } from '../db/queries/mission';
@@ -83,3 +90,54 @@ export function requireSettingsEditor(event: AnyEvent) {
 }
 
 export type SettingsAccess = ReturnType<typeof requireSettingsEditor>;
+
+// ── Plan versions ───────────────────────────────────────────────────────────────────────────
+
+/** Decides plan change requests: the steering group, and administrators. */
+export function canDecidePlan(user: SessionUser): boolean {
+	return isAdmin(user) || hasRole(user, 'steering');
+}
+
+/** Approves or rejects a benefit's plan change (the four-eyes rule is the write's). */
+export function requirePlanDecider(event: AnyEvent, benefitId: number) {
+	const access = requireBenefitReader(event, benefitId);
+	if (!canDecidePlan(access.user)) {
+		error(403, 'Bare styringsgruppen kan godkjenne endringer i gevinstplanen.');
+	}
+	return access;
+}
+
+/**
+ * Attests a period's measured value: the benefit's owner and nobody else, not even an
+ * administrator — the owner answers for the value (DOMAIN.md «Benefit governance»).
+ */
+export function requireBenefitOwner(event: AnyEvent, benefitId: number) {
+	const access = requireBenefitReader(event, benefitId);
+	if (access.benefit.ownerId !== access.user.id) {
+		error(403, 'Bare gevinsteieren kan attestere en periode.');
+	}
+	return access;
+}
+
+/** The list of waiting plan changes (/gevinster/godkjenning): those who decide them. */
+export function requirePlanDeciderList(event: AnyEvent) {
+	return requireRole(event, 'steering');
+}
+
+/** Validates a kroner gain: the benefit's validator (often økonomi) and nobody else. */
+export function requireBenefitValidator(event: AnyEvent, benefitId: number) {
+	const access = requireBenefitReader(event, benefitId);
+	if (access.benefit.validatorId !== access.user.id) {
+		error(403, 'Bare gevinstens validator kan validere.');
+	}
+	return access;
+}
+
+/** Keeps the forecast: the owner, or the programme leader who edits the benefit. */
+export function requireBenefitForecaster(event: AnyEvent, benefitId: number) {
+	const access = requireBenefitReader(event, benefitId);
+	if (!access.canEdit && access.benefit.ownerId !== access.user.id) {
+		error(403, 'Bare gevinsteieren eller prosjektets programleder kan endre prognosen.');
+	}
+	return access;
+}

@@ -48,6 +48,7 @@ import * as formValues from '$lib/benefits/form-values';
 import { plannedPeriodProblem } from '$lib/domain/gain-realisation';
 import type { BenefitAccess, MapAccess, SettingsAccess } from './access';
 import { BENEFIT_MESSAGES as BOOK, BENEFIT_SUCCESS as DONE, linkMessage } from './messages';
+import { frozenRefusal } from './actions/plan';
 
 const refuse = (reason: string, values: FormValues, action: string, field = '_form') =>
 	refused(BOOK, reason, values, { action, field });
@@ -160,7 +161,8 @@ export function saveBenefit({ user, benefit }: BenefitAccess, formData: FormData
 export function removeBenefit({ user, benefit }: BenefitAccess, now: Date) {
 	const result = deleteBenefit(benefit.id, user.id, now);
 	if (result.ok) redirect(303, `/gevinster/prosjekt/${result.value}`);
-	const reason = result.reason === 'has_realisations' ? result.reason : 'benefit_missing';
+	const kept = ['has_realisations', 'plan_frozen'];
+	const reason = kept.includes(result.reason) ? result.reason : 'benefit_missing';
 	return refuse(reason, {}, 'delete');
 }
 
@@ -196,6 +198,7 @@ export function removeLine({ user, benefit }: BenefitAccess, formData: FormData,
 export function savePlan({ user, benefit }: BenefitAccess, formData: FormData, now: Date) {
 	const form = parseForm(editPlanSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, 'plan');
+	if (benefit.planFrozenAt) return frozenRefusal('plan', form.values);
 	const result = setBaselineAndTarget(benefit.id, form.data, user.id, now);
 	if (!result.ok) {
 		const fresh = result.reason === 'conflict' ? getBenefit(benefit.id) : undefined;
@@ -207,6 +210,7 @@ export function savePlan({ user, benefit }: BenefitAccess, formData: FormData, n
 export function planPeriod({ user, benefit }: BenefitAccess, formData: FormData, now: Date) {
 	const form = parseForm(plannedPeriodSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, 'planPeriod');
+	if (benefit.planFrozenAt) return frozenRefusal('planPeriod', form.values);
 	const problem = plannedPeriodProblem(form.data.period, benefit);
 	if (problem) return refuse(problem, form.values, 'planPeriod', 'period');
 	setPlannedPeriod(benefit.id, form.data, user.id, now);
@@ -216,6 +220,7 @@ export function planPeriod({ user, benefit }: BenefitAccess, formData: FormData,
 export function removePlanPeriod({ user, benefit }: BenefitAccess, formData: FormData, now: Date) {
 	const form = parseForm(periodIdSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, 'deletePlanPeriod');
+	if (benefit.planFrozenAt) return frozenRefusal('deletePlanPeriod', form.values);
 	const result = deletePlannedPeriod(benefit.id, form.data.periodId, user.id, now);
 	if (!result.ok) return refuse(result.reason, form.values, 'deletePlanPeriod');
 	return { action: 'deletePlanPeriod', success: DONE.periodRemoved };
@@ -227,9 +232,11 @@ export function realise({ user, benefit }: BenefitAccess, formData: FormData, no
 	if (!form.ok) return invalid(form.values, form.errors, 'logRealisation');
 	const result = logRealisation(benefit.id, form.data, user.id, now);
 	if (!result.ok) {
-		return refuse('supersedes_missing', form.values, 'logRealisation', 'supersedesId');
+		const field = result.reason === 'supersedes_missing' ? 'supersedesId' : 'correctionReason';
+		return refuse(result.reason, form.values, 'logRealisation', field);
 	}
-	const success = form.data.supersedesId === null ? DONE.realised : DONE.corrected;
+	const success =
+		form.data.supersedesId === null && !form.data.correctionReason ? DONE.realised : DONE.corrected;
 	return { action: 'logRealisation', success };
 }
 

@@ -12,6 +12,8 @@ export const BENEFIT_MESSAGES: MessageBook = {
 	messages: {
 		has_realisations:
 			'Gevinsten har registrerte realiseringer og kan ikke slettes; historikken skal bevares.',
+		plan_frozen:
+			'Gevinsten har en godkjent gevinstplan og kan ikke slettes; planen og vedtakene skal bevares.',
 		benefit_missing: 'Fant ikke gevinsten. Last siden på nytt.',
 		project_missing: 'Fant ikke prosjektet.',
 		supersedes_missing: 'Registreringen som skal korrigeres finnes ikke for denne gevinsten.',
@@ -21,9 +23,14 @@ export const BENEFIT_MESSAGES: MessageBook = {
 		estimate_too_large:
 			'Summen av linjene blir for stor. Et estimat kan være høyst 10 000 000 timer, eller 1 000 000 000 000 i andre enheter (kroner, antall).',
 		link_from: 'Velg hva koblingen går fra',
-		link_to: 'Velg hva koblingen går til'
+		link_to: 'Velg hva koblingen går til',
+		// An attested month is locked (attestation-actions.ts).
+		period_attested:
+			'Perioden er attestert av gevinsteieren. En ny verdi må korrigere den attesterte registreringen.',
+		validator_missing: 'Velg en validator fra listen',
+		correction_reason_required: 'Perioden er attestert. Skriv en begrunnelse for korrigeringen.'
 	},
-	fields: { owner_missing: 'ownerId', unit_missing: 'unitId' }
+	fields: { owner_missing: 'ownerId', unit_missing: 'unitId', validator_missing: 'validatorId' }
 };
 
 /** Why a link is refused, in the words of the map's rules. */
@@ -73,4 +80,64 @@ export const BENEFIT_SUCCESS = {
 	changeAdded: (title: string) => `Endringen «${title}» er lagt til.`,
 	changeSaved: (title: string) => `Endringen «${title}» er lagret.`,
 	benefitAdded: (title: string) => `Gevinsten «${title}» er lagt til.`
+} as const;
+
+// ── Plan versions: freezing, change requests and their decision ─────────────────────────────
+
+export const PLAN_VERSION_MESSAGES: MessageBook = {
+	messages: {
+		benefit_missing: 'Fant ikke gevinsten. Last siden på nytt.',
+		no_plan: 'Sett nullpunkt og mål før planen fryses.',
+		plan_frozen_already: 'Planen er allerede frosset. Endringer må nå godkjennes.',
+		plan_frozen:
+			'Planen er frosset. Send en endringsforespørsel med begrunnelse; styringsgruppen godkjenner den.',
+		plan_not_frozen: 'Planen er ikke frosset ennå; endre nullpunkt og mål direkte.',
+		request_waiting:
+			'En endring venter allerede på godkjenning. Vent til den er avgjort før du ber om en ny.',
+		not_waiting: 'Forespørselen er allerede avgjort. Last siden på nytt.',
+		own_request: 'Du kan ikke godkjenne din egen endringsforespørsel; en annen må godkjenne den.',
+		stale:
+			'Planen er endret og godkjent på nytt siden denne forespørselen ble sendt. Avvis den, og be om en ny endring ut fra gjeldende plan.',
+		outside_plan: 'Månedene i planen må ligge mellom nullpunktet og måldatoen',
+		evidence_too_many: 'Legg ved én fil som bevis for nullpunktet.',
+		evidence_too_large: 'Filen er for stor. Største tillatte størrelse er 10 MB.',
+		evidence_empty: 'Filen er tom.',
+		evidence_type: 'Filtypen støttes ikke. Bruk PDF, bilde eller et kontordokument.'
+	},
+	fields: {
+		outside_plan: 'plan',
+		evidence_too_many: 'evidence',
+		evidence_too_large: 'evidence',
+		evidence_empty: 'evidence',
+		evidence_type: 'evidence'
+	}
+};
+
+export const PLAN_VERSION_SUCCESS = {
+	frozen: 'Planen er godkjent og frosset. Endringer må nå godkjennes av styringsgruppen.',
+	requested: 'Endringen er sendt til godkjenning. Gjeldende plan står til den er avgjort.',
+	approved: 'Endringen er godkjent og gjelder nå.',
+	rejected: 'Endringen er avvist. Gjeldende plan står.'
+};
+
+// ── Attestation, validation and forecast ────────────────────────────────────────────────────
+
+export const ATTESTATION_MESSAGES: MessageBook = {
+	messages: {
+		benefit_missing: BENEFIT_MESSAGES.messages.benefit_missing!,
+		realisation_missing: 'Fant ikke registreringen for denne gevinsten. Last siden på nytt.',
+		realisation_superseded:
+			'Registreringen er korrigert av en nyere. Last siden på nytt og bekreft den som gjelder.',
+		not_owner: 'Bare gevinsteieren kan attestere en periode.',
+		not_validator: 'Bare gevinstens validator kan validere.',
+		not_kroner: 'Bare gevinster i kroner valideres.',
+		own_value: 'Du kan ikke validere en verdi du har registrert selv.',
+		already_confirmed: 'Perioden er allerede bekreftet.'
+	}
+};
+
+export const ATTESTATION_SUCCESS = {
+	attested: (period: string) => `Verdien for ${period} er attestert.`,
+	validated: (period: string) => `Verdien for ${period} er validert.`,
+	forecast: (period: string) => `Prognosen for ${period} er lagret.`
 } as const;

@@ -49,7 +49,7 @@ export const RECOMMENDED: [title: string, outcome: 'rejected' | 'recommended' | 
 ];
 
 export const RETURN_REASON =
-	'Vurderes på nytt når de seks vedtatte tiltakene er i drift (seed 004: «Vurdere gjennomføring av andre aktuelle tiltak»).';
+	'Vurderes på nytt når de seks vedtatte tiltakene er i drift (erfaringskonferansen «Omstilling i bo og habilitering»: «Vurdere gjennomføring av andre aktuelle tiltak»).';
 export const REJECT_REASON = 'Ikke vedtatt for testing nå';
 
 /** The 71 proposals that stayed proposals, numbered after the fifteen recommended. */

@@ -1,6 +1,8 @@
 import { seedOrganisation, type DemoUser } from './organisation';
 import { seedPortfolio } from './portfolio';
 import { seedBenefits } from './benefits';
+import { seedBenefitPlans } from './benefit-plans';
+import { seedBenefitAttestation } from './benefit-attestation';
 import { seedWheels } from './wheel';
 import { seedMeetings } from './meetings';
 import { seedControl } from './control';
@@ -14,6 +16,8 @@ export async function seedDemo(now: Date): Promise<DemoUser[]> {
 	const org = await seedOrganisation(now);
 	await seedPortfolio(org, now);
 	seedBenefits(org, now);
+	seedBenefitPlans(org, now);
+	seedBenefitAttestation(org, now);
 	seedWheels(org, now);
 	seedMeetings(org, now);
 	seedControl(org, now);

@@ -242,7 +242,7 @@ export const PROJECTS: DemoProject[] = [
 		],
 		extra: {
 			description:
-				'Molde og Kristiansund: 86 forslag til tiltak fra arbeidsgruppene, 15 anbefalt av prosjektgruppen, 6 vedtatt av styringsgruppen for testing og implementering (seed 004).',
+				'Molde og Kristiansund: 86 forslag til tiltak fra arbeidsgruppene, 15 anbefalt av prosjektgruppen, 6 vedtatt av styringsgruppen for testing og implementering (erfaringskonferansen «Omstilling i bo og habilitering»).',
 			start: [-23, 1],
 			end: [1, 'last']
 		}

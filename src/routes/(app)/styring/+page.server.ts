@@ -3,6 +3,8 @@ import { tertialToDate } from '$lib/domain/reports/period';
 import { osloDay } from '$lib/format';
 import { requireSteeringReader } from '$lib/server/steering/access';
 import { readSteeringParams, steeringPage } from '$lib/server/steering/views/steering';
+import { waitingRequestCount } from '$lib/server/benefits/views/plan-versions';
+import { waitingAttestationCount } from '$lib/server/benefits/views/attestation';
 import { steeringDeviationCounts } from '$lib/server/control/views/deviations';
 
 /** Styring: where the mission stands and what needs a decision, on one page. */
@@ -12,6 +14,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		...steeringPage(user, readSteeringParams(event.url), now),
 		reportPeriod: tertialToDate(osloDay(now)),
+		planRequests: waitingRequestCount(),
+		waitingAttestation: waitingAttestationCount(),
 		deviations: steeringDeviationCounts(now)
 	};
 };

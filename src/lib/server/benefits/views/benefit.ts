@@ -13,10 +13,12 @@ import { listUsers } from '../../db/queries/users';
 import type { BenefitAccess } from '../access';
 import { toFacts } from '../scope';
 import { realisationLogView } from './realisation-log';
+import { attestationView } from './attestation';
 import { benefitResult } from '$lib/domain/benefit-figures';
 import * as formValues from '$lib/benefits/form-values';
 
-export function benefitPage({ benefit, project, canEdit, canLog }: BenefitAccess, url: URL) {
+export function benefitPage(access: BenefitAccess, url: URL) {
+	const { benefit, project, canEdit, canLog } = access;
 	const id = benefit.id;
 	const mission = getMission();
 	const settings = {
@@ -67,6 +69,7 @@ export function benefitPage({ benefit, project, canEdit, canLog }: BenefitAccess
 			author: authorOf(f.authorId),
 			createdAt: f.createdAt.getTime()
 		})),
+		governance: attestationView(access, result.series),
 		users: canEdit ? users.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name })) : []
 	};
 }

@@ -19,6 +19,7 @@ import { deleteFound, writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
 import { withGainRollups } from './gain-rollups';
 import { estimateFits } from '$lib/domain/gain-estimates';
+import { isAttested, lockedRealisation } from './benefits-attestation';
 
 export type EstimateLineRow = typeof estimateLine.$inferSelect;
 export type RealisationRow = typeof realisation.$inferSelect;
@@ -222,9 +223,12 @@ export function setBaselineAndTarget(
 	});
 }
 
+/** The reason is only needed to correct an attested row; callers outside forms may leave it out. */
+type WithReason<T> = Omit<T, 'correctionReason'> & { correctionReason?: string };
+
 export function logRealisation(
 	benefitId: number,
-	input: QuantitativeRealisationInput | QualitativeRealisationInput,
+	input: WithReason<QuantitativeRealisationInput> | WithReason<QualitativeRealisationInput>,
 	actorId: number,
 	now: Date
 ): WriteResult<number> {
@@ -237,6 +241,16 @@ export function logRealisation(
 				.get();
 			if (!old) return { ok: false, reason: 'supersedes_missing' } as const;
 		}
+		// An attested month is locked: a new value must supersede the attested one, with a reason.
+		const locked = lockedRealisation(benefitId, input.period);
+		const supersedesId = input.supersedesId ?? locked ?? null;
+		if (locked !== undefined && supersedesId !== locked) {
+			return { ok: false, reason: 'period_attested' } as const;
+		}
+		const correctionReason = input.correctionReason || null;
+		if (supersedesId !== null && !correctionReason && isAttested(supersedesId)) {
+			return { ok: false, reason: 'correction_reason_required' } as const;
+		}
 		const values = {
 			benefitId,
 			period: input.period,
@@ -245,7 +259,8 @@ export function logRealisation(
 			narrative: 'narrative' in input ? input.narrative : '',
 			comment: input.comment,
 			evidence: input.evidence,
-			supersedesId: input.supersedesId,
+			supersedesId,
+			correctionReason,
 			authorId: actorId,
 			createdAt: now
 		};
@@ -258,7 +273,7 @@ export function logRealisation(
 			actorId,
 			entity: 'realisation',
 			entityId: row.id,
-			action: input.supersedesId === null ? 'create' : 'supersede',
+			action: supersedesId === null ? 'create' : 'supersede',
 			after: { ...values, createdAt: undefined }
 		});
 		return { ok: true, value: row.id } as const;

@@ -7,6 +7,7 @@ import { and, eq, or } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from './audit';
 import {
+	benefitForecast,
 	behindPlanFollowUp,
 	benefit,
 	benefitChange,
@@ -68,9 +69,20 @@ export function createChange(
 	});
 }
 
-function benefitValues(input: BenefitInput) {
+/** Validator, direction and tolerance come from the form; other callers may leave them as they are. */
+type GovernedFields = 'validatorId' | 'direction' | 'tolerancePercent';
+export type BenefitWriteInput = Omit<BenefitInput, GovernedFields> &
+	Partial<Pick<BenefitInput, GovernedFields>>;
+
+function benefitValues(input: BenefitWriteInput) {
+	const governed = Object.fromEntries(
+		(['validatorId', 'direction', 'tolerancePercent'] as const)
+			.filter((k) => input[k] !== undefined)
+			.map((k) => [k, input[k]])
+	) as Partial<Pick<BenefitInput, GovernedFields>>;
 	return {
 		...input,
+		...governed,
 		unit: input.kind === 'kvantitativ' ? (input.unit ?? null) : null,
 		measurementFrequency: input.measurementFrequency ?? null,
 		beneficiaryOther: input.beneficiary === 'annet' ? input.beneficiaryOther : ''
@@ -79,13 +91,16 @@ function benefitValues(input: BenefitInput) {
 
 export function createBenefit(
 	projectId: number,
-	input: BenefitInput,
+	input: BenefitWriteInput,
 	actorId: number,
 	now: Date
 ): WriteResult<number> {
 	return writeTransaction((tx) => {
 		if (input.ownerId !== null && !userExists(input.ownerId, tx)) {
 			return { ok: false, reason: 'owner_missing' } as const;
+		}
+		if (input.validatorId != null && !userExists(input.validatorId, tx)) {
+			return { ok: false, reason: 'validator_missing' } as const;
 		}
 		const values = benefitValues(input);
 		const row = tx
@@ -111,7 +126,7 @@ export function createBenefit(
  */
 export function updateBenefit(
 	id: number,
-	{ version, ...input }: BenefitInput & Versioned,
+	{ version, ...input }: BenefitWriteInput & Versioned,
 	actorId: number,
 	now: Date
 ): WriteResult {
@@ -120,6 +135,9 @@ export function updateBenefit(
 		if (!before) return { ok: false, reason: 'not_found' } as const;
 		if (input.ownerId !== null && !userExists(input.ownerId, tx)) {
 			return { ok: false, reason: 'owner_missing' } as const;
+		}
+		if (input.validatorId != null && !userExists(input.validatorId, tx)) {
+			return { ok: false, reason: 'validator_missing' } as const;
 		}
 		const values = benefitValues(input);
 		const saved = withGainRollups([id], () =>
@@ -235,6 +253,8 @@ export function deleteBenefit(benefitId: number, actorId: number, now: Date): Wr
 			.where(eq(realisation.benefitId, benefitId))
 			.get();
 		if (logged) return { ok: false, reason: 'has_realisations' } as const;
+		// An approved plan is the record of what was promised (DOMAIN.md «Benefit governance»).
+		if (before.planFrozenAt) return { ok: false, reason: 'plan_frozen' } as const;
 		const touching = or(
 			and(eq(benefitLink.fromKind, 'benefit'), eq(benefitLink.fromId, benefitId)),
 			and(eq(benefitLink.toKind, 'benefit'), eq(benefitLink.toId, benefitId))
@@ -247,6 +267,7 @@ export function deleteBenefit(benefitId: number, actorId: number, now: Date): Wr
 		tx.delete(estimateLine).where(eq(estimateLine.benefitId, benefitId)).run();
 		tx.delete(plannedPeriod).where(eq(plannedPeriod.benefitId, benefitId)).run();
 		tx.delete(behindPlanFollowUp).where(eq(behindPlanFollowUp.benefitId, benefitId)).run();
+		tx.delete(benefitForecast).where(eq(benefitForecast.benefitId, benefitId)).run();
 		tx.delete(benefit).where(eq(benefit.id, benefitId)).run();
 		gainRollupsIn([benefitId]);
 		writeAudit(tx, now, {

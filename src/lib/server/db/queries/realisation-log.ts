@@ -10,7 +10,7 @@ import { preparedStatements } from './prepared';
 const PAGE_SQL = (direction: 'after' | 'before' | 'first') => `
 	select * from (
 		select r.id, r.period, r.value, r.assessment, r.narrative, r.comment, r.evidence,
-			r.supersedes_id as supersedesId, r.created_at as createdAt, u.name as author,
+			r.supersedes_id as supersedesId, r.correction_reason as correctionReason, r.created_at as createdAt, u.name as author,
 			(select s.id from realisation s where s.benefit_id = r.benefit_id and s.supersedes_id = r.id
 				order by s.created_at, s.id limit 1) as supersededById
 		from realisation r left join user u on u.id = r.author_id
@@ -38,6 +38,7 @@ export interface LogEntry {
 	comment: string;
 	evidence: string;
 	supersedesId: number | null;
+	correctionReason: string | null;
 	/** Milliseconds since 1970. */
 	createdAt: number;
 	author: string | null;

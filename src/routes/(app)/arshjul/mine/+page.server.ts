@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { signFromList } from '$lib/server/wheel/actions';
 import { myTasksPage } from '$lib/server/wheel/views/mine';
+import { waitingConfirmations } from '$lib/server/benefits/views/attestation';
 import { readForm } from '$lib/server/read-form';
 import { myDeviations } from '$lib/server/control/views/deviations';
 
@@ -11,6 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	return {
 		...myTasksPage(user, event.url, event.locals.now),
+		confirmations: waitingConfirmations(user.id),
 		deviations: myDeviations(user, event.locals.now)
 	};
 };

@@ -1,16 +1,23 @@
 import type { Actions, PageServerLoad } from './$types';
 import {
 	requireBenefitEditor,
+	requireBenefitForecaster,
 	requireBenefitLogger,
-	requireBenefitReader
+	requireBenefitOwner,
+	requireBenefitReader,
+	requireBenefitValidator,
+	requirePlanDecider
 } from '$lib/server/benefits/access';
+import * as plans from '$lib/server/benefits/actions/plan';
+import { planVersionsView } from '$lib/server/benefits/views/plan-versions';
+import * as attestation from '$lib/server/benefits/actions/attestation';
 import * as benefits from '$lib/server/benefits/actions';
 import { benefitPage } from '$lib/server/benefits/views/benefit';
 import { readForm } from '$lib/server/read-form';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireBenefitReader(event, Number(event.params.id));
-	return benefitPage(ctx, event.url);
+	return { ...benefitPage(ctx, event.url), planVersions: planVersionsView(ctx) };
 };
 
 export const actions: Actions = {
@@ -53,5 +60,29 @@ export const actions: Actions = {
 	followUp: async (event) => {
 		const ctx = requireBenefitLogger(event, Number(event.params.id));
 		return benefits.followUp(ctx, await readForm(event), event.locals.now);
+	},
+	freezePlan: async (event) => {
+		const ctx = requireBenefitEditor(event, Number(event.params.id));
+		return plans.freeze(ctx, await readForm(event), event.locals.now);
+	},
+	requestPlan: async (event) => {
+		const ctx = requireBenefitEditor(event, Number(event.params.id));
+		return plans.requestChange(ctx, await readForm(event), event.locals.now);
+	},
+	decidePlan: async (event) => {
+		const ctx = requirePlanDecider(event, Number(event.params.id));
+		return plans.decide(ctx, await readForm(event), event.locals.now);
+	},
+	attest: async (event) => {
+		const ctx = requireBenefitOwner(event, Number(event.params.id));
+		return attestation.attest(ctx, await readForm(event), event.locals.now);
+	},
+	validate: async (event) => {
+		const ctx = requireBenefitValidator(event, Number(event.params.id));
+		return attestation.validate(ctx, await readForm(event), event.locals.now);
+	},
+	forecast: async (event) => {
+		const ctx = requireBenefitForecaster(event, Number(event.params.id));
+		return attestation.forecast(ctx, await readForm(event), event.locals.now);
 	}
 };

@@ -1,0 +1,19 @@
+/**
+ * The words of an attestation and a validation, stored as shown (DOMAIN.md «Benefit
+ * governance»): the owner confirms the measured value for a month named in Norwegian.
+ */
+import { monthName, type Month } from '../schedule';
+import type { ConfirmationKind } from './vocabulary';
+
+/** «oktober 2026» for `2026-10`. */
+export function periodWords(period: string): string {
+	const [year, month] = period.split('-').map(Number);
+	return `${monthName(month as Month)} ${year}`;
+}
+
+/** The statement as the owner or validator reads it beside the button. */
+export function confirmationStatement(kind: ConfirmationKind, period: string): string {
+	return kind === 'attest'
+		? `Jeg bekrefter at dette er målt verdi for ${periodWords(period)}`
+		: `Jeg bekrefter at kronebeløpet for ${periodWords(period)} er kontrollert mot regnskapet`;
+}

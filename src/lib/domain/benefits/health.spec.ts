@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { benefitHealth, forecastAtEnd, forecastRollup } from './health';
+
+const kr = (n: number) => `${n} kr`;
+const base = { tolerancePercent: 10, format: kr } as const;
+
+describe('benefitHealth, higher is better', () => {
+	it('is behind when realised is below plan by more than the tolerance, and says so', () => {
+		const h = benefitHealth({
+			...base,
+			direction: 'higher',
+			planned: 1_400_000,
+			realised: 1_200_000
+		});
+		expect(h.status).toBe('behind');
+		expect(h.label).toBe('Bak plan');
+		expect(h.sentence).toBe(
+			'Realisert 1200000 kr er 14 % under plan (1400000 kr); toleransen er 10 %, så gevinsten er bak plan.'
+		);
+	});
+	it('is on track exactly on the tolerance, behind one unit past it', () => {
+		expect(
+			benefitHealth({ ...base, direction: 'higher', planned: 1000, realised: 900 }).status
+		).toBe('on_track');
+		expect(
+			benefitHealth({ ...base, direction: 'higher', planned: 1000, realised: 899 }).status
+		).toBe('behind');
+	});
+	it('is on track above plan, however far', () => {
+		const h = benefitHealth({ ...base, direction: 'higher', planned: 100, realised: 500 });
+		expect(h.status).toBe('on_track');
+		expect(h.sentence).toContain('er 400 % over plan');
+	});
+	it('is at risk when realised is within but the forecast for the end is outside', () => {
+		const h = benefitHealth({
+			...base,
+			direction: 'higher',
+			planned: 1000,
+			realised: 950,
+			plannedAtEnd: 5000,
+			forecastAtEnd: 4000
+		});
+		expect(h.status).toBe('at_risk');
+		expect(h.sentence).toContain(
+			'men prognosen ved måldato, 4000 kr, er 20 % under plan (5000 kr)'
+		);
+		expect(h.sentence).toMatch(/i faresonen\.$/);
+	});
+	it('is on track when the forecast is within tolerance', () => {
+		const h = benefitHealth({
+			...base,
+			direction: 'higher',
+			planned: 1000,
+			realised: 1000,
+			plannedAtEnd: 5000,
+			forecastAtEnd: 4500
+		});
+		expect(h.status).toBe('on_track');
+		expect(h.sentence).toContain('Realisert 1000 kr er på plan (1000 kr)');
+	});
+	it('behind wins over a good forecast', () => {
+		expect(
+			benefitHealth({
+				...base,
+				direction: 'higher',
+				planned: 1000,
+				realised: 500,
+				plannedAtEnd: 5000,
+				forecastAtEnd: 6000
+			}).status
+		).toBe('behind');
+	});
+	it('with zero tolerance any shortfall is behind', () => {
+		expect(
+			benefitHealth({
+				...base,
+				tolerancePercent: 0,
+				direction: 'higher',
+				planned: 1000,
+				realised: 999
+			}).status
+		).toBe('behind');
+	});
+	it('with a plan of 0, any shortfall is behind and no percent is claimed', () => {
+		const h = benefitHealth({ ...base, direction: 'higher', planned: 0, realised: -5 });
+		expect(h.status).toBe('behind');
+		expect(h.sentence).toContain('er under plan (0 kr)');
+	});
+	it('refuses a tolerance outside 0–100', () => {
+		expect(() =>
+			benefitHealth({
+				...base,
+				tolerancePercent: 101,
+				direction: 'higher',
+				planned: 1,
+				realised: 1
+			})
+		).toThrow(RangeError);
+		expect(() =>
+			benefitHealth({ ...base, tolerancePercent: -1, direction: 'higher', planned: 1, realised: 1 })
+		).toThrow(RangeError);
+	});
+});
+
+describe('benefitHealth, lower is better', () => {
+	it('is behind when realised is above plan by more than the tolerance', () => {
+		const h = benefitHealth({ ...base, direction: 'lower', planned: 800, realised: 900 });
+		expect(h.status).toBe('behind');
+		expect(h.sentence).toContain('er 13 % over plan (800 kr)');
+	});
+	it('is on track below plan and exactly on the tolerance above', () => {
+		expect(benefitHealth({ ...base, direction: 'lower', planned: 800, realised: 500 }).status).toBe(
+			'on_track'
+		);
+		expect(benefitHealth({ ...base, direction: 'lower', planned: 800, realised: 880 }).status).toBe(
+			'on_track'
+		);
+		expect(benefitHealth({ ...base, direction: 'lower', planned: 800, realised: 881 }).status).toBe(
+			'behind'
+		);
+	});
+	it('is at risk when the forecast ends above plan by more than the tolerance', () => {
+		const h = benefitHealth({
+			...base,
+			direction: 'lower',
+			planned: 800,
+			realised: 800,
+			plannedAtEnd: 600,
+			forecastAtEnd: 700
+		});
+		expect(h.status).toBe('at_risk');
+	});
+	it('a forecast far below plan is on track', () => {
+		expect(
+			benefitHealth({
+				...base,
+				direction: 'lower',
+				planned: 800,
+				realised: 800,
+				plannedAtEnd: 600,
+				forecastAtEnd: 100
+			}).status
+		).toBe('on_track');
+	});
+});
+
+describe('forecastAtEnd', () => {
+	const f = [
+		{ period: '2026-10', value: 5 },
+		{ period: '2026-11', value: 10 },
+		{ period: '2026-12', value: 20 },
+		{ period: '2027-01', value: 40 }
+	];
+	it('adds forecasts after the last realised month up to the target month', () => {
+		expect(forecastAtEnd(100, '2026-10', '2026-12', f)).toBe(130);
+		expect(forecastAtEnd(0, null, '2027-01', f)).toBe(75);
+	});
+	it('is null when nothing is forecast ahead', () => {
+		expect(forecastAtEnd(100, '2027-01', '2027-01', f)).toBeNull();
+	});
+});
+
+describe('forecastRollup', () => {
+	it('sums forecasts per month across benefits, in month order', () => {
+		expect(
+			forecastRollup([
+				{ period: '2027-01', value: 3 },
+				{ period: '2026-11', value: 1 },
+				{ period: '2027-01', value: 4 }
+			])
+		).toEqual([
+			{ period: '2026-11', value: 1 },
+			{ period: '2027-01', value: 7 }
+		]);
+		expect(forecastRollup([])).toEqual([]);
+	});
+});

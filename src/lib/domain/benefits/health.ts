@@ -1,0 +1,119 @@
+/**
+ * A benefit's health (DOMAIN.md «Benefit governance»): on track, at risk or behind, judged
+ * from the cumulative realised value and the forecast against the cumulative plan with the
+ * benefit's tolerance, in the benefit's direction. Also the forecast roll-up across benefits.
+ *
+ * The rule, as said to the user:
+ * - realised is worse than plan by more than the tolerance → behind;
+ * - else, the forecast for the target month is worse than the plan by more than the
+ *   tolerance → at risk;
+ * - else → on track.
+ * «Worse» is below plan when higher is better, above plan when lower is better. The deviation
+ * is measured in percent of the plan value, in integers, so a value exactly on the tolerance is
+ * within it.
+ */
+import type { BenefitDirection, BenefitHealth } from './vocabulary';
+import { BENEFIT_HEALTH_LABEL } from './vocabulary';
+
+export interface HealthInput {
+	direction: BenefitDirection;
+	/** 0–100. */
+	tolerancePercent: number;
+	/** Cumulative plan and realised at the last month with a realised value. */
+	planned: number;
+	realised: number;
+	/** Cumulative plan at the target month, and what the forecast says it will be then. */
+	plannedAtEnd?: number | null;
+	forecastAtEnd?: number | null;
+	/** How a value is written in the sentence (e.g. «1 200 000 kr»). */
+	format: (value: number) => string;
+}
+
+export interface HealthJudgement {
+	status: BenefitHealth;
+	label: string;
+	/** The rule in words, e.g. «Realisert 1 200 000 kr er 14 % under plan (1 400 000 kr); …». */
+	sentence: string;
+}
+
+interface Deviation {
+	/** Worse than plan by more than the tolerance. */
+	outside: boolean;
+	/** Whole percent away from plan, rounded; null when the plan is 0. */
+	percent: number | null;
+	side: 'over' | 'under' | 'på';
+}
+
+function deviation(
+	planned: number,
+	actual: number,
+	direction: BenefitDirection,
+	tolerancePercent: number
+): Deviation {
+	const diff = actual - planned;
+	const side = diff > 0 ? 'over' : diff < 0 ? 'under' : 'på';
+	const worse = direction === 'higher' ? diff < 0 : diff > 0;
+	const base = Math.abs(planned);
+	// |diff| / |plan| > tolerance / 100, in integers; with a plan of 0 any worse value is outside.
+	const outside = worse && (base === 0 || Math.abs(diff) * 100 > tolerancePercent * base);
+	const percent = base === 0 ? null : Math.round((Math.abs(diff) * 100) / base);
+	return { outside, percent, side };
+}
+
+function phrase(d: Deviation, planned: string): string {
+	if (d.side === 'på') return `er på plan (${planned})`;
+	const amount = d.percent === null ? '' : `${d.percent} % `;
+	return `er ${amount}${d.side} plan (${planned})`;
+}
+
+export function benefitHealth(input: HealthInput): HealthJudgement {
+	const { direction, tolerancePercent: tol, format } = input;
+	if (!Number.isFinite(tol) || tol < 0 || tol > 100) {
+		throw new RangeError('Toleransen må være mellom 0 og 100');
+	}
+	const now = deviation(input.planned, input.realised, direction, tol);
+	const head = `Realisert ${format(input.realised)} ${phrase(now, format(input.planned))}; toleransen er ${tol} %`;
+	const judge = (status: BenefitHealth, sentence: string): HealthJudgement => ({
+		status,
+		label: BENEFIT_HEALTH_LABEL[status],
+		sentence
+	});
+	if (now.outside) return judge('behind', `${head}, så gevinsten er bak plan.`);
+	const { plannedAtEnd, forecastAtEnd } = input;
+	if (plannedAtEnd != null && forecastAtEnd != null) {
+		const end = deviation(plannedAtEnd, forecastAtEnd, direction, tol);
+		const tail = `prognosen ved måldato, ${format(forecastAtEnd)}, ${phrase(end, format(plannedAtEnd))}`;
+		if (end.outside) {
+			return judge('at_risk', `${head}, men ${tail}, så gevinsten er i faresonen.`);
+		}
+		return judge('on_track', `${head}, og ${tail}, så gevinsten er i rute.`);
+	}
+	return judge('on_track', `${head}, så gevinsten er i rute.`);
+}
+
+/** The cumulative value the forecast gives at the end: realised so far plus each forecast
+ * month after the last realised one up to and including the target month. */
+export function forecastAtEnd(
+	realised: number,
+	lastRealisedPeriod: string | null,
+	targetPeriod: string,
+	forecasts: readonly { period: string; value: number }[]
+): number | null {
+	const ahead = forecasts.filter(
+		(f) =>
+			(lastRealisedPeriod === null || f.period > lastRealisedPeriod) && f.period <= targetPeriod
+	);
+	if (!ahead.length) return null;
+	return ahead.reduce((sum, f) => sum + f.value, realised);
+}
+
+/** The sum of forecasts per month across benefits, in month order. */
+export function forecastRollup(
+	forecasts: readonly { period: string; value: number }[]
+): { period: string; value: number }[] {
+	const sums = new Map<string, number>();
+	for (const f of forecasts) sums.set(f.period, (sums.get(f.period) ?? 0) + f.value);
+	return [...sums]
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		.map(([period, value]) => ({ period, value }));
+}

@@ -1,0 +1,108 @@
+/**
+ * The benefit page's governance part: the months that count with who attested and validated
+ * them, the forecast, and the benefit's health (on track / at risk / behind) with the rule in
+ * words (src/lib/domain/benefits/health.ts).
+ */
+import {
+	countAllWaitingAttestation,
+	listAllWaitingAttestation,
+	listBenefitConfirmations,
+	listForecasts,
+	listWaitingFor
+} from '../../db/queries/benefits-attestation';
+import { keysetList } from '$lib/paging';
+import type { BenefitAccess } from '../access';
+import { confirmationStatement } from '$lib/domain/benefits/attestation';
+import { benefitHealth, forecastAtEnd } from '$lib/domain/benefits/health';
+import type { SeriesRow } from '$lib/domain/gain-realisation';
+import { formatValue } from '$lib/charts/realisation';
+
+/** The months shown; older ones are in the realisation log. */
+export const CONFIRMATION_ROWS = 24;
+
+export function attestationView(
+	{ user, benefit, canEdit }: BenefitAccess,
+	series: readonly SeriesRow[]
+) {
+	const unit = benefit.unit ?? 'antall';
+	const isOwner = benefit.ownerId === user.id;
+	const isValidator = benefit.validatorId === user.id && unit === 'kr';
+	const rows = listBenefitConfirmations(benefit.id, CONFIRMATION_ROWS).map((r) => ({
+		...r,
+		statement: confirmationStatement('attest', r.period),
+		validateStatement: confirmationStatement('validate', r.period),
+		canAttest: isOwner && r.attestedAt === null,
+		canValidate: isValidator && r.validatedAt === null && r.authorId !== user.id
+	}));
+	const forecasts = listForecasts(benefit.id);
+	return {
+		rows,
+		forecasts,
+		canForecast: canEdit || isOwner,
+		validates: unit === 'kr' && benefit.validatorId !== null,
+		health: health(benefit, series, forecasts)
+	};
+}
+
+function health(
+	benefit: BenefitAccess['benefit'],
+	series: readonly SeriesRow[],
+	forecasts: { period: string; value: number }[]
+) {
+	const unit = benefit.unit ?? 'antall';
+	const last = series.findLast((r) => r.realised !== null);
+	const end = series.at(-1);
+	if (!last || last.realised === null || !end) return null;
+	return benefitHealth({
+		direction: benefit.direction,
+		tolerancePercent: benefit.tolerancePercent,
+		planned: last.planned,
+		realised: last.realised,
+		plannedAtEnd: end.planned,
+		forecastAtEnd: forecastAtEnd(last.realised, last.period, end.period, forecasts),
+		format: (v) => formatValue(v, unit)
+	});
+}
+
+/** How many of each list «Mitt arbeid» and «Mine oppgaver» show; the count says how many wait. */
+export const WAITING_CAP = 10;
+
+/** Periods waiting for this person's attestation (as owner) or validation (as validator). */
+export function waitingConfirmations(userId: number) {
+	const list = (kind: 'attest' | 'validate') => {
+		const rows = listWaitingFor(kind, userId, WAITING_CAP);
+		return {
+			total: rows[0]?.total ?? 0,
+			rows: rows.map((r) => ({
+				id: r.id,
+				period: r.period,
+				title: r.title,
+				href: `/gevinster/${r.benefitId}#attest-h`
+			}))
+		};
+	};
+	return { attest: list('attest'), validate: list('validate') };
+}
+
+export const ALL_WAITING_PAGE = 25;
+
+/** Every period waiting for its owner's attestation, for the steering group, a page at a time. */
+export function allWaitingAttestation(params: URLSearchParams) {
+	const page = keysetList(params, (position, limit) => listAllWaitingAttestation(position, limit), {
+		prefix: '',
+		hash: 'venter-h',
+		size: ALL_WAITING_PAGE,
+		keyLength: 2,
+		keyOf: (r) => [r.period, r.id]
+	});
+	return {
+		count: countAllWaitingAttestation(),
+		rows: page.rows.map((r) => ({ ...r, href: `/gevinster/${r.benefitId}#attest-h` })),
+		pager: { previous: page.previous, next: page.next, first: page.first }
+	};
+}
+
+/** For the steering page: how many periods wait for attestation. */
+export function waitingAttestationCount(): number {
+	return countAllWaitingAttestation();
+}

@@ -1,0 +1,143 @@
+/**
+ * A benefit's plan versions on its page (the «Versjoner» list, a waiting request with what it
+ * would change, the original target for the chart), and the waiting requests across benefits
+ * for those who decide them (/gevinster/godkjenning, /styring).
+ */
+import {
+	countWaitingPlanRequests,
+	listPlanVersions,
+	waitingPlanRequests,
+	type WaitingCursor
+} from '../../db/queries/benefits-plan-reads';
+import type { PlanVersionRow } from '../../db/queries/benefits-plan';
+import { listPlannedPeriods } from '../../db/queries/benefits-gains';
+import { canDecidePlan, type BenefitAccess } from '../access';
+import { formatValue } from '$lib/charts/realisation';
+import { formatDay } from '$lib/format';
+import { formatPlanPath, planChanges, type PlanValues } from '$lib/domain/benefits/plan-versions';
+import type { BenefitUnit } from '$lib/domain/benefits/vocabulary';
+import type { FormValues } from '$lib/schemas/form';
+
+const valuesOf = (v: Omit<PlanValues, 'baselineSource'> & { baselineSource?: string | null }) => ({
+	baselineValue: v.baselineValue,
+	baselineDate: v.baselineDate,
+	baselineMethod: v.baselineMethod,
+	baselineSource: v.baselineSource ?? null,
+	targetValue: v.targetValue,
+	targetDate: v.targetDate,
+	plan: v.plan
+});
+
+function shower(unit: BenefitUnit) {
+	return (field: keyof PlanValues, value: PlanValues[keyof PlanValues]): string => {
+		if (value === null || value === undefined || value === '') return '–';
+		if (field === 'plan') {
+			const plan = value as PlanValues['plan'];
+			return plan.length
+				? plan.map((p) => `${p.period}: ${formatValue(p.value, unit)}`).join(', ')
+				: 'Rett linje fra nullpunkt til mål';
+		}
+		if (field === 'baselineValue' || field === 'targetValue') {
+			return formatValue(value as number, unit);
+		}
+		if (field === 'baselineDate' || field === 'targetDate') return formatDay(value as string);
+		return String(value);
+	};
+}
+
+function versionItem(v: ReturnType<typeof listPlanVersions>[number], unit: BenefitUnit) {
+	const show = shower(unit);
+	return {
+		id: v.id,
+		number: v.number,
+		status: v.status,
+		reason: v.reason,
+		note: v.decisionNote,
+		requestedBy: v.requestedBy,
+		requestedAt: v.requestedAt.getTime(),
+		decidedBy: v.decidedBy,
+		decidedAt: v.decidedAt?.getTime() ?? null,
+		version: v.version,
+		baseline: `${show('baselineValue', v.baselineValue)} per ${show('baselineDate', v.baselineDate)}`,
+		method: v.baselineMethod ?? '',
+		source: v.baselineSource ?? '',
+		target: `${show('targetValue', v.targetValue)} innen ${show('targetDate', v.targetDate)}`,
+		plan: show('plan', v.plan),
+		evidenceUrl: v.evidenceUrl,
+		evidenceFile: v.evidenceFileName
+	};
+}
+
+/** The request form's values: the posted ones after a refusal, else the plan in force. */
+function requestValues(b: BenefitAccess['benefit'], approved: PlanVersionRow | undefined) {
+	const path = listPlannedPeriods([b.id]).map((p) => ({ period: p.period, value: p.value }));
+	const str = (v: number | string | null) => (v === null ? '' : String(v));
+	return {
+		baselineValue: str(b.baselineValue),
+		baselineDate: str(b.baselineDate),
+		baselineMethod: str(b.baselineMethod),
+		baselineSource: str(approved?.baselineSource ?? null),
+		evidenceUrl: '',
+		targetValue: str(b.targetValue),
+		targetDate: str(b.targetDate),
+		plan: formatPlanPath(path),
+		reason: ''
+	} satisfies FormValues;
+}
+
+export function planVersionsView({ user, benefit, canEdit }: BenefitAccess) {
+	const unit = benefit.unit ?? 'antall';
+	const rows = listPlanVersions(benefit.id);
+	const approved = rows.find((r) => r.status === 'approved');
+	const waiting = rows.find((r) => r.status === 'requested');
+	const first = rows.find((r) => r.number === 1);
+	const frozen = benefit.planFrozenAt !== null;
+	return {
+		frozen,
+		frozenAt: benefit.planFrozenAt?.getTime() ?? null,
+		benefitVersion: benefit.version,
+		canFreeze: canEdit && !frozen && !!benefit.baselineDate && !!benefit.targetDate,
+		canRequest: canEdit && frozen && !waiting,
+		canDecide: canDecidePlan(user),
+		source: approved?.baselineSource ?? '',
+		versions: rows.map((r) => versionItem(r, unit)),
+		waiting: waiting
+			? {
+					...versionItem(waiting, unit),
+					mine: waiting.requestedById === user.id,
+					changes: approved ? planChanges(valuesOf(approved), valuesOf(waiting), shower(unit)) : []
+				}
+			: null,
+		/** The target the plan was first approved with, for the chart beside the current one. */
+		originalTarget:
+			first && first.targetValue !== null && first.targetDate
+				? { value: first.targetValue, date: first.targetDate }
+				: null,
+		requestValues: frozen && canEdit ? requestValues(benefit, approved) : null
+	};
+}
+
+export type PlanVersionsView = ReturnType<typeof planVersionsView>;
+
+const PAGE = 25;
+
+/** Waiting requests, oldest first, a page at a time (`?etter=<ms>-<id>`). */
+export function waitingRequestsPage(url: URL) {
+	const raw = url.searchParams.get('etter') ?? '';
+	const m = /^(\d{1,15})-(\d{1,10})$/.exec(raw);
+	const after: WaitingCursor | null = m ? { requestedAt: Number(m[1]), id: Number(m[2]) } : null;
+	const rows = waitingPlanRequests(after, PAGE + 1);
+	const page = rows.slice(0, PAGE);
+	const last = page[page.length - 1];
+	return {
+		count: countWaitingPlanRequests(),
+		requests: page.map((r) => ({ ...r, requestedAt: r.requestedAt.getTime() })),
+		next: rows.length > PAGE && last ? `?etter=${last.requestedAt.getTime()}-${last.id}` : null,
+		first: after !== null
+	};
+}
+
+/** How many plan changes wait, for the steering page. */
+export function waitingRequestCount(): number {
+	return countWaitingPlanRequests();
+}

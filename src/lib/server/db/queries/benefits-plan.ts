@@ -1,0 +1,280 @@
+/**
+ * A benefit's plan versions: freezing the plan (version 1, approved), a change request against
+ * the version in force, and its decision. The benefit row's baseline and target columns and its
+ * `planned_period` rows always hold the version in force, so every other read (and the gain
+ * roll-ups, kept in step with `withGainRollups`) stays as it was. Every write is audited in its
+ * own transaction; the evidence bytes are stored once per content (evidence_file, SHA-256).
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { db, type Tx } from '..';
+import { writeAudit } from './audit';
+import { insertNotices } from './notices';
+import { approvedOf, pathOf, steeringMembers, waitingOf } from './benefits-plan-reads';
+import { withGainRollups } from './gain-rollups';
+import { benefit, benefitPlanVersion, evidenceFile, plannedPeriod } from '../schema';
+import type { WriteResult } from '../../result';
+import type { NewEvidenceFile } from './evidence';
+import type { PlanPoint } from '$lib/domain/benefits/plan-versions';
+import { decisionRefusal } from '$lib/domain/benefits/plan-versions';
+
+export type PlanVersionRow = typeof benefitPlanVersion.$inferSelect;
+
+export interface PlanEvidence {
+	url: string;
+	file: NewEvidenceFile | null;
+}
+
+/** Stores the file's bytes (once per content) and answers the version's evidence columns. */
+function evidenceColumns(tx: Tx, evidence: PlanEvidence, now: Date) {
+	const file = evidence.file;
+	if (file) {
+		tx.insert(evidenceFile)
+			.values({
+				sha256: file.sha256,
+				content: Buffer.from(file.content),
+				byteSize: file.byteSize,
+				createdAt: now
+			})
+			.onConflictDoNothing()
+			.run();
+	}
+	return {
+		evidenceUrl: evidence.url || null,
+		evidenceSha256: file?.sha256 ?? null,
+		evidenceFileName: file?.fileName ?? null,
+		evidenceMediaType: file?.mediaType ?? null
+	};
+}
+
+/** What the audit row keeps of a version (not the bytes). */
+const auditOf = (v: Omit<PlanVersionRow, 'id' | 'version'>) => ({
+	...v,
+	requestedAt: v.requestedAt.toISOString(),
+	decidedAt: v.decidedAt?.toISOString() ?? null
+});
+
+/**
+ * Approves the plan as it stands: version 1 with the benefit's baseline, target and planned
+ * path, asked for and decided by the same person (the plan's first approval is the programme
+ * leader's), and the benefit marked frozen. Refused when already frozen, when baseline or
+ * target is missing, or when the benefit changed since the page was loaded (`conflict`).
+ */
+export function freezePlan(
+	benefitId: number,
+	input: { baselineSource: string; version: number },
+	evidence: PlanEvidence,
+	actorId: number,
+	now: Date
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		const b = tx.select().from(benefit).where(eq(benefit.id, benefitId)).get();
+		if (!b) return { ok: false, reason: 'benefit_missing' } as const;
+		if (b.planFrozenAt) return { ok: false, reason: 'plan_frozen_already' } as const;
+		if (!b.baselineDate || !b.targetDate) return { ok: false, reason: 'no_plan' } as const;
+		const frozen = tx
+			.update(benefit)
+			.set({ planFrozenAt: now, version: input.version + 1 })
+			.where(and(eq(benefit.id, benefitId), eq(benefit.version, input.version)))
+			.returning({ id: benefit.id })
+			.get();
+		if (!frozen) return { ok: false, reason: 'conflict' } as const;
+		const values = {
+			benefitId,
+			number: 1,
+			status: 'approved' as const,
+			basedOnId: null,
+			baselineValue: b.baselineValue,
+			baselineDate: b.baselineDate,
+			baselineMethod: b.baselineMethod,
+			baselineSource: input.baselineSource || null,
+			...evidenceColumns(tx, evidence, now),
+			targetValue: b.targetValue,
+			targetDate: b.targetDate,
+			plan: pathOf(tx, benefitId),
+			reason: '',
+			requestedById: actorId,
+			requestedAt: now,
+			decidedById: actorId,
+			decidedAt: now,
+			decisionNote: null
+		};
+		const row = tx.insert(benefitPlanVersion).values(values).returning().get();
+		writeAudit(tx, now, {
+			actorId,
+			entity: 'benefit_plan_version',
+			entityId: row.id,
+			action: 'freeze',
+			after: auditOf(values)
+		});
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+export interface PlanRequestValues {
+	baselineValue: number;
+	baselineDate: string;
+	baselineMethod: string;
+	baselineSource: string;
+	targetValue: number;
+	targetDate: string;
+	plan: PlanPoint[];
+	reason: string;
+}
+
+/**
+ * Asks for a change to a frozen plan. The version in force stays until a steering member
+ * decides; one request waits at a time (a second is refused, so nobody's request is silently
+ * replaced). Evidence not given anew is carried over from the version in force. Tells the
+ * steering members with a notice (kind `plan_request`).
+ */
+export function requestPlanChange(
+	benefitId: number,
+	input: PlanRequestValues,
+	evidence: PlanEvidence,
+	actorId: number,
+	now: Date
+): WriteResult<number> {
+	return db.transaction((tx) => {
+		const b = tx.select().from(benefit).where(eq(benefit.id, benefitId)).get();
+		if (!b) return { ok: false, reason: 'benefit_missing' } as const;
+		const approved = approvedOf(tx, benefitId);
+		if (!b.planFrozenAt || !approved) return { ok: false, reason: 'plan_not_frozen' } as const;
+		if (waitingOf(tx, benefitId)) return { ok: false, reason: 'request_waiting' } as const;
+		const number =
+			(tx
+				.select({ n: sql<number>`max(${benefitPlanVersion.number})` })
+				.from(benefitPlanVersion)
+				.where(eq(benefitPlanVersion.benefitId, benefitId))
+				.get()?.n ?? 0) + 1;
+		const given = evidence.url || evidence.file;
+		const values = {
+			benefitId,
+			number,
+			status: 'requested' as const,
+			basedOnId: approved.id,
+			baselineValue: input.baselineValue,
+			baselineDate: input.baselineDate,
+			baselineMethod: input.baselineMethod,
+			baselineSource: input.baselineSource || null,
+			...(given
+				? evidenceColumns(tx, evidence, now)
+				: {
+						evidenceUrl: approved.evidenceUrl,
+						evidenceSha256: approved.evidenceSha256,
+						evidenceFileName: approved.evidenceFileName,
+						evidenceMediaType: approved.evidenceMediaType
+					}),
+			targetValue: input.targetValue,
+			targetDate: input.targetDate,
+			plan: input.plan,
+			reason: input.reason,
+			requestedById: actorId,
+			requestedAt: now,
+			decidedById: null,
+			decidedAt: null,
+			decisionNote: null
+		};
+		const row = tx.insert(benefitPlanVersion).values(values).returning().get();
+		writeAudit(tx, now, {
+			actorId,
+			entity: 'benefit_plan_version',
+			entityId: row.id,
+			action: 'request',
+			after: auditOf(values)
+		});
+		insertNotices(
+			steeringMembers(tx).map((userId) => ({
+				userId,
+				kind: 'plan_request' as const,
+				key: `plan_request:${row.id}:${userId}`,
+				title: `Endring av gevinstplan til godkjenning: ${b.title}`,
+				body: input.reason,
+				href: `/gevinster/${benefitId}#versjoner`
+			})),
+			now
+		);
+		return { ok: true, value: row.id } as const;
+	});
+}
+
+/**
+ * Approves or rejects a waiting request (refusals: decisionRefusal, and `conflict` when the
+ * request changed since the page was loaded). Approval replaces the version in force: the
+ * benefit row and its planned months take the request's values in the same transaction, with
+ * the gain roll-ups kept in step. A rejection leaves the plan as it was.
+ */
+export function decidePlanRequest(
+	benefitId: number,
+	input: { requestId: number; decision: 'approve' | 'reject'; note: string; version: number },
+	actorId: number,
+	now: Date
+): WriteResult {
+	return db.transaction((tx) => {
+		const request = tx
+			.select()
+			.from(benefitPlanVersion)
+			.where(
+				and(eq(benefitPlanVersion.id, input.requestId), eq(benefitPlanVersion.benefitId, benefitId))
+			)
+			.get();
+		if (!request) return { ok: false, reason: 'not_found' } as const;
+		if (request.version !== input.version) return { ok: false, reason: 'conflict' } as const;
+		const approved = approvedOf(tx, benefitId);
+		const refusal = decisionRefusal(request, approved?.id ?? null, actorId, input.decision);
+		if (refusal) return { ok: false, reason: refusal } as const;
+		const decided = {
+			decidedById: actorId,
+			decidedAt: now,
+			decisionNote: input.note || null,
+			version: request.version + 1
+		};
+		if (input.decision === 'reject') {
+			tx.update(benefitPlanVersion)
+				.set({ status: 'rejected', ...decided })
+				.where(eq(benefitPlanVersion.id, request.id))
+				.run();
+		} else {
+			// The old version steps down first: one approved version per benefit (unique index).
+			tx.update(benefitPlanVersion)
+				.set({ status: 'replaced', version: approved!.version + 1 })
+				.where(eq(benefitPlanVersion.id, approved!.id))
+				.run();
+			tx.update(benefitPlanVersion)
+				.set({ status: 'approved', ...decided })
+				.where(eq(benefitPlanVersion.id, request.id))
+				.run();
+			withGainRollups([benefitId], () => {
+				tx.update(benefit)
+					.set({
+						baselineValue: request.baselineValue,
+						baselineDate: request.baselineDate,
+						baselineMethod: request.baselineMethod,
+						targetValue: request.targetValue,
+						targetDate: request.targetDate,
+						version: sql`${benefit.version} + 1`
+					})
+					.where(eq(benefit.id, benefitId))
+					.run();
+				tx.delete(plannedPeriod).where(eq(plannedPeriod.benefitId, benefitId)).run();
+				if (request.plan.length) {
+					tx.insert(plannedPeriod)
+						.values(request.plan.map((p) => ({ benefitId, period: p.period, value: p.value })))
+						.run();
+				}
+			});
+		}
+		writeAudit(tx, now, {
+			actorId,
+			entity: 'benefit_plan_version',
+			entityId: request.id,
+			action: input.decision,
+			before: { status: 'requested', inForce: approved?.id ?? null },
+			after: {
+				status: input.decision === 'approve' ? 'approved' : 'rejected',
+				note: input.note || null,
+				replaced: input.decision === 'approve' ? (approved?.id ?? null) : null
+			}
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}

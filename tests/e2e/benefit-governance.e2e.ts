@@ -1,0 +1,148 @@
+/**
+ * Benefit governance, one journey in steps that share the browser: a programme leader freezes a
+ * benefit's plan and asks for a higher target, a steering member approves it, and the benefit
+ * page shows the original target beside the current one; the benefit's owner finds October
+ * waiting (logged by the programme leader) and attests it, which locks the month. Each step
+ * leaves the pages it visited with axe 0.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectAccessible, launchBrowser, signInAs } from './browser';
+import { useServerDatabase } from './seed';
+
+const baseUrl = inject('baseUrl');
+const LEADER = 'styrt.leder@kommune.no';
+const STEERING = 'styrt.styring@kommune.no';
+const OWNER = 'styrt.eier@kommune.no';
+const TITLE = 'Spart koordineringstid for familiene';
+
+let browser: Browser;
+let password = '';
+let benefitId = 0;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	const f = await useServerDatabase();
+	const b = await import('../factories/benefits');
+	const gains = await import('$lib/server/db/queries/benefits-gains');
+	password = f.TEST_PASSWORD;
+	const leaderId = await f.makeUser([{ role: 'programme_leader' }], {
+		name: 'Petra Plan',
+		email: LEADER
+	});
+	await f.makeUser([{ role: 'steering' }], { name: 'Stian Styring', email: STEERING });
+	const ownerId = await f.makeUser([{ role: 'viewer' }], { name: 'Olga Eier', email: OWNER });
+	const m = b.useMission(leaderId);
+	const projectId = b.makeProject(leaderId, m.tracks).projectId;
+	benefitId = b.makeBenefit(projectId, { title: TITLE, level: 'bruker', ownerId }, leaderId);
+	gains.setBaselineAndTarget(
+		benefitId,
+		{
+			baseline: { value: 0, date: '2026-01-01', method: 'Intervjuer' },
+			target: { value: 120_000, date: '2026-12-31' },
+			version: 0
+		},
+		leaderId,
+		new Date()
+	);
+	for (const [period, value] of [
+		['2026-01', 8_000],
+		['2026-02', 9_000],
+		['2026-10', 14_000]
+	] as const) {
+		gains.logRealisation(
+			benefitId,
+			{ period, value, comment: '', evidence: '', supersedesId: null },
+			leaderId,
+			new Date()
+		);
+	}
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function as(email: string): Promise<Page> {
+	const context = await browser.newContext();
+	contexts.push(context);
+	const page = await context.newPage();
+	await signInAs(page, baseUrl, email, password);
+	return page;
+}
+
+async function submit(page: Page, button: string, expectText: string) {
+	await page.getByRole('button', { name: button, exact: true }).click();
+	await expect.poll(() => page.getByText(expectText).count()).toBeGreaterThan(0);
+}
+
+describe('benefit governance journey', () => {
+	let leader: Page;
+	let steering: Page;
+
+	it('a programme leader freezes the plan and asks for a higher target', async () => {
+		leader = await as(LEADER);
+		await leader.goto(`${baseUrl}/gevinster/${benefitId}`);
+		await expectAccessible(leader);
+		await leader.getByText('Frys planen', { exact: true }).first().click();
+		await leader.getByLabel('Kilde for nullpunktet').fill('Intervjurapport januar 2026');
+		await submit(leader, 'Frys planen', 'Planen er godkjent og frosset.');
+
+		await leader.getByText('Be om endring av nullpunkt, mål eller plan').click();
+		await leader.locator('#req-targetValue').fill('150 000');
+		await leader.locator('#req-reason').fill('Flere familier enn antatt');
+		await submit(leader, 'Send til godkjenning', 'Endringen er sendt til godkjenning.');
+		await expect.poll(() => leader.getByText('Endring venter på godkjenning').count()).toBe(1);
+		await expectAccessible(leader);
+	});
+
+	it('a steering member finds the request and approves it', async () => {
+		steering = await as(STEERING);
+		await steering.goto(`${baseUrl}/styring`);
+		await Promise.all([
+			steering.waitForURL(/\/gevinster\/godkjenning/),
+			steering.getByRole('link', { name: /venter på godkjenning/ }).click()
+		]);
+		await expectAccessible(steering);
+		await Promise.all([
+			steering.waitForURL(new RegExp(`/gevinster/${benefitId}`)),
+			steering.getByRole('link', { name: TITLE }).click()
+		]);
+		await steering.getByLabel('Merknad (valgfri)').fill('Godkjent i styringsmøtet');
+		await submit(steering, 'Godkjenn endringen', 'Endringen er godkjent og gjelder nå.');
+		await expectAccessible(steering);
+	});
+
+	it('the benefit page shows the original and the current target', async () => {
+		await leader.goto(`${baseUrl}/gevinster/${benefitId}`);
+		await expect
+			.poll(() => leader.locator('.legend .original-target').textContent())
+			.toMatch(/Opprinnelig mål: 120\s000 kr/);
+		const versions = leader.locator('section[aria-labelledby="versjoner"]');
+		await expect.poll(() => versions.getByText('Versjon 2: Godkjent').count()).toBe(1);
+		await expect.poll(() => versions.getByText('Versjon 1: Erstattet').count()).toBe(1);
+		await expect.poll(() => versions.getByText('Godkjent i styringsmøtet').count()).toBe(1);
+		await expectAccessible(leader);
+	});
+
+	it('the owner finds October waiting and attests it', async () => {
+		const owner = await as(OWNER);
+		await owner.goto(`${baseUrl}/arshjul/mine`);
+		const waiting = owner.locator('section[aria-labelledby="venter-attest"]');
+		await expect.poll(() => waiting.getByText('oktober 2026').count()).toBe(1);
+		await expectAccessible(owner);
+		await Promise.all([
+			owner.waitForURL(new RegExp(`/gevinster/${benefitId}`)),
+			waiting.getByRole('link', { name: `${TITLE}: oktober 2026` }).click()
+		]);
+		const october = 'Jeg bekrefter at dette er målt verdi for oktober 2026';
+		await submit(owner, october, 'Verdien for oktober 2026 er attestert.');
+		await expect.poll(() => owner.getByText(/Attestert av Olga Eier/).count()).toBe(1);
+		await expect.poll(() => owner.getByRole('button', { name: october }).count()).toBe(0);
+		await expectAccessible(owner);
+
+		// The leader sees the month attested and may no longer overwrite it, only correct it.
+		await leader.goto(`${baseUrl}/gevinster/${benefitId}`);
+		await expect.poll(() => leader.getByText(/Attestert av Olga Eier/).count()).toBe(1);
+	});
+});
