@@ -14,6 +14,7 @@ import { benefitForecast, realisation, realisationConfirmation } from '$lib/serv
 const who: Record<'leader' | 'owner' | 'admin' | 'viewer' | 'validator', Signed> = {} as never;
 let benefitId = 0;
 let hoursId = 0;
+let projectId = 0;
 const NOW = new Date('2026-11-15T10:00:00Z');
 
 const on = (s: Signed, id: number, form?: Record<string, string>) =>
@@ -52,7 +53,7 @@ beforeAll(async () => {
 	who.viewer = signIn(await makeUser([{ role: 'viewer' }]));
 	who.validator = signIn(await makeUser([{ role: 'viewer' }], { name: 'Øk Onomi' }));
 	const { tracks } = makeMission(who.leader.user.id);
-	const { projectId } = makeProject(who.leader.user.id, tracks);
+	projectId = makeProject(who.leader.user.id, tracks).projectId;
 	const people = { ownerId: who.owner.user.id, validatorId: who.validator.user.id };
 	benefitId = makeBenefit(projectId, { title: 'Familiens gevinst', ...people }, who.leader.user.id);
 	hoursId = makeBenefit(
@@ -145,6 +146,34 @@ describe('attesting a period', () => {
 		)) as { count: number; rows: { owner: string }[] };
 		expect(all.count).toBe(1);
 		expect(all.rows[0]).toMatchObject({ owner: 'Olga Eier' });
+	});
+
+	it('the steering list follows logging, correcting and attesting; an ownerless benefit waits too', async () => {
+		const steering = async () =>
+			(await waitingLoad(
+				makeEvent({ signed: who.viewer, path: '/gevinster/attestering', now: NOW }) as never
+			)) as { count: number; rows: { id: number; period: string; owner: string | null }[] };
+		const before = (await steering()).count;
+		await log(who.leader, { period: '2026-09', value: '40 000' });
+		const september = rowsOf(benefitId).find((r) => r.period === '2026-09')!.id;
+		expect((await steering()).count).toBe(before + 1);
+		// A correction before attestation replaces the waiting entry: still one for September.
+		await log(who.leader, { period: '2026-09', value: '42 000', supersedesId: String(september) });
+		const corrected = rowsOf(benefitId).find((r) => r.supersedesId === september)!.id;
+		const after = await steering();
+		expect(after.count).toBe(before + 1);
+		expect(after.rows.map((r) => r.id)).toContain(corrected);
+		expect(after.rows.map((r) => r.id)).not.toContain(september);
+		expect(
+			await act('attest', who.owner, { realisationId: String(corrected), period: '2026-09' })
+		).toMatchObject({ kind: 'ok' });
+		expect((await steering()).count).toBe(before);
+
+		const orphan = makeBenefit(projectId, { title: 'Uten eier' }, who.leader.user.id);
+		await log(who.leader, { period: '2026-08', value: '1 000' }, orphan);
+		const list = await steering();
+		expect(list.count).toBe(before + 1);
+		expect(list.rows.find((r) => r.period === '2026-08')).toMatchObject({ owner: null });
 	});
 });
 

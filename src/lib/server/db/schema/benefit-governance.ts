@@ -125,6 +125,29 @@ export const benefitForecast = sqliteTable(
 	(t) => [uniqueIndex('benefit_forecast_unique').on(t.benefitId, t.period)]
 );
 
+/**
+ * The realisations whose period still waits for the owner's attestation: the effective entry
+ * (not superseded by a correction) with no attestation. Kept by triggers on `realisation` and
+ * `realisation_confirmation` (migration 0020), so every writer keeps it right; the steering
+ * group's count and list read it instead of testing a million realisations (bench/results).
+ */
+export const attestationWaiting = sqliteTable(
+	'attestation_waiting',
+	{
+		realisationId: integer('realisation_id')
+			.primaryKey()
+			.references(() => realisation.id),
+		benefitId: integer('benefit_id')
+			.notNull()
+			.references(() => benefit.id),
+		period: text('period').notNull()
+	},
+	(t) => [
+		index('attestation_waiting_period_idx').on(t.period, t.realisationId),
+		index('attestation_waiting_benefit_idx').on(t.benefitId)
+	]
+);
+
 export type BenefitPlanVersion = typeof benefitPlanVersion.$inferSelect;
 export type RealisationConfirmation = typeof realisationConfirmation.$inferSelect;
 export type BenefitForecast = typeof benefitForecast.$inferSelect;
