@@ -16,6 +16,17 @@ export function enhance(form: HTMLFormElement, submit: SubmitFunction = () => {}
 			else await opts.update();
 			await tick();
 			focusAnswer(form, opts.result.type);
+			// On a page opened at a fragment (a link to `#attest-h`), SvelteKit's applyAction moves
+			// the focus start to that fragment in a timer after a success (reset_focus), which drops
+			// focus to <body>; the answer takes it back once that timer has run.
+			const answered = document.activeElement;
+			if (answered instanceof HTMLElement && answered !== document.body) {
+				setTimeout(() => {
+					if (answered.isConnected && document.activeElement !== answered) {
+						answered.focus({ preventScroll: true });
+					}
+				});
+			}
 		};
 	});
 }

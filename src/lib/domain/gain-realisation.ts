@@ -37,6 +37,14 @@ export function periodOf(date: string): Period {
 }
 
 /** Every month from `from` to `to`, both included. */
+/**
+ * The month a value is usually logged for: the one before `today`'s (a month is measured when
+ * it has ended). `today` is a day `YYYY-MM-DD`, in Oslo time from the caller.
+ */
+export function lastCompleteMonth(today: string): Period {
+	return periodFromIndex(periodIndex(today.slice(0, 7)) - 1);
+}
+
 export function periodRange(from: Period, to: Period): Period[] {
 	const start = periodIndex(from);
 	const end = periodIndex(to);

@@ -14,10 +14,17 @@ import * as attestation from '$lib/server/benefits/actions/attestation';
 import * as benefits from '$lib/server/benefits/actions';
 import { benefitPage } from '$lib/server/benefits/views/benefit';
 import { readForm } from '$lib/server/read-form';
+import { lastCompleteMonth } from '$lib/domain/gain-realisation';
+import { osloDay } from '$lib/format';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireBenefitReader(event, Number(event.params.id));
-	return { ...benefitPage(ctx, event.url), planVersions: planVersionsView(ctx) };
+	return {
+		...benefitPage(ctx, event.url),
+		planVersions: planVersionsView(ctx),
+		// The log form suggests last month, in Oslo time: the month most values are logged for.
+		logPeriod: lastCompleteMonth(osloDay(event.locals.now))
+	};
 };
 
 export const actions: Actions = {

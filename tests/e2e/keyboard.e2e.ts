@@ -1,0 +1,163 @@
+/**
+ * Keyboard only (WCAG 2.1.1, 2.4.3, 4.1.3): a programme leader opens a benefit from its map node
+ * and logs last month's value; the benefit's owner finds that month on «Mine oppgaver» and
+ * attests it. No mouse: focus moves by Tab and Enter (a field is focused directly only where a
+ * sighted keyboard user would land by tabbing past the page's many links), and after each step
+ * the test asserts where focus is.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { expectAccessible, launchBrowser, waitForHydration } from './browser';
+import { useServerDatabase } from './seed';
+import { E2E_CLOCK_START } from './server';
+
+const baseUrl = inject('baseUrl');
+const LEADER = 'tastatur.leder@kommune.no';
+const OWNER = 'tastatur.eier@kommune.no';
+const TITLE = 'Færre timer til manuell koordinering';
+
+let browser: Browser;
+let password = '';
+let projectId = 0;
+let benefitId = 0;
+/** Last month in Oslo (the log form's suggestion), and how the page names it. */
+let month = '';
+let monthWords = '';
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	const f = await useServerDatabase();
+	const b = await import('../factories/benefits');
+	const gains = await import('$lib/server/db/queries/benefits-gains');
+	const { lastCompleteMonth } = await import('$lib/domain/gain-realisation');
+	const { periodWords } = await import('$lib/domain/benefits/attestation');
+	const { osloDay } = await import('$lib/format');
+	// The server's clock starts at the journeys' day (tests/e2e/server.ts).
+	const now = new Date(E2E_CLOCK_START);
+	month = lastCompleteMonth(osloDay(now));
+	monthWords = periodWords(month);
+	password = f.TEST_PASSWORD;
+	const leaderId = await f.makeUser([{ role: 'programme_leader' }], {
+		name: 'Tora Tast',
+		email: LEADER
+	});
+	const ownerId = await f.makeUser([{ role: 'viewer' }], { name: 'Egil Eier', email: OWNER });
+	const m = b.useMission(leaderId);
+	projectId = b.makeProject(leaderId, m.tracks).projectId;
+	benefitId = b.makeBenefit(projectId, { title: TITLE, unit: 'timer', ownerId }, leaderId);
+	const year = Number(month.slice(0, 4));
+	gains.setBaselineAndTarget(
+		benefitId,
+		{
+			baseline: { value: 0, date: `${year - 1}-01-01`, method: 'Timeregistrering' },
+			target: { value: 500, date: `${year + 2}-12-31` },
+			version: 0
+		},
+		leaderId,
+		now
+	);
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function signIn(email: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await page.goto(`${baseUrl}/login`);
+	await waitForHydration(page);
+	await page.keyboard.press('Tab'); // the skip link
+	await focusBy(page, (a) => a.name === 'email');
+	await page.keyboard.type(email);
+	await page.keyboard.press('Tab');
+	expect((await active(page)).name).toBe('password');
+	await page.keyboard.type(password);
+	await Promise.all([
+		page.waitForURL((url) => !url.pathname.startsWith('/login')),
+		page.keyboard.press('Enter')
+	]);
+	return page;
+}
+
+type Active = {
+	tag: string;
+	role: string | null;
+	name: string | null;
+	label: string;
+	text: string;
+};
+
+function active(page: Page): Promise<Active> {
+	return page.evaluate(() => {
+		const el = document.activeElement as HTMLElement | null;
+		return {
+			tag: el?.tagName ?? '',
+			role: el?.getAttribute('role') ?? null,
+			name: el?.getAttribute('name') ?? null,
+			label: el?.getAttribute('aria-label') ?? '',
+			text: el?.textContent?.trim() ?? ''
+		};
+	});
+}
+
+/** Presses Tab until `wanted` holds for the focused element (at most `limit` presses). */
+async function focusBy(page: Page, wanted: (a: Active) => boolean, limit = 120): Promise<Active> {
+	for (let i = 0; i < limit; i++) {
+		const now = await active(page);
+		if (wanted(now)) return now;
+		await page.keyboard.press('Tab');
+	}
+	throw new Error(`Tab did not reach the element after ${limit} presses`);
+}
+
+describe('keyboard only', () => {
+	it('a programme leader opens the benefit from its map node and logs last month', async () => {
+		const leader = await signIn(LEADER);
+		await leader.goto(`${baseUrl}/gevinster/prosjekt/${projectId}`);
+		await waitForHydration(leader);
+		// The map's benefit node is a link named by kind and title.
+		const node = await focusBy(leader, (a) => a.tag === 'a' && a.label.includes(TITLE));
+		expect(node.label).toMatch(/gevinst/i);
+		await Promise.all([
+			leader.waitForURL(new RegExp(`/gevinster/${benefitId}$`)),
+			leader.keyboard.press('Enter')
+		]);
+		await waitForHydration(leader);
+
+		// The log form suggests last month; the value is the first thing to type.
+		const form = leader.locator('form[action="?/logRealisation"]');
+		expect(await form.getByLabel('Måned (ÅÅÅÅ-MM)').inputValue()).toBe(month);
+		await form.getByLabel(/Gevinst denne måneden/).focus();
+		await leader.keyboard.type('12');
+		await leader.keyboard.press('Enter');
+		// WCAG 2.4.3 / 4.1.3: focus lands on the confirmation, which is a status message.
+		await expect.poll(async () => (await active(leader)).role).toBe('status');
+		expect((await active(leader)).text).toMatch(/registrert/i);
+		await expectAccessible(leader);
+	});
+
+	it('the owner finds the month on «Mine oppgaver» and attests it', async () => {
+		const owner = await signIn(OWNER);
+		await owner.goto(`${baseUrl}/arshjul/mine`);
+		await waitForHydration(owner);
+		await focusBy(owner, (a) => a.tag === 'A' && a.text === `${TITLE}: ${monthWords}`);
+		await Promise.all([
+			// The link leads to the benefit's attestation section.
+			owner.waitForURL(new RegExp(`/gevinster/${benefitId}#attest-h$`)),
+			owner.keyboard.press('Enter')
+		]);
+		await waitForHydration(owner);
+		const statement = `Jeg bekrefter at dette er målt verdi for ${monthWords}`;
+		await focusBy(owner, (a) => a.tag === 'BUTTON' && a.text === statement, 20);
+		await owner.keyboard.press('Enter');
+		await expect.poll(async () => (await active(owner)).role).toBe('status');
+		// The page was opened at #attest-h: SvelteKit re-applies that fragment in a timer after a
+		// success, which must not take focus from the answer (src/lib/components/enhance.ts).
+		await owner.evaluate(() => new Promise((done) => setTimeout(done, 100)));
+		expect(await active(owner)).toMatchObject({
+			role: 'status',
+			text: `Verdien for ${monthWords} er attestert.`
+		});
+		await expect.poll(() => owner.getByText(/Attestert av Egil Eier/).count()).toBe(1);
+		await expectAccessible(owner);
+	});
+});
