@@ -160,4 +160,37 @@ describe('keyboard only', () => {
 		await expect.poll(() => owner.getByText(/Attestert av Egil Eier/).count()).toBe(1);
 		await expectAccessible(owner);
 	});
+
+	it('a session that ends while the form is open keeps what was typed (WCAG 2.2.1)', async () => {
+		const leader = await signIn(LEADER);
+		await leader.goto(`${baseUrl}/gevinster/${benefitId}`);
+		await waitForHydration(leader);
+		const form = leader.locator('form[action="?/logRealisation"]');
+		await form.getByLabel(/Gevinst denne måneden/).focus();
+		await leader.keyboard.type('7');
+		await form.getByLabel('Kommentar').focus();
+		await leader.keyboard.type('Målt i fagsystemet etter omleggingen');
+		// The session ends (signed out elsewhere, or its lifetime ran out) before the post.
+		await leader.context().clearCookies();
+		await Promise.all([leader.waitForURL(/\/login\?redirectTo=/), leader.keyboard.press('Enter')]);
+		expect(new URL(leader.url()).searchParams.get('redirectTo')).toBe(`/gevinster/${benefitId}`);
+		await waitForHydration(leader);
+		await leader.keyboard.press('Tab');
+		await focusBy(leader, (a) => a.name === 'email');
+		await leader.keyboard.type(LEADER);
+		await leader.keyboard.press('Tab');
+		await leader.keyboard.type(password);
+		await Promise.all([
+			leader.waitForURL(new RegExp(`/gevinster/${benefitId}$`)),
+			leader.keyboard.press('Enter')
+		]);
+		await waitForHydration(leader);
+		await expect.poll(async () => (await active(leader)).role).toBe('status');
+		expect((await active(leader)).text).toMatch(/Du ble logget ut før skjemaet ble sendt/);
+		expect(await form.getByLabel(/Gevinst denne måneden/).inputValue()).toBe('7');
+		expect(await form.getByLabel('Kommentar').inputValue()).toBe(
+			'Målt i fagsystemet etter omleggingen'
+		);
+		await expectAccessible(leader);
+	});
 });

@@ -17,6 +17,7 @@ import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../
 import type { Role } from '$lib/domain/org/vocabulary';
 import { getUnit } from '$lib/server/db/queries/units';
 import { getUserById } from '$lib/server/db/queries/users';
+import { requireUser } from '$lib/server/auth/guards';
 
 type Call = (signed: Signed | null) => Promise<unknown> | unknown;
 
@@ -125,6 +126,17 @@ describe('admin role matrix', () => {
 			expect((result as { location: string }).location).toMatch(/^\/login\?redirectTo=/);
 		});
 	}
+});
+
+describe('a post after the session ended', () => {
+	it('sends the person to sign in and back to the page, not to the action', async () => {
+		const event = makeEvent({ path: '/admin/brukere?side=2&/create', form: { name: 'X' } });
+		const result = await outcome(() => requireUser(event as never));
+		expect(result).toMatchObject({ kind: 'redirect', status: 303 });
+		expect((result as { location: string }).location).toBe(
+			`/login?redirectTo=${encodeURIComponent('/admin/brukere?side=2')}`
+		);
+	});
 });
 
 describe('admin actions answer bad input with 400 and Norwegian messages', () => {

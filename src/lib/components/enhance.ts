@@ -7,11 +7,16 @@ import { enhance as kitEnhance } from '$app/forms';
 import type { SubmitFunction } from '@sveltejs/kit';
 import { tick } from 'svelte';
 import { focusAnswer } from './focus-answer';
+import { keepIfSignedOut, restoreUnsent } from './unsent-form';
 
 export function enhance(form: HTMLFormElement, submit: SubmitFunction = () => {}) {
+	restoreUnsent(form);
 	return kitEnhance(form, async (input) => {
 		const after = await submit(input);
 		return async (opts) => {
+			if (opts.result.type === 'redirect') {
+				keepIfSignedOut(form, new URL(opts.result.location, window.location.href));
+			}
 			if (typeof after === 'function') await after(opts);
 			else await opts.update();
 			await tick();

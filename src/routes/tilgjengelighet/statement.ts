@@ -27,12 +27,6 @@ export const DEVIATIONS: Deviation[] = [
 		criteria: ['1.4.12 Tekstavstand'],
 		description: 'Med økt tekstavstand flyter noen etiketter i gevinstkartet ut av boksene sine.',
 		found: '2026-11-25'
-	},
-	{
-		criteria: ['2.2.1 Justerbar hastighet'],
-		description:
-			'Går innloggingen ut mens et skjema fylles ut, forsvinner det som er skrevet, uten varsel på forhånd.',
-		found: '2026-11-25'
 	}
 ];
 

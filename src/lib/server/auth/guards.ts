@@ -31,7 +31,11 @@ export function requireUser(event: AnyEvent, opts: { allowPasswordChange?: boole
 	const user = event.locals.user;
 	if (!user) {
 		if (event.url.pathname.startsWith('/api/')) error(401, 'Du må logge inn.');
-		const target = event.url.pathname + event.url.search;
+		// A form post comes back to its page, not to the action (`?/logRealisation`).
+		const query = new URLSearchParams(
+			[...event.url.searchParams].filter(([key]) => !key.startsWith('/'))
+		).toString();
+		const target = event.url.pathname + (query ? `?${query}` : '');
 		redirect(303, `/login?redirectTo=${encodeURIComponent(target)}`);
 	}
 	if (user.mustChangePassword && !opts.allowPasswordChange) {
