@@ -252,8 +252,11 @@ export const BENEFITS_IN_SCOPE = `
 			or b.project_id in (select project_id from project_track where track_id = @trackId))
 		and (@level is null or b.level = @level)`;
 
-/** Behind plan (`isBehindPlan`): realised gain below planned gain by more than the margin. */
-const BEHIND = `f.status_period is not null and (
+/**
+ * Behind plan (`isBehindPlan`): realised gain below planned gain by more than the margin. Not a
+ * dis-benefit: less harm than planned is no shortfall.
+ */
+const BEHIND = `f.status_period is not null and not b.disbenefit and (
 	case when b.target_value < b.baseline_value then -1 else 1 end) * (f.status_realised - b.baseline_value) * 100
 	< (case when b.target_value < b.baseline_value then -1 else 1 end)
 		* (f.status_planned - b.baseline_value) * (100 - @margin)`;
