@@ -143,7 +143,8 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 							: b.unit === 'timer' && rate !== null
 								? b.estimate * rate
 								: null,
-				status: (b.statusPeriod === null ? 'none' : b.behind ? 'behind' : 'on_plan') as Status
+				status: (b.statusPeriod === null ? 'none' : b.behind ? 'behind' : 'on_plan') as Status,
+				disbenefit: b.disbenefit === 1
 			})),
 			benefitPager: pager(benefitPage),
 			shownProjects: projectPage.rows.map((r) => ({ id: Number(r.key), title: r.title }))

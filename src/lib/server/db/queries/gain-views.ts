@@ -271,7 +271,8 @@ const byId = (narrow: boolean, direction: 'after' | 'before' | 'first') =>
 const keyset = (direction: 'after' | 'before' | 'first') =>
 	direction === 'after' ? 'and b.id > @k1' : direction === 'before' ? 'and b.id < @k1' : '';
 
-export const BENEFIT_COLUMNS = `b.id, b.title, b.level, b.kind, b.unit, b.owner_id as ownerId,
+export const BENEFIT_COLUMNS = `b.id, b.title, b.level, b.kind, b.unit, b.disbenefit,
+	b.owner_id as ownerId,
 	b.baseline_value as baselineValue, p.id as projectId, p.title as projectTitle,
 	p.owner_id as projectOwnerId, f.estimate, f.status_period as statusPeriod,
 	f.status_planned as statusPlanned, f.status_realised as statusRealised,
@@ -302,6 +303,7 @@ export interface BenefitListRow {
 	level: 'bruker' | 'tjeneste' | 'system';
 	kind: 'kvantitativ' | 'kvalitativ';
 	unit: 'kr' | 'timer' | 'antall' | 'prosent' | null;
+	disbenefit: 0 | 1;
 	ownerId: number | null;
 	baselineValue: number | null;
 	projectId: number;
