@@ -29,7 +29,9 @@ const { gainBreakdown } = await import('../src/lib/server/db/queries/gain-breakd
 
 const sqlite = getDb().$client;
 const missionId = /** @type {number} */ (sqlite.prepare('select id from mission').pluck().get());
-const trackId = /** @type {number} */ (sqlite.prepare('select id from track limit 1').pluck().get());
+const trackId = /** @type {number} */ (
+	sqlite.prepare('select id from track limit 1').pluck().get()
+);
 
 /** @type {string[]} */
 const rows = [];
@@ -50,9 +52,7 @@ function time(label, run) {
 }
 
 const none = { projectId: null, trackId: null, level: null };
-time('gainSums, whole mission (gross, dis-benefits)', () =>
-	views.gainSums({ missionId, ...none })
-);
+time('gainSums, whole mission (gross, dis-benefits)', () => views.gainSums({ missionId, ...none }));
 time('gainSums, one track', () => views.gainSums({ missionId, ...none, trackId }));
 time('gainSeries, whole mission, net', () => views.gainSeries({ missionId, ...none }, 700));
 time('gainBreakdown, whole mission', () => gainBreakdown({ ...none, beneficiary: null }));
