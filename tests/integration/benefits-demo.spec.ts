@@ -1,7 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedOrganisation } from '$lib/server/demo/organisation';
 import { seedBenefits } from '$lib/server/demo/benefits';
-import { loadScope, scopeSums } from '$lib/server/benefits/scope';
+import { loadScope } from '$lib/server/benefits/scope';
+import { gainSums } from '$lib/server/db/queries/gain-views';
+import { netSumRow } from '$lib/domain/benefits/net';
 import { listProjects } from '$lib/server/db/queries/projects';
 import { listLinksByProjects } from '$lib/server/db/queries/benefits';
 import { getDb } from '$lib/server/db';
@@ -18,6 +20,13 @@ beforeAll(async () => {
 	scope = loadScope({ projectId: null, trackId: null, level: null })!;
 	admin = signIn(await makeUser([{ role: 'admin' }]));
 }, 60_000);
+
+const missionScope = () => ({
+	missionId: scope.mission.id,
+	projectId: null,
+	trackId: null,
+	level: null
+});
 
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -58,13 +67,24 @@ describe('benefit demo data', () => {
 	});
 
 	it('counts the portal benefit of tracks 1B and 5 once for the mission', () => {
-		const sums = scopeSums(scope);
-		const hoursByTrack = sums.track.map((t) => t.hours.estimate);
-		const mission = sums.mission[0]!;
-		expect(mission.benefitCount).toBe(5);
+		const sums = gainSums(missionScope());
+		const mission = sums.mission!;
+		expect(mission.benefits).toBe(5);
 		// 4 800 h (portal, in 1B and 5) + 900 h (Sentralforvaltningen): once each.
-		expect(mission.hours.estimate).toBe(5_700);
-		expect(hoursByTrack.reduce((a, b) => a + b, 0)).toBe(4_800 + 4_800 + 900);
+		expect(mission.hEstimate).toBe(5_700);
+		expect(sums.track.reduce((a, t) => a + t.hEstimate, 0)).toBe(4_800 + 4_800 + 900);
+	});
+
+	it('counts the portal training dis-benefit against the gains: gross, dis-benefits and net', () => {
+		const row = netSumRow(gainSums(missionScope()).mission!, 'm', 'Hele misjonen', null);
+		expect(row.disbenefitCount).toBe(1);
+		// The family (1 653 530 kr) and the leaner state (400 000 × 6 × 50 %); 40 × 5 000 kr training.
+		expect(row.kroner.gross.estimate).toBe(1_653_530 + 1_200_000);
+		expect(row.kroner.disbenefits.estimate).toBe(200_000);
+		expect(row.kroner.net.estimate).toBe(2_653_530);
+		// Eleven months of training logged: 4 × 25 000 + 7 × 12 000 kr.
+		expect(row.kroner.disbenefits.realised).toBe(184_000);
+		expect(row.kroner.net.realised).toBe(row.kroner.gross.realised - 184_000);
 	});
 });
 
@@ -78,10 +98,10 @@ describe('prepared benefit reads', () => {
 		const warmOverview = await overview();
 		const warmMap = await map();
 		expect(compile).not.toHaveBeenCalled();
-		// Same answers as the first (cold) load, on the demo's five benefits.
+		// Same answers as the first (cold) load, on the demo's five benefits and one dis-benefit.
 		expect(warmOverview).toEqual(firstOverview);
 		expect(warmMap).toEqual(firstMap);
-		expect((warmOverview as { scope: { benefits: unknown[] } }).scope.benefits).toHaveLength(5);
+		expect((warmOverview as { scope: { benefits: unknown[] } }).scope.benefits).toHaveLength(6);
 	});
 
 	it('/gevinster/[id] compiles no benefit SQL once warm', async () => {

@@ -321,16 +321,16 @@ describe('pricing and realising a benefit', () => {
 		)) as {
 			scope: {
 				sums: {
-					mission: { benefitCount: number; kroner: { estimate: number } }[];
-					track: { benefitCount: number; kroner: { estimate: number } }[];
+					mission: { benefitCount: number; kroner: { gross: { estimate: number } } }[];
+					track: { benefitCount: number; kroner: { gross: { estimate: number } } }[];
 				};
 			};
 		};
 		const [mission] = page.scope.sums.mission;
 		const [t1, t2] = page.scope.sums.track;
-		expect(t1!.kroner.estimate).toBe(1_653_530);
-		expect(t2!.kroner.estimate).toBe(1_653_530);
-		expect(mission!.kroner.estimate).toBe(1_653_530);
+		expect(t1!.kroner.gross.estimate).toBe(1_653_530);
+		expect(t2!.kroner.gross.estimate).toBe(1_653_530);
+		expect(mission!.kroner.gross.estimate).toBe(1_653_530);
 		expect(mission!.benefitCount).toBe(t1!.benefitCount);
 	});
 });

@@ -162,14 +162,21 @@ describe('the benefits register', () => {
 		expect(porto.getCell(col('Realisert')).value).toBe(50_000);
 		expect(porto.getCell(col('Gevinstansvarlig')).value).toBe(who.leader.user.name);
 		const page = (await overviewLoad(as(who.viewer, '/gevinster'))) as {
-			scope: { sums: { mission: { kroner: { estimate: number }; hours: { estimate: number } }[] } };
+			scope: {
+				sums: {
+					mission: {
+						kroner: { gross: { estimate: number } };
+						hours: { gross: { estimate: number } };
+					}[];
+				};
+			};
 		};
 		const sums = ws.getRow(5);
 		const kr = sums.getCell(col('Estimat (kr)')).value as { formula: string; result: number };
 		expect(kr.formula).toBe('SUM(R2:R4)');
-		expect(kr.result).toBe(page.scope.sums.mission[0]!.kroner.estimate);
+		expect(kr.result).toBe(page.scope.sums.mission[0]!.kroner.gross.estimate);
 		const hours = sums.getCell(col('Estimat (timer)')).value as { result: number };
-		expect(hours.result).toBe(page.scope.sums.mission[0]!.hours.estimate);
+		expect(hours.result).toBe(page.scope.sums.mission[0]!.hours.gross.estimate);
 
 		const lines = sheetRows(wb.getWorksheet('Estimatlinjer')!);
 		expect(lines[0]).toEqual([...REGISTER_HEADERS.lines]);

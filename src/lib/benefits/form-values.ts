@@ -24,6 +24,7 @@ export function benefitValues(b: {
 	validatorId?: number | null;
 	direction?: string;
 	tolerancePercent?: number;
+	disbenefit?: boolean;
 	version: number;
 }): FormValues {
 	return {
@@ -43,6 +44,7 @@ export function benefitValues(b: {
 		validatorId: str(b.validatorId ?? null),
 		direction: b.direction ?? 'higher',
 		tolerancePercent: String(b.tolerancePercent ?? 10),
+		disbenefit: b.disbenefit ? 'on' : '',
 		version: String(b.version)
 	};
 }

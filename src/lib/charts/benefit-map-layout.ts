@@ -24,6 +24,8 @@ export interface MapNodeInput {
 	label: string;
 	/** Benefits only: quantitative (true) or qualitative (false). */
 	quantitative?: boolean;
+	/** Benefits only: a negative effect (ulempe). */
+	disbenefit?: boolean;
 	href?: string;
 }
 
@@ -49,6 +51,7 @@ export interface LaidOutNode {
 	width: number;
 	height: number;
 	quantitative: boolean | null;
+	disbenefit: boolean;
 	href: string | null;
 }
 
@@ -303,6 +306,7 @@ function runDagre(
 			width: label.width,
 			height: label.height,
 			quantitative: n.kind === 'benefit' ? (n.quantitative ?? false) : null,
+			disbenefit: n.disbenefit ?? false,
 			href: n.href ?? null
 		};
 	});
@@ -405,6 +409,7 @@ function runD3Dag(
 			width: o.nodeWidth,
 			height,
 			quantitative: n.kind === 'benefit' ? (n.quantitative ?? false) : null,
+			disbenefit: n.disbenefit ?? false,
 			href: n.href ?? null
 		};
 	});

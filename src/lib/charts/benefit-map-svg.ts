@@ -35,6 +35,8 @@ const path = line<Point>()
 
 /** A node's name for screen readers: its kind (a benefit's type too) and label. */
 export function accessibleName(node: LaidOutNode): string {
+	// A dis-benefit's label begins «Ulempe:» already (benefit-map-input.ts).
+	if (node.disbenefit) return `${node.label} (${node.quantitative ? 'kvantitativ' : 'kvalitativ'})`;
 	const kind =
 		node.quantitative === true
 			? 'Kvantitativ gevinst'
@@ -65,13 +67,14 @@ function nodeMarkup(node: LaidOutNode, leadsTo: string): string {
 			: node.quantitative === false
 				? ' qualitative'
 				: '';
+	const disClass = node.disbenefit ? ' disbenefit' : '';
 	const title = node.lines.at(-1)?.endsWith('…') ? `<title>${escapeXml(node.label)}</title>` : '';
-	const rect = `<rect class="node node-${node.kind}${kindClass}" x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="${node.quantitative === false ? 14 : 3}"/>`;
+	const rect = `<rect class="node node-${node.kind}${kindClass}${disClass}" x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="${node.quantitative === false ? 14 : 3}"/>`;
 	// Icon as well as border style, so the kind never depends on colour alone.
 	const badge =
 		node.quantitative === null
 			? ''
-			: `<text class="badge" x="${node.x + node.width - 8}" y="${node.y + 16}" text-anchor="end" aria-hidden="true">${node.quantitative ? '#' : '≈'}</text>`;
+			: `<text class="badge" x="${node.x + node.width - 8}" y="${node.y + 16}" text-anchor="end" aria-hidden="true">${node.disbenefit ? '−' : node.quantitative ? '#' : '≈'}</text>`;
 	const x = node.x + 8;
 	const [first = '', ...rest] = node.lines;
 	const more = rest

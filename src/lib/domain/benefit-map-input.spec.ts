@@ -73,3 +73,25 @@ describe('buildMapInput', () => {
 		expect(href('change:2')).toBe('/gevinster/prosjekt/7#endring-2');
 	});
 });
+
+describe('a dis-benefit on the map', () => {
+	it('is marked in its own text and flagged for its frame, not by colour alone', () => {
+		const map = buildMapInput({
+			...rows,
+			benefits: [
+				{
+					id: 1,
+					title: 'Ekstra opplæringstid',
+					kind: 'kvantitativ',
+					level: 'system',
+					disbenefit: true
+				}
+			]
+		});
+		expect(map.nodes.find((n) => n.id === 'benefit:1')).toMatchObject({
+			label: 'Ulempe: Ekstra opplæringstid',
+			disbenefit: true,
+			quantitative: true
+		});
+	});
+});

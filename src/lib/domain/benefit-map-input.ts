@@ -3,6 +3,7 @@
  * track, a project or the mission (README, «/gevinster/kart»). Pure, so the filtering rules are
  * tested without a database.
  */
+import { DISBENEFIT_LABEL } from './benefits/net';
 import { goalLabel, nodeKey } from './benefit-graph';
 import { type NodeKind, LEVEL_OF_BENEFIT, type BenefitLevel } from './benefits/vocabulary';
 import type { Level } from './portfolio/vocabulary';
@@ -16,13 +17,21 @@ export interface MapRows {
 		title: string;
 		kind: 'kvantitativ' | 'kvalitativ';
 		level: BenefitLevel;
+		disbenefit?: boolean;
 	}[];
 	goals: readonly { id: number; number: number; title: string; level: Level }[];
 	links: readonly { fromKind: NodeKind; fromId: number; toKind: NodeKind; toId: number }[];
 }
 
 export interface MapInput {
-	nodes: { id: string; kind: NodeKind; label: string; quantitative?: boolean; href?: string }[];
+	nodes: {
+		id: string;
+		kind: NodeKind;
+		label: string;
+		quantitative?: boolean;
+		disbenefit?: boolean;
+		href?: string;
+	}[];
 	edges: { from: string; to: string }[];
 }
 
@@ -72,8 +81,10 @@ export function buildMapInput(rows: MapRows, level: BenefitLevel | null = null):
 		nodes.set(nodeKey('benefit', b.id), {
 			id: nodeKey('benefit', b.id),
 			kind: 'benefit',
-			label: b.title,
+			// A dis-benefit says so in its own text, not only by its frame (WCAG 1.4.1).
+			label: b.disbenefit ? `${DISBENEFIT_LABEL}: ${b.title}` : b.title,
 			quantitative: b.kind === 'kvantitativ',
+			...(b.disbenefit ? { disbenefit: true } : {}),
 			href: `/gevinster/${b.id}`
 		});
 	}

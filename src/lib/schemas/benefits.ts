@@ -100,6 +100,14 @@ export const benefitSchema = z
 			emptyToUndefined,
 			z.enum(BENEFIT_UNITS, { error: 'Velg enhet: kr, timer, antall eller prosent' }).optional()
 		),
+		// A negative effect (ulempe, DOMAIN.md «Benefit governance»): its values are amounts of
+		// harm, counted against the gains in every sum.
+		disbenefit: z
+			.union([z.literal('on'), z.literal('true'), z.literal('')], {
+				error: 'Kryss av for ulempe, eller la feltet stå tomt'
+			})
+			.optional()
+			.transform((value) => value === 'on' || value === 'true'),
 		beneficiary: z.enum(BENEFICIARIES, { error: 'Velg hvem som får gevinsten' }),
 		beneficiaryOther: optionalText(200),
 		qualityDimensions: checkboxList(QUALITY_DIMENSIONS, 'Ukjent kvalitetsdimensjon'),

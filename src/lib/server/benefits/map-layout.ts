@@ -34,7 +34,16 @@ export function mapVersion(nodes: readonly MapNodeInput[], edges: readonly MapEd
 	const hash = createHash('sha256');
 	const sortedNodes = [...nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	for (const n of sortedNodes) {
-		hash.update(JSON.stringify([n.id, n.kind, n.label, n.quantitative ?? null, n.href ?? null]));
+		hash.update(
+			JSON.stringify([
+				n.id,
+				n.kind,
+				n.label,
+				n.quantitative ?? null,
+				n.disbenefit ?? false,
+				n.href ?? null
+			])
+		);
 	}
 	hash.update('\u0000');
 	const sortedEdges = edges.map((e) => JSON.stringify([e.from, e.to])).sort();

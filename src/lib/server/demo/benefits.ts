@@ -54,6 +54,7 @@ function base(input: Partial<BenefitInput> & Pick<BenefitInput, 'title' | 'level
 		validatorId: null,
 		direction: 'higher',
 		tolerancePercent: 10,
+		disbenefit: false,
 		...input
 	} satisfies BenefitInput;
 }
@@ -242,6 +243,56 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 	);
 	link(portal, ['change', oneForm], ['benefit', lessTime]);
 	link(portal, ['benefit', lessTime], ['goal', ctx.goalIds[2]!]);
+
+	// A dis-benefit counted against the portal's gains: the training time the change costs. The
+	// erfaringskonferanse «Omstilling i bo og habilitering» (Molde and Kristiansund) names lack
+	// of time for training as a main risk of such changes («Tid og opplæring»).
+	const training = value(
+		createBenefit(
+			portal,
+			base({
+				title: 'Ekstra opplæringstid for saksbehandlere i overgangen til søknadsportalen',
+				description:
+					'Ulempe: kursdager og oppfølging mens de ansatte lærer den nye portalen. Erfaringskonferansen «Omstilling i bo og habilitering» (Molde og Kristiansund) peker på at det må settes av tid til opplæring; her føres kostnaden av den tiden.',
+				disbenefit: true,
+				measurementFrequency: 'monthly',
+				level: 'tjeneste',
+				kind: 'kvantitativ',
+				unit: 'kr',
+				beneficiary: 'kommunalt',
+				qualityDimensions: ['kompetente_medarbeidere'],
+				ownerId: nora,
+				indicator: 'Lønnskostnad for opplæringstimer, kroner',
+				measurement: 'Timelister for kurs og opplæring, ført av enhetslederne',
+				takeout: 'frigjort_tid'
+			}),
+			pia,
+			planned
+		)
+	);
+	addEstimateLine(
+		training,
+		{
+			description: 'Opplæringsdager per saksbehandler',
+			amountPerCase: 5_000,
+			cases: 40,
+			sharePercent: 100
+		},
+		pia,
+		planned
+	);
+	setBaselineAndTarget(
+		training,
+		{
+			baseline: { value: 0, date: baselineDay, method: 'Ingen opplæring før portalen' },
+			target: { value: 200_000, date: cal.day(0, 'last') },
+			version: 0
+		},
+		pia,
+		planned
+	);
+	logYear(cal, training, nora, (i) => (i < 4 ? 25_000 : 12_000));
+	link(portal, ['change', oneForm], ['benefit', training]);
 
 	// ── System level: seed 001, page Systemnivå ──
 	const role = ctx.projectIds['Utforske statsforvalterens rolle']!;

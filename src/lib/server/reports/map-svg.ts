@@ -56,14 +56,15 @@ export function benefitMapSvg(layout: BenefitMapLayout): ChartSvg {
 		.join('');
 	const nodes = layout.nodes
 		.map((n) => {
-			const frame =
-				n.quantitative === false
+			const frame = n.disbenefit
+				? 'stroke-width="3.5" stroke-dasharray="2 3" rx="3"'
+				: n.quantitative === false
 					? 'stroke-width="1.5" stroke-dasharray="6 3" rx="14"'
 					: `stroke-width="${n.quantitative ? 2.5 : 1.5}" rx="3"`;
 			const badge =
 				n.quantitative === null
 					? ''
-					: `<text x="${n.x + n.width - 8}" y="${n.y + 16}" text-anchor="end" font-size="13" font-weight="bold" fill="${INK}">${n.quantitative ? '#' : '≈'}</text>`;
+					: `<text x="${n.x + n.width - 8}" y="${n.y + 16}" text-anchor="end" font-size="13" font-weight="bold" fill="${INK}">${n.disbenefit ? '−' : n.quantitative ? '#' : '≈'}</text>`;
 			const lines = n.lines
 				.map(
 					(text, i) =>

@@ -21,7 +21,7 @@ import {
 import { getMission } from '$lib/server/db/queries/mission';
 import { getProjectById } from '$lib/server/db/queries/projects';
 import { listTracks } from '$lib/server/db/queries/tracks';
-import type { SumRow } from '$lib/domain/benefit-figures';
+import { netSumRow, type NetSumRow } from '$lib/domain/benefits/net';
 import { BENEFIT_LEVEL_LABEL } from '$lib/domain/benefits/vocabulary';
 import { keysetList } from '$lib/paging';
 import { type BenefitLevel } from '$lib/domain/benefits/vocabulary';
@@ -30,24 +30,9 @@ export const BEHIND_PAGE = 20;
 export const BENEFIT_PAGE = 25;
 export const PROJECT_PAGE = 25;
 
-/** A row of the sums tables; hours also in kroner at the timesats (hours × rate, whole). */
-function sumRow(row: GainSumRow, label: string, rate: number | null): SumRow {
-	return {
-		key: String(row.key),
-		label,
-		benefitCount: row.benefits,
-		kroner: { estimate: row.krEstimate, planned: row.krPlanned, realised: row.krRealised },
-		hours: { estimate: row.hEstimate, planned: row.hPlanned, realised: row.hRealised },
-		hoursInKroner:
-			rate === null
-				? null
-				: {
-						estimate: row.hEstimate * rate,
-						planned: row.hPlanned * rate,
-						realised: row.hRealised * rate
-					}
-	};
-}
+/** A row of the sums tables: gross, dis-benefits and net; hours also in kroner at the timesats. */
+const sumRow = (row: GainSumRow, label: string, rate: number | null): NetSumRow =>
+	netSumRow(row, String(row.key), label, rate);
 
 type Status = 'behind' | 'on_plan' | 'none';
 
@@ -158,7 +143,8 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 							: b.unit === 'timer' && rate !== null
 								? b.estimate * rate
 								: null,
-				status: (b.statusPeriod === null ? 'none' : b.behind ? 'behind' : 'on_plan') as Status
+				status: (b.statusPeriod === null ? 'none' : b.behind ? 'behind' : 'on_plan') as Status,
+				disbenefit: b.disbenefit === 1
 			})),
 			benefitPager: pager(benefitPage),
 			shownProjects: projectPage.rows.map((r) => ({ id: Number(r.key), title: r.title }))

@@ -14,7 +14,11 @@ import {
 	listRegisterLinesChunk,
 	listRegisterRealisationsChunk
 } from '$lib/server/db/queries/benefit-register';
-import type { GainScope } from '$lib/server/db/queries/gain-views';
+import { gainSums, type GainScope } from '$lib/server/db/queries/gain-views';
+import { DISBENEFIT_LABEL, netSumRow, NO_SUMS } from '$lib/domain/benefits/net';
+import { netNotes, REGISTER_HEADERS } from './register-headers';
+
+export { REGISTER_HEADERS };
 import { getMission } from '$lib/server/db/queries/mission';
 import { getProjectById } from '$lib/server/db/queries/projects';
 import { listTracks } from '$lib/server/db/queries/tracks';
@@ -61,60 +65,6 @@ function readCapped<T extends { id: number }>(
 
 const label = <K extends string>(labels: Record<K, string>, key: string | null) =>
 	key === null ? null : (labels[key as K] ?? key);
-
-/** The register's sheets, headers fixed (the import's contract). */
-export const REGISTER_HEADERS = {
-	benefits: [
-		'Gevinst-ID',
-		'Gevinst',
-		'Prosjekt-ID',
-		'Prosjekt',
-		'Spor',
-		'Nivå',
-		'Type',
-		'Enhet',
-		'Gevinstansvarlig',
-		'Indikator',
-		'Måling',
-		'Uttak',
-		'Mottaker',
-		'Nullpunkt',
-		'Nullpunkt dato',
-		'Målverdi',
-		'Måldato',
-		'Estimat (kr)',
-		'Estimat (timer)',
-		'Estimat (annen enhet)',
-		'Siste måned',
-		'Planlagt',
-		'Realisert',
-		'Status'
-	],
-	lines: [
-		'Linje-ID',
-		'Gevinst-ID',
-		'Gevinst',
-		'Enhet',
-		'Beskrivelse',
-		'Beløp per tilfelle',
-		'Antall tilfeller',
-		'Andel',
-		'Sum linje'
-	],
-	realisations: [
-		'Rad-ID',
-		'Gevinst-ID',
-		'Gevinst',
-		'Enhet',
-		'Måned',
-		'Verdi',
-		'Vurdering',
-		'Kommentar',
-		'Erstatter rad',
-		'Registrert av',
-		'Registrert'
-	]
-} as const;
 
 function headers(
 	names: readonly string[],
@@ -169,11 +119,15 @@ export async function benefitRegisterXlsx(
 			REGISTER_LIMITS.realisations
 		);
 		benefits = b.rows.length;
-		const byUnit = (unit: string | null, est: number | null, want: 'kr' | 'timer' | 'other') =>
-			est === null
+		const byUnit = (
+			x: { unit: string | null; estimate: number | null; disbenefit: 0 | 1 },
+			want: 'kr' | 'timer' | 'other',
+			dis = false
+		) =>
+			x.estimate === null || (x.disbenefit === 1) !== dis
 				? null
-				: (unit === 'kr' ? 'kr' : unit === 'timer' ? 'timer' : 'other') === want
-					? est
+				: (x.unit === 'kr' ? 'kr' : x.unit === 'timer' ? 'timer' : 'other') === want
+					? x.estimate
 					: null;
 		const sum = (xs: (number | null)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
 		const benefitRows: CellValue[][] = b.rows.map((x) => [
@@ -194,15 +148,19 @@ export async function benefitRegisterXlsx(
 			x.baselineDate,
 			x.targetValue,
 			x.targetDate,
-			byUnit(x.unit, x.estimate, 'kr'),
-			byUnit(x.unit, x.estimate, 'timer'),
-			byUnit(x.unit, x.estimate, 'other'),
+			byUnit(x, 'kr'),
+			byUnit(x, 'timer'),
+			byUnit(x, 'other') ?? byUnit(x, 'other', true),
 			x.statusPeriod,
 			x.statusPlanned,
 			x.statusRealised,
-			PLAN_STATUS_LABEL[x.statusPeriod === null ? 'none' : x.behind ? 'behind' : 'on_plan']
+			PLAN_STATUS_LABEL[x.statusPeriod === null ? 'none' : x.behind ? 'behind' : 'on_plan'],
+			x.disbenefit ? DISBENEFIT_LABEL : null,
+			byUnit(x, 'kr', true),
+			byUnit(x, 'timer', true)
 		]);
 		const kr = REGISTER_HEADERS.benefits.indexOf('Estimat (kr)');
+		const disKr = REGISTER_HEADERS.benefits.indexOf('Ulempe estimat (kr)');
 		xlsx.sheet({
 			name: 'Gevinster',
 			caption: 'Gevinster',
@@ -218,13 +176,15 @@ export async function benefitRegisterXlsx(
 				'Estimat (annen enhet)': 'integer',
 				'Siste måned': 'month',
 				Planlagt: 'integer',
-				Realisert: 'integer'
+				Realisert: 'integer',
+				'Ulempe estimat (kr)': 'kroner',
+				'Ulempe estimat (timer)': 'integer'
 			}),
 			rows: benefitRows,
 			totals: REGISTER_HEADERS.benefits.map((_, i) =>
 				i === 0
 					? 'Sum'
-					: i === kr || i === kr + 1
+					: i === kr || i === kr + 1 || i === disKr || i === disKr + 1
 						? sum(benefitRows.map((row) => row[i] as number | null))
 						: null
 			),
@@ -293,7 +253,8 @@ export async function benefitRegisterXlsx(
 			cut('Estimatlinjer', l.rows.length, l.cut),
 			cut('Realiseringer', r.rows.length, r.cut),
 			`Grense per ark: ${REGISTER_LIMITS.benefits.toLocaleString('nb-NO')} gevinster, ${REGISTER_LIMITS.lines.toLocaleString('nb-NO')} estimatlinjer, ${REGISTER_LIMITS.realisations.toLocaleString('nb-NO')} realiseringer.`,
-			'Realiseringer: rettelser står som egne rader med «Erstatter rad»; planlagt og realisert i «Gevinster» er siste registrerte måned, med nullpunktet.'
+			'Realiseringer: rettelser står som egne rader med «Erstatter rad»; planlagt og realisert i «Gevinster» er siste registrerte måned, med nullpunktet.',
+			...netNotes(netSumRow(gainSums(scope).mission ?? NO_SUMS, 'sum', 'Utvalget', null))
 		);
 	} else {
 		xlsx.sheet({

@@ -67,7 +67,13 @@ function prepareAll() {
 			.orderBy(asc(benefitChange.id))
 			.prepare(),
 		benefits: db
-			.select({ id: benefit.id, title: benefit.title, kind: benefit.kind, level: benefit.level })
+			.select({
+				id: benefit.id,
+				title: benefit.title,
+				kind: benefit.kind,
+				level: benefit.level,
+				disbenefit: benefit.disbenefit
+			})
 			.from(benefit)
 			.where(inJson(benefit.projectId))
 			.orderBy(asc(benefit.id))

@@ -69,14 +69,17 @@ export function createChange(
 	});
 }
 
-/** Validator, direction and tolerance come from the form; other callers may leave them as they are. */
-type GovernedFields = 'validatorId' | 'direction' | 'tolerancePercent';
+/**
+ * Validator, direction, tolerance and the dis-benefit mark come from the form; other callers
+ * may leave them as they are.
+ */
+type GovernedFields = 'validatorId' | 'direction' | 'tolerancePercent' | 'disbenefit';
 export type BenefitWriteInput = Omit<BenefitInput, GovernedFields> &
 	Partial<Pick<BenefitInput, GovernedFields>>;
 
 function benefitValues(input: BenefitWriteInput) {
 	const governed = Object.fromEntries(
-		(['validatorId', 'direction', 'tolerancePercent'] as const)
+		(['validatorId', 'direction', 'tolerancePercent', 'disbenefit'] as const)
 			.filter((k) => input[k] !== undefined)
 			.map((k) => [k, input[k]])
 	) as Partial<Pick<BenefitInput, GovernedFields>>;

@@ -44,7 +44,7 @@ function figureParts(): [name: string, select: string][] {
 		[
 			'b',
 			`select b.id, b.project_id, p.mission_id, p.archived_at is null as live, b.level, b.kind,
-				b.unit, b.baseline_value as bv, b.target_value as tv,
+				b.unit, b.disbenefit as dis, b.baseline_value as bv, b.target_value as tv,
 				${monthIndex('b.baseline_date')} as s, ${monthIndex('b.target_date')} as e,
 				(b.kind = 'kvantitativ' and b.unit is not null and b.baseline_value is not null
 					and b.baseline_date is not null and b.target_value is not null
@@ -150,11 +150,15 @@ function figureParts(): [name: string, select: string][] {
 				and l.from_id = b.id and l.to_kind = 'goal'
 			where b.live`
 		],
+		// A dis-benefit (DOMAIN.md, «Benefit governance») is kept under its own unit, `ulempe_kr`
+		// and so on, so that sums show gains and dis-benefits apart and net them (gain-views.ts);
+		// `base` is the unit either way.
 		[
 			'unit_of',
-			`select b.id, case when b.kind = 'kvantitativ' and b.unit in ('kr', 'timer') then b.unit
-				else 'other' end as unit
-			from b`
+			`select id, case when dis then 'ulempe_' || base else base end as unit, base from (
+				select b.id, b.dis, case when b.kind = 'kvantitativ' and b.unit in ('kr', 'timer')
+					then b.unit else 'other' end as base
+				from b)`
 		]
 	];
 }
@@ -182,9 +186,9 @@ const FIGURE_SELECT = `
 /** Each benefit's share of the sums, per scope it counts in (`figuresFor`, `rollUp`). */
 const TOTAL_ROWS = `
 	select so.scope, so.scope_id, b.level, u.unit, 1 as benefits,
-		case when u.unit = 'other' then 0 else coalesce(est.total, 0) end as estimate,
-		case when u.unit = 'other' or st.id is null then 0 else st.planned - b.bv end as planned,
-		case when u.unit = 'other' or st.id is null then 0 else st.realised - b.bv end as realised
+		case when u.base = 'other' then 0 else coalesce(est.total, 0) end as estimate,
+		case when u.base = 'other' or st.id is null then 0 else st.planned - b.bv end as planned,
+		case when u.base = 'other' or st.id is null then 0 else st.realised - b.bv end as realised
 	from b join scope_of so on so.id = b.id join unit_of u on u.id = b.id
 	left join estimate est on est.id = b.id left join status st on st.id = b.id`;
 
@@ -223,7 +227,7 @@ const SERIES_ROWS = `${PLAN_SERIES_ROWS}
 
 export const SERIES_ROWS_SQL = SERIES_ROWS;
 
-const SERIES_UNITS = `unit_of.unit in ('kr', 'timer')`;
+const SERIES_UNITS = `unit_of.base in ('kr', 'timer')`;
 
 /**
  * A write changes a benefit's contribution in a few months at most, so the old contribution

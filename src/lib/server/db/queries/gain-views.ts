@@ -8,6 +8,7 @@
  */
 import { figureCtesFor, SERIES_ROWS_SQL } from './gain-rollups';
 import { preparedStatements } from './prepared';
+import type { GroupSums } from '$lib/domain/benefits/net';
 
 export interface GainScope {
 	missionId: number;
@@ -18,25 +19,33 @@ export interface GainScope {
 
 export const statement = preparedStatements();
 
-/** Sums of one group, per unit, as `rollUp` gives them. */
-export interface GainSumRow {
+/**
+ * Sums of one group, per unit, as `rollUp` gives them: gains and dis-benefits apart (their
+ * net is `netAmounts`, domain/benefits/net.ts), each counted and summed in SQL.
+ */
+export interface GainSumRow extends GroupSums {
 	key: number | string;
-	benefits: number;
-	krEstimate: number;
-	krPlanned: number;
-	krRealised: number;
-	hEstimate: number;
-	hPlanned: number;
-	hRealised: number;
 }
 
-const SUMS = `count(*) as n, sum(benefits) as benefits,
-	coalesce(sum(case when unit = 'kr' then estimate end), 0) as krEstimate,
-	coalesce(sum(case when unit = 'kr' then planned end), 0) as krPlanned,
-	coalesce(sum(case when unit = 'kr' then realised end), 0) as krRealised,
-	coalesce(sum(case when unit = 'timer' then estimate end), 0) as hEstimate,
-	coalesce(sum(case when unit = 'timer' then planned end), 0) as hPlanned,
-	coalesce(sum(case when unit = 'timer' then realised end), 0) as hRealised`;
+const unitSum = (unit: string, column: string, as: string) =>
+	`coalesce(sum(case when unit = '${unit}' then ${column} end), 0) as ${as}`;
+
+/** The GainSumRow columns over rows with `unit`, `benefits`, `estimate`, `planned`, `realised`. */
+export const SUMS = `count(*) as n,
+	coalesce(sum(case when unit not like 'ulempe_%' then benefits end), 0) as benefits,
+	coalesce(sum(case when unit like 'ulempe_%' then benefits end), 0) as disbenefits,
+	${[
+		['kr', 'kr'],
+		['timer', 'h'],
+		['ulempe_kr', 'krDis'],
+		['ulempe_timer', 'hDis']
+	]
+		.flatMap(([unit, p]) => [
+			unitSum(unit!, 'estimate', `${p}Estimate`),
+			unitSum(unit!, 'planned', `${p}Planned`),
+			unitSum(unit!, 'realised', `${p}Realised`)
+		])
+		.join(',\n\t')}`;
 
 /**
  * The stored totals that make up the scope: the project's when a project is chosen (none if it
@@ -87,7 +96,7 @@ export function gainSums(scope: GainScope): GainSums {
 		dim: 'mission' | 'level' | 'track';
 		n: number;
 	})[];
-	const kept = rows.filter((r) => r.n > 0 && r.benefits > 0);
+	const kept = rows.filter((r) => r.n > 0 && r.benefits + r.disbenefits > 0);
 	return {
 		mission: kept.find((r) => r.dim === 'mission') ?? null,
 		level: kept.filter((r) => r.dim === 'level'),
@@ -151,8 +160,11 @@ const SERIES_FROM = (rows: string) => `
 	month_row as (
 		select period, sum(planned * f) as pl, sum(realised * f) as re, sum(path_starts) as ps,
 			sum(path_ends) as pe, sum(point_starts) as qs, sum(point_ends) as qe
-		from (select r.*, case when r.unit = 'kr' then 1 else @rate end as f from (${rows}) r
-			where r.unit = 'kr' or (r.unit = 'timer' and @rate is not null))
+		from (select r.*, case r.unit when 'kr' then 1 when 'ulempe_kr' then -1
+				when 'timer' then @rate else -@rate end as f
+			from (${rows}) r
+			where r.unit in ('kr', 'ulempe_kr')
+				or (r.unit in ('timer', 'ulempe_timer') and @rate is not null))
 		group by period
 	),
 	bounds as (
@@ -205,7 +217,7 @@ const PROJECT_SERIES_SQL = () => `${figureCtesFor(
 
 /**
  * The combined series in kroner for the scope: kr as is, hours at the timesats (left out when
- * none is set), each benefit once.
+ * none is set), each benefit once; net: a dis-benefit's values count against the gains.
  */
 export function gainSeries(scope: GainScope, rate: number | null): SeriesPoint[] {
 	if (scope.projectId !== null) {
@@ -240,8 +252,11 @@ export const BENEFITS_IN_SCOPE = `
 			or b.project_id in (select project_id from project_track where track_id = @trackId))
 		and (@level is null or b.level = @level)`;
 
-/** Behind plan (`isBehindPlan`): realised gain below planned gain by more than the margin. */
-const BEHIND = `f.status_period is not null and (
+/**
+ * Behind plan (`isBehindPlan`): realised gain below planned gain by more than the margin. Not a
+ * dis-benefit: less harm than planned is no shortfall.
+ */
+const BEHIND = `f.status_period is not null and not b.disbenefit and (
 	case when b.target_value < b.baseline_value then -1 else 1 end) * (f.status_realised - b.baseline_value) * 100
 	< (case when b.target_value < b.baseline_value then -1 else 1 end)
 		* (f.status_planned - b.baseline_value) * (100 - @margin)`;
@@ -256,7 +271,8 @@ const byId = (narrow: boolean, direction: 'after' | 'before' | 'first') =>
 const keyset = (direction: 'after' | 'before' | 'first') =>
 	direction === 'after' ? 'and b.id > @k1' : direction === 'before' ? 'and b.id < @k1' : '';
 
-export const BENEFIT_COLUMNS = `b.id, b.title, b.level, b.kind, b.unit, b.owner_id as ownerId,
+export const BENEFIT_COLUMNS = `b.id, b.title, b.level, b.kind, b.unit, b.disbenefit,
+	b.owner_id as ownerId,
 	b.baseline_value as baselineValue, p.id as projectId, p.title as projectTitle,
 	p.owner_id as projectOwnerId, f.estimate, f.status_period as statusPeriod,
 	f.status_planned as statusPlanned, f.status_realised as statusRealised,
@@ -287,6 +303,7 @@ export interface BenefitListRow {
 	level: 'bruker' | 'tjeneste' | 'system';
 	kind: 'kvantitativ' | 'kvalitativ';
 	unit: 'kr' | 'timer' | 'antall' | 'prosent' | null;
+	disbenefit: 0 | 1;
 	ownerId: number | null;
 	baselineValue: number | null;
 	projectId: number;
@@ -404,5 +421,5 @@ export function goalSums(): GainSumRow[] {
 			'goalSums',
 			() => `select scope_id as key, ${SUMS} from gain_total where scope = 'goal' group by scope_id`
 		).all() as (GainSumRow & { n: number })[]
-	).filter((r) => r.n > 0 && r.benefits > 0);
+	).filter((r) => r.n > 0 && r.benefits + r.disbenefits > 0);
 }

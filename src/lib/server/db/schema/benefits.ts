@@ -243,8 +243,19 @@ export const benefitFigure = sqliteTable('benefit_figure', {
  * effect goal a benefit is linked to directly in its map (sums only, for /styring).
  */
 export const ROLLUP_SCOPES = ['mission', 'track', 'project', 'goal'] as const;
-/** Units kept apart: kroner and hours are summed; every other benefit is only counted. */
-export const ROLLUP_UNITS = ['kr', 'timer', 'other'] as const;
+/**
+ * Units kept apart: kroner and hours are summed; every other benefit is only counted. A
+ * dis-benefit's sums are kept under `ulempe_` + its unit, so they count against the gains
+ * (domain/benefits/net.ts). Text without a CHECK, so the codes need no migration.
+ */
+export const ROLLUP_UNITS = [
+	'kr',
+	'timer',
+	'other',
+	'ulempe_kr',
+	'ulempe_timer',
+	'ulempe_other'
+] as const;
 
 /**
  * Sums per scope, level and unit of the benefits of live projects (`rollUp`): how many

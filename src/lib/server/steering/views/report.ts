@@ -20,7 +20,7 @@ import {
 } from '$lib/domain/portfolio/vocabulary';
 import { UNIT_LABEL } from '$lib/domain/benefits/vocabulary';
 import { trackComplianceBars, trackGainBars, trackLabel } from '$lib/charts/steering-inputs';
-import { formatDay, formatPercent, osloDay } from '$lib/format';
+import { formatDay, formatKroner, formatPercent, osloDay } from '$lib/format';
 import { getMission } from '$lib/server/db/queries/mission';
 import { listBehindPage } from '$lib/server/db/queries/gain-views';
 import { listRisksPage } from '$lib/server/db/queries/portfolio-risks';
@@ -44,25 +44,43 @@ export interface SteeringReportFile {
 
 const share = (p: number | null) => (p === null ? '–' : formatPercent(p));
 
+const pair = (p: { planned: number; realised: number }) =>
+	`${formatKroner(p.realised)} av ${formatKroner(p.planned)}`;
+
+/** Gross, dis-benefits and net (domain/benefits/net.ts): every sum in the report shows all three. */
 function gainCells(g: SteeringGains | null): CellValue[] {
-	if (!g) return [0, 0, 0, '–', 0, 0];
+	if (!g)
+		return [
+			0,
+			0,
+			0,
+			'–',
+			pair({ planned: 0, realised: 0 }),
+			pair({ planned: 0, realised: 0 }),
+			0,
+			0
+		];
 	return [
 		g.benefits,
 		g.kroner.planned,
 		g.kroner.realised,
 		share(g.kroner.percent),
+		pair(g.kroner.disbenefits),
+		pair(g.kroner.net),
 		g.hours.planned,
 		g.hours.realised
 	];
 }
 
 const GAIN_COLUMNS = [
-	{ header: 'Gevinster', format: 'integer', width: 45 },
-	{ header: 'Planlagt kr', format: 'kroner', width: 70 },
-	{ header: 'Realisert kr', format: 'kroner', width: 70 },
-	{ header: 'Andel', width: 35 },
-	{ header: 'Planlagt timer', format: 'integer', width: 45 },
-	{ header: 'Realisert timer', format: 'integer', width: 45 }
+	{ header: 'Gevinster', format: 'integer', width: 40 },
+	{ header: 'Planlagt kr (brutto)', format: 'kroner', width: 60 },
+	{ header: 'Realisert kr (brutto)', format: 'kroner', width: 60 },
+	{ header: 'Andel', width: 32 },
+	{ header: 'Ulemper kr, realisert av planlagt', width: 70 },
+	{ header: 'Netto kr, realisert av planlagt', width: 70 },
+	{ header: 'Planlagt timer (brutto)', format: 'integer', width: 40 },
+	{ header: 'Realisert timer (brutto)', format: 'integer', width: 40 }
 ] as const;
 
 /**
@@ -110,6 +128,8 @@ export async function steeringReportPdf(
 		)
 		.facts([
 			['Gevinster i misjonen', String(page.total.gains.benefits)],
+			['Ulemper i misjonen', String(page.total.gains.disbenefits)],
+			['Netto gevinst i kroner til nå (brutto minus ulemper)', pair(page.total.gains.kroner.net)],
 			[
 				'Bak plan',
 				`${page.total.behind.count} (${page.total.behind.withCause} med årsak, ${page.total.behind.withoutCause} uten)`
@@ -165,7 +185,7 @@ export async function steeringReportPdf(
 	if (page.tracks.length) {
 		pdf.chart(
 			barChartSvg(trackGainBars(page.tracks)),
-			'Realisert mot planlagt gevinst til nå, kroner, per spor'
+			'Realisert mot planlagt brutto gevinst til nå (før ulemper), kroner, per spor'
 		);
 		if (page.complianceYear !== null) {
 			pdf.chart(

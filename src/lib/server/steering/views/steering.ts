@@ -30,12 +30,8 @@ import { BENEFIT_LEVEL_OF } from '$lib/domain/benefits/vocabulary';
 import { decodeKey } from '$lib/paging';
 import { getMission, listEffectGoals } from '$lib/server/db/queries/mission';
 import { listTracks } from '$lib/server/db/queries/tracks';
-import {
-	countBehindByTrack,
-	gainSums,
-	goalSums,
-	type GainSumRow
-} from '$lib/server/db/queries/gain-views';
+import { countBehindByTrack, gainSums, goalSums } from '$lib/server/db/queries/gain-views';
+import { netSumRow, NO_SUMS, type GroupSums, type NetAmounts } from '$lib/domain/benefits/net';
 import {
 	CHANGE_KINDS,
 	countOpenRisksByTrackAndCell,
@@ -71,16 +67,22 @@ export function readSteeringParams(url: URL): SteeringParams {
 	};
 }
 
-/** Planned and realised gain to date in one unit, as the Gevinster page sums them. */
+/**
+ * Planned and realised gain to date in one unit, as the Gevinster page sums them: gross, the
+ * dis-benefits against it and net (domain/benefits/net.ts).
+ */
 export interface GainFigure {
 	planned: number;
 	realised: number;
 	/** Realised as a whole percentage of planned; null when nothing is planned yet. */
 	percent: number | null;
+	disbenefits: { planned: number; realised: number };
+	net: { planned: number; realised: number };
 }
 
 export interface SteeringGains {
 	benefits: number;
+	disbenefits: number;
 	kroner: GainFigure;
 	hours: GainFigure;
 	href: string;
@@ -146,30 +148,23 @@ export interface SteeringPageData {
 	since: SinceMeeting;
 }
 
-const EMPTY_SUMS: Omit<GainSumRow, 'key'> = {
-	benefits: 0,
-	krEstimate: 0,
-	krPlanned: 0,
-	krRealised: 0,
-	hEstimate: 0,
-	hPlanned: 0,
-	hRealised: 0
-};
-
-function gains(row: Omit<GainSumRow, 'key'> | undefined, href: string): SteeringGains {
-	const r = row ?? EMPTY_SUMS;
+function figure(n: NetAmounts): GainFigure {
 	return {
-		benefits: r.benefits,
-		kroner: {
-			planned: r.krPlanned,
-			realised: r.krRealised,
-			percent: realisedPercent(r.krPlanned, r.krRealised)
-		},
-		hours: {
-			planned: r.hPlanned,
-			realised: r.hRealised,
-			percent: realisedPercent(r.hPlanned, r.hRealised)
-		},
+		planned: n.gross.planned,
+		realised: n.gross.realised,
+		percent: realisedPercent(n.gross.planned, n.gross.realised),
+		disbenefits: { planned: n.disbenefits.planned, realised: n.disbenefits.realised },
+		net: { planned: n.net.planned, realised: n.net.realised }
+	};
+}
+
+function gains(row: GroupSums | undefined, href: string): SteeringGains {
+	const r = netSumRow(row ?? NO_SUMS, '', '', null);
+	return {
+		benefits: r.benefitCount,
+		disbenefits: r.disbenefitCount,
+		kroner: figure(r.kroner),
+		hours: figure(r.hours),
 		href
 	};
 }

@@ -1,0 +1,107 @@
+/**
+ * The breakdown page's read model (/gevinster/fordeling): sums by who gains and by quality
+ * dimension for the filter in the address (`spor`, `prosjekt`, `niva`, `mottaker`), each as
+ * gross, dis-benefits and net (domain/benefits/net.ts), summed in SQL (gain-breakdowns.ts).
+ * The whole mission's breakdown reads every benefit's figure, so it is kept until the data
+ * changes (read-cache.ts).
+ */
+import { readFilter } from '$lib/server/benefits/scope';
+import { gainBreakdown, type BreakdownFilter } from '$lib/server/db/queries/gain-breakdowns';
+import { listTrackProjectOptions, type GainSumRow } from '$lib/server/db/queries/gain-views';
+import { getMission } from '$lib/server/db/queries/mission';
+import { getProjectById } from '$lib/server/db/queries/projects';
+import { listTracks } from '$lib/server/db/queries/tracks';
+import { versioned } from '$lib/server/read-cache';
+import { kronerWithHours, netSumRow, type NetSumRow } from '$lib/domain/benefits/net';
+import {
+	BENEFICIARIES,
+	BENEFICIARY_LABEL,
+	BENEFIT_LEVEL_LABEL,
+	QUALITY_DIMENSIONS,
+	QUALITY_DIMENSION_LABEL,
+	type BenefitLevel
+} from '$lib/domain/benefits/vocabulary';
+import type { BreakdownInput } from '$lib/charts/breakdown';
+
+type Beneficiary = (typeof BENEFICIARIES)[number];
+type Dimension = (typeof QUALITY_DIMENSIONS)[number];
+
+/** The scope filter and `?mottaker=`; anything unreadable is ignored rather than refused. */
+export function readBreakdownFilter(url: URL): BreakdownFilter {
+	const beneficiary = url.searchParams.get('mottaker');
+	return {
+		...readFilter(url),
+		beneficiary: BENEFICIARIES.includes(beneficiary as Beneficiary) ? beneficiary : null
+	};
+}
+
+const beneficiaryLabel = (key: string) =>
+	key === 'annet' ? 'Annet' : (BENEFICIARY_LABEL[key as Beneficiary] ?? key);
+const dimensionLabel = (key: string) =>
+	key === 'ingen' ? 'Ingen kvalitetsdimensjon' : (QUALITY_DIMENSION_LABEL[key as Dimension] ?? key);
+
+/** In the vocabulary's order, so the tables and charts read the same every time. */
+function ordered(rows: GainSumRow[], order: readonly string[], label: (k: string) => string) {
+	const at = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+	return rows
+		.filter((r) => r.benefits + r.disbenefits > 0)
+		.sort((a, b) => at(String(a.key)) - at(String(b.key)))
+		.map((r) => ({ key: String(r.key), label: label(String(r.key)), sums: r }));
+}
+
+/** The chart's bars: estimate in kroner, hours at the timesats (left out when none is set). */
+function chartRows(rows: NetSumRow[], rate: number | null): BreakdownInput[] {
+	return rows.map((r) => {
+		const n = kronerWithHours(r.kroner, r.hours, rate);
+		return {
+			key: r.key,
+			label: r.label,
+			gross: n.gross.estimate,
+			disbenefits: n.disbenefits.estimate,
+			net: n.net.estimate
+		};
+	});
+}
+
+export function breakdownPage(url: URL) {
+	const filter = readBreakdownFilter(url);
+	const mission = getMission();
+	if (!mission) return { filter, scope: null };
+	const rate = mission.hourlyRateKroner;
+	const sums = versioned(`breakdown:${JSON.stringify(filter)}`, () => gainBreakdown(filter));
+	const rows = (list: ReturnType<typeof ordered>) =>
+		list.map((r) => netSumRow(r.sums, r.key, r.label, rate));
+	const byBeneficiary = rows(ordered(sums.beneficiary, BENEFICIARIES, beneficiaryLabel));
+	const byQuality = rows(ordered(sums.quality, [...QUALITY_DIMENSIONS, 'ingen'], dimensionLabel));
+	const tracks = listTracks();
+	const track = tracks.find((t) => t.id === filter.trackId);
+	const project = filter.projectId ? getProjectById(filter.projectId) : undefined;
+	const subject =
+		[
+			project ? `prosjekt ${project.title}` : null,
+			track ? `spor ${track.code}` : null,
+			filter.level ? BENEFIT_LEVEL_LABEL[filter.level as BenefitLevel].toLowerCase() : null,
+			filter.beneficiary ? `mottaker ${beneficiaryLabel(filter.beneficiary).toLowerCase()}` : null
+		]
+			.filter(Boolean)
+			.join(', ') || 'hele misjonen';
+	return {
+		filter,
+		scope: {
+			subject,
+			hourlyRate: rate,
+			tracks: tracks.map((t) => ({ id: t.id, code: t.code, title: t.title })),
+			projects: filter.trackId
+				? listTrackProjectOptions(filter.trackId)
+				: project
+					? [{ id: project.id, title: project.title }]
+					: [],
+			byBeneficiary,
+			byQuality,
+			charts: {
+				beneficiary: chartRows(byBeneficiary, rate),
+				quality: chartRows(byQuality, rate)
+			}
+		}
+	};
+}
