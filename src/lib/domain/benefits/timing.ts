@@ -3,10 +3,7 @@
  * (DOMAIN.md «Realising gains»: gains follow from the measures). If that measure slips, the
  * benefit's planned path moves with it, in whole months. Pure: the caller passes `now`'s month.
  */
-import {
-	LIFECYCLE_LABEL,
-	type LifecycleStatus
-} from '../portfolio/vocabulary';
+import { LIFECYCLE_LABEL, type LifecycleStatus } from '../portfolio/vocabulary';
 import type { PlanPoint } from './plan-versions';
 
 /** What the rule reads of a measure, before or after a change. */
