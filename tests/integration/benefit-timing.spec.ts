@@ -92,7 +92,7 @@ async function benefitWaitingFor(measureId: number, wanted: string) {
 	for (const [period, value] of [
 		['2026-11', '100000'],
 		['2026-12', '300000']
-	]) {
+	] as const) {
 		expect(
 			await outcome(() => actions.planPeriod!(onBenefit(leader, id, { period, value })))
 		).toMatchObject({ kind: 'ok' });
