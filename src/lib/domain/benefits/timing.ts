@@ -5,6 +5,7 @@
  */
 import { LIFECYCLE_LABEL, type LifecycleStatus } from '../portfolio/vocabulary';
 import type { PlanPoint } from './plan-versions';
+import { formatMonthShort } from '../../format';
 
 /** What the rule reads of a measure, before or after a change. */
 export interface MeasureTiming {
@@ -103,25 +104,8 @@ export function shiftDay(day: string, months: number): string {
 	return `${period}-${String(Math.min(Number(day.slice(8, 10)), last)).padStart(2, '0')}`;
 }
 
-const SHORT_MONTHS = [
-	'jan.',
-	'feb.',
-	'mars',
-	'apr.',
-	'mai',
-	'juni',
-	'juli',
-	'aug.',
-	'sep.',
-	'okt.',
-	'nov.',
-	'des.'
-] as const;
-
-/** `2026-10` as «okt. 2026» (bokmål short month names, as nb-NO in Intl). */
-export function shortMonth(period: string): string {
-	return `${SHORT_MONTHS[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
-}
+/** `2026-10` as «okt. 2026». */
+export const shortMonth = formatMonthShort;
 
 /** «Gevinsten begynner å realiseres når tiltaket X når status Pågår.» */
 export function timingSentence(measureTitle: string, wanted: LifecycleStatus): string {
