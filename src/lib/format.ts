@@ -35,6 +35,29 @@ export function formatDay(day: string): string {
 	return dateFormat.format(new Date(`${day}T12:00:00Z`));
 }
 
+const SHORT_MONTHS = [
+	'jan.',
+	'feb.',
+	'mars',
+	'apr.',
+	'mai',
+	'juni',
+	'juli',
+	'aug.',
+	'sep.',
+	'okt.',
+	'nov.',
+	'des.'
+] as const;
+
+/**
+ * A month `YYYY-MM` as «okt. 2026»: bokmål's short month names (as nb-NO in Intl), spelled out
+ * here so server, browser and tests agree whatever ICU data they carry.
+ */
+export function formatMonthShort(period: string): string {
+	return `${SHORT_MONTHS[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
+}
+
 export function formatDateTime(at: Date | number): string {
 	return dateTimeFormat.format(typeof at === 'number' ? new Date(at) : at);
 }

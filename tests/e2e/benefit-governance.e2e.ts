@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, signInAs } from './browser';
+import { expectAccessible, launchBrowser, signInAs, waitForHydration } from './browser';
+import { chartReport } from './chart-checks';
 import { useServerDatabase } from './seed';
 
 const baseUrl = inject('baseUrl');
@@ -122,6 +123,60 @@ describe('benefit governance journey', () => {
 		await expect.poll(() => versions.getByText('Versjon 2: Godkjent').count()).toBe(1);
 		await expect.poll(() => versions.getByText('Versjon 1: Erstattet').count()).toBe(1);
 		await expect.poll(() => versions.getByText('Godkjent i styringsmøtet').count()).toBe(1);
+		await expectAccessible(leader);
+	});
+
+	it('the chart names months «okt. 2026» and draws its legend with the lines’ styles', async () => {
+		const chart = leader.locator('[data-chart]').first();
+		await expect.poll(() => chart.locator('.plot svg').count()).toBe(1);
+		const dash = (series: string) =>
+			chart.locator(`.legend .${series} line`).getAttribute('stroke-dasharray');
+		expect(await dash('planned')).toBe('6 4');
+		expect(await dash('realised')).toBeNull();
+		expect(await dash('original-target')).toBe('10 3 2 3');
+		expect(await chart.locator('.legend .planned').textContent()).toMatch(/stiplet linje/);
+		const texts = await chart.locator('.plot svg text').allTextContents();
+		const MONTH = /^(jan\.|feb\.|mars|apr\.|mai|juni|juli|aug\.|sep\.|okt\.|nov\.|des\.) 20\d\d$/;
+		expect(texts.filter((t) => MONTH.test(t)).length).toBeGreaterThan(1);
+		expect(texts.some((t) => /^\d{4}-\d{2}$|^\S+ \d{2}$/.test(t))).toBe(false);
+	});
+
+	it('at 200 % zoom the chart fills its column and no text is under 12 px', async () => {
+		const context = await browser.newContext({
+			viewport: { width: 640, height: 400 },
+			deviceScaleFactor: 2
+		});
+		contexts.push(context);
+		const zoomed = await context.newPage();
+		await signInAs(zoomed, baseUrl, LEADER, password);
+		await zoomed.goto(`${baseUrl}/gevinster/${benefitId}`);
+		await waitForHydration(zoomed);
+		await zoomed.waitForFunction(() => document.querySelector('[data-chart] .plot svg'));
+		const report = await zoomed.evaluate(chartReport);
+		expect(report.smallest!.px).toBeGreaterThanOrEqual(12);
+		const [box, svg] = await zoomed.evaluate(() => {
+			const plot = document.querySelector('[data-chart] .plot')!;
+			return [plot.clientWidth, plot.querySelector('svg')!.getBoundingClientRect().width];
+		});
+		expect(svg).toBeGreaterThanOrEqual(box - 2);
+	});
+
+	it('the leader ties the start to a measure, and the page says so and the rule', async () => {
+		await leader.goto(`${baseUrl}/gevinster/${benefitId}`);
+		await waitForHydration(leader);
+		await leader.getByText('Knytt starten til et tiltak').click();
+		await leader.getByLabel('Tiltak', { exact: true }).selectOption({ index: 1 });
+		await leader.getByLabel('Status tiltaket må nå').selectOption('in_progress');
+		await submit(leader, 'Lagre start', 'Gevinstens start er knyttet til tiltaket.');
+		const timing = leader.locator('section[aria-labelledby="tidspunkt"]');
+		await expect
+			.poll(() =>
+				timing.getByText(/begynner å realiseres når tiltaket .+ når status «Pågår»/).count()
+			)
+			.toBe(1);
+		await expect
+			.poll(() => timing.getByText(/Er planen godkjent, endres den ikke av seg selv/).count())
+			.toBe(1);
 		await expectAccessible(leader);
 	});
 

@@ -343,6 +343,11 @@ export function validBodies(seed: Seed): Record<string, Body> {
 			targetDate: '2027-12-31',
 			version: s(versions.benefit)
 		},
+		[`${benefitItem} timing`]: {
+			startMeasureId: s(ids.measureId),
+			startMeasureStatus: 'completed',
+			version: s(versions.benefit)
+		},
 		[`${benefitItem} freezePlan`]: {
 			baselineSource: 'Fagsystemet',
 			evidenceUrl: 'https://arkiv.example/nullpunkt',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesRow } from '../domain/gains';
 import {
+	ORIGINAL_TARGET_MARK,
 	REALISATION_SERIES,
+	forecastPoints,
 	realisationPlotOptions,
 	realisationSummary,
 	realisationTableRows
@@ -61,15 +63,29 @@ describe('realisationPlotOptions', () => {
 		expect(describeOptions(options)).toMatchSnapshot();
 	});
 
+	it('adds the dotted forecast and the dash-dot original target', () => {
+		const options = realisationPlotOptions(rows, {
+			unit: 'kr',
+			subject: 'Gevinst: Mindre tidsbruk',
+			originalTarget: 120_000,
+			forecasts: [{ period: '2026-04', value: 20_000 }]
+		});
+		expect(describeOptions(options)).toMatchSnapshot();
+	});
+
 	it('tells the series apart by line style, and by colours ≥ 3:1 apart and against white', () => {
-		const [planned, realised] = REALISATION_SERIES;
+		const [planned, realised, forecast] = REALISATION_SERIES;
+		const dashes = [...REALISATION_SERIES.map((s) => s.dash), ORIGINAL_TARGET_MARK.dash];
+		expect(new Set(dashes).size).toBe(dashes.length);
+		expect(forecast.style).toBe('prikket linje');
+		expect(ORIGINAL_TARGET_MARK.style).toBe('strek-prikk-linje');
 		expect(planned.dash).not.toBe(realised.dash);
 		expect(planned.dots).not.toBe(realised.dots);
 		expect(contrast(planned.colour, realised.colour)).toBeGreaterThanOrEqual(3);
 		for (const s of REALISATION_SERIES)
 			expect(contrast(s.colour, '#ffffff')).toBeGreaterThanOrEqual(3);
 		const options = realisationPlotOptions(rows, { unit: 'kr', subject: 'x' });
-		expect(options.color?.range).toEqual([planned.colour, realised.colour]);
+		expect(options.color?.range).toEqual([planned.colour, realised.colour, forecast.colour]);
 		// The figure draws the legend with the line styles; Plot's would be colour squares.
 		expect(options.color?.legend).toBeUndefined();
 	});
@@ -81,14 +97,17 @@ describe('realisationPlotOptions', () => {
 		expect(narrow.marginLeft).toBeGreaterThanOrEqual(10 * 0.72 * 12);
 		expect(narrow.x?.ticks).toBe(2);
 		const wide = realisationPlotOptions(rows, { unit: 'kr', subject: 'x', width: 1000 });
-		expect(wide.x?.ticks).toBeLessThanOrEqual(Math.floor(1000 / 90));
+		// «okt. 2026» is wider than «okt. 26»: one tick per 110 px.
+		expect(wide.x?.ticks).toBeLessThanOrEqual(Math.floor(1000 / 110));
 	});
 
 	it('formats ticks in nb-NO', () => {
 		const options = realisationPlotOptions(rows, { unit: 'timer', subject: 'Prosjekt A' });
 		const xFormat = options.x?.tickFormat as (d: Date) => string;
 		const yFormat = options.y?.tickFormat as (v: number) => string;
-		expect(xFormat(new Date(Date.UTC(2026, 0, 1)))).toBe('jan. 26');
+		expect(xFormat(new Date(Date.UTC(2026, 0, 1)))).toBe('jan. 2026');
+		expect(xFormat(new Date(Date.UTC(2026, 9, 1)))).toBe('okt. 2026');
+		expect(xFormat(new Date(Date.UTC(2027, 2, 1)))).toBe('mars 2027');
 		expect(yFormat(150_000).replace(/\s/g, ' ')).toBe('150 000');
 		expect(options.y?.label).toBe('Kumulativ gevinst (timer)');
 	});
@@ -99,6 +118,34 @@ describe('realisationPlotOptions', () => {
 		expect(planned!.data).toHaveLength(4);
 		expect(realised!.data).toHaveLength(3);
 		expect(dots!.data).toHaveLength(3);
+	});
+});
+
+describe('the forecast', () => {
+	const forecasts = [
+		{ period: '2026-02', value: 999 },
+		{ period: '2026-04', value: 60_000 }
+	];
+
+	it('runs on from the last realised month, adding each later month’s forecast', () => {
+		expect(forecastPoints(rows, forecasts)).toEqual([
+			{ period: '2026-03', value: 110_000 },
+			{ period: '2026-04', value: 170_000 }
+		]);
+		expect(forecastPoints(rows, [])).toEqual([]);
+		expect(forecastPoints([{ period: '2026-01', planned: 0, realised: null }], forecasts)).toEqual(
+			[]
+		);
+	});
+
+	it('is drawn dotted, and listed in the table from the month after the last realised', () => {
+		const options = realisationPlotOptions(rows, { unit: 'kr', subject: 'x', forecasts });
+		const marks = options.marks as unknown as { data: unknown[] }[];
+		expect(marks.at(-1)!.data).toHaveLength(2);
+		const table = realisationTableRows(rows, 'kr', forecasts).map((r) =>
+			r.forecast.replace(/\s/g, ' ')
+		);
+		expect(table).toEqual(['', '', '', '170 000 kr']);
 	});
 });
 
@@ -113,28 +160,32 @@ describe('text alternative', () => {
 				month: 'januar 2026',
 				planned: '0 kr',
 				realised: '0 kr',
-				difference: '0 kr'
+				difference: '0 kr',
+				forecast: ''
 			},
 			{
 				period: '2026-02',
 				month: 'februar 2026',
 				planned: '50 000 kr',
 				realised: '30 000 kr',
-				difference: '\u221220 000 kr'
+				difference: '\u221220 000 kr',
+				forecast: ''
 			},
 			{
 				period: '2026-03',
 				month: 'mars 2026',
 				planned: '100 000 kr',
 				realised: '110 000 kr',
-				difference: '+10 000 kr'
+				difference: '+10 000 kr',
+				forecast: ''
 			},
 			{
 				period: '2026-04',
 				month: 'april 2026',
 				planned: '150 000 kr',
 				realised: '',
-				difference: ''
+				difference: '',
+				forecast: ''
 			}
 		]);
 	});

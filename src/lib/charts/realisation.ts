@@ -5,7 +5,15 @@
 import * as Plot from '@observablehq/plot';
 import { UNIT_SYMBOL, type BenefitUnit } from '../domain/benefits/vocabulary';
 import type { SeriesRow } from '../domain/gain-realisation';
-import { formatKroner, formatNumber } from '../format';
+import { formatMonthShort, formatNumber } from '../format';
+import { forecastPoints, formatValue } from './realisation-table';
+
+export {
+	forecastPoints,
+	formatValue,
+	realisationTableRows,
+	type RealisationTableRow
+} from './realisation-table';
 
 export interface RealisationChartOptions {
 	unit: BenefitUnit;
@@ -18,22 +26,14 @@ export interface RealisationChartOptions {
 	 * change moved the target, so the original promise stays visible beside the current one.
 	 */
 	originalTarget?: number | null;
-}
-
-export interface RealisationTableRow {
-	period: string;
-	/** «januar 2026» */
-	month: string;
-	planned: string;
-	realised: string;
-	/** Realised minus planned, with sign; empty when nothing is logged. */
-	difference: string;
+	/** The owner's forecast per month (not cumulative), drawn on from the last realised month. */
+	forecasts?: readonly { period: string; value: number }[];
 }
 
 interface PlotDatum {
 	date: Date;
 	value: number;
-	series: 'Planlagt' | 'Realisert';
+	series: 'Planlagt' | 'Realisert' | 'Prognose';
 }
 
 const monthFormat = new Intl.DateTimeFormat('nb-NO', {
@@ -41,50 +41,10 @@ const monthFormat = new Intl.DateTimeFormat('nb-NO', {
 	year: 'numeric',
 	timeZone: 'UTC'
 });
-const tickMonthFormat = new Intl.DateTimeFormat('nb-NO', {
-	month: 'short',
-	year: '2-digit',
-	timeZone: 'UTC'
-});
 
 function periodDate(period: string): Date {
 	const [year, month] = period.split('-').map(Number);
 	return new Date(Date.UTC(year!, month! - 1, 1));
-}
-
-export function formatValue(value: number, unit: BenefitUnit): string {
-	switch (unit) {
-		case 'kr':
-			return formatKroner(value);
-		case 'timer':
-			return `${formatNumber(value)} t`;
-		case 'prosent':
-			return `${formatNumber(value)} %`;
-		case 'antall':
-			return formatNumber(value);
-	}
-}
-
-function signed(value: number, unit: BenefitUnit): string {
-	// U+2212 minus: screen readers read it as «minus», a hyphen is often skipped.
-	return value > 0
-		? `+${formatValue(value, unit)}`
-		: value < 0
-			? `\u2212${formatValue(-value, unit)}`
-			: formatValue(0, unit);
-}
-
-export function realisationTableRows(
-	rows: readonly SeriesRow[],
-	unit: BenefitUnit
-): RealisationTableRow[] {
-	return rows.map((row) => ({
-		period: row.period,
-		month: monthFormat.format(periodDate(row.period)),
-		planned: formatValue(row.planned, unit),
-		realised: row.realised === null ? '' : formatValue(row.realised, unit),
-		difference: row.realised === null ? '' : signed(row.realised - row.planned, unit)
-	}));
 }
 
 /** One sentence a screen reader hears instead of the lines. */
@@ -105,12 +65,16 @@ export function realisationSummary(rows: readonly SeriesRow[], options: Realisat
 	return `${options.subject}: kumulativ gevinst fra ${monthFormat.format(periodDate(first.period))}, ${plan}; ${realised}.${moved}`;
 }
 
-/** The original target's rule: dotted grey, 7.6:1 on white (WCAG 1.4.11), named in the legend. */
+/**
+ * The original target's rule: dash-dot grey, 7.6:1 on white (WCAG 1.4.11), named in the legend;
+ * dash-dot so it differs from the dotted forecast as well as by colour (WCAG 1.4.1).
+ */
 export const ORIGINAL_TARGET_MARK = {
 	label: 'Opprinnelig mål',
 	className: 'original-target',
 	colour: '#4b5563',
-	dash: '2 3'
+	dash: '10 3 2 3',
+	style: 'strek-prikk-linje'
 } as const;
 
 /** The original target when it differs from the current one (the plan's last value), else null. */
@@ -125,13 +89,35 @@ export function shownOriginalTarget(
 }
 
 /**
- * The two series differ by line style as well as colour (WCAG 1.4.1): planned dashed, realised
- * solid with a dot per logged month. Colours ≥ 3:1 against white and against each other
- * (#c96f00 on white 3.7:1, #172554 on white 14.7:1, between them 4.0:1; WCAG 1.4.11).
+ * The series differ by line style as well as colour (WCAG 1.4.1): planned dashed, realised
+ * solid with a dot per logged month, forecast dotted. Colours ≥ 3:1 against white (#c96f00
+ * 3.7:1, #172554 14.7:1, #0f766e 5.5:1; WCAG 1.4.11) and planned against realised 4.0:1.
  */
 export const REALISATION_SERIES = [
-	{ series: 'Planlagt', className: 'planned', colour: '#c96f00', dash: '6 4', dots: false },
-	{ series: 'Realisert', className: 'realised', colour: '#172554', dash: null, dots: true }
+	{
+		series: 'Planlagt',
+		className: 'planned',
+		colour: '#c96f00',
+		dash: '6 4',
+		dots: false,
+		style: 'stiplet linje'
+	},
+	{
+		series: 'Realisert',
+		className: 'realised',
+		colour: '#172554',
+		dash: null,
+		dots: true,
+		style: 'heltrukken linje med punkter'
+	},
+	{
+		series: 'Prognose',
+		className: 'forecast',
+		colour: '#0f766e',
+		dash: '1 4',
+		dots: false,
+		style: 'prikket linje'
+	}
 ] as const;
 
 /** Below this width the chart keeps its width and scrolls sideways within its own box. */
@@ -161,6 +147,11 @@ export function realisationPlotOptions(
 			? []
 			: [{ date: periodDate(r.period), value: r.realised, series: 'Realisert' as const }]
 	);
+	const forecast: PlotDatum[] = forecastPoints(rows, options.forecasts).map((f) => ({
+		date: periodDate(f.period),
+		value: f.value,
+		series: 'Prognose'
+	}));
 	const unit = UNIT_SYMBOL[options.unit];
 	const width = options.width ?? 640;
 	const original = shownOriginalTarget(rows, options);
@@ -178,11 +169,11 @@ export function realisationPlotOptions(
 		style: { fontSize: '12px' },
 		x: {
 			type: 'utc',
-			// The ticks name months («okt. 26»); an axis label beside the last one collided with it.
+			// The ticks name months («okt. 2026»); an axis label beside the last one collided with it.
 			label: null,
-			// One tick per 90 px: «mars 26» with WCAG 1.4.12 letter spacing is about 60 px wide.
-			ticks: Math.max(2, Math.floor((width - marginLeft - 20) / 90)),
-			tickFormat: (d: Date) => tickMonthFormat.format(d)
+			// One tick per 110 px: «mars 2026» with WCAG 1.4.12 letter spacing is about 80 px wide.
+			ticks: Math.max(2, Math.floor((width - marginLeft - 20) / 110)),
+			tickFormat: (d: Date) => formatMonthShort(d.toISOString().slice(0, 7))
 		},
 		y: {
 			label: `Kumulativ gevinst (${unit})`,
@@ -240,6 +231,15 @@ export function realisationPlotOptions(
 				fill: 'series',
 				r: 3.5,
 				className: REALISATION_SERIES[1].className
+			}),
+			Plot.lineY(forecast, {
+				x: 'date',
+				y: 'value',
+				stroke: 'series',
+				strokeDasharray: REALISATION_SERIES[2].dash,
+				strokeWidth: 2.5,
+				strokeLinecap: 'round',
+				className: REALISATION_SERIES[2].className
 			})
 		]
 	};

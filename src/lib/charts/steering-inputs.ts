@@ -9,6 +9,8 @@ interface TrackFigures {
 	code: string;
 	title: string;
 	gains: { href: string; kroner: { planned: number; realised: number; percent: number | null } };
+	/** Benefits shared with other tracks (counted in each track's sums). */
+	shared?: readonly { tracks: number; benefits: number }[];
 	compliance: {
 		href: string;
 		percent: number | null;
@@ -26,7 +28,8 @@ export function trackGainBars(tracks: readonly TrackFigures[]): BarChartSpec {
 			key: String(t.id),
 			label: trackLabel(t),
 			href: t.gains.href,
-			...t.gains.kroner
+			...t.gains.kroner,
+			shared: t.shared
 		}))
 	);
 }

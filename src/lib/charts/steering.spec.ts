@@ -14,6 +14,36 @@ describe('steering charts', () => {
 		expect(spec.height).toBe(2 * spec.panelHeight);
 	});
 
+	it('marks shared benefits in a track and explains that each track counts them', () => {
+		const spec = gainBarsSpec([
+			{
+				key: '1',
+				label: '1A',
+				href: '/g',
+				planned: 200,
+				realised: 50,
+				percent: 25,
+				shared: [
+					{ tracks: 2, benefits: 1 },
+					{ tracks: 3, benefits: 2 }
+				]
+			},
+			{ key: '2', label: '2', href: '/g', planned: 100, realised: 0, percent: 0, shared: [] }
+		]);
+		expect(spec.panels[0]!.note).toBe(
+			'◆ 1 gevinst delt med 2 spor, 2 gevinster delt med 3 spor; telles i hvert spor'
+		);
+		expect(spec.panels[1]!.note).toBeUndefined();
+		expect(spec.table.rows[0]!.cells[3]).toBe(
+			'1 gevinst delt med 2 spor, 2 gevinster delt med 3 spor; telles i hvert spor'
+		);
+		expect(spec.table.rows[1]!.cells[3]).toBe('–');
+		expect(spec.footnote).toMatch(/telles med i hvert av sporene/);
+		// Room for the note under the two bars.
+		expect(spec.panelHeight).toBeGreaterThan(gainBarsSpec([]).panelHeight);
+		expect(spec.panels[0]!.bars.map((b) => b.fraction)).toEqual([1, 0.25]);
+	});
+
 	it('draws the share signed on time, and says when nothing has counted yet', () => {
 		const spec = complianceBarsSpec([
 			{ key: '1', label: '1A', href: '/e', percent: 50, overdue: 3, units: 2 },

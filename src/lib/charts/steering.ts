@@ -16,8 +16,19 @@ export interface BarPanel {
 	key: string;
 	label: string;
 	href: string;
-	/** Bars: width in the chart's units (0 … `barWidth`) and the text shown beside it. */
-	bars: { name: string; width: number; text: string; kind: 'planned' | 'realised' | 'share' }[];
+	/**
+	 * Bars: width in the chart's units (0 … `barWidth`), the same as a share of the bar area
+	 * (`fraction`, 0 … 1, for a figure drawn at its box's width), and the text beside it.
+	 */
+	bars: {
+		name: string;
+		width: number;
+		fraction: number;
+		text: string;
+		kind: 'planned' | 'realised' | 'share';
+	}[];
+	/** A line under the bars, e.g. that some of the track's benefits are shared with others. */
+	note?: string;
 }
 
 export interface BarChartSpec {
@@ -27,9 +38,13 @@ export interface BarChartSpec {
 	labelWidth: number;
 	panelHeight: number;
 	barHeight: number;
+	/** Room right of the longest bar for its text. */
+	textRoom: number;
 	width: number;
 	height: number;
 	ariaLabel: string;
+	/** Said under the chart when a panel has a note (what the marker means). */
+	footnote?: string;
 	/** The table alternative: a header row and one row per panel, as text. */
 	table: {
 		headers: string[];
@@ -39,7 +54,8 @@ export interface BarChartSpec {
 
 const BAR_WIDTH = 360;
 const LABEL_WIDTH = 200;
-const TEXT_ROOM = 150;
+// «Realisert 12 345 678 kr (100 %)» at 12 px with WCAG 1.4.12 letter spacing.
+const TEXT_ROOM = 230;
 const BAR_HEIGHT = 14;
 
 const scaled = (value: number, max: number) =>
@@ -51,16 +67,21 @@ type TrackRow = { key: string; label: string; href: string };
 function barChart<R extends TrackRow>(
 	rows: readonly R[],
 	panelHeight: number,
-	bars: (r: R) => BarPanel['bars'],
+	bars: (r: R) => Omit<BarPanel['bars'][number], 'fraction'>[],
 	ariaLabel: string,
 	headers: string[],
 	cells: (r: R) => string[]
 ): BarChartSpec {
 	const track = (r: R) => ({ key: r.key, label: r.label, href: r.href });
+	const withFraction = (b: Omit<BarPanel['bars'][number], 'fraction'>) => ({
+		...b,
+		fraction: b.width / BAR_WIDTH
+	});
 	return {
-		panels: rows.map((r) => ({ ...track(r), bars: bars(r) })),
+		panels: rows.map((r) => ({ ...track(r), bars: bars(r).map(withFraction) })),
 		barWidth: BAR_WIDTH,
 		labelWidth: LABEL_WIDTH,
+		textRoom: TEXT_ROOM,
 		panelHeight,
 		barHeight: BAR_HEIGHT,
 		width: LABEL_WIDTH + BAR_WIDTH + TEXT_ROOM,
@@ -77,14 +98,30 @@ export interface GainBarInput {
 	planned: number;
 	realised: number;
 	percent: number | null;
+	/** Benefits the track shares with other tracks, by how many tracks share them. */
+	shared?: readonly { tracks: number; benefits: number }[];
+}
+
+/** The marker before a shared-benefits note, drawn as text (not colour alone). */
+export const SHARED_MARK = '◆';
+
+/** «◆ 2 gevinster delt med 3 spor; telles i hvert spor», or null when none is shared. */
+export function sharedNote(shared: GainBarInput['shared']): string | null {
+	if (!shared?.length) return null;
+	const parts = shared.map(
+		(s) => `${s.benefits} ${s.benefits === 1 ? 'gevinst' : 'gevinster'} delt med ${s.tracks} spor`
+	);
+	return `${SHARED_MARK} ${parts.join(', ')}; telles i hvert spor`;
 }
 
 /** Realised against planned gain in kroner per track, on one scale (the largest value). */
 export function gainBarsSpec(rows: readonly GainBarInput[]): BarChartSpec {
 	const max = Math.max(0, ...rows.flatMap((r) => [r.planned, r.realised]));
-	return barChart(
+	const notes = rows.map((r) => sharedNote(r.shared));
+	const anyShared = notes.some((n) => n !== null);
+	const spec = barChart(
 		rows,
-		BAR_HEIGHT * 2 + 14,
+		BAR_HEIGHT * (anyShared ? 3 : 2) + 14 + (anyShared ? 4 : 0),
 		(r) => [
 			{
 				name: 'Planlagt',
@@ -100,13 +137,20 @@ export function gainBarsSpec(rows: readonly GainBarInput[]): BarChartSpec {
 			}
 		],
 		'Realisert mot planlagt gevinst i kroner til nå, per spor',
-		['Spor', 'Planlagt til nå', 'Realisert til nå', 'Andel realisert'],
+		['Spor', 'Planlagt til nå', 'Realisert til nå', 'Andel realisert', 'Delte gevinster'],
 		(r) => [
 			formatKroner(r.planned),
 			formatKroner(r.realised),
-			r.percent === null ? '–' : formatPercent(r.percent)
+			r.percent === null ? '–' : formatPercent(r.percent),
+			sharedNote(r.shared)?.slice(SHARED_MARK.length + 1) ?? '–'
 		]
 	);
+	if (!anyShared) return spec;
+	return {
+		...spec,
+		panels: spec.panels.map((p, i) => (notes[i] ? { ...p, note: notes[i] } : p)),
+		footnote: `${SHARED_MARK} En gevinst i et prosjekt som hører til flere spor, telles med i hvert av sporene. Summen av sporene blir derfor større enn misjonens sum, der hver gevinst telles én gang.`
+	};
 }
 
 export interface ComplianceBarInput {

@@ -88,7 +88,9 @@ export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
 	link: 'Koblet',
 	unlink: 'Kobling fjernet',
 	upload: 'Lastet opp',
-	verify: 'Kontrollert'
+	verify: 'Kontrollert',
+	timing: 'Start knyttet til tiltak',
+	plan_shift: 'Plan flyttet etter tiltak'
 };
 
 /** The fields of before and after, by the name the code writes (camelCase, as the schema). */
@@ -248,7 +250,12 @@ export const AUDIT_FIELD_LABEL: Readonly<Record<string, string>> = {
 	tolerancePercent: 'Toleranse (prosent)',
 	correctionReason: 'Grunn til korreksjon',
 	realisationId: 'Registrering',
-	planFrozenAt: 'Plan godkjent'
+	planFrozenAt: 'Plan godkjent',
+	plan: 'Planlagt bane',
+	startMeasureId: 'Starter når tiltaket',
+	startMeasureStatus: 'når status',
+	expectedFrom: 'Tiltaket ventet',
+	expectedTo: 'Tiltaket nå ventet'
 };
 
 /** Fields whose value is a person's id: shown as the person's name. */

@@ -141,3 +141,18 @@ export const ATTESTATION_SUCCESS = {
 	validated: (period: string) => `Verdien for ${period} er validert.`,
 	forecast: (period: string) => `Prognosen for ${period} er lagret.`
 } as const;
+
+// ── The start tied to a measure ─────────────────────────────────────────────────────────────
+
+export const TIMING_MESSAGES: MessageBook = {
+	fields: { measure_missing: 'startMeasureId' },
+	messages: {
+		benefit_missing: BENEFIT_MESSAGES.messages.benefit_missing!,
+		measure_missing: 'Velg et av prosjektets tiltak fra listen'
+	}
+};
+
+export const TIMING_SUCCESS = {
+	tied: 'Gevinstens start er knyttet til tiltaket.',
+	untied: 'Gevinstens start er ikke lenger knyttet til et tiltak.'
+};

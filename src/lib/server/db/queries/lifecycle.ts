@@ -19,6 +19,7 @@ import { type LifecycleStatus } from '$lib/domain/portfolio/vocabulary';
 import type { StatusReportInput } from '$lib/schemas/portfolio';
 import type { WriteResult } from '../../result';
 import { benefitIdsOfProject, withGainRollups } from './gain-rollups';
+import { followMeasure } from './benefits-timing';
 
 export type StatusSubject = 'track' | 'project' | 'measure';
 export type ReportSubject = 'project' | 'measure';
@@ -69,6 +70,11 @@ export function changeStatus(
 			.where(eq(t.id, id))
 			.run();
 		recordStatus(tx, subject, id, before.status, to, reason, actorId, now);
+		if (subject === 'measure') {
+			// Benefits waiting for this measure move with it when it goes back a status.
+			const m = tx.select().from(measure).where(eq(measure.id, id)).get()!;
+			followMeasure(tx, id, { ...m, status: before.status }, m, actorId, now);
+		}
 		writeAudit(tx, now, {
 			actorId,
 			entity: subject,

@@ -8,6 +8,7 @@ import { refusedWhenReferenced } from './projects';
 import type { WriteResult } from '../../result';
 import { userExists } from './portfolio-people';
 import { writeTransaction } from './write';
+import { followMeasure } from './benefits-timing';
 
 export type MeasureWithUnits = Measure & { unitIds: number[] };
 
@@ -150,6 +151,8 @@ export function updateMeasure(
 		if (!updated) return { ok: false, reason: 'conflict' } as const;
 		tx.delete(measureUnit).where(eq(measureUnit.measureId, id)).run();
 		for (const unitId of unitIds) tx.insert(measureUnit).values({ measureId: id, unitId }).run();
+		// Benefits waiting for this measure move with it when its dates slip.
+		followMeasure(tx, id, before, updated, actorId, now);
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'measure',

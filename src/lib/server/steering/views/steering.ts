@@ -32,6 +32,7 @@ import { getMission, listEffectGoals } from '$lib/server/db/queries/mission';
 import { listTracks } from '$lib/server/db/queries/tracks';
 import { countBehindByTrack, gainSums, goalSums } from '$lib/server/db/queries/gain-views';
 import { netSumRow, NO_SUMS, type GroupSums, type NetAmounts } from '$lib/domain/benefits/net';
+import { sharedBenefitsByTrack } from '$lib/server/db/queries/shared-benefits';
 import {
 	CHANGE_KINDS,
 	countOpenRisksByTrackAndCell,
@@ -119,6 +120,8 @@ export interface SteeringTrack {
 		href: string;
 	};
 	gains: SteeringGains;
+	/** Its benefits shared with other tracks, by how many tracks: counted in each. */
+	shared: { tracks: number; benefits: number }[];
 	behind: { count: number; withCause: number; withoutCause: number; href: string };
 	risks: { high: number; medium: number; low: number; href: string };
 	/** The units the track's measures involve; null when the user may not read compliance. */
@@ -200,6 +203,7 @@ export function steeringPage(
 		return { asOf, mission: null, goals: [], total: null, tracks: [], complianceYear: null, since };
 	}
 	const tracks = listTracks();
+	const shared = group(sharedBenefitsByTrack());
 	const sums = gainSums({ missionId: mission.id, projectId: null, trackId: null, level: null });
 	const trackSums = new Map(sums.track.map((r) => [Number(r.key), r]));
 	const margin = mission.behindPlanMarginPercent;
@@ -298,6 +302,7 @@ export function steeringPage(
 					href: `/portefolje?spor=${t.id}`
 				},
 				gains: gains(trackSums.get(t.id), `/gevinster?spor=${t.id}`),
+				shared: (shared.get(t.id) ?? []).map(({ tracks, benefits }) => ({ tracks, benefits })),
 				behind: behindFigure(behindOf.get(t.id), `/gevinster?spor=${t.id}#bak-plan`),
 				risks: {
 					...risksBySeverity(risks.get(t.id) ?? []),

@@ -11,6 +11,8 @@ import {
 import * as plans from '$lib/server/benefits/actions/plan';
 import { planVersionsView } from '$lib/server/benefits/views/plan-versions';
 import * as attestation from '$lib/server/benefits/actions/attestation';
+import * as timing from '$lib/server/benefits/actions/timing';
+import { timingView } from '$lib/server/benefits/views/timing';
 import * as benefits from '$lib/server/benefits/actions';
 import { benefitPage } from '$lib/server/benefits/views/benefit';
 import { readForm } from '$lib/server/read-form';
@@ -22,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		...benefitPage(ctx, event.url),
 		planVersions: planVersionsView(ctx),
+		timing: timingView(ctx),
 		// The log form suggests last month, in Oslo time: the month most values are logged for.
 		logPeriod: lastCompleteMonth(osloDay(event.locals.now))
 	};
@@ -31,6 +34,10 @@ export const actions: Actions = {
 	update: async (event) => {
 		const ctx = requireBenefitEditor(event, Number(event.params.id));
 		return benefits.saveBenefit(ctx, await readForm(event), event.locals.now);
+	},
+	timing: async (event) => {
+		const ctx = requireBenefitEditor(event, Number(event.params.id));
+		return timing.setTiming(ctx, await readForm(event), event.locals.now);
 	},
 	delete: async (event) => {
 		const ctx = requireBenefitEditor(event, Number(event.params.id));

@@ -1,0 +1,94 @@
+/**
+ * The realisation chart's numbers as text: values in the benefit's unit, the table beside the
+ * chart, and the forecast as a cumulative line. Pure, shared by the spec and the figure.
+ */
+import type { BenefitUnit } from '../domain/benefits/vocabulary';
+import type { SeriesRow } from '../domain/gain-realisation';
+import { formatKroner, formatNumber } from '../format';
+
+export interface RealisationTableRow {
+	period: string;
+	/** «januar 2026» */
+	month: string;
+	planned: string;
+	realised: string;
+	/** Realised minus planned, with sign; empty when nothing is logged. */
+	difference: string;
+	/** The cumulative forecast; empty where there is none. */
+	forecast: string;
+}
+
+const monthFormat = new Intl.DateTimeFormat('nb-NO', {
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'UTC'
+});
+
+function periodDate(period: string): Date {
+	const [year, month] = period.split('-').map(Number);
+	return new Date(Date.UTC(year!, month! - 1, 1));
+}
+
+export function formatValue(value: number, unit: BenefitUnit): string {
+	switch (unit) {
+		case 'kr':
+			return formatKroner(value);
+		case 'timer':
+			return `${formatNumber(value)} t`;
+		case 'prosent':
+			return `${formatNumber(value)} %`;
+		case 'antall':
+			return formatNumber(value);
+	}
+}
+
+function signed(value: number, unit: BenefitUnit): string {
+	// U+2212 minus: screen readers read it as «minus», a hyphen is often skipped.
+	return value > 0
+		? `+${formatValue(value, unit)}`
+		: value < 0
+			? `\u2212${formatValue(-value, unit)}`
+			: formatValue(0, unit);
+}
+
+/**
+ * The forecast as a cumulative line: from the last realised month (its realised value), adding
+ * each month's forecast after it, as the benefit's health reads it (domain/benefits/health.ts,
+ * `forecastAtEnd`). Empty when nothing is realised yet or no month after it has a forecast.
+ */
+export function forecastPoints(
+	rows: readonly SeriesRow[],
+	forecasts: readonly { period: string; value: number }[] = []
+): { period: string; value: number }[] {
+	const last = rows.findLast((r) => r.realised !== null);
+	if (!last) return [];
+	const byPeriod = new Map(forecasts.map((f) => [f.period, f.value]));
+	const ahead = rows.filter((r) => r.period > last.period && byPeriod.has(r.period));
+	if (!ahead.length) return [];
+	let sum = last.realised!;
+	return [
+		{ period: last.period, value: sum },
+		...ahead.map((r) => ({ period: r.period, value: (sum += byPeriod.get(r.period)!) }))
+	];
+}
+
+export function realisationTableRows(
+	rows: readonly SeriesRow[],
+	unit: BenefitUnit,
+	forecasts: readonly { period: string; value: number }[] = []
+): RealisationTableRow[] {
+	// The anchor month is realised, not forecast: the table shows forecasts after it only.
+	const forecast = new Map(
+		forecastPoints(rows, forecasts)
+			.slice(1)
+			.map((f) => [f.period, f.value])
+	);
+	return rows.map((row) => ({
+		period: row.period,
+		month: monthFormat.format(periodDate(row.period)),
+		planned: formatValue(row.planned, unit),
+		realised: row.realised === null ? '' : formatValue(row.realised, unit),
+		difference: row.realised === null ? '' : signed(row.realised - row.planned, unit),
+		forecast: forecast.has(row.period) ? formatValue(forecast.get(row.period)!, unit) : ''
+	}));
+}

@@ -1,0 +1,122 @@
+/**
+ * When a benefit starts realising: when one of the project's measures reaches a lifecycle status
+ * (DOMAIN.md «Realising gains»: gains follow from the measures). If that measure slips, the
+ * benefit's planned path moves with it, in whole months. Pure: the caller passes `now`'s month.
+ */
+import { LIFECYCLE_LABEL, type LifecycleStatus } from '../portfolio/vocabulary';
+import type { PlanPoint } from './plan-versions';
+import { formatMonthShort } from '../../format';
+
+/** What the rule reads of a measure, before or after a change. */
+export interface MeasureTiming {
+	status: LifecycleStatus;
+	/** `YYYY-MM-DD` or null. */
+	startDate: string | null;
+	endDate: string | null;
+}
+
+/** How far along the funnel a status is; `rejected` is off it (it never reaches anything). */
+const RANK: Record<LifecycleStatus, number> = {
+	proposed: 1,
+	recommended: 2,
+	adopted: 3,
+	in_progress: 4,
+	completed: 5,
+	rejected: 0
+};
+
+/** The statuses a benefit can wait for (waiting for «Forkastet» makes no sense). */
+export const START_STATUSES = [
+	'recommended',
+	'adopted',
+	'in_progress',
+	'completed'
+] as const satisfies readonly LifecycleStatus[];
+
+export function hasReached(current: LifecycleStatus, wanted: LifecycleStatus): boolean {
+	return RANK[current] > 0 && RANK[current] >= RANK[wanted];
+}
+
+/**
+ * The measure's planned date for reaching the status: its end date for «Avsluttet», else its
+ * start date (work starts once it is adopted, so every earlier step is due by then).
+ */
+export function plannedDateFor(m: MeasureTiming, wanted: LifecycleStatus): string | null {
+	return wanted === 'completed' ? m.endDate : m.startDate;
+}
+
+/** `YYYY-MM` plus whole months (negative goes back), across year ends. */
+export function addMonths(period: string, months: number): string {
+	const [y, m] = period.split('-').map(Number);
+	const index = y! * 12 + (m! - 1) + months;
+	const year = Math.floor(index / 12);
+	return `${String(year).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Whole months from `from` to `to` (`YYYY-MM` or `YYYY-MM-DD`); negative when `to` is earlier. */
+export function monthsBetween(from: string, to: string): number {
+	const n = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7));
+	return n(to) - n(from);
+}
+
+export interface Slip {
+	months: number;
+	/** The month the plan counted on, and the month now expected (`YYYY-MM`). */
+	from: string;
+	to: string;
+}
+
+/**
+ * How many whole months a change of the measure moves the benefit's start, or null for none.
+ * - Not there yet, before and after: the plan moves as far as the planned date moved later.
+ * - It had reached the status and went back: it can reach it again this month at the earliest,
+ *   so the plan moves from the planned month to this month if that month has passed.
+ * - Reaching the status, moving earlier, being rejected (no date to move to), a missing date
+ *   or a change that touches neither status nor date: no move. A plan never moves earlier by
+ *   itself; an early measure leaves the plan for its leader to bring forward.
+ */
+export function startSlip(
+	before: MeasureTiming,
+	after: MeasureTiming,
+	wanted: LifecycleStatus,
+	nowMonth: string
+): Slip | null {
+	if (after.status === 'rejected' || hasReached(after.status, wanted)) return null;
+	const was = plannedDateFor(before, wanted)?.slice(0, 7);
+	const planned = plannedDateFor(after, wanted)?.slice(0, 7);
+	if (!was || !planned) return null;
+	const wentBack = hasReached(before.status, wanted);
+	const to = wentBack && nowMonth > planned ? nowMonth : planned;
+	const months = monthsBetween(was, to);
+	return months > 0 ? { months, from: was, to } : null;
+}
+
+/** The planned path moved `months` later, every value kept. */
+export function shiftPlan(plan: readonly PlanPoint[], months: number): PlanPoint[] {
+	return plan.map((p) => ({ period: addMonths(p.period, months), value: p.value }));
+}
+
+/** A day `YYYY-MM-DD` moved whole months later, clamped to the month's last day. */
+export function shiftDay(day: string, months: number): string {
+	const period = addMonths(day.slice(0, 7), months);
+	const [y, m] = period.split('-').map(Number);
+	const last = new Date(Date.UTC(y!, m!, 0)).getUTCDate();
+	return `${period}-${String(Math.min(Number(day.slice(8, 10)), last)).padStart(2, '0')}`;
+}
+
+/** `2026-10` as «okt. 2026». */
+export const shortMonth = formatMonthShort;
+
+/** «Gevinsten begynner å realiseres når tiltaket X når status Pågår.» */
+export function timingSentence(measureTitle: string, wanted: LifecycleStatus): string {
+	return `Gevinsten begynner å realiseres når tiltaket «${measureTitle}» når status «${LIFECYCLE_LABEL[wanted]}».`;
+}
+
+/** The reason written on the automatic change request, and in the notice. */
+export function slipReason(measureTitle: string, slip: Slip): string {
+	return `Tiltaket «${measureTitle}» er forsinket fra ${shortMonth(slip.from)} til ${shortMonth(slip.to)}; planen flyttes ${slip.months} ${slip.months === 1 ? 'måned' : 'måneder'} senere.`;
+}
+
+/** The rule as the benefit page states it. */
+export const SHIFT_RULE =
+	'Blir tiltaket forsinket (planlagt dato for statusen flyttes senere, eller tiltaket går tilbake til en tidligere status etter at datoen er passert), flyttes gevinstplanen like mange hele måneder senere. Er planen ikke godkjent, flyttes den straks. Er planen godkjent, endres den ikke av seg selv: det lages en endringsforespørsel som styringsgruppen godkjenner eller avviser. Gevinsteier og programleder får beskjed. Et tiltak som blir tidlig ferdig, flytter ikke planen.';

@@ -1,0 +1,249 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import {
+	actions,
+	load as benefitLoad
+} from '../../src/routes/(app)/gevinster/[id=id]/+page.server';
+import { actions as measureActions } from '../../src/routes/(app)/portefolje/tiltak/[id=id]/+page.server';
+import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
+import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
+import { makeMeasure } from '../factories/portfolio';
+import { listAuditEntries } from '$lib/server/db/queries/audit';
+import { getBenefit } from '$lib/server/db/queries/benefits';
+import { listPlannedPeriods } from '$lib/server/db/queries/benefits-gains';
+import { listPlanVersions } from '$lib/server/db/queries/benefits-plan-reads';
+import { getMeasureById } from '$lib/server/db/queries/measures';
+import { db } from '$lib/server/db';
+import { notice } from '$lib/server/db/schema';
+
+let leader: Signed;
+let owner: Signed;
+let steering: Signed;
+let projectId = 0;
+let tracks: number[] = [];
+const NOW = new Date('2026-06-15T10:00:00Z');
+
+beforeAll(async () => {
+	leader = signIn(await makeUser([{ role: 'programme_leader' }]));
+	owner = signIn(await makeUser([]));
+	steering = signIn(await makeUser([{ role: 'steering' }]));
+	tracks = makeMission(leader.user.id).tracks;
+	projectId = makeProject(leader.user.id, tracks, 0).projectId;
+});
+
+const onBenefit = (who: Signed, id: number, form?: Record<string, string>) =>
+	makeEvent({
+		signed: who,
+		path: `/gevinster/${id}`,
+		params: { id: String(id) },
+		form,
+		now: NOW
+	}) as never;
+const onMeasure = (id: number, form: Record<string, string>) =>
+	makeEvent({
+		signed: leader,
+		path: `/portefolje/tiltak/${id}`,
+		params: { id: String(id) },
+		form,
+		now: NOW
+	}) as never;
+
+/** Saves the measure's dates through its edit form, as the programme leader would. */
+async function measureDates(id: number, startDate: string, endDate: string) {
+	const m = getMeasureById(id)!;
+	const form = {
+		projectId: String(m.projectId),
+		title: m.title,
+		description: '',
+		ownerId: String(m.ownerId),
+		startDate,
+		endDate,
+		version: String(m.version)
+	};
+	expect(await outcome(() => measureActions.update!(onMeasure(id, form)))).toMatchObject({
+		kind: 'ok'
+	});
+}
+
+async function status(id: number, to: string) {
+	expect(
+		await outcome(() => measureActions.status!(onMeasure(id, { to, reason: '' })))
+	).toMatchObject({ kind: 'ok' });
+}
+
+/** A benefit owned by `owner`, planned 2026-11 and 2026-12, waiting for the measure. */
+async function benefitWaitingFor(measureId: number, wanted: string) {
+	const id = makeBenefit(
+		projectId,
+		{ title: `Venter ${measureId}`, ownerId: owner.user.id },
+		leader.user.id
+	);
+	const plan = {
+		baselineValue: '0',
+		baselineDate: '2026-01-01',
+		baselineMethod: 'Regnskap',
+		targetValue: '300000',
+		targetDate: '2026-12-31',
+		version: String(getBenefit(id)!.version)
+	};
+	expect(await outcome(() => actions.plan!(onBenefit(leader, id, plan)))).toMatchObject({
+		kind: 'ok'
+	});
+	for (const [period, value] of [
+		['2026-11', '100000'],
+		['2026-12', '300000']
+	] as const) {
+		expect(
+			await outcome(() => actions.planPeriod!(onBenefit(leader, id, { period, value })))
+		).toMatchObject({ kind: 'ok' });
+	}
+	const tie = {
+		startMeasureId: String(measureId),
+		startMeasureStatus: wanted,
+		version: String(getBenefit(id)!.version)
+	};
+	expect(await outcome(() => actions.timing!(onBenefit(leader, id, tie)))).toMatchObject({
+		kind: 'ok',
+		data: { action: 'timing' }
+	});
+	return id;
+}
+
+const noticesOf = (userId: number, benefitId: number) =>
+	db
+		.select()
+		.from(notice)
+		.where(and(eq(notice.userId, userId), eq(notice.kind, 'plan_shifted')))
+		.all()
+		.filter((n) => n.href === `/gevinster/${benefitId}#tidspunkt`);
+const periods = (id: number) => listPlannedPeriods([id]).map((p) => p.period);
+
+describe('tying the start to a measure', () => {
+	it('says so in words, and refuses a half-filled form or another project’s measure', async () => {
+		const [measureId] = makeProject(leader.user.id, tracks, 1).measureIds;
+		const id = makeBenefit(projectId, { title: 'Uten tiltak' }, leader.user.id);
+		const version = String(getBenefit(id)!.version);
+		expect(
+			await outcome(() =>
+				actions.timing!(
+					onBenefit(leader, id, { startMeasureId: '', startMeasureStatus: 'completed', version })
+				)
+			)
+		).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: {
+				errors: { startMeasureId: 'Velg tiltaket, eller fjern statusen' },
+				values: { startMeasureStatus: 'completed' }
+			}
+		});
+		expect(
+			await outcome(() =>
+				actions.timing!(
+					onBenefit(leader, id, {
+						startMeasureId: String(measureId),
+						startMeasureStatus: 'completed',
+						version
+					})
+				)
+			)
+		).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: { errors: { startMeasureId: 'Velg et av prosjektets tiltak fra listen' } }
+		});
+		expect(getBenefit(id)!.startMeasureId).toBeNull();
+		// Only the map's editors tie it.
+		expect(
+			await outcome(() =>
+				actions.timing!(
+					onBenefit(owner, id, { startMeasureId: '', startMeasureStatus: '', version })
+				)
+			)
+		).toMatchObject({ kind: 'error', status: 403 });
+	});
+});
+
+describe('the measure slips', () => {
+	it('an unfrozen plan moves at once, with an audit row and a notice to owner and leader', async () => {
+		const measureId = makeMeasure(projectId, leader.user.id);
+		await measureDates(measureId, '2026-09-01', '2026-10-20');
+		const id = await benefitWaitingFor(measureId, 'completed');
+		const page = (await benefitLoad(onBenefit(owner, id))) as {
+			timing: { tied: { sentence: string; reached: boolean } };
+		};
+		expect(page.timing.tied.sentence).toMatch(/når tiltaket «.+» når status «Avsluttet»/);
+		expect(page.timing.tied.reached).toBe(false);
+
+		// Finishing earlier, or a change within the month: nothing moves.
+		await measureDates(measureId, '2026-09-01', '2026-10-31');
+		await measureDates(measureId, '2026-08-01', '2026-08-31');
+		expect(periods(id)).toEqual(['2026-11', '2026-12']);
+		expect(noticesOf(owner.user.id, id)).toHaveLength(0);
+
+		// From August to January: five months later, across the year end.
+		await measureDates(measureId, '2026-09-01', '2027-01-10');
+		expect(periods(id)).toEqual(['2027-04', '2027-05']);
+		expect(getBenefit(id)!.targetDate).toBe('2027-05-31');
+		const [audit] = listAuditEntries({
+			entity: 'benefit',
+			entityId: String(id),
+			action: 'plan_shift'
+		}).rows;
+		expect(audit).toMatchObject({ actorId: leader.user.id });
+		expect(audit!.after).toMatchObject({
+			months: 5,
+			expectedFrom: '2026-08',
+			expectedTo: '2027-01'
+		});
+		for (const who of [owner, leader]) {
+			const [n] = noticesOf(who.user.id, id);
+			expect(n).toMatchObject({ title: expect.stringContaining('Gevinstplanen er flyttet') });
+			expect(n!.body).toContain('forsinket fra aug. 2026 til jan. 2027');
+		}
+	});
+
+	it('a frozen plan is not changed: a request waits for the steering group, and the owner is told', async () => {
+		const measureId = makeMeasure(projectId, leader.user.id);
+		await measureDates(measureId, '2026-03-01', '2026-12-01');
+		await status(measureId, 'recommended');
+		const id = await benefitWaitingFor(measureId, 'recommended');
+		const freeze = {
+			baselineSource: 'Regnskap',
+			evidenceUrl: '',
+			version: String(getBenefit(id)!.version)
+		};
+		expect(await outcome(() => actions.freezePlan!(onBenefit(leader, id, freeze)))).toMatchObject({
+			kind: 'ok'
+		});
+
+		// Sent back to «Forslag» in June, three months after it was due: the plan would move three.
+		await status(measureId, 'proposed');
+		expect(periods(id)).toEqual(['2026-11', '2026-12']);
+		const waiting = listPlanVersions(id).find((v) => v.status === 'requested')!;
+		expect(waiting.reason).toContain('forsinket fra mars 2026 til juni 2026');
+		expect(waiting.plan.map((p) => p.period)).toEqual(['2027-02', '2027-03']);
+		expect(waiting.targetDate).toBe('2027-03-31');
+		expect(
+			listAuditEntries({
+				entity: 'benefit_plan_version',
+				entityId: String(waiting.id),
+				action: 'request'
+			}).rows
+		).toHaveLength(1);
+		const [n] = noticesOf(owner.user.id, id);
+		expect(n!.body).toContain('styringsgruppen avgjør');
+
+		// A steering member approves it: now the plan moves.
+		const decide = {
+			requestId: String(waiting.id),
+			decision: 'approve',
+			note: '',
+			version: String(waiting.version)
+		};
+		expect(await outcome(() => actions.decidePlan!(onBenefit(steering, id, decide)))).toMatchObject(
+			{ kind: 'ok' }
+		);
+		expect(periods(id)).toEqual(['2027-02', '2027-03']);
+	});
+});
