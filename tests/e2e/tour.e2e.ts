@@ -198,7 +198,9 @@ async function crawl(
 	problems: string[],
 	wanted: string[]
 ) {
-	const SPARE = 12;
+	// Filtered lists (/gevinster/fordeling?spor=…) add many spare links of kinds already seen;
+	// detail pages are opened first among them, since those are what lead to new kinds.
+	const SPARE = 24;
 	const seen = new Map<string, string>();
 	const opened = new Set<string>();
 	const queue: URL[] = [new URL('/', server.baseUrl)];
@@ -223,7 +225,8 @@ async function crawl(
 			continue;
 		}
 		if (wanted.every((k) => seen.has(k)) || spareOpened >= SPARE) break;
-		const next = spare.shift();
+		const detail = spare.findIndex((u) => /\/\d+(\/|$)/.test(u.pathname) && !u.search);
+		const next = spare.splice(detail >= 0 ? detail : 0, 1)[0];
 		if (!next) break;
 		if (opened.has(next.pathname + next.search)) continue;
 		spareOpened++;

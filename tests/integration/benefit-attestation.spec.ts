@@ -179,7 +179,9 @@ describe('attesting a period', () => {
 
 describe('validating a kroner gain', () => {
 	it('the validator confirms a value someone else logged; not their own, not other units', async () => {
-		const id = rowsOf(benefitId).at(-1)!.id;
+		const id = rowsOf(benefitId)
+			.filter((r) => r.period === '2026-10')
+			.at(-1)!.id;
 		const form = { realisationId: String(id), period: '2026-10' };
 		expect(await act('validate', who.owner, form)).toMatchObject({ kind: 'error', status: 403 });
 		expect(await act('validate', who.validator, form)).toMatchObject({ kind: 'ok' });
@@ -217,11 +219,21 @@ describe('validating a kroner gain', () => {
 			.get();
 		const r = confirmRealisation(
 			benefitId,
-			{ realisationId: own.id, kind: 'validate', statement: 'x' },
+			{ realisationId: own.id, kind: 'validate', period: own.period, statement: 'x' },
 			who.validator.user.id,
 			NOW
 		);
 		expect(r).toEqual({ ok: false, reason: 'own_value' });
+	});
+
+	it('refuses a statement that names another month than the value', async () => {
+		const october = rowsOf(benefitId).find((r) => r.period === '2026-10')!;
+		expect(
+			await act('validate', who.validator, {
+				realisationId: String(october.id),
+				period: '2026-11'
+			})
+		).toMatchObject({ kind: 'fail', status: 400 });
 	});
 
 	it('a confirmation row can be neither changed nor removed', () => {

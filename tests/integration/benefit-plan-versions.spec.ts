@@ -144,6 +144,24 @@ describe('freezing the plan', () => {
 		expect(direct).toMatchObject({ kind: 'fail', status: 400 });
 		expect(getBenefit(id)!.targetValue).toBe(120_000);
 	});
+
+	it('refuses to freeze a plan that does not say where the nullpunkt comes from', async () => {
+		const id = makeBenefit(projectId, { title: 'Uten kilde' }, leader.user.id);
+		expect(await outcome(() => actions.plan!(post(leader, id, plan)))).toMatchObject({
+			kind: 'ok'
+		});
+		const version = String(getBenefit(id)!.version);
+		const refused = await outcome(() =>
+			actions.freezePlan!(post(leader, id, { baselineSource: '  ', evidenceUrl: '', version }))
+		);
+		expect(refused).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: { errors: { baselineSource: expect.stringMatching(/^Skriv hvor nullpunktet/) } }
+		});
+		expect(getBenefit(id)!.planFrozenAt).toBeNull();
+		expect(listPlanVersions(id)).toEqual([]);
+	});
 });
 
 describe('a change request and its decision', () => {

@@ -95,10 +95,21 @@ describe('realisationPlotOptions', () => {
 		const narrow = realisationPlotOptions(big, { unit: 'kr', subject: 'x', width: 280 });
 		// «18 000 000» (the axis may round up) at 12 px with letter spacing room.
 		expect(narrow.marginLeft).toBeGreaterThanOrEqual(10 * 0.72 * 12);
-		expect(narrow.x?.ticks).toBe(2);
-		const wide = realisationPlotOptions(rows, { unit: 'kr', subject: 'x', width: 1000 });
-		// «okt. 2026» is wider than «okt. 26»: one tick per 110 px.
-		expect(wide.x?.ticks).toBeLessThanOrEqual(Math.floor(1000 / 110));
+		const year = Array.from({ length: 12 }, (_, i) => ({
+			period: `2026-${String(i + 1).padStart(2, '0')}`,
+			planned: i * 10,
+			realised: null
+		}));
+		const ticksAt = (width: number) =>
+			(realisationPlotOptions(year, { unit: 'kr', subject: 'x', width }).x?.ticks as Date[]).map(
+				(d) => d.toISOString().slice(0, 7)
+			);
+		// At 320 px two ticks fit («jan. 2026» with letter spacing is about 80 px): every 6th month.
+		expect(ticksAt(320)).toEqual(['2026-01', '2026-07']);
+		// «okt. 2026» is wider than «okt. 26»: one tick per 110 px, on whole months.
+		const wide = ticksAt(1000);
+		expect(wide.length).toBeLessThanOrEqual(Math.floor(1000 / 110));
+		expect(wide[0]).toBe('2026-01');
 	});
 
 	it('formats ticks in nb-NO', () => {

@@ -42,6 +42,16 @@ const monthFormat = new Intl.DateTimeFormat('nb-NO', {
 	timeZone: 'UTC'
 });
 
+/** Room right of the plot for half of the last month's label («jan. 2027»). */
+const MARGIN_RIGHT = 40;
+
+/** Every k-th month of those shown, so that no more than `most` ticks are drawn. */
+function monthTicks(periods: string[], most: number): Date[] {
+	const months = [...new Set(periods)].sort();
+	const step = Math.max(1, Math.ceil(months.length / most));
+	return months.filter((_, i) => i % step === 0).map(periodDate);
+}
+
 function periodDate(period: string): Date {
 	const [year, month] = period.split('-').map(Number);
 	return new Date(Date.UTC(year!, month! - 1, 1));
@@ -164,6 +174,7 @@ export function realisationPlotOptions(
 		width,
 		height: options.height ?? 320,
 		marginLeft,
+		marginRight: MARGIN_RIGHT,
 		ariaLabel: `Planlagt og realisert gevinst over tid: ${options.subject}`,
 		ariaDescription: realisationSummary(rows, options),
 		style: { fontSize: '12px' },
@@ -171,8 +182,13 @@ export function realisationPlotOptions(
 			type: 'utc',
 			// The ticks name months («okt. 2026»); an axis label beside the last one collided with it.
 			label: null,
-			// One tick per 110 px: «mars 2026» with WCAG 1.4.12 letter spacing is about 80 px wide.
-			ticks: Math.max(2, Math.floor((width - marginLeft - 20) / 110)),
+			// At most one tick per 110 px («mars 2026» with WCAG 1.4.12 letter spacing is about
+			// 80 px wide), on whole months chosen here: Plot's own time ticks pick «nice» quarters
+			// that may be closer than that on a narrow chart.
+			ticks: monthTicks(
+				[...rows.map((r) => r.period), ...forecast.map((f) => f.date.toISOString().slice(0, 7))],
+				Math.max(2, Math.floor((width - marginLeft - MARGIN_RIGHT) / 110))
+			),
 			tickFormat: (d: Date) => formatMonthShort(d.toISOString().slice(0, 7))
 		},
 		y: {

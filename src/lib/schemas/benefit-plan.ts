@@ -23,7 +23,13 @@ export const evidenceUrlField = z
 	);
 
 export const freezeSchema = z.object({
-	baselineSource: sourceField,
+	// The approved nullpunkt must say where it was measured (DFØ: gains are documented against
+	// it); evidence beside it is optional.
+	baselineSource: z
+		.string({ error: 'Skriv hvor nullpunktet er hentet fra' })
+		.trim()
+		.min(1, 'Skriv hvor nullpunktet er hentet fra, f.eks. fagsystem, rapport eller telling')
+		.max(500, 'Bruk høyst 500 tegn'),
 	evidenceUrl: evidenceUrlField,
 	version: versionField
 });

@@ -132,7 +132,9 @@ export const ATTESTATION_MESSAGES: MessageBook = {
 		not_validator: 'Bare gevinstens validator kan validere.',
 		not_kroner: 'Bare gevinster i kroner valideres.',
 		own_value: 'Du kan ikke validere en verdi du har registrert selv.',
-		already_confirmed: 'Perioden er allerede bekreftet.'
+		already_confirmed: 'Perioden er allerede bekreftet.',
+		period_mismatch:
+			'Registreringen gjelder en annen måned enn den som skal bekreftes. Last siden på nytt.'
 	}
 };
 

@@ -42,12 +42,17 @@ export function seedBenefitAttestation(org: DemoOrganisation, now: Date): void {
 	const rows = listBenefitConfirmations(family, 24);
 	rows.slice(1, 5).forEach((r, i) => {
 		const statement = confirmationStatement('attest', r.period);
-		confirmRealisation(family, { realisationId: r.id, kind: 'attest', statement }, pia.id, at);
+		confirmRealisation(
+			family,
+			{ realisationId: r.id, kind: 'attest', period: r.period, statement },
+			pia.id,
+			at
+		);
 		if (i === 0) {
 			const validated = confirmationStatement('validate', r.period);
 			confirmRealisation(
 				family,
-				{ realisationId: r.id, kind: 'validate', statement: validated },
+				{ realisationId: r.id, kind: 'validate', period: r.period, statement: validated },
 				admin.id,
 				at
 			);

@@ -255,6 +255,8 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 				description:
 					'Ulempe: kursdager og oppfølging mens de ansatte lærer den nye portalen. Erfaringskonferansen «Omstilling i bo og habilitering» (Molde og Kristiansund) peker på at det må settes av tid til opplæring; her føres kostnaden av den tiden.',
 				disbenefit: true,
+				// Less harm is better: cost above the plan puts it behind.
+				direction: 'lower',
 				measurementFrequency: 'monthly',
 				level: 'tjeneste',
 				kind: 'kvantitativ',

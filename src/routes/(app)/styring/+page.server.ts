@@ -3,7 +3,7 @@ import { tertialToDate } from '$lib/domain/reports/period';
 import { osloDay } from '$lib/format';
 import { requireSteeringReader } from '$lib/server/steering/access';
 import { readSteeringParams, steeringPage } from '$lib/server/steering/views/steering';
-import { waitingRequestCount } from '$lib/server/benefits/views/plan-versions';
+import { decidesPlans, waitingRequestCount } from '$lib/server/benefits/views/plan-versions';
 import { waitingAttestationCount } from '$lib/server/benefits/views/attestation';
 import { steeringDeviationCounts } from '$lib/server/control/views/deviations';
 
@@ -15,6 +15,8 @@ export const load: PageServerLoad = async (event) => {
 		...steeringPage(user, readSteeringParams(event.url), now),
 		reportPeriod: tertialToDate(osloDay(now)),
 		planRequests: waitingRequestCount(),
+		// The list of waiting requests is for those who decide them (the others see the count).
+		canDecidePlans: decidesPlans(user),
 		waitingAttestation: waitingAttestationCount(),
 		deviations: steeringDeviationCounts(now)
 	};

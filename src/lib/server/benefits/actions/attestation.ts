@@ -30,6 +30,7 @@ function confirm(kind: ConfirmationKind, access: BenefitAccess, formData: FormDa
 		{
 			realisationId: form.data.realisationId,
 			kind,
+			period: form.data.period,
 			statement: confirmationStatement(kind, form.data.period)
 		},
 		access.user.id,

@@ -14,6 +14,7 @@ import { listPlannedPeriods } from '../../db/queries/benefits-gains';
 import { canDecidePlan, type BenefitAccess } from '../access';
 import { formatValue } from '$lib/charts/realisation';
 import { formatDay } from '$lib/format';
+import type { SessionUser } from '$lib/server/auth/session';
 import { formatPlanPath, planChanges, type PlanValues } from '$lib/domain/benefits/plan-versions';
 import type { BenefitUnit } from '$lib/domain/benefits/vocabulary';
 import type { FormValues } from '$lib/schemas/form';
@@ -140,4 +141,9 @@ export function waitingRequestsPage(url: URL) {
 /** How many plan changes wait, for the steering page. */
 export function waitingRequestCount(): number {
 	return countWaitingPlanRequests();
+}
+
+/** Whether this person decides plan changes (and so is shown the list of those waiting). */
+export function decidesPlans(user: SessionUser): boolean {
+	return canDecidePlan(user);
 }

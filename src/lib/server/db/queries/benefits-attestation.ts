@@ -51,6 +51,8 @@ export function isAttested(realisationId: number): boolean {
 export interface ConfirmInput {
 	realisationId: number;
 	kind: ConfirmationKind;
+	/** The month the statement names: it must be the realisation's own. */
+	period: string;
 	/** As shown to the one who confirms. */
 	statement: string;
 }
@@ -74,6 +76,7 @@ export function confirmRealisation(
 			.where(and(eq(realisation.id, input.realisationId), eq(realisation.benefitId, benefitId)))
 			.get();
 		if (!row) return { ok: false, reason: 'realisation_missing' } as const;
+		if (row.period !== input.period) return { ok: false, reason: 'period_mismatch' } as const;
 		const superseded = tx
 			.select({ id: realisation.id })
 			.from(realisation)
