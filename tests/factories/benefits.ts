@@ -7,7 +7,9 @@
 import { db } from '$lib/server/db';
 import { mission } from '$lib/server/db/schema';
 import { createEffectGoal, getMission, listEffectGoals } from '$lib/server/db/queries/mission';
-import { createBenefit } from '$lib/server/db/queries/benefits';
+import { createBenefit, getBenefit } from '$lib/server/db/queries/benefits';
+import { setBaselineAndTarget, setPlannedPeriod } from '$lib/server/db/queries/benefits-gains';
+import { freezePlan } from '$lib/server/db/queries/benefits-plan';
 import type { BenefitInput } from '$lib/schemas/benefits';
 import * as portfolio from './portfolio';
 
@@ -104,4 +106,53 @@ export function makeBenefit(projectId: number, input: Partial<BenefitInput> = {}
 	);
 	if (!r.ok) throw new Error(r.reason);
 	return r.value;
+}
+
+export interface FrozenPlan {
+	baseline?: { value: number; date: string; method?: string };
+	target?: { value: number; date: string };
+	/** Planned values given per month. */
+	periods?: { period: string; value: number }[];
+	baselineSource?: string;
+	evidenceUrl?: string;
+	/** Who sets the plan and approves it (the programme leader). */
+	actorId?: number;
+	now?: Date;
+}
+
+/**
+ * A benefit with a baseline, a target and planned months, its plan frozen (version 1,
+ * approved) by the query verbs, as the programme leader's «Godkjenn og frys planen» does.
+ */
+export function makeFrozenBenefit(
+	projectId: number,
+	input: Partial<BenefitInput> = {},
+	plan: FrozenPlan = {}
+): number {
+	const actorId = plan.actorId ?? 1;
+	const now = plan.now ?? new Date();
+	const id = makeBenefit(projectId, input, actorId);
+	const baseline = plan.baseline ?? { value: 0, date: '2026-01-01' };
+	const target = plan.target ?? { value: 120_000, date: '2026-12-31' };
+	const set = setBaselineAndTarget(
+		id,
+		{
+			baseline: { value: baseline.value, date: baseline.date, method: baseline.method ?? 'Regnskap' },
+			target,
+			version: 0
+		},
+		actorId,
+		now
+	);
+	if (!set.ok) throw new Error(set.reason);
+	for (const p of plan.periods ?? []) setPlannedPeriod(id, p, actorId, now);
+	const frozen = freezePlan(
+		id,
+		{ baselineSource: plan.baselineSource ?? 'Regnskapsrapport', version: getBenefit(id)!.version },
+		{ url: plan.evidenceUrl ?? '', file: null },
+		actorId,
+		now
+	);
+	if (!frozen.ok) throw new Error(frozen.reason);
+	return id;
 }

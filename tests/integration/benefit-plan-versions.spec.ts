@@ -6,7 +6,7 @@ import {
 import { load as approvalsLoad } from '../../src/routes/(app)/gevinster/godkjenning/+page.server';
 import { GET as evidenceGet } from '../../src/routes/(app)/gevinster/[id=id]/nullpunkt/[versionId=id]/+server';
 import { eventOn, makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
-import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
+import { makeBenefit, makeFrozenBenefit, makeMission, makeProject } from '../factories/benefits';
 import { listAuditEntries } from '$lib/server/db/queries/audit';
 import { getBenefit } from '$lib/server/db/queries/benefits';
 import { listPlannedPeriods, logRealisation } from '$lib/server/db/queries/benefits-gains';
@@ -167,7 +167,23 @@ describe('freezing the plan', () => {
 describe('a change request and its decision', () => {
 	let id = 0;
 	beforeAll(async () => {
-		id = await frozenBenefit('Familien');
+		id = makeFrozenBenefit(
+			projectId,
+			{ title: 'Familien' },
+			{
+				actorId: leader.user.id,
+				baseline: { value: 0, date: '2026-01-01', method: 'Regnskap 2025' },
+				baselineSource: 'Regnskapsrapport 2025',
+				periods: [{ period: '2026-06', value: 50_000 }]
+			}
+		);
+		const r = logRealisation(
+			id,
+			{ period: '2026-12', value: 10_000, comment: '', evidence: '', supersedesId: null },
+			leader.user.id,
+			new Date()
+		);
+		if (!r.ok) throw new Error('setup');
 	});
 
 	it('requires a reason, and refuses a viewer and a unit leader', async () => {

@@ -6,7 +6,7 @@ import {
 } from '../../src/routes/(app)/gevinster/[id=id]/+page.server';
 import { actions as measureActions } from '../../src/routes/(app)/portefolje/tiltak/[id=id]/+page.server';
 import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
-import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
+import { makeBenefit, makeFrozenBenefit, makeMission, makeProject } from '../factories/benefits';
 import { makeMeasure } from '../factories/portfolio';
 import { listAuditEntries } from '$lib/server/db/queries/audit';
 import { getBenefit } from '$lib/server/db/queries/benefits';
@@ -97,6 +97,12 @@ async function benefitWaitingFor(measureId: number, wanted: string) {
 			await outcome(() => actions.planPeriod!(onBenefit(leader, id, { period, value })))
 		).toMatchObject({ kind: 'ok' });
 	}
+	await tieTo(id, measureId, wanted);
+	return id;
+}
+
+/** Ties the benefit's start to the measure reaching `wanted`, by the timing form. */
+async function tieTo(id: number, measureId: number, wanted: string) {
 	const tie = {
 		startMeasureId: String(measureId),
 		startMeasureStatus: wanted,
@@ -106,7 +112,6 @@ async function benefitWaitingFor(measureId: number, wanted: string) {
 		kind: 'ok',
 		data: { action: 'timing' }
 	});
-	return id;
 }
 
 const noticesOf = (userId: number, benefitId: number) =>
@@ -207,15 +212,19 @@ describe('the measure slips', () => {
 		const measureId = makeMeasure(projectId, leader.user.id);
 		await measureDates(measureId, '2026-03-01', '2026-12-01');
 		await status(measureId, 'recommended');
-		const id = await benefitWaitingFor(measureId, 'recommended');
-		const freeze = {
-			baselineSource: 'Regnskap',
-			evidenceUrl: '',
-			version: String(getBenefit(id)!.version)
-		};
-		expect(await outcome(() => actions.freezePlan!(onBenefit(leader, id, freeze)))).toMatchObject({
-			kind: 'ok'
-		});
+		const id = makeFrozenBenefit(
+			projectId,
+			{ title: `Venter ${measureId}`, ownerId: owner.user.id },
+			{
+				actorId: leader.user.id,
+				target: { value: 300_000, date: '2026-12-31' },
+				periods: [
+					{ period: '2026-11', value: 100_000 },
+					{ period: '2026-12', value: 300_000 }
+				]
+			}
+		);
+		await tieTo(id, measureId, 'recommended');
 
 		// Sent back to «Forslag» in June, three months after it was due: the plan would move three.
 		await status(measureId, 'proposed');

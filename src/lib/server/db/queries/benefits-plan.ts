@@ -121,6 +121,85 @@ export interface PlanRequestValues {
 	reason: string;
 }
 
+/** A version's evidence columns, to carry over to a request that gives none anew. */
+export const evidenceOf = (v: PlanVersionRow) => ({
+	evidenceUrl: v.evidenceUrl,
+	evidenceSha256: v.evidenceSha256,
+	evidenceFileName: v.evidenceFileName,
+	evidenceMediaType: v.evidenceMediaType
+});
+
+/** What a request proposes: baseline, evidence, target, path and the reason. */
+export type PlanRequestColumns = Pick<
+	PlanVersionRow,
+	| 'baselineValue'
+	| 'baselineDate'
+	| 'baselineMethod'
+	| 'baselineSource'
+	| 'evidenceUrl'
+	| 'evidenceSha256'
+	| 'evidenceFileName'
+	| 'evidenceMediaType'
+	| 'targetValue'
+	| 'targetDate'
+	| 'plan'
+	| 'reason'
+>;
+
+/**
+ * Inserts a change request against the version in force (`approved`), numbered after the
+ * benefit's last version, audits it and tells the steering members with a notice (kind
+ * `plan_request`), all in the caller's transaction. The caller has checked that the plan is
+ * frozen and that no other request waits. `actorId` null: the system asked (a measure slipped).
+ */
+export function insertPlanRequest(
+	tx: Tx,
+	b: { id: number; title: string },
+	approved: PlanVersionRow,
+	columns: PlanRequestColumns,
+	actorId: number | null,
+	now: Date
+): number {
+	const number =
+		(tx
+			.select({ n: sql<number>`max(${benefitPlanVersion.number})` })
+			.from(benefitPlanVersion)
+			.where(eq(benefitPlanVersion.benefitId, b.id))
+			.get()?.n ?? 0) + 1;
+	const values = {
+		benefitId: b.id,
+		number,
+		status: 'requested' as const,
+		basedOnId: approved.id,
+		...columns,
+		requestedById: actorId,
+		requestedAt: now,
+		decidedById: null,
+		decidedAt: null,
+		decisionNote: null
+	};
+	const row = tx.insert(benefitPlanVersion).values(values).returning().get();
+	writeAudit(tx, now, {
+		actorId,
+		entity: 'benefit_plan_version',
+		entityId: row.id,
+		action: 'request',
+		after: auditOf(values)
+	});
+	insertNotices(
+		steeringMembers(tx).map((userId) => ({
+			userId,
+			kind: 'plan_request' as const,
+			key: `plan_request:${row.id}:${userId}`,
+			title: `Endring av gevinstplan til godkjenning: ${b.title}`,
+			body: columns.reason,
+			href: `/gevinster/${b.id}#versjoner`
+		})),
+		now
+	);
+	return row.id;
+}
+
 /**
  * Asks for a change to a frozen plan. The version in force stays until a steering member
  * decides; one request waits at a time (a second is refused, so nobody's request is silently
@@ -140,60 +219,26 @@ export function requestPlanChange(
 		const approved = approvedOf(tx, benefitId);
 		if (!b.planFrozenAt || !approved) return { ok: false, reason: 'plan_not_frozen' } as const;
 		if (waitingOf(tx, benefitId)) return { ok: false, reason: 'request_waiting' } as const;
-		const number =
-			(tx
-				.select({ n: sql<number>`max(${benefitPlanVersion.number})` })
-				.from(benefitPlanVersion)
-				.where(eq(benefitPlanVersion.benefitId, benefitId))
-				.get()?.n ?? 0) + 1;
 		const given = evidence.url || evidence.file;
-		const values = {
-			benefitId,
-			number,
-			status: 'requested' as const,
-			basedOnId: approved.id,
-			baselineValue: input.baselineValue,
-			baselineDate: input.baselineDate,
-			baselineMethod: input.baselineMethod,
-			baselineSource: input.baselineSource || null,
-			...(given
-				? evidenceColumns(tx, evidence, now)
-				: {
-						evidenceUrl: approved.evidenceUrl,
-						evidenceSha256: approved.evidenceSha256,
-						evidenceFileName: approved.evidenceFileName,
-						evidenceMediaType: approved.evidenceMediaType
-					}),
-			targetValue: input.targetValue,
-			targetDate: input.targetDate,
-			plan: input.plan,
-			reason: input.reason,
-			requestedById: actorId,
-			requestedAt: now,
-			decidedById: null,
-			decidedAt: null,
-			decisionNote: null
-		};
-		const row = tx.insert(benefitPlanVersion).values(values).returning().get();
-		writeAudit(tx, now, {
+		const id = insertPlanRequest(
+			tx,
+			b,
+			approved,
+			{
+				baselineValue: input.baselineValue,
+				baselineDate: input.baselineDate,
+				baselineMethod: input.baselineMethod,
+				baselineSource: input.baselineSource || null,
+				...(given ? evidenceColumns(tx, evidence, now) : evidenceOf(approved)),
+				targetValue: input.targetValue,
+				targetDate: input.targetDate,
+				plan: input.plan,
+				reason: input.reason
+			},
 			actorId,
-			entity: 'benefit_plan_version',
-			entityId: row.id,
-			action: 'request',
-			after: auditOf(values)
-		});
-		insertNotices(
-			steeringMembers(tx).map((userId) => ({
-				userId,
-				kind: 'plan_request' as const,
-				key: `plan_request:${row.id}:${userId}`,
-				title: `Endring av gevinstplan til godkjenning: ${b.title}`,
-				body: input.reason,
-				href: `/gevinster/${benefitId}#versjoner`
-			})),
 			now
 		);
-		return { ok: true, value: row.id } as const;
+		return { ok: true, value: id } as const;
 	});
 }
 

@@ -9,9 +9,10 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '..';
 import { writeAudit } from './audit';
 import { insertNotices } from './notices';
-import { approvedOf, pathOf, steeringMembers, waitingOf } from './benefits-plan-reads';
+import { approvedOf, pathOf, waitingOf } from './benefits-plan-reads';
 import { withGainRollups } from './gain-rollups';
-import { benefit, benefitPlanVersion, measure, plannedPeriod, project } from '../schema';
+import { evidenceOf, insertPlanRequest } from './benefits-plan';
+import { benefit, measure, plannedPeriod, project } from '../schema';
 import { osloDay } from '$lib/format';
 import {
 	shiftDay,
@@ -147,55 +148,24 @@ function requestShift(
 ) {
 	const approved = approvedOf(tx, b.id);
 	if (!approved || waitingOf(tx, b.id)) return null;
-	const number =
-		(tx
-			.select({ n: sql<number>`max(${benefitPlanVersion.number})` })
-			.from(benefitPlanVersion)
-			.where(eq(benefitPlanVersion.benefitId, b.id))
-			.get()?.n ?? 0) + 1;
-	const values = {
-		benefitId: b.id,
-		baselineValue: approved.baselineValue,
-		baselineDate: approved.baselineDate,
-		baselineMethod: approved.baselineMethod,
-		baselineSource: approved.baselineSource,
-		evidenceUrl: approved.evidenceUrl,
-		evidenceSha256: approved.evidenceSha256,
-		evidenceFileName: approved.evidenceFileName,
-		evidenceMediaType: approved.evidenceMediaType,
-		targetValue: approved.targetValue,
-		number,
-		status: 'requested' as const,
-		basedOnId: approved.id,
-		targetDate: approved.targetDate ? shiftDay(approved.targetDate, slip.months) : null,
-		plan: shiftPlan(approved.plan, slip.months),
-		reason,
-		requestedById: actorId,
-		requestedAt: now,
-		decidedById: null,
-		decidedAt: null,
-		decisionNote: null
-	};
-	const row = tx.insert(benefitPlanVersion).values(values).returning().get();
-	writeAudit(tx, now, {
+	return insertPlanRequest(
+		tx,
+		b,
+		approved,
+		{
+			baselineValue: approved.baselineValue,
+			baselineDate: approved.baselineDate,
+			baselineMethod: approved.baselineMethod,
+			baselineSource: approved.baselineSource,
+			...evidenceOf(approved),
+			targetValue: approved.targetValue,
+			targetDate: approved.targetDate ? shiftDay(approved.targetDate, slip.months) : null,
+			plan: shiftPlan(approved.plan, slip.months),
+			reason
+		},
 		actorId,
-		entity: 'benefit_plan_version',
-		entityId: row.id,
-		action: 'request',
-		after: { ...values, requestedAt: now.toISOString(), decidedAt: null }
-	});
-	insertNotices(
-		steeringMembers(tx).map((userId) => ({
-			userId,
-			kind: 'plan_request' as const,
-			key: `plan_request:${row.id}:${userId}`,
-			title: `Endring av gevinstplan til godkjenning: ${b.title}`,
-			body: reason,
-			href: `/gevinster/${b.id}#versjoner`
-		})),
 		now
 	);
-	return row.id;
 }
 
 /**
