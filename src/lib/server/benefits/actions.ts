@@ -53,6 +53,12 @@ import { frozenRefusal } from './actions/plan';
 const refuse = (reason: string, values: FormValues, action: string, field = '_form') =>
 	refused(BOOK, reason, values, { action, field });
 
+/** A line write refused in its transaction: the plan was frozen after the page was loaded. */
+const lineRefusal = (reason: string, values: FormValues, action: string) =>
+	reason === 'plan_frozen'
+		? frozenRefusal(action, values, 'plan_frozen_estimate')
+		: refuse(reason, values, action);
+
 const linkIdSchema = z.object({ linkId: idField('Ugyldig kobling') });
 const changeIdSchema = z.object({ changeId: idField('Ugyldig endring') });
 const lineIdSchema = z.object({ lineId: idField('Ugyldig linje') });
@@ -170,19 +176,27 @@ export function addLine({ user, benefit }: BenefitAccess, formData: FormData, no
 	const form = parseForm(estimateLineSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, 'addLine');
 	if (benefit.kind !== 'kvantitativ') return refuse('not_quantitative', form.values, 'addLine');
+	if (benefit.planFrozenAt) return frozenRefusal('addLine', form.values, 'plan_frozen_estimate');
 	const result = addEstimateLine(benefit.id, form.data, user.id, now);
-	if (!result.ok) return refuse(result.reason, form.values, 'addLine');
+	if (!result.ok) return lineRefusal(result.reason, form.values, 'addLine');
 	return { action: 'addLine', success: DONE.lineAdded };
 }
 
 export function saveLine({ user, benefit }: BenefitAccess, formData: FormData, now: Date) {
 	const form = parseForm(editLineSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, 'updateLine');
+	if (benefit.planFrozenAt) {
+		return frozenRefusal('updateLine', form.values, 'plan_frozen_estimate');
+	}
 	const { lineId, ...line } = form.data;
 	const result = updateEstimateLine(benefit.id, lineId, line, user.id, now);
 	if (!result.ok) {
 		const fresh = result.reason === 'conflict' ? getEstimateLine(benefit.id, lineId) : undefined;
-		return refuse(result.reason, fresh ? formValues.lineValues(fresh) : form.values, 'updateLine');
+		return lineRefusal(
+			result.reason,
+			fresh ? formValues.lineValues(fresh) : form.values,
+			'updateLine'
+		);
 	}
 	return { action: 'updateLine', success: DONE.lineChanged };
 }
@@ -190,8 +204,11 @@ export function saveLine({ user, benefit }: BenefitAccess, formData: FormData, n
 export function removeLine({ user, benefit }: BenefitAccess, formData: FormData, now: Date) {
 	const form = parseForm(lineIdSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, 'deleteLine');
+	if (benefit.planFrozenAt) {
+		return frozenRefusal('deleteLine', form.values, 'plan_frozen_estimate');
+	}
 	const result = deleteEstimateLine(benefit.id, form.data.lineId, user.id, now);
-	if (!result.ok) return refuse(result.reason, form.values, 'deleteLine');
+	if (!result.ok) return lineRefusal(result.reason, form.values, 'deleteLine');
 	return { action: 'deleteLine', success: DONE.lineRemoved };
 }
 
@@ -201,6 +218,7 @@ export function savePlan({ user, benefit }: BenefitAccess, formData: FormData, n
 	if (benefit.planFrozenAt) return frozenRefusal('plan', form.values);
 	const result = setBaselineAndTarget(benefit.id, form.data, user.id, now);
 	if (!result.ok) {
+		if (result.reason === 'plan_frozen') return frozenRefusal('plan', form.values);
 		const fresh = result.reason === 'conflict' ? getBenefit(benefit.id) : undefined;
 		return refuse(result.reason, fresh ? formValues.planValues(fresh) : form.values, 'plan');
 	}
@@ -213,7 +231,8 @@ export function planPeriod({ user, benefit }: BenefitAccess, formData: FormData,
 	if (benefit.planFrozenAt) return frozenRefusal('planPeriod', form.values);
 	const problem = plannedPeriodProblem(form.data.period, benefit);
 	if (problem) return refuse(problem, form.values, 'planPeriod', 'period');
-	setPlannedPeriod(benefit.id, form.data, user.id, now);
+	const result = setPlannedPeriod(benefit.id, form.data, user.id, now);
+	if (!result.ok) return frozenRefusal('planPeriod', form.values);
 	return { action: 'planPeriod', success: DONE.periodPlanned(form.data.period) };
 }
 
@@ -222,8 +241,9 @@ export function removePlanPeriod({ user, benefit }: BenefitAccess, formData: For
 	if (!form.ok) return invalid(form.values, form.errors, 'deletePlanPeriod');
 	if (benefit.planFrozenAt) return frozenRefusal('deletePlanPeriod', form.values);
 	const result = deletePlannedPeriod(benefit.id, form.data.periodId, user.id, now);
-	if (!result.ok) return refuse(result.reason, form.values, 'deletePlanPeriod');
-	return { action: 'deletePlanPeriod', success: DONE.periodRemoved };
+	if (result.ok) return { action: 'deletePlanPeriod', success: DONE.periodRemoved };
+	if (result.reason === 'plan_frozen') return frozenRefusal('deletePlanPeriod', form.values);
+	return refuse(result.reason, form.values, 'deletePlanPeriod');
 }
 
 export function realise({ user, benefit }: BenefitAccess, formData: FormData, now: Date) {

@@ -14,6 +14,8 @@ export const BENEFIT_MESSAGES: MessageBook = {
 			'Gevinsten har registrerte realiseringer og kan ikke slettes; historikken skal bevares.',
 		plan_frozen:
 			'Gevinsten har en godkjent gevinstplan og kan ikke slettes; planen og vedtakene skal bevares.',
+		plan_frozen_unit:
+			'Gevinsten har en godkjent gevinstplan, så type og enhet kan ikke endres; planen er målt i dem. Andre felt kan du endre som før.',
 		benefit_missing: 'Fant ikke gevinsten. Last siden på nytt.',
 		project_missing: 'Fant ikke prosjektet.',
 		supersedes_missing: 'Registreringen som skal korrigeres finnes ikke for denne gevinsten.',
@@ -90,7 +92,9 @@ export const PLAN_VERSION_MESSAGES: MessageBook = {
 		no_plan: 'Sett nullpunkt og mål før planen fryses.',
 		plan_frozen_already: 'Planen er allerede frosset. Endringer må nå godkjennes.',
 		plan_frozen:
-			'Planen er frosset. Send en endringsforespørsel med begrunnelse; styringsgruppen godkjenner den.',
+			'Planen er godkjent og frosset, så nullpunkt, mål og planlagte måneder endres bare ved en godkjent endring. Åpne «Be om endring av nullpunkt, mål eller plan» under «Versjoner av planen» og skriv en begrunnelse; styringsgruppen avgjør den.',
+		plan_frozen_estimate:
+			'Planen er godkjent og frosset, og estimatet hører til den godkjente planen. Vil du endre det, åpne «Be om endring av nullpunkt, mål eller plan» under «Versjoner av planen» og skriv hva som skal endres og hvorfor; styringsgruppen avgjør den.',
 		plan_not_frozen: 'Planen er ikke frosset ennå; endre nullpunkt og mål direkte.',
 		request_waiting:
 			'En endring venter allerede på godkjenning. Vent til den er avgjort før du ber om en ny.',

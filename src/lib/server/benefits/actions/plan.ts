@@ -69,6 +69,12 @@ export function decide({ user, benefit }: BenefitAccess, formData: FormData, now
 	};
 }
 
-/** The direct plan forms are closed once the plan is frozen: a change is a request. */
-export const frozenRefusal = (action: string, values: FormValues) =>
-	refuse('plan_frozen', values, action);
+/**
+ * The direct plan forms (baseline and target, planned months, the estimate) are closed once
+ * the plan is frozen: a change is a request. `plan_frozen_estimate` for the estimate's lines.
+ */
+export const frozenRefusal = (
+	action: string,
+	values: FormValues,
+	reason: 'plan_frozen' | 'plan_frozen_estimate' = 'plan_frozen'
+) => refuse(reason, values, action);

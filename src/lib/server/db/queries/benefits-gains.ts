@@ -15,7 +15,7 @@ import type {
 	TargetInput
 } from '$lib/schemas/benefits';
 import type { Versioned, WriteResult } from '../../result';
-import { deleteFound, writeTransaction } from './write';
+import { writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
 import { withGainRollups } from './gain-rollups';
 import { estimateFits } from '$lib/domain/gain-estimates';
@@ -59,6 +59,22 @@ function findLine(tx: Queryable, benefitId: number, lineId: number) {
 		.where(and(eq(estimateLine.id, lineId), eq(estimateLine.benefitId, benefitId)))
 		.get();
 }
+
+/**
+ * Whether the benefit's plan is frozen (approved): then its baseline, target, planned months
+ * and estimate change only by an approved request (benefits-plan.ts), so the direct verbs
+ * here refuse with `plan_frozen`. Checked in the write's own transaction, so a form loaded
+ * before the freeze cannot slip a change past it.
+ */
+function planFrozen(tx: Queryable, benefitId: number): boolean {
+	return !!tx
+		.select({ at: benefit.planFrozenAt })
+		.from(benefit)
+		.where(eq(benefit.id, benefitId))
+		.get()?.at;
+}
+
+const FROZEN = { ok: false, reason: 'plan_frozen' } as const;
 
 /** The stored form of a line: the share in hundredths of a percent, exact. */
 function lineValues(input: EstimateLineInput) {
@@ -104,6 +120,7 @@ export function addEstimateLine(
 	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
+		if (planFrozen(tx, benefitId)) return FROZEN;
 		if (estimateTooLarge(tx, benefitId, input))
 			return { ok: false, reason: 'estimate_too_large' } as const;
 		const values = { benefitId, ...lineValues(input) };
@@ -135,6 +152,7 @@ export function updateEstimateLine(
 	return db.transaction((tx) => {
 		const before = findLine(tx, benefitId, lineId);
 		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (planFrozen(tx, benefitId)) return FROZEN;
 		if (estimateTooLarge(tx, benefitId, input, lineId))
 			return { ok: false, reason: 'estimate_too_large' } as const;
 		const values = lineValues(input);
@@ -165,15 +183,22 @@ export function deleteEstimateLine(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return deleteFound(
-		(tx) => findLine(tx, benefitId, lineId),
-		(tx) =>
-			withGainRollups([benefitId], () =>
-				tx.delete(estimateLine).where(eq(estimateLine.id, lineId)).run()
-			),
-		(before) => ({ actorId, entity: 'estimate_line', entityId: lineId, action: 'delete', before }),
-		now
-	);
+	return db.transaction((tx) => {
+		const before = findLine(tx, benefitId, lineId);
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (planFrozen(tx, benefitId)) return FROZEN;
+		withGainRollups([benefitId], () =>
+			tx.delete(estimateLine).where(eq(estimateLine.id, lineId)).run()
+		);
+		writeAudit(tx, now, {
+			actorId,
+			entity: 'estimate_line',
+			entityId: lineId,
+			action: 'delete',
+			before
+		});
+		return { ok: true, value: undefined } as const;
+	});
 }
 
 /**
@@ -189,6 +214,7 @@ export function setBaselineAndTarget(
 	return db.transaction((tx) => {
 		const before = tx.select().from(benefit).where(eq(benefit.id, benefitId)).get();
 		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (before.planFrozenAt) return FROZEN;
 		const values = {
 			baselineValue: input.baseline.value,
 			baselineDate: input.baseline.date,
@@ -308,6 +334,7 @@ export function setPlannedPeriod(
 	now: Date
 ): WriteResult<number> {
 	return db.transaction((tx) => {
+		if (planFrozen(tx, benefitId)) return FROZEN;
 		const before = tx
 			.select()
 			.from(plannedPeriod)
@@ -343,13 +370,14 @@ export function deletePlannedPeriod(
 	now: Date
 ): WriteResult {
 	const mine = and(eq(plannedPeriod.id, id), eq(plannedPeriod.benefitId, benefitId));
-	return deleteFound(
-		(tx) => tx.select().from(plannedPeriod).where(mine).get(),
-		(tx) =>
-			withGainRollups([benefitId], () =>
-				tx.delete(plannedPeriod).where(eq(plannedPeriod.id, id)).run()
-			),
-		(before) => ({ actorId, entity: 'planned_period', entityId: id, action: 'delete', before }),
-		now
-	);
+	return db.transaction((tx) => {
+		const before = tx.select().from(plannedPeriod).where(mine).get();
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (planFrozen(tx, benefitId)) return FROZEN;
+		withGainRollups([benefitId], () =>
+			tx.delete(plannedPeriod).where(eq(plannedPeriod.id, id)).run()
+		);
+		writeAudit(tx, now, { actorId, entity: 'planned_period', entityId: id, action: 'delete', before });
+		return { ok: true, value: undefined } as const;
+	});
 }

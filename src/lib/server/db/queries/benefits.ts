@@ -143,6 +143,10 @@ export function updateBenefit(
 			return { ok: false, reason: 'validator_missing' } as const;
 		}
 		const values = benefitValues(input);
+		// An approved plan is counted in its kind and unit: changing them would change the plan.
+		if (before.planFrozenAt && (values.kind !== before.kind || values.unit !== before.unit)) {
+			return { ok: false, reason: 'plan_frozen_unit' } as const;
+		}
 		const saved = withGainRollups([id], () =>
 			tx
 				.update(benefit)
