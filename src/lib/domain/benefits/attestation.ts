@@ -17,3 +17,16 @@ export function confirmationStatement(kind: ConfirmationKind, period: string): s
 		? `Jeg bekrefter at dette er målt verdi for ${periodWords(period)}`
 		: `Jeg bekrefter at kronebeløpet for ${periodWords(period)} er kontrollert mot regnskapet`;
 }
+
+/**
+ * Why a confirmation may not be given yet, or null. The validator checks kroner against the
+ * accounts for a value its owner has attested as measured for that month: validating first
+ * would confirm a figure the one answerable for the benefit has not stood behind (DOMAIN.md
+ * «Benefit governance»: the owner attests, a validator confirms).
+ */
+export function confirmationRefusal(
+	kind: ConfirmationKind,
+	row: { attested: boolean }
+): 'not_attested' | null {
+	return kind === 'validate' && !row.attested ? 'not_attested' : null;
+}

@@ -136,6 +136,8 @@ export const ATTESTATION_MESSAGES: MessageBook = {
 		not_validator: 'Bare gevinstens validator kan validere.',
 		not_kroner: 'Bare gevinster i kroner valideres.',
 		own_value: 'Du kan ikke validere en verdi du har registrert selv.',
+		not_attested:
+			'Gevinsteieren har ikke attestert verdien for denne måneden ennå, og validering kommer etter attestering. Be gevinsteieren attestere måneden under «Status og attestering» på gevinstsiden, og valider deretter.',
 		already_confirmed: 'Perioden er allerede bekreftet.',
 		period_mismatch:
 			'Registreringen gjelder en annen måned enn den som skal bekreftes. Last siden på nytt.'

@@ -12,7 +12,7 @@ import {
 } from '../../db/queries/benefits-attestation';
 import { keysetList } from '$lib/paging';
 import type { BenefitAccess } from '../access';
-import { confirmationStatement } from '$lib/domain/benefits/attestation';
+import { confirmationRefusal, confirmationStatement } from '$lib/domain/benefits/attestation';
 import { benefitHealth, forecastAtEnd } from '$lib/domain/benefits/health';
 import type { SeriesRow } from '$lib/domain/gain-realisation';
 import { formatValue } from '$lib/charts/realisation';
@@ -32,7 +32,11 @@ export function attestationView(
 		statement: confirmationStatement('attest', r.period),
 		validateStatement: confirmationStatement('validate', r.period),
 		canAttest: isOwner && r.attestedAt === null,
-		canValidate: isValidator && r.validatedAt === null && r.authorId !== user.id
+		canValidate:
+			isValidator &&
+			r.validatedAt === null &&
+			r.authorId !== user.id &&
+			confirmationRefusal('validate', { attested: r.attestedAt !== null }) === null
 	}));
 	const forecasts = listForecasts(benefit.id);
 	return {

@@ -13,6 +13,7 @@ import type { WriteResult } from '../../result';
 import type { ConfirmationKind } from '$lib/domain/benefits/vocabulary';
 import type { KeysetPosition } from '$lib/paging';
 import { preparedStatements } from './prepared';
+import { confirmationRefusal } from '$lib/domain/benefits/attestation';
 
 const statement = preparedStatements();
 
@@ -91,6 +92,8 @@ export function confirmRealisation(
 			if (b.unit !== 'kr') return { ok: false, reason: 'not_kroner' } as const;
 			if (row.authorId === actorId) return { ok: false, reason: 'own_value' } as const;
 		}
+		const refusal = confirmationRefusal(input.kind, { attested: isAttested(row.id) });
+		if (refusal) return { ok: false, reason: refusal } as const;
 		const already = tx
 			.select({ id: realisationConfirmation.id })
 			.from(realisationConfirmation)
@@ -169,9 +172,10 @@ export interface WaitingRow {
 const WAITING_FOR = {
 	// The owner's benefits (benefit_owner_idx), then each one's realisations.
 	attest: `b.owner_id = @userId and not ${CONFIRMED('attest')}`,
-	// Kroner gains the user validates, logged by someone else.
+	// Kroner gains the user validates, logged by someone else and attested by the owner
+	// (`confirmationRefusal`: validation follows attestation).
 	validate: `b.validator_id = @userId and b.unit = 'kr' and r.author_id is not @userId
-		and not ${CONFIRMED('validate')}`
+		and ${CONFIRMED('attest')} and not ${CONFIRMED('validate')}`
 } as const;
 
 /** Periods waiting for this user's attestation or validation, oldest month first, capped. */
