@@ -9,7 +9,8 @@ import {
 	type EstimateLine,
 	type EstimateSummary
 } from './gain-estimates';
-import { type BenefitUnit } from './benefits/vocabulary';
+import { type BenefitDirection, type BenefitUnit } from './benefits/vocabulary';
+import { toleranceOf } from './benefits/health';
 import {
 	benefitSeries,
 	effectiveEntries,
@@ -33,10 +34,15 @@ export interface BenefitFacts {
 	/** Quantitative entries only (value not null). */
 	realisations: readonly RealisationEntry[];
 	given?: readonly PlannedPoint[];
+	/** Judge «bak plan» by (benefits/health.ts); default higher is better. */
+	direction?: BenefitDirection;
+	/** The benefit's own tolerance; null or left out: the mission's margin. */
+	tolerancePercent?: number | null;
 }
 
 export interface GainSettings {
 	hourlyRateKroner: number | null;
+	/** The mission's «bak plan» margin: the tolerance of a benefit without its own. */
 	marginPercent: number;
 }
 
@@ -77,9 +83,8 @@ export function benefitResult(b: BenefitFacts, settings: GainSettings): BenefitR
 		b.realisations
 	);
 	const status = latestPlanStatus(series, {
-		baseline: b.baselineValue!,
-		decreasing,
-		marginPercent: settings.marginPercent
+		direction: b.direction ?? 'higher',
+		tolerancePercent: toleranceOf(b.tolerancePercent, settings.marginPercent)
 	});
 	return { id: b.id, estimate, series, status, decreasing };
 }

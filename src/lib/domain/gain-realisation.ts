@@ -3,6 +3,8 @@
  * chapter 6 «Gevinstarbeid»). Whole units throughout, like the estimates in gain-estimates.ts.
  */
 import { assertSafeInteger, divideRounded, toSafeNumber } from './gain-estimates';
+import { isBehind } from './benefits/health';
+import type { BenefitDirection } from './benefits/vocabulary';
 
 /** A calendar month, `YYYY-MM`. */
 export type Period = string;
@@ -259,31 +261,28 @@ export function benefitSeries(
 // ── Behind plan ────────────────────────────────────────────────────────────────────────────
 
 export interface BehindPlanOptions {
-	/** Gains are measured from here; default 0. */
-	baseline?: number;
-	/** True when the goal is to bring the value down (e.g. waiting time). */
-	decreasing?: boolean;
-	/** Admin-set margin in percent; default 20. */
-	marginPercent?: number;
+	/** Which way is better; default higher. */
+	direction?: BenefitDirection;
+	/** The benefit's tolerance (`toleranceOf`: its own, or the mission's margin); default 20. */
+	tolerancePercent?: number;
 }
 
 /**
- * Behind plan when the realised gain is below the planned gain by more than the margin:
- * realisedGain < plannedGain × (1 − margin/100). Computed in integers (× 100 on both
- * sides) so a value exactly on the margin is not behind.
+ * Behind plan: the benefit's health says «bak plan» (benefits/health.ts, `isBehind`): the
+ * realised value worse than the planned by more than the tolerance, in the benefit's
+ * direction, in percent of the planned value; a value exactly on the tolerance is within it.
  */
 export function isBehindPlan(
 	planned: number,
 	realised: number,
 	options: BehindPlanOptions = {}
 ): boolean {
-	const margin = options.marginPercent ?? DEFAULT_BEHIND_MARGIN_PERCENT;
-	if (margin < 0 || margin > 100) throw new RangeError('Marginen må være mellom 0 og 100');
-	const baseline = options.baseline ?? 0;
-	const sign = options.decreasing ? -1 : 1;
-	const plannedGain = sign * (planned - baseline);
-	const realisedGain = sign * (realised - baseline);
-	return realisedGain * 100 < plannedGain * (100 - margin);
+	return isBehind({
+		direction: options.direction ?? 'higher',
+		tolerancePercent: options.tolerancePercent ?? DEFAULT_BEHIND_MARGIN_PERCENT,
+		planned,
+		realised
+	});
 }
 
 export interface PlanStatus {

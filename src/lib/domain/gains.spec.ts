@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatKroner } from '$lib/format';
+import { benefitHealth } from './benefits/health';
 import {
 	benefitSeries,
 	combineSeries,
@@ -243,20 +244,40 @@ describe('realisations', () => {
 });
 
 describe('behind plan', () => {
-	it('is behind only when realised is more than the margin below planned', () => {
+	it('is behind only when realised is more than the tolerance below planned', () => {
 		expect(isBehindPlan(1000, 800)).toBe(false); // exactly 20 % below
 		expect(isBehindPlan(1000, 799)).toBe(true);
 		expect(isBehindPlan(1000, 1200)).toBe(false);
-		expect(isBehindPlan(1000, 899, { marginPercent: 10 })).toBe(true);
-		expect(isBehindPlan(1000, 999, { marginPercent: 0 })).toBe(true);
+		expect(isBehindPlan(1000, 899, { tolerancePercent: 10 })).toBe(true);
+		expect(isBehindPlan(1000, 999, { tolerancePercent: 0 })).toBe(true);
 	});
 
-	it('measures gains from the baseline and respects a decreasing target', () => {
-		// Baseline 100, planned 200 → planned gain 100; realised 170 → gain 70 < 80.
-		expect(isBehindPlan(200, 170, { baseline: 100 })).toBe(true);
-		// Waiting days 30 → planned 10 (gain 20); realised 16 (gain 14) < 16 → behind.
-		expect(isBehindPlan(10, 16, { baseline: 30, decreasing: true })).toBe(true);
-		expect(isBehindPlan(10, 14, { baseline: 30, decreasing: true })).toBe(false);
+	it('judges as the health status does: in percent of the planned value, in the direction', () => {
+		// Planned 200, realised 170: 15 % under, within 20 %; 30 % would not be.
+		expect(isBehindPlan(200, 170)).toBe(false);
+		expect(isBehindPlan(200, 139)).toBe(true);
+		// Lower is better: waiting days planned 10, realised 13 is 30 % over plan.
+		expect(isBehindPlan(10, 13, { direction: 'lower' })).toBe(true);
+		expect(isBehindPlan(10, 12, { direction: 'lower' })).toBe(false);
+		expect(isBehindPlan(10, 5, { direction: 'lower' })).toBe(false);
+		for (const [planned, realised] of [
+			[1000, 850],
+			[10, 13],
+			[0, -1],
+			[-200, -260]
+		] as const) {
+			for (const direction of ['higher', 'lower'] as const) {
+				const behind = isBehindPlan(planned, realised, { direction, tolerancePercent: 10 });
+				const health = benefitHealth({
+					direction,
+					tolerancePercent: 10,
+					planned,
+					realised,
+					format: String
+				});
+				expect(behind).toBe(health.status === 'behind');
+			}
+		}
 	});
 
 	it('reports the status at the last logged month', () => {
@@ -274,8 +295,8 @@ describe('behind plan', () => {
 		expect(latestPlanStatus([{ period: '2026-01', planned: 1, realised: null }])).toBeNull();
 	});
 
-	it('rejects a margin outside 0–100', () => {
-		expect(() => isBehindPlan(1, 1, { marginPercent: 120 })).toThrow(RangeError);
+	it('rejects a tolerance outside 0–100', () => {
+		expect(() => isBehindPlan(1, 1, { tolerancePercent: 120 })).toThrow(RangeError);
 	});
 });
 

@@ -66,6 +66,42 @@ function phrase(d: Deviation, planned: string): string {
 	return `er ${amount}${d.side} plan (${planned})`;
 }
 
+/**
+ * The tolerance that judges a benefit: its own, or the mission's «bak plan» margin when it
+ * has none. The one rule behind every «bak plan» (the benefit page, /gevinster, /styring, the
+ * register and the reports); gain-views.ts says the same in SQL (`coalesce`).
+ */
+export function toleranceOf(own: number | null | undefined, missionMargin: number): number {
+	return own ?? missionMargin;
+}
+
+/**
+ * Behind plan: the realised value is worse than the plan by more than the tolerance, in the
+ * benefit's direction (`benefitHealth` says «bak plan» exactly then).
+ */
+export function isBehind(input: {
+	direction: BenefitDirection;
+	tolerancePercent: number;
+	planned: number;
+	realised: number;
+}): boolean {
+	const tol = input.tolerancePercent;
+	if (!Number.isFinite(tol) || tol < 0 || tol > 100) {
+		throw new RangeError('Toleransen må være mellom 0 og 100');
+	}
+	return deviation(input.planned, input.realised, input.direction, tol).outside;
+}
+
+/** The rule in words, for lists and reports that judge many benefits at once. */
+export function behindRuleText(missionMargin: number): string {
+	return (
+		'En gevinst er bak plan når realisert verdi i siste målte måned er dårligere enn planlagt ' +
+		'med mer enn gevinstens toleranse, regnet i prosent av planlagt verdi: under plan når ' +
+		'høyere er bedre, over plan når lavere er bedre. ' +
+		`En gevinst uten egen toleranse bruker marginen på ${missionMargin} %.`
+	);
+}
+
 export function benefitHealth(input: HealthInput): HealthJudgement {
 	const { direction, tolerancePercent: tol, format } = input;
 	if (!Number.isFinite(tol) || tol < 0 || tol > 100) {

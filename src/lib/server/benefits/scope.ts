@@ -67,6 +67,8 @@ export function toFacts(
 		baselineDate: b.baselineDate,
 		targetValue: b.targetValue,
 		targetDate: b.targetDate,
+		direction: b.direction,
+		tolerancePercent: b.tolerancePercent,
 		lines: lines
 			.filter((l) => l.benefitId === b.id)
 			.map((l) => ({

@@ -22,7 +22,9 @@ export const CONFIRMATION_ROWS = 24;
 
 export function attestationView(
 	{ user, benefit, canEdit }: BenefitAccess,
-	series: readonly SeriesRow[]
+	series: readonly SeriesRow[],
+	/** The benefit's tolerance, or the mission's margin when it has none (`toleranceOf`). */
+	tolerancePercent: number
 ) {
 	const unit = benefit.unit ?? 'antall';
 	const isOwner = benefit.ownerId === user.id;
@@ -44,12 +46,13 @@ export function attestationView(
 		forecasts,
 		canForecast: canEdit || isOwner,
 		validates: unit === 'kr' && benefit.validatorId !== null,
-		health: health(benefit, series, forecasts)
+		health: health(benefit, tolerancePercent, series, forecasts)
 	};
 }
 
 function health(
 	benefit: BenefitAccess['benefit'],
+	tolerancePercent: number,
 	series: readonly SeriesRow[],
 	forecasts: { period: string; value: number }[]
 ) {
@@ -59,7 +62,7 @@ function health(
 	if (!last || last.realised === null || !end) return null;
 	return benefitHealth({
 		direction: benefit.direction,
-		tolerancePercent: benefit.tolerancePercent,
+		tolerancePercent,
 		planned: last.planned,
 		realised: last.realised,
 		plannedAtEnd: end.planned,

@@ -15,15 +15,19 @@ import { toFacts } from '../scope';
 import { realisationLogView } from './realisation-log';
 import { attestationView } from './attestation';
 import { benefitResult } from '$lib/domain/benefit-figures';
+import { toleranceOf } from '$lib/domain/benefits/health';
 import * as formValues from '$lib/benefits/form-values';
 
 export function benefitPage(access: BenefitAccess, url: URL) {
 	const { benefit, project, canEdit, canLog } = access;
 	const id = benefit.id;
 	const mission = getMission();
+	const marginPercent = mission?.behindPlanMarginPercent ?? 20;
 	const settings = {
 		hourlyRateKroner: mission?.hourlyRateKroner ?? null,
-		marginPercent: mission?.behindPlanMarginPercent ?? 20
+		marginPercent,
+		// What judges this benefit's «bak plan» (domain/benefits/health.ts, `toleranceOf`).
+		tolerancePercent: toleranceOf(benefit.tolerancePercent, marginPercent)
 	};
 	const lines = listEstimateLines([id]);
 	const realisations = listRealisations([id]);
@@ -69,7 +73,7 @@ export function benefitPage(access: BenefitAccess, url: URL) {
 			author: authorOf(f.authorId),
 			createdAt: f.createdAt.getTime()
 		})),
-		governance: attestationView(access, result.series),
+		governance: attestationView(access, result.series, settings.tolerancePercent),
 		users: canEdit ? users.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name })) : []
 	};
 }

@@ -4,6 +4,7 @@
  * benefits behind plan and all benefits — every number from SQL (db/queries/gain-views.ts),
  * the long lists a page at a time with keyset paging (`bak-`, `gev-`, `pro-` + `etter`/`for`).
  */
+import { behindRuleText } from '$lib/domain/benefits/health';
 import { isAdmin } from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/session';
 import { canLogFor } from '$lib/server/benefits/access';
@@ -92,6 +93,7 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 			subject: subject || 'hele misjonen',
 			hourlyRate: rate,
 			margin,
+			rule: behindRuleText(margin),
 			tracks: tracks.map((t) => ({ id: t.id, code: t.code, title: t.title })),
 			// Projects to choose from: those of the chosen track (a whole mission's would be thousands).
 			projects: filter.trackId

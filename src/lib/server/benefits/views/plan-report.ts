@@ -11,6 +11,7 @@
  * kvalitet), not a budget year, a budget line or what the freed time is used for; the plan
  * shows the method and says «ikke registrert» for the rest rather than inventing it.
  */
+import { behindRuleText } from '$lib/domain/benefits/health';
 import { getMission, listEffectGoals } from '../../db/queries/mission';
 import {
 	listBenefitsByProjects,
@@ -369,8 +370,8 @@ export async function gainPlanPdf(
 		pdf
 			.heading('Oppfølging mot nullpunkt')
 			.paragraph(
-				'Planlagt og realisert verdi ved siste registrerte måned, begge medregnet nullpunktet. En gevinst er bak plan når realisert gevinst ligger mer enn ' +
-					`${settings.marginPercent} % under planlagt gevinst.`
+				'Planlagt og realisert verdi ved siste registrerte måned, begge medregnet nullpunktet. ' +
+					behindRuleText(settings.marginPercent)
 			)
 			.table({
 				caption: 'Realisert mot plan',

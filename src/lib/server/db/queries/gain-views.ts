@@ -253,13 +253,17 @@ export const BENEFITS_IN_SCOPE = `
 		and (@level is null or b.level = @level)`;
 
 /**
- * Behind plan (`isBehindPlan`): realised gain below planned gain by more than the margin. Not a
- * dis-benefit: less harm than planned is no shortfall.
+ * Behind plan, the one rule (domain/benefits/health.ts, `isBehind` with `toleranceOf`): at the
+ * status month the realised value is worse than the planned one, in the benefit's direction,
+ * by more than its tolerance (the mission's margin `@margin` when it has none), in percent of
+ * the planned value, in integers so a value exactly on the tolerance is within it; with a plan
+ * of 0 any worse value is behind. A dis-benefit is judged the same way, by its direction.
  */
-const BEHIND = `f.status_period is not null and not b.disbenefit and (
-	case when b.target_value < b.baseline_value then -1 else 1 end) * (f.status_realised - b.baseline_value) * 100
-	< (case when b.target_value < b.baseline_value then -1 else 1 end)
-		* (f.status_planned - b.baseline_value) * (100 - @margin)`;
+export const BEHIND = `f.status_period is not null
+	and (case when b.direction = 'lower' then f.status_realised > f.status_planned
+		else f.status_realised < f.status_planned end)
+	and (f.status_planned = 0 or abs(f.status_realised - f.status_planned) * 100
+		> coalesce(b.tolerance_percent, @margin) * abs(f.status_planned))`;
 
 /**
  * With a project or track chosen the scope is a few thousand benefits at most: find them by
@@ -385,7 +389,7 @@ export interface BehindCountRow {
 }
 
 /**
- * The benefits behind plan (`isBehindPlan`, the margin as on the Gevinster page) of live
+ * The benefits behind plan (`BEHIND`, as on the Gevinster page) of live
  * projects, counted for the mission and per track, with and without a cause for the status
  * month: the «Bak plan» list of /gevinster?spor= counts the same benefits. Reads each benefit's
  * stored figure once (no realisations).

@@ -38,7 +38,7 @@ export const mission = sqliteTable('mission', {
 	targetYear: integer('target_year').notNull(),
 	// Timesats: whole kroner per hour, used to show hour benefits in kroner.
 	hourlyRateKroner: integer('hourly_rate_kroner'),
-	// A benefit is behind plan when realised is more than this share below planned (domain/gain-realisation.ts, isBehindPlan).
+	// The «bak plan» tolerance of a benefit without its own (domain/benefits/health.ts, toleranceOf).
 	behindPlanMarginPercent: integer('behind_plan_margin_percent').notNull().default(20),
 	version: integer('version').notNull().default(0),
 	createdAt: createdAt()

@@ -8,6 +8,7 @@
  * Long lists are cut at a length a meeting can read, and the report says how many there are and
  * where the rest is (the page, the benefits register in Excel).
  */
+import { behindRuleText } from '$lib/domain/benefits/health';
 import { error } from '@sveltejs/kit';
 import { osloDayStartMs } from '$lib/domain/oslo-day';
 import { tertialToDate } from '$lib/domain/reports/period';
@@ -250,7 +251,7 @@ function behindPlan(
 	pdf
 		.heading('Gevinster bak plan')
 		.paragraph(
-			`En gevinst er bak plan når realisert ligger mer enn ${mission.behindPlanMarginPercent} % under planlagt i siste målte måned. Årsak og korrigerende tiltak er det gevinsteier har registrert for den måneden.`
+			`${behindRuleText(mission.behindPlanMarginPercent)} Årsak og korrigerende tiltak er det gevinsteier har registrert for den måneden.`
 		)
 		.table({
 			caption: 'Gevinster bak plan, med årsak og korrigerende tiltak',
