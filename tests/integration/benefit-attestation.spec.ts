@@ -184,6 +184,28 @@ describe('validating a kroner gain', () => {
 			.at(-1)!.id;
 		const form = { realisationId: String(id), period: '2026-10' };
 		expect(await act('validate', who.owner, form)).toMatchObject({ kind: 'error', status: 403 });
+		// Validation follows the owner's attestation of that month: not offered, and refused.
+		const offered = async () =>
+			(
+				(await benefitLoad(on(who.validator, benefitId))) as {
+					governance: { rows: { id: number; canValidate: boolean }[] };
+				}
+			).governance.rows.find((r) => r.id === id)!.canValidate;
+		expect(await offered()).toBe(false);
+		expect(await act('validate', who.validator, form)).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: {
+				errors: {
+					_form: expect.stringContaining('Be gevinsteieren attestere måneden')
+				}
+			}
+		});
+		expect(
+			db.select().from(realisationConfirmation).where(eq(realisationConfirmation.realisationId, id)).all()
+		).toHaveLength(0);
+		expect(await act('attest', who.owner, form)).toMatchObject({ kind: 'ok' });
+		expect(await offered()).toBe(true);
 		expect(await act('validate', who.validator, form)).toMatchObject({ kind: 'ok' });
 
 		// Hours are not validated.
