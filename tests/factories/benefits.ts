@@ -8,9 +8,13 @@ import { db } from '$lib/server/db';
 import { mission } from '$lib/server/db/schema';
 import { createEffectGoal, getMission, listEffectGoals } from '$lib/server/db/queries/mission';
 import { createBenefit, getBenefit } from '$lib/server/db/queries/benefits';
-import { setBaselineAndTarget, setPlannedPeriod } from '$lib/server/db/queries/benefits-gains';
+import {
+	addEstimateLine,
+	setBaselineAndTarget,
+	setPlannedPeriod
+} from '$lib/server/db/queries/benefits-gains';
 import { freezePlan } from '$lib/server/db/queries/benefits-plan';
-import type { BenefitInput } from '$lib/schemas/benefits';
+import type { BenefitInput, EstimateLineInput } from '$lib/schemas/benefits';
 import * as portfolio from './portfolio';
 
 function tracksOwnedBy(ownerId: number, codes?: string[]) {
@@ -113,6 +117,8 @@ export interface FrozenPlan {
 	target?: { value: number; date: string };
 	/** Planned values given per month. */
 	periods?: { period: string; value: number }[];
+	/** Estimate lines, added before the freeze. */
+	lines?: EstimateLineInput[];
 	baselineSource?: string;
 	evidenceUrl?: string;
 	/** Who sets the plan and approves it (the programme leader). */
@@ -146,6 +152,7 @@ export function makeFrozenBenefit(
 	);
 	if (!set.ok) throw new Error(set.reason);
 	for (const p of plan.periods ?? []) setPlannedPeriod(id, p, actorId, now);
+	for (const line of plan.lines ?? []) addEstimateLine(id, line, actorId, now);
 	const frozen = freezePlan(
 		id,
 		{ baselineSource: plan.baselineSource ?? 'Regnskapsrapport', version: getBenefit(id)!.version },
