@@ -2,6 +2,7 @@
  * The realisation chart's numbers as text: values in the benefit's unit, the table beside the
  * chart, and the forecast as a cumulative line. Pure, shared by the spec and the figure.
  */
+import { forecastMonths } from '$lib/domain/benefits/health';
 import type { BenefitUnit } from '../domain/benefits/vocabulary';
 import type { SeriesRow } from '../domain/gain-realisation';
 import { formatKroner, formatNumber } from '../format';
@@ -52,23 +53,21 @@ function signed(value: number, unit: BenefitUnit): string {
 }
 
 /**
- * The forecast as a cumulative line: from the last realised month (its realised value), adding
- * each month's forecast after it, as the benefit's health reads it (domain/benefits/health.ts,
- * `forecastAtEnd`). Empty when nothing is realised yet or no month after it has a forecast.
+ * The forecast as a cumulative line: from the last realised month (its realised value) through
+ * each month up to the target, as the benefit's health reads it (domain/benefits/health.ts,
+ * `forecastMonths`: a month without a forecast carries the plan's step). Empty when nothing is
+ * realised yet or no month after it has a forecast.
  */
 export function forecastPoints(
 	rows: readonly SeriesRow[],
 	forecasts: readonly { period: string; value: number }[] = []
 ): { period: string; value: number }[] {
+	const months = forecastMonths(rows, forecasts);
 	const last = rows.findLast((r) => r.realised !== null);
-	if (!last) return [];
-	const byPeriod = new Map(forecasts.map((f) => [f.period, f.value]));
-	const ahead = rows.filter((r) => r.period > last.period && byPeriod.has(r.period));
-	if (!ahead.length) return [];
-	let sum = last.realised!;
+	if (!months.length || !last) return [];
 	return [
-		{ period: last.period, value: sum },
-		...ahead.map((r) => ({ period: r.period, value: (sum += byPeriod.get(r.period)!) }))
+		{ period: last.period, value: last.realised! },
+		...months.map((m) => ({ period: m.period, value: m.value }))
 	];
 }
 

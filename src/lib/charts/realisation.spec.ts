@@ -149,6 +149,16 @@ describe('the forecast', () => {
 		);
 	});
 
+	it('a month without a forecast carries the planned step, not 0', () => {
+		const longer = [...rows, { period: '2026-05', planned: 200_000, realised: null }];
+		// April has no forecast: it adds its planned 50 000; May adds its forecast 10 000.
+		expect(forecastPoints(longer, [{ period: '2026-05', value: 10_000 }])).toEqual([
+			{ period: '2026-03', value: 110_000 },
+			{ period: '2026-04', value: 160_000 },
+			{ period: '2026-05', value: 170_000 }
+		]);
+	});
+
 	it('is drawn dotted, and listed in the table from the month after the last realised', () => {
 		const options = realisationPlotOptions(rows, { unit: 'kr', subject: 'x', forecasts });
 		const marks = options.marks as unknown as { data: unknown[] }[];

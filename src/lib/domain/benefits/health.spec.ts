@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benefitHealth, forecastAtEnd, forecastRollup } from './health';
+import { benefitHealth, forecastAtEnd, forecastMonths, forecastRollup } from './health';
 
 const kr = (n: number) => `${n} kr`;
 const base = { tolerancePercent: 10, format: kr } as const;
@@ -145,32 +145,58 @@ describe('benefitHealth, lower is better', () => {
 });
 
 describe('forecastAtEnd', () => {
+	// Planned 100 a month from October; realised up to October.
+	const rows = [
+		{ period: '2026-10', planned: 100, realised: 100 },
+		{ period: '2026-11', planned: 200, realised: null },
+		{ period: '2026-12', planned: 300, realised: null },
+		{ period: '2027-01', planned: 400, realised: null }
+	];
 	const f = [
-		{ period: '2026-10', value: 5 },
 		{ period: '2026-11', value: 10 },
 		{ period: '2026-12', value: 20 },
 		{ period: '2027-01', value: 40 }
 	];
 	it('adds forecasts after the last realised month up to the target month', () => {
-		expect(forecastAtEnd(100, '2026-10', '2026-12', f)).toBe(130);
-		expect(forecastAtEnd(0, null, '2027-01', f)).toBe(75);
+		expect(forecastAtEnd(rows, f)).toBe(170);
+		expect(forecastAtEnd(rows.slice(0, 3), f)).toBe(130);
 	});
-	it('is null when nothing is forecast ahead', () => {
-		expect(forecastAtEnd(100, '2027-01', '2027-01', f)).toBeNull();
+	it('a month without a forecast carries the plan, not 0', () => {
+		// December has no forecast: it adds its planned 100, so 100 + 10 + 100 + 40.
+		const gap = f.filter((x) => x.period !== '2026-12');
+		expect(forecastAtEnd(rows, gap)).toBe(250);
+		expect(forecastMonths(rows, gap).map((m) => [m.period, m.step, m.forecast])).toEqual([
+			['2026-11', 10, true],
+			['2026-12', 100, false],
+			['2027-01', 40, true]
+		]);
+	});
+	it('is null when nothing is forecast ahead, or nothing realised', () => {
+		expect(forecastAtEnd(rows, [{ period: '2026-10', value: 5 }])).toBeNull();
+		expect(forecastAtEnd([{ ...rows[0]!, realised: null }, ...rows.slice(1)], f)).toBeNull();
 	});
 });
 
 describe('forecastRollup', () => {
-	it('sums forecasts per month across benefits, in month order', () => {
+	it('sums each month across benefits; a month a benefit has no forecast for counts its plan', () => {
+		const a = [
+			{ period: '2026-10', planned: 0, realised: 0 },
+			{ period: '2026-11', planned: 5, realised: null },
+			{ period: '2026-12', planned: 10, realised: null }
+		];
+		const b = [
+			{ period: '2026-10', planned: 0, realised: 0 },
+			{ period: '2026-11', planned: 1, realised: null }
+		];
 		expect(
 			forecastRollup([
-				{ period: '2027-01', value: 3 },
-				{ period: '2026-11', value: 1 },
-				{ period: '2027-01', value: 4 }
+				{ rows: a, forecasts: [{ period: '2026-12', value: 3 }] },
+				{ rows: b, forecasts: [{ period: '2026-11', value: 4 }] },
+				{ rows: b, forecasts: [] }
 			])
 		).toEqual([
-			{ period: '2026-11', value: 1 },
-			{ period: '2027-01', value: 7 }
+			{ period: '2026-11', value: 9 },
+			{ period: '2026-12', value: 3 }
 		]);
 		expect(forecastRollup([])).toEqual([]);
 	});

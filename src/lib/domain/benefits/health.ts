@@ -127,28 +127,73 @@ export function benefitHealth(input: HealthInput): HealthJudgement {
 	return judge('on_track', `${head}, så gevinsten er i rute.`);
 }
 
-/** The cumulative value the forecast gives at the end: realised so far plus each forecast
- * month after the last realised one up to and including the target month. */
-export function forecastAtEnd(
-	realised: number,
-	lastRealisedPeriod: string | null,
-	targetPeriod: string,
-	forecasts: readonly { period: string; value: number }[]
-): number | null {
-	const ahead = forecasts.filter(
-		(f) =>
-			(lastRealisedPeriod === null || f.period > lastRealisedPeriod) && f.period <= targetPeriod
-	);
-	if (!ahead.length) return null;
-	return ahead.reduce((sum, f) => sum + f.value, realised);
+export interface ForecastRow {
+	period: string;
+	/** Cumulative plan in this month. */
+	planned: number;
+	realised: number | null;
 }
 
-/** The sum of forecasts per month across benefits, in month order. */
-export function forecastRollup(
+export interface ForecastMonth {
+	period: string;
+	/** What the month adds: the owner's forecast, or the plan's step when none is given. */
+	step: number;
+	/** Cumulative: the last realised value plus every step so far. */
+	value: number;
+	/** False: no forecast for this month, so the plan's step is carried. */
+	forecast: boolean;
+}
+
+/**
+ * The forecast month by month, from the month after the last realised one to the target
+ * month (the last row). A month the owner gave no forecast for carries the plan's step for
+ * that month — the plan is expected to hold where nobody has said otherwise — rather than
+ * counting as 0, which would read as «nothing more will be realised». Empty when nothing is
+ * realised yet or no month ahead has a forecast (then there is no forecast at all).
+ */
+export function forecastMonths(
+	rows: readonly ForecastRow[],
 	forecasts: readonly { period: string; value: number }[]
+): ForecastMonth[] {
+	const lastIndex = rows.findLastIndex((r) => r.realised !== null);
+	if (lastIndex < 0) return [];
+	const byPeriod = new Map(forecasts.map((f) => [f.period, f.value]));
+	const ahead = rows.slice(lastIndex + 1);
+	if (!ahead.some((r) => byPeriod.has(r.period))) return [];
+	let value = rows[lastIndex]!.realised!;
+	return ahead.map((r, i) => {
+		const given = byPeriod.get(r.period);
+		const step = given ?? r.planned - rows[lastIndex + i]!.planned;
+		value += step;
+		return { period: r.period, step, value, forecast: given !== undefined };
+	});
+}
+
+/** The cumulative value the forecast gives at the target month, or null without a forecast. */
+export function forecastAtEnd(
+	rows: readonly ForecastRow[],
+	forecasts: readonly { period: string; value: number }[]
+): number | null {
+	return forecastMonths(rows, forecasts).at(-1)?.value ?? null;
+}
+
+/**
+ * The forecast per month summed across benefits, in month order: each benefit's steps as
+ * `forecastMonths` gives them, so a month one benefit has no forecast for counts its plan's
+ * step, not 0. A benefit without any forecast is left out.
+ */
+export function forecastRollup(
+	benefits: readonly {
+		rows: readonly ForecastRow[];
+		forecasts: readonly { period: string; value: number }[];
+	}[]
 ): { period: string; value: number }[] {
 	const sums = new Map<string, number>();
-	for (const f of forecasts) sums.set(f.period, (sums.get(f.period) ?? 0) + f.value);
+	for (const b of benefits) {
+		for (const m of forecastMonths(b.rows, b.forecasts)) {
+			sums.set(m.period, (sums.get(m.period) ?? 0) + m.step);
+		}
+	}
 	return [...sums]
 		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 		.map(([period, value]) => ({ period, value }));

@@ -60,13 +60,14 @@ function health(
 	const last = series.findLast((r) => r.realised !== null);
 	const end = series.at(-1);
 	if (!last || last.realised === null || !end) return null;
+	// A month without a forecast carries the plan's step (`forecastMonths`), never 0.
 	return benefitHealth({
 		direction: benefit.direction,
 		tolerancePercent,
 		planned: last.planned,
 		realised: last.realised,
 		plannedAtEnd: end.planned,
-		forecastAtEnd: forecastAtEnd(last.realised, last.period, end.period, forecasts),
+		forecastAtEnd: forecastAtEnd(series, forecasts),
 		format: (v) => formatValue(v, unit)
 	});
 }
