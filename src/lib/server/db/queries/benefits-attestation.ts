@@ -186,8 +186,10 @@ export function listWaitingFor(
 ): WaitingRow[] {
 	return statement(
 		`waiting-${kind}`,
+		// CROSS JOIN keeps the benefits as the outer loop (SQLite does not reorder it), so the
+		// realisations are read per benefit through their index, never scanned whole.
 		() => `select r.id, b.id as benefitId, b.title, r.period, r.value, count(*) over () as total
-		from benefit b join realisation r on r.benefit_id = b.id
+		from benefit b cross join realisation r on r.benefit_id = b.id
 		where ${WAITING_FOR[kind]} and ${EFFECTIVE}
 		order by r.period, r.id limit @limit`
 	).all({ userId, limit }) as WaitingRow[];
