@@ -143,7 +143,11 @@ export function makeFrozenBenefit(
 	const set = setBaselineAndTarget(
 		id,
 		{
-			baseline: { value: baseline.value, date: baseline.date, method: baseline.method ?? 'Regnskap' },
+			baseline: {
+				value: baseline.value,
+				date: baseline.date,
+				method: baseline.method ?? 'Regnskap'
+			},
 			target,
 			version: 0
 		},

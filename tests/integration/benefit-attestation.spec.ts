@@ -202,7 +202,11 @@ describe('validating a kroner gain', () => {
 			}
 		});
 		expect(
-			db.select().from(realisationConfirmation).where(eq(realisationConfirmation.realisationId, id)).all()
+			db
+				.select()
+				.from(realisationConfirmation)
+				.where(eq(realisationConfirmation.realisationId, id))
+				.all()
 		).toHaveLength(0);
 		expect(await act('attest', who.owner, form)).toMatchObject({ kind: 'ok' });
 		expect(await offered()).toBe(true);

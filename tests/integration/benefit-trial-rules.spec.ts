@@ -149,7 +149,12 @@ describe('a frozen plan changes only by an approved request', () => {
 	it('refuses every form that edits estimate lines, planned months or baseline and target', async () => {
 		const [line] = listEstimateLines([id]);
 		const [month] = listPlannedPeriods([id]);
-		const lineForm = { description: 'Flere', amountPerCase: '2000', cases: '120', sharePercent: '100' };
+		const lineForm = {
+			description: 'Flere',
+			amountPerCase: '2000',
+			cases: '120',
+			sharePercent: '100'
+		};
 		const attempts: [keyof typeof actions, Record<string, string>][] = [
 			['addLine', lineForm],
 			['updateLine', { ...lineForm, lineId: String(line!.id), version: String(line!.version) }],
@@ -220,9 +225,10 @@ describe('a frozen plan changes only by an approved request', () => {
 			tolerancePercent: '10',
 			version: String(b.version)
 		};
-		expect(
-			await outcome(() => actions.update!(form({ ...base, unit: 'timer' })))
-		).toMatchObject({ kind: 'fail', status: 400 });
+		expect(await outcome(() => actions.update!(form({ ...base, unit: 'timer' })))).toMatchObject({
+			kind: 'fail',
+			status: 400
+		});
 		expect(getBenefit(id)!.unit).toBe('kr');
 		expect(await outcome(() => actions.update!(form({ ...base, unit: 'kr' })))).toMatchObject({
 			kind: 'ok'

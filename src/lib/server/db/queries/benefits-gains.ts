@@ -377,7 +377,13 @@ export function deletePlannedPeriod(
 		withGainRollups([benefitId], () =>
 			tx.delete(plannedPeriod).where(eq(plannedPeriod.id, id)).run()
 		);
-		writeAudit(tx, now, { actorId, entity: 'planned_period', entityId: id, action: 'delete', before });
+		writeAudit(tx, now, {
+			actorId,
+			entity: 'planned_period',
+			entityId: id,
+			action: 'delete',
+			before
+		});
 		return { ok: true, value: undefined } as const;
 	});
 }
