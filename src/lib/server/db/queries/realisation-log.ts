@@ -11,7 +11,7 @@ import type { Realisation } from '../schema';
 import { preparedStatements } from './prepared';
 
 const PAGE_SQL = (direction: 'after' | 'before' | 'first') => `
-	with numbered as (
+	with numbered as materialized (
 		select r.*, row_number() over (partition by r.benefit_id order by r.created_at, r.id) as number
 		from realisation r where r.benefit_id = @benefitId
 	)
