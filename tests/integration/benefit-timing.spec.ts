@@ -245,7 +245,7 @@ describe('the measure slips', () => {
 		expect(n!.body).toContain('styringsgruppen avgjør');
 		type TimingPage = {
 			timing: {
-				waiting: { sentence: string; reason: string; delays: string[] } | null;
+				waiting: { sentence: string; reason: string; timingOnly: boolean; delays: string[] } | null;
 				baselineStays: string;
 			};
 		};
@@ -253,6 +253,7 @@ describe('the measure slips', () => {
 		expect(before.waiting).toMatchObject({
 			sentence: expect.stringMatching(/^En endringsforespørsel venter på styringsgruppen: versjon/),
 			reason: waiting.reason,
+			timingOnly: true,
 			delays: []
 		});
 

@@ -43,6 +43,7 @@ function shiftView(benefitId: number) {
 			? {
 					sentence: `En endringsforespørsel venter på styringsgruppen: versjon ${waiting.number}, sendt ${formatDateTime(waiting.requestedAt)}.`,
 					reason: waiting.reason,
+					timingOnly: waiting.timingOnly,
 					delays: waiting.delays.map(delayWords)
 				}
 			: null,

@@ -73,14 +73,22 @@ export function lastPlanShift(benefitId: number) {
 	return row ? { at: row.at, ...(row.after as ShiftAfter) } : null;
 }
 
-/** The change request waiting for the steering group, with the delays recorded since it was made. */
+/**
+ * The change request waiting for the steering group, with the delays recorded since it was made,
+ * and whether it moves only the timing (nullpunkt and target value as in the approved version,
+ * as the request a late measure makes).
+ */
 export function waitingRequestWithDelays(benefitId: number) {
 	const waiting = db
 		.select({
 			id: benefitPlanVersion.id,
 			number: benefitPlanVersion.number,
 			requestedAt: benefitPlanVersion.requestedAt,
-			reason: benefitPlanVersion.reason
+			reason: benefitPlanVersion.reason,
+			basedOnId: benefitPlanVersion.basedOnId,
+			baselineValue: benefitPlanVersion.baselineValue,
+			baselineDate: benefitPlanVersion.baselineDate,
+			targetValue: benefitPlanVersion.targetValue
 		})
 		.from(benefitPlanVersion)
 		.where(
@@ -100,5 +108,28 @@ export function waitingRequestWithDelays(benefitId: number) {
 		.orderBy(asc(auditLog.at), asc(auditLog.id))
 		.all()
 		.map((r) => ({ at: r.at, ...(r.after as ShiftAfter) }));
-	return { ...waiting, delays };
+	const base = waiting.basedOnId
+		? db
+				.select({
+					baselineValue: benefitPlanVersion.baselineValue,
+					baselineDate: benefitPlanVersion.baselineDate,
+					targetValue: benefitPlanVersion.targetValue
+				})
+				.from(benefitPlanVersion)
+				.where(eq(benefitPlanVersion.id, waiting.basedOnId))
+				.get()
+		: undefined;
+	const timingOnly =
+		base !== undefined &&
+		base.baselineValue === waiting.baselineValue &&
+		base.baselineDate === waiting.baselineDate &&
+		base.targetValue === waiting.targetValue;
+	return {
+		id: waiting.id,
+		number: waiting.number,
+		requestedAt: waiting.requestedAt,
+		reason: waiting.reason,
+		timingOnly,
+		delays
+	};
 }
