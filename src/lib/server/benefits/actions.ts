@@ -49,6 +49,7 @@ import { plannedPeriodProblem } from '$lib/domain/gain-realisation';
 import type { BenefitAccess, MapAccess, SettingsAccess } from './access';
 import { BENEFIT_MESSAGES as BOOK, BENEFIT_SUCCESS as DONE, linkMessage } from './messages';
 import { frozenRefusal } from './actions/plan';
+import { periodWords } from '$lib/domain/benefits/attestation';
 
 const refuse = (reason: string, values: FormValues, action: string, field = '_form') =>
 	refused(BOOK, reason, values, { action, field });
@@ -214,7 +215,7 @@ export function planPeriod({ user, benefit }: BenefitAccess, formData: FormData,
 	const problem = plannedPeriodProblem(form.data.period, benefit);
 	if (problem) return refuse(problem, form.values, 'planPeriod', 'period');
 	setPlannedPeriod(benefit.id, form.data, user.id, now);
-	return { action: 'planPeriod', success: DONE.periodPlanned(form.data.period) };
+	return { action: 'planPeriod', success: DONE.periodPlanned(periodWords(form.data.period)) };
 }
 
 export function removePlanPeriod({ user, benefit }: BenefitAccess, formData: FormData, now: Date) {

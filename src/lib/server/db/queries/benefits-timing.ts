@@ -11,6 +11,7 @@ import { writeAudit } from './audit';
 import { insertNotices } from './notices';
 import { approvedOf, pathOf, steeringMembers, waitingOf } from './benefits-plan-reads';
 import { withGainRollups } from './gain-rollups';
+import { waitingDelay } from './benefits-timing-reads';
 import { benefit, benefitPlanVersion, measure, plannedPeriod, project } from '../schema';
 import { osloDay } from '$lib/format';
 import {
@@ -234,7 +235,7 @@ export function followMeasure(
 			title = `Gevinstplanen bør flyttes: ${b.title}`;
 			body = requestId
 				? `${reason} Planen er godkjent og endres ikke av seg selv: styringsgruppen avgjør endringsforespørselen.`
-				: `${reason} En annen endringsforespørsel venter allerede; be om flyttingen når den er avgjort.`;
+				: waitingDelay(tx, b.id, reason, slip, measureId, actorId, now);
 		}
 		const people = new Set([b.ownerId, leaderId].filter((id): id is number => id !== null));
 		for (const userId of people) {
