@@ -200,4 +200,32 @@ describe('benefit governance journey', () => {
 		await leader.goto(`${baseUrl}/gevinster/${benefitId}`);
 		await expect.poll(() => leader.getByText(/Attestert av Olga Eier/).count()).toBe(1);
 	});
+
+	it('the leader reads months in words and entries numbered in the log’s own order', async () => {
+		const log = leader.locator('section[aria-labelledby="logg-h"]');
+		expect(await log.locator('tbody th[scope="row"]').allTextContents()).toEqual(['3', '2', '1']);
+		expect(await log.locator('tbody td:nth-of-type(1)').allTextContents()).toEqual([
+			'oktober 2026',
+			'februar 2026',
+			'januar 2026'
+		]);
+		const options = await log
+			.getByLabel('Korrigerer en tidligere registrering')
+			.locator('option')
+			.allTextContents();
+		expect(options.slice(1).map((o) => o.replace(/\s/g, ' '))).toEqual([
+			'Nr. 3, oktober 2026: 14 000 kr',
+			'Nr. 2, februar 2026: 9 000 kr',
+			'Nr. 1, januar 2026: 8 000 kr'
+		]);
+
+		await leader.locator('#forecast-period').fill('2026-11');
+		await leader.locator('#forecast-value').fill('15 000');
+		await submit(leader, 'Lagre prognose', 'Prognosen for november 2026 er lagret.');
+		const forecast = leader.locator('section[aria-labelledby="prognose-h"] li');
+		await expect
+			.poll(async () => (await forecast.allTextContents()).map((t) => t.replace(/\s/g, ' ')))
+			.toEqual(['november 2026: 15 000 kr']);
+		await expectAccessible(leader);
+	});
 });

@@ -2,7 +2,8 @@
  * Measures the charts on the page in the browser (passed to `page.evaluate`, so it must not
  * use anything from outside its own body). Every visible text inside a `[data-chart]` root:
  * its size on screen (SVG text: font size × the on-screen scale of its CTM), whether it stays
- * inside its box (SVG: the drawing; HTML: its nearest block box), whether SVG texts collide,
+ * inside its box (SVG: the node's rectangle for a label on a node, else the drawing; HTML: its
+ * nearest block box), whether SVG texts collide,
  * and its contrast against what is drawn behind it (the SVG shape whose fill holds the text's
  * centre, else the nearest background colour, else the Canvas).
  */
@@ -102,8 +103,10 @@ export function chartReport(): ChartReport {
 			if (!smallest || px < smallest.px) smallest = { px, text };
 			if (px < MIN_PX) problems.push(`«${text}» is ${px} px`);
 
-			// The box it must stay inside.
-			let box: Element = outer ?? el;
+			// The box it must stay inside: a label drawn on a shape (a gevinstkart node) stays
+			// inside that shape; other SVG text inside the drawing; HTML text inside its block.
+			const shape = svg ? el.closest('a, g')?.querySelector(':scope > rect.node') : null;
+			let box: Element = shape ?? outer ?? el;
 			if (!outer) {
 				while (box.parentElement && ['inline', 'contents'].includes(getComputedStyle(box).display))
 					box = box.parentElement;

@@ -6,8 +6,9 @@
  * the test asserts where focus is.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { expectAccessible, launchBrowser, waitForHydration } from './browser';
+import { active, focusBy, signInByKeyboard } from './keyboard';
 import { useServerDatabase } from './seed';
 import { E2E_CLOCK_START } from './server';
 
@@ -61,57 +62,9 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-async function signIn(email: string): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await page.goto(`${baseUrl}/login`);
-	await waitForHydration(page);
-	await page.keyboard.press('Tab'); // the skip link
-	await focusBy(page, (a) => a.name === 'email');
-	await page.keyboard.type(email);
-	await page.keyboard.press('Tab');
-	expect((await active(page)).name).toBe('password');
-	await page.keyboard.type(password);
-	await Promise.all([
-		page.waitForURL((url) => !url.pathname.startsWith('/login')),
-		page.keyboard.press('Enter')
-	]);
-	return page;
-}
-
-type Active = {
-	tag: string;
-	role: string | null;
-	name: string | null;
-	label: string;
-	text: string;
-};
-
-function active(page: Page): Promise<Active> {
-	return page.evaluate(() => {
-		const el = document.activeElement as HTMLElement | null;
-		return {
-			tag: el?.tagName ?? '',
-			role: el?.getAttribute('role') ?? null,
-			name: el?.getAttribute('name') ?? null,
-			label: el?.getAttribute('aria-label') ?? '',
-			text: el?.textContent?.trim() ?? ''
-		};
-	});
-}
-
-/** Presses Tab until `wanted` holds for the focused element (at most `limit` presses). */
-async function focusBy(page: Page, wanted: (a: Active) => boolean, limit = 120): Promise<Active> {
-	for (let i = 0; i < limit; i++) {
-		const now = await active(page);
-		if (wanted(now)) return now;
-		await page.keyboard.press('Tab');
-	}
-	throw new Error(`Tab did not reach the element after ${limit} presses`);
-}
-
 describe('keyboard only', () => {
 	it('a programme leader opens the benefit from its map node and logs last month', async () => {
-		const leader = await signIn(LEADER);
+		const leader = await signInByKeyboard(browser, baseUrl, LEADER, password);
 		await leader.goto(`${baseUrl}/gevinster/prosjekt/${projectId}`);
 		await waitForHydration(leader);
 		// The map's benefit node is a link named by kind and title.
@@ -136,7 +89,7 @@ describe('keyboard only', () => {
 	});
 
 	it('the owner finds the month on «Mine oppgaver» and attests it', async () => {
-		const owner = await signIn(OWNER);
+		const owner = await signInByKeyboard(browser, baseUrl, OWNER, password);
 		await owner.goto(`${baseUrl}/arshjul/mine`);
 		await waitForHydration(owner);
 		await focusBy(owner, (a) => a.tag === 'A' && a.text === `${TITLE}: ${monthWords}`);
@@ -162,7 +115,7 @@ describe('keyboard only', () => {
 	});
 
 	it('a session that ends while the form is open keeps what was typed (WCAG 2.2.1)', async () => {
-		const leader = await signIn(LEADER);
+		const leader = await signInByKeyboard(browser, baseUrl, LEADER, password);
 		await leader.goto(`${baseUrl}/gevinster/${benefitId}`);
 		await waitForHydration(leader);
 		const form = leader.locator('form[action="?/logRealisation"]');

@@ -295,3 +295,43 @@ describe('forecast', () => {
 		expect(rows.map((r) => [r.period, r.value])).toEqual([['2026-12', 60_000]]);
 	});
 });
+
+describe('every waiting period can be reached', () => {
+	it('«Mine oppgaver» pages the owner’s waiting periods, oldest first, each once', async () => {
+		const owner = signIn(await makeUser([{ role: 'viewer' }]));
+		const id = makeBenefit(
+			projectId,
+			{ title: 'Mange måneder', ownerId: owner.user.id },
+			who.leader.user.id
+		);
+		const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
+		for (const period of months) {
+			expect(await log(who.leader, { period, value: '1 000' }, id)).toMatchObject({ kind: 'ok' });
+		}
+		type Mine = {
+			confirmations: {
+				attest: {
+					total: number;
+					rows: { period: string }[];
+					pager: { next: string | null; previous: string | null };
+				};
+			};
+		};
+		const mine = async (query = '') =>
+			(
+				(await mineLoad(
+					makeEvent({ signed: owner, path: `/arshjul/mine${query}`, now: NOW }) as never
+				)) as Mine
+			).confirmations.attest;
+		const first = await mine();
+		expect(first.total).toBe(12);
+		expect(first.rows.map((r) => r.period)).toEqual(months.slice(0, 10));
+		expect(first.pager.previous).toBeNull();
+		expect(first.pager.next).toMatch(/^\?attest-etter=[\w-]+#venter-attest$/);
+		const second = await mine(first.pager.next!.replace(/#.*/, ''));
+		expect(second.rows.map((r) => r.period)).toEqual(months.slice(10));
+		expect(second.pager.next).toBeNull();
+		expect(second.pager.previous).not.toBeNull();
+		expect(second.total).toBe(12);
+	});
+});

@@ -206,6 +206,16 @@ describe('the measure slips', () => {
 			expect(n).toMatchObject({ title: expect.stringContaining('Gevinstplanen er flyttet') });
 			expect(n!.body).toContain('forsinket fra aug. 2026 til jan. 2027');
 		}
+		// The page says what moved and why the nullpunkt did not.
+		const after = (await benefitLoad(onBenefit(owner, id))) as {
+			timing: { shift: string | null; baselineStays: string; waiting: unknown };
+		};
+		expect(after.timing.shift).toMatch(
+			/^Planen ble flyttet 5 måneder senere .+, fordi tiltaket ble forsinket fra aug\. 2026 til jan\. 2027\.$/
+		);
+		expect(after.timing.baselineStays).toMatch(/^Nullpunktet står fast/);
+		expect(after.timing.waiting).toBeNull();
+		expect(getBenefit(id)!.baselineDate).toBe('2026-01-01');
 	});
 
 	it('a frozen plan is not changed: a request waits for the steering group, and the owner is told', async () => {
@@ -242,6 +252,33 @@ describe('the measure slips', () => {
 		).toHaveLength(1);
 		const [n] = noticesOf(owner.user.id, id);
 		expect(n!.body).toContain('styringsgruppen avgjør');
+		type TimingPage = {
+			timing: {
+				waiting: { sentence: string; reason: string; timingOnly: boolean; delays: string[] } | null;
+				baselineStays: string;
+			};
+		};
+		const before = ((await benefitLoad(onBenefit(steering, id))) as TimingPage).timing;
+		expect(before.waiting).toMatchObject({
+			sentence: expect.stringMatching(/^En endringsforespørsel venter på styringsgruppen: versjon/),
+			reason: waiting.reason,
+			timingOnly: true,
+			delays: []
+		});
+
+		// It slips again while the request waits: no second request, but the page and the notice
+		// say the waiting one moves the plan too little.
+		await measureDates(measureId, '2026-09-01', '2026-12-01');
+		expect(listPlanVersions(id).filter((v) => v.status === 'requested')).toHaveLength(1);
+		const later = noticesOf(owner.user.id, id).find((x) => x.body.includes('venter allerede'));
+		expect(later!.body).toContain('forsinket fra mars 2026 til sep. 2026');
+		expect(later!.body).toContain(`versjon ${waiting.number}) venter allerede`);
+		expect(later!.body).toContain('flytter planen for lite');
+		const stale = ((await benefitLoad(onBenefit(steering, id))) as TimingPage).timing;
+		expect(stale.waiting!.delays).toEqual([
+			expect.stringMatching(/: forsinket fra mars 2026 til sep\. 2026 \(6 måneder\)$/)
+		]);
+		expect(stale.baselineStays).toMatch(/^Nullpunktet står fast/);
 
 		// A steering member approves it: now the plan moves.
 		const decide = {

@@ -454,8 +454,13 @@ describe('benefit lists', () => {
 		for (const c of corrections) {
 			expect(entries.find((e) => e.id === c.supersedesId)).toMatchObject({
 				effective: false,
-				supersededById: c.id
+				supersededById: c.id,
+				// A correction and the entry it replaces name each other by the numbers shown.
+				number: c.supersedesNumber,
+				supersededByNumber: c.number
 			});
 		}
+		// Numbered by place in the benefit's log, oldest first, the same on every page.
+		expect(entries.map((e) => e.number)).toEqual(Array.from({ length: 60 }, (_, i) => 60 - i));
 	});
 });

@@ -419,6 +419,12 @@ describe('the steering page', () => {
 		expect(all.changes.find((c) => c.kind === 'status')!.href).toBe(
 			`/portefolje/prosjekter/${shared}`
 		);
+		// Months in words, each value with its unit.
+		expect(all.changes.filter((c) => c.kind === 'realisation').map((c) => c.detail)).toEqual([
+			expect.stringMatching(/^juni 2026: 100\skr$/),
+			'oktober 2026: 1\u00a0000 timer'
+		]);
+		expect(all.changes.find((c) => c.kind === 'reopening')!.detail).toMatch(/, januar 2026$/);
 		expect(all.changes.find((c) => c.kind === 'reopening')!.href).toMatch(
 			new RegExp(`^/arshjul/forekomst/\\d+/${unitTwo}/2026-01$`)
 		);

@@ -86,17 +86,17 @@ describe('layoutBenefitMap', () => {
 		expect(layout.nodes.map((n) => `${n.id} ${n.x},${n.y} ${n.width}×${n.height}`))
 			.toMatchInlineSnapshot(`
 				[
-				  "benefit:1 712,236 176×84",
-				  "benefit:2 712,154 176×68",
-				  "benefit:3 712,56 176×84",
-				  "benefit:4 944,154 176×68",
-				  "change:1 248,244 176×68",
-				  "change:2 248,150 176×68",
-				  "change:3 480,72 176×52",
-				  "goal:3 1176,170 176×36",
-				  "measure:1 16,260 176×36",
-				  "measure:2 16,166 176×36",
-				  "measure:3 16,76 176×36",
+				  "benefit:1 784,252 200×84",
+				  "benefit:2 784,154 200×84",
+				  "benefit:3 784,56 200×84",
+				  "benefit:4 1040,162 200×68",
+				  "change:1 272,260 200×68",
+				  "change:2 272,158 200×68",
+				  "change:3 528,64 200×68",
+				  "goal:3 1296,178 200×36",
+				  "measure:1 16,276 200×36",
+				  "measure:2 16,174 200×36",
+				  "measure:3 16,76 200×36",
 				]
 			`);
 		expect({ width: layout.width, height: layout.height, bands: layout.bands })
@@ -107,29 +107,29 @@ describe('layoutBenefitMap', () => {
 				      "kind": "measure",
 				      "label": "Tiltak",
 				      "x0": 0,
-				      "x1": 220,
+				      "x1": 244,
 				    },
 				    {
 				      "kind": "change",
 				      "label": "Endring",
-				      "x0": 220,
-				      "x1": 684,
+				      "x0": 244,
+				      "x1": 756,
 				    },
 				    {
 				      "kind": "benefit",
 				      "label": "Gevinst",
-				      "x0": 684,
-				      "x1": 1148,
+				      "x0": 756,
+				      "x1": 1268,
 				    },
 				    {
 				      "kind": "goal",
 				      "label": "Effektmål",
-				      "x0": 1148,
-				      "x1": 1368,
+				      "x0": 1268,
+				      "x1": 1512,
 				    },
 				  ],
-				  "height": 336,
-				  "width": 1368,
+				  "height": 352,
+				  "width": 1512,
 				}
 			`);
 	});
@@ -329,5 +329,21 @@ describe('wrapLabel', () => {
 		expect(wrapLabel('en to tre fire fem seks', 7, 2)).toEqual(['en to', 'tre…']);
 		expect(wrapLabel('abcdefghijklmnop', 6, 2)).toEqual(['abcde-', 'fghij…']);
 		expect(wrapLabel('   ', 10, 2)).toEqual(['']);
+	});
+
+	it('keeps the first line shorter when asked, for the badge in the corner', () => {
+		expect(wrapLabel('Bedre samarbeid med brukerne', 19, 4)).toEqual([
+			'Bedre samarbeid med',
+			'brukerne'
+		]);
+		expect(wrapLabel('Bedre samarbeid med brukerne', 19, 4, 17)).toEqual([
+			'Bedre samarbeid',
+			'med brukerne'
+		]);
+		expect(wrapLabel('spesialisthelsetjenesten', 10, 4, 8)).toEqual([
+			'spesial-',
+			'isthelset-',
+			'jenesten'
+		]);
 	});
 });

@@ -90,7 +90,8 @@ export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
 	upload: 'Lastet opp',
 	verify: 'Kontrollert',
 	timing: 'Start knyttet til tiltak',
-	plan_shift: 'Plan flyttet etter tiltak'
+	plan_shift: 'Plan flyttet etter tiltak',
+	plan_shift_waiting: 'Tiltak forsinket mens en planendring venter'
 };
 
 /** The fields of before and after, by the name the code writes (camelCase, as the schema). */

@@ -49,6 +49,7 @@ import { plannedPeriodProblem } from '$lib/domain/gain-realisation';
 import type { BenefitAccess, MapAccess, SettingsAccess } from './access';
 import { BENEFIT_MESSAGES as BOOK, BENEFIT_SUCCESS as DONE, linkMessage } from './messages';
 import { frozenRefusal } from './actions/plan';
+import { periodWords } from '$lib/domain/benefits/attestation';
 
 const refuse = (reason: string, values: FormValues, action: string, field = '_form') =>
 	refused(BOOK, reason, values, { action, field });
@@ -233,7 +234,7 @@ export function planPeriod({ user, benefit }: BenefitAccess, formData: FormData,
 	if (problem) return refuse(problem, form.values, 'planPeriod', 'period');
 	const result = setPlannedPeriod(benefit.id, form.data, user.id, now);
 	if (!result.ok) return frozenRefusal('planPeriod', form.values);
-	return { action: 'planPeriod', success: DONE.periodPlanned(form.data.period) };
+	return { action: 'planPeriod', success: DONE.periodPlanned(periodWords(form.data.period)) };
 }
 
 export function removePlanPeriod({ user, benefit }: BenefitAccess, formData: FormData, now: Date) {

@@ -8,6 +8,6 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireOwnWorkReader(event);
 	return {
 		...myWorkPage(user, event.url, event.locals.now),
-		confirmations: waitingConfirmations(user.id)
+		confirmations: waitingConfirmations(user.id, event.url.searchParams)
 	};
 };

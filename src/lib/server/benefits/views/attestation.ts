@@ -8,7 +8,8 @@ import {
 	listAllWaitingAttestation,
 	listBenefitConfirmations,
 	listForecasts,
-	listWaitingFor
+	listWaitingFor,
+	countWaitingFor
 } from '../../db/queries/benefits-attestation';
 import { keysetList } from '$lib/paging';
 import type { BenefitAccess } from '../access';
@@ -72,21 +73,35 @@ function health(
 	});
 }
 
-/** How many of each list «Mitt arbeid» and «Mine oppgaver» show; the count says how many wait. */
-export const WAITING_CAP = 10;
+/** How many of each list «Mitt arbeid» and «Mine oppgaver» show a page; the count says how many wait. */
+export const WAITING_PAGE = 10;
 
-/** Periods waiting for this person's attestation (as owner) or validation (as validator). */
-export function waitingConfirmations(userId: number) {
+/**
+ * Periods waiting for this person's attestation (as owner) or validation (as validator), each
+ * list a page at a time (`attest-etter`, `valider-etter` …), so every one can be reached.
+ */
+export function waitingConfirmations(userId: number, params: URLSearchParams) {
 	const list = (kind: 'attest' | 'validate') => {
-		const rows = listWaitingFor(kind, userId, WAITING_CAP);
+		const page = keysetList(
+			params,
+			(position, limit) => listWaitingFor(kind, userId, position, limit),
+			{
+				prefix: kind === 'attest' ? 'attest-' : 'valider-',
+				hash: kind === 'attest' ? 'venter-attest' : 'venter-valider',
+				size: WAITING_PAGE,
+				keyLength: 2,
+				keyOf: (r) => [r.period, r.id]
+			}
+		);
 		return {
-			total: rows[0]?.total ?? 0,
-			rows: rows.map((r) => ({
+			total: countWaitingFor(kind, userId),
+			rows: page.rows.map((r) => ({
 				id: r.id,
 				period: r.period,
 				title: r.title,
 				href: `/gevinster/${r.benefitId}#attest-h`
-			}))
+			})),
+			pager: { previous: page.previous, next: page.next, first: page.first }
 		};
 	};
 	return { attest: list('attest'), validate: list('validate') };

@@ -18,6 +18,7 @@ import type { SessionUser } from '$lib/server/auth/session';
 import { formatPlanPath, planChanges, type PlanValues } from '$lib/domain/benefits/plan-versions';
 import type { BenefitUnit } from '$lib/domain/benefits/vocabulary';
 import type { FormValues } from '$lib/schemas/form';
+import { periodWords } from '$lib/domain/benefits/attestation';
 
 const valuesOf = (v: Omit<PlanValues, 'baselineSource'> & { baselineSource?: string | null }) => ({
 	baselineValue: v.baselineValue,
@@ -35,7 +36,7 @@ function shower(unit: BenefitUnit) {
 		if (field === 'plan') {
 			const plan = value as PlanValues['plan'];
 			return plan.length
-				? plan.map((p) => `${p.period}: ${formatValue(p.value, unit)}`).join(', ')
+				? plan.map((p) => `${periodWords(p.period)}: ${formatValue(p.value, unit)}`).join(', ')
 				: 'Rett linje fra nullpunkt til mål';
 		}
 		if (field === 'baselineValue' || field === 'targetValue') {

@@ -165,8 +165,6 @@ export interface WaitingRow {
 	title: string;
 	period: string;
 	value: number | null;
-	/** How many wait in all (the list is capped). */
-	total: number;
 }
 
 const WAITING_FOR = {
@@ -178,21 +176,41 @@ const WAITING_FOR = {
 		and ${CONFIRMED('attest')} and not ${CONFIRMED('validate')}`
 } as const;
 
-/** Periods waiting for this user's attestation or validation, oldest month first, capped. */
+/**
+ * A page of the periods waiting for this user's attestation or validation, oldest month first,
+ * keyset on (period, id) as the steering group's list.
+ */
 export function listWaitingFor(
 	kind: ConfirmationKind,
 	userId: number,
+	position: KeysetPosition,
 	limit: number
 ): WaitingRow[] {
-	return statement(
-		`waiting-${kind}`,
+	const direction = position.after ? 'after' : position.before ? 'before' : 'first';
+	const k = position.after ?? position.before;
+	const rows = statement(
+		`waiting-${kind}-${direction}`,
 		// CROSS JOIN keeps the benefits as the outer loop (SQLite does not reorder it), so the
 		// realisations are read per benefit through their index, never scanned whole.
-		() => `select r.id, b.id as benefitId, b.title, r.period, r.value, count(*) over () as total
+		() => `select r.id, b.id as benefitId, b.title, r.period, r.value
 		from benefit b cross join realisation r on r.benefit_id = b.id
 		where ${WAITING_FOR[kind]} and ${EFFECTIVE}
-		order by r.period, r.id limit @limit`
-	).all({ userId, limit }) as WaitingRow[];
+		${direction === 'after' ? 'and (r.period, r.id) > (@k1, @k2)' : direction === 'before' ? 'and (r.period, r.id) < (@k1, @k2)' : ''}
+		order by r.period ${direction === 'before' ? 'desc' : 'asc'}, r.id ${direction === 'before' ? 'desc' : 'asc'}
+		limit @limit`
+	).all({ userId, limit, ...(k ? { k1: k[0], k2: k[1] } : {}) }) as WaitingRow[];
+	return direction === 'before' ? rows.reverse() : rows;
+}
+
+/** How many periods wait for this user's attestation or validation in all. */
+export function countWaitingFor(kind: ConfirmationKind, userId: number): number {
+	return statement(
+		`waiting-${kind}-count`,
+		() => `select count(*) from benefit b cross join realisation r on r.benefit_id = b.id
+		where ${WAITING_FOR[kind]} and ${EFFECTIVE}`
+	)
+		.pluck()
+		.get({ userId }) as number;
 }
 
 /**

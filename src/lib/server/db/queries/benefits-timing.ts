@@ -12,6 +12,7 @@ import { insertNotices } from './notices';
 import { approvedOf, pathOf, waitingOf } from './benefits-plan-reads';
 import { withGainRollups } from './gain-rollups';
 import { evidenceOf, insertPlanRequest } from './benefits-plan';
+import { waitingDelay } from './benefits-timing-reads';
 import { benefit, measure, plannedPeriod, project } from '../schema';
 import { osloDay } from '$lib/format';
 import {
@@ -204,7 +205,7 @@ export function followMeasure(
 			title = `Gevinstplanen bør flyttes: ${b.title}`;
 			body = requestId
 				? `${reason} Planen er godkjent og endres ikke av seg selv: styringsgruppen avgjør endringsforespørselen.`
-				: `${reason} En annen endringsforespørsel venter allerede; be om flyttingen når den er avgjort.`;
+				: waitingDelay(tx, b.id, reason, slip, measureId, actorId, now);
 		}
 		const people = new Set([b.ownerId, leaderId].filter((id): id is number => id !== null));
 		for (const userId of people) {

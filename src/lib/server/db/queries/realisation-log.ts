@@ -2,19 +2,29 @@
  * A benefit's realisation log a page at a time, newest first, with keyset paging on
  * (created_at, id): each entry says whether it still counts and which entry replaced it, worked
  * out in SQL by the rule of `realisationHistory` (src/lib/domain/gain-realisation.ts): an entry
- * is replaced by the first later entry that names it.
+ * is replaced by the first later entry that names it. Entries are numbered 1, 2, 3 … in the
+ * order they were logged within the benefit (a window function over the whole log, so a number
+ * stays the same on every page); readers take «nr. 60» for the 60th entry, so the database id is
+ * never shown.
  */
 import type { Realisation } from '../schema';
 import { preparedStatements } from './prepared';
 
 const PAGE_SQL = (direction: 'after' | 'before' | 'first') => `
+	with numbered as materialized (
+		select r.*, row_number() over (partition by r.benefit_id order by r.created_at, r.id) as number
+		from realisation r where r.benefit_id = @benefitId
+	)
 	select * from (
-		select r.id, r.period, r.value, r.assessment, r.narrative, r.comment, r.evidence,
+		select r.id, r.number, r.period, r.value, r.assessment, r.narrative, r.comment, r.evidence,
 			r.supersedes_id as supersedesId, r.correction_reason as correctionReason, r.created_at as createdAt, u.name as author,
-			(select s.id from realisation s where s.benefit_id = r.benefit_id and s.supersedes_id = r.id
-				order by s.created_at, s.id limit 1) as supersededById
-		from realisation r left join user u on u.id = r.author_id
-		where r.benefit_id = @benefitId
+			(select s.number from numbered s where s.id = r.supersedes_id) as supersedesNumber,
+			(select s.id from numbered s where s.supersedes_id = r.id
+				order by s.created_at, s.id limit 1) as supersededById,
+			(select s.number from numbered s where s.supersedes_id = r.id
+				order by s.created_at, s.id limit 1) as supersededByNumber
+		from numbered r left join user u on u.id = r.author_id
+		where 1
 			${
 				direction === 'after'
 					? 'and (r.created_at, r.id) < (@k1, @k2)'
@@ -31,6 +41,8 @@ const statement = preparedStatements();
 
 export interface LogEntry {
 	id: number;
+	/** The entry's place in the benefit's log, oldest first (1, 2, 3 …). */
+	number: number;
 	period: string;
 	value: number | null;
 	assessment: Realisation['assessment'];
@@ -38,11 +50,13 @@ export interface LogEntry {
 	comment: string;
 	evidence: string;
 	supersedesId: number | null;
+	supersedesNumber: number | null;
 	correctionReason: string | null;
 	/** Milliseconds since 1970. */
 	createdAt: number;
 	author: string | null;
 	supersededById: number | null;
+	supersededByNumber: number | null;
 }
 
 /** One page of the log, newest first, with one entry more than `limit` − 1 in the direction of travel. */

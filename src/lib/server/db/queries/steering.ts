@@ -163,6 +163,8 @@ export interface ChangeRow {
 	c: string | null;
 	/** realisation: value; risk: likelihood × 10 + consequence; reopening: unit id. */
 	d: number | null;
+	/** realisation: the benefit's unit (kr, timer …), so the value is read with it. */
+	e: string | null;
 }
 
 /** Keyset position: the last row shown, by (at, rank, id), newest first. */
@@ -184,7 +186,8 @@ const CHANGE_PAGE_SQL = () => `
 					when 'track' then (select t.code || ' ' || t.title from track t where t.id = sc.subject_id)
 					when 'project' then (select p.title from project p where p.id = sc.subject_id)
 					else (select m.title from measure m where m.id = sc.subject_id) end, '') as title,
-				sc.subject as a, sc.subject_id as b, sc.from_status || '>' || sc.to_status as c, null as d
+				sc.subject as a, sc.subject_id as b, sc.from_status || '>' || sc.to_status as c, null as d,
+				null as e
 			from status_change sc
 			where (@kind is null or @kind = 'status') and sc.at between @since and @until
 				and sc.from_status is not null and ${before('sc', 'at', 0)}
@@ -194,7 +197,7 @@ const CHANGE_PAGE_SQL = () => `
 			select 'realisation', 1, r.id, r.created_at,
 				(select b.title from benefit b where b.id = r.benefit_id),
 				case when r.supersedes_id is null then r.assessment else 'correction:' || coalesce(r.assessment, '') end,
-				r.benefit_id, r.period, r.value
+				r.benefit_id, r.period, r.value, (select b.unit from benefit b where b.id = r.benefit_id)
 			from realisation r
 			where (@kind is null or @kind = 'realisation') and r.created_at between @since and @until
 				and ${before('r', 'created_at', 1)}
@@ -203,7 +206,7 @@ const CHANGE_PAGE_SQL = () => `
 		select * from (
 			select 'risk', 2, k.id, k.created_at, k.title,
 				case when k.project_id is null then 'measure' else 'project' end,
-				coalesce(k.project_id, k.measure_id), k.status, k.likelihood * 10 + k.consequence
+				coalesce(k.project_id, k.measure_id), k.status, k.likelihood * 10 + k.consequence, null
 			from risk k
 			where (@kind is null or @kind = 'risk') and k.created_at between @since and @until
 				and ${before('k', 'created_at', 2)}
@@ -218,7 +221,7 @@ const CHANGE_PAGE_SQL = () => `
 				r.subject, r.subject_id,
 				coalesce((select p.rag from status_report p where p.subject = r.subject
 					and p.subject_id = r.subject_id and p.period < r.period
-					order by p.period desc limit 1), '') || '>' || r.rag, null
+					order by p.period desc limit 1), '') || '>' || r.rag, null, null
 			from status_report r
 			where (@kind is null or @kind = 'report') and r.created_at between @since and @until
 				and ${COLOUR_CHANGED} and ${before('r', 'created_at', 4)}
@@ -226,7 +229,7 @@ const CHANGE_PAGE_SQL = () => `
 		union all
 		select * from (
 			select 'reopening', 3, o.id, o.reopened_at, s.task_title,
-				(select u.name from unit u where u.id = s.unit_id), s.task_id, s.period, s.unit_id
+				(select u.name from unit u where u.id = s.unit_id), s.task_id, s.period, s.unit_id, null
 			from wheel_reopening o join wheel_signature s on s.id = o.signature_id
 			where (@kind is null or @kind = 'reopening') and o.reopened_at between @since and @until
 				and ${before('o', 'reopened_at', 3)}

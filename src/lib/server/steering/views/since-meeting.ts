@@ -3,7 +3,7 @@
  * (status changes, status reports that change colour, realisations, risks, reopened
  * sign-offs), counted and listed newest first a page at a time (queries/steering.ts).
  */
-import { osloDay } from '$lib/format';
+import { formatNumber, osloDay } from '$lib/format';
 import { osloDayStartMs } from '$lib/domain/oslo-day';
 import { changeWindow } from '$lib/domain/steering';
 import { severityFor } from '$lib/domain/risk';
@@ -17,7 +17,14 @@ import {
 	type RiskStatus,
 	type Severity
 } from '$lib/domain/portfolio/vocabulary';
-import { ASSESSMENT_LABEL, type Assessment } from '$lib/domain/benefits/vocabulary';
+import {
+	ASSESSMENT_LABEL,
+	BENEFIT_UNITS,
+	type Assessment,
+	type BenefitUnit
+} from '$lib/domain/benefits/vocabulary';
+import { periodWords } from '$lib/domain/benefits/attestation';
+import { formatValue } from '$lib/charts/realisation';
 import { encodeKey } from '$lib/paging';
 import {
 	CHANGE_KINDS,
@@ -97,15 +104,19 @@ export function changeView(r: ChangeRow): SteeringChange {
 			// A correction replaces an earlier row for the period: said, so no one adds the two.
 			const correction = r.a?.startsWith('correction:') ?? false;
 			const assessment = correction ? r.a!.slice('correction:'.length) || null : r.a;
+			// The unit is said with the number («75 t», «12 000 kr»): a bare 75 means nothing.
+			const unit = BENEFIT_UNITS.includes(r.e as BenefitUnit) ? (r.e as BenefitUnit) : 'antall';
 			const value =
 				r.d !== null
-					? r.d.toLocaleString('nb-NO')
+					? unit === 'timer'
+						? `${formatNumber(r.d)} timer`
+						: formatValue(r.d, unit)
 					: assessment
 						? (ASSESSMENT_LABEL[assessment as Assessment] ?? assessment)
 						: 'vurdering';
 			return {
 				...base,
-				detail: `Periode ${r.c}: ${value}${correction ? ' (korrigering, erstatter tidligere verdi)' : ''}`,
+				detail: `${r.c ? periodWords(r.c) : 'Ukjent måned'}: ${value}${correction ? ' (korrigering, erstatter tidligere verdi)' : ''}`,
 				href: `/gevinster/${r.b}`
 			};
 		}
@@ -123,7 +134,7 @@ export function changeView(r: ChangeRow): SteeringChange {
 		case 'reopening':
 			return {
 				...base,
-				detail: `${r.a ?? 'Enhet'}, periode ${r.c}`,
+				detail: `${r.a ?? 'Enhet'}, ${r.c ? periodWords(r.c) : 'ukjent periode'}`,
 				href: `/arshjul/forekomst/${r.b}/${r.d}/${r.c}`
 			};
 	}

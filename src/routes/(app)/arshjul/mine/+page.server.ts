@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	return {
 		...myTasksPage(user, event.url, event.locals.now),
-		confirmations: waitingConfirmations(user.id),
+		confirmations: waitingConfirmations(user.id, event.url.searchParams),
 		deviations: myDeviations(user, event.locals.now)
 	};
 };

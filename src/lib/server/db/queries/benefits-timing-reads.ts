@@ -1,0 +1,135 @@
+/**
+ * What the benefit page tells about a plan that followed its measure: the last move, and the
+ * change request still waiting with any delay of the measure since it was made. Only one request
+ * may wait at a time (DOMAIN.md «Benefit governance»), so a second delay cannot get its own
+ * request: it is recorded against the waiting one (audit action `plan_shift_waiting`), and the
+ * page and the notice say that the waiting request moves the plan too little.
+ */
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { db, type Tx } from '..';
+import { writeAudit } from './audit';
+import { waitingOf } from './benefits-plan-reads';
+import { auditLog, benefitPlanVersion } from '../schema';
+import type { Slip } from '$lib/domain/benefits/timing';
+
+/** What a shift's audit row keeps of the slip (`plan_shift`, `plan_shift_waiting`). */
+interface ShiftAfter {
+	months: number;
+	expectedFrom: string;
+	expectedTo: string;
+	requestId?: number;
+}
+
+/**
+ * Records a delay that came while a request waits, inside the measure's transaction, and
+ * returns the notice's body: the reason, and that the waiting request is out of date.
+ */
+export function waitingDelay(
+	tx: Tx,
+	benefitId: number,
+	reason: string,
+	slip: Slip,
+	measureId: number,
+	actorId: number | null,
+	now: Date
+): string {
+	const waiting = waitingOf(tx, benefitId);
+	if (!waiting) {
+		return `${reason} Planen er godkjent og endres ikke av seg selv; be om flyttingen på gevinstens side.`;
+	}
+	writeAudit(tx, now, {
+		actorId,
+		entity: 'benefit',
+		entityId: benefitId,
+		action: 'plan_shift_waiting',
+		after: {
+			requestId: waiting.id,
+			requestNumber: waiting.number,
+			measureId,
+			months: slip.months,
+			expectedFrom: slip.from,
+			expectedTo: slip.to
+		}
+	});
+	return `${reason} En endringsforespørsel (versjon ${waiting.number}) venter allerede, men den ble laget før denne forsinkelsen og flytter planen for lite. Styringsgruppen ser dette på gevinstens side; be om resten av flyttingen når forespørselen er avgjort.`;
+}
+
+const shiftRows = (benefitId: number, action: string) =>
+	and(
+		eq(auditLog.entity, 'benefit'),
+		eq(auditLog.entityId, String(benefitId)),
+		eq(auditLog.action, action)
+	);
+
+/** The benefit's last automatic move of its plan (an unapproved plan moves at once), if any. */
+export function lastPlanShift(benefitId: number) {
+	const row = db
+		.select({ at: auditLog.at, after: auditLog.after })
+		.from(auditLog)
+		.where(shiftRows(benefitId, 'plan_shift'))
+		.orderBy(desc(auditLog.at), desc(auditLog.id))
+		.limit(1)
+		.get();
+	return row ? { at: row.at, ...(row.after as ShiftAfter) } : null;
+}
+
+/**
+ * The change request waiting for the steering group, with the delays recorded since it was made,
+ * and whether it moves only the timing (nullpunkt and target value as in the approved version,
+ * as the request a late measure makes).
+ */
+export function waitingRequestWithDelays(benefitId: number) {
+	const waiting = db
+		.select({
+			id: benefitPlanVersion.id,
+			number: benefitPlanVersion.number,
+			requestedAt: benefitPlanVersion.requestedAt,
+			reason: benefitPlanVersion.reason,
+			basedOnId: benefitPlanVersion.basedOnId,
+			baselineValue: benefitPlanVersion.baselineValue,
+			baselineDate: benefitPlanVersion.baselineDate,
+			targetValue: benefitPlanVersion.targetValue
+		})
+		.from(benefitPlanVersion)
+		.where(
+			and(eq(benefitPlanVersion.benefitId, benefitId), eq(benefitPlanVersion.status, 'requested'))
+		)
+		.get();
+	if (!waiting) return null;
+	const delays = db
+		.select({ at: auditLog.at, after: auditLog.after })
+		.from(auditLog)
+		.where(
+			and(
+				shiftRows(benefitId, 'plan_shift_waiting'),
+				sql`json_extract(${auditLog.after}, '$.requestId') = ${waiting.id}`
+			)
+		)
+		.orderBy(asc(auditLog.at), asc(auditLog.id))
+		.all()
+		.map((r) => ({ at: r.at, ...(r.after as ShiftAfter) }));
+	const base = waiting.basedOnId
+		? db
+				.select({
+					baselineValue: benefitPlanVersion.baselineValue,
+					baselineDate: benefitPlanVersion.baselineDate,
+					targetValue: benefitPlanVersion.targetValue
+				})
+				.from(benefitPlanVersion)
+				.where(eq(benefitPlanVersion.id, waiting.basedOnId))
+				.get()
+		: undefined;
+	const timingOnly =
+		base !== undefined &&
+		base.baselineValue === waiting.baselineValue &&
+		base.baselineDate === waiting.baselineDate &&
+		base.targetValue === waiting.targetValue;
+	return {
+		id: waiting.id,
+		number: waiting.number,
+		requestedAt: waiting.requestedAt,
+		reason: waiting.reason,
+		timingOnly,
+		delays
+	};
+}
