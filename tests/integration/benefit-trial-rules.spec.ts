@@ -127,6 +127,19 @@ describe('one «bak plan» rule', () => {
 			.map((r) => r.id);
 		expect(flagged).toEqual(domainBehind);
 	});
+
+	it('a benefit created without its own tolerance takes the mission margin', () => {
+		const margin = getMission()!.behindPlanMarginPercent;
+		const id = makeBenefit(
+			projectId,
+			{ title: 'Uten egen toleranse', tolerancePercent: undefined },
+			leader.user.id
+		);
+		expect(getBenefit(id)!.tolerancePercent).toBe(margin);
+		expect(margin).not.toBe(10); // the column's own default, which must not be what decides
+		const own = makeBenefit(projectId, { title: 'Egen', tolerancePercent: 5 }, leader.user.id);
+		expect(getBenefit(own)!.tolerancePercent).toBe(5);
+	});
 });
 
 describe('a frozen plan changes only by an approved request', () => {

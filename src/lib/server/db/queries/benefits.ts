@@ -13,6 +13,7 @@ import {
 	benefitChange,
 	benefitLink,
 	estimateLine,
+	mission,
 	plannedPeriod,
 	realisation
 } from '../schema';
@@ -106,6 +107,11 @@ export function createBenefit(
 			return { ok: false, reason: 'validator_missing' } as const;
 		}
 		const values = benefitValues(input);
+		// A benefit created without its own tolerance takes the mission's margin for «bak plan»
+		// (Gevinster › Innstillinger), so that setting means what it says.
+		values.tolerancePercent ??=
+			tx.select({ m: mission.behindPlanMarginPercent }).from(mission).limit(1).get()?.m ??
+			undefined;
 		const row = tx
 			.insert(benefit)
 			.values({ projectId, ...values })
