@@ -371,7 +371,10 @@ export function validBodies(seed: Seed): Record<string, Body> {
 			version: s(versions.planRequest)
 		},
 		[`${benefitItem} attest`]: { realisationId: s(ids.ownedRealisationId), period: '2026-10' },
-		[`${benefitItem} validate`]: { realisationId: s(ids.ownedRealisationId), period: '2026-10' },
+		[`${benefitItem} validate`]: {
+			realisationId: s(ids.attestedRealisationId),
+			period: '2026-11'
+		},
 		[`${benefitItem} forecast`]: { period: '2027-03', value: '400' },
 		[`${benefitItem} planPeriod`]: { period: '2026-07', value: '250' },
 		[`${benefitItem} deletePlanPeriod`]: { periodId: s(ids.plannedPeriodId) },

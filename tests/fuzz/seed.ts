@@ -1,3 +1,4 @@
+import { confirmRealisation } from '$lib/server/db/queries/benefits-attestation';
 import { freezeReport } from '$lib/server/db/queries/reports';
 import { db } from '$lib/server/db';
 /**
@@ -187,6 +188,29 @@ export async function seedInstallation() {
 			NOW
 		)
 	);
+	// November, logged by the leader and attested by the owner: ready for the validator, who
+	// may validate only what the owner has attested.
+	const attestedRealisationId = ok(
+		logRealisation(
+			ownedBenefitId,
+			{ period: '2026-11', value: 80, comment: '', evidence: '', supersedesId: null },
+			leaderId,
+			NOW
+		)
+	);
+	ok(
+		confirmRealisation(
+			ownedBenefitId,
+			{
+				realisationId: attestedRealisationId,
+				kind: 'attest',
+				period: '2026-11',
+				statement: 'Jeg bekrefter at dette er målt verdi for november 2026'
+			},
+			adminId,
+			NOW
+		)
+	);
 	const changeId = ok(
 		createChange(projectId, { title: 'Ny arbeidsflyt', description: '' }, leaderId, NOW)
 	);
@@ -347,7 +371,8 @@ export async function seedInstallation() {
 			waitingBenefitId,
 			planRequestId,
 			ownedBenefitId,
-			ownedRealisationId
+			ownedRealisationId,
+			attestedRealisationId
 		},
 		versions: {
 			mission: getMission()!.version,
