@@ -109,9 +109,11 @@ export function createBenefit(
 		const values = benefitValues(input);
 		// A benefit created without its own tolerance takes the mission's margin for «bak plan»
 		// (Gevinster › Innstillinger), so that setting means what it says.
-		values.tolerancePercent ??=
-			tx.select({ m: mission.behindPlanMarginPercent }).from(mission).limit(1).get()?.m ??
-			undefined;
+		values.tolerancePercent ??= tx
+			.select({ m: mission.behindPlanMarginPercent })
+			.from(mission)
+			.limit(1)
+			.get()?.m;
 		const row = tx
 			.insert(benefit)
 			.values({ projectId, ...values })
