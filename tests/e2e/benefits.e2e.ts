@@ -118,15 +118,15 @@ describe('benefits journey', () => {
 		await submit(page, 'Lagre nullpunkt og mål', 'Nullpunkt og mål er lagret.');
 
 		// Two realisations, then both dots in the chart.
-		for (const [period, value] of [
-			['2026-01', '10000'],
-			['2026-02', '20000']
+		for (const [period, value, words] of [
+			['2026-01', '10000', 'januar 2026'],
+			['2026-02', '20000', 'februar 2026']
 		] as const) {
 			await page.locator('#field-period').fill(period);
 			await page.locator('#field-value').fill(value);
 			await page.getByRole('button', { name: 'Registrer', exact: true }).click();
 			await expect
-				.poll(() => page.getByRole('cell', { name: period, exact: true }).count())
+				.poll(() => page.getByRole('cell', { name: words, exact: true }).count())
 				.toBe(1);
 		}
 		// The chart is one image with a Norwegian summary (its marks are out of the accessibility
