@@ -35,7 +35,16 @@ export const REGISTER_HEADERS = {
 		// gain columns, so each column's sum is gross or dis-benefits and «Om uttrekket» nets them.
 		'Ulempe',
 		'Ulempe estimat (kr)',
-		'Ulempe estimat (timer)'
+		'Ulempe estimat (timer)',
+		// Gain minus dis-benefit per row (a dis-benefit's estimate negative): the column's sum is
+		// the net the page and «Om uttrekket» state.
+		'Netto estimat (kr)',
+		'Netto estimat (timer)',
+		// Governance (DOMAIN.md «Benefit governance»): when the plan was approved, the version in
+		// force, and the target it was first approved with, so a changed target shows.
+		'Plan godkjent',
+		'Planversjon',
+		'Opprinnelig mål'
 	],
 	lines: [
 		'Linje-ID',
@@ -59,7 +68,14 @@ export const REGISTER_HEADERS = {
 		'Kommentar',
 		'Erstatter rad',
 		'Registrert av',
-		'Registrert'
+		'Registrert',
+		// A superseded row keeps its attestation: the log shows what was confirmed, then corrected.
+		'Gjeldende',
+		'Begrunnelse for korrigering',
+		'Attestert av',
+		'Attestert',
+		'Validert av',
+		'Validert'
 	]
 } as const;
 

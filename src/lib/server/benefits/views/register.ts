@@ -129,6 +129,11 @@ export async function benefitRegisterXlsx(
 				: (x.unit === 'kr' ? 'kr' : x.unit === 'timer' ? 'timer' : 'other') === want
 					? x.estimate
 					: null;
+		const net = (x: Parameters<typeof byUnit>[0], want: 'kr' | 'timer') => {
+			const gain = byUnit(x, want);
+			const dis = byUnit(x, want, true);
+			return gain ?? (dis === null ? null : -dis);
+		};
 		const sum = (xs: (number | null)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
 		const benefitRows: CellValue[][] = b.rows.map((x) => [
 			x.id,
@@ -157,10 +162,17 @@ export async function benefitRegisterXlsx(
 			PLAN_STATUS_LABEL[x.statusPeriod === null ? 'none' : x.behind ? 'behind' : 'on_plan'],
 			x.disbenefit ? DISBENEFIT_LABEL : null,
 			byUnit(x, 'kr', true),
-			byUnit(x, 'timer', true)
+			byUnit(x, 'timer', true),
+			net(x, 'kr'),
+			net(x, 'timer'),
+			x.planFrozenAt === null ? null : new Date(x.planFrozenAt),
+			x.planVersion,
+			x.originalTarget
 		]);
 		const kr = REGISTER_HEADERS.benefits.indexOf('Estimat (kr)');
 		const disKr = REGISTER_HEADERS.benefits.indexOf('Ulempe estimat (kr)');
+		const netKr = REGISTER_HEADERS.benefits.indexOf('Netto estimat (kr)');
+		const summed = new Set([kr, kr + 1, disKr, disKr + 1, netKr, netKr + 1]);
 		xlsx.sheet({
 			name: 'Gevinster',
 			caption: 'Gevinster',
@@ -178,13 +190,18 @@ export async function benefitRegisterXlsx(
 				Planlagt: 'integer',
 				Realisert: 'integer',
 				'Ulempe estimat (kr)': 'kroner',
-				'Ulempe estimat (timer)': 'integer'
+				'Ulempe estimat (timer)': 'integer',
+				'Netto estimat (kr)': 'kroner',
+				'Netto estimat (timer)': 'integer',
+				'Plan godkjent': 'date',
+				Planversjon: 'integer',
+				'Opprinnelig mål': 'integer'
 			}),
 			rows: benefitRows,
 			totals: REGISTER_HEADERS.benefits.map((_, i) =>
 				i === 0
 					? 'Sum'
-					: i === kr || i === kr + 1 || i === disKr || i === disKr + 1
+					: summed.has(i)
 						? sum(benefitRows.map((row) => row[i] as number | null))
 						: null
 			),
@@ -227,7 +244,9 @@ export async function benefitRegisterXlsx(
 				Måned: 'month',
 				Verdi: 'integer',
 				'Erstatter rad': 'integer',
-				Registrert: 'date'
+				Registrert: 'date',
+				Attestert: 'date',
+				Validert: 'date'
 			}),
 			rows: r.rows.map((x) => [
 				x.id,
@@ -240,7 +259,13 @@ export async function benefitRegisterXlsx(
 				x.comment || null,
 				x.supersedesId,
 				x.authorName,
-				new Date(x.createdAt)
+				new Date(x.createdAt),
+				x.effective ? 'Ja' : 'Nei, korrigert',
+				x.correctionReason || null,
+				x.attestedBy,
+				x.attestedAt === null ? null : new Date(x.attestedAt),
+				x.validatedBy,
+				x.validatedAt === null ? null : new Date(x.validatedAt)
 			]),
 			empty: 'Ingen realiseringer i utvalget.'
 		});

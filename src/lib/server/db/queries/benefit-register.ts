@@ -26,6 +26,12 @@ export interface RegisterRow extends BenefitListRow {
 	targetValue: number | null;
 	targetDate: string | null;
 	trackCodes: string | null;
+	/** When the plan was approved (frozen), ms; null while it is a draft. */
+	planFrozenAt: number | null;
+	/** The number of the plan version in force (1 = as first approved). */
+	planVersion: number | null;
+	/** The target the plan was first approved with, for an auditor comparing with today's. */
+	originalTarget: number | null;
 }
 
 const REGISTER_SQL = `
@@ -33,7 +39,12 @@ const REGISTER_SQL = `
 		u.name as ownerName, b.baseline_date as baselineDate, b.baseline_method as baselineMethod,
 		b.target_value as targetValue, b.target_date as targetDate,
 		(select group_concat(t.code, ', ') from project_track pt join track t on t.id = pt.track_id
-			where pt.project_id = p.id) as trackCodes
+			where pt.project_id = p.id) as trackCodes,
+		b.plan_frozen_at as planFrozenAt,
+		(select v.number from benefit_plan_version v
+			where v.benefit_id = b.id and v.status = 'approved') as planVersion,
+		(select v.target_value from benefit_plan_version v
+			where v.benefit_id = b.id and v.number = 1) as originalTarget
 	${BENEFITS_FROM} left join user u on u.id = b.owner_id
 	${BENEFITS_IN_SCOPE} and b.id > @after
 	order by b.id limit @limit`;
@@ -102,14 +113,28 @@ export interface RegisterRealisationRow {
 	supersedesId: number | null;
 	authorName: string | null;
 	createdAt: number;
+	correctionReason: string | null;
+	/** 1 while no later correction supersedes it. */
+	effective: 0 | 1;
+	attestedBy: string | null;
+	attestedAt: number | null;
+	validatedBy: string | null;
+	validatedAt: number | null;
 }
 
 const REALISATIONS_SQL = `
 	select r.id, r.benefit_id as benefitId, b.title as benefitTitle, b.unit, r.period, r.value,
 		r.assessment, r.comment, r.supersedes_id as supersedesId, u.name as authorName,
-		r.created_at as createdAt
+		r.created_at as createdAt, r.correction_reason as correctionReason,
+		not exists (select 1 from realisation s
+			where s.benefit_id = r.benefit_id and s.supersedes_id = r.id) as effective,
+		au.name as attestedBy, ca.at as attestedAt, vu.name as validatedBy, cv.at as validatedAt
 	from realisation r join benefit b on b.id = r.benefit_id join project p on p.id = b.project_id
 	left join user u on u.id = r.author_id
+	left join realisation_confirmation ca on ca.realisation_id = r.id and ca.kind = 'attest'
+	left join user au on au.id = ca.by_id
+	left join realisation_confirmation cv on cv.realisation_id = r.id and cv.kind = 'validate'
+	left join user vu on vu.id = cv.by_id
 	${BENEFITS_IN_SCOPE} and r.id > @after
 	order by r.id limit @limit`;
 

@@ -22,8 +22,13 @@ const PAGE_SQL = (direction: 'after' | 'before' | 'first') => `
 			(select s.id from numbered s where s.supersedes_id = r.id
 				order by s.created_at, s.id limit 1) as supersededById,
 			(select s.number from numbered s where s.supersedes_id = r.id
-				order by s.created_at, s.id limit 1) as supersededByNumber
+				order by s.created_at, s.id limit 1) as supersededByNumber,
+			au.name as attestedBy, ca.at as attestedAt, vu.name as validatedBy, cv.at as validatedAt
 		from numbered r left join user u on u.id = r.author_id
+		left join realisation_confirmation ca on ca.realisation_id = r.id and ca.kind = 'attest'
+		left join user au on au.id = ca.by_id
+		left join realisation_confirmation cv on cv.realisation_id = r.id and cv.kind = 'validate'
+		left join user vu on vu.id = cv.by_id
 		where 1
 			${
 				direction === 'after'
@@ -57,6 +62,11 @@ export interface LogEntry {
 	author: string | null;
 	supersededById: number | null;
 	supersededByNumber: number | null;
+	/** The owner's attestation and the validator's confirmation, kept when a correction replaces the entry. */
+	attestedBy: string | null;
+	attestedAt: number | null;
+	validatedBy: string | null;
+	validatedAt: number | null;
 }
 
 /** One page of the log, newest first, with one entry more than `limit` − 1 in the direction of travel. */
