@@ -4,9 +4,33 @@
  */
 import { z } from 'zod';
 import { idField } from './id';
-import { baselineSchema, targetSchema } from './benefits';
+import { baselineSchema, estimateLineSchema, targetSchema } from './benefits';
 import { versionField } from './version';
-import { parsePlanPath } from '$lib/domain/benefits/plan-versions';
+import {
+	parsePlanPath,
+	splitEstimateLines,
+	type PlanLine
+} from '$lib/domain/benefits/plan-versions';
+
+/** The typed estimate lines, each checked by the pricing form's own rules; the first error. */
+function readLines(text: string): { ok: true; lines: PlanLine[] } | { ok: false; message: string } {
+	const split = splitEstimateLines(text);
+	if (!split.ok) {
+		return {
+			ok: false,
+			message: `Linje ${split.line}: skriv beskrivelse; beløp per tilfelle; antall; andel i prosent`
+		};
+	}
+	const lines: PlanLine[] = [];
+	for (const { line, ...typed } of split.lines) {
+		const parsed = estimateLineSchema.safeParse(typed);
+		if (!parsed.success) {
+			return { ok: false, message: `Linje ${line}: ${parsed.error.issues[0]!.message}` };
+		}
+		lines.push(parsed.data);
+	}
+	return { ok: true, lines };
+}
 
 const sourceField = z.string().trim().max(500, 'Bruk høyst 500 tegn').optional().default('');
 
@@ -44,6 +68,8 @@ export const planRequestSchema = z
 		targetValue: targetSchema.shape.value,
 		targetDate: targetSchema.shape.date,
 		plan: z.string().max(20_000, 'Planen er for lang').optional().default(''),
+		// Empty keeps the estimate lines as they are.
+		lines: z.string().max(20_000, 'Linjene er for lange').optional().default(''),
 		reason: z
 			.string({ error: 'Skriv en begrunnelse for endringen' })
 			.trim()
@@ -66,10 +92,17 @@ export const planRequestSchema = z
 				message: `Linje ${path.line}: skriv måned og verdi slik: 2027-01: 250000 (hver måned én gang)`
 			});
 		}
+		const lines = readLines(p.lines);
+		if (!lines.ok) ctx.addIssue({ code: 'custom', path: ['lines'], message: lines.message });
 	})
 	.transform((p) => {
 		const path = parsePlanPath(p.plan);
-		return { ...p, plan: path.ok ? path.plan : [] };
+		const lines = p.lines.trim() === '' ? null : readLines(p.lines);
+		return {
+			...p,
+			plan: path.ok ? path.plan : [],
+			lines: lines?.ok ? lines.lines : null
+		};
 	});
 
 export const decisionSchema = z.object({

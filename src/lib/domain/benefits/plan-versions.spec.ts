@@ -1,5 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { decisionRefusal, parsePlanPath, pathOutside } from './plan-versions';
+import {
+	decisionRefusal,
+	formatEstimateLines,
+	parsePlanPath,
+	pathOutside,
+	sameLines,
+	splitEstimateLines
+} from './plan-versions';
+
+describe('estimate lines as typed', () => {
+	it('takes the last three fields as numbers, so a description may hold semicolons', () => {
+		expect(splitEstimateLines('Porto; brev; 1 000; 12; 50 %\r\n\nPapir;5;2;100')).toEqual({
+			ok: true,
+			lines: [
+				{
+					line: 1,
+					description: 'Porto; brev',
+					amountPerCase: '1 000',
+					cases: '12',
+					sharePercent: '50'
+				},
+				{ line: 3, description: 'Papir', amountPerCase: '5', cases: '2', sharePercent: '100' }
+			]
+		});
+	});
+
+	it('names the first line with too few fields', () => {
+		expect(splitEstimateLines('Porto; 1; 2; 3\nPapir; 5; 2')).toEqual({ ok: false, line: 2 });
+	});
+
+	it('shows lines the way it reads them, decimal comma included', () => {
+		const lines = [{ description: 'Porto', amountPerCase: 1_000, cases: 12, sharePercent: 12.5 }];
+		expect(formatEstimateLines(lines)).toBe('Porto; 1000; 12; 12,5');
+		expect(sameLines(lines, [{ ...lines[0]! }])).toBe(true);
+		expect(sameLines(lines, [{ ...lines[0]!, cases: 13 }])).toBe(false);
+	});
+});
 
 describe('the planned path as typed', () => {
 	it('reads one month a line, with group spaces, sorted', () => {

@@ -19,6 +19,71 @@ export interface PlanValues {
 	targetValue: number | null;
 	targetDate: string | null;
 	plan: PlanPoint[];
+	/** The estimate's lines; null where a version did not record them (nothing changed). */
+	lines: PlanLine[] | null;
+}
+
+/** One estimate line as a plan version keeps it (gain-estimates.ts computes its total). */
+export interface PlanLine {
+	description: string;
+	amountPerCase: number;
+	cases: number;
+	/** 0–100, at most two decimals. */
+	sharePercent: number;
+}
+
+/** One typed estimate line, its numbers still text for the form's own field rules. */
+export interface TypedLine {
+	/** The line's number in the text field, for the error message. */
+	line: number;
+	description: string;
+	amountPerCase: string;
+	cases: string;
+	sharePercent: string;
+}
+
+/**
+ * The estimate lines as typed in the change form, one a line: «Porto; 1 000; 120; 50» —
+ * description, amount per case, cases, share in percent. The description may hold semicolons:
+ * the last three fields are the numbers. Empty lines are skipped; a line with fewer than four
+ * fields is an error with its number.
+ */
+export function splitEstimateLines(
+	text: string
+): { ok: true; lines: TypedLine[] } | { ok: false; line: number } {
+	const out: TypedLine[] = [];
+	const rows = text.split(/\r?\n/);
+	for (let i = 0; i < rows.length; i++) {
+		const raw = rows[i]!;
+		if (raw.trim() === '') continue;
+		const parts = raw.split(';');
+		if (parts.length < 4) return { ok: false, line: i + 1 };
+		const [amountPerCase, cases, share] = parts.slice(-3).map((p) => p.trim());
+		out.push({
+			line: i + 1,
+			description: parts.slice(0, -3).join(';').trim(),
+			amountPerCase: amountPerCase!,
+			cases: cases!,
+			sharePercent: share!.replace(/\s*%$/, '')
+		});
+	}
+	return { ok: true, lines: out };
+}
+
+/** The lines as the change form shows them, the inverse of `splitEstimateLines`. */
+export function formatEstimateLines(lines: readonly PlanLine[]): string {
+	return lines
+		.map(
+			(l) =>
+				`${l.description}; ${l.amountPerCase}; ${l.cases}; ${String(l.sharePercent).replace('.', ',')}`
+		)
+		.join('\n');
+}
+
+/** Whether two sets of lines are the same, in the same order. */
+export function sameLines(a: readonly PlanLine[], b: readonly PlanLine[]): boolean {
+	const key = (l: PlanLine) => [l.description, l.amountPerCase, l.cases, l.sharePercent];
+	return JSON.stringify(a.map(key)) === JSON.stringify(b.map(key));
 }
 
 const LINE = /^\s*(\d{4}-(?:0[1-9]|1[0-2]))\s*[:=]\s*(-?[\d\s\u00a0\u202f]+)\s*$/;
@@ -95,7 +160,8 @@ const LABELS: Record<keyof PlanValues, string> = {
 	baselineSource: 'Kilde',
 	targetValue: 'Mål, verdi',
 	targetDate: 'Måldato',
-	plan: 'Planlagt bane'
+	plan: 'Planlagt bane',
+	lines: 'Estimatlinjer'
 };
 
 /** What a request changes, field by field, with `show` formatting a value for reading. */

@@ -94,7 +94,7 @@ export const PLAN_VERSION_MESSAGES: MessageBook = {
 		plan_frozen:
 			'Planen er godkjent og frosset, så nullpunkt, mål og planlagte måneder endres bare ved en godkjent endring. Åpne «Be om endring av nullpunkt, mål eller plan» under «Versjoner av planen» og skriv en begrunnelse; styringsgruppen avgjør den.',
 		plan_frozen_estimate:
-			'Planen er godkjent og frosset, og estimatet hører til den godkjente planen. Vil du endre det, åpne «Be om endring av nullpunkt, mål eller plan» under «Versjoner av planen» og skriv hva som skal endres og hvorfor; styringsgruppen avgjør den.',
+			'Planen er godkjent og frosset, og estimatet hører til den godkjente planen. Vil du endre det, åpne «Be om endring av nullpunkt, mål eller plan» under «Versjoner av planen», rett linjene i feltet «Estimatlinjer» og skriv hvorfor; styringsgruppen avgjør den.',
 		plan_not_frozen: 'Planen er ikke frosset ennå; endre nullpunkt og mål direkte.',
 		request_waiting:
 			'En endring venter allerede på godkjenning. Vent til den er avgjort før du ber om en ny.',
@@ -106,10 +106,13 @@ export const PLAN_VERSION_MESSAGES: MessageBook = {
 		evidence_too_many: 'Legg ved én fil som bevis for nullpunktet.',
 		evidence_too_large: 'Filen er for stor. Største tillatte størrelse er 10 MB.',
 		evidence_empty: 'Filen er tom.',
-		evidence_type: 'Filtypen støttes ikke. Bruk PDF, bilde eller et kontordokument.'
+		evidence_type: 'Filtypen støttes ikke. Bruk PDF, bilde eller et kontordokument.',
+		estimate_too_large:
+			'Summen av linjene blir for stor. Et estimat kan være høyst 10 000 000 timer, eller 1 000 000 000 000 i andre enheter (kroner, antall).'
 	},
 	fields: {
 		outside_plan: 'plan',
+		estimate_too_large: 'lines',
 		evidence_too_many: 'evidence',
 		evidence_too_large: 'evidence',
 		evidence_empty: 'evidence',

@@ -10,29 +10,55 @@ import {
 	type WaitingCursor
 } from '../../db/queries/benefits-plan-reads';
 import type { PlanVersionRow } from '../../db/queries/benefits-plan';
-import { listPlannedPeriods } from '../../db/queries/benefits-gains';
+import { listEstimateLines, listPlannedPeriods } from '../../db/queries/benefits-gains';
 import { canDecidePlan, type BenefitAccess } from '../access';
 import { formatValue } from '$lib/charts/realisation';
 import { formatDay } from '$lib/format';
 import type { SessionUser } from '$lib/server/auth/session';
-import { formatPlanPath, planChanges, type PlanValues } from '$lib/domain/benefits/plan-versions';
+import {
+	formatEstimateLines,
+	formatPlanPath,
+	planChanges,
+	type PlanLine,
+	type PlanValues
+} from '$lib/domain/benefits/plan-versions';
+import { estimateLineTotal } from '$lib/domain/gain-estimates';
 import type { BenefitUnit } from '$lib/domain/benefits/vocabulary';
 import type { FormValues } from '$lib/schemas/form';
 import { periodWords } from '$lib/domain/benefits/attestation';
 
-const valuesOf = (v: Omit<PlanValues, 'baselineSource'> & { baselineSource?: string | null }) => ({
+type VersionValues = Omit<PlanValues, 'baselineSource' | 'lines'> & {
+	baselineSource?: string | null;
+	lines: PlanLine[] | null;
+};
+
+/** A version's values; a version that left the lines as they were shows `lines` (the estimate now). */
+const valuesOf = (v: VersionValues, lines: PlanLine[]): PlanValues => ({
 	baselineValue: v.baselineValue,
 	baselineDate: v.baselineDate,
 	baselineMethod: v.baselineMethod,
 	baselineSource: v.baselineSource ?? null,
 	targetValue: v.targetValue,
 	targetDate: v.targetDate,
-	plan: v.plan
+	plan: v.plan,
+	lines: v.lines ?? lines
 });
+
+/** «Porto: 1 000 × 120 × 50 % = 60 000 kr», one line each. */
+function showLines(lines: PlanLine[], unit: BenefitUnit): string {
+	if (!lines.length) return 'Ingen linjer';
+	return lines
+		.map(
+			(l) =>
+				`${l.description}: ${l.amountPerCase.toLocaleString('nb-NO')} × ${l.cases.toLocaleString('nb-NO')} × ${l.sharePercent.toLocaleString('nb-NO')} % = ${formatValue(estimateLineTotal(l), unit)}`
+		)
+		.join('; ');
+}
 
 function shower(unit: BenefitUnit) {
 	return (field: keyof PlanValues, value: PlanValues[keyof PlanValues]): string => {
 		if (value === null || value === undefined || value === '') return '–';
+		if (field === 'lines') return showLines(value as PlanLine[], unit);
 		if (field === 'plan') {
 			const plan = value as PlanValues['plan'];
 			return plan.length
@@ -65,10 +91,19 @@ function versionItem(v: ReturnType<typeof listPlanVersions>[number], unit: Benef
 		source: v.baselineSource ?? '',
 		target: `${show('targetValue', v.targetValue)} innen ${show('targetDate', v.targetDate)}`,
 		plan: show('plan', v.plan),
+		lines: v.lines === null ? null : show('lines', v.lines),
 		evidenceUrl: v.evidenceUrl,
 		evidenceFile: v.evidenceFileName
 	};
 }
+
+const currentLines = (benefitId: number): PlanLine[] =>
+	listEstimateLines([benefitId]).map((l) => ({
+		description: l.description,
+		amountPerCase: l.amountPerCase,
+		cases: l.cases,
+		sharePercent: l.shareHundredths / 100
+	}));
 
 /** The request form's values: the posted ones after a refusal, else the plan in force. */
 function requestValues(b: BenefitAccess['benefit'], approved: PlanVersionRow | undefined) {
@@ -83,6 +118,7 @@ function requestValues(b: BenefitAccess['benefit'], approved: PlanVersionRow | u
 		targetValue: str(b.targetValue),
 		targetDate: str(b.targetDate),
 		plan: formatPlanPath(path),
+		lines: formatEstimateLines(currentLines(b.id)),
 		reason: ''
 	} satisfies FormValues;
 }
@@ -107,7 +143,13 @@ export function planVersionsView({ user, benefit, canEdit }: BenefitAccess) {
 			? {
 					...versionItem(waiting, unit),
 					mine: waiting.requestedById === user.id,
-					changes: approved ? planChanges(valuesOf(approved), valuesOf(waiting), shower(unit)) : []
+					changes: approved
+						? planChanges(
+								valuesOf(approved, currentLines(benefit.id)),
+								valuesOf(waiting, currentLines(benefit.id)),
+								shower(unit)
+							)
+						: []
 				}
 			: null,
 		/** The target the plan was first approved with, for the chart beside the current one. */

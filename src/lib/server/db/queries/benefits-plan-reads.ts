@@ -7,13 +7,14 @@ import { db, type Tx } from '..';
 import {
 	benefit,
 	benefitPlanVersion,
+	estimateLine,
 	evidenceFile,
 	plannedPeriod,
 	project,
 	roleAssignment,
 	user
 } from '../schema';
-import type { PlanPoint } from '$lib/domain/benefits/plan-versions';
+import type { PlanLine, PlanPoint } from '$lib/domain/benefits/plan-versions';
 
 const requester = aliasedTable(user, 'requester');
 const decider = aliasedTable(user, 'decider');
@@ -124,6 +125,22 @@ export function pathOf(tx: Tx, benefitId: number): PlanPoint[] {
 		.where(eq(plannedPeriod.benefitId, benefitId))
 		.orderBy(asc(plannedPeriod.period))
 		.all();
+}
+
+/** The benefit's estimate lines as a plan version keeps them, in the order they were added. */
+export function linesOf(tx: Tx, benefitId: number): PlanLine[] {
+	return tx
+		.select({
+			description: estimateLine.description,
+			amountPerCase: estimateLine.amountPerCase,
+			cases: estimateLine.cases,
+			shareHundredths: estimateLine.shareHundredths
+		})
+		.from(estimateLine)
+		.where(eq(estimateLine.benefitId, benefitId))
+		.orderBy(asc(estimateLine.id))
+		.all()
+		.map(({ shareHundredths, ...l }) => ({ ...l, sharePercent: shareHundredths / 100 }));
 }
 
 /** Steering members (active), who are told of a waiting request. */

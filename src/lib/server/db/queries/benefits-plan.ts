@@ -9,13 +9,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import { db, type Tx } from '..';
 import { writeAudit } from './audit';
 import { insertNotices } from './notices';
-import { approvedOf, pathOf, steeringMembers, waitingOf } from './benefits-plan-reads';
+import { approvedOf, linesOf, pathOf, steeringMembers, waitingOf } from './benefits-plan-reads';
 import { withGainRollups } from './gain-rollups';
-import { benefit, benefitPlanVersion, evidenceFile, plannedPeriod } from '../schema';
+import { benefit, benefitPlanVersion, estimateLine, evidenceFile, plannedPeriod } from '../schema';
 import type { WriteResult } from '../../result';
 import type { NewEvidenceFile } from './evidence';
-import type { PlanPoint } from '$lib/domain/benefits/plan-versions';
-import { decisionRefusal } from '$lib/domain/benefits/plan-versions';
+import type { PlanLine, PlanPoint } from '$lib/domain/benefits/plan-versions';
+import { decisionRefusal, sameLines } from '$lib/domain/benefits/plan-versions';
+import { estimateFits } from '$lib/domain/gain-estimates';
 
 export type PlanVersionRow = typeof benefitPlanVersion.$inferSelect;
 
@@ -91,6 +92,7 @@ export function freezePlan(
 			targetValue: b.targetValue,
 			targetDate: b.targetDate,
 			plan: pathOf(tx, benefitId),
+			lines: linesOf(tx, benefitId),
 			reason: '',
 			requestedById: actorId,
 			requestedAt: now,
@@ -118,6 +120,8 @@ export interface PlanRequestValues {
 	targetValue: number;
 	targetDate: string;
 	plan: PlanPoint[];
+	/** New estimate lines, or null (or left out) to keep them. */
+	lines?: PlanLine[] | null;
 	reason: string;
 }
 
@@ -144,7 +148,8 @@ export type PlanRequestColumns = Pick<
 	| 'targetDate'
 	| 'plan'
 	| 'reason'
->;
+> &
+	Partial<Pick<PlanVersionRow, 'lines'>>;
 
 /**
  * Inserts a change request against the version in force (`approved`), numbered after the
@@ -172,6 +177,7 @@ export function insertPlanRequest(
 		status: 'requested' as const,
 		basedOnId: approved.id,
 		...columns,
+		lines: columns.lines ?? null,
 		requestedById: actorId,
 		requestedAt: now,
 		decidedById: null,
@@ -219,6 +225,12 @@ export function requestPlanChange(
 		const approved = approvedOf(tx, benefitId);
 		if (!b.planFrozenAt || !approved) return { ok: false, reason: 'plan_not_frozen' } as const;
 		if (waitingOf(tx, benefitId)) return { ok: false, reason: 'request_waiting' } as const;
+		// Lines typed as they stand are no change: the request keeps null, as one that left them.
+		const lines =
+			input.lines && !sameLines(input.lines, linesOf(tx, benefitId)) ? input.lines : null;
+		if (lines && !estimateFits(lines, b.unit ?? 'antall')) {
+			return { ok: false, reason: 'estimate_too_large' } as const;
+		}
 		const given = evidence.url || evidence.file;
 		const id = insertPlanRequest(
 			tx,
@@ -233,6 +245,7 @@ export function requestPlanChange(
 				targetValue: input.targetValue,
 				targetDate: input.targetDate,
 				plan: input.plan,
+				lines,
 				reason: input.reason
 			},
 			actorId,
@@ -300,6 +313,23 @@ export function decidePlanRequest(
 					})
 					.where(eq(benefit.id, benefitId))
 					.run();
+				if (request.lines) {
+					// The approved lines replace the estimate; each line's own audit is this version's.
+					tx.delete(estimateLine).where(eq(estimateLine.benefitId, benefitId)).run();
+					if (request.lines.length) {
+						tx.insert(estimateLine)
+							.values(
+								request.lines.map((l) => ({
+									benefitId,
+									description: l.description,
+									amountPerCase: l.amountPerCase,
+									cases: l.cases,
+									shareHundredths: Math.round(l.sharePercent * 100)
+								}))
+							)
+							.run();
+					}
+				}
 				tx.delete(plannedPeriod).where(eq(plannedPeriod.benefitId, benefitId)).run();
 				if (request.plan.length) {
 					tx.insert(plannedPeriod)

@@ -53,6 +53,14 @@ export const benefitPlanVersion = sqliteTable(
 			.$type<{ period: string; value: number }[]>()
 			.notNull()
 			.default(sql`'[]'`),
+		/**
+		 * The estimate lines, `[{ "description", "amountPerCase", "cases", "sharePercent" }, …]`:
+		 * as approved in version 1, as proposed in a request; null where a request leaves them
+		 * as they are (and in versions made before lines were kept).
+		 */
+		lines: text('lines', { mode: 'json' }).$type<
+			{ description: string; amountPerCase: number; cases: number; sharePercent: number }[]
+		>(),
 		reason: text('reason').notNull().default(''),
 		requestedById: integer('requested_by_id').references(() => user.id),
 		requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
