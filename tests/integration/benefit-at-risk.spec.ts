@@ -160,7 +160,12 @@ describe('one «i faresonen» rule', () => {
 			return { id: b.id, atRisk: isAtRisk(input), behind: isBehind(input) };
 		});
 		const domainAtRisk = judged.filter((j) => j.atRisk).map((j) => j.id);
-		expect(domainAtRisk.sort((a, b) => a - b)).toEqual([ids.short, ids.lower, ids.shaped, ids.harm]);
+		expect(domainAtRisk.sort((a, b) => a - b)).toEqual([
+			ids.short,
+			ids.lower,
+			ids.shaped,
+			ids.harm
+		]);
 
 		// The stored figure and `AT_RISK` say the same for each benefit.
 		const scope = { missionId, projectId: null, trackId: null, level: null };

@@ -326,9 +326,9 @@ describe('the measure slips', () => {
 			plan: '2026-11: 100000\n2026-12: 300000',
 			reason: 'Høyere mål'
 		};
-		expect(
-			await outcome(() => actions.requestPlan!(onBenefit(leader, id, request)))
-		).toMatchObject({ kind: 'ok' });
+		expect(await outcome(() => actions.requestPlan!(onBenefit(leader, id, request)))).toMatchObject(
+			{ kind: 'ok' }
+		);
 		// The measure's start slips two months while the target-only request waits.
 		await measureDates(measureId, '2026-05-01', '2026-12-01');
 		const n = noticesOf(owner.user.id, id).find((x) => x.body.includes('venter allerede'))!;

@@ -116,7 +116,9 @@ export function timingSentence(measureTitle: string, wanted: LifecycleStatus): s
 export function slipReason(measureTitle: string, slip: Slip, frozen = false): string {
 	const months = `${slip.months} ${slip.months === 1 ? 'måned' : 'måneder'}`;
 	// An approved plan does not move by itself (SHIFT_RULE): it should move, once approved.
-	const move = frozen ? `planen bør flyttes ${months} senere` : `planen er flyttet ${months} senere`;
+	const move = frozen
+		? `planen bør flyttes ${months} senere`
+		: `planen er flyttet ${months} senere`;
 	return `Tiltaket «${measureTitle}» er forsinket fra ${shortMonth(slip.from)} til ${shortMonth(slip.to)}; ${move}.`;
 }
 
