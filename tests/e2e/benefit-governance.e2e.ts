@@ -10,6 +10,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, signInAs, waitForHydration } from './browser';
 import { chartReport } from './chart-checks';
 import { useServerDatabase } from './seed';
+import { osloDay } from '$lib/format';
+import { periodWords } from '$lib/domain/benefits/attestation';
 
 const baseUrl = inject('baseUrl');
 const LEADER = 'styrt.leder@kommune.no';
@@ -219,13 +221,15 @@ describe('benefit governance journey', () => {
 			'Nr. 1, januar 2026: 8 000 kr'
 		]);
 
-		await leader.locator('#forecast-period').fill('2026-11');
+		// A forecast is for this month or later (Oslo time), so the month follows the clock.
+		const month = osloDay(new Date()).slice(0, 7);
+		await leader.locator('#forecast-period').fill(month);
 		await leader.locator('#forecast-value').fill('15 000');
-		await submit(leader, 'Lagre prognose', 'Prognosen for november 2026 er lagret.');
+		await submit(leader, 'Lagre prognose', `Prognosen for ${periodWords(month)} er lagret.`);
 		const forecast = leader.locator('section[aria-labelledby="prognose-h"] li');
 		await expect
 			.poll(async () => (await forecast.allTextContents()).map((t) => t.replace(/\s/g, ' ')))
-			.toEqual(['november 2026: 15 000 kr']);
+			.toEqual([`${periodWords(month)}: 15 000 kr`]);
 		await expectAccessible(leader);
 	});
 });

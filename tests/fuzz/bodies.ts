@@ -339,7 +339,8 @@ export function validBodies(seed: Seed): Record<string, Body> {
 			baselineValue: '100',
 			baselineDate: '2026-01-01',
 			baselineMethod: 'Telling',
-			targetValue: '-500',
+			// Above the baseline: the benefit is «higher is better» (a target below it is refused).
+			targetValue: '500',
 			targetDate: '2027-12-31',
 			version: s(versions.benefit)
 		},

@@ -266,21 +266,24 @@ describe('the measure slips', () => {
 			delays: []
 		});
 
-		// It slips again while the request waits: no second request, but the page and the notice
-		// say the waiting one moves the plan too little.
+		// It slips again while the request waits: no second request; the delay is added to the
+		// waiting one, and the notice says so.
 		await measureDates(measureId, '2026-09-01', '2026-12-01');
 		expect(listPlanVersions(id).filter((v) => v.status === 'requested')).toHaveLength(1);
 		const later = noticesOf(owner.user.id, id).find((x) => x.body.includes('venter allerede'));
-		expect(later!.body).toContain('forsinket fra mars 2026 til sep. 2026');
+		expect(later!.title).toMatch(/^Gevinstplanen bør flyttes/);
+		expect(later!.body).toContain('forsinket fra mars 2026 til sep. 2026; planen bør flyttes');
 		expect(later!.body).toContain(`versjon ${waiting.number}) venter allerede`);
-		expect(later!.body).toContain('flytter planen for lite');
+		expect(later!.body).toContain('flyttes planen i tillegg 6 måneder senere');
+		expect(later!.body).not.toMatch(/er flyttet|for lite/);
 		const stale = ((await benefitLoad(onBenefit(steering, id))) as TimingPage).timing;
 		expect(stale.waiting!.delays).toEqual([
 			expect.stringMatching(/: forsinket fra mars 2026 til sep\. 2026 \(6 måneder\)$/)
 		]);
 		expect(stale.baselineStays).toMatch(/^Nullpunktet står fast/);
 
-		// A steering member approves it: now the plan moves.
+		// A steering member approves it: now the plan moves, by the request and the later delay
+		// (each delay counts once, as on an unapproved plan).
 		const decide = {
 			requestId: String(waiting.id),
 			decision: 'approve',
@@ -290,6 +293,90 @@ describe('the measure slips', () => {
 		expect(await outcome(() => actions.decidePlan!(onBenefit(steering, id, decide)))).toMatchObject(
 			{ kind: 'ok' }
 		);
-		expect(periods(id)).toEqual(['2027-02', '2027-03']);
+		expect(periods(id)).toEqual(['2027-08', '2027-09']);
+		expect(getBenefit(id)!.targetDate).toBe('2027-09-30');
+		const inForce = listPlanVersions(id).find((v) => v.status === 'approved')!;
+		expect(inForce.plan.map((p) => p.period)).toEqual(['2027-08', '2027-09']);
+	});
+
+	/** A frozen benefit waiting for a measure, with a target-only request from its leader. */
+	async function targetRequestWaiting(measureId: number) {
+		await measureDates(measureId, '2026-03-01', '2026-12-01');
+		const id = makeFrozenBenefit(
+			projectId,
+			{ title: `Mål ${measureId}`, ownerId: owner.user.id },
+			{
+				actorId: leader.user.id,
+				target: { value: 300_000, date: '2026-12-31' },
+				periods: [
+					{ period: '2026-11', value: 100_000 },
+					{ period: '2026-12', value: 300_000 }
+				]
+			}
+		);
+		await tieTo(id, measureId, 'adopted');
+		const request = {
+			baselineValue: '0',
+			baselineDate: '2026-01-01',
+			baselineMethod: 'Regnskap',
+			baselineSource: 'Regnskapsrapport',
+			evidenceUrl: '',
+			targetValue: '400000',
+			targetDate: '2026-12-31',
+			plan: '2026-11: 100000\n2026-12: 300000',
+			reason: 'Høyere mål'
+		};
+		expect(await outcome(() => actions.requestPlan!(onBenefit(leader, id, request)))).toMatchObject(
+			{ kind: 'ok' }
+		);
+		// The measure's start slips two months while the target-only request waits.
+		await measureDates(measureId, '2026-05-01', '2026-12-01');
+		const n = noticesOf(owner.user.id, id).find((x) => x.body.includes('venter allerede'))!;
+		expect(n.title).toMatch(/^Gevinstplanen bør flyttes/);
+		expect(n.body).toContain('planen bør flyttes 2 måneder senere');
+		expect(n.body).toContain('flyttes planen i tillegg 2 måneder senere');
+		expect(n.body).not.toMatch(/er flyttet|for lite/);
+		expect(periods(id)).toEqual(['2026-11', '2026-12']);
+		return { id, waiting: listPlanVersions(id).find((v) => v.status === 'requested')! };
+	}
+
+	const decide = (id: number, v: { id: number; version: number }, decision: string) =>
+		outcome(() =>
+			actions.decidePlan!(
+				onBenefit(steering, id, {
+					requestId: String(v.id),
+					decision,
+					note: '',
+					version: String(v.version)
+				})
+			)
+		);
+
+	it('a delay while a target-only request waits survives its approval', async () => {
+		const { id, waiting } = await targetRequestWaiting(makeMeasure(projectId, leader.user.id));
+		const page = (await benefitLoad(onBenefit(steering, id))) as {
+			timing: { waiting: { timingOnly: boolean; delays: string[] } };
+		};
+		expect(page.timing.waiting).toMatchObject({
+			timingOnly: false,
+			delays: [expect.stringMatching(/forsinket fra mars 2026 til mai 2026 \(2 måneder\)$/)]
+		});
+		expect(await decide(id, waiting, 'approve')).toMatchObject({ kind: 'ok' });
+		// The new target, on the plan moved two months: the request changed only the target.
+		expect(getBenefit(id)).toMatchObject({ targetValue: 400_000, targetDate: '2027-02-28' });
+		expect(periods(id)).toEqual(['2027-01', '2027-02']);
+		expect(listPlanVersions(id).filter((v) => v.status === 'requested')).toEqual([]);
+	});
+
+	it('a delay while a request waits becomes its own request when that one is rejected', async () => {
+		const { id, waiting } = await targetRequestWaiting(makeMeasure(projectId, leader.user.id));
+		expect(await decide(id, waiting, 'reject')).toMatchObject({ kind: 'ok' });
+		expect(getBenefit(id)).toMatchObject({ targetValue: 300_000, targetDate: '2026-12-31' });
+		const next = listPlanVersions(id).find((v) => v.status === 'requested')!;
+		expect(next).toMatchObject({ targetValue: 300_000, targetDate: '2027-02-28' });
+		expect(next.plan.map((p) => p.period)).toEqual(['2027-01', '2027-02']);
+		expect(next.reason).toContain('planen bør flyttes 2 måneder senere');
+		expect(await decide(id, next, 'approve')).toMatchObject({ kind: 'ok' });
+		expect(periods(id)).toEqual(['2027-01', '2027-02']);
 	});
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { benefitHealth, forecastAtEnd, forecastMonths, forecastRollup } from './health';
+import {
+	benefitHealth,
+	forecastAtEnd,
+	forecastMonths,
+	forecastRollup,
+	isAtRisk,
+	planStatusOf
+} from './health';
 
 const kr = (n: number) => `${n} kr`;
 const base = { tolerancePercent: 10, format: kr } as const;
@@ -199,5 +206,51 @@ describe('forecastRollup', () => {
 			{ period: '2026-12', value: 3 }
 		]);
 		expect(forecastRollup([])).toEqual([]);
+	});
+});
+
+describe('isAtRisk', () => {
+	const at = (over: Partial<Parameters<typeof isAtRisk>[0]>) =>
+		isAtRisk({
+			direction: 'higher',
+			tolerancePercent: 10,
+			planned: 1000,
+			realised: 1000,
+			plannedAtEnd: 5000,
+			forecastAtEnd: 4000,
+			...over
+		});
+
+	it('is «i faresonen» exactly when the benefit page says so', () => {
+		for (const forecast of [4000, 4500, 4499, 5000, 6000, null]) {
+			for (const realised of [1000, 850]) {
+				const input = {
+					direction: 'higher' as const,
+					tolerancePercent: 10,
+					planned: 1000,
+					realised,
+					plannedAtEnd: 5000,
+					forecastAtEnd: forecast
+				};
+				const health = benefitHealth({ ...input, format: kr }).status;
+				expect(isAtRisk(input), `${realised} ${forecast}`).toBe(health === 'at_risk');
+			}
+		}
+	});
+
+	it('needs a forecast, is never also behind, and follows the direction', () => {
+		expect(at({})).toBe(true);
+		expect(at({ forecastAtEnd: null })).toBe(false);
+		expect(at({ realised: 800 })).toBe(false); // behind instead
+		expect(at({ forecastAtEnd: 4500 })).toBe(false); // exactly on the tolerance
+		expect(at({ direction: 'lower', forecastAtEnd: 5600 })).toBe(true);
+		expect(at({ direction: 'lower', forecastAtEnd: 4000 })).toBe(false);
+	});
+
+	it('gives one status for a listed row, behind before at risk', () => {
+		expect(planStatusOf({ statusPeriod: null, behind: 0, atRisk: 0 })).toBe('none');
+		expect(planStatusOf({ statusPeriod: '2026-06', behind: 1, atRisk: 0 })).toBe('behind');
+		expect(planStatusOf({ statusPeriod: '2026-06', behind: 0, atRisk: 1 })).toBe('at_risk');
+		expect(planStatusOf({ statusPeriod: '2026-06', behind: 0, atRisk: 0 })).toBe('on_plan');
 	});
 });

@@ -92,6 +92,42 @@ export function isBehind(input: {
 	return deviation(input.planned, input.realised, input.direction, tol).outside;
 }
 
+/**
+ * In the danger zone («I faresonen»): not behind plan now, but the forecast for the target month
+ * is worse than the plan there by more than the tolerance, in the benefit's direction
+ * (`benefitHealth` says «i faresonen» exactly then). No forecast: not at risk. gain-views.ts says
+ * the same in SQL (`AT_RISK`).
+ */
+export function isAtRisk(input: {
+	direction: BenefitDirection;
+	tolerancePercent: number;
+	planned: number;
+	realised: number;
+	plannedAtEnd: number | null;
+	forecastAtEnd: number | null;
+}): boolean {
+	if (isBehind(input)) return false;
+	const { plannedAtEnd, forecastAtEnd } = input;
+	if (plannedAtEnd == null || forecastAtEnd == null) return false;
+	return deviation(plannedAtEnd, forecastAtEnd, input.direction, input.tolerancePercent).outside;
+}
+
+/** A listed benefit's status from the SQL flags (`BEHIND`, `AT_RISK`): one order everywhere. */
+export function planStatusOf(row: {
+	statusPeriod: string | null;
+	behind: number | boolean;
+	atRisk: number | boolean;
+}): 'behind' | 'at_risk' | 'on_plan' | 'none' {
+	if (row.statusPeriod === null) return 'none';
+	return row.behind ? 'behind' : row.atRisk ? 'at_risk' : 'on_plan';
+}
+
+/** «I faresonen» in words, for lists and reports beside `behindRuleText`. */
+export const AT_RISK_RULE_TEXT =
+	'En gevinst er i faresonen når den ikke er bak plan nå, men prognosen for måldatoen er ' +
+	'dårligere enn planlagt verdi da med mer enn toleransen, regnet på samme måte. ' +
+	'Uten prognose regnes gevinsten ikke som i faresonen.';
+
 /** The rule in words, for lists and reports that judge many benefits at once. */
 export function behindRuleText(missionMargin: number): string {
 	return (

@@ -113,8 +113,13 @@ export function timingSentence(measureTitle: string, wanted: LifecycleStatus): s
 }
 
 /** The reason written on the automatic change request, and in the notice. */
-export function slipReason(measureTitle: string, slip: Slip): string {
-	return `Tiltaket «${measureTitle}» er forsinket fra ${shortMonth(slip.from)} til ${shortMonth(slip.to)}; planen flyttes ${slip.months} ${slip.months === 1 ? 'måned' : 'måneder'} senere.`;
+export function slipReason(measureTitle: string, slip: Slip, frozen = false): string {
+	const months = `${slip.months} ${slip.months === 1 ? 'måned' : 'måneder'}`;
+	// An approved plan does not move by itself (SHIFT_RULE): it should move, once approved.
+	const move = frozen
+		? `planen bør flyttes ${months} senere`
+		: `planen er flyttet ${months} senere`;
+	return `Tiltaket «${measureTitle}» er forsinket fra ${shortMonth(slip.from)} til ${shortMonth(slip.to)}; ${move}.`;
 }
 
 /** The rule as the benefit page states it. */

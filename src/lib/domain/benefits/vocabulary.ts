@@ -113,10 +113,12 @@ export const TAKEOUT_LABEL: Record<(typeof TAKEOUT_METHODS)[number], string> = {
 };
 
 /** Where a benefit stands against its plan, in the overview's table. */
-export type PlanStatus = 'behind' | 'on_plan' | 'none';
+/** `at_risk`: on plan now, the forecast short at the target month (health.ts, `isAtRisk`). */
+export type PlanStatus = 'behind' | 'at_risk' | 'on_plan' | 'none';
 
 export const PLAN_STATUS_LABEL: Record<PlanStatus, string> = {
 	behind: 'Bak plan',
+	at_risk: 'I faresonen',
 	on_plan: 'I rute',
 	none: 'Ingen status'
 };

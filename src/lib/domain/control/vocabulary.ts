@@ -74,7 +74,8 @@ export const NOTICE_KIND_LABEL: Record<NoticeKind, string> = {
 	measurement_due: 'Gevinstmåling',
 	meeting: 'Styringsgruppemøte',
 	plan_request: 'Endring av gevinstplan til godkjenning',
-	plan_shifted: 'Gevinstplanen er flyttet'
+	// Neutral: an unapproved plan has moved, an approved one should move (the title says which).
+	plan_shifted: 'Tiltaket er forsinket'
 };
 
 /** How often a benefit's value is measured: its measurement dates in the wheel. */

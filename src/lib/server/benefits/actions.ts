@@ -50,6 +50,9 @@ import type { BenefitAccess, MapAccess, SettingsAccess } from './access';
 import { BENEFIT_MESSAGES as BOOK, BENEFIT_SUCCESS as DONE, linkMessage } from './messages';
 import { frozenRefusal } from './actions/plan';
 import { periodWords } from '$lib/domain/benefits/attestation';
+import { osloDay } from '$lib/format';
+import { targetProblem } from '$lib/domain/benefits/value-rules';
+import { FUTURE_MONTH } from './messages';
 
 const refuse = (reason: string, values: FormValues, action: string, field = '_form') =>
 	refused(BOOK, reason, values, { action, field });
@@ -217,6 +220,13 @@ export function savePlan({ user, benefit }: BenefitAccess, formData: FormData, n
 	const form = parseForm(editPlanSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, 'plan');
 	if (benefit.planFrozenAt) return frozenRefusal('plan', form.values);
+	const problem = targetProblem({
+		direction: benefit.direction,
+		unit: benefit.unit,
+		baselineValue: form.data.baseline.value,
+		targetValue: form.data.target.value
+	});
+	if (problem) return invalid(form.values, { targetValue: problem }, 'plan');
 	const result = setBaselineAndTarget(benefit.id, form.data, user.id, now);
 	if (!result.ok) {
 		if (result.reason === 'plan_frozen') return frozenRefusal('plan', form.values);
@@ -251,6 +261,10 @@ export function realise({ user, benefit }: BenefitAccess, formData: FormData, no
 	const schema = realisationSchemaFor(benefit.kind, benefit.baselineDate);
 	const form = parseForm(schema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, 'logRealisation');
+	// A realised value is what happened: a month that has not begun (Oslo time) has none yet.
+	if (form.data.period > osloDay(now).slice(0, 7)) {
+		return invalid(form.values, { period: FUTURE_MONTH }, 'logRealisation');
+	}
 	const result = logRealisation(benefit.id, form.data, user.id, now);
 	if (!result.ok) {
 		const field = result.reason === 'supersedes_missing' ? 'supersedesId' : 'correctionReason';

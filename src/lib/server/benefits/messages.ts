@@ -16,6 +16,8 @@ export const BENEFIT_MESSAGES: MessageBook = {
 			'Gevinsten har en godkjent gevinstplan og kan ikke slettes; planen og vedtakene skal bevares.',
 		plan_frozen_unit:
 			'Gevinsten har en godkjent gevinstplan, så type og enhet kan ikke endres; planen er målt i dem. Andre felt kan du endre som før.',
+		plan_frozen_judgement:
+			'Planen er godkjent og frosset, så retning, toleranse og ulempe kan ikke endres her; de avgjør om gevinsten er i rute mot den godkjente planen. Vil du endre dem, åpne «Be om endring av nullpunkt, mål eller plan» under «Versjoner av planen» og skriv hva som skal endres og hvorfor; styringsgruppen avgjør den. Navn, beskrivelse, eier og de andre feltene kan du endre som før.',
 		benefit_missing: 'Fant ikke gevinsten. Last siden på nytt.',
 		project_missing: 'Fant ikke prosjektet.',
 		supersedes_missing: 'Registreringen som skal korrigeres finnes ikke for denne gevinsten.',
@@ -167,3 +169,7 @@ export const TIMING_SUCCESS = {
 	tied: 'Gevinstens start er knyttet til tiltaket.',
 	untied: 'Gevinstens start er ikke lenger knyttet til et tiltak.'
 };
+
+/** A realised value, or its attestation, for a month that has not begun (Oslo time). */
+export const FUTURE_MONTH =
+	'Måneden har ikke begynt ennå. Realisert verdi registreres og attesteres for denne måneden eller tidligere måneder; bruk prognosen for det du venter fremover.';

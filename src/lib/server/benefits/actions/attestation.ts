@@ -12,8 +12,13 @@ import { idField } from '$lib/schemas/id';
 import { plannedPeriodSchema } from '$lib/schemas/benefits';
 import type { ConfirmationKind } from '$lib/domain/benefits/vocabulary';
 import { osloDay } from '$lib/format';
+import { forecastProblem } from '$lib/domain/benefits/value-rules';
 import type { BenefitAccess } from '../access';
-import { ATTESTATION_MESSAGES as BOOK, ATTESTATION_SUCCESS as DONE } from '../messages';
+import {
+	ATTESTATION_MESSAGES as BOOK,
+	ATTESTATION_SUCCESS as DONE,
+	FUTURE_MONTH
+} from '../messages';
 import { confirmationStatement, periodWords } from '$lib/domain/benefits/attestation';
 
 const confirmSchema = z.object({
@@ -25,6 +30,10 @@ function confirm(kind: ConfirmationKind, access: BenefitAccess, formData: FormDa
 	const action = kind === 'attest' ? 'attest' : 'validate';
 	const form = parseForm(confirmSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, action);
+	// Nobody can vouch for a month that has not begun (Oslo time); see `realise`.
+	if (form.data.period > osloDay(now).slice(0, 7)) {
+		return invalid(form.values, { _form: FUTURE_MONTH }, action);
+	}
 	const result = confirmRealisation(
 		access.benefit.id,
 		{
@@ -59,6 +68,12 @@ export function forecast({ user, benefit }: BenefitAccess, formData: FormData, n
 	if (benefit.targetDate && form.data.period > benefit.targetDate.slice(0, 7)) {
 		return fail('Prognosen kan ikke gå forbi måldatoen', form.values);
 	}
+	const problem = forecastProblem({
+		direction: benefit.direction,
+		unit: benefit.unit,
+		value: form.data.value
+	});
+	if (problem) return invalid(form.values, { value: problem }, 'forecast');
 	setForecast(benefit.id, form.data, user.id, now);
 	return { action: 'forecast', success: DONE.forecast(periodWords(form.data.period)) };
 }

@@ -9,6 +9,7 @@ import { readOneEvidence } from '../evidence';
 import { parseForm, type FormValues } from '$lib/schemas/form';
 import { decisionSchema, freezeSchema, planRequestSchema } from '$lib/schemas/benefit-plan';
 import { pathOutside } from '$lib/domain/benefits/plan-versions';
+import { targetProblem } from '$lib/domain/benefits/value-rules';
 import type { BenefitAccess } from '../access';
 import { PLAN_VERSION_MESSAGES as BOOK, PLAN_VERSION_SUCCESS as DONE } from '../messages';
 
@@ -45,6 +46,13 @@ export async function requestChange(
 	if (!form.ok) return invalid(form.values, form.errors, 'requestPlan');
 	const outside = pathOutside(form.data.plan, form.data.baselineDate, form.data.targetDate);
 	if (outside) return refuse('outside_plan', form.values, 'requestPlan');
+	const problem = targetProblem({
+		direction: benefit.direction,
+		unit: benefit.unit,
+		baselineValue: form.data.baselineValue,
+		targetValue: form.data.targetValue
+	});
+	if (problem) return invalid(form.values, { targetValue: problem }, 'requestPlan');
 	const evidence = await readOneEvidence(formData);
 	if (!evidence.ok) return evidenceRefusal(evidence.reason, form.values, 'requestPlan');
 	const result = requestPlanChange(

@@ -4,12 +4,14 @@
  * benefits behind plan and all benefits — every number from SQL (db/queries/gain-views.ts),
  * the long lists a page at a time with keyset paging (`bak-`, `gev-`, `pro-` + `etter`/`for`).
  */
-import { behindRuleText } from '$lib/domain/benefits/health';
+import { AT_RISK_RULE_TEXT, behindRuleText, planStatusOf } from '$lib/domain/benefits/health';
 import { isAdmin } from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/session';
 import { canLogFor } from '$lib/server/benefits/access';
 import { readFilter } from '$lib/server/benefits/scope';
+import { versioned } from '$lib/server/read-cache';
 import {
+	countPlanStatus,
 	gainSeries,
 	gainSums,
 	listBehindPage,
@@ -35,7 +37,7 @@ export const PROJECT_PAGE = 25;
 const sumRow = (row: GainSumRow, label: string, rate: number | null): NetSumRow =>
 	netSumRow(row, String(row.key), label, rate);
 
-type Status = 'behind' | 'on_plan' | 'none';
+type Status = 'behind' | 'at_risk' | 'on_plan' | 'none';
 
 export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 	const filter = readFilter(new URL(`http://x/?${params}`));
@@ -67,6 +69,10 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 		(position, limit) => listBehindPage(scope, margin, position, limit),
 		{ prefix: 'bak-', hash: 'bak-plan', size: BEHIND_PAGE, keyLength: 1, keyOf: (r) => [r.id] }
 	);
+	// How many in the scope are behind and in the danger zone, as the lists judge them.
+	const counts = versioned(`gevinster:status:${margin}:${JSON.stringify(filter)}`, () =>
+		countPlanStatus(scope, margin)
+	);
 	const benefitPage = keysetList(
 		params,
 		(position, limit) => listBenefitsPage(scope, margin, position, limit),
@@ -94,6 +100,8 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 			hourlyRate: rate,
 			margin,
 			rule: behindRuleText(margin),
+			atRiskRule: AT_RISK_RULE_TEXT,
+			counts,
 			tracks: tracks.map((t) => ({ id: t.id, code: t.code, title: t.title })),
 			// Projects to choose from: those of the chosen track (a whole mission's would be thousands).
 			projects: filter.trackId
@@ -145,7 +153,7 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 							: b.unit === 'timer' && rate !== null
 								? b.estimate * rate
 								: null,
-				status: (b.statusPeriod === null ? 'none' : b.behind ? 'behind' : 'on_plan') as Status,
+				status: planStatusOf(b) as Status,
 				disbenefit: b.disbenefit === 1
 			})),
 			benefitPager: pager(benefitPage),

@@ -9,6 +9,7 @@
  */
 import type { SessionUser } from '$lib/server/auth/session';
 import { readFilter } from '$lib/server/benefits/scope';
+import { planStatusOf } from '$lib/domain/benefits/health';
 import {
 	listRegisterChunk,
 	listRegisterLinesChunk,
@@ -159,7 +160,7 @@ export async function benefitRegisterXlsx(
 			x.statusPeriod,
 			x.statusPlanned,
 			x.statusRealised,
-			PLAN_STATUS_LABEL[x.statusPeriod === null ? 'none' : x.behind ? 'behind' : 'on_plan'],
+			PLAN_STATUS_LABEL[planStatusOf(x)],
 			x.disbenefit ? DISBENEFIT_LABEL : null,
 			byUnit(x, 'kr', true),
 			byUnit(x, 'timer', true),

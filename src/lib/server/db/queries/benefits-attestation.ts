@@ -8,6 +8,7 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '..';
 import { writeAudit } from './audit';
+import { withGainRollups } from './gain-rollups';
 import { benefit, benefitForecast, realisation, realisationConfirmation } from '../schema';
 import type { WriteResult } from '../../result';
 import type { ConfirmationKind } from '$lib/domain/benefits/vocabulary';
@@ -281,15 +282,21 @@ export function setForecast(
 				and(eq(benefitForecast.benefitId, benefitId), eq(benefitForecast.period, input.period))
 			)
 			.get();
-		const row = tx
-			.insert(benefitForecast)
-			.values({ benefitId, ...input, updatedById: actorId, updatedAt: now })
-			.onConflictDoUpdate({
-				target: [benefitForecast.benefitId, benefitForecast.period],
-				set: { value: input.value, updatedById: actorId, updatedAt: now }
-			})
-			.returning()
-			.get();
+		// The stored figure keeps the forecast at the target month (benefit_figure.forecast_end).
+		const row = withGainRollups(
+			[benefitId],
+			() =>
+				tx
+					.insert(benefitForecast)
+					.values({ benefitId, ...input, updatedById: actorId, updatedAt: now })
+					.onConflictDoUpdate({
+						target: [benefitForecast.benefitId, benefitForecast.period],
+						set: { value: input.value, updatedById: actorId, updatedAt: now }
+					})
+					.returning()
+					.get(),
+			'realised'
+		);
 		writeAudit(tx, now, {
 			actorId,
 			entity: 'benefit_forecast',

@@ -17,6 +17,8 @@ import type { NewEvidenceFile } from './evidence';
 import type { PlanLine, PlanPoint } from '$lib/domain/benefits/plan-versions';
 import { decisionRefusal, sameLines } from '$lib/domain/benefits/plan-versions';
 import { estimateFits } from '$lib/domain/gain-estimates';
+import { shiftDay, shiftPlan } from '$lib/domain/benefits/timing';
+import { delayMonthsFor } from './benefits-timing-reads';
 
 export type PlanVersionRow = typeof benefitPlanVersion.$inferSelect;
 
@@ -286,19 +288,49 @@ export function decidePlanRequest(
 			decisionNote: input.note || null,
 			version: request.version + 1
 		};
+		// The measure's delays recorded while the request waited (`waitingDelay`) are not lost
+		// with the decision: approved, they move the plan on top of what the request asked for;
+		// rejected, they become a request of their own against the version still in force.
+		const delay = delayMonthsFor(tx, benefitId, request.id);
 		if (input.decision === 'reject') {
 			tx.update(benefitPlanVersion)
 				.set({ status: 'rejected', ...decided })
 				.where(eq(benefitPlanVersion.id, request.id))
 				.run();
+			if (delay > 0 && approved) {
+				const b = tx.select().from(benefit).where(eq(benefit.id, benefitId)).get()!;
+				insertPlanRequest(
+					tx,
+					b,
+					approved,
+					{
+						...shiftedBy(approved, delay),
+						baselineValue: approved.baselineValue,
+						baselineDate: approved.baselineDate,
+						baselineMethod: approved.baselineMethod,
+						baselineSource: approved.baselineSource,
+						...evidenceOf(approved),
+						targetValue: approved.targetValue,
+						reason: `Tiltaket ble forsinket mens versjon ${request.number} ventet, og den ble avvist; planen bør flyttes ${delay} ${delay === 1 ? 'måned' : 'måneder'} senere.`
+					},
+					null,
+					now
+				);
+			}
 		} else {
+			// Only what the request changed, on top of the delays since it was made.
+			Object.assign(request, shiftedBy(request, delay));
 			// The old version steps down first: one approved version per benefit (unique index).
 			tx.update(benefitPlanVersion)
 				.set({ status: 'replaced', version: approved!.version + 1 })
 				.where(eq(benefitPlanVersion.id, approved!.id))
 				.run();
 			tx.update(benefitPlanVersion)
-				.set({ status: 'approved', ...decided })
+				.set({
+					status: 'approved',
+					...decided,
+					...(delay > 0 ? { plan: request.plan, targetDate: request.targetDate } : {})
+				})
 				.where(eq(benefitPlanVersion.id, request.id))
 				.run();
 			withGainRollups([benefitId], () => {
@@ -347,9 +379,18 @@ export function decidePlanRequest(
 			after: {
 				status: input.decision === 'approve' ? 'approved' : 'rejected',
 				note: input.note || null,
+				...(delay > 0 ? { delayMonths: delay } : {}),
 				replaced: input.decision === 'approve' ? (approved?.id ?? null) : null
 			}
 		});
 		return { ok: true, value: undefined } as const;
 	});
+}
+
+/** A version's planned months and target day moved `months` later (`shiftNow`'s rule). */
+function shiftedBy(v: Pick<PlanVersionRow, 'plan' | 'targetDate'>, months: number) {
+	return {
+		plan: months > 0 ? shiftPlan(v.plan, months) : v.plan,
+		targetDate: v.targetDate && months > 0 ? shiftDay(v.targetDate, months) : v.targetDate
+	};
 }

@@ -51,7 +51,28 @@ export function waitingDelay(
 			expectedTo: slip.to
 		}
 	});
-	return `${reason} En endringsforespørsel (versjon ${waiting.number}) venter allerede, men den ble laget før denne forsinkelsen og flytter planen for lite. Styringsgruppen ser dette på gevinstens side; be om resten av flyttingen når forespørselen er avgjort.`;
+	return `${reason} En endringsforespørsel (versjon ${waiting.number}) venter allerede på styringsgruppen, og forsinkelsen er lagt til den. Blir den godkjent, flyttes planen i tillegg ${slip.months} ${slip.months === 1 ? 'måned' : 'måneder'} senere; blir den avvist, lages en ny forespørsel om flyttingen.`;
+}
+
+/**
+ * The months the delays recorded against a waiting request add up to: what the plan moves on
+ * top of the request once it is decided (`decidePlanRequest`). Each delay counts once, as each
+ * moves an unapproved plan once (`shiftNow`).
+ */
+export function delayMonthsFor(tx: Tx, benefitId: number, requestId: number): number {
+	const row = tx
+		.select({
+			months: sql<number>`coalesce(sum(json_extract(${auditLog.after}, '$.months')), 0)`
+		})
+		.from(auditLog)
+		.where(
+			and(
+				shiftRows(benefitId, 'plan_shift_waiting'),
+				sql`json_extract(${auditLog.after}, '$.requestId') = ${requestId}`
+			)
+		)
+		.get();
+	return Number(row?.months ?? 0);
 }
 
 const shiftRows = (benefitId: number, action: string) =>

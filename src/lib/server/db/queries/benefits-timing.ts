@@ -192,7 +192,7 @@ export function followMeasure(
 	for (const { b, leaderId } of waiting) {
 		const slip = startSlip(before, after, b.startMeasureStatus!, osloDay(now).slice(0, 7));
 		if (!slip) continue;
-		const reason = slipReason(after.title, slip);
+		const reason = slipReason(after.title, slip, b.planFrozenAt !== null);
 		let key: string;
 		let title: string;
 		let body = reason;

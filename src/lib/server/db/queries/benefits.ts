@@ -155,6 +155,17 @@ export function updateBenefit(
 		if (before.planFrozenAt && (values.kind !== before.kind || values.unit !== before.unit)) {
 			return { ok: false, reason: 'plan_frozen_unit' } as const;
 		}
+		// Direction, tolerance and the dis-benefit mark decide the status against that plan
+		// (domain/benefits/health.ts), so they are part of what the steering group approved.
+		if (
+			before.planFrozenAt &&
+			((values.direction !== undefined && values.direction !== before.direction) ||
+				(values.tolerancePercent !== undefined &&
+					values.tolerancePercent !== before.tolerancePercent) ||
+				(values.disbenefit !== undefined && values.disbenefit !== before.disbenefit))
+		) {
+			return { ok: false, reason: 'plan_frozen_judgement' } as const;
+		}
 		const saved = withGainRollups([id], () =>
 			tx
 				.update(benefit)

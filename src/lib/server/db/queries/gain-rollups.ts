@@ -128,6 +128,23 @@ function figureParts(): [name: string, select: string][] {
 			from point pt join segment sg on sg.id = pt.id and sg.ai <= pt.k
 				and (sg.ni is null or pt.k < sg.ni)`
 		],
+		// The forecast at the target month (`forecastAtEnd`): the realised value at the status,
+		// plus the plan's steps from there to the target, with each month the owner forecast
+		// taking its forecast instead of the plan's step; null when no month ahead has one.
+		[
+			'ending',
+			`select st.id, pe.p as end_planned,
+				case when count(fc.i) > 0
+					then st.realised + (pe.p - st.planned) + sum(fc.v - pa.d) end as forecast_end
+			from status st join plan on plan.id = st.id
+			join path pe on pe.id = st.id and pe.k = plan.e
+			left join (
+				select f.benefit_id as id, ${monthIndex('f.period')} as i, f.value as v
+				from benefit_forecast f where f.benefit_id in (select id from status)
+			) fc on fc.id = st.id and fc.i > st.k and fc.i <= plan.e
+			left join path pa on pa.id = fc.id and pa.k = fc.i
+			group by st.id`
+		],
 		[
 			'estimate',
 			`select l.benefit_id as id,
@@ -180,8 +197,10 @@ const FIGURE_SELECT = `
 		case when b.kind = 'kvantitativ' and b.unit is not null then coalesce(est.total, 0) end
 			as estimate,
 		case when st.id is not null then ${periodText('st.k')} end as status_period,
-		st.planned as status_planned, st.realised as status_realised
-	from b left join estimate est on est.id = b.id left join status st on st.id = b.id`;
+		st.planned as status_planned, st.realised as status_realised,
+		en.end_planned, en.forecast_end
+	from b left join estimate est on est.id = b.id left join status st on st.id = b.id
+	left join ending en on en.id = b.id`;
 
 /** Each benefit's share of the sums, per scope it counts in (`figuresFor`, `rollUp`). */
 const TOTAL_ROWS = `
@@ -259,7 +278,7 @@ function applySql(seriesRows: string) {
 			where ${SERIES_UNITS}
 			union all
 			select 'figure', null, f.benefit_id, null, null, f.status_period, f.estimate,
-				f.status_planned, f.status_realised, 0, 0, 0
+				f.status_planned, f.status_realised, f.end_planned, f.forecast_end, 0
 			from (${FIGURE_SELECT}) f where @sign = 1`,
 		mergeTotals: `insert into gain_total as g
 				(scope, scope_id, level, unit, benefits, estimate, planned, realised)
@@ -283,9 +302,9 @@ function applySql(seriesRows: string) {
 				path_ends = g.path_ends + excluded.path_ends,
 				point_starts = g.point_starts + excluded.point_starts,
 				point_ends = g.point_ends + excluded.point_ends`,
-		figures: `insert or replace into benefit_figure
-				(benefit_id, estimate, status_period, status_planned, status_realised)
-			select scope_id, a, period, b, c from temp.gain_delta where kind = 'figure'`,
+		figures: `insert or replace into benefit_figure (benefit_id, estimate, status_period,
+				status_planned, status_realised, end_planned, forecast_end)
+			select scope_id, a, period, b, c, d, e from temp.gain_delta where kind = 'figure'`,
 		clear: `delete from temp.gain_delta`
 	};
 }
@@ -384,6 +403,8 @@ const STEP_INDEXES: Record<string, string> = {
 	eff: 'id',
 	point: 'id',
 	status: 'id',
+	path: 'id, k',
+	ending: 'id',
 	estimate: 'id',
 	scope_of: 'id',
 	unit_of: 'id'
@@ -405,8 +426,8 @@ export function rebuildGainRollups(sqlite: Database = db.$client): void {
 				sqlite.exec(`create index temp.${name}_idx on ${name}(${STEP_INDEXES[name]})`);
 			}
 		}
-		sqlite.exec(`insert into benefit_figure
-			(benefit_id, estimate, status_period, status_planned, status_realised) ${FIGURE_SELECT}`);
+		sqlite.exec(`insert into benefit_figure (benefit_id, estimate, status_period, status_planned,
+			status_realised, end_planned, forecast_end) ${FIGURE_SELECT}`);
 		sqlite.exec(`insert into gain_total
 				(scope, scope_id, level, unit, benefits, estimate, planned, realised)
 			select scope, scope_id, level, unit, sum(benefits), sum(estimate), sum(planned), sum(realised)
@@ -427,7 +448,12 @@ export function rebuildGainRollups(sqlite: Database = db.$client): void {
 /** When benefits exist but no figures do (a database from before the roll-ups, or bulk-loaded). */
 export function rebuildGainRollupsIfEmpty(sqlite: Database): void {
 	const empty = sqlite
-		.prepare(`select exists (select 1 from benefit) and not exists (select 1 from benefit_figure)`)
+		.prepare(
+			// A status without its end is a figure from before the forecast was kept (migration 0021).
+			`select (exists (select 1 from benefit) and not exists (select 1 from benefit_figure))
+				or exists (select 1 from benefit_figure
+					where status_period is not null and end_planned is null)`
+		)
 		.pluck()
 		.get();
 	if (empty) rebuildGainRollups(sqlite);

@@ -266,6 +266,18 @@ export const BEHIND = `f.status_period is not null
 		> coalesce(b.tolerance_percent, @margin) * abs(f.status_planned))`;
 
 /**
+ * In the danger zone, the one rule (domain/benefits/health.ts, `isAtRisk`): not `BEHIND`, but
+ * the forecast at the target month (`forecast_end`, kept with the figure) is worse than the plan
+ * there by more than the tolerance, measured as `BEHIND` measures; no forecast, not at risk.
+ */
+export const AT_RISK = `f.status_period is not null and not (${BEHIND})
+	and f.forecast_end is not null and f.end_planned is not null
+	and (case when b.direction = 'lower' then f.forecast_end > f.end_planned
+		else f.forecast_end < f.end_planned end)
+	and (f.end_planned = 0 or abs(f.forecast_end - f.end_planned) * 100
+		> coalesce(b.tolerance_percent, @margin) * abs(f.end_planned))`;
+
+/**
  * With a project or track chosen the scope is a few thousand benefits at most: find them by
  * project and sort them (`+b.id` keeps SQLite from walking the whole table in id order).
  */
@@ -280,7 +292,8 @@ export const BENEFIT_COLUMNS = `b.id, b.title, b.level, b.kind, b.unit, b.disben
 	b.baseline_value as baselineValue, p.id as projectId, p.title as projectTitle,
 	p.owner_id as projectOwnerId, f.estimate, f.status_period as statusPeriod,
 	f.status_planned as statusPlanned, f.status_realised as statusRealised,
-	(f.status_period is not null and ${BEHIND}) as behind`;
+	(f.status_period is not null and ${BEHIND}) as behind,
+	coalesce(${AT_RISK}, 0) as atRisk`;
 
 const BEHIND_PAGE_SQL = (direction: 'after' | 'before' | 'first', narrow: boolean) => `
 	select * from (
@@ -318,6 +331,8 @@ export interface BenefitListRow {
 	statusPlanned: number | null;
 	statusRealised: number | null;
 	behind: 0 | 1;
+	/** «I faresonen» (`AT_RISK`): on plan now, the forecast short at the target month. */
+	atRisk: 0 | 1;
 }
 
 export type BehindRow = BenefitListRow & {
@@ -355,6 +370,20 @@ export function listBehindPage(
 	return page('behind', BEHIND_PAGE_SQL, params, position, limit);
 }
 
+/** How many benefits in the scope are behind plan (`BEHIND`) and in the danger zone (`AT_RISK`). */
+export function countPlanStatus(
+	scope: GainScope,
+	margin: number
+): { behind: number; atRisk: number } {
+	const { projectId, trackId, level } = scope;
+	return statement(
+		'planStatusCounts',
+		() => `select coalesce(sum(f.status_period is not null and ${BEHIND}), 0) as behind,
+				coalesce(sum(coalesce(${AT_RISK}, 0)), 0) as atRisk
+			${BENEFITS_FROM} ${BENEFITS_IN_SCOPE}`
+	).get({ projectId, trackId, level, margin }) as { behind: number; atRisk: number };
+}
+
 /** One page of the benefits in the scope, by id, with estimate and status. */
 export function listBenefitsPage(
 	scope: GainScope,
@@ -378,7 +407,7 @@ export function listTrackProjectOptions(trackId: number): { id: number; title: s
 	).all({ trackId }) as { id: number; title: string }[];
 }
 
-/** Behind plan per track (0: projects without a track), and how many have a cause given. */
+/** Behind plan and in the danger zone per track (0: projects without a track). */
 export interface BehindCountRow {
 	/** `mission`: each benefit once; `track`: once in each track of its project. */
 	dim: 'mission' | 'track';
@@ -386,31 +415,39 @@ export interface BehindCountRow {
 	behind: number;
 	/** Of `behind`, those whose latest follow-up is for the month the status is at. */
 	withCause: number;
+	/** In the danger zone (`AT_RISK`): on plan now, the forecast short at the target month. */
+	atRisk: number;
 }
 
 /**
- * The benefits behind plan (`BEHIND`, as on the Gevinster page) of live
- * projects, counted for the mission and per track, with and without a cause for the status
- * month: the «Bak plan» list of /gevinster?spor= counts the same benefits. Reads each benefit's
- * stored figure once (no realisations).
+ * The benefits behind plan (`BEHIND`, as on the Gevinster page) and in the danger zone
+ * (`AT_RISK`) of live projects, counted for the mission and per track, the behind ones with and
+ * without a cause for the status month: the lists of /gevinster?spor= count the same benefits.
+ * Reads each benefit's stored figure once (no realisations).
  */
 export function countBehindByTrack(margin: number): BehindCountRow[] {
 	return statement(
 		'behindByTrack',
-		() => `with behind as materialized (
-				select b.id, b.project_id,
-					exists (select 1 from behind_plan_follow_up fu where fu.id = (
-						select id from behind_plan_follow_up where benefit_id = b.id
-						order by created_at desc, id desc limit 1) and fu.period = f.status_period) as caused
+		() => `with judged as materialized (
+				select b.id, b.project_id, ${BEHIND} as behind, coalesce(${AT_RISK}, 0) as at_risk,
+					f.status_period
 				from benefit_figure f join benefit b on b.id = f.benefit_id
 				join project p on p.id = b.project_id
-				where p.archived_at is null and ${BEHIND}
+				where p.archived_at is null and f.status_period is not null
+			),
+			flagged as materialized (
+				select j.id, j.project_id, j.behind, j.at_risk,
+					j.behind and exists (select 1 from behind_plan_follow_up fu where fu.id = (
+						select id from behind_plan_follow_up where benefit_id = j.id
+						order by created_at desc, id desc limit 1) and fu.period = j.status_period) as caused
+				from judged j where j.behind or j.at_risk
 			)
-			select 'mission' as dim, 0 as key, count(*) as behind, coalesce(sum(caused), 0) as withCause
-			from behind
+			select 'mission' as dim, 0 as key, coalesce(sum(behind), 0) as behind,
+				coalesce(sum(caused), 0) as withCause, coalesce(sum(at_risk), 0) as atRisk
+			from flagged
 			union all
-			select 'track', coalesce(pt.track_id, 0), count(*), sum(caused)
-			from behind left join project_track pt on pt.project_id = behind.project_id
+			select 'track', coalesce(pt.track_id, 0), sum(behind), sum(caused), sum(at_risk)
+			from flagged left join project_track pt on pt.project_id = flagged.project_id
 			group by coalesce(pt.track_id, 0)`
 	).all({ margin }) as BehindCountRow[];
 }

@@ -228,14 +228,22 @@ export type BehindPlanFollowUp = typeof behindPlanFollowUp.$inferSelect;
 /**
  * Per benefit: the estimate (sum of the rounded line totals, `estimateTotal`) and the plan
  * status at the latest logged month (`latestPlanStatus`): the month, the planned value and the
- * cumulative realised value, both absolute (baseline included).
+ * cumulative realised value, both absolute (baseline included); and the plan and forecast at
+ * the target month.
  */
 export const benefitFigure = sqliteTable('benefit_figure', {
 	benefitId: integer('benefit_id').primaryKey(),
 	estimate: integer('estimate'),
 	statusPeriod: text('status_period'),
 	statusPlanned: integer('status_planned'),
-	statusRealised: integer('status_realised')
+	statusRealised: integer('status_realised'),
+	/**
+	 * With a status: the planned value at the target month, and what the owner's forecast says
+	 * the value will be then (`forecastAtEnd`; null without a forecast ahead of the status).
+	 * Kept so lists can judge «i faresonen» (`AT_RISK`, gain-views.ts) without the path.
+	 */
+	endPlanned: integer('end_planned'),
+	forecastEnd: integer('forecast_end')
 });
 
 /**

@@ -8,7 +8,7 @@
  * Long lists are cut at a length a meeting can read, and the report says how many there are and
  * where the rest is (the page, the benefits register in Excel).
  */
-import { behindRuleText } from '$lib/domain/benefits/health';
+import { AT_RISK_RULE_TEXT, behindRuleText } from '$lib/domain/benefits/health';
 import { error } from '@sveltejs/kit';
 import { osloDayStartMs } from '$lib/domain/oslo-day';
 import { tertialToDate } from '$lib/domain/reports/period';
@@ -134,7 +134,8 @@ export async function steeringReportPdf(
 			[
 				'Bak plan',
 				`${page.total.behind.count} (${page.total.behind.withCause} med årsak, ${page.total.behind.withoutCause} uten)`
-			]
+			],
+			['I faresonen (i rute nå, men prognosen når ikke planen)', String(page.total.behind.atRisk)]
 		])
 		.table({
 			caption: 'Hele misjonen og hvert effektmål, planlagt og realisert til nå',
@@ -151,12 +152,13 @@ export async function steeringReportPdf(
 		});
 
 	pdf.heading('Sporene').table({
-		caption: 'Status, prosjekter, gevinster bak plan og risiko per spor',
+		caption: 'Status, prosjekter, gevinster bak plan og i faresonen, og risiko per spor',
 		columns: [
 			{ header: 'Spor', width: '*' },
 			{ header: 'Status', width: 110 },
 			{ header: 'Prosjekter', width: 90 },
 			{ header: 'Bak plan (uten årsak)', width: 55 },
+			{ header: 'I faresonen', width: 45 },
 			{ header: 'Risiko høy / middels / lav', width: 60 },
 			...(page.complianceYear !== null
 				? [{ header: `Årshjul ${page.complianceYear}: i tide (forfalt)`, width: 60 }]
@@ -167,6 +169,7 @@ export async function steeringReportPdf(
 			t.status.label,
 			`${t.projects.total}: ${t.projects.phases.map((p) => `${p.count} ${p.label.toLowerCase()}`).join(', ') || 'ingen'}`,
 			`${t.behind.count} (${t.behind.withoutCause})`,
+			String(t.behind.atRisk),
 			`${t.risks.high} / ${t.risks.medium} / ${t.risks.low}`,
 			...(t.compliance
 				? [`${share(t.compliance.percent)} (${t.compliance.overdue})`]
@@ -251,7 +254,7 @@ function behindPlan(
 	pdf
 		.heading('Gevinster bak plan')
 		.paragraph(
-			`${behindRuleText(mission.behindPlanMarginPercent)} Årsak og korrigerende tiltak er det gevinsteier har registrert for den måneden.`
+			`${behindRuleText(mission.behindPlanMarginPercent)} ${AT_RISK_RULE_TEXT} Årsak og korrigerende tiltak er det gevinsteier har registrert for den måneden.`
 		)
 		.table({
 			caption: 'Gevinster bak plan, med årsak og korrigerende tiltak',

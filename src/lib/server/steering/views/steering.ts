@@ -122,7 +122,14 @@ export interface SteeringTrack {
 	gains: SteeringGains;
 	/** Its benefits shared with other tracks, by how many tracks: counted in each. */
 	shared: { tracks: number; benefits: number }[];
-	behind: { count: number; withCause: number; withoutCause: number; href: string };
+	/** Behind plan, and (`atRisk`) in the danger zone: on plan now, the forecast short. */
+	behind: {
+		count: number;
+		withCause: number;
+		withoutCause: number;
+		atRisk: number;
+		href: string;
+	};
 	risks: { high: number; medium: number; low: number; href: string };
 	/** The units the track's measures involve; null when the user may not read compliance. */
 	compliance: SteeringCompliance | null;
@@ -172,10 +179,13 @@ function gains(row: GroupSums | undefined, href: string): SteeringGains {
 	};
 }
 
-function behindFigure(row: { behind: number; withCause: number } | undefined, href: string) {
+function behindFigure(
+	row: { behind: number; withCause: number; atRisk: number } | undefined,
+	href: string
+) {
 	const count = row?.behind ?? 0;
 	const withCause = row?.withCause ?? 0;
-	return { count, withCause, withoutCause: count - withCause, href };
+	return { count, withCause, withoutCause: count - withCause, atRisk: row?.atRisk ?? 0, href };
 }
 
 function ragLabel(rag: RagStatus | null, c: { green: number; amber: number; red: number }) {
