@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseGroupRoles, readGroups, readIdentity, rolesForGroups, type ClaimNames } from './claims';
+import {
+	parseGroupRoles,
+	readGroups,
+	readIdentity,
+	rolesForGroups,
+	type ClaimNames
+} from './claims';
 
 const NAMES: ClaimNames = {
 	email: 'email',
@@ -30,13 +36,16 @@ describe('readIdentity', () => {
 			ok: false
 		});
 		// Some providers send the boolean as a string.
-		expect(
-			readIdentity({ email: 'kari@kommune.no', email_verified: 'true' }, NAMES)
-		).toMatchObject({ ok: true });
+		expect(readIdentity({ email: 'kari@kommune.no', email_verified: 'true' }, NAMES)).toMatchObject(
+			{ ok: true }
+		);
 	});
 
 	it('refuses claims without an address, or with something that is not one', () => {
-		expect(readIdentity({ email_verified: true }, NAMES)).toEqual({ ok: false, reason: 'no_email' });
+		expect(readIdentity({ email_verified: true }, NAMES)).toEqual({
+			ok: false,
+			reason: 'no_email'
+		});
 		expect(readIdentity({ email: 'kari', email_verified: true }, NAMES)).toMatchObject({
 			ok: false,
 			reason: 'no_email'
@@ -72,9 +81,7 @@ describe('readGroups', () => {
 
 describe('group mapping', () => {
 	it('parses entries separated by semicolons or lines', () => {
-		expect(
-			parseGroupRoles('g-admin=admin; g-led = unit_leader:12\n g-led=viewer;;')
-		).toEqual({
+		expect(parseGroupRoles('g-admin=admin; g-led = unit_leader:12\n g-led=viewer;;')).toEqual({
 			ok: true,
 			value: [
 				{ group: 'g-admin', role: 'admin', unitId: null },
