@@ -72,7 +72,7 @@ export function signInWithSso(input: SsoSignIn, now: Date): WriteResult<SsoSigne
 				entity: 'user',
 				entityId: found.id,
 				action: 'create',
-				after: { name: found.name, email, active: true, roles: [], via: 'oidc' }
+				after: { name: found.name, email, active: true, roles: [], via: 'OpenID Connect' }
 			});
 		}
 		if (!found.active) return { ok: false, reason: 'inactive' } as const;
@@ -96,7 +96,7 @@ export function signInWithSso(input: SsoSignIn, now: Date): WriteResult<SsoSigne
 				entity: 'role_assignment',
 				entityId: row.id,
 				action: 'grant',
-				after: { userId: found.id, role: r.role, unitId, via: 'oidc' }
+				after: { userId: found.id, role: r.role, unitId, via: 'OpenID Connect' }
 			});
 		}
 		writeAudit(tx, now, {
