@@ -39,7 +39,7 @@ function signJwt(header: Claims, claims: Claims, key: KeyObject): string {
 }
 
 function reissue(idToken: string, tamper: Tamper, key: KeyObject, foreign: KeyObject): string {
-	const [header, payload] = idToken.split('.');
+	const [header = '', payload = ''] = idToken.split('.');
 	const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Claims;
 	const changed = tamper.claims ? tamper.claims(claims) : claims;
 	return signJwt(
@@ -136,7 +136,7 @@ export async function startProvider(): Promise<TestProvider> {
 				return end(text);
 			}) as typeof res.end;
 		}
-		handle(req, res);
+		void handle(req, res);
 	});
 
 	async function authorize(authorizationUrl: string): Promise<URL> {
@@ -146,7 +146,7 @@ export async function startProvider(): Promise<TestProvider> {
 			const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 			const res = await fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 			for (const set of res.headers.getSetCookie()) {
-				const [pair] = set.split(';');
+				const [pair = ''] = set.split(';');
 				const at = pair.indexOf('=');
 				jar.set(pair.slice(0, at), pair.slice(at + 1));
 			}

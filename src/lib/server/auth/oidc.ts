@@ -4,6 +4,7 @@
  * fetched once and kept.
  */
 import * as client from 'openid-client';
+import { offsetFromProcessClock } from '$lib/server/clock';
 import { parseGroupRoles, type ClaimNames, type GroupRole } from '$lib/domain/sso/claims';
 
 type Env = Record<string, string | undefined>;
@@ -114,7 +115,7 @@ export async function clientFor(settings: OidcSettings, now: Date): Promise<clie
 		settings.clientId,
 		{
 			...(settings.clientSecret ? { client_secret: settings.clientSecret } : {}),
-			[client.clockSkew]: Math.round((now.getTime() - Date.now()) / 1000)
+			[client.clockSkew]: Math.round(offsetFromProcessClock(now) / 1000)
 		},
 		settings.clientSecret ? client.ClientSecretBasic(settings.clientSecret) : client.None()
 	);
