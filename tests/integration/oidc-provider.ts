@@ -64,7 +64,7 @@ export type TestProvider = {
 	close: () => Promise<void>;
 };
 
-export async function startProvider(): Promise<TestProvider> {
+export async function startProvider({ redirectUri = REDIRECT_URI } = {}): Promise<TestProvider> {
 	const key = newKey('test-nokkel');
 	// Same kid as the real key: the app looks the key up by kid and finds the wrong one.
 	const foreign = newKey('test-nokkel');
@@ -81,7 +81,7 @@ export async function startProvider(): Promise<TestProvider> {
 			{
 				client_id: CLIENT_ID,
 				client_secret: CLIENT_SECRET,
-				redirect_uris: [REDIRECT_URI],
+				redirect_uris: [redirectUri],
 				grant_types: ['authorization_code'],
 				response_types: ['code']
 			}
@@ -153,7 +153,7 @@ export async function startProvider(): Promise<TestProvider> {
 			const location = res.headers.get('location');
 			if (!location) throw new Error(`the provider stopped at ${res.status}: ${await res.text()}`);
 			const next = new URL(location, url);
-			if (next.href.startsWith(REDIRECT_URI)) return next;
+			if (next.href.startsWith(redirectUri)) return next;
 			url = next.href;
 		}
 		throw new Error('too many redirects at the provider');
