@@ -101,6 +101,23 @@ async function serverMetadata(settings: OidcSettings): Promise<Discovered> {
 }
 
 /**
+ * The secret in an HTTP Basic header (RFC 6749 § 2.3.1), unless the provider says it takes it
+ * only in the form body; no secret: a public client, protected by PKCE alone.
+ */
+function clientAuthentication(secret: string | null, metadata: client.ServerMetadata) {
+	if (!secret) return client.None();
+	const methods = metadata.token_endpoint_auth_methods_supported;
+	if (
+		methods &&
+		!methods.includes('client_secret_basic') &&
+		methods.includes('client_secret_post')
+	) {
+		return client.ClientSecretPost(secret);
+	}
+	return client.ClientSecretBasic(secret);
+}
+
+/**
  * The client for one request. Its clock is the request's `now`: openid-client checks the
  * id_token's `exp`, `iat` and `nbf` against its own clock plus `clockSkew`, so the skew is the
  * request's time minus the process clock (zero outside tests and `MISJONSKART_CLOCK_START`).
@@ -117,7 +134,7 @@ export async function clientFor(settings: OidcSettings, now: Date): Promise<clie
 			...(settings.clientSecret ? { client_secret: settings.clientSecret } : {}),
 			[client.clockSkew]: Math.round(offsetFromProcessClock(now) / 1000)
 		},
-		settings.clientSecret ? client.ClientSecretBasic(settings.clientSecret) : client.None()
+		clientAuthentication(settings.clientSecret, found.metadata)
 	);
 	if (isLoopback(settings.issuer)) client.allowInsecureRequests(config);
 	client.enableNonRepudiationChecks(config);
