@@ -20,6 +20,15 @@ const PUBLIC: PublicList = {
 		reason: 'the sign-in page: whoever is not signed in must reach it',
 		entries: { load: 'allowPublic', 'actions.default': 'allowPublic' }
 	},
+	'src/routes/(auth)/login/oidc/+server.ts': {
+		reason: 'starts single sign-on: whoever is not signed in must reach it',
+		entries: { GET: 'allowPublic' }
+	},
+	'src/routes/(auth)/login/oidc/svar/+server.ts': {
+		reason:
+			"the identity provider's answer: the one-use state, nonce and PKCE verifier in the browser's cookie and the signed id_token are the check",
+		entries: { GET: 'allowPublic' }
+	},
 	'src/routes/(auth)/setup/+page.server.ts': {
 		reason: 'first run, before any user exists: the one-time token printed at start is the check',
 		entries: { load: 'assertSetupOpen', 'actions.default': 'assertSetupFormOpen' }

@@ -15,3 +15,11 @@ export function readClock(): Date {
 	if (Number.isNaN(startAt)) return new Date();
 	return new Date(startAt + (Date.now() - bootedAt));
 }
+
+/**
+ * How far `now` (a request's time) lies from the process's own clock, in ms: for a library that
+ * reads `Date.now()` itself and takes a skew instead of a time (openid-client's `clockSkew`).
+ */
+export function offsetFromProcessClock(now: Date): number {
+	return now.getTime() - Date.now();
+}

@@ -3,6 +3,7 @@ import { getDb } from './db';
 import { countUsers } from './db/queries/users';
 import { deleteExpiredSessions } from './db/queries/sessions';
 import { issueSetupToken } from './auth/setup-token';
+import { readOidcSettings } from './auth/oidc';
 import { seedDemo } from './demo';
 import { readClock } from './clock';
 
@@ -16,6 +17,8 @@ function publicOrigin(): string {
 
 /** Runs once when the server starts: database, demo data, first-run link. */
 export async function startup(): Promise<void> {
+	// A wrong single sign-on setting stops the start here, not at someone's first sign-in.
+	readOidcSettings();
 	getDb();
 	deleteExpiredSessions(readClock());
 	if (process.env.MISJONSKART_DEMO === '1' && countUsers() === 0) {

@@ -67,6 +67,7 @@ export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
 	password_reset: 'Passord tilbakestilt',
 	password_changed: 'Passord endret',
 	password_set_by_link: 'Passord satt fra lenke',
+	sso_sign_in: 'Logget inn gjennom innloggingstjenesten',
 	sign: 'Signert',
 	reopen: 'Gjenåpnet',
 	close: 'Lukket',
@@ -110,6 +111,10 @@ export const AUDIT_FIELD_LABEL: Readonly<Record<string, string>> = {
 	roles: 'Roller',
 	active: 'Aktiv',
 	mustChangePassword: 'Må bytte passord',
+	// Single sign-on (OpenID Connect): who vouched for the person, and how the row came about.
+	issuer: 'Innloggingstjeneste',
+	subject: 'Id hos innloggingstjenesten',
+	via: 'Gjennom',
 	unitId: 'Enhet',
 	scopedUnit: 'Enhet',
 	parentId: 'Overordnet',

@@ -72,3 +72,41 @@ export function recordLoginSuccess(ticket: LoginTicket): void {
 		};
 	});
 }
+
+/** A single sign-on answer already counted as a failure for its network address. */
+export type SsoTicket = { address: string; reservation: Reservation };
+export type SsoReservation = { ok: true; ticket: SsoTicket } | { ok: false; waitMs: number };
+
+/**
+ * The sign-in callback from the identity provider, counted like a password guess against the
+ * network address (there is no account to count against until the provider has answered):
+ * someone replaying or forging answers is slowed down as a password guesser is.
+ */
+export function reserveSsoAttempt(ip: string, now: Date): SsoReservation {
+	const address = addressKey(ip);
+	return changeLoginAttempts<SsoReservation>([address], (current) => {
+		const onAddress = reserveAttempt(current.get(address), now, THROTTLE.address.freeFailures);
+		if (!onAddress.ok) return { result: onAddress, writes: new Map() };
+		return {
+			result: { ok: true, ticket: { address, reservation: onAddress.reservation } },
+			writes: new Map([[address, onAddress.reservation.reserved]])
+		};
+	});
+}
+
+/** The sign-in succeeded: the address gets this attempt back, as after a right password. */
+export function recordSsoSuccess(ticket: SsoTicket): void {
+	changeLoginAttempts([ticket.address], (current) => ({
+		result: undefined,
+		writes: new Map([
+			[
+				ticket.address,
+				refundAttempt(
+					current.get(ticket.address),
+					ticket.reservation,
+					THROTTLE.address.freeFailures
+				) ?? null
+			]
+		])
+	}));
+}

@@ -10,14 +10,34 @@ import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { invalid } from '$lib/server/result';
 import { readForm } from '$lib/server/read-form';
 import { allowPublic } from '$lib/server/auth/guards';
-import { LOGIN_MESSAGES } from '$lib/server/auth/messages';
+import { LOGIN_MESSAGES, ssoMessage } from '$lib/server/auth/messages';
+import { passwordLoginEnabled, readOidcSettings } from '$lib/server/auth/oidc';
+
+/** The single sign-on button's provider name, or null when it is not configured (or broken). */
+function ssoProvider(): string | null {
+	try {
+		return readOidcSettings()?.providerName ?? null;
+	} catch {
+		return null;
+	}
+}
 
 // Public: the sign-in page itself.
 export const load: PageServerLoad = async ({ locals, url }) => {
 	allowPublic();
 	if (locals.user)
 		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
-	return { passwordSet: url.searchParams.has('passordSatt') };
+	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin);
+	return {
+		passwordSet: url.searchParams.has('passordSatt'),
+		passwordLogin: passwordLoginEnabled(),
+		sso: ssoProvider(),
+		ssoHref:
+			redirectTo === '/'
+				? '/login/oidc'
+				: `/login/oidc?redirectTo=${encodeURIComponent(redirectTo)}`,
+		ssoError: ssoMessage(url.searchParams.get('sso'))
+	};
 };
 
 export const actions: Actions = {
@@ -27,6 +47,9 @@ export const actions: Actions = {
 		if (!form.ok) return invalid(form.values, form.errors);
 		const { email, password } = form.data;
 		const values = { email };
+		if (!passwordLoginEnabled()) {
+			return invalid(values, { _form: LOGIN_MESSAGES.passwordOff }, undefined, 403);
+		}
 		// Decided before anything is written, so a bad target can never leave a session behind.
 		const target = safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url.origin);
 

@@ -1,0 +1,156 @@
+/**
+ * The OpenID Connect client (README, «Innlogging med OpenID Connect»): its settings from the
+ * environment, and the provider's metadata found by discovery (OpenID Connect Discovery 1.0),
+ * fetched once and kept.
+ */
+import * as client from 'openid-client';
+import { offsetFromProcessClock } from '$lib/server/clock';
+import { parseGroupRoles, type ClaimNames, type GroupRole } from '$lib/domain/sso/claims';
+
+type Env = Record<string, string | undefined>;
+
+export type OidcSettings = {
+	issuer: URL;
+	clientId: string;
+	clientSecret: string | null;
+	scopes: string;
+	/** Shown on the button: «Logg inn med <name>». */
+	providerName: string;
+	claims: ClaimNames;
+	groupRoles: GroupRole[];
+	/** Whether someone the provider knows but we do not gets an account (with no roles). */
+	provision: boolean;
+	/** Fixed redirect URI; by default the app's own `/login/oidc/svar`. */
+	redirectUri: string | null;
+};
+
+const off = (value: string | undefined) => /^(off|false|0|nei|av)$/i.test(value?.trim() ?? '');
+
+/** Password sign-in is on unless `PASSWORD_LOGIN=off`. */
+export function passwordLoginEnabled(env: Env = process.env): boolean {
+	return !off(env.PASSWORD_LOGIN);
+}
+
+/**
+ * The settings, or null when single sign-on is not configured (no `OIDC_ISSUER`). A setting that
+ * is present but wrong stops the server at once rather than letting sign-in half work.
+ */
+export function readOidcSettings(env: Env = process.env): OidcSettings | null {
+	const issuerText = env.OIDC_ISSUER?.trim();
+	if (!issuerText) return null;
+	const clientId = env.OIDC_CLIENT_ID?.trim();
+	if (!clientId) throw new Error('OIDC_CLIENT_ID mangler (OIDC_ISSUER er satt)');
+	let issuer: URL;
+	try {
+		issuer = new URL(issuerText);
+	} catch {
+		throw new Error(`OIDC_ISSUER er ikke en adresse: ${issuerText}`);
+	}
+	const mapping = parseGroupRoles(env.OIDC_GROUP_ROLES ?? '');
+	if (!mapping.ok) throw new Error(`OIDC_GROUP_ROLES: ${mapping.error}`);
+	const verified = env.OIDC_EMAIL_VERIFIED_CLAIM?.trim() || 'email_verified';
+	return {
+		issuer,
+		clientId,
+		clientSecret: env.OIDC_CLIENT_SECRET || null,
+		scopes: env.OIDC_SCOPES?.trim() || 'openid email profile',
+		providerName: env.OIDC_PROVIDER_NAME?.trim() || 'kommunens brukerkonto',
+		claims: {
+			email: env.OIDC_EMAIL_CLAIM?.trim() || 'email',
+			emailVerified: verified === 'none' ? null : verified,
+			name: env.OIDC_NAME_CLAIM?.trim() || 'name',
+			groups: env.OIDC_GROUPS_CLAIM?.trim() || 'groups'
+		},
+		groupRoles: mapping.value,
+		provision: !off(env.OIDC_PROVISION),
+		redirectUri: env.OIDC_REDIRECT_URI?.trim() || null
+	};
+}
+
+/**
+ * Plain http only to a provider on this machine (tests, a local test provider); anything else
+ * must be https (RFC 6749 § 3.1, § 10.9).
+ */
+function isLoopback(url: URL): boolean {
+	return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+type Discovered = { key: string; metadata: client.ServerMetadata; jwks?: client.ExportedJWKSCache };
+let discovered: Discovered | null = null;
+let pending: { key: string; promise: Promise<client.ServerMetadata> } | null = null;
+
+async function serverMetadata(settings: OidcSettings): Promise<Discovered> {
+	const key = `${settings.issuer.href} ${settings.clientId}`;
+	if (discovered?.key === key) return discovered;
+	if (pending?.key !== key) {
+		const promise = client
+			.discovery(settings.issuer, settings.clientId, undefined, undefined, {
+				execute: isLoopback(settings.issuer) ? [client.allowInsecureRequests] : [],
+				timeout: 10
+			})
+			.then((config) => config.serverMetadata());
+		pending = { key, promise };
+		// A failed discovery is not kept: the next sign-in tries again.
+		promise.catch(() => {
+			if (pending?.promise === promise) pending = null;
+		});
+	}
+	const metadata = await pending.promise;
+	if (discovered?.key !== key) discovered = { key, metadata };
+	return discovered;
+}
+
+/**
+ * The secret in an HTTP Basic header (RFC 6749 § 2.3.1), unless the provider says it takes it
+ * only in the form body; no secret: a public client, protected by PKCE alone.
+ */
+function clientAuthentication(secret: string | null, metadata: client.ServerMetadata) {
+	if (!secret) return client.None();
+	const methods = metadata.token_endpoint_auth_methods_supported;
+	if (
+		methods &&
+		!methods.includes('client_secret_basic') &&
+		methods.includes('client_secret_post')
+	) {
+		return client.ClientSecretPost(secret);
+	}
+	return client.ClientSecretBasic(secret);
+}
+
+/**
+ * The client for one request. Its clock is the request's `now`: openid-client checks the
+ * id_token's `exp`, `iat` and `nbf` against its own clock plus `clockSkew`, so the skew is the
+ * request's time minus the process clock (zero outside tests and `MISJONSKART_CLOCK_START`).
+ * The id_token's signature is checked too (`enableNonRepudiationChecks`): by default
+ * openid-client trusts a token that came straight from the token endpoint over TLS (OpenID
+ * Connect Core § 3.1.3.7, item 6), and we want the signature checked all the same.
+ */
+export async function clientFor(settings: OidcSettings, now: Date): Promise<client.Configuration> {
+	const found = await serverMetadata(settings);
+	const config = new client.Configuration(
+		found.metadata,
+		settings.clientId,
+		{
+			...(settings.clientSecret ? { client_secret: settings.clientSecret } : {}),
+			[client.clockSkew]: Math.round(offsetFromProcessClock(now) / 1000)
+		},
+		clientAuthentication(settings.clientSecret, found.metadata)
+	);
+	if (isLoopback(settings.issuer)) client.allowInsecureRequests(config);
+	client.enableNonRepudiationChecks(config);
+	if (found.jwks) client.setJwksCache(config, found.jwks);
+	config.timeout = 10;
+	return config;
+}
+
+/** Keeps the signing keys a request fetched, so the next request need not fetch them again. */
+export function keepSigningKeys(config: client.Configuration): void {
+	const jwks = client.getJwksCache(config);
+	if (jwks && discovered) discovered.jwks = jwks;
+}
+
+/** Forgets the discovered metadata and keys (tests start a new provider per file). */
+export function forgetDiscovery(): void {
+	discovered = null;
+	pending = null;
+}
