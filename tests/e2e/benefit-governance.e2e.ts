@@ -43,7 +43,11 @@ beforeAll(async () => {
 		benefitId,
 		{
 			baseline: { value: 0, date: '2026-01-01', method: 'Intervjuer' },
-			target: { value: 120_000, date: '2026-12-31' },
+			// The target year is this year or later, so «this month» can always be forecast.
+			target: {
+				value: 120_000,
+				date: `${Math.max(2026, Number(osloDay(new Date()).slice(0, 4)))}-12-31`
+			},
 			version: 0
 		},
 		leaderId,
