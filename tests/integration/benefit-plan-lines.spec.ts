@@ -15,6 +15,7 @@ import { listAuditEntries } from '$lib/server/db/queries/audit';
 import { listEstimateLines } from '$lib/server/db/queries/benefits-gains';
 import { listPlanVersions } from '$lib/server/db/queries/benefits-plan-reads';
 import { gainSums } from '$lib/server/db/queries/gain-views';
+import { getBenefit } from '$lib/server/db/queries/benefits';
 
 let leader: Signed;
 let steering: Signed;
@@ -179,5 +180,78 @@ describe('estimate lines of a frozen plan', () => {
 			data: { errors: { lines: expect.stringMatching(/^Summen av linjene blir for stor/) } }
 		});
 		expect(listPlanVersions(id).some((v) => v.status === 'requested')).toBe(false);
+	});
+
+	it('a request may change how the benefit is judged; left out, direction, tolerance and the mark stay', async () => {
+		const id = frozen('Spart porto 6');
+		// The form shows them as they stand.
+		const shown = (await page(leader, id)).planVersions.requestValues as unknown as Record<
+			string,
+			string
+		>;
+		expect([shown.direction, shown.tolerancePercent, shown.disbenefit]).toEqual([
+			'higher',
+			'10',
+			'nei'
+		]);
+		const r = await outcome(() =>
+			actions.requestPlan!(
+				post(
+					leader,
+					id,
+					request('', { direction: 'higher', tolerancePercent: '25', disbenefit: 'nei' })
+				)
+			)
+		);
+		expect(r).toMatchObject({ kind: 'ok' });
+		const waiting = listPlanVersions(id).find((v) => v.status === 'requested')!;
+		expect([waiting.direction, waiting.tolerancePercent, waiting.disbenefit]).toEqual([
+			null,
+			25,
+			null
+		]);
+		const view = (await page(steering, id)).planVersions.waiting as {
+			changes: { label: string; before: string; after: string }[];
+		};
+		expect(view.changes).toEqual([
+			{ field: 'tolerancePercent', label: 'Toleranse', before: '10 %', after: '25 %' }
+		]);
+		const ok = await outcome(() =>
+			actions.decidePlan!(
+				post(steering, id, {
+					requestId: String(waiting.id),
+					decision: 'approve',
+					note: '',
+					version: '0'
+				})
+			)
+		);
+		expect(ok).toMatchObject({ kind: 'ok' });
+		expect(getBenefit(id)).toMatchObject({
+			tolerancePercent: 25,
+			direction: 'higher',
+			disbenefit: false
+		});
+		// A request that names none of them (another client) leaves them as they are.
+		const bare = request('', { targetValue: '125000' }) as Record<string, string>;
+		const again = await outcome(() => actions.requestPlan!(post(leader, id, bare)));
+		expect(again).toMatchObject({ kind: 'ok' });
+		const next = listPlanVersions(id).find((v) => v.status === 'requested')!;
+		expect([next.direction, next.tolerancePercent, next.disbenefit]).toEqual([null, null, null]);
+	});
+
+	it('judges a requested target by the direction the request asks for', async () => {
+		const id = frozen('Spart porto 7');
+		// Lower is better, asked for with a target below the baseline of 0: refused only for kroner.
+		const r = await outcome(() =>
+			actions.requestPlan!(
+				post(leader, id, request('', { direction: 'lower', targetValue: '50000' }))
+			)
+		);
+		expect(r).toMatchObject({
+			kind: 'fail',
+			status: 400,
+			data: { errors: { targetValue: expect.any(String) } }
+		});
 	});
 });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { idField } from './id';
 import { baselineSchema, estimateLineSchema, targetSchema } from './benefits';
+import { BENEFIT_DIRECTIONS } from '$lib/domain/benefits/vocabulary';
 import { versionField } from './version';
 import {
 	parsePlanPath,
@@ -31,6 +32,36 @@ function readLines(text: string): { ok: true; lines: PlanLine[] } | { ok: false;
 	}
 	return { ok: true, lines };
 }
+
+/**
+ * How the benefit is judged, as the request form shows it. Left out (another client, an older
+ * form) means «as it stands», never the benefit form's defaults: a request changes only what it
+ * names. The dis-benefit mark is a choice, not a checkbox, so «no» is sent too.
+ */
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const judgement = {
+	direction: z.preprocess(
+		blank,
+		z.enum(BENEFIT_DIRECTIONS, { error: 'Velg om høyere eller lavere verdi er bedre' }).optional()
+	),
+	tolerancePercent: z.preprocess(
+		blank,
+		z
+			.string()
+			.trim()
+			.regex(/^\d{1,3}$/, 'Skriv toleransen som et helt antall prosent')
+			.transform(Number)
+			.pipe(z.number().max(100, 'Toleransen må være mellom 0 og 100 %'))
+			.optional()
+	),
+	disbenefit: z.preprocess(
+		blank,
+		z
+			.enum(['ja', 'nei'], { error: 'Velg gevinst eller ulempe' })
+			.optional()
+			.transform((v) => (v === undefined ? undefined : v === 'ja'))
+	)
+};
 
 const sourceField = z.string().trim().max(500, 'Bruk høyst 500 tegn').optional().default('');
 
@@ -68,6 +99,10 @@ export const planRequestSchema = z
 		targetValue: targetSchema.shape.value,
 		targetDate: targetSchema.shape.date,
 		plan: z.string().max(20_000, 'Planen er for lang').optional().default(''),
+		// How the benefit is judged, shown as it stands: a value equal to today's is no change.
+		direction: judgement.direction,
+		tolerancePercent: judgement.tolerancePercent,
+		disbenefit: judgement.disbenefit,
 		// Empty keeps the estimate lines as they are.
 		lines: z.string().max(20_000, 'Linjene er for lange').optional().default(''),
 		reason: z

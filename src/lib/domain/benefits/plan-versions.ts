@@ -4,6 +4,7 @@
  * (DOMAIN.md «Benefit governance»; DFØ's veileder i gevinstrealisering: realised gains are
  * documented against the approved nullpunkt, and changes to it are approved and traceable).
  */
+import type { BenefitDirection } from './vocabulary';
 
 export interface PlanPoint {
 	/** `YYYY-MM`. */
@@ -21,6 +22,10 @@ export interface PlanValues {
 	plan: PlanPoint[];
 	/** The estimate's lines; null where a version did not record them (nothing changed). */
 	lines: PlanLine[] | null;
+	/** How the benefit is judged against the plan (health.ts); null: as it was. */
+	direction: BenefitDirection | null;
+	tolerancePercent: number | null;
+	disbenefit: boolean | null;
 }
 
 /** One estimate line as a plan version keeps it (gain-estimates.ts computes its total). */
@@ -161,7 +166,10 @@ const LABELS: Record<keyof PlanValues, string> = {
 	targetValue: 'Mål, verdi',
 	targetDate: 'Måldato',
 	plan: 'Planlagt bane',
-	lines: 'Estimatlinjer'
+	lines: 'Estimatlinjer',
+	direction: 'Retning',
+	tolerancePercent: 'Toleranse',
+	disbenefit: 'Ulempe'
 };
 
 /** What a request changes, field by field, with `show` formatting a value for reading. */

@@ -17,7 +17,7 @@ export const BENEFIT_MESSAGES: MessageBook = {
 		plan_frozen_unit:
 			'Gevinsten har en godkjent gevinstplan, så type og enhet kan ikke endres; planen er målt i dem. Andre felt kan du endre som før.',
 		plan_frozen_judgement:
-			'Planen er godkjent og frosset, så retning, toleranse og ulempe kan ikke endres her; de avgjør om gevinsten er i rute mot den godkjente planen. Vil du endre dem, åpne «Be om endring av nullpunkt, mål eller plan» under «Versjoner av planen» og skriv hva som skal endres og hvorfor; styringsgruppen avgjør den. Navn, beskrivelse, eier og de andre feltene kan du endre som før.',
+			'Planen er godkjent og frosset, så retning, toleranse og ulempe kan ikke endres her; de avgjør om gevinsten er i rute mot den godkjente planen. Vil du endre dem, åpne «Be om endring av nullpunkt, mål eller plan» under «Versjoner av planen», velg dem under «Hvordan gevinsten vurderes» og skriv hvorfor; styringsgruppen avgjør den. Navn, beskrivelse, eier og de andre feltene kan du endre som før.',
 		benefit_missing: 'Fant ikke gevinsten. Last siden på nytt.',
 		project_missing: 'Fant ikke prosjektet.',
 		supersedes_missing: 'Registreringen som skal korrigeres finnes ikke for denne gevinsten.',

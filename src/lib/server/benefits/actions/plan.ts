@@ -47,7 +47,8 @@ export async function requestChange(
 	const outside = pathOutside(form.data.plan, form.data.baselineDate, form.data.targetDate);
 	if (outside) return refuse('outside_plan', form.values, 'requestPlan');
 	const problem = targetProblem({
-		direction: benefit.direction,
+		// The direction the request asks for, when it asks for one: the target is judged by it.
+		direction: form.data.direction ?? benefit.direction,
 		unit: benefit.unit,
 		baselineValue: form.data.baselineValue,
 		targetValue: form.data.targetValue

@@ -23,17 +23,22 @@ import {
 	type PlanValues
 } from '$lib/domain/benefits/plan-versions';
 import { estimateLineTotal } from '$lib/domain/gain-estimates';
-import type { BenefitUnit } from '$lib/domain/benefits/vocabulary';
+import {
+	BENEFIT_DIRECTION_LABEL,
+	type BenefitDirection,
+	type BenefitUnit
+} from '$lib/domain/benefits/vocabulary';
 import type { FormValues } from '$lib/schemas/form';
 import { periodWords } from '$lib/domain/benefits/attestation';
 
-type VersionValues = Omit<PlanValues, 'baselineSource' | 'lines'> & {
-	baselineSource?: string | null;
-	lines: PlanLine[] | null;
+type VersionValues = Omit<PlanValues, 'baselineSource'> & { baselineSource?: string | null };
+/** What a version leaves as it is (null there): the estimate and judgement in force now. */
+type Standing = Pick<PlanValues, 'direction' | 'tolerancePercent' | 'disbenefit'> & {
+	lines: PlanLine[];
 };
 
-/** A version's values; a version that left the lines as they were shows `lines` (the estimate now). */
-const valuesOf = (v: VersionValues, lines: PlanLine[]): PlanValues => ({
+/** A version's values, with what it left as it was taken from `now`. */
+const valuesOf = (v: VersionValues, now: Standing): PlanValues => ({
 	baselineValue: v.baselineValue,
 	baselineDate: v.baselineDate,
 	baselineMethod: v.baselineMethod,
@@ -41,7 +46,10 @@ const valuesOf = (v: VersionValues, lines: PlanLine[]): PlanValues => ({
 	targetValue: v.targetValue,
 	targetDate: v.targetDate,
 	plan: v.plan,
-	lines: v.lines ?? lines
+	lines: v.lines ?? now.lines,
+	direction: v.direction ?? now.direction,
+	tolerancePercent: v.tolerancePercent ?? now.tolerancePercent,
+	disbenefit: v.disbenefit ?? now.disbenefit
 });
 
 /** «Porto: 1 000 × 120 × 50 % = 60 000 kr», one line each. */
@@ -59,6 +67,9 @@ function shower(unit: BenefitUnit) {
 	return (field: keyof PlanValues, value: PlanValues[keyof PlanValues]): string => {
 		if (value === null || value === undefined || value === '') return '–';
 		if (field === 'lines') return showLines(value as PlanLine[], unit);
+		if (field === 'direction') return BENEFIT_DIRECTION_LABEL[value as BenefitDirection];
+		if (field === 'tolerancePercent') return `${value} %`;
+		if (field === 'disbenefit') return value ? 'Ja, en ulempe' : 'Nei, en gevinst';
 		if (field === 'plan') {
 			const plan = value as PlanValues['plan'];
 			return plan.length
@@ -119,6 +130,9 @@ function requestValues(b: BenefitAccess['benefit'], approved: PlanVersionRow | u
 		targetDate: str(b.targetDate),
 		plan: formatPlanPath(path),
 		lines: formatEstimateLines(currentLines(b.id)),
+		direction: b.direction,
+		tolerancePercent: String(b.tolerancePercent),
+		disbenefit: b.disbenefit ? 'ja' : 'nei',
 		reason: ''
 	} satisfies FormValues;
 }
@@ -130,6 +144,12 @@ export function planVersionsView({ user, benefit, canEdit }: BenefitAccess) {
 	const waiting = rows.find((r) => r.status === 'requested');
 	const first = rows.find((r) => r.number === 1);
 	const frozen = benefit.planFrozenAt !== null;
+	const standing: Standing = {
+		lines: currentLines(benefit.id),
+		direction: benefit.direction,
+		tolerancePercent: benefit.tolerancePercent,
+		disbenefit: benefit.disbenefit
+	};
 	return {
 		frozen,
 		frozenAt: benefit.planFrozenAt?.getTime() ?? null,
@@ -144,11 +164,7 @@ export function planVersionsView({ user, benefit, canEdit }: BenefitAccess) {
 					...versionItem(waiting, unit),
 					mine: waiting.requestedById === user.id,
 					changes: approved
-						? planChanges(
-								valuesOf(approved, currentLines(benefit.id)),
-								valuesOf(waiting, currentLines(benefit.id)),
-								shower(unit)
-							)
+						? planChanges(valuesOf(approved, standing), valuesOf(waiting, standing), shower(unit))
 						: []
 				}
 			: null,

@@ -17,6 +17,7 @@ import type { NewEvidenceFile } from './evidence';
 import type { PlanLine, PlanPoint } from '$lib/domain/benefits/plan-versions';
 import { decisionRefusal, sameLines } from '$lib/domain/benefits/plan-versions';
 import { estimateFits } from '$lib/domain/gain-estimates';
+import type { BenefitDirection } from '$lib/domain/benefits/vocabulary';
 import { shiftDay, shiftPlan } from '$lib/domain/benefits/timing';
 import { delayMonthsFor } from './benefits-timing-reads';
 
@@ -95,6 +96,9 @@ export function freezePlan(
 			targetDate: b.targetDate,
 			plan: pathOf(tx, benefitId),
 			lines: linesOf(tx, benefitId),
+			direction: b.direction,
+			tolerancePercent: b.tolerancePercent,
+			disbenefit: b.disbenefit,
 			reason: '',
 			requestedById: actorId,
 			requestedAt: now,
@@ -124,6 +128,10 @@ export interface PlanRequestValues {
 	plan: PlanPoint[];
 	/** New estimate lines, or null (or left out) to keep them. */
 	lines?: PlanLine[] | null;
+	/** How the benefit is judged; left out or as it stands: kept. */
+	direction?: BenefitDirection;
+	tolerancePercent?: number;
+	disbenefit?: boolean;
 	reason: string;
 }
 
@@ -151,7 +159,7 @@ export type PlanRequestColumns = Pick<
 	| 'plan'
 	| 'reason'
 > &
-	Partial<Pick<PlanVersionRow, 'lines'>>;
+	Partial<Pick<PlanVersionRow, 'lines' | 'direction' | 'tolerancePercent' | 'disbenefit'>>;
 
 /**
  * Inserts a change request against the version in force (`approved`), numbered after the
@@ -180,6 +188,9 @@ export function insertPlanRequest(
 		basedOnId: approved.id,
 		...columns,
 		lines: columns.lines ?? null,
+		direction: columns.direction ?? null,
+		tolerancePercent: columns.tolerancePercent ?? null,
+		disbenefit: columns.disbenefit ?? null,
 		requestedById: actorId,
 		requestedAt: now,
 		decidedById: null,
@@ -248,6 +259,7 @@ export function requestPlanChange(
 				targetDate: input.targetDate,
 				plan: input.plan,
 				lines,
+				...changedJudgement(b, input),
 				reason: input.reason
 			},
 			actorId,
@@ -336,6 +348,11 @@ export function decidePlanRequest(
 			withGainRollups([benefitId], () => {
 				tx.update(benefit)
 					.set({
+						...(request.direction !== null ? { direction: request.direction } : {}),
+						...(request.tolerancePercent !== null
+							? { tolerancePercent: request.tolerancePercent }
+							: {}),
+						...(request.disbenefit !== null ? { disbenefit: request.disbenefit } : {}),
 						baselineValue: request.baselineValue,
 						baselineDate: request.baselineDate,
 						baselineMethod: request.baselineMethod,
@@ -385,6 +402,20 @@ export function decidePlanRequest(
 		});
 		return { ok: true, value: undefined } as const;
 	});
+}
+
+/** What the request changes of how the benefit is judged; null for what stays as it is. */
+function changedJudgement(
+	b: Pick<PlanVersionRow, 'direction' | 'tolerancePercent'> & { disbenefit: boolean },
+	input: Pick<PlanRequestValues, 'direction' | 'tolerancePercent' | 'disbenefit'>
+) {
+	const changed = <T>(asked: T | undefined, now: T | null) =>
+		asked === undefined || asked === now ? null : asked;
+	return {
+		direction: changed(input.direction, b.direction),
+		tolerancePercent: changed(input.tolerancePercent, b.tolerancePercent),
+		disbenefit: changed(input.disbenefit, b.disbenefit)
+	};
 }
 
 /** A version's planned months and target day moved `months` later (`shiftNow`'s rule). */

@@ -16,7 +16,11 @@ import {
 	uniqueIndex,
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
-import { CONFIRMATION_KINDS, PLAN_VERSION_STATUSES } from '../../../domain/benefits/vocabulary';
+import {
+	BENEFIT_DIRECTIONS,
+	CONFIRMATION_KINDS,
+	PLAN_VERSION_STATUSES
+} from '../../../domain/benefits/vocabulary';
 import { user } from './auth';
 import { benefit, realisation } from './benefits';
 import { evidenceFile } from './control';
@@ -61,6 +65,13 @@ export const benefitPlanVersion = sqliteTable(
 		lines: text('lines', { mode: 'json' }).$type<
 			{ description: string; amountPerCase: number; cases: number; sharePercent: number }[]
 		>(),
+		/**
+		 * How the benefit is judged (benefit.direction, tolerance_percent, disbenefit): as
+		 * approved in version 1; in a request, null where it leaves them as they are.
+		 */
+		direction: text('direction', { enum: BENEFIT_DIRECTIONS }),
+		tolerancePercent: integer('tolerance_percent'),
+		disbenefit: integer('disbenefit', { mode: 'boolean' }),
 		reason: text('reason').notNull().default(''),
 		requestedById: integer('requested_by_id').references(() => user.id),
 		requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
