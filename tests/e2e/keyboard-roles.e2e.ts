@@ -1,8 +1,8 @@
 /**
  * Keyboard only (WCAG 2.1.1, 2.4.3, 4.1.3), the steering member's and the admin's main jobs: a
  * steering member finds a waiting change to a frozen benefit plan and approves it; an admin
- * creates a user and gives them a role. Tab, Enter and arrow keys only, no mouse, and after each
- * step the test asserts where focus is. The programme leader's and owner's jobs are in
+ * creates a user and gives them a role, and keeps a new user's fields across a re-login. Tab,
+ * Enter and arrow keys only, no mouse, and after each step the test asserts where focus is. The programme leader's and owner's jobs are in
  * keyboard.e2e.ts, the unit leader's sign-off and the wheel's arrow keys in wheel.e2e.ts.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -124,6 +124,43 @@ describe('keyboard only, steering and admin', () => {
 		await page.keyboard.press('Enter');
 		expect(await focusedStatus(page)).toBe('Rollen er lagt til.');
 		await expect.poll(() => page.getByRole('button', { name: /^Fjern rollen/ }).count()).toBe(1);
+		await expectAccessible(page);
+		await page.context().close();
+	});
+
+	it('a session that ends while the admin fills in a new user keeps what was typed (WCAG 2.2.1)', async () => {
+		const page = await signInByKeyboard(browser, baseUrl, ADMIN, password);
+		await page.goto(`${baseUrl}/admin/brukere`);
+		await waitForHydration(page);
+		await focusBy(page, (a) => a.name === 'name');
+		await page.keyboard.type('Sara Sesjon');
+		await focusBy(page, (a) => a.name === 'email', 5);
+		await page.keyboard.type('sara.sesjon@kommune.no');
+		// The one-time password, not the default link: the choice is kept too.
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('ArrowDown');
+		// The session ends (signed out elsewhere, or its lifetime ran out) before the post.
+		await page.context().clearCookies();
+		await Promise.all([page.waitForURL(/\/login\?redirectTo=/), page.keyboard.press('Enter')]);
+		expect(new URL(page.url()).searchParams.get('redirectTo')).toBe('/admin/brukere');
+		await waitForHydration(page);
+		await page.keyboard.press('Tab');
+		await focusBy(page, (a) => a.name === 'email');
+		await page.keyboard.type(ADMIN);
+		await page.keyboard.press('Tab');
+		await page.keyboard.type(password);
+		await Promise.all([page.waitForURL(/\/admin\/brukere$/), page.keyboard.press('Enter')]);
+		await waitForHydration(page);
+		expect(await focusedStatus(page)).toMatch(/Du ble logget ut før skjemaet ble sendt/);
+		const form = page.locator('form[action="?/create"]');
+		expect(await form.getByLabel('Fullt navn').inputValue()).toBe('Sara Sesjon');
+		expect(await form.getByLabel('E-post').inputValue()).toBe('sara.sesjon@kommune.no');
+		expect(await form.getByLabel(/Engangspassord/).isChecked()).toBe(true);
+		// Nothing was created while signed out; sending now creates the user once.
+		expect(await page.getByRole('link', { name: 'Sara Sesjon' }).count()).toBe(0);
+		await form.getByRole('button', { name: 'Opprett bruker' }).focus();
+		await page.keyboard.press('Enter');
+		expect(await focusedStatus(page)).toContain('Sara Sesjon');
 		await expectAccessible(page);
 		await page.context().close();
 	});
