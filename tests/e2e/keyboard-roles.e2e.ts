@@ -116,6 +116,13 @@ describe('keyboard only, steering and admin', () => {
 		await focusBy(page, (a) => a.tag === 'A' && a.text === `Gi ${NEW_USER.name} roller`, 10);
 		await Promise.all([page.waitForURL(/\/admin\/brukere\/\d+$/), page.keyboard.press('Enter')]);
 		await waitForHydration(page);
+		// A refused name first: its error summary takes focus.
+		await focusBy(page, (a) => a.name === 'name');
+		await page.keyboard.press('ControlOrMeta+a');
+		await page.keyboard.press('Delete');
+		await page.keyboard.press('Enter');
+		await expect.poll(async () => (await active(page)).role).toBe('alert');
+		expect(await page.locator('[data-error-summary]').count()).toBe(1);
 		await focusBy(page, (a) => a.tag === 'SELECT' && a.name === 'role');
 		// A closed <select> takes arrow keys: from «Velg rolle» down to the first role, Administrator.
 		await page.keyboard.press('ArrowDown');
@@ -123,6 +130,8 @@ describe('keyboard only, steering and admin', () => {
 		await focusBy(page, (a) => a.tag === 'BUTTON' && a.text === 'Legg til rolle', 5);
 		await page.keyboard.press('Enter');
 		expect(await focusedStatus(page)).toBe('Rollen er lagt til.');
+		// Another form's answer: the name's summary names a message no longer shown, and goes.
+		expect(await page.locator('[data-error-summary]').count()).toBe(0);
 		await expect.poll(() => page.getByRole('button', { name: /^Fjern rollen/ }).count()).toBe(1);
 		await expectAccessible(page);
 		await page.context().close();
@@ -160,7 +169,9 @@ describe('keyboard only, steering and admin', () => {
 		expect(await page.getByRole('link', { name: 'Sara Sesjon' }).count()).toBe(0);
 		await form.getByRole('button', { name: 'Opprett bruker' }).focus();
 		await page.keyboard.press('Enter');
+		// The answer takes focus, not the note about the re-login, which has gone.
 		expect(await focusedStatus(page)).toContain('Sara Sesjon');
+		expect(await page.getByText(/Du ble logget ut før skjemaet ble sendt/).count()).toBe(0);
 		await expectAccessible(page);
 		await page.context().close();
 	});

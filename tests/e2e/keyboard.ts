@@ -55,8 +55,9 @@ export async function expectFocusInView(page: Page): Promise<void> {
 		const r = el?.getBoundingClientRect();
 		return { top: r?.top ?? -1, bottom: r?.bottom ?? -1, height: window.innerHeight };
 	});
-	expect(box.top, 'focused element above the viewport').toBeGreaterThanOrEqual(0);
-	expect(box.bottom, 'focused element below the viewport').toBeLessThanOrEqual(box.height);
+	// Within a pixel: a box scrolled to the edge may sit a fraction outside it (sub-pixel layout).
+	expect(box.top, 'focused element above the viewport').toBeGreaterThan(-1);
+	expect(box.bottom, 'focused element below the viewport').toBeLessThan(box.height + 1);
 }
 
 /** Waits until focus is on a status message in view, and answers its text. */

@@ -7,7 +7,7 @@ import { enhance as kitEnhance } from '$app/forms';
 import type { SubmitFunction } from '@sveltejs/kit';
 import { tick } from 'svelte';
 import { focusAnswer } from './focus-answer';
-import { keepIfSignedOut, restoreUnsent } from './unsent-form';
+import { clearUnsentNote, keepIfSignedOut, restoreUnsent } from './unsent-form';
 
 export function enhance(form: HTMLFormElement, submit: SubmitFunction = () => {}) {
 	restoreUnsent(form);
@@ -20,6 +20,7 @@ export function enhance(form: HTMLFormElement, submit: SubmitFunction = () => {}
 			if (typeof after === 'function') await after(opts);
 			else await opts.update();
 			await tick();
+			clearUnsentNote(form);
 			focusAnswer(form, opts.result.type);
 			// On a page opened at a fragment (a link to `#attest-h`), SvelteKit's applyAction moves
 			// the focus start to that fragment in a timer after a success (reset_focus), which drops
