@@ -25,6 +25,7 @@ import { listTracks } from '$lib/server/db/queries/tracks';
 import { netSumRow, type NetSumRow } from '$lib/domain/benefits/net';
 import { BENEFIT_LEVEL_LABEL } from '$lib/domain/benefits/vocabulary';
 import { keysetList } from '$lib/paging';
+import { countOf } from '$lib/format';
 import { type BenefitLevel } from '$lib/domain/benefits/vocabulary';
 
 export const BEHIND_PAGE = 20;
@@ -36,6 +37,16 @@ const sumRow = (row: GainSumRow, label: string, rate: number | null): NetSumRow 
 	netSumRow(row, String(row.key), label, rate);
 
 type Status = 'behind' | 'on_plan' | 'none';
+
+/** «1 gevinst og 1 ulempe telles også i et annet spor», or nothing when none is shared. */
+function sharedNote(shared: GainSumRow | undefined): string | undefined {
+	if (!shared || shared.benefits + shared.disbenefits === 0) return undefined;
+	const parts = [
+		shared.benefits ? countOf(shared.benefits, 'gevinst', 'gevinster') : null,
+		shared.disbenefits ? countOf(shared.disbenefits, 'ulempe', 'ulemper') : null
+	].filter(Boolean);
+	return `${parts.join(' og ')} telles også i et annet spor`;
+}
 
 export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 	const filter = readFilter(new URL(`http://x/?${params}`));
@@ -103,10 +114,18 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 					: [],
 			sums: {
 				mission: sums.mission ? [sumRow(sums.mission, 'Hele misjonen', rate)] : [],
-				// By track code; projects without a (live) track last, as «Uten spor».
+				// By track code; projects without a (live) track last, as «Uten spor». A benefit of a
+				// project in two tracks counts in both, and the row says how many it shares; the
+				// table's total counts each benefit once, as the scope's sum does.
 				track: sums.track
-					.map((r) => sumRow(r, trackLabel.get(Number(r.key)) ?? 'Uten spor', rate))
+					.map((r) => ({
+						...sumRow(r, trackLabel.get(Number(r.key)) ?? 'Uten spor', rate),
+						note: sharedNote(sums.shared.find((x) => x.key === r.key))
+					}))
 					.sort((a, b) => order(a.key) - order(b.key)),
+				trackTotal: sums.mission
+					? sumRow(sums.mission, 'Alle spor, hver gevinst telt én gang', rate)
+					: null,
 				level: sums.level
 					.map((r) => sumRow(r, BENEFIT_LEVEL_LABEL[r.key as BenefitLevel], rate))
 					.sort((a, b) => a.key.localeCompare(b.key, 'nb')),
