@@ -47,6 +47,17 @@ describe('breakdownSpec', () => {
 		);
 	});
 
+	it('takes the width of its box, never less than it can label, and keeps every bar inside', () => {
+		for (const width of [1120, 700, 320]) {
+			const s = breakdownSpec(rows, 'x', width);
+			expect(s.width).toBe(Math.max(560, width));
+			const right = Math.max(...s.groups.flatMap((g) => g.bars.map((b) => b.x + b.width)));
+			// The largest gain ends where the words after it still fit.
+			expect(right).toBe(s.width - 190 / 2);
+		}
+		expect(spec.width).toBe(840);
+	});
+
 	it('draws a net below zero to the left', () => {
 		const s = breakdownSpec([{ key: 'a', label: 'A', gross: 0, disbenefits: 50, net: -50 }], 'x');
 		const net = s.groups[0]!.bars[2]!;

@@ -48,8 +48,10 @@ export interface BreakdownSpec {
 }
 
 const LABEL_WIDTH = 230;
-const BAR_AREA = 420;
 const TEXT_ROOM = 190;
+/** The width drawn before the box is measured (on the server), and the least it is drawn at. */
+export const BREAKDOWN_WIDTH = 840;
+export const BREAKDOWN_MIN_WIDTH = 560;
 const BAR_HEIGHT = 18;
 const GAP = 3;
 const GROUP_PAD = 16;
@@ -58,7 +60,14 @@ const GROUP_PAD = 16;
 const kr = (n: number) => formatKroner(n || 0);
 
 /** The chart for `rows`, in kroner; `what` names the figure in the picture's description. */
-export function breakdownSpec(rows: readonly BreakdownInput[], what: string): BreakdownSpec {
+export function breakdownSpec(
+	rows: readonly BreakdownInput[],
+	what: string,
+	/** The figure's box (BreakdownBars measures it): the bars take what labels and words leave. */
+	width = BREAKDOWN_WIDTH
+): BreakdownSpec {
+	const drawn = Math.max(BREAKDOWN_MIN_WIDTH, Math.floor(width));
+	const BAR_AREA = drawn - LABEL_WIDTH - TEXT_ROOM;
 	const low = Math.min(0, ...rows.flatMap((r) => [-r.disbenefits, r.net]));
 	const high = Math.max(0, ...rows.flatMap((r) => [r.gross, r.net]));
 	const x = scaleLinear()
@@ -90,7 +99,7 @@ export function breakdownSpec(rows: readonly BreakdownInput[], what: string): Br
 				bar('net', 0, r.net, r.net)
 			]
 		})),
-		width: LABEL_WIDTH + BAR_AREA + TEXT_ROOM,
+		width: drawn,
 		height: Math.max(1, rows.length) * groupHeight,
 		labelWidth: LABEL_WIDTH,
 		barHeight: BAR_HEIGHT,
