@@ -164,3 +164,14 @@ export const TIMING_SUCCESS = {
 	tied: 'Gevinstens start er knyttet til tiltaket.',
 	untied: 'Gevinstens start er ikke lenger knyttet til et tiltak.'
 };
+
+/**
+ * A filter in the address that names nothing (a mistyped or old link): the page shows
+ * everything for that part of the filter, and says so rather than ignoring it silently.
+ */
+export const FILTER_NOTICES = {
+	spor: (raw: string) => `Fant ikke sporet «${raw}». Viser alle spor.`,
+	prosjekt: (raw: string) => `Fant ikke prosjektet «${raw}». Viser alle prosjekter.`,
+	niva: (raw: string) => `Fant ikke nivået «${raw}». Viser alle nivåer.`,
+	mottaker: (raw: string) => `Fant ikke mottakeren «${raw}». Viser alle mottakere.`
+};

@@ -8,7 +8,7 @@ import { behindRuleText } from '$lib/domain/benefits/health';
 import { isAdmin } from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/session';
 import { canLogFor } from '$lib/server/benefits/access';
-import { readFilter } from '$lib/server/benefits/scope';
+import { readCheckedFilter } from '$lib/server/benefits/scope';
 import {
 	gainSeries,
 	gainSums,
@@ -49,9 +49,9 @@ function sharedNote(shared: GainSumRow | undefined): string | undefined {
 }
 
 export function benefitOverview(params: URLSearchParams, user: SessionUser) {
-	const filter = readFilter(new URL(`http://x/?${params}`));
+	const { filter, notices } = readCheckedFilter(new URL(`http://x/?${params}`));
 	const mission = getMission();
-	if (!mission) return { filter, scope: null };
+	if (!mission) return { filter, notices, scope: null };
 	const rate = mission.hourlyRateKroner;
 	const margin = mission.behindPlanMarginPercent;
 	const scope: GainScope = { missionId: mission.id, ...filter };
@@ -100,6 +100,7 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 
 	return {
 		filter,
+		notices,
 		scope: {
 			subject: subject || 'hele misjonen',
 			hourlyRate: rate,
