@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { idField } from './id';
-import { baselineSchema, targetSchema } from './benefits';
+import { baselineSchema, targetBeforeBaseline, targetSchema } from './benefits';
 import { versionField } from './version';
 import { parsePlanPath } from '$lib/domain/benefits/plan-versions';
 
@@ -51,7 +51,7 @@ export const planRequestSchema = z
 			.max(2000, 'Bruk høyst 2000 tegn')
 	})
 	.superRefine((p, ctx) => {
-		if (p.targetDate < p.baselineDate) {
+		if (targetBeforeBaseline(p.baselineDate, p.targetDate)) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['targetDate'],

@@ -149,6 +149,7 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 						: null
 			})),
 			behindPager: pager(behindPage),
+			behindPageSize: BEHIND_PAGE,
 			benefits: benefitPage.rows.map((b) => ({
 				id: b.id,
 				title: b.title,
