@@ -175,3 +175,18 @@ export const FILTER_NOTICES = {
 	niva: (raw: string) => `Fant ikke nivået «${raw}». Viser alle nivåer.`,
 	mottaker: (raw: string) => `Fant ikke mottakeren «${raw}». Viser alle mottakere.`
 };
+
+/**
+ * A decision on a request already decided (sent twice, or by two members at once): who
+ * decided it, when and how, so nobody decides again or wonders whether their own went through.
+ */
+export function alreadyDecided(status: string, by: string | null, at: string | null): string {
+	const how =
+		status === 'rejected'
+			? 'avvist'
+			: status === 'approved' || status === 'replaced'
+				? 'godkjent'
+				: 'avgjort';
+	const who = [by ? `av ${by}` : null, at].filter(Boolean).join(' ');
+	return `Endringen er allerede ${how}${who ? ` ${who}` : ''}. Siden viser nå hvordan planen står.`;
+}
