@@ -12,6 +12,6 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		signedIn: locals.user !== null,
 		// Where to report a barrier; set per installation (README, «Konfigurasjon»).
-		contact: statementContact(env)
+		contact: statementContact({ UU_CONTACT: env.UU_CONTACT, UU_OPERATOR: env.UU_OPERATOR })
 	};
 };
