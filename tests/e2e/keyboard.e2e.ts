@@ -1,14 +1,14 @@
 /**
  * Keyboard only (WCAG 2.1.1, 2.4.3, 4.1.3): a programme leader opens a benefit from its map node
- * and logs last month's value; the benefit's owner finds that month on «Mine oppgaver» and
- * attests it. No mouse: focus moves by Tab and Enter (a field is focused directly only where a
+ * and logs last month's value; the benefit's owner finds an earlier month on «Mine oppgaver»,
+ * lands on it and attests it. No mouse: focus moves by Tab and Enter (a field is focused directly only where a
  * sighted keyboard user would land by tabbing past the page's many links), and after each step
  * the test asserts where focus is.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectAccessible, launchBrowser, waitForHydration } from './browser';
-import { active, focusBy, signInByKeyboard } from './keyboard';
+import { active, focusBy, focusedStatus, signInByKeyboard } from './keyboard';
 import { useServerDatabase } from './seed';
 import { E2E_CLOCK_START } from './server';
 
@@ -24,6 +24,9 @@ let benefitId = 0;
 /** Last month in Oslo (the log form's suggestion), and how the page names it. */
 let month = '';
 let monthWords = '';
+/** The month before, logged and waiting too: the owner's link names it, not the newest. */
+let earlier = '';
+let earlierWords = '';
 
 beforeAll(async () => {
 	browser = await launchBrowser();
@@ -37,6 +40,9 @@ beforeAll(async () => {
 	const now = new Date(E2E_CLOCK_START);
 	month = lastCompleteMonth(osloDay(now));
 	monthWords = periodWords(month);
+	const [y, mm] = month.split('-').map(Number);
+	earlier = mm === 1 ? `${y! - 1}-12` : `${y}-${String(mm! - 1).padStart(2, '0')}`;
+	earlierWords = periodWords(earlier);
 	password = f.TEST_PASSWORD;
 	const leaderId = await f.makeUser([{ role: 'programme_leader' }], {
 		name: 'Tora Tast',
@@ -57,6 +63,13 @@ beforeAll(async () => {
 		leaderId,
 		now
 	);
+	const logged = gains.logRealisation(
+		benefitId,
+		{ period: earlier, value: 9, comment: '', evidence: '', supersedesId: null },
+		leaderId,
+		now
+	);
+	if (!logged.ok) throw new Error(`log: ${logged.reason}`);
 });
 afterAll(async () => {
 	await browser?.close();
@@ -82,35 +95,40 @@ describe('keyboard only', () => {
 		await form.getByLabel(/Gevinst denne måneden/).focus();
 		await leader.keyboard.type('12');
 		await leader.keyboard.press('Enter');
-		// WCAG 2.4.3 / 4.1.3: focus lands on the confirmation, which is a status message.
-		await expect.poll(async () => (await active(leader)).role).toBe('status');
-		expect((await active(leader)).text).toMatch(/registrert/i);
+		// WCAG 2.4.3 / 4.1.3: focus lands on the confirmation, which is a status message in view.
+		expect(await focusedStatus(leader)).toMatch(/registrert/i);
 		await expectAccessible(leader);
 	});
 
-	it('the owner finds the month on «Mine oppgaver» and attests it', async () => {
+	it('the owner finds a month on «Mine oppgaver», lands on it and attests it', async () => {
 		const owner = await signInByKeyboard(browser, baseUrl, OWNER, password);
 		await owner.goto(`${baseUrl}/arshjul/mine`);
 		await waitForHydration(owner);
-		await focusBy(owner, (a) => a.tag === 'A' && a.text === `${TITLE}: ${monthWords}`);
+		// Two months wait; the page lists the newest first, the link names the earlier one.
+		await focusBy(owner, (a) => a.tag === 'A' && a.text === `${TITLE}: ${earlierWords}`);
 		await Promise.all([
-			// The link leads to the benefit's attestation section.
-			owner.waitForURL(new RegExp(`/gevinster/${benefitId}#attest-h$`)),
+			// The link leads to that month's row in the attestation section.
+			owner.waitForURL(new RegExp(`/gevinster/${benefitId}#attest-${earlier}$`)),
 			owner.keyboard.press('Enter')
 		]);
 		await waitForHydration(owner);
-		const statement = `Jeg bekrefter at dette er målt verdi for ${monthWords}`;
-		await focusBy(owner, (a) => a.tag === 'BUTTON' && a.text === statement, 20);
-		await owner.keyboard.press('Enter');
-		await expect.poll(async () => (await active(owner)).role).toBe('status');
-		// The page was opened at #attest-h: SvelteKit re-applies that fragment in a timer after a
-		// success, which must not take focus from the answer (src/lib/components/enhance.ts).
-		await owner.evaluate(() => new Promise((done) => setTimeout(done, 100)));
+		// The next Tab reaches the named month's button, not the newest month's.
+		await owner.keyboard.press('Tab');
 		expect(await active(owner)).toMatchObject({
-			role: 'status',
-			text: `Verdien for ${monthWords} er attestert.`
+			tag: 'BUTTON',
+			text: `Jeg bekrefter at dette er målt verdi for ${earlierWords}`
 		});
+		await owner.keyboard.press('Enter');
+		// The page was opened at a fragment: SvelteKit re-applies it in a timer after a success,
+		// which must neither take focus from the answer nor scroll it away (enhance.ts).
+		expect(await focusedStatus(owner)).toBe(`Verdien for ${earlierWords} er attestert.`);
 		await expect.poll(() => owner.getByText(/Attestert av Egil Eier/).count()).toBe(1);
+		// The newest month still waits, with its own button.
+		expect(
+			await owner
+				.getByRole('button', { name: `Jeg bekrefter at dette er målt verdi for ${monthWords}` })
+				.count()
+		).toBe(1);
 		await expectAccessible(owner);
 	});
 

@@ -41,9 +41,30 @@ export async function focusBy(
 	throw new Error(`Tab did not reach the element after ${limit} presses`);
 }
 
-/** Waits until focus is on a status message, and answers its text. */
+/**
+ * Asserts that the focused element can be seen: its box lies inside the viewport (WCAG 2.1
+ * 2.4.7 Focus Visible; a focused confirmation scrolled away is read by a screen reader but
+ * lost to a sighted keyboard user). Waits for the timers that run after an enhanced submit
+ * first: on a page opened at a fragment SvelteKit re-applies the fragment in a timer and
+ * restores an older scroll position (src/lib/components/enhance.ts).
+ */
+export async function expectFocusInView(page: Page): Promise<void> {
+	await page.evaluate(() => new Promise((done) => setTimeout(done, 100)));
+	const box = await page.evaluate(() => {
+		const el = document.activeElement as HTMLElement | null;
+		const r = el?.getBoundingClientRect();
+		return { top: r?.top ?? -1, bottom: r?.bottom ?? -1, height: window.innerHeight };
+	});
+	// Within a pixel: a box scrolled to the edge may sit a fraction outside it (sub-pixel layout).
+	expect(box.top, 'focused element above the viewport').toBeGreaterThan(-1);
+	expect(box.bottom, 'focused element below the viewport').toBeLessThan(box.height + 1);
+}
+
+/** Waits until focus is on a status message in view, and answers its text. */
 export async function focusedStatus(page: Page): Promise<string> {
 	await expect.poll(async () => (await active(page)).role).toBe('status');
+	await expectFocusInView(page);
+	expect((await active(page)).role).toBe('status');
 	return (await active(page)).text;
 }
 

@@ -27,6 +27,7 @@ import { chartReport, TEXT_SPACING_CSS, type ChartReport } from './chart-checks'
 const CHART_PAGES: { name: string; find: (page: Page) => Promise<string> }[] = [
 	{ name: 'gevinster', find: async () => '/gevinster' },
 	{ name: 'gevinstkart', find: async () => '/gevinster/kart' },
+	{ name: 'fordeling', find: async () => '/gevinster/fordeling' },
 	{
 		name: 'prosjektets gevinstkart',
 		find: (page) => firstLink(page, '/gevinster', /^\/gevinster\/prosjekt\/\d+$/)
@@ -180,6 +181,34 @@ describe('universal design', () => {
 		}, 120_000);
 	}
 
+	it('the breakdown charts fill their column and draw every group, nothing cut off', async () => {
+		const { context, page } = await signedIn();
+		await open(page, '/gevinster/fordeling');
+		const boxes = await page.$$eval('figure.breakdown .scroll', (els) =>
+			els.map((box) => {
+				const svg = box.querySelector('svg')!;
+				return {
+					column: box.clientWidth,
+					drawn: svg.getBoundingClientRect().width,
+					height: svg.getBoundingClientRect().height,
+					wanted: Number(svg.getAttribute('height')),
+					shown: box.getBoundingClientRect().height,
+					groups: svg.querySelectorAll(':scope > g').length,
+					rows: box.closest('figure')!.querySelectorAll('table tbody tr').length
+				};
+			})
+		);
+		expect(boxes.length).toBe(2);
+		for (const b of boxes) {
+			expect(b.column).toBeGreaterThan(840);
+			expect(Math.abs(b.drawn - b.column)).toBeLessThanOrEqual(1);
+			expect(b.height).toBe(b.wanted);
+			expect(b.shown).toBeGreaterThanOrEqual(b.wanted);
+			expect(b.groups).toBe(b.rows);
+		}
+		await context.close();
+	});
+
 	it('the statement is public, linked from the sign-in page and the app, and passes axe', async () => {
 		const context = await browser.newContext({ baseURL: server.baseUrl, viewport: WIDE });
 		const page = await context.newPage();
@@ -195,6 +224,9 @@ describe('universal design', () => {
 		for (const heading of ['Status', 'Kjente avvik fra kravene', 'Tilbakemelding og kontakt'])
 			expect(await page.getByRole('heading', { name: heading }).count(), heading).toBe(1);
 		expect(await page.getByRole('link', { name: 'uutilsynet.no' }).count()).toBe(1);
+		// Digdir's template: a way to report a barrier, and what happens with the message.
+		expect(await page.getByText(/Du får svar innen\s+14\s+dager/).count()).toBe(1);
+		expect(await page.getByText(/Misjonskart drives av /).count()).toBe(1);
 		expect(await axeAll(page)).toEqual([]);
 
 		await signInAs(page, server.baseUrl, admin.email, admin.password);

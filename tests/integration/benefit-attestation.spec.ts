@@ -134,18 +134,25 @@ describe('attesting a period', () => {
 		const mine = (await mineLoad(
 			makeEvent({ signed: who.owner, path: '/arshjul/mine', now: NOW }) as never
 		)) as {
-			confirmations: { attest: { total: number; rows: { period: string; title: string }[] } };
+			confirmations: {
+				attest: { total: number; rows: { period: string; title: string; href: string }[] };
+			};
 		};
 		expect(mine.confirmations.attest.total).toBe(1);
+		// The link names the month and lands on it, not on the section's newest month.
 		expect(mine.confirmations.attest.rows[0]).toMatchObject({
 			period: '2026-10',
-			title: 'Familiens gevinst'
+			title: 'Familiens gevinst',
+			href: `/gevinster/${benefitId}#attest-2026-10`
 		});
 		const all = (await waitingLoad(
 			makeEvent({ signed: who.viewer, path: '/gevinster/attestering', now: NOW }) as never
 		)) as { count: number; rows: { owner: string }[] };
 		expect(all.count).toBe(1);
-		expect(all.rows[0]).toMatchObject({ owner: 'Olga Eier' });
+		expect(all.rows[0]).toMatchObject({
+			owner: 'Olga Eier',
+			href: `/gevinster/${benefitId}#attest-2026-10`
+		});
 	});
 
 	it('the steering list follows logging, correcting and attesting; an ownerless benefit waits too', async () => {

@@ -271,11 +271,28 @@ describe('a change request and its decision', () => {
 		}).rows;
 		expect(audit.map((a) => a.action).sort()).toEqual(['approve', 'request']);
 		expect(audit.find((a) => a.action === 'approve')).toMatchObject({ actorId: steering.user.id });
-		// A decided request cannot be decided again.
-		const again = await outcome(() =>
-			actions.decidePlan!(post(steering2, id, { ...decision, version: '1' }))
-		);
-		expect(again).toMatchObject({ kind: 'fail', status: 400 });
+		// A decided request cannot be decided again; sent again from the same page (its version
+		// is the one before the decision) or by another member, the answer says who decided it.
+		for (const [who, version] of [
+			[steering, '0'],
+			[steering2, '0'],
+			[steering2, '1']
+		] as const) {
+			const again = await outcome(() =>
+				actions.decidePlan!(post(who, id, { ...decision, version }))
+			);
+			expect(again).toMatchObject({ kind: 'fail', status: 409 });
+			const message = (again as { data: { errors: { _form: string } } }).data.errors._form;
+			expect(message).toMatch(
+				new RegExp(
+					`^Endringen er allerede godkjent av ${steering.user.name} \\d{2}\\.\\d{2}\\.\\d{4}.*\\. Siden viser nå hvordan planen står\\.$`
+				)
+			);
+		}
+		expect(listPlanVersions(id).map((v) => [v.number, v.status])).toEqual([
+			[2, 'approved'],
+			[1, 'replaced']
+		]);
 	});
 
 	it('lets nobody approve their own request, an admin neither; a rejection keeps the plan', async () => {

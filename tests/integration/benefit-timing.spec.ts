@@ -204,14 +204,14 @@ describe('the measure slips', () => {
 		for (const who of [owner, leader]) {
 			const [n] = noticesOf(who.user.id, id);
 			expect(n).toMatchObject({ title: expect.stringContaining('Gevinstplanen er flyttet') });
-			expect(n!.body).toContain('forsinket fra aug. 2026 til jan. 2027');
+			expect(n!.body).toContain('forsinket fra august 2026 til januar 2027');
 		}
 		// The page says what moved and why the nullpunkt did not.
 		const after = (await benefitLoad(onBenefit(owner, id))) as {
 			timing: { shift: string | null; baselineStays: string; waiting: unknown };
 		};
 		expect(after.timing.shift).toMatch(
-			/^Planen ble flyttet 5 måneder senere .+, fordi tiltaket ble forsinket fra aug\. 2026 til jan\. 2027\.$/
+			/^Planen ble flyttet 5 måneder senere .+, fordi tiltaket ble forsinket fra august 2026 til januar 2027\.$/
 		);
 		expect(after.timing.baselineStays).toMatch(/^Nullpunktet står fast/);
 		expect(after.timing.waiting).toBeNull();
@@ -272,13 +272,13 @@ describe('the measure slips', () => {
 		expect(listPlanVersions(id).filter((v) => v.status === 'requested')).toHaveLength(1);
 		const later = noticesOf(owner.user.id, id).find((x) => x.body.includes('venter allerede'));
 		expect(later!.title).toMatch(/^Gevinstplanen bør flyttes/);
-		expect(later!.body).toContain('forsinket fra mars 2026 til sep. 2026; planen bør flyttes');
+		expect(later!.body).toContain('forsinket fra mars 2026 til september 2026; planen bør flyttes');
 		expect(later!.body).toContain(`versjon ${waiting.number}) venter allerede`);
 		expect(later!.body).toContain('flyttes planen i tillegg 6 måneder senere');
 		expect(later!.body).not.toMatch(/er flyttet|for lite/);
 		const stale = ((await benefitLoad(onBenefit(steering, id))) as TimingPage).timing;
 		expect(stale.waiting!.delays).toEqual([
-			expect.stringMatching(/: forsinket fra mars 2026 til sep\. 2026 \(6 måneder\)$/)
+			expect.stringMatching(/: forsinket fra mars 2026 til september 2026 \(6 måneder\)$/)
 		]);
 		expect(stale.baselineStays).toMatch(/^Nullpunktet står fast/);
 

@@ -26,14 +26,23 @@ describe('breakdownSpec', () => {
 		]);
 	});
 
-	it('keeps every bar inside the picture, the largest gain at the far end', () => {
-		for (const g of spec.groups) {
-			for (const b of g.bars) {
-				expect(b.x).toBeGreaterThanOrEqual(spec.labelWidth);
-				expect(b.x + b.width).toBeLessThanOrEqual(spec.width);
+	it('keeps every bar and its words inside the picture, the largest gain at the far end', () => {
+		// The words' room is reckoned at 9 px a character (12 px text with WCAG text spacing).
+		for (const s of [spec, breakdownSpec(rows, 'x', 1120), breakdownSpec(rows, 'x', 320)]) {
+			for (const g of s.groups) {
+				for (const b of g.bars) {
+					expect(b.x).toBeGreaterThanOrEqual(0);
+					expect(b.x + b.width).toBeLessThanOrEqual(s.width);
+					const words = b.text.length * 9;
+					if (b.textAnchor === 'start') expect(b.textX + words).toBeLessThanOrEqual(s.width);
+					else expect(b.textX - words).toBeGreaterThanOrEqual(0);
+				}
 			}
+			const right = Math.max(...s.groups.flatMap((g) => g.bars.map((b) => b.x + b.width)));
+			expect(right).toBe(s.width - 6 - 'Brutto gevinst 1 653 530 kr'.length * 9);
 		}
-		expect(spec.height).toBe(2 * (3 * 21 + 16));
+		// A name on its own line above its three bars.
+		expect(spec.height).toBe(2 * (22 + 3 * 21 + 16));
 	});
 
 	it('has the same numbers as a table and in its description', () => {
@@ -45,6 +54,13 @@ describe('breakdownSpec', () => {
 		expect(plain(spec.ariaLabel)).toContain(
 			'Kommunalt: brutto 400 000 kr, ulemper −200 000 kr, netto 200 000 kr'
 		);
+	});
+
+	it('takes the width of its box, never less than its words need', () => {
+		for (const width of [1120, 700, 320]) {
+			expect(breakdownSpec(rows, 'x', width).width).toBe(Math.max(560, width));
+		}
+		expect(spec.width).toBe(840);
 	});
 
 	it('draws a net below zero to the left', () => {

@@ -40,59 +40,92 @@ export interface BreakdownSpec {
 	groups: { key: string; label: string; y: number; bars: BreakdownBar[] }[];
 	width: number;
 	height: number;
-	labelWidth: number;
+	/** Where a group's bars start below its label line. */
+	barsY: number;
 	barHeight: number;
 	zeroX: number;
 	ariaLabel: string;
 	table: { headers: string[]; rows: { key: string; label: string; cells: string[] }[] };
 }
 
-const LABEL_WIDTH = 230;
-const BAR_AREA = 420;
-const TEXT_ROOM = 190;
+/**
+ * Room for a bar's words, per character: 12 px text is about 7 px a character, and WCAG
+ * 1.4.12's text spacing (letter 0.12 em, word 0.16 em) adds up to 2 more.
+ */
+const CHAR_PX = 9;
+const TEXT_GAP = 6;
 const BAR_HEIGHT = 18;
 const GAP = 3;
+/** The group's name on its own line above its bars: a long name never runs into a bar's words. */
+const LABEL_LINE = 22;
 const GROUP_PAD = 16;
+/** The width drawn before the box is measured (on the server), and the least it is drawn at. */
+export const BREAKDOWN_WIDTH = 840;
+export const BREAKDOWN_MIN_WIDTH = 560;
 
 // `|| 0`: no «−0 kr».
 const kr = (n: number) => formatKroner(n || 0);
 
+/** Room the words need beside a bar, on the side they are drawn. */
+const room = (texts: string[]) =>
+	texts.length ? Math.max(...texts.map((t) => t.length)) * CHAR_PX + TEXT_GAP : 0;
+
 /** The chart for `rows`, in kroner; `what` names the figure in the picture's description. */
-export function breakdownSpec(rows: readonly BreakdownInput[], what: string): BreakdownSpec {
-	const low = Math.min(0, ...rows.flatMap((r) => [-r.disbenefits, r.net]));
-	const high = Math.max(0, ...rows.flatMap((r) => [r.gross, r.net]));
+export function breakdownSpec(
+	rows: readonly BreakdownInput[],
+	what: string,
+	/** The figure's box (BreakdownBars measures it): the bars take what the words leave. */
+	width = BREAKDOWN_WIDTH
+): BreakdownSpec {
+	const drawn = Math.max(BREAKDOWN_MIN_WIDTH, Math.floor(width));
+	// Each bar from 0 to its value; its words outside its end, to the left for a bar to the left
+	// and for a dis-benefit (it counts against the gain).
+	const planned = rows.map((r) =>
+		(
+			[
+				['gross', r.gross],
+				['disbenefits', -r.disbenefits],
+				['net', r.net]
+			] as const
+		).map(([kind, to]) => ({
+			kind,
+			to,
+			text: `${BAR_KIND_LABEL[kind]} ${kr(to)}`,
+			leftward: to < 0
+		}))
+	);
+	const all = planned.flat();
+	const leftRoom = room(all.filter((b) => b.leftward).map((b) => b.text));
+	const rightRoom = room(all.filter((b) => !b.leftward).map((b) => b.text));
+	const low = Math.min(0, ...all.map((b) => b.to));
+	const high = Math.max(0, ...all.map((b) => b.to));
 	const x = scaleLinear()
 		.domain([low, high === low ? low + 1 : high])
-		.range([TEXT_ROOM / 2, TEXT_ROOM / 2 + BAR_AREA]);
-	const zeroX = LABEL_WIDTH + Math.round(x(0));
-	const bar = (kind: BarKind, from: number, to: number, shown: number): BreakdownBar => {
-		const left = LABEL_WIDTH + Math.round(x(Math.min(from, to)));
-		const right = LABEL_WIDTH + Math.round(x(Math.max(from, to)));
-		const leftward = to < from || (kind === 'disbenefits' && shown !== 0);
+		.range([leftRoom, Math.max(leftRoom + 1, drawn - rightRoom)]);
+	const zeroX = Math.round(x(0));
+	const bar = (b: (typeof all)[number]): BreakdownBar => {
+		const left = Math.round(x(Math.min(0, b.to)));
+		const right = Math.round(x(Math.max(0, b.to)));
 		return {
-			kind,
+			kind: b.kind,
 			x: left,
 			width: Math.max(1, right - left),
-			text: `${BAR_KIND_LABEL[kind]} ${kr(shown)}`,
-			textX: leftward ? left - 6 : right + 6,
-			textAnchor: leftward ? 'end' : 'start'
+			text: b.text,
+			textX: b.leftward ? left - TEXT_GAP : right + TEXT_GAP,
+			textAnchor: b.leftward ? 'end' : 'start'
 		};
 	};
-	const groupHeight = 3 * (BAR_HEIGHT + GAP) + GROUP_PAD;
+	const groupHeight = LABEL_LINE + 3 * (BAR_HEIGHT + GAP) + GROUP_PAD;
 	return {
 		groups: rows.map((r, i) => ({
 			key: r.key,
 			label: r.label,
 			y: i * groupHeight,
-			bars: [
-				bar('gross', 0, r.gross, r.gross),
-				bar('disbenefits', 0, -r.disbenefits, -r.disbenefits),
-				bar('net', 0, r.net, r.net)
-			]
+			bars: planned[i]!.map(bar)
 		})),
-		width: LABEL_WIDTH + BAR_AREA + TEXT_ROOM,
+		width: drawn,
 		height: Math.max(1, rows.length) * groupHeight,
-		labelWidth: LABEL_WIDTH,
+		barsY: LABEL_LINE,
 		barHeight: BAR_HEIGHT,
 		zeroX,
 		ariaLabel: `${what}: ${rows

@@ -86,7 +86,9 @@ function nearestStatus(form: HTMLFormElement): HTMLElement | null {
 
 /** After SvelteKit has applied the answer: the summary or the confirmation gets focus. */
 export function focusAnswer(form: HTMLFormElement, type: string): void {
-	form.querySelector(`:scope > [${SUMMARY}]`)?.remove();
+	// Every summary on the page goes, not only this form's: the page shows the field messages
+	// of the latest answer only, so another form's summary would name messages no longer there.
+	for (const stale of document.querySelectorAll(`[${SUMMARY}]`)) stale.remove();
 	if (type === 'failure') {
 		if (!form.isConnected) return;
 		const summary = buildErrorSummary(form);

@@ -8,6 +8,7 @@
  */
 
 const KEY = 'misjonskart:unsent-form';
+const NOTE = 'data-unsent-note';
 
 interface Unsent {
 	path: string;
@@ -83,6 +84,7 @@ export function restoreUnsent(form: HTMLFormElement): void {
 		}
 	}
 	const note = document.createElement('div');
+	note.setAttribute(NOTE, '');
 	note.className = 'message info';
 	note.setAttribute('role', 'status');
 	note.tabIndex = -1;
@@ -91,4 +93,12 @@ export function restoreUnsent(form: HTMLFormElement): void {
 	form.prepend(note);
 	note.focus();
 	note.scrollIntoView({ block: 'nearest' });
+}
+
+/**
+ * Once the form is sent again the note has done its job: left in place it would be the status
+ * nearest the form and take the focus meant for the answer (./focus-answer.ts).
+ */
+export function clearUnsentNote(form: HTMLFormElement): void {
+	form.querySelector(`:scope > [${NOTE}]`)?.remove();
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { idField } from './id';
-import { baselineSchema, estimateLineSchema, targetSchema } from './benefits';
+import { baselineSchema, estimateLineSchema, targetBeforeBaseline, targetSchema } from './benefits';
 import { BENEFIT_DIRECTIONS } from '$lib/domain/benefits/vocabulary';
 import { versionField } from './version';
 import {
@@ -112,7 +112,7 @@ export const planRequestSchema = z
 			.max(2000, 'Bruk høyst 2000 tegn')
 	})
 	.superRefine((p, ctx) => {
-		if (p.targetDate < p.baselineDate) {
+		if (targetBeforeBaseline(p.baselineDate, p.targetDate)) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['targetDate'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseForm } from './form';
+import { planRequestSchema } from './benefit-plan';
 import {
 	baselineSchema,
 	benefitSchema,
@@ -337,5 +338,20 @@ describe('planSchema', () => {
 				targetValue: 'Skriv verdien som et helt tall'
 			}
 		});
+	});
+
+	it('a bad nullpunkt date is the only error: a good target date is not also refused', () => {
+		const request = { ...plan, baselineSource: 'Fagsystemet', reason: 'Ny rutine' };
+		for (const baselineDate of ['30.02.2026', '9999-99-99', 'i fjor']) {
+			for (const [schema, body] of [
+				[planSchema, plan],
+				[planRequestSchema, request]
+			] as const) {
+				const r = parseForm(schema, form({ ...body, baselineDate }));
+				expect(r.ok ? {} : r.errors).toEqual({
+					baselineDate: 'Skriv en gyldig dato for nullpunktet'
+				});
+			}
+		}
 	});
 });

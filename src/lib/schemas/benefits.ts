@@ -238,6 +238,19 @@ export function targetSchemaAfter(baselineDate: string) {
 	});
 }
 
+/**
+ * A target day before the nullpunkt, compared only when both are real days: zod runs an
+ * object's refinement even when a field failed, and a bad nullpunkt date («30.02.2026») must
+ * not also mark a good target date as wrong.
+ */
+export function targetBeforeBaseline(baselineDate: string, targetDate: string): boolean {
+	return (
+		baselineSchema.shape.date.safeParse(baselineDate).success &&
+		targetSchema.shape.date.safeParse(targetDate).success &&
+		targetDate < baselineDate
+	);
+}
+
 /** One month of a plan «given per period». */
 export const plannedPeriodSchema = z.object({
 	period: periodField,
@@ -340,7 +353,7 @@ export const planSchema = z
 		targetValue: targetSchema.shape.value,
 		targetDate: targetSchema.shape.date
 	})
-	.refine((p) => p.targetDate >= p.baselineDate, {
+	.refine((p) => !targetBeforeBaseline(p.baselineDate, p.targetDate), {
 		path: ['targetDate'],
 		message: 'Måldatoen kan ikke være før nullpunktet'
 	})

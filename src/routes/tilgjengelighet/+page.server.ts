@@ -1,6 +1,7 @@
 import { env } from '$env/dynamic/private';
 import type { PageServerLoad } from './$types';
 import { allowPublic } from '$lib/server/auth/guards';
+import { statementContact } from './statement';
 
 /**
  * Public: the statement must be readable by anyone, signed in or not (forskrift om universell
@@ -11,6 +12,6 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		signedIn: locals.user !== null,
 		// Where to report a barrier; set per installation (README, «Konfigurasjon»).
-		contact: env.UU_CONTACT?.trim() || null
+		contact: statementContact({ UU_CONTACT: env.UU_CONTACT, UU_OPERATOR: env.UU_OPERATOR })
 	};
 };

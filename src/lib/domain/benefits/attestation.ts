@@ -11,6 +11,11 @@ export function periodWords(period: string): string {
 	return `${monthName(month as Month)} ${year}`;
 }
 
+/** The id of a month's row on the benefit page, `attest-2026-10`: links name the month. */
+export function periodAnchor(period: string): string {
+	return `attest-${period}`;
+}
+
 /** The statement as the owner or validator reads it beside the button. */
 export function confirmationStatement(kind: ConfirmationKind, period: string): string {
 	return kind === 'attest'

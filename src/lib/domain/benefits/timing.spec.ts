@@ -94,10 +94,10 @@ describe('the plan shifting when the measure slips', () => {
 
 	it('says why in the request', () => {
 		expect(slipReason('Digital søknad', { months: 1, from: '2026-10', to: '2026-11' })).toBe(
-			'Tiltaket «Digital søknad» er forsinket fra okt. 2026 til nov. 2026; planen er flyttet 1 måned senere.'
+			'Tiltaket «Digital søknad» er forsinket fra oktober 2026 til november 2026; planen er flyttet 1 måned senere.'
 		);
 		expect(slipReason('Digital søknad', { months: 2, from: '2026-10', to: '2026-12' }, true)).toBe(
-			'Tiltaket «Digital søknad» er forsinket fra okt. 2026 til des. 2026; planen bør flyttes 2 måneder senere.'
+			'Tiltaket «Digital søknad» er forsinket fra oktober 2026 til desember 2026; planen bør flyttes 2 måneder senere.'
 		);
 	});
 });

@@ -6,6 +6,7 @@
 import { LIFECYCLE_LABEL, type LifecycleStatus } from '../portfolio/vocabulary';
 import type { PlanPoint } from './plan-versions';
 import { formatMonthShort } from '../../format';
+import { periodWords } from './attestation';
 
 /** What the rule reads of a measure, before or after a change. */
 export interface MeasureTiming {
@@ -112,14 +113,17 @@ export function timingSentence(measureTitle: string, wanted: LifecycleStatus): s
 	return `Gevinsten begynner å realiseres når tiltaket «${measureTitle}» når status «${LIFECYCLE_LABEL[wanted]}».`;
 }
 
-/** The reason written on the automatic change request, and in the notice. */
+/**
+ * The reason written on the automatic change request, and in the notice: months in full words
+ * («desember 2026»), as the rest of the benefit pages and notices name them (`periodWords`).
+ */
 export function slipReason(measureTitle: string, slip: Slip, frozen = false): string {
 	const months = `${slip.months} ${slip.months === 1 ? 'måned' : 'måneder'}`;
 	// An approved plan does not move by itself (SHIFT_RULE): it should move, once approved.
 	const move = frozen
 		? `planen bør flyttes ${months} senere`
 		: `planen er flyttet ${months} senere`;
-	return `Tiltaket «${measureTitle}» er forsinket fra ${shortMonth(slip.from)} til ${shortMonth(slip.to)}; ${move}.`;
+	return `Tiltaket «${measureTitle}» er forsinket fra ${periodWords(slip.from)} til ${periodWords(slip.to)}; ${move}.`;
 }
 
 /** The rule as the benefit page states it. */

@@ -173,3 +173,29 @@ export const TIMING_SUCCESS = {
 /** A realised value, or its attestation, for a month that has not begun (Oslo time). */
 export const FUTURE_MONTH =
 	'Måneden har ikke begynt ennå. Realisert verdi registreres og attesteres for denne måneden eller tidligere måneder; bruk prognosen for det du venter fremover.';
+
+/**
+ * A filter in the address that names nothing (a mistyped or old link): the page shows
+ * everything for that part of the filter, and says so rather than ignoring it silently.
+ */
+export const FILTER_NOTICES = {
+	spor: (raw: string) => `Fant ikke sporet «${raw}». Viser alle spor.`,
+	prosjekt: (raw: string) => `Fant ikke prosjektet «${raw}». Viser alle prosjekter.`,
+	niva: (raw: string) => `Fant ikke nivået «${raw}». Viser alle nivåer.`,
+	mottaker: (raw: string) => `Fant ikke mottakeren «${raw}». Viser alle mottakere.`
+};
+
+/**
+ * A decision on a request already decided (sent twice, or by two members at once): who
+ * decided it, when and how, so nobody decides again or wonders whether their own went through.
+ */
+export function alreadyDecided(status: string, by: string | null, at: string | null): string {
+	const how =
+		status === 'rejected'
+			? 'avvist'
+			: status === 'approved' || status === 'replaced'
+				? 'godkjent'
+				: 'avgjort';
+	const who = [by ? `av ${by}` : null, at].filter(Boolean).join(' ');
+	return `Endringen er allerede ${how}${who ? ` ${who}` : ''}. Siden viser nå hvordan planen står.`;
+}

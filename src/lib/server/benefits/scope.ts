@@ -4,7 +4,8 @@
  */
 import { getMission, listEffectGoals } from '../db/queries/mission';
 import { listTracks } from '../db/queries/tracks';
-import { listProjects } from '../db/queries/projects';
+import { getProjectById, listProjects } from '../db/queries/projects';
+import { FILTER_NOTICES } from './messages';
 import { listMeasures } from '../db/queries/measures';
 import {
 	listBenefitsByProjects,
@@ -51,6 +52,35 @@ export function readFilter(url: URL): ScopeFilter {
 		trackId: idParam(url.searchParams.get('spor')),
 		level: isBenefitLevel(level) ? level : null
 	};
+}
+
+/** Long values are cut in the notice: it repeats the address back, not whatever is in it. */
+const shown = (raw: string) => (raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+
+/**
+ * `readFilter`, and a notice for each part of the address that names no live track, no project
+ * or no level: that part is dropped (all are shown) and the page says so (FILTER_NOTICES).
+ */
+export function readCheckedFilter(url: URL): { filter: ScopeFilter; notices: string[] } {
+	const filter = readFilter(url);
+	const notices: string[] = [];
+	const raw = (key: string) => url.searchParams.get(key)?.trim() || null;
+	const spor = raw('spor');
+	if (spor && (filter.trackId === null || !listTracks().some((t) => t.id === filter.trackId))) {
+		filter.trackId = null;
+		notices.push(FILTER_NOTICES.spor(shown(spor)));
+	}
+	const prosjekt = raw('prosjekt');
+	if (prosjekt) {
+		const project = filter.projectId === null ? undefined : getProjectById(filter.projectId);
+		if (!project) {
+			filter.projectId = null;
+			notices.push(FILTER_NOTICES.prosjekt(shown(prosjekt)));
+		}
+	}
+	const niva = raw('niva');
+	if (niva && filter.level === null) notices.push(FILTER_NOTICES.niva(shown(niva)));
+	return { filter, notices };
 }
 
 export function toFacts(

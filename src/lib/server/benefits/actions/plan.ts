@@ -11,7 +11,13 @@ import { decisionSchema, freezeSchema, planRequestSchema } from '$lib/schemas/be
 import { pathOutside } from '$lib/domain/benefits/plan-versions';
 import { targetProblem } from '$lib/domain/benefits/value-rules';
 import type { BenefitAccess } from '../access';
-import { PLAN_VERSION_MESSAGES as BOOK, PLAN_VERSION_SUCCESS as DONE } from '../messages';
+import {
+	alreadyDecided,
+	PLAN_VERSION_MESSAGES as BOOK,
+	PLAN_VERSION_SUCCESS as DONE
+} from '../messages';
+import { listPlanVersions } from '../../db/queries/benefits-plan-reads';
+import { formatDateTime } from '$lib/format';
 
 const refuse = (reason: string, values: FormValues, action: string, field = '_form') =>
 	refused(BOOK, reason, values, { action, field });
@@ -71,6 +77,12 @@ export function decide({ user, benefit }: BenefitAccess, formData: FormData, now
 	const form = parseForm(decisionSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, 'decidePlan');
 	const result = decidePlanRequest(benefit.id, form.data, user.id, now);
+	if (!result.ok && result.reason === 'not_waiting') {
+		const decided = listPlanVersions(benefit.id).find((v) => v.id === form.data.requestId);
+		const at = decided?.decidedAt ? formatDateTime(decided.decidedAt) : null;
+		const message = alreadyDecided(decided?.status ?? '', decided?.decidedBy ?? null, at);
+		return invalid(form.values, { _form: message }, 'decidePlan', 409);
+	}
 	if (!result.ok) return refuse(result.reason, form.values, 'decidePlan');
 	return {
 		action: 'decidePlan',

@@ -13,7 +13,11 @@ import {
 } from '../../db/queries/benefits-attestation';
 import { keysetList } from '$lib/paging';
 import type { BenefitAccess } from '../access';
-import { confirmationRefusal, confirmationStatement } from '$lib/domain/benefits/attestation';
+import {
+	confirmationRefusal,
+	confirmationStatement,
+	periodAnchor
+} from '$lib/domain/benefits/attestation';
 import { benefitHealth, forecastAtEnd } from '$lib/domain/benefits/health';
 import type { SeriesRow } from '$lib/domain/gain-realisation';
 import { formatValue } from '$lib/charts/realisation';
@@ -73,6 +77,15 @@ function health(
 	});
 }
 
+/**
+ * A link to one month's confirmation on the benefit page: the month's own anchor, so the
+ * browser's focus start is that month and the next Tab reaches its button, not the newest
+ * month's (the list is newest first). WCAG 2.1 2.4.3 Focus Order, 2.4.4 Link Purpose.
+ */
+export function attestHref(benefitId: number, period: string): string {
+	return `/gevinster/${benefitId}#${periodAnchor(period)}`;
+}
+
 /** How many of each list «Mitt arbeid» and «Mine oppgaver» show a page; the count says how many wait. */
 export const WAITING_PAGE = 10;
 
@@ -99,7 +112,7 @@ export function waitingConfirmations(userId: number, params: URLSearchParams) {
 				id: r.id,
 				period: r.period,
 				title: r.title,
-				href: `/gevinster/${r.benefitId}#attest-h`
+				href: attestHref(r.benefitId, r.period)
 			})),
 			pager: { previous: page.previous, next: page.next, first: page.first }
 		};
@@ -120,7 +133,7 @@ export function allWaitingAttestation(params: URLSearchParams) {
 	});
 	return {
 		count: countAllWaitingAttestation(),
-		rows: page.rows.map((r) => ({ ...r, href: `/gevinster/${r.benefitId}#attest-h` })),
+		rows: page.rows.map((r) => ({ ...r, href: attestHref(r.benefitId, r.period) })),
 		pager: { previous: page.previous, next: page.next, first: page.first }
 	};
 }

@@ -5,7 +5,8 @@
  * The whole mission's breakdown reads every benefit's figure, so it is kept until the data
  * changes (read-cache.ts).
  */
-import { readFilter } from '$lib/server/benefits/scope';
+import { readCheckedFilter } from '$lib/server/benefits/scope';
+import { FILTER_NOTICES } from '$lib/server/benefits/messages';
 import { gainBreakdown, type BreakdownFilter } from '$lib/server/db/queries/gain-breakdowns';
 import { listTrackProjectOptions, type GainSumRow } from '$lib/server/db/queries/gain-views';
 import { getMission } from '$lib/server/db/queries/mission';
@@ -26,13 +27,16 @@ import type { BreakdownInput } from '$lib/charts/breakdown';
 type Beneficiary = (typeof BENEFICIARIES)[number];
 type Dimension = (typeof QUALITY_DIMENSIONS)[number];
 
-/** The scope filter and `?mottaker=`; anything unreadable is ignored rather than refused. */
-export function readBreakdownFilter(url: URL): BreakdownFilter {
-	const beneficiary = url.searchParams.get('mottaker');
-	return {
-		...readFilter(url),
-		beneficiary: BENEFICIARIES.includes(beneficiary as Beneficiary) ? beneficiary : null
-	};
+/**
+ * The scope filter and `?mottaker=`; a value that names nothing is dropped (all are shown), with
+ * a notice that says so.
+ */
+export function readBreakdownFilter(url: URL): { filter: BreakdownFilter; notices: string[] } {
+	const { filter, notices } = readCheckedFilter(url);
+	const raw = url.searchParams.get('mottaker')?.trim() || null;
+	const known = BENEFICIARIES.includes(raw as Beneficiary);
+	if (raw && !known) notices.push(FILTER_NOTICES.mottaker(raw.slice(0, 40)));
+	return { filter: { ...filter, beneficiary: known ? raw : null }, notices };
 }
 
 const beneficiaryLabel = (key: string) =>
@@ -64,9 +68,9 @@ function chartRows(rows: NetSumRow[], rate: number | null): BreakdownInput[] {
 }
 
 export function breakdownPage(url: URL) {
-	const filter = readBreakdownFilter(url);
+	const { filter, notices } = readBreakdownFilter(url);
 	const mission = getMission();
-	if (!mission) return { filter, scope: null };
+	if (!mission) return { filter, notices, scope: null };
 	const rate = mission.hourlyRateKroner;
 	const sums = versioned(`breakdown:${JSON.stringify(filter)}`, () => gainBreakdown(filter));
 	const rows = (list: ReturnType<typeof ordered>) =>
@@ -87,6 +91,7 @@ export function breakdownPage(url: URL) {
 			.join(', ') || 'hele misjonen';
 	return {
 		filter,
+		notices,
 		scope: {
 			subject,
 			hourlyRate: rate,

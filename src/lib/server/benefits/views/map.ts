@@ -14,7 +14,7 @@ import {
 import { buildMapInput } from '$lib/domain/benefit-map-input';
 import { BENEFIT_LEVEL_LABEL } from '$lib/domain/benefits/vocabulary';
 import { MAP_NODE_LIMIT, benefitMapLayouts } from '../map-layout';
-import { readFilter, type ScopeFilter } from '../scope';
+import { readCheckedFilter, type ScopeFilter } from '../scope';
 
 /**
  * Rows counted before any is read: above this many measures, changes and benefits the map
@@ -72,6 +72,6 @@ export function benefitMapView(filter: ScopeFilter) {
 
 /** Gevinstkart: the filter from the address, and the map for it. */
 export function mapPage(url: URL) {
-	const filter = readFilter(url);
-	return { filter, scope: benefitMapView(filter) };
+	const { filter, notices } = readCheckedFilter(url);
+	return { filter, notices, scope: benefitMapView(filter) };
 }

@@ -8,7 +8,7 @@ import { AT_RISK_RULE_TEXT, behindRuleText, planStatusOf } from '$lib/domain/ben
 import { isAdmin } from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/session';
 import { canLogFor } from '$lib/server/benefits/access';
-import { readFilter } from '$lib/server/benefits/scope';
+import { readCheckedFilter } from '$lib/server/benefits/scope';
 import { versioned } from '$lib/server/read-cache';
 import {
 	countPlanStatus,
@@ -27,6 +27,7 @@ import { listTracks } from '$lib/server/db/queries/tracks';
 import { netSumRow, type NetSumRow } from '$lib/domain/benefits/net';
 import { BENEFIT_LEVEL_LABEL } from '$lib/domain/benefits/vocabulary';
 import { keysetList } from '$lib/paging';
+import { countOf } from '$lib/format';
 import { type BenefitLevel } from '$lib/domain/benefits/vocabulary';
 
 export const BEHIND_PAGE = 20;
@@ -39,10 +40,20 @@ const sumRow = (row: GainSumRow, label: string, rate: number | null): NetSumRow 
 
 type Status = 'behind' | 'at_risk' | 'on_plan' | 'none';
 
+/** «1 gevinst og 1 ulempe telles også i et annet spor», or nothing when none is shared. */
+function sharedNote(shared: GainSumRow | undefined): string | undefined {
+	if (!shared || shared.benefits + shared.disbenefits === 0) return undefined;
+	const parts = [
+		shared.benefits ? countOf(shared.benefits, 'gevinst', 'gevinster') : null,
+		shared.disbenefits ? countOf(shared.disbenefits, 'ulempe', 'ulemper') : null
+	].filter(Boolean);
+	return `${parts.join(' og ')} telles også i et annet spor`;
+}
+
 export function benefitOverview(params: URLSearchParams, user: SessionUser) {
-	const filter = readFilter(new URL(`http://x/?${params}`));
+	const { filter, notices } = readCheckedFilter(new URL(`http://x/?${params}`));
 	const mission = getMission();
-	if (!mission) return { filter, scope: null };
+	if (!mission) return { filter, notices, scope: null };
 	const rate = mission.hourlyRateKroner;
 	const margin = mission.behindPlanMarginPercent;
 	const scope: GainScope = { missionId: mission.id, ...filter };
@@ -95,6 +106,7 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 
 	return {
 		filter,
+		notices,
 		scope: {
 			subject: subject || 'hele misjonen',
 			hourlyRate: rate,
@@ -111,10 +123,18 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 					: [],
 			sums: {
 				mission: sums.mission ? [sumRow(sums.mission, 'Hele misjonen', rate)] : [],
-				// By track code; projects without a (live) track last, as «Uten spor».
+				// By track code; projects without a (live) track last, as «Uten spor». A benefit of a
+				// project in two tracks counts in both, and the row says how many it shares; the
+				// table's total counts each benefit once, as the scope's sum does.
 				track: sums.track
-					.map((r) => sumRow(r, trackLabel.get(Number(r.key)) ?? 'Uten spor', rate))
+					.map((r) => ({
+						...sumRow(r, trackLabel.get(Number(r.key)) ?? 'Uten spor', rate),
+						note: sharedNote(sums.shared.find((x) => x.key === r.key))
+					}))
 					.sort((a, b) => order(a.key) - order(b.key)),
+				trackTotal: sums.mission
+					? sumRow(sums.mission, 'Alle spor, hver gevinst telt én gang', rate)
+					: null,
 				level: sums.level
 					.map((r) => sumRow(r, BENEFIT_LEVEL_LABEL[r.key as BenefitLevel], rate))
 					.sort((a, b) => a.key.localeCompare(b.key, 'nb')),
@@ -137,6 +157,7 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 						: null
 			})),
 			behindPager: pager(behindPage),
+			behindPageSize: BEHIND_PAGE,
 			benefits: benefitPage.rows.map((b) => ({
 				id: b.id,
 				title: b.title,

@@ -11,9 +11,9 @@ import {
 	START_STATUSES,
 	hasReached,
 	plannedDateFor,
-	shortMonth,
 	timingSentence
 } from '$lib/domain/benefits/timing';
+import { periodWords } from '$lib/domain/benefits/attestation';
 import { LIFECYCLE_LABEL } from '$lib/domain/portfolio/vocabulary';
 
 /**
@@ -27,9 +27,9 @@ export const BASELINE_STAYS =
 
 const months = (n: number) => `${n} ${n === 1 ? 'måned' : 'måneder'}`;
 
-/** «12.11.2026 10:00: forsinket fra okt. 2026 til des. 2026 (2 måneder)». */
+/** «12.11.2026 10:00: forsinket fra oktober 2026 til desember 2026 (2 måneder)». */
 const delayWords = (d: { at: Date; months: number; expectedFrom: string; expectedTo: string }) =>
-	`${formatDateTime(d.at)}: forsinket fra ${shortMonth(d.expectedFrom)} til ${shortMonth(d.expectedTo)} (${months(d.months)})`;
+	`${formatDateTime(d.at)}: forsinket fra ${periodWords(d.expectedFrom)} til ${periodWords(d.expectedTo)} (${months(d.months)})`;
 
 /** The last automatic move and the waiting request, in words. */
 function shiftView(benefitId: number) {
@@ -37,7 +37,7 @@ function shiftView(benefitId: number) {
 	const waiting = waitingRequestWithDelays(benefitId);
 	return {
 		shift: last
-			? `Planen ble flyttet ${months(last.months)} senere ${formatDateTime(last.at)}, fordi tiltaket ble forsinket fra ${shortMonth(last.expectedFrom)} til ${shortMonth(last.expectedTo)}.`
+			? `Planen ble flyttet ${months(last.months)} senere ${formatDateTime(last.at)}, fordi tiltaket ble forsinket fra ${periodWords(last.expectedFrom)} til ${periodWords(last.expectedTo)}.`
 			: null,
 		waiting: waiting
 			? {

@@ -290,6 +290,9 @@ export function decidePlanRequest(
 			)
 			.get();
 		if (!request) return { ok: false, reason: 'not_found' } as const;
+		// Decided already (a replayed or second decision) says so before any version check: a
+		// decision bumps the version, and «someone else saved» would not tell what happened.
+		if (request.status !== 'requested') return { ok: false, reason: 'not_waiting' } as const;
 		if (request.version !== input.version) return { ok: false, reason: 'conflict' } as const;
 		const approved = approvedOf(tx, benefitId);
 		const refusal = decisionRefusal(request, approved?.id ?? null, actorId, input.decision);

@@ -82,25 +82,42 @@ const SUMS_SQL = `
 		select g.scope_id, g.* from gain_total g
 		where @projectId is null and @trackId is null and g.scope = 'track'
 			and (@level is null or g.level = @level)
-	) t group by t.track_id`;
+	) t group by t.track_id
+	union all
+	-- Per track, the part of its row also counted in another track: the benefits of projects in
+	-- more than one track. The track rows add up to more than the scope by these, less one each.
+	select 'shared', pt.track_id, ${SUMS}
+	from gain_total g join project_track pt on pt.project_id = g.scope_id
+	where g.scope = 'project' and (@level is null or g.level = @level)
+		and (select count(*) from project_track x where x.project_id = g.scope_id) > 1
+		and g.scope_id in (select p.id from project p where p.archived_at is null
+			and (@projectId is null or p.id = @projectId)
+			and (@trackId is null
+				or p.id in (select project_id from project_track where track_id = @trackId)))
+	group by pt.track_id`;
 
 export interface GainSums {
+	/** The scope, each benefit once. */
 	mission: GainSumRow | null;
 	level: GainSumRow[];
+	/** Each benefit under every track of its project: a shared benefit counts in each. */
 	track: GainSumRow[];
+	/** Of each track's row, the benefits that also count in another track. */
+	shared: GainSumRow[];
 }
 
 /** Sums for the scope, per level and per track; a group with no benefits is left out. */
 export function gainSums(scope: GainScope): GainSums {
 	const rows = statement('sums', () => SUMS_SQL).all(scope) as (GainSumRow & {
-		dim: 'mission' | 'level' | 'track';
+		dim: 'mission' | 'level' | 'track' | 'shared';
 		n: number;
 	})[];
 	const kept = rows.filter((r) => r.n > 0 && r.benefits + r.disbenefits > 0);
 	return {
 		mission: kept.find((r) => r.dim === 'mission') ?? null,
 		level: kept.filter((r) => r.dim === 'level'),
-		track: kept.filter((r) => r.dim === 'track')
+		track: kept.filter((r) => r.dim === 'track'),
+		shared: kept.filter((r) => r.dim === 'shared')
 	};
 }
 
