@@ -204,6 +204,13 @@ describe('the benefits register', () => {
 		const about = sheetRows(wb.getWorksheet('Om uttrekket')!).map((r) => r.join(' '));
 		expect(about.join('\n')).toMatch(/Utvalg Spor: 5/);
 	});
+
+	it('says so when the filter names no track, and gives the whole mission', async () => {
+		const wb = await read(await registerGet(as(who.viewer, '/gevinster/last-ned?spor=9999')));
+		expect(sheetRows(wb.getWorksheet('Gevinster')!)).toHaveLength(5);
+		const about = sheetRows(wb.getWorksheet('Om uttrekket')!).map((r) => r.join(' '));
+		expect(about.join('\n')).toContain('Fant ikke sporet «9999». Viser alle spor.');
+	});
 });
 
 describe('the portfolio, risks, compliance and the log', () => {

@@ -8,7 +8,7 @@
  * contract).
  */
 import type { SessionUser } from '$lib/server/auth/session';
-import { readFilter } from '$lib/server/benefits/scope';
+import { readCheckedFilter } from '$lib/server/benefits/scope';
 import { planStatusOf } from '$lib/domain/benefits/health';
 import {
 	listRegisterChunk,
@@ -86,9 +86,10 @@ export async function benefitRegisterXlsx(
 	params: URLSearchParams,
 	now: Date
 ): Promise<RegisterFile> {
-	const filter = readFilter(new URL(`http://x/?${params}`));
+	// A filter naming nothing (an old link) widens the selection, as on the page, and says so.
+	const { filter, notices } = readCheckedFilter(new URL(`http://x/?${params}`));
 	const mission = getMission();
-	const notes: string[] = [];
+	const notes: string[] = [...notices];
 	const track = listTracks().find((t) => t.id === filter.trackId);
 	const project = filter.projectId ? getProjectById(filter.projectId) : undefined;
 	if (track) notes.push(`Spor: ${track.code} ${track.title}`);
