@@ -91,7 +91,13 @@ describe('keyboard only', () => {
 
 		// The log form suggests last month; the value is the first thing to type.
 		const form = leader.locator('form[action="?/logRealisation"]');
-		expect(await form.getByLabel('Måned (ÅÅÅÅ-MM)').inputValue()).toBe(month);
+		const monthField = form.getByLabel('Måned (ÅÅÅÅ-MM)');
+		expect(await monthField.inputValue()).toBe(month);
+		// Typed again in the label's format: a browser month control would read it otherwise.
+		await monthField.focus();
+		await leader.keyboard.press('Control+A');
+		await leader.keyboard.type(month);
+		expect(await monthField.inputValue()).toBe(month);
 		await form.getByLabel(/Gevinst denne måneden/).focus();
 		await leader.keyboard.type('12');
 		await leader.keyboard.press('Enter');

@@ -220,7 +220,7 @@ describe('baseline, target and plan', () => {
 	it('checks months given per period', () => {
 		expect(parseForm(plannedPeriodSchema, form({ period: '2026-13', value: '5' }))).toMatchObject({
 			ok: false,
-			errors: { period: 'Velg en gyldig måned (ÅÅÅÅ-MM)' }
+			errors: { period: 'Skriv måneden som ÅÅÅÅ-MM, for eksempel 2026-10' }
 		});
 	});
 

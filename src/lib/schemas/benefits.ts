@@ -66,9 +66,9 @@ function dayField(message: string) {
 }
 
 const periodField = z
-	.string({ error: 'Velg måned' })
+	.string({ error: 'Skriv måneden (ÅÅÅÅ-MM)' })
 	.trim()
-	.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Velg en gyldig måned (ÅÅÅÅ-MM)');
+	.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Skriv måneden som ÅÅÅÅ-MM, for eksempel 2026-10');
 
 /** Checkboxes arrive as nothing, one string, or several. */
 function checkboxList<const T extends readonly [string, ...string[]]>(values: T, message: string) {
