@@ -104,7 +104,7 @@ describe('estimate lines of a frozen plan', () => {
 			changes: { label: string; after: string }[];
 		};
 		const change = waiting.changes.find((c) => c.label === 'Estimatlinjer')!;
-		expect(change.after).toContain('Konvolutter: 2 × 1\u00a0000 × 12,5 % = 250 kr');
+		expect(change.after).toContain('3) Konvolutter: 2 × 1\u00a0000 × 12,5 % = 250 kr');
 
 		const ok = await outcome(() =>
 			actions.decidePlan!(
@@ -227,6 +227,21 @@ describe('estimate lines of a frozen plan', () => {
 			)
 		);
 		expect(ok).toMatchObject({ kind: 'ok' });
+		// The history keeps it: version 2 names the tolerance, version 1 how it was first judged.
+		const versions = (
+			(await page(leader, id)).planVersions as unknown as {
+				versions: { number: number; judgement: [string, string][]; lines: string | null }[];
+			}
+		).versions;
+		expect(versions.find((v) => v.number === 2)).toMatchObject({
+			judgement: [['Toleranse', '25 %']],
+			lines: null
+		});
+		expect(versions.find((v) => v.number === 1)!.judgement).toEqual([
+			['Retning', expect.any(String)],
+			['Toleranse', '10 %'],
+			['Gevinst eller ulempe', 'Nei, en gevinst']
+		]);
 		expect(getBenefit(id)).toMatchObject({
 			tolerancePercent: 25,
 			direction: 'higher',

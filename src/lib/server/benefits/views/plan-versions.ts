@@ -52,15 +52,16 @@ const valuesOf = (v: VersionValues, now: Standing): PlanValues => ({
 	disbenefit: v.disbenefit ?? now.disbenefit
 });
 
-/** «Porto: 1 000 × 120 × 50 % = 60 000 kr», one line each. */
+/** «1) Porto: 1 000 × 120 × 50 % = 60 000 kr 2) …». */
 function showLines(lines: PlanLine[], unit: BenefitUnit): string {
 	if (!lines.length) return 'Ingen linjer';
+	// Numbered: «;» would read as the separator inside a line of the request form.
 	return lines
 		.map(
-			(l) =>
-				`${l.description}: ${l.amountPerCase.toLocaleString('nb-NO')} × ${l.cases.toLocaleString('nb-NO')} × ${l.sharePercent.toLocaleString('nb-NO')} % = ${formatValue(estimateLineTotal(l), unit)}`
+			(l, i) =>
+				`${i + 1}) ${l.description}: ${l.amountPerCase.toLocaleString('nb-NO')} × ${l.cases.toLocaleString('nb-NO')} × ${l.sharePercent.toLocaleString('nb-NO')} % = ${formatValue(estimateLineTotal(l), unit)}`
 		)
-		.join('; ');
+		.join(' ');
 }
 
 function shower(unit: BenefitUnit) {
@@ -102,7 +103,16 @@ function versionItem(v: ReturnType<typeof listPlanVersions>[number], unit: Benef
 		source: v.baselineSource ?? '',
 		target: `${show('targetValue', v.targetValue)} innen ${show('targetDate', v.targetDate)}`,
 		plan: show('plan', v.plan),
+		// What a request left as it stood reads «Som før»; version 1 records everything.
 		lines: v.lines === null ? null : show('lines', v.lines),
+		judgement: [
+			['Retning', v.direction === null ? null : show('direction', v.direction)],
+			[
+				'Toleranse',
+				v.tolerancePercent === null ? null : show('tolerancePercent', v.tolerancePercent)
+			],
+			['Gevinst eller ulempe', v.disbenefit === null ? null : show('disbenefit', v.disbenefit)]
+		].filter((row): row is [string, string] => row[1] !== null),
 		evidenceUrl: v.evidenceUrl,
 		evidenceFile: v.evidenceFileName
 	};
