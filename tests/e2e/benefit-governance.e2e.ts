@@ -198,13 +198,30 @@ describe('benefit governance journey', () => {
 		]);
 		const october = 'Jeg bekrefter at dette er målt verdi for oktober 2026';
 		await submit(owner, october, 'Verdien for oktober 2026 er attestert.');
-		await expect.poll(() => owner.getByText(/Attestert av Olga Eier/).count()).toBe(1);
+		await expect
+			.poll(() =>
+				owner
+					.locator('section[aria-labelledby="attest-h"]')
+					.getByText(/Attestert av Olga Eier/)
+					.count()
+			)
+			.toBe(1);
 		await expect.poll(() => owner.getByRole('button', { name: october }).count()).toBe(0);
 		await expectAccessible(owner);
 
 		// The leader sees the month attested and may no longer overwrite it, only correct it.
 		await leader.goto(`${baseUrl}/gevinster/${benefitId}`);
-		await expect.poll(() => leader.getByText(/Attestert av Olga Eier/).count()).toBe(1);
+		// Both the attestation list and the log's entry say who attested.
+		for (const section of ['attest-h', 'logg-h']) {
+			await expect
+				.poll(() =>
+					leader
+						.locator(`section[aria-labelledby="${section}"]`)
+						.getByText(/Attestert av Olga Eier/)
+						.count()
+				)
+				.toBe(1);
+		}
 	});
 
 	it('the leader reads months in words and entries numbered in the log’s own order', async () => {

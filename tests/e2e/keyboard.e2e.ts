@@ -128,7 +128,14 @@ describe('keyboard only', () => {
 		// The page was opened at a fragment: SvelteKit re-applies it in a timer after a success,
 		// which must neither take focus from the answer nor scroll it away (enhance.ts).
 		expect(await focusedStatus(owner)).toBe(`Verdien for ${earlierWords} er attestert.`);
-		await expect.poll(() => owner.getByText(/Attestert av Egil Eier/).count()).toBe(1);
+		await expect
+			.poll(() =>
+				owner
+					.locator('section[aria-labelledby="attest-h"]')
+					.getByText(/Attestert av Egil Eier/)
+					.count()
+			)
+			.toBe(1);
 		// The newest month still waits, with its own button.
 		expect(
 			await owner
