@@ -141,7 +141,8 @@ async function workbook() {
 
 describe('the register for an auditor', () => {
 	it('shows the plan version in force, when it was approved and the first target', async () => {
-		const ws = (await workbook()).getWorksheet('Gevinster')!;
+		const wb = await workbook();
+		const ws = wb.getWorksheet('Gevinster')!;
 		const col = (h: (typeof REGISTER_HEADERS.benefits)[number]) =>
 			REGISTER_HEADERS.benefits.indexOf(h) + 1;
 		const porto = ws.getRow(2);
@@ -157,6 +158,11 @@ describe('the register for an auditor', () => {
 		expect(dis.getCell(col('Netto estimat (kr)')).value).toBe(-30_000);
 		const sum = ws.getRow(4).getCell(col('Netto estimat (kr)')).value as { result: number };
 		expect(sum.result).toBe(70_000);
+		// A zero sum reads as 0 without recalculation (ExcelJS drops a cached result of 0).
+		expect(ws.getRow(4).getCell(col('Ulempe estimat (timer)')).value).toBe(0);
+		const about: string[] = [];
+		wb.getWorksheet('Om uttrekket')!.eachRow((r) => about.push(String(r.values)));
+		expect(about.join('\n')).toContain('Utvalget har 1 gevinst og 1 ulempe.');
 	});
 
 	it('keeps who attested and validated a row a correction replaced, and why it was corrected', async () => {

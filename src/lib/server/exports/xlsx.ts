@@ -194,6 +194,9 @@ export class XlsxWorkbook {
 						c.format !== 'percent' &&
 						!spec.totalsNotSum
 					) {
+						// ExcelJS drops a cached result of 0, and a reader that does not recalculate
+						// then shows an empty cell: a zero sum is written as the number itself.
+						if (v === 0) return 0;
 						return { formula: `SUM(${col}2:${col}${lastRow})`, result: v };
 					}
 					return cellValue(v, c.format);

@@ -3,6 +3,7 @@
  * apart so the workbook's assembly stays readable.
  */
 import type { NetSumRow } from '$lib/domain/benefits/net';
+import { countOf } from '$lib/format';
 
 /** The register's sheets, headers fixed (the import's contract). */
 export const REGISTER_HEADERS = {
@@ -86,7 +87,7 @@ export function netNotes(row: NetSumRow): string[] {
 	const line = (what: string, f: (n: number) => string, a: NetSumRow['kroner']) =>
 		`${what}, estimat: brutto ${f(a.gross.estimate)}, ulemper ${f(a.disbenefits.estimate)}, netto ${f(a.net.estimate)}; realisert hittil: brutto ${f(a.gross.realised)}, ulemper ${f(a.disbenefits.realised)}, netto ${f(a.net.realised)}.`;
 	return [
-		`Utvalget har ${row.benefitCount} gevinster og ${row.disbenefitCount} ulemper. Ulemper trekkes fra gevinstene: netto = brutto − ulemper.`,
+		`Utvalget har ${countOf(row.benefitCount, 'gevinst', 'gevinster')} og ${countOf(row.disbenefitCount, 'ulempe', 'ulemper')}. Ulemper trekkes fra gevinstene: netto = brutto − ulemper.`,
 		line('Kroner', kr, row.kroner),
 		line('Timer', h, row.hours)
 	];

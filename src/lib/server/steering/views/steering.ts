@@ -15,7 +15,7 @@
  * page the user may not open is left out (`SteeringAccess`): compliance is for the steering
  * group and administrators, as /arshjul/etterlevelse is.
  */
-import { osloDay } from '$lib/format';
+import { countOf, osloDay } from '$lib/format';
 import { onTimePercent, realisedPercent, risksBySeverity, trackRag } from '$lib/domain/steering';
 import {
 	LIFECYCLE_LABEL,
@@ -191,7 +191,12 @@ function behindFigure(
 function ragLabel(rag: RagStatus | null, c: { green: number; amber: number; red: number }) {
 	const reported = c.green + c.amber + c.red;
 	if (rag === null) return 'Ingen statusrapporter';
-	return `${RAG_LABEL[rag]} (${c.red} røde, ${c.amber} gule, ${c.green} grønne av ${reported})`;
+	const parts = [
+		countOf(c.red, 'rød', 'røde'),
+		countOf(c.amber, 'gul', 'gule'),
+		countOf(c.green, 'grønn', 'grønne')
+	];
+	return `${RAG_LABEL[rag]} (${parts.join(', ')} av ${reported})`;
 }
 
 function group<T extends { trackId: number }>(rows: readonly T[]): Map<number, T[]> {
