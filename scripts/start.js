@@ -48,6 +48,12 @@ if (scale) {
 } else if (demo) {
 	process.env.MISJONSKART_DEMO = '1';
 }
+if (demo) {
+	// The demo's accessibility statement shows a contact as a real installation's would
+	// (README, «Konfigurasjon»); example.org is reserved for examples (RFC 2606).
+	process.env.UU_OPERATOR ||= 'Eksempelkommunen (demo)';
+	process.env.UU_CONTACT ||= 'postmottak@example.org';
+}
 process.env.DATABASE_URL ||= 'data/misjonskart.db';
 
 const { listening } = await import('./server.js');

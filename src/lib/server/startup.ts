@@ -6,6 +6,7 @@ import { issueSetupToken } from './auth/setup-token';
 import { readOidcSettings } from './auth/oidc';
 import { seedDemo } from './demo';
 import { readClock } from './clock';
+import { statementContact } from './accessibility-contact';
 
 function publicOrigin(): string {
 	// Under `vite dev` the port is Vite's, which this code cannot see; the path alone is right.
@@ -21,6 +22,12 @@ export async function startup(): Promise<void> {
 	readOidcSettings();
 	getDb();
 	deleteExpiredSessions(readClock());
+	// The accessibility statement must name a way to report a barrier (Digdir's template).
+	if (statementContact(process.env).email === null) {
+		console.warn(
+			'UU_CONTACT er ikke satt: tilgjengelighetserklæringen (/tilgjengelighet) viser bare til postmottaket. Sett UU_CONTACT og UU_OPERATOR (README, «Konfigurasjon»).'
+		);
+	}
 	if (process.env.MISJONSKART_DEMO === '1' && countUsers() === 0) {
 		const users = await seedDemo(readClock());
 		console.log('\nEksempeldata er lagt inn. Eksempelbrukere (rolle, e-post, passord):');

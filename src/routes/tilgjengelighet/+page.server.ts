@@ -1,7 +1,7 @@
 import { env } from '$env/dynamic/private';
 import type { PageServerLoad } from './$types';
 import { allowPublic } from '$lib/server/auth/guards';
-import { statementContact } from './statement';
+import { statementContact } from '$lib/server/accessibility-contact';
 
 /**
  * Public: the statement must be readable by anyone, signed in or not (forskrift om universell

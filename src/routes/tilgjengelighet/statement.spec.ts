@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEVIATIONS, statementContact } from './statement';
+import { DEVIATIONS } from './statement';
+import { statementContact } from '$lib/server/accessibility-contact';
 
 describe('the accessibility statement', () => {
 	it('gives the installation’s e-mail address and operator', () => {
