@@ -5,6 +5,8 @@ import {
 	hasReached,
 	monthsBetween,
 	movePath,
+	rejectedDelayReason,
+	requesterWords,
 	shiftDay,
 	shiftPlan,
 	shortMonth,
@@ -161,5 +163,23 @@ describe('movePath', () => {
 		expect(movePath([], baseline, { date: '2026-06-30', value: null }, 2)).toEqual([]);
 		expect(movePath([], { date: '2027-01-01', value: 0 }, target, 2)).toEqual([]);
 		expect(movePath([], baseline, target, 0)).toEqual([]);
+	});
+});
+
+describe('requesterWords', () => {
+	const slip = { months: 3, from: '2026-03', to: '2026-06' };
+
+	it('names a request the system made as automatic, with who changed the measure', () => {
+		expect(requesterWords(slipReason('Ny portal; fase 2', slip, true), 'Kari')).toBe(
+			'Automatisk, da Kari endret tiltaket'
+		);
+		expect(requesterWords(slipReason('X', { ...slip, months: 1 }, true), null)).toBe('Automatisk');
+		expect(requesterWords(rejectedDelayReason(4, 2), null)).toBe('Automatisk');
+	});
+
+	it('names the person who wrote their own reason', () => {
+		expect(requesterWords('Høyere mål', 'Kari')).toBe('Kari');
+		expect(requesterWords('Tiltaket «X» er forsinket, og målet bør ned.', 'Kari')).toBe('Kari');
+		expect(requesterWords('Høyere mål', null)).toBeNull();
 	});
 });

@@ -172,6 +172,30 @@ export function slipReason(measureTitle: string, slip: Slip, frozen = false): st
 	return `Tiltaket «${measureTitle}» er forsinket fra ${periodWords(slip.from)} til ${periodWords(slip.to)}; ${move}.`;
 }
 
+/** The reason on the request made when a measure slipped while another request waited and that one was rejected. */
+export function rejectedDelayReason(versionNumber: number, months: number): string {
+	return `Tiltaket ble forsinket mens versjon ${versionNumber} ventet, og den ble avvist; planen bør flyttes ${months} ${months === 1 ? 'måned' : 'måneder'} senere.`;
+}
+
+// The two sentences above, as only the system writes them (a frozen plan's `slipReason`).
+const AUTOMATIC_REASONS = [
+	/^Tiltaket «[^]*» er forsinket fra [^;]+; planen bør flyttes \d+ (?:måned|måneder) senere\.$/,
+	/^Tiltaket ble forsinket mens versjon \d+ ventet, og den ble avvist; planen bør flyttes \d+ (?:måned|måneder) senere\.$/
+];
+
+/**
+ * Who asked for a plan change, in words. A request the system made when a measure slipped
+ * carries the id of the person who changed the measure (the audit's actor), but that person did
+ * not ask for it. It is told by its reason: the system writes exactly `slipReason` or
+ * `rejectedDelayReason`, and a person writes their own reason in the request form. Telling by
+ * the reason needs no new column and no audit look-up per version; a person who types the
+ * system's sentence word for word is told as automatic, which is what the sentence says anyway.
+ */
+export function requesterWords(reason: string, requestedBy: string | null): string | null {
+	if (!AUTOMATIC_REASONS.some((r) => r.test(reason))) return requestedBy;
+	return requestedBy ? `Automatisk, da ${requestedBy} endret tiltaket` : 'Automatisk';
+}
+
 /** The rule as the benefit page states it. */
 export const SHIFT_RULE =
 	'Blir tiltaket forsinket (planlagt dato for statusen flyttes senere, eller tiltaket går tilbake til en tidligere status etter at datoen er passert), flyttes gevinstplanen like mange hele måneder senere. Er planen ikke godkjent, flyttes den straks. Er planen godkjent, endres den ikke av seg selv: det lages en endringsforespørsel som styringsgruppen godkjenner eller avviser. Gevinsteier og programleder får beskjed. Et tiltak som blir tidlig ferdig, flytter ikke planen.';

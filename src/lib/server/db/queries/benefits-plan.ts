@@ -18,7 +18,7 @@ import type { PlanLine, PlanPoint } from '$lib/domain/benefits/plan-versions';
 import { decisionRefusal, sameLines } from '$lib/domain/benefits/plan-versions';
 import { estimateFits } from '$lib/domain/gain-estimates';
 import type { BenefitDirection } from '$lib/domain/benefits/vocabulary';
-import { movePath, shiftDay } from '$lib/domain/benefits/timing';
+import { movePath, rejectedDelayReason, shiftDay } from '$lib/domain/benefits/timing';
 import { delayMonthsFor } from './benefits-timing-reads';
 
 export type PlanVersionRow = typeof benefitPlanVersion.$inferSelect;
@@ -326,7 +326,7 @@ export function decidePlanRequest(
 						baselineSource: approved.baselineSource,
 						...evidenceOf(approved),
 						targetValue: approved.targetValue,
-						reason: `Tiltaket ble forsinket mens versjon ${request.number} ventet, og den ble avvist; planen bør flyttes ${delay} ${delay === 1 ? 'måned' : 'måneder'} senere.`
+						reason: rejectedDelayReason(request.number, delay)
 					},
 					null,
 					now
