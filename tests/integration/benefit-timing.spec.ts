@@ -10,7 +10,7 @@ import { makeBenefit, makeFrozenBenefit, makeMission, makeProject } from '../fac
 import { makeMeasure } from '../factories/portfolio';
 import { listAuditEntries } from '$lib/server/db/queries/audit';
 import { getBenefit } from '$lib/server/db/queries/benefits';
-import { listPlannedPeriods } from '$lib/server/db/queries/benefits-gains';
+import { listPlannedPeriods, logRealisation } from '$lib/server/db/queries/benefits-gains';
 import { listPlanVersions } from '$lib/server/db/queries/benefits-plan-reads';
 import { getMeasureById } from '$lib/server/db/queries/measures';
 import { db } from '$lib/server/db';
@@ -378,5 +378,159 @@ describe('the measure slips', () => {
 		expect(next.reason).toContain('planen bør flyttes 2 måneder senere');
 		expect(await decide(id, next, 'approve')).toMatchObject({ kind: 'ok' });
 		expect(periods(id)).toEqual(['2027-01', '2027-02']);
+	});
+});
+
+/**
+ * A plan with no planned months is «Rett linje fra nullpunkt til mål»: 0 kr on 1 January 2026
+ * to 110 000 kr by 31 December 2026, 10 000 kr a month from February. A three-month slip moves
+ * that line three months later; the nullpunkt stays where it is.
+ */
+describe('a straight-line plan moves with the measure, not stretched', () => {
+	type LinePage = {
+		series: { period: string; planned: number }[];
+		status: { planned: number; realised: number; behind: boolean } | null;
+		governance: { health: { sentence: string } | null };
+		planVersions: {
+			waiting: { requestedBy: string | null } | null;
+			versions: { number: number; requestedBy: string | null }[];
+		};
+	};
+	const page = async (id: number) => (await benefitLoad(onBenefit(owner, id))) as LinePage;
+	const plannedIn = (p: LinePage, period: string) =>
+		p.series.find((r) => r.period === period)?.planned;
+
+	/** What the owner sees once the moved line is in force, and a month logged on it. */
+	async function movedLineInForce(id: number) {
+		expect(getBenefit(id)).toMatchObject({ baselineDate: '2026-01-01', targetDate: '2027-03-31' });
+		const before = await page(id);
+		// No gain is planned until the moved start; then the old line, three months later.
+		expect(['2026-02', '2026-03', '2026-04'].map((m) => plannedIn(before, m))).toEqual([0, 0, 0]);
+		expect(plannedIn(before, '2026-05')).toBe(10_000);
+		// The old target month holds what the line held three months before its end, not the target.
+		expect(plannedIn(before, '2026-12')).toBe(80_000);
+		expect(plannedIn(before, '2027-03')).toBe(110_000);
+
+		// A month realised as the moved plan says reads as on plan, neither over nor under.
+		const logged = logRealisation(
+			id,
+			{ period: '2026-05', value: 10_000, comment: '', evidence: '', supersedesId: null },
+			owner.user.id,
+			NOW
+		);
+		expect(logged).toMatchObject({ ok: true });
+		const after = await page(id);
+		expect(after.status).toMatchObject({ planned: 10_000, realised: 10_000, behind: false });
+		expect(after.governance.health?.sentence).not.toMatch(/over plan|under plan/);
+	}
+
+	it('an unfrozen plan: the line is written out month by month and moved at once', async () => {
+		const measureId = makeMeasure(projectId, leader.user.id);
+		await measureDates(measureId, '2026-09-01', '2026-10-20');
+		const id = makeBenefit(
+			projectId,
+			{ title: `Rett linje ${measureId}`, ownerId: owner.user.id },
+			leader.user.id
+		);
+		const plan = {
+			baselineValue: '0',
+			baselineDate: '2026-01-01',
+			baselineMethod: 'Regnskap',
+			targetValue: '110000',
+			targetDate: '2026-12-31',
+			version: String(getBenefit(id)!.version)
+		};
+		expect(await outcome(() => actions.plan!(onBenefit(leader, id, plan)))).toMatchObject({
+			kind: 'ok'
+		});
+		await tieTo(id, measureId, 'completed');
+		expect(periods(id)).toEqual([]);
+
+		// Due in October, now in January: three months.
+		await measureDates(measureId, '2026-09-01', '2027-01-20');
+		expect(periods(id)).toHaveLength(14);
+		await movedLineInForce(id);
+	});
+
+	it('a frozen plan: the request moves the line, and says the system asked', async () => {
+		const measureId = makeMeasure(projectId, leader.user.id);
+		await measureDates(measureId, '2026-09-01', '2026-12-01');
+		const id = makeFrozenBenefit(
+			projectId,
+			{ title: `Rett linje ${measureId}`, ownerId: owner.user.id },
+			{ actorId: leader.user.id, target: { value: 110_000, date: '2026-12-31' } }
+		);
+		await tieTo(id, measureId, 'adopted');
+
+		// Work was to start in September, now in December: three months.
+		await measureDates(measureId, '2026-12-01', '2027-01-20');
+		expect(periods(id)).toEqual([]);
+		const waiting = listPlanVersions(id).find((v) => v.status === 'requested')!;
+		expect(waiting.targetDate).toBe('2027-03-31');
+		const valueIn = (period: string) => waiting.plan.find((p) => p.period === period)?.value;
+		expect([valueIn('2026-02'), valueIn('2026-12'), valueIn('2027-03')]).toEqual([
+			0, 80_000, 110_000
+		]);
+
+		// The leader moved the measure; the system, not the leader, asked for the change.
+		const asked = (await page(id)).planVersions;
+		const words = `Automatisk, da ${leader.user.name} endret tiltaket`;
+		expect(asked.waiting?.requestedBy).toBe(words);
+		expect(asked.versions.find((v) => v.number === waiting.number)?.requestedBy).toBe(words);
+		expect(asked.versions.find((v) => v.number === 1)?.requestedBy).toBe(leader.user.name);
+
+		const decide = {
+			requestId: String(waiting.id),
+			decision: 'approve',
+			note: '',
+			version: String(waiting.version)
+		};
+		expect(await outcome(() => actions.decidePlan!(onBenefit(steering, id, decide)))).toMatchObject(
+			{ kind: 'ok' }
+		);
+		await movedLineInForce(id);
+	});
+
+	it('a straight-line request approved after a delay moves its own line', async () => {
+		const measureId = makeMeasure(projectId, leader.user.id);
+		await measureDates(measureId, '2026-09-01', '2026-12-01');
+		const id = makeFrozenBenefit(
+			projectId,
+			{ title: `Rett linje ${measureId}`, ownerId: owner.user.id },
+			{ actorId: leader.user.id, target: { value: 110_000, date: '2026-12-31' } }
+		);
+		await tieTo(id, measureId, 'adopted');
+		const request = {
+			baselineValue: '0',
+			baselineDate: '2026-01-01',
+			baselineMethod: 'Regnskap',
+			baselineSource: 'Regnskapsrapport',
+			evidenceUrl: '',
+			targetValue: '220000',
+			targetDate: '2026-12-31',
+			plan: '',
+			reason: 'Høyere mål'
+		};
+		expect(await outcome(() => actions.requestPlan!(onBenefit(leader, id, request)))).toMatchObject(
+			{ kind: 'ok' }
+		);
+		await measureDates(measureId, '2026-12-01', '2027-01-20');
+		const waiting = listPlanVersions(id).find((v) => v.status === 'requested')!;
+		expect((await page(id)).planVersions.waiting?.requestedBy).toBe(leader.user.name);
+		const decide = {
+			requestId: String(waiting.id),
+			decision: 'approve',
+			note: '',
+			version: String(waiting.version)
+		};
+		expect(await outcome(() => actions.decidePlan!(onBenefit(steering, id, decide)))).toMatchObject(
+			{ kind: 'ok' }
+		);
+		// The requested line (20 000 kr a month), three months later.
+		expect(getBenefit(id)).toMatchObject({ targetValue: 220_000, targetDate: '2027-03-31' });
+		const after = await page(id);
+		expect(plannedIn(after, '2026-04')).toBe(0);
+		expect(plannedIn(after, '2026-12')).toBe(160_000);
+		expect(plannedIn(after, '2027-03')).toBe(220_000);
 	});
 });

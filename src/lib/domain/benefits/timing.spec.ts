@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { plannedPath } from '../gain-realisation';
 import {
 	addMonths,
 	hasReached,
 	monthsBetween,
+	movePath,
+	rejectedDelayReason,
+	requesterWords,
 	shiftDay,
 	shiftPlan,
 	shortMonth,
@@ -99,5 +103,83 @@ describe('the plan shifting when the measure slips', () => {
 		expect(slipReason('Digital søknad', { months: 2, from: '2026-10', to: '2026-12' }, true)).toBe(
 			'Tiltaket «Digital søknad» er forsinket fra oktober 2026 til desember 2026; planen bør flyttes 2 måneder senere.'
 		);
+	});
+});
+
+describe('movePath', () => {
+	const baseline = { date: '2026-01-15', value: 0 };
+	const target = { date: '2026-12-31', value: 1100 };
+
+	it('writes a straight line out month by month and moves it, the baseline fixed', () => {
+		const moved = movePath([], baseline, target, 3);
+		expect(moved[0]).toEqual({ period: '2026-02', value: 0 });
+		expect(moved.slice(0, 4).map((p) => p.value)).toEqual([0, 0, 0, 100]);
+		// The old target month holds what the line held three months before its end.
+		expect(moved.find((p) => p.period === '2026-12')?.value).toBe(800);
+		expect(moved.at(-1)).toEqual({ period: '2027-03', value: 1100 });
+		expect(moved).toHaveLength(14);
+	});
+
+	it('draws, against the moved target, the old line three months later', () => {
+		const moved = movePath([], baseline, target, 3);
+		const before = plannedPath(baseline, target);
+		const after = plannedPath(
+			baseline,
+			{ date: '2027-03-31', value: 1100 },
+			moved.map((p) => ({ period: p.period, planned: p.value }))
+		);
+		expect(after.slice(0, 4).every((p) => p.planned === 0)).toBe(true);
+		for (const p of before) {
+			const later = after.find((q) => q.period === addMonths(p.period, 3));
+			expect(later?.planned).toBe(p.planned);
+		}
+	});
+
+	it("keeps the straight line's own rounding, downwards too", () => {
+		const moved = movePath([], { date: '2026-01', value: 10 }, { date: '2026-04', value: 0 }, 1);
+		const line = plannedPath({ date: '2026-01', value: 10 }, { date: '2026-04', value: 0 });
+		expect(line.map((p) => p.planned)).toEqual([10, 7, 3, 0]);
+		expect(moved).toEqual([
+			{ period: '2026-02', value: 10 },
+			{ period: '2026-03', value: 7 },
+			{ period: '2026-04', value: 3 },
+			{ period: '2026-05', value: 0 }
+		]);
+	});
+
+	it('moves a target in the baseline month to the moved month', () => {
+		expect(
+			movePath([], { date: '2026-05-01', value: 5 }, { date: '2026-05-31', value: 9 }, 2)
+		).toEqual([
+			{ period: '2026-06', value: 5 },
+			{ period: '2026-07', value: 9 }
+		]);
+	});
+
+	it('moves given months as they are, and leaves a line that cannot be drawn empty', () => {
+		const plan = [{ period: '2026-06', value: 40 }];
+		expect(movePath(plan, baseline, target, 2)).toEqual([{ period: '2026-08', value: 40 }]);
+		expect(movePath([], { date: null, value: null }, target, 2)).toEqual([]);
+		expect(movePath([], baseline, { date: '2026-06-30', value: null }, 2)).toEqual([]);
+		expect(movePath([], { date: '2027-01-01', value: 0 }, target, 2)).toEqual([]);
+		expect(movePath([], baseline, target, 0)).toEqual([]);
+	});
+});
+
+describe('requesterWords', () => {
+	const slip = { months: 3, from: '2026-03', to: '2026-06' };
+
+	it('names a request the system made as automatic, with who changed the measure', () => {
+		expect(requesterWords(slipReason('Ny portal; fase 2', slip, true), 'Kari')).toBe(
+			'Automatisk, da Kari endret tiltaket'
+		);
+		expect(requesterWords(slipReason('X', { ...slip, months: 1 }, true), null)).toBe('Automatisk');
+		expect(requesterWords(rejectedDelayReason(4, 2), null)).toBe('Automatisk');
+	});
+
+	it('names the person who wrote their own reason', () => {
+		expect(requesterWords('Høyere mål', 'Kari')).toBe('Kari');
+		expect(requesterWords('Tiltaket «X» er forsinket, og målet bør ned.', 'Kari')).toBe('Kari');
+		expect(requesterWords('Høyere mål', null)).toBeNull();
 	});
 });

@@ -7,6 +7,7 @@ import { LIFECYCLE_LABEL, type LifecycleStatus } from '../portfolio/vocabulary';
 import type { PlanPoint } from './plan-versions';
 import { formatMonthShort } from '../../format';
 import { periodWords } from './attestation';
+import { periodIndex, periodFromIndex, plannedPath } from '../gain-realisation';
 
 /** What the rule reads of a measure, before or after a change. */
 export interface MeasureTiming {
@@ -97,6 +98,51 @@ export function shiftPlan(plan: readonly PlanPoint[], months: number): PlanPoint
 	return plan.map((p) => ({ period: addMonths(p.period, months), value: p.value }));
 }
 
+/** A plan's baseline or target: a day `YYYY-MM-DD` and a whole value, either null if not set. */
+export interface PlanEnd {
+	date: string | null;
+	value: number | null;
+}
+
+/**
+ * The planned path moved `months` later, as the plan's new explicit months. A path given month
+ * by month moves as it is (`shiftPlan`). An empty path means «Rett linje fra nullpunkt til mål»
+ * (`plannedPath`); moving only the target day would stretch that line from the fixed baseline
+ * («Nullpunktet står fast») instead of moving it. So the line is first written out month by
+ * month with `plannedPath`'s own values and rounding, from the month after the baseline's to
+ * the target's, and moved: the months from the baseline to the moved start keep the baseline
+ * value (no gain is planned before the measure), and the moved target month holds the target.
+ * A line that cannot be drawn (baseline or target missing, target before baseline) stays empty.
+ */
+export function movePath(
+	plan: readonly PlanPoint[],
+	baseline: PlanEnd,
+	target: PlanEnd,
+	months: number
+): PlanPoint[] {
+	if (months <= 0) return [...plan];
+	if (plan.length) return shiftPlan(plan, months);
+	if (baseline.date === null || baseline.value === null) return [];
+	if (target.date === null || target.value === null) return [];
+	const start = periodIndex(baseline.date.slice(0, 7));
+	const end = periodIndex(target.date.slice(0, 7));
+	if (end < start) return [];
+	const line = new Map(
+		plannedPath(
+			{ date: baseline.date, value: baseline.value },
+			{ date: target.date, value: target.value }
+		).map((p) => [periodIndex(p.period), p.planned])
+	);
+	const moved: PlanPoint[] = [];
+	for (let i = start + 1; i <= end + months; i++) {
+		const from = i - months;
+		// A target in the baseline's own month: the line is that single month, the target.
+		const value = from === end ? target.value : from <= start ? baseline.value : line.get(from)!;
+		moved.push({ period: periodFromIndex(i), value });
+	}
+	return moved;
+}
+
 /** A day `YYYY-MM-DD` moved whole months later, clamped to the month's last day. */
 export function shiftDay(day: string, months: number): string {
 	const period = addMonths(day.slice(0, 7), months);
@@ -124,6 +170,30 @@ export function slipReason(measureTitle: string, slip: Slip, frozen = false): st
 		? `planen bør flyttes ${months} senere`
 		: `planen er flyttet ${months} senere`;
 	return `Tiltaket «${measureTitle}» er forsinket fra ${periodWords(slip.from)} til ${periodWords(slip.to)}; ${move}.`;
+}
+
+/** The reason on the request made when a measure slipped while another request waited and that one was rejected. */
+export function rejectedDelayReason(versionNumber: number, months: number): string {
+	return `Tiltaket ble forsinket mens versjon ${versionNumber} ventet, og den ble avvist; planen bør flyttes ${months} ${months === 1 ? 'måned' : 'måneder'} senere.`;
+}
+
+// The two sentences above, as only the system writes them (a frozen plan's `slipReason`).
+const AUTOMATIC_REASONS = [
+	/^Tiltaket «[^]*» er forsinket fra [^;]+; planen bør flyttes \d+ (?:måned|måneder) senere\.$/,
+	/^Tiltaket ble forsinket mens versjon \d+ ventet, og den ble avvist; planen bør flyttes \d+ (?:måned|måneder) senere\.$/
+];
+
+/**
+ * Who asked for a plan change, in words. A request the system made when a measure slipped
+ * carries the id of the person who changed the measure (the audit's actor), but that person did
+ * not ask for it. It is told by its reason: the system writes exactly `slipReason` or
+ * `rejectedDelayReason`, and a person writes their own reason in the request form. Telling by
+ * the reason needs no new column and no audit look-up per version; a person who types the
+ * system's sentence word for word is told as automatic, which is what the sentence says anyway.
+ */
+export function requesterWords(reason: string, requestedBy: string | null): string | null {
+	if (!AUTOMATIC_REASONS.some((r) => r.test(reason))) return requestedBy;
+	return requestedBy ? `Automatisk, da ${requestedBy} endret tiltaket` : 'Automatisk';
 }
 
 /** The rule as the benefit page states it. */

@@ -30,6 +30,7 @@ import {
 } from '$lib/domain/benefits/vocabulary';
 import type { FormValues } from '$lib/schemas/form';
 import { periodWords } from '$lib/domain/benefits/attestation';
+import { requesterWords } from '$lib/domain/benefits/timing';
 
 type VersionValues = Omit<PlanValues, 'baselineSource'> & { baselineSource?: string | null };
 /** What a version leaves as it is (null there): the estimate and judgement in force now. */
@@ -93,7 +94,8 @@ function versionItem(v: ReturnType<typeof listPlanVersions>[number], unit: Benef
 		status: v.status,
 		reason: v.reason,
 		note: v.decisionNote,
-		requestedBy: v.requestedBy,
+		// «Automatisk, da … endret tiltaket» for a request the system made (timing.ts).
+		requestedBy: requesterWords(v.reason, v.requestedBy),
 		requestedAt: v.requestedAt.getTime(),
 		decidedBy: v.decidedBy,
 		decidedAt: v.decidedAt?.getTime() ?? null,
@@ -201,7 +203,11 @@ export function waitingRequestsPage(url: URL) {
 	const last = page[page.length - 1];
 	return {
 		count: countWaitingPlanRequests(),
-		requests: page.map((r) => ({ ...r, requestedAt: r.requestedAt.getTime() })),
+		requests: page.map((r) => ({
+			...r,
+			requestedBy: requesterWords(r.reason, r.requestedBy),
+			requestedAt: r.requestedAt.getTime()
+		})),
 		next: rows.length > PAGE && last ? `?etter=${last.requestedAt.getTime()}-${last.id}` : null,
 		first: after !== null
 	};

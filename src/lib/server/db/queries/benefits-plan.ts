@@ -18,7 +18,7 @@ import type { PlanLine, PlanPoint } from '$lib/domain/benefits/plan-versions';
 import { decisionRefusal, sameLines } from '$lib/domain/benefits/plan-versions';
 import { estimateFits } from '$lib/domain/gain-estimates';
 import type { BenefitDirection } from '$lib/domain/benefits/vocabulary';
-import { shiftDay, shiftPlan } from '$lib/domain/benefits/timing';
+import { movePath, rejectedDelayReason, shiftDay } from '$lib/domain/benefits/timing';
 import { delayMonthsFor } from './benefits-timing-reads';
 
 export type PlanVersionRow = typeof benefitPlanVersion.$inferSelect;
@@ -326,7 +326,7 @@ export function decidePlanRequest(
 						baselineSource: approved.baselineSource,
 						...evidenceOf(approved),
 						targetValue: approved.targetValue,
-						reason: `Tiltaket ble forsinket mens versjon ${request.number} ventet, og den ble avvist; planen bør flyttes ${delay} ${delay === 1 ? 'måned' : 'måneder'} senere.`
+						reason: rejectedDelayReason(request.number, delay)
 					},
 					null,
 					now
@@ -421,10 +421,20 @@ function changedJudgement(
 	};
 }
 
-/** A version's planned months and target day moved `months` later (`shiftNow`'s rule). */
-function shiftedBy(v: Pick<PlanVersionRow, 'plan' | 'targetDate'>, months: number) {
+/**
+ * A version's planned months and target day moved `months` later (`shiftNow`'s rule): an empty
+ * plan (straight line) is written out and moved against the version's own baseline and target.
+ */
+function shiftedBy(
+	v: Pick<PlanVersionRow, 'plan' | 'targetDate' | 'targetValue' | 'baselineDate' | 'baselineValue'>,
+	months: number
+) {
+	const baseline = { date: v.baselineDate, value: v.baselineValue };
 	return {
-		plan: months > 0 ? shiftPlan(v.plan, months) : v.plan,
+		plan:
+			months > 0
+				? movePath(v.plan, baseline, { date: v.targetDate, value: v.targetValue }, months)
+				: v.plan,
 		targetDate: v.targetDate && months > 0 ? shiftDay(v.targetDate, months) : v.targetDate
 	};
 }

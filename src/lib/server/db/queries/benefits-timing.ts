@@ -16,8 +16,8 @@ import { waitingDelay } from './benefits-timing-reads';
 import { benefit, measure, plannedPeriod, project } from '../schema';
 import { osloDay } from '$lib/format';
 import {
+	movePath,
 	shiftDay,
-	shiftPlan,
 	slipReason,
 	startSlip,
 	type MeasureTiming,
@@ -102,7 +102,13 @@ function shiftNow(
 	now: Date
 ) {
 	const plan = pathOf(tx, b.id);
-	const moved = shiftPlan(plan, slip.months);
+	// A straight-line plan (no planned months) is written out and moved, not stretched.
+	const moved = movePath(
+		plan,
+		{ date: b.baselineDate, value: b.baselineValue },
+		{ date: b.targetDate, value: b.targetValue },
+		slip.months
+	);
 	const targetDate = b.targetDate ? shiftDay(b.targetDate, slip.months) : null;
 	withGainRollups([b.id], () => {
 		tx.delete(plannedPeriod).where(eq(plannedPeriod.benefitId, b.id)).run();
@@ -161,7 +167,12 @@ function requestShift(
 			...evidenceOf(approved),
 			targetValue: approved.targetValue,
 			targetDate: approved.targetDate ? shiftDay(approved.targetDate, slip.months) : null,
-			plan: shiftPlan(approved.plan, slip.months),
+			plan: movePath(
+				approved.plan,
+				{ date: approved.baselineDate, value: approved.baselineValue },
+				{ date: approved.targetDate, value: approved.targetValue },
+				slip.months
+			),
 			reason
 		},
 		actorId,
