@@ -267,18 +267,19 @@ describe('the measure slips', () => {
 		});
 
 		// It slips again while the request waits: no second request; the delay is added to the
-		// waiting one, and the notice says so.
+		// waiting one, and the notice says so. The plan already counts on June (the status went
+		// back then), so the new date in September is three months more, not six from March.
 		await measureDates(measureId, '2026-09-01', '2026-12-01');
 		expect(listPlanVersions(id).filter((v) => v.status === 'requested')).toHaveLength(1);
 		const later = noticesOf(owner.user.id, id).find((x) => x.body.includes('venter allerede'));
 		expect(later!.title).toMatch(/^Gevinstplanen bør flyttes/);
-		expect(later!.body).toContain('forsinket fra mars 2026 til september 2026; planen bør flyttes');
+		expect(later!.body).toContain('forsinket fra juni 2026 til september 2026; planen bør flyttes');
 		expect(later!.body).toContain(`versjon ${waiting.number}) venter allerede`);
-		expect(later!.body).toContain('flyttes planen i tillegg 6 måneder senere');
+		expect(later!.body).toContain('flyttes planen i tillegg 3 måneder senere');
 		expect(later!.body).not.toMatch(/er flyttet|for lite/);
 		const stale = ((await benefitLoad(onBenefit(steering, id))) as TimingPage).timing;
 		expect(stale.waiting!.delays).toEqual([
-			expect.stringMatching(/: forsinket fra mars 2026 til september 2026 \(6 måneder\)$/)
+			expect.stringMatching(/: forsinket fra juni 2026 til september 2026 \(3 måneder\)$/)
 		]);
 		expect(stale.baselineStays).toMatch(/^Nullpunktet står fast/);
 
@@ -293,10 +294,10 @@ describe('the measure slips', () => {
 		expect(await outcome(() => actions.decidePlan!(onBenefit(steering, id, decide)))).toMatchObject(
 			{ kind: 'ok' }
 		);
-		expect(periods(id)).toEqual(['2027-08', '2027-09']);
-		expect(getBenefit(id)!.targetDate).toBe('2027-09-30');
+		expect(periods(id)).toEqual(['2027-05', '2027-06']);
+		expect(getBenefit(id)!.targetDate).toBe('2027-06-30');
 		const inForce = listPlanVersions(id).find((v) => v.status === 'approved')!;
-		expect(inForce.plan.map((p) => p.period)).toEqual(['2027-08', '2027-09']);
+		expect(inForce.plan.map((p) => p.period)).toEqual(['2027-05', '2027-06']);
 	});
 
 	/** A frozen benefit waiting for a measure, with a target-only request from its leader. */

@@ -92,7 +92,8 @@ export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
 	verify: 'Kontrollert',
 	timing: 'Start knyttet til tiltak',
 	plan_shift: 'Plan flyttet etter tiltak',
-	plan_shift_waiting: 'Tiltak forsinket mens en planendring venter'
+	plan_shift_waiting: 'Tiltak forsinket mens en planendring venter',
+	plan_shift_requested: 'Tiltak forsinket: flytting av planen foreslått'
 };
 
 /** The fields of before and after, by the name the code writes (camelCase, as the schema). */

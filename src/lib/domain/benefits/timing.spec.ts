@@ -57,6 +57,23 @@ describe('the plan shifting when the measure slips', () => {
 		]);
 	});
 
+	it('measures from the month the plan already counts on, so an earlier slip counts once', () => {
+		// The plan counts on January after a slip the measure's own date does not show.
+		const slip = startSlip(m(), m({ endDate: '2027-03-05' }), 'completed', '2026-06', '2027-01');
+		expect(slip).toEqual({ months: 2, from: '2027-01', to: '2027-03' });
+		expect(
+			startSlip(m(), m({ endDate: '2026-12-05' }), 'completed', '2026-06', '2027-01')
+		).toBeNull();
+		// An earlier counted-on month than the date changes nothing.
+		expect(startSlip(m(), m({ endDate: '2027-01-05' }), 'completed', '2026-06', '2026-01')).toEqual(
+			{
+				months: 3,
+				from: '2026-10',
+				to: '2027-01'
+			}
+		);
+	});
+
 	it('reads the start date for every status before «Avsluttet»', () => {
 		expect(startSlip(m(), m({ startDate: '2026-11-01' }), 'in_progress', '2026-06')?.months).toBe(
 			2

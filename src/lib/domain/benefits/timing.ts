@@ -71,6 +71,8 @@ export interface Slip {
 /**
  * How many whole months a change of the measure moves the benefit's start, or null for none.
  * - Not there yet, before and after: the plan moves as far as the planned date moved later.
+ *   `countedOn` is the month the plan already counts on after earlier slips, when later than
+ *   the measure's own date.
  * - It had reached the status and went back: it can reach it again this month at the earliest,
  *   so the plan moves from the planned month to this month if that month has passed.
  * - Reaching the status, moving earlier, being rejected (no date to move to), a missing date
@@ -81,10 +83,14 @@ export function startSlip(
 	before: MeasureTiming,
 	after: MeasureTiming,
 	wanted: LifecycleStatus,
-	nowMonth: string
+	nowMonth: string,
+	countedOn: string | null = null
 ): Slip | null {
 	if (after.status === 'rejected' || hasReached(after.status, wanted)) return null;
-	const was = plannedDateFor(before, wanted)?.slice(0, 7);
+	const date = plannedDateFor(before, wanted)?.slice(0, 7);
+	// The plan may already count on a later month than the measure's date says (a status that
+	// went back moved it without a new date): a slip is measured from there, so none counts twice.
+	const was = date && countedOn && countedOn > date ? countedOn : date;
 	const planned = plannedDateFor(after, wanted)?.slice(0, 7);
 	if (!was || !planned) return null;
 	const wentBack = hasReached(before.status, wanted);

@@ -75,6 +75,36 @@ export function delayMonthsFor(tx: Tx, benefitId: number, requestId: number): nu
 	return Number(row?.months ?? 0);
 }
 
+/**
+ * The month the benefit's plan already counts on after this measure's earlier slips since the
+ * benefit was tied to it: the latest «expected» month of a move, a delay recorded against a
+ * waiting request, or an automatic request not rejected. Null when none.
+ */
+export function countedOnMonth(tx: Tx, benefitId: number, measureId: number): string | null {
+	const tiedAt = tx
+		.select({ id: sql<number>`max(${auditLog.id})` })
+		.from(auditLog)
+		.where(shiftRows(benefitId, 'timing'))
+		.get()?.id;
+	const row = tx
+		.select({ month: sql<string | null>`max(json_extract(${auditLog.after}, '$.expectedTo'))` })
+		.from(auditLog)
+		.where(
+			and(
+				eq(auditLog.entity, 'benefit'),
+				eq(auditLog.entityId, String(benefitId)),
+				sql`${auditLog.action} in ('plan_shift', 'plan_shift_waiting', 'plan_shift_requested')`,
+				sql`${auditLog.id} > ${tiedAt ?? 0}`,
+				sql`json_extract(${auditLog.after}, '$.measureId') = ${measureId}`,
+				sql`not (${auditLog.action} = 'plan_shift_requested' and exists (
+					select 1 from ${benefitPlanVersion} v
+					where v.id = json_extract(${auditLog.after}, '$.requestId') and v.status = 'rejected'))`
+			)
+		)
+		.get();
+	return row?.month ?? null;
+}
+
 const shiftRows = (benefitId: number, action: string) =>
 	and(
 		eq(auditLog.entity, 'benefit'),

@@ -12,7 +12,7 @@ import { insertNotices } from './notices';
 import { approvedOf, pathOf, waitingOf } from './benefits-plan-reads';
 import { withGainRollups } from './gain-rollups';
 import { evidenceOf, insertPlanRequest } from './benefits-plan';
-import { waitingDelay } from './benefits-timing-reads';
+import { countedOnMonth, waitingDelay } from './benefits-timing-reads';
 import { benefit, measure, plannedPeriod, project } from '../schema';
 import { osloDay } from '$lib/format';
 import {
@@ -150,12 +150,13 @@ function requestShift(
 	b: BenefitRow,
 	slip: Slip,
 	reason: string,
+	measureId: number,
 	actorId: number | null,
 	now: Date
 ) {
 	const approved = approvedOf(tx, b.id);
 	if (!approved || waitingOf(tx, b.id)) return null;
-	return insertPlanRequest(
+	const requestId = insertPlanRequest(
 		tx,
 		b,
 		approved,
@@ -178,6 +179,21 @@ function requestShift(
 		actorId,
 		now
 	);
+	// What the plan counts on if the request stands (`countedOnMonth`), as a move records it.
+	writeAudit(tx, now, {
+		actorId,
+		entity: 'benefit',
+		entityId: b.id,
+		action: 'plan_shift_requested',
+		after: {
+			requestId,
+			measureId,
+			months: slip.months,
+			expectedFrom: slip.from,
+			expectedTo: slip.to
+		}
+	});
+	return requestId;
 }
 
 /**
@@ -201,7 +217,13 @@ export function followMeasure(
 		.all();
 	const notices: PlannedNotice[] = [];
 	for (const { b, leaderId } of waiting) {
-		const slip = startSlip(before, after, b.startMeasureStatus!, osloDay(now).slice(0, 7));
+		const slip = startSlip(
+			before,
+			after,
+			b.startMeasureStatus!,
+			osloDay(now).slice(0, 7),
+			countedOnMonth(tx, b.id, measureId)
+		);
 		if (!slip) continue;
 		const reason = slipReason(after.title, slip, b.planFrozenAt !== null);
 		let key: string;
@@ -211,7 +233,7 @@ export function followMeasure(
 			key = `shift:${shiftNow(tx, b, slip, measureId, actorId, now)}`;
 			title = `Gevinstplanen er flyttet: ${b.title}`;
 		} else {
-			const requestId = requestShift(tx, b, slip, reason, actorId, now);
+			const requestId = requestShift(tx, b, slip, reason, measureId, actorId, now);
 			key = requestId ? `request:${requestId}` : `waiting:${slip.from}:${slip.to}`;
 			title = `Gevinstplanen bør flyttes: ${b.title}`;
 			body = requestId
