@@ -26,7 +26,12 @@ const NO_CONTROL = 'Teksten inneholder ugyldige tegn';
 const blank = (v: unknown) => v === undefined || (typeof v === 'string' && v.trim() === '');
 
 function requiredText(max: number, message = REQUIRED) {
-	return z.string({ error: message }).trim().min(1, message).max(max, `Maks ${max} tegn`);
+	return z
+		.string({ error: message })
+		.trim()
+		.min(1, message)
+		.max(max, `Maks ${max} tegn`)
+		.refine((v) => !CONTROL_CHARS.test(v), NO_CONTROL);
 }
 
 /** Free text that may be empty; stored as '' (the columns are not null). */
