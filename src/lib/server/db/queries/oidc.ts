@@ -1,9 +1,9 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Role } from '$lib/domain/org/vocabulary';
-import { db, type Tx } from '..';
-import { roleAssignment, unit, user } from '../schema';
+import { db } from '..';
+import { user } from '../schema';
 import { writeAudit } from './audit';
-import { normaliseEmail } from './users';
+import { grantRole, normaliseEmail } from './users';
 import type { WriteResult } from '../../result';
 
 export type SsoSignIn = {
@@ -19,32 +19,6 @@ export type SsoSignIn = {
 };
 
 export type SsoSignedIn = { userId: number; created: boolean; granted: number; skipped: number };
-
-function holds(tx: Tx, userId: number, role: Role, unitId: number | null): boolean {
-	return (
-		tx
-			.select({ id: roleAssignment.id })
-			.from(roleAssignment)
-			.where(
-				and(
-					eq(roleAssignment.userId, userId),
-					eq(roleAssignment.role, role),
-					sql`coalesce(${roleAssignment.unitId}, 0) = ${unitId ?? 0}`
-				)
-			)
-			.get() !== undefined
-	);
-}
-
-function liveUnit(tx: Tx, unitId: number): boolean {
-	return (
-		tx
-			.select({ id: unit.id })
-			.from(unit)
-			.where(and(eq(unit.id, unitId), isNull(unit.archivedAt)))
-			.get() !== undefined
-	);
-}
 
 /**
  * Signing in through the identity provider, in one transaction: finds the account by e-mail or,
@@ -79,25 +53,10 @@ export function signInWithSso(input: SsoSignIn, now: Date): WriteResult<SsoSigne
 		let granted = 0;
 		let skipped = 0;
 		for (const r of input.roles) {
-			const unitId = r.role === 'unit_leader' ? r.unitId : null;
-			if (holds(tx, found.id, r.role, unitId)) continue;
-			if (unitId !== null && !liveUnit(tx, unitId)) {
-				skipped += 1;
-				continue;
-			}
-			const row = tx
-				.insert(roleAssignment)
-				.values({ userId: found.id, role: r.role, unitId })
-				.returning()
-				.get();
-			granted += 1;
-			writeAudit(tx, now, {
-				actorId: null,
-				entity: 'role_assignment',
-				entityId: row.id,
-				action: 'grant',
-				after: { userId: found.id, role: r.role, unitId, via: 'OpenID Connect' }
-			});
+			const grant = { userId: found.id, role: r.role, unitId: r.unitId, via: 'OpenID Connect' };
+			const result = grantRole(tx, grant, null, now);
+			if (result.ok) granted += 1;
+			else if (result.reason === 'unit_missing') skipped += 1;
 		}
 		writeAudit(tx, now, {
 			actorId: found.id,

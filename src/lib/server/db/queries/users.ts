@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { db, type Queryable } from '..';
+import { db, type Queryable, type Tx } from '..';
 import { writeAudit } from './audit';
 import { passwordToken, roleAssignment, session, unit, user, type Role } from '../schema';
 import { writeTransaction } from './write';
@@ -221,6 +221,50 @@ export function setUserActive(
 	});
 }
 
+/**
+ * Grants a role in the caller's transaction, audited: only a unit leader keeps its unit, which
+ * must exist and not be archived; a role already held is `exists`. `via` names where the grant
+ * came from in the audit row (an administrator: left out; single sign-on's groups).
+ */
+export function grantRole(
+	tx: Tx,
+	grant: { userId: number; role: Role; unitId: number | null; via?: string },
+	actorId: number | null,
+	now: Date
+): WriteResult<number> {
+	const { userId, role, via } = grant;
+	const scopedUnit = role === 'unit_leader' ? grant.unitId : null;
+	if (scopedUnit !== null) {
+		const led = tx.select().from(unit).where(eq(unit.id, scopedUnit)).get();
+		if (!led || led.archivedAt) return { ok: false, reason: 'unit_missing' } as const;
+	}
+	const existing = tx
+		.select({ id: roleAssignment.id })
+		.from(roleAssignment)
+		.where(
+			and(
+				eq(roleAssignment.userId, userId),
+				eq(roleAssignment.role, role),
+				sql`coalesce(${roleAssignment.unitId}, 0) = ${scopedUnit ?? 0}`
+			)
+		)
+		.get();
+	if (existing) return { ok: false, reason: 'exists' } as const;
+	const row = tx
+		.insert(roleAssignment)
+		.values({ userId, role, unitId: scopedUnit })
+		.returning()
+		.get();
+	writeAudit(tx, now, {
+		actorId,
+		entity: 'role_assignment',
+		entityId: row.id,
+		action: 'grant',
+		after: { userId, role, unitId: scopedUnit, ...(via ? { via } : {}) }
+	});
+	return { ok: true, value: row.id } as const;
+}
+
 export function addRoleAssignment(
 	userId: number,
 	role: Role,
@@ -230,36 +274,7 @@ export function addRoleAssignment(
 ): WriteResult<number> {
 	return writeTransaction((tx) => {
 		if (!getUserById(userId, tx)) return { ok: false, reason: 'not_found' } as const;
-		const scopedUnit = role === 'unit_leader' ? unitId : null;
-		if (scopedUnit !== null) {
-			const led = tx.select().from(unit).where(eq(unit.id, scopedUnit)).get();
-			if (!led || led.archivedAt) return { ok: false, reason: 'unit_missing' } as const;
-		}
-		const existing = tx
-			.select({ id: roleAssignment.id })
-			.from(roleAssignment)
-			.where(
-				and(
-					eq(roleAssignment.userId, userId),
-					eq(roleAssignment.role, role),
-					sql`coalesce(${roleAssignment.unitId}, 0) = ${scopedUnit ?? 0}`
-				)
-			)
-			.get();
-		if (existing) return { ok: false, reason: 'exists' } as const;
-		const row = tx
-			.insert(roleAssignment)
-			.values({ userId, role, unitId: scopedUnit })
-			.returning()
-			.get();
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'role_assignment',
-			entityId: row.id,
-			action: 'grant',
-			after: { userId, role, unitId: scopedUnit }
-		});
-		return { ok: true, value: row.id } as const;
+		return grantRole(tx, { userId, role, unitId }, actorId, now);
 	});
 }
 
