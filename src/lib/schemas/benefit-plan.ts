@@ -4,8 +4,15 @@
  */
 import { z } from 'zod';
 import { idField } from './id';
-import { baselineSchema, estimateLineSchema, targetBeforeBaseline, targetSchema } from './benefits';
-import { BENEFIT_DIRECTIONS } from '$lib/domain/benefits/vocabulary';
+import {
+	baselineSchema,
+	directionField,
+	emptyToUndefined,
+	estimateLineSchema,
+	targetBeforeBaseline,
+	targetSchema,
+	toleranceField
+} from './benefits';
 import { versionField } from './version';
 import {
 	parsePlanPath,
@@ -38,24 +45,11 @@ function readLines(text: string): { ok: true; lines: PlanLine[] } | { ok: false;
  * form) means «as it stands», never the benefit form's defaults: a request changes only what it
  * names. The dis-benefit mark is a choice, not a checkbox, so «no» is sent too.
  */
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const judgement = {
-	direction: z.preprocess(
-		blank,
-		z.enum(BENEFIT_DIRECTIONS, { error: 'Velg om høyere eller lavere verdi er bedre' }).optional()
-	),
-	tolerancePercent: z.preprocess(
-		blank,
-		z
-			.string()
-			.trim()
-			.regex(/^\d{1,3}$/, 'Skriv toleransen som et helt antall prosent')
-			.transform(Number)
-			.pipe(z.number().max(100, 'Toleransen må være mellom 0 og 100 %'))
-			.optional()
-	),
+	direction: z.preprocess(emptyToUndefined, directionField.optional()),
+	tolerancePercent: z.preprocess(emptyToUndefined, toleranceField.optional()),
 	disbenefit: z.preprocess(
-		blank,
+		emptyToUndefined,
 		z
 			.enum(['ja', 'nei'], { error: 'Velg gevinst eller ulempe' })
 			.optional()

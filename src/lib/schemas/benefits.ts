@@ -79,7 +79,7 @@ function checkboxList<const T extends readonly [string, ...string[]]>(values: T,
 		.pipe(z.array(z.enum(values, { error: message })));
 }
 
-function emptyToUndefined(value: unknown): unknown {
+export function emptyToUndefined(value: unknown): unknown {
 	return typeof value === 'string' && value.trim() === '' ? undefined : value;
 }
 
@@ -89,6 +89,17 @@ export const changeSchema = z.object({
 	title: requiredText('Skriv hva som endres'),
 	description: optionalText()
 });
+
+/** How a benefit is judged (health.ts); shared by the benefit form and a plan-change request. */
+export const directionField = z.enum(BENEFIT_DIRECTIONS, {
+	error: 'Velg om høyere eller lavere verdi er bedre'
+});
+export const toleranceField = z
+	.string()
+	.trim()
+	.regex(/^\d{1,3}$/, 'Skriv toleransen som et helt antall prosent')
+	.transform(Number)
+	.pipe(z.number().max(100, 'Toleransen må være mellom 0 og 100 %'));
 
 export const benefitSchema = z
 	.object({
@@ -122,24 +133,8 @@ export const benefitSchema = z
 		takeout: z.enum(TAKEOUT_METHODS, { error: 'Velg hvordan gevinsten tas ut' }),
 		// Who confirms kroner gains (often økonomi); direction and tolerance decide its status.
 		validatorId: optionalId('Velg en validator fra listen'),
-		direction: z.preprocess(
-			emptyToUndefined,
-			z
-				.enum(BENEFIT_DIRECTIONS, { error: 'Velg om høyere eller lavere verdi er bedre' })
-				.optional()
-				.default('higher')
-		),
-		tolerancePercent: z.preprocess(
-			(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-			z
-				.string()
-				.trim()
-				.regex(/^\d{1,3}$/, 'Skriv toleransen som et helt antall prosent')
-				.transform(Number)
-				.pipe(z.number().max(100, 'Toleransen må være mellom 0 og 100 %'))
-				.optional()
-				.default(10)
-		)
+		direction: z.preprocess(emptyToUndefined, directionField.optional().default('higher')),
+		tolerancePercent: z.preprocess(emptyToUndefined, toleranceField.optional().default(10))
 	})
 	.superRefine((benefit, ctx) => {
 		if (benefit.kind === 'kvantitativ' && !benefit.unit) {
