@@ -5,12 +5,13 @@
  */
 import {
 	countWaitingPlanRequests,
+	currentLines,
 	listPlanVersions,
 	waitingPlanRequests,
 	type WaitingCursor
 } from '../../db/queries/benefits-plan-reads';
 import type { PlanVersionRow } from '../../db/queries/benefits-plan';
-import { listEstimateLines, listPlannedPeriods } from '../../db/queries/benefits-gains';
+import { listPlannedPeriods } from '../../db/queries/benefits-gains';
 import { canDecidePlan, type BenefitAccess } from '../access';
 import { formatValue } from '$lib/charts/realisation';
 import { formatDay } from '$lib/format';
@@ -119,14 +120,6 @@ function versionItem(v: ReturnType<typeof listPlanVersions>[number], unit: Benef
 		evidenceFile: v.evidenceFileName
 	};
 }
-
-const currentLines = (benefitId: number): PlanLine[] =>
-	listEstimateLines([benefitId]).map((l) => ({
-		description: l.description,
-		amountPerCase: l.amountPerCase,
-		cases: l.cases,
-		sharePercent: l.shareHundredths / 100
-	}));
 
 /** The request form's values: the posted ones after a refusal, else the plan in force. */
 function requestValues(b: BenefitAccess['benefit'], approved: PlanVersionRow | undefined) {

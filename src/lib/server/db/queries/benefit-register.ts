@@ -10,6 +10,7 @@ import {
 	type BenefitListRow,
 	type GainScope
 } from './gain-views';
+import { CONFIRMED_COLUMNS, CONFIRMED_JOINS } from './realisation-log';
 
 // The same scope as the lists, read a chunk at a time by id so a download never asks SQLite
 // for more than `limit` rows at once; the caller stops at its stated cap.
@@ -128,13 +129,9 @@ const REALISATIONS_SQL = `
 		r.created_at as createdAt, r.correction_reason as correctionReason,
 		not exists (select 1 from realisation s
 			where s.benefit_id = r.benefit_id and s.supersedes_id = r.id) as effective,
-		au.name as attestedBy, ca.at as attestedAt, vu.name as validatedBy, cv.at as validatedAt
+		${CONFIRMED_COLUMNS}
 	from realisation r join benefit b on b.id = r.benefit_id join project p on p.id = b.project_id
-	left join user u on u.id = r.author_id
-	left join realisation_confirmation ca on ca.realisation_id = r.id and ca.kind = 'attest'
-	left join user au on au.id = ca.by_id
-	left join realisation_confirmation cv on cv.realisation_id = r.id and cv.kind = 'validate'
-	left join user vu on vu.id = cv.by_id
+	left join user u on u.id = r.author_id ${CONFIRMED_JOINS}
 	${BENEFITS_IN_SCOPE} and r.id > @after
 	order by r.id limit @limit`;
 

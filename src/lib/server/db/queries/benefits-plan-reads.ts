@@ -3,7 +3,7 @@
  * evidence file, and the requests waiting across benefits (through the status index).
  */
 import { aliasedTable, and, asc, desc, eq, gt, or, sql } from 'drizzle-orm';
-import { db, type Tx } from '..';
+import { db, type Queryable, type Tx } from '..';
 import {
 	benefit,
 	benefitPlanVersion,
@@ -128,7 +128,7 @@ export function pathOf(tx: Tx, benefitId: number): PlanPoint[] {
 }
 
 /** The benefit's estimate lines as a plan version keeps them, in the order they were added. */
-export function linesOf(tx: Tx, benefitId: number): PlanLine[] {
+export function linesOf(tx: Queryable, benefitId: number): PlanLine[] {
 	return tx
 		.select({
 			description: estimateLine.description,
@@ -142,6 +142,9 @@ export function linesOf(tx: Tx, benefitId: number): PlanLine[] {
 		.all()
 		.map(({ shareHundredths, ...l }) => ({ ...l, sharePercent: shareHundredths / 100 }));
 }
+
+/** The benefit's estimate lines now, as a plan version would keep them (for the page). */
+export const currentLines = (benefitId: number): PlanLine[] => linesOf(db, benefitId);
 
 /** Steering members (active), who are told of a waiting request. */
 export function steeringMembers(tx: Tx): number[] {

@@ -10,6 +10,18 @@
 import type { Realisation } from '../schema';
 import { preparedStatements } from './prepared';
 
+/**
+ * Who attested and who validated a realisation `r` (one of each at most, unique index), kept
+ * when a correction supersedes it: the columns and the joins, for the log and the register.
+ */
+export const CONFIRMED_COLUMNS = `au.name as attestedBy, ca.at as attestedAt,
+	vu.name as validatedBy, cv.at as validatedAt`;
+export const CONFIRMED_JOINS = `
+	left join realisation_confirmation ca on ca.realisation_id = r.id and ca.kind = 'attest'
+	left join user au on au.id = ca.by_id
+	left join realisation_confirmation cv on cv.realisation_id = r.id and cv.kind = 'validate'
+	left join user vu on vu.id = cv.by_id`;
+
 const PAGE_SQL = (direction: 'after' | 'before' | 'first') => `
 	with numbered as materialized (
 		select r.*, row_number() over (partition by r.benefit_id order by r.created_at, r.id) as number
@@ -23,12 +35,8 @@ const PAGE_SQL = (direction: 'after' | 'before' | 'first') => `
 				order by s.created_at, s.id limit 1) as supersededById,
 			(select s.number from numbered s where s.supersedes_id = r.id
 				order by s.created_at, s.id limit 1) as supersededByNumber,
-			au.name as attestedBy, ca.at as attestedAt, vu.name as validatedBy, cv.at as validatedAt
-		from numbered r left join user u on u.id = r.author_id
-		left join realisation_confirmation ca on ca.realisation_id = r.id and ca.kind = 'attest'
-		left join user au on au.id = ca.by_id
-		left join realisation_confirmation cv on cv.realisation_id = r.id and cv.kind = 'validate'
-		left join user vu on vu.id = cv.by_id
+			${CONFIRMED_COLUMNS}
+		from numbered r left join user u on u.id = r.author_id ${CONFIRMED_JOINS}
 		where 1
 			${
 				direction === 'after'
