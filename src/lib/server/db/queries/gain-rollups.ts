@@ -449,7 +449,7 @@ export function rebuildGainRollups(sqlite: Database = db.$client): void {
 export function rebuildGainRollupsIfEmpty(sqlite: Database): void {
 	const empty = sqlite
 		.prepare(
-			// A status without its end is a figure from before the forecast was kept (migration 0021).
+			// A status without its end is a figure from before the forecast was kept (migration 0022).
 			`select (exists (select 1 from benefit) and not exists (select 1 from benefit_figure))
 				or exists (select 1 from benefit_figure
 					where status_period is not null and end_planned is null)`
