@@ -3,7 +3,8 @@
  * evidence file, and the requests waiting across benefits (through the status index).
  */
 import { aliasedTable, and, asc, desc, eq, gt, or, sql } from 'drizzle-orm';
-import { db, type Queryable, type Tx } from '..';
+import { db, type Tx } from '..';
+import { listEstimateLines } from './benefits-gains';
 import {
 	benefit,
 	benefitPlanVersion,
@@ -128,7 +129,7 @@ export function pathOf(tx: Tx, benefitId: number): PlanPoint[] {
 }
 
 /** The benefit's estimate lines as a plan version keeps them, in the order they were added. */
-export function linesOf(tx: Queryable, benefitId: number): PlanLine[] {
+export function linesOf(tx: Tx, benefitId: number): PlanLine[] {
 	return tx
 		.select({
 			description: estimateLine.description,
@@ -140,11 +141,25 @@ export function linesOf(tx: Queryable, benefitId: number): PlanLine[] {
 		.where(eq(estimateLine.benefitId, benefitId))
 		.orderBy(asc(estimateLine.id))
 		.all()
-		.map(({ shareHundredths, ...l }) => ({ ...l, sharePercent: shareHundredths / 100 }));
+		.map(toPlanLine);
 }
 
+const toPlanLine = (l: {
+	description: string;
+	amountPerCase: number;
+	cases: number;
+	shareHundredths: number;
+}): PlanLine => ({
+	description: l.description,
+	amountPerCase: l.amountPerCase,
+	cases: l.cases,
+	sharePercent: l.shareHundredths / 100
+});
+
 /** The benefit's estimate lines now, as a plan version would keep them (for the page). */
-export const currentLines = (benefitId: number): PlanLine[] => linesOf(db, benefitId);
+// Through the page's prepared read (benefits-reads.ts): the benefit page compiles no SQL once warm.
+export const currentLines = (benefitId: number): PlanLine[] =>
+	listEstimateLines([benefitId]).map(toPlanLine);
 
 /** Steering members (active), who are told of a waiting request. */
 export function steeringMembers(tx: Tx): number[] {
