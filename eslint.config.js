@@ -8,7 +8,17 @@ import svelteConfig from './svelte.config.js';
 import { LAYERS, LAYER_POLICIES } from './eslint.layers.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'drizzle/', 'test-results/', 'bench/results/', 'data/'] },
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'src/lib/paraglide/',
+			'drizzle/',
+			'test-results/',
+			'bench/results/',
+			'data/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

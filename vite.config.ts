@@ -1,9 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './i18n.config.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit()],
 	server: { host: '127.0.0.1', port: 5173 },
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/integration/**/*.spec.ts'],

@@ -1,11 +1,13 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './i18n.config.js';
 
 // The crash test (tests/durability): the built server in a child process, killed with SIGKILL
 // round after round. The SvelteKit plugin is here so the test can seed the database through
 // tests/factories ($lib). `npm run test:durability` builds first and runs 30 rounds.
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit()],
 	test: {
 		include: ['tests/durability/**/*.spec.ts'],
 		environment: 'node',

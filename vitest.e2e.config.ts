@@ -1,5 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './i18n.config.js';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
@@ -17,7 +19,7 @@ class FoundationFirst extends BaseSequencer {
 // The SvelteKit plugin is here only so journeys can import tests/factories ($lib) to seed the
 // server's database directly (see tests/e2e/seed.ts).
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit()],
 	test: {
 		include: ['tests/e2e/**/*.e2e.ts'],
 		environment: 'node',

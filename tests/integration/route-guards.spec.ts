@@ -20,6 +20,10 @@ const PUBLIC: PublicList = {
 		reason: 'the sign-in page: whoever is not signed in must reach it',
 		entries: { load: 'allowPublic', 'actions.default': 'allowPublic' }
 	},
+	'src/routes/(auth)/sprak/+page.server.ts': {
+		reason: 'the language of the sign-in pages: whoever is not signed in must be able to choose it',
+		entries: { load: 'allowPublic', 'actions.default': 'allowPublic' }
+	},
 	'src/routes/(auth)/login/oidc/+server.ts': {
 		reason: 'starts single sign-on: whoever is not signed in must reach it',
 		entries: { GET: 'allowPublic' }

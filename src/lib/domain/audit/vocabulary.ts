@@ -67,6 +67,7 @@ export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
 	password_reset: 'Passord tilbakestilt',
 	password_changed: 'Passord endret',
 	password_set_by_link: 'Passord satt fra lenke',
+	locale_changed: 'Språk endret',
 	sso_sign_in: 'Logget inn gjennom innloggingstjenesten',
 	sign: 'Signert',
 	reopen: 'Gjenåpnet',
@@ -112,6 +113,7 @@ export const AUDIT_FIELD_LABEL: Readonly<Record<string, string>> = {
 	roles: 'Roller',
 	active: 'Aktiv',
 	mustChangePassword: 'Må bytte passord',
+	locale: 'Språk',
 	// Single sign-on (OpenID Connect): who vouched for the person, and how the row came about.
 	issuer: 'Innloggingstjeneste',
 	subject: 'Id hos innloggingstjenesten',

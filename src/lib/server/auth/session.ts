@@ -22,6 +22,8 @@ export type SessionUser = {
 	name: string;
 	email: string;
 	mustChangePassword: boolean;
+	/** The language chosen on /konto; null follows the browser. */
+	locale: 'nb' | 'nn' | 'en' | null;
 	roles: { role: Role; unitId: number | null }[];
 };
 
@@ -73,6 +75,7 @@ export function validateSessionToken(token: string, now: Date): SessionValidatio
 			name: user.name,
 			email: user.email,
 			mustChangePassword: user.mustChangePassword,
+			locale: user.locale,
 			roles: listRoleAssignmentsForUser(user.id)
 		}
 	};

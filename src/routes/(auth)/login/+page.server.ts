@@ -29,6 +29,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin));
 	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin);
 	return {
+		locale: locals.locale,
+		// The language form comes back here, with the same redirectTo.
+		here: `${url.pathname}${url.search}`,
 		passwordSet: url.searchParams.has('passordSatt'),
 		passwordLogin: passwordLoginEnabled(),
 		sso: ssoProvider(),

@@ -13,7 +13,8 @@ function prepareSessionWithUser() {
 				name: user.name,
 				email: user.email,
 				active: user.active,
-				mustChangePassword: user.mustChangePassword
+				mustChangePassword: user.mustChangePassword,
+				locale: user.locale
 			}
 		})
 		.from(session)

@@ -342,3 +342,27 @@ export function resetCredentials(
 export function getPasswordToken(id: string) {
 	return db.select().from(passwordToken).where(eq(passwordToken.id, id)).get();
 }
+
+/**
+ * The user's own choice of interface language, with its audit row; nothing is written when it
+ * is the one already saved.
+ */
+export function setUserLocale(
+	userId: number,
+	locale: NonNullable<UserRow['locale']>,
+	now: Date
+): void {
+	db.transaction((tx) => {
+		const before = tx.select({ locale: user.locale }).from(user).where(eq(user.id, userId)).get();
+		if (!before || before.locale === locale) return;
+		tx.update(user).set({ locale }).where(eq(user.id, userId)).run();
+		writeAudit(tx, now, {
+			actorId: userId,
+			entity: 'user',
+			entityId: userId,
+			action: 'locale_changed',
+			before: { locale: before.locale },
+			after: { locale }
+		});
+	});
+}

@@ -13,6 +13,8 @@ export const user = sqliteTable('user', {
 	mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
 	// Lost-update check for the admin's name form; sign-in and password changes leave it alone.
 	version: integer('version').notNull().default(0),
+	// The interface language the user chose on /konto; null follows the browser (Accept-Language).
+	locale: text('locale', { enum: ['nb', 'nn', 'en'] }),
 	createdAt: integer('created_at', { mode: 'timestamp_ms' })
 		.notNull()
 		.default(sql`(unixepoch() * 1000)`)

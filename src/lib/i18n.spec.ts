@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { negotiateLocale, resolveLocale } from './i18n';
+
+describe('negotiateLocale', () => {
+	it('takes the best language the app has, by q-value', () => {
+		expect(negotiateLocale('en-GB,en;q=0.9,nb;q=0.8')).toBe('en');
+		expect(negotiateLocale('de-DE,de;q=0.9,nn;q=0.5,en;q=0.4')).toBe('nn');
+		expect(negotiateLocale('nb;q=0.2, en;q=0.8')).toBe('en');
+	});
+	it('reads «no» as bokmål and ignores what it does not have', () => {
+		expect(negotiateLocale('no,en;q=0.5')).toBe('nb');
+		expect(negotiateLocale('de,fr')).toBeUndefined();
+		expect(negotiateLocale('en;q=0, nn')).toBe('nn');
+		expect(negotiateLocale('')).toBeUndefined();
+		expect(negotiateLocale(null)).toBeUndefined();
+	});
+});
+
+describe('resolveLocale', () => {
+	it('puts the saved choice before the cookie, the cookie before the browser', () => {
+		expect(resolveLocale({ saved: 'nn', cookie: 'en', acceptLanguage: 'nb' })).toBe('nn');
+		expect(resolveLocale({ saved: null, cookie: 'en', acceptLanguage: 'nn' })).toBe('en');
+		expect(resolveLocale({ saved: null, cookie: undefined, acceptLanguage: 'nn' })).toBe('nn');
+		expect(resolveLocale({ saved: null, cookie: 'xx', acceptLanguage: 'de' })).toBe('nb');
+	});
+});

@@ -1,0 +1,69 @@
+/**
+ * The interface languages and how a request's language is chosen. The texts themselves are in
+ * `messages/{nb,nn,en}.json`, compiled by Paraglide into `$lib/paraglide` (README, «Språk»).
+ */
+import { baseLocale, locales, type Locale } from '$lib/paraglide/runtime';
+
+export type { Locale };
+export { baseLocale, locales };
+
+/**
+ * Each language named in itself, as a language choice shows it to someone who cannot read the
+ * current one (W3C, «Language selectors»: show each language in its own language).
+ */
+export const LOCALE_NAME: Readonly<Record<Locale, string>> = {
+	nb: 'Bokmål',
+	nn: 'Nynorsk',
+	en: 'English'
+};
+
+/** The Intl locale of each language: dates, numbers and kroner (src/lib/format.ts). */
+export const INTL_LOCALE: Readonly<Record<Locale, string>> = {
+	nb: 'nb-NO',
+	nn: 'nn-NO',
+	en: 'en-GB'
+};
+
+/** The cookie that keeps a signed-out visitor's choice (the sign-in page's language form). */
+export const LOCALE_COOKIE = 'misjonskart_sprak';
+
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/**
+ * The first language of an `Accept-Language` header (RFC 9110 § 12.5.4) that the app has, by
+ * q-value. «no» is Norwegian without a written standard named: bokmål, as most write it.
+ */
+export function negotiateLocale(header: string | null | undefined): Locale | undefined {
+	if (!header) return undefined;
+	const ranges = header
+		.split(',')
+		.map((part, order) => {
+			const [tag = '', ...params] = part.trim().split(';');
+			const q = params.map((p) => /^\s*q=([\d.]+)\s*$/i.exec(p)?.[1]).find(Boolean);
+			return { tag: tag.trim().toLowerCase(), q: q === undefined ? 1 : Number(q), order };
+		})
+		.filter((r) => r.tag && r.q > 0)
+		.sort((a, b) => b.q - a.q || a.order - b.order);
+	for (const { tag } of ranges) {
+		const primary = tag.split('-')[0];
+		if (primary === 'no') return 'nb';
+		if (isLocale(primary)) return primary;
+	}
+	return undefined;
+}
+
+/**
+ * A request's language: the signed-in user's saved choice, else the signed-out visitor's cookie,
+ * else the browser's `Accept-Language`, else bokmål.
+ */
+export function resolveLocale(input: {
+	saved: string | null | undefined;
+	cookie: string | null | undefined;
+	acceptLanguage: string | null | undefined;
+}): Locale {
+	if (isLocale(input.saved)) return input.saved;
+	if (isLocale(input.cookie)) return input.cookie;
+	return negotiateLocale(input.acceptLanguage) ?? baseLocale;
+}

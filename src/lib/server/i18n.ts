@@ -1,0 +1,39 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Handle } from '@sveltejs/kit';
+import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
+import { LOCALE_COOKIE, resolveLocale, type Locale } from '$lib/i18n';
+
+type Store = { locale?: Locale; origin?: string; messageCalls?: Set<string> };
+
+// Paraglide's messages and getLocale() read the request's language from this store, as its
+// own paraglideMiddleware() would set it; the choice itself is ours (resolveLocale), since
+// the saved language is on the user the session hook has already read.
+const storage = new AsyncLocalStorage<Store>();
+overwriteServerAsyncLocalStorage(storage);
+
+/** Runs `fn` with every message and format in `locale` (a request, or a test). */
+export function withLocale<T>(locale: Locale, fn: () => T): T {
+	return storage.run({ locale, messageCalls: new Set() }, fn);
+}
+
+/**
+ * Chooses the request's language once (after the session hook: the user's saved choice comes
+ * first), keeps it in `locals.locale`, renders the page inside it and writes it into
+ * `<html lang>` (src/app.html), error pages included.
+ */
+export const handleLocale: Handle = ({ event, resolve }) => {
+	const locale = resolveLocale({
+		saved: event.locals.user?.locale,
+		cookie: event.cookies.get(LOCALE_COOKIE),
+		acceptLanguage: event.request.headers.get('accept-language')
+	});
+	event.locals.locale = locale;
+	return withLocale(locale, async () => {
+		const response = await resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+		});
+		// A signed-out page's language follows the cookie and the browser: caches must key on both.
+		if (!event.locals.user) response.headers.append('Vary', 'Accept-Language, Cookie');
+		return response;
+	});
+};
