@@ -15,7 +15,11 @@ export function launchBrowser(): Promise<Browser> {
 			'--no-first-run',
 			'--disable-background-networking',
 			'--disable-component-update',
-			'--disable-sync'
+			'--disable-sync',
+			// A Norwegian browser, as the municipality's users have: the interface follows
+			// Accept-Language (src/lib/i18n.ts), and headless Chromium would otherwise ask for
+			// en-US. A journey that wants another language gives its context a `locale`.
+			'--accept-lang=nb-NO,nb'
 		]
 	});
 }

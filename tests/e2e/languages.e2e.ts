@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { expectAccessible, launchBrowser, signInAs, signOut, waitForHydration } from './browser';
+import { startServer, type RunningServer } from './server';
+
+/**
+ * The interface in bokmål, nynorsk and English (README, «Språk»): a signed-out visitor gets the
+ * browser's language and may choose another on the sign-in page; a signed-in user chooses on
+ * /konto, and the choice follows the account. Each page says its language in <html lang>, and
+ * dates and kroner are written as the language writes them. Zero axe violations in each.
+ */
+
+const DEMO_LINE = /^\s+steering\s+(\S+@\S+)\s+(\S+)$/m;
+
+let server: RunningServer;
+let browser: Browser;
+let login: { email: string; password: string };
+
+beforeAll(async () => {
+	server = await startServer({
+		name: 'languages',
+		env: { MISJONSKART_DEMO: '1' },
+		ready: (output) => DEMO_LINE.test(output)
+	});
+	const [, email, password] = DEMO_LINE.exec(server.output)!;
+	login = { email: email!, password: password! };
+	browser = await launchBrowser();
+}, 90_000);
+
+afterAll(async () => {
+	await browser?.close();
+	server?.stop();
+});
+
+const lang = (page: Page) => page.locator('html').getAttribute('lang');
+const nav = (page: Page) =>
+	page.getByRole('navigation', { name: /^(Hovedmeny|Hovudmeny|Main menu)$/ });
+
+/** Chooses a language in the language form of the page and waits for the page to come back. */
+async function choose(page: Page, language: string, button: string, lang: string) {
+	await page.getByRole('radio', { name: language }).check();
+	await page.getByRole('button', { name: button }).click();
+	// A plain form: the browser posts and loads the page again, in the new language.
+	await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+	await waitForHydration(page);
+}
+
+describe('languages', () => {
+	it('signed out: the browser language first, then the one chosen on the sign-in page', async () => {
+		const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'nn-NO' });
+		const page = await context.newPage();
+		await page.goto('/login');
+		await waitForHydration(page);
+		expect(await lang(page)).toBe('nn');
+		expect(await page.getByText('Gløymt passordet?').count()).toBe(1);
+		expect(await page.getByRole('link', { name: 'Hopp til hovudinnhaldet' }).count()).toBe(1);
+		expect(await page.getByRole('contentinfo').textContent()).toContain('Tilgjengeerklæring');
+		await expectAccessible(page);
+
+		await choose(page, 'English', 'Byt språk', 'en');
+		expect(new URL(page.url()).pathname).toBe('/login');
+		expect(await page.locator('h1').textContent()).toBe('Sign in');
+		expect(await page.getByLabel('Email').count()).toBe(1);
+		await expectAccessible(page);
+
+		// The choice is kept for the next pages: the statement (in bokmål, said so) and an error.
+		await page.goto('/tilgjengelighet');
+		expect(await lang(page)).toBe('en');
+		expect(await page.locator('main').getAttribute('lang')).toBe('nb');
+		expect(await page.getByText('This statement is published in Norwegian').count()).toBe(1);
+		await expectAccessible(page);
+		const missing = await page.goto('/finnes-ikke');
+		expect(missing?.status()).toBe(404);
+		expect(await lang(page)).toBe('en');
+		expect(await page.locator('h1').textContent()).toBe('Page not found');
+		await expectAccessible(page);
+		await context.close();
+	});
+
+	it('signed in: the choice on /konto changes every page and stays with the account', async () => {
+		const context = await browser.newContext({ baseURL: server.baseUrl });
+		const page = await context.newPage();
+		await signInAs(page, server.baseUrl, login.email, login.password);
+		await page.goto('/styring');
+		await waitForHydration(page);
+		expect(await lang(page)).toBe('nb');
+		expect(await nav(page).getByRole('link', { name: 'Oversikt' }).count()).toBe(1);
+		expect(await page.locator('.lead').textContent()).toMatch(
+			/Tall til og med \d{1,2}\. [a-zæøå]+ 20\d\d\./
+		);
+		const kroner = page.getByRole('listitem').filter({ hasText: /^\s*Kroner:/ });
+		expect(await kroner.textContent()).toMatch(/Brutto [\d\s\u202f]+ kr av [\d\s\u202f]+ kr/);
+
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'Nynorsk', 'Bytt språk', 'nn');
+		expect(await page.locator('h1').textContent()).toBe('Eigen konto');
+		expect(await page.getByRole('status').filter({ hasText: 'Språket er endra.' }).count()).toBe(1);
+		expect(await nav(page).getByRole('link', { name: 'Oversyn' }).count()).toBe(1);
+		await expectAccessible(page);
+
+		await page.goto('/styring');
+		await waitForHydration(page);
+		expect(await lang(page)).toBe('nn');
+		expect(await page.locator('.lead').textContent()).toMatch(
+			/Tal til og med \d{1,2}\. [a-zæøå]+ 20\d\d\./
+		);
+		await expectAccessible(page);
+
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'English', 'Byt språk', 'en');
+		await page.goto('/styring');
+		await waitForHydration(page);
+		expect(await lang(page)).toBe('en');
+		expect(await nav(page).getByRole('link', { name: 'Overview' }).count()).toBe(1);
+		expect(await page.locator('h1').textContent()).toBe('Steering');
+		expect(await page.locator('.lead').textContent()).toMatch(
+			/up to and including \d{1,2} [A-Z][a-z]+ 20\d\d\./
+		);
+		const englishKroner = page.getByRole('listitem').filter({ hasText: /^\s*Kroner:/ });
+		expect(await englishKroner.textContent()).toMatch(/Gross NOK [\d,]+ of NOK [\d,]+/);
+		await expectAccessible(page);
+
+		// Saved on the account, not in this browser: signed out the browser's bokmål is back,
+		// signed in again the account's English.
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await page.waitForURL((url) => url.pathname === '/login');
+		expect(await lang(page)).toBe('nb');
+		await signInAs(page, server.baseUrl, login.email, login.password);
+		expect(await lang(page)).toBe('en');
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'Bokmål', 'Change language', 'nb');
+		await signOut(page);
+		await context.close();
+	});
+});
