@@ -70,7 +70,7 @@ describe('choosing a language', () => {
 		const before = countAuditEntries('user', id);
 		const post = (locale: string) =>
 			outcome(() =>
-				accountActions.language(
+				accountActions.language!(
 					makeEvent({ signed: user, path: '/konto', form: { locale } }) as never
 				)
 			);
@@ -91,7 +91,7 @@ describe('choosing a language', () => {
 		const user = signIn(await makeUser());
 		const event = makeEvent({ signed: user, path: '/konto', form: { locale: 'de' } });
 		const answer = await withLocale('en', () =>
-			outcome(() => accountActions.language(event as never))
+			outcome(() => accountActions.language!(event as never))
 		);
 		expect(answer).toMatchObject({
 			kind: 'fail',
@@ -104,7 +104,7 @@ describe('choosing a language', () => {
 	it('keeps a signed-out choice in a cookie and goes back only to a page of ours', async () => {
 		const post = async (form: Record<string, string>) => {
 			const event = makeEvent({ path: '/sprak', form });
-			const answer = await outcome(() => languageActions.default(event as never));
+			const answer = await outcome(() => languageActions.default!(event as never));
 			return {
 				answer,
 				cookie: (event.cookies as ReturnType<typeof fakeCookies>).jar.get(LOCALE_COOKIE)

@@ -4,6 +4,7 @@
  * bench/results/exports-*.md) and then whether it worked. Used by DownloadLink and DownloadForm;
  * without JavaScript both are a plain link or GET form and the browser downloads as usual.
  */
+import { m } from '$lib/paraglide/messages';
 
 function fileNameOf(response: Response): string {
 	const header = response.headers.get('content-disposition') ?? '';
@@ -28,7 +29,7 @@ async function refusal(response: Response): Promise<string | null> {
  * Resolves when done or failed (the failure is said, not thrown).
  */
 export async function downloadFile(href: string, what: string, say: (status: string) => void) {
-	say(`Lager ${what} …`);
+	say(m.download_making({ what }));
 	try {
 		const response = await fetch(href, {
 			credentials: 'same-origin',
@@ -36,7 +37,7 @@ export async function downloadFile(href: string, what: string, say: (status: str
 		});
 		if (!response.ok) {
 			const message = await refusal(response);
-			say(message ? `Kunne ikke lage ${what}: ${message}` : failed(what));
+			say(message ? m.download_failed_because({ what, message }) : failed(what));
 			return;
 		}
 		const blob = await response.blob();
@@ -48,10 +49,10 @@ export async function downloadFile(href: string, what: string, say: (status: str
 		a.click();
 		a.remove();
 		setTimeout(() => URL.revokeObjectURL(url), 10_000);
-		say(`Ferdig: ${a.download} er lastet ned.`);
+		say(m.download_done({ file: a.download }));
 	} catch {
 		say(failed(what));
 	}
 }
 
-const failed = (what: string) => `Kunne ikke lage ${what}. Prøv igjen, eller avgrens utvalget.`;
+const failed = (what: string) => m.download_failed({ what });

@@ -6,6 +6,7 @@
  * moves focus to its confirmation (role="status") nearest the form, or to the page's when the
  * form is gone (a signed item leaves its list). Focus never drops to <body>.
  */
+import { m } from '$lib/paraglide/messages';
 
 const SUMMARY = 'data-error-summary';
 
@@ -50,9 +51,7 @@ export function buildErrorSummary(form: HTMLFormElement): HTMLElement | null {
 	box.setAttribute(SUMMARY, '');
 	const lead = document.createElement('p');
 	lead.textContent =
-		fields.length === 1
-			? 'Skjemaet har én feil. Rett den og send på nytt:'
-			: `Skjemaet har ${fields.length} feil. Rett dem og send på nytt:`;
+		fields.length === 1 ? m.form_summary_one() : m.form_summary_many({ count: fields.length });
 	const list = document.createElement('ul');
 	for (const field of fields) {
 		const item = document.createElement('li');
@@ -60,7 +59,7 @@ export function buildErrorSummary(form: HTMLFormElement): HTMLElement | null {
 		link.href = `#${field.id}`;
 		// The field's name only: its message is read with the field once focus is there
 		// (aria-describedby), and is not said twice on the page.
-		link.textContent = labelOf(field) || errorOf(field) || 'Feltet';
+		link.textContent = labelOf(field) || errorOf(field) || m.form_field();
 		// A fragment link only moves the reading position; the field itself must get focus.
 		link.addEventListener('click', (event) => {
 			event.preventDefault();

@@ -6,6 +6,7 @@
  * are filled in again and a message says so and takes focus. Files and passwords are never
  * kept; hidden fields keep the page's own values.
  */
+import { m } from '$lib/paraglide/messages';
 
 const KEY = 'misjonskart:unsent-form';
 const NOTE = 'data-unsent-note';
@@ -88,8 +89,7 @@ export function restoreUnsent(form: HTMLFormElement): void {
 	note.className = 'message info';
 	note.setAttribute('role', 'status');
 	note.tabIndex = -1;
-	note.textContent =
-		'Du ble logget ut før skjemaet ble sendt. Det du skrev er fylt inn igjen: se over og send på nytt.';
+	note.textContent = m.form_restored_after_sign_out();
 	form.prepend(note);
 	note.focus();
 	note.scrollIntoView({ block: 'nearest' });
