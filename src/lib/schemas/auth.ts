@@ -1,37 +1,42 @@
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+
+// The messages are functions, read when a form is parsed: in the request's language.
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 
 const email = z
-	.string({ error: 'Skriv e-postadressen.' })
+	.string({ error: () => m.field_email_required() })
 	.trim()
-	.min(1, { error: 'Skriv e-postadressen.' })
-	.max(254, { error: 'E-postadressen er for lang.' })
-	.pipe(z.email({ error: 'Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.' }));
+	.min(1, { error: () => m.field_email_required() })
+	.max(254, { error: () => m.field_email_too_long() })
+	.pipe(z.email({ error: () => m.field_email_invalid() }));
 
 const newPassword = z
-	.string({ error: 'Velg et passord.' })
-	.min(PASSWORD_MIN, { error: `Passordet må ha minst ${PASSWORD_MIN} tegn.` })
-	.max(PASSWORD_MAX, { error: `Passordet kan ha høyst ${PASSWORD_MAX} tegn.` });
+	.string({ error: () => m.field_password_choose() })
+	.min(PASSWORD_MIN, { error: () => m.field_password_min({ min: PASSWORD_MIN }) })
+	.max(PASSWORD_MAX, { error: () => m.field_password_max({ max: PASSWORD_MAX }) });
 
 export const loginSchema = z.object({
 	email,
-	password: z.string({ error: 'Skriv passordet.' }).min(1, { error: 'Skriv passordet.' })
+	password: z
+		.string({ error: () => m.field_password_required() })
+		.min(1, { error: () => m.field_password_required() })
 });
 
-const confirm = z.string({ error: 'Gjenta passordet.' });
+const confirm = z.string({ error: () => m.field_confirm_required() });
 const samePassword = {
 	path: ['confirm'],
-	error: 'Passordene er ikke like.'
+	error: () => m.field_password_mismatch()
 };
 const matches = (v: { password: string; confirm: string }) => v.password === v.confirm;
 
 export const personName = z
-	.string({ error: 'Skriv navnet.' })
+	.string({ error: () => m.field_name_required() })
 	.trim()
-	.min(2, { error: 'Skriv hele navnet (minst 2 tegn).' })
-	.max(120, { error: 'Navnet kan ha høyst 120 tegn.' });
+	.min(2, { error: () => m.field_name_short() })
+	.max(120, { error: () => m.field_name_long() });
 
 export const setupSchema = z
 	.object({ name: personName, email, password: newPassword, confirm })
@@ -44,8 +49,8 @@ export const setPasswordSchema = z
 export const changePasswordSchema = z
 	.object({
 		current: z
-			.string({ error: 'Skriv ditt nåværende passord.' })
-			.min(1, { error: 'Skriv ditt nåværende passord.' }),
+			.string({ error: () => m.field_current_required() })
+			.min(1, { error: () => m.field_current_required() }),
 		password: newPassword,
 		confirm
 	})

@@ -1,31 +1,55 @@
-/** What signing in answers (the login page), in Norwegian. */
+import { m } from '$lib/paraglide/messages';
+
+// Read when an answer is made, so each is in the request's language (messages/*.json).
+
+/** What signing in answers (the login page). */
 export const LOGIN_MESSAGES = {
 	/** One answer for an unknown, inactive or password-less account and a wrong password. */
-	wrong: 'Feil e-post eller passord.',
-	throttled: (seconds: number) =>
-		`For mange mislykkede forsøk. Vent ${seconds} sekunder og prøv igjen.`,
-	passwordOff: 'Innlogging med passord er slått av her. Bruk knappen for å logge inn.'
-} as const;
+	get wrong() {
+		return m.login_wrong();
+	},
+	throttled: (seconds: number) => m.login_throttled({ seconds }),
+	get passwordOff() {
+		return m.login_password_off();
+	}
+};
 
 /**
  * Why a sign-in through the identity provider failed, by the code the callback puts in the
  * address (`/login?sso=<code>`); the login page shows only these texts, never what came in.
  */
 export const SSO_MESSAGES = {
-	not_configured: 'Innlogging gjennom kommunens brukerkonto er ikke satt opp.',
-	unavailable: 'Fikk ikke kontakt med innloggingstjenesten. Prøv igjen om litt.',
-	expired:
-		'Innloggingen ble ikke fullført i tide, eller svaret er allerede brukt. Prøv å logge inn på nytt.',
-	denied: 'Innloggingen ble avbrutt hos innloggingstjenesten.',
-	invalid: 'Svaret fra innloggingstjenesten kunne ikke godkjennes. Prøv å logge inn på nytt.',
-	no_email:
-		'Innloggingstjenesten oppga ingen e-postadresse for deg. Kontakt en administrator i kommunen.',
-	email_unverified:
-		'Innloggingstjenesten har ikke bekreftet e-postadressen din. Kontakt en administrator i kommunen.',
-	unknown_user: 'Du har ingen konto i Misjonskart. Be en administrator i kommunen om tilgang.',
-	inactive: 'Kontoen din er deaktivert. Kontakt en administrator i kommunen.',
-	throttled: 'For mange mislykkede innloggingsforsøk fra denne adressen. Vent litt og prøv igjen.'
-} as const;
+	get not_configured() {
+		return m.sso_not_configured();
+	},
+	get unavailable() {
+		return m.sso_unavailable();
+	},
+	get expired() {
+		return m.sso_expired();
+	},
+	get denied() {
+		return m.sso_denied();
+	},
+	get invalid() {
+		return m.sso_invalid();
+	},
+	get no_email() {
+		return m.sso_no_email();
+	},
+	get email_unverified() {
+		return m.sso_email_unverified();
+	},
+	get unknown_user() {
+		return m.sso_unknown_user();
+	},
+	get inactive() {
+		return m.sso_inactive();
+	},
+	get throttled() {
+		return m.sso_throttled();
+	}
+};
 
 export type SsoFailure = keyof typeof SSO_MESSAGES;
 

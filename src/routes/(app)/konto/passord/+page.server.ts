@@ -8,6 +8,7 @@ import { getUserById, setPassword } from '$lib/server/db/queries/users';
 import { hashPassword, verifyPassword } from '$lib/server/auth/password';
 import { startSession } from '$lib/server/auth/session';
 import { readForm } from '$lib/server/read-form';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event, { allowPasswordChange: true });
@@ -21,10 +22,10 @@ export const actions: Actions = {
 		if (!form.ok) return invalid(form.values, form.errors);
 		const row = getUserById(user.id);
 		if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, form.data.current))) {
-			return invalid({}, { current: 'Nåværende passord er feil.' });
+			return invalid({}, { current: m.password_current_wrong() });
 		}
 		if (form.data.current === form.data.password) {
-			return invalid({}, { password: 'Det nye passordet må være et annet enn det gamle.' });
+			return invalid({}, { password: m.password_same_as_old() });
 		}
 		// Every session of the user ends, this one too; a fresh one replaces it here.
 		setPassword(
