@@ -59,6 +59,10 @@ describe('the request language', () => {
 		});
 		expect(page.vary).toContain('Accept-Language');
 		expect(withLocale('en', () => formatKroner(1200))).toBe('NOK 1,200');
+		// Downloads stay in bokmål throughout until their texts are translated.
+		const download = pageEvent({ accept: 'en-GB' });
+		download.url = new URL('http://localhost/gevinster/last-ned?spor=2');
+		expect((await render(download)).day).toBe('1. februar 2026');
 		expect(withLocale('nb', () => formatKroner(1200)).replace(/\s/g, ' ')).toBe('1 200 kr');
 	});
 });

@@ -17,16 +17,31 @@ export function withLocale<T>(locale: Locale, fn: () => T): T {
 }
 
 /**
+ * Downloads, reports and the calendar feed are written in bokmål until their texts are in
+ * messages/*.json: one language throughout a file, its dates and kroner included, rather than
+ * English figures in Norwegian tables. A download is `<page>/last-ned` or a named file beside
+ * its page (docs/architecture.md, «Downloads and reports»).
+ */
+const BOKMAAL_FILES =
+	/\/(?:last-ned|pdf|xlsx|styringsrapport|gevinstrealiseringsplan|fil)\/?$|^\/kalender\//;
+
+export function isBokmaalFile(pathname: string): boolean {
+	return BOKMAAL_FILES.test(pathname);
+}
+
+/**
  * Chooses the request's language once (after the session hook: the user's saved choice comes
  * first), keeps it in `locals.locale`, renders the page inside it and writes it into
  * `<html lang>` (src/app.html), error pages included.
  */
 export const handleLocale: Handle = ({ event, resolve }) => {
-	const locale = resolveLocale({
-		saved: event.locals.user?.locale,
-		cookie: event.cookies.get(LOCALE_COOKIE),
-		acceptLanguage: event.request.headers.get('accept-language')
-	});
+	const locale = isBokmaalFile(event.url.pathname)
+		? 'nb'
+		: resolveLocale({
+				saved: event.locals.user?.locale,
+				cookie: event.cookies.get(LOCALE_COOKIE),
+				acceptLanguage: event.request.headers.get('accept-language')
+			});
 	event.locals.locale = locale;
 	return withLocale(locale, async () => {
 		const response = await resolve(event, {

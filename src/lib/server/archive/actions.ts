@@ -13,6 +13,7 @@ import { steeringReportPdf } from '../steering/views/report';
 import { parseForm } from '$lib/schemas/form';
 import { approveReportSchema, freezeReportSchema } from '$lib/schemas/reports';
 import { formatDay } from '$lib/format';
+import { withLocale } from '../i18n';
 import type { ApproverAccess, FreezerAccess } from './access';
 import { ARCHIVE_MESSAGES, ARCHIVE_SUCCESS } from './messages';
 
@@ -20,25 +21,28 @@ export async function freezeIssuedReport({ user, formData, project }: FreezerAcc
 	const form = parseForm(freezeReportSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, 'freeze');
 	const { kind, periodFrom, periodTo, meetingDate } = form.data;
-	const meeting = meetingDate ? ` til møtet ${formatDay(meetingDate)}` : '';
-	let file: { content: Uint8Array; fileName: string; title: string; mediaType: string };
-	if (kind === 'gevinstrealiseringsplan') {
-		if (!project)
-			return invalid(form.values, { prosjekt: 'Velg prosjektet planen gjelder' }, 'freeze');
-		const plan = await gainPlanPdf(project, now, {
-			status: `Frosset som utstedt${meeting}`,
-			period: { from: periodFrom, to: periodTo }
-		});
-		file = { ...plan, mediaType: 'application/pdf' };
-	} else if (kind === 'styringsrapport') {
-		const report = await steeringReportPdf(user, { from: periodFrom, to: periodTo }, now, {
-			status: `Frosset som utstedt${meeting}`
-		});
-		file = { ...report, mediaType: 'application/pdf' };
-	} else {
+	if (kind === 'gevinstrealiseringsplan' && !project)
+		return invalid(form.values, { prosjekt: 'Velg prosjektet planen gjelder' }, 'freeze');
+	// The reports are in bokmål whatever the reader's language, as their downloads are
+	// (src/lib/server/i18n.ts): the stored bytes are one language throughout.
+	const file = await withLocale('nb', async () => {
+		const meeting = meetingDate ? ` til møtet ${formatDay(meetingDate)}` : '';
+		if (kind === 'gevinstrealiseringsplan') {
+			const plan = await gainPlanPdf(project!, now, {
+				status: `Frosset som utstedt${meeting}`,
+				period: { from: periodFrom, to: periodTo }
+			});
+			return { ...plan, mediaType: 'application/pdf' };
+		}
+		if (kind === 'styringsrapport') {
+			const report = await steeringReportPdf(user, { from: periodFrom, to: periodTo }, now, {
+				status: `Frosset som utstedt${meeting}`
+			});
+			return { ...report, mediaType: 'application/pdf' };
+		}
 		const register = await benefitRegisterXlsx(user, new URLSearchParams(), now);
-		file = { ...register, title: 'Gevinstregister', mediaType: XLSX_MEDIA_TYPE };
-	}
+		return { ...register, title: 'Gevinstregister', mediaType: XLSX_MEDIA_TYPE };
+	});
 	const result = freezeReport(
 		{
 			kind,
