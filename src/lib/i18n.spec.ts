@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { negotiateLocale, resolveLocale } from './i18n';
+import { existsSync } from 'node:fs';
+import { isTranslatedRoute, negotiateLocale, resolveLocale, TRANSLATED_ROUTES } from './i18n';
 
 describe('negotiateLocale', () => {
 	it('takes the best language the app has, by q-value', () => {
@@ -22,5 +23,16 @@ describe('resolveLocale', () => {
 		expect(resolveLocale({ saved: null, cookie: 'en', acceptLanguage: 'nn' })).toBe('en');
 		expect(resolveLocale({ saved: null, cookie: undefined, acceptLanguage: 'nn' })).toBe('nn');
 		expect(resolveLocale({ saved: null, cookie: 'xx', acceptLanguage: 'de' })).toBe('nb');
+	});
+});
+
+describe('the translated pages', () => {
+	it('are pages that exist', () => {
+		const missing = [...TRANSLATED_ROUTES].filter(
+			(id) => !existsSync(`src/routes${id}/+page.svelte`)
+		);
+		expect(missing).toEqual([]);
+		expect(isTranslatedRoute('/(app)/styring')).toBe(true);
+		expect(isTranslatedRoute('/(app)/gevinster')).toBe(false);
 	});
 });

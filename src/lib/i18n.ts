@@ -67,3 +67,21 @@ export function resolveLocale(input: {
 	if (isLocale(input.cookie)) return input.cookie;
 	return negotiateLocale(input.acceptLanguage) ?? baseLocale;
 }
+
+/**
+ * The pages whose own text is in messages/*.json so far (route ids). On any other page the menu,
+ * search and footer follow the reader's language, and the page's own text, still in bokmål, is
+ * marked `lang="nb"` (WCAG 2.1 3.1.2 Language of Parts) until it is translated too.
+ */
+export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
+	'/(app)/konto',
+	'/(app)/konto/passord',
+	'/(app)/styring',
+	'/(app)/mitt-arbeid',
+	'/(app)/arshjul/mine'
+]);
+
+/** Whether a page's own text follows the reader's language (`null`: an unknown address). */
+export function isTranslatedRoute(routeId: string | null): boolean {
+	return routeId === null || TRANSLATED_ROUTES.has(routeId);
+}

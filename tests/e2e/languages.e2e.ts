@@ -122,6 +122,14 @@ describe('languages', () => {
 		expect(await englishKroner.textContent()).toMatch(/Gross NOK [\d,]+ of NOK [\d,]+/);
 		await expectAccessible(page);
 
+		// A page not yet translated: the menu in English, its own text marked as bokmål.
+		await page.goto('/gevinster');
+		await waitForHydration(page);
+		expect(await lang(page)).toBe('en');
+		expect(await page.locator('main').getAttribute('lang')).toBe('nb');
+		expect(await nav(page).getByRole('link', { name: 'Benefits' }).count()).toBe(1);
+		await expectAccessible(page);
+
 		// Saved on the account, not in this browser: signed out the browser's bokmål is back,
 		// signed in again the account's English.
 		await page.getByRole('button', { name: 'Sign out' }).click();
