@@ -20,6 +20,11 @@ const PUBLIC: PublicList = {
 		reason: 'the sign-in page: whoever is not signed in must reach it',
 		entries: { load: 'allowPublic', 'actions.default': 'allowPublic' }
 	},
+	'src/routes/+layout.server.ts': {
+		reason:
+			'the language the page is rendered in, for every page the sign-in page included; nothing else',
+		entries: { load: 'allowPublic' }
+	},
 	'src/routes/(auth)/sprak/+page.server.ts': {
 		reason: 'the language of the sign-in pages: whoever is not signed in must be able to choose it',
 		entries: { load: 'allowPublic', 'actions.default': 'allowPublic' }
