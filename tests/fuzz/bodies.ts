@@ -183,6 +183,8 @@ export function validBodies(seed: Seed): Record<string, Body> {
 			password: NEW_PASSWORD,
 			confirm: NEW_PASSWORD
 		},
+		'/(app)/konto language': { locale: 'nn' },
+		'/(auth)/sprak default': { locale: 'en', redirectTo: '/login' },
 		'/(app)/logout default': {},
 		'/(app)/admin/logg verify': {},
 		'/(app)/rapporter freeze': {
