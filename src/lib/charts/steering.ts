@@ -10,7 +10,8 @@
  * Every bar carries its number as text, so colour is never the only carrier (WCAG 1.4.1), and
  * each chart comes with the same numbers as a table (`rows`).
  */
-import { formatKroner, formatPercent } from '$lib/format';
+import { countOf, formatKroner, formatPercent } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 
 export interface BarPanel {
 	key: string;
@@ -108,10 +109,13 @@ export const SHARED_MARK = '◆';
 /** «◆ 2 gevinster delt med 3 spor; telles i hvert spor», or null when none is shared. */
 export function sharedNote(shared: GainBarInput['shared']): string | null {
 	if (!shared?.length) return null;
-	const parts = shared.map(
-		(s) => `${s.benefits} ${s.benefits === 1 ? 'gevinst' : 'gevinster'} delt med ${s.tracks} spor`
+	const parts = shared.map((s) =>
+		m.chart_shared_part({
+			benefits: countOf(s.benefits, m.count_benefit_one(), m.count_benefit_many()),
+			tracks: s.tracks
+		})
 	);
-	return `${SHARED_MARK} ${parts.join(', ')}; telles i hvert spor`;
+	return `${SHARED_MARK} ${m.chart_shared_note({ parts: parts.join(', ') })}`;
 }
 
 /** Realised against planned gain in kroner per track, on one scale (the largest value). */
@@ -124,20 +128,26 @@ export function gainBarsSpec(rows: readonly GainBarInput[]): BarChartSpec {
 		BAR_HEIGHT * (anyShared ? 3 : 2) + 14 + (anyShared ? 4 : 0),
 		(r) => [
 			{
-				name: 'Planlagt',
+				name: m.chart_planned(),
 				width: scaled(r.planned, max),
-				text: `Planlagt ${formatKroner(r.planned)}`,
+				text: m.chart_planned_value({ amount: formatKroner(r.planned) }),
 				kind: 'planned'
 			},
 			{
-				name: 'Realisert',
+				name: m.chart_realised(),
 				width: scaled(r.realised, max),
-				text: `Realisert ${formatKroner(r.realised)}${r.percent === null ? '' : ` (${formatPercent(r.percent)})`}`,
+				text: `${m.chart_realised_value({ amount: formatKroner(r.realised) })}${r.percent === null ? '' : ` (${formatPercent(r.percent)})`}`,
 				kind: 'realised'
 			}
 		],
-		'Realisert mot planlagt gevinst i kroner til nå, per spor',
-		['Spor', 'Planlagt til nå', 'Realisert til nå', 'Andel realisert', 'Delte gevinster'],
+		m.chart_gain_title(),
+		[
+			m.chart_col_track(),
+			m.chart_col_planned(),
+			m.chart_col_realised(),
+			m.chart_col_share(),
+			m.chart_col_shared()
+		],
 		(r) => [
 			formatKroner(r.planned),
 			formatKroner(r.realised),
@@ -149,7 +159,7 @@ export function gainBarsSpec(rows: readonly GainBarInput[]): BarChartSpec {
 	return {
 		...spec,
 		panels: spec.panels.map((p, i) => (notes[i] ? { ...p, note: notes[i] } : p)),
-		footnote: `${SHARED_MARK} En gevinst i et prosjekt som hører til flere spor, telles med i hvert av sporene. Summen av sporene blir derfor større enn misjonens sum, der hver gevinst telles én gang.`
+		footnote: `${SHARED_MARK} ${m.chart_shared_footnote()}`
 	};
 }
 
@@ -170,17 +180,17 @@ export function complianceBarsSpec(rows: readonly ComplianceBarInput[]): BarChar
 		BAR_HEIGHT + 12,
 		(r) => [
 			{
-				name: 'Signert i tide',
+				name: m.chart_signed_on_time(),
 				width: r.percent === null ? 0 : Math.round((r.percent / 100) * BAR_WIDTH),
 				text:
 					r.percent === null
-						? 'Ingen oppgaver ennå'
-						: `${formatPercent(r.percent)} i tide, ${r.overdue} forfalt`,
+						? m.chart_no_tasks()
+						: m.tracks_compliance({ share: formatPercent(r.percent), overdue: r.overdue }),
 				kind: 'share'
 			}
 		],
-		'Andel årshjuloppgaver signert i tide i enhetene sporet berører, per spor',
-		['Spor', 'Enheter', 'Signert i tide', 'Forfalt'],
+		m.chart_compliance_title(),
+		[m.chart_col_track(), m.chart_col_units(), m.chart_signed_on_time(), m.chart_col_overdue()],
 		(r) => [String(r.units), r.percent === null ? '–' : formatPercent(r.percent), String(r.overdue)]
 	);
 }

@@ -3,7 +3,7 @@
  * benefits waiting for last month's value, a page at a time, counted in SQL.
  */
 import { osloDay } from '$lib/format';
-import { LIFECYCLE_LABEL } from '$lib/domain/portfolio/vocabulary';
+import { lifecycleLabel } from '$lib/labels';
 import { pageInfo, pageParam, pagerLinks } from '$lib/paging';
 import {
 	countOwnProjects,
@@ -35,7 +35,7 @@ export function myWorkPage(user: SessionUser, url: URL, now: Date) {
 		due,
 		projects: listOwnProjects(user.id, OWN_PROJECTS_SHOWN).map((p) => ({
 			...p,
-			statusLabel: LIFECYCLE_LABEL[p.status],
+			statusLabel: lifecycleLabel(p.status),
 			href: `/portefolje/prosjekter/${p.id}`,
 			mapHref: `/gevinster/prosjekt/${p.id}`
 		})),

@@ -25,14 +25,14 @@ import { formatDay, formatKroner, formatPercent, osloDay } from '$lib/format';
 import { getMission } from '$lib/server/db/queries/mission';
 import { listBehindPage } from '$lib/server/db/queries/gain-views';
 import { listRisksPage } from '$lib/server/db/queries/portfolio-risks';
-import { countChangesSince, listChangesSince } from '$lib/server/db/queries/steering';
+import { CHANGE_KINDS, countChangesSince, listChangesSince } from '$lib/server/db/queries/steering';
 import type { SessionUser } from '$lib/server/auth/session';
 import { PdfReport } from '../../reports/pdf';
 import { barChartSvg } from '../../reports/bar-svg';
 import type { CellValue } from '../../reports/table';
 import { datedFileName, organisationName } from '../../exports/download';
 import { steeringPage, type SteeringGains } from './steering';
-import { CHANGE_KIND_LABEL, changeView } from './since-meeting';
+import { changeKindLabel, changeView } from './since-meeting';
 
 /** Rows listed at most per list; the report says how many there are in all. */
 export const REPORT_LIST_LIMIT = { changes: 100, behind: 100, risks: 15 } as const;
@@ -217,12 +217,7 @@ function changesInPeriod(pdf: PdfReport, period: { from: string; to: string }, n
 	const total = Object.values(counts).reduce((a, b) => a + b, 0);
 	pdf
 		.heading('Endringer i perioden')
-		.facts(
-			Object.entries(CHANGE_KIND_LABEL).map(([kind, label]) => [
-				label,
-				String(counts[kind as keyof typeof counts])
-			])
-		)
+		.facts(CHANGE_KINDS.map((kind) => [changeKindLabel(kind), String(counts[kind])]))
 		.table({
 			caption: 'Endringene, nyeste først',
 			columns: [

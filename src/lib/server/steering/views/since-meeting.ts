@@ -35,17 +35,21 @@ import {
 } from '$lib/server/db/queries/steering';
 import type { SteeringParams } from './steering';
 import { lastMeetingBefore } from '$lib/server/db/queries/governance';
+import { m } from '$lib/paraglide/messages';
 
 /** Changes listed per page of «siden forrige møte». */
 export const CHANGE_PAGE = 10;
 
-export const CHANGE_KIND_LABEL: Record<ChangeKind, string> = {
-	status: 'Statusendringer',
-	report: 'Statusrapporter med ny farge',
-	realisation: 'Nye realiseringer',
-	risk: 'Nye risikoer',
-	reopening: 'Gjenåpnede signeringer'
+const CHANGE_KIND: Record<ChangeKind, () => string> = {
+	status: m.change_kind_status,
+	report: m.change_kind_report,
+	realisation: m.change_kind_realisation,
+	risk: m.change_kind_risk,
+	reopening: m.change_kind_reopening
 };
+
+/** A kind of change as the list names it, in the reader's language. */
+export const changeKindLabel = (kind: ChangeKind) => CHANGE_KIND[kind]();
 
 export interface SteeringChange {
 	kind: ChangeKind;
@@ -73,7 +77,7 @@ export function changeView(r: ChangeRow): SteeringChange {
 	const base = {
 		kind: r.kind,
 		id: r.id,
-		kindLabel: CHANGE_KIND_LABEL[r.kind],
+		kindLabel: changeKindLabel(r.kind),
 		at: r.at,
 		title: r.title
 	};
@@ -161,7 +165,7 @@ export function sinceMeeting(params: SteeringParams, now: Date): SinceMeeting {
 		meeting: meeting ? { date: meeting.date, title: meeting.title } : null,
 		counts: CHANGE_KINDS.map((kind) => ({
 			kind,
-			label: CHANGE_KIND_LABEL[kind],
+			label: changeKindLabel(kind),
 			count: counts[kind],
 			href: link({ endring: kind })
 		})),

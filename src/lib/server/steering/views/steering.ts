@@ -16,12 +16,11 @@
  * group and administrators, as /arshjul/etterlevelse is.
  */
 import { countOf, osloDay } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
+import { levelLabel, lifecycleLabel, ragLabel as ragName } from '$lib/labels';
 import { onTimePercent, realisedPercent, risksBySeverity, trackRag } from '$lib/domain/steering';
 import {
-	LIFECYCLE_LABEL,
 	LIFECYCLE_STATUSES,
-	LEVEL_LABEL,
-	RAG_LABEL,
 	type Level,
 	type LifecycleStatus,
 	type RagStatus
@@ -190,13 +189,13 @@ function behindFigure(
 
 function ragLabel(rag: RagStatus | null, c: { green: number; amber: number; red: number }) {
 	const reported = c.green + c.amber + c.red;
-	if (rag === null) return 'Ingen statusrapporter';
+	if (rag === null) return m.rag_none();
 	const parts = [
-		countOf(c.red, 'rød', 'røde'),
-		countOf(c.amber, 'gul', 'gule'),
-		countOf(c.green, 'grønn', 'grønne')
+		countOf(c.red, m.count_red_one(), m.count_red_many()),
+		countOf(c.amber, m.count_amber_one(), m.count_amber_many()),
+		countOf(c.green, m.count_green_one(), m.count_green_many())
 	];
-	return `${RAG_LABEL[rag]} (${parts.join(', ')} av ${reported})`;
+	return m.rag_summary({ status: ragName(rag), parts: parts.join(', '), reported });
 }
 
 function group<T extends { trackId: number }>(rows: readonly T[]): Map<number, T[]> {
@@ -280,7 +279,7 @@ export function steeringPage(
 				id: g.id,
 				number: g.number,
 				level: g.level,
-				levelLabel: LEVEL_LABEL[g.level],
+				levelLabel: levelLabel(g.level),
 				title: g.title,
 				gains: row ? gains(row, `/gevinster/kart?niva=${BENEFIT_LEVEL_OF[g.level]}`) : null
 			};
@@ -310,7 +309,7 @@ export function steeringPage(
 					total: [...byPhase.values()].reduce((a, b) => a + b, 0),
 					phases: LIFECYCLE_STATUSES.filter((s) => byPhase.has(s)).map((s) => ({
 						status: s,
-						label: LIFECYCLE_LABEL[s],
+						label: lifecycleLabel(s),
 						count: byPhase.get(s)!,
 						href: `/portefolje?spor=${t.id}&status=${s}`
 					})),
