@@ -2,7 +2,7 @@
  * The interface languages and how a request's language is chosen. The texts themselves are in
  * `messages/{nb,nn,en}.json`, compiled by Paraglide into `$lib/paraglide` (README, «Språk»).
  */
-import { baseLocale, locales, type Locale } from '$lib/paraglide/runtime';
+import { baseLocale, getLocale, locales, type Locale } from '$lib/paraglide/runtime';
 
 export type { Locale };
 export { baseLocale, locales };
@@ -84,4 +84,13 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */
 export function isTranslatedRoute(routeId: string | null): boolean {
 	return routeId === null || TRANSLATED_ROUTES.has(routeId);
+}
+
+/**
+ * The `lang` of a translated component's text: it may sit on a page still marked bokmål
+ * (isTranslatedRoute), so it says its own language; nothing in bokmål, where all is one.
+ */
+export function partLang(): Locale | undefined {
+	const locale = getLocale();
+	return locale === 'nb' ? undefined : locale;
 }

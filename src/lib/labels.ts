@@ -5,6 +5,8 @@
  */
 import { m } from '$lib/paraglide/messages';
 import type { Level, LifecycleStatus, RagStatus } from '$lib/domain/portfolio/vocabulary';
+import type { OccurrenceStatus } from '$lib/domain/wheel/vocabulary';
+import type { Month } from '$lib/domain/schedule';
 
 const LEVEL: Record<Level, () => string> = {
 	user: m.level_user,
@@ -30,3 +32,43 @@ const RAG: Record<RagStatus, () => string> = {
 export const levelLabel = (level: Level) => LEVEL[level]();
 export const lifecycleLabel = (status: LifecycleStatus) => LIFECYCLE[status]();
 export const ragLabel = (rag: RagStatus) => RAG[rag]();
+
+const OCCURRENCE: Record<OccurrenceStatus, () => string> = {
+	signed: m.occurrence_status_signed,
+	signed_late: m.occurrence_status_signed_late,
+	due: m.occurrence_status_due,
+	overdue: m.occurrence_status_overdue,
+	future: m.occurrence_status_future
+};
+
+/** A wheel occurrence's status (OCCURRENCE_STATUS_LABEL). */
+export const occurrenceStatusLabel = (status: OccurrenceStatus) => OCCURRENCE[status]();
+
+const MEASUREMENT: Record<OccurrenceStatus, () => string> = {
+	signed: m.measurement_signed,
+	signed_late: m.measurement_signed_late,
+	due: m.measurement_due,
+	overdue: m.measurement_overdue,
+	future: m.measurement_future
+};
+
+/** A benefit measurement's status (MEASUREMENT_STATUS_LABEL in domain/control/governance.ts). */
+export const measurementStatusLabel = (status: OccurrenceStatus) => MEASUREMENT[status]();
+
+const MONTH: Record<Month, () => string> = {
+	1: m.month_1,
+	2: m.month_2,
+	3: m.month_3,
+	4: m.month_4,
+	5: m.month_5,
+	6: m.month_6,
+	7: m.month_7,
+	8: m.month_8,
+	9: m.month_9,
+	10: m.month_10,
+	11: m.month_11,
+	12: m.month_12
+};
+
+/** «november», «November» (monthName in domain/schedule.ts). */
+export const monthLabel = (month: Month) => MONTH[month]();

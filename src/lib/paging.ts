@@ -3,6 +3,7 @@
  * and a filter survives paging: links change one parameter and keep all the others. Pure.
  */
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 
 /** What a page link the app never writes (a hand-edited or cut-off cursor) is answered with. */
 export const BAD_PAGE_LINK = 'Lenken til denne siden i listen er ugyldig. Gå til første side.';
@@ -69,7 +70,7 @@ export function pagerLinks(
 ): PagerLinks {
 	const to = (page: number) => hrefWith(params, { [key]: page === 1 ? null : page }, hash);
 	return {
-		label: `Side ${info.page} av ${info.pages}`,
+		label: m.pager_page_of({ page: info.page, pages: info.pages }),
 		previous: info.page > 1 ? to(info.page - 1) : null,
 		next: info.page < info.pages ? to(info.page + 1) : null
 	};

@@ -49,6 +49,8 @@ export function buildErrorSummary(form: HTMLFormElement): HTMLElement | null {
 	box.className = 'message error';
 	box.setAttribute('role', 'alert');
 	box.setAttribute(SUMMARY, '');
+	// In the reader's language, also on a page whose own text is still marked bokmål.
+	box.lang = document.documentElement.lang;
 	const lead = document.createElement('p');
 	lead.textContent =
 		fields.length === 1 ? m.form_summary_one() : m.form_summary_many({ count: fields.length });

@@ -88,6 +88,7 @@ export function restoreUnsent(form: HTMLFormElement): void {
 	note.setAttribute(NOTE, '');
 	note.className = 'message info';
 	note.setAttribute('role', 'status');
+	note.lang = document.documentElement.lang;
 	note.tabIndex = -1;
 	note.textContent = m.form_restored_after_sign_out();
 	form.prepend(note);

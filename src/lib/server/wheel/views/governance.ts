@@ -7,13 +7,13 @@
  */
 import { osloDay } from '$lib/format';
 import {
-	MEASUREMENT_STATUS_LABEL,
 	measurementsOfYear,
 	meetingStatus,
 	meetingStatusLabel,
 	type Measurement
 } from '$lib/domain/control/governance';
 import { monthName, type Month } from '$lib/domain/schedule';
+import { measurementStatusLabel } from '$lib/labels';
 import type { OccurrenceStatus } from '$lib/domain/wheel/vocabulary';
 import {
 	firstLoggedAt,
@@ -66,7 +66,7 @@ const measurementMark = (m: Measurement): GovernanceMark => ({
 	title: `${m.title} (${monthName(Number(m.period.slice(5, 7)) as Month)} ${m.period.slice(0, 4)})`,
 	month: m.month,
 	status: m.status,
-	statusLabel: MEASUREMENT_STATUS_LABEL[m.status],
+	statusLabel: measurementStatusLabel(m.status),
 	href: `/gevinster/${m.benefitId}#ny-realisering`,
 	dueDate: m.dueDate
 });
