@@ -122,6 +122,12 @@ describe('languages', () => {
 		expect(await englishKroner.textContent()).toMatch(/Gross NOK [\d,]+ of NOK [\d,]+/);
 		await expectAccessible(page);
 
+		await page.goto('/arshjul/mine');
+		await waitForHydration(page);
+		expect(await page.locator('h1').textContent()).toBe('My tasks');
+		expect(await page.locator('main').getAttribute('lang')).toBeNull();
+		await expectAccessible(page);
+
 		// A page not yet translated: the menu in English, its own text marked as bokmål.
 		await page.goto('/gevinster');
 		await waitForHydration(page);
