@@ -43,7 +43,7 @@ export const LAYERS = [
 	{
 		type: 'area',
 		pattern:
-			'src/lib/server/(portfolio|benefits|wheel|org|search|steering|archive|control|notices)',
+			'src/lib/server/(portfolio|benefits|wheel|org|search|steering|archive|control|notices|imports)',
 		capture: ['area']
 	},
 	// result.ts, clock.ts, read-form.ts, startup.ts, security-headers.ts

@@ -1,0 +1,134 @@
+/**
+ * The import's writes: stage an uploaded file, choose its columns, and commit it as a whole.
+ * Each takes the target the route's guard allowed (target.ts), the request or its form, and
+ * the request's time. Nothing is created before the commit, and the commit writes every row or
+ * none (db/queries/imports.ts, commitStaging).
+ */
+import { fail, redirect } from '@sveltejs/kit';
+import { generateToken } from '../auth/tokens';
+import { commitStaging, insertStaging, saveStagingMapping } from '../db/queries/imports';
+import { readForm } from '../read-form';
+import { doubleMapped, mappingFromValues, rememberMapping } from '$lib/domain/imports/mapping';
+import { IMPORT_MAX_BYTES, IMPORT_STAGING_MINUTES } from '$lib/domain/imports/limits';
+import { IMPORT_MESSAGES, receiptMessage, refusalMessage } from './messages';
+import { previewCounts, type StagedMapping } from './preview';
+import { readSpreadsheet, type StagedSheet } from './read';
+import { previewOf, requireStaging } from './staged';
+import type { Target } from './target';
+
+const field = (formData: FormData, name: string) => {
+	const value = formData.get(name);
+	return typeof value === 'string' ? value : '';
+};
+
+/** Multipart framing around the file: the form's other fields and the part headers. */
+const FORM_OVERHEAD = 64 * 1024;
+
+/**
+ * Reads the posted file and stages it; then on to the mapping step (303, `?fil=<token>`). A
+ * body over the limit is refused by its Content-Length before it is read.
+ */
+export async function uploadImport(target: Target, request: Request, now: Date) {
+	const refuse = (message: string, status = 400) =>
+		fail(status, { action: 'upload', values: {}, errors: { file: message } });
+	const length = Number(request.headers.get('content-length') ?? '0');
+	if (length > IMPORT_MAX_BYTES + FORM_OVERHEAD) return refuse(refusalMessage('too_large'), 413);
+	const formData = await readForm({ request });
+	const file = formData.get('file');
+	if (!file || typeof file === 'string' || (file.size === 0 && file.name === '')) {
+		return refuse(refusalMessage('no_file'));
+	}
+	if (file.size > IMPORT_MAX_BYTES) return refuse(refusalMessage('too_large'), 413);
+	const read = await readSpreadsheet(new Uint8Array(await file.arrayBuffer()));
+	if (!read.ok) {
+		return refuse(refusalMessage(read.reason, read.where), read.reason === 'too_large' ? 413 : 400);
+	}
+	const token = generateToken();
+	insertStaging(
+		{
+			id: token,
+			userId: target.user.id,
+			kind: target.kind,
+			target: target.key,
+			fileName: file.name.slice(0, 200) || 'fil',
+			format: read.format,
+			byteSize: file.size,
+			sha256: read.sha256,
+			rowCount: read.rows,
+			sheets: read.sheets,
+			mapping: null,
+			createdAt: now,
+			expiresAt: new Date(now.getTime() + IMPORT_STAGING_MINUTES * 60_000)
+		},
+		now
+	);
+	redirect(303, `${target.path}?fil=${token}#kolonner`);
+}
+
+/** The columns chosen for the file: stored with it, and remembered for the next file. */
+export function saveImportMapping(target: Target, formData: FormData, now: Date) {
+	const staging = requireStaging(target, field(formData, 'fil'), now);
+	const sheets = staging.sheets as StagedSheet[];
+	const headers = sheets[0]?.headers ?? [];
+	const { fields, defaults: defaultFields } = target.spec;
+	const columns = mappingFromValues(fields, headers.length, (name) => field(formData, name));
+	const defaults = Object.fromEntries(
+		defaultFields.map((key) => [key, field(formData, `default.${key}`).trim().slice(0, 100)])
+	);
+	const values = Object.fromEntries(
+		[...formData.entries()].filter(([, v]) => typeof v === 'string') as [string, string][]
+	);
+	const errors: Record<string, string> = {};
+	const missing = fields.filter((f) => f.required && columns[f.key] === null && !defaults[f.key]);
+	for (const f of missing) errors[`column.${f.key}`] = IMPORT_MESSAGES.unmapped([f.label]);
+	const twice = doubleMapped(fields, columns);
+	if (twice)
+		errors[`column.${twice[1].key}`] = IMPORT_MESSAGES.doubleMapped(twice[0].label, twice[1].label);
+	if (Object.keys(errors).length > 0) return fail(400, { action: 'map', values, errors });
+	const mapping: StagedMapping = { columns, defaults };
+	saveStagingMapping(
+		staging,
+		mapping,
+		{ columns: rememberMapping(columns, headers), defaults },
+		now
+	);
+	return { action: 'map', success: IMPORT_MESSAGES.mappingSaved };
+}
+
+/**
+ * Validates every staged row again and writes them all, or nothing: a row with an error, or a
+ * preview that no longer matches what the user confirmed (`digest`), refuses the whole file.
+ */
+export function commitImport(target: Target, formData: FormData, now: Date) {
+	const token = field(formData, 'fil');
+	const staging = requireStaging(target, token, now);
+	const refuse = (message: string, status = 400) =>
+		fail(status, { action: 'commit', values: {}, errors: { _form: message } });
+	if (staging.committedAt) return refuse(IMPORT_MESSAGES.alreadyCommitted, 409);
+	const { preview, digest } = previewOf(target, staging);
+	const counts = previewCounts(preview.rows);
+	if (counts.errors > 0) return refuse(IMPORT_MESSAGES.hasErrors(counts.errors));
+	if (field(formData, 'digest') !== digest) return refuse(IMPORT_MESSAGES.changed, 409);
+	const result = commitStaging(staging, target.user.id, now, (_tx, abort) => {
+		const ids = preview.creates.map((input) => {
+			const created = target.spec.create(input, now);
+			return created.ok ? created.value : abort(created.reason);
+		});
+		return { created: ids.length, skipped: counts.skipped, ids };
+	});
+	if (!result.ok) {
+		return refuse(
+			result.reason === 'already_committed'
+				? IMPORT_MESSAGES.alreadyCommitted
+				: IMPORT_MESSAGES.refused,
+			409
+		);
+	}
+	return {
+		action: 'commit',
+		success: receiptMessage(result.value.created, result.value.skipped, target.spec.noun)
+	};
+}
+
+/** The targets a route names after its guard (target.ts). */
+export { wheelTasksTarget } from './target';
