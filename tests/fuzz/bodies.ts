@@ -20,6 +20,7 @@ export function routeParams(seed: Seed): Record<string, Record<string, string>> 
 		'/(app)/portefolje/tiltak/[id=id]': { id: String(ids.measureId) },
 		'/(app)/portefolje/spor/[id=id]': { id: String(ids.trackId) },
 		'/(app)/arshjul/maler/[id=id]': { id: String(ids.wheelId) },
+		'/(app)/arshjul/maler/[id=id]/import': { id: String(ids.wheelId) },
 		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period]': {
 			task: String(ids.taskId),
 			unit: String(ids.unitA),
@@ -284,6 +285,20 @@ export function validBodies(seed: Seed): Record<string, Body> {
 		[`${wheelItem} addTask`]: task,
 		[`${wheelItem} updateTask`]: { ...task, taskId: s(ids.taskId), version: s(versions.task) },
 		[`${wheelItem} archiveTask`]: { taskId: s(ids.taskId) },
+		[`${wheelItem}/import upload`]: {
+			tekst: 'Oppgave;Ansvar;Lagres;Når\nHMS-dag;Leder;Compilo;april\n'
+		},
+		[`${wheelItem}/import map`]: {
+			fil: seed.staged.importToken,
+			'column.title': '0',
+			'column.responsibleRole': '1',
+			'column.storedIn': '2',
+			'column.schedule': '3'
+		},
+		[`${wheelItem}/import commit`]: {
+			fil: seed.staged.importToken,
+			digest: seed.staged.importDigest
+		},
 		[`${wheelItem} assign`]: { unitId: s(ids.unitB), includeChildUnits: 'on' },
 		[`${wheelItem} unassign`]: { assignmentId: s(ids.assignmentId) },
 		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period] sign': signOff,

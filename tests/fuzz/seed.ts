@@ -21,7 +21,10 @@ import {
 	setPlannedPeriod
 } from '$lib/server/db/queries/benefits-gains';
 import { signOccurrence } from '$lib/server/db/queries/wheel-occurrences';
-import { listWheelAssignments } from '$lib/server/db/queries/wheel';
+import { getWheel, listWheelAssignments } from '$lib/server/db/queries/wheel';
+import { uploadImport, wheelTasksTarget } from '$lib/server/imports/actions';
+import { importPage } from '$lib/server/imports/views';
+import { isRedirect } from '@sveltejs/kit';
 import { getProjectById } from '$lib/server/db/queries/projects';
 import { getMeasureById } from '$lib/server/db/queries/measures';
 import { getTrackById } from '$lib/server/db/queries/tracks';
@@ -34,6 +37,30 @@ import { linkRiskControl } from '$lib/server/db/queries/risk-control';
 import { insertNotices } from '$lib/server/db/queries/notices';
 import { createMeeting } from '$lib/server/db/queries/governance';
 import { freezePlan, requestPlanChange } from '$lib/server/db/queries/benefits-plan';
+
+/**
+ * A spreadsheet the admin has staged for the wheel (through the upload itself), so the import's
+ * mapping and commit forms have a file to name, and the digest its preview showed.
+ */
+async function stageWheelImport(admin: Signed, wheelId: number) {
+	const path = `/arshjul/maler/${wheelId}/import`;
+	const target = wheelTasksTarget({ user: admin.user, wheel: getWheel(wheelId)! }, path);
+	const body = new FormData();
+	body.set('tekst', 'Oppgave;Ansvar;Lagres;Når\nFuzz-import;Leder;Compilo;mars\n');
+	let token = '';
+	try {
+		await uploadImport(
+			target,
+			new Request(`http://localhost${path}`, { method: 'POST', body }),
+			NOW
+		);
+	} catch (e) {
+		if (!isRedirect(e)) throw e;
+		token = new URL(e.location, 'http://localhost').searchParams.get('fil') ?? '';
+	}
+	const page = importPage(target, new URL(`http://localhost${path}?fil=${token}`), NOW);
+	return { importToken: token, importDigest: page.staged?.preview?.digest ?? '' };
+}
 
 /** The request time of every fuzzed action; the seed's periods are chosen around it. */
 export const NOW = new Date('2026-11-16T10:00:00Z');
@@ -328,8 +355,11 @@ export async function seedInstallation() {
 		anonymous: null
 	};
 
+	const staged = await stageWheelImport(actors.admin!, wheelId);
+
 	return {
 		actors,
+		staged,
 		ids: {
 			unitA,
 			unitB,

@@ -8,6 +8,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { generateToken } from '../auth/tokens';
 import { commitStaging, insertStaging, saveStagingMapping } from '../db/queries/imports';
 import { readForm } from '../read-form';
+import { echoValues, formValues } from '$lib/schemas/form';
 import { doubleMapped, mappingFromValues, rememberMapping } from '$lib/domain/imports/mapping';
 import { IMPORT_MAX_BYTES, IMPORT_STAGING_MINUTES } from '$lib/domain/imports/limits';
 import { IMPORT_MESSAGES, receiptMessage, refusalMessage } from './messages';
@@ -25,6 +26,26 @@ const field = (formData: FormData, name: string) => {
 const FORM_OVERHEAD = 64 * 1024;
 
 /**
+ * The file chosen, or else the rows pasted into the text field (copied from a spreadsheet they
+ * arrive separated by tabs, which the CSV reader takes); null when neither was sent. A browser
+ * sends an empty part with no name when no file was chosen.
+ */
+function postedFile(formData: FormData) {
+	const file = formData.get('file');
+	if (file && typeof file !== 'string' && !(file.size === 0 && file.name === '')) {
+		return {
+			name: file.name,
+			size: file.size,
+			bytes: async () => new Uint8Array(await file.arrayBuffer())
+		};
+	}
+	const text = formData.get('tekst');
+	if (typeof text !== 'string' || text.trim() === '') return null;
+	const bytes = new TextEncoder().encode(text);
+	return { name: 'Innlimte rader', size: bytes.byteLength, bytes: async () => bytes };
+}
+
+/**
  * Reads the posted file and stages it; then on to the mapping step (303, `?fil=<token>`). A
  * body over the limit is refused by its Content-Length before it is read.
  */
@@ -34,12 +55,10 @@ export async function uploadImport(target: Target, request: Request, now: Date) 
 	const length = Number(request.headers.get('content-length') ?? '0');
 	if (length > IMPORT_MAX_BYTES + FORM_OVERHEAD) return refuse(refusalMessage('too_large'), 413);
 	const formData = await readForm({ request });
-	const file = formData.get('file');
-	if (!file || typeof file === 'string' || (file.size === 0 && file.name === '')) {
-		return refuse(refusalMessage('no_file'));
-	}
-	if (file.size > IMPORT_MAX_BYTES) return refuse(refusalMessage('too_large'), 413);
-	const read = await readSpreadsheet(new Uint8Array(await file.arrayBuffer()));
+	const posted = await postedFile(formData);
+	if (!posted) return refuse(refusalMessage('no_file'));
+	if (posted.size > IMPORT_MAX_BYTES) return refuse(refusalMessage('too_large'), 413);
+	const read = await readSpreadsheet(await posted.bytes());
 	if (!read.ok) {
 		return refuse(refusalMessage(read.reason, read.where), read.reason === 'too_large' ? 413 : 400);
 	}
@@ -50,9 +69,9 @@ export async function uploadImport(target: Target, request: Request, now: Date) 
 			userId: target.user.id,
 			kind: target.kind,
 			target: target.key,
-			fileName: file.name.slice(0, 200) || 'fil',
+			fileName: posted.name.slice(0, 200) || 'fil',
 			format: read.format,
-			byteSize: file.size,
+			byteSize: posted.size,
 			sha256: read.sha256,
 			rowCount: read.rows,
 			sheets: read.sheets,
@@ -75,9 +94,7 @@ export function saveImportMapping(target: Target, formData: FormData, now: Date)
 	const defaults = Object.fromEntries(
 		defaultFields.map((key) => [key, field(formData, `default.${key}`).trim().slice(0, 100)])
 	);
-	const values = Object.fromEntries(
-		[...formData.entries()].filter(([, v]) => typeof v === 'string') as [string, string][]
-	);
+	const values = echoValues(formValues(formData));
 	const errors: Record<string, string> = {};
 	const missing = fields.filter((f) => f.required && columns[f.key] === null && !defaults[f.key]);
 	for (const f of missing) errors[`column.${f.key}`] = IMPORT_MESSAGES.unmapped([f.label]);
