@@ -82,6 +82,7 @@ function paramValues(): Record<string, Record<string, string>[]> {
 		'/(app)/gevinster/prosjekt/[id=id]': [{ id: String(b.projectId) }],
 		'/(app)/gevinster/prosjekt/[id=id]/gevinstrealiseringsplan': [{ id: String(b.projectId) }],
 		'/(app)/arshjul/maler/[id=id]': [{ id: id('wheel') }],
+		'/(app)/arshjul/maler/[id=id]/import': [{ id: id('wheel') }],
 		'/(app)/admin/brukere/[id=id]': [{ id: id('user') }],
 		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period]': [
 			{ task: String(task), unit: String(unit), period },

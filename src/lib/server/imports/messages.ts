@@ -62,7 +62,6 @@ export const IMPORT_MESSAGES = {
 		`Velg en kolonne for ${labels.map((l) => `«${l}»`).join(' og ')}, eller fyll inn en standardverdi.`,
 	doubleMapped: (a: string, b: string) => `Samme kolonne kan ikke fylle både «${a}» og «${b}».`,
 	mappingSaved: 'Kolonnene er lagret. Forhåndsvisningen under viser radene slik de blir lagret.',
-	nothingToImport: 'Alle radene finnes fra før. Ingenting å importere.',
 	refused: 'Importen ble avbrutt og ingenting er lagret. Last siden på nytt og prøv igjen.'
 } as const;
 
