@@ -6,6 +6,7 @@ import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../
 import { makeWheel } from '../factories/wheel';
 import { db } from '$lib/server/db';
 import { createWheelTask, listWheelTasks } from '$lib/server/db/queries/wheel';
+import { commitStaging, getStaging } from '$lib/server/db/queries/imports';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const who: Record<string, Signed> = {};
@@ -411,5 +412,61 @@ describe('files that are refused', () => {
 			status: 400,
 			data: { errors: { file: 'Velg en fil å importere.' } }
 		});
+	});
+});
+
+describe('all or nothing', () => {
+	it('rolls back every row created before a refusal in the same commit', async () => {
+		const wheelId = emptyWheel();
+		const token = await stage(wheelId, file('Oppgave;Ansvar;Lagres;Når\nA;B;C;mai\n', 'a.csv'));
+		const staging = getStaging(token, who.leader!.user.id, NOW)!;
+		const audits = auditRows();
+		const task = {
+			title: 'Skrevet og rullet tilbake',
+			description: null,
+			responsibleRole: 'Leder',
+			storedIn: 'Compilo',
+			reference: null,
+			schedule: { kind: 'monthly', dueDay: null }
+		} as const;
+		const result = commitStaging(staging, who.leader!.user.id, NOW, (_tx, abort) => {
+			createWheelTask(wheelId, task, who.leader!.user.id, NOW);
+			return abort('owner_missing');
+		});
+		expect(result).toEqual({ ok: false, reason: 'owner_missing' });
+		expect(listWheelTasks(wheelId)).toHaveLength(0);
+		expect(auditRows()).toBe(audits);
+		expect(getStaging(token, who.leader!.user.id, NOW)!.committedAt).toBeNull();
+	});
+
+	it('gives pasted rows back with a refusal, and takes them as a tab-separated sheet', async () => {
+		const wheelId = emptyWheel();
+		const refused = await outcome(() =>
+			actions.upload!(event(who.leader!, wheelId, '', { tekst: 'Oppgave\tAnsvar\n' }))
+		);
+		expect(refused).toMatchObject({
+			kind: 'fail',
+			data: { values: { tekst: expect.stringMatching(/^Oppgave\tAnsvar\r?\n$/) } }
+		});
+		const token = await (async () => {
+			const r = await outcome(() =>
+				actions.upload!(
+					event(who.leader!, wheelId, '', {
+						tekst: 'Oppgave\tAnsvar\tLagres\tNår\nHMS-dag\tLeder\tCompilo\tapril\n'
+					})
+				)
+			);
+			if (r.kind !== 'redirect') throw new Error(JSON.stringify(r));
+			return new URL(r.location, 'http://x').searchParams.get('fil')!;
+		})();
+		const preview = (await page(wheelId, token)).staged!.preview!;
+		expect(preview.rows[0]!.cells).toEqual([
+			'HMS-dag',
+			'',
+			'Leder',
+			'Compilo',
+			'april, siste dag',
+			''
+		]);
 	});
 });

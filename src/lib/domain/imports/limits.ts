@@ -10,6 +10,8 @@ import { formatByteSize } from '../control/evidence';
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 /** Data rows over all sheets, the header rows not counted. */
 export const IMPORT_MAX_ROWS = 5_000;
+/** Characters of cell text over all sheets, as staged for the preview (imports/read.ts). */
+export const IMPORT_MAX_TEXT = 20 * 1024 * 1024;
 /** Columns a sheet may have. */
 export const IMPORT_MAX_COLUMNS = 100;
 /** All entries of an xlsx together, unpacked. */

@@ -22,6 +22,9 @@ const field = (formData: FormData, name: string) => {
 	return typeof value === 'string' ? value : '';
 };
 
+/** Pasted text longer than this is not sent back with a refusal (it is in the user's clipboard). */
+const PASTED_ECHO_MAX = 200_000;
+
 /** Multipart framing around the file: the form's other fields and the part headers. */
 const FORM_OVERHEAD = 64 * 1024;
 
@@ -50,11 +53,15 @@ function postedFile(formData: FormData) {
  * body over the limit is refused by its Content-Length before it is read.
  */
 export async function uploadImport(target: Target, request: Request, now: Date) {
+	let values: Record<string, string> = {};
 	const refuse = (message: string, status = 400) =>
-		fail(status, { action: 'upload', values: {}, errors: { file: message } });
+		fail(status, { action: 'upload', values, errors: { file: message } });
 	const length = Number(request.headers.get('content-length') ?? '0');
 	if (length > IMPORT_MAX_BYTES + FORM_OVERHEAD) return refuse(refusalMessage('too_large'), 413);
 	const formData = await readForm({ request });
+	const pasted = formData.get('tekst');
+	// Pasted rows come back to the form when refused, as any typed value does.
+	if (typeof pasted === 'string' && pasted.length <= PASTED_ECHO_MAX) values = { tekst: pasted };
 	const posted = await postedFile(formData);
 	if (!posted) return refuse(refusalMessage('no_file'));
 	if (posted.size > IMPORT_MAX_BYTES) return refuse(refusalMessage('too_large'), 413);

@@ -4,6 +4,7 @@ import {
 	IMPORT_MAX_BYTES,
 	IMPORT_MAX_COLUMNS,
 	IMPORT_MAX_ROWS,
+	IMPORT_MAX_TEXT,
 	IMPORT_MAX_UNPACKED_BYTES
 } from '$lib/domain/imports/limits';
 import type { ReadRefusal } from './read';
@@ -25,6 +26,8 @@ export function refusalMessage(reason: ReadRefusal | 'no_file', where?: string):
 			return `Filen har flere enn ${rows} rader. Del den opp og importer delene hver for seg. ${NOTHING}`;
 		case 'too_many_columns':
 			return `Et ark har flere enn ${IMPORT_MAX_COLUMNS} kolonner. Fjern kolonnene som ikke skal importeres. ${NOTHING}`;
+		case 'too_much_text':
+			return `Filen har mer tekst i cellene enn ${formatByteSize(IMPORT_MAX_TEXT)}. Fjern kolonnene som ikke skal importeres. ${NOTHING}`;
 		case 'wrong_type':
 			return `Filen er verken et Excel-regneark (.xlsx) eller en CSV-fil. Innholdet avgjør typen, ikke filnavnet. ${NOTHING}`;
 		case 'old_excel':

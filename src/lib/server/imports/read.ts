@@ -18,6 +18,7 @@ import {
 	IMPORT_MAX_BYTES,
 	IMPORT_MAX_COLUMNS,
 	IMPORT_MAX_ROWS,
+	IMPORT_MAX_TEXT,
 	IMPORT_MAX_UNPACKED_BYTES
 } from '$lib/domain/imports/limits';
 import { entryDataOffset, zipEntries, zipProblem } from '$lib/domain/imports/zip';
@@ -46,6 +47,7 @@ export type ReadRefusal =
 	| 'open_quote'
 	| 'too_many_rows'
 	| 'too_many_columns'
+	| 'too_much_text'
 	| 'formula'
 	| 'merged'
 	| 'error_value'
@@ -216,6 +218,8 @@ async function parseSheets(bytes: Uint8Array, names: Map<string, string>): Promi
 	});
 	const sheets: StagedSheet[] = [];
 	let dataRows = 0;
+	// Shared strings make a small file hold much text; what is staged stays within a bound.
+	let text = 0;
 	for await (const worksheet of reader) {
 		const id = String((worksheet as unknown as { id: string | number }).id);
 		const name = names.get(id) ?? `Ark ${id}`;
@@ -227,6 +231,8 @@ async function parseSheets(bytes: Uint8Array, names: Map<string, string>): Promi
 				cells[column - 1] = cellText(cell.value, cellName(column - 1, row.number)).trim();
 			});
 			if (cells.length === 0) continue;
+			for (const c of cells) text += c?.length ?? 0;
+			if (text > IMPORT_MAX_TEXT) throw new Refused('too_much_text');
 			rows.push({ rowNumber: row.number, cells: Array.from(cells, (c) => c ?? '') });
 			// The first row is the header; the rest count, over all sheets.
 			if (rows.length > 1 && ++dataRows > IMPORT_MAX_ROWS) throw new Refused('too_many_rows');
