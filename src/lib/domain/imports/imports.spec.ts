@@ -53,7 +53,11 @@ describe('column mapping', () => {
 
 	it('prefers what was remembered, by header name, wherever the column now is', () => {
 		const headers = ['Kolonne X', 'Oppgave', 'Hvem gjør det'];
-		const remembered = rememberMapping({ title: 1, responsibleRole: 2 }, headers);
+		const remembered = rememberMapping(
+			WHEEL_TASK_FIELDS,
+			{ title: 1, responsibleRole: 2 },
+			() => headers
+		);
 		const moved = autoMap(WHEEL_TASK_FIELDS, ['Hvem gjør det', 'Oppgave'], remembered);
 		expect(moved).toMatchObject({ title: 1, responsibleRole: 0 });
 	});

@@ -7,6 +7,8 @@
 
 export interface ImportField {
 	key: string;
+	/** The sheet the field is read from, when a kind reads several (e.g. «Spor», «Tiltak»). */
+	sheet?: string;
 	label: string;
 	required: boolean;
 	/** What the field is called in files, besides its label. */
@@ -73,16 +75,18 @@ export function autoMap(
 	return mapping;
 }
 
-/** What to remember of a mapping: the header name per field. */
+/** What to remember of a mapping: the header name per field, from the field's own sheet. */
 export function rememberMapping(
+	fields: readonly ImportField[],
 	mapping: ColumnMapping,
-	headers: readonly string[]
+	headersOf: (field: ImportField) => readonly string[]
 ): RememberedMapping {
 	return Object.fromEntries(
-		Object.entries(mapping).map(([key, index]) => [
-			key,
-			index === null ? null : (headers[index] ?? null)
-		])
+		fields.map((field) => {
+			const index = mapping[field.key];
+			const header = index === null || index === undefined ? null : headersOf(field)[index];
+			return [field.key, header ?? null];
+		})
 	);
 }
 
@@ -94,17 +98,21 @@ export function unmappedRequired(
 	return fields.filter((f) => f.required && (mapping[f.key] ?? null) === null);
 }
 
-/** The mapping read from a form: `column.<key>` holds a column index or ''. */
+/**
+ * The mapping read from a form: `column.<key>` holds a column index or ''. `columnsOf` is how
+ * many columns the field's sheet has; an index outside it is no choice.
+ */
 export function mappingFromValues(
 	fields: readonly ImportField[],
-	columns: number,
+	columnsOf: (field: ImportField) => number,
 	read: (name: string) => string | undefined
 ): ColumnMapping {
 	const mapping: ColumnMapping = {};
 	for (const field of fields) {
 		const raw = read(`column.${field.key}`) ?? '';
 		const n = Number(raw);
-		mapping[field.key] = raw !== '' && Number.isInteger(n) && n >= 0 && n < columns ? n : null;
+		const ok = raw !== '' && Number.isInteger(n) && n >= 0 && n < columnsOf(field);
+		mapping[field.key] = ok ? n : null;
 	}
 	return mapping;
 }
@@ -114,13 +122,14 @@ export function doubleMapped(
 	fields: readonly ImportField[],
 	mapping: ColumnMapping
 ): [ImportField, ImportField] | null {
-	const seen = new Map<number, ImportField>();
+	const seen = new Map<string, ImportField>();
 	for (const field of fields) {
 		const index = mapping[field.key];
 		if (index === null || index === undefined) continue;
-		const other = seen.get(index);
+		const column = `${field.sheet ?? ''}:${index}`;
+		const other = seen.get(column);
 		if (other) return [other, field];
-		seen.set(index, field);
+		seen.set(column, field);
 	}
 	return null;
 }

@@ -9,7 +9,12 @@ import { generateToken } from '../auth/tokens';
 import { commitStaging, insertStaging, saveStagingMapping } from '../db/queries/imports';
 import { readForm } from '../read-form';
 import { echoValues, formValues } from '$lib/schemas/form';
-import { doubleMapped, mappingFromValues, rememberMapping } from '$lib/domain/imports/mapping';
+import {
+	doubleMapped,
+	mappingFromValues,
+	rememberMapping,
+	type ImportField
+} from '$lib/domain/imports/mapping';
 import { IMPORT_MAX_BYTES, IMPORT_STAGING_MINUTES } from '$lib/domain/imports/limits';
 import { IMPORT_MESSAGES, receiptMessage, refusalMessage } from './messages';
 import { previewCounts, type StagedMapping } from './preview';
@@ -95,9 +100,13 @@ export async function uploadImport(target: Target, request: Request, now: Date) 
 export function saveImportMapping(target: Target, formData: FormData, now: Date) {
 	const staging = requireStaging(target, field(formData, 'fil'), now);
 	const sheets = staging.sheets as StagedSheet[];
-	const headers = sheets[0]?.headers ?? [];
 	const { fields, defaults: defaultFields } = target.spec;
-	const columns = mappingFromValues(fields, headers.length, (name) => field(formData, name));
+	const headersOf = (f: ImportField) => target.spec.sheetOf(sheets, f)?.headers ?? [];
+	const columns = mappingFromValues(
+		fields,
+		(f) => headersOf(f).length,
+		(name) => field(formData, name)
+	);
 	const defaults = Object.fromEntries(
 		defaultFields.map((key) => [key, field(formData, `default.${key}`).trim().slice(0, 100)])
 	);
@@ -113,7 +122,7 @@ export function saveImportMapping(target: Target, formData: FormData, now: Date)
 	saveStagingMapping(
 		staging,
 		mapping,
-		{ columns: rememberMapping(columns, headers), defaults },
+		{ columns: rememberMapping(fields, columns, headersOf), defaults },
 		now
 	);
 	return { action: 'map', success: IMPORT_MESSAGES.mappingSaved };
@@ -133,13 +142,10 @@ export function commitImport(target: Target, formData: FormData, now: Date) {
 	const counts = previewCounts(preview.rows);
 	if (counts.errors > 0) return refuse(IMPORT_MESSAGES.hasErrors(counts.errors));
 	if (field(formData, 'digest') !== digest) return refuse(IMPORT_MESSAGES.changed, 409);
-	const result = commitStaging(staging, target.user.id, now, (_tx, abort) => {
-		const ids = preview.creates.map((input) => {
-			const created = target.spec.create(input, now);
-			return created.ok ? created.value : abort(created.reason);
-		});
-		return { created: ids.length, skipped: counts.skipped, ids };
-	});
+	const result = commitStaging(staging, target.user.id, now, (_tx, abort) => ({
+		created: target.spec.commit(preview.creates, now, abort),
+		skipped: counts.skipped
+	}));
 	if (!result.ok) {
 		return refuse(
 			result.reason === 'already_committed'

@@ -13,6 +13,8 @@ export interface PreviewIssue {
 }
 
 export interface PreviewRow {
+	/** The sheet the row is on, when a kind reads several; null otherwise. */
+	sheet: string | null;
 	rowNumber: number;
 	status: RowStatus;
 	/** The values as they will be stored, one per preview column. */
@@ -51,7 +53,9 @@ export function previewCounts(rows: readonly PreviewRow[]) {
  * changed in another tab, or someone created the same item meanwhile) writes nothing.
  */
 export function previewDigest(sha256: string, mapping: StagedMapping, rows: readonly PreviewRow[]) {
-	const outcome = rows.map((r) => `${r.rowNumber}:${r.status}:${r.cells.join('\u001f')}`);
+	const outcome = rows.map(
+		(r) => `${r.sheet ?? ''}:${r.rowNumber}:${r.status}:${r.cells.join('\u001f')}`
+	);
 	return createHash('sha256')
 		.update(JSON.stringify([sha256, mapping, outcome]))
 		.digest('hex');

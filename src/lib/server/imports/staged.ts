@@ -28,8 +28,7 @@ export function mappingOf(target: Target, staging: StagingRow): StagedMapping {
 		columns?: RememberedMapping;
 		defaults?: Record<string, string>;
 	};
-	const headers = sheets[0]?.headers ?? [];
-	const columns = target.spec.mapping(headers, remembered.columns);
+	const columns = target.spec.mapping(sheets, remembered.columns);
 	return { columns, defaults: remembered.defaults ?? {} };
 }
 

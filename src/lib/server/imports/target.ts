@@ -5,13 +5,13 @@
  */
 import type { SessionUser } from '../auth/session';
 import type { WheelRow } from '../db/queries/wheel';
-import type { ImportField } from '$lib/domain/imports/mapping';
+import { createWheelTask } from '../db/queries/wheel';
+import type { ColumnMapping, ImportField, RememberedMapping } from '$lib/domain/imports/mapping';
 import { WHEEL_TASK_FIELDS, wheelTaskMapping } from '$lib/domain/imports/wheel-tasks';
 import type { ImportKind } from '$lib/domain/imports/vocabulary';
-import type { RememberedMapping, ColumnMapping } from '$lib/domain/imports/mapping';
+import type { TaskInput } from '$lib/schemas/wheel';
 import type { StagedSheet } from './read';
 import type { Preview, StagedMapping } from './preview';
-import { createWheelTask } from '../db/queries/wheel';
 import { wheelTaskPreview } from './wheel-tasks';
 
 export interface ImportTarget {
@@ -23,23 +23,28 @@ export interface ImportTarget {
 	path: string;
 }
 
-export interface ImportKindSpec {
+export interface ImportKindSpec<Input = unknown> {
 	fields: readonly ImportField[];
 	/** Fields that may take a value for empty cells, chosen on the mapping step. */
 	defaults: readonly string[];
 	/** [one, many]: «oppgave», «oppgaver». */
 	noun: [string, string];
-	mapping(headers: readonly string[], remembered?: RememberedMapping): ColumnMapping;
-	preview(sheets: readonly StagedSheet[], mapping: StagedMapping): Preview<unknown>;
-	/** Creates one row's item; the commit's transaction wraps them all. */
-	create(input: unknown, now: Date): { ok: true; value: number } | { ok: false; reason: string };
+	/** The file's sheet a field is read from (`field.sheet`; undefined for one-sheet kinds). */
+	sheetOf(sheets: readonly StagedSheet[], field: ImportField): StagedSheet | null;
+	mapping(sheets: readonly StagedSheet[], remembered?: RememberedMapping): ColumnMapping;
+	preview(sheets: readonly StagedSheet[], mapping: StagedMapping): Preview<Input>;
+	/**
+	 * Creates the previewed rows, inside the commit's transaction, through the area's own
+	 * writes; `abort` rolls back all of them. Answers how many were created.
+	 */
+	commit(creates: readonly Input[], now: Date, abort: (reason: string) => never): number;
 }
 
-/** A wheel template's tasks (/arshjul/maler/[id]/import). */
+/** A wheel template's tasks (/arshjul/maler/[id]/import): one sheet, the first. */
 export function wheelTasksTarget(
 	ctx: { user: SessionUser; wheel: WheelRow },
 	path: string
-): ImportTarget & { spec: ImportKindSpec } {
+): ImportTarget & { spec: ImportKindSpec<TaskInput> } {
 	const wheelId = ctx.wheel.id;
 	return {
 		user: ctx.user,
@@ -50,15 +55,19 @@ export function wheelTasksTarget(
 			fields: WHEEL_TASK_FIELDS,
 			defaults: ['responsibleRole', 'storedIn'],
 			noun: ['oppgave', 'oppgaver'],
-			mapping: wheelTaskMapping,
+			sheetOf: (sheets) => sheets[0] ?? null,
+			mapping: (sheets, remembered) => wheelTaskMapping(sheets[0]?.headers ?? [], remembered),
 			preview: (sheets, mapping) =>
 				sheets[0]
 					? wheelTaskPreview(sheets[0], mapping, wheelId)
 					: { columns: [], rows: [], creates: [] },
-			create: (input, now) =>
-				createWheelTask(wheelId, input as Parameters<typeof createWheelTask>[1], ctx.user.id, now)
+			commit: (creates, now, abort) =>
+				creates.map((input) => {
+					const result = createWheelTask(wheelId, input, ctx.user.id, now);
+					return result.ok ? result.value : abort(result.reason);
+				}).length
 		}
 	};
 }
 
-export type Target = ReturnType<typeof wheelTasksTarget>;
+export type Target = ImportTarget & { spec: ImportKindSpec };

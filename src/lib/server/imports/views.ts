@@ -53,7 +53,11 @@ export function importPage(target: Target, url: URL, now: Date) {
 		};
 	}
 	const sheets = staging.sheets as StagedSheet[];
-	const headers = sheets[0]?.headers ?? [];
+	const optionsOf = (headers: readonly string[]) =>
+		headers.map((h, i) => ({
+			value: String(i),
+			label: `${columnLetter(i)}: ${h || '(uten overskrift)'}`
+		}));
 	const { mapping, preview, digest } = previewOf(target, staging);
 	const counts = previewCounts(preview.rows);
 	const pages = Math.max(1, Math.ceil(preview.rows.length / PREVIEW_PAGE));
@@ -73,24 +77,25 @@ export function importPage(target: Target, url: URL, now: Date) {
 			file,
 			done: null,
 			mapping: {
-				sheetName: sheets[0]?.name ?? '',
-				otherSheets: sheets.slice(1).map((s) => s.name),
-				columnOptions: headers.map((h, i) => ({
-					value: String(i),
-					label: `${columnLetter(i)}: ${h || '(uten overskrift)'}`
-				})),
-				fields: target.spec.fields.map((f) => ({
-					key: f.key,
-					label: f.label,
-					required: f.required,
-					hint: f.hint ?? null,
-					column:
-						mapping.columns[f.key] === null || mapping.columns[f.key] === undefined
-							? ''
-							: String(mapping.columns[f.key]),
-					hasDefault: target.spec.defaults.includes(f.key),
-					default: mapping.defaults[f.key] ?? ''
-				})),
+				sheets: sheets.map((sh) => sh.name),
+				fields: target.spec.fields.flatMap((f) => {
+					const sheet = target.spec.sheetOf(sheets, f);
+					if (!sheet) return [];
+					const column = mapping.columns[f.key];
+					return [
+						{
+							key: f.key,
+							label: f.label,
+							required: f.required,
+							hint: f.hint ?? null,
+							sheet: sheet.name,
+							options: optionsOf(sheet.headers),
+							column: column === null || column === undefined ? '' : String(column),
+							hasDefault: target.spec.defaults.includes(f.key),
+							default: mapping.defaults[f.key] ?? ''
+						}
+					];
+				}),
 				chosen: staging.mapping !== null
 			},
 			preview: {

@@ -78,13 +78,14 @@ export function wheelTaskPreview(
 			String(row.values.reference ?? '')
 		];
 		if (!parsed.success || issues.length > 0) {
-			rows.push({ rowNumber: row.rowNumber, status: 'error', cells: shown, issues, note: null });
+			rows.push({ sheet: null, rowNumber: row.rowNumber, status: 'error', cells: shown, issues, note: null });
 			continue;
 		}
 		const key = titleKey(parsed.data.title);
 		const earlier = seen.get(key);
 		if (existing.has(key)) {
 			rows.push({
+				sheet: null,
 				rowNumber: row.rowNumber,
 				status: 'existing',
 				cells: shown,
@@ -93,6 +94,7 @@ export function wheelTaskPreview(
 			});
 		} else if (earlier !== undefined) {
 			rows.push({
+				sheet: null,
 				rowNumber: row.rowNumber,
 				status: 'repeated',
 				cells: shown,
@@ -101,7 +103,7 @@ export function wheelTaskPreview(
 			});
 		} else {
 			seen.set(key, row.rowNumber);
-			rows.push({ rowNumber: row.rowNumber, status: 'new', cells: shown, issues, note: null });
+			rows.push({ sheet: null, rowNumber: row.rowNumber, status: 'new', cells: shown, issues, note: null });
 			creates.push(parsed.data);
 		}
 	}
