@@ -289,15 +289,28 @@ export function validBodies(seed: Seed): Record<string, Body> {
 			tekst: 'Oppgave;Ansvar;Lagres;Når\nHMS-dag;Leder;Compilo;april\n'
 		},
 		[`${wheelItem}/import map`]: {
-			fil: seed.staged.importToken,
+			fil: seed.staged.wheel.token,
 			'column.title': '0',
 			'column.responsibleRole': '1',
 			'column.storedIn': '2',
 			'column.schedule': '3'
 		},
 		[`${wheelItem}/import commit`]: {
-			fil: seed.staged.importToken,
-			digest: seed.staged.importDigest
+			fil: seed.staged.wheel.token,
+			digest: seed.staged.wheel.digest
+		},
+		'/(app)/portefolje/import upload': {
+			tekst: 'Kode;Spor;Problemformulering\n8Y;Nytt spor;Et problem\n'
+		},
+		'/(app)/portefolje/import map': {
+			fil: seed.staged.portfolio.token,
+			'column.tracks.code': '0',
+			'column.tracks.title': '1',
+			'column.tracks.problemStatement': '2'
+		},
+		'/(app)/portefolje/import commit': {
+			fil: seed.staged.portfolio.token,
+			digest: seed.staged.portfolio.digest
 		},
 		[`${wheelItem} assign`]: { unitId: s(ids.unitB), includeChildUnits: 'on' },
 		[`${wheelItem} unassign`]: { assignmentId: s(ids.assignmentId) },

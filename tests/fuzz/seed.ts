@@ -22,7 +22,7 @@ import {
 } from '$lib/server/db/queries/benefits-gains';
 import { signOccurrence } from '$lib/server/db/queries/wheel-occurrences';
 import { getWheel, listWheelAssignments } from '$lib/server/db/queries/wheel';
-import { uploadImport, wheelTasksTarget } from '$lib/server/imports/actions';
+import { portfolioTarget, uploadImport, wheelTasksTarget } from '$lib/server/imports/actions';
 import { importPage } from '$lib/server/imports/views';
 import { isRedirect } from '@sveltejs/kit';
 import { getProjectById } from '$lib/server/db/queries/projects';
@@ -39,27 +39,32 @@ import { createMeeting } from '$lib/server/db/queries/governance';
 import { freezePlan, requestPlanChange } from '$lib/server/db/queries/benefits-plan';
 
 /**
- * A spreadsheet the admin has staged for the wheel (through the upload itself), so the import's
- * mapping and commit forms have a file to name, and the digest its preview showed.
+ * Spreadsheets the admin has staged (through the upload itself) for the wheel and for the
+ * portfolio, so the imports' mapping and commit forms have a file to name, and the digest each
+ * preview showed.
  */
-async function stageWheelImport(admin: Signed, wheelId: number) {
-	const path = `/arshjul/maler/${wheelId}/import`;
-	const target = wheelTasksTarget({ user: admin.user, wheel: getWheel(wheelId)! }, path);
-	const body = new FormData();
-	body.set('tekst', 'Oppgave;Ansvar;Lagres;Når\nFuzz-import;Leder;Compilo;mars\n');
-	let token = '';
-	try {
-		await uploadImport(
-			target,
-			new Request(`http://localhost${path}`, { method: 'POST', body }),
-			NOW
-		);
-	} catch (e) {
-		if (!isRedirect(e)) throw e;
-		token = new URL(e.location, 'http://localhost').searchParams.get('fil') ?? '';
-	}
-	const page = importPage(target, new URL(`http://localhost${path}?fil=${token}`), NOW);
-	return { importToken: token, importDigest: page.staged?.preview?.digest ?? '' };
+async function stageImports(admin: Signed, wheelId: number) {
+	const wheelPath = `/arshjul/maler/${wheelId}/import`;
+	const wheel = wheelTasksTarget({ user: admin.user, wheel: getWheel(wheelId)! }, wheelPath);
+	const portfolio = portfolioTarget(admin.user, '/portefolje/import');
+	const stage = async (target: typeof wheel | typeof portfolio, text: string) => {
+		const body = new FormData();
+		body.set('tekst', text);
+		let token = '';
+		const url = `http://localhost${target.path}`;
+		try {
+			await uploadImport(target, new Request(url, { method: 'POST', body }), NOW);
+		} catch (e) {
+			if (!isRedirect(e)) throw e;
+			token = new URL(e.location, 'http://localhost').searchParams.get('fil') ?? '';
+		}
+		const page = importPage(target, new URL(`${url}?fil=${token}`), NOW);
+		return { token, digest: page.staged?.preview?.digest ?? '' };
+	};
+	return {
+		wheel: await stage(wheel, 'Oppgave;Ansvar;Lagres;Når\nFuzz-import;Leder;Compilo;mars\n'),
+		portfolio: await stage(portfolio, 'Kode;Spor;Problemformulering\n9Z;Fuzz-spor;Et problem\n')
+	};
 }
 
 /** The request time of every fuzzed action; the seed's periods are chosen around it. */
@@ -355,7 +360,7 @@ export async function seedInstallation() {
 		anonymous: null
 	};
 
-	const staged = await stageWheelImport(actors.admin!, wheelId);
+	const staged = await stageImports(actors.admin!, wheelId);
 
 	return {
 		actors,

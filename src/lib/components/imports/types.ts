@@ -4,7 +4,7 @@ export interface ImportPageData {
 	upload: {
 		limits: string;
 		stagingMinutes: number;
-		fields: { label: string; required: boolean; hint: string | null }[];
+		fields: { label: string; sheet: string | null; required: boolean; hint: string | null }[];
 	};
 	staged: null | {
 		file: { token: string; fileName: string; format: string; rowCount: number };

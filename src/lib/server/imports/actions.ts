@@ -161,4 +161,4 @@ export function commitImport(target: Target, formData: FormData, now: Date) {
 }
 
 /** The targets a route names after its guard (target.ts). */
-export { wheelTasksTarget } from './target';
+export { portfolioTarget, wheelTasksTarget } from './target';

@@ -4,11 +4,13 @@
  * (decided by the content, never the name), macros, a zip bomb, formulas, merged cells, error
  * values, more rows than the limit. An xlsx is judged from its ZIP directory first, then every
  * entry is inflated with its declared size as a hard ceiling (so an archive that lies about its
- * sizes stops there), and only then parsed, row by row, by ExcelJS's streaming reader, which
- * stops at the row limit without reading the rest.
+ * sizes stops there) while the sheets' rows are counted and merged cells looked for in their
+ * XML; only a workbook that passes is parsed by ExcelJS. (Its streaming reader would parse a
+ * sheet before the workbook part when the ZIP puts that first, as ExcelJS's own streaming
+ * writer may, and then fails on date cells; a workbook within these limits is small enough to
+ * read whole.)
  */
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
@@ -115,6 +117,23 @@ function sheetOf(name: string, rows: StagedRow[]): StagedSheet | null {
 	return { name, headers: header.cells.map((c) => c.trim()), rows: data };
 }
 
+/**
+ * An upper bound on the rows the sheets hold: their `<row` elements, empty formatted rows
+ * included (Excel writes those), so the bound is generous; the exact count of rows with
+ * content is checked while the sheets are read.
+ */
+const IMPORT_MAX_ROW_TAGS = 4 * IMPORT_MAX_ROWS;
+
+function countRowTags(xml: Buffer): number {
+	let n = 0;
+	for (let at = xml.indexOf('<row'); at >= 0; at = xml.indexOf('<row', at + 4)) {
+		// `<row ` or `<row>`, not `<rowBreaks>`.
+		const next = xml[at + 4];
+		if (next === 0x20 || next === 0x3e || next === 0x2f) n += 1;
+	}
+	return n;
+}
+
 /** ZIP directory, then a real inflate of every entry, then the sheets. */
 async function readXlsx(bytes: Uint8Array): Promise<StagedSheet[]> {
 	const entries = zipEntries(bytes);
@@ -125,7 +144,9 @@ async function readXlsx(bytes: Uint8Array): Promise<StagedSheet[]> {
 	if (sniffed?.ext === 'xlsm' || sniffed?.ext === 'xltm') throw new Refused('macro');
 	if (sniffed?.ext !== 'xlsx') throw new Refused('wrong_type');
 	let total = 0;
-	const parts = new Map<string, string>();
+	// Rows are counted in the sheets' XML before anything is parsed, so a sheet of a million
+	// rows is refused without being read into a workbook.
+	let rowTags = 0;
 	for (const entry of entries) {
 		const start = entryDataOffset(bytes, entry);
 		if (start === null) throw new Refused('unreadable');
@@ -144,10 +165,8 @@ async function readXlsx(bytes: Uint8Array): Promise<StagedSheet[]> {
 		}
 		total += content.byteLength;
 		if (total > IMPORT_MAX_UNPACKED_BYTES) throw new Refused('zip_bomb');
-		if (entry.name === 'xl/workbook.xml' || entry.name === 'xl/_rels/workbook.xml.rels') {
-			parts.set(entry.name, content.toString('utf8'));
-		}
 		if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) {
+			rowTags += countRowTags(content);
 			const at = content.indexOf('<mergeCell ');
 			if (at >= 0) {
 				const ref = /ref="([A-Z]+\d+:[A-Z]+\d+)"/.exec(content.toString('utf8', at, at + 80));
@@ -155,41 +174,8 @@ async function readXlsx(bytes: Uint8Array): Promise<StagedSheet[]> {
 			}
 		}
 	}
-	return parseSheets(bytes, sheetNames(parts));
-}
-
-const attr = (tag: string, name: string) =>
-	new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
-const unescapeXml = (s: string) =>
-	s
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&apos;/g, "'")
-		.replace(/&amp;/g, '&');
-
-/**
- * The sheets' names by the number of their part (`xl/worksheets/sheet3.xml` → 3), from the
- * workbook part and its relationships (ECMA-376 Part 1 §18.2.19): ExcelJS's streaming reader
- * names a sheet only «Sheet3».
- */
-function sheetNames(parts: Map<string, string>): Map<string, string> {
-	const targets = new Map<string, string>();
-	for (const tag of (parts.get('xl/_rels/workbook.xml.rels') ?? '').match(
-		/<Relationship\s[^>]*>/g
-	) ?? []) {
-		const id = attr(tag, 'Id');
-		const target = attr(tag, 'Target');
-		if (id && target) targets.set(id, target);
-	}
-	const names = new Map<string, string>();
-	for (const tag of (parts.get('xl/workbook.xml') ?? '').match(/<sheet\s[^>]*>/g) ?? []) {
-		const name = attr(tag, 'name');
-		const target = targets.get(attr(tag, 'r:id') ?? '');
-		const number = target && /sheet(\d+)\.xml$/.exec(target)?.[1];
-		if (name && number) names.set(number, unescapeXml(name));
-	}
-	return names;
+	if (rowTags > IMPORT_MAX_ROW_TAGS) throw new Refused('too_many_rows');
+	return parseSheets(bytes);
 }
 
 type CellValue = ExcelJS.CellValue;
@@ -207,37 +193,29 @@ function cellText(value: CellValue, where: string): string {
 	throw new Refused('unreadable', where);
 }
 
-async function parseSheets(bytes: Uint8Array, names: Map<string, string>): Promise<StagedSheet[]> {
-	const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-		sharedStrings: 'cache',
-		hyperlinks: 'ignore',
-		// Styles say which numbers are dates (their number format).
-		styles: 'cache',
-		worksheets: 'emit',
-		entries: 'ignore'
-	});
+async function parseSheets(bytes: Uint8Array): Promise<StagedSheet[]> {
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
 	const sheets: StagedSheet[] = [];
 	let dataRows = 0;
 	// Shared strings make a small file hold much text; what is staged stays within a bound.
 	let text = 0;
-	for await (const worksheet of reader) {
-		const id = String((worksheet as unknown as { id: string | number }).id);
-		const name = names.get(id) ?? `Ark ${id}`;
+	for (const worksheet of workbook.worksheets) {
 		const rows: StagedRow[] = [];
-		for await (const row of worksheet) {
+		worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
 			const cells: string[] = [];
 			row.eachCell({ includeEmpty: false }, (cell, column) => {
 				if (column > IMPORT_MAX_COLUMNS) throw new Refused('too_many_columns');
-				cells[column - 1] = cellText(cell.value, cellName(column - 1, row.number)).trim();
+				cells[column - 1] = cellText(cell.value, cellName(column - 1, rowNumber)).trim();
 			});
-			if (cells.length === 0) continue;
+			if (cells.every((c) => !c)) return;
 			for (const c of cells) text += c?.length ?? 0;
 			if (text > IMPORT_MAX_TEXT) throw new Refused('too_much_text');
-			rows.push({ rowNumber: row.number, cells: Array.from(cells, (c) => c ?? '') });
+			rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? '') });
 			// The first row is the header; the rest count, over all sheets.
 			if (rows.length > 1 && ++dataRows > IMPORT_MAX_ROWS) throw new Refused('too_many_rows');
-		}
-		const sheet = sheetOf(name, rows);
+		});
+		const sheet = sheetOf(worksheet.name, rows);
 		if (sheet) sheets.push(sheet);
 	}
 	return sheets;

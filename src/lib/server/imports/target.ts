@@ -13,6 +13,14 @@ import type { TaskInput } from '$lib/schemas/wheel';
 import type { StagedSheet } from './read';
 import type { Preview, StagedMapping } from './preview';
 import { wheelTaskPreview } from './wheel-tasks';
+import {
+	PORTFOLIO_FIELDS,
+	PORTFOLIO_SHEET_LABEL,
+	portfolioMapping,
+	portfolioSheetIndex,
+	type PortfolioSheet
+} from '$lib/domain/imports/portfolio';
+import { createPortfolioItems, portfolioPreview, type PortfolioCreate } from './portfolio';
 
 export interface ImportTarget {
 	user: SessionUser;
@@ -29,6 +37,8 @@ export interface ImportKindSpec<Input = unknown> {
 	defaults: readonly string[];
 	/** [one, many]: «oppgave», «oppgaver». */
 	noun: [string, string];
+	/** The sheets' names by `field.sheet`, for kinds that read several. */
+	sheetLabels?: Readonly<Record<string, string>>;
 	/** The file's sheet a field is read from (`field.sheet`; undefined for one-sheet kinds). */
 	sheetOf(sheets: readonly StagedSheet[], field: ImportField): StagedSheet | null;
 	mapping(sheets: readonly StagedSheet[], remembered?: RememberedMapping): ColumnMapping;
@@ -66,6 +76,35 @@ export function wheelTasksTarget(
 					const result = createWheelTask(wheelId, input, ctx.user.id, now);
 					return result.ok ? result.value : abort(result.reason);
 				}).length
+		}
+	};
+}
+
+/**
+ * Tracks, projects and measures (/portefolje/import), a sheet each as the portfolio download
+ * writes them; the route's guard is the one of the forms that create them.
+ */
+export function portfolioTarget(
+	user: SessionUser,
+	path: string
+): ImportTarget & { spec: ImportKindSpec<PortfolioCreate> } {
+	return {
+		user,
+		kind: 'portfolio',
+		key: 'portfolio',
+		path,
+		spec: {
+			fields: PORTFOLIO_FIELDS,
+			defaults: ['tracks.problemStatement'],
+			noun: ['element', 'elementer'],
+			sheetLabels: PORTFOLIO_SHEET_LABEL,
+			sheetOf: (sheets, field) => {
+				const index = portfolioSheetIndex(sheets, field.sheet as PortfolioSheet);
+				return index >= 0 ? sheets[index]! : null;
+			},
+			mapping: portfolioMapping,
+			preview: (sheets, mapping) => portfolioPreview(sheets, mapping, user),
+			commit: (creates, now, abort) => createPortfolioItems(creates, user.id, now, abort)
 		}
 	};
 }

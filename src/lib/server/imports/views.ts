@@ -21,6 +21,7 @@ function uploadStep(target: Target) {
 		stagingMinutes: IMPORT_STAGING_MINUTES,
 		fields: target.spec.fields.map((f) => ({
 			label: f.label,
+			sheet: f.sheet ? (target.spec.sheetLabels?.[f.sheet] ?? f.sheet) : null,
 			required: f.required,
 			hint: f.hint ?? null
 		}))

@@ -78,7 +78,14 @@ export function wheelTaskPreview(
 			String(row.values.reference ?? '')
 		];
 		if (!parsed.success || issues.length > 0) {
-			rows.push({ sheet: null, rowNumber: row.rowNumber, status: 'error', cells: shown, issues, note: null });
+			rows.push({
+				sheet: null,
+				rowNumber: row.rowNumber,
+				status: 'error',
+				cells: shown,
+				issues,
+				note: null
+			});
 			continue;
 		}
 		const key = titleKey(parsed.data.title);
@@ -103,7 +110,14 @@ export function wheelTaskPreview(
 			});
 		} else {
 			seen.set(key, row.rowNumber);
-			rows.push({ sheet: null, rowNumber: row.rowNumber, status: 'new', cells: shown, issues, note: null });
+			rows.push({
+				sheet: null,
+				rowNumber: row.rowNumber,
+				status: 'new',
+				cells: shown,
+				issues,
+				note: null
+			});
 			creates.push(parsed.data);
 		}
 	}

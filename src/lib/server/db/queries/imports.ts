@@ -6,7 +6,7 @@
  */
 import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import { db, type Tx } from '..';
-import { importMapping, importStaging } from '../schema';
+import { importMapping, importStaging, measure, project, track } from '../schema';
 import { writeAudit } from './audit';
 import type { ImportKind } from '$lib/domain/imports/vocabulary';
 import type { WriteResult } from '../../result';
@@ -117,4 +117,22 @@ export function commitStaging<R extends object>(
 		if (e instanceof ImportAborted) return { ok: false, reason: e.reason };
 		throw e;
 	}
+}
+
+/**
+ * Every track, project and measure by its names, archived ones too, so an import finds what is
+ * already there (an archived track keeps its code) and skips it.
+ */
+export function listPortfolioNames() {
+	return {
+		tracks: db.select({ id: track.id, code: track.code, title: track.title }).from(track).all(),
+		projects: db
+			.select({ id: project.id, title: project.title, ownerId: project.ownerId })
+			.from(project)
+			.all(),
+		measures: db
+			.select({ id: measure.id, title: measure.title, projectId: measure.projectId })
+			.from(measure)
+			.all()
+	};
 }
