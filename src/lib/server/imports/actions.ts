@@ -112,7 +112,14 @@ export function saveImportMapping(target: Target, formData: FormData, now: Date)
 	);
 	const values = echoValues(formValues(formData));
 	const errors: Record<string, string> = {};
-	const missing = fields.filter((f) => f.required && columns[f.key] === null && !defaults[f.key]);
+	// A field of a sheet the file does not have is not missing: that level is not imported.
+	const missing = fields.filter(
+		(f) =>
+			f.required &&
+			target.spec.sheetOf(sheets, f) !== null &&
+			columns[f.key] === null &&
+			!defaults[f.key]
+	);
 	for (const f of missing) errors[`column.${f.key}`] = IMPORT_MESSAGES.unmapped([f.label]);
 	const twice = doubleMapped(fields, columns);
 	if (twice)
