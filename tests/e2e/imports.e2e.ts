@@ -6,6 +6,7 @@ import { useServerDatabase } from './seed';
 
 const baseUrl = inject('baseUrl');
 const EMAIL = 'ingrid.import.e2e@kommune.no';
+const LEADER = 'petter.import.e2e@kommune.no';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -16,8 +17,11 @@ let workbook: Buffer;
 beforeAll(async () => {
 	f = await useServerDatabase();
 	const { makeWheel } = await import('../factories/wheel');
+	const { makeMission } = await import('../factories/portfolio');
+	makeMission();
 	const unitId = f.makeUnit('E2E Import');
 	await f.makeUser([{ role: 'unit_leader', unitId }], { name: 'Ingrid Import', email: EMAIL });
+	await f.makeUser([{ role: 'programme_leader' }], { name: 'Petter Import', email: LEADER });
 	wheelId = makeWheel({ ownerUnitId: unitId, tasks: [] }).wheelId;
 	// Seed 004's layout: month names head their tasks; Ansvar and Lagres are left empty.
 	const wb = new ExcelJS.Workbook();
@@ -88,5 +92,43 @@ describe('import journey', () => {
 		await expect
 			.poll(() => page.getByText('ROS-analyse vold og trusler', { exact: true }).count())
 			.toBe(1);
+	});
+
+	it('a programme leader pastes tracks from a spreadsheet, maps them and commits', async () => {
+		const page = await (await browser.newContext()).newPage();
+		await signInAs(page, baseUrl, LEADER, f.TEST_PASSWORD);
+		await page.goto(`${baseUrl}/portefolje`);
+		await waitForHydration(page);
+		await Promise.all([
+			page.waitForURL(`${baseUrl}/portefolje/import`),
+			page.getByRole('link', { name: /^Importer spor, prosjekter og tiltak/ }).click()
+		]);
+		await expectAccessible(page);
+		await waitForHydration(page);
+		const code = `7${String.fromCharCode(65 + (Date.now() % 26))}`;
+		await page
+			.getByLabel('…eller lim inn radene fra regnearket')
+			.fill(`Kode\tSpor\tStatus\n${code}\tImportert samhandlingsspor\tVedtatt\n`);
+		await page.getByRole('button', { name: 'Last opp og se over' }).click();
+		await page.waitForURL(/\?fil=/);
+		// A track must have a problem statement; the pasted rows have none.
+		await expect
+			.poll(() => page.getByText(/1 rad: 0 nye,[\s\S]*1 med feil/).count())
+			.toBe(1);
+		expect(await page.getByRole('group', { name: 'Arket «CSV»' }).count()).toBe(1);
+		await expectAccessible(page);
+
+		await waitForHydration(page);
+		await page
+			.getByLabel('Problemformulering når cellen er tom')
+			.fill('Tjenestene henger ikke sammen');
+		await page.getByRole('button', { name: 'Bruk disse kolonnene' }).click();
+		await expect.poll(() => page.getByText(/1 rad: 1 nye/).count()).toBe(1);
+		expect(await page.getByRole('cell', { name: 'Vedtatt' }).count()).toBe(1);
+		const commit = page.getByRole('button', { name: 'Importer 1 element' });
+		await commit.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByText('1 element importert, 0 hoppet over.').count()).toBe(1);
+		await expectAccessible(page);
 	});
 });

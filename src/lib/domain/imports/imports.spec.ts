@@ -5,6 +5,13 @@ import { autoMap, cellName, columnLetter, doubleMapped, rememberMapping } from '
 import { describeSchedule, parseScheduleText } from './wheel-schedule';
 import { WHEEL_TASK_FIELDS, wheelTaskMapping, wheelTaskRows } from './wheel-tasks';
 import { zipEntries, zipProblem, type ZipEntry } from './zip';
+import {
+	isoDay,
+	lifecycleOf,
+	lifecyclePath,
+	portfolioMapping,
+	portfolioSheetIndex
+} from './portfolio';
 
 describe('CSV as spreadsheets write it', () => {
 	it('reads Norwegian Excel: semicolons, a BOM, quotes with separators and line breaks', () => {
@@ -227,5 +234,60 @@ describe('a schedule in words', () => {
 			expect(v?.scheduleKind).toBe(s.kind);
 			expect(v?.dueDay).toBe(s.dueDay === null ? '' : String(s.dueDay));
 		}
+	});
+});
+
+describe('portfolio rows', () => {
+	it('walks the lifecycle one allowed step at a time', () => {
+		expect(lifecyclePath('proposed', 'proposed')).toEqual([]);
+		expect(lifecyclePath('proposed', 'in_progress')).toEqual([
+			'recommended',
+			'adopted',
+			'in_progress'
+		]);
+		expect(lifecyclePath('proposed', 'completed')).toEqual([
+			'recommended',
+			'adopted',
+			'in_progress',
+			'completed'
+		]);
+		expect(lifecyclePath('proposed', 'rejected')).toEqual(['rejected']);
+		expect(lifecyclePath('completed', 'proposed')).toEqual([]);
+	});
+
+	it('reads statuses by label or code, and Norwegian dates', () => {
+		expect([
+			lifecycleOf('Vedtatt'),
+			lifecycleOf('pågår'),
+			lifecycleOf(''),
+			lifecycleOf('adopted')
+		]).toEqual(['adopted', 'in_progress', 'proposed', 'adopted']);
+		expect(lifecycleOf('Ferdig')).toBeNull();
+		expect([isoDay('1.2.2026'), isoDay('2026-02-01'), isoDay('snart')]).toEqual([
+			'2026-02-01',
+			'2026-02-01',
+			'snart'
+		]);
+	});
+
+	it('finds each level’s sheet by name, or by its headers in a one-sheet file', () => {
+		const workbook = [
+			{ name: 'Spor', headers: ['Kode'] },
+			{ name: 'Prosjekter', headers: ['Prosjekt'] },
+			{ name: 'Tiltak', headers: ['Tiltak'] },
+			{ name: 'Om uttrekket', headers: ['Felt'] }
+		];
+		expect(
+			(['tracks', 'projects', 'measures'] as const).map((l) => portfolioSheetIndex(workbook, l))
+		).toEqual([0, 1, 2]);
+		const csv = [{ name: 'CSV', headers: ['Tiltak', 'Prosjekt'] }];
+		expect(
+			(['tracks', 'projects', 'measures'] as const).map((l) => portfolioSheetIndex(csv, l))
+		).toEqual([-1, -1, 0]);
+		expect(portfolioMapping(workbook)).toMatchObject({
+			'tracks.code': 0,
+			'projects.title': 0,
+			'measures.title': 0
+		});
 	});
 });
