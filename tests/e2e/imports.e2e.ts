@@ -112,9 +112,7 @@ describe('import journey', () => {
 		await page.getByRole('button', { name: 'Last opp og se over' }).click();
 		await page.waitForURL(/\?fil=/);
 		// A track must have a problem statement; the pasted rows have none.
-		await expect
-			.poll(() => page.getByText(/1 rad: 0 nye,[\s\S]*1 med feil/).count())
-			.toBe(1);
+		await expect.poll(() => page.getByText(/1 rad: 0 nye,[\s\S]*1 med feil/).count()).toBe(1);
 		expect(await page.getByRole('group', { name: 'Arket «CSV»' }).count()).toBe(1);
 		await expectAccessible(page);
 
