@@ -3,27 +3,18 @@
  * own schema (schemas/portfolio.ts: trackSchema, newProjectSchema, newMeasureSchema) and by the
  * rules of its pages: a programme leader owns what they create and adds measures only to
  * projects they lead, an admin may name any owner (portfolio/access.ts, ownerAllowed and
- * assertMayAddMeasure). The rows are created through the same writes as the forms, tracks
- * before projects before measures, and a status other than «Forslag» is reached through the
- * lifecycle's own steps (changeStatus), each in the item's history.
+ * assertMayAddMeasure). What the preview lets through is created by portfolio-commit.ts.
  */
 import { isAdmin, canEditOwned } from '../auth/guards';
 import type { SessionUser } from '../auth/session';
 import { listPortfolioNames } from '../db/queries/imports';
-import { changeStatus, type StatusSubject } from '../db/queries/lifecycle';
 import { getMission } from '../db/queries/mission';
-import { createMeasure } from '../db/queries/measures';
-import { createProject } from '../db/queries/projects';
-import { createTrack } from '../db/queries/tracks';
 import { listActiveUnitNames, listUserNames } from '../db/queries/portfolio-people';
-import { cellName, type ColumnMapping } from '$lib/domain/imports/mapping';
 import {
 	isoDay,
 	lifecycleOf,
-	lifecyclePath,
 	listItems,
 	nameKey,
-	PORTFOLIO_FIELDS,
 	PORTFOLIO_SHEET_LABEL,
 	portfolioSheetIndex,
 	type PortfolioSheet
@@ -39,12 +30,16 @@ import {
 	type TrackInput
 } from '$lib/schemas/portfolio';
 import type { StagedRow, StagedSheet } from './read';
-import type { Preview, PreviewIssue, PreviewRow, StagedMapping } from './preview';
+import type { Preview, PreviewRow, StagedMapping } from './preview';
+import { dates, rowContext, type RowContext } from './portfolio-rows';
+
+const NO_MISSION =
+	'Ingen misjon er registrert ennå. En administrator registrerer den under «Misjon og effektmål» før noe kan importeres.';
 
 export const PORTFOLIO_COLUMNS = ['Nivå', 'Kode', 'Tittel', 'Hører til', 'Status', 'Eier', 'Annet'];
 
 /** A reference to a row that exists, or to one this import creates (by its key). */
-type Ref = { id: number } | { key: string };
+export type Ref = { id: number } | { key: string };
 
 export type PortfolioCreate =
 	| { level: 'tracks'; key: string; input: TrackInput; status: LifecycleStatus }
@@ -58,7 +53,6 @@ export type PortfolioCreate =
 	| { level: 'measures'; input: NewMeasureInput; project: Ref; status: LifecycleStatus };
 
 const newTrackSchema = trackSchema.omit({ status: true });
-const label = (key: string) => PORTFOLIO_FIELDS.find((f) => f.key === key)?.label ?? key;
 
 export function portfolioPreview(
 	sheets: readonly StagedSheet[],
@@ -75,12 +69,16 @@ export function portfolioPreview(
 	const newTracks = new Set<string>();
 	const newProjects = new Map<string, number>();
 
+	// Tracks and projects belong to the mission; without one nothing can be created.
+	const noMission = getMission() === undefined;
+
 	function read(level: PortfolioSheet, run: (row: StagedRow, ctx: RowContext) => void) {
 		const index = portfolioSheetIndex(sheets, level);
 		const sheet = index >= 0 ? sheets[index]! : null;
 		if (!sheet) return;
 		for (const row of sheet.rows) {
 			const ctx = rowContext(sheet, row, level, mapping.columns, mapping.defaults);
+			if (noMission) ctx.issue('title', NO_MISSION);
 			run(row, ctx);
 		}
 	}
@@ -354,86 +352,4 @@ export function portfolioPreview(
 	});
 
 	return { columns: PORTFOLIO_COLUMNS, rows, creates };
-}
-
-function dates(ctx: RowContext): string {
-	const start = isoDay(ctx.cell('startDate'));
-	const end = isoDay(ctx.cell('endDate'));
-	return start || end ? `${start || '…'}–${end || '…'}` : '';
-}
-
-interface RowContext {
-	sheetName: string;
-	rowNumber: number;
-	issues: PreviewIssue[];
-	cell(field: string): string;
-	issue(field: string, message: string): void;
-}
-
-function rowContext(
-	sheet: StagedSheet,
-	row: StagedRow,
-	level: PortfolioSheet,
-	columns: ColumnMapping,
-	defaults: Record<string, string>
-): RowContext {
-	const issues: PreviewIssue[] = [];
-	const column = (field: string) => columns[`${level}.${field}`] ?? null;
-	return {
-		sheetName: sheet.name,
-		rowNumber: row.rowNumber,
-		issues,
-		cell(field) {
-			const index = column(field);
-			const value = index === null ? '' : (row.cells[index] ?? '').trim();
-			return value || (defaults[`${level}.${field}`] ?? '').trim();
-		},
-		issue(field, message) {
-			if (issues.some((i) => i.field === label(`${level}.${field}`))) return;
-			const index = column(field) ?? column('title');
-			const cell = index === null ? '–' : `${sheet.name}!${cellName(index, row.rowNumber)}`;
-			issues.push({ cell, field: label(`${level}.${field}`), message });
-		}
-	};
-}
-
-const REASON = 'Importert fra regneark';
-const SUBJECT: Record<PortfolioSheet, StatusSubject> = {
-	tracks: 'track',
-	projects: 'project',
-	measures: 'measure'
-};
-
-/** Creates the rows in order inside the import's transaction; any refusal rolls back all. */
-export function createPortfolioItems(
-	creates: readonly PortfolioCreate[],
-	actorId: number,
-	now: Date,
-	abort: (reason: string) => never
-): number {
-	const mission = getMission() ?? abort('no_mission');
-	const ids = new Map<string, number>();
-	const resolve = (ref: Ref) =>
-		'id' in ref ? ref.id : (ids.get(ref.key) ?? abort('reference_missing'));
-	for (const item of creates) {
-		const result =
-			item.level === 'tracks'
-				? createTrack(mission.id, item.input, actorId, now)
-				: item.level === 'projects'
-					? createProject(
-							mission.id,
-							{ ...item.input, trackIds: item.tracks.map(resolve) },
-							actorId,
-							now
-						)
-					: createMeasure({ ...item.input, projectId: resolve(item.project) }, actorId, now);
-		if (!result.ok) abort(result.reason);
-		const id = result.ok ? result.value : 0;
-		if (item.level !== 'measures') ids.set(item.key, id);
-		for (const step of lifecyclePath('proposed', item.status)) {
-			const moved = changeStatus(SUBJECT[item.level], id, step, REASON, actorId, now);
-			if (!moved.ok) abort(moved.reason);
-		}
-	}
-	return creates.length;
 }

@@ -20,7 +20,8 @@ import {
 	portfolioSheetIndex,
 	type PortfolioSheet
 } from '$lib/domain/imports/portfolio';
-import { createPortfolioItems, portfolioPreview, type PortfolioCreate } from './portfolio';
+import { portfolioPreview, type PortfolioCreate } from './portfolio';
+import { createPortfolioItems } from './portfolio-commit';
 
 export interface ImportTarget {
 	user: SessionUser;
