@@ -8,3 +8,4 @@ export * from './wheel';
 export * from './reports';
 export * from './control';
 export * from './benefit-governance';
+export * from './api';
