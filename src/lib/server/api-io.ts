@@ -75,8 +75,8 @@ function invalidAnswer(fields: Record<string, string>): Response {
  */
 export function answerWrite(result: unknown): Response {
 	if (isActionFailure(result)) {
-		const data = result.data as { errors?: Record<string, string> };
-		const fields = data.errors ?? {};
+		const data = result.data as unknown as { errors?: Record<string, string> } | undefined;
+		const fields = data?.errors ?? {};
 		if (result.status === 400) return invalidAnswer(fields);
 		const code =
 			result.status === 409 ? 'conflict' : result.status === 404 ? 'not_found' : 'bad_request';
