@@ -28,13 +28,19 @@ function body<T extends z.ZodRawShape>(shape: T) {
 	});
 }
 
-/** A whole number as JSON number or as text typed the form's way («12 000»). */
-function numberOrText(message: string) {
-	return z.union([z.int(), z.string()], { error: message });
-}
-
 const quantitative = quantitativeRealisationSchema.shape;
 const qualitative = qualitativeRealisationSchema.shape;
+
+/**
+ * A form's number field that also takes a JSON number: the number becomes the text a form
+ * would post, and the form's own field checks it («12 000» and 12000 alike).
+ */
+function numberOrText<T extends z.ZodType<unknown, string | undefined>>(field: T, message: string) {
+	return z
+		.union([z.int(), z.string()], { error: message })
+		.transform((v): string | undefined => String(v))
+		.pipe(field);
+}
 
 /** POST /gevinster/{id}/realiseringer: the benefit page's «Registrer realisert gevinst». */
 export const realisationBodySchema = body({
@@ -43,7 +49,7 @@ export const realisationBodySchema = body({
 			'Måneden verdien gjelder, ÅÅÅÅ-MM. Ikke før nullpunktet, ikke en måned som ikke har begynt.',
 		examples: ['2026-10']
 	}),
-	value: numberOrText('Skriv verdien som et helt tall')
+	value: numberOrText(quantitative.value, 'Skriv verdien som et helt tall')
 		.optional()
 		.meta({ description: 'Kvantitativ gevinst: verdien målt for måneden, i gevinstens enhet.' }),
 	assessment: qualitative.assessment
@@ -54,7 +60,7 @@ export const realisationBodySchema = body({
 		.meta({ description: 'Kvalitativ gevinst: vurderingen med ord.' }),
 	comment: quantitative.comment,
 	evidence: quantitative.evidence.meta({ description: 'Lenke til eller navn på dokumentasjon.' }),
-	supersedesId: numberOrText('Ugyldig registrering å korrigere')
+	supersedesId: numberOrText(quantitative.supersedesId, 'Ugyldig registrering å korrigere')
 		.optional()
 		.meta({ description: 'Id-en til registreringen denne korrigerer.' }),
 	correctionReason: quantitative.correctionReason.meta({
