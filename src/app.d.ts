@@ -1,4 +1,5 @@
 import type { SessionInfo, SessionUser } from '$lib/server/auth/session';
+import type { ApiGrant } from '$lib/server/auth/api-token';
 
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
@@ -8,6 +9,8 @@ declare global {
 			session: SessionInfo | null;
 			/** The request's time, read once by the hooks: the only "now" loads and actions use. */
 			now: Date;
+			/** The bearer token of an `/api/v1/` request (its scope), null or absent otherwise. */
+			apiToken?: ApiGrant | null;
 		}
 		interface Error {
 			message: string;

@@ -9,6 +9,7 @@ import {
 } from '$lib/server/auth/session';
 import { handleSecurityHeaders } from '$lib/server/security-headers';
 import { handleFormPosts } from '$lib/server/form-posts';
+import { handleApiRequests } from '$lib/server/auth/api-request';
 import { startup } from '$lib/server/startup';
 import { readClock } from '$lib/server/clock';
 import { changeCount, syncCommits } from '$lib/server/db';
@@ -52,6 +53,7 @@ const handleDurableWrites: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(
 	handleAuth,
+	handleApiRequests,
 	handleDurableWrites,
 	handleSecurityHeaders,
 	handleFormPosts

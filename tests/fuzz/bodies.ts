@@ -179,6 +179,12 @@ export function validBodies(seed: Seed): Record<string, Body> {
 			token: 'ugyldig'
 		},
 		'/(auth)/passord default': { password: NEW_PASSWORD, confirm: NEW_PASSWORD },
+		'/(app)/konto/api createToken': {
+			name: 'Økonomisystemet',
+			scope: 'write',
+			expiresOn: '2027-03-31'
+		},
+		'/(app)/konto/api revokeToken': { tokenId: s(ids.apiTokenId) },
 		'/(app)/konto/passord default': {
 			current: TEST_PASSWORD,
 			password: NEW_PASSWORD,

@@ -37,6 +37,7 @@ import { linkRiskControl } from '$lib/server/db/queries/risk-control';
 import { insertNotices } from '$lib/server/db/queries/notices';
 import { createMeeting } from '$lib/server/db/queries/governance';
 import { freezePlan, requestPlanChange } from '$lib/server/db/queries/benefits-plan';
+import { insertApiToken } from '$lib/server/db/queries/api-tokens';
 
 /**
  * Spreadsheets the admin has staged (through the upload itself) for the wheel and for the
@@ -343,6 +344,16 @@ export async function seedInstallation() {
 		db.$client.prepare('select id from notice where user_id = ?').get(adminId) as { id: number }
 	).id;
 
+	// An API token of the admin's, for «Trekk tilbake» on /konto/api.
+	const apiTokenId = ok(
+		insertApiToken(
+			adminId,
+			{ name: 'Fuzz-token', scope: 'read', expiresOn: '2027-06-30', tokenHash: 'fuzz'.repeat(16) },
+			{ today: '2026-11-16', max: 10 },
+			NOW
+		)
+	);
+
 	// A steering meeting, for /styring/moter's edit and delete.
 	const meeting = createMeeting(
 		{ date: '2026-12-10', title: 'Fuzz-møte', location: '' },
@@ -402,6 +413,7 @@ export async function seedInstallation() {
 			findingId,
 			noticeId,
 			meetingId,
+			apiTokenId,
 			frozenBenefitId,
 			waitingBenefitId,
 			planRequestId,

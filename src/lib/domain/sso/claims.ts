@@ -78,6 +78,33 @@ export function rolesForGroups(
 	return roles;
 }
 
+/**
+ * The roles the mapping manages: every role and unit it can give someone. The provider's groups
+ * decide these, in both directions: someone who leaves a group loses its role at the next
+ * sign-in. Roles outside the mapping stay with the administrator, so a mapping that names only
+ * unit leaders never takes away an administrator's role.
+ */
+export function managedRoles(
+	mapping: readonly GroupRole[]
+): { role: Role; unitId: number | null }[] {
+	return rolesForGroups(
+		mapping.map((m) => m.group),
+		mapping
+	);
+}
+
+/** Of the roles someone holds, those the mapping manages but their groups no longer give. */
+export function rolesToRemove<T extends { role: Role; unitId: number | null }>(
+	held: readonly T[],
+	given: readonly { role: Role; unitId: number | null }[],
+	mapping: readonly GroupRole[]
+): T[] {
+	const key = (r: { role: Role; unitId: number | null }) => `${r.role}:${r.unitId ?? ''}`;
+	const managed = new Set(managedRoles(mapping).map(key));
+	const kept = new Set(given.map(key));
+	return held.filter((r) => managed.has(key(r)) && !kept.has(key(r)));
+}
+
 export type MappingResult = { ok: true; value: GroupRole[] } | { ok: false; error: string };
 
 /**

@@ -4,7 +4,10 @@ export const LOGIN_MESSAGES = {
 	wrong: 'Feil e-post eller passord.',
 	throttled: (seconds: number) =>
 		`For mange mislykkede forsøk. Vent ${seconds} sekunder og prøv igjen.`,
-	passwordOff: 'Innlogging med passord er slått av her. Bruk knappen for å logge inn.'
+	passwordOff: 'Innlogging med passord er slått av her. Bruk knappen for å logge inn.',
+	/** A set-password link opened where passwords cannot sign in: the link is left unused. */
+	passwordLinkOff:
+		'Innlogging med passord er slått av her, så du trenger ikke velge et passord. Logg inn med kommunens brukerkonto.'
 } as const;
 
 /**
@@ -24,6 +27,8 @@ export const SSO_MESSAGES = {
 		'Innloggingstjenesten har ikke bekreftet e-postadressen din. Kontakt en administrator i kommunen.',
 	unknown_user: 'Du har ingen konto i Misjonskart. Be en administrator i kommunen om tilgang.',
 	inactive: 'Kontoen din er deaktivert. Kontakt en administrator i kommunen.',
+	identity_mismatch:
+		'Kontoen med denne e-postadressen tilhører en annen person hos innloggingstjenesten. Kontakt en administrator i kommunen.',
 	throttled: 'For mange mislykkede innloggingsforsøk fra denne adressen. Vent litt og prøv igjen.'
 } as const;
 

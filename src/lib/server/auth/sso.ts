@@ -179,6 +179,7 @@ async function finish(event: SsoEvent, settings: OidcSettings, flow: Flow): Prom
 			email: identity.email,
 			name: identity.name,
 			roles: rolesForGroups(identity.groups, settings.groupRoles),
+			mapping: settings.groupRoles,
 			issuer: settings.issuer.href,
 			subject: String(claims.sub),
 			provision: settings.provision
@@ -186,7 +187,10 @@ async function finish(event: SsoEvent, settings: OidcSettings, flow: Flow): Prom
 		now
 	);
 	if (!result.ok) {
-		const code = result.reason === 'inactive' ? 'inactive' : 'unknown_user';
+		const code: SsoFailure =
+			result.reason === 'inactive' || result.reason === 'identity_mismatch'
+				? result.reason
+				: 'unknown_user';
 		log(code, `no active account may be opened for subject ${String(claims.sub)}`);
 		return { ok: false, code };
 	}

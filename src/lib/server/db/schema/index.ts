@@ -9,3 +9,4 @@ export * from './reports';
 export * from './control';
 export * from './benefit-governance';
 export * from './imports';
+export * from './api';
