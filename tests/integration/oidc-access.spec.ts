@@ -125,6 +125,27 @@ describe('who may come in', () => {
 		]);
 	});
 
+	it('leaves the roles alone when the provider sends no groups claim', async () => {
+		ctx.provider.people.set('stille', {
+			email: 'stille@test.no',
+			email_verified: true,
+			groups: ['g-styring']
+		});
+		await signInAs('stille');
+		const userId = getUserByEmail('stille@test.no')!.id;
+		expect(listRolesOfUser(userId).map((r) => r.role)).toEqual(['steering']);
+		// Without the groups scope the provider leaves the claim out: nothing is said of groups.
+		process.env.OIDC_SCOPES = 'openid email profile';
+		try {
+			const { session } = await signInAs('stille');
+			expect(session).toBeTruthy();
+		} finally {
+			process.env.OIDC_SCOPES = 'openid email profile groups';
+		}
+		expect(listRolesOfUser(userId).map((r) => r.role)).toEqual(['steering']);
+		expect(revokedRoles(userId)).toEqual([]);
+	});
+
 	it('knows the person by subject when the address changes at the provider', async () => {
 		ctx.provider.people.set('kari', { email: 'kari@test.no', email_verified: true });
 		await signInAs('kari');

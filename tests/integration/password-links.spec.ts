@@ -108,4 +108,31 @@ describe('set-password links', () => {
 		const page = await outcome(() => setPasswordLoad(makeEvent({ path: linkPath }) as never));
 		expect(page).toMatchObject({ kind: 'ok', data: { passwordLogin: true } });
 	});
+
+	it('with password sign-in off, an administrator cannot reset a password', async () => {
+		const admin = signIn(await makeUser([{ role: 'admin' }]));
+		const userId = await makeUser();
+		const userSession = signIn(userId);
+		process.env.PASSWORD_LOGIN = 'off';
+		try {
+			const reset = await outcome(() =>
+				userDetailActions.resetPassword!(
+					makeEvent({
+						signed: admin,
+						params: { id: String(userId) },
+						form: { credential: 'one_time_password' }
+					}) as never
+				)
+			);
+			expect(reset).toMatchObject({
+				kind: 'fail',
+				status: 400,
+				data: { errors: { _form: expect.stringContaining('slått av') } }
+			});
+			// Nothing happened to the user: still signed in.
+			expect(validateSessionToken(userSession.token, new Date()).session).not.toBeNull();
+		} finally {
+			delete process.env.PASSWORD_LOGIN;
+		}
+	});
 });

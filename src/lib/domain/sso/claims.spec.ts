@@ -101,7 +101,7 @@ describe('group mapping', () => {
 	});
 
 	it.each([
-		['g=superuser', 'gruppe=rolle'],
+		['g=superuser', 'ukjent rolle «superuser»; gyldige roller er admin'],
 		['=admin', 'gruppe=rolle'],
 		['g-admin', 'gruppe=rolle'],
 		['g=unit_leader', 'enhetens id'],
@@ -155,5 +155,14 @@ describe('rolesToRemove', () => {
 
 	it('takes away nothing when there is no mapping', () => {
 		expect(rolesToRemove(held, [], [])).toEqual([]);
+	});
+});
+
+describe('a missing groups claim', () => {
+	it('is read as «not said», not as «in no group»', () => {
+		const read = readIdentity({ email: 'a@b.no', email_verified: true }, NAMES);
+		expect(read).toMatchObject({ ok: true, identity: { groups: null } });
+		const empty = readIdentity({ email: 'a@b.no', email_verified: true, groups: [] }, NAMES);
+		expect(empty).toMatchObject({ ok: true, identity: { groups: [] } });
 	});
 });

@@ -21,7 +21,11 @@ export type ClaimNames = {
 	groups: string;
 };
 
-export type Identity = { email: string; name: string; groups: string[] };
+/**
+ * `groups` is null when the claim is missing altogether: the provider did not say (no groups
+ * scope asked for, or Entra ID's «groups overage»), which is not the same as «in no group».
+ */
+export type Identity = { email: string; name: string; groups: string[] | null };
 
 export type IdentityResult =
 	{ ok: true; identity: Identity } | { ok: false; reason: 'no_email' | 'email_unverified' };
@@ -58,7 +62,8 @@ export function readIdentity(claims: Record<string, unknown>, names: ClaimNames)
 	}
 	const email = raw.toLowerCase();
 	const name = text(claims[names.name]) ?? email;
-	return { ok: true, identity: { email, name, groups: readGroups(claims[names.groups]) } };
+	const groups = names.groups in claims ? readGroups(claims[names.groups]) : null;
+	return { ok: true, identity: { email, name, groups } };
 }
 
 /** The roles the mapping gives someone in `groups`, each once. */
@@ -127,8 +132,14 @@ export function parseGroupRoles(source: string): MappingResult {
 			.split(':')
 			.map((s) => s.trim());
 		const role = ROLES.find((r) => r === roleText);
-		if (at <= 0 || !group || !role || rest.length > 0) {
+		if (at <= 0 || !group || rest.length > 0) {
 			return { ok: false, error: `«${entry}» er ikke på formen gruppe=rolle` };
+		}
+		if (!role) {
+			return {
+				ok: false,
+				error: `«${entry}»: ukjent rolle «${roleText}»; gyldige roller er ${ROLES.join(', ')}`
+			};
 		}
 		if (role === 'unit_leader') {
 			const unitId = Number(unitText);
