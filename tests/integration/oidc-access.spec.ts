@@ -153,7 +153,9 @@ describe('who may come in', () => {
 		ctx.provider.people.set('kari', { email: 'kari.nordmann@test.no', email_verified: true });
 		const { session } = await signInAs('kari');
 		expect(validateSessionToken(session!, new Date()).user?.id).toBe(userId);
-		expect(getUserByEmail('kari.nordmann@test.no')).toBeUndefined();
+		// The account follows the new address, and the old one is free.
+		expect(getUserByEmail('kari.nordmann@test.no')?.id).toBe(userId);
+		expect(getUserByEmail('kari@test.no')).toBeUndefined();
 	});
 
 	it('refuses an address handed on to someone else at the provider', async () => {

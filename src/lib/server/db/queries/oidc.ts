@@ -54,6 +54,26 @@ function findAccount(tx: Tx, input: SsoSignIn, email: string) {
 }
 
 /**
+ * The provider has a new address for someone it already vouched for: the account follows, so
+ * notices reach them and the old address is free, unless another account holds the new one.
+ */
+function followAddress(tx: Tx, found: typeof user.$inferSelect, email: string, now: Date) {
+	if (tx.select({ id: user.id }).from(user).where(eq(user.email, email)).get()) return;
+	tx.update(user)
+		.set({ email, version: found.version + 1 })
+		.where(eq(user.id, found.id))
+		.run();
+	writeAudit(tx, now, {
+		actorId: found.id,
+		entity: 'user',
+		entityId: found.id,
+		action: 'update',
+		before: { email: found.email },
+		after: { email, via: 'OpenID Connect' }
+	});
+}
+
+/**
  * Signing in through the identity provider, in one transaction: finds the account by the
  * provider's subject identifier, else by e-mail, and links the two; or, when provisioning is on,
  * creates it (no password, so only single sign-on or a set-password link opens it). Then the
@@ -86,6 +106,7 @@ export function signInWithSso(input: SsoSignIn, now: Date): WriteResult<SsoSigne
 			});
 		}
 		if (!found.active) return { ok: false, reason: 'inactive' } as const;
+		if (account.linked && found.email !== email) followAddress(tx, found, email, now);
 		let granted = 0;
 		let skipped = 0;
 		for (const r of input.roles) {
