@@ -33,6 +33,9 @@ const AREA_FOLDERS = `(${Object.keys(ROUTE_AREAS).join('|')})`;
 
 /** @type {import('eslint-plugin-boundaries').ElementDescriptors} */
 export const LAYERS = [
+	// The JSON API's folders are named as the pages' (`/api/v1/gevinster` → benefits), so an
+	// endpoint uses its area's guards as the page does.
+	{ type: 'route', pattern: `src/routes/api/v1/${AREA_FOLDERS}`, capture: ['folder'] },
 	// A route folder of an area (ROUTE_AREAS), under a group such as `(app)` or not.
 	{ type: 'route', pattern: `src/routes/*/${AREA_FOLDERS}`, capture: ['group', 'folder'] },
 	{ type: 'route', pattern: `src/routes/${AREA_FOLDERS}`, capture: ['folder'] },
@@ -43,7 +46,7 @@ export const LAYERS = [
 	{
 		type: 'area',
 		pattern:
-			'src/lib/server/(portfolio|benefits|wheel|org|search|steering|archive|control|notices)',
+			'src/lib/server/(portfolio|benefits|wheel|org|search|steering|archive|control|notices|imports)',
 		capture: ['area']
 	},
 	// result.ts, clock.ts, read-form.ts, startup.ts, security-headers.ts

@@ -10,6 +10,7 @@ import {
 import { handleSecurityHeaders } from '$lib/server/security-headers';
 import { handleFormPosts } from '$lib/server/form-posts';
 import { handleLocale } from '$lib/server/i18n';
+import { handleApiRequests } from '$lib/server/auth/api-request';
 import { startup } from '$lib/server/startup';
 import { readClock } from '$lib/server/clock';
 import { changeCount, syncCommits } from '$lib/server/db';
@@ -53,6 +54,8 @@ const handleDurableWrites: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(
 	handleAuth,
+	// After the API's bearer token, so a token's owner gets their own language too.
+	handleApiRequests,
 	handleLocale,
 	handleDurableWrites,
 	handleSecurityHeaders,

@@ -20,6 +20,7 @@ export function routeParams(seed: Seed): Record<string, Record<string, string>> 
 		'/(app)/portefolje/tiltak/[id=id]': { id: String(ids.measureId) },
 		'/(app)/portefolje/spor/[id=id]': { id: String(ids.trackId) },
 		'/(app)/arshjul/maler/[id=id]': { id: String(ids.wheelId) },
+		'/(app)/arshjul/maler/[id=id]/import': { id: String(ids.wheelId) },
 		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period]': {
 			task: String(ids.taskId),
 			unit: String(ids.unitA),
@@ -178,6 +179,12 @@ export function validBodies(seed: Seed): Record<string, Body> {
 			token: 'ugyldig'
 		},
 		'/(auth)/passord default': { password: NEW_PASSWORD, confirm: NEW_PASSWORD },
+		'/(app)/konto/api createToken': {
+			name: 'Økonomisystemet',
+			scope: 'write',
+			expiresOn: '2027-03-31'
+		},
+		'/(app)/konto/api revokeToken': { tokenId: s(ids.apiTokenId) },
 		'/(app)/konto/passord default': {
 			current: TEST_PASSWORD,
 			password: NEW_PASSWORD,
@@ -286,6 +293,33 @@ export function validBodies(seed: Seed): Record<string, Body> {
 		[`${wheelItem} addTask`]: task,
 		[`${wheelItem} updateTask`]: { ...task, taskId: s(ids.taskId), version: s(versions.task) },
 		[`${wheelItem} archiveTask`]: { taskId: s(ids.taskId) },
+		[`${wheelItem}/import upload`]: {
+			tekst: 'Oppgave;Ansvar;Lagres;Når\nHMS-dag;Leder;Compilo;april\n'
+		},
+		[`${wheelItem}/import map`]: {
+			fil: seed.staged.wheel.token,
+			'column.title': '0',
+			'column.responsibleRole': '1',
+			'column.storedIn': '2',
+			'column.schedule': '3'
+		},
+		[`${wheelItem}/import commit`]: {
+			fil: seed.staged.wheel.token,
+			digest: seed.staged.wheel.digest
+		},
+		'/(app)/portefolje/import upload': {
+			tekst: 'Kode;Spor;Problemformulering\n8Y;Nytt spor;Et problem\n'
+		},
+		'/(app)/portefolje/import map': {
+			fil: seed.staged.portfolio.token,
+			'column.tracks.code': '0',
+			'column.tracks.title': '1',
+			'column.tracks.problemStatement': '2'
+		},
+		'/(app)/portefolje/import commit': {
+			fil: seed.staged.portfolio.token,
+			digest: seed.staged.portfolio.digest
+		},
 		[`${wheelItem} assign`]: { unitId: s(ids.unitB), includeChildUnits: 'on' },
 		[`${wheelItem} unassign`]: { assignmentId: s(ids.assignmentId) },
 		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period] sign': signOff,

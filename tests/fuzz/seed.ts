@@ -21,7 +21,10 @@ import {
 	setPlannedPeriod
 } from '$lib/server/db/queries/benefits-gains';
 import { signOccurrence } from '$lib/server/db/queries/wheel-occurrences';
-import { listWheelAssignments } from '$lib/server/db/queries/wheel';
+import { getWheel, listWheelAssignments } from '$lib/server/db/queries/wheel';
+import { portfolioTarget, uploadImport, wheelTasksTarget } from '$lib/server/imports/actions';
+import { importPage } from '$lib/server/imports/views';
+import { isRedirect } from '@sveltejs/kit';
 import { getProjectById } from '$lib/server/db/queries/projects';
 import { getMeasureById } from '$lib/server/db/queries/measures';
 import { getTrackById } from '$lib/server/db/queries/tracks';
@@ -34,6 +37,36 @@ import { linkRiskControl } from '$lib/server/db/queries/risk-control';
 import { insertNotices } from '$lib/server/db/queries/notices';
 import { createMeeting } from '$lib/server/db/queries/governance';
 import { freezePlan, requestPlanChange } from '$lib/server/db/queries/benefits-plan';
+import { insertApiToken } from '$lib/server/db/queries/api-tokens';
+
+/**
+ * Spreadsheets the admin has staged (through the upload itself) for the wheel and for the
+ * portfolio, so the imports' mapping and commit forms have a file to name, and the digest each
+ * preview showed.
+ */
+async function stageImports(admin: Signed, wheelId: number) {
+	const wheelPath = `/arshjul/maler/${wheelId}/import`;
+	const wheel = wheelTasksTarget({ user: admin.user, wheel: getWheel(wheelId)! }, wheelPath);
+	const portfolio = portfolioTarget(admin.user, '/portefolje/import');
+	const stage = async (target: typeof wheel | typeof portfolio, text: string) => {
+		const body = new FormData();
+		body.set('tekst', text);
+		let token = '';
+		const url = `http://localhost${target.path}`;
+		try {
+			await uploadImport(target, new Request(url, { method: 'POST', body }), NOW);
+		} catch (e) {
+			if (!isRedirect(e)) throw e;
+			token = new URL(e.location, 'http://localhost').searchParams.get('fil') ?? '';
+		}
+		const page = importPage(target, new URL(`${url}?fil=${token}`), NOW);
+		return { token, digest: page.staged?.preview?.digest ?? '' };
+	};
+	return {
+		wheel: await stage(wheel, 'Oppgave;Ansvar;Lagres;Når\nFuzz-import;Leder;Compilo;mars\n'),
+		portfolio: await stage(portfolio, 'Kode;Spor;Problemformulering\n9Z;Fuzz-spor;Et problem\n')
+	};
+}
 
 /** The request time of every fuzzed action; the seed's periods are chosen around it. */
 export const NOW = new Date('2026-11-16T10:00:00Z');
@@ -311,6 +344,16 @@ export async function seedInstallation() {
 		db.$client.prepare('select id from notice where user_id = ?').get(adminId) as { id: number }
 	).id;
 
+	// An API token of the admin's, for «Trekk tilbake» on /konto/api.
+	const apiTokenId = ok(
+		insertApiToken(
+			adminId,
+			{ name: 'Fuzz-token', scope: 'read', expiresOn: '2027-06-30', tokenHash: 'fuzz'.repeat(16) },
+			{ today: '2026-11-16', max: 10 },
+			NOW
+		)
+	);
+
 	// A steering meeting, for /styring/moter's edit and delete.
 	const meeting = createMeeting(
 		{ date: '2026-12-10', title: 'Fuzz-møte', location: '' },
@@ -328,8 +371,11 @@ export async function seedInstallation() {
 		anonymous: null
 	};
 
+	const staged = await stageImports(actors.admin!, wheelId);
+
 	return {
 		actors,
+		staged,
 		ids: {
 			unitA,
 			unitB,
@@ -367,6 +413,7 @@ export async function seedInstallation() {
 			findingId,
 			noticeId,
 			meetingId,
+			apiTokenId,
 			frozenBenefitId,
 			waitingBenefitId,
 			planRequestId,

@@ -5,13 +5,18 @@ import {
 	load as loginLoad
 } from '../../src/routes/(auth)/login/+page.server';
 import { GET as start } from '../../src/routes/(auth)/login/oidc/+server';
-import { getUserByEmail, listRolesOfUser, setUserActive } from '$lib/server/db/queries/users';
+import {
+	addRoleAssignment,
+	getUserByEmail,
+	listRolesOfUser,
+	setUserActive
+} from '$lib/server/db/queries/users';
 import { issueSetupToken } from '$lib/server/auth/setup-token';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { forgetDiscovery } from '$lib/server/auth/oidc';
 import { SSO_MESSAGES } from '$lib/server/auth/messages';
 import { makeEvent, makeUser, outcome, TEST_PASSWORD } from '../factories';
-import { auditActions, refusedWith, useTestProvider } from './oidc-flow';
+import { auditActions, refusedWith, revokedRoles, useTestProvider } from './oidc-flow';
 
 // Single sign-on: who may come in (matching, provisioning, group roles), and the sign-in page
 // (the button, the messages, password sign-in switched off). The flow itself: oidc.spec.ts.
@@ -91,6 +96,76 @@ describe('who may come in', () => {
 				.map((r) => r.role)
 				.sort()
 		).toEqual(['steering', 'viewer']);
+	});
+
+	it('takes away a group role when the person leaves the group, and keeps the rest', async () => {
+		ctx.provider.people.set('flytter', {
+			email: 'flytter@test.no',
+			email_verified: true,
+			groups: ['g-styring', 'g-leder']
+		});
+		await signInAs('flytter');
+		const userId = getUserByEmail('flytter@test.no')!.id;
+		const adminId = await makeUser([{ role: 'admin' }]);
+		addRoleAssignment(userId, 'viewer', null, adminId, new Date());
+		ctx.provider.people.set('flytter', {
+			email: 'flytter@test.no',
+			email_verified: true,
+			groups: ['g-styring']
+		});
+		await signInAs('flytter');
+		// The unit leader role followed the group out; the administrator's grant stays.
+		expect(
+			listRolesOfUser(userId)
+				.map((r) => r.role)
+				.sort()
+		).toEqual(['steering', 'viewer']);
+		expect(revokedRoles(userId)).toEqual([
+			expect.objectContaining({ role: 'unit_leader', via: 'OpenID Connect' })
+		]);
+	});
+
+	it('leaves the roles alone when the provider sends no groups claim', async () => {
+		ctx.provider.people.set('stille', {
+			email: 'stille@test.no',
+			email_verified: true,
+			groups: ['g-styring']
+		});
+		await signInAs('stille');
+		const userId = getUserByEmail('stille@test.no')!.id;
+		expect(listRolesOfUser(userId).map((r) => r.role)).toEqual(['steering']);
+		// Without the groups scope the provider leaves the claim out: nothing is said of groups.
+		process.env.OIDC_SCOPES = 'openid email profile';
+		try {
+			const { session } = await signInAs('stille');
+			expect(session).toBeTruthy();
+		} finally {
+			process.env.OIDC_SCOPES = 'openid email profile groups';
+		}
+		expect(listRolesOfUser(userId).map((r) => r.role)).toEqual(['steering']);
+		expect(revokedRoles(userId)).toEqual([]);
+	});
+
+	it('knows the person by subject when the address changes at the provider', async () => {
+		ctx.provider.people.set('kari', { email: 'kari@test.no', email_verified: true });
+		await signInAs('kari');
+		const userId = getUserByEmail('kari@test.no')!.id;
+		ctx.provider.people.set('kari', { email: 'kari.nordmann@test.no', email_verified: true });
+		const { session } = await signInAs('kari');
+		expect(validateSessionToken(session!, new Date()).user?.id).toBe(userId);
+		// The account follows the new address, and the old one is free.
+		expect(getUserByEmail('kari.nordmann@test.no')?.id).toBe(userId);
+		expect(getUserByEmail('kari@test.no')).toBeUndefined();
+	});
+
+	it('refuses an address handed on to someone else at the provider', async () => {
+		ctx.provider.people.set('ola', { email: 'ola@test.no', email_verified: true });
+		await signInAs('ola');
+		// Ola has left; the provider gives his address to a new person with a new subject.
+		ctx.provider.people.set('ola-ny', { email: 'ola@test.no', email_verified: true });
+		const { result, session } = await signInAs('ola-ny');
+		expect(result).toEqual(refusedWith('identity_mismatch'));
+		expect(session).toBeUndefined();
 	});
 
 	it('refuses an address the provider does not vouch for, and claims without one', async () => {

@@ -105,3 +105,13 @@ export const auditActions = (userId: number) =>
 		.all()
 		.filter((a) => a.entityId === String(userId) && a.entity === 'user')
 		.map((a) => a.action);
+
+/** The roles taken away from a person, as the audit log records them. */
+export const revokedRoles = (userId: number) =>
+	db
+		.select()
+		.from(auditLog)
+		.all()
+		.filter((a) => a.entity === 'role_assignment' && a.action === 'revoke')
+		.map((a) => a.before as { userId: number; role: string; via?: string })
+		.filter((b) => b.userId === userId);

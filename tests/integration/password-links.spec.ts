@@ -69,4 +69,70 @@ describe('set-password links', () => {
 		);
 		expect(result).toMatchObject({ kind: 'error', status: 404 });
 	});
+
+	it('with password sign-in off, a link sets no password and stays unused', async () => {
+		const admin = signIn(await makeUser([{ role: 'admin' }]));
+		const userId = await makeUser();
+		const reset = await outcome(() =>
+			userDetailActions.resetPassword!(
+				makeEvent({
+					signed: admin,
+					params: { id: String(userId) },
+					form: { credential: 'link' }
+				}) as never
+			)
+		);
+		const linkPath = (reset as { data: { reset: { linkPath: string } } }).data.reset.linkPath;
+		process.env.PASSWORD_LOGIN = 'off';
+		try {
+			const page = await outcome(() => setPasswordLoad(makeEvent({ path: linkPath }) as never));
+			expect(page).toMatchObject({ kind: 'ok', data: { passwordLogin: false } });
+			const tried = await outcome(() =>
+				setPasswordActions.default!(
+					makeEvent({
+						path: linkPath,
+						form: { password: 'et-nytt-langt-passord', confirm: 'et-nytt-langt-passord' }
+					}) as never
+				)
+			);
+			expect(tried).toMatchObject({
+				kind: 'fail',
+				status: 403,
+				data: { errors: { _form: expect.stringContaining('slått av') } }
+			});
+			expect(getUserById(userId)!.passwordHash).toBeNull();
+		} finally {
+			delete process.env.PASSWORD_LOGIN;
+		}
+		// Switched on again, the same link still works.
+		const page = await outcome(() => setPasswordLoad(makeEvent({ path: linkPath }) as never));
+		expect(page).toMatchObject({ kind: 'ok', data: { passwordLogin: true } });
+	});
+
+	it('with password sign-in off, an administrator cannot reset a password', async () => {
+		const admin = signIn(await makeUser([{ role: 'admin' }]));
+		const userId = await makeUser();
+		const userSession = signIn(userId);
+		process.env.PASSWORD_LOGIN = 'off';
+		try {
+			const reset = await outcome(() =>
+				userDetailActions.resetPassword!(
+					makeEvent({
+						signed: admin,
+						params: { id: String(userId) },
+						form: { credential: 'one_time_password' }
+					}) as never
+				)
+			);
+			expect(reset).toMatchObject({
+				kind: 'fail',
+				status: 400,
+				data: { errors: { _form: expect.stringContaining('slått av') } }
+			});
+			// Nothing happened to the user: still signed in.
+			expect(validateSessionToken(userSession.token, new Date()).session).not.toBeNull();
+		} finally {
+			delete process.env.PASSWORD_LOGIN;
+		}
+	});
 });

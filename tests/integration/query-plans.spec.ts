@@ -51,7 +51,11 @@ const SKIPPED: Record<string, string> = {
 	'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period]/bevis/[id=id]':
 		'the generated data has no evidence files; one read by primary key (evidence.spec.ts)',
 	'/(app)/gevinster/[id=id]/nullpunkt/[versionId=id]':
-		'the generated data has no plan versions; one read by primary key (benefit-plan-versions.spec.ts)'
+		'the generated data has no plan versions; one read by primary key (benefit-plan-versions.spec.ts)',
+	'/api/v1/gevinster/[id=id]/realiseringer':
+		"a write only (POST), through the benefit page's own action (api.spec.ts)",
+	'/api/v1/arshjul/forekomster/[task=id]/[unit=id]/[period=period]/signatur':
+		"a write only (POST), through the occurrence page's own action (api.spec.ts)"
 };
 
 let manifest: Manifest;
@@ -79,9 +83,12 @@ function paramValues(): Record<string, Record<string, string>[]> {
 		'/(app)/portefolje/prosjekter/[id=id]': [{ id: String(b.projectId) }],
 		'/(app)/portefolje/tiltak/[id=id]': [{ id: id('measure', `project_id = ${b.projectId}`) }],
 		'/(app)/gevinster/[id=id]': [{ id: String(b.benefitId) }],
+		'/api/v1/gevinster/[id=id]': [{ id: String(b.benefitId) }],
+		'/api/v1/portefolje/prosjekter/[id=id]/tiltak': [{ id: String(b.projectId) }],
 		'/(app)/gevinster/prosjekt/[id=id]': [{ id: String(b.projectId) }],
 		'/(app)/gevinster/prosjekt/[id=id]/gevinstrealiseringsplan': [{ id: String(b.projectId) }],
 		'/(app)/arshjul/maler/[id=id]': [{ id: id('wheel') }],
+		'/(app)/arshjul/maler/[id=id]/import': [{ id: id('wheel') }],
 		'/(app)/admin/brukere/[id=id]': [{ id: id('user') }],
 		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period]': [
 			{ task: String(task), unit: String(unit), period },
@@ -141,7 +148,11 @@ function extraSearches(): Record<string, string[]> {
 			'?alvor=high&status=lukkede'
 		],
 		'/(app)/internkontroll/kontrollmatrise': ['?vis=uten-kontroll'],
-		'/(app)/sok': ['?q=plan', '?q=tiltak&type=tiltak&side=2', '?q=årshjul*']
+		'/(app)/sok': ['?q=plan', '?q=tiltak&type=tiltak&side=2', '?q=årshjul*'],
+		'/api/v1/portefolje/prosjekter': [`?spor=${trackId}`, `?spor=${trackId}&side=2`, '?spor=0'],
+		'/api/v1/gevinster': [`?prosjekt=${b.projectId}`, `?spor=${trackId}&niva=bruker`],
+		'/api/v1/arshjul/etterlevelse': [`?ar=2026&enhet=${b.unitId}`, `?etter=${cursor}`],
+		'/api/v1/arshjul/forekomster': [`?enhet=${b.unitId}&forfalt=${cursor}`]
 	};
 }
 

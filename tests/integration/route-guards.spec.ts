@@ -55,6 +55,11 @@ const PUBLIC: PublicList = {
 			'the accessibility statement must be readable by anyone, signed in or not (forskrift om uu av IKT § 8)',
 		entries: { load: 'allowPublic' }
 	},
+	'src/routes/api/openapi.json/+server.ts': {
+		reason:
+			'the OpenAPI description of the JSON API: it describes the interface, not the data, and code generators fetch it without a token',
+		entries: { GET: 'allowPublic' }
+	},
 	'src/routes/api/health/+server.ts': {
 		reason: 'for load balancers and uptime checks; it tells nothing about the data',
 		entries: { GET: 'allowPublic' }

@@ -1,7 +1,8 @@
 import type { Handle } from '@sveltejs/kit';
+import { API_PREFIX } from './auth/api-request';
 
 /**
- * Every POST this app answers is a form action (no endpoint takes POST), so two kinds of
+ * Every POST this app answers outside the JSON API is a form action, so two kinds of
  * request are refused here in Norwegian, before SvelteKit picks an action:
  * - an action name that is a member of every JavaScript object (`?/constructor`,
  *   `?/toString`): SvelteKit looks the name up on the route's `actions` object, finds the
@@ -16,6 +17,8 @@ const text = (body: string, status: number) =>
 
 export const handleFormPosts: Handle = async ({ event, resolve }) => {
 	if (event.request.method !== 'POST') return resolve(event);
+	// The JSON API (src/lib/server/auth/api-request.ts) reads its own bodies.
+	if (event.url.pathname.startsWith(API_PREFIX)) return resolve(event);
 	for (const key of event.url.searchParams.keys()) {
 		if (key.startsWith('/') && key.slice(1) in Object.prototype)
 			return text('Fant ikke skjemahandlingen.', 404);

@@ -4,6 +4,7 @@ import {
 	readGroups,
 	readIdentity,
 	rolesForGroups,
+	rolesToRemove,
 	type ClaimNames
 } from './claims';
 
@@ -100,7 +101,7 @@ describe('group mapping', () => {
 	});
 
 	it.each([
-		['g=superuser', 'gruppe=rolle'],
+		['g=superuser', 'ukjent rolle «superuser»; gyldige roller er admin'],
 		['=admin', 'gruppe=rolle'],
 		['g-admin', 'gruppe=rolle'],
 		['g=unit_leader', 'enhetens id'],
@@ -124,5 +125,44 @@ describe('group mapping', () => {
 			{ role: 'unit_leader', unitId: 4 }
 		]);
 		expect(rolesForGroups([], mapping)).toEqual([]);
+	});
+});
+
+describe('rolesToRemove', () => {
+	const mapping = [
+		{ group: 'ledere-helse', role: 'unit_leader' as const, unitId: 4 },
+		{ group: 'ledere-skole', role: 'unit_leader' as const, unitId: 7 },
+		{ group: 'styring', role: 'steering' as const, unitId: null }
+	];
+	const held = [
+		{ id: 1, role: 'unit_leader' as const, unitId: 4 },
+		{ id: 2, role: 'unit_leader' as const, unitId: 7 },
+		{ id: 3, role: 'admin' as const, unitId: null },
+		{ id: 4, role: 'unit_leader' as const, unitId: 9 },
+		{ id: 5, role: 'steering' as const, unitId: null }
+	];
+
+	it('takes away the mapped roles whose group the person has left, and nothing else', () => {
+		const given = rolesForGroups(['ledere-helse'], mapping);
+		// Unit 9 and the admin role are not in the mapping: the administrator keeps them.
+		expect(rolesToRemove(held, given, mapping).map((r) => r.id)).toEqual([2, 5]);
+	});
+
+	it('takes away nothing while every mapped role is still given', () => {
+		const given = rolesForGroups(['ledere-helse', 'ledere-skole', 'styring'], mapping);
+		expect(rolesToRemove(held, given, mapping)).toEqual([]);
+	});
+
+	it('takes away nothing when there is no mapping', () => {
+		expect(rolesToRemove(held, [], [])).toEqual([]);
+	});
+});
+
+describe('a missing groups claim', () => {
+	it('is read as «not said», not as «in no group»', () => {
+		const read = readIdentity({ email: 'a@b.no', email_verified: true }, NAMES);
+		expect(read).toMatchObject({ ok: true, identity: { groups: null } });
+		const empty = readIdentity({ email: 'a@b.no', email_verified: true, groups: [] }, NAMES);
+		expect(empty).toMatchObject({ ok: true, identity: { groups: [] } });
 	});
 });

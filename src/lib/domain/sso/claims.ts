@@ -21,7 +21,11 @@ export type ClaimNames = {
 	groups: string;
 };
 
-export type Identity = { email: string; name: string; groups: string[] };
+/**
+ * `groups` is null when the claim is missing altogether: the provider did not say (no groups
+ * scope asked for, or Entra ID's «groups overage»), which is not the same as «in no group».
+ */
+export type Identity = { email: string; name: string; groups: string[] | null };
 
 export type IdentityResult =
 	{ ok: true; identity: Identity } | { ok: false; reason: 'no_email' | 'email_unverified' };
@@ -58,7 +62,8 @@ export function readIdentity(claims: Record<string, unknown>, names: ClaimNames)
 	}
 	const email = raw.toLowerCase();
 	const name = text(claims[names.name]) ?? email;
-	return { ok: true, identity: { email, name, groups: readGroups(claims[names.groups]) } };
+	const groups = names.groups in claims ? readGroups(claims[names.groups]) : null;
+	return { ok: true, identity: { email, name, groups } };
 }
 
 /** The roles the mapping gives someone in `groups`, each once. */
@@ -76,6 +81,33 @@ export function rolesForGroups(
 		roles.push({ role: m.role, unitId: m.unitId });
 	}
 	return roles;
+}
+
+/**
+ * The roles the mapping manages: every role and unit it can give someone. The provider's groups
+ * decide these, in both directions: someone who leaves a group loses its role at the next
+ * sign-in. Roles outside the mapping stay with the administrator, so a mapping that names only
+ * unit leaders never takes away an administrator's role.
+ */
+export function managedRoles(
+	mapping: readonly GroupRole[]
+): { role: Role; unitId: number | null }[] {
+	return rolesForGroups(
+		mapping.map((m) => m.group),
+		mapping
+	);
+}
+
+/** Of the roles someone holds, those the mapping manages but their groups no longer give. */
+export function rolesToRemove<T extends { role: Role; unitId: number | null }>(
+	held: readonly T[],
+	given: readonly { role: Role; unitId: number | null }[],
+	mapping: readonly GroupRole[]
+): T[] {
+	const key = (r: { role: Role; unitId: number | null }) => `${r.role}:${r.unitId ?? ''}`;
+	const managed = new Set(managedRoles(mapping).map(key));
+	const kept = new Set(given.map(key));
+	return held.filter((r) => managed.has(key(r)) && !kept.has(key(r)));
 }
 
 export type MappingResult = { ok: true; value: GroupRole[] } | { ok: false; error: string };
@@ -100,8 +132,14 @@ export function parseGroupRoles(source: string): MappingResult {
 			.split(':')
 			.map((s) => s.trim());
 		const role = ROLES.find((r) => r === roleText);
-		if (at <= 0 || !group || !role || rest.length > 0) {
+		if (at <= 0 || !group || rest.length > 0) {
 			return { ok: false, error: `«${entry}» er ikke på formen gruppe=rolle` };
+		}
+		if (!role) {
+			return {
+				ok: false,
+				error: `«${entry}»: ukjent rolle «${roleText}»; gyldige roller er ${ROLES.join(', ')}`
+			};
 		}
 		if (role === 'unit_leader') {
 			const unitId = Number(unitText);

@@ -11,6 +11,10 @@ export const LOGIN_MESSAGES = {
 	throttled: (seconds: number) => m.login_throttled({ seconds }),
 	get passwordOff() {
 		return m.login_password_off();
+	},
+	/** A set-password link opened where passwords cannot sign in: the link is left unused. */
+	get passwordLinkOff() {
+		return m.login_password_link_off();
 	}
 };
 
@@ -45,6 +49,9 @@ export const SSO_MESSAGES = {
 	},
 	get inactive() {
 		return m.sso_inactive();
+	},
+	get identity_mismatch() {
+		return m.sso_identity_mismatch();
 	},
 	get throttled() {
 		return m.sso_throttled();

@@ -174,11 +174,20 @@ async function finish(event: SsoEvent, settings: OidcSettings, flow: Flow): Prom
 		return { ok: false, code: read.reason };
 	}
 	const { identity } = read;
+	// Without the groups claim the provider has not said who is in which group, so the roles
+	// stay as they are rather than being taken away from everyone.
+	const unsaid = identity.groups === null && settings.groupRoles.length > 0;
+	if (unsaid) {
+		console.warn(
+			`OIDC_GROUP_ROLES: id_token mangler claimet «${settings.claims.groups}», så rollene er ikke endret; be om det (OIDC_SCOPES) eller se README`
+		);
+	}
 	const result = signInWithSso(
 		{
 			email: identity.email,
 			name: identity.name,
-			roles: rolesForGroups(identity.groups, settings.groupRoles),
+			roles: rolesForGroups(identity.groups ?? [], settings.groupRoles),
+			mapping: unsaid ? [] : settings.groupRoles,
 			issuer: settings.issuer.href,
 			subject: String(claims.sub),
 			provision: settings.provision
@@ -186,7 +195,10 @@ async function finish(event: SsoEvent, settings: OidcSettings, flow: Flow): Prom
 		now
 	);
 	if (!result.ok) {
-		const code = result.reason === 'inactive' ? 'inactive' : 'unknown_user';
+		const code: SsoFailure =
+			result.reason === 'inactive' || result.reason === 'identity_mismatch'
+				? result.reason
+				: 'unknown_user';
 		log(code, `no active account may be opened for subject ${String(claims.sub)}`);
 		return { ok: false, code };
 	}

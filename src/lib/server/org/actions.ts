@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import type { SessionUser } from '../auth/session';
 import { issueCredentials } from '../auth/credentials';
+import { passwordLoginEnabled } from '../auth/oidc';
 import {
 	addRoleAssignment,
 	createUser,
@@ -96,6 +97,8 @@ export async function resetPassword(
 ) {
 	const form = parseForm(resetPasswordSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, 'resetPassword');
+	// A password that can never sign in would only end the user's sessions for nothing.
+	if (!passwordLoginEnabled()) return refuse('password_off', form.values, '_form', 'resetPassword');
 	const credentials = await issueCredentials(form.data.credential, now);
 	const result = resetCredentials(target.id, credentials, admin.id, now);
 	if (!result.ok) return refuse(result.reason, form.values, '_form', 'resetPassword');

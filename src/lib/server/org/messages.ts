@@ -11,7 +11,9 @@ export const ORG_MESSAGES: MessageBook = {
 		parent_missing: 'Den overordnede enheten finnes ikke eller er arkivert.',
 		has_children: 'Enheten har aktive underenheter. Arkiver eller flytt dem først.',
 		parent_archived: 'Den overordnede enheten er arkivert. Gjenopprett den først.',
-		unit_missing: 'Velg en enhet som finnes og ikke er arkivert.'
+		unit_missing: 'Velg en enhet som finnes og ikke er arkivert.',
+		password_off:
+			'Innlogging med passord er slått av her. Brukeren logger inn med kommunens brukerkonto og trenger ikke passord.'
 	},
 	fields: { owner_missing: 'ownerId', unit_missing: 'unitId' }
 };

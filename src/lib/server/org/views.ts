@@ -3,6 +3,7 @@
  * ./views/audit-log.ts and ./views/audit-log-export.ts.
  */
 import { listRolesOfUser, listUsers } from '../db/queries/users';
+import { passwordLoginEnabled } from '../auth/oidc';
 import { listUnits } from '../db/queries/units';
 import type { UserAccountAccess } from './access';
 import { buildUnitTree, flattenUnitTree, unitOptions } from '$lib/domain/units';
@@ -30,7 +31,8 @@ export function userPage({ target }: UserAccountAccess) {
 			version: target.version
 		},
 		roles: listRolesOfUser(target.id),
-		units: unitOptions(listUnits().filter((u) => !u.archivedAt))
+		units: unitOptions(listUnits().filter((u) => !u.archivedAt)),
+		passwordLogin: passwordLoginEnabled()
 	};
 }
 

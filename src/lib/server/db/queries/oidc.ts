@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Role } from '$lib/domain/org/vocabulary';
-import { db } from '..';
-import { user } from '../schema';
+import { rolesToRemove, type GroupRole } from '$lib/domain/sso/claims';
+import { db, type Tx } from '..';
+import { roleAssignment, user, userIdentity } from '../schema';
 import { writeAudit } from './audit';
-import { grantRole, normaliseEmail } from './users';
+import { grantRole, normaliseEmail, revokeRole } from './users';
 import type { WriteResult } from '../../result';
 
 export type SsoSignIn = {
@@ -11,6 +12,8 @@ export type SsoSignIn = {
 	name: string;
 	/** Roles the provider's groups give (README, «Innlogging med OpenID Connect»). */
 	roles: { role: Role; unitId: number | null }[];
+	/** The whole group mapping: the roles it names are the provider's to give and take away. */
+	mapping: readonly GroupRole[];
 	/** Who vouched for the person: the issuer and its subject identifier, for the audit log. */
 	issuer: string;
 	subject: string;
@@ -18,20 +21,73 @@ export type SsoSignIn = {
 	provision: boolean;
 };
 
-export type SsoSignedIn = { userId: number; created: boolean; granted: number; skipped: number };
+export type SsoSignedIn = {
+	userId: number;
+	created: boolean;
+	granted: number;
+	revoked: number;
+	skipped: number;
+};
 
 /**
- * Signing in through the identity provider, in one transaction: finds the account by e-mail or,
- * when provisioning is on, creates it (no password, so only single sign-on or a set-password link
- * opens it); grants the roles the groups give that the account lacks; and writes the audit rows.
- * Group roles are only ever added: a role an administrator removes again comes back at the next
- * sign-in while the group still gives it, and leaving the group does not remove a role.
- * A mapped unit that no longer exists (or is archived) is skipped, not an error.
+ * The account the provider's person opens: the one linked to their subject identifier, else the
+ * one with their e-mail address, unless that account is already linked to someone else at the
+ * same provider (the address has been handed on).
+ */
+function findAccount(tx: Tx, input: SsoSignIn, email: string) {
+	const linked = tx
+		.select({ userId: userIdentity.userId })
+		.from(userIdentity)
+		.where(and(eq(userIdentity.issuer, input.issuer), eq(userIdentity.subject, input.subject)))
+		.get();
+	if (linked) {
+		return { linked: true, found: tx.select().from(user).where(eq(user.id, linked.userId)).get() };
+	}
+	const found = tx.select().from(user).where(eq(user.email, email)).get();
+	if (!found) return { linked: false, found };
+	const other = tx
+		.select({ subject: userIdentity.subject })
+		.from(userIdentity)
+		.where(and(eq(userIdentity.userId, found.id), eq(userIdentity.issuer, input.issuer)))
+		.get();
+	return { linked: false, found, mismatch: other !== undefined };
+}
+
+/**
+ * The provider has a new address for someone it already vouched for: the account follows, so
+ * notices reach them and the old address is free, unless another account holds the new one.
+ */
+function followAddress(tx: Tx, found: typeof user.$inferSelect, email: string, now: Date) {
+	if (tx.select({ id: user.id }).from(user).where(eq(user.email, email)).get()) return;
+	tx.update(user)
+		.set({ email, version: found.version + 1 })
+		.where(eq(user.id, found.id))
+		.run();
+	writeAudit(tx, now, {
+		actorId: found.id,
+		entity: 'user',
+		entityId: found.id,
+		action: 'update',
+		before: { email: found.email },
+		after: { email, via: 'OpenID Connect' }
+	});
+}
+
+/**
+ * Signing in through the identity provider, in one transaction: finds the account by the
+ * provider's subject identifier, else by e-mail, and links the two; or, when provisioning is on,
+ * creates it (no password, so only single sign-on or a set-password link opens it). Then the
+ * groups decide the roles the mapping names: those they give are granted, those they no longer
+ * give are taken away (the last active administrator is kept). Roles the mapping does not name
+ * stay as the administrator set them. A mapped unit that no longer exists (or is archived) is
+ * skipped, not an error. Every change writes its audit row.
  */
 export function signInWithSso(input: SsoSignIn, now: Date): WriteResult<SsoSignedIn> {
 	const email = normaliseEmail(input.email);
 	return db.transaction((tx) => {
-		let found = tx.select().from(user).where(eq(user.email, email)).get();
+		const account = findAccount(tx, input, email);
+		if (account.mismatch) return { ok: false, reason: 'identity_mismatch' } as const;
+		let found = account.found;
 		let created = false;
 		if (!found) {
 			if (!input.provision) return { ok: false, reason: 'unknown_user' } as const;
@@ -50,6 +106,7 @@ export function signInWithSso(input: SsoSignIn, now: Date): WriteResult<SsoSigne
 			});
 		}
 		if (!found.active) return { ok: false, reason: 'inactive' } as const;
+		if (account.linked && found.email !== email) followAddress(tx, found, email, now);
 		let granted = 0;
 		let skipped = 0;
 		for (const r of input.roles) {
@@ -58,13 +115,27 @@ export function signInWithSso(input: SsoSignIn, now: Date): WriteResult<SsoSigne
 			if (result.ok) granted += 1;
 			else if (result.reason === 'unit_missing') skipped += 1;
 		}
+		const held = tx.select().from(roleAssignment).where(eq(roleAssignment.userId, found.id)).all();
+		let revoked = 0;
+		for (const row of rolesToRemove(held, input.roles, input.mapping)) {
+			if (revokeRole(tx, row, null, now, 'OpenID Connect').ok) revoked += 1;
+		}
+		if (!account.linked) {
+			tx.insert(userIdentity)
+				.values({ issuer: input.issuer, subject: input.subject, userId: found.id, linkedAt: now })
+				.run();
+		}
 		writeAudit(tx, now, {
 			actorId: found.id,
 			entity: 'user',
 			entityId: found.id,
 			action: 'sso_sign_in',
-			after: { issuer: input.issuer, subject: input.subject }
+			after: {
+				issuer: input.issuer,
+				subject: input.subject,
+				...(account.linked ? {} : { linked: true })
+			}
 		});
-		return { ok: true, value: { userId: found.id, created, granted, skipped } } as const;
+		return { ok: true, value: { userId: found.id, created, granted, revoked, skipped } } as const;
 	});
 }

@@ -1,7 +1,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { db, type Queryable, type Tx } from '..';
 import { writeAudit } from './audit';
-import { passwordToken, roleAssignment, session, unit, user, type Role } from '../schema';
+import {
+	passwordToken,
+	roleAssignment,
+	session,
+	unit,
+	user,
+	type Role,
+	type RoleAssignment
+} from '../schema';
 import { writeTransaction } from './write';
 import type { Versioned, WriteResult } from '../../result';
 
@@ -278,7 +286,31 @@ export function addRoleAssignment(
 	});
 }
 
-/** The last active admin keeps the admin role, whoever asks. */
+/**
+ * Takes a role away in the caller's transaction, audited. The last active admin keeps the admin
+ * role, whoever asks. `via` names where the change came from (single sign-on's groups).
+ */
+export function revokeRole(
+	tx: Tx,
+	row: RoleAssignment,
+	actorId: number | null,
+	now: Date,
+	via?: string
+): WriteResult {
+	if (row.role === 'admin' && isActiveAdmin(row.userId, tx) && countActiveAdmins(tx) <= 1) {
+		return { ok: false, reason: 'last_admin' } as const;
+	}
+	tx.delete(roleAssignment).where(eq(roleAssignment.id, row.id)).run();
+	writeAudit(tx, now, {
+		actorId,
+		entity: 'role_assignment',
+		entityId: row.id,
+		action: 'revoke',
+		before: { userId: row.userId, role: row.role, unitId: row.unitId, ...(via ? { via } : {}) }
+	});
+	return { ok: true, value: undefined } as const;
+}
+
 export function removeRoleAssignment(
 	assignmentId: number,
 	actorId: number,
@@ -287,18 +319,7 @@ export function removeRoleAssignment(
 	return db.transaction((tx) => {
 		const row = tx.select().from(roleAssignment).where(eq(roleAssignment.id, assignmentId)).get();
 		if (!row) return { ok: false, reason: 'not_found' } as const;
-		if (row.role === 'admin' && isActiveAdmin(row.userId, tx) && countActiveAdmins(tx) <= 1) {
-			return { ok: false, reason: 'last_admin' } as const;
-		}
-		tx.delete(roleAssignment).where(eq(roleAssignment.id, assignmentId)).run();
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'role_assignment',
-			entityId: assignmentId,
-			action: 'revoke',
-			before: { userId: row.userId, role: row.role, unitId: row.unitId }
-		});
-		return { ok: true, value: undefined } as const;
+		return revokeRole(tx, row, actorId, now);
 	});
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const user = sqliteTable('user', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
@@ -47,6 +47,28 @@ export const passwordToken = sqliteTable(
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [index('password_token_user_idx').on(t.userId)]
+);
+
+/**
+ * Who a person is at an identity provider: the issuer and its subject identifier, which the
+ * provider never reassigns (OpenID Connect Core 1.0 § 2, `sub`). An account found once by its
+ * e-mail address is found by this afterwards, so an address handed on to someone else at the
+ * provider does not hand on the account.
+ */
+export const userIdentity = sqliteTable(
+	'user_identity',
+	{
+		issuer: text('issuer').notNull(),
+		subject: text('subject').notNull(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		linkedAt: integer('linked_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.issuer, t.subject] }),
+		index('user_identity_user_idx').on(t.userId)
+	]
 );
 
 /** Failed sign-in counters, keyed by `email:<address>` or `ip:<address>`. */

@@ -8,3 +8,5 @@ export * from './wheel';
 export * from './reports';
 export * from './control';
 export * from './benefit-governance';
+export * from './imports';
+export * from './api';

@@ -1,0 +1,44 @@
+/** What an import page's load answers (server/imports/views.ts, importPage), for the components. */
+export interface ImportPageData {
+	missing: boolean;
+	upload: {
+		limits: string;
+		stagingMinutes: number;
+		fields: { label: string; sheet: string | null; required: boolean; hint: string | null }[];
+	};
+	staged: null | {
+		file: { token: string; fileName: string; format: string; rowCount: number };
+		done: string | null;
+		mapping: null | {
+			sheets: string[];
+			fields: {
+				key: string;
+				label: string;
+				required: boolean;
+				hint: string | null;
+				sheet: string;
+				options: { value: string; label: string }[];
+				column: string;
+				hasDefault: boolean;
+				default: string;
+			}[];
+			chosen: boolean;
+		};
+		preview: null | {
+			columns: string[];
+			counts: { rows: number; new: number; skipped: number; errors: number };
+			digest: string;
+			issues: { rowNumber: number; cell: string; field: string; message: string }[];
+			moreIssues: number;
+			rows: {
+				sheet: string | null;
+				rowNumber: number;
+				status: 'new' | 'existing' | 'repeated' | 'error';
+				cells: string[];
+				issues: { cell: string; field: string; message: string }[];
+				note: string | null;
+			}[];
+			pager: { label: string; previous: string | null; next: string | null };
+		};
+	};
+}

@@ -1,0 +1,10 @@
+/** What can be imported, as codes with their bokmål labels. */
+
+export const IMPORT_KINDS = ['wheel_tasks', 'portfolio'] as const;
+
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const IMPORT_KIND_LABEL: Record<ImportKind, string> = {
+	wheel_tasks: 'Oppgaver i et årshjul',
+	portfolio: 'Spor, prosjekter og tiltak'
+};

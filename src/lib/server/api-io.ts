@@ -1,0 +1,88 @@
+/**
+ * Reading and answering for the JSON API's handlers (docs/api.md). A write's body is checked
+ * against its API schema (`$lib/schemas/api`, built from the form's fields), then handed to the
+ * very action the form posts to, as the form data a browser would have sent: one set of rules,
+ * one audit row, whichever way the value came in.
+ */
+import { error, isActionFailure, json } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { fieldErrors } from '$lib/schemas/form';
+import { apiError } from './auth/api-request';
+
+/** The query string checked against `schema`; an unknown value is answered with 400. */
+export function readQuery<S extends z.ZodObject>(url: URL, schema: S): z.output<S> {
+	const values = Object.fromEntries(url.searchParams);
+	const result = schema.safeParse(values);
+	if (!result.success) {
+		const names = [...new Set(result.error.issues.map((i) => String(i.path[0] ?? '')))];
+		error(400, `Ugyldig verdi i parameteren ${names.map((n) => `«${n}»`).join(', ')}.`);
+	}
+	return result.data;
+}
+
+type Scalar = string | number | boolean;
+
+/** JSON values as a form would post them: numbers as text, `true` as a ticked box. */
+function asFormData(body: Record<string, unknown>): FormData {
+	const form = new FormData();
+	const add = (key: string, v: Scalar) =>
+		form.append(key, typeof v === 'boolean' ? (v ? 'on' : '') : String(v));
+	for (const [key, value] of Object.entries(body)) {
+		if (value === null || value === undefined) continue;
+		if (Array.isArray(value)) for (const v of value as Scalar[]) add(key, v);
+		else add(key, value as Scalar);
+	}
+	return form;
+}
+
+export type ApiBody = { ok: true; form: FormData } | { ok: false; response: Response };
+
+/**
+ * The request's JSON body, checked against `schema`, as form data for the shared action: 415
+ * for another content type, 400 for a body that is not JSON, 422 with a message per field for
+ * one that breaks the schema.
+ */
+export async function readJsonBody(request: Request, schema: z.ZodObject): Promise<ApiBody> {
+	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+	if (type !== 'application/json') {
+		return {
+			ok: false,
+			response: apiError(415, 'unsupported_media_type', 'Send innholdet som application/json.')
+		};
+	}
+	let body: unknown;
+	try {
+		body = await request.json();
+	} catch {
+		return { ok: false, response: apiError(400, 'bad_request', 'Innholdet er ikke gyldig JSON.') };
+	}
+	const result = schema.safeParse(body);
+	if (!result.success) {
+		const fields = fieldErrors(result.error);
+		return { ok: false, response: invalidAnswer(fields) };
+	}
+	return { ok: true, form: asFormData(body as Record<string, unknown>) };
+}
+
+function invalidAnswer(fields: Record<string, string>): Response {
+	const message = fields._form ?? 'Noen felt er ikke gyldige.';
+	return apiError(422, 'invalid', message, { extra: { fields } });
+}
+
+/**
+ * A form action's answer as the API's: a success with its message (201), a refusal with the
+ * form's messages (422 for bad values, the action's status for 404 and 409).
+ */
+export function answerWrite(result: unknown): Response {
+	if (isActionFailure(result)) {
+		const data = result.data as unknown as { errors?: Record<string, string> } | undefined;
+		const fields = data?.errors ?? {};
+		if (result.status === 400) return invalidAnswer(fields);
+		const code =
+			result.status === 409 ? 'conflict' : result.status === 404 ? 'not_found' : 'bad_request';
+		const message = fields._form ?? Object.values(fields)[0] ?? 'Endringen kunne ikke lagres.';
+		return apiError(result.status, code, message, { extra: { fields } });
+	}
+	const success = (result as { success?: unknown }).success;
+	return json({ message: typeof success === 'string' ? success : 'Lagret.' }, { status: 201 });
+}

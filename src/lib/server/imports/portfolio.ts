@@ -1,0 +1,355 @@
+/**
+ * Tracks, projects and measures into the portfolio. Each row is judged by the portfolio form's
+ * own schema (schemas/portfolio.ts: trackSchema, newProjectSchema, newMeasureSchema) and by the
+ * rules of its pages: a programme leader owns what they create and adds measures only to
+ * projects they lead, an admin may name any owner (portfolio/access.ts, ownerAllowed and
+ * assertMayAddMeasure). What the preview lets through is created by portfolio-commit.ts.
+ */
+import { isAdmin, canEditOwned } from '../auth/guards';
+import type { SessionUser } from '../auth/session';
+import { listPortfolioNames } from '../db/queries/imports';
+import { getMission } from '../db/queries/mission';
+import { listActiveUnitNames, listUserNames } from '../db/queries/portfolio-people';
+import {
+	isoDay,
+	lifecycleOf,
+	listItems,
+	nameKey,
+	PORTFOLIO_SHEET_LABEL,
+	portfolioSheetIndex,
+	type PortfolioSheet
+} from '$lib/domain/imports/portfolio';
+import { fieldErrors } from '$lib/schemas/form';
+import { LIFECYCLE_LABEL, type LifecycleStatus } from '$lib/domain/portfolio/vocabulary';
+import {
+	newMeasureSchema,
+	newProjectSchema,
+	trackSchema,
+	type NewMeasureInput,
+	type NewProjectInput,
+	type TrackInput
+} from '$lib/schemas/portfolio';
+import type { StagedRow, StagedSheet } from './read';
+import type { Preview, PreviewRow, StagedMapping } from './preview';
+import { dates, rowContext, type RowContext } from './portfolio-rows';
+
+const NO_MISSION =
+	'Ingen misjon er registrert ennå. En administrator registrerer den under «Misjon og effektmål» før noe kan importeres.';
+
+export const PORTFOLIO_COLUMNS = ['Nivå', 'Kode', 'Tittel', 'Hører til', 'Status', 'Eier', 'Annet'];
+
+/** A reference to a row that exists, or to one this import creates (by its key). */
+export type Ref = { id: number } | { key: string };
+
+export type PortfolioCreate =
+	| { level: 'tracks'; key: string; input: TrackInput; status: LifecycleStatus }
+	| {
+			level: 'projects';
+			key: string;
+			input: NewProjectInput;
+			tracks: Ref[];
+			status: LifecycleStatus;
+	  }
+	| { level: 'measures'; input: NewMeasureInput; project: Ref; status: LifecycleStatus };
+
+const newTrackSchema = trackSchema.omit({ status: true });
+
+export function portfolioPreview(
+	sheets: readonly StagedSheet[],
+	mapping: StagedMapping,
+	user: SessionUser
+): Preview<PortfolioCreate> {
+	const existing = listPortfolioNames();
+	const users = listUserNames();
+	const units = listActiveUnitNames();
+	const nameOf = new Map(users.map((u) => [u.id, u.name]));
+	const rows: PreviewRow[] = [];
+	const creates: PortfolioCreate[] = [];
+	// What this import creates, by key, with the owner a measure may also be given.
+	const newTracks = new Set<string>();
+	const newProjects = new Map<string, number>();
+
+	// Tracks and projects belong to the mission; without one nothing can be created.
+	const noMission = getMission() === undefined;
+
+	function read(level: PortfolioSheet, run: (row: StagedRow, ctx: RowContext) => void) {
+		const index = portfolioSheetIndex(sheets, level);
+		const sheet = index >= 0 ? sheets[index]! : null;
+		if (!sheet) return;
+		for (const row of sheet.rows) {
+			const ctx = rowContext(sheet, row, level, mapping.columns, mapping.defaults);
+			if (noMission) ctx.issue('title', NO_MISSION);
+			run(row, ctx);
+		}
+	}
+
+	/** The owner a cell names (blank: the importing user), and whether they may be given it. */
+	function owner(ctx: RowContext, alsoAllowed: number | null = null): number {
+		const text = ctx.cell('owner');
+		let id = user.id;
+		if (text !== '') {
+			const found = users.filter((u) => nameKey(u.name) === nameKey(text));
+			if (found.length !== 1) {
+				ctx.issue(
+					'owner',
+					found.length === 0
+						? `Fant ingen bruker som heter «${text}».`
+						: `Flere brukere heter «${text}»; rett det i brukerlisten først.`
+				);
+				return user.id;
+			}
+			id = found[0]!.id;
+		}
+		if (!isAdmin(user) && id !== user.id && id !== alsoAllowed) {
+			ctx.issue(
+				'owner',
+				'Bare administratorer kan gi andre eierskap. La Eier stå tom, eller skriv ditt eget navn.'
+			);
+		}
+		return id;
+	}
+
+	function status(ctx: RowContext): LifecycleStatus {
+		const parsed = lifecycleOf(ctx.cell('status'));
+		if (parsed) return parsed;
+		ctx.issue(
+			'status',
+			`Ukjent status «${ctx.cell('status')}». Bruk ${Object.values(LIFECYCLE_LABEL).join(', ')}.`
+		);
+		return 'proposed';
+	}
+
+	function judge<T>(
+		ctx: RowContext,
+		parsed:
+			{ success: true; data: T } | { success: false; error: Parameters<typeof fieldErrors>[0] },
+		fieldOf: Record<string, string>
+	): T | null {
+		if (parsed.success) return parsed.data;
+		for (const [path, message] of Object.entries(fieldErrors(parsed.error))) {
+			ctx.issue(fieldOf[path.split('.')[0]!] ?? 'title', message);
+		}
+		return null;
+	}
+
+	function push(
+		ctx: RowContext,
+		level: PortfolioSheet,
+		cells: string[],
+		outcome: { existing?: string; repeated?: string } = {}
+	) {
+		// A row that is there already is skipped as it is: what else it says is not read.
+		if (outcome.existing) ctx.issues.length = 0;
+		const base = {
+			sheet: ctx.sheetName,
+			rowNumber: ctx.rowNumber,
+			issues: ctx.issues,
+			cells: [PORTFOLIO_SHEET_LABEL[level], ...cells]
+		};
+		if (ctx.issues.length > 0) rows.push({ ...base, status: 'error', note: null });
+		else if (outcome.existing) rows.push({ ...base, status: 'existing', note: outcome.existing });
+		else if (outcome.repeated) rows.push({ ...base, status: 'repeated', note: outcome.repeated });
+		else rows.push({ ...base, status: 'new', note: null });
+		return rows[rows.length - 1]!.status === 'new';
+	}
+
+	read('tracks', (_row, ctx) => {
+		const ownerId = owner(ctx);
+		const st = status(ctx);
+		const code = ctx.cell('code').toUpperCase();
+		const input = judge(
+			ctx,
+			newTrackSchema.safeParse({
+				code,
+				title: ctx.cell('title'),
+				problemStatement: ctx.cell('problemStatement'),
+				barriers: ctx.cell('barriers'),
+				ownerId: String(ownerId)
+			}),
+			{
+				code: 'code',
+				title: 'title',
+				problemStatement: 'problemStatement',
+				barriers: 'barriers',
+				ownerId: 'owner'
+			}
+		);
+		const same = existing.tracks.find((t) => t.code === code);
+		const key = `track:${nameKey(code)}`;
+		const isNew = push(
+			ctx,
+			'tracks',
+			[code, ctx.cell('title'), '', LIFECYCLE_LABEL[st], nameOf.get(ownerId) ?? '', ''],
+			{
+				existing: same ? `Sporet ${code} finnes fra før – hoppes over.` : undefined,
+				repeated: newTracks.has(key)
+					? `Sporet ${code} står tidligere i filen – hoppes over.`
+					: undefined
+			}
+		);
+		if (isNew && input) {
+			newTracks.add(key);
+			creates.push({ level: 'tracks', key, input: { ...input, status: 'proposed' }, status: st });
+		}
+	});
+
+	read('projects', (_row, ctx) => {
+		const ownerId = owner(ctx);
+		const st = status(ctx);
+		const codes = listItems(ctx.cell('tracks')).map((c) => c.toUpperCase());
+		const tracks: Ref[] = [];
+		for (const code of codes) {
+			const found = existing.tracks.find((t) => t.code === code);
+			if (found) tracks.push({ id: found.id });
+			else if (newTracks.has(`track:${nameKey(code)}`))
+				tracks.push({ key: `track:${nameKey(code)}` });
+			else
+				ctx.issue(
+					'tracks',
+					`Fant ikke sporet «${code}», verken i porteføljen eller i arket «Spor».`
+				);
+		}
+		const title = ctx.cell('title');
+		const parsed = judge(
+			ctx,
+			newProjectSchema.safeParse({
+				title,
+				description: ctx.cell('description'),
+				ownerId: String(ownerId),
+				startDate: isoDay(ctx.cell('startDate')),
+				endDate: isoDay(ctx.cell('endDate')),
+				// Tracks this import creates have no id yet; the schema checks only that there is one.
+				trackIds: codes.length > 0 ? ['1'] : []
+			}),
+			{
+				title: 'title',
+				description: 'description',
+				ownerId: 'owner',
+				startDate: 'startDate',
+				endDate: 'endDate',
+				trackIds: 'tracks'
+			}
+		);
+		const key = `project:${nameKey(title)}`;
+		// Projects are told apart by title within the mission, as on the portfolio's pages.
+		const same = existing.projects.find((p) => nameKey(p.title) === nameKey(title));
+		const isNew = push(
+			ctx,
+			'projects',
+			[
+				'',
+				title,
+				codes.length ? `Spor ${codes.join(', ')}` : '',
+				LIFECYCLE_LABEL[st],
+				nameOf.get(ownerId) ?? '',
+				dates(ctx)
+			],
+			{
+				existing: same ? 'Prosjektet finnes fra før – hoppes over.' : undefined,
+				repeated: newProjects.has(key)
+					? 'Prosjektet står tidligere i filen – hoppes over.'
+					: undefined
+			}
+		);
+		if (isNew && parsed) {
+			newProjects.set(key, ownerId);
+			creates.push({
+				level: 'projects',
+				key,
+				input: { ...parsed, trackIds: [] },
+				tracks,
+				status: st
+			});
+		}
+	});
+
+	const seenMeasures = new Set<string>();
+	read('measures', (_row, ctx) => {
+		const title = ctx.cell('title');
+		const projectTitle = ctx.cell('project');
+		const projectId = Number(ctx.cell('projectId'));
+		// The id counts only where it names a project of that title: ids of another installation
+		// mean nothing here.
+		const byId = existing.projects.find(
+			(p) => p.id === projectId && nameKey(p.title) === nameKey(projectTitle)
+		);
+		const byTitle = existing.projects.find((p) => nameKey(p.title) === nameKey(projectTitle));
+		const parent = byId ?? byTitle;
+		const parentKey = `project:${nameKey(projectTitle)}`;
+		const newParent = parent ? undefined : newProjects.get(parentKey);
+		let project: Ref | null = null;
+		if (parent) {
+			project = { id: parent.id };
+			if (!canEditOwned(user, parent.ownerId))
+				ctx.issue('project', 'Du kan bare legge tiltak til prosjekter du leder.');
+		} else if (newParent !== undefined) project = { key: parentKey };
+		else if (projectTitle !== '')
+			ctx.issue(
+				'project',
+				`Fant ikke prosjektet «${projectTitle}», verken i porteføljen eller i arket «Prosjekter».`
+			);
+		const ownerId = owner(ctx, parent?.ownerId ?? newParent ?? null);
+		const st = status(ctx);
+		const unitIds: number[] = [];
+		const unitNames = listItems(ctx.cell('units'));
+		for (const name of unitNames) {
+			const found = units.find((u) => nameKey(u.name) === nameKey(name));
+			if (found) unitIds.push(found.id);
+			else ctx.issue('units', `Fant ingen aktiv enhet som heter «${name}».`);
+		}
+		const parsed = judge(
+			ctx,
+			newMeasureSchema.safeParse({
+				projectId: project ? String(parent?.id ?? 1) : '',
+				title,
+				description: ctx.cell('description'),
+				unitIds: unitIds.map(String),
+				ownerId: String(ownerId),
+				startDate: isoDay(ctx.cell('startDate')),
+				endDate: isoDay(ctx.cell('endDate'))
+			}),
+			{
+				projectId: 'project',
+				title: 'title',
+				description: 'description',
+				unitIds: 'units',
+				ownerId: 'owner',
+				startDate: 'startDate',
+				endDate: 'endDate'
+			}
+		);
+		const key = `${nameKey(projectTitle)}\u001f${nameKey(title)}`;
+		const same =
+			parent &&
+			existing.measures.some(
+				(m) => m.projectId === parent.id && nameKey(m.title) === nameKey(title)
+			);
+		const extra = [unitNames.length ? `Enheter: ${unitNames.join(', ')}` : '', dates(ctx)]
+			.filter(Boolean)
+			.join('; ');
+		const isNew = push(
+			ctx,
+			'measures',
+			[
+				'',
+				title,
+				projectTitle ? `Prosjekt ${projectTitle}` : '',
+				LIFECYCLE_LABEL[st],
+				nameOf.get(ownerId) ?? '',
+				extra
+			],
+			{
+				existing: same ? 'Tiltaket finnes fra før i prosjektet – hoppes over.' : undefined,
+				repeated: seenMeasures.has(key)
+					? 'Tiltaket står tidligere i filen – hoppes over.'
+					: undefined
+			}
+		);
+		if (isNew && parsed && project) {
+			seenMeasures.add(key);
+			creates.push({ level: 'measures', input: parsed, project, status: st });
+		}
+	});
+
+	return { columns: PORTFOLIO_COLUMNS, rows, creates };
+}

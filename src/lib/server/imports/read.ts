@@ -1,0 +1,222 @@
+/**
+ * Reads an uploaded spreadsheet into rows of text, refusing what an import must not take
+ * (OWASP File Upload Cheat Sheet): a file over the size limit, a type other than xlsx or CSV
+ * (decided by the content, never the name), macros, a zip bomb, formulas, merged cells, error
+ * values, more rows than the limit. An xlsx is judged from its ZIP directory first, then every
+ * entry is inflated with its declared size as a hard ceiling (so an archive that lies about its
+ * sizes stops there) while the sheets' rows are counted and merged cells looked for in their
+ * XML; only a workbook that passes is parsed by ExcelJS. (Its streaming reader would parse a
+ * sheet before the workbook part when the ZIP puts that first, as ExcelJS's own streaming
+ * writer may, and then fails on date cells; a workbook within these limits is small enough to
+ * read whole.)
+ */
+import { createHash } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { fileTypeFromBuffer } from 'file-type';
+import { parseCsv } from '$lib/domain/imports/csv';
+import { cellName } from '$lib/domain/imports/mapping';
+import {
+	IMPORT_MAX_BYTES,
+	IMPORT_MAX_COLUMNS,
+	IMPORT_MAX_ROWS,
+	IMPORT_MAX_TEXT,
+	IMPORT_MAX_UNPACKED_BYTES
+} from '$lib/domain/imports/limits';
+import { entryDataOffset, zipEntries, zipProblem } from '$lib/domain/imports/zip';
+
+export interface StagedRow {
+	/** The row's number in the spreadsheet (CSV: the record's number), as the user sees it. */
+	rowNumber: number;
+	cells: string[];
+}
+
+export interface StagedSheet {
+	name: string;
+	headers: string[];
+	rows: StagedRow[];
+}
+
+export type ReadRefusal =
+	| 'empty'
+	| 'too_large'
+	| 'wrong_type'
+	| 'old_excel'
+	| 'macro'
+	| 'zip_bomb'
+	| 'unreadable'
+	| 'encoding'
+	| 'open_quote'
+	| 'too_many_rows'
+	| 'too_many_columns'
+	| 'too_much_text'
+	| 'formula'
+	| 'merged'
+	| 'error_value'
+	| 'no_rows';
+
+export type ReadResult =
+	| { ok: true; format: 'xlsx' | 'csv'; sheets: StagedSheet[]; sha256: string; rows: number }
+	| { ok: false; reason: ReadRefusal; where?: string };
+
+class Refused extends Error {
+	constructor(
+		readonly reason: ReadRefusal,
+		readonly where?: string
+	) {
+		super(reason);
+	}
+}
+
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+export async function readSpreadsheet(bytes: Uint8Array): Promise<ReadResult> {
+	if (bytes.byteLength === 0) return { ok: false, reason: 'empty' };
+	if (bytes.byteLength > IMPORT_MAX_BYTES) return { ok: false, reason: 'too_large' };
+	const sha256 = createHash('sha256').update(bytes).digest('hex');
+	try {
+		const sheets = isZip(bytes) ? await readXlsx(bytes) : await readCsv(bytes);
+		const rows = sheets.reduce((n, s) => n + s.rows.length, 0);
+		if (rows === 0) return { ok: false, reason: 'no_rows' };
+		return { ok: true, format: isZip(bytes) ? 'xlsx' : 'csv', sheets, sha256, rows };
+	} catch (e) {
+		if (e instanceof Refused) return { ok: false, reason: e.reason, where: e.where };
+		// ExcelJS and the ZIP reader throw plain errors on a damaged file: the file's fault.
+		return { ok: false, reason: 'unreadable' };
+	}
+}
+
+async function readCsv(bytes: Uint8Array): Promise<StagedSheet[]> {
+	const sniffed = await fileTypeFromBuffer(bytes);
+	if (sniffed) throw new Refused(sniffed.ext === 'cfb' ? 'old_excel' : 'wrong_type');
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		throw new Refused('encoding');
+	}
+	// A NUL is no part of any text a spreadsheet writes: this is a binary file.
+	if (text.includes('\u0000')) throw new Refused('wrong_type');
+	const parsed = parseCsv(text, IMPORT_MAX_ROWS + 1);
+	if (!parsed.ok) throw new Refused('open_quote', `linje ${parsed.line}`);
+	const sheet = sheetOf(
+		'CSV',
+		parsed.rows.map((cells, i) => ({ rowNumber: i + 1, cells }))
+	);
+	return sheet ? [sheet] : [];
+}
+
+/** The first row with content is the header; blank rows are left out. */
+function sheetOf(name: string, rows: StagedRow[]): StagedSheet | null {
+	const filled = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
+	const [header, ...data] = filled;
+	if (!header) return null;
+	if (data.length > IMPORT_MAX_ROWS) throw new Refused('too_many_rows');
+	const width = Math.max(header.cells.length, ...data.slice(0, 1).map((r) => r.cells.length));
+	if (width > IMPORT_MAX_COLUMNS) throw new Refused('too_many_columns');
+	return { name, headers: header.cells.map((c) => c.trim()), rows: data };
+}
+
+/**
+ * An upper bound on the rows the sheets hold: their `<row` elements, empty formatted rows
+ * included (Excel writes those), so the bound is generous; the exact count of rows with
+ * content is checked while the sheets are read.
+ */
+const IMPORT_MAX_ROW_TAGS = 4 * IMPORT_MAX_ROWS;
+
+function countRowTags(xml: Buffer): number {
+	let n = 0;
+	for (let at = xml.indexOf('<row'); at >= 0; at = xml.indexOf('<row', at + 4)) {
+		// `<row ` or `<row>`, not `<rowBreaks>`.
+		const next = xml[at + 4];
+		if (next === 0x20 || next === 0x3e || next === 0x2f) n += 1;
+	}
+	return n;
+}
+
+/** ZIP directory, then a real inflate of every entry, then the sheets. */
+async function readXlsx(bytes: Uint8Array): Promise<StagedSheet[]> {
+	const entries = zipEntries(bytes);
+	if (!entries) throw new Refused('unreadable');
+	const problem = zipProblem(entries);
+	if (problem) throw new Refused(problem);
+	const sniffed = await fileTypeFromBuffer(bytes);
+	if (sniffed?.ext === 'xlsm' || sniffed?.ext === 'xltm') throw new Refused('macro');
+	if (sniffed?.ext !== 'xlsx') throw new Refused('wrong_type');
+	let total = 0;
+	// Rows are counted in the sheets' XML before anything is parsed, so a sheet of a million
+	// rows is refused without being read into a workbook.
+	let rowTags = 0;
+	for (const entry of entries) {
+		const start = entryDataOffset(bytes, entry);
+		if (start === null) throw new Refused('unreadable');
+		const data = bytes.subarray(start, start + entry.compressedSize);
+		let content: Buffer;
+		try {
+			// The declared size is the ceiling: inflating past it throws, and so stops a bomb.
+			content =
+				entry.method === 0
+					? Buffer.from(data)
+					: inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
+		} catch (e) {
+			throw new Refused(
+				(e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'zip_bomb' : 'unreadable'
+			);
+		}
+		total += content.byteLength;
+		if (total > IMPORT_MAX_UNPACKED_BYTES) throw new Refused('zip_bomb');
+		if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) {
+			rowTags += countRowTags(content);
+			const at = content.indexOf('<mergeCell ');
+			if (at >= 0) {
+				const ref = /ref="([A-Z]+\d+:[A-Z]+\d+)"/.exec(content.toString('utf8', at, at + 80));
+				throw new Refused('merged', ref?.[1]);
+			}
+		}
+	}
+	if (rowTags > IMPORT_MAX_ROW_TAGS) throw new Refused('too_many_rows');
+	return parseSheets(bytes);
+}
+
+type CellValue = ExcelJS.CellValue;
+
+function cellText(value: CellValue, where: string): string {
+	if (value === null || value === undefined) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number') return String(value);
+	if (typeof value === 'boolean') return value ? 'Ja' : 'Nei';
+	if (value instanceof Date) return value.toISOString().slice(0, 10);
+	if ('formula' in value || 'sharedFormula' in value) throw new Refused('formula', where);
+	if ('error' in value) throw new Refused('error_value', where);
+	if ('richText' in value) return value.richText.map((r) => r.text).join('');
+	if ('text' in value && typeof value.text === 'string') return value.text;
+	throw new Refused('unreadable', where);
+}
+
+async function parseSheets(bytes: Uint8Array): Promise<StagedSheet[]> {
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+	const sheets: StagedSheet[] = [];
+	let dataRows = 0;
+	// Shared strings make a small file hold much text; what is staged stays within a bound.
+	let text = 0;
+	for (const worksheet of workbook.worksheets) {
+		const rows: StagedRow[] = [];
+		worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+			const cells: string[] = [];
+			row.eachCell({ includeEmpty: false }, (cell, column) => {
+				if (column > IMPORT_MAX_COLUMNS) throw new Refused('too_many_columns');
+				cells[column - 1] = cellText(cell.value, cellName(column - 1, rowNumber)).trim();
+			});
+			if (cells.every((c) => !c)) return;
+			for (const c of cells) text += c?.length ?? 0;
+			if (text > IMPORT_MAX_TEXT) throw new Refused('too_much_text');
+			rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? '') });
+			// The first row is the header; the rest count, over all sheets.
+			if (rows.length > 1 && ++dataRows > IMPORT_MAX_ROWS) throw new Refused('too_many_rows');
+		});
+		const sheet = sheetOf(worksheet.name, rows);
+		if (sheet) sheets.push(sheet);
+	}
+	return sheets;
+}

@@ -1,0 +1,120 @@
+/**
+ * The import page's read model: the upload step with the limits, then for a staged file the
+ * column mapping, the preview a page at a time (every row as it will be stored, each problem
+ * with its cell), and after the commit its receipt.
+ */
+import { columnLetter } from '$lib/domain/imports/mapping';
+import { importLimitsText, IMPORT_STAGING_MINUTES } from '$lib/domain/imports/limits';
+import { receiptMessage } from './messages';
+import { previewCounts, type PreviewIssue } from './preview';
+import type { StagedSheet } from './read';
+import { findStaging, previewOf } from './staged';
+import type { Target } from './target';
+
+export const PREVIEW_PAGE = 50;
+/** Problems listed at the top of the preview; the rows below show them all, a page at a time. */
+export const ISSUES_LISTED = 100;
+
+function uploadStep(target: Target) {
+	return {
+		limits: importLimitsText(),
+		stagingMinutes: IMPORT_STAGING_MINUTES,
+		fields: target.spec.fields.map((f) => ({
+			label: f.label,
+			sheet: f.sheet ? (target.spec.sheetLabels?.[f.sheet] ?? f.sheet) : null,
+			required: f.required,
+			hint: f.hint ?? null
+		}))
+	};
+}
+
+export function importPage(target: Target, url: URL, now: Date) {
+	const upload = uploadStep(target);
+	const token = url.searchParams.get('fil');
+	if (token === null) return { upload, staged: null, missing: false };
+	const staging = findStaging(target, token, now);
+	if (!staging) return { upload, staged: null, missing: true };
+	const file = {
+		token,
+		fileName: staging.fileName,
+		format: staging.format,
+		rowCount: staging.rowCount
+	};
+	if (staging.committedAt) {
+		const receipt = staging.receipt as { created: number; skipped: number };
+		return {
+			upload,
+			missing: false,
+			staged: {
+				file,
+				done: receiptMessage(receipt.created, receipt.skipped, target.spec.noun),
+				mapping: null,
+				preview: null
+			}
+		};
+	}
+	const sheets = staging.sheets as StagedSheet[];
+	const optionsOf = (headers: readonly string[]) =>
+		headers.map((h, i) => ({
+			value: String(i),
+			label: `${columnLetter(i)}: ${h || '(uten overskrift)'}`
+		}));
+	const { mapping, preview, digest } = previewOf(target, staging);
+	const counts = previewCounts(preview.rows);
+	const pages = Math.max(1, Math.ceil(preview.rows.length / PREVIEW_PAGE));
+	const asked = Number(url.searchParams.get('side') ?? '1');
+	const page = Number.isInteger(asked) && asked >= 1 && asked <= pages ? asked : 1;
+	const link = (n: number) => {
+		const params = new URLSearchParams({ fil: token, side: String(n) });
+		return `?${params}#forhandsvisning`;
+	};
+	const issues: (PreviewIssue & { rowNumber: number })[] = preview.rows
+		.flatMap((r) => r.issues.map((i) => ({ ...i, rowNumber: r.rowNumber })))
+		.slice(0, ISSUES_LISTED);
+	return {
+		upload,
+		missing: false,
+		staged: {
+			file,
+			done: null,
+			mapping: {
+				sheets: sheets.map((sh) => sh.name),
+				fields: target.spec.fields.flatMap((f) => {
+					const sheet = target.spec.sheetOf(sheets, f);
+					if (!sheet) return [];
+					const column = mapping.columns[f.key];
+					return [
+						{
+							key: f.key,
+							label: f.label,
+							required: f.required,
+							hint: f.hint ?? null,
+							sheet: sheet.name,
+							options: optionsOf(sheet.headers),
+							column: column === null || column === undefined ? '' : String(column),
+							hasDefault: target.spec.defaults.includes(f.key),
+							default: mapping.defaults[f.key] ?? ''
+						}
+					];
+				}),
+				chosen: staging.mapping !== null
+			},
+			preview: {
+				columns: preview.columns,
+				counts,
+				digest,
+				issues,
+				moreIssues: Math.max(
+					0,
+					preview.rows.reduce((n, r) => n + r.issues.length, 0) - issues.length
+				),
+				rows: preview.rows.slice((page - 1) * PREVIEW_PAGE, page * PREVIEW_PAGE),
+				pager: {
+					label: `Side ${page} av ${pages}`,
+					previous: page > 1 ? link(page - 1) : null,
+					next: page < pages ? link(page + 1) : null
+				}
+			}
+		}
+	};
+}

@@ -1,0 +1,125 @@
+/**
+ * Wheel tasks into a wheel template: each row judged by the template form's own schema
+ * (schemas/wheel.ts, taskSchema), duplicates found by title among the wheel's tasks and the
+ * file's earlier rows, and the rows created through the same write as the form's
+ * (createWheelTask: the task, its calendar and its audit row).
+ */
+import { listWheelTasks } from '../db/queries/wheel';
+import { cellName } from '$lib/domain/imports/mapping';
+import { describeSchedule } from '$lib/domain/imports/wheel-schedule';
+import {
+	titleKey,
+	WHEEL_TASK_FIELDS,
+	wheelTaskFieldOf,
+	wheelTaskRows
+} from '$lib/domain/imports/wheel-tasks';
+import { taskSchema, type TaskInput } from '$lib/schemas/wheel';
+import type { StagedSheet } from './read';
+import type { Preview, PreviewIssue, PreviewRow, StagedMapping } from './preview';
+
+export const WHEEL_TASK_COLUMNS = [
+	'Oppgave',
+	'Beskrivelse',
+	'Ansvar',
+	'Lagres',
+	'Når',
+	'Henvisning'
+];
+
+const labelOf = (key: string) => WHEEL_TASK_FIELDS.find((f) => f.key === key)?.label ?? key;
+
+export function wheelTaskPreview(
+	sheet: StagedSheet,
+	mapping: StagedMapping,
+	wheelId: number
+): Preview<TaskInput> {
+	const existing = new Set(
+		listWheelTasks(wheelId)
+			.filter((t) => t.archivedAt === null)
+			.map((t) => titleKey(t.title))
+	);
+	const defaults = {
+		responsibleRole: mapping.defaults.responsibleRole ?? '',
+		storedIn: mapping.defaults.storedIn ?? ''
+	};
+	const seen = new Map<string, number>();
+	const rows: PreviewRow[] = [];
+	const creates: TaskInput[] = [];
+	for (const row of wheelTaskRows(sheet.headers, sheet.rows, mapping.columns, defaults)) {
+		const where = (field: string) => {
+			const column = mapping.columns[field] ?? mapping.columns.title ?? null;
+			return column === null || column === undefined ? '–' : cellName(column, row.rowNumber);
+		};
+		const issues: PreviewIssue[] = [];
+		if (row.scheduleProblem) {
+			issues.push({
+				cell: where('schedule'),
+				field: labelOf('schedule'),
+				message: row.scheduleProblem
+			});
+		}
+		const parsed = taskSchema.safeParse(row.values);
+		if (!parsed.success) {
+			const fields = new Set<string>();
+			for (const issue of parsed.error.issues) {
+				const field = wheelTaskFieldOf(issue.path.map(String).join('.'));
+				// One message per field; the schedule's own problem already says it better.
+				if (fields.has(field) || (field === 'schedule' && row.scheduleProblem)) continue;
+				fields.add(field);
+				issues.push({ cell: where(field), field: labelOf(field), message: issue.message });
+			}
+		}
+		const shown = [
+			String(row.values.title ?? ''),
+			String(row.values.description ?? ''),
+			String(row.values.responsibleRole ?? ''),
+			String(row.values.storedIn ?? ''),
+			parsed.success ? describeSchedule(parsed.data.schedule) : '',
+			String(row.values.reference ?? '')
+		];
+		if (!parsed.success || issues.length > 0) {
+			rows.push({
+				sheet: null,
+				rowNumber: row.rowNumber,
+				status: 'error',
+				cells: shown,
+				issues,
+				note: null
+			});
+			continue;
+		}
+		const key = titleKey(parsed.data.title);
+		const earlier = seen.get(key);
+		if (existing.has(key)) {
+			rows.push({
+				sheet: null,
+				rowNumber: row.rowNumber,
+				status: 'existing',
+				cells: shown,
+				issues,
+				note: 'Finnes fra før i årshjulet – hoppes over.'
+			});
+		} else if (earlier !== undefined) {
+			rows.push({
+				sheet: null,
+				rowNumber: row.rowNumber,
+				status: 'repeated',
+				cells: shown,
+				issues,
+				note: `Samme oppgave som rad ${earlier} – hoppes over.`
+			});
+		} else {
+			seen.set(key, row.rowNumber);
+			rows.push({
+				sheet: null,
+				rowNumber: row.rowNumber,
+				status: 'new',
+				cells: shown,
+				issues,
+				note: null
+			});
+			creates.push(parsed.data);
+		}
+	}
+	return { columns: WHEEL_TASK_COLUMNS, rows, creates };
+}

@@ -1,0 +1,414 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '$lib/server/db';
+import { auditLog, wheelSignature } from '$lib/server/db/schema';
+import { createApiToken } from '$lib/server/auth/api-token';
+import { setUserActive } from '$lib/server/db/queries/users';
+import { listRealisations } from '$lib/server/db/queries/benefits-gains';
+import { API_OPERATIONS } from '$lib/api/operations';
+import { API_RATE } from '$lib/domain/api-token';
+import { errorResponseSchema } from '$lib/schemas/api';
+import { makeUnit, makeUser, signIn } from '../factories';
+import { makeFrozenBenefit, makeMission, makeProject } from '../factories/benefits';
+import { makeWheel } from '../factories/wheel';
+import { callApi, ROUTES } from './api-client';
+
+/** A Monday in November, Oslo time: October is the last whole month. */
+const NOW = new Date('2026-11-16T09:00:00Z');
+
+const who: Record<string, number> = {};
+const read: Record<string, string> = {};
+const write: Record<string, string> = {};
+let trackId: number;
+let projectId: number;
+let benefitId: number;
+let unitId: number;
+let otherUnitId: number;
+let taskId: number;
+
+function tokenFor(userId: number, scope: 'read' | 'write', expiresOn = '2027-01-31', now = NOW) {
+	const form = new FormData();
+	form.set('name', `Test ${scope}`);
+	form.set('scope', scope);
+	form.set('expiresOn', expiresOn);
+	const answer = createApiToken(signIn(userId, now).user, form, now);
+	if (!('token' in answer)) throw new Error('token not made');
+	return answer.token.secret;
+}
+
+const auditCount = () => db.select().from(auditLog).all().length;
+
+beforeAll(async () => {
+	unitId = makeUnit('Avdeling Nord');
+	otherUnitId = makeUnit('Avdeling Sør');
+	who.admin = await makeUser([{ role: 'admin' }]);
+	who.steering = await makeUser([{ role: 'steering' }]);
+	who.director = await makeUser([{ role: 'municipal_director' }]);
+	who.leader = await makeUser([{ role: 'programme_leader' }]);
+	who.otherLeader = await makeUser([{ role: 'programme_leader' }]);
+	who.owner = await makeUser([{ role: 'viewer' }]);
+	who.unitLeader = await makeUser([{ role: 'unit_leader', unitId }]);
+	who.otherUnitLeader = await makeUser([{ role: 'unit_leader', unitId: otherUnitId }]);
+	who.viewer = await makeUser([{ role: 'viewer' }]);
+	const mission = makeMission(who.leader);
+	trackId = mission.tracks[0]!;
+	projectId = makeProject(who.leader, [trackId], 2).projectId;
+	benefitId = makeFrozenBenefit(
+		projectId,
+		{ ownerId: who.owner, title: 'Spart tid i saksbehandlingen' },
+		{ actorId: who.leader, now: new Date('2026-01-02T10:00:00Z') }
+	);
+	taskId = makeWheel({
+		ownerUnitId: unitId,
+		unitIds: [unitId, otherUnitId],
+		tasks: [{ title: 'Gjennomgå avvik', schedule: { kind: 'monthly', dueDay: null } }]
+	}).taskIds[0]!;
+	for (const [name, id] of Object.entries(who)) {
+		read[name] = tokenFor(id, 'read');
+		write[name] = tokenFor(id, 'write');
+	}
+});
+
+const get = (path: string, token: string, now = NOW) => callApi('GET', path, { token, now });
+const post = (path: string, token: string, body: unknown, now = NOW) =>
+	callApi('POST', path, { token, body, now });
+
+describe('the documented endpoints are the routes', () => {
+	const ROUTE_ROOT = 'src/routes/api/v1';
+	const walk = (dir: string): string[] =>
+		readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+			e.isDirectory() ? walk(path.posix.join(dir, e.name)) : e.name === '+server.ts' ? [dir] : []
+		);
+	const shape = (p: string) => p.replace(/\[[^\]]+\]|\{[^}]+\}/g, '*');
+
+	it('documents every +server.ts under /api/v1 and nothing else', () => {
+		const routes = walk(ROUTE_ROOT).map((d) => shape(d.slice(ROUTE_ROOT.length)));
+		const documented = [...new Set(API_OPERATIONS.map((o) => shape(o.path)))];
+		expect(routes.sort()).toEqual(documented.sort());
+		expect(Object.keys(ROUTES).sort()).toEqual(
+			[...new Set(API_OPERATIONS.map((o) => o.path))].sort()
+		);
+	});
+
+	it.each(API_OPERATIONS.map((o) => [o.id, o] as const))(
+		'%s answers as documented',
+		async (_id, op) => {
+			const url =
+				'/api/v1' +
+				op.path
+					.replace('{id}', String(op.path.startsWith('/portefolje') ? projectId : benefitId))
+					.replace('{oppgave}', String(taskId))
+					.replace('{enhet}', String(unitId))
+					.replace('{periode}', '2026-01') +
+				(op.id === 'listProjects' ? `?spor=${trackId}` : '');
+			const body =
+				op.id === 'logRealisation'
+					? { period: '2026-01', value: 1000 }
+					: op.id === 'signOccurrence'
+						? { storedIn: 'Compilo' }
+						: undefined;
+			const answer = await callApi(op.method, url, { token: write.admin!, body, now: NOW });
+			expect(answer.status, JSON.stringify(answer.body)).toBe(op.status);
+			const parsed = op.response.safeParse(answer.body);
+			expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+		}
+	);
+});
+
+describe('reading', () => {
+	it('gives the portfolio, a track’s projects and a project’s measures to anyone signed in', async () => {
+		for (const name of ['viewer', 'unitLeader', 'steering']) {
+			const portfolio = await get('/api/v1/portefolje', read[name]!);
+			expect(portfolio.status).toBe(200);
+			expect(portfolio.body!.tracks).toEqual(
+				expect.arrayContaining([expect.objectContaining({ id: trackId, projectCount: 1 })])
+			);
+			const list = await get(`/api/v1/portefolje/prosjekter?spor=${trackId}`, read[name]!);
+			expect(list.body).toMatchObject({ items: [{ id: projectId }], paging: { total: 1 } });
+			const measures = await get(`/api/v1/portefolje/prosjekter/${projectId}/tiltak`, read[name]!);
+			expect(measures.body).toMatchObject({ paging: { total: 2 } });
+		}
+	});
+
+	it('answers an unknown track or project with 404 and a bad parameter with 400', async () => {
+		expect((await get('/api/v1/portefolje/prosjekter?spor=99999', read.viewer!)).status).toBe(404);
+		expect((await get('/api/v1/portefolje/prosjekter/99999/tiltak', read.viewer!)).body).toEqual({
+			error: { code: 'not_found', message: 'Fant ikke prosjektet.' }
+		});
+		const bad = await get('/api/v1/portefolje/prosjekter?spor=abc', read.viewer!);
+		expect(bad.status).toBe(400);
+		expect(bad.body!.error).toMatchObject({ code: 'bad_request' });
+		expect((bad.body!.error as { message: string }).message).toContain('«spor»');
+	});
+
+	it('lists benefits with status, a page at a time, and refuses a forged cursor', async () => {
+		const list = await get(`/api/v1/gevinster?prosjekt=${projectId}`, read.viewer!);
+		expect(list.body).toMatchObject({
+			items: [{ id: benefitId, title: 'Spart tid i saksbehandlingen', status: expect.any(String) }],
+			next: null
+		});
+		const forged = await get('/api/v1/gevinster?etter=ikke-en-peker', read.viewer!);
+		expect(forged.status).toBe(400);
+	});
+
+	it('gives one benefit with plan, realised per month and status', async () => {
+		const one = await get(`/api/v1/gevinster/${benefitId}`, read.viewer!);
+		expect(one.status).toBe(200);
+		expect(one.body).toMatchObject({
+			id: benefitId,
+			plan: { baseline: { value: 0, date: '2026-01-01' }, target: { value: 120000 } },
+			canLog: false
+		});
+		expect((one.body!.months as unknown[]).length).toBe(12);
+		expect((await get(`/api/v1/gevinster/${benefitId}`, read.owner!)).body).toMatchObject({
+			canLog: true
+		});
+		expect((await get('/api/v1/gevinster/99999', read.viewer!)).status).toBe(404);
+	});
+
+	it.each([
+		['admin', 200],
+		['steering', 200],
+		['director', 200],
+		['leader', 403],
+		['unitLeader', 403],
+		['viewer', 403]
+	] as const)('compliance for %s: %s, as the page', async (name, status) => {
+		const answer = await get('/api/v1/arshjul/etterlevelse?ar=2026', read[name]!);
+		expect(answer.status).toBe(status);
+		if (status === 200) {
+			expect(answer.body).toMatchObject({ year: 2026 });
+			expect(answer.body!.rows).toEqual(
+				expect.arrayContaining([expect.objectContaining({ unitId, name: 'Avdeling Nord' })])
+			);
+		} else {
+			expect(errorResponseSchema.parse(answer.body).error.code).toBe('forbidden');
+		}
+	});
+
+	it('lists the occurrences a unit leader has to sign; another unit only for its leader', async () => {
+		const mine = await get('/api/v1/arshjul/forekomster', read.unitLeader!);
+		expect(mine.status).toBe(200);
+		expect(mine.body!.counts).toMatchObject({ overdue: expect.any(Number) });
+		expect((mine.body!.overdue as { items: { unitId: number }[] }).items.length).toBeGreaterThan(0);
+		expect(
+			(mine.body!.overdue as { items: { unitId: number }[] }).items.every(
+				(i) => i.unitId === unitId
+			)
+		).toBe(true);
+		expect(
+			(await get(`/api/v1/arshjul/forekomster?enhet=${unitId}`, read.unitLeader!)).status
+		).toBe(200);
+		expect(
+			(await get(`/api/v1/arshjul/forekomster?enhet=${unitId}`, read.otherUnitLeader!)).status
+		).toBe(403);
+		expect((await get(`/api/v1/arshjul/forekomster?enhet=${unitId}`, read.admin!)).status).toBe(
+			200
+		);
+		const nobody = await get('/api/v1/arshjul/forekomster', read.viewer!);
+		expect(nobody.body).toMatchObject({ counts: { overdue: 0, due: 0 } });
+	});
+
+	it('lets a signed-in browser read, but not write', async () => {
+		const session = signIn(who.owner!, NOW);
+		const answer = await callApi('GET', `/api/v1/gevinster/${benefitId}`, { session, now: NOW });
+		expect(answer.status).toBe(200);
+		const write = await callApi('POST', `/api/v1/gevinster/${benefitId}/realiseringer`, {
+			session,
+			body: { period: '2026-03', value: 5 },
+			now: NOW
+		});
+		expect(write.status).toBe(401);
+		expect(listRealisations([benefitId]).filter((r) => r.period === '2026-03')).toEqual([]);
+	});
+});
+
+describe('logging a realised value', () => {
+	const url = () => `/api/v1/gevinster/${benefitId}/realiseringer`;
+
+	it.each([
+		['owner', 'write', 201, '2026-04'],
+		['leader', 'write', 201, '2026-05'],
+		['admin', 'write', 201, '2026-06'],
+		['owner', 'read', 403, '2026-07'],
+		['otherLeader', 'write', 403, '2026-07'],
+		['steering', 'write', 403, '2026-07'],
+		['viewer', 'write', 403, '2026-07'],
+		['unitLeader', 'write', 403, '2026-07']
+	] as const)('%s with a %s token: %s', async (name, scope, status, period) => {
+		const before = auditCount();
+		const token = (scope === 'write' ? write : read)[name]!;
+		const answer = await post(url(), token, { period, value: '12 000', comment: 'Fra regnskapet' });
+		expect(answer.status).toBe(status);
+		const logged = listRealisations([benefitId]).filter((r) => r.period === period);
+		if (status === 201) {
+			expect(answer.body).toEqual({ message: expect.stringContaining('') });
+			expect(logged).toMatchObject([{ value: 12000, comment: 'Fra regnskapet' }]);
+			const audit = db.select().from(auditLog).all().slice(before);
+			expect(audit.map((a) => a.actorId)).toContain(who[name]);
+		} else {
+			expect(logged).toEqual([]);
+			expect(auditCount()).toBe(before);
+			expect(errorResponseSchema.parse(answer.body).error.code).toBe('forbidden');
+		}
+	});
+
+	it('answers the form’s own messages for bad values, and writes nothing', async () => {
+		const before = auditCount();
+		const bad = await post(url(), write.owner!, { period: '2026-13', value: 'mye' });
+		expect(bad.status).toBe(422);
+		expect(bad.body).toEqual({
+			error: {
+				code: 'invalid',
+				message: 'Noen felt er ikke gyldige.',
+				fields: {
+					period: 'Skriv måneden som ÅÅÅÅ-MM, for eksempel 2026-10',
+					value: 'Skriv verdien som et helt tall'
+				}
+			}
+		});
+		const future = await post(url(), write.owner!, { period: '2026-12', value: 1 });
+		expect(future.status).toBe(422);
+		expect(Object.keys(future.body!.error.fields)).toEqual(['period']);
+		const unknown = await post(url(), write.owner!, { period: '2026-08', value: 1, verdi: 2 });
+		expect(unknown.status).toBe(422);
+		expect(unknown.body!.error.fields).toEqual({ _form: 'Ukjente felt: verdi' });
+		expect(auditCount()).toBe(before);
+	});
+
+	it('refuses a body that is not JSON, with a Norwegian message', async () => {
+		const form = await callApi('POST', url(), {
+			token: write.owner!,
+			rawBody: 'period=2026-08&value=1',
+			contentType: 'application/x-www-form-urlencoded',
+			now: NOW
+		});
+		expect(form.status).toBe(415);
+		const broken = await callApi('POST', url(), {
+			token: write.owner!,
+			rawBody: '{"period":',
+			now: NOW
+		});
+		expect(broken.body).toEqual({
+			error: { code: 'bad_request', message: 'Innholdet er ikke gyldig JSON.' }
+		});
+		const list = await callApi('POST', url(), { token: write.owner!, body: [1, 2], now: NOW });
+		expect(list.status).toBe(422);
+	});
+});
+
+describe('signing an occurrence', () => {
+	const url = (period: string, unit = unitId) =>
+		`/api/v1/arshjul/forekomster/${taskId}/${unit}/${period}/signatur`;
+	const signatures = (period: string, unit = unitId) =>
+		db
+			.select()
+			.from(wheelSignature)
+			.all()
+			.filter((s) => s.taskId === taskId && s.unitId === unit && s.period === period);
+
+	it.each([
+		['unitLeader', 'write', 201, '2026-02'],
+		['admin', 'write', 201, '2026-03'],
+		['unitLeader', 'read', 403, '2026-04'],
+		['otherUnitLeader', 'write', 403, '2026-04'],
+		['steering', 'write', 403, '2026-04'],
+		['leader', 'write', 403, '2026-04'],
+		['viewer', 'write', 403, '2026-04']
+	] as const)('%s with a %s token: %s', async (name, scope, status, period) => {
+		const before = auditCount();
+		const token = (scope === 'write' ? write : read)[name]!;
+		const answer = await post(url(period), token, { storedIn: 'Compilo', comment: 'Gjennomgått' });
+		expect(answer.status).toBe(status);
+		if (status === 201) {
+			expect(signatures(period)).toMatchObject([{ storedIn: 'Compilo', signedById: who[name] }]);
+			expect(auditCount()).toBeGreaterThan(before);
+		} else {
+			expect(signatures(period)).toEqual([]);
+			expect(auditCount()).toBe(before);
+		}
+	});
+
+	it('answers 409 for an occurrence already signed, and 422 without «Lagres»', async () => {
+		const again = await post(url('2026-02'), write.unitLeader!, { storedIn: 'Teams' });
+		expect(again.status).toBe(409);
+		expect(again.body!.error.code).toBe('conflict');
+		const missing = await post(url('2026-05'), write.unitLeader!, { comment: 'x' });
+		expect(missing.body).toMatchObject({
+			error: { code: 'invalid', fields: { storedIn: 'Skriv hvor dokumentasjonen er lagret' } }
+		});
+		expect(signatures('2026-05')).toEqual([]);
+	});
+});
+
+describe('tokens that do not work', () => {
+	const portfolio = (token: string, now = NOW) => get('/api/v1/portefolje', token, now);
+
+	it('refuses no token, a malformed one and an unknown one with 401', async () => {
+		const none = await callApi('GET', '/api/v1/portefolje', { now: NOW });
+		expect(none.status).toBe(401);
+		expect(none.headers.get('www-authenticate')).toContain('Bearer');
+		expect(errorResponseSchema.parse(none.body).error.code).toBe('unauthorized');
+		const basic = await callApi('GET', '/api/v1/portefolje', {
+			authorization: 'Basic abc',
+			now: NOW
+		});
+		expect(basic.body!.error.code).toBe('invalid_token');
+		expect((await portfolio('mk_' + 'a'.repeat(32))).status).toBe(401);
+	});
+
+	it('refuses a token past its last day (Oslo), and takes it on that day', async () => {
+		const token = tokenFor(who.viewer!, 'read', '2026-11-16');
+		expect((await portfolio(token, new Date('2026-11-16T22:59:00Z'))).status).toBe(200);
+		// 00:30 on 17 November in Oslo, still the 16th in UTC.
+		expect((await portfolio(token, new Date('2026-11-16T23:30:00Z'))).status).toBe(401);
+	});
+
+	it('refuses a revoked token, and one whose owner is deactivated', async () => {
+		const { actions } = await import('../../src/routes/(app)/konto/api/+page.server');
+		const token = tokenFor(who.viewer!, 'read');
+		expect((await portfolio(token)).status).toBe(200);
+		const { listApiTokens } = await import('$lib/server/db/queries/api-tokens');
+		const id = listApiTokens(who.viewer!, 1)[0]!.id;
+		const { makeEvent } = await import('../factories');
+		await actions.revokeToken!(
+			makeEvent({
+				signed: signIn(who.viewer!, NOW),
+				path: '/konto/api',
+				form: { tokenId: String(id) },
+				now: NOW
+			}) as never
+		);
+		expect((await portfolio(token)).status).toBe(401);
+
+		const user = await makeUser([{ role: 'admin' }]);
+		const theirs = tokenFor(user, 'write');
+		expect((await portfolio(theirs)).status).toBe(200);
+		setUserActive(user, false, who.admin!, NOW);
+		expect((await portfolio(theirs)).body!.error.code).toBe('invalid_token');
+	});
+});
+
+describe('rate limit', () => {
+	it('answers 429 with Retry-After past the limit, and lets the token in again next minute', async () => {
+		const token = tokenFor(who.viewer!, 'read');
+		const at = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
+		for (let i = 0; i < API_RATE.limit; i++) {
+			// An address that does not exist counts too, and shows the Norwegian 404.
+			const answer = await get('/api/v1/finnes-ikke', token, at(10));
+			expect(answer.status).toBe(404);
+		}
+		const refused = await get('/api/v1/portefolje', token, at(20));
+		expect(refused.status).toBe(429);
+		expect(refused.headers.get('retry-after')).toBe('50');
+		expect(refused.body!.error.code).toBe('rate_limited');
+		expect((await get('/api/v1/portefolje', token, at(71))).status).toBe(200);
+	});
+
+	it('counts each token on its own', async () => {
+		expect((await get('/api/v1/finnes-ikke', read.steering!)).body).toEqual({
+			error: { code: 'not_found', message: 'Fant ikke det du ba om.' }
+		});
+	});
+});

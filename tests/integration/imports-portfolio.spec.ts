@@ -1,0 +1,257 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { actions, load } from '../../src/routes/(app)/portefolje/import/+page.server';
+import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
+import { makeMission, makeTrack } from '../factories/portfolio';
+import { db } from '$lib/server/db';
+import { createProject, deleteProject, listProjects } from '$lib/server/db/queries/projects';
+import { createMeasure, deleteMeasure, listMeasures } from '$lib/server/db/queries/measures';
+import { deleteTrack, listTracks } from '$lib/server/db/queries/tracks';
+import { changeStatus } from '$lib/server/db/queries/lifecycle';
+import { portfolioXlsx } from '$lib/server/portfolio/views/export';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+const who: Record<string, Signed> = {};
+let perId: number;
+let unitId: number;
+
+type Preview = {
+	counts: { rows: number; new: number; skipped: number; errors: number };
+	digest: string;
+	issues: { rowNumber: number; cell: string; field: string; message: string }[];
+	rows: { sheet: string | null; rowNumber: number; status: string; cells: string[] }[];
+};
+
+const event = (signed: Signed, query = '', form?: Record<string, unknown>) =>
+	makeEvent({ signed, path: `/portefolje/import${query}`, form: form as never, now: NOW }) as never;
+
+async function stage(bytes: Uint8Array | string, name: string, signed = who.admin!) {
+	const f = new File(
+		[typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>)],
+		name
+	);
+	const result = await outcome(() => actions.upload!(event(signed, '', { file: f })));
+	if (result.kind !== 'redirect') throw new Error(JSON.stringify(result));
+	return new URL(result.location, 'http://x').searchParams.get('fil')!;
+}
+
+async function preview(token: string, signed = who.admin!): Promise<Preview> {
+	const result = await outcome(() => load(event(signed, `?fil=${token}`)));
+	if (result.kind !== 'ok') throw new Error(JSON.stringify(result));
+	return (result.data as { staged: { preview: Preview } }).staged.preview;
+}
+
+const commit = (token: string, digest: string, signed = who.admin!) =>
+	outcome(() => actions.commit!(event(signed, '', { fil: token, digest })));
+
+const count = (table: string) =>
+	(db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+
+function walk(subject: 'track' | 'project' | 'measure', id: number, ...steps: string[]) {
+	for (const to of steps) {
+		const r = changeStatus(subject, id, to as never, 'Vedtatt i styringsgruppen', null, NOW);
+		if (!r.ok) throw new Error(r.reason);
+	}
+}
+
+/** The cells of a workbook's sheets, without the columns that name ids or the ranking. */
+async function contentOf(bytes: Uint8Array) {
+	const wb = new ExcelJS.Workbook();
+	await wb.xlsx.load(Buffer.from(bytes) as never);
+	const out: Record<string, string[][]> = {};
+	for (const name of ['Spor', 'Prosjekter', 'Tiltak']) {
+		const ws = wb.getWorksheet(name)!;
+		const rows: string[][] = [];
+		const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+		const keep = headers.map((h) => !/ID$|^Rangering$/.test(h));
+		ws.eachRow((row) => {
+			const cells = (row.values as unknown[]).slice(1);
+			rows.push(headers.map((_, i) => String(cells[i] ?? '')).filter((_, i) => keep[i]));
+		});
+		out[name] = rows.sort((a, b) => a.join().localeCompare(b.join()));
+	}
+	return out;
+}
+
+beforeAll(async () => {
+	unitId = makeUnit('Enhet Nord (import)');
+	who.admin = signIn(await makeUser([{ role: 'admin' }], { name: 'Ada Admin' }));
+	perId = await makeUser([{ role: 'programme_leader' }], { name: 'Per Programleder' });
+	who.per = signIn(perId);
+	who.leader = signIn(await makeUser([{ role: 'programme_leader' }], { name: 'Lise Leder' }));
+	who.viewer = signIn(await makeUser([{ role: 'viewer' }]));
+	makeMission();
+	const a = makeTrack(perId, { code: '1A', title: 'Brukermedvirkning' });
+	const b = makeTrack(perId, { code: '1B', title: 'Samhandling' });
+	walk('track', a, 'recommended', 'adopted');
+	const ok = <T>(r: { ok: true; value: T } | { ok: false; reason: string }) => {
+		if (!r.ok) throw new Error(r.reason);
+		return r.value;
+	};
+	const project = (title: string, trackIds: number[]) =>
+		ok(
+			createProject(
+				makeMission(),
+				{
+					title,
+					description: null,
+					ownerId: perId,
+					startDate: null,
+					endDate: null,
+					trackIds,
+					levels: []
+				},
+				null,
+				NOW
+			)
+		);
+	const p1 = project('Omstilling i bo og habilitering', [a, b]);
+	const p2 = project('Felles tjenesteplan', [b]);
+	walk('project', p1, 'recommended', 'adopted');
+	const measure = (
+		projectId: number,
+		title: string,
+		unitIds: number[] = [],
+		dates: (string | null)[] = [null, null]
+	) =>
+		ok(
+			createMeasure(
+				{
+					projectId,
+					title,
+					description: null,
+					ownerId: perId,
+					unitIds,
+					startDate: dates[0] ?? null,
+					endDate: dates[1] ?? null
+				},
+				null,
+				NOW
+			)
+		);
+	walk(
+		'measure',
+		measure(p1, 'Veiledningsteam', [unitId], ['2026-01-01', '2026-12-31']),
+		'recommended',
+		'adopted',
+		'in_progress'
+	);
+	walk('measure', measure(p1, 'Felles turnusplan'), 'rejected');
+	measure(p2, 'Brukerundersøkelse «Min stemme teller»');
+});
+
+describe('the portfolio workbook imports back unchanged', () => {
+	it('into the same portfolio: every row is found, nothing is created', async () => {
+		const exported = await portfolioXlsx(new URLSearchParams(), NOW);
+		const before = [count('track'), count('project'), count('measure'), count('audit_log')];
+		const token = await stage(exported.content, exported.fileName);
+		const p = await preview(token);
+		expect(p.counts).toEqual({ rows: 7, new: 0, skipped: 7, errors: 0 });
+		expect(p.rows.map((r) => r.sheet)).toEqual([
+			'Spor',
+			'Spor',
+			'Prosjekter',
+			'Prosjekter',
+			'Tiltak',
+			'Tiltak',
+			'Tiltak'
+		]);
+		expect(await commit(token, p.digest)).toMatchObject({
+			kind: 'ok',
+			data: { success: '0 elementer importert, 7 hoppet over.' }
+		});
+		// Only the import's own audit row.
+		expect([count('track'), count('project'), count('measure'), count('audit_log')]).toEqual([
+			...before.slice(0, 3),
+			before[3]! + 1
+		]);
+	});
+
+	it('into an empty portfolio: everything is created, with its status, owner, tracks and units', async () => {
+		const exported = await portfolioXlsx(new URLSearchParams(), NOW);
+		const original = await contentOf(exported.content);
+		for (const m of listMeasures())
+			expect(deleteMeasure(m.id, who.admin!.user.id, NOW).ok).toBe(true);
+		for (const p of listProjects())
+			expect(deleteProject(p.id, who.admin!.user.id, NOW).ok).toBe(true);
+		for (const t of listTracks()) expect(deleteTrack(t.id, who.admin!.user.id, NOW).ok).toBe(true);
+		expect([count('track'), count('project'), count('measure')]).toEqual([0, 0, 0]);
+
+		const token = await stage(exported.content, exported.fileName);
+		let p = await preview(token);
+		// The download has no problem statement, which a track must have (chosen on the mapping
+		// step); until then the projects and measures under the tracks are refused too.
+		expect(p.counts).toMatchObject({ new: 0, errors: 7 });
+		expect(p.issues[0]).toMatchObject({ cell: 'Spor!C2', field: 'Problemformulering' });
+		const mapped = await outcome(() =>
+			actions.map!(
+				event(who.admin!, '', {
+					fil: token,
+					'column.tracks.code': '1',
+					'column.tracks.title': '2',
+					'column.tracks.status': '3',
+					'column.tracks.owner': '5',
+					'default.tracks.problemStatement': 'Fra porteføljeplanen 2026',
+					'column.projects.title': '2',
+					'column.projects.status': '3',
+					'column.projects.owner': '4',
+					'column.projects.tracks': '5',
+					'column.measures.title': '1',
+					'column.measures.projectId': '2',
+					'column.measures.project': '3',
+					'column.measures.status': '4',
+					'column.measures.owner': '5',
+					'column.measures.units': '6',
+					'column.measures.startDate': '7',
+					'column.measures.endDate': '8'
+				})
+			)
+		);
+		expect(mapped.kind).toBe('ok');
+		p = await preview(token);
+		expect(p.counts).toEqual({ rows: 7, new: 7, skipped: 0, errors: 0 });
+		const audits = count('audit_log');
+		expect(await commit(token, p.digest)).toMatchObject({
+			kind: 'ok',
+			data: { success: '7 elementer importert, 0 hoppet over.' }
+		});
+		// A create per item, each status step, and the import itself.
+		expect(count('audit_log') - audits).toBe(7 + 2 + 2 + 3 + 1 + 1);
+		const again = await portfolioXlsx(new URLSearchParams(), NOW);
+		expect(await contentOf(again.content)).toEqual(original);
+		const veiledning = listMeasures().find((m) => m.title === 'Veiledningsteam')!;
+		expect(veiledning).toMatchObject({
+			status: 'in_progress',
+			ownerId: perId,
+			unitIds: [unitId],
+			startDate: '2026-01-01'
+		});
+	});
+});
+
+describe('rows a programme leader may not import', () => {
+	it('are refused on their row: another owner, a project they do not lead, an unknown track', async () => {
+		const csv =
+			'Tiltak;Prosjekt;Eier;Status\n' +
+			'Nytt tiltak;Omstilling i bo og habilitering;;Forslag\n' +
+			'Mitt tiltak;Finnes ikke;Lise Leder;Vedtatt?\n';
+		const token = await stage(csv, 'tiltak.csv', who.leader!);
+		const p = await preview(token, who.leader!);
+		expect(p.counts).toMatchObject({ rows: 2, errors: 2 });
+		expect(p.issues.map((i) => [i.cell, i.field, i.message])).toEqual([
+			['CSV!B2', 'Prosjekt', 'Du kan bare legge tiltak til prosjekter du leder.'],
+			['CSV!B3', 'Prosjekt', expect.stringMatching(/Fant ikke prosjektet «Finnes ikke»/)],
+			['CSV!D3', 'Status', expect.stringMatching(/Ukjent status «Vedtatt\?»/)]
+		]);
+		const before = count('measure');
+		expect(await commit(token, p.digest, who.leader!)).toMatchObject({ kind: 'fail', status: 400 });
+		expect(count('measure')).toBe(before);
+	});
+
+	it('is not offered to a viewer', async () => {
+		expect(await outcome(() => load(event(who.viewer!)))).toMatchObject({
+			kind: 'error',
+			status: 403
+		});
+	});
+});
