@@ -118,7 +118,8 @@ function prepareByHash() {
 				name: user.name,
 				email: user.email,
 				active: user.active,
-				mustChangePassword: user.mustChangePassword
+				mustChangePassword: user.mustChangePassword,
+				locale: user.locale
 			}
 		})
 		.from(apiToken)
