@@ -11,6 +11,8 @@ export const AUDIT_ENTITY_LABEL: Readonly<Record<string, string>> = {
 	role_assignment: 'Rolle',
 	unit: 'Enhet',
 	calendar_feed: 'Kalenderlenke',
+	api_token: 'API-token',
+	import: 'Import fra regneark',
 	// Portfolio
 	mission: 'Misjon',
 	effect_goal: 'Effektmål',
@@ -53,6 +55,7 @@ export const AUDIT_ACTION_LABEL: Readonly<Record<string, string>> = {
 	create: 'Opprettet',
 	update: 'Endret',
 	delete: 'Slettet',
+	commit: 'Importert',
 	rename: 'Nytt navn',
 	move: 'Flyttet',
 	archive: 'Arkivert',
