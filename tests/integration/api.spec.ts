@@ -277,6 +277,39 @@ describe('logging a realised value', () => {
 		expect(auditCount()).toBe(before);
 	});
 
+	it('corrects only a still-current registration of the same month', async () => {
+		const current = (period: string) =>
+			listRealisations([benefitId]).filter(
+				(r) =>
+					r.period === period && !listRealisations([benefitId]).some((s) => s.supersedesId === r.id)
+			);
+		expect((await post(url(), write.owner!, { period: '2026-09', value: 100 })).status).toBe(201);
+		expect((await post(url(), write.owner!, { period: '2026-10', value: 200 })).status).toBe(201);
+		const september = current('2026-09')[0]!.id;
+		const before = auditCount();
+		const otherMonth = await post(url(), write.owner!, {
+			period: '2026-10',
+			value: 250,
+			supersedesId: september
+		});
+		expect(otherMonth.status).toBe(422);
+		expect(otherMonth.body!.error.fields).toEqual({
+			supersedesId: expect.stringContaining('gjelder en annen måned')
+		});
+		expect(current('2026-09')).toMatchObject([{ id: september, value: 100 }]);
+		expect(current('2026-10')).toMatchObject([{ value: 200 }]);
+		expect(auditCount()).toBe(before);
+		const fix = { period: '2026-09', value: 150, supersedesId: september };
+		expect((await post(url(), write.owner!, fix)).status).toBe(201);
+		const twice = await post(url(), write.owner!, { ...fix, value: 160 });
+		expect(twice.status).toBe(409);
+		expect(twice.body!.error).toMatchObject({
+			code: 'conflict',
+			message: expect.stringContaining('allerede korrigert')
+		});
+		expect(current('2026-09')).toMatchObject([{ value: 150 }]);
+	});
+
 	it('refuses a body that is not JSON, with a Norwegian message', async () => {
 		const form = await callApi('POST', url(), {
 			token: write.owner!,
