@@ -243,7 +243,7 @@ describe('logging a realised value', () => {
 		expect(answer.status).toBe(status);
 		const logged = listRealisations([benefitId]).filter((r) => r.period === period);
 		if (status === 201) {
-			expect(answer.body).toEqual({ message: expect.stringContaining('') });
+			expect(answer.body).toEqual({ message: expect.any(String), id: expect.any(Number), period });
 			expect(logged).toMatchObject([{ value: 12000, comment: 'Fra regnskapet' }]);
 			const audit = db.select().from(auditLog).all().slice(before);
 			expect(audit.map((a) => a.actorId)).toContain(who[name]);
@@ -308,6 +308,42 @@ describe('logging a realised value', () => {
 			message: expect.stringContaining('allerede korrigert')
 		});
 		expect(current('2026-09')).toMatchObject([{ value: 150 }]);
+	});
+
+	it('answers the new registration’s id, which the benefit lists and a correction names', async () => {
+		type Registration = { id: number; period: string; value: number; supersedesId: number | null };
+		const registrations = async (period: string) =>
+			(
+				(await get(`/api/v1/gevinster/${benefitId}`, read.viewer!)).body!
+					.registrations as Registration[]
+			).filter((r) => r.period === period);
+		const made = await post(url(), write.owner!, { period: '2026-02', value: 300 });
+		expect(made.status).toBe(201);
+		expect(made.body).toEqual({
+			message: expect.any(String),
+			id: expect.any(Number),
+			period: '2026-02'
+		});
+		expect(await registrations('2026-02')).toEqual([
+			expect.objectContaining({
+				id: made.body!.id,
+				value: 300,
+				assessment: null,
+				author: expect.any(String),
+				supersedesId: null,
+				attested: null,
+				validated: null
+			})
+		]);
+		const fix = await post(url(), write.owner!, {
+			period: '2026-02',
+			value: 310,
+			supersedesId: made.body!.id
+		});
+		expect(fix.status).toBe(201);
+		expect(await registrations('2026-02')).toEqual([
+			expect.objectContaining({ id: fix.body!.id, value: 310, supersedesId: made.body!.id })
+		]);
 	});
 
 	it('refuses a body that is not JSON, with a Norwegian message', async () => {
@@ -443,5 +479,34 @@ describe('rate limit', () => {
 		expect((await get('/api/v1/finnes-ikke', read.steering!)).body).toEqual({
 			error: { code: 'not_found', message: 'Fant ikke det du ba om.' }
 		});
+	});
+});
+
+describe('a qualitative benefit', () => {
+	it('lists its assessments with their words, as its page does', async () => {
+		const { makeBenefit } = await import('../factories/benefits');
+		const other = makeProject(who.leader!, [], 1).projectId;
+		const id = makeBenefit(
+			other,
+			{ kind: 'kvalitativ', unit: undefined, ownerId: who.owner!, title: 'Bedre samarbeid' },
+			who.leader!
+		);
+		const token = tokenFor(who.owner!, 'write');
+		const url = `/api/v1/gevinster/${id}/realiseringer`;
+		const logged = [
+			['2026-07', 'gul', 'Noe bedre'],
+			['2026-08', 'gronn', 'Mye bedre'],
+			['2026-09', 'rod', 'Tilbakeslag']
+		] as const;
+		for (const [period, assessment, narrative] of logged) {
+			expect((await post(url, token, { period, assessment, narrative })).status).toBe(201);
+		}
+		const one = await get(`/api/v1/gevinster/${id}`, read.viewer!);
+		expect(one.status).toBe(200);
+		expect(one.body!.registrations).toEqual(
+			logged.map(([period, assessment, narrative]) =>
+				expect.objectContaining({ period, assessment, narrative, value: null })
+			)
+		);
 	});
 });

@@ -18,7 +18,8 @@ import {
 	projectsResponseSchema,
 	realisationBodySchema,
 	signatureBodySchema,
-	writeResponseSchema
+	writeResponseSchema,
+	realisationResponseSchema
 } from '$lib/schemas/api';
 
 export type PathParam = { name: string; description: string; pattern: string };
@@ -133,7 +134,7 @@ export const API_OPERATIONS: ApiOperation[] = [
 		who: 'Gevinsteieren, prosjektets programleder og administratorer.',
 		pathParams: [idParam('id', 'Gevinstens id.')],
 		body: realisationBodySchema,
-		response: writeResponseSchema,
+		response: realisationResponseSchema,
 		status: 201,
 		errors: [400, 403, 404, 415, 422]
 	},

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import {
+	ASSESSMENTS,
 	BENEFIT_DIRECTIONS,
 	BENEFIT_HEALTH,
 	BENEFIT_KINDS,
@@ -216,6 +217,8 @@ export const benefitsResponseSchema = z.object({
 	next: z.string().nullable().meta({ description: 'Send som `etter` for neste side.' })
 });
 
+const confirmation = z.object({ by: z.string(), at: z.string().nullable() }).nullable();
+
 const milestone = z.object({ value: z.number(), date: z.string() }).nullable();
 
 export const benefitResponseSchema = z.object({
@@ -243,6 +246,31 @@ export const benefitResponseSchema = z.object({
 	status: z
 		.object({ health: z.enum(BENEFIT_HEALTH), label: z.string(), sentence: z.string() })
 		.nullable(),
+	registrations: z
+		.array(
+			z.object({
+				id: z
+					.int()
+					.meta({ description: 'Send som `supersedesId` for å korrigere registreringen.' }),
+				period: z.string(),
+				value: z.number().nullable().meta({ description: 'Kvantitativ gevinst: verdien.' }),
+				assessment: z
+					.enum(ASSESSMENTS)
+					.nullable()
+					.meta({ description: 'Kvalitativ gevinst: vurdering 1–5 eller rod/gul/gronn.' }),
+				narrative: z.string(),
+				comment: z.string(),
+				supersedesId: z.int().nullable().meta({ description: 'Registreringen denne korrigerte.' }),
+				author: z.string().nullable(),
+				createdAt: z.string(),
+				attested: confirmation.meta({ description: 'Attestert av gevinsteieren.' }),
+				validated: confirmation.meta({ description: 'Bekreftet av validatoren.' })
+			})
+		)
+		.meta({
+			description:
+				'Registreringene som gjelder (ikke korrigert), måned for måned: verdier og vurderinger.'
+		}),
 	canLog: z.boolean().meta({ description: 'Om du kan registrere realiserte verdier.' })
 });
 
@@ -296,6 +324,12 @@ export const occurrencesResponseSchema = z.object({
 });
 
 export const writeResponseSchema = z.object({ message: z.string() });
+
+export const realisationResponseSchema = z.object({
+	message: z.string(),
+	id: z.int().meta({ description: 'Id-en til den nye registreringen.' }),
+	period: z.string()
+});
 
 export const errorResponseSchema = z.object({
 	error: z.object({

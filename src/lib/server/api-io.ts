@@ -70,8 +70,9 @@ function invalidAnswer(fields: Record<string, string>): Response {
 }
 
 /**
- * A form action's answer as the API's: a success with its message (201), a refusal with the
- * form's messages (422 for bad values, the action's status for 404 and 409).
+ * A form action's answer as the API's: a success with its message and what the action names
+ * as `created` (201), a refusal with the form's messages (422 for bad values, the action's
+ * status for 404 and 409).
  */
 export function answerWrite(result: unknown): Response {
 	if (isActionFailure(result)) {
@@ -83,6 +84,7 @@ export function answerWrite(result: unknown): Response {
 		const message = fields._form ?? Object.values(fields)[0] ?? 'Endringen kunne ikke lagres.';
 		return apiError(result.status, code, message, { extra: { fields } });
 	}
-	const success = (result as { success?: unknown }).success;
-	return json({ message: typeof success === 'string' ? success : 'Lagret.' }, { status: 201 });
+	const { success, created } = result as { success?: unknown; created?: object };
+	const message = typeof success === 'string' ? success : 'Lagret.';
+	return json({ message, ...created }, { status: 201 });
 }

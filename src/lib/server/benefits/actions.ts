@@ -277,7 +277,12 @@ export function realise({ user, benefit }: BenefitAccess, formData: FormData, no
 	}
 	const success =
 		form.data.supersedesId === null && !form.data.correctionReason ? DONE.realised : DONE.corrected;
-	return { action: 'logRealisation', success };
+	// `created` is what the API's 201 answers, so a client can correct the row later.
+	return {
+		action: 'logRealisation',
+		success,
+		created: { id: result.value, period: form.data.period }
+	};
 }
 
 export function followUp({ user, benefit }: BenefitAccess, formData: FormData, now: Date) {
