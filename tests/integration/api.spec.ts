@@ -142,6 +142,30 @@ describe('reading', () => {
 		expect((bad.body!.error as { message: string }).message).toContain('«spor»');
 	});
 
+	it('answers a page past the last with 404 and a Norwegian message, not the last page again', async () => {
+		const projects = await get(
+			`/api/v1/portefolje/prosjekter?spor=${trackId}&side=2`,
+			read.viewer!
+		);
+		expect(projects.status).toBe(404);
+		expect(projects.body).toEqual({
+			error: { code: 'not_found', message: 'Siden finnes ikke. Det er 1 side.' }
+		});
+		const measures = await get(
+			`/api/v1/portefolje/prosjekter/${projectId}/tiltak?side=2`,
+			read.viewer!
+		);
+		expect(measures.status).toBe(404);
+		expect(errorResponseSchema.parse(measures.body).error.message).toBe(
+			'Siden finnes ikke. Det er 1 side.'
+		);
+		const first = await get(
+			`/api/v1/portefolje/prosjekter/${projectId}/tiltak?side=1`,
+			read.viewer!
+		);
+		expect(first.body).toMatchObject({ paging: { page: 1, pages: 1, total: 2 } });
+	});
+
 	it('lists benefits with status, a page at a time, and refuses a forged cursor', async () => {
 		const list = await get(`/api/v1/gevinster?prosjekt=${projectId}`, read.viewer!);
 		expect(list.body).toMatchObject({

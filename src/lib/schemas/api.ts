@@ -88,11 +88,15 @@ export const projectsQuerySchema = z.object({
 		.string()
 		.regex(/^(0|[1-9][0-9]{0,9})$/)
 		.meta({ description: 'Sporets id; 0 for prosjekter uten spor.' }),
-	side: idText.optional().meta({ description: 'Sidenummer, fra 1.' })
+	side: idText
+		.optional()
+		.meta({ description: 'Sidenummer, fra 1. En side etter den siste gir 404.' })
 });
 
 export const measuresQuerySchema = z.object({
-	side: idText.optional().meta({ description: 'Sidenummer, fra 1.' })
+	side: idText
+		.optional()
+		.meta({ description: 'Sidenummer, fra 1. En side etter den siste gir 404.' })
 });
 
 export const benefitsQuerySchema = z.object({
