@@ -26,6 +26,7 @@ let benefitId: number;
 let unitId: number;
 let otherUnitId: number;
 let taskId: number;
+let wheelId: number;
 
 function tokenFor(userId: number, scope: 'read' | 'write', expiresOn = '2027-01-31', now = NOW) {
 	const form = new FormData();
@@ -59,11 +60,14 @@ beforeAll(async () => {
 		{ ownerId: who.owner, title: 'Spart tid i saksbehandlingen' },
 		{ actorId: who.leader, now: new Date('2026-01-02T10:00:00Z') }
 	);
-	taskId = makeWheel({
+	({
+		wheelId,
+		taskIds: [taskId]
+	} = makeWheel({
 		ownerUnitId: unitId,
 		unitIds: [unitId, otherUnitId],
 		tasks: [{ title: 'Gjennomgå avvik', schedule: { kind: 'monthly', dueDay: null } }]
-	}).taskIds[0]!;
+	}) as { wheelId: number; taskIds: [number] });
 	for (const [name, id] of Object.entries(who)) {
 		read[name] = tokenFor(id, 'read');
 		write[name] = tokenFor(id, 'write');
@@ -209,6 +213,25 @@ describe('reading', () => {
 		} else {
 			expect(errorResponseSchema.parse(answer.body).error.code).toBe('forbidden');
 		}
+	});
+
+	it('refuses an unknown wheel, unit or year in the compliance filter, and echoes the filter', async () => {
+		const ask = (q: string) => get(`/api/v1/arshjul/etterlevelse?${q}`, read.steering!);
+		expect((await ask('hjul=99999')).body).toEqual({
+			error: { code: 'not_found', message: 'Fant ikke årshjulet.' }
+		});
+		expect((await ask('enhet=99999')).body).toEqual({
+			error: { code: 'not_found', message: 'Fant ikke enheten.' }
+		});
+		const year = await ask('ar=1999');
+		expect(year.status).toBe(400);
+		expect(errorResponseSchema.parse(year.body).error.message).toBe(
+			'Året må være mellom 2000 og 2100.'
+		);
+		const applied = await ask(`ar=2026&hjul=${wheelId}&enhet=${unitId}`);
+		expect(applied.status).toBe(200);
+		expect(applied.body!.filter).toEqual({ year: 2026, wheelId, unitId });
+		expect((await ask('')).body!.filter).toEqual({ year: 2026, wheelId: null, unitId: null });
 	});
 
 	it('lists the occurrences a unit leader has to sign; another unit only for its leader', async () => {

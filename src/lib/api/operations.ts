@@ -151,7 +151,7 @@ export const API_OPERATIONS: ApiOperation[] = [
 		query: complianceQuerySchema,
 		response: complianceResponseSchema,
 		status: 200,
-		errors: [400, 403]
+		errors: [400, 403, 404]
 	},
 	{
 		id: 'listOccurrences',

@@ -111,9 +111,13 @@ export const complianceQuerySchema = z.object({
 		.string()
 		.regex(/^\d{4}$/)
 		.optional()
-		.meta({ description: 'Året; standard i år.' }),
-	hjul: idText.optional().meta({ description: 'Bare dette årshjulet.' }),
-	enhet: idText.optional().meta({ description: 'Vis enhetene under denne enheten.' }),
+		.meta({ description: 'Året, 2000–2100; standard i år.' }),
+	hjul: idText
+		.optional()
+		.meta({ description: 'Bare dette årshjulet; et ukjent eller arkivert gir 404.' }),
+	enhet: idText
+		.optional()
+		.meta({ description: 'Vis enhetene under denne enheten; en ukjent gir 404.' }),
 	etter: cursor.optional().meta({ description: '`next` fra forrige side av forfalte.' })
 });
 
@@ -280,6 +284,9 @@ export const benefitResponseSchema = z.object({
 
 export const complianceResponseSchema = z.object({
 	year: z.int(),
+	filter: z
+		.object({ year: z.int(), wheelId: z.int().nullable(), unitId: z.int().nullable() })
+		.meta({ description: 'Filteret som ble brukt: året, årshjulet og enheten (null: alle).' }),
 	today: z.string(),
 	rows: z.array(
 		z.object({
