@@ -393,6 +393,20 @@ describe('logging a realised value', () => {
 		]);
 	});
 
+	it('answers out-of-range numbers and wrong types in Norwegian, and writes nothing', async () => {
+		const before = auditCount();
+		const fields = async (body: object) =>
+			(await post(url(), write.owner!, { period: '2026-08', ...body })).body!.error.fields;
+		expect(await fields({ value: 1e300 })).toEqual({ value: 'Verdien er utenfor gyldig område' });
+		expect(await fields({ value: -1e300 })).toEqual({ value: 'Verdien er utenfor gyldig område' });
+		expect(await fields({ value: 1.5 })).toEqual({ value: 'Skriv verdien som et helt tall' });
+		expect(await fields({ value: 5, supersedesId: 1e300 })).toEqual({
+			supersedesId: 'Ugyldig registrering å korrigere'
+		});
+		expect(await fields({ value: 5, comment: 7 })).toEqual({ comment: 'Skriv verdien som tekst' });
+		expect(auditCount()).toBe(before);
+	});
+
 	it('refuses a body that is not JSON, with a Norwegian message', async () => {
 		const form = await callApi('POST', url(), {
 			token: write.owner!,

@@ -16,7 +16,11 @@ import {
 } from '$lib/domain/benefits/vocabulary';
 import { LIFECYCLE_STATUSES, RAG_STATUSES } from '$lib/domain/portfolio/vocabulary';
 import { OCCURRENCE_STATUSES } from '$lib/domain/wheel/vocabulary';
-import { qualitativeRealisationSchema, quantitativeRealisationSchema } from './benefits';
+import {
+	MAX_KRONER,
+	qualitativeRealisationSchema,
+	quantitativeRealisationSchema
+} from './benefits';
 import { signOffSchema } from './wheel';
 
 /** An object that refuses fields it does not know, in Norwegian. */
@@ -36,12 +40,31 @@ const qualitative = qualitativeRealisationSchema.shape;
  * A form's number field that also takes a JSON number: the number becomes the text a form
  * would post, and the form's own field checks it («12 000» and 12000 alike).
  */
-function numberOrText<T extends z.ZodType<unknown, string | undefined>>(field: T, message: string) {
+function numberOrText<T extends z.ZodType<unknown, string | undefined>>(
+	field: T,
+	message: string,
+	bounds: { min: number; max: number; range: string }
+) {
+	// Bounds of its own: zod's defaults (the safe-integer range) answer in English.
+	const number = z
+		.number({ error: message })
+		.min(bounds.min, { error: bounds.range })
+		.max(bounds.max, { error: bounds.range })
+		.int({ error: message });
 	return z
-		.union([z.int(), z.string()], { error: message })
+		.union([number, z.string()], { error: message })
 		.transform((v): string | undefined => String(v))
 		.pipe(field);
 }
+
+const VALUE_BOUNDS = {
+	min: -MAX_KRONER,
+	max: MAX_KRONER,
+	range: 'Verdien er utenfor gyldig område'
+};
+const ID_MESSAGE = 'Ugyldig registrering å korrigere';
+/** Ten digits at most, as `ID_PATTERN`. */
+const ID_BOUNDS = { min: 1, max: 9_999_999_999, range: ID_MESSAGE };
 
 /** POST /gevinster/{id}/realiseringer: the benefit page's «Registrer realisert gevinst». */
 export const realisationBodySchema = body({
@@ -50,7 +73,7 @@ export const realisationBodySchema = body({
 			'Måneden verdien gjelder, ÅÅÅÅ-MM. Ikke før nullpunktet, ikke en måned som ikke har begynt.',
 		examples: ['2026-10']
 	}),
-	value: numberOrText(quantitative.value, 'Skriv verdien som et helt tall')
+	value: numberOrText(quantitative.value, 'Skriv verdien som et helt tall', VALUE_BOUNDS)
 		.optional()
 		.meta({ description: 'Kvantitativ gevinst: verdien målt for måneden, i gevinstens enhet.' }),
 	assessment: qualitative.assessment
@@ -61,7 +84,7 @@ export const realisationBodySchema = body({
 		.meta({ description: 'Kvalitativ gevinst: vurderingen med ord.' }),
 	comment: quantitative.comment,
 	evidence: quantitative.evidence.meta({ description: 'Lenke til eller navn på dokumentasjon.' }),
-	supersedesId: numberOrText(quantitative.supersedesId, 'Ugyldig registrering å korrigere')
+	supersedesId: numberOrText(quantitative.supersedesId, ID_MESSAGE, ID_BOUNDS)
 		.optional()
 		.meta({ description: 'Id-en til registreringen denne korrigerer.' }),
 	correctionReason: quantitative.correctionReason.meta({

@@ -56,12 +56,27 @@ export async function readJsonBody(request: Request, schema: z.ZodObject): Promi
 	} catch {
 		return { ok: false, response: apiError(400, 'bad_request', 'Innholdet er ikke gyldig JSON.') };
 	}
-	const result = schema.safeParse(body);
+	const result = schema.safeParse(body, { error: norwegianFallback });
 	if (!result.success) {
 		const fields = fieldErrors(result.error);
 		return { ok: false, response: invalidAnswer(fields) };
 	}
 	return { ok: true, form: asFormData(body as Record<string, unknown>) };
+}
+
+/**
+ * A message for an issue the field's own schema left without one (a JSON number where text
+ * belongs, say): zod's defaults are English. The fields' own messages take precedence.
+ */
+function norwegianFallback(issue: { code?: string; expected?: unknown }): string {
+	if (issue.code === 'invalid_type') {
+		if (issue.expected === 'string') return 'Skriv verdien som tekst';
+		if (issue.expected === 'number' || issue.expected === 'int') return 'Skriv et tall';
+		return 'Verdien har feil type';
+	}
+	if (issue.code === 'too_big') return 'Verdien er for stor eller for lang';
+	if (issue.code === 'too_small') return 'Verdien er for liten eller for kort';
+	return 'Ugyldig verdi';
 }
 
 function invalidAnswer(fields: Record<string, string>): Response {
