@@ -415,8 +415,9 @@ export function validBodies(seed: Seed): Record<string, Body> {
 		[`${benefitItem} forecast`]: { period: '2027-03', value: '400' },
 		[`${benefitItem} planPeriod`]: { period: '2026-07', value: '250' },
 		[`${benefitItem} deletePlanPeriod`]: { periodId: s(ids.plannedPeriodId) },
+		// A correction: of the seeded registration, so of its month.
 		[`${benefitItem} logRealisation`]: {
-			period: '2026-07',
+			period: '2026-06',
 			value: '175',
 			comment: 'Målt i oktober',
 			evidence: 'https://arkiv.example/1',

@@ -26,6 +26,7 @@ let benefitId: number;
 let unitId: number;
 let otherUnitId: number;
 let taskId: number;
+let wheelId: number;
 
 function tokenFor(userId: number, scope: 'read' | 'write', expiresOn = '2027-01-31', now = NOW) {
 	const form = new FormData();
@@ -59,11 +60,14 @@ beforeAll(async () => {
 		{ ownerId: who.owner, title: 'Spart tid i saksbehandlingen' },
 		{ actorId: who.leader, now: new Date('2026-01-02T10:00:00Z') }
 	);
-	taskId = makeWheel({
+	({
+		wheelId,
+		taskIds: [taskId]
+	} = makeWheel({
 		ownerUnitId: unitId,
 		unitIds: [unitId, otherUnitId],
 		tasks: [{ title: 'Gjennomgå avvik', schedule: { kind: 'monthly', dueDay: null } }]
-	}).taskIds[0]!;
+	}) as { wheelId: number; taskIds: [number] });
 	for (const [name, id] of Object.entries(who)) {
 		read[name] = tokenFor(id, 'read');
 		write[name] = tokenFor(id, 'write');
@@ -142,6 +146,30 @@ describe('reading', () => {
 		expect((bad.body!.error as { message: string }).message).toContain('«spor»');
 	});
 
+	it('answers a page past the last with 404 and a Norwegian message, not the last page again', async () => {
+		const projects = await get(
+			`/api/v1/portefolje/prosjekter?spor=${trackId}&side=2`,
+			read.viewer!
+		);
+		expect(projects.status).toBe(404);
+		expect(projects.body).toEqual({
+			error: { code: 'not_found', message: 'Siden finnes ikke. Det er 1 side.' }
+		});
+		const measures = await get(
+			`/api/v1/portefolje/prosjekter/${projectId}/tiltak?side=2`,
+			read.viewer!
+		);
+		expect(measures.status).toBe(404);
+		expect(errorResponseSchema.parse(measures.body).error.message).toBe(
+			'Siden finnes ikke. Det er 1 side.'
+		);
+		const first = await get(
+			`/api/v1/portefolje/prosjekter/${projectId}/tiltak?side=1`,
+			read.viewer!
+		);
+		expect(first.body).toMatchObject({ paging: { page: 1, pages: 1, total: 2 } });
+	});
+
 	it('lists benefits with status, a page at a time, and refuses a forged cursor', async () => {
 		const list = await get(`/api/v1/gevinster?prosjekt=${projectId}`, read.viewer!);
 		expect(list.body).toMatchObject({
@@ -185,6 +213,25 @@ describe('reading', () => {
 		} else {
 			expect(errorResponseSchema.parse(answer.body).error.code).toBe('forbidden');
 		}
+	});
+
+	it('refuses an unknown wheel, unit or year in the compliance filter, and echoes the filter', async () => {
+		const ask = (q: string) => get(`/api/v1/arshjul/etterlevelse?${q}`, read.steering!);
+		expect((await ask('hjul=99999')).body).toEqual({
+			error: { code: 'not_found', message: 'Fant ikke årshjulet.' }
+		});
+		expect((await ask('enhet=99999')).body).toEqual({
+			error: { code: 'not_found', message: 'Fant ikke enheten.' }
+		});
+		const year = await ask('ar=1999');
+		expect(year.status).toBe(400);
+		expect(errorResponseSchema.parse(year.body).error.message).toBe(
+			'Året må være mellom 2000 og 2100.'
+		);
+		const applied = await ask(`ar=2026&hjul=${wheelId}&enhet=${unitId}`);
+		expect(applied.status).toBe(200);
+		expect(applied.body!.filter).toEqual({ year: 2026, wheelId, unitId });
+		expect((await ask('')).body!.filter).toEqual({ year: 2026, wheelId: null, unitId: null });
 	});
 
 	it('lists the occurrences a unit leader has to sign; another unit only for its leader', async () => {
@@ -243,7 +290,7 @@ describe('logging a realised value', () => {
 		expect(answer.status).toBe(status);
 		const logged = listRealisations([benefitId]).filter((r) => r.period === period);
 		if (status === 201) {
-			expect(answer.body).toEqual({ message: expect.stringContaining('') });
+			expect(answer.body).toEqual({ message: expect.any(String), id: expect.any(Number), period });
 			expect(logged).toMatchObject([{ value: 12000, comment: 'Fra regnskapet' }]);
 			const audit = db.select().from(auditLog).all().slice(before);
 			expect(audit.map((a) => a.actorId)).toContain(who[name]);
@@ -274,6 +321,89 @@ describe('logging a realised value', () => {
 		const unknown = await post(url(), write.owner!, { period: '2026-08', value: 1, verdi: 2 });
 		expect(unknown.status).toBe(422);
 		expect(unknown.body!.error.fields).toEqual({ _form: 'Ukjente felt: verdi' });
+		expect(auditCount()).toBe(before);
+	});
+
+	it('corrects only a still-current registration of the same month', async () => {
+		const current = (period: string) =>
+			listRealisations([benefitId]).filter(
+				(r) =>
+					r.period === period && !listRealisations([benefitId]).some((s) => s.supersedesId === r.id)
+			);
+		expect((await post(url(), write.owner!, { period: '2026-09', value: 100 })).status).toBe(201);
+		expect((await post(url(), write.owner!, { period: '2026-10', value: 200 })).status).toBe(201);
+		const september = current('2026-09')[0]!.id;
+		const before = auditCount();
+		const otherMonth = await post(url(), write.owner!, {
+			period: '2026-10',
+			value: 250,
+			supersedesId: september
+		});
+		expect(otherMonth.status).toBe(422);
+		expect(otherMonth.body!.error.fields).toEqual({
+			supersedesId: expect.stringContaining('gjelder en annen måned')
+		});
+		expect(current('2026-09')).toMatchObject([{ id: september, value: 100 }]);
+		expect(current('2026-10')).toMatchObject([{ value: 200 }]);
+		expect(auditCount()).toBe(before);
+		const fix = { period: '2026-09', value: 150, supersedesId: september };
+		expect((await post(url(), write.owner!, fix)).status).toBe(201);
+		const twice = await post(url(), write.owner!, { ...fix, value: 160 });
+		expect(twice.status).toBe(409);
+		expect(twice.body!.error).toMatchObject({
+			code: 'conflict',
+			message: expect.stringContaining('allerede korrigert')
+		});
+		expect(current('2026-09')).toMatchObject([{ value: 150 }]);
+	});
+
+	it('answers the new registration’s id, which the benefit lists and a correction names', async () => {
+		type Registration = { id: number; period: string; value: number; supersedesId: number | null };
+		const registrations = async (period: string) =>
+			(
+				(await get(`/api/v1/gevinster/${benefitId}`, read.viewer!)).body!
+					.registrations as Registration[]
+			).filter((r) => r.period === period);
+		const made = await post(url(), write.owner!, { period: '2026-02', value: 300 });
+		expect(made.status).toBe(201);
+		expect(made.body).toEqual({
+			message: expect.any(String),
+			id: expect.any(Number),
+			period: '2026-02'
+		});
+		expect(await registrations('2026-02')).toEqual([
+			expect.objectContaining({
+				id: made.body!.id,
+				value: 300,
+				assessment: null,
+				author: expect.any(String),
+				supersedesId: null,
+				attested: null,
+				validated: null
+			})
+		]);
+		const fix = await post(url(), write.owner!, {
+			period: '2026-02',
+			value: 310,
+			supersedesId: made.body!.id
+		});
+		expect(fix.status).toBe(201);
+		expect(await registrations('2026-02')).toEqual([
+			expect.objectContaining({ id: fix.body!.id, value: 310, supersedesId: made.body!.id })
+		]);
+	});
+
+	it('answers out-of-range numbers and wrong types in Norwegian, and writes nothing', async () => {
+		const before = auditCount();
+		const fields = async (body: object) =>
+			(await post(url(), write.owner!, { period: '2026-08', ...body })).body!.error.fields;
+		expect(await fields({ value: 1e300 })).toEqual({ value: 'Verdien er utenfor gyldig område' });
+		expect(await fields({ value: -1e300 })).toEqual({ value: 'Verdien er utenfor gyldig område' });
+		expect(await fields({ value: 1.5 })).toEqual({ value: 'Skriv verdien som et helt tall' });
+		expect(await fields({ value: 5, supersedesId: 1e300 })).toEqual({
+			supersedesId: 'Ugyldig registrering å korrigere'
+		});
+		expect(await fields({ value: 5, comment: 7 })).toEqual({ comment: 'Skriv verdien som tekst' });
 		expect(auditCount()).toBe(before);
 	});
 
@@ -410,5 +540,34 @@ describe('rate limit', () => {
 		expect((await get('/api/v1/finnes-ikke', read.steering!)).body).toEqual({
 			error: { code: 'not_found', message: 'Fant ikke det du ba om.' }
 		});
+	});
+});
+
+describe('a qualitative benefit', () => {
+	it('lists its assessments with their words, as its page does', async () => {
+		const { makeBenefit } = await import('../factories/benefits');
+		const other = makeProject(who.leader!, [], 1).projectId;
+		const id = makeBenefit(
+			other,
+			{ kind: 'kvalitativ', unit: undefined, ownerId: who.owner!, title: 'Bedre samarbeid' },
+			who.leader!
+		);
+		const token = tokenFor(who.owner!, 'write');
+		const url = `/api/v1/gevinster/${id}/realiseringer`;
+		const logged = [
+			['2026-07', 'gul', 'Noe bedre'],
+			['2026-08', 'gronn', 'Mye bedre'],
+			['2026-09', 'rod', 'Tilbakeslag']
+		] as const;
+		for (const [period, assessment, narrative] of logged) {
+			expect((await post(url, token, { period, assessment, narrative })).status).toBe(201);
+		}
+		const one = await get(`/api/v1/gevinster/${id}`, read.viewer!);
+		expect(one.status).toBe(200);
+		expect(one.body!.registrations).toEqual(
+			logged.map(([period, assessment, narrative]) =>
+				expect.objectContaining({ period, assessment, narrative, value: null })
+			)
+		);
 	});
 });

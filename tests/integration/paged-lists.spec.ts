@@ -135,8 +135,13 @@ beforeAll(async () => {
 	);
 	expect(plan.ok).toBe(true);
 	let previous: number | null = null;
+	let previousPeriod = '';
 	for (let k = 0; k < 60; k++) {
-		const period = `${2024 + Math.floor(k / 24)}-${String((k % 12) + 1).padStart(2, '0')}`;
+		// Every tenth entry corrects the one before it, so it is of that entry's month.
+		const period =
+			k % 10 === 9
+				? previousPeriod
+				: `${2024 + Math.floor(k / 24)}-${String((k % 12) + 1).padStart(2, '0')}`;
 		const r = logRealisation(
 			benefitId,
 			{
@@ -151,6 +156,7 @@ beforeAll(async () => {
 		);
 		if (!r.ok) throw new Error(r.reason);
 		previous = r.value;
+		previousPeriod = period;
 	}
 	logged = benefitId;
 });

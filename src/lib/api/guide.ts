@@ -17,16 +17,39 @@ const EXAMPLE_BODY: Record<string, object> = {
 	signOccurrence: { storedIn: 'Compilo', comment: 'Gjennomgått i ledermøtet' }
 };
 
+/** Example values for required query parameters (`spor` has no default). */
+const EXAMPLE_QUERY: Record<string, string> = { spor: '2' };
+
 function curl(op: ApiOperation, origin: string): string {
-	const path = op.path.replace(/\{[a-z]+\}/g, (m) => EXAMPLE_PATH[m] ?? '1');
+	const required = Object.entries(op.query?.shape ?? {})
+		.filter(([, s]) => !(s as { isOptional?: () => boolean }).isOptional?.())
+		.map(([name]) => `${name}=${EXAMPLE_QUERY[name] ?? '1'}`);
+	const path =
+		op.path.replace(/\{[a-z]+\}/g, (m) => EXAMPLE_PATH[m] ?? '1') +
+		(required.length ? `?${required.join('&')}` : '');
 	const lines = [`curl -H "Authorization: Bearer $MISJONSKART_TOKEN" \\`];
 	const body = EXAMPLE_BODY[op.id];
 	if (body) {
 		lines.push('  -H "Content-Type: application/json" \\');
 		lines.push(`  -d '${JSON.stringify(body)}' \\`);
 	}
-	lines.push(`  ${origin}/api/v1${path}`);
+	// Quoted: `?` and `&` mean something to the shell.
+	lines.push(`  "${origin}/api/v1${path}"`);
 	return lines.join('\n');
+}
+
+export interface TextPart {
+	text: string;
+	/** Between backticks in the description: a name to show as code. */
+	code: boolean;
+}
+
+/** A description with `names` in backticks, as parts the page shows as text and `<code>`. */
+export function textParts(text: string): TextPart[] {
+	return text
+		.split('`')
+		.map((part, i) => ({ text: part, code: i % 2 === 1 }))
+		.filter((p) => p.text !== '');
 }
 
 function parameters(op: ApiOperation) {
@@ -37,7 +60,7 @@ function parameters(op: ApiOperation) {
 				name,
 				where,
 				required: !(schema.isOptional?.() ?? false),
-				description: schema.description ?? ''
+				description: textParts(schema.description ?? '')
 			};
 		});
 	return [
@@ -45,7 +68,7 @@ function parameters(op: ApiOperation) {
 			name: p.name,
 			where: 'adresse',
 			required: true,
-			description: p.description
+			description: textParts(p.description)
 		})),
 		...fromShape(op.query?.shape, 'spørring'),
 		...fromShape(op.body?.shape, 'JSON')
@@ -62,7 +85,7 @@ export function apiGuide(origin: string) {
 			method: op.method,
 			path: `/api/v1${op.path}`,
 			summary: op.summary,
-			description: op.description,
+			description: textParts(op.description),
 			scope: op.scope,
 			who: op.who,
 			parameters: parameters(op),

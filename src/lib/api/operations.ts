@@ -18,7 +18,8 @@ import {
 	projectsResponseSchema,
 	realisationBodySchema,
 	signatureBodySchema,
-	writeResponseSchema
+	writeResponseSchema,
+	realisationResponseSchema
 } from '$lib/schemas/api';
 
 export type PathParam = { name: string; description: string; pattern: string };
@@ -114,7 +115,7 @@ export const API_OPERATIONS: ApiOperation[] = [
 		path: '/gevinster/{id}',
 		summary: 'Én gevinst: plan, realisert og prognose',
 		description:
-			'Nullpunkt og mål, plan og realisert (akkumulert) per måned, prognosene og status med begrunnelse.',
+			'Nullpunkt og mål, plan og realisert (akkumulert) per måned, prognosene og status med begrunnelse, og registreringene som gjelder (verdier eller vurderinger med ord) med id-ene en korrigering viser til. En kvalitativ gevinst har ingen måneder med plan; vurderingene står i `registrations`.',
 		scope: 'read',
 		who: 'Alle innloggede, som gevinstsiden.',
 		pathParams: [idParam('id', 'Gevinstens id.')],
@@ -128,14 +129,14 @@ export const API_OPERATIONS: ApiOperation[] = [
 		path: '/gevinster/{id}/realiseringer',
 		summary: 'Registrer realisert verdi for en måned',
 		description:
-			'Samme som skjemaet «Registrer realisert gevinst» på gevinstsiden, med de samme reglene og den samme endringsloggen. En ny verdi for en måned som har en fra før, korrigerer med `supersedesId`.',
+			'Samme som skjemaet «Registrer realisert gevinst» på gevinstsiden, med de samme reglene og den samme endringsloggen. En ny verdi for en måned som har en fra før, korrigerer med `supersedesId`: id-en til en registrering av samme gevinst og samme måned som ikke er korrigert fra før (409 om den er det). Svaret gir id-en og måneden til den nye registreringen.',
 		scope: 'write',
 		who: 'Gevinsteieren, prosjektets programleder og administratorer.',
 		pathParams: [idParam('id', 'Gevinstens id.')],
 		body: realisationBodySchema,
-		response: writeResponseSchema,
+		response: realisationResponseSchema,
 		status: 201,
-		errors: [400, 403, 404, 415, 422]
+		errors: [400, 403, 404, 409, 415, 422]
 	},
 	{
 		id: 'getCompliance',
@@ -150,7 +151,7 @@ export const API_OPERATIONS: ApiOperation[] = [
 		query: complianceQuerySchema,
 		response: complianceResponseSchema,
 		status: 200,
-		errors: [400, 403]
+		errors: [400, 403, 404]
 	},
 	{
 		id: 'listOccurrences',

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import {
+	ASSESSMENTS,
 	BENEFIT_DIRECTIONS,
 	BENEFIT_HEALTH,
 	BENEFIT_KINDS,
@@ -15,7 +16,11 @@ import {
 } from '$lib/domain/benefits/vocabulary';
 import { LIFECYCLE_STATUSES, RAG_STATUSES } from '$lib/domain/portfolio/vocabulary';
 import { OCCURRENCE_STATUSES } from '$lib/domain/wheel/vocabulary';
-import { qualitativeRealisationSchema, quantitativeRealisationSchema } from './benefits';
+import {
+	MAX_KRONER,
+	qualitativeRealisationSchema,
+	quantitativeRealisationSchema
+} from './benefits';
 import { signOffSchema } from './wheel';
 
 /** An object that refuses fields it does not know, in Norwegian. */
@@ -35,12 +40,31 @@ const qualitative = qualitativeRealisationSchema.shape;
  * A form's number field that also takes a JSON number: the number becomes the text a form
  * would post, and the form's own field checks it («12 000» and 12000 alike).
  */
-function numberOrText<T extends z.ZodType<unknown, string | undefined>>(field: T, message: string) {
+function numberOrText<T extends z.ZodType<unknown, string | undefined>>(
+	field: T,
+	message: string,
+	bounds: { min: number; max: number; range: string }
+) {
+	// Bounds of its own: zod's defaults (the safe-integer range) answer in English.
+	const number = z
+		.number({ error: message })
+		.min(bounds.min, { error: bounds.range })
+		.max(bounds.max, { error: bounds.range })
+		.int({ error: message });
 	return z
-		.union([z.int(), z.string()], { error: message })
+		.union([number, z.string()], { error: message })
 		.transform((v): string | undefined => String(v))
 		.pipe(field);
 }
+
+const VALUE_BOUNDS = {
+	min: -MAX_KRONER,
+	max: MAX_KRONER,
+	range: 'Verdien er utenfor gyldig område'
+};
+const ID_MESSAGE = 'Ugyldig registrering å korrigere';
+/** Ten digits at most, as `ID_PATTERN`. */
+const ID_BOUNDS = { min: 1, max: 9_999_999_999, range: ID_MESSAGE };
 
 /** POST /gevinster/{id}/realiseringer: the benefit page's «Registrer realisert gevinst». */
 export const realisationBodySchema = body({
@@ -49,7 +73,7 @@ export const realisationBodySchema = body({
 			'Måneden verdien gjelder, ÅÅÅÅ-MM. Ikke før nullpunktet, ikke en måned som ikke har begynt.',
 		examples: ['2026-10']
 	}),
-	value: numberOrText(quantitative.value, 'Skriv verdien som et helt tall')
+	value: numberOrText(quantitative.value, 'Skriv verdien som et helt tall', VALUE_BOUNDS)
 		.optional()
 		.meta({ description: 'Kvantitativ gevinst: verdien målt for måneden, i gevinstens enhet.' }),
 	assessment: qualitative.assessment
@@ -60,7 +84,7 @@ export const realisationBodySchema = body({
 		.meta({ description: 'Kvalitativ gevinst: vurderingen med ord.' }),
 	comment: quantitative.comment,
 	evidence: quantitative.evidence.meta({ description: 'Lenke til eller navn på dokumentasjon.' }),
-	supersedesId: numberOrText(quantitative.supersedesId, 'Ugyldig registrering å korrigere')
+	supersedesId: numberOrText(quantitative.supersedesId, ID_MESSAGE, ID_BOUNDS)
 		.optional()
 		.meta({ description: 'Id-en til registreringen denne korrigerer.' }),
 	correctionReason: quantitative.correctionReason.meta({
@@ -87,11 +111,15 @@ export const projectsQuerySchema = z.object({
 		.string()
 		.regex(/^(0|[1-9][0-9]{0,9})$/)
 		.meta({ description: 'Sporets id; 0 for prosjekter uten spor.' }),
-	side: idText.optional().meta({ description: 'Sidenummer, fra 1.' })
+	side: idText
+		.optional()
+		.meta({ description: 'Sidenummer, fra 1. En side etter den siste gir 404.' })
 });
 
 export const measuresQuerySchema = z.object({
-	side: idText.optional().meta({ description: 'Sidenummer, fra 1.' })
+	side: idText
+		.optional()
+		.meta({ description: 'Sidenummer, fra 1. En side etter den siste gir 404.' })
 });
 
 export const benefitsQuerySchema = z.object({
@@ -106,9 +134,13 @@ export const complianceQuerySchema = z.object({
 		.string()
 		.regex(/^\d{4}$/)
 		.optional()
-		.meta({ description: 'Året; standard i år.' }),
-	hjul: idText.optional().meta({ description: 'Bare dette årshjulet.' }),
-	enhet: idText.optional().meta({ description: 'Vis enhetene under denne enheten.' }),
+		.meta({ description: 'Året, 2000–2100; standard i år.' }),
+	hjul: idText
+		.optional()
+		.meta({ description: 'Bare dette årshjulet; et ukjent eller arkivert gir 404.' }),
+	enhet: idText
+		.optional()
+		.meta({ description: 'Vis enhetene under denne enheten; en ukjent gir 404.' }),
 	etter: cursor.optional().meta({ description: '`next` fra forrige side av forfalte.' })
 });
 
@@ -216,6 +248,8 @@ export const benefitsResponseSchema = z.object({
 	next: z.string().nullable().meta({ description: 'Send som `etter` for neste side.' })
 });
 
+const confirmation = z.object({ by: z.string(), at: z.string().nullable() }).nullable();
+
 const milestone = z.object({ value: z.number(), date: z.string() }).nullable();
 
 export const benefitResponseSchema = z.object({
@@ -243,11 +277,39 @@ export const benefitResponseSchema = z.object({
 	status: z
 		.object({ health: z.enum(BENEFIT_HEALTH), label: z.string(), sentence: z.string() })
 		.nullable(),
+	registrations: z
+		.array(
+			z.object({
+				id: z
+					.int()
+					.meta({ description: 'Send som `supersedesId` for å korrigere registreringen.' }),
+				period: z.string(),
+				value: z.number().nullable().meta({ description: 'Kvantitativ gevinst: verdien.' }),
+				assessment: z
+					.enum(ASSESSMENTS)
+					.nullable()
+					.meta({ description: 'Kvalitativ gevinst: vurdering 1–5 eller rod/gul/gronn.' }),
+				narrative: z.string(),
+				comment: z.string(),
+				supersedesId: z.int().nullable().meta({ description: 'Registreringen denne korrigerte.' }),
+				author: z.string().nullable(),
+				createdAt: z.string(),
+				attested: confirmation.meta({ description: 'Attestert av gevinsteieren.' }),
+				validated: confirmation.meta({ description: 'Bekreftet av validatoren.' })
+			})
+		)
+		.meta({
+			description:
+				'Registreringene som gjelder (ikke korrigert), måned for måned: verdier og vurderinger.'
+		}),
 	canLog: z.boolean().meta({ description: 'Om du kan registrere realiserte verdier.' })
 });
 
 export const complianceResponseSchema = z.object({
 	year: z.int(),
+	filter: z
+		.object({ year: z.int(), wheelId: z.int().nullable(), unitId: z.int().nullable() })
+		.meta({ description: 'Filteret som ble brukt: året, årshjulet og enheten (null: alle).' }),
 	today: z.string(),
 	rows: z.array(
 		z.object({
@@ -296,6 +358,12 @@ export const occurrencesResponseSchema = z.object({
 });
 
 export const writeResponseSchema = z.object({ message: z.string() });
+
+export const realisationResponseSchema = z.object({
+	message: z.string(),
+	id: z.int().meta({ description: 'Id-en til den nye registreringen.' }),
+	period: z.string()
+});
 
 export const errorResponseSchema = z.object({
 	error: z.object({

@@ -21,7 +21,7 @@ import {
 } from '../domain/benefits/vocabulary';
 
 const GROUP_SEPARATORS = /[\s\u00a0\u202f]/g;
-const MAX_KRONER = 1_000_000_000_000;
+export const MAX_KRONER = 1_000_000_000_000;
 
 function requiredText(message: string, max = 200) {
 	return z.string({ error: message }).trim().min(1, message).max(max, `Bruk høyst ${max} tegn`);

@@ -56,12 +56,27 @@ export async function readJsonBody(request: Request, schema: z.ZodObject): Promi
 	} catch {
 		return { ok: false, response: apiError(400, 'bad_request', 'Innholdet er ikke gyldig JSON.') };
 	}
-	const result = schema.safeParse(body);
+	const result = schema.safeParse(body, { error: norwegianFallback });
 	if (!result.success) {
 		const fields = fieldErrors(result.error);
 		return { ok: false, response: invalidAnswer(fields) };
 	}
 	return { ok: true, form: asFormData(body as Record<string, unknown>) };
+}
+
+/**
+ * A message for an issue the field's own schema left without one (a JSON number where text
+ * belongs, say): zod's defaults are English. The fields' own messages take precedence.
+ */
+function norwegianFallback(issue: { code?: string; expected?: unknown }): string {
+	if (issue.code === 'invalid_type') {
+		if (issue.expected === 'string') return 'Skriv verdien som tekst';
+		if (issue.expected === 'number' || issue.expected === 'int') return 'Skriv et tall';
+		return 'Verdien har feil type';
+	}
+	if (issue.code === 'too_big') return 'Verdien er for stor eller for lang';
+	if (issue.code === 'too_small') return 'Verdien er for liten eller for kort';
+	return 'Ugyldig verdi';
 }
 
 function invalidAnswer(fields: Record<string, string>): Response {
@@ -70,8 +85,9 @@ function invalidAnswer(fields: Record<string, string>): Response {
 }
 
 /**
- * A form action's answer as the API's: a success with its message (201), a refusal with the
- * form's messages (422 for bad values, the action's status for 404 and 409).
+ * A form action's answer as the API's: a success with its message and what the action names
+ * as `created` (201), a refusal with the form's messages (422 for bad values, the action's
+ * status for 404 and 409).
  */
 export function answerWrite(result: unknown): Response {
 	if (isActionFailure(result)) {
@@ -83,6 +99,7 @@ export function answerWrite(result: unknown): Response {
 		const message = fields._form ?? Object.values(fields)[0] ?? 'Endringen kunne ikke lagres.';
 		return apiError(result.status, code, message, { extra: { fields } });
 	}
-	const success = (result as { success?: unknown }).success;
-	return json({ message: typeof success === 'string' ? success : 'Lagret.' }, { status: 201 });
+	const { success, created } = result as { success?: unknown; created?: object };
+	const message = typeof success === 'string' ? success : 'Lagret.';
+	return json({ message, ...created }, { status: 201 });
 }

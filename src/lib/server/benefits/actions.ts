@@ -29,7 +29,7 @@ import {
 } from '../db/queries/benefits-gains';
 import { saveGainSettings } from '../db/queries/benefits-settings';
 import { getMission } from '../db/queries/mission';
-import { invalid, refused } from '../result';
+import { invalid, messageFor, refused } from '../result';
 import { parseForm, type FormValues } from '$lib/schemas/form';
 import { idField } from '$lib/schemas/id';
 import { withVersion } from '$lib/schemas/version';
@@ -267,12 +267,22 @@ export function realise({ user, benefit }: BenefitAccess, formData: FormData, no
 	}
 	const result = logRealisation(benefit.id, form.data, user.id, now);
 	if (!result.ok) {
-		const field = result.reason === 'supersedes_missing' ? 'supersedesId' : 'correctionReason';
+		if (result.reason === 'supersedes_superseded') {
+			// Someone corrected the row first: a lost update (RFC 9110 §15.5.10).
+			const message = messageFor(BOOK, result.reason);
+			return invalid(form.values, { supersedesId: message }, 'logRealisation', 409);
+		}
+		const field = result.reason.startsWith('supersedes_') ? 'supersedesId' : 'correctionReason';
 		return refuse(result.reason, form.values, 'logRealisation', field);
 	}
 	const success =
 		form.data.supersedesId === null && !form.data.correctionReason ? DONE.realised : DONE.corrected;
-	return { action: 'logRealisation', success };
+	// `created` is what the API's 201 answers, so a client can correct the row later.
+	return {
+		action: 'logRealisation',
+		success,
+		created: { id: result.value, period: form.data.period }
+	};
 }
 
 export function followUp({ user, benefit }: BenefitAccess, formData: FormData, now: Date) {

@@ -21,6 +21,10 @@ export const BENEFIT_MESSAGES: MessageBook = {
 		benefit_missing: 'Fant ikke gevinsten. Last siden på nytt.',
 		project_missing: 'Fant ikke prosjektet.',
 		supersedes_missing: 'Registreringen som skal korrigeres finnes ikke for denne gevinsten.',
+		supersedes_other_month:
+			'Registreringen som skal korrigeres gjelder en annen måned. En korrigering må gjelde samme måned som registreringen den erstatter.',
+		supersedes_superseded:
+			'Registreringen er allerede korrigert. Last siden på nytt og korriger den gjeldende registreringen.',
 		not_quantitative: 'Bare kvantitative gevinster prissettes.',
 		no_plan: 'Sett nullpunkt og mål først',
 		outside_plan: 'Måneden må ligge mellom nullpunktet og måldatoen',

@@ -49,3 +49,7 @@ export const PORTFOLIO_SUCCESS = {
 	riskAdded: (title: string) => `Risikoen «${title}» er lagt til.`,
 	riskSaved: (title: string) => `Risikoen «${title}» er lagret.`
 } as const;
+
+/** The API's answer to `?side=` past the last page (docs/api.md: 404, never the last page again). */
+export const pagePastEnd = (pages: number) =>
+	`Siden finnes ikke. Det er ${pages} ${pages === 1 ? 'side' : 'sider'}.`;

@@ -22,6 +22,13 @@ export const WHEEL_MESSAGES: MessageBook = {
 	}
 };
 
+/** The API's answers to a compliance filter naming what is not there (docs/api.md). */
+export const COMPLIANCE_FILTER_MESSAGES = {
+	wheel: 'Fant ikke årshjulet.',
+	unit: 'Fant ikke enheten.',
+	year: 'Året må være mellom 2000 og 2100.'
+} as const;
+
 const TYPES = EVIDENCE_TYPES.map((t) => t.ext.toUpperCase()).join(', ');
 const AGAIN = 'Oppgaven er ikke signert. Velg filene på nytt og prøv igjen.';
 

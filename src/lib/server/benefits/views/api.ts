@@ -9,6 +9,7 @@ import { BAD_PAGE_LINK, decodeKey, encodeKey } from '$lib/paging';
 import type { BenefitResponse, BenefitsResponse } from '$lib/schemas/api';
 import type { BenefitLevel } from '$lib/domain/benefits/vocabulary';
 import { listBenefitsPage } from '$lib/server/db/queries/gain-views';
+import { listCurrentRealisations } from '$lib/server/db/queries/realisation-log';
 import { getMission } from '$lib/server/db/queries/mission';
 import type { BenefitAccess } from '../access';
 import { benefitPage } from './benefit';
@@ -102,6 +103,29 @@ export function benefitApi(access: BenefitAccess, url: URL): BenefitResponse {
 					sentence: page.governance.health.sentence
 				}
 			: null,
+		registrations: registrationsOf(b.id),
 		canLog: access.canLog
 	};
+}
+
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * The registrations that count, quantitative values and qualitative assessments alike, each
+ * with its id so a client can correct it (`supersedesId`, docs/api.md).
+ */
+function registrationsOf(benefitId: number): BenefitResponse['registrations'] {
+	return listCurrentRealisations(benefitId).map((r) => ({
+		id: r.id,
+		period: r.period,
+		value: r.value,
+		assessment: r.assessment,
+		narrative: r.narrative,
+		comment: r.comment,
+		supersedesId: r.supersedesId,
+		author: r.author,
+		createdAt: new Date(r.createdAt).toISOString(),
+		attested: r.attestedBy === null ? null : { by: r.attestedBy, at: isoOrNull(r.attestedAt) },
+		validated: r.validatedBy === null ? null : { by: r.validatedBy, at: isoOrNull(r.validatedAt) }
+	}));
 }

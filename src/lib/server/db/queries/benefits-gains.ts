@@ -259,13 +259,26 @@ export function logRealisation(
 	now: Date
 ): WriteResult<number> {
 	return writeTransaction((tx) => {
+		// A correction replaces one still-current registration of the same benefit and month:
+		// another month's row would silently change that month, and a second correction of one
+		// row would leave two rows that both count. Checked here, inside the write, for the form
+		// and the API alike.
 		if (input.supersedesId !== null) {
 			const old = tx
-				.select({ id: realisation.id })
+				.select({ id: realisation.id, period: realisation.period })
 				.from(realisation)
 				.where(and(eq(realisation.id, input.supersedesId), eq(realisation.benefitId, benefitId)))
 				.get();
 			if (!old) return { ok: false, reason: 'supersedes_missing' } as const;
+			if (old.period !== input.period) {
+				return { ok: false, reason: 'supersedes_other_month' } as const;
+			}
+			const newer = tx
+				.select({ id: realisation.id })
+				.from(realisation)
+				.where(and(eq(realisation.benefitId, benefitId), eq(realisation.supersedesId, old.id)))
+				.get();
+			if (newer) return { ok: false, reason: 'supersedes_superseded' } as const;
 		}
 		// An attested month is locked: a new value must supersede the attested one, with a reason.
 		const locked = lockedRealisation(benefitId, input.period);

@@ -97,3 +97,35 @@ export function countRealisations(benefitId: number): number {
 		.pluck()
 		.get({ benefitId }) as number;
 }
+
+export interface CurrentRealisation {
+	id: number;
+	period: string;
+	value: number | null;
+	assessment: Realisation['assessment'];
+	narrative: string;
+	comment: string;
+	supersedesId: number | null;
+	author: string | null;
+	/** Milliseconds since 1970. */
+	createdAt: number;
+	attestedBy: string | null;
+	attestedAt: number | null;
+	validatedBy: string | null;
+	validatedAt: number | null;
+}
+
+/** The registrations that still count (no correction supersedes them), by month, oldest first. */
+export function listCurrentRealisations(benefitId: number): CurrentRealisation[] {
+	return statement(
+		'current',
+		() => `
+		select r.id, r.period, r.value, r.assessment, r.narrative, r.comment,
+			r.supersedes_id as supersedesId, u.name as author, r.created_at as createdAt,
+			${CONFIRMED_COLUMNS}
+		from realisation r left join user u on u.id = r.author_id ${CONFIRMED_JOINS}
+		where r.benefit_id = @benefitId and not exists (select 1 from realisation s
+			where s.benefit_id = r.benefit_id and s.supersedes_id = r.id)
+		order by r.period, r.created_at, r.id`
+	).all({ benefitId }) as CurrentRealisation[];
+}

@@ -3,6 +3,7 @@
  * links, and a track's projects or a project's measures a page at a time, from the same SQL
  * as Oversikt (db/queries/portfolio-overview.ts).
  */
+import { error } from '@sveltejs/kit';
 import { pageInfo } from '$lib/paging';
 import type { MeasuresResponse, PortfolioResponse, ProjectsResponse } from '$lib/schemas/api';
 import {
@@ -15,6 +16,14 @@ import {
 } from '$lib/server/db/queries/portfolio-overview';
 import { getMission, listEffectGoals } from '$lib/server/db/queries/mission';
 import { MEASURE_PAGE, PROJECT_PAGE } from './overview';
+import { pagePastEnd } from '../messages';
+
+/** The page asked for; one past the last is 404, so a client's loop ends instead of repeating. */
+function pageOrNotFound(total: number, size: number, requested: number) {
+	const info = pageInfo(total, size, requested);
+	if (requested > info.pages) error(404, pagePastEnd(info.pages));
+	return info;
+}
 
 const UNFILTERED = overviewParams({});
 
@@ -63,7 +72,7 @@ export function projectsApi(trackId: number, page: number): ProjectsResponse | n
 			? summary.totals.unassignedProjects
 			: summary.tracks.find((t) => t.id === trackId)?.projects;
 	if (total === undefined) return null;
-	const info = pageInfo(total, PROJECT_PAGE, page);
+	const info = pageOrNotFound(total, PROJECT_PAGE, page);
 	return {
 		trackId,
 		items: listTrackProjectsPage(UNFILTERED, trackId, PROJECT_PAGE, info.offset).map((p) => ({
@@ -87,22 +96,21 @@ const measure = (m: OverviewMeasureRow) => ({
 	report: report(m)
 });
 
-/** A project's measures, a page at a time (a page past the end: the last page). */
+/** A project's measures, a page at a time (a page past the end: 404). */
 export function measuresApi(projectId: number, page: number): MeasuresResponse {
 	const count = (rows: { total: number }[]) => rows[0]?.total ?? 0;
-	const requested = (page - 1) * MEASURE_PAGE;
-	let rows = listProjectMeasuresPage(UNFILTERED, projectId, MEASURE_PAGE, requested);
-	let total = count(rows);
-	if (rows.length === 0 && page > 1) {
-		total = count(listProjectMeasuresPage(UNFILTERED, projectId, 1, 0));
-		rows = listProjectMeasuresPage(
-			UNFILTERED,
-			projectId,
-			MEASURE_PAGE,
-			pageInfo(total, MEASURE_PAGE, page).offset
-		);
-	}
-	const info = pageInfo(total, MEASURE_PAGE, page);
+	const rows = listProjectMeasuresPage(
+		UNFILTERED,
+		projectId,
+		MEASURE_PAGE,
+		(page - 1) * MEASURE_PAGE
+	);
+	// An empty page past the first carries no total: count to say how many pages there are.
+	const total =
+		rows.length === 0 && page > 1
+			? count(listProjectMeasuresPage(UNFILTERED, projectId, 1, 0))
+			: count(rows);
+	const info = pageOrNotFound(total, MEASURE_PAGE, page);
 	return {
 		projectId,
 		items: rows.map(measure),

@@ -3,14 +3,32 @@
  * Etterlevelse shows it, and the occurrences to sign as Mine oppgaver lists them. Both are
  * those pages' read models with the links left out; the address takes the pages' parameters.
  */
+import { error } from '@sveltejs/kit';
 import type { ComplianceResponse, OccurrencesResponse } from '$lib/schemas/api';
+import { COMPLIANCE_FILTER_MESSAGES as NOT_THERE } from '../messages';
 import { complianceView } from './compliance';
 import { mineView, type MineItem } from './mine';
 
+/**
+ * The page quietly drops a filter it does not know (a filter form should); an API client would
+ * then read everything as if it were the filtered answer, so here it is refused, and the
+ * filter applied is echoed.
+ */
 export function complianceApi(url: URL, now: Date): ComplianceResponse {
 	const view = complianceView(url, now);
+	const asked = (name: string) => url.searchParams.get(name) !== null;
+	if (asked('ar') && String(view.filter.year) !== url.searchParams.get('ar')) {
+		error(400, NOT_THERE.year);
+	}
+	if (asked('hjul') && view.filter.wheelId === null) error(404, NOT_THERE.wheel);
+	if (asked('enhet') && view.filter.unitId === null) error(404, NOT_THERE.unit);
 	return {
 		year: view.filter.year,
+		filter: {
+			year: view.filter.year,
+			wheelId: view.filter.wheelId,
+			unitId: view.filter.unitId
+		},
 		today: view.today,
 		rows: view.rows.map((r) => ({
 			unitId: r.unitId,
