@@ -426,6 +426,18 @@ describe('logging a realised value', () => {
 		const list = await callApi('POST', url(), { token: write.owner!, body: [1, 2], now: NOW });
 		expect(list.status).toBe(422);
 	});
+
+	it('refuses a body over 64 KB with 413, and writes nothing', async () => {
+		const before = auditCount();
+		const big = await callApi('POST', url(), {
+			token: write.owner!,
+			body: { period: '2026-08', value: 5, comment: 'x'.repeat(70 * 1024) },
+			now: NOW
+		});
+		expect(big.status).toBe(413);
+		expect(big.body!.error.message).toContain('for stort');
+		expect(auditCount()).toBe(before);
+	});
 });
 
 describe('signing an occurrence', () => {

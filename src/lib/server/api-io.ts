@@ -35,6 +35,34 @@ function asFormData(body: Record<string, unknown>): FormData {
 	return form;
 }
 
+/**
+ * The most a write's JSON body may hold. One realised value or one sign-off is well under a
+ * kilobyte; the server's general limit is sized for attachments (BODY_SIZE_LIMIT) and would
+ * have the API parse megabytes it can only refuse.
+ */
+export const API_BODY_LIMIT = 64 * 1024;
+
+/** The body as text, or null as soon as it passes `limit` bytes (read no further). */
+async function readCapped(request: Request, limit: number): Promise<string | null> {
+	const declared = Number(request.headers.get('content-length') ?? NaN);
+	if (declared > limit) return null;
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > limit) {
+			await reader.cancel();
+			return null;
+		}
+		chunks.push(value);
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
 export type ApiBody = { ok: true; form: FormData } | { ok: false; response: Response };
 
 /**
@@ -50,9 +78,20 @@ export async function readJsonBody(request: Request, schema: z.ZodObject): Promi
 			response: apiError(415, 'unsupported_media_type', 'Send innholdet som application/json.')
 		};
 	}
+	const text = await readCapped(request, API_BODY_LIMIT);
+	if (text === null) {
+		return {
+			ok: false,
+			response: apiError(
+				413,
+				'too_large',
+				`Innholdet er for stort. Send høyst ${API_BODY_LIMIT / 1024} KB per forespørsel.`
+			)
+		};
+	}
 	let body: unknown;
 	try {
-		body = await request.json();
+		body = JSON.parse(text);
 	} catch {
 		return { ok: false, response: apiError(400, 'bad_request', 'Innholdet er ikke gyldig JSON.') };
 	}
