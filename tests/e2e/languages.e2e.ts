@@ -142,7 +142,9 @@ describe('languages', () => {
 		await page.waitForURL((url) => url.pathname === '/login');
 		expect(await lang(page)).toBe('nb');
 		await signInAs(page, server.baseUrl, login.email, login.password);
-		expect(await lang(page)).toBe('en');
+		// The page signed in to was drawn in the browser's language; it then loads again in the
+		// account's, so wait for that rather than read the first paint.
+		await expect.poll(() => lang(page), { timeout: 15_000 }).toBe('en');
 		await page.goto('/konto');
 		await waitForHydration(page);
 		await choose(page, 'Bokmål', 'Change language', 'nb');
