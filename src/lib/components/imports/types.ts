@@ -1,4 +1,17 @@
 /** What an import page's load answers (server/imports/views.ts, importPage), for the components. */
+/** One field of the columns step: which column feeds it, and its default for empty cells. */
+export interface MappingField {
+	key: string;
+	label: string;
+	required: boolean;
+	hint: string | null;
+	sheet: string;
+	options: { value: string; label: string }[];
+	column: string;
+	hasDefault: boolean;
+	default: string;
+}
+
 export interface ImportPageData {
 	missing: boolean;
 	upload: {
@@ -11,17 +24,7 @@ export interface ImportPageData {
 		done: string | null;
 		mapping: null | {
 			sheets: string[];
-			fields: {
-				key: string;
-				label: string;
-				required: boolean;
-				hint: string | null;
-				sheet: string;
-				options: { value: string; label: string }[];
-				column: string;
-				hasDefault: boolean;
-				default: string;
-			}[];
+			fields: MappingField[];
 			chosen: boolean;
 		};
 		preview: null | {
