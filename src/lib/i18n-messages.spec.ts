@@ -6,10 +6,20 @@ import { baseLocale, locales } from './i18n';
 // show the key's function falling back to bokmål; a parameter missing would print «undefined».
 type Messages = Record<string, unknown>;
 
+// The message files, one set per area (project.inlang/settings.json, «pathPattern»): the shell
+// and shared words in messages/{locale}.json, each area's page texts in messages/<area>/.
+const settings = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8')) as {
+	'plugin.inlang.messageFormat': { pathPattern: string[] };
+};
+const patterns = settings['plugin.inlang.messageFormat'].pathPattern;
+
+const read = (pattern: string, locale: string) =>
+	JSON.parse(readFileSync(pattern.replace('{locale}', locale), 'utf8')) as Messages;
+
 const files = Object.fromEntries(
 	locales.map((locale) => [
 		locale,
-		JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Messages
+		Object.assign({}, ...patterns.map((p) => read(p, locale))) as Messages
 	])
 );
 
@@ -29,6 +39,31 @@ function paramsOf(value: unknown): string[] {
 
 describe('message files', () => {
 	const base = files[baseLocale]!;
+
+	it('keeps each key in one file only', () => {
+		const seen = new Map<string, string>();
+		const twice = patterns.flatMap((p) =>
+			keysOf(read(p, baseLocale)).flatMap((k) => {
+				const before = seen.get(k);
+				seen.set(k, p);
+				return before ? [`${k}: ${before} and ${p}`] : [];
+			})
+		);
+		expect(twice).toEqual([]);
+	});
+
+	it.each(locales.filter((l) => l !== baseLocale))(
+		'%s keeps each key in the file bokmål has it in',
+		(l) => {
+			const misplaced = patterns.flatMap((p) => {
+				const own = keysOf(read(p, baseLocale));
+				return keysOf(read(p, l))
+					.filter((k) => !own.includes(k))
+					.map((k) => `${k} in ${p.replace('{locale}', l)}`);
+			});
+			expect(misplaced).toEqual([]);
+		}
+	);
 
 	it.each(locales.filter((l) => l !== baseLocale))('%s has exactly the keys bokmål has', (l) => {
 		const keys = keysOf(files[l]!);
