@@ -51,6 +51,20 @@ const decide = (id: number, v: { id: number; version: number }, decision: string
 			})
 		)
 	);
+/** A frozen plan of the owner's: 100 000 kr in November 2026 and 300 000 kr in December. */
+const frozenForNovember = (title: string) =>
+	makeFrozenBenefit(
+		projectId,
+		{ title, ownerId: owner.user.id },
+		{
+			actorId: leader.user.id,
+			target: { value: 300_000, date: '2026-12-31' },
+			periods: [
+				{ period: '2026-11', value: 100_000 },
+				{ period: '2026-12', value: 300_000 }
+			]
+		}
+	);
 const onMeasure = (id: number, form: Record<string, string>) =>
 	makeEvent({
 		signed: leader,
@@ -234,18 +248,7 @@ describe('the measure slips', () => {
 		const measureId = makeMeasure(projectId, leader.user.id);
 		await measureDates(measureId, '2026-03-01', '2026-12-01');
 		await status(measureId, 'recommended');
-		const id = makeFrozenBenefit(
-			projectId,
-			{ title: `Venter ${measureId}`, ownerId: owner.user.id },
-			{
-				actorId: leader.user.id,
-				target: { value: 300_000, date: '2026-12-31' },
-				periods: [
-					{ period: '2026-11', value: 100_000 },
-					{ period: '2026-12', value: 300_000 }
-				]
-			}
-		);
+		const id = frozenForNovember(`Venter ${measureId}`);
 		await tieTo(id, measureId, 'recommended');
 
 		// Sent back to «Forslag» in June, three months after it was due: the plan would move three.
@@ -307,18 +310,7 @@ describe('the measure slips', () => {
 	/** A frozen benefit waiting for a measure, with a target-only request from its leader. */
 	async function targetRequestWaiting(measureId: number) {
 		await measureDates(measureId, '2026-03-01', '2026-12-01');
-		const id = makeFrozenBenefit(
-			projectId,
-			{ title: `Mål ${measureId}`, ownerId: owner.user.id },
-			{
-				actorId: leader.user.id,
-				target: { value: 300_000, date: '2026-12-31' },
-				periods: [
-					{ period: '2026-11', value: 100_000 },
-					{ period: '2026-12', value: 300_000 }
-				]
-			}
-		);
+		const id = frozenForNovember(`Mål ${measureId}`);
 		await tieTo(id, measureId, 'adopted');
 		const request = {
 			baselineValue: '0',

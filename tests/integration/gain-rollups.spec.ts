@@ -45,15 +45,11 @@ let single: number;
 let archived: number;
 const benefits: Record<string, number> = {};
 
-function plan(id: number, baseline: [number, string], target: [number, string]) {
-	const [from, baselineDate] = baseline;
-	const [to, targetDate] = target;
-	setBenefitPlan(
-		id,
-		{ baseline: from, baselineDate, target: to, targetDate, method: 'Måling' },
-		leader,
-		now
-	);
+type Dated = [value: number, date: string];
+
+/** A baseline and a target, each `[value, date]`, measured. */
+function plan(id: number, [baseline, baselineDate]: Dated, [target, targetDate]: Dated) {
+	setBenefitPlan(id, { baseline, baselineDate, target, targetDate, method: 'Måling' }, leader, now);
 }
 
 function line(id: number, amountPerCase: number, cases: number, sharePercent: number) {

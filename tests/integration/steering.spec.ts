@@ -60,15 +60,11 @@ function ok<T>(r: { ok: true; value: T } | { ok: false; reason: string }): T {
 	return r.value;
 }
 
-function plan(id: number, baseline: [number, string], target: [number, string]) {
-	const [from, baselineDate] = baseline;
-	const [to, targetDate] = target;
-	setBenefitPlan(
-		id,
-		{ baseline: from, baselineDate, target: to, targetDate, method: 'Måling' },
-		leader,
-		NOW
-	);
+type Dated = [value: number, date: string];
+
+/** A baseline and a target, each `[value, date]`, measured. */
+function plan(id: number, [baseline, baselineDate]: Dated, [target, targetDate]: Dated) {
+	setBenefitPlan(id, { baseline, baselineDate, target, targetDate, method: 'Måling' }, leader, NOW);
 }
 
 const log = (id: number, period: string, value: number, when: Date) =>
