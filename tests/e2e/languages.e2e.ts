@@ -11,10 +11,12 @@ import { startServer, type RunningServer } from './server';
  */
 
 const DEMO_LINE = /^\s+steering\s+(\S+@\S+)\s+(\S+)$/m;
+const ADMIN_LINE = /^\s+admin\s+(\S+@\S+)\s+(\S+)$/m;
 
 let server: RunningServer;
 let browser: Browser;
 let login: { email: string; password: string };
+let adminLogin: { email: string; password: string };
 
 beforeAll(async () => {
 	server = await startServer({
@@ -24,6 +26,8 @@ beforeAll(async () => {
 	});
 	const [, email, password] = DEMO_LINE.exec(server.output)!;
 	login = { email: email!, password: password! };
+	const [, adminEmail, adminPassword] = ADMIN_LINE.exec(server.output)!;
+	adminLogin = { email: adminEmail!, password: adminPassword! };
 	browser = await launchBrowser();
 }, 90_000);
 
@@ -145,6 +149,53 @@ describe('languages', () => {
 		// The page signed in to was drawn in the browser's language; it then loads again in the
 		// account's, so wait for that rather than read the first paint.
 		await expect.poll(() => lang(page), { timeout: 15_000 }).toBe('en');
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'Bokmål', 'Change language', 'nb');
+		await signOut(page);
+		await context.close();
+	});
+
+	it('administration: users, roles and the change log in nynorsk and English', async () => {
+		const context = await browser.newContext({ baseURL: server.baseUrl });
+		const page = await context.newPage();
+		await signInAs(page, server.baseUrl, adminLogin.email, adminLogin.password);
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'Nynorsk', 'Bytt språk', 'nn');
+
+		await page.goto('/admin/brukere');
+		await waitForHydration(page);
+		expect(await lang(page)).toBe('nn');
+		expect(await page.locator('main').getAttribute('lang')).toBeNull();
+		expect(await page.locator('h1').textContent()).toBe('Brukarar og roller');
+		expect(await page.getByRole('heading', { name: 'Ny brukar' }).count()).toBe(1);
+		expect(await page.getByRole('columnheader', { name: 'Namn' }).count()).toBe(1);
+		expect(await page.getByRole('cell', { name: 'Administrator' }).count()).toBeGreaterThan(0);
+		await expectAccessible(page);
+
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'English', 'Byt språk', 'en');
+		await page.goto('/admin/brukere');
+		await waitForHydration(page);
+		expect(await lang(page)).toBe('en');
+		expect(await page.locator('main').getAttribute('lang')).toBeNull();
+		expect(await page.locator('h1').textContent()).toBe('Users and roles');
+		expect(await page.getByRole('heading', { name: 'New user' }).count()).toBe(1);
+		expect(await page.getByRole('button', { name: 'Create user' }).count()).toBe(1);
+		await expectAccessible(page);
+
+		// The change log: its kinds and actions in English, the fields of a change marked bokmål.
+		await page.goto('/admin/logg');
+		await waitForHydration(page);
+		expect(await page.locator('h1').textContent()).toBe('Change log');
+		expect(await page.getByRole('columnheader', { name: 'Action' }).count()).toBe(1);
+		expect(await page.getByRole('cell', { name: /^(Created|Changed)$/ }).count()).toBeGreaterThan(
+			0
+		);
+		await expectAccessible(page);
+
 		await page.goto('/konto');
 		await waitForHydration(page);
 		await choose(page, 'Bokmål', 'Change language', 'nb');
