@@ -78,7 +78,13 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/konto/passord',
 	'/(app)/styring',
 	'/(app)/mitt-arbeid',
-	'/(app)/arshjul/mine'
+	'/(app)/arshjul/mine',
+	'/(app)/admin',
+	'/(app)/admin/brukere',
+	'/(app)/admin/brukere/[id=id]',
+	'/(app)/admin/enheter',
+	'/(app)/admin/logg',
+	'/(app)/konto/api'
 ]);
 
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */

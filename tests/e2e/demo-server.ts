@@ -19,8 +19,16 @@ export type DemoJourney = {
  * launched; after them both are stopped. The returned object is filled in `beforeAll`, so read
  * its fields inside the tests, not at the top of the file.
  */
+const loginLine = (role: DemoRole) => new RegExp(`^\\s+${role}\\s+(\\S+@\\S+)\\s+(\\S+)$`, 'm');
+
+/** Another demo role's sign-in, from what the journey's server printed (inside a test). */
+export function demoLogin(journey: DemoJourney, role: DemoRole) {
+	const [, email, password] = loginLine(role).exec(journey.server.output)!;
+	return { email: email!, password: password! };
+}
+
 export function useDemoJourney(name: string, role: DemoRole): DemoJourney {
-	const line = new RegExp(`^\\s+${role}\\s+(\\S+@\\S+)\\s+(\\S+)$`, 'm');
+	const line = loginLine(role);
 	const journey = {} as DemoJourney;
 	beforeAll(async () => {
 		journey.server = await startServer({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible, signInAs, signOut, waitForHydration } from './browser';
-import { useDemoJourney } from './demo-server';
+import { demoLogin, useDemoJourney } from './demo-server';
 
 /**
  * The interface in bokmål, nynorsk and English (README, «Språk»): a signed-out visitor gets the
@@ -128,6 +128,54 @@ describe('languages', () => {
 		// The page signed in to was drawn in the browser's language; it then loads again in the
 		// account's, so wait for that rather than read the first paint.
 		await expect.poll(() => lang(page), { timeout: 15_000 }).toBe('en');
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'Bokmål', 'Change language', 'nb');
+		await signOut(page);
+		await context.close();
+	});
+
+	it('administration: users, roles and the change log in nynorsk and English', async () => {
+		const context = await demo.browser.newContext({ baseURL: demo.server.baseUrl });
+		const page = await context.newPage();
+		const admin = demoLogin(demo, 'admin');
+		await signInAs(page, demo.server.baseUrl, admin.email, admin.password);
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'Nynorsk', 'Bytt språk', 'nn');
+
+		await page.goto('/admin/brukere');
+		await waitForHydration(page);
+		expect(await lang(page)).toBe('nn');
+		expect(await page.locator('main').getAttribute('lang')).toBeNull();
+		expect(await page.locator('h1').textContent()).toBe('Brukarar og roller');
+		expect(await page.getByRole('heading', { name: 'Ny brukar' }).count()).toBe(1);
+		expect(await page.getByRole('columnheader', { name: 'Namn' }).count()).toBe(1);
+		expect(await page.getByRole('cell', { name: 'Administrator' }).count()).toBeGreaterThan(0);
+		await expectAccessible(page);
+
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'English', 'Byt språk', 'en');
+		await page.goto('/admin/brukere');
+		await waitForHydration(page);
+		expect(await lang(page)).toBe('en');
+		expect(await page.locator('main').getAttribute('lang')).toBeNull();
+		expect(await page.locator('h1').textContent()).toBe('Users and roles');
+		expect(await page.getByRole('heading', { name: 'New user' }).count()).toBe(1);
+		expect(await page.getByRole('button', { name: 'Create user' }).count()).toBe(1);
+		await expectAccessible(page);
+
+		// The change log: its kinds and actions in English, the fields of a change marked bokmål.
+		await page.goto('/admin/logg');
+		await waitForHydration(page);
+		expect(await page.locator('h1').textContent()).toBe('Change log');
+		expect(await page.getByRole('columnheader', { name: 'Action' }).count()).toBe(1);
+		expect(await page.getByRole('cell', { name: /^(Created|Changed)$/ }).count()).toBeGreaterThan(
+			0
+		);
+		await expectAccessible(page);
+
 		await page.goto('/konto');
 		await waitForHydration(page);
 		await choose(page, 'Bokmål', 'Change language', 'nb');
