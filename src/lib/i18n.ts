@@ -78,7 +78,9 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/konto/passord',
 	'/(app)/styring',
 	'/(app)/mitt-arbeid',
-	'/(app)/arshjul/mine'
+	'/(app)/arshjul/mine',
+	'/(app)',
+	'/(app)/portefolje'
 ]);
 
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */
