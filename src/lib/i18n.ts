@@ -84,7 +84,9 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/admin/brukere/[id=id]',
 	'/(app)/admin/enheter',
 	'/(app)/admin/logg',
-	'/(app)/konto/api'
+	'/(app)/konto/api',
+	'/(app)',
+	'/(app)/portefolje'
 ]);
 
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */
