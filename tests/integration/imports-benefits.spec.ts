@@ -56,6 +56,8 @@ function importer(kind: keyof typeof ROUTES) {
 			if (result.kind !== 'ok') throw new Error(JSON.stringify(result));
 			return (result.data as { staged: { preview: Preview } }).staged.preview;
 		},
+		map: (token: string, values: Record<string, string>, signed = who.per!) =>
+			outcome(() => route.actions.map!(event(signed, '', { fil: token, ...values }))),
 		commit: (token: string, digest: string, signed = who.per!) =>
 			outcome(() => route.actions.commit!(event(signed, '', { fil: token, digest }))),
 		open: (signed: Signed) => outcome(() => route.load(event(signed)))
@@ -303,6 +305,53 @@ describe('a new workbook of benefits', () => {
 		expect(rows.get('Færre manuelle timer')).toMatchObject({ 'Estimat (kr)': 40_000 });
 		// An audit row per benefit, per plan, per line, and the import's own.
 		expect(count('audit_log')).toBe(audit + 2 + 1 + 4 + 1);
+	});
+});
+
+describe('the columns step', () => {
+	it('fills a column the file lacks with a default, and remembers the choice', async () => {
+		const csv = [
+			'Tittel;Prosjekt;Nivå;Type;Enhet;Indikator;Uttak;Mottaker;Nullpunkt;Nullpunkt dato;Målverdi;Måldato',
+			`Raskere svar;${projectTitle};System;Kvantitativ;Timer;Timer;Budsjettkutt;Stat;10;2026-01-01;40;2026-12-31`
+		].join('\n');
+		const token = await benefitsIn.stage(csv, 'plan.csv');
+		const p = await benefitsIn.preview(token);
+		expect(p.issues).toEqual([
+			{
+				rowNumber: 2,
+				// No column gives the method: the problem points at the row's title.
+				cell: 'CSV!A2',
+				field: 'Metode for nullpunkt',
+				message: 'Beskriv hvordan nullpunktet er målt'
+			}
+		]);
+		const columns = Object.fromEntries(
+			[
+				'title',
+				'project',
+				'level',
+				'kind',
+				'unit',
+				'indicator',
+				'takeout',
+				'beneficiary',
+				'baselineValue',
+				'baselineDate',
+				'targetValue',
+				'targetDate'
+			].map((k, i) => [`column.benefits.${k}`, String(i)])
+		);
+		expect(
+			await benefitsIn.map(token, { ...columns, 'default.benefits.baselineMethod': 'Timeliste' })
+		).toMatchObject({ kind: 'ok' });
+		const mapped = await benefitsIn.preview(token);
+		expect(mapped.counts).toMatchObject({ new: 1, errors: 0 });
+		expect(mapped.rows[0]!.cells[6]).toMatch(
+			/^Nullpunkt 10 \(2026-01-01\), mål 40 \(2026-12-31\)$/
+		);
+		// The next file with the same headers maps itself, default and all.
+		const again = await benefitsIn.preview(await benefitsIn.stage(csv, 'plan.csv'));
+		expect(again.counts).toMatchObject({ new: 1, errors: 0 });
 	});
 });
 
