@@ -153,7 +153,11 @@ function figureParts(): [name: string, select: string][] {
 		],
 		// Where each benefit counts: its mission, its project, each of its project's tracks
 		// (track 0 when it has none), and each effect goal its map links it to directly (sums
-		// only: the series leave goals out, as they do projects). Live projects only.
+		// only: the series leave goals out, as they do projects). Live projects only. The goal
+		// links go through CROSS JOIN, which keeps `b` the outer loop
+		// (https://sqlite.org/optoverview.html#crossjoin): the planner knows no size for a
+		// materialised CTE and otherwise walked every benefit's links for the few in `b`
+		// (5 ms of each realisation write at national scale; bench/results/server-writes-*.md).
 		[
 			'scope_of',
 			`select b.id, 'mission' as scope, b.mission_id as scope_id from b where b.live
@@ -163,7 +167,7 @@ function figureParts(): [name: string, select: string][] {
 			select b.id, 'track', coalesce(pt.track_id, 0)
 			from b left join project_track pt on pt.project_id = b.project_id where b.live
 			union all
-			select b.id, 'goal', l.to_id from b join benefit_link l on l.from_kind = 'benefit'
+			select b.id, 'goal', l.to_id from b cross join benefit_link l on l.from_kind = 'benefit'
 				and l.from_id = b.id and l.to_kind = 'goal'
 			where b.live`
 		],
