@@ -78,7 +78,17 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/konto/passord',
 	'/(app)/styring',
 	'/(app)/mitt-arbeid',
-	'/(app)/arshjul/mine'
+	'/(app)/arshjul/mine',
+	'/(app)/arshjul',
+	'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period]',
+	'/(app)/arshjul/etterlevelse',
+	'/(app)/arshjul/maler',
+	'/(app)/arshjul/maler/[id=id]',
+	'/(app)/arshjul/kalender',
+	'/(app)/internkontroll',
+	'/(app)/internkontroll/avvik',
+	'/(app)/internkontroll/avvik/ny',
+	'/(app)/internkontroll/avvik/[id=id]'
 ]);
 
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */
