@@ -88,7 +88,11 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/internkontroll',
 	'/(app)/internkontroll/avvik',
 	'/(app)/internkontroll/avvik/ny',
-	'/(app)/internkontroll/avvik/[id=id]'
+	'/(app)/internkontroll/avvik/[id=id]',
+	'/(app)/internkontroll/tilsyn',
+	'/(app)/internkontroll/tilsyn/ny',
+	'/(app)/internkontroll/tilsyn/[id=id]',
+	'/(app)/internkontroll/kontrollmatrise'
 ]);
 
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */

@@ -9,6 +9,7 @@ import type {
 	DeviationSource,
 	DeviationStatus,
 	FindingKind,
+	FindingStatus,
 	TilsynStatus
 } from '$lib/domain/control/vocabulary';
 
@@ -47,3 +48,5 @@ export const deviationSourceLabel = (s: DeviationSource) => SOURCE[s]();
 export const deviationStatusLabel = (s: DeviationStatus) => STATUS[s]();
 export const tilsynStatusLabel = (s: TilsynStatus) => TILSYN[s]();
 export const findingKindLabel = (k: FindingKind) => FINDING[k]();
+/** A finding's status: the same words as a deviation's (FINDING_STATUS_LABEL). */
+export const findingStatusLabel = (s: FindingStatus) => STATUS[s]();

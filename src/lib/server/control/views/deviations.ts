@@ -174,13 +174,13 @@ function responsibleOptions() {
 export function newDeviationPage(user: SessionUser, url: URL) {
 	const findingId = idParam(url.searchParams.get('funn'));
 	const finding = findingId === null ? undefined : getFindingForFollowUp(findingId);
-	if (findingId !== null && !finding) error(404, 'Fant ikke funnet.');
+	if (findingId !== null && !finding) error(404, msg.control_err_finding_not_found());
 	const writable = writableUnitIds(user);
 	const allowed = finding
 		? finding.unitIds.filter((id) => writable === null || writable.includes(id))
 		: writable;
 	if (finding && allowed !== null && allowed.length === 0) {
-		error(403, 'Du leder ingen av enhetene tilsynet gjaldt.');
+		error(403, msg.control_err_not_tilsyn_leader());
 	}
 	return {
 		finding: finding

@@ -7,6 +7,7 @@ import { error } from '@sveltejs/kit';
 import { evidenceContent, evidenceOfSignatures } from '../../db/queries/evidence';
 import { fileResponse } from '../../exports/download';
 import { evidenceTypeLabel, formatByteSize } from '$lib/domain/control/evidence';
+import { m as msg } from '$lib/paraglide/messages';
 
 export interface EvidenceItem {
 	id: number;
@@ -53,6 +54,6 @@ export function evidenceBySignature(signatureIds: number[], seeFiles: boolean) {
 /** The file's bytes as a download, once the route's guard has let the reader through. */
 export function evidenceDownload(file: { sha256: string; fileName: string; mediaType: string }) {
 	const content = evidenceContent(file.sha256);
-	if (!content) error(404, 'Fant ikke vedlegget.');
+	if (!content) error(404, msg.wheel_err_evidence_missing());
 	return fileResponse(content, file.fileName, file.mediaType);
 }
