@@ -20,3 +20,21 @@ const SCHEDULE_KIND: Record<ScheduleKind, () => string> = {
 
 /** How often a task is due (SCHEDULE_KIND_LABEL in domain/wheel/vocabulary.ts). */
 export const scheduleKindLabel = (kind: ScheduleKind) => SCHEDULE_KIND[kind]();
+
+const EVIDENCE_TYPE: Record<string, () => string> = {
+	pdf: m.wheel_type_pdf,
+	png: m.wheel_type_png,
+	jpg: m.wheel_type_jpg,
+	docx: m.wheel_type_docx,
+	xlsx: m.wheel_type_xlsx,
+	pptx: m.wheel_type_pptx,
+	odt: m.wheel_type_odt,
+	ods: m.wheel_type_ods
+};
+
+/** An evidence file's type by its extension (EVIDENCE_TYPES' labels in domain/control/evidence.ts). */
+export const evidenceTypeText = (ext: string | undefined) =>
+	(ext ? EVIDENCE_TYPE[ext] : undefined)?.() ?? m.wheel_type_file();
+
+/** An evidence link. */
+export const evidenceLinkText = () => m.wheel_type_link();

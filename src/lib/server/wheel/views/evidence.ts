@@ -6,7 +6,8 @@
 import { error } from '@sveltejs/kit';
 import { evidenceContent, evidenceOfSignatures } from '../../db/queries/evidence';
 import { fileResponse } from '../../exports/download';
-import { evidenceTypeLabel, formatByteSize } from '$lib/domain/control/evidence';
+import { EVIDENCE_TYPES, formatByteSize } from '$lib/domain/control/evidence';
+import { evidenceLinkText, evidenceTypeText } from '$lib/labels-wheel';
 import { m as msg } from '$lib/paraglide/messages';
 
 export interface EvidenceItem {
@@ -40,7 +41,10 @@ export function evidenceBySignature(signatureIds: number[], seeFiles: boolean) {
 			id: r.id,
 			kind: r.kind,
 			fileName: r.fileName,
-			typeLabel: r.kind === 'link' ? 'Lenke' : evidenceTypeLabel(r.mediaType),
+			typeLabel:
+				r.kind === 'link'
+					? evidenceLinkText()
+					: evidenceTypeText(EVIDENCE_TYPES.find((t) => t.mediaType === r.mediaType)?.ext),
 			size: r.byteSize === null ? null : formatByteSize(r.byteSize),
 			sha256: r.sha256,
 			url: r.url,
