@@ -86,7 +86,21 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/admin/logg',
 	'/(app)/konto/api',
 	'/(app)',
-	'/(app)/portefolje'
+	'/(app)/portefolje',
+	'/(app)/arshjul',
+	'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period]',
+	'/(app)/arshjul/etterlevelse',
+	'/(app)/arshjul/maler',
+	'/(app)/arshjul/maler/[id=id]',
+	'/(app)/arshjul/kalender',
+	'/(app)/internkontroll',
+	'/(app)/internkontroll/avvik',
+	'/(app)/internkontroll/avvik/ny',
+	'/(app)/internkontroll/avvik/[id=id]',
+	'/(app)/internkontroll/tilsyn',
+	'/(app)/internkontroll/tilsyn/ny',
+	'/(app)/internkontroll/tilsyn/[id=id]',
+	'/(app)/internkontroll/kontrollmatrise'
 ]);
 
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */

@@ -182,4 +182,44 @@ describe('languages', () => {
 		await signOut(page);
 		await context.close();
 	});
+
+	it('the annual wheel in nynorsk and English: its own headings, the wheel and its table', async () => {
+		const context = await demo.browser.newContext({ baseURL: demo.server.baseUrl });
+		const page = await context.newPage();
+		await signInAs(page, demo.server.baseUrl, demo.login.email, demo.login.password);
+		const wheelNav = () => page.getByRole('navigation', { name: /^(Årshjul|Annual wheel)$/ });
+
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'Nynorsk', 'Bytt språk', 'nn');
+		await page.goto('/arshjul');
+		await waitForHydration(page);
+		expect(await lang(page)).toBe('nn');
+		expect(await page.locator('main').getAttribute('lang')).toBeNull();
+		expect(await page.locator('h1').textContent()).toBe('Årshjul');
+		expect(await wheelNav().getByRole('link', { name: 'Mine oppgåver' }).count()).toBe(1);
+		expect(await wheelNav().getByRole('link', { name: 'Malar' }).count()).toBe(1);
+		expect(await page.getByRole('heading', { name: 'Månad for månad' }).count()).toBe(1);
+		await expectAccessible(page);
+
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'English', 'Byt språk', 'en');
+		await page.goto('/arshjul');
+		await waitForHydration(page);
+		expect(await lang(page)).toBe('en');
+		expect(await page.locator('main').getAttribute('lang')).toBeNull();
+		expect(await page.locator('h1').textContent()).toBe('Annual wheel');
+		expect(await wheelNav().getByRole('link', { name: 'My tasks' }).count()).toBe(1);
+		expect(await wheelNav().getByRole('link', { name: 'Templates' }).count()).toBe(1);
+		expect(await page.getByRole('heading', { name: 'Month by month' }).count()).toBe(1);
+		expect(await page.getByRole('button', { name: 'Show' }).count()).toBe(1);
+		await expectAccessible(page);
+
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'Bokmål', 'Change language', 'nb');
+		await signOut(page);
+		await context.close();
+	});
 });

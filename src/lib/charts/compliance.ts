@@ -1,5 +1,7 @@
 import * as Plot from '@observablehq/plot';
-import { monthName, monthShortName, MONTHS, type Month } from '$lib/domain/schedule';
+import { MONTHS, type Month } from '$lib/domain/schedule';
+import { monthLabel } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
 import { formatPercent } from '$lib/format';
 
 export interface ComplianceRow {
@@ -82,6 +84,9 @@ function bucketOf(share: number) {
 	return SHARE_BUCKETS.findLast((bucket) => share >= bucket.from) ?? SHARE_BUCKETS[0];
 }
 
+/** «jan», «feb» … in the reader's language (monthShortName in domain/schedule.ts). */
+const monthShortLabel = (month: Month) => monthLabel(month).slice(0, 3);
+
 function percent(share: number): string {
 	return formatPercent(Math.round(share * 100));
 }
@@ -132,15 +137,15 @@ export function complianceSpec(rows: readonly ComplianceRow[]): ComplianceSpec {
 	const cells = totals.flatMap(({ label, months }) =>
 		MONTHS.map((month): ComplianceCell => {
 			const sum = months.get(month);
-			const where = `${label}, ${monthName(month)}`;
-			const base = { unit: label, month: monthShortName(month) };
+			const where = `${label}, ${monthLabel(month)}`;
+			const base = { unit: label, month: monthShortLabel(month) };
 			if (!sum || sum.total === 0) {
 				return {
 					...base,
 					share: null,
 					text: '–',
 					textFill: '#1b1f24',
-					title: `${where}: ingen oppgaver`
+					title: m.wheel_heat_cell_none({ where })
 				};
 			}
 			const share = sum.signedOnTime / sum.total;
@@ -150,22 +155,25 @@ export function complianceSpec(rows: readonly ComplianceRow[]): ComplianceSpec {
 				share,
 				text,
 				textFill: bucketOf(share).text,
-				title: `${where}: ${text} signert i tide (${sum.signedOnTime} av ${sum.total})`
+				title: m.wheel_heat_cell({
+					where,
+					share: text,
+					onTime: sum.signedOnTime,
+					total: sum.total
+				})
 			};
 		})
 	);
 	const marginLeft = unitMargin(totals.map((unit) => unit.label));
 	return {
 		units: totals.map((unit) => unit.label),
-		months: MONTHS.map(monthShortName),
+		months: MONTHS.map(monthShortLabel),
 		cells,
 		height: MARGIN_TOP + MARGIN_BOTTOM + Math.max(1, totals.length) * CELL_HEIGHT,
 		marginLeft,
 		minWidth: marginLeft + MONTHS.length * MIN_CELL_WIDTH,
-		ariaLabel: 'Andel oppgaver signert i tide, per enhet og måned',
-		ariaDescription:
-			'Varmekart med én rad per enhet og én kolonne per måned. Hver rute viser andelen av ' +
-			'årshjulsoppgavene som ble signert innen fristen. De samme tallene står i tabellen under.'
+		ariaLabel: m.wheel_heat_caption(),
+		ariaDescription: m.wheel_heat_description()
 	};
 }
 
@@ -248,10 +256,14 @@ export function complianceTable(rows: readonly ComplianceRow[]): {
 } {
 	const describe = (sum: { total: number; signedOnTime: number } | undefined) =>
 		sum && sum.total > 0
-			? `${percent(sum.signedOnTime / sum.total)} (${sum.signedOnTime} av ${sum.total})`
+			? m.wheel_heat_share({
+					share: percent(sum.signedOnTime / sum.total),
+					onTime: sum.signedOnTime,
+					total: sum.total
+				})
 			: '–';
 	return {
-		headers: MONTHS.map(monthName),
+		headers: MONTHS.map(monthLabel),
 		rows: totalsByUnit(rows).map((unit) => {
 			const year = [...unit.months.values()].reduce(
 				(acc, sum) => ({

@@ -8,14 +8,9 @@ import {
 	symbolTriangle,
 	type SymbolType
 } from 'd3-shape';
-import {
-	daysInMonth,
-	isMonth,
-	monthName,
-	monthShortName,
-	MONTHS,
-	type Month
-} from '$lib/domain/schedule';
+import { daysInMonth, isMonth, MONTHS, type Month } from '$lib/domain/schedule';
+import { monthLabel, occurrenceStatusLabel } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
 import {
 	OCCURRENCE_STATUSES,
 	OCCURRENCE_STATUS_LABEL,
@@ -235,7 +230,10 @@ export function wheelLayout(
 	today: string | null,
 	{ width = 576, year = null }: { width?: number; year?: number | null } = {}
 ): WheelLayout {
-	const names = MONTHS.map((m) => (width < SHORT_NAMES_BELOW ? monthShortName(m) : monthName(m)));
+	// In the reader's language; «jan», «feb» … where the drawing is narrow.
+	const names = MONTHS.map((mo) =>
+		width < SHORT_NAMES_BELOW ? monthLabel(mo).slice(0, 3) : monthLabel(mo)
+	);
 	const frame = labelFrame(names, width);
 	// Rings share the band between the hole and the outer edge, the first ring innermost.
 	const band = (OUTER - HOLE) / Math.max(1, rings.length);
@@ -283,7 +281,12 @@ export function wheelLayout(
 				status: item.status,
 				taskTitle: item.taskTitle,
 				// Ring and year too: read one at a time, a mark must say which wheel and year it is.
-				label: `${item.taskTitle}, ${monthName(month)}${year ? ` ${year}` : ''}: ${item.statusLabel ?? OCCURRENCE_STATUS_LABEL[item.status]} (${ring.name})`
+				label: m.wheel_mark_label({
+					task: item.taskTitle,
+					month: `${monthLabel(month)}${year ? ` ${year}` : ''}`,
+					status: item.statusLabel ?? occurrenceStatusLabel(item.status),
+					ring: ring.name
+				})
 			}))
 		);
 		return { wheelId: ring.wheelId, name: ring.name, ...radii, marks };

@@ -11,9 +11,11 @@ import {
 } from '$lib/domain/control/vocabulary';
 import { isCalendarDay } from '$lib/domain/portfolio';
 import { idField, optionalIdField } from './id';
+import { m } from '$lib/paraglide/messages';
 
-const REQUIRED = 'Må fylles ut';
-const DAY_FORMAT = 'Bruk formatet ÅÅÅÅ-MM-DD';
+// The messages are functions, read when a form is parsed: in the request's language.
+type Message = () => string;
+const DAY_FORMAT = { error: () => m.control_err_day_format() };
 
 /**
  * Control characters other than tab and line breaks: no one types them, and SQLite's text
@@ -21,27 +23,29 @@ const DAY_FORMAT = 'Bruk formatet ÅÅÅÅ-MM-DD';
  */
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const NO_CONTROL = 'Teksten inneholder ugyldige tegn';
+const NO_CONTROL = { error: () => m.control_err_no_control() };
+const tooLong = (max: number) => ({ error: () => m.control_err_max({ max }) });
+const INVALID = { error: () => m.control_err_invalid() };
 
 const blank = (v: unknown) => v === undefined || (typeof v === 'string' && v.trim() === '');
 
-function requiredText(max: number, message = REQUIRED) {
+function requiredText(max: number, message: Message = m.control_err_required) {
 	return z
 		.string({ error: message })
 		.trim()
-		.min(1, message)
-		.max(max, `Maks ${max} tegn`)
+		.min(1, { error: message })
+		.max(max, tooLong(max))
 		.refine((v) => !CONTROL_CHARS.test(v), NO_CONTROL);
 }
 
 /** Free text that may be empty; stored as '' (the columns are not null). */
 function text(max: number) {
 	return z
-		.preprocess((v) => (blank(v) ? '' : v), z.string('Ugyldig verdi').trim())
+		.preprocess((v) => (blank(v) ? '' : v), z.string(INVALID).trim())
 		.pipe(
 			z
 				.string()
-				.max(max, `Maks ${max} tegn`)
+				.max(max, tooLong(max))
 				.refine((v) => !CONTROL_CHARS.test(v), NO_CONTROL)
 		);
 }
@@ -50,17 +54,17 @@ function text(max: number) {
 const optionalDay = z
 	.preprocess(
 		(v) => (blank(v) ? undefined : typeof v === 'string' ? v.trim() : v),
-		z.string('Ugyldig verdi').refine(isCalendarDay, DAY_FORMAT).optional()
+		z.string(INVALID).refine(isCalendarDay, DAY_FORMAT).optional()
 	)
 	.transform((v) => v ?? null);
 
 export const deviationSchema = z.object({
-	title: requiredText(200, 'Skriv kort hva avviket er'),
+	title: requiredText(200, m.control_err_deviation_title),
 	description: text(4000),
-	severity: z.enum(DEVIATION_SEVERITIES, { error: 'Velg alvorlighetsgrad' }),
+	severity: z.enum(DEVIATION_SEVERITIES, { error: () => m.control_err_severity() }),
 	immediateAction: text(2000),
 	correctiveAction: text(2000),
-	responsibleId: optionalIdField('Velg en ansvarlig person'),
+	responsibleId: optionalIdField(m.control_err_responsible),
 	deadline: optionalDay
 });
 export type DeviationInput = z.output<typeof deviationSchema>;
@@ -69,56 +73,55 @@ export type DeviationInput = z.output<typeof deviationSchema>;
 export const newDeviationSchema = z.intersection(
 	deviationSchema,
 	z.object({
-		unitId: idField('Velg en enhet'),
-		findingId: optionalIdField('Ugyldig funn')
+		unitId: idField(m.control_err_unit),
+		findingId: optionalIdField(m.control_err_finding)
 	})
 );
 
 export const closeDeviationSchema = z.object({
-	closingNote: requiredText(
-		2000,
-		'Skriv hva som ble gjort før avviket lukkes (korrigerende tiltak gjennomført)'
-	)
+	closingNote: requiredText(2000, m.control_err_closing_note)
 });
 
 export const reopenDeviationSchema = z.object({
-	reason: requiredText(1000, 'Skriv hvorfor avviket gjenåpnes')
+	reason: requiredText(1000, m.control_err_reopen_reason)
 });
+
+const BAD_UNIT = { error: () => m.control_err_bad_unit() };
 
 /** Units named by checkboxes: one value, several or none. */
 const unitIds = z
 	.preprocess(
 		(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-		z.array(z.string().regex(/^[1-9][0-9]{0,9}$/, 'Ugyldig enhet'), { error: 'Ugyldig enhet' })
+		z.array(z.string().regex(/^[1-9][0-9]{0,9}$/, BAD_UNIT), BAD_UNIT)
 	)
 	.transform((ids) => [...new Set(ids.map(Number))])
-	.refine((ids) => ids.length > 0, 'Velg minst én enhet tilsynet gjaldt');
+	.refine((ids) => ids.length > 0, { error: () => m.control_err_tilsyn_units() });
 
 export const tilsynSchema = z.object({
-	authority: requiredText(200, 'Skriv hvem som førte tilsynet'),
-	theme: requiredText(300, 'Skriv tilsynets tema'),
+	authority: requiredText(200, m.control_err_authority),
+	theme: requiredText(300, m.control_err_theme),
 	description: text(4000),
 	startDate: optionalDay,
 	preliminaryReportDate: optionalDay,
 	finalReportDate: optionalDay,
 	followUpDeadline: optionalDay,
-	status: z.enum(TILSYN_STATUSES, { error: 'Velg en status' }),
+	status: z.enum(TILSYN_STATUSES, { error: () => m.control_err_status() }),
 	unitIds
 });
 export type TilsynInput = z.output<typeof tilsynSchema>;
 
 export const findingSchema = z.object({
-	kind: z.enum(FINDING_KINDS, { error: 'Velg lovbrudd eller merknad' }),
-	text: requiredText(4000, 'Skriv funnet')
+	kind: z.enum(FINDING_KINDS, { error: () => m.control_err_kind() }),
+	text: requiredText(4000, m.control_err_finding_text)
 });
 export type FindingInput = z.output<typeof findingSchema>;
 
 export const findingStatusSchema = z.object({
-	findingId: idField('Mangler funn'),
-	status: z.enum(FINDING_STATUSES, { error: 'Velg en status' })
+	findingId: idField(m.control_err_finding_missing),
+	status: z.enum(FINDING_STATUSES, { error: () => m.control_err_status() })
 });
 
 export const riskControlSchema = z.object({
-	taskId: idField('Mangler oppgave'),
-	riskId: idField('Velg en risiko')
+	taskId: idField(m.control_err_task_missing),
+	riskId: idField(m.control_err_risk)
 });

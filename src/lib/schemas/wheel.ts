@@ -1,25 +1,32 @@
 import { z } from 'zod';
 import { isMonth, type Month, type Schedule } from '$lib/domain/schedule';
+import { m } from '$lib/paraglide/messages';
 
 // Form fields arrive as strings (or string arrays for repeated keys, see formValues), so every
 // schema here reads strings and gives a Norwegian message for a missing field as well as for a
-// wrong one.
+// wrong one. The messages are functions, read when a form is parsed: in the request's language.
 
-function requiredText(message: string, max: number, tooLong: string) {
-	return z.string({ error: message }).trim().min(1, message).max(max, tooLong);
+type Message = () => string;
+
+function requiredText(message: Message, max: number, tooLong: Message) {
+	return z
+		.string({ error: message })
+		.trim()
+		.min(1, { error: message })
+		.max(max, { error: tooLong });
 }
 
 /** Empty or absent becomes `null`, so the database never stores `''` for "not given". */
-function optionalText(max: number, tooLong: string) {
+function optionalText(max: number, tooLong: Message) {
 	return z
 		.string({ error: tooLong })
 		.trim()
-		.max(max, tooLong)
+		.max(max, { error: tooLong })
 		.optional()
 		.transform((value) => (value ? value : null));
 }
 
-function id(message: string) {
+function id(message: Message) {
 	return z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
 }
 
@@ -28,16 +35,14 @@ const checkbox = z
 	.optional()
 	.transform((value) => value === 'on' || value === 'true');
 
-const MONTH_MESSAGE = 'Velg en måned fra januar til desember';
-
 const month = z.coerce
-	.number({ error: MONTH_MESSAGE })
-	.refine(isMonth, MONTH_MESSAGE)
+	.number({ error: () => m.wheel_err_month() })
+	.refine(isMonth, { error: () => m.wheel_err_month() })
 	.transform((value) => value as Month);
 
 /** Checkboxes named `months`: one value, several or none. */
 const months = z
-	.union([z.string(), z.array(z.string())], { error: 'Velg minst én måned' })
+	.union([z.string(), z.array(z.string())], { error: () => m.wheel_err_months_min() })
 	.optional()
 	.transform((value, ctx) => {
 		const raw = value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -45,23 +50,23 @@ const months = z
 		if (!numbers.every(isMonth)) {
 			ctx.issues.push({
 				code: 'custom',
-				message: 'Månedene må være fra januar til desember',
+				message: m.wheel_err_months_range(),
 				input: value
 			});
 			return z.NEVER;
 		}
 		return [...new Set(numbers)].sort((a, b) => a - b);
 	})
-	.refine((list) => list.length > 0, 'Velg minst én måned');
+	.refine((list) => list.length > 0, { error: () => m.wheel_err_months_min() });
 
-const DUE_DAY_MESSAGE = 'Forfallsdagen må være et helt tall fra 1 til 31, eller tom for siste dag';
+const DUE_DAY_MESSAGE = { error: () => m.wheel_err_due_day() };
 
 /** Blank means the last day of the month, the default in the seed's wheel. */
 const dueDay = z.preprocess(
 	(value) => (typeof value === 'string' ? value.trim() : value) || null,
 	z.coerce
-		.number({ error: DUE_DAY_MESSAGE })
-		.int({ error: DUE_DAY_MESSAGE })
+		.number(DUE_DAY_MESSAGE)
+		.int(DUE_DAY_MESSAGE)
 		.min(1, DUE_DAY_MESSAGE)
 		.max(31, DUE_DAY_MESSAGE)
 		.nullable()
@@ -74,7 +79,7 @@ const scheduleFields = z.discriminatedUnion(
 		z.object({ scheduleKind: z.literal('months'), months, dueDay }),
 		z.object({ scheduleKind: z.literal('yearly'), month, dueDay })
 	],
-	{ error: 'Velg hvor ofte oppgaven skal gjøres' }
+	{ error: () => m.wheel_err_schedule() }
 );
 
 function toSchedule(fields: z.output<typeof scheduleFields>): Schedule {
@@ -92,30 +97,22 @@ function toSchedule(fields: z.output<typeof scheduleFields>): Schedule {
 export const scheduleSchema = scheduleFields.transform(toSchedule);
 
 export const wheelSchema = z.object({
-	name: requiredText('Skriv et navn på årshjulet', 120, 'Navnet kan ha høyst 120 tegn'),
-	description: optionalText(2000, 'Beskrivelsen kan ha høyst 2000 tegn'),
-	ownerUnitId: id('Velg enheten som eier årshjulet')
+	name: requiredText(m.wheel_err_name, 120, m.wheel_err_name_long),
+	description: optionalText(2000, m.wheel_err_description_long),
+	ownerUnitId: id(m.wheel_err_owner_unit)
 });
 
 export const wheelAssignmentSchema = z.object({
-	unitId: id('Velg en enhet'),
+	unitId: id(m.wheel_err_unit),
 	includeChildUnits: checkbox
 });
 
 const taskFields = z.object({
-	title: requiredText('Skriv en tittel på oppgaven', 200, 'Tittelen kan ha høyst 200 tegn'),
-	description: optionalText(2000, 'Beskrivelsen kan ha høyst 2000 tegn'),
-	responsibleRole: requiredText(
-		'Skriv hvem som har ansvar, for eksempel «Avdelingsleder»',
-		100,
-		'Ansvar kan ha høyst 100 tegn'
-	),
-	storedIn: requiredText(
-		'Skriv hvor dokumentasjonen lagres, for eksempel «Compilo»',
-		100,
-		'Lagres kan ha høyst 100 tegn'
-	),
-	reference: optionalText(500, 'Henvisningen kan ha høyst 500 tegn')
+	title: requiredText(m.wheel_err_title, 200, m.wheel_err_title_long),
+	description: optionalText(2000, m.wheel_err_description_long),
+	responsibleRole: requiredText(m.wheel_err_responsible, 100, m.wheel_err_responsible_long),
+	storedIn: requiredText(m.wheel_err_stored_in, 100, m.wheel_err_stored_in_long),
+	reference: optionalText(500, m.wheel_err_reference_long)
 });
 
 // An intersection (not a refinement) so a missing title and a missing month are reported together.
@@ -131,36 +128,32 @@ export const taskSchema = z
 	}));
 
 const link = z
-	.string({ error: 'Lenken må være en nettadresse som begynner med https:// eller http://' })
+	.string({ error: () => m.wheel_err_link() })
 	.trim()
 	.optional()
 	.transform((value) => value || null)
 	// Only web links: the link is rendered as an <a href>, where javascript: would run.
 	.refine(
 		(value) => value === null || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)),
-		'Lenken må være en nettadresse som begynner med https:// eller http://'
+		{ error: () => m.wheel_err_link() }
 	);
 
 export const signOffSchema = z.object({
-	comment: optionalText(2000, 'Kommentaren kan ha høyst 2000 tegn'),
-	storedIn: requiredText(
-		'Skriv hvor dokumentasjonen er lagret',
-		100,
-		'Lagres kan ha høyst 100 tegn'
-	),
+	comment: optionalText(2000, m.wheel_err_comment_long),
+	storedIn: requiredText(m.wheel_err_stored, 100, m.wheel_err_stored_in_long),
 	link
 });
 
-const PERIOD_MESSAGE = 'Mangler hvilken måned som signeres';
+const PERIOD_MESSAGE = { error: () => m.wheel_err_period() };
 
 /** `YYYY-MM`: an occurrence is named by its task, unit and due period (they are computed). */
 export const periodSchema = z
-	.string({ error: PERIOD_MESSAGE })
+	.string(PERIOD_MESSAGE)
 	.regex(/^\d{4}-(0[1-9]|1[0-2])$/, PERIOD_MESSAGE);
 
 export const occurrenceKeySchema = z.object({
-	taskId: id('Mangler hvilken oppgave som signeres'),
-	unitId: id('Mangler hvilken enhet som signerer'),
+	taskId: id(m.wheel_err_task_id),
+	unitId: id(m.wheel_err_unit_id),
 	period: periodSchema
 });
 
@@ -168,11 +161,7 @@ export const occurrenceKeySchema = z.object({
 export const occurrenceSignOffSchema = signOffSchema.extend(occurrenceKeySchema.shape);
 
 export const reopenSchema = z.object({
-	reason: requiredText(
-		'Skriv hvorfor signaturen gjenåpnes',
-		1000,
-		'Begrunnelsen kan ha høyst 1000 tegn'
-	)
+	reason: requiredText(m.wheel_err_reason, 1000, m.wheel_err_reason_long)
 });
 
 export type WheelInput = z.output<typeof wheelSchema>;

@@ -36,6 +36,7 @@ import { getDeviation } from '../db/queries/deviations';
 import { listUnits } from '../db/queries/units';
 import { getTilsyn } from '../db/queries/tilsyn';
 import { descendantIds } from '$lib/domain/units';
+import { m as msg } from '$lib/paraglide/messages';
 
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
 type ItemEvent = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
@@ -94,7 +95,7 @@ export function requireDeviation(event: ItemEvent) {
 	const scope = deviationReadScope(user);
 	const readable =
 		row && (scope.all || scope.unitIds.includes(row.unitId) || row.responsibleId === user.id);
-	if (!row || !readable) error(404, 'Fant ikke avviket.');
+	if (!row || !readable) error(404, msg.control_err_deviation_missing());
 	return { user, deviation: row, canWrite: canWriteDeviation(user, row.unitId) };
 }
 
@@ -111,7 +112,7 @@ export function requireDeviationWriter(event: ItemEvent) {
 export function requireDeviationRecorder(event: AnyEvent) {
 	const user = requireUser(event);
 	if (!isAdmin(user) && ledUnitIds(user).length === 0) {
-		error(403, 'Bare enhetsledere og administratorer kan registrere avvik.');
+		error(403, msg.control_err_cannot_record());
 	}
 	return user;
 }
@@ -132,7 +133,7 @@ export function requireTilsynReader(event: AnyEvent) {
 /** Recording and editing a tilsyn and its findings: admins; else 403. */
 export function requireTilsynEditor(event: AnyEvent) {
 	const user = requireUser(event);
-	if (!isAdmin(user)) error(403, 'Bare administratorer kan registrere og endre tilsyn.');
+	if (!isAdmin(user)) error(403, msg.control_err_admin_tilsyn());
 	return user;
 }
 
@@ -140,7 +141,7 @@ export function requireTilsynEditor(event: AnyEvent) {
 export function requireTilsynItemEditor(event: ItemEvent) {
 	const user = requireTilsynEditor(event);
 	const tilsyn = getTilsyn(Number(event.params.id));
-	if (!tilsyn) error(404, 'Fant ikke tilsynet.');
+	if (!tilsyn) error(404, msg.control_tilsyn_not_found());
 	return { user, tilsynId: tilsyn.id };
 }
 
@@ -151,7 +152,7 @@ export function canFollowUpTilsyn(user: SessionUser, coveredUnitIds: number[]): 
 
 export function assertMayFollowUpTilsyn(user: SessionUser, coveredUnitIds: number[]): void {
 	if (!canFollowUpTilsyn(user, coveredUnitIds)) {
-		error(403, 'Bare administratorer og ledere for enhetene tilsynet gjaldt kan følge opp funn.');
+		error(403, msg.control_err_cannot_follow_up());
 	}
 }
 
@@ -211,7 +212,7 @@ export function requireControlReportReader(event: ControlReportEvent): SessionUs
 export function requireControlReportWriter(event: ControlReportEvent): SessionUser {
 	const user = requireUser(event);
 	if (!canWriteControlReport(user)) {
-		error(403, 'Bare kommunedirektøren og administratorer kan skrive i og fryse rapporten.');
+		error(403, msg.control_err_report_write());
 	}
 	return user;
 }

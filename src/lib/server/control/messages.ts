@@ -1,22 +1,50 @@
 /** Internal control's messages, keyed by the reason a write answers. */
 import type { MessageBook } from '../result';
+import { m } from '$lib/paraglide/messages';
+
+// Read when an answer is made, so each is in the request's language (messages/control/*.json).
 
 export const CONTROL_MESSAGES: MessageBook = {
 	messages: {
-		unit_missing: 'Enheten finnes ikke eller er arkivert.',
-		responsible_missing: 'Velg en ansvarlig som er aktiv bruker.',
-		occurrence_missing: 'Fant ikke oppgaven i årshjulet. Last siden på nytt.',
-		not_begun:
-			'Kontrollen for denne måneden har ikke begynt. Avvik kan registreres fra måneden begynner.',
-		finding_missing: 'Funnet hører ikke til et tilsyn som gjaldt denne enheten.',
-		closed: 'Avviket er lukket. Gjenåpne det først om det skal endres.',
-		already_closed: 'Avviket er allerede lukket.',
-		not_closed: 'Avviket er ikke lukket.',
-		already_linked: 'Oppgaven er allerede knyttet til denne risikoen.',
-		risk_missing: 'Fant ikke risikoen.',
-		task_missing: 'Fant ikke oppgaven i dette årshjulet.',
-		not_linked: 'Oppgaven er ikke knyttet til denne risikoen.',
-		deadline_before_found: 'Fristen kan ikke være før dagen avviket ble funnet.'
+		get unit_missing() {
+			return m.control_msg_unit_missing();
+		},
+		get responsible_missing() {
+			return m.control_msg_responsible_missing();
+		},
+		get occurrence_missing() {
+			return m.control_msg_occurrence_missing();
+		},
+		get not_begun() {
+			return m.control_msg_not_begun();
+		},
+		get finding_missing() {
+			return m.control_msg_finding_missing();
+		},
+		get closed() {
+			return m.control_msg_closed();
+		},
+		get already_closed() {
+			return m.control_msg_already_closed();
+		},
+		get not_closed() {
+			return m.control_msg_not_closed();
+		},
+		get already_linked() {
+			return m.control_msg_already_linked();
+		},
+		get risk_missing() {
+			return m.control_msg_risk_missing();
+		},
+		get task_missing() {
+			return m.control_msg_task_missing();
+		},
+		get not_linked() {
+			return m.control_msg_not_linked();
+		},
+		get deadline_before_found() {
+			return m.control_msg_deadline_before_found();
+		}
 	},
 	fields: {
 		unit_missing: 'unitId',
@@ -28,13 +56,31 @@ export const CONTROL_MESSAGES: MessageBook = {
 };
 
 export const CONTROL_SUCCESS = {
-	recorded: 'Avviket er registrert.',
-	saved: 'Avviket er lagret.',
-	closed: 'Avviket er lukket.',
-	reopened: 'Avviket er gjenåpnet.',
-	tilsynSaved: 'Tilsynet er lagret.',
-	findingAdded: 'Funnet er lagt til.',
-	findingStatus: 'Funnets status er endret.',
-	linked: 'Risikoen er knyttet til oppgaven.',
-	unlinked: 'Koblingen er fjernet.'
-} as const;
+	get recorded() {
+		return m.control_ok_recorded();
+	},
+	get saved() {
+		return m.control_ok_saved();
+	},
+	get closed() {
+		return m.control_ok_closed();
+	},
+	get reopened() {
+		return m.control_ok_reopened();
+	},
+	get tilsynSaved() {
+		return m.control_ok_tilsyn_saved();
+	},
+	get findingAdded() {
+		return m.control_ok_finding_added();
+	},
+	get findingStatus() {
+		return m.control_ok_finding_status();
+	},
+	get linked() {
+		return m.control_ok_linked();
+	},
+	get unlinked() {
+		return m.control_ok_unlinked();
+	}
+};

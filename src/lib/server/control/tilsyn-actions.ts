@@ -18,6 +18,7 @@ import { findingSchema, findingStatusSchema, tilsynSchema } from '$lib/schemas/c
 import { tilsynValues } from '$lib/control/form-values';
 import { assertMayFollowUpTilsyn } from './access';
 import { CONTROL_MESSAGES, CONTROL_SUCCESS } from './messages';
+import { m as msg } from '$lib/paraglide/messages';
 
 const refuse = (reason: string, values: FormValues, action: string) =>
 	refused(CONTROL_MESSAGES, reason, values, { action });
@@ -70,7 +71,7 @@ export function setTilsynFindingStatus(
 ) {
 	const action = 'findingStatus';
 	const tilsyn = getTilsyn(tilsynId);
-	if (!tilsyn) error(404, 'Fant ikke tilsynet.');
+	if (!tilsyn) error(404, msg.control_tilsyn_not_found());
 	assertMayFollowUpTilsyn(user, tilsyn.unitIds);
 	const form = parseForm(findingStatusSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, action);

@@ -14,6 +14,7 @@ import { getWheel, getWheelTask, type WheelRow } from '../db/queries/wheel';
 import { calendarFeedUserId } from '../db/queries/wheel-feed';
 import { getUserById } from '../db/queries/users';
 import { evidenceFileOfOccurrence, unitAndAncestors } from '../db/queries/evidence';
+import { m as msg } from '$lib/paraglide/messages';
 
 type ItemEvent = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
 
@@ -41,7 +42,7 @@ export function canReopenSignature(
 
 function wheelOr404(event: Pick<RequestEvent, 'params'>): WheelRow {
 	const wheel = getWheel(Number(event.params.id));
-	if (!wheel) error(404, 'Fant ikke årshjulet.');
+	if (!wheel) error(404, msg.wheel_err_wheel_missing());
 	return wheel;
 }
 
@@ -56,7 +57,7 @@ export function requireWheelReader(event: ItemEvent) {
 export function requireWheelEditor(event: ItemEvent) {
 	const { user, wheel, canEdit } = requireWheelReader(event);
 	if (!canEdit) {
-		error(403, 'Bare administratorer og lederen for eierenheten kan endre dette årshjulet.');
+		error(403, msg.wheel_err_not_owner());
 	}
 	return { user, wheel };
 }
@@ -66,20 +67,20 @@ export type WheelEditor = ReturnType<typeof requireWheelEditor>;
 /** Creating a wheel owned by `ownerUnitId`: its leader or an admin; else 403. */
 export function assertMayOwnWheel(user: SessionUser, ownerUnitId: number): void {
 	if (!canEditWheel(user, ownerUnitId)) {
-		error(403, 'Bare administratorer og lederen for eierenheten kan lage årshjul for den.');
+		error(403, msg.wheel_err_not_owner_create());
 	}
 }
 
 /** A task of this wheel, or 404: a form cannot reach another wheel's tasks. */
 export function assertTaskOfWheel(wheel: WheelRow, taskId: number | undefined) {
 	const task = taskId === undefined ? undefined : getWheelTask(taskId);
-	if (!task || task.wheelId !== wheel.id) error(404, 'Fant ikke oppgaven.');
+	if (!task || task.wheelId !== wheel.id) error(404, msg.wheel_err_task_missing());
 	return task;
 }
 
 /** Signing for a unit is its leader's (or an admin's); else 403. */
 export function assertMaySign(user: SessionUser, unitId: number): void {
-	if (!canLeadUnit(user, unitId)) error(403, 'Bare lederen for denne enheten kan signere.');
+	if (!canLeadUnit(user, unitId)) error(403, msg.wheel_err_not_leader());
 }
 
 /** Reopening a signature: the one who signed it, while leading the unit, or an admin. */
@@ -88,7 +89,7 @@ export function assertMayReopen(
 	signature: { unitId: number; signedById: number }
 ): void {
 	if (!canReopenSignature(user, signature)) {
-		error(403, 'Bare den som signerte, eller en administrator, kan gjenåpne signaturen.');
+		error(403, msg.wheel_err_not_signer());
 	}
 }
 
@@ -99,7 +100,7 @@ export function assertMayReopen(
 export function assertCalendarFeedAccess(token: string) {
 	const userId = /^[a-z2-7]{32}$/.test(token) ? calendarFeedUserId(hashToken(token)) : undefined;
 	const owner = userId === undefined ? undefined : getUserById(userId);
-	if (!owner || !owner.active) error(404, 'Fant ikke kalenderen.');
+	if (!owner || !owner.active) error(404, msg.wheel_err_calendar_missing());
 	return owner;
 }
 
@@ -133,7 +134,7 @@ export function requireEvidenceDownload(event: ItemEvent) {
 	};
 	const file = evidenceFileOfOccurrence(Number(event.params.id), key);
 	if (!file || !file.sha256 || !file.fileName || !file.mediaType) {
-		error(404, 'Fant ikke vedlegget.');
+		error(404, msg.wheel_err_evidence_missing());
 	}
 	if (!canSeeEvidenceFiles(user, file.unitId)) {
 		error(403, 'Bare enhetens ledere, ledere over den og administratorer kan laste ned vedlegg.');

@@ -58,6 +58,7 @@ import {
 } from './messages';
 import { readEvidenceFiles } from './evidence';
 import { assignableUnits } from './units';
+import { m as msg } from '$lib/paraglide/messages';
 
 const refuse = (reason: string, values: FormValues, action: string, field = '_form') =>
 	refused(WHEEL_MESSAGES, reason, values, { action, field });
@@ -148,7 +149,7 @@ export function assignUnit({ user, wheel }: WheelEditor, formData: FormData, now
 export function unassignUnit({ user, wheel }: WheelEditor, formData: FormData, now: Date) {
 	const form = parseForm(assignmentIdSchema, formData);
 	if (!form.ok || !unassignWheel(wheel.id, form.data.assignmentId, user.id, now).ok) {
-		error(404, 'Fant ikke tildelingen.');
+		error(404, msg.wheel_err_assignment_missing());
 	}
 	return { action: 'unassign', success: WHEEL_SUCCESS.unassigned };
 }

@@ -1,7 +1,9 @@
 /** The årshjul's messages, keyed by the reason a write answers. */
 import type { MessageBook } from '../result';
 import { formatDateTime } from '$lib/format';
-import { monthName, type Month } from '$lib/domain/schedule';
+import type { Month } from '$lib/domain/schedule';
+import { monthLabel } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
 import {
 	EVIDENCE_MAX_BYTES,
 	EVIDENCE_MAX_FILES,
@@ -9,16 +11,33 @@ import {
 	formatByteSize
 } from '$lib/domain/control/evidence';
 
+// Read when an answer is made, so each is in the request's language (messages/wheel/*.json).
 export const WHEEL_MESSAGES: MessageBook = {
 	messages: {
-		already_assigned: 'Enheten har allerede dette årshjulet.',
-		unit_missing: 'Enheten finnes ikke eller er arkivert.',
-		task_archived: 'Oppgaven er arkivert og kan ikke endres.',
-		not_signed: 'Oppgaven er ikke signert, eller allerede gjenåpnet.',
-		occurrence_missing: 'Fant ikke oppgaven for denne enheten og måneden. Last siden på nytt.',
-		not_my_unit: 'Du kan bare velge en enhet du leder.',
-		owner_unit_missing: 'Enheten finnes ikke.',
-		not_assignable: 'Du kan ikke tildele årshjulet denne enheten.'
+		get already_assigned() {
+			return m.wheel_msg_already_assigned();
+		},
+		get unit_missing() {
+			return m.wheel_msg_unit_missing();
+		},
+		get task_archived() {
+			return m.wheel_msg_task_archived();
+		},
+		get not_signed() {
+			return m.wheel_msg_not_signed();
+		},
+		get occurrence_missing() {
+			return m.wheel_msg_occurrence_missing();
+		},
+		get not_my_unit() {
+			return m.wheel_msg_not_my_unit();
+		},
+		get owner_unit_missing() {
+			return m.wheel_msg_owner_unit_missing();
+		},
+		get not_assignable() {
+			return m.wheel_msg_not_assignable();
+		}
 	}
 };
 
@@ -30,46 +49,64 @@ export const COMPLIANCE_FILTER_MESSAGES = {
 } as const;
 
 const TYPES = EVIDENCE_TYPES.map((t) => t.ext.toUpperCase()).join(', ');
-const AGAIN = 'Oppgaven er ikke signert. Velg filene på nytt og prøv igjen.';
 
 /** A refused evidence file: what was wrong with which file, and that nothing was signed. */
 export function evidenceMessage(reason: string, fileName?: string): string {
-	const name = fileName ? `«${fileName.slice(0, 120)}»` : 'Filen';
+	const name = fileName ? `«${fileName.slice(0, 120)}»` : m.wheel_msg_the_file();
+	const again = m.wheel_msg_again();
 	switch (reason) {
 		case 'evidence_too_many':
-			return `Du kan legge ved høyst ${EVIDENCE_MAX_FILES} filer per signatur. ${AGAIN}`;
+			return m.wheel_msg_evidence_too_many({ max: EVIDENCE_MAX_FILES, again });
 		case 'evidence_empty':
-			return `${name} er tom. ${AGAIN}`;
+			return m.wheel_msg_evidence_empty({ name, again });
 		case 'evidence_too_large':
-			return `${name} er større enn ${formatByteSize(EVIDENCE_MAX_BYTES)}. ${AGAIN}`;
+			return m.wheel_msg_evidence_too_large({
+				name,
+				size: formatByteSize(EVIDENCE_MAX_BYTES),
+				again
+			});
 		default:
-			return `${name} er ikke en filtype vi tar imot. Innholdet avgjør typen, ikke filnavnet: bruk ${TYPES}. ${AGAIN}`;
+			return m.wheel_msg_evidence_type({ name, types: TYPES, again });
 	}
 }
 
 /** A second sign-off of the same occurrence: who signed it, and when. */
 export function alreadySignedMessage(signature?: { name?: string; signedAt: Date }): string {
 	return signature
-		? `Oppgaven er allerede signert av ${signature.name ?? 'en annen'} ${formatDateTime(signature.signedAt)}. Signaturen er ikke registrert på nytt.`
-		: 'Oppgaven er allerede signert.';
+		? m.wheel_msg_already_signed_by({
+				name: signature.name ?? m.wheel_msg_someone_else(),
+				at: formatDateTime(signature.signedAt)
+			})
+		: m.wheel_msg_already_signed();
 }
 
 /** A sign-off before its month: from when it may be signed. */
 export function notBegunMessage(period: string): string {
 	const [year, month] = period.split('-').map(Number);
-	const name = `${monthName(month as Month)} ${year}`;
-	return `Oppgaven for ${name} kan ikke signeres før måneden har begynt. Du kan signere fra 1. ${name}.`;
+	return m.wheel_msg_not_begun({ month: `${monthLabel(month as Month)} ${year}` });
 }
 
 export const WHEEL_SUCCESS = {
-	signed: 'Oppgaven er signert.',
-	reopened: 'Signaturen er gjenåpnet. Oppgaven kan signeres på nytt.',
-	wheelSaved: 'Årshjulet er lagret.',
-	assigned: 'Årshjulet er tildelt enheten.',
-	unassigned: 'Tildelingen er fjernet. Signaturer er beholdt.',
-	feedRevoked: 'Kalenderabonnementet er slettet. Adressen virker ikke lenger.',
-	wheelCreated: (name: string) => `Årshjulet «${name}» er opprettet.`,
-	taskAdded: (title: string) => `Oppgaven «${title}» er lagt til.`,
-	taskSaved: (title: string) => `Oppgaven «${title}» er lagret. Signerte forekomster er uendret.`,
-	taskArchived: (title: string) => `Oppgaven «${title}» er arkivert.`
-} as const;
+	get signed() {
+		return m.wheel_ok_signed();
+	},
+	get reopened() {
+		return m.wheel_ok_reopened();
+	},
+	get wheelSaved() {
+		return m.wheel_ok_wheel_saved();
+	},
+	get assigned() {
+		return m.wheel_ok_assigned();
+	},
+	get unassigned() {
+		return m.wheel_ok_unassigned();
+	},
+	get feedRevoked() {
+		return m.wheel_ok_feed_revoked();
+	},
+	wheelCreated: (name: string) => m.wheel_ok_wheel_created({ name }),
+	taskAdded: (title: string) => m.wheel_ok_task_added({ title }),
+	taskSaved: (title: string) => m.wheel_ok_task_saved({ title }),
+	taskArchived: (title: string) => m.wheel_ok_task_archived({ title })
+};

@@ -27,11 +27,7 @@ import { idParam } from '$lib/schemas/id';
 import type { FormValues } from '$lib/schemas/form';
 import { buildUnitTree, descendantIds, flattenUnitTree, unitOption } from '$lib/domain/units';
 import { isDeviationOverdue } from '$lib/domain/control/deviations';
-import {
-	DEVIATION_SEVERITIES,
-	DEVIATION_SEVERITY_LABEL,
-	type DeviationSeverity
-} from '$lib/domain/control/vocabulary';
+import { DEVIATION_SEVERITIES, type DeviationSeverity } from '$lib/domain/control/vocabulary';
 import { deviationValues } from '$lib/control/form-values';
 import {
 	canWriteDeviation,
@@ -39,15 +35,16 @@ import {
 	writableUnitIds,
 	type DeviationAccess
 } from '../access';
+import { severityLabel } from '$lib/labels-control';
+import { m as msg } from '$lib/paraglide/messages';
 
 export const DEVIATION_PAGE = 25;
 
 const STATUS_PARAM = { apne: 'open', lukkede: 'closed', alle: 'all' } as const;
 
-export const severityOptions = DEVIATION_SEVERITIES.map((s) => ({
-	value: s,
-	label: DEVIATION_SEVERITY_LABEL[s]
-}));
+/** The severities to choose from, in the request's language. */
+export const severityOptions = () =>
+	DEVIATION_SEVERITIES.map((s) => ({ value: s, label: severityLabel(s) }));
 
 function unitChoices(only: number[] | null) {
 	const units = listUnits().filter((u) => !u.archivedAt);
@@ -99,23 +96,25 @@ export function deviationListPage(user: SessionUser, scope: ReadScope, url: URL,
 		rows: page.rows.map((d) => ({ ...d, overdue: isDeviationOverdue(d, today) })),
 		pager: { previous: page.previous, next: page.next, first: page.first },
 		unitOptions: unitChoices(scope.all ? null : scope.unitIds),
-		severityOptions,
+		severityOptions: severityOptions(),
 		canRecord: isAdmin(user) || ledUnitIds(user).length > 0
 	};
 }
 
-const ACTION_LABEL: Record<string, string> = {
-	create: 'Registrert',
-	update: 'Endret',
-	close: 'Lukket',
-	reopen: 'Gjenåpnet'
+// Functions: read in the request's language.
+const ACTION_LABEL: Record<string, () => string> = {
+	create: msg.control_history_create,
+	update: msg.control_history_update,
+	close: msg.control_history_close,
+	reopen: msg.control_history_reopen
 };
 
 /** What the history says beyond who and when: the closing note or the reason for reopening. */
 function historyNote(action: string, after: unknown): string {
 	const a = (after ?? {}) as Record<string, unknown>;
 	if (action === 'close' && typeof a.closingNote === 'string') return a.closingNote;
-	if (action === 'reopen' && typeof a.reason === 'string') return `Begrunnelse: ${a.reason}`;
+	if (action === 'reopen' && typeof a.reason === 'string')
+		return msg.control_history_reason({ reason: a.reason });
 	return '';
 }
 
@@ -128,8 +127,8 @@ export function deviationPage({ user, deviation, canWrite }: DeviationAccess, no
 	}).rows.map((e) => ({
 		id: e.id,
 		at: e.at,
-		who: e.actorName ?? 'Systemet',
-		label: ACTION_LABEL[e.action] ?? e.action,
+		who: e.actorName ?? msg.control_system(),
+		label: ACTION_LABEL[e.action]?.() ?? e.action,
 		note: historyNote(e.action, e.after)
 	}));
 	return {
@@ -162,7 +161,7 @@ export function deviationPage({ user, deviation, canWrite }: DeviationAccess, no
 		history,
 		canWrite,
 		responsibleOptions: canWrite ? responsibleOptions() : [],
-		severityOptions,
+		severityOptions: severityOptions(),
 		isResponsible: deviation.responsibleId === user.id
 	};
 }
@@ -175,13 +174,13 @@ function responsibleOptions() {
 export function newDeviationPage(user: SessionUser, url: URL) {
 	const findingId = idParam(url.searchParams.get('funn'));
 	const finding = findingId === null ? undefined : getFindingForFollowUp(findingId);
-	if (findingId !== null && !finding) error(404, 'Fant ikke funnet.');
+	if (findingId !== null && !finding) error(404, msg.control_err_finding_not_found());
 	const writable = writableUnitIds(user);
 	const allowed = finding
 		? finding.unitIds.filter((id) => writable === null || writable.includes(id))
 		: writable;
 	if (finding && allowed !== null && allowed.length === 0) {
-		error(403, 'Du leder ingen av enhetene tilsynet gjaldt.');
+		error(403, msg.control_err_not_tilsyn_leader());
 	}
 	return {
 		finding: finding
@@ -197,7 +196,7 @@ export function newDeviationPage(user: SessionUser, url: URL) {
 			: {}) as FormValues,
 		unitOptions: unitChoices(allowed),
 		responsibleOptions: responsibleOptions(),
-		severityOptions
+		severityOptions: severityOptions()
 	};
 }
 
@@ -211,7 +210,7 @@ export function occurrenceDeviations(
 		deviations: listOccurrenceDeviations(key),
 		canRecordDeviation: canRecord,
 		deviationResponsibleOptions: canRecord ? responsibleOptions() : [],
-		deviationSeverityOptions: severityOptions
+		deviationSeverityOptions: severityOptions()
 	};
 }
 

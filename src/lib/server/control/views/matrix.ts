@@ -14,24 +14,37 @@ import {
 } from '../../db/queries/risk-control';
 import { osloDay } from '$lib/format';
 import { keysetList } from '$lib/paging';
-import { dueMonths, monthShortName } from '$lib/domain/schedule';
+import { dueMonths, type Month } from '$lib/domain/schedule';
 import { taskSchedule } from '$lib/domain/wheel-occurrences';
 import {
 	findsDeviationsRepeatedly,
-	MATRIX_FLAG_LABEL,
 	repeatedFindingsFrom,
 	riskHasNoControl
 } from '$lib/domain/control/deviations';
-import { RISK_STATUS_LABEL, type RiskStatus } from '$lib/domain/portfolio/vocabulary';
+import type { RiskStatus } from '$lib/domain/portfolio/vocabulary';
+import { monthLabel } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
+
+// In the request's language (RISK_STATUS_LABEL in domain/portfolio/vocabulary.ts).
+const RISK_STATUS: Record<RiskStatus, () => string> = {
+	open: m.control_risk_open,
+	mitigating: m.control_risk_mitigating,
+	closed: m.control_risk_closed
+};
+
+/** «jan», «feb» … in the request's language (monthShortName in domain/schedule.ts). */
+const monthShort = (month: Month) => monthLabel(month).slice(0, 3);
 
 export const MATRIX_PAGE = 25;
 
 /** «Hver måned» / «Mars» / «Jan, jul», as the wheel's schedule reads. */
 function scheduleLabel(t: { scheduleKind: string; months: string; dueDay: number | null }): string {
 	const schedule = taskSchedule(t as Parameters<typeof taskSchedule>[0]);
-	if (schedule.kind === 'monthly') return 'Hver måned';
-	const months = dueMonths(schedule).map(monthShortName).join(', ');
-	return schedule.kind === 'yearly' ? `Hvert år (${months})` : `Hvert år i ${months}`;
+	if (schedule.kind === 'monthly') return m.control_schedule_monthly();
+	const months = dueMonths(schedule).map(monthShort).join(', ');
+	return schedule.kind === 'yearly'
+		? m.control_schedule_yearly({ months })
+		: m.control_schedule_months({ months });
 }
 
 export function matrixPage(url: URL, now: Date) {
@@ -61,8 +74,8 @@ export function matrixPage(url: URL, now: Date) {
 		counts: countMatrixRisks(),
 		risks: page.rows.map((r) => ({
 			...r,
-			statusLabel: RISK_STATUS_LABEL[r.status as RiskStatus] ?? r.status,
-			flag: riskHasNoControl(r) ? MATRIX_FLAG_LABEL.no_control : null,
+			statusLabel: RISK_STATUS[r.status as RiskStatus]?.() ?? r.status,
+			flag: riskHasNoControl(r) ? m.control_flag_no_control() : null,
 			controls: controls
 				.filter((c) => c.riskId === r.id)
 				.map((c) => ({
@@ -74,9 +87,7 @@ export function matrixPage(url: URL, now: Date) {
 					schedule: scheduleLabel(c),
 					archived: c.archived === 1,
 					deviationPeriods: c.deviationPeriods,
-					flag: findsDeviationsRepeatedly(c.deviationPeriods)
-						? MATRIX_FLAG_LABEL.repeated_findings
-						: null
+					flag: findsDeviationsRepeatedly(c.deviationPeriods) ? m.control_flag_repeated() : null
 				}))
 		})),
 		pager: { previous: page.previous, next: page.next, first: page.first },

@@ -13,23 +13,17 @@ import {
 import { listUnits } from '../../db/queries/units';
 import { keysetList } from '$lib/paging';
 import { buildUnitTree, flattenUnitTree, unitOption } from '$lib/domain/units';
-import {
-	FINDING_KINDS,
-	FINDING_KIND_LABEL,
-	FINDING_STATUSES,
-	FINDING_STATUS_LABEL,
-	TILSYN_STATUSES,
-	TILSYN_STATUS_LABEL
-} from '$lib/domain/control/vocabulary';
+import { FINDING_KINDS, FINDING_STATUSES, TILSYN_STATUSES } from '$lib/domain/control/vocabulary';
+import { findingKindLabel, findingStatusLabel, tilsynStatusLabel } from '$lib/labels-control';
+import { m } from '$lib/paraglide/messages';
 import { tilsynValues } from '$lib/control/form-values';
 import { canFollowUpTilsyn } from '../access';
 
 export const TILSYN_PAGE = 25;
 
-export const tilsynStatusOptions = TILSYN_STATUSES.map((s) => ({
-	value: s,
-	label: TILSYN_STATUS_LABEL[s]
-}));
+/** The statuses to choose from, in the request's language. */
+export const tilsynStatusOptions = () =>
+	TILSYN_STATUSES.map((s) => ({ value: s, label: tilsynStatusLabel(s) }));
 
 function unitOptions(keep: number[] = []) {
 	const units = listUnits().filter((u) => !u.archivedAt || keep.includes(u.id));
@@ -53,34 +47,34 @@ export function tilsynListPage(url: URL, canEdit: boolean) {
 }
 
 export function newTilsynPage() {
-	return { unitOptions: unitOptions(), statusOptions: tilsynStatusOptions };
+	return { unitOptions: unitOptions(), statusOptions: tilsynStatusOptions() };
 }
 
 export function tilsynPage(user: SessionUser, tilsynId: number, canEdit: boolean) {
 	const tilsyn = getTilsyn(tilsynId);
-	if (!tilsyn) error(404, 'Fant ikke tilsynet.');
+	if (!tilsyn) error(404, m.control_tilsyn_not_found());
 	const units = listTilsynUnits(tilsynId);
 	// A leader of a covered unit follows findings up as deviations of that unit.
 	const followUpUnits = units.filter((u) => canLeadUnit(user, u.id));
 	return {
-		tilsyn: { ...tilsyn, statusLabel: TILSYN_STATUS_LABEL[tilsyn.status] },
+		tilsyn: { ...tilsyn, statusLabel: tilsynStatusLabel(tilsyn.status) },
 		units,
 		values: tilsynValues(tilsyn, tilsyn.unitIds),
 		findings: listFindings(tilsynId).map((f) => ({
 			...f,
-			kindLabel: FINDING_KIND_LABEL[f.kind],
-			statusLabel: FINDING_STATUS_LABEL[f.status]
+			kindLabel: findingKindLabel(f.kind),
+			statusLabel: findingStatusLabel(f.status)
 		})),
 		deviations: listTilsynDeviations(tilsynId),
 		canEdit,
 		canFollowUp: canFollowUpTilsyn(user, tilsyn.unitIds),
 		canRecordDeviation: followUpUnits.length > 0,
 		unitOptions: canEdit ? unitOptions(tilsyn.unitIds) : [],
-		statusOptions: tilsynStatusOptions,
-		kindOptions: FINDING_KINDS.map((k) => ({ value: k, label: FINDING_KIND_LABEL[k] })),
+		statusOptions: tilsynStatusOptions(),
+		kindOptions: FINDING_KINDS.map((k) => ({ value: k, label: findingKindLabel(k) })),
 		findingStatusOptions: FINDING_STATUSES.map((s) => ({
 			value: s,
-			label: FINDING_STATUS_LABEL[s]
+			label: findingStatusLabel(s)
 		}))
 	};
 }

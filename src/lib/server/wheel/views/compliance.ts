@@ -22,6 +22,7 @@ import {
 	type SetWindow,
 	type WheelUnit
 } from '$lib/server/db/queries/wheel-sets';
+import { m as msg } from '$lib/paraglide/messages';
 
 export const OVERDUE_PAGE_SIZE = 50;
 /** Rows opened at once; more would make a page nobody reads. */
@@ -276,7 +277,7 @@ export function complianceView(url: URL, now: Date) {
 		rows,
 		total: {
 			key: 'total',
-			name: root ? `Sum for ${root.name}` : 'Alle enheter',
+			name: root ? msg.wheel_cmp_total_for({ unit: root.name }) : msg.wheel_cmp_all_units(),
 			...all
 		},
 		overdueCount: sum(all.total) - sum(all.signed),

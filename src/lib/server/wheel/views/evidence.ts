@@ -6,7 +6,9 @@
 import { error } from '@sveltejs/kit';
 import { evidenceContent, evidenceOfSignatures } from '../../db/queries/evidence';
 import { fileResponse } from '../../exports/download';
-import { evidenceTypeLabel, formatByteSize } from '$lib/domain/control/evidence';
+import { EVIDENCE_TYPES, formatByteSize } from '$lib/domain/control/evidence';
+import { evidenceLinkText, evidenceTypeText } from '$lib/labels-wheel';
+import { m as msg } from '$lib/paraglide/messages';
 
 export interface EvidenceItem {
 	id: number;
@@ -39,7 +41,10 @@ export function evidenceBySignature(signatureIds: number[], seeFiles: boolean) {
 			id: r.id,
 			kind: r.kind,
 			fileName: r.fileName,
-			typeLabel: r.kind === 'link' ? 'Lenke' : evidenceTypeLabel(r.mediaType),
+			typeLabel:
+				r.kind === 'link'
+					? evidenceLinkText()
+					: evidenceTypeText(EVIDENCE_TYPES.find((t) => t.mediaType === r.mediaType)?.ext),
 			size: r.byteSize === null ? null : formatByteSize(r.byteSize),
 			sha256: r.sha256,
 			url: r.url,
@@ -53,6 +58,6 @@ export function evidenceBySignature(signatureIds: number[], seeFiles: boolean) {
 /** The file's bytes as a download, once the route's guard has let the reader through. */
 export function evidenceDownload(file: { sha256: string; fileName: string; mediaType: string }) {
 	const content = evidenceContent(file.sha256);
-	if (!content) error(404, 'Fant ikke vedlegget.');
+	if (!content) error(404, msg.wheel_err_evidence_missing());
 	return fileResponse(content, file.fileName, file.mediaType);
 }

@@ -9,11 +9,12 @@ import { osloDay } from '$lib/format';
 import {
 	measurementsOfYear,
 	meetingStatus,
-	meetingStatusLabel,
 	type Measurement
 } from '$lib/domain/control/governance';
-import { monthName, type Month } from '$lib/domain/schedule';
-import { measurementStatusLabel } from '$lib/labels';
+import type { Month } from '$lib/domain/schedule';
+import { measurementStatusLabel, monthLabel } from '$lib/labels';
+import { meetingStatusText } from '$lib/labels-wheel';
+import { m as msg } from '$lib/paraglide/messages';
 import type { OccurrenceStatus } from '$lib/domain/wheel/vocabulary';
 import {
 	firstLoggedAt,
@@ -25,9 +26,6 @@ import {
 
 /** One person answers for a few benefits; the ring and lists stop here. */
 export const MEASURED_BENEFITS_LIMIT = 100;
-
-export const MEETINGS_RING = 'Styringsgruppemøter';
-export const MEASUREMENTS_RING = 'Dine gevinstmålinger';
 
 export interface GovernanceMark {
 	id: string;
@@ -63,7 +61,11 @@ export function ownerMeasurements(ownerId: number, years: readonly number[], tod
 
 const measurementMark = (m: Measurement): GovernanceMark => ({
 	id: `maling-${m.benefitId}-${m.period}`,
-	title: `${m.title} (${monthName(Number(m.period.slice(5, 7)) as Month)} ${m.period.slice(0, 4)})`,
+	title: msg.wheel_measurement_title({
+		title: m.title,
+		month: monthLabel(Number(m.period.slice(5, 7)) as Month),
+		year: m.period.slice(0, 4)
+	}),
 	month: m.month,
 	status: m.status,
 	statusLabel: measurementStatusLabel(m.status),
@@ -76,7 +78,7 @@ const meetingMark = (m: MeetingRow, today: string): GovernanceMark => ({
 	title: m.title,
 	month: Number(m.date.slice(5, 7)) as Month,
 	status: meetingStatus(m.date, today),
-	statusLabel: meetingStatusLabel(m.date, today),
+	statusLabel: meetingStatusText(m.date, today),
 	href: `/styring/moter#mote-${m.id}`,
 	dueDate: m.date
 });
@@ -87,8 +89,8 @@ export function governanceRings(userId: number, year: number, now: Date) {
 	const meetings = listMeetings(`${year}-01-01`, `${year}-12-31`).map((m) => meetingMark(m, today));
 	const measurements = ownerMeasurements(userId, [year], today).map(measurementMark);
 	return [
-		{ key: 'meetings', name: MEETINGS_RING, marks: meetings },
-		{ key: 'measurements', name: MEASUREMENTS_RING, marks: measurements }
+		{ key: 'meetings', name: msg.wheel_ring_meetings(), marks: meetings },
+		{ key: 'measurements', name: msg.wheel_ring_measurements(), marks: measurements }
 	].filter((ring) => ring.marks.length > 0);
 }
 

@@ -14,6 +14,7 @@ import { getWheelTask } from '../../db/queries/wheel';
 import { canReopenSignature, canSeeEvidenceFiles } from '../access';
 import { evidenceBySignature } from './evidence';
 import { periodHasBegun } from '$lib/domain/schedule';
+import { m as msg } from '$lib/paraglide/messages';
 
 const HISTORY_PAGE = 20;
 
@@ -33,7 +34,7 @@ function historyPage(key: OccurrenceKey, url: URL) {
 
 export function occurrencePage(user: SessionUser, key: OccurrenceKey, url: URL, now: Date) {
 	const occurrence = findOccurrence(key, now);
-	if (!occurrence) error(404, 'Fant ikke denne oppgaven for enheten og måneden.');
+	if (!occurrence) error(404, msg.wheel_err_occurrence_missing());
 	const task = getWheelTask(key.taskId)!;
 	const signature = occurrence.signature;
 	const page = historyPage(key, url);

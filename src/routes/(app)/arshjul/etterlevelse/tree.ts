@@ -1,5 +1,6 @@
 import type { ComplianceRow } from '$lib/charts/compliance';
 import { MONTHS } from '$lib/domain/schedule';
+import { m } from '$lib/paraglide/messages';
 
 /** A heatmap row as the page gets it: twelve months as arrays, January first. */
 export interface TreeRowLike {
@@ -25,7 +26,11 @@ export function heatmapRows(rows: readonly TreeRowLike[]): ComplianceRow[] {
 		const label =
 			'– '.repeat(row.depth ?? 0) +
 			row.name +
-			(row.kind === 'own' ? ' (egne oppgaver)' : row.archived ? ' (arkivert)' : '');
+			(row.kind === 'own'
+				? ` ${m.wheel_cmp_own_tasks()}`
+				: row.archived
+					? ` ${m.wheel_cmp_archived()}`
+					: '');
 		return MONTHS.map((month, i) => ({
 			unitId: row.key,
 			unitName: label,
