@@ -80,7 +80,18 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/mitt-arbeid',
 	'/(app)/arshjul/mine',
 	'/(app)',
-	'/(app)/portefolje'
+	'/(app)/portefolje',
+	'/(app)/portefolje/misjon',
+	'/(app)/portefolje/risiko',
+	'/(app)/portefolje/spor/ny',
+	'/(app)/portefolje/spor/[id=id]',
+	'/(app)/portefolje/prosjekter/ny',
+	'/(app)/portefolje/prosjekter/[id=id]',
+	'/(app)/portefolje/tiltak/ny',
+	'/(app)/portefolje/tiltak/[id=id]',
+	'/(app)/styring/moter',
+	'/(app)/sok',
+	'/(app)/varsler'
 ]);
 
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */

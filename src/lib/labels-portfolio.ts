@@ -15,6 +15,7 @@ import type {
 	Severity
 } from '$lib/domain/portfolio/vocabulary';
 import type { Month } from '$lib/domain/schedule';
+import type { NoticeKind } from '$lib/domain/control/vocabulary';
 import { monthLabel } from '$lib/labels';
 import { countOf } from '$lib/format';
 
@@ -119,3 +120,17 @@ export const trackCount = (n: number) =>
 	countOf(n, m.portfolio_count_track_one(), m.portfolio_count_track_many());
 export const riskCount = (n: number) =>
 	countOf(n, m.portfolio_count_risk_one(), m.portfolio_count_risk_many());
+
+const NOTICE_KIND: Record<NoticeKind, () => string> = {
+	due_soon: m.portfolio_notice_kind_due_soon,
+	overdue: m.portfolio_notice_kind_overdue,
+	escalation: m.portfolio_notice_kind_escalation,
+	deviation_overdue: m.portfolio_notice_kind_deviation_overdue,
+	measurement_due: m.portfolio_notice_kind_measurement_due,
+	meeting: m.portfolio_notice_kind_meeting,
+	plan_request: m.portfolio_notice_kind_plan_request,
+	plan_shifted: m.portfolio_notice_kind_plan_shifted
+};
+
+/** What kind of notice it is, on /varsler: «Forfalt», «Overdue». */
+export const noticeKindLabel = (kind: NoticeKind) => NOTICE_KIND[kind]();
