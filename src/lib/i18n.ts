@@ -91,7 +91,9 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/portefolje/tiltak/[id=id]',
 	'/(app)/styring/moter',
 	'/(app)/sok',
-	'/(app)/varsler'
+	'/(app)/varsler',
+	'/(app)/rapporter',
+	'/(app)/rapporter/[id=id]'
 ]);
 
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */

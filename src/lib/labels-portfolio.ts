@@ -16,6 +16,7 @@ import type {
 } from '$lib/domain/portfolio/vocabulary';
 import type { Month } from '$lib/domain/schedule';
 import type { NoticeKind } from '$lib/domain/control/vocabulary';
+import type { ReportKind, ReportStatus } from '$lib/domain/reports/vocabulary';
 import { monthLabel } from '$lib/labels';
 import { countOf } from '$lib/format';
 
@@ -134,3 +135,19 @@ const NOTICE_KIND: Record<NoticeKind, () => string> = {
 
 /** What kind of notice it is, on /varsler: «Forfalt», «Overdue». */
 export const noticeKindLabel = (kind: NoticeKind) => NOTICE_KIND[kind]();
+
+const REPORT_KIND: Record<ReportKind, () => string> = {
+	styringsrapport: m.portfolio_report_kind_styringsrapport,
+	gevinstrealiseringsplan: m.portfolio_report_kind_gevinstrealiseringsplan,
+	regneark: m.portfolio_report_kind_regneark,
+	internkontroll: m.portfolio_report_kind_internkontroll
+};
+
+const REPORT_STATUS: Record<ReportStatus, () => string> = {
+	draft: m.portfolio_report_status_draft,
+	approved: m.portfolio_report_status_approved
+};
+
+/** A frozen report's kind and status on /rapporter: «Styringsrapport», «Draft». */
+export const reportKindLabel = (kind: ReportKind) => REPORT_KIND[kind]();
+export const reportStatusLabel = (status: ReportStatus) => REPORT_STATUS[status]();
