@@ -93,7 +93,8 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/sok',
 	'/(app)/varsler',
 	'/(app)/rapporter',
-	'/(app)/rapporter/[id=id]'
+	'/(app)/rapporter/[id=id]',
+	'/(app)/api'
 ]);
 
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */
