@@ -8,8 +8,8 @@ import { z } from 'zod';
 export const ID_PATTERN = /^[1-9][0-9]{0,9}$/;
 
 /**
- * The id in a form field, with `message` when it is missing or not an id (a function: read when
- * the form is parsed, in the request's language).
+ * The id in a form field, with `message` when it is missing or not an id; a function is read
+ * when the form is parsed (in the request's language).
  */
 export function idField(message: string | (() => string)) {
 	return z
