@@ -100,7 +100,21 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/internkontroll/tilsyn',
 	'/(app)/internkontroll/tilsyn/ny',
 	'/(app)/internkontroll/tilsyn/[id=id]',
-	'/(app)/internkontroll/kontrollmatrise'
+	'/(app)/internkontroll/kontrollmatrise',
+	'/(app)/portefolje/misjon',
+	'/(app)/portefolje/risiko',
+	'/(app)/portefolje/spor/ny',
+	'/(app)/portefolje/spor/[id=id]',
+	'/(app)/portefolje/prosjekter/ny',
+	'/(app)/portefolje/prosjekter/[id=id]',
+	'/(app)/portefolje/tiltak/ny',
+	'/(app)/portefolje/tiltak/[id=id]',
+	'/(app)/styring/moter',
+	'/(app)/sok',
+	'/(app)/varsler',
+	'/(app)/rapporter',
+	'/(app)/rapporter/[id=id]',
+	'/(app)/api'
 ]);
 
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */

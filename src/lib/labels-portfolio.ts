@@ -15,6 +15,8 @@ import type {
 	Severity
 } from '$lib/domain/portfolio/vocabulary';
 import type { Month } from '$lib/domain/schedule';
+import type { NoticeKind } from '$lib/domain/control/vocabulary';
+import type { ReportKind, ReportStatus } from '$lib/domain/reports/vocabulary';
 import { monthLabel } from '$lib/labels';
 import { countOf } from '$lib/format';
 
@@ -119,3 +121,33 @@ export const trackCount = (n: number) =>
 	countOf(n, m.portfolio_count_track_one(), m.portfolio_count_track_many());
 export const riskCount = (n: number) =>
 	countOf(n, m.portfolio_count_risk_one(), m.portfolio_count_risk_many());
+
+const NOTICE_KIND: Record<NoticeKind, () => string> = {
+	due_soon: m.portfolio_notice_kind_due_soon,
+	overdue: m.portfolio_notice_kind_overdue,
+	escalation: m.portfolio_notice_kind_escalation,
+	deviation_overdue: m.portfolio_notice_kind_deviation_overdue,
+	measurement_due: m.portfolio_notice_kind_measurement_due,
+	meeting: m.portfolio_notice_kind_meeting,
+	plan_request: m.portfolio_notice_kind_plan_request,
+	plan_shifted: m.portfolio_notice_kind_plan_shifted
+};
+
+/** What kind of notice it is, on /varsler: «Forfalt», «Overdue». */
+export const noticeKindLabel = (kind: NoticeKind) => NOTICE_KIND[kind]();
+
+const REPORT_KIND: Record<ReportKind, () => string> = {
+	styringsrapport: m.portfolio_report_kind_styringsrapport,
+	gevinstrealiseringsplan: m.portfolio_report_kind_gevinstrealiseringsplan,
+	regneark: m.portfolio_report_kind_regneark,
+	internkontroll: m.portfolio_report_kind_internkontroll
+};
+
+const REPORT_STATUS: Record<ReportStatus, () => string> = {
+	draft: m.portfolio_report_status_draft,
+	approved: m.portfolio_report_status_approved
+};
+
+/** A frozen report's kind and status on /rapporter: «Styringsrapport», «Draft». */
+export const reportKindLabel = (kind: ReportKind) => REPORT_KIND[kind]();
+export const reportStatusLabel = (status: ReportStatus) => REPORT_STATUS[status]();

@@ -222,4 +222,54 @@ describe('languages', () => {
 		await signOut(page);
 		await context.close();
 	});
+
+	it('the portfolio in nynorsk and English: its own headings, tables and filters', async () => {
+		const context = await demo.browser.newContext({ baseURL: demo.server.baseUrl });
+		const page = await context.newPage();
+		await signInAs(page, demo.server.baseUrl, demo.login.email, demo.login.password);
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'Nynorsk', 'Bytt språk', 'nn');
+
+		await page.goto('/portefolje');
+		await waitForHydration(page);
+		expect(await lang(page)).toBe('nn');
+		expect(await page.locator('main').getAttribute('lang')).toBeNull();
+		expect(await page.locator('h1').textContent()).toBe('Portefølje');
+		expect(await page.getByRole('columnheader', { name: 'Brukar', exact: true }).count()).toBe(1);
+		expect(await page.getByRole('table', { name: 'Prosjekt per nivå', exact: true }).count()).toBe(
+			1
+		);
+		expect(await page.getByRole('button', { name: 'Vis', exact: true }).count()).toBe(1);
+		await expectAccessible(page);
+
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'English', 'Byt språk', 'en');
+		await page.goto('/portefolje');
+		await waitForHydration(page);
+		expect(await lang(page)).toBe('en');
+		expect(await page.locator('main').getAttribute('lang')).toBeNull();
+		expect(await page.locator('h1').textContent()).toBe('Portfolio');
+		const headings = await page.locator('main h2').allTextContents();
+		expect(headings.map((h) => h.trim())).toEqual(
+			expect.arrayContaining(['Prioritisation', 'Balance in the portfolio'])
+		);
+		expect(await page.getByRole('table', { name: 'Projects per level', exact: true }).count()).toBe(
+			1
+		);
+		expect(await page.getByLabel('Owner', { exact: true }).count()).toBe(1);
+		await expectAccessible(page);
+
+		await page.goto('/portefolje/risiko');
+		await waitForHydration(page);
+		expect(await page.locator('h1').textContent()).toBe('Risk matrix for the portfolio');
+		await expectAccessible(page);
+
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'Bokmål', 'Change language', 'nb');
+		await signOut(page);
+		await context.close();
+	});
 });

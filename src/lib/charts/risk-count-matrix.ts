@@ -6,14 +6,8 @@
  */
 import { riskScore, severityFor } from '$lib/domain/risk';
 import { SEVERITY_STYLES, type AxisTick, type SeverityStyle } from './risk-matrix';
-import {
-	CONSEQUENCE_LABEL,
-	LIKELIHOOD_LABEL,
-	SCALE,
-	SEVERITY_LABEL,
-	type ScaleValue,
-	type Severity
-} from '$lib/domain/portfolio/vocabulary';
+import { SCALE, type ScaleValue, type Severity } from '$lib/domain/portfolio/vocabulary';
+import { consequenceLabel, likelihoodLabel, riskCount, severityLabel } from '$lib/labels-portfolio';
 
 export interface CountCell extends SeverityStyle {
 	key: string;
@@ -38,8 +32,6 @@ export interface CountMatrixSpec {
 	total: number;
 	bySeverity: Record<Severity, number>;
 }
-
-export const riskCount = (n: number) => (n === 1 ? '1 risiko' : `${n} risikoer`);
 
 export function riskCountMatrixSpec(
 	counts: readonly { likelihood: number; consequence: number; n: number }[],
@@ -66,7 +58,7 @@ export function riskCountMatrixSpec(
 				score,
 				severity,
 				...SEVERITY_STYLES[severity],
-				label: `${SEVERITY_LABEL[severity]} ${score}`,
+				label: `${severityLabel(severity)} ${score}`,
 				count,
 				countLabel: riskCount(count),
 				href: href(y, x),
@@ -74,14 +66,14 @@ export function riskCountMatrixSpec(
 			};
 		})
 	);
-	const tick = (labels: Record<ScaleValue, string>, value: ScaleValue): AxisTick => ({
+	const tick = (label: (value: ScaleValue) => string, value: ScaleValue): AxisTick => ({
 		value,
-		label: labels[value]
+		label: label(value)
 	});
 	return {
 		rows,
-		xAxis: SCALE.map((v) => tick(CONSEQUENCE_LABEL, v)),
-		yAxis: [...SCALE].reverse().map((v) => tick(LIKELIHOOD_LABEL, v)),
+		xAxis: SCALE.map((v) => tick(consequenceLabel, v)),
+		yAxis: [...SCALE].reverse().map((v) => tick(likelihoodLabel, v)),
 		total,
 		bySeverity
 	};

@@ -5,15 +5,19 @@
  */
 import { compareRisks, groupByCell, riskScore, severityFor } from '$lib/domain/risk';
 import {
-	CONSEQUENCE_LABEL,
-	LIKELIHOOD_LABEL,
-	RISK_STATUS_LABEL,
 	SCALE,
-	SEVERITY_LABEL,
 	type RiskStatus,
 	type ScaleValue,
 	type Severity
 } from '$lib/domain/portfolio/vocabulary';
+import {
+	consequenceLabel,
+	likelihoodLabel,
+	riskCount,
+	riskStatusLabel,
+	severityLabel as severityText
+} from '$lib/labels-portfolio';
+import { m } from '$lib/paraglide/messages';
 
 export interface MatrixRisk {
 	id: number;
@@ -98,8 +102,6 @@ export interface RiskMatrixSpec {
 	hiddenClosed: number;
 }
 
-const riskWord = (n: number) => (n === 1 ? '1 risiko' : `${n} risikoer`);
-
 /**
  * Closed risks are left out unless asked for: the matrix shows the current risk picture.
  */
@@ -117,7 +119,7 @@ export function riskMatrixSpec(
 			const severity = severityFor(score);
 			const inCell = cells.get(`${y}:${x}`) ?? [];
 			bySeverity[severity] += inCell.length;
-			const severityLabel = SEVERITY_LABEL[severity];
+			const severityLabel = severityText(severity);
 			return {
 				key: `${y}:${x}`,
 				x,
@@ -129,15 +131,21 @@ export function riskMatrixSpec(
 				severityLabel,
 				...SEVERITY_STYLES[severity],
 				label: `${severityLabel} ${score}`,
-				description: `Sannsynlighet ${y}, konsekvens ${x}: ${severityLabel.toLowerCase()} (${score}), ${riskWord(inCell.length)}`,
+				description: m.portfolio_matrix_cell({
+					likelihood: y,
+					consequence: x,
+					severity: severityLabel.toLowerCase(),
+					score,
+					risks: riskCount(inCell.length)
+				}),
 				risks: inCell.map(({ id, title, href }) => ({ id, title, href }))
 			};
 		})
 	);
 
-	const tick = (labels: Record<ScaleValue, string>, value: ScaleValue): AxisTick => ({
+	const tick = (label: (value: ScaleValue) => string, value: ScaleValue): AxisTick => ({
 		value,
-		label: labels[value]
+		label: label(value)
 	});
 
 	const table = [...shown].sort(compareRisks).map((r): RiskTableRow => {
@@ -147,19 +155,19 @@ export function riskMatrixSpec(
 			id: r.id,
 			title: r.title,
 			href: r.href,
-			likelihood: tick(LIKELIHOOD_LABEL, r.likelihood),
-			consequence: tick(CONSEQUENCE_LABEL, r.consequence),
+			likelihood: tick(likelihoodLabel, r.likelihood),
+			consequence: tick(consequenceLabel, r.consequence),
 			score,
 			severity,
-			severityLabel: SEVERITY_LABEL[severity],
-			statusLabel: r.status ? RISK_STATUS_LABEL[r.status] : null
+			severityLabel: severityText(severity),
+			statusLabel: r.status ? riskStatusLabel(r.status) : null
 		};
 	});
 
 	return {
 		rows,
-		xAxis: SCALE.map((v) => tick(CONSEQUENCE_LABEL, v)),
-		yAxis: [...SCALE].reverse().map((v) => tick(LIKELIHOOD_LABEL, v)),
+		xAxis: SCALE.map((v) => tick(consequenceLabel, v)),
+		yAxis: [...SCALE].reverse().map((v) => tick(likelihoodLabel, v)),
 		table,
 		total: shown.length,
 		bySeverity,

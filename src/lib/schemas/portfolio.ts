@@ -18,7 +18,6 @@ import {
 import {
 	LENSES,
 	LEVELS,
-	LIFECYCLE_LABEL,
 	LIFECYCLE_STATUSES,
 	RAG_STATUSES,
 	CONSEQUENCE_AREAS,
@@ -27,8 +26,20 @@ import {
 	type LifecycleStatus,
 	type ScaleValue
 } from '$lib/domain/portfolio/vocabulary';
+import { lifecycleLabel } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
 
-export const REQUIRED = 'Må fylles ut';
+// The messages are functions, read when a form is parsed: in the request's language
+// (messages/portfolio/*.json).
+type Message = () => string;
+
+const REQUIRED: Message = () => m.portfolio_field_required();
+const INVALID: Message = () => m.portfolio_field_invalid();
+const INVALID_CHOICE: Message = () => m.portfolio_field_invalid_choice();
+const tooLong =
+	(max: number): Message =>
+	() =>
+		m.portfolio_field_max({ max });
 
 function isBlank(value: unknown): boolean {
 	return value === undefined || (typeof value === 'string' && value.trim() === '');
@@ -36,17 +47,22 @@ function isBlank(value: unknown): boolean {
 
 function requiredText(max: number) {
 	return z
-		.string({ error: (issue) => (issue.input === undefined ? REQUIRED : 'Ugyldig verdi') })
+		.string({ error: (issue) => (issue.input === undefined ? REQUIRED() : INVALID()) })
 		.trim()
-		.min(1, REQUIRED)
-		.max(max, `Maks ${max} tegn`);
+		.min(1, { error: REQUIRED })
+		.max(max, { error: tooLong(max) });
 }
 
 /** Optional free text; blank becomes null so the database stores "no value", not ''. */
 function optionalText(max: number) {
 	return z
-		.preprocess((v) => (isBlank(v) ? undefined : v), z.string('Ugyldig verdi').trim().optional())
-		.pipe(z.string().max(max, `Maks ${max} tegn`).optional())
+		.preprocess((v) => (isBlank(v) ? undefined : v), z.string({ error: INVALID }).trim().optional())
+		.pipe(
+			z
+				.string()
+				.max(max, { error: tooLong(max) })
+				.optional()
+		)
 		.transform((v) => v ?? null);
 }
 
@@ -55,25 +71,27 @@ function toNumber(value: unknown): unknown {
 	return typeof value === 'string' ? Number(value.trim()) : value;
 }
 
-function integer(min: number, max: number, rangeMessage: string, requiredMessage = REQUIRED) {
+function integer(min: number, max: number, rangeMessage: Message, requiredMessage = REQUIRED) {
 	return z
-		.number({ error: (issue) => (issue.input === undefined ? requiredMessage : 'Må være et tall') })
-		.int('Må være et heltall')
-		.min(min, rangeMessage)
-		.max(max, rangeMessage);
+		.number({
+			error: (issue) => (issue.input === undefined ? requiredMessage() : m.portfolio_field_number())
+		})
+		.int({ error: () => m.portfolio_field_integer() })
+		.min(min, { error: rangeMessage })
+		.max(max, { error: rangeMessage });
 }
 
-function requiredInt(min: number, max: number, rangeMessage: string, requiredMessage = REQUIRED) {
+function requiredInt(min: number, max: number, rangeMessage: Message, requiredMessage = REQUIRED) {
 	return z.preprocess(toNumber, integer(min, max, rangeMessage, requiredMessage));
 }
 
 /** A required choice of a row id (select or hidden field). */
-function idField(requiredMessage: string) {
-	return requiredInt(1, Number.MAX_SAFE_INTEGER, 'Ugyldig valg', requiredMessage);
+function idField(requiredMessage: Message) {
+	return requiredInt(1, Number.MAX_SAFE_INTEGER, INVALID_CHOICE, requiredMessage);
 }
 
 /** Checkboxes or a multi-select: absent, one string or several. Errors land on the field. */
-function idList(min = 0, minMessage = '') {
+function idList(min = 0, minMessage: Message = () => '') {
 	return z
 		.preprocess(
 			(value) => {
@@ -81,30 +99,31 @@ function idList(min = 0, minMessage = '') {
 				const ids = raw.filter((v) => !isBlank(v)).map(toNumber);
 				return ids.every((id) => Number.isSafeInteger(id) && (id as number) > 0) ? ids : null;
 			},
-			z.array(z.number(), { error: 'Ugyldig valg' })
+			z.array(z.number(), { error: INVALID_CHOICE })
 		)
 		.transform((ids) => [...new Set(ids)])
-		.refine((ids) => ids.length >= min, minMessage);
+		.refine((ids) => ids.length >= min, { error: minMessage });
 }
 
-function choice<const T extends readonly [string, ...string[]]>(values: T, message: string) {
+function choice<const T extends readonly [string, ...string[]]>(values: T, message: Message) {
 	return z.enum(values, { error: message });
 }
 
 function enumList<const T extends readonly [string, ...string[]]>(values: T) {
 	return z.preprocess(
 		(value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
-		z.array(z.enum(values), { error: 'Ugyldig valg' }).transform((v) => [...new Set(v)])
+		z.array(z.enum(values), { error: INVALID_CHOICE }).transform((v) => [...new Set(v)])
 	);
 }
-
-const DAY_FORMAT = 'Bruk formatet ÅÅÅÅ-MM-DD';
 
 /** Optional calendar day `YYYY-MM-DD` (what `<input type="date">` posts); blank → null. */
 const optionalDay = z
 	.preprocess(
 		(v) => (isBlank(v) ? undefined : typeof v === 'string' ? v.trim() : v),
-		z.string('Ugyldig verdi').refine(isCalendarDay, DAY_FORMAT).optional()
+		z
+			.string({ error: INVALID })
+			.refine(isCalendarDay, { error: () => m.portfolio_field_day_format() })
+			.optional()
 	)
 	.transform((v) => v ?? null);
 
@@ -116,8 +135,6 @@ const evenWithFieldErrors: z.core.$ZodSuperRefineParams = {
 	when: (payload) => typeof payload.value === 'object' && payload.value !== null
 };
 
-const END_BEFORE_START = 'Sluttdato kan ikke være før startdato';
-
 function checkDates(
 	value: { startDate?: unknown; endDate?: unknown },
 	ctx: z.RefinementCtx<unknown>
@@ -125,17 +142,26 @@ function checkDates(
 	const { startDate, endDate } = value;
 	if (typeof startDate !== 'string' || typeof endDate !== 'string') return;
 	if (!datesInOrder(startDate, endDate)) {
-		ctx.addIssue({ code: 'custom', message: END_BEFORE_START, path: ['endDate'] });
+		ctx.addIssue({
+			code: 'custom',
+			message: m.portfolio_field_end_before_start(),
+			path: ['endDate']
+		});
 	}
 }
 
-const ownerId = idField('Velg en eier');
-const lifecycleStatus = choice(LIFECYCLE_STATUSES, 'Velg en status');
-const version = requiredInt(0, Number.MAX_SAFE_INTEGER, 'Ugyldig versjon', 'Mangler versjon');
+const ownerId = idField(() => m.portfolio_field_choose_owner());
+const lifecycleStatus = choice(LIFECYCLE_STATUSES, () => m.portfolio_field_choose_status());
+const version = requiredInt(
+	0,
+	Number.MAX_SAFE_INTEGER,
+	() => m.portfolio_field_invalid_version(),
+	() => m.portfolio_field_missing_version()
+);
 
 // ---------------------------------------------------------------------------------------------
 
-const YEAR_RANGE = 'Oppgi et årstall mellom 2000 og 2100';
+const YEAR_RANGE: Message = () => m.portfolio_field_year_range();
 
 export const missionSchema = z
 	.object({
@@ -149,7 +175,7 @@ export const missionSchema = z
 			if (v.targetYear < v.baselineYear) {
 				ctx.addIssue({
 					code: 'custom',
-					message: 'Målåret kan ikke være før nullpunktsåret',
+					message: m.portfolio_field_target_before_baseline(),
 					path: ['targetYear']
 				});
 			}
@@ -157,7 +183,7 @@ export const missionSchema = z
 	}, evenWithFieldErrors);
 
 export const effectGoalSchema = z.object({
-	level: choice(LEVELS, 'Velg et nivå'),
+	level: choice(LEVELS, () => m.portfolio_field_choose_level()),
 	title: requiredText(300),
 	indicator: requiredText(1000)
 });
@@ -169,7 +195,7 @@ export const TRACK_CODE = /^[0-9]{1,2}[A-Z]?$/;
 export const trackSchema = z.object({
 	code: z.preprocess(
 		(v) => (typeof v === 'string' ? v.toUpperCase() : v),
-		requiredText(3).regex(TRACK_CODE, 'Bruk ett eller to sifre og eventuelt en bokstav, som 1A')
+		requiredText(3).regex(TRACK_CODE, { error: () => m.portfolio_field_track_code() })
 	),
 	title: requiredText(200),
 	problemStatement: requiredText(4000),
@@ -187,7 +213,7 @@ const projectShape = {
 	ownerId,
 	startDate: optionalDay,
 	endDate: optionalDay,
-	trackIds: idList(1, 'Velg minst ett missionspor'),
+	trackIds: idList(1, () => m.portfolio_field_choose_track()),
 	/** Levels the project aims to change; feeds the portfolio balance. */
 	levels: enumList(LEVELS)
 };
@@ -200,7 +226,7 @@ export const projectSchema = z
 	.superRefine(checkDates, evenWithFieldErrors);
 
 const measureShape = {
-	projectId: idField('Velg et prosjekt'),
+	projectId: idField(() => m.portfolio_field_choose_project()),
 	title: requiredText(200),
 	description: optionalText(4000),
 	unitIds: idList(),
@@ -223,7 +249,7 @@ export const statusChangeSchema = z
 		if (typeof v.to === 'string' && transitionNeedsReason(v.to) && (v.reason ?? '').length < 3) {
 			ctx.addIssue({
 				code: 'custom',
-				message: 'Skriv en begrunnelse for å forkaste (minst 3 tegn)',
+				message: m.portfolio_field_reject_reason(),
 				path: ['reason']
 			});
 		}
@@ -236,7 +262,10 @@ export function statusChangeSchemaFrom(from: LifecycleStatus) {
 		if (LIFECYCLE_STATUSES.includes(v.to) && !canTransition(from, v.to)) {
 			ctx.addIssue({
 				code: 'custom',
-				message: `Kan ikke gå fra «${LIFECYCLE_LABEL[from]}» til «${LIFECYCLE_LABEL[v.to]}»`,
+				message: m.portfolio_field_transition({
+					from: lifecycleLabel(from),
+					to: lifecycleLabel(v.to)
+				}),
 				path: ['to']
 			});
 		}
@@ -244,8 +273,8 @@ export function statusChangeSchemaFrom(from: LifecycleStatus) {
 }
 
 export const statusReportSchema = z.object({
-	period: requiredText(7).refine(isPeriod, 'Bruk formatet ÅÅÅÅ-MM'),
-	rag: choice(RAG_STATUSES, 'Velg grønn, gul eller rød'),
+	period: requiredText(7).refine(isPeriod, { error: () => m.portfolio_field_period_format() }),
+	rag: choice(RAG_STATUSES, () => m.portfolio_field_choose_rag()),
 	narrative: requiredText(4000)
 });
 
@@ -256,7 +285,7 @@ export const statusReportSchema = z.object({
 export const scoreField = (lens: Lens) => `score_${lens}` as const;
 export const justificationField = (lens: Lens) => `justification_${lens}` as const;
 
-const SCORE_RANGE = 'Velg en verdi fra 1 til 5';
+const SCORE_RANGE: Message = () => m.portfolio_field_score_range();
 const optionalScore = z.preprocess(toNumber, integer(1, 5, SCORE_RANGE).optional());
 const justification = optionalText(1000);
 
@@ -280,7 +309,7 @@ export const scoringSchema = z
 			if (score !== undefined && (text ?? '').length < 3) {
 				ctx.addIssue({
 					code: 'custom',
-					message: 'Begrunn vurderingen (minst 3 tegn)',
+					message: m.portfolio_field_justify_score(),
 					path: [justificationField(lens)]
 				});
 			}
@@ -288,7 +317,7 @@ export const scoringSchema = z
 			if (score === undefined && text) {
 				ctx.addIssue({
 					code: 'custom',
-					message: 'Velg en verdi for begrunnelsen, eller fjern den',
+					message: m.portfolio_field_score_for_justification(),
 					path: [scoreField(lens)]
 				});
 			}
@@ -306,18 +335,18 @@ export const scoringSchema = z
 
 // ---------------------------------------------------------------------------------------------
 
-const scale = (requiredMessage: string) =>
-	requiredInt(1, 5, 'Velg en verdi fra 1 til 5', requiredMessage).transform((v) => v as ScaleValue);
+const scale = (requiredMessage: Message) =>
+	requiredInt(1, 5, SCORE_RANGE, requiredMessage).transform((v) => v as ScaleValue);
 
 export const riskSchema = z.object({
 	title: requiredText(200),
 	description: optionalText(4000),
-	likelihood: scale('Velg sannsynlighet'),
-	consequence: scale('Velg konsekvens'),
-	area: choice(CONSEQUENCE_AREAS, 'Velg et konsekvensområde'),
+	likelihood: scale(() => m.portfolio_field_choose_likelihood()),
+	consequence: scale(() => m.portfolio_field_choose_consequence()),
+	area: choice(CONSEQUENCE_AREAS, () => m.portfolio_field_choose_area()),
 	mitigation: optionalText(4000),
 	ownerId,
-	status: choice(RISK_STATUSES, 'Velg en status')
+	status: choice(RISK_STATUSES, () => m.portfolio_field_choose_status())
 });
 
 export type MissionInput = z.output<typeof missionSchema>;

@@ -3,24 +3,27 @@
  */
 import { z } from 'zod';
 import { isCalendarDay } from '$lib/domain/portfolio';
+import { m } from '$lib/paraglide/messages';
 import { versionField } from './version';
 
 /** The kinds a person can freeze from /rapporter. */
 export const FREEZABLE_KINDS = ['styringsrapport', 'gevinstrealiseringsplan', 'regneark'] as const;
 export type FreezableKind = (typeof FREEZABLE_KINDS)[number];
 
-const DAY = 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD)';
-const day = z.string({ error: DAY }).trim().refine(isCalendarDay, DAY);
+// The messages are functions, read when a form is parsed: in the request's language.
+const DAY = () => m.portfolio_meetings_field_day();
+const PERIOD_ORDER = () => m.portfolio_reports_field_period_order();
+const day = z.string({ error: DAY }).trim().refine(isCalendarDay, { error: DAY });
 const optionalDay = z
 	.string()
 	.trim()
 	.optional()
 	.transform((v) => v || null)
-	.refine((v) => v === null || isCalendarDay(v), DAY);
+	.refine((v) => v === null || isCalendarDay(v), { error: DAY });
 
 export const freezeReportSchema = z
 	.object({
-		kind: z.enum(FREEZABLE_KINDS, { error: 'Velg hva som skal fryses' }),
+		kind: z.enum(FREEZABLE_KINDS, { error: () => m.portfolio_reports_field_kind() }),
 		prosjekt: z
 			.string()
 			.trim()
@@ -32,11 +35,11 @@ export const freezeReportSchema = z
 	})
 	.refine((v) => v.periodFrom <= v.periodTo, {
 		path: ['periodTo'],
-		message: 'Perioden kan ikke slutte før den begynner'
+		error: PERIOD_ORDER
 	})
 	.refine((v) => v.kind !== 'gevinstrealiseringsplan' || /^[1-9]\d{0,9}$/.test(v.prosjekt ?? ''), {
 		path: ['prosjekt'],
-		message: 'Velg prosjektet planen gjelder'
+		error: () => m.portfolio_reports_field_project()
 	});
 
 export type FreezeReportInput = z.output<typeof freezeReportSchema>;
@@ -46,5 +49,5 @@ export const approveReportSchema = z.object({ version: versionField });
 /** The Styringsrapport's period from the address (`fra`, `til`): two days, in order. */
 export const steeringReportQuery = z.object({ fra: day, til: day }).refine((v) => v.fra <= v.til, {
 	path: ['til'],
-	message: 'Perioden kan ikke slutte før den begynner'
+	error: PERIOD_ORDER
 });

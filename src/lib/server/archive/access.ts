@@ -28,6 +28,7 @@ import { getReport } from '../db/queries/reports';
 import { getProjectById } from '../db/queries/projects';
 import { readForm } from '../read-form';
 import { idParam } from '$lib/schemas/id';
+import { ARCHIVE_ACCESS } from './messages';
 import type { ReportKind } from '$lib/domain/reports/vocabulary';
 
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
@@ -73,7 +74,7 @@ export function requireReportReader(event: AnyEvent) {
 export function requireReportFile(event: AnyEvent, id: number) {
 	const user = requireUser(event);
 	const report = getReport(id);
-	if (!report || !canSeeReport(user, report.kind)) error(404, 'Fant ikke rapporten.');
+	if (!report || !canSeeReport(user, report.kind)) error(404, ARCHIVE_ACCESS.notFound);
 	return { user, report };
 }
 
@@ -88,17 +89,17 @@ export async function requireReportFreezer(event: AnyEvent & Pick<RequestEvent, 
 	if (kind === 'gevinstrealiseringsplan') {
 		const projectId = idParam(String(formData.get('prosjekt') ?? ''));
 		const project = projectId === null ? undefined : getProjectById(projectId);
-		if (projectId !== null && !project) error(404, 'Fant ikke prosjektet.');
+		if (projectId !== null && !project) error(404, ARCHIVE_ACCESS.noProject);
 		if (project && !canFreeze(user, kind, project.ownerId)) {
-			error(403, 'Bare prosjektets programleder og styringsgruppen kan fryse planen.');
+			error(403, ARCHIVE_ACCESS.planOwner);
 		}
 		if (!project && !canFreeze(user, 'regneark')) {
-			error(403, 'Du kan bare fryse gevinstrealiseringsplaner for dine egne prosjekter.');
+			error(403, ARCHIVE_ACCESS.ownPlans);
 		}
 		return { user, formData, project: project ?? null };
 	}
 	if (!isSteering(user)) {
-		error(403, 'Bare styringsgruppen og administratorer kan fryse denne rapporten.');
+		error(403, ARCHIVE_ACCESS.freezeSteering);
 	}
 	return { user, formData, project: null };
 }
@@ -107,20 +108,17 @@ export async function requireReportFreezer(event: AnyEvent & Pick<RequestEvent, 
 export function requireReportApprover(event: AnyEvent, id: number | null) {
 	const user = requireRole(event, 'steering', 'municipal_director');
 	const report = id === null ? undefined : getReport(id);
-	if (!report || !canSeeReport(user, report.kind)) error(404, 'Fant ikke rapporten.');
+	if (!report || !canSeeReport(user, report.kind)) error(404, ARCHIVE_ACCESS.notFound);
 	if (!canApproveKind(user, report.kind)) {
 		error(
 			403,
 			report.kind === 'internkontroll'
-				? 'Bare kommunedirektøren eller en administrator kan signere internkontrollrapporten.'
-				: 'Bare styringsgruppen og administratorer kan godkjenne rapporten.'
+				? ARCHIVE_ACCESS.signDirector
+				: ARCHIVE_ACCESS.approveSteering
 		);
 	}
 	if (report.createdById === user.id) {
-		error(
-			403,
-			'Den som frøs rapporten kan ikke godkjenne den selv; en annen i styringsgruppen må gjøre det.'
-		);
+		error(403, ARCHIVE_ACCESS.notSelf);
 	}
 	return { user, report };
 }

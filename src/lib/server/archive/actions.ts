@@ -15,14 +15,14 @@ import { approveReportSchema, freezeReportSchema } from '$lib/schemas/reports';
 import { formatDay } from '$lib/format';
 import { withLocale } from '../i18n';
 import type { ApproverAccess, FreezerAccess } from './access';
-import { ARCHIVE_MESSAGES, ARCHIVE_SUCCESS } from './messages';
+import { ARCHIVE_MESSAGES, ARCHIVE_SUCCESS, choosePlanProject } from './messages';
 
 export async function freezeIssuedReport({ user, formData, project }: FreezerAccess, now: Date) {
 	const form = parseForm(freezeReportSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, 'freeze');
 	const { kind, periodFrom, periodTo, meetingDate } = form.data;
 	if (kind === 'gevinstrealiseringsplan' && !project)
-		return invalid(form.values, { prosjekt: 'Velg prosjektet planen gjelder' }, 'freeze');
+		return invalid(form.values, { prosjekt: choosePlanProject() }, 'freeze');
 	// The reports are in bokmål whatever the reader's language, as their downloads are
 	// (src/lib/server/i18n.ts): the stored bytes are one language throughout.
 	const file = await withLocale('nb', async () => {

@@ -15,7 +15,7 @@ import { pageInfo, pageParam, pagerLinks } from '$lib/paging';
 import { idParam } from '$lib/schemas/id';
 import { tertialToDate } from '$lib/domain/reports/period';
 import { osloDay } from '$lib/format';
-import { REPORT_KIND_LABEL, REPORT_STATUS_LABEL } from '$lib/domain/reports/vocabulary';
+import { reportKindLabel, reportStatusLabel } from '$lib/labels-portfolio';
 import {
 	canApproveKind,
 	canFreeze,
@@ -23,13 +23,14 @@ import {
 	type requireReportFile,
 	type requireReportReader
 } from './access';
+import { ARCHIVE_ACCESS } from './messages';
 
 export const REPORT_PAGE = 25;
 
 function row(r: ReportSummary) {
 	return {
 		id: r.id,
-		kind: REPORT_KIND_LABEL[r.kind],
+		kind: reportKindLabel(r.kind),
 		title: r.title,
 		periodFrom: r.periodFrom,
 		periodTo: r.periodTo,
@@ -37,7 +38,7 @@ function row(r: ReportSummary) {
 		fileName: r.fileName,
 		byteSize: r.byteSize,
 		status: r.status,
-		statusLabel: REPORT_STATUS_LABEL[r.status],
+		statusLabel: reportStatusLabel(r.status),
 		createdBy: r.createdByName,
 		createdAt: r.createdAt.getTime(),
 		approvedBy: r.approvedByName,
@@ -86,6 +87,6 @@ export function reportPage({ user, report }: ReturnType<typeof requireReportFile
 /** The stored file of a report the guard let through: the bytes exactly as issued. */
 export function reportFile({ report }: ReturnType<typeof requireReportFile>) {
 	const file = getReportFile(report.id);
-	if (!file) error(404, 'Fant ikke rapporten.');
+	if (!file) error(404, ARCHIVE_ACCESS.notFound);
 	return file;
 }

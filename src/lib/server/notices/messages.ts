@@ -1,8 +1,14 @@
-/** The notices' messages. */
+/** The notices' messages, read when an answer is made: in the request's language. */
+import { m } from '$lib/paraglide/messages';
+
 export const NOTICE_SUCCESS = {
-	read: 'Varselet er merket som lest.',
+	get read() {
+		return m.portfolio_notices_marked_read();
+	},
 	allRead: (n: number) =>
 		n === 0
-			? 'Du har ingen uleste varsler.'
-			: `${n} ${n === 1 ? 'varsel' : 'varsler'} merket som lest.`
-} as const;
+			? m.portfolio_notices_none_unread()
+			: n === 1
+				? m.portfolio_notices_all_marked_one({ count: n })
+				: m.portfolio_notices_all_marked_many({ count: n })
+};

@@ -1,7 +1,7 @@
 /** The notices a person reads (/varsler), newest first a page at a time, and the unread count. */
 import type { SessionUser } from '../auth/session';
 import { countUnreadNotices, listNoticesPage } from '../db/queries/notices';
-import { NOTICE_KIND_LABEL } from '$lib/domain/control/vocabulary';
+import { noticeKindLabel } from '$lib/labels-portfolio';
 import { keysetList } from '$lib/paging';
 
 export const NOTICE_PAGE = 25;
@@ -20,7 +20,7 @@ export function noticesPage(user: SessionUser, url: URL) {
 	);
 	return {
 		...page,
-		rows: page.rows.map((r) => ({ ...r, kindLabel: NOTICE_KIND_LABEL[r.kind] })),
+		rows: page.rows.map((r) => ({ ...r, kindLabel: noticeKindLabel(r.kind) })),
 		unread: countUnreadNotices(user.id)
 	};
 }

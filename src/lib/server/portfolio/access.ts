@@ -10,6 +10,7 @@ import type { SessionUser } from '../auth/session';
 import { getProjectById } from '../db/queries/projects';
 import { getTrackById } from '../db/queries/tracks';
 import { getMeasureById } from '../db/queries/measures';
+import { PORTFOLIO_ACCESS } from './messages';
 
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
 /** A request to a route whose `[id=id]` names the track, project or measure. */
@@ -47,26 +48,26 @@ export function requireScorer(event: AnyEvent): SessionUser {
 export function requireOwnerOf(event: AnyEvent, ...ownerIds: (number | null)[]): SessionUser {
 	const user = requireUser(event);
 	if (!canEditAny(user, ...ownerIds)) {
-		error(403, 'Du kan bare endre spor, prosjekter og tiltak du eier eller leder.');
+		error(403, PORTFOLIO_ACCESS.notOwn);
 	}
 	return user;
 }
 
 function trackOr404(event: Pick<RequestEvent, 'params'>) {
 	const track = getTrackById(Number(event.params.id));
-	if (!track) error(404, 'Fant ikke missionsporet.');
+	if (!track) error(404, PORTFOLIO_ACCESS.noTrack);
 	return track;
 }
 
 function projectOr404(event: Pick<RequestEvent, 'params'>) {
 	const project = getProjectById(Number(event.params.id));
-	if (!project) error(404, 'Fant ikke prosjektet.');
+	if (!project) error(404, PORTFOLIO_ACCESS.noProject);
 	return project;
 }
 
 function measureOr404(event: Pick<RequestEvent, 'params'>) {
 	const measure = getMeasureById(Number(event.params.id));
-	if (!measure) error(404, 'Fant ikke tiltaket.');
+	if (!measure) error(404, PORTFOLIO_ACCESS.noMeasure);
 	const project = getProjectById(measure.projectId)!;
 	return { measure, project };
 }
@@ -128,7 +129,7 @@ export function requireProjectScorer(event: ItemEvent) {
 /** Measures are added to projects one leads (any, for an admin); else 403. */
 export function assertMayAddMeasure(user: SessionUser, project: { ownerId: number | null }) {
 	if (!canEditAny(user, project.ownerId)) {
-		error(403, 'Du kan bare legge tiltak til prosjekter du leder.');
+		error(403, PORTFOLIO_ACCESS.notOwnProject);
 	}
 }
 

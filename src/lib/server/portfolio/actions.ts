@@ -68,7 +68,7 @@ import {
 	type TrackEditor
 } from './access';
 import { itemOf, refusePortfolio as refuse, type ItemEditor } from './follow-up';
-import { PORTFOLIO_SUCCESS as DONE } from './messages';
+import { PORTFOLIO_FIELD, PORTFOLIO_SUCCESS as DONE } from './messages';
 
 export * from './follow-up';
 
@@ -84,7 +84,7 @@ const missionFormSchema = missionSchema.safeExtend({
 		z.number().int().min(0).optional()
 	)
 });
-const goalIdSchema = z.object({ goalId: idField('Ugyldig effektmål') });
+const goalIdSchema = z.object({ goalId: idField(PORTFOLIO_FIELD.invalidGoal) });
 const editGoalSchema = withVersion(effectGoalSchema.extend(goalIdSchema.shape));
 
 export function saveMissionFromForm(admin: SessionUser, formData: FormData, now: Date) {
@@ -238,7 +238,7 @@ export function saveMeasure(ctx: MeasureEditor, formData: FormData, now: Date) {
 }
 
 const prioritiseSchema = z.object({
-	prioritised: z.enum(['yes', 'no'], { error: 'Ugyldig valg' })
+	prioritised: z.enum(['yes', 'no'], { error: PORTFOLIO_FIELD.invalidChoice })
 });
 
 export function prioritiseTrack({ user, track }: Scorer<'track'>, formData: FormData, now: Date) {

@@ -11,7 +11,12 @@ import { invalid, refused } from '../result';
 import { changeStatus, saveStatusReport } from '../db/queries/lifecycle';
 import { createRisk, getRiskById, updateRisk, type RiskSubject } from '../db/queries/risks';
 import type { MeasureEditor, ProjectEditor, TrackEditor } from './access';
-import { portfolioMessages, PORTFOLIO_SUCCESS as DONE, type PortfolioEntity } from './messages';
+import {
+	portfolioMessages,
+	PORTFOLIO_FIELD,
+	PORTFOLIO_SUCCESS as DONE,
+	type PortfolioEntity
+} from './messages';
 
 /** A refused portfolio write: the area's message, on `field` or the reason's own field. */
 export function refusePortfolio(
@@ -79,7 +84,7 @@ export function addRisk(ctx: ProjectEditor | MeasureEditor, formData: FormData, 
 }
 
 const riskEditSchema = riskSchema.extend({
-	riskId: idField('Ugyldig risiko'),
+	riskId: idField(PORTFOLIO_FIELD.invalidRisk),
 	version: versionField
 });
 

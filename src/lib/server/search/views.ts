@@ -16,7 +16,8 @@ import {
 	type SearchKind,
 	type SearchRow
 } from '$lib/server/db/queries/search';
-import { parseSearchQuery, SEARCH_REFUSAL_MESSAGE } from '$lib/domain/search/query';
+import { parseSearchQuery } from '$lib/domain/search/query';
+import { SEARCH_REFUSED, searchKindLabel } from './messages';
 
 /** Hits per kind when all kinds are shown; the kind's own page shows more. */
 export const GROUP_PREVIEW = 5;
@@ -34,13 +35,6 @@ export const KIND_SLUG: Record<SearchKind, string> = {
 	wheeltask: 'oppgave'
 };
 const KIND_BY_SLUG = new Map(SEARCH_KINDS.map((k) => [KIND_SLUG[k], k]));
-const KIND_LABEL: Record<SearchKind, string> = {
-	track: 'Missionspor',
-	project: 'Prosjekter',
-	measure: 'Tiltak',
-	benefit: 'Gevinster',
-	wheeltask: 'Oppgaver i årshjul'
-};
 
 function hrefOf(kind: SearchKind, row: SearchRow): string {
 	switch (kind) {
@@ -105,10 +99,9 @@ export function searchPage(url: URL): SearchPage {
 	const q = (url.searchParams.get('q') ?? '').trim();
 	const slug = url.searchParams.get('type');
 	const kind = slug ? KIND_BY_SLUG.get(slug) : null;
-	if (kind === undefined)
-		error(400, 'Ukjent type treff. Velg blant spor, prosjekt, tiltak, gevinst og oppgave.');
+	if (kind === undefined) error(400, SEARCH_REFUSED.unknownKind);
 	const side = url.searchParams.get('side');
-	if (side !== null && !/^[1-9]\d{0,4}$/.test(side)) error(400, 'Ugyldig sidenummer.');
+	if (side !== null && !/^[1-9]\d{0,4}$/.test(side)) error(400, SEARCH_REFUSED.badPage);
 	const page = side === null ? 1 : Number(side);
 	const empty: SearchPage = {
 		q,
@@ -124,7 +117,7 @@ export function searchPage(url: URL): SearchPage {
 	if (q === '') return empty;
 
 	const parsed = parseSearchQuery(q);
-	if (!parsed.ok) error(400, SEARCH_REFUSAL_MESSAGE[parsed.reason]);
+	if (!parsed.ok) error(400, SEARCH_REFUSED.reason(parsed.reason));
 	try {
 		const counts = countSearchMatches(parsed.match);
 		const kinds = (kind ? [kind] : SEARCH_KINDS).filter((k) => (counts[k] ?? 0) > 0);
@@ -148,7 +141,7 @@ export function searchPage(url: URL): SearchPage {
 			return {
 				kind: k,
 				slug: KIND_SLUG[k],
-				label: KIND_LABEL[k],
+				label: searchKindLabel(k),
 				total,
 				ranked,
 				hits,
@@ -172,7 +165,7 @@ export function searchPage(url: URL): SearchPage {
 	} catch (e) {
 		// Never expected (parseSearchQuery only lets quoted words through), but a search box
 		// must not answer 500 to what someone typed.
-		if (e instanceof SearchQueryError) error(400, 'Søket kunne ikke forstås. Prøv med andre ord.');
+		if (e instanceof SearchQueryError) error(400, SEARCH_REFUSED.notUnderstood);
 		throw e;
 	}
 }

@@ -1,16 +1,29 @@
 /** The steering area's messages, keyed by the reason a write answers (queries/governance.ts). */
+import { m } from '$lib/paraglide/messages';
 import type { MessageBook } from '../result';
+
+// Getters, read when an answer is made: in the request's language (messages/portfolio/*.json).
 
 export const STEERING_MESSAGES: MessageBook = {
 	messages: {
-		date_taken: 'Det er allerede et styringsgruppemøte den dagen. Velg en annen dato.',
-		not_found: 'Fant ikke møtet. Det kan være slettet; last siden på nytt.'
+		get date_taken() {
+			return m.portfolio_meetings_date_taken();
+		},
+		get not_found() {
+			return m.portfolio_meetings_not_found();
+		}
 	},
 	fields: { date_taken: 'date' }
 };
 
 export const STEERING_SUCCESS = {
-	meetingCreated: 'Møtet er lagt inn i årshjulet.',
-	meetingUpdated: 'Møtet er lagret.',
-	meetingDeleted: 'Møtet er slettet.'
+	get meetingCreated() {
+		return m.portfolio_meetings_created();
+	},
+	get meetingUpdated() {
+		return m.portfolio_meetings_updated();
+	},
+	get meetingDeleted() {
+		return m.portfolio_meetings_deleted();
+	}
 };

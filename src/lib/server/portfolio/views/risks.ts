@@ -14,17 +14,19 @@ import {
 import { listTracks } from '$lib/server/db/queries/tracks';
 import {
 	CONSEQUENCE_AREAS,
-	CONSEQUENCE_AREA_LABEL,
-	CONSEQUENCE_LABEL,
 	type ConsequenceArea,
-	LIKELIHOOD_LABEL,
 	RISK_SORTS,
-	RISK_SORT_LABEL,
-	RISK_STATUS_LABEL,
-	SEVERITY_LABEL,
 	type RiskSort,
 	type ScaleValue
 } from '$lib/domain/portfolio/vocabulary';
+import {
+	areaLabel,
+	consequenceLabel,
+	likelihoodLabel,
+	riskSortLabel,
+	riskStatusLabel,
+	severityLabel
+} from '$lib/labels-portfolio';
 
 export const RISK_PAGE = 25;
 
@@ -91,11 +93,11 @@ export function riskListView(params: URLSearchParams) {
 				subjectTitle: r.subjectTitle,
 				projectId: r.projectId,
 				measureId: r.measureId,
-				likelihood: `${r.likelihood} – ${LIKELIHOOD_LABEL[r.likelihood as ScaleValue]}`,
-				consequence: `${r.consequence} – ${CONSEQUENCE_LABEL[r.consequence as ScaleValue]}`,
+				likelihood: `${r.likelihood} – ${likelihoodLabel(r.likelihood as ScaleValue)}`,
+				consequence: `${r.consequence} – ${consequenceLabel(r.consequence as ScaleValue)}`,
 				score,
-				severity: SEVERITY_LABEL[severityFor(score)],
-				status: RISK_STATUS_LABEL[r.status]
+				severity: severityLabel(severityFor(score)),
+				status: riskStatusLabel(r.status)
 			};
 		}),
 		pager: { previous: page.previous, next: page.next, first: page.first },
@@ -109,8 +111,8 @@ export function riskListView(params: URLSearchParams) {
 		},
 		options: {
 			tracks: listTracks().map((t) => ({ value: String(t.id), label: `${t.code} ${t.title}` })),
-			areas: CONSEQUENCE_AREAS.map((a) => ({ value: a, label: CONSEQUENCE_AREA_LABEL[a] })),
-			sorts: RISK_SORTS.map((s) => ({ value: s, label: RISK_SORT_LABEL[s] }))
+			areas: CONSEQUENCE_AREAS.map((a) => ({ value: a, label: areaLabel(a) })),
+			sorts: RISK_SORTS.map((s) => ({ value: s, label: riskSortLabel(s) }))
 		}
 	};
 }
