@@ -78,7 +78,10 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/konto/passord',
 	'/(app)/styring',
 	'/(app)/mitt-arbeid',
-	'/(app)/arshjul/mine'
+	'/(app)/arshjul/mine',
+	'/(app)/gevinster',
+	'/(app)/gevinster/[id=id]',
+	'/(app)/gevinster/kart'
 ]);
 
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */

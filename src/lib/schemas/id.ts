@@ -8,7 +8,10 @@ import { z } from 'zod';
 export const ID_PATTERN = /^[1-9][0-9]{0,9}$/;
 
 /** The id in a form field, with `message` when it is missing or not an id. */
-export function idField(message: string) {
+/** A message, or a function read when a form is parsed (in the request's language). */
+type Message = string | (() => string);
+
+export function idField(message: Message) {
 	return z
 		.string({ error: message })
 		.trim()
@@ -17,7 +20,7 @@ export function idField(message: string) {
 }
 
 /** An id or nothing: an empty field means "none" (null). */
-export function optionalIdField(message: string) {
+export function optionalIdField(message: Message) {
 	return z
 		.string()
 		.trim()
