@@ -81,7 +81,10 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/arshjul/mine',
 	'/(app)/gevinster',
 	'/(app)/gevinster/[id=id]',
-	'/(app)/gevinster/kart'
+	'/(app)/gevinster/kart',
+	'/(app)/gevinster/attestering',
+	'/(app)/gevinster/godkjenning',
+	'/(app)/gevinster/innstillinger'
 ]);
 
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */
