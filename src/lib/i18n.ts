@@ -84,7 +84,8 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/gevinster/kart',
 	'/(app)/gevinster/attestering',
 	'/(app)/gevinster/godkjenning',
-	'/(app)/gevinster/innstillinger'
+	'/(app)/gevinster/innstillinger',
+	'/(app)/gevinster/prosjekt/[id=id]'
 ]);
 
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */
