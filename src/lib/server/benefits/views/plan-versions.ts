@@ -81,6 +81,12 @@ const CHANGE_LABEL: Record<keyof PlanValues, () => string> = {
 	disbenefit: m.benefits_disbenefit
 };
 
+/** «Automatisk, da … endret tiltaket» (requesterWords) in the reader's language. */
+function requester(reason: string, by: string | null): string | null {
+	if (requesterWords(reason, by) === by) return by;
+	return by ? m.benefits_requester_auto_by({ name: by }) : m.benefits_requester_auto();
+}
+
 /** A changed field's name in the reader's language (planChanges in domain/benefits/plan-versions.ts). */
 const changeLabel = (field: keyof PlanValues) => CHANGE_LABEL[field]();
 
@@ -115,7 +121,7 @@ function versionItem(v: ReturnType<typeof listPlanVersions>[number], unit: Benef
 		reason: v.reason,
 		note: v.decisionNote,
 		// «Automatisk, da … endret tiltaket» for a request the system made (timing.ts).
-		requestedBy: requesterWords(v.reason, v.requestedBy),
+		requestedBy: requester(v.reason, v.requestedBy),
 		requestedAt: v.requestedAt.getTime(),
 		decidedBy: v.decidedBy,
 		decidedAt: v.decidedAt?.getTime() ?? null,
@@ -230,7 +236,7 @@ export function waitingRequestsPage(url: URL) {
 		count: countWaitingPlanRequests(),
 		requests: page.map((r) => ({
 			...r,
-			requestedBy: requesterWords(r.reason, r.requestedBy),
+			requestedBy: requester(r.reason, r.requestedBy),
 			requestedAt: r.requestedAt.getTime()
 		})),
 		next: rows.length > PAGE && last ? `?etter=${last.requestedAt.getTime()}-${last.id}` : null,
