@@ -10,12 +10,12 @@
  * Markdown table (first run, median of the repeats, file size, rows, RSS after) and writes it
  * to bench/results/exports-<scale>-<date>.md unless --no-write.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { copyDataset } from './dataset-copy.js';
 
 const { values: args } = parseArgs({
 	options: {
@@ -25,14 +25,10 @@ const { values: args } = parseArgs({
 		'no-write': { type: 'boolean', default: false }
 	}
 });
-if (!args.db || !existsSync(args.db)) throw new Error('--db FILE: a dataset from npm run scale');
 const REPEATS = Number(args.repeats);
 const startedAt = new Date();
 
-const dir = mkdtempSync(path.join(tmpdir(), 'misjonskart-exports-'));
-const copy = path.join(dir, 'copy.db');
-copyFileSync(args.db, copy);
-process.env.DATABASE_URL = copy;
+const dataset = copyDataset(args.db, 'exports');
 
 // Imported after DATABASE_URL is set: `db` opens it on first use.
 const { db } = await import('../src/lib/server/db/index.ts');
@@ -152,4 +148,4 @@ if (!args['no-write']) {
 	console.log(`written to ${out}`);
 }
 db.$client.close();
-rmSync(dir, { recursive: true, force: true });
+dataset.remove();

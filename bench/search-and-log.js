@@ -8,21 +8,14 @@
  * search index), so the dataset is never written to. Prints a Markdown table of medians and
  * p95s, and the time to check the audit log's whole hash chain.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { copyDataset, queryTimer } from './dataset-copy.js';
 
 const { values: args } = parseArgs({
 	options: { db: { type: 'string' }, repeats: { type: 'string', default: '30' } }
 });
-if (!args.db || !existsSync(args.db)) throw new Error('--db FILE: a dataset from npm run scale');
 const REPEATS = Number(args.repeats);
-
-const dir = mkdtempSync(path.join(tmpdir(), 'misjonskart-queries-'));
-const copy = path.join(dir, 'copy.db');
-copyFileSync(args.db, copy);
-process.env.DATABASE_URL = copy;
+const dataset = copyDataset(args.db, 'queries');
 
 // Imported after DATABASE_URL is set: `db` opens it on first use.
 // Through tsx, which runs the app's TypeScript modules as they are.
@@ -32,23 +25,7 @@ const log = await import('../src/lib/server/db/queries/audit-log.ts');
 const { checkAuditChain } = await import('../src/lib/server/db/queries/audit.ts');
 const { parseSearchQuery } = await import('../src/lib/domain/search/query.ts');
 
-/** @type {string[]} */
-const rows = [];
-/** @param {string} label @param {() => unknown} run */
-function time(label, run) {
-	run();
-	/** @type {number[]} */
-	const samples = [];
-	for (let i = 0; i < REPEATS; i++) {
-		const started = performance.now();
-		run();
-		samples.push(performance.now() - started);
-	}
-	samples.sort((a, b) => a - b);
-	const at = (/** @type {number} */ q) =>
-		samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
-	rows.push(`| ${label} | ${at(0.5).toFixed(2)} ms | ${at(0.95).toFixed(2)} ms |`);
-}
+const { rows, time } = queryTimer(REPEATS);
 
 /**
  * What the search page asks the database (src/lib/server/search/views.ts).
@@ -110,5 +87,5 @@ try {
 		`\nWhole hash chain checked (${report.checked} rows, ok: ${report.ok}) in ${(verified / 1000).toFixed(2)} s.`
 	);
 } finally {
-	rmSync(dir, { recursive: true, force: true });
+	dataset.remove();
 }

@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-	expectAccessible,
-	expectNoHorizontalScroll,
-	launchBrowser,
-	signInAs,
-	waitForHydration
-} from './browser';
-import { startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll, signInAs, waitForHydration } from './browser';
+import { useDemoJourney } from './demo-server';
 
 /**
  * A unit leader on the demo data gives another system access: makes an API token on Min konto
@@ -15,30 +8,10 @@ import { startServer, type RunningServer } from './server';
  * and revokes the token, after which it no longer works. Every page with zero axe violations.
  */
 
-const DEMO_LINE = /^\s+unit_leader\s+(\S+@\S+)\s+(\S+)$/m;
-
-let server: RunningServer;
-let browser: Browser;
-let login: { email: string; password: string };
-
-beforeAll(async () => {
-	server = await startServer({
-		name: 'api',
-		env: { MISJONSKART_DEMO: '1' },
-		ready: (output) => DEMO_LINE.test(output)
-	});
-	const [, email, password] = DEMO_LINE.exec(server.output)!;
-	login = { email: email!, password: password! };
-	browser = await launchBrowser();
-}, 90_000);
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-});
+const demo = useDemoJourney('api', 'unit_leader');
 
 const api = (path: string, token: string | null, init: RequestInit = {}) =>
-	fetch(`${server.baseUrl}/api/v1${path}`, {
+	fetch(`${demo.server.baseUrl}/api/v1${path}`, {
 		...init,
 		headers: {
 			...(token ? { Authorization: `Bearer ${token}` } : {}),
@@ -48,9 +21,9 @@ const api = (path: string, token: string | null, init: RequestInit = {}) =>
 
 describe('API tokens and the API', () => {
 	it('makes a token on Min konto, uses it, and revokes it', async () => {
-		const context = await browser.newContext({ baseURL: server.baseUrl });
+		const context = await demo.browser.newContext({ baseURL: demo.server.baseUrl });
 		const page = await context.newPage();
-		await signInAs(page, server.baseUrl, login.email, login.password);
+		await signInAs(page, demo.server.baseUrl, demo.login.email, demo.login.password);
 		await page.goto('/konto');
 		await waitForHydration(page);
 		await Promise.all([
@@ -116,7 +89,7 @@ describe('API tokens and the API', () => {
 		});
 		const steeringOnly = await api('/arshjul/etterlevelse', secret);
 		expect(steeringOnly.status).toBe(403);
-		const described = await fetch(`${server.baseUrl}/api/openapi.json`);
+		const described = await fetch(`${demo.server.baseUrl}/api/openapi.json`);
 		expect(((await described.json()) as { openapi: string }).openapi).toBe('3.1.0');
 
 		await page.reload();

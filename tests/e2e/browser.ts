@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/i18n';
 
 /** Debian's Chromium by default; CHROMIUM_PATH points elsewhere on other machines. */
 export function launchBrowser(): Promise<Browser> {
@@ -57,15 +59,17 @@ export async function signInAs(
 	baseUrl: string,
 	email: string,
 	password: string,
-	{ javaScript = true } = {}
+	{ javaScript = true, locale = 'nb' }: { javaScript?: boolean; locale?: Locale } = {}
 ) {
 	await page.goto(`${baseUrl}/login`);
 	if (javaScript) await waitForHydration(page);
-	await page.getByLabel('E-post').fill(email);
-	await page.getByLabel('Passord', { exact: true }).fill(password);
+	// The sign-in page speaks the browser's language (Accept-Language): its labels are read in
+	// that language from the message files, as the page itself reads them.
+	await page.getByLabel(m.field_email({}, { locale })).fill(email);
+	await page.getByLabel(m.field_password({}, { locale }), { exact: true }).fill(password);
 	await Promise.all([
 		page.waitForURL((url) => !url.pathname.startsWith('/login')),
-		page.getByRole('button', { name: 'Logg inn' }).click()
+		page.getByRole('button', { name: m.login_submit({}, { locale }) }).click()
 	]);
 }
 

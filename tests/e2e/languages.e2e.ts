@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, signInAs, signOut, waitForHydration } from './browser';
-import { startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, signInAs, signOut, waitForHydration } from './browser';
+import { demoLogin, useDemoJourney } from './demo-server';
 
 /**
  * The interface in bokmål, nynorsk and English (README, «Språk»): a signed-out visitor gets the
@@ -10,27 +10,7 @@ import { startServer, type RunningServer } from './server';
  * dates and kroner are written as the language writes them. Zero axe violations in each.
  */
 
-const DEMO_LINE = /^\s+steering\s+(\S+@\S+)\s+(\S+)$/m;
-
-let server: RunningServer;
-let browser: Browser;
-let login: { email: string; password: string };
-
-beforeAll(async () => {
-	server = await startServer({
-		name: 'languages',
-		env: { MISJONSKART_DEMO: '1' },
-		ready: (output) => DEMO_LINE.test(output)
-	});
-	const [, email, password] = DEMO_LINE.exec(server.output)!;
-	login = { email: email!, password: password! };
-	browser = await launchBrowser();
-}, 90_000);
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-});
+const demo = useDemoJourney('languages', 'steering');
 
 const lang = (page: Page) => page.locator('html').getAttribute('lang');
 const nav = (page: Page) =>
@@ -47,7 +27,10 @@ async function choose(page: Page, language: string, button: string, lang: string
 
 describe('languages', () => {
 	it('signed out: the browser language first, then the one chosen on the sign-in page', async () => {
-		const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'nn-NO' });
+		const context = await demo.browser.newContext({
+			baseURL: demo.server.baseUrl,
+			locale: 'nn-NO'
+		});
 		const page = await context.newPage();
 		await page.goto('/login');
 		await waitForHydration(page);
@@ -78,9 +61,9 @@ describe('languages', () => {
 	});
 
 	it('signed in: the choice on /konto changes every page and stays with the account', async () => {
-		const context = await browser.newContext({ baseURL: server.baseUrl });
+		const context = await demo.browser.newContext({ baseURL: demo.server.baseUrl });
 		const page = await context.newPage();
-		await signInAs(page, server.baseUrl, login.email, login.password);
+		await signInAs(page, demo.server.baseUrl, demo.login.email, demo.login.password);
 		await page.goto('/styring');
 		await waitForHydration(page);
 		expect(await lang(page)).toBe('nb');
@@ -165,10 +148,58 @@ describe('languages', () => {
 		await page.getByRole('button', { name: 'Sign out' }).click();
 		await page.waitForURL((url) => url.pathname === '/login');
 		expect(await lang(page)).toBe('nb');
-		await signInAs(page, server.baseUrl, login.email, login.password);
+		await signInAs(page, demo.server.baseUrl, demo.login.email, demo.login.password);
 		// The page signed in to was drawn in the browser's language; it then loads again in the
 		// account's, so wait for that rather than read the first paint.
 		await expect.poll(() => lang(page), { timeout: 15_000 }).toBe('en');
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'Bokmål', 'Change language', 'nb');
+		await signOut(page);
+		await context.close();
+	});
+
+	it('administration: users, roles and the change log in nynorsk and English', async () => {
+		const context = await demo.browser.newContext({ baseURL: demo.server.baseUrl });
+		const page = await context.newPage();
+		const admin = demoLogin(demo, 'admin');
+		await signInAs(page, demo.server.baseUrl, admin.email, admin.password);
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'Nynorsk', 'Bytt språk', 'nn');
+
+		await page.goto('/admin/brukere');
+		await waitForHydration(page);
+		expect(await lang(page)).toBe('nn');
+		expect(await page.locator('main').getAttribute('lang')).toBeNull();
+		expect(await page.locator('h1').textContent()).toBe('Brukarar og roller');
+		expect(await page.getByRole('heading', { name: 'Ny brukar' }).count()).toBe(1);
+		expect(await page.getByRole('columnheader', { name: 'Namn' }).count()).toBe(1);
+		expect(await page.getByRole('cell', { name: 'Administrator' }).count()).toBeGreaterThan(0);
+		await expectAccessible(page);
+
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, 'English', 'Byt språk', 'en');
+		await page.goto('/admin/brukere');
+		await waitForHydration(page);
+		expect(await lang(page)).toBe('en');
+		expect(await page.locator('main').getAttribute('lang')).toBeNull();
+		expect(await page.locator('h1').textContent()).toBe('Users and roles');
+		expect(await page.getByRole('heading', { name: 'New user' }).count()).toBe(1);
+		expect(await page.getByRole('button', { name: 'Create user' }).count()).toBe(1);
+		await expectAccessible(page);
+
+		// The change log: its kinds and actions in English, the fields of a change marked bokmål.
+		await page.goto('/admin/logg');
+		await waitForHydration(page);
+		expect(await page.locator('h1').textContent()).toBe('Change log');
+		expect(await page.getByRole('columnheader', { name: 'Action' }).count()).toBe(1);
+		expect(await page.getByRole('cell', { name: /^(Created|Changed)$/ }).count()).toBeGreaterThan(
+			0
+		);
+		await expectAccessible(page);
+
 		await page.goto('/konto');
 		await waitForHydration(page);
 		await choose(page, 'Bokmål', 'Change language', 'nb');

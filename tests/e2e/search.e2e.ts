@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-	expectAccessible,
-	expectNoHorizontalScroll,
-	launchBrowser,
-	signInAs,
-	waitForHydration
-} from './browser';
-import { startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll, signInAs, waitForHydration } from './browser';
+import { useDemoJourney } from './demo-server';
 
 /**
  * «Søk» as a person uses it, on the demo data: the box in the header on any page, the results
@@ -16,33 +9,13 @@ import { startServer, type RunningServer } from './server';
  * the search page is reached by the header's form.)
  */
 
-const DEMO_LINE = /^\s+viewer\s+(\S+@\S+)\s+(\S+)$/m;
-
-let server: RunningServer;
-let browser: Browser;
-let login: { email: string; password: string };
-
-beforeAll(async () => {
-	server = await startServer({
-		name: 'search',
-		env: { MISJONSKART_DEMO: '1' },
-		ready: (output) => DEMO_LINE.test(output)
-	});
-	const [, email, password] = DEMO_LINE.exec(server.output)!;
-	login = { email: email!, password: password! };
-	browser = await launchBrowser();
-}, 90_000);
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-});
+const demo = useDemoJourney('search', 'viewer');
 
 describe('search', () => {
 	it('finds a track from the header box, opens it, and explains a search it cannot read', async () => {
-		const context = await browser.newContext({ baseURL: server.baseUrl });
+		const context = await demo.browser.newContext({ baseURL: demo.server.baseUrl });
 		const page = await context.newPage();
-		await signInAs(page, server.baseUrl, login.email, login.password);
+		await signInAs(page, demo.server.baseUrl, demo.login.email, demo.login.password);
 		await page.goto('/portefolje');
 		await waitForHydration(page);
 

@@ -9,17 +9,27 @@ import {
 } from './browser';
 import { startServer, type RunningServer } from './server';
 import { BENEFIT_LEVELS } from '$lib/domain/benefits/vocabulary';
+import { INTL_LOCALE, type Locale } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * The tour: a second server started with the demo data (`MISJONSKART_DEMO=1`), and every page
  * each demo role can reach from the nav and the pages' own links, checked for status 200, an
  * `<h1>`, no console errors and zero axe violations; the pages a role may not open answer 403.
+ * Every role tours in bokmål; the administrator, who reaches every page, tours again in
+ * nynorsk and in English (a browser asking for that language), each page with its `lang`.
  */
 
 type Role = 'admin' | 'steering' | 'programme_leader' | 'unit_leader' | 'viewer';
 type DemoLogin = { role: Role; email: string; password: string };
 
 const ROLES: Role[] = ['admin', 'steering', 'programme_leader', 'unit_leader', 'viewer'];
+type Run = { role: Role; locale: Locale };
+const RUNS: Run[] = [
+	...ROLES.map((role): Run => ({ role, locale: 'nb' })),
+	{ role: 'admin', locale: 'nn' },
+	{ role: 'admin', locale: 'en' }
+];
 const DEMO_HEADER = 'Eksempelbrukere (rolle, e-post, passord):';
 const DEMO_LINE = /^\s+(admin|steering|programme_leader|unit_leader|viewer)\s+(\S+@\S+)\s+(\S+)$/gm;
 
@@ -82,8 +92,8 @@ const WIDE = { width: 1280, height: 800 };
 let server: RunningServer;
 let browser: Browser;
 const logins = new Map<Role, DemoLogin>();
-const visitedCount = new Map<Role, number>();
-const spareCount = new Map<Role, number>();
+const visitedCount = new Map<string, number>();
+const spareCount = new Map<string, number>();
 
 beforeAll(async () => {
 	server = await startServer({
@@ -171,6 +181,9 @@ async function check(
 	if (status !== 200) problems.push(`HTTP ${status}`);
 	await waitForHydration(page);
 	if ((await page.locator('h1').count()) < 1) problems.push('no <h1>');
+	const lang = await page.evaluate(() => document.documentElement.lang);
+	const wanted = localeOf.get(page);
+	if (lang !== wanted) problems.push(`<html lang="${lang}">, not ${wanted}`);
 	if (spare) {
 		problems.push(...errors.take());
 		return problems.map((p) => `${href}: ${p}`);
@@ -192,6 +205,9 @@ async function check(
 	problems.push(...errors.take());
 	return problems.map((p) => `${href}: ${p}`);
 }
+
+/** The language each page's tour asked for (its browser context's locale). */
+const localeOf = new WeakMap<Page, Locale>();
 
 async function linksOn(page: Page): Promise<URL[]> {
 	// SVG links (the wheel, the map) too: their `href` property is not a string, the attribute is.
@@ -266,15 +282,24 @@ describe('tour of every page with the demo data', () => {
 
 	// The roles tour side by side, each in its own browser context.
 	describe.concurrent('each role', () => {
-		for (const role of ROLES) {
-			it(`${role}: every page answers 200 with an <h1>, no console errors, no axe violations`, async ({
+		for (const { role, locale } of RUNS) {
+			it(`${role} (${locale}): every page answers 200 with an <h1>, no console errors, no axe violations`, async ({
 				expect
 			}) => {
 				const login = logins.get(role)!;
-				const context = await browser.newContext({ baseURL: server.baseUrl, viewport: WIDE });
+				const context = await browser.newContext({
+					baseURL: server.baseUrl,
+					viewport: WIDE,
+					locale: INTL_LOCALE[locale]
+				});
 				const page = await context.newPage();
+				localeOf.set(page, locale);
 				const errors = consoleErrors(page);
-				await signInAs(page, server.baseUrl, login.email, login.password);
+				await signInAs(page, server.baseUrl, login.email, login.password, { locale });
+				// The menu is in the asked-for language, not only the `lang` attribute.
+				await expect
+					.poll(() => page.getByRole('link', { name: m.nav_overview({}, { locale }) }).count())
+					.toBeGreaterThan(0);
 
 				const mayOpen = (path: string) =>
 					RESTRICTED.every((r) => r.path !== path || r.roles.includes(role));
@@ -286,7 +311,7 @@ describe('tour of every page with the demo data', () => {
 				];
 				const problems: string[] = [];
 				const { seen, spares } = await crawl(page, errors, problems, expected);
-				spareCount.set(role, spares);
+				spareCount.set(`${role} (${locale})`, spares);
 
 				if (role === 'programme_leader' || role === 'admin') {
 					const owned = await ownedMap(page);
@@ -307,15 +332,15 @@ describe('tour of every page with the demo data', () => {
 					const response = await page.goto(r.path);
 					if (response?.status() !== 403)
 						problems.push(`${r.path}: HTTP ${response?.status()}, not 403`);
-					expect(await page.locator('h1').textContent()).toBe('Ingen tilgang');
+					expect(await page.locator('h1').textContent()).toBe(m.error_403({}, { locale }));
 				}
 				if (refused.length) await expectAccessible(page);
 				errors.take(); // the browser logs each 403 itself
 
-				visitedCount.set(role, seen.size);
+				visitedCount.set(`${role} (${locale})`, seen.size);
 				expect(problems).toEqual([]);
 				await context.close();
-				// Five roles side by side on two cores, some 40 pages each with axe: about six
+				// Seven tours, two at a time on two cores, some 40 pages each with axe: about eight
 				// minutes on an idle machine.
 			}, 540_000);
 		}

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signInAs, waitForHydration } from './browser';
-import { startServer, type RunningServer } from './server';
+import { signInAs, waitForHydration } from './browser';
+import { useDemoJourney } from './demo-server';
 import { chartReport, TEXT_SPACING_CSS, type ChartReport } from './chart-checks';
 
 /**
@@ -46,7 +46,6 @@ const ZOOMS = [
 	{ zoom: '400 % (320 CSS px)', viewport: { width: 320, height: 200 }, deviceScaleFactor: 4 }
 ];
 const WIDE = { width: 1280, height: 800 };
-const DEMO_HEADER = 'Eksempelbrukere (rolle, e-post, passord):';
 /** Plot's own group names («x-axis tick label», «rule», «line», «dot» …), in names and text. */
 const ENGLISH = /\b(axis|ticks?|label|rule|line|dot|grid|frame|area|bar)\b/i;
 
@@ -58,9 +57,7 @@ function spoken(snapshot: string): string[] {
 	});
 }
 
-let server: RunningServer;
-let browser: Browser;
-let admin: { email: string; password: string };
+const demo = useDemoJourney('universal-design', 'admin');
 const paths = new Map<string, string>();
 
 async function firstLink(page: Page, from: string, pattern: RegExp): Promise<string> {
@@ -72,9 +69,13 @@ async function firstLink(page: Page, from: string, pattern: RegExp): Promise<str
 }
 
 async function signedIn(options: Parameters<Browser['newContext']>[0] = {}) {
-	const context = await browser.newContext({ baseURL: server.baseUrl, viewport: WIDE, ...options });
+	const context = await demo.browser.newContext({
+		baseURL: demo.server.baseUrl,
+		viewport: WIDE,
+		...options
+	});
 	const page = await context.newPage();
-	await signInAs(page, server.baseUrl, admin.email, admin.password);
+	await signInAs(page, demo.server.baseUrl, demo.login.email, demo.login.password);
 	return { context, page };
 }
 
@@ -96,22 +97,6 @@ async function axeAll(page: Page): Promise<string[]> {
 		(v) => `${v.id} on ${page.url()}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
 	);
 }
-
-beforeAll(async () => {
-	server = await startServer({
-		name: 'universal-design',
-		env: { MISJONSKART_DEMO: '1' },
-		ready: (output) => output.includes(DEMO_HEADER) && /\S\n\n/.test(output.split(DEMO_HEADER)[1]!)
-	});
-	const line = /^\s+admin\s+(\S+@\S+)\s+(\S+)$/m.exec(server.output);
-	admin = { email: line![1]!, password: line![2]! };
-	browser = await launchBrowser();
-}, 90_000);
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-});
 
 describe('universal design', () => {
 	it('finds every chart page, and axe (best practices too) finds nothing on them', async () => {
@@ -210,7 +195,7 @@ describe('universal design', () => {
 	});
 
 	it('the statement is public, linked from the sign-in page and the app, and passes axe', async () => {
-		const context = await browser.newContext({ baseURL: server.baseUrl, viewport: WIDE });
+		const context = await demo.browser.newContext({ baseURL: demo.server.baseUrl, viewport: WIDE });
 		const page = await context.newPage();
 		await page.goto('/login');
 		await Promise.all([
@@ -229,7 +214,7 @@ describe('universal design', () => {
 		expect(await page.getByText(/Misjonskart drives av /).count()).toBe(1);
 		expect(await axeAll(page)).toEqual([]);
 
-		await signInAs(page, server.baseUrl, admin.email, admin.password);
+		await signInAs(page, demo.server.baseUrl, demo.login.email, demo.login.password);
 		await page.goto('/arshjul');
 		expect(
 			await page
@@ -283,7 +268,7 @@ describe('universal design', () => {
 	});
 
 	it('text typed before the scripts start survives hydration', async () => {
-		const context = await browser.newContext({ baseURL: server.baseUrl, viewport: WIDE });
+		const context = await demo.browser.newContext({ baseURL: demo.server.baseUrl, viewport: WIDE });
 		const page = await context.newPage();
 		// Hold the app's scripts back until the typing is done, as a slow laptop would.
 		let release!: () => void;
@@ -301,7 +286,7 @@ describe('universal design', () => {
 		await page.unroute('**/_app/immutable/**/*.js');
 
 		// A signed-in form with a text field, a text area and a choice (the shared fields).
-		await signInAs(page, server.baseUrl, admin.email, admin.password);
+		await signInAs(page, demo.server.baseUrl, demo.login.email, demo.login.password);
 		let releaseApp!: () => void;
 		const heldApp = new Promise<void>((resolve) => (releaseApp = resolve));
 		await page.route('**/_app/immutable/**/*.js', async (route) => {

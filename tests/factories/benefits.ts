@@ -10,6 +10,7 @@ import { createEffectGoal, getMission, listEffectGoals } from '$lib/server/db/qu
 import { createBenefit, getBenefit } from '$lib/server/db/queries/benefits';
 import {
 	addEstimateLine,
+	logRealisation,
 	setBaselineAndTarget,
 	setPlannedPeriod
 } from '$lib/server/db/queries/benefits-gains';
@@ -112,6 +113,53 @@ export function makeBenefit(projectId: number, input: Partial<BenefitInput> = {}
 	return r.value;
 }
 
+/** A benefit's baseline and target; the dates default to the start and end of 2026. */
+export interface BenefitPlan {
+	baseline: number;
+	target: number;
+	/** How the baseline was measured. */
+	method: string;
+	baselineDate?: string;
+	targetDate?: string;
+}
+
+/**
+ * Sets a benefit's baseline and target by the verb the benefit page uses, at the benefit's
+ * current version; throws if it is refused, so a test never runs on a plan it does not have.
+ */
+export function setBenefitPlan(id: number, plan: BenefitPlan, actorId: number, now: Date) {
+	const r = setBaselineAndTarget(
+		id,
+		{
+			baseline: {
+				value: plan.baseline,
+				date: plan.baselineDate ?? '2026-01-01',
+				method: plan.method
+			},
+			target: { value: plan.target, date: plan.targetDate ?? '2026-12-31' },
+			version: getBenefit(id)!.version
+		},
+		actorId,
+		now
+	);
+	if (!r.ok) throw new Error(r.reason);
+}
+
+/**
+ * Logs a month's realised value with no comment or evidence, as a first entry (it corrects
+ * none); throws if it is refused. Returns the new realisation's id.
+ */
+export function logGain(id: number, period: string, value: number, actorId: number, now: Date) {
+	const r = logRealisation(
+		id,
+		{ period, value, comment: '', evidence: '', supersedesId: null },
+		actorId,
+		now
+	);
+	if (!r.ok) throw new Error(r.reason);
+	return r.value;
+}
+
 export interface FrozenPlan {
 	baseline?: { value: number; date: string; method?: string };
 	target?: { value: number; date: string };
@@ -140,21 +188,18 @@ export function makeFrozenBenefit(
 	const id = makeBenefit(projectId, input, actorId);
 	const baseline = plan.baseline ?? { value: 0, date: '2026-01-01' };
 	const target = plan.target ?? { value: 120_000, date: '2026-12-31' };
-	const set = setBaselineAndTarget(
+	setBenefitPlan(
 		id,
 		{
-			baseline: {
-				value: baseline.value,
-				date: baseline.date,
-				method: baseline.method ?? 'Regnskap'
-			},
-			target,
-			version: 0
+			baseline: baseline.value,
+			baselineDate: baseline.date,
+			method: baseline.method ?? 'Regnskap',
+			target: target.value,
+			targetDate: target.date
 		},
 		actorId,
 		now
 	);
-	if (!set.ok) throw new Error(set.reason);
 	for (const p of plan.periods ?? []) setPlannedPeriod(id, p, actorId, now);
 	for (const line of plan.lines ?? []) addEstimateLine(id, line, actorId, now);
 	const frozen = freezePlan(

@@ -11,26 +11,35 @@ import type { Seed } from './seed';
 
 export type Body = Record<string, string | string[]>;
 
+/** The params of a page of one row, e.g. `/gevinster/[id=id]`. */
+const idParam = (id: number) => ({ id: String(id) });
+
+/** The params of one occurrence of the seed's task in unit A, in the given month. */
+const occurrenceParams = (ids: Seed['ids'], period: string) => ({
+	task: String(ids.taskId),
+	unit: String(ids.unitA),
+	period
+});
+
 /** Route params per route id; a route with params that is not listed here fails the test. */
 export function routeParams(seed: Seed): Record<string, Record<string, string>> {
 	const { ids } = seed;
 	return {
-		'/(app)/admin/brukere/[id=id]': { id: String(ids.viewerId) },
-		'/(app)/portefolje/prosjekter/[id=id]': { id: String(ids.projectId) },
-		'/(app)/portefolje/tiltak/[id=id]': { id: String(ids.measureId) },
-		'/(app)/portefolje/spor/[id=id]': { id: String(ids.trackId) },
-		'/(app)/arshjul/maler/[id=id]': { id: String(ids.wheelId) },
-		'/(app)/arshjul/maler/[id=id]/import': { id: String(ids.wheelId) },
-		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period]': {
-			task: String(ids.taskId),
-			unit: String(ids.unitA),
-			period: '2026-10'
-		},
-		'/(app)/gevinster/[id=id]': { id: String(ids.benefitId) },
-		'/(app)/gevinster/prosjekt/[id=id]': { id: String(ids.projectId) },
-		'/(app)/rapporter/[id=id]': { id: String(ids.reportId) },
-		'/(app)/internkontroll/avvik/[id=id]': { id: String(ids.deviationId) },
-		'/(app)/internkontroll/tilsyn/[id=id]': { id: String(ids.tilsynId) }
+		'/(app)/admin/brukere/[id=id]': idParam(ids.viewerId),
+		'/(app)/portefolje/prosjekter/[id=id]': idParam(ids.projectId),
+		'/(app)/portefolje/tiltak/[id=id]': idParam(ids.measureId),
+		'/(app)/portefolje/spor/[id=id]': idParam(ids.trackId),
+		'/(app)/arshjul/maler/[id=id]': idParam(ids.wheelId),
+		'/(app)/arshjul/maler/[id=id]/import': idParam(ids.wheelId),
+		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period]': occurrenceParams(
+			ids,
+			'2026-10'
+		),
+		'/(app)/gevinster/[id=id]': idParam(ids.benefitId),
+		'/(app)/gevinster/prosjekt/[id=id]': idParam(ids.projectId),
+		'/(app)/rapporter/[id=id]': idParam(ids.reportId),
+		'/(app)/internkontroll/avvik/[id=id]': idParam(ids.deviationId),
+		'/(app)/internkontroll/tilsyn/[id=id]': idParam(ids.tilsynId)
 	};
 }
 
@@ -41,20 +50,19 @@ export function routeParams(seed: Seed): Record<string, Record<string, string>> 
 export function actionParams(seed: Seed): Record<string, Record<string, string>> {
 	const { ids } = seed;
 	return {
-		'/(app)/portefolje/spor/[id=id] delete': { id: String(ids.bareTrackId) },
-		'/(app)/portefolje/prosjekter/[id=id] delete': { id: String(ids.bareProjectId) },
-		'/(app)/portefolje/tiltak/[id=id] delete': { id: String(ids.bareMeasureId) },
-		'/(app)/gevinster/[id=id] delete': { id: String(ids.bareBenefitId) },
-		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period] reopen': {
-			task: String(ids.taskId),
-			unit: String(ids.unitA),
-			period: '2026-09'
-		},
-		'/(app)/internkontroll/avvik/[id=id] reopen': { id: String(ids.closedDeviationId) },
-		'/(app)/gevinster/[id=id] requestPlan': { id: String(ids.frozenBenefitId) },
-		'/(app)/gevinster/[id=id] decidePlan': { id: String(ids.waitingBenefitId) },
-		'/(app)/gevinster/[id=id] attest': { id: String(ids.ownedBenefitId) },
-		'/(app)/gevinster/[id=id] validate': { id: String(ids.ownedBenefitId) }
+		'/(app)/portefolje/spor/[id=id] delete': idParam(ids.bareTrackId),
+		'/(app)/portefolje/prosjekter/[id=id] delete': idParam(ids.bareProjectId),
+		'/(app)/portefolje/tiltak/[id=id] delete': idParam(ids.bareMeasureId),
+		'/(app)/gevinster/[id=id] delete': idParam(ids.bareBenefitId),
+		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period] reopen': occurrenceParams(
+			ids,
+			'2026-09'
+		),
+		'/(app)/internkontroll/avvik/[id=id] reopen': idParam(ids.closedDeviationId),
+		'/(app)/gevinster/[id=id] requestPlan': idParam(ids.frozenBenefitId),
+		'/(app)/gevinster/[id=id] decidePlan': idParam(ids.waitingBenefitId),
+		'/(app)/gevinster/[id=id] attest': idParam(ids.ownedBenefitId),
+		'/(app)/gevinster/[id=id] validate': idParam(ids.ownedBenefitId)
 	};
 }
 

@@ -7,19 +7,20 @@ import { db } from '$lib/server/db';
  * query verbs, like the other factories.
  */
 import { makeUnit, makeUser, signIn, type Signed } from '../factories';
-import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
+import {
+	logGain,
+	makeBenefit,
+	makeMission,
+	makeProject,
+	setBenefitPlan
+} from '../factories/benefits';
 import { makeMeasure, makeRisk, makeTrack } from '../factories/portfolio';
 import { makeWheel } from '../factories/wheel';
 import { setUnitArchived } from '$lib/server/db/queries/units';
 import { createUser, listRolesOfUser } from '$lib/server/db/queries/users';
 import { createChange } from '$lib/server/db/queries/benefits';
 import { createLink } from '$lib/server/db/queries/benefits-links';
-import {
-	addEstimateLine,
-	logRealisation,
-	setBaselineAndTarget,
-	setPlannedPeriod
-} from '$lib/server/db/queries/benefits-gains';
+import { addEstimateLine, setPlannedPeriod } from '$lib/server/db/queries/benefits-gains';
 import { signOccurrence } from '$lib/server/db/queries/wheel-occurrences';
 import { getWheel, listWheelAssignments } from '$lib/server/db/queries/wheel';
 import { portfolioTarget, uploadImport, wheelTasksTarget } from '$lib/server/imports/actions';
@@ -70,6 +71,9 @@ async function stageImports(admin: Signed, wheelId: number) {
 
 /** The request time of every fuzzed action; the seed's periods are chosen around it. */
 export const NOW = new Date('2026-11-16T10:00:00Z');
+
+/** The seed's benefit plans: 100 at the start of 2026, 500 by the end of 2027. */
+const FROM_100_TO_500 = { baseline: 100, target: 500, targetDate: '2027-12-31', method: 'Telling' };
 
 function ok<T>(result: { ok: true; value: T } | { ok: false; reason: string }): T {
 	if (!result.ok) throw new Error(result.reason);
@@ -122,18 +126,7 @@ export async function seedInstallation() {
 
 	const benefitId = makeBenefit(projectId, { ownerId: leaderId }, leaderId);
 	const bareBenefitId = makeBenefit(projectId, { title: 'Uten realisering' }, leaderId);
-	ok(
-		setBaselineAndTarget(
-			benefitId,
-			{
-				baseline: { value: 100, date: '2026-01-01', method: 'Telling' },
-				target: { value: 500, date: '2027-12-31' },
-				version: 0
-			},
-			leaderId,
-			NOW
-		)
-	);
+	setBenefitPlan(benefitId, FROM_100_TO_500, leaderId, NOW);
 	const lineId = ok(
 		addEstimateLine(
 			benefitId,
@@ -145,36 +138,12 @@ export async function seedInstallation() {
 	const plannedPeriodId = ok(
 		setPlannedPeriod(benefitId, { period: '2026-06', value: 200 }, leaderId, NOW)
 	);
-	const realisationId = ok(
-		logRealisation(
-			benefitId,
-			{
-				period: '2026-06',
-				value: 150,
-				comment: '',
-				evidence: '',
-				supersedesId: null
-			},
-			leaderId,
-			NOW
-		)
-	);
+	const realisationId = logGain(benefitId, '2026-06', 150, leaderId, NOW);
 	// Plan versions: a frozen plan (a change can be asked for), and one with a request waiting
 	// that the leader asked for (an admin may decide it: not their own request).
 	const planned = (title: string) => {
 		const id = makeBenefit(projectId, { title }, leaderId);
-		ok(
-			setBaselineAndTarget(
-				id,
-				{
-					baseline: { value: 100, date: '2026-01-01', method: 'Telling' },
-					target: { value: 500, date: '2027-12-31' },
-					version: 0
-				},
-				leaderId,
-				NOW
-			)
-		);
+		setBenefitPlan(id, FROM_100_TO_500, leaderId, NOW);
 		ok(
 			freezePlan(
 				id,
@@ -213,24 +182,10 @@ export async function seedInstallation() {
 		{ title: 'Attesteres', ownerId: adminId, validatorId: adminId },
 		leaderId
 	);
-	const ownedRealisationId = ok(
-		logRealisation(
-			ownedBenefitId,
-			{ period: '2026-10', value: 90, comment: '', evidence: '', supersedesId: null },
-			leaderId,
-			NOW
-		)
-	);
+	const ownedRealisationId = logGain(ownedBenefitId, '2026-10', 90, leaderId, NOW);
 	// November, logged by the leader and attested by the owner: ready for the validator, who
 	// may validate only what the owner has attested.
-	const attestedRealisationId = ok(
-		logRealisation(
-			ownedBenefitId,
-			{ period: '2026-11', value: 80, comment: '', evidence: '', supersedesId: null },
-			leaderId,
-			NOW
-		)
-	);
+	const attestedRealisationId = logGain(ownedBenefitId, '2026-11', 80, leaderId, NOW);
 	ok(
 		confirmRealisation(
 			ownedBenefitId,

@@ -6,14 +6,18 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, signIn, type Signed } from '../factories';
-import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
-import { getBenefit, listBenefitsByProjects } from '$lib/server/db/queries/benefits';
+import {
+	logGain,
+	makeBenefit,
+	makeMission,
+	makeProject,
+	setBenefitPlan
+} from '../factories/benefits';
+import { listBenefitsByProjects } from '$lib/server/db/queries/benefits';
 import {
 	listEstimateLines,
 	listPlannedPeriods,
 	listRealisations,
-	logRealisation,
-	setBaselineAndTarget,
 	setPlannedPeriod
 } from '$lib/server/db/queries/benefits-gains';
 import { listForecasts, setForecast } from '$lib/server/db/queries/benefits-attestation';
@@ -65,17 +69,7 @@ function planned(
 		{ title, unit: 'antall', tolerancePercent: 10, ...input },
 		leader.user.id
 	);
-	const r = setBaselineAndTarget(
-		id,
-		{
-			baseline: { value: from, date: '2026-01-01', method: 'Telling' },
-			target: { value: to, date: '2026-12-31' },
-			version: getBenefit(id)!.version
-		},
-		leader.user.id,
-		NOW
-	);
-	if (!r.ok) throw new Error(r.reason);
+	setBenefitPlan(id, { baseline: from, target: to, method: 'Telling' }, leader.user.id, NOW);
 	for (const [period, value] of Object.entries(given)) {
 		setPlannedPeriod(id, { period, value }, leader.user.id, NOW);
 	}
@@ -85,15 +79,7 @@ function planned(
 	for (const [period, value] of entries.slice(0, half)) {
 		setForecast(id, { period, value }, leader.user.id, NOW);
 	}
-	if (juneGain !== null) {
-		const logged = logRealisation(
-			id,
-			{ period: '2026-06', value: juneGain, comment: '', evidence: '', supersedesId: null },
-			leader.user.id,
-			NOW
-		);
-		if (!logged.ok) throw new Error(logged.reason);
-	}
+	if (juneGain !== null) logGain(id, '2026-06', juneGain, leader.user.id, NOW);
 	for (const [period, value] of entries.slice(half)) {
 		setForecast(id, { period, value }, leader.user.id, NOW);
 	}

@@ -33,6 +33,19 @@ beforeAll(async () => {
 const post = (who: Signed, id: number, form: Record<string, string>) =>
 	eventOn(who, '/gevinster', id, form) as never;
 
+/** The steering group approves a plan request (the benefit's first request: version 0). */
+const approve = (id: number, requestId: number) =>
+	outcome(() =>
+		actions.decidePlan!(
+			post(steering, id, {
+				requestId: String(requestId),
+				decision: 'approve',
+				note: '',
+				version: '0'
+			})
+		)
+	);
+
 /** Porto 1 000 × 100 × 100 % = 100 000 kr and Papir 50 × 200 × 50 % = 5 000 kr, frozen. */
 function frozen(title: string) {
 	return makeFrozenBenefit(
@@ -106,16 +119,7 @@ describe('estimate lines of a frozen plan', () => {
 		const change = waiting.changes.find((c) => c.label === 'Estimatlinjer')!;
 		expect(change.after).toContain('3) Konvolutter: 2 × 1\u00a0000 × 12,5 % = 250 kr');
 
-		const ok = await outcome(() =>
-			actions.decidePlan!(
-				post(steering, id, {
-					requestId: String(waiting.id),
-					decision: 'approve',
-					note: '',
-					version: '0'
-				})
-			)
-		);
+		const ok = await approve(id, waiting.id);
 		expect(ok).toMatchObject({ kind: 'ok' });
 		expect(lines(id)).toEqual([
 			['Porto', 1_200, 100, 10_000],
@@ -216,16 +220,7 @@ describe('estimate lines of a frozen plan', () => {
 		expect(view.changes).toEqual([
 			{ field: 'tolerancePercent', label: 'Toleranse', before: '10 %', after: '25 %' }
 		]);
-		const ok = await outcome(() =>
-			actions.decidePlan!(
-				post(steering, id, {
-					requestId: String(waiting.id),
-					decision: 'approve',
-					note: '',
-					version: '0'
-				})
-			)
-		);
+		const ok = await approve(id, waiting.id);
 		expect(ok).toMatchObject({ kind: 'ok' });
 		// The history keeps it: version 2 names the tolerance, version 1 how it was first judged.
 		const versions = (

@@ -39,6 +39,32 @@ const onBenefit = (who: Signed, id: number, form?: Record<string, string>) =>
 		form,
 		now: NOW
 	}) as never;
+/** A steering member's decision on a waiting plan request, sent as the benefit page sends it. */
+const decide = (id: number, v: { id: number; version: number }, decision: string) =>
+	outcome(() =>
+		actions.decidePlan!(
+			onBenefit(steering, id, {
+				requestId: String(v.id),
+				decision,
+				note: '',
+				version: String(v.version)
+			})
+		)
+	);
+/** A frozen plan of the owner's: 100 000 kr in November 2026 and 300 000 kr in December. */
+const frozenForNovember = (title: string) =>
+	makeFrozenBenefit(
+		projectId,
+		{ title, ownerId: owner.user.id },
+		{
+			actorId: leader.user.id,
+			target: { value: 300_000, date: '2026-12-31' },
+			periods: [
+				{ period: '2026-11', value: 100_000 },
+				{ period: '2026-12', value: 300_000 }
+			]
+		}
+	);
 const onMeasure = (id: number, form: Record<string, string>) =>
 	makeEvent({
 		signed: leader,
@@ -222,18 +248,7 @@ describe('the measure slips', () => {
 		const measureId = makeMeasure(projectId, leader.user.id);
 		await measureDates(measureId, '2026-03-01', '2026-12-01');
 		await status(measureId, 'recommended');
-		const id = makeFrozenBenefit(
-			projectId,
-			{ title: `Venter ${measureId}`, ownerId: owner.user.id },
-			{
-				actorId: leader.user.id,
-				target: { value: 300_000, date: '2026-12-31' },
-				periods: [
-					{ period: '2026-11', value: 100_000 },
-					{ period: '2026-12', value: 300_000 }
-				]
-			}
-		);
+		const id = frozenForNovember(`Venter ${measureId}`);
 		await tieTo(id, measureId, 'recommended');
 
 		// Sent back to «Forslag» in June, three months after it was due: the plan would move three.
@@ -285,15 +300,7 @@ describe('the measure slips', () => {
 
 		// A steering member approves it: now the plan moves, by the request and the later delay
 		// (each delay counts once, as on an unapproved plan).
-		const decide = {
-			requestId: String(waiting.id),
-			decision: 'approve',
-			note: '',
-			version: String(waiting.version)
-		};
-		expect(await outcome(() => actions.decidePlan!(onBenefit(steering, id, decide)))).toMatchObject(
-			{ kind: 'ok' }
-		);
+		expect(await decide(id, waiting, 'approve')).toMatchObject({ kind: 'ok' });
 		expect(periods(id)).toEqual(['2027-05', '2027-06']);
 		expect(getBenefit(id)!.targetDate).toBe('2027-06-30');
 		const inForce = listPlanVersions(id).find((v) => v.status === 'approved')!;
@@ -303,18 +310,7 @@ describe('the measure slips', () => {
 	/** A frozen benefit waiting for a measure, with a target-only request from its leader. */
 	async function targetRequestWaiting(measureId: number) {
 		await measureDates(measureId, '2026-03-01', '2026-12-01');
-		const id = makeFrozenBenefit(
-			projectId,
-			{ title: `Mål ${measureId}`, ownerId: owner.user.id },
-			{
-				actorId: leader.user.id,
-				target: { value: 300_000, date: '2026-12-31' },
-				periods: [
-					{ period: '2026-11', value: 100_000 },
-					{ period: '2026-12', value: 300_000 }
-				]
-			}
-		);
+		const id = frozenForNovember(`Mål ${measureId}`);
 		await tieTo(id, measureId, 'adopted');
 		const request = {
 			baselineValue: '0',
@@ -340,18 +336,6 @@ describe('the measure slips', () => {
 		expect(periods(id)).toEqual(['2026-11', '2026-12']);
 		return { id, waiting: listPlanVersions(id).find((v) => v.status === 'requested')! };
 	}
-
-	const decide = (id: number, v: { id: number; version: number }, decision: string) =>
-		outcome(() =>
-			actions.decidePlan!(
-				onBenefit(steering, id, {
-					requestId: String(v.id),
-					decision,
-					note: '',
-					version: String(v.version)
-				})
-			)
-		);
 
 	it('a delay while a target-only request waits survives its approval', async () => {
 		const { id, waiting } = await targetRequestWaiting(makeMeasure(projectId, leader.user.id));
@@ -425,6 +409,19 @@ describe('a straight-line plan moves with the measure, not stretched', () => {
 		expect(after.governance.health?.sentence).not.toMatch(/over plan|under plan/);
 	}
 
+	/** The line frozen, its benefit tied to a measure due to start in September 2026. */
+	async function frozenLineTiedToMeasure() {
+		const measureId = makeMeasure(projectId, leader.user.id);
+		await measureDates(measureId, '2026-09-01', '2026-12-01');
+		const id = makeFrozenBenefit(
+			projectId,
+			{ title: `Rett linje ${measureId}`, ownerId: owner.user.id },
+			{ actorId: leader.user.id, target: { value: 110_000, date: '2026-12-31' } }
+		);
+		await tieTo(id, measureId, 'adopted');
+		return { measureId, id };
+	}
+
 	it('an unfrozen plan: the line is written out month by month and moved at once', async () => {
 		const measureId = makeMeasure(projectId, leader.user.id);
 		await measureDates(measureId, '2026-09-01', '2026-10-20');
@@ -454,14 +451,7 @@ describe('a straight-line plan moves with the measure, not stretched', () => {
 	});
 
 	it('a frozen plan: the request moves the line, and says the system asked', async () => {
-		const measureId = makeMeasure(projectId, leader.user.id);
-		await measureDates(measureId, '2026-09-01', '2026-12-01');
-		const id = makeFrozenBenefit(
-			projectId,
-			{ title: `Rett linje ${measureId}`, ownerId: owner.user.id },
-			{ actorId: leader.user.id, target: { value: 110_000, date: '2026-12-31' } }
-		);
-		await tieTo(id, measureId, 'adopted');
+		const { measureId, id } = await frozenLineTiedToMeasure();
 
 		// Work was to start in September, now in December: three months.
 		await measureDates(measureId, '2026-12-01', '2027-01-20');
@@ -480,27 +470,12 @@ describe('a straight-line plan moves with the measure, not stretched', () => {
 		expect(asked.versions.find((v) => v.number === waiting.number)?.requestedBy).toBe(words);
 		expect(asked.versions.find((v) => v.number === 1)?.requestedBy).toBe(leader.user.name);
 
-		const decide = {
-			requestId: String(waiting.id),
-			decision: 'approve',
-			note: '',
-			version: String(waiting.version)
-		};
-		expect(await outcome(() => actions.decidePlan!(onBenefit(steering, id, decide)))).toMatchObject(
-			{ kind: 'ok' }
-		);
+		expect(await decide(id, waiting, 'approve')).toMatchObject({ kind: 'ok' });
 		await movedLineInForce(id);
 	});
 
 	it('a straight-line request approved after a delay moves its own line', async () => {
-		const measureId = makeMeasure(projectId, leader.user.id);
-		await measureDates(measureId, '2026-09-01', '2026-12-01');
-		const id = makeFrozenBenefit(
-			projectId,
-			{ title: `Rett linje ${measureId}`, ownerId: owner.user.id },
-			{ actorId: leader.user.id, target: { value: 110_000, date: '2026-12-31' } }
-		);
-		await tieTo(id, measureId, 'adopted');
+		const { measureId, id } = await frozenLineTiedToMeasure();
 		const request = {
 			baselineValue: '0',
 			baselineDate: '2026-01-01',
@@ -518,15 +493,7 @@ describe('a straight-line plan moves with the measure, not stretched', () => {
 		await measureDates(measureId, '2026-12-01', '2027-01-20');
 		const waiting = listPlanVersions(id).find((v) => v.status === 'requested')!;
 		expect((await page(id)).planVersions.waiting?.requestedBy).toBe(leader.user.name);
-		const decide = {
-			requestId: String(waiting.id),
-			decision: 'approve',
-			note: '',
-			version: String(waiting.version)
-		};
-		expect(await outcome(() => actions.decidePlan!(onBenefit(steering, id, decide)))).toMatchObject(
-			{ kind: 'ok' }
-		);
+		expect(await decide(id, waiting, 'approve')).toMatchObject({ kind: 'ok' });
 		// The requested line (20 000 kr a month), three months later.
 		expect(getBenefit(id)).toMatchObject({ targetValue: 220_000, targetDate: '2027-03-31' });
 		const after = await page(id);

@@ -6,7 +6,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actions } from '../../src/routes/(app)/gevinster/[id=id]/+page.server';
 import { eventOn, makeUser, outcome, signIn, type Signed } from '../factories';
-import { makeBenefit, makeFrozenBenefit, makeMission, makeProject } from '../factories/benefits';
+import {
+	logGain,
+	makeBenefit,
+	makeFrozenBenefit,
+	makeMission,
+	makeProject,
+	setBenefitPlan
+} from '../factories/benefits';
 import { listAuditEntries } from '$lib/server/db/queries/audit';
 import { getBenefit, listBenefitsByProjects } from '$lib/server/db/queries/benefits';
 import {
@@ -15,8 +22,6 @@ import {
 	listEstimateLines,
 	listPlannedPeriods,
 	listRealisations,
-	logRealisation,
-	setBaselineAndTarget,
 	setPlannedPeriod
 } from '$lib/server/db/queries/benefits-gains';
 import {
@@ -51,26 +56,8 @@ function planned(
 	juneGain: number | null
 ) {
 	const id = makeBenefit(projectId, { title, unit: 'antall', ...input }, leader.user.id);
-	const r = setBaselineAndTarget(
-		id,
-		{
-			baseline: { value: from, date: '2026-01-01', method: 'Telling' },
-			target: { value: to, date: '2026-12-31' },
-			version: getBenefit(id)!.version
-		},
-		leader.user.id,
-		NOW
-	);
-	if (!r.ok) throw new Error(r.reason);
-	if (juneGain !== null) {
-		const logged = logRealisation(
-			id,
-			{ period: '2026-06', value: juneGain, comment: '', evidence: '', supersedesId: null },
-			leader.user.id,
-			NOW
-		);
-		if (!logged.ok) throw new Error(logged.reason);
-	}
+	setBenefitPlan(id, { baseline: from, target: to, method: 'Telling' }, leader.user.id, NOW);
+	if (juneGain !== null) logGain(id, '2026-06', juneGain, leader.user.id, NOW);
 	return id;
 }
 

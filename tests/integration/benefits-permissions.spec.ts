@@ -14,15 +14,17 @@ import {
 	load as settingsLoad
 } from '../../src/routes/(app)/gevinster/innstillinger/+page.server';
 import { eventOn, makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
-import { BENEFIT_FORM, makeBenefit, makeMission, makeProject } from '../factories/benefits';
+import {
+	BENEFIT_FORM,
+	makeBenefit,
+	makeMission,
+	makeProject,
+	setBenefitPlan
+} from '../factories/benefits';
 import { createChange, getBenefit } from '$lib/server/db/queries/benefits';
 import { getMission } from '$lib/server/db/queries/mission';
 import { createLink } from '$lib/server/db/queries/benefits-links';
-import {
-	addEstimateLine,
-	setBaselineAndTarget,
-	setPlannedPeriod
-} from '$lib/server/db/queries/benefits-gains';
+import { addEstimateLine, setPlannedPeriod } from '$lib/server/db/queries/benefits-gains';
 
 const PEOPLE = [
 	'admin',
@@ -53,16 +55,7 @@ beforeAll(async () => {
 	projectId = p.projectId;
 	measureId = p.measureIds[0]!;
 	benefitId = makeBenefit(projectId, { ownerId: who.benefit_owner.user.id });
-	setBaselineAndTarget(
-		benefitId,
-		{
-			baseline: { value: 0, date: '2026-01-01', method: 'Telling' },
-			target: { value: 120_000, date: '2026-12-31' },
-			version: 0
-		},
-		1,
-		new Date()
-	);
+	setBenefitPlan(benefitId, { baseline: 0, target: 120_000, method: 'Telling' }, 1, new Date());
 });
 
 const onProject = (form?: Record<string, string>) => (s: Signed | null) =>

@@ -16,14 +16,16 @@ import { load as portfolioLoad } from '../../src/routes/(app)/portefolje/+page.s
 import { load as risksLoad } from '../../src/routes/(app)/portefolje/risiko/+page.server';
 import { load as complianceLoad } from '../../src/routes/(app)/arshjul/etterlevelse/+page.server';
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
-import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
+import {
+	logGain,
+	makeBenefit,
+	makeMission,
+	makeProject,
+	setBenefitPlan
+} from '../factories/benefits';
 import { makeRisk } from '../factories/portfolio';
 import { makeWheel } from '../factories/wheel';
-import {
-	addEstimateLine,
-	logRealisation,
-	setBaselineAndTarget
-} from '$lib/server/db/queries/benefits-gains';
+import { addEstimateLine } from '$lib/server/db/queries/benefits-gains';
 import { NUMBER_FORMATS, XLSX_MEDIA_TYPE } from '$lib/server/exports/xlsx';
 import { contentDisposition } from '$lib/server/exports/download';
 import { REGISTER_HEADERS } from '$lib/server/benefits/views/register';
@@ -64,16 +66,7 @@ beforeAll(async () => {
 		makeBenefit(a.projectId, { title: 'Spart tid', unit: 'timer', level: 'bruker' }),
 		makeBenefit(b.projectId, { title: 'Færre klager', unit: 'antall' })
 	];
-	setBaselineAndTarget(
-		benefitIds[0]!,
-		{
-			baseline: { value: 0, date: '2026-01-01', method: 'Telling' },
-			target: { value: 120_000, date: '2026-12-31' },
-			version: 0
-		},
-		leader,
-		NOW
-	);
+	setBenefitPlan(benefitIds[0]!, { baseline: 0, target: 120_000, method: 'Telling' }, leader, NOW);
 	const line = (id: number, amountPerCase: number, cases: number, sharePercent: number) =>
 		addEstimateLine(id, { description: 'Linje', amountPerCase, cases, sharePercent }, leader, NOW);
 	line(benefitIds[0]!, 1_000, 100, 100);
@@ -84,12 +77,7 @@ beforeAll(async () => {
 		['2026-03', 10_000],
 		['2026-06', 40_000]
 	] as const) {
-		logRealisation(
-			benefitIds[0]!,
-			{ period, value, comment: '', evidence: '', supersedesId: null },
-			leader,
-			NOW
-		);
+		logGain(benefitIds[0]!, period, value, leader, NOW);
 	}
 	makeRisk({ projectId: a.projectId }, leader);
 	makeRisk({ projectId: b.projectId }, leader);

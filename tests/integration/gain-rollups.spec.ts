@@ -18,7 +18,6 @@ import {
 	deleteEstimateLine,
 	listEstimateLines,
 	logRealisation,
-	setBaselineAndTarget,
 	setPlannedPeriod
 } from '$lib/server/db/queries/benefits-gains';
 import { updateBenefit, getBenefit } from '$lib/server/db/queries/benefits';
@@ -32,7 +31,7 @@ import {
 	type GainSumRow
 } from '$lib/server/db/queries/gain-views';
 import { makeUser } from '../factories';
-import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
+import { makeBenefit, makeMission, makeProject, setBenefitPlan } from '../factories/benefits';
 import { makeTrack } from '../factories/portfolio';
 import type { BenefitInput } from '$lib/schemas/benefits';
 
@@ -46,18 +45,11 @@ let single: number;
 let archived: number;
 const benefits: Record<string, number> = {};
 
-function plan(id: number, baseline: [number, string], target: [number, string]) {
-	const r = setBaselineAndTarget(
-		id,
-		{
-			baseline: { value: baseline[0], date: baseline[1], method: 'Måling' },
-			target: { value: target[0], date: target[1] },
-			version: getBenefit(id)!.version
-		},
-		leader,
-		now
-	);
-	if (!r.ok) throw new Error(r.reason);
+type Dated = [value: number, date: string];
+
+/** A baseline and a target, each `[value, date]`, measured. */
+function plan(id: number, [baseline, baselineDate]: Dated, [target, targetDate]: Dated) {
+	setBenefitPlan(id, { baseline, baselineDate, target, targetDate, method: 'Måling' }, leader, now);
 }
 
 function line(id: number, amountPerCase: number, cases: number, sharePercent: number) {

@@ -16,14 +16,15 @@ import {
 } from '../../src/routes/(app)/rapporter/[id=id]/+page.server';
 import { GET as fileGet } from '../../src/routes/(app)/rapporter/[id=id]/fil/+server';
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
-import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
-import { makeRisk } from '../factories/portfolio';
 import {
-	addEstimateLine,
-	logFollowUp,
-	logRealisation,
-	setBaselineAndTarget
-} from '$lib/server/db/queries/benefits-gains';
+	logGain,
+	makeBenefit,
+	makeMission,
+	makeProject,
+	setBenefitPlan
+} from '../factories/benefits';
+import { makeRisk } from '../factories/portfolio';
+import { addEstimateLine, logFollowUp } from '$lib/server/db/queries/benefits-gains';
 import { createChange } from '$lib/server/db/queries/benefits';
 import { createLink } from '$lib/server/db/queries/benefits-links';
 import { freezeReport, getReport, getReportFile, sha256Hex } from '$lib/server/db/queries/reports';
@@ -86,16 +87,7 @@ beforeAll(async () => {
 		},
 		owner
 	);
-	setBaselineAndTarget(
-		porto,
-		{
-			baseline: { value: 0, date: '2026-01-01', method: 'Telling i arkivet' },
-			target: { value: 120_000, date: '2026-12-31' },
-			version: 0
-		},
-		owner,
-		NOW
-	);
+	setBenefitPlan(porto, { baseline: 0, target: 120_000, method: 'Telling i arkivet' }, owner, NOW);
 	addEstimateLine(
 		porto,
 		{ description: 'Brev', amountPerCase: 1_000, cases: 100, sharePercent: 100 },
@@ -112,12 +104,7 @@ beforeAll(async () => {
 		['2026-03', 5_000],
 		['2026-06', 10_000]
 	] as const) {
-		logRealisation(
-			porto,
-			{ period, value, comment: '', evidence: '', supersedesId: null },
-			owner,
-			NOW
-		);
+		logGain(porto, period, value, owner, NOW);
 	}
 	logFollowUp(
 		porto,

@@ -9,13 +9,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as reportGet } from '../../src/routes/(app)/styring/styringsrapport/+server';
 import { actions as archiveActions } from '../../src/routes/(app)/rapporter/+page.server';
 import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
-import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
-import { makeRisk } from '../factories/portfolio';
 import {
-	logFollowUp,
-	logRealisation,
-	setBaselineAndTarget
-} from '$lib/server/db/queries/benefits-gains';
+	logGain,
+	makeBenefit,
+	makeMission,
+	makeProject,
+	setBenefitPlan
+} from '../factories/benefits';
+import { makeRisk } from '../factories/portfolio';
+import { logFollowUp } from '$lib/server/db/queries/benefits-gains';
 import { getReport, getReportFile } from '$lib/server/db/queries/reports';
 import { steeringPage } from '$lib/server/steering/views/steering';
 import { pdfInfo, pdfText } from '$lib/server/reports/pdf-text';
@@ -34,22 +36,8 @@ beforeAll(async () => {
 	const m = makeMission(owner);
 	const { projectId } = makeProject(owner, [m.tracks[0]!], 1);
 	const benefit = makeBenefit(projectId, { title: 'Færre purringer', unit: 'kr' }, owner);
-	setBaselineAndTarget(
-		benefit,
-		{
-			baseline: { value: 0, date: '2026-01-01', method: 'Telling' },
-			target: { value: 240_000, date: '2026-12-31' },
-			version: 0
-		},
-		owner,
-		NOW
-	);
-	logRealisation(
-		benefit,
-		{ period: '2026-10', value: 20_000, comment: '', evidence: '', supersedesId: null },
-		owner,
-		NOW
-	);
+	setBenefitPlan(benefit, { baseline: 0, target: 240_000, method: 'Telling' }, owner, NOW);
+	logGain(benefit, '2026-10', 20_000, owner, NOW);
 	logFollowUp(
 		benefit,
 		{ period: '2026-10', cause: 'Leverandøren er forsinket', correctiveMeasure: 'Ny frist 1.2.' },

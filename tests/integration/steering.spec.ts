@@ -9,15 +9,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
-import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
+import {
+	logGain,
+	makeBenefit,
+	makeMission,
+	makeProject,
+	setBenefitPlan
+} from '../factories/benefits';
 import { makeMeasure } from '../factories/portfolio';
 import { makeWheel } from '../factories/wheel';
-import {
-	logFollowUp,
-	logRealisation,
-	setBaselineAndTarget
-} from '$lib/server/db/queries/benefits-gains';
-import { getBenefit } from '$lib/server/db/queries/benefits';
+import { logFollowUp } from '$lib/server/db/queries/benefits-gains';
 import { createLink, deleteLink } from '$lib/server/db/queries/benefits-links';
 import { createRisk } from '$lib/server/db/queries/risks';
 import { changeStatus, saveStatusReport } from '$lib/server/db/queries/lifecycle';
@@ -59,30 +60,15 @@ function ok<T>(r: { ok: true; value: T } | { ok: false; reason: string }): T {
 	return r.value;
 }
 
-function plan(id: number, baseline: [number, string], target: [number, string]) {
-	ok(
-		setBaselineAndTarget(
-			id,
-			{
-				baseline: { value: baseline[0], date: baseline[1], method: 'Måling' },
-				target: { value: target[0], date: target[1] },
-				version: getBenefit(id)!.version
-			},
-			leader,
-			NOW
-		)
-	);
+type Dated = [value: number, date: string];
+
+/** A baseline and a target, each `[value, date]`, measured. */
+function plan(id: number, [baseline, baselineDate]: Dated, [target, targetDate]: Dated) {
+	setBenefitPlan(id, { baseline, baselineDate, target, targetDate, method: 'Måling' }, leader, NOW);
 }
 
 const log = (id: number, period: string, value: number, when: Date) =>
-	ok(
-		logRealisation(
-			id,
-			{ period, value, comment: '', evidence: '', supersedesId: null },
-			leader,
-			when
-		)
-	);
+	logGain(id, period, value, leader, when);
 
 function risk(
 	subject: { projectId: number } | { measureId: number },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { ROLES } from '$lib/domain/org/vocabulary';
 import { emailField, personName } from './auth';
 import { versionField } from './version';
@@ -8,13 +9,13 @@ export const createUserSchema = z.object({
 	name: personName,
 	email: emailField,
 	credential: z.enum(['one_time_password', 'link'], {
-		error: 'Velg hvordan brukeren skal få passord.'
+		error: () => m.admin_credential_required()
 	})
 });
 
 export const resetPasswordSchema = z.object({
 	credential: z.enum(['one_time_password', 'link'], {
-		error: 'Velg hvordan brukeren skal få nytt passord.'
+		error: () => m.admin_reset_credential_required()
 	})
 });
 
@@ -22,39 +23,39 @@ export const renameUserSchema = z.object({ name: personName, version: versionFie
 
 export const roleSchema = z
 	.object({
-		role: z.enum(ROLES, { error: 'Velg en rolle.' }),
-		unitId: optionalId('Velg en enhet fra listen.')
+		role: z.enum(ROLES, { error: () => m.admin_role_required() }),
+		unitId: optionalId(m.admin_unit_from_list)
 	})
 	.refine((v) => v.role !== 'unit_leader' || v.unitId !== null, {
 		path: ['unitId'],
-		error: 'En enhetsleder må knyttes til en enhet.'
+		error: () => m.admin_unit_leader_unit()
 	});
 
 export const assignmentIdSchema = z.object({
-	assignmentId: idField('Ugyldig rolletildeling.')
+	assignmentId: idField(m.admin_assignment_invalid)
 });
 
 const unitName = z
-	.string({ error: 'Skriv navnet på enheten.' })
+	.string({ error: () => m.admin_unit_name_required() })
 	.trim()
-	.min(2, { error: 'Navnet må ha minst 2 tegn.' })
-	.max(120, { error: 'Navnet kan ha høyst 120 tegn.' });
+	.min(2, { error: () => m.admin_unit_name_short() })
+	.max(120, { error: () => m.admin_unit_name_long() });
 
 export const createUnitSchema = z.object({
 	name: unitName,
-	parentId: optionalId('Velg overordnet enhet fra listen.')
+	parentId: optionalId(m.admin_parent_from_list)
 });
 
 export const renameUnitSchema = z.object({
-	unitId: idField('Ugyldig enhet.'),
+	unitId: idField(m.admin_unit_invalid),
 	name: unitName,
 	version: versionField
 });
 
 export const moveUnitSchema = z.object({
-	unitId: idField('Ugyldig enhet.'),
-	parentId: optionalId('Velg overordnet enhet fra listen.'),
+	unitId: idField(m.admin_unit_invalid),
+	parentId: optionalId(m.admin_parent_from_list),
 	version: versionField
 });
 
-export const unitIdSchema = z.object({ unitId: idField('Ugyldig enhet.') });
+export const unitIdSchema = z.object({ unitId: idField(m.admin_unit_invalid) });

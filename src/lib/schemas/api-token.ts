@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addDays, API_SCOPES, MAX_TOKEN_DAYS } from '$lib/domain/api-token';
+import { m } from '$lib/paraglide/messages';
 import { idField } from './id';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -12,21 +13,23 @@ export function apiTokenSchemaFor(today: string) {
 	const latest = addDays(today, MAX_TOKEN_DAYS);
 	return z.object({
 		name: z
-			.string({ error: 'Gi tokenet et navn' })
+			.string({ error: () => m.admin_token_name_required() })
 			.trim()
-			.min(1, 'Gi tokenet et navn, for eksempel systemet som skal bruke det')
-			.max(100, 'Navnet kan ha høyst 100 tegn'),
-		scope: z.enum(API_SCOPES, { error: 'Velg om tokenet bare skal lese, eller også skrive' }),
+			.min(1, { error: () => m.admin_token_name_empty() })
+			.max(100, { error: () => m.admin_token_name_long() }),
+		scope: z.enum(API_SCOPES, { error: () => m.admin_token_scope_required() }),
 		expiresOn: z
-			.string({ error: 'Velg siste gyldige dag' })
+			.string({ error: () => m.admin_token_day_required() })
 			.trim()
-			.regex(DAY, 'Skriv siste gyldige dag som ÅÅÅÅ-MM-DD')
-			.refine((d) => !DAY.test(d) || addDays(d, 0) === d, 'Skriv en dato som finnes')
-			.refine((d) => d >= today, 'Siste gyldige dag kan ikke være før i dag')
-			.refine((d) => d <= latest, `Et token kan vare høyst ett år, til og med ${latest}`)
+			.regex(DAY, { error: () => m.admin_token_day_format() })
+			.refine((d) => !DAY.test(d) || addDays(d, 0) === d, {
+				error: () => m.admin_token_day_exists()
+			})
+			.refine((d) => d >= today, { error: () => m.admin_token_day_past() })
+			.refine((d) => d <= latest, { error: () => m.admin_token_day_max({ day: latest }) })
 	});
 }
 
-export const revokeApiTokenSchema = z.object({ tokenId: idField('Mangler hvilket token') });
+export const revokeApiTokenSchema = z.object({ tokenId: idField(m.admin_token_id_missing) });
 
 export type ApiTokenInput = z.output<ReturnType<typeof apiTokenSchemaFor>>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { optionalIdField } from './id';
 
 /** Where a page of the change log starts: a row's time (ms) and id, `1764547200000-12345`. */
@@ -6,7 +7,7 @@ const position = z
 	.string()
 	.optional()
 	.refine((v) => v === undefined || /^\d{1,15}-[1-9]\d{0,15}$/.test(v), {
-		error: 'Ugyldig side i loggen.'
+		error: () => m.admin_log_page_invalid()
 	})
 	.transform((v) => {
 		if (v === undefined) return undefined;
@@ -20,7 +21,7 @@ const day = z
 	.transform((v, ctx) => {
 		if (!v) return undefined;
 		if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) {
-			ctx.addIssue({ code: 'custom', message: 'Skriv datoen som ÅÅÅÅ-MM-DD.' });
+			ctx.addIssue({ code: 'custom', message: m.admin_log_day_format() });
 			return z.NEVER;
 		}
 		return v;
@@ -35,14 +36,14 @@ export const auditLogQuerySchema = z
 	.object({
 		type: z.string().max(60).optional(),
 		handling: z.string().max(60).optional(),
-		person: optionalIdField('Ugyldig person.'),
-		enhet: optionalIdField('Ugyldig enhet.'),
+		person: optionalIdField(m.admin_log_person_invalid),
+		enhet: optionalIdField(m.admin_unit_invalid),
 		fra: day,
 		til: day
 	})
 	.refine((v) => !v.fra || !v.til || v.fra <= v.til, {
 		path: ['til'],
-		message: 'Til-datoen kan ikke være før fra-datoen.'
+		error: () => m.admin_log_to_before_from()
 	});
 
 /** `eldre`/`nyere`: keyset pages older or newer than a row. */

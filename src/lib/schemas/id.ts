@@ -7,11 +7,11 @@ import { z } from 'zod';
 
 export const ID_PATTERN = /^[1-9][0-9]{0,9}$/;
 
-/** The id in a form field, with `message` when it is missing or not an id. */
-/** A message, or a function read when a form is parsed (in the request's language). */
-type Message = string | (() => string);
-
-export function idField(message: Message) {
+/**
+ * The id in a form field, with `message` when it is missing or not an id; a function is read
+ * when the form is parsed (in the request's language).
+ */
+export function idField(message: string | (() => string)) {
 	return z
 		.string({ error: message })
 		.trim()
@@ -20,7 +20,7 @@ export function idField(message: Message) {
 }
 
 /** An id or nothing: an empty field means "none" (null). */
-export function optionalIdField(message: Message) {
+export function optionalIdField(message: string | (() => string)) {
 	return z
 		.string()
 		.trim()

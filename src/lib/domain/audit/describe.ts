@@ -224,11 +224,17 @@ export function auditSubject(
 	before: unknown,
 	after: unknown
 ): string {
-	const side = asRecord(after) ?? asRecord(before);
-	const title = side?.title ?? side?.name ?? side?.taskTitle;
-	return typeof title === 'string' && title
+	const title = auditTitle(before, after);
+	return title
 		? `${entityLabel(entity)} «${title}» (#${entityId})`
 		: `${entityLabel(entity)} #${entityId}`;
+}
+
+/** The title or name a row's after (else before) gives its subject, or null. */
+export function auditTitle(before: unknown, after: unknown): string | null {
+	const side = asRecord(after) ?? asRecord(before);
+	const title = side?.title ?? side?.name ?? side?.taskTitle;
+	return typeof title === 'string' && title ? title : null;
 }
 
 /** The person and unit ids a set of rows names, to look their names up in one go. */

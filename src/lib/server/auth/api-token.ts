@@ -24,6 +24,7 @@ import {
 	revokeApiToken
 } from '../db/queries/api-tokens';
 import { listRoleAssignmentsForUser } from '../db/queries/sessions';
+import { m } from '$lib/paraglide/messages';
 import { invalid, invalidForm } from '../result';
 import type { SessionUser } from './session';
 import { hashToken } from './tokens';
@@ -31,13 +32,17 @@ import { hashToken } from './tokens';
 /** What a bearer token grants on this request. */
 export type ApiGrant = { tokenId: number; scope: ApiScope };
 
+/** Read when an answer is made: in the request's language (messages/admin/*.json). */
 export const API_TOKEN_MESSAGES = {
-	created: (name: string) =>
-		`Tokenet «${name}» er laget. Kopier det nå: det vises bare denne ene gangen.`,
-	revoked: (name: string) => `Tokenet «${name}» er trukket tilbake og virker ikke lenger.`,
-	tooMany: `Du kan ha høyst ${MAX_LIVE_TOKENS} gyldige tokens. Trekk tilbake et du ikke bruker, og prøv igjen.`,
-	notFound: 'Fant ikke tokenet, eller det er allerede trukket tilbake.'
-} as const;
+	created: (name: string) => m.admin_token_created({ name }),
+	revoked: (name: string) => m.admin_token_revoked_done({ name }),
+	get tooMany() {
+		return m.admin_token_too_many({ max: MAX_LIVE_TOKENS });
+	},
+	get notFound() {
+		return m.admin_token_not_found();
+	}
+};
 
 /** `mk_` and 160 random bits in base32: recognisable, and too many to guess. */
 export function generateApiSecret(): string {

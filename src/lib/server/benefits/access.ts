@@ -18,6 +18,7 @@ import { getProjectById } from '../db/queries/projects';
 import { getMission } from '../db/queries/mission';
 import type { Project } from '../db/schema';
 import { getBenefit, type BenefitRow } from '../db/queries/benefits';
+import { ownsAnyBenefit } from '../db/queries/imports-benefits';
 
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
 
@@ -79,6 +80,36 @@ export function requireBenefitLogger(event: AnyEvent, benefitId: number) {
 }
 
 export type BenefitAccess = ReturnType<typeof requireBenefitReader>;
+
+/**
+ * Imports benefits and their estimate lines (/gevinster/import): programme leaders, who add
+ * benefits to the maps of their projects, and admins. Each row is then held to its project, as
+ * the map's form is (imports/benefits.ts).
+ */
+export function mayImportBenefits(user: SessionUser): boolean {
+	return isAdmin(user) || hasRole(user, 'programme_leader');
+}
+
+export function requireBenefitImporter(event: AnyEvent): SessionUser {
+	return requireRole(event, 'programme_leader');
+}
+
+/**
+ * Imports realised values (/gevinster/import/realiseringer): whoever may log some benefit's
+ * values — a benefit's owner, a programme leader, an admin. Each row is then held to its
+ * benefit, as the benefit page's form is (canLogFor).
+ */
+export function mayImportRealisations(user: SessionUser): boolean {
+	return mayImportBenefits(user) || ownsAnyBenefit(user.id);
+}
+
+export function requireRealisationImporter(event: AnyEvent): SessionUser {
+	const user = requireUser(event);
+	if (!mayImportRealisations(user)) {
+		error(403, 'Bare gevinsteiere og programledere kan importere realiserte verdier.');
+	}
+	return user;
+}
 export type MapAccess = ReturnType<typeof requireProjectReader>;
 
 /** The gain settings are the mission's: an administrator, once a mission exists (else 404). */

@@ -168,4 +168,4 @@ export function commitImport(target: Target, formData: FormData, now: Date) {
 }
 
 /** The targets a route names after its guard (target.ts). */
-export { portfolioTarget, wheelTasksTarget } from './target';
+export { benefitsTarget, portfolioTarget, realisationsTarget, wheelTasksTarget } from './target';

@@ -1,10 +1,11 @@
-/** One row of a portfolio sheet as the preview reads it: its cells by field, and its problems. */
-import { cellName, type ColumnMapping } from '$lib/domain/imports/mapping';
+/**
+ * One row of a sheet with levels (portfolio, benefits) as the preview reads it: its cells by
+ * field, and its problems.
+ */
+import { cellName, type ColumnMapping, type ImportField } from '$lib/domain/imports/mapping';
 import { isoDay, PORTFOLIO_FIELDS, type PortfolioSheet } from '$lib/domain/imports/portfolio';
 import type { StagedRow, StagedSheet } from './read';
 import type { PreviewIssue } from './preview';
-
-const label = (key: string) => PORTFOLIO_FIELDS.find((f) => f.key === key)?.label ?? key;
 
 export function dates(ctx: RowContext): string {
 	const start = isoDay(ctx.cell('startDate'));
@@ -23,10 +24,13 @@ export interface RowContext {
 export function rowContext(
 	sheet: StagedSheet,
 	row: StagedRow,
-	level: PortfolioSheet,
+	level: PortfolioSheet | string,
 	columns: ColumnMapping,
-	defaults: Record<string, string>
+	defaults: Record<string, string>,
+	/** The kind's fields, for the labels its problems name (benefits reuse this reader). */
+	fields: readonly ImportField[] = PORTFOLIO_FIELDS
 ): RowContext {
+	const label = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
 	const issues: PreviewIssue[] = [];
 	const column = (field: string) => columns[`${level}.${field}`] ?? null;
 	return {

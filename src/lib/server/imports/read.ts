@@ -15,7 +15,7 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
 import { parseCsv } from '$lib/domain/imports/csv';
-import { cellName } from '$lib/domain/imports/mapping';
+import { cellName, columnLetter } from '$lib/domain/imports/mapping';
 import {
 	IMPORT_MAX_BYTES,
 	IMPORT_MAX_COLUMNS,
@@ -180,9 +180,13 @@ async function readXlsx(bytes: Uint8Array): Promise<StagedSheet[]> {
 
 type CellValue = ExcelJS.CellValue;
 
-function cellText(value: CellValue, where: string): string {
+function cellText(value: CellValue, where: string, numFmt?: string): string {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'string') return value;
+	// A percent cell holds a fraction and shows a percent: it is read as shown («60 %»).
+	if (typeof value === 'number' && numFmt?.includes('%')) {
+		return `${Math.round(value * 10_000) / 100} %`;
+	}
 	if (typeof value === 'number') return String(value);
 	if (typeof value === 'boolean') return value ? 'Ja' : 'Nei';
 	if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -191,6 +195,32 @@ function cellText(value: CellValue, where: string): string {
 	if ('richText' in value) return value.richText.map((r) => r.text).join('');
 	if ('text' in value && typeof value.text === 'string') return value.text;
 	throw new Refused('unreadable', where);
+}
+
+/**
+ * The one formula an import lets through: the sum row our own downloads write under a table
+ * (exports/xlsx.ts), so a downloaded file reads back unchanged. It is the sheet's last row, its
+ * first cell is «Sum», and every other filled cell is a number or `SUM(<col>2:<col><n>)` over
+ * its own column, ending on the row just above. That row is left out whole; any other formula,
+ * anywhere, still refuses the file.
+ */
+export function isSumRow(
+	values: readonly CellValue[],
+	rowNumber: number,
+	lastRowNumber: number
+): boolean {
+	if (rowNumber !== lastRowNumber || rowNumber < 3) return false;
+	const [first, ...rest] = values;
+	if (typeof first !== 'string' || first.trim() !== 'Sum') return false;
+	return rest.every((value, i) => {
+		if (value === null || value === undefined || typeof value === 'number') return true;
+		if (typeof value !== 'object' || !('formula' in value) || typeof value.formula !== 'string')
+			return false;
+		const col = columnLetter(i + 1);
+		return (
+			value.formula.replace(/\s+/g, '').toUpperCase() === `SUM(${col}2:${col}${rowNumber - 1})`
+		);
+	});
 }
 
 async function parseSheets(bytes: Uint8Array): Promise<StagedSheet[]> {
@@ -202,11 +232,23 @@ async function parseSheets(bytes: Uint8Array): Promise<StagedSheet[]> {
 	let text = 0;
 	for (const worksheet of workbook.worksheets) {
 		const rows: StagedRow[] = [];
+		let last: number | undefined;
 		worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+			// Only a row that starts «Sum» is looked at twice; the sheet's end is found once.
+			const first = row.getCell(1).value;
+			if (typeof first === 'string' && first.trim() === 'Sum') {
+				const values: CellValue[] = [];
+				row.eachCell({ includeEmpty: false }, (cell, column) => {
+					values[column - 1] = cell.value;
+				});
+				last ??= lastRowWithContent(worksheet);
+				if (isSumRow(Array.from(values), rowNumber, last)) return;
+			}
 			const cells: string[] = [];
 			row.eachCell({ includeEmpty: false }, (cell, column) => {
 				if (column > IMPORT_MAX_COLUMNS) throw new Refused('too_many_columns');
-				cells[column - 1] = cellText(cell.value, cellName(column - 1, rowNumber)).trim();
+				const where = cellName(column - 1, rowNumber);
+				cells[column - 1] = cellText(cell.value, where, cell.numFmt).trim();
 			});
 			if (cells.every((c) => !c)) return;
 			for (const c of cells) text += c?.length ?? 0;
@@ -219,4 +261,13 @@ async function parseSheets(bytes: Uint8Array): Promise<StagedSheet[]> {
 		if (sheet) sheets.push(sheet);
 	}
 	return sheets;
+}
+
+/** The number of the sheet's last row with a value in it. */
+function lastRowWithContent(worksheet: ExcelJS.Worksheet): number {
+	let last = 0;
+	worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+		if (row.hasValues) last = rowNumber;
+	});
+	return last;
 }

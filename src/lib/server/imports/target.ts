@@ -22,6 +22,17 @@ import {
 } from '$lib/domain/imports/portfolio';
 import { portfolioPreview, type PortfolioCreate } from './portfolio';
 import { createPortfolioItems } from './portfolio-commit';
+import {
+	BENEFIT_FIELDS,
+	BENEFIT_SHEET_LABEL,
+	benefitMapping,
+	benefitSheetIndex,
+	REALISATION_FIELDS,
+	type BenefitSheet
+} from '$lib/domain/imports/benefits';
+import { benefitPreview, type BenefitCreate } from './benefits';
+import { realisationPreview, type RealisationCreate } from './benefit-realisations';
+import { createBenefits, logRealisations } from './benefits-commit';
 
 export interface ImportTarget {
 	user: SessionUser;
@@ -106,6 +117,66 @@ export function portfolioTarget(
 			mapping: portfolioMapping,
 			preview: (sheets, mapping) => portfolioPreview(sheets, mapping, user),
 			commit: (creates, now, abort) => createPortfolioItems(creates, user.id, now, abort)
+		}
+	};
+}
+
+const sheetFor = (sheets: readonly StagedSheet[], field: ImportField) => {
+	const index = benefitSheetIndex(sheets, field.sheet as BenefitSheet);
+	return index >= 0 ? sheets[index]! : null;
+};
+
+/**
+ * Benefits and their estimate lines (/gevinster/import): the sheets «Gevinster» and
+ * «Estimatlinjer» as the register download writes them. Who may add a benefit to which project
+ * is judged per row, as the map's form judges it.
+ */
+export function benefitsTarget(
+	user: SessionUser,
+	path: string
+): ImportTarget & { spec: ImportKindSpec<BenefitCreate> } {
+	return {
+		user,
+		kind: 'benefits',
+		key: 'benefits',
+		path,
+		spec: {
+			fields: BENEFIT_FIELDS,
+			defaults: ['benefits.baselineMethod', 'benefits.beneficiary', 'benefits.takeout'],
+			noun: ['rad', 'rader'],
+			sheetLabels: BENEFIT_SHEET_LABEL,
+			sheetOf: sheetFor,
+			mapping: (sheets, remembered) => benefitMapping(BENEFIT_FIELDS, sheets, remembered),
+			preview: (sheets, mapping) => benefitPreview(sheets, mapping, user),
+			commit: (creates, now, abort) => createBenefits(creates, user.id, now, abort)
+		}
+	};
+}
+
+/**
+ * Realised values of benefits (/gevinster/import/realiseringer): the sheet «Realiseringer» of
+ * the register download, or a CSV file of benefit, month and value. `now` decides which months
+ * have begun, as on the benefit page's form.
+ */
+export function realisationsTarget(
+	user: SessionUser,
+	path: string,
+	now: Date
+): ImportTarget & { spec: ImportKindSpec<RealisationCreate> } {
+	return {
+		user,
+		kind: 'benefit_realisations',
+		key: 'benefit_realisations',
+		path,
+		spec: {
+			fields: REALISATION_FIELDS,
+			defaults: [],
+			noun: ['realisert verdi', 'realiserte verdier'],
+			sheetLabels: BENEFIT_SHEET_LABEL,
+			sheetOf: sheetFor,
+			mapping: (sheets, remembered) => benefitMapping(REALISATION_FIELDS, sheets, remembered),
+			preview: (sheets, mapping) => realisationPreview(sheets, mapping, user, now),
+			commit: (creates, now, abort) => logRealisations(creates, user.id, now, abort)
 		}
 	};
 }

@@ -6,6 +6,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { requireAdmin } from '../auth/guards';
 import { getUserById } from '../db/queries/users';
+import { m } from '$lib/paraglide/messages';
 
 type ItemEvent = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
 
@@ -13,7 +14,7 @@ type ItemEvent = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
 export function requireUserAccount(event: ItemEvent) {
 	const admin = requireAdmin(event);
 	const target = getUserById(Number(event.params.id));
-	if (!target) error(404, 'Fant ikke brukeren.');
+	if (!target) error(404, m.admin_user_not_found());
 	return { admin, target };
 }
 

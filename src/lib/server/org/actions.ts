@@ -194,5 +194,5 @@ export async function verifyAuditLog(admin: SessionUser, now: Date) {
 	const report = await checkAuditChain();
 	const durationMs = performance.now() - started;
 	recordAuditVerification(report, admin.id, now, durationMs);
-	return { verified: { ok: report.ok, line: describeChainReport(report) } };
+	return { verified: { ok: report.ok, line: describeChainReport(report), report } };
 }

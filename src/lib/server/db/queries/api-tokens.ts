@@ -5,6 +5,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '..';
 import { writeAudit } from './audit';
+import { signedInUserColumns } from './sessions';
 import { apiToken, user, type ApiToken } from '../schema';
 import type { WriteResult } from '../../result';
 
@@ -113,14 +114,7 @@ function prepareByHash() {
 				expiresOn: apiToken.expiresOn,
 				revokedAt: apiToken.revokedAt
 			},
-			user: {
-				id: user.id,
-				name: user.name,
-				email: user.email,
-				active: user.active,
-				mustChangePassword: user.mustChangePassword,
-				locale: user.locale
-			}
+			user: signedInUserColumns
 		})
 		.from(apiToken)
 		.innerJoin(user, eq(apiToken.userId, user.id))

@@ -8,6 +8,7 @@ import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { db } from '..';
 import { auditLog, auditVerification, user } from '../schema';
 import type { ChainReport } from '../audit-chain';
+import { auditEntryColumns } from './audit';
 
 export type AuditLogFilter = {
 	entity?: string;
@@ -86,18 +87,6 @@ function beyond(p: AuditPosition, direction: 'older' | 'newer'): SQL {
 const newestFirst = [desc(auditLog.at), desc(auditLog.id)];
 const oldestFirst = [asc(auditLog.at), asc(auditLog.id)];
 
-const columns = {
-	id: auditLog.id,
-	at: auditLog.at,
-	actorId: auditLog.actorId,
-	actorName: user.name,
-	entity: auditLog.entity,
-	entityId: auditLog.entityId,
-	action: auditLog.action,
-	before: auditLog.before,
-	after: auditLog.after
-};
-
 /** Does a row matching the filter lie beyond `p` in that direction? One index seek. */
 function existsBeyond(filter: AuditLogFilter, p: AuditPosition, direction: 'older' | 'newer') {
 	return (
@@ -121,7 +110,7 @@ const position = (r: { at: Date; id: number }): AuditPosition => ({ at: r.at.get
 export function listAuditLogPage(filter: AuditLogFilter, cursor: AuditCursor, size: number) {
 	const newerPage = cursor !== null && 'after' in cursor;
 	const fetched = db
-		.select(columns)
+		.select(auditEntryColumns)
 		.from(auditLog)
 		.leftJoin(user, eq(auditLog.actorId, user.id))
 		.where(and(...conditions(filter, cursor)))

@@ -4,6 +4,19 @@ import { auditLog, user } from '../schema';
 import { chainHash, GENESIS_HASH, storedJson, type ChainReport } from '../audit-chain';
 import { verifyAuditChain } from './audit-chain';
 
+/** An entry of the change log as the pages show it: the row and who did it (null: the system). */
+export const auditEntryColumns = {
+	id: auditLog.id,
+	at: auditLog.at,
+	actorId: auditLog.actorId,
+	actorName: user.name,
+	entity: auditLog.entity,
+	entityId: auditLog.entityId,
+	action: auditLog.action,
+	before: auditLog.before,
+	after: auditLog.after
+};
+
 export type NewAuditEntry = Omit<typeof auditLog.$inferInsert, 'id' | 'prevHash' | 'hash'>;
 
 /**
@@ -100,17 +113,7 @@ export function listAuditEntries(filter: AuditFilter = {}) {
 	const where = conditions.length ? and(...conditions) : undefined;
 	const page = Math.max(1, filter.page ?? 1);
 	const rows = db
-		.select({
-			id: auditLog.id,
-			at: auditLog.at,
-			actorId: auditLog.actorId,
-			actorName: user.name,
-			entity: auditLog.entity,
-			entityId: auditLog.entityId,
-			action: auditLog.action,
-			before: auditLog.before,
-			after: auditLog.after
-		})
+		.select(auditEntryColumns)
 		.from(auditLog)
 		.leftJoin(user, eq(auditLog.actorId, user.id))
 		.where(where)

@@ -11,9 +11,9 @@ import { writeAudit } from './audit';
 import { insertNotices } from './notices';
 import { approvedOf, linesOf, pathOf, steeringMembers, waitingOf } from './benefits-plan-reads';
 import { withGainRollups } from './gain-rollups';
-import { benefit, benefitPlanVersion, estimateLine, evidenceFile, plannedPeriod } from '../schema';
+import { benefit, benefitPlanVersion, estimateLine, plannedPeriod } from '../schema';
 import type { WriteResult } from '../../result';
-import type { NewEvidenceFile } from './evidence';
+import { storeEvidenceFile, type NewEvidenceFile } from './evidence';
 import type { PlanLine, PlanPoint } from '$lib/domain/benefits/plan-versions';
 import { decisionRefusal, sameLines } from '$lib/domain/benefits/plan-versions';
 import { estimateFits } from '$lib/domain/gain-estimates';
@@ -31,17 +31,7 @@ export interface PlanEvidence {
 /** Stores the file's bytes (once per content) and answers the version's evidence columns. */
 function evidenceColumns(tx: Tx, evidence: PlanEvidence, now: Date) {
 	const file = evidence.file;
-	if (file) {
-		tx.insert(evidenceFile)
-			.values({
-				sha256: file.sha256,
-				content: Buffer.from(file.content),
-				byteSize: file.byteSize,
-				createdAt: now
-			})
-			.onConflictDoNothing()
-			.run();
-	}
+	if (file) storeEvidenceFile(tx, file, now);
 	return {
 		evidenceUrl: evidence.url || null,
 		evidenceSha256: file?.sha256 ?? null,

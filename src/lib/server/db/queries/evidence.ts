@@ -16,6 +16,26 @@ export interface NewEvidenceFile {
 }
 
 /**
+ * Stores a file's bytes in the caller's transaction, unless the same content (by SHA-256) is
+ * stored already: a signature and a plan version name their files by the hash.
+ */
+export function storeEvidenceFile(
+	tx: Tx,
+	file: Pick<NewEvidenceFile, 'sha256' | 'content' | 'byteSize'>,
+	now: Date
+): void {
+	tx.insert(evidenceFile)
+		.values({
+			sha256: file.sha256,
+			content: Buffer.from(file.content),
+			byteSize: file.byteSize,
+			createdAt: now
+		})
+		.onConflictDoNothing()
+		.run();
+}
+
+/**
  * Writes a signature's evidence in the caller's transaction (the sign-off's): each file's bytes
  * unless the same content is stored already, then one row per file and per link. What it
  * wrote, for the audit row.
@@ -29,15 +49,7 @@ export function insertSignatureEvidence(
 ) {
 	const written: { kind: 'file' | 'link'; fileName?: string; sha256?: string; url?: string }[] = [];
 	for (const file of evidence.files) {
-		tx.insert(evidenceFile)
-			.values({
-				sha256: file.sha256,
-				content: Buffer.from(file.content),
-				byteSize: file.byteSize,
-				createdAt: now
-			})
-			.onConflictDoNothing()
-			.run();
+		storeEvidenceFile(tx, file, now);
 		tx.insert(signatureEvidence)
 			.values({
 				signatureId,

@@ -2,20 +2,23 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import { db } from '..';
 import { roleAssignment, session, user, type Session } from '../schema';
 
+/** What a request knows of its signed-in user (App.Locals), by session or by API token. */
+export const signedInUserColumns = {
+	id: user.id,
+	name: user.name,
+	email: user.email,
+	active: user.active,
+	mustChangePassword: user.mustChangePassword,
+	locale: user.locale
+};
+
 // The session lookup runs on every request: prepared once per process, on first use.
 let sessionWithUserStmt: ReturnType<typeof prepareSessionWithUser> | undefined;
 function prepareSessionWithUser() {
 	return db
 		.select({
 			session,
-			user: {
-				id: user.id,
-				name: user.name,
-				email: user.email,
-				active: user.active,
-				mustChangePassword: user.mustChangePassword,
-				locale: user.locale
-			}
+			user: signedInUserColumns
 		})
 		.from(session)
 		.innerJoin(user, eq(session.userId, user.id))

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
+import { requiredRef, rowId } from './columns';
 
 /**
  * Personal API tokens (docs/api.md): a system another department runs reads and writes as the
@@ -9,10 +10,8 @@ import { user } from './auth';
 export const apiToken = sqliteTable(
 	'api_token',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		id: rowId(),
+		userId: requiredRef('user_id', () => user.id, { onDelete: 'cascade' }),
 		name: text('name').notNull(),
 		// SHA-256 of the whole secret (`mk_…`), hex.
 		tokenHash: text('token_hash').notNull().unique(),

@@ -1,5 +1,6 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
+import { rowId } from './columns';
 
 /** Why a row did not fit the chain (src/lib/server/db/audit-chain.ts, `ChainBreak`). */
 export const CHAIN_BREAKS = ['unsealed', 'link', 'hash', 'truncated'] as const;
@@ -10,7 +11,7 @@ export const CHAIN_BREAKS = ['unsealed', 'link', 'hash', 'truncated'] as const;
  * visit; a check is a record of internal control in itself (kommuneloven § 25-1 (d)).
  */
 export const auditVerification = sqliteTable('audit_verification', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: rowId(),
 	checkedAt: integer('checked_at', { mode: 'timestamp_ms' }).notNull(),
 	checkedById: integer('checked_by_id').references(() => user.id),
 	ok: integer('ok', { mode: 'boolean' }).notNull(),

@@ -1,10 +1,11 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
+import { rowId } from './columns';
 
 export const auditLog = sqliteTable(
 	'audit_log',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: rowId(),
 		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
 		// Null for actions taken by the system itself (first-run setup, demo seed).
 		actorId: integer('actor_id').references(() => user.id),

@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { createdAt, requiredRef, rowId, version } from './columns';
 
 export const user = sqliteTable('user', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: rowId(),
 	name: text('name').notNull(),
 	// Stored lower-cased so uniqueness is case-insensitive.
 	email: text('email').notNull().unique(),
@@ -12,12 +12,10 @@ export const user = sqliteTable('user', {
 	// Set when an admin hands out a one-time password: the user must choose their own.
 	mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
 	// Lost-update check for the admin's name form; sign-in and password changes leave it alone.
-	version: integer('version').notNull().default(0),
+	version: version(),
 	// The interface language the user chose on /konto; null follows the browser (Accept-Language).
 	locale: text('locale', { enum: ['nb', 'nn', 'en'] }),
-	createdAt: integer('created_at', { mode: 'timestamp_ms' })
-		.notNull()
-		.default(sql`(unixepoch() * 1000)`)
+	createdAt: createdAt()
 });
 
 export const session = sqliteTable(
@@ -25,9 +23,7 @@ export const session = sqliteTable(
 	{
 		// SHA-256 of the token, hex. The token itself is never stored.
 		id: text('id').primaryKey(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		userId: requiredRef('user_id', () => user.id, { onDelete: 'cascade' }),
 		// Sliding (idle) expiry.
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
 		// Absolute lifetime is counted from here (ASVS 5 V7.3.2).
@@ -41,9 +37,7 @@ export const passwordToken = sqliteTable(
 	'password_token',
 	{
 		id: text('id').primaryKey(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		userId: requiredRef('user_id', () => user.id, { onDelete: 'cascade' }),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [index('password_token_user_idx').on(t.userId)]
@@ -60,9 +54,7 @@ export const userIdentity = sqliteTable(
 	{
 		issuer: text('issuer').notNull(),
 		subject: text('subject').notNull(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		userId: requiredRef('user_id', () => user.id, { onDelete: 'cascade' }),
 		linkedAt: integer('linked_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [

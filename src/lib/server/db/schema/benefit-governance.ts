@@ -24,6 +24,7 @@ import {
 import { user } from './auth';
 import { benefit, realisation } from './benefits';
 import { evidenceFile } from './control';
+import { requiredRef, rowId, version } from './columns';
 
 /**
  * One version of baseline, target and plan. Version 1 is what the plan was approved with;
@@ -33,10 +34,8 @@ import { evidenceFile } from './control';
 export const benefitPlanVersion = sqliteTable(
 	'benefit_plan_version',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		benefitId: integer('benefit_id')
-			.notNull()
-			.references(() => benefit.id),
+		id: rowId(),
+		benefitId: requiredRef('benefit_id', () => benefit.id),
 		/** 1, 2, 3 … per benefit. */
 		number: integer('number').notNull(),
 		status: text('status', { enum: PLAN_VERSION_STATUSES }).notNull(),
@@ -78,7 +77,7 @@ export const benefitPlanVersion = sqliteTable(
 		decidedById: integer('decided_by_id').references(() => user.id),
 		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
 		decisionNote: text('decision_note'),
-		version: integer('version').notNull().default(0)
+		version: version()
 	},
 	(t) => [
 		uniqueIndex('benefit_plan_version_number_unique').on(t.benefitId, t.number),
@@ -106,19 +105,13 @@ export const benefitPlanVersion = sqliteTable(
 export const realisationConfirmation = sqliteTable(
 	'realisation_confirmation',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		realisationId: integer('realisation_id')
-			.notNull()
-			.references(() => realisation.id),
-		benefitId: integer('benefit_id')
-			.notNull()
-			.references(() => benefit.id),
+		id: rowId(),
+		realisationId: requiredRef('realisation_id', () => realisation.id),
+		benefitId: requiredRef('benefit_id', () => benefit.id),
 		/** `YYYY-MM`, the realisation's period. */
 		period: text('period').notNull(),
 		kind: text('kind', { enum: CONFIRMATION_KINDS }).notNull(),
-		byId: integer('by_id')
-			.notNull()
-			.references(() => user.id),
+		byId: requiredRef('by_id', () => user.id),
 		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
 		statement: text('statement').notNull()
 	},
@@ -132,10 +125,8 @@ export const realisationConfirmation = sqliteTable(
 export const benefitForecast = sqliteTable(
 	'benefit_forecast',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		benefitId: integer('benefit_id')
-			.notNull()
-			.references(() => benefit.id),
+		id: rowId(),
+		benefitId: requiredRef('benefit_id', () => benefit.id),
 		period: text('period').notNull(),
 		value: integer('value').notNull(),
 		updatedById: integer('updated_by_id').references(() => user.id),
@@ -156,9 +147,7 @@ export const attestationWaiting = sqliteTable(
 		realisationId: integer('realisation_id')
 			.primaryKey()
 			.references(() => realisation.id),
-		benefitId: integer('benefit_id')
-			.notNull()
-			.references(() => benefit.id),
+		benefitId: requiredRef('benefit_id', () => benefit.id),
 		period: text('period').notNull()
 	},
 	(t) => [

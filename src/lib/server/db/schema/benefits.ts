@@ -32,24 +32,18 @@ import {
 import { user } from './auth';
 import { measure, project } from './portfolio';
 import { LIFECYCLE_STATUSES } from '../../../domain/portfolio/vocabulary';
-
-const createdAt = () =>
-	integer('created_at', { mode: 'timestamp_ms' })
-		.notNull()
-		.default(sql`(unixepoch() * 1000)`);
+import { createdAt, requiredRef, rowId, version } from './columns';
 
 /** Endring: a foreløpig or mellomliggende change between a measure and a benefit. */
 export const benefitChange = sqliteTable(
 	'benefit_change',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		projectId: integer('project_id')
-			.notNull()
-			.references(() => project.id),
+		id: rowId(),
+		projectId: requiredRef('project_id', () => project.id),
 		title: text('title').notNull(),
 		description: text('description').notNull().default(''),
 		// Lost-update check: a save carries the version it was loaded with.
-		version: integer('version').notNull().default(0),
+		version: version(),
 		createdAt: createdAt()
 	},
 	(t) => [index('benefit_change_project_idx').on(t.projectId)]
@@ -58,10 +52,8 @@ export const benefitChange = sqliteTable(
 export const benefit = sqliteTable(
 	'benefit',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		projectId: integer('project_id')
-			.notNull()
-			.references(() => project.id),
+		id: rowId(),
+		projectId: requiredRef('project_id', () => project.id),
 		title: text('title').notNull(),
 		description: text('description').notNull().default(''),
 		level: text('level', { enum: BENEFIT_LEVELS }).notNull(),
@@ -101,7 +93,7 @@ export const benefit = sqliteTable(
 		startMeasureId: integer('start_measure_id').references(() => measure.id),
 		startMeasureStatus: text('start_measure_status', { enum: LIFECYCLE_STATUSES }),
 		// Lost-update check for both forms that edit the row (the benefit, and baseline and target).
-		version: integer('version').notNull().default(0),
+		version: version(),
 		createdAt: createdAt()
 	},
 	(t) => [index('benefit_project_idx').on(t.projectId), index('benefit_owner_idx').on(t.ownerId)]
@@ -111,10 +103,8 @@ export const benefit = sqliteTable(
 export const benefitLink = sqliteTable(
 	'benefit_link',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		projectId: integer('project_id')
-			.notNull()
-			.references(() => project.id),
+		id: rowId(),
+		projectId: requiredRef('project_id', () => project.id),
 		fromKind: text('from_kind', { enum: NODE_KINDS as [NodeKind, ...NodeKind[]] }).notNull(),
 		fromId: integer('from_id').notNull(),
 		toKind: text('to_kind', { enum: NODE_KINDS as [NodeKind, ...NodeKind[]] }).notNull(),
@@ -131,17 +121,15 @@ export const benefitLink = sqliteTable(
 export const estimateLine = sqliteTable(
 	'estimate_line',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		benefitId: integer('benefit_id')
-			.notNull()
-			.references(() => benefit.id),
+		id: rowId(),
+		benefitId: requiredRef('benefit_id', () => benefit.id),
 		description: text('description').notNull(),
 		amountPerCase: integer('amount_per_case').notNull(),
 		cases: integer('cases').notNull(),
 		// Hundredths of a percent (12,5 % = 1250): exact, no floats in the database.
 		shareHundredths: integer('share_hundredths').notNull(),
 		// Lost-update check: a save carries the version it was loaded with.
-		version: integer('version').notNull().default(0),
+		version: version(),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -154,10 +142,8 @@ export const estimateLine = sqliteTable(
 export const plannedPeriod = sqliteTable(
 	'planned_period',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		benefitId: integer('benefit_id')
-			.notNull()
-			.references(() => benefit.id),
+		id: rowId(),
+		benefitId: requiredRef('benefit_id', () => benefit.id),
 		period: text('period').notNull(),
 		value: integer('value').notNull()
 	},
@@ -167,10 +153,8 @@ export const plannedPeriod = sqliteTable(
 export const realisation = sqliteTable(
 	'realisation',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		benefitId: integer('benefit_id')
-			.notNull()
-			.references(() => benefit.id),
+		id: rowId(),
+		benefitId: requiredRef('benefit_id', () => benefit.id),
 		// YYYY-MM
 		period: text('period').notNull(),
 		// Quantitative: the gain logged for the month. Qualitative: null.
@@ -197,10 +181,8 @@ export const realisation = sqliteTable(
 export const behindPlanFollowUp = sqliteTable(
 	'behind_plan_follow_up',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		benefitId: integer('benefit_id')
-			.notNull()
-			.references(() => benefit.id),
+		id: rowId(),
+		benefitId: requiredRef('benefit_id', () => benefit.id),
 		period: text('period').notNull(),
 		cause: text('cause').notNull(),
 		correctiveMeasure: text('corrective_measure').notNull(),

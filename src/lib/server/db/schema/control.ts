@@ -32,17 +32,13 @@ import { user } from './auth';
 import { unit } from './org';
 import { risk } from './portfolio';
 import { wheelSignature, wheelTask } from './wheel';
-
-const createdAt = () =>
-	integer('created_at', { mode: 'timestamp_ms' })
-		.notNull()
-		.default(sql`(unixepoch() * 1000)`);
+import { createdAt, requiredRef, rowId, version } from './columns';
 
 /** Statlig tilsyn: an inspection by Statsforvalteren, Arbeidstilsynet and the like. */
 export const tilsyn = sqliteTable(
 	'tilsyn',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: rowId(),
 		/** Tilsynsmyndighet, e.g. «Statsforvalteren i Innlandet». */
 		authority: text('authority').notNull(),
 		theme: text('theme').notNull(),
@@ -55,7 +51,7 @@ export const tilsyn = sqliteTable(
 		followUpDeadline: text('follow_up_deadline'),
 		status: text('status', { enum: TILSYN_STATUSES }).notNull().default('open'),
 		createdById: integer('created_by_id').references(() => user.id),
-		version: integer('version').notNull().default(0),
+		version: version(),
 		createdAt: createdAt()
 	},
 	(t) => [index('tilsyn_start_idx').on(t.startDate)]
@@ -65,12 +61,8 @@ export const tilsyn = sqliteTable(
 export const tilsynUnit = sqliteTable(
 	'tilsyn_unit',
 	{
-		tilsynId: integer('tilsyn_id')
-			.notNull()
-			.references(() => tilsyn.id),
-		unitId: integer('unit_id')
-			.notNull()
-			.references(() => unit.id)
+		tilsynId: requiredRef('tilsyn_id', () => tilsyn.id),
+		unitId: requiredRef('unit_id', () => unit.id)
 	},
 	(t) => [
 		primaryKey({ columns: [t.tilsynId, t.unitId] }),
@@ -81,14 +73,12 @@ export const tilsynUnit = sqliteTable(
 export const tilsynFinding = sqliteTable(
 	'tilsyn_finding',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		tilsynId: integer('tilsyn_id')
-			.notNull()
-			.references(() => tilsyn.id),
+		id: rowId(),
+		tilsynId: requiredRef('tilsyn_id', () => tilsyn.id),
 		kind: text('kind', { enum: FINDING_KINDS }).notNull(),
 		text: text('text').notNull(),
 		status: text('status', { enum: FINDING_STATUSES }).notNull().default('open'),
-		version: integer('version').notNull().default(0),
+		version: version(),
 		createdAt: createdAt()
 	},
 	(t) => [index('tilsyn_finding_tilsyn_idx').on(t.tilsynId)]
@@ -101,10 +91,8 @@ export const tilsynFinding = sqliteTable(
 export const deviation = sqliteTable(
 	'deviation',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		unitId: integer('unit_id')
-			.notNull()
-			.references(() => unit.id),
+		id: rowId(),
+		unitId: requiredRef('unit_id', () => unit.id),
 		source: text('source', { enum: DEVIATION_SOURCES }).notNull(),
 		/** The occurrence, for a deviation found in a control: both set or both null. */
 		taskId: integer('task_id').references(() => wheelTask.id),
@@ -128,7 +116,7 @@ export const deviation = sqliteTable(
 		reportedById: integer('reported_by_id').references(() => user.id),
 		/** The Oslo day it was found, `YYYY-MM-DD`. */
 		foundOn: text('found_on').notNull(),
-		version: integer('version').notNull().default(0),
+		version: version(),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -166,10 +154,8 @@ export const evidenceFile = sqliteTable(
 export const signatureEvidence = sqliteTable(
 	'signature_evidence',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		signatureId: integer('signature_id')
-			.notNull()
-			.references(() => wheelSignature.id),
+		id: rowId(),
+		signatureId: requiredRef('signature_id', () => wheelSignature.id),
 		kind: text('kind', { enum: EVIDENCE_KINDS }).notNull(),
 		/** File: the sanitised name, the sniffed media type, and the content's hash. */
 		fileName: text('file_name'),
@@ -194,12 +180,8 @@ export const signatureEvidence = sqliteTable(
 export const riskControl = sqliteTable(
 	'risk_control',
 	{
-		riskId: integer('risk_id')
-			.notNull()
-			.references(() => risk.id),
-		taskId: integer('task_id')
-			.notNull()
-			.references(() => wheelTask.id),
+		riskId: requiredRef('risk_id', () => risk.id),
+		taskId: requiredRef('task_id', () => wheelTask.id),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -215,10 +197,8 @@ export const riskControl = sqliteTable(
 export const notice = sqliteTable(
 	'notice',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		id: rowId(),
+		userId: requiredRef('user_id', () => user.id, { onDelete: 'cascade' }),
 		kind: text('kind', { enum: NOTICE_KINDS }).notNull(),
 		key: text('key').notNull(),
 		title: text('title').notNull(),
@@ -248,10 +228,8 @@ export const notice = sqliteTable(
 export const noticeDigest = sqliteTable(
 	'notice_digest',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		id: rowId(),
+		userId: requiredRef('user_id', () => user.id, { onDelete: 'cascade' }),
 		/** The Oslo day, `YYYY-MM-DD`. */
 		day: text('day').notNull(),
 		sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
@@ -266,13 +244,13 @@ export const noticeDigest = sqliteTable(
 export const steeringMeeting = sqliteTable(
 	'steering_meeting',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: rowId(),
 		/** The Oslo day, `YYYY-MM-DD`. */
 		date: text('date').notNull(),
 		title: text('title').notNull(),
 		location: text('location').notNull().default(''),
 		createdById: integer('created_by_id').references(() => user.id),
-		version: integer('version').notNull().default(0),
+		version: version(),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('steering_meeting_date_unique').on(t.date)]
@@ -285,7 +263,7 @@ export const steeringMeeting = sqliteTable(
 export const controlAssessment = sqliteTable(
 	'control_assessment',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: rowId(),
 		year: integer('year').notNull(),
 		tertial: integer('tertial').notNull().default(0),
 		unitId: integer('unit_id').notNull().default(0),
@@ -293,7 +271,7 @@ export const controlAssessment = sqliteTable(
 		body: text('body').notNull(),
 		updatedById: integer('updated_by_id').references(() => user.id),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-		version: integer('version').notNull().default(0)
+		version: version()
 	},
 	(t) => [
 		uniqueIndex('control_assessment_unique').on(t.year, t.tertial, t.unitId, t.field),

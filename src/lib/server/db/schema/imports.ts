@@ -8,15 +8,14 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { IMPORT_KINDS } from '../../../domain/imports/vocabulary';
 import { user } from './auth';
+import { requiredRef } from './columns';
 
 export const importStaging = sqliteTable(
 	'import_staging',
 	{
 		// A random token: the address of the preview, unguessable as well as bound to the user.
 		id: text('id').primaryKey(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		userId: requiredRef('user_id', () => user.id, { onDelete: 'cascade' }),
 		kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
 		// What the rows go into, e.g. «wheel:12».
 		target: text('target').notNull(),
@@ -44,9 +43,7 @@ export const importStaging = sqliteTable(
 export const importMapping = sqliteTable(
 	'import_mapping',
 	{
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		userId: requiredRef('user_id', () => user.id, { onDelete: 'cascade' }),
 		kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
 		// Field key → header name, and the defaults for empty cells.
 		mapping: text('mapping', { mode: 'json' }).notNull(),

@@ -9,21 +9,20 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { ROLES, type Role } from '../../../domain/org/vocabulary';
 import { user } from './auth';
+import { createdAt, requiredRef, rowId, version } from './columns';
 
 export { ROLES, type Role };
 
 export const unit = sqliteTable(
 	'unit',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: rowId(),
 		name: text('name').notNull(),
 		parentId: integer('parent_id').references((): AnySQLiteColumn => unit.id),
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		// Lost-update check for the rename and move forms.
-		version: integer('version').notNull().default(0),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' })
-			.notNull()
-			.default(sql`(unixepoch() * 1000)`)
+		version: version(),
+		createdAt: createdAt()
 	},
 	(t) => [index('unit_parent_idx').on(t.parentId)]
 );
@@ -31,10 +30,8 @@ export const unit = sqliteTable(
 export const roleAssignment = sqliteTable(
 	'role_assignment',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		id: rowId(),
+		userId: requiredRef('user_id', () => user.id, { onDelete: 'cascade' }),
 		role: text('role', { enum: ROLES }).notNull(),
 		// Only unit_leader is scoped to a unit; the other roles have null here.
 		unitId: integer('unit_id').references(() => unit.id)

@@ -24,14 +24,10 @@ import {
 } from '../../../domain/portfolio/vocabulary';
 import { user } from './auth';
 import { unit } from './org';
-
-const createdAt = () =>
-	integer('created_at', { mode: 'timestamp_ms' })
-		.notNull()
-		.default(sql`(unixepoch() * 1000)`);
+import { createdAt, requiredRef, rowId, version } from './columns';
 
 export const mission = sqliteTable('mission', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: rowId(),
 	grandChallenge: text('grand_challenge').notNull(),
 	statement: text('statement').notNull(),
 	baselineYear: integer('baseline_year').notNull(),
@@ -40,24 +36,22 @@ export const mission = sqliteTable('mission', {
 	hourlyRateKroner: integer('hourly_rate_kroner'),
 	// The «bak plan» tolerance of a benefit without its own (domain/benefits/health.ts, toleranceOf).
 	behindPlanMarginPercent: integer('behind_plan_margin_percent').notNull().default(20),
-	version: integer('version').notNull().default(0),
+	version: version(),
 	createdAt: createdAt()
 });
 
 export const effectGoal = sqliteTable(
 	'effect_goal',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		missionId: integer('mission_id')
-			.notNull()
-			.references(() => mission.id),
+		id: rowId(),
+		missionId: requiredRef('mission_id', () => mission.id),
 		// «Effektmål 1», «Effektmål 2» … in the order the mission lists them.
 		number: integer('number').notNull(),
 		level: text('level', { enum: LEVELS }).notNull(),
 		title: text('title').notNull(),
 		indicator: text('indicator').notNull(),
 		// Lost-update check: a save carries the version it was loaded with.
-		version: integer('version').notNull().default(0),
+		version: version(),
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
@@ -67,10 +61,8 @@ export const effectGoal = sqliteTable(
 export const track = sqliteTable(
 	'track',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		missionId: integer('mission_id')
-			.notNull()
-			.references(() => mission.id),
+		id: rowId(),
+		missionId: requiredRef('mission_id', () => mission.id),
 		code: text('code').notNull(),
 		title: text('title').notNull(),
 		problemStatement: text('problem_statement').notNull(),
@@ -83,7 +75,7 @@ export const track = sqliteTable(
 		// Seed 001: 1A/1B and 5 were prioritised by the steering group.
 		prioritised: integer('prioritised', { mode: 'boolean' }).notNull().default(false),
 		// Lost-update check: a save carries the version it was loaded with.
-		version: integer('version').notNull().default(0),
+		version: version(),
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
@@ -93,10 +85,8 @@ export const track = sqliteTable(
 export const project = sqliteTable(
 	'project',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		missionId: integer('mission_id')
-			.notNull()
-			.references(() => mission.id),
+		id: rowId(),
+		missionId: requiredRef('mission_id', () => mission.id),
 		title: text('title').notNull(),
 		description: text('description'),
 		ownerId: integer('owner_id').references(() => user.id),
@@ -106,7 +96,7 @@ export const project = sqliteTable(
 		status: text('status', { enum: LIFECYCLE_STATUSES }).notNull().default('proposed'),
 		// The levels the project aims to change (JSON array of LEVELS); feeds portfolio balance.
 		levels: text('levels', { mode: 'json' }).$type<(typeof LEVELS)[number][]>().notNull(),
-		version: integer('version').notNull().default(0),
+		version: version(),
 		// The steering group's lens scores are their own form: an owner's edit of the project
 		// must not refuse a scorer's save, so the score set has its own lost-update version.
 		scoresVersion: integer('scores_version').notNull().default(0),
@@ -120,12 +110,8 @@ export const project = sqliteTable(
 export const projectTrack = sqliteTable(
 	'project_track',
 	{
-		projectId: integer('project_id')
-			.notNull()
-			.references(() => project.id),
-		trackId: integer('track_id')
-			.notNull()
-			.references(() => track.id)
+		projectId: requiredRef('project_id', () => project.id),
+		trackId: requiredRef('track_id', () => track.id)
 	},
 	(t) => [
 		primaryKey({ columns: [t.projectId, t.trackId] }),
@@ -136,17 +122,15 @@ export const projectTrack = sqliteTable(
 export const measure = sqliteTable(
 	'measure',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		projectId: integer('project_id')
-			.notNull()
-			.references(() => project.id),
+		id: rowId(),
+		projectId: requiredRef('project_id', () => project.id),
 		title: text('title').notNull(),
 		description: text('description'),
 		ownerId: integer('owner_id').references(() => user.id),
 		startDate: text('start_date'),
 		endDate: text('end_date'),
 		status: text('status', { enum: LIFECYCLE_STATUSES }).notNull().default('proposed'),
-		version: integer('version').notNull().default(0),
+		version: version(),
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
@@ -156,12 +140,8 @@ export const measure = sqliteTable(
 export const measureUnit = sqliteTable(
 	'measure_unit',
 	{
-		measureId: integer('measure_id')
-			.notNull()
-			.references(() => measure.id),
-		unitId: integer('unit_id')
-			.notNull()
-			.references(() => unit.id)
+		measureId: requiredRef('measure_id', () => measure.id),
+		unitId: requiredRef('unit_id', () => unit.id)
 	},
 	(t) => [
 		primaryKey({ columns: [t.measureId, t.unitId] }),
@@ -176,7 +156,7 @@ export const REPORT_SUBJECTS = ['project', 'measure'] as const;
 export const statusChange = sqliteTable(
 	'status_change',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: rowId(),
 		subject: text('subject', { enum: STATUS_SUBJECTS }).notNull(),
 		subjectId: integer('subject_id').notNull(),
 		// Null for the first status a row was created with.
@@ -200,7 +180,7 @@ export const statusChange = sqliteTable(
 export const statusReport = sqliteTable(
 	'status_report',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: rowId(),
 		subject: text('subject', { enum: REPORT_SUBJECTS }).notNull(),
 		subjectId: integer('subject_id').notNull(),
 		// YYYY-MM
@@ -221,9 +201,7 @@ export const statusReport = sqliteTable(
 export const projectScore = sqliteTable(
 	'project_score',
 	{
-		projectId: integer('project_id')
-			.notNull()
-			.references(() => project.id),
+		projectId: requiredRef('project_id', () => project.id),
 		lens: text('lens', { enum: LENSES }).notNull(),
 		score: integer('score').notNull(),
 		justification: text('justification').notNull(),
@@ -240,7 +218,7 @@ export const projectScore = sqliteTable(
 export const risk = sqliteTable(
 	'risk',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: rowId(),
 		projectId: integer('project_id').references(() => project.id),
 		measureId: integer('measure_id').references(() => measure.id),
 		title: text('title').notNull(),
@@ -251,7 +229,7 @@ export const risk = sqliteTable(
 		mitigation: text('mitigation'),
 		ownerId: integer('owner_id').references(() => user.id),
 		status: text('status', { enum: RISK_STATUSES }).notNull().default('open'),
-		version: integer('version').notNull().default(0),
+		version: version(),
 		createdAt: createdAt()
 	},
 	(t) => [

@@ -9,11 +9,12 @@ import { index, integer, sqliteTable, text, blob, check } from 'drizzle-orm/sqli
 import { sql } from 'drizzle-orm';
 import { user } from './auth';
 import { REPORT_KINDS, REPORT_STATUSES } from '../../../domain/reports/vocabulary';
+import { rowId, version } from './columns';
 
 export const report = sqliteTable(
 	'report',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: rowId(),
 		kind: text('kind', { enum: REPORT_KINDS }).notNull(),
 		title: text('title').notNull(),
 		// The period the report covers, ISO dates (inclusive), e.g. a tertial 2026-01-01–2026-04-30.
@@ -34,7 +35,7 @@ export const report = sqliteTable(
 		approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
 		createdById: integer('created_by_id').references(() => user.id),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-		version: integer('version').notNull().default(0)
+		version: version()
 	},
 	(t) => [
 		index('report_kind_created_idx').on(t.kind, t.createdAt),

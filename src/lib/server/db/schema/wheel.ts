@@ -10,23 +10,17 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 import { SCHEDULE_KINDS } from '../../../domain/wheel/vocabulary';
 import { user } from './auth';
 import { unit } from './org';
-
-const createdAt = () =>
-	integer('created_at', { mode: 'timestamp_ms' })
-		.notNull()
-		.default(sql`(unixepoch() * 1000)`);
+import { createdAt, requiredRef, rowId, version } from './columns';
 
 export const wheel = sqliteTable(
 	'wheel',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: rowId(),
 		name: text('name').notNull(),
 		description: text('description'),
-		ownerUnitId: integer('owner_unit_id')
-			.notNull()
-			.references(() => unit.id),
+		ownerUnitId: requiredRef('owner_unit_id', () => unit.id),
 		// Lost-update check: a save carries the version it was loaded with.
-		version: integer('version').notNull().default(0),
+		version: version(),
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
@@ -36,10 +30,8 @@ export const wheel = sqliteTable(
 export const wheelTask = sqliteTable(
 	'wheel_task',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		wheelId: integer('wheel_id')
-			.notNull()
-			.references(() => wheel.id),
+		id: rowId(),
+		wheelId: requiredRef('wheel_id', () => wheel.id),
 		title: text('title').notNull(),
 		description: text('description'),
 		/** Ansvar, e.g. «Avdelingsleder». */
@@ -57,7 +49,7 @@ export const wheelTask = sqliteTable(
 		/** Occurrences start in the Oslo month the task was created (or this date says). */
 		activeFrom: text('active_from').notNull(),
 		// Lost-update check: a save carries the version it was loaded with.
-		version: integer('version').notNull().default(0),
+		version: version(),
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
@@ -77,10 +69,8 @@ export const wheelTask = sqliteTable(
 export const wheelTaskSchedule = sqliteTable(
 	'wheel_task_schedule',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		taskId: integer('task_id')
-			.notNull()
-			.references(() => wheelTask.id),
+		id: rowId(),
+		taskId: requiredRef('task_id', () => wheelTask.id),
 		validUntil: text('valid_until').notNull(),
 		scheduleKind: text('schedule_kind', { enum: SCHEDULE_KINDS as [string, ...string[]] })
 			.notNull()
@@ -103,13 +93,9 @@ export const wheelTaskSchedule = sqliteTable(
 export const wheelTaskMonth = sqliteTable(
 	'wheel_task_month',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		taskId: integer('task_id')
-			.notNull()
-			.references(() => wheelTask.id),
-		wheelId: integer('wheel_id')
-			.notNull()
-			.references(() => wheel.id),
+		id: rowId(),
+		taskId: requiredRef('task_id', () => wheelTask.id),
+		wheelId: requiredRef('wheel_id', () => wheel.id),
 		month: integer('month').notNull(),
 		/** Null: the last day of the month. */
 		dueDay: integer('due_day'),
@@ -132,13 +118,9 @@ export const wheelTaskMonth = sqliteTable(
 export const wheelAssignment = sqliteTable(
 	'wheel_assignment',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		wheelId: integer('wheel_id')
-			.notNull()
-			.references(() => wheel.id),
-		unitId: integer('unit_id')
-			.notNull()
-			.references(() => unit.id),
+		id: rowId(),
+		wheelId: requiredRef('wheel_id', () => wheel.id),
+		unitId: requiredRef('unit_id', () => unit.id),
 		/** The unit's child units (all levels down) use the wheel too. */
 		includeChildUnits: integer('include_child_units', { mode: 'boolean' }).notNull().default(false),
 		createdAt: createdAt()
@@ -152,22 +134,16 @@ export const wheelAssignment = sqliteTable(
 export const wheelSignature = sqliteTable(
 	'wheel_signature',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		taskId: integer('task_id')
-			.notNull()
-			.references(() => wheelTask.id),
-		unitId: integer('unit_id')
-			.notNull()
-			.references(() => unit.id),
+		id: rowId(),
+		taskId: requiredRef('task_id', () => wheelTask.id),
+		unitId: requiredRef('unit_id', () => unit.id),
 		/** `YYYY-MM`, the due period signed. */
 		period: text('period').notNull(),
 		// Snapshot of what was signed: later template edits do not rewrite the record.
 		dueDate: text('due_date').notNull(),
 		taskTitle: text('task_title').notNull(),
 		responsibleRole: text('responsible_role').notNull(),
-		signedById: integer('signed_by_id')
-			.notNull()
-			.references(() => user.id),
+		signedById: requiredRef('signed_by_id', () => user.id),
 		/** Server time. */
 		signedAt: integer('signed_at', { mode: 'timestamp_ms' }).notNull(),
 		late: integer('late', { mode: 'boolean' }).notNull(),
@@ -200,14 +176,12 @@ export const wheelSignature = sqliteTable(
 export const wheelReopening = sqliteTable(
 	'wheel_reopening',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: rowId(),
 		signatureId: integer('signature_id')
 			.notNull()
 			.unique()
 			.references(() => wheelSignature.id),
-		reopenedById: integer('reopened_by_id')
-			.notNull()
-			.references(() => user.id),
+		reopenedById: requiredRef('reopened_by_id', () => user.id),
 		reopenedAt: integer('reopened_at', { mode: 'timestamp_ms' }).notNull(),
 		reason: text('reason').notNull()
 	},
@@ -217,7 +191,7 @@ export const wheelReopening = sqliteTable(
 
 /** One secret calendar-feed token per user, stored as its SHA-256; a new one replaces the old. */
 export const calendarFeedToken = sqliteTable('calendar_feed_token', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: rowId(),
 	userId: integer('user_id')
 		.notNull()
 		.unique()

@@ -14,8 +14,7 @@ import {
 	type OverviewMeasureRow,
 	type OverviewProjectRow
 } from '$lib/server/db/queries/portfolio-overview';
-import { getMission, listEffectGoals } from '$lib/server/db/queries/mission';
-import { MEASURE_PAGE, PROJECT_PAGE } from './overview';
+import { MEASURE_PAGE, PROJECT_PAGE, missionHeader } from './overview';
 import { pagePastEnd } from '../messages';
 
 /** The page asked for; one past the last is 404, so a client's loop ends instead of repeating. */
@@ -32,24 +31,8 @@ const report = (r: Pick<OverviewProjectRow, 'reportRag' | 'reportPeriod' | 'repo
 
 export function portfolioApi(): PortfolioResponse {
 	const summary = overviewSummary(UNFILTERED, 0);
-	const mission = getMission();
 	return {
-		mission: mission
-			? {
-					grandChallenge: mission.grandChallenge,
-					statement: mission.statement,
-					baselineYear: mission.baselineYear,
-					targetYear: mission.targetYear
-				}
-			: null,
-		goals: mission
-			? listEffectGoals(mission.id).map((g) => ({
-					id: g.id,
-					number: g.number,
-					level: g.level,
-					title: g.title
-				}))
-			: [],
+		...missionHeader(),
 		totals: summary.totals,
 		tracks: summary.tracks.map((t) => ({
 			id: t.id,

@@ -31,6 +31,32 @@ export const PREVIEW_PROJECTS = 3;
 export const PROJECT_PAGE = 25;
 export const MEASURE_PAGE = 25;
 
+/**
+ * The mission's words and its effect goals, the head of Oversikt and of the API's portfolio:
+ * null and none while the mission is not written yet.
+ */
+export function missionHeader() {
+	const mission = getMission();
+	return {
+		mission: mission
+			? {
+					grandChallenge: mission.grandChallenge,
+					statement: mission.statement,
+					baselineYear: mission.baselineYear,
+					targetYear: mission.targetYear
+				}
+			: null,
+		goals: mission
+			? listEffectGoals(mission.id).map((g) => ({
+					id: g.id,
+					number: g.number,
+					level: g.level,
+					title: g.title
+				}))
+			: []
+	};
+}
+
 export interface OverviewState {
 	filter: PortfolioFilter;
 	/** The track listed in full (0: projects without a track). */
@@ -174,24 +200,8 @@ export function overviewView(params: URLSearchParams) {
 		...group(t.id, t.projects)
 	});
 
-	const mission = getMission();
 	return {
-		mission: mission
-			? {
-					grandChallenge: mission.grandChallenge,
-					statement: mission.statement,
-					baselineYear: mission.baselineYear,
-					targetYear: mission.targetYear
-				}
-			: null,
-		goals: mission
-			? listEffectGoals(mission.id).map((g) => ({
-					id: g.id,
-					number: g.number,
-					level: g.level,
-					title: g.title
-				}))
-			: [],
+		...missionHeader(),
 		totals: summary.totals,
 		tracks: summary.tracks.map(trackView),
 		unassigned:

@@ -1,0 +1,66 @@
+/**
+ * What a benefit import compares its rows with: every benefit by its title and project, the
+ * estimate lines by their description, and the realisations by benefit and month, so rows that
+ * are there already are found and skipped (imports/benefits.ts, imports/benefit-realisations.ts).
+ */
+import { eq, sql } from 'drizzle-orm';
+import { db } from '..';
+import { benefit, estimateLine, realisation } from '../schema';
+
+export function listBenefitNames() {
+	return db
+		.select({
+			id: benefit.id,
+			title: benefit.title,
+			projectId: benefit.projectId,
+			kind: benefit.kind,
+			ownerId: benefit.ownerId,
+			baselineDate: benefit.baselineDate,
+			planFrozen: sql<number>`${benefit.planFrozenAt} is not null`
+		})
+		.from(benefit)
+		.all();
+}
+
+export function listEstimateLineNames() {
+	return db
+		.select({
+			id: estimateLine.id,
+			benefitId: estimateLine.benefitId,
+			description: estimateLine.description
+		})
+		.from(estimateLine)
+		.all();
+}
+
+/**
+ * Every realisation with whether it still counts (no later row supersedes it) and whether its
+ * benefit's owner attested it. The outer row is named in full: drizzle writes a lone table's
+ * columns unqualified, which inside the subqueries would mean the subquery's own table.
+ */
+export function listRealisationKeys() {
+	return db
+		.select({
+			id: realisation.id,
+			benefitId: realisation.benefitId,
+			period: realisation.period,
+			value: realisation.value,
+			assessment: realisation.assessment,
+			current: sql<number>`not exists (select 1 from realisation s where s.supersedes_id = "realisation"."id")`,
+			attested: sql<number>`exists (select 1 from realisation_confirmation c where c.realisation_id = "realisation"."id" and c.kind = 'attest')`
+		})
+		.from(realisation)
+		.all();
+}
+
+/** Whether the user owns any benefit: a benefit's owner logs its realised values. */
+export function ownsAnyBenefit(userId: number): boolean {
+	return (
+		db
+			.select({ id: benefit.id })
+			.from(benefit)
+			.where(eq(benefit.ownerId, userId))
+			.limit(1)
+			.get() !== undefined
+	);
+}

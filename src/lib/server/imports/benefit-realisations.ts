@@ -1,0 +1,188 @@
+/**
+ * Realised values of benefits that exist, a row per benefit and month. Each row is judged as the
+ * benefit page's «Registrer realisert verdi» form judges it (benefits/actions.ts, realise): the
+ * form's schema for the benefit's kind (no month before the nullpunkt), no month that has not
+ * begun (Oslo time), and the correction rules of the write (db/queries/benefits-gains.ts,
+ * logRealisation): «Erstatter rad» must be the month's current row of that benefit, and a month
+ * the owner attested takes a new value only as a correction with a reason. What the preview
+ * lets through is written by benefits-commit.ts through that same write.
+ */
+import type { SessionUser } from '../auth/session';
+import { listPortfolioNames } from '../db/queries/imports';
+import { listBenefitNames, listRealisationKeys } from '../db/queries/imports-benefits';
+import {
+	assessmentOf,
+	benefitSheetIndex,
+	isoMonth,
+	REALISATION_FIELDS
+} from '$lib/domain/imports/benefits';
+import { nameKey } from '$lib/domain/imports/portfolio';
+import { ASSESSMENT_LABEL, type Assessment } from '$lib/domain/benefits/vocabulary';
+import { osloDay } from '$lib/format';
+import { fieldErrors } from '$lib/schemas/form';
+import {
+	realisationSchemaFor,
+	type QualitativeRealisationInput,
+	type QuantitativeRealisationInput
+} from '$lib/schemas/benefits';
+import { canLogRealisation, isDownloadNote } from './benefit-rows';
+import type { StagedSheet } from './read';
+import type { Preview, PreviewRow, StagedMapping } from './preview';
+import { rowContext } from './portfolio-rows';
+
+export const REALISATION_COLUMNS = ['Gevinst', 'Måned', 'Verdi', 'Kommentar', 'Korrigerer'];
+
+export interface RealisationCreate {
+	benefitId: number;
+	input: QuantitativeRealisationInput | QualitativeRealisationInput;
+}
+
+const FUTURE_MONTH =
+	'Måneden har ikke begynt ennå. Realisert verdi registreres for denne måneden eller tidligere måneder; bruk prognosen for det du venter fremover.';
+const REASON_REQUIRED =
+	'Måneden er attestert av gevinsteieren. Skriv en begrunnelse for korrigering i kolonnen «Begrunnelse for korrigering».';
+
+export function realisationPreview(
+	sheets: readonly StagedSheet[],
+	mapping: StagedMapping,
+	user: SessionUser,
+	now: Date
+): Preview<RealisationCreate> {
+	const projectOwner = new Map(listPortfolioNames().projects.map((p) => [p.id, p.ownerId]));
+	const benefits = listBenefitNames();
+	const existing = listRealisationKeys();
+	const thisMonth = osloDay(now).slice(0, 7);
+	const rows: PreviewRow[] = [];
+	const creates: RealisationCreate[] = [];
+	/** Benefit and month → the file's row that gives it, and what it gives. */
+	const inFile = new Map<string, { rowNumber: number; what: string }>();
+	const index = benefitSheetIndex(sheets, 'realisations');
+	const sheet = index >= 0 ? sheets[index]! : null;
+
+	for (const row of sheet?.rows ?? []) {
+		if (isDownloadNote(row)) continue;
+		const ctx = rowContext(
+			sheet!,
+			row,
+			'realisations',
+			mapping.columns,
+			mapping.defaults,
+			REALISATION_FIELDS
+		);
+		const title = ctx.cell('benefit');
+		const id = Number(ctx.cell('benefitId'));
+		const byId = benefits.find((b) => b.id === id && nameKey(b.title) === nameKey(title));
+		const byTitle = benefits.filter((b) => nameKey(b.title) === nameKey(title));
+		const benefit = byId ?? (byTitle.length === 1 ? byTitle[0] : undefined);
+		if (!benefit) {
+			ctx.issue(
+				'benefit',
+				byTitle.length > 1
+					? `Flere gevinster heter «${title}»; fyll inn Gevinst-ID.`
+					: `Fant ikke gevinsten «${title}».`
+			);
+		} else if (!canLogRealisation(user, benefit, projectOwner.get(benefit.projectId) ?? null)) {
+			ctx.issue(
+				'benefit',
+				'Bare gevinsteieren eller prosjektets programleder kan registrere realiserte verdier for denne gevinsten.'
+			);
+		}
+		const period = isoMonth(ctx.cell('period'));
+		const assessment = assessmentOf(ctx.cell('assessment'));
+		if (assessment === null)
+			ctx.issue('assessment', 'Skriv vurderingen som 1–5, Rød, Gul eller Grønn.');
+		const supersedesText = ctx.cell('supersedes');
+		const parsed = realisationSchemaFor(
+			benefit?.kind ?? 'kvantitativ',
+			benefit?.baselineDate ?? null
+		).safeParse({
+			period,
+			value: ctx.cell('value'),
+			assessment: assessment ?? '',
+			narrative: ctx.cell('narrative'),
+			comment: ctx.cell('comment'),
+			evidence: '',
+			supersedesId: supersedesText,
+			correctionReason: ctx.cell('correctionReason')
+		});
+		let input: RealisationCreate['input'] | null = null;
+		if (parsed.success) input = parsed.data;
+		else {
+			const fieldOf: Record<string, string> = { supersedesId: 'supersedes' };
+			for (const [path, message] of Object.entries(fieldErrors(parsed.error))) {
+				const key = path.split('.')[0]!;
+				ctx.issue(fieldOf[key] ?? key, message);
+			}
+		}
+		if (input && input.period > thisMonth) ctx.issue('period', FUTURE_MONTH);
+
+		const shown =
+			input && 'value' in input
+				? input.value.toLocaleString('nb-NO')
+				: input && 'assessment' in input
+					? ASSESSMENT_LABEL[input.assessment as Assessment]
+					: ctx.cell('value') || ctx.cell('assessment');
+		const what = `${shown}\u001f${input?.comment ?? ''}`;
+		const ofMonth = benefit
+			? existing.filter((r) => r.benefitId === benefit.id && r.period === period)
+			: [];
+		const current = ofMonth.filter((r) => r.current);
+		const externalId = Number(ctx.cell('externalId'));
+		const same =
+			ofMonth.find((r) => r.id === externalId) ??
+			(input?.supersedesId == null
+				? current.find((r) =>
+						input && 'value' in input
+							? r.value === input.value
+							: input && 'assessment' in input && r.assessment === input.assessment
+					)
+				: undefined);
+		if (!same && input && benefit) {
+			// The write's correction rules, told on the row rather than at the commit.
+			const replaced = input.supersedesId ?? current.find((r) => r.attested)?.id ?? null;
+			const old = replaced === null ? undefined : existing.find((r) => r.id === replaced);
+			if (input.supersedesId !== null && (!old || old.benefitId !== benefit.id))
+				ctx.issue('supersedes', 'Raden som skal korrigeres finnes ikke for denne gevinsten.');
+			else if (old && old.period !== input.period)
+				ctx.issue('supersedes', 'Raden som skal korrigeres gjelder en annen måned.');
+			else if (old && !old.current)
+				ctx.issue(
+					'supersedes',
+					'Raden er allerede korrigert; korriger den gjeldende raden for måneden.'
+				);
+			else if (old?.attested && !input.correctionReason)
+				ctx.issue('correctionReason', REASON_REQUIRED);
+		}
+		const key = `${benefit?.id ?? nameKey(title)}\u001f${period}`;
+		const earlier = inFile.get(key);
+		if (!same && earlier && earlier.what !== what) {
+			ctx.issue(
+				'period',
+				`Gevinsten har også en annen verdi for ${period} på rad ${earlier.rowNumber}. Én verdi per måned; rett den ene.`
+			);
+		}
+		const existingNote = same ? 'Verdien er registrert fra før – hoppes over.' : null;
+		if (existingNote) ctx.issues.length = 0;
+		const status: PreviewRow['status'] =
+			ctx.issues.length > 0 ? 'error' : existingNote ? 'existing' : earlier ? 'repeated' : 'new';
+		rows.push({
+			sheet: sheet!.name,
+			rowNumber: row.rowNumber,
+			status,
+			issues: ctx.issues,
+			cells: [
+				title,
+				period,
+				shown,
+				input?.comment ?? ctx.cell('comment'),
+				input?.supersedesId ? `Rad ${input.supersedesId}` : ''
+			],
+			note:
+				existingNote ??
+				(status === 'repeated' ? 'Samme verdi står tidligere i filen – hoppes over.' : null)
+		});
+		if (!earlier) inFile.set(key, { rowNumber: row.rowNumber, what });
+		if (status === 'new' && input && benefit) creates.push({ benefitId: benefit.id, input });
+	}
+	return { columns: REALISATION_COLUMNS, rows, creates };
+}

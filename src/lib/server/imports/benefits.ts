@@ -1,0 +1,320 @@
+/**
+ * Benefits and their estimate lines into projects' benefit maps. Each row is judged by the
+ * benefit forms' own schemas (schemas/benefits.ts: benefitSchema, planSchema with the «Nullpunkt
+ * og mål» form's target rule, estimateLineSchema) and by the rules of their pages: a benefit is
+ * added by the project's programme leader (admins any), a line only to a quantitative benefit
+ * whose plan is not frozen (benefits/access.ts, benefits/actions.ts addBenefit, addLine). What
+ * the preview lets through is created by benefits-commit.ts.
+ */
+import { canEditOwned } from '../auth/guards';
+import type { SessionUser } from '../auth/session';
+import { listPortfolioNames } from '../db/queries/imports';
+import { listBenefitNames, listEstimateLineNames } from '../db/queries/imports-benefits';
+import { getMission } from '../db/queries/mission';
+import { listUserNames } from '../db/queries/portfolio-people';
+import {
+	beneficiaryOf,
+	BENEFIT_FIELDS,
+	BENEFIT_SHEET_LABEL,
+	benefitSheetIndex,
+	codeOf,
+	isDisbenefitText,
+	kindOf,
+	sharePercentText,
+	type BenefitSheet
+} from '$lib/domain/imports/benefits';
+import { isoDay, nameKey } from '$lib/domain/imports/portfolio';
+import { BENEFIT_LEVEL_LABEL, TAKEOUT_LABEL, UNIT_LABEL } from '$lib/domain/benefits/vocabulary';
+import { targetProblem } from '$lib/domain/benefits/value-rules';
+import { fieldErrors } from '$lib/schemas/form';
+import {
+	benefitSchema,
+	estimateLineSchema,
+	planSchema,
+	type BenefitInput,
+	type EstimateLineInput
+} from '$lib/schemas/benefits';
+import { isDownloadNote, type Ref } from './benefit-rows';
+import type { StagedRow, StagedSheet } from './read';
+import type { Preview, PreviewRow, StagedMapping } from './preview';
+import { rowContext, type RowContext } from './portfolio-rows';
+
+const NO_MISSION =
+	'Ingen misjon er registrert ennå. En administrator registrerer den under «Misjon og effektmål» før noe kan importeres.';
+
+export const BENEFIT_COLUMNS = [
+	'Ark',
+	'Tittel',
+	'Hører til',
+	'Type',
+	'Enhet',
+	'Ansvarlig',
+	'Annet'
+];
+
+type Plan = ReturnType<typeof planSchema.parse>;
+
+export type BenefitCreate =
+	| { level: 'benefits'; key: string; projectId: number; input: BenefitInput; plan: Plan | null }
+	| { level: 'lines'; benefit: Ref; input: EstimateLineInput };
+
+const nb = (n: number) => n.toLocaleString('nb-NO');
+
+export function benefitPreview(
+	sheets: readonly StagedSheet[],
+	mapping: StagedMapping,
+	user: SessionUser
+): Preview<BenefitCreate> {
+	const { projects } = listPortfolioNames();
+	const benefits = listBenefitNames();
+	const lines = listEstimateLineNames();
+	const users = listUserNames();
+	const rows: PreviewRow[] = [];
+	const creates: BenefitCreate[] = [];
+	/** Benefits this import creates, by title: their key and kind. */
+	const newBenefits = new Map<string, { key: string; kind: string }>();
+	const seen = new Set<string>();
+	const noMission = getMission() === undefined;
+
+	function read(level: BenefitSheet, run: (row: StagedRow, ctx: RowContext) => void) {
+		const index = benefitSheetIndex(sheets, level);
+		const sheet = index >= 0 ? sheets[index]! : null;
+		if (!sheet) return;
+		for (const row of sheet.rows) {
+			if (isDownloadNote(row)) continue;
+			const ctx = rowContext(sheet, row, level, mapping.columns, mapping.defaults, BENEFIT_FIELDS);
+			if (noMission) ctx.issue('title', NO_MISSION);
+			run(row, ctx);
+		}
+	}
+
+	function push(
+		ctx: RowContext,
+		level: BenefitSheet,
+		cells: string[],
+		outcome: { existing?: string; repeated?: string } = {}
+	) {
+		// A row that is there already is skipped as it is: what else it says is not read.
+		if (outcome.existing) ctx.issues.length = 0;
+		const base = {
+			sheet: ctx.sheetName,
+			rowNumber: ctx.rowNumber,
+			issues: ctx.issues,
+			cells: [BENEFIT_SHEET_LABEL[level], ...cells]
+		};
+		const status =
+			ctx.issues.length > 0
+				? 'error'
+				: outcome.existing
+					? 'existing'
+					: outcome.repeated
+						? 'repeated'
+						: 'new';
+		rows.push({ ...base, status, note: outcome.existing ?? outcome.repeated ?? null });
+		return status === 'new';
+	}
+
+	function judge<T>(
+		ctx: RowContext,
+		parsed:
+			{ success: true; data: T } | { success: false; error: Parameters<typeof fieldErrors>[0] },
+		fieldOf: Record<string, string> = {}
+	): T | null {
+		if (parsed.success) return parsed.data;
+		for (const [path, message] of Object.entries(fieldErrors(parsed.error))) {
+			const key = path.split('.')[0]!;
+			ctx.issue(fieldOf[key] ?? key, message);
+		}
+		return null;
+	}
+
+	function owner(ctx: RowContext): string {
+		const text = ctx.cell('owner');
+		if (text === '') return '';
+		const found = users.filter((u) => nameKey(u.name) === nameKey(text));
+		if (found.length === 1) return String(found[0]!.id);
+		ctx.issue(
+			'owner',
+			found.length === 0
+				? `Fant ingen bruker som heter «${text}».`
+				: `Flere brukere heter «${text}»; rett det i brukerlisten først.`
+		);
+		return '';
+	}
+
+	read('benefits', (_row, ctx) => {
+		const title = ctx.cell('title');
+		const projectTitle = ctx.cell('project');
+		const projectId = Number(ctx.cell('projectId'));
+		const externalId = Number(ctx.cell('externalId'));
+		const project =
+			projects.find((p) => p.id === projectId && nameKey(p.title) === nameKey(projectTitle)) ??
+			projects.find((p) => nameKey(p.title) === nameKey(projectTitle));
+		if (!project) {
+			ctx.issue('project', `Fant ikke prosjektet «${projectTitle}».`);
+		} else if (!canEditOwned(user, project.ownerId)) {
+			ctx.issue('project', 'Du kan bare legge gevinster til prosjekter du leder.');
+		}
+		const recipient = beneficiaryOf(ctx.cell('beneficiary'));
+		const disbenefit = isDisbenefitText(ctx.cell('disbenefit'));
+		if (disbenefit === null) ctx.issue('disbenefit', 'Skriv «Ulempe», eller la cellen stå tom.');
+		const input = judge(
+			ctx,
+			benefitSchema.safeParse({
+				title,
+				description: ctx.cell('description'),
+				level: codeOf(BENEFIT_LEVEL_LABEL, ctx.cell('level')) ?? ctx.cell('level'),
+				kind: kindOf(ctx.cell('kind')) ?? ctx.cell('kind'),
+				unit: codeOf(UNIT_LABEL, ctx.cell('unit')) ?? ctx.cell('unit'),
+				disbenefit: disbenefit ? 'true' : '',
+				beneficiary: recipient.code,
+				beneficiaryOther: recipient.other,
+				ownerId: owner(ctx),
+				indicator: ctx.cell('indicator'),
+				measurement: ctx.cell('measurement'),
+				takeout: codeOf(TAKEOUT_LABEL, ctx.cell('takeout')) ?? ctx.cell('takeout')
+			}),
+			{ ownerId: 'owner', beneficiaryOther: 'beneficiary' }
+		);
+		const planCells = ['baselineValue', 'baselineDate', 'targetValue', 'targetDate'];
+		let plan: Plan | null = null;
+		if (planCells.some((c) => ctx.cell(c) !== '')) {
+			plan = judge(
+				ctx,
+				planSchema.safeParse({
+					baselineValue: ctx.cell('baselineValue'),
+					baselineDate: isoDay(ctx.cell('baselineDate')),
+					baselineMethod: ctx.cell('baselineMethod'),
+					targetValue: ctx.cell('targetValue'),
+					targetDate: isoDay(ctx.cell('targetDate'))
+				})
+			);
+			const problem =
+				plan && input
+					? targetProblem({
+							direction: input.direction,
+							unit: input.unit ?? null,
+							baselineValue: plan.baseline.value,
+							targetValue: plan.target.value
+						})
+					: null;
+			if (problem) ctx.issue('targetValue', problem);
+		}
+		const same =
+			benefits.find((b) => b.id === externalId && nameKey(b.title) === nameKey(title)) ??
+			(project &&
+				benefits.find((b) => b.projectId === project.id && nameKey(b.title) === nameKey(title)));
+		const key = `${nameKey(projectTitle)}\u001f${nameKey(title)}`;
+		const isNew = push(
+			ctx,
+			'benefits',
+			[
+				title,
+				projectTitle ? `Prosjekt ${projectTitle}` : '',
+				input ? (input.kind === 'kvantitativ' ? 'Kvantitativ' : 'Kvalitativ') : ctx.cell('kind'),
+				input?.unit ? UNIT_LABEL[input.unit] : '',
+				ctx.cell('owner'),
+				plan
+					? `Nullpunkt ${nb(plan.baseline.value)} (${plan.baseline.date}), mål ${nb(plan.target.value)} (${plan.target.date})`
+					: ''
+			],
+			{
+				existing: same ? 'Gevinsten finnes fra før i prosjektet – hoppes over.' : undefined,
+				repeated: seen.has(key) ? 'Gevinsten står tidligere i filen – hoppes over.' : undefined
+			}
+		);
+		if (isNew && input && project) {
+			seen.add(key);
+			newBenefits.set(nameKey(title), { key, kind: input.kind });
+			creates.push({ level: 'benefits', key, projectId: project.id, input, plan });
+		}
+	});
+
+	const seenLines = new Set<string>();
+	read('lines', (_row, ctx) => {
+		const benefitTitle = ctx.cell('benefit');
+		const benefitId = Number(ctx.cell('benefitId'));
+		const byId = benefits.find(
+			(b) => b.id === benefitId && nameKey(b.title) === nameKey(benefitTitle)
+		);
+		const byTitle = benefits.filter((b) => nameKey(b.title) === nameKey(benefitTitle));
+		const parent = byId ?? (byTitle.length === 1 ? byTitle[0] : undefined);
+		const inFile = parent ? undefined : newBenefits.get(nameKey(benefitTitle));
+		let ref: Ref | null = null;
+		if (parent) {
+			ref = { id: parent.id };
+			const owner = projects.find((p) => p.id === parent.projectId)?.ownerId ?? null;
+			if (!canEditOwned(user, owner))
+				ctx.issue(
+					'benefit',
+					'Du kan bare legge estimatlinjer til gevinster i prosjekter du leder.'
+				);
+			else if (parent.kind !== 'kvantitativ')
+				ctx.issue('benefit', 'Bare kvantitative gevinster har estimatlinjer.');
+			else if (parent.planFrozen)
+				ctx.issue(
+					'benefit',
+					'Gevinstplanen er fryst; en ny estimatlinje må søkes om som planendring.'
+				);
+		} else if (inFile) {
+			ref = { key: inFile.key };
+			if (inFile.kind !== 'kvantitativ')
+				ctx.issue('benefit', 'Bare kvantitative gevinster har estimatlinjer.');
+		} else if (byTitle.length > 1) {
+			ctx.issue('benefit', `Flere gevinster heter «${benefitTitle}»; fyll inn Gevinst-ID.`);
+		} else if (benefitTitle !== '') {
+			ctx.issue(
+				'benefit',
+				`Fant ikke gevinsten «${benefitTitle}», verken i registeret eller i arket «Gevinster».`
+			);
+		}
+		const description = ctx.cell('description');
+		const share = sharePercentText(ctx.cell('share'));
+		const input = judge(
+			ctx,
+			estimateLineSchema.safeParse({
+				description,
+				amountPerCase: ctx.cell('amountPerCase'),
+				cases: ctx.cell('cases'),
+				sharePercent: share
+			}),
+			{ sharePercent: 'share' }
+		);
+		const externalId = Number(ctx.cell('externalId'));
+		const same =
+			parent &&
+			lines.some(
+				(l) =>
+					l.benefitId === parent.id &&
+					(l.id === externalId || nameKey(l.description) === nameKey(description))
+			);
+		const key = `${nameKey(benefitTitle)}\u001f${nameKey(description)}`;
+		const total = input
+			? Math.round((input.amountPerCase * input.cases * input.sharePercent) / 100)
+			: null;
+		const isNew = push(
+			ctx,
+			'lines',
+			[
+				description,
+				benefitTitle ? `Gevinst ${benefitTitle}` : '',
+				'',
+				'',
+				'',
+				input
+					? `${nb(input.amountPerCase)} × ${nb(input.cases)} × ${nb(input.sharePercent)} % = ${nb(total!)}`
+					: ''
+			],
+			{
+				existing: same ? 'Linjen finnes fra før i gevinsten – hoppes over.' : undefined,
+				repeated: seenLines.has(key) ? 'Linjen står tidligere i filen – hoppes over.' : undefined
+			}
+		);
+		if (isNew && input && ref) {
+			seenLines.add(key);
+			creates.push({ level: 'lines', benefit: ref, input });
+		}
+	});
+
+	return { columns: BENEFIT_COLUMNS, rows, creates };
+}
