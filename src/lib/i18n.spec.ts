@@ -33,6 +33,6 @@ describe('the translated pages', () => {
 		);
 		expect(missing).toEqual([]);
 		expect(isTranslatedRoute('/(app)/styring')).toBe(true);
-		expect(isTranslatedRoute('/(app)/gevinster')).toBe(false);
+		expect(isTranslatedRoute('/(app)/finnes-ikke')).toBe(false);
 	});
 });

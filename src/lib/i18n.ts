@@ -114,7 +114,14 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/varsler',
 	'/(app)/rapporter',
 	'/(app)/rapporter/[id=id]',
-	'/(app)/api'
+	'/(app)/api',
+	'/(app)/gevinster',
+	'/(app)/gevinster/[id=id]',
+	'/(app)/gevinster/kart',
+	'/(app)/gevinster/attestering',
+	'/(app)/gevinster/godkjenning',
+	'/(app)/gevinster/innstillinger',
+	'/(app)/gevinster/prosjekt/[id=id]'
 ]);
 
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */

@@ -90,6 +90,15 @@ describe('languages', () => {
 		);
 		await expectAccessible(page);
 
+		// The benefit register in nynorsk: its own headings, nothing left marked as bokmål.
+		await page.goto('/gevinster');
+		await waitForHydration(page);
+		expect(await page.locator('h1').textContent()).toBe('Gevinstar');
+		expect(await page.getByRole('heading', { name: 'Gevinstar bak plan' }).count()).toBe(1);
+		expect(await page.getByRole('heading', { name: 'Summar' }).count()).toBe(1);
+		expect(await page.locator('main').getAttribute('lang')).toBeNull();
+		await expectAccessible(page);
+
 		await page.goto('/konto');
 		await waitForHydration(page);
 		await choose(page, 'English', 'Byt språk', 'en');
@@ -111,8 +120,23 @@ describe('languages', () => {
 		expect(await page.locator('main').getAttribute('lang')).toBeNull();
 		await expectAccessible(page);
 
-		// A page not yet translated: the menu in English, its own text marked as bokmål.
+		// The benefit register and the benefit map in English.
 		await page.goto('/gevinster');
+		await waitForHydration(page);
+		expect(await page.locator('h1').textContent()).toBe('Benefits');
+		expect(await page.getByRole('heading', { name: 'Benefits behind plan' }).count()).toBe(1);
+		expect(await page.getByRole('heading', { name: 'Sums' }).count()).toBe(1);
+		expect(await page.getByRole('button', { name: 'Show' }).count()).toBe(1);
+		expect(await page.locator('main').getAttribute('lang')).toBeNull();
+		await expectAccessible(page);
+		await page.goto('/gevinster/kart');
+		await waitForHydration(page);
+		expect(await page.locator('h1').textContent()).toBe('Benefit map');
+		expect(await page.locator('main').getAttribute('lang')).toBeNull();
+		await expectAccessible(page);
+
+		// A page not yet translated: the menu in English, its own text marked as bokmål.
+		await page.goto('/gevinster/fordeling');
 		await waitForHydration(page);
 		expect(await lang(page)).toBe('en');
 		expect(await page.locator('main').getAttribute('lang')).toBe('nb');

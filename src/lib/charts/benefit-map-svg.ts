@@ -9,7 +9,8 @@
  */
 import { line, curveBasis } from 'd3-shape';
 import type { BenefitMapLayout, LaidOutNode, Point } from './benefit-map-layout';
-import { NODE_KIND_LABEL } from '../domain/benefits/vocabulary';
+import { nodeKindLabel } from '../labels-benefits';
+import { m } from '../paraglide/messages';
 
 const HEADER_Y = 24;
 const LINE_HEIGHT = 16;
@@ -36,13 +37,16 @@ const path = line<Point>()
 /** A node's name for screen readers: its kind (a benefit's type too) and label. */
 export function accessibleName(node: LaidOutNode): string {
 	// A dis-benefit's label begins «Ulempe:» already (benefit-map-input.ts).
-	if (node.disbenefit) return `${node.label} (${node.quantitative ? 'kvantitativ' : 'kvalitativ'})`;
+	if (node.disbenefit)
+		return node.quantitative
+			? m.benefits_map_disbenefit_quantitative({ label: node.label })
+			: m.benefits_map_disbenefit_qualitative({ label: node.label });
 	const kind =
 		node.quantitative === true
-			? 'Kvantitativ gevinst'
+			? m.benefits_map_quantitative()
 			: node.quantitative === false
-				? 'Kvalitativ gevinst'
-				: NODE_KIND_LABEL[node.kind];
+				? m.benefits_map_qualitative()
+				: nodeKindLabel(node.kind);
 	return `${kind}: ${node.label}`;
 }
 
@@ -90,7 +94,7 @@ export function benefitMapMarkup(layout: BenefitMapLayout, arrowId: string): str
 		.map(
 			(band, i) =>
 				`<rect class="band${i % 2 === 1 ? ' odd' : ''}" x="${band.x0}" y="0" width="${band.x1 - band.x0}" height="${layout.height}"/>` +
-				`<text class="band-label" x="${band.x0 + 12}" y="${HEADER_Y}">${escapeXml(band.label)}</text>`
+				`<text class="band-label" x="${band.x0 + 12}" y="${HEADER_Y}">${escapeXml(nodeKindLabel(band.kind))}</text>`
 		)
 		.join('');
 	const marker = `url(#${escapeXml(arrowId)})`;
@@ -109,7 +113,7 @@ export function benefitMapMarkup(layout: BenefitMapLayout, arrowId: string): str
 		.sort((a, b) => a.x - b.x || a.y - b.y)
 		.map((node) => {
 			const to = targets.get(node.id) ?? [];
-			return nodeMarkup(node, to.length ? `Fører til ${to.join('; ')}` : '');
+			return nodeMarkup(node, to.length ? m.benefits_map_leads_to({ to: to.join('; ') }) : '');
 		})
 		.join('');
 	return `${bands}<g aria-hidden="true">${edges}</g>${nodes}`;

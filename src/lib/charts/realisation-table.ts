@@ -6,6 +6,9 @@ import { forecastMonths } from '$lib/domain/benefits/health';
 import type { BenefitUnit } from '../domain/benefits/vocabulary';
 import type { SeriesRow } from '../domain/gain-realisation';
 import { formatKroner, formatNumber } from '../format';
+import { INTL_LOCALE } from '../i18n';
+import { m } from '../paraglide/messages';
+import { getLocale } from '../paraglide/runtime';
 
 export interface RealisationTableRow {
 	period: string;
@@ -19,11 +22,14 @@ export interface RealisationTableRow {
 	forecast: string;
 }
 
-const monthFormat = new Intl.DateTimeFormat('nb-NO', {
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'UTC'
-});
+/** «januar 2026», «January 2026»: in the reader's language (bokmål in downloads). */
+export function formatMonthYear(date: Date): string {
+	return new Intl.DateTimeFormat(INTL_LOCALE[getLocale()], {
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(date);
+}
 
 function periodDate(period: string): Date {
 	const [year, month] = period.split('-').map(Number);
@@ -35,7 +41,7 @@ export function formatValue(value: number, unit: BenefitUnit): string {
 		case 'kr':
 			return formatKroner(value);
 		case 'timer':
-			return `${formatNumber(value)} t`;
+			return m.gain_hours({ hours: formatNumber(value) });
 		case 'prosent':
 			return `${formatNumber(value)} %`;
 		case 'antall':
@@ -84,7 +90,7 @@ export function realisationTableRows(
 	);
 	return rows.map((row) => ({
 		period: row.period,
-		month: monthFormat.format(periodDate(row.period)),
+		month: formatMonthYear(periodDate(row.period)),
 		planned: formatValue(row.planned, unit),
 		realised: row.realised === null ? '' : formatValue(row.realised, unit),
 		difference: row.realised === null ? '' : signed(row.realised - row.planned, unit),

@@ -6,7 +6,8 @@ import * as Plot from '@observablehq/plot';
 import { UNIT_SYMBOL, type BenefitUnit } from '../domain/benefits/vocabulary';
 import type { SeriesRow } from '../domain/gain-realisation';
 import { formatMonthShort, formatNumber } from '../format';
-import { forecastPoints, formatValue } from './realisation-table';
+import { forecastPoints, formatMonthYear, formatValue } from './realisation-table';
+import { m } from '../paraglide/messages';
 
 export {
 	forecastPoints,
@@ -36,12 +37,6 @@ interface PlotDatum {
 	series: 'Planlagt' | 'Realisert' | 'Prognose';
 }
 
-const monthFormat = new Intl.DateTimeFormat('nb-NO', {
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'UTC'
-});
-
 /** Room right of the plot for half of the last month's label («jan. 2027»). */
 const MARGIN_RIGHT = 40;
 
@@ -59,20 +54,36 @@ function periodDate(period: string): Date {
 
 /** One sentence a screen reader hears instead of the lines. */
 export function realisationSummary(rows: readonly SeriesRow[], options: RealisationChartOptions) {
-	if (!rows.length) return `${options.subject}: ingen plan eller realisering registrert.`;
+	if (!rows.length) return m.benefits_chart_empty({ subject: options.subject });
 	const first = rows[0]!;
 	const last = rows[rows.length - 1]!;
 	const lastLogged = rows.findLast((r) => r.realised !== null);
-	const plan = `planlagt ${formatValue(last.planned, options.unit)} innen ${monthFormat.format(periodDate(last.period))}`;
+	const plan = m.benefits_chart_plan({
+		value: formatValue(last.planned, options.unit),
+		month: formatMonthYear(periodDate(last.period))
+	});
 	const realised = lastLogged
-		? `realisert ${formatValue(lastLogged.realised!, options.unit)} per ${monthFormat.format(periodDate(lastLogged.period))} mot planlagt ${formatValue(lastLogged.planned, options.unit)}`
-		: 'ingen realisering registrert ennå';
+		? m.benefits_chart_realised({
+				value: formatValue(lastLogged.realised!, options.unit),
+				month: formatMonthYear(periodDate(lastLogged.period)),
+				planned: formatValue(lastLogged.planned, options.unit)
+			})
+		: m.benefits_chart_no_realised();
 	const original = shownOriginalTarget(rows, options);
 	const moved =
 		original === null
 			? ''
-			: ` Opprinnelig mål var ${formatValue(original, options.unit)}; gjeldende mål er ${formatValue(last.planned, options.unit)}.`;
-	return `${options.subject}: kumulativ gevinst fra ${monthFormat.format(periodDate(first.period))}, ${plan}; ${realised}.${moved}`;
+			: m.benefits_chart_moved({
+					original: formatValue(original, options.unit),
+					current: formatValue(last.planned, options.unit)
+				});
+	return m.benefits_chart_summary({
+		subject: options.subject,
+		from: formatMonthYear(periodDate(first.period)),
+		plan,
+		realised,
+		moved
+	});
 }
 
 /**
@@ -80,11 +91,15 @@ export function realisationSummary(rows: readonly SeriesRow[], options: Realisat
  * dash-dot so it differs from the dotted forecast as well as by colour (WCAG 1.4.1).
  */
 export const ORIGINAL_TARGET_MARK = {
-	label: 'Opprinnelig mål',
+	get label() {
+		return m.benefits_chart_original_target();
+	},
 	className: 'original-target',
 	colour: '#4b5563',
 	dash: '10 3 2 3',
-	style: 'strek-prikk-linje'
+	get style() {
+		return m.benefits_chart_dash_dot();
+	}
 } as const;
 
 /** The original target when it differs from the current one (the plan's last value), else null. */
@@ -106,27 +121,42 @@ export function shownOriginalTarget(
 export const REALISATION_SERIES = [
 	{
 		series: 'Planlagt',
+		get name() {
+			return m.chart_planned();
+		},
 		className: 'planned',
 		colour: '#c96f00',
 		dash: '6 4',
 		dots: false,
-		style: 'stiplet linje'
+		get style() {
+			return m.benefits_chart_dashed();
+		}
 	},
 	{
 		series: 'Realisert',
+		get name() {
+			return m.chart_realised();
+		},
 		className: 'realised',
 		colour: '#172554',
 		dash: null,
 		dots: true,
-		style: 'heltrukken linje med punkter'
+		get style() {
+			return m.benefits_chart_solid_dots();
+		}
 	},
 	{
 		series: 'Prognose',
+		get name() {
+			return m.benefits_chart_forecast();
+		},
 		className: 'forecast',
 		colour: '#0f766e',
 		dash: '1 4',
 		dots: false,
-		style: 'prikket linje'
+		get style() {
+			return m.benefits_chart_dotted();
+		}
 	}
 ] as const;
 
@@ -162,7 +192,12 @@ export function realisationPlotOptions(
 		value: f.value,
 		series: 'Prognose'
 	}));
-	const unit = UNIT_SYMBOL[options.unit];
+	const unit =
+		options.unit === 'timer'
+			? m.benefits_symbol_timer()
+			: options.unit === 'antall'
+				? m.benefits_symbol_antall()
+				: UNIT_SYMBOL[options.unit];
 	const width = options.width ?? 640;
 	const original = shownOriginalTarget(rows, options);
 	const marginLeft = marginLeftFor(
@@ -175,7 +210,7 @@ export function realisationPlotOptions(
 		height: options.height ?? 320,
 		marginLeft,
 		marginRight: MARGIN_RIGHT,
-		ariaLabel: `Planlagt og realisert gevinst over tid: ${options.subject}`,
+		ariaLabel: m.benefits_chart_aria({ subject: options.subject }),
 		ariaDescription: realisationSummary(rows, options),
 		style: { fontSize: '12px' },
 		x: {
@@ -192,7 +227,7 @@ export function realisationPlotOptions(
 			tickFormat: (d: Date) => formatMonthShort(d.toISOString().slice(0, 7))
 		},
 		y: {
-			label: `Kumulativ gevinst (${unit})`,
+			label: m.benefits_chart_y({ unit }),
 			grid: true,
 			zero: true,
 			tickFormat: (v: number) => formatNumber(v)

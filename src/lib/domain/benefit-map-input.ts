@@ -56,7 +56,12 @@ function editorHref(list: 'measures' | 'changes', anchor: string) {
  * them. With a level, only that level's benefits and goals stay, and measures and changes
  * that no longer connect to anything drop out.
  */
-export function buildMapInput(rows: MapRows, level: BenefitLevel | null = null): MapInput {
+export function buildMapInput(
+	rows: MapRows,
+	level: BenefitLevel | null = null,
+	/** The word before a dis-benefit's title, in the page's language. */
+	disbenefitWord: string = DISBENEFIT_LABEL
+): MapInput {
 	const nodes = new Map<string, MapInput['nodes'][number]>();
 	const measureHref = editorHref('measures', 'tiltak');
 	for (const m of rows.measures) {
@@ -82,7 +87,7 @@ export function buildMapInput(rows: MapRows, level: BenefitLevel | null = null):
 			id: nodeKey('benefit', b.id),
 			kind: 'benefit',
 			// A dis-benefit says so in its own text, not only by its frame (WCAG 1.4.1).
-			label: b.disbenefit ? `${DISBENEFIT_LABEL}: ${b.title}` : b.title,
+			label: b.disbenefit ? `${disbenefitWord}: ${b.title}` : b.title,
 			quantitative: b.kind === 'kvantitativ',
 			...(b.disbenefit ? { disbenefit: true } : {}),
 			href: `/gevinster/${b.id}`

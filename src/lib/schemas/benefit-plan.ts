@@ -3,6 +3,7 @@
  * and deciding a request. Evidence files are read from the form beside these fields.
  */
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { idField } from './id';
 import {
 	baselineSchema,
@@ -26,14 +27,17 @@ function readLines(text: string): { ok: true; lines: PlanLine[] } | { ok: false;
 	if (!split.ok) {
 		return {
 			ok: false,
-			message: `Linje ${split.line}: skriv beskrivelse; beløp per tilfelle; antall; andel i prosent`
+			message: m.benefits_v_line_format({ line: split.line })
 		};
 	}
 	const lines: PlanLine[] = [];
 	for (const { line, ...typed } of split.lines) {
 		const parsed = estimateLineSchema.safeParse(typed);
 		if (!parsed.success) {
-			return { ok: false, message: `Linje ${line}: ${parsed.error.issues[0]!.message}` };
+			return {
+				ok: false,
+				message: m.benefits_v_line_error({ line, message: parsed.error.issues[0]!.message })
+			};
 		}
 		lines.push(parsed.data);
 	}
@@ -51,34 +55,38 @@ const judgement = {
 	disbenefit: z.preprocess(
 		emptyToUndefined,
 		z
-			.enum(['ja', 'nei'], { error: 'Velg gevinst eller ulempe' })
+			.enum(['ja', 'nei'], { error: () => m.benefits_v_benefit_or_disbenefit() })
 			.optional()
 			.transform((v) => (v === undefined ? undefined : v === 'ja'))
 	)
 };
 
-const sourceField = z.string().trim().max(500, 'Bruk høyst 500 tegn').optional().default('');
+const sourceField = z
+	.string()
+	.trim()
+	.max(500, { error: () => m.benefits_v_max_500() })
+	.optional()
+	.default('');
 
 /** A web link or nothing: `http(s)` only, so a stored link never runs script when followed. */
 export const evidenceUrlField = z
 	.string()
 	.trim()
-	.max(1000, 'Bruk høyst 1000 tegn')
+	.max(1000, { error: () => m.benefits_v_max_1000() })
 	.optional()
 	.default('')
-	.refine(
-		(v) => v === '' || (/^https?:\/\//i.test(v) && URL.canParse(v)),
-		'Skriv en lenke som begynner med http:// eller https://'
-	);
+	.refine((v) => v === '' || (/^https?:\/\//i.test(v) && URL.canParse(v)), {
+		error: () => m.benefits_v_url()
+	});
 
 export const freezeSchema = z.object({
 	// The approved nullpunkt must say where it was measured (DFØ: gains are documented against
 	// it); evidence beside it is optional.
 	baselineSource: z
-		.string({ error: 'Skriv hvor nullpunktet er hentet fra' })
+		.string({ error: () => m.benefits_v_source() })
 		.trim()
-		.min(1, 'Skriv hvor nullpunktet er hentet fra, f.eks. fagsystem, rapport eller telling')
-		.max(500, 'Bruk høyst 500 tegn'),
+		.min(1, { error: () => m.benefits_v_source_example() })
+		.max(500, { error: () => m.benefits_v_max_500() }),
 	evidenceUrl: evidenceUrlField,
 	version: versionField
 });
@@ -92,25 +100,33 @@ export const planRequestSchema = z
 		evidenceUrl: evidenceUrlField,
 		targetValue: targetSchema.shape.value,
 		targetDate: targetSchema.shape.date,
-		plan: z.string().max(20_000, 'Planen er for lang').optional().default(''),
+		plan: z
+			.string()
+			.max(20_000, { error: () => m.benefits_v_plan_long() })
+			.optional()
+			.default(''),
 		// How the benefit is judged, shown as it stands: a value equal to today's is no change.
 		direction: judgement.direction,
 		tolerancePercent: judgement.tolerancePercent,
 		disbenefit: judgement.disbenefit,
 		// Empty keeps the estimate lines as they are.
-		lines: z.string().max(20_000, 'Linjene er for lange').optional().default(''),
+		lines: z
+			.string()
+			.max(20_000, { error: () => m.benefits_v_lines_long() })
+			.optional()
+			.default(''),
 		reason: z
-			.string({ error: 'Skriv en begrunnelse for endringen' })
+			.string({ error: () => m.benefits_v_reason() })
 			.trim()
-			.min(1, 'Skriv en begrunnelse for endringen')
-			.max(2000, 'Bruk høyst 2000 tegn')
+			.min(1, { error: () => m.benefits_v_reason() })
+			.max(2000, { error: () => m.benefits_v_max_2000() })
 	})
 	.superRefine((p, ctx) => {
 		if (targetBeforeBaseline(p.baselineDate, p.targetDate)) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['targetDate'],
-				message: 'Måldatoen kan ikke være før nullpunktet'
+				message: m.benefits_v_target_before()
 			});
 		}
 		const path = parsePlanPath(p.plan);
@@ -118,7 +134,7 @@ export const planRequestSchema = z
 			ctx.addIssue({
 				code: 'custom',
 				path: ['plan'],
-				message: `Linje ${path.line}: skriv måned og verdi slik: 2027-01: 250000 (hver måned én gang)`
+				message: m.benefits_v_plan_line({ line: path.line })
 			});
 		}
 		const lines = readLines(p.lines);
@@ -135,9 +151,14 @@ export const planRequestSchema = z
 	});
 
 export const decisionSchema = z.object({
-	requestId: idField('Ugyldig forespørsel'),
-	decision: z.enum(['approve', 'reject'], { error: 'Velg godkjenn eller avvis' }),
-	note: z.string().trim().max(2000, 'Bruk høyst 2000 tegn').optional().default(''),
+	requestId: idField(() => m.benefits_v_request()),
+	decision: z.enum(['approve', 'reject'], { error: () => m.benefits_v_decision() }),
+	note: z
+		.string()
+		.trim()
+		.max(2000, { error: () => m.benefits_v_max_2000() })
+		.optional()
+		.default(''),
 	version: versionField
 });
 

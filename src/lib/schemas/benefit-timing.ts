@@ -3,16 +3,17 @@
  * status Y». Both or neither: a measure without a status (or the reverse) is an error.
  */
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { optionalIdField } from './id';
 import { versionField } from './version';
 import { START_STATUSES } from '$lib/domain/benefits/timing';
 
 export const timingSchema = z
 	.object({
-		startMeasureId: optionalIdField('Velg et tiltak fra listen'),
+		startMeasureId: optionalIdField(() => m.benefits_v_measure_choose()),
 		startMeasureStatus: z.preprocess(
 			(v) => (v === '' ? undefined : v),
-			z.enum(START_STATUSES, { error: 'Velg en status fra listen' }).optional()
+			z.enum(START_STATUSES, { error: () => m.benefits_v_status_choose() }).optional()
 		),
 		version: versionField
 	})
@@ -21,14 +22,14 @@ export const timingSchema = z
 			ctx.addIssue({
 				code: 'custom',
 				path: ['startMeasureStatus'],
-				message: 'Velg hvilken status tiltaket må nå'
+				message: m.benefits_v_measure_status()
 			});
 		}
 		if (t.startMeasureId === null && t.startMeasureStatus) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['startMeasureId'],
-				message: 'Velg tiltaket, eller fjern statusen'
+				message: m.benefits_v_measure_or_status()
 			});
 		}
 	});

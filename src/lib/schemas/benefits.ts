@@ -5,6 +5,7 @@
  */
 import { MEASUREMENT_FREQUENCIES } from '$lib/domain/control/vocabulary';
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { idField, optionalIdField as optionalId } from './id';
 import { linkKindError } from '../domain/benefit-graph';
 import {
@@ -23,32 +24,37 @@ import {
 const GROUP_SEPARATORS = /[\s\u00a0\u202f]/g;
 export const MAX_KRONER = 1_000_000_000_000;
 
-function requiredText(message: string, max = 200) {
-	return z.string({ error: message }).trim().min(1, message).max(max, `Bruk høyst ${max} tegn`);
+/** A message read when a form is parsed, so it is in the request's language. */
+type Message = () => string;
+
+const tooLong = (max: number) => ({ error: () => m.benefits_v_max({ max }) });
+
+function requiredText(message: Message, max = 200) {
+	return z.string({ error: message }).trim().min(1, { error: message }).max(max, tooLong(max));
 }
 
 function optionalText(max = 2000) {
-	return z.string().trim().max(max, `Bruk høyst ${max} tegn`).optional().default('');
+	return z.string().trim().max(max, tooLong(max)).optional().default('');
 }
 
 /** A whole number typed with or without group spaces: «1 655 000», «-5». */
-function integerField(message: string, min: number, max: number, rangeMessage: string) {
+function integerField(message: Message, min: number, max: number, rangeMessage: Message) {
 	return z
 		.string({ error: message })
 		.transform((s) => s.replace(GROUP_SEPARATORS, ''))
-		.pipe(z.string().regex(/^-?\d+$/, message))
+		.pipe(z.string().regex(/^-?\d+$/, { error: message }))
 		.transform(Number)
-		.pipe(z.number().min(min, rangeMessage).max(max, rangeMessage));
+		.pipe(z.number().min(min, { error: rangeMessage }).max(max, { error: rangeMessage }));
 }
 
 /** A number with at most two decimals, comma or point: «12,5». */
-function decimalField(message: string, min: number, max: number, rangeMessage: string) {
+function decimalField(message: Message, min: number, max: number, rangeMessage: Message) {
 	return z
 		.string({ error: message })
 		.transform((s) => s.replace(GROUP_SEPARATORS, '').replace(',', '.'))
-		.pipe(z.string().regex(/^-?\d+(\.\d{1,2})?$/, message))
+		.pipe(z.string().regex(/^-?\d+(\.\d{1,2})?$/, { error: message }))
 		.transform(Number)
-		.pipe(z.number().min(min, rangeMessage).max(max, rangeMessage));
+		.pipe(z.number().min(min, { error: rangeMessage }).max(max, { error: rangeMessage }));
 }
 
 function isRealDay(value: string): boolean {
@@ -57,21 +63,21 @@ function isRealDay(value: string): boolean {
 	return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
 }
 
-function dayField(message: string) {
+function dayField(message: Message) {
 	return z
 		.string({ error: message })
 		.trim()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, message)
-		.refine(isRealDay, message);
+		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: message })
+		.refine(isRealDay, { error: message });
 }
 
 const periodField = z
-	.string({ error: 'Skriv måneden (ÅÅÅÅ-MM)' })
+	.string({ error: () => m.benefits_v_month_required() })
 	.trim()
-	.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Skriv måneden som ÅÅÅÅ-MM, for eksempel 2026-10');
+	.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: () => m.benefits_v_month_format() });
 
 /** Checkboxes arrive as nothing, one string, or several. */
-function checkboxList<const T extends readonly [string, ...string[]]>(values: T, message: string) {
+function checkboxList<const T extends readonly [string, ...string[]]>(values: T, message: Message) {
 	return z
 		.union([z.string(), z.array(z.string())])
 		.optional()
@@ -86,53 +92,53 @@ export function emptyToUndefined(value: unknown): unknown {
 // ── Map elements ───────────────────────────────────────────────────────────────────────────
 
 export const changeSchema = z.object({
-	title: requiredText('Skriv hva som endres'),
+	title: requiredText(() => m.benefits_v_change_title()),
 	description: optionalText()
 });
 
 /** How a benefit is judged (health.ts); shared by the benefit form and a plan-change request. */
 export const directionField = z.enum(BENEFIT_DIRECTIONS, {
-	error: 'Velg om høyere eller lavere verdi er bedre'
+	error: () => m.benefits_v_direction()
 });
 export const toleranceField = z
 	.string()
 	.trim()
-	.regex(/^\d{1,3}$/, 'Skriv toleransen som et helt antall prosent')
+	.regex(/^\d{1,3}$/, { error: () => m.benefits_v_tolerance_format() })
 	.transform(Number)
-	.pipe(z.number().max(100, 'Toleransen må være mellom 0 og 100 %'));
+	.pipe(z.number().max(100, { error: () => m.benefits_v_tolerance_range() }));
 
 export const benefitSchema = z
 	.object({
-		title: requiredText('Gi gevinsten et navn'),
+		title: requiredText(() => m.benefits_v_title()),
 		description: optionalText(),
-		level: z.enum(BENEFIT_LEVELS, { error: 'Velg nivå: bruker, tjeneste eller system' }),
-		kind: z.enum(BENEFIT_KINDS, { error: 'Velg om gevinsten er kvantitativ eller kvalitativ' }),
+		level: z.enum(BENEFIT_LEVELS, { error: () => m.benefits_v_level() }),
+		kind: z.enum(BENEFIT_KINDS, { error: () => m.benefits_v_kind() }),
 		unit: z.preprocess(
 			emptyToUndefined,
-			z.enum(BENEFIT_UNITS, { error: 'Velg enhet: kr, timer, antall eller prosent' }).optional()
+			z.enum(BENEFIT_UNITS, { error: () => m.benefits_v_unit() }).optional()
 		),
 		// A negative effect (ulempe, DOMAIN.md «Benefit governance»): its values are amounts of
 		// harm, counted against the gains in every sum.
 		disbenefit: z
 			.union([z.literal('on'), z.literal('true'), z.literal('')], {
-				error: 'Kryss av for ulempe, eller la feltet stå tomt'
+				error: () => m.benefits_v_disbenefit()
 			})
 			.optional()
 			.transform((value) => value === 'on' || value === 'true'),
-		beneficiary: z.enum(BENEFICIARIES, { error: 'Velg hvem som får gevinsten' }),
+		beneficiary: z.enum(BENEFICIARIES, { error: () => m.benefits_v_beneficiary() }),
 		beneficiaryOther: optionalText(200),
-		qualityDimensions: checkboxList(QUALITY_DIMENSIONS, 'Ukjent kvalitetsdimensjon'),
-		ownerId: optionalId('Velg en gevinsteier fra listen'),
+		qualityDimensions: checkboxList(QUALITY_DIMENSIONS, () => m.benefits_v_quality()),
+		ownerId: optionalId(() => m.benefits_v_owner()),
 		indicator: optionalText(500),
 		measurement: optionalText(1000),
 		// Its measurement dates in the wheel (ring «Gevinstmålinger») and the owner's tasks.
 		measurementFrequency: z.preprocess(
 			emptyToUndefined,
-			z.enum(MEASUREMENT_FREQUENCIES, { error: 'Velg hvor ofte gevinsten måles' }).optional()
+			z.enum(MEASUREMENT_FREQUENCIES, { error: () => m.benefits_v_frequency() }).optional()
 		),
-		takeout: z.enum(TAKEOUT_METHODS, { error: 'Velg hvordan gevinsten tas ut' }),
+		takeout: z.enum(TAKEOUT_METHODS, { error: () => m.benefits_v_takeout() }),
 		// Who confirms kroner gains (often økonomi); direction and tolerance decide its status.
-		validatorId: optionalId('Velg en validator fra listen'),
+		validatorId: optionalId(() => m.benefits_v_validator()),
 		direction: z.preprocess(emptyToUndefined, directionField.optional().default('higher')),
 		tolerancePercent: z.preprocess(emptyToUndefined, toleranceField.optional().default(10))
 	})
@@ -141,35 +147,35 @@ export const benefitSchema = z
 			ctx.addIssue({
 				code: 'custom',
 				path: ['unit'],
-				message: 'En kvantitativ gevinst trenger en enhet'
+				message: m.benefits_v_unit_needed()
 			});
 		}
 		if (benefit.kind === 'kvantitativ' && !benefit.indicator) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['indicator'],
-				message: 'Beskriv indikatoren gevinsten måles med'
+				message: m.benefits_v_indicator()
 			});
 		}
 		if (benefit.beneficiary === 'annet' && !benefit.beneficiaryOther) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['beneficiaryOther'],
-				message: 'Skriv hvem som får gevinsten'
+				message: m.benefits_v_beneficiary_other()
 			});
 		}
 	});
 
 const nodeKindField = z.enum(NODE_KINDS as [NodeKind, ...NodeKind[]], {
-	error: 'Ukjent elementtype'
+	error: () => m.benefits_v_node_kind()
 });
 
 export const linkSchema = z
 	.object({
 		fromKind: nodeKindField,
-		fromId: idField('Velg hva koblingen går fra'),
+		fromId: idField(() => m.benefits_v_link_from()),
 		toKind: nodeKindField,
-		toId: idField('Velg hva koblingen går til')
+		toId: idField(() => m.benefits_v_link_to())
 	})
 	.superRefine((link, ctx) => {
 		const kindError = linkKindError(link.fromKind, link.toKind);
@@ -178,7 +184,7 @@ export const linkSchema = z
 			ctx.addIssue({
 				code: 'custom',
 				path: ['toId'],
-				message: 'Et element kan ikke kobles til seg selv'
+				message: m.benefits_v_link_self()
 			});
 		}
 	});
@@ -186,50 +192,50 @@ export const linkSchema = z
 // ── Pricing ────────────────────────────────────────────────────────────────────────────────
 
 export const estimateLineSchema = z.object({
-	description: requiredText('Beskriv hva linjen gjelder'),
+	description: requiredText(() => m.benefits_v_line_description()),
 	amountPerCase: integerField(
-		'Skriv beløp per tilfelle som et helt tall',
+		() => m.benefits_v_line_amount(),
 		0,
 		MAX_KRONER,
-		'Beløpet må være mellom 0 og 1 000 000 000 000'
+		() => m.benefits_v_line_amount_range()
 	),
 	cases: integerField(
-		'Skriv antall tilfeller som et helt tall',
+		() => m.benefits_v_line_cases(),
 		0,
 		1_000_000_000,
-		'Antall må være mellom 0 og 1 000 000 000'
+		() => m.benefits_v_line_cases_range()
 	),
 	sharePercent: decimalField(
-		'Skriv andelen i prosent, høyst to desimaler',
+		() => m.benefits_v_line_share(),
 		0,
 		100,
-		'Andelen må være mellom 0 og 100 %'
+		() => m.benefits_v_line_share_range()
 	)
 });
 
 const valueField = integerField(
-	'Skriv verdien som et helt tall',
+	() => m.benefits_v_value(),
 	-MAX_KRONER,
 	MAX_KRONER,
-	'Verdien er utenfor gyldig område'
+	() => m.benefits_v_value_range()
 );
 
 export const baselineSchema = z.object({
 	value: valueField,
-	date: dayField('Skriv en gyldig dato for nullpunktet'),
-	method: requiredText('Beskriv hvordan nullpunktet er målt', 1000)
+	date: dayField(() => m.benefits_v_baseline_date()),
+	method: requiredText(() => m.benefits_v_baseline_method(), 1000)
 });
 
 export const targetSchema = z.object({
 	value: valueField,
-	date: dayField('Skriv en gyldig måldato')
+	date: dayField(() => m.benefits_v_target_date())
 });
 
 /** Target checked against the saved baseline: a target cannot lie before it. */
 export function targetSchemaAfter(baselineDate: string) {
 	return targetSchema.refine((t) => t.date >= baselineDate, {
 		path: ['date'],
-		message: 'Måldatoen kan ikke være før nullpunktet'
+		error: () => m.benefits_v_target_before()
 	});
 }
 
@@ -254,16 +260,16 @@ export const plannedPeriodSchema = z.object({
 
 export const gainSettingsSchema = z.object({
 	hourlyRate: integerField(
-		'Skriv timesatsen i hele kroner',
+		() => m.benefits_v_rate(),
 		1,
 		100_000,
-		'Timesatsen må være mellom 1 og 100 000 kr'
+		() => m.benefits_v_rate_range()
 	),
 	behindMarginPercent: integerField(
-		'Skriv marginen som et helt antall prosent',
+		() => m.benefits_v_margin(),
 		0,
 		100,
-		'Marginen må være mellom 0 og 100 %'
+		() => m.benefits_v_margin_range()
 	)
 });
 
@@ -271,14 +277,14 @@ export const gainSettingsSchema = z.object({
 
 const evidenceField = optionalText(1000).refine(
 	(value) => !/^https?:/i.test(value) || URL.canParse(value),
-	'Lenken er ikke gyldig'
+	{ error: () => m.benefits_v_link_invalid() }
 );
 
 const realisationBase = {
 	period: periodField,
 	comment: optionalText(2000),
 	evidence: evidenceField,
-	supersedesId: optionalId('Ugyldig registrering å korrigere'),
+	supersedesId: optionalId(() => m.benefits_v_supersedes()),
 	// Required (in the write) when the corrected row was attested by the benefit's owner.
 	correctionReason: optionalText(2000)
 };
@@ -290,8 +296,8 @@ export const quantitativeRealisationSchema = z.object({
 
 export const qualitativeRealisationSchema = z.object({
 	...realisationBase,
-	assessment: z.enum(ASSESSMENTS, { error: 'Velg en vurdering: 1–5 eller rød/gul/grønn' }),
-	narrative: requiredText('Beskriv vurderingen med noen ord', 4000)
+	assessment: z.enum(ASSESSMENTS, { error: () => m.benefits_v_assessment() }),
+	narrative: requiredText(() => m.benefits_v_narrative(), 4000)
 });
 
 /**
@@ -317,7 +323,7 @@ export function realisationSchemaFor(
 	const baselinePeriod = baselineDate?.slice(0, 7) ?? null;
 	const notBeforeBaseline = (r: { period: string }) =>
 		baselinePeriod === null || r.period >= baselinePeriod;
-	const params = { path: ['period'], message: 'Perioden kan ikke være før nullpunktet' };
+	const params = { path: ['period'], error: () => m.benefits_v_period_before() };
 	return kind === 'kvantitativ'
 		? quantitativeRealisationSchema.refine(notBeforeBaseline, params)
 		: qualitativeRealisationSchema.refine(notBeforeBaseline, params);
@@ -325,8 +331,8 @@ export function realisationSchemaFor(
 
 export const causeSchema = z.object({
 	period: periodField,
-	cause: requiredText('Beskriv årsaken til avviket', 2000),
-	correctiveMeasure: requiredText('Beskriv korrigerende tiltak', 2000)
+	cause: requiredText(() => m.benefits_v_cause(), 2000),
+	correctiveMeasure: requiredText(() => m.benefits_v_measure(), 2000)
 });
 
 export type BenefitInput = z.output<typeof benefitSchema>;
@@ -350,7 +356,7 @@ export const planSchema = z
 	})
 	.refine((p) => !targetBeforeBaseline(p.baselineDate, p.targetDate), {
 		path: ['targetDate'],
-		message: 'Måldatoen kan ikke være før nullpunktet'
+		error: () => m.benefits_v_target_before()
 	})
 	.transform((p) => ({
 		baseline: { value: p.baselineValue, date: p.baselineDate, method: p.baselineMethod },

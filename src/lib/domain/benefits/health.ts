@@ -34,9 +34,13 @@ export interface HealthJudgement {
 	label: string;
 	/** The rule in words, e.g. «Realisert 1 200 000 kr er 14 % under plan (1 400 000 kr); …». */
 	sentence: string;
+	/** What the sentence says, for a page that writes it in another language. */
+	now: Deviation;
+	/** The forecast at the target month against the plan then, when there is a forecast. */
+	end: (Deviation & { forecast: number; planned: number }) | null;
 }
 
-interface Deviation {
+export interface Deviation {
 	/** Worse than plan by more than the tolerance. */
 	outside: boolean;
 	/** Whole percent away from plan, rounded; null when the plan is 0. */
@@ -145,20 +149,27 @@ export function benefitHealth(input: HealthInput): HealthJudgement {
 	}
 	const now = deviation(input.planned, input.realised, direction, tol);
 	const head = `Realisert ${format(input.realised)} ${phrase(now, format(input.planned))}; toleransen er ${tol} %`;
-	const judge = (status: BenefitHealth, sentence: string): HealthJudgement => ({
+	const judge = (
+		status: BenefitHealth,
+		sentence: string,
+		end: HealthJudgement['end'] = null
+	): HealthJudgement => ({
 		status,
 		label: BENEFIT_HEALTH_LABEL[status],
-		sentence
+		sentence,
+		now,
+		end
 	});
 	if (now.outside) return judge('behind', `${head}, så gevinsten er bak plan.`);
 	const { plannedAtEnd, forecastAtEnd } = input;
 	if (plannedAtEnd != null && forecastAtEnd != null) {
 		const end = deviation(plannedAtEnd, forecastAtEnd, direction, tol);
 		const tail = `prognosen ved måldato, ${format(forecastAtEnd)}, ${phrase(end, format(plannedAtEnd))}`;
+		const atEnd = { ...end, forecast: forecastAtEnd, planned: plannedAtEnd };
 		if (end.outside) {
-			return judge('at_risk', `${head}, men ${tail}, så gevinsten er i faresonen.`);
+			return judge('at_risk', `${head}, men ${tail}, så gevinsten er i faresonen.`, atEnd);
 		}
-		return judge('on_track', `${head}, og ${tail}, så gevinsten er i rute.`);
+		return judge('on_track', `${head}, og ${tail}, så gevinsten er i rute.`, atEnd);
 	}
 	return judge('on_track', `${head}, så gevinsten er i rute.`);
 }

@@ -49,10 +49,10 @@ import { plannedPeriodProblem } from '$lib/domain/gain-realisation';
 import type { BenefitAccess, MapAccess, SettingsAccess } from './access';
 import { BENEFIT_MESSAGES as BOOK, BENEFIT_SUCCESS as DONE, linkMessage } from './messages';
 import { frozenRefusal } from './actions/plan';
-import { periodWords } from '$lib/domain/benefits/attestation';
+import { periodLabel } from '$lib/labels-benefits';
 import { osloDay } from '$lib/format';
 import { targetProblem } from '$lib/domain/benefits/value-rules';
-import { FUTURE_MONTH } from './messages';
+import { futureMonth } from './messages';
 
 const refuse = (reason: string, values: FormValues, action: string, field = '_form') =>
 	refused(BOOK, reason, values, { action, field });
@@ -244,7 +244,7 @@ export function planPeriod({ user, benefit }: BenefitAccess, formData: FormData,
 	if (problem) return refuse(problem, form.values, 'planPeriod', 'period');
 	const result = setPlannedPeriod(benefit.id, form.data, user.id, now);
 	if (!result.ok) return frozenRefusal('planPeriod', form.values);
-	return { action: 'planPeriod', success: DONE.periodPlanned(periodWords(form.data.period)) };
+	return { action: 'planPeriod', success: DONE.periodPlanned(periodLabel(form.data.period)) };
 }
 
 export function removePlanPeriod({ user, benefit }: BenefitAccess, formData: FormData, now: Date) {
@@ -263,7 +263,7 @@ export function realise({ user, benefit }: BenefitAccess, formData: FormData, no
 	if (!form.ok) return invalid(form.values, form.errors, 'logRealisation');
 	// A realised value is what happened: a month that has not begun (Oslo time) has none yet.
 	if (form.data.period > osloDay(now).slice(0, 7)) {
-		return invalid(form.values, { period: FUTURE_MONTH }, 'logRealisation');
+		return invalid(form.values, { period: futureMonth() }, 'logRealisation');
 	}
 	const result = logRealisation(benefit.id, form.data, user.id, now);
 	if (!result.ok) {

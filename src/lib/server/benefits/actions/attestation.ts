@@ -17,9 +17,10 @@ import type { BenefitAccess } from '../access';
 import {
 	ATTESTATION_MESSAGES as BOOK,
 	ATTESTATION_SUCCESS as DONE,
-	FUTURE_MONTH
+	futureMonth
 } from '../messages';
-import { confirmationStatement, periodWords } from '$lib/domain/benefits/attestation';
+import { confirmationStatement } from '$lib/domain/benefits/attestation';
+import { periodLabel } from '$lib/labels-benefits';
 
 const confirmSchema = z.object({
 	realisationId: idField('Ugyldig registrering'),
@@ -32,7 +33,7 @@ function confirm(kind: ConfirmationKind, access: BenefitAccess, formData: FormDa
 	if (!form.ok) return invalid(form.values, form.errors, action);
 	// Nobody can vouch for a month that has not begun (Oslo time); see `realise`.
 	if (form.data.period > osloDay(now).slice(0, 7)) {
-		return invalid(form.values, { _form: FUTURE_MONTH }, action);
+		return invalid(form.values, { _form: futureMonth() }, action);
 	}
 	const result = confirmRealisation(
 		access.benefit.id,
@@ -46,7 +47,7 @@ function confirm(kind: ConfirmationKind, access: BenefitAccess, formData: FormDa
 		now
 	);
 	if (!result.ok) return refused(BOOK, result.reason, form.values, { action });
-	const words = periodWords(form.data.period);
+	const words = periodLabel(form.data.period);
 	return { action, success: kind === 'attest' ? DONE.attested(words) : DONE.validated(words) };
 }
 
@@ -75,5 +76,5 @@ export function forecast({ user, benefit }: BenefitAccess, formData: FormData, n
 	});
 	if (problem) return invalid(form.values, { value: problem }, 'forecast');
 	setForecast(benefit.id, form.data, user.id, now);
-	return { action: 'forecast', success: DONE.forecast(periodWords(form.data.period)) };
+	return { action: 'forecast', success: DONE.forecast(periodLabel(form.data.period)) };
 }

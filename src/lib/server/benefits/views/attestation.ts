@@ -13,12 +13,15 @@ import {
 } from '../../db/queries/benefits-attestation';
 import { keysetList } from '$lib/paging';
 import type { BenefitAccess } from '../access';
+import { confirmationRefusal, periodAnchor } from '$lib/domain/benefits/attestation';
 import {
-	confirmationRefusal,
-	confirmationStatement,
-	periodAnchor
-} from '$lib/domain/benefits/attestation';
-import { benefitHealth, forecastAtEnd } from '$lib/domain/benefits/health';
+	benefitHealth,
+	forecastAtEnd,
+	type Deviation,
+	type HealthJudgement
+} from '$lib/domain/benefits/health';
+import { healthLabel, periodLabel } from '$lib/labels-benefits';
+import { m } from '$lib/paraglide/messages';
 import type { SeriesRow } from '$lib/domain/gain-realisation';
 import { formatValue } from '$lib/charts/realisation';
 
@@ -36,8 +39,9 @@ export function attestationView(
 	const isValidator = benefit.validatorId === user.id && unit === 'kr';
 	const rows = listBenefitConfirmations(benefit.id, CONFIRMATION_ROWS).map((r) => ({
 		...r,
-		statement: confirmationStatement('attest', r.period),
-		validateStatement: confirmationStatement('validate', r.period),
+		// The button's words; what is stored with the attestation stays bokmål (actions/attestation.ts).
+		statement: m.benefits_attest_statement({ period: periodLabel(r.period) }),
+		validateStatement: m.benefits_validate_statement({ period: periodLabel(r.period) }),
 		canAttest: isOwner && r.attestedAt === null,
 		canValidate:
 			isValidator &&
@@ -66,7 +70,7 @@ function health(
 	const end = series.at(-1);
 	if (!last || last.realised === null || !end) return null;
 	// A month without a forecast carries the plan's step (`forecastMonths`), never 0.
-	return benefitHealth({
+	const judged = benefitHealth({
 		direction: benefit.direction,
 		tolerancePercent,
 		planned: last.planned,
@@ -75,6 +79,48 @@ function health(
 		forecastAtEnd: forecastAtEnd(series, forecasts),
 		format: (v) => formatValue(v, unit)
 	});
+	return healthInWords(judged, tolerancePercent, last.realised, last.planned, (v) =>
+		formatValue(v, unit)
+	);
+}
+
+/** «er 14 % under plan (1 400 000 kr)» in the reader's language. */
+function phrase(d: Deviation, planned: string): string {
+	if (d.side === 'på') return m.benefits_health_on_plan({ planned });
+	const percent = d.percent === null ? '' : `${d.percent} % `;
+	return d.side === 'over'
+		? m.benefits_health_over({ percent, planned })
+		: m.benefits_health_under({ percent, planned });
+}
+
+/** The judgement's label and sentence (domain/benefits/health.ts) in the reader's language. */
+function healthInWords(
+	h: HealthJudgement,
+	tolerance: number,
+	realised: number,
+	planned: number,
+	format: (v: number) => string
+): HealthJudgement {
+	const head = m.benefits_health_head({
+		realised: format(realised),
+		phrase: phrase(h.now, format(planned)),
+		tolerance
+	});
+	const tail = h.end
+		? m.benefits_health_tail({
+				forecast: format(h.end.forecast),
+				phrase: phrase(h.end, format(h.end.planned))
+			})
+		: null;
+	const sentence =
+		h.status === 'behind'
+			? m.benefits_health_behind({ head })
+			: h.status === 'at_risk'
+				? m.benefits_health_at_risk({ head, tail: tail ?? '' })
+				: tail
+					? m.benefits_health_on_track_forecast({ head, tail })
+					: m.benefits_health_on_track({ head });
+	return { ...h, label: healthLabel(h.status), sentence };
 }
 
 /**

@@ -12,7 +12,8 @@ import {
 	listScopeProjectIds
 } from '$lib/server/db/queries/benefit-map';
 import { buildMapInput } from '$lib/domain/benefit-map-input';
-import { BENEFIT_LEVEL_LABEL } from '$lib/domain/benefits/vocabulary';
+import { benefitLevelLabel } from '$lib/labels-benefits';
+import { m } from '$lib/paraglide/messages';
 import { MAP_NODE_LIMIT, benefitMapLayouts } from '../map-layout';
 import { readCheckedFilter, type ScopeFilter } from '../scope';
 
@@ -38,10 +39,11 @@ export function benefitMapView(filter: ScopeFilter) {
 	const title = project
 		? project.title
 		: track
-			? `spor ${track.code}: ${track.title}`
-			: 'hele misjonen';
+			? m.benefits_map_track({ code: track.code, title: track.title })
+			: m.benefits_subject_mission();
+	const level = filter.level ? `, ${benefitLevelLabel(filter.level).toLowerCase()}` : '';
 	const base = {
-		caption: `Gevinstkart for ${title}${filter.level ? `, ${BENEFIT_LEVEL_LABEL[filter.level].toLowerCase()}` : ''}`,
+		caption: m.benefits_map_caption({ title, level }),
 		tracks: tracks.map((t) => ({ id: t.id, code: t.code, title: t.title })),
 		projects,
 		// Too many projects to list: the filter offers a track first, then its projects.
@@ -59,7 +61,8 @@ export function benefitMapView(filter: ScopeFilter) {
 	if (rowCount > ROW_LIMIT) return tooLarge(rowCount);
 	const map = buildMapInput(
 		{ ...listMapRows(projectIds), goals: listEffectGoals(mission.id) },
-		filter.level
+		filter.level,
+		m.benefits_disbenefit()
 	);
 	if (map.nodes.length > MAP_NODE_LIMIT) return tooLarge(map.nodes.length);
 	return {

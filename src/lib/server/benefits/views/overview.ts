@@ -4,7 +4,7 @@
  * benefits behind plan and all benefits — every number from SQL (db/queries/gain-views.ts),
  * the long lists a page at a time with keyset paging (`bak-`, `gev-`, `pro-` + `etter`/`for`).
  */
-import { AT_RISK_RULE_TEXT, behindRuleText, planStatusOf } from '$lib/domain/benefits/health';
+import { planStatusOf } from '$lib/domain/benefits/health';
 import { isAdmin } from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/session';
 import { canLogFor } from '$lib/server/benefits/access';
@@ -25,9 +25,10 @@ import { getMission } from '$lib/server/db/queries/mission';
 import { getProjectById } from '$lib/server/db/queries/projects';
 import { listTracks } from '$lib/server/db/queries/tracks';
 import { netSumRow, type NetSumRow } from '$lib/domain/benefits/net';
-import { BENEFIT_LEVEL_LABEL } from '$lib/domain/benefits/vocabulary';
 import { keysetList } from '$lib/paging';
 import { countOf } from '$lib/format';
+import { benefitLevelLabel } from '$lib/labels-benefits';
+import { m } from '$lib/paraglide/messages';
 import { type BenefitLevel } from '$lib/domain/benefits/vocabulary';
 
 export const BEHIND_PAGE = 20;
@@ -44,10 +45,14 @@ type Status = 'behind' | 'at_risk' | 'on_plan' | 'none';
 function sharedNote(shared: GainSumRow | undefined): string | undefined {
 	if (!shared || shared.benefits + shared.disbenefits === 0) return undefined;
 	const parts = [
-		shared.benefits ? countOf(shared.benefits, 'gevinst', 'gevinster') : null,
-		shared.disbenefits ? countOf(shared.disbenefits, 'ulempe', 'ulemper') : null
+		shared.benefits
+			? countOf(shared.benefits, m.count_benefit_one(), m.count_benefit_many())
+			: null,
+		shared.disbenefits
+			? countOf(shared.disbenefits, m.count_disbenefit_one(), m.count_disbenefit_many())
+			: null
 	].filter(Boolean);
-	return `${parts.join(' og ')} telles også i et annet spor`;
+	return m.benefits_shared_note({ parts: parts.join(m.benefits_and()) });
 }
 
 export function benefitOverview(params: URLSearchParams, user: SessionUser) {
@@ -58,7 +63,9 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 	const margin = mission.behindPlanMarginPercent;
 	const scope: GainScope = { missionId: mission.id, ...filter };
 	const tracks = listTracks();
-	const trackLabel = new Map(tracks.map((t) => [t.id, `Spor ${t.code}: ${t.title}`]));
+	const trackLabel = new Map(
+		tracks.map((t) => [t.id, m.benefits_sum_track({ code: t.code, title: t.title })])
+	);
 	const trackOrder = new Map(tracks.map((t, i) => [String(t.id), i]));
 	const order = (key: string) => trackOrder.get(key) ?? tracks.length;
 	const chosenProject = filter.projectId ? getProjectById(filter.projectId) : undefined;
@@ -92,9 +99,9 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 
 	const track = tracks.find((t) => t.id === filter.trackId);
 	const subject = [
-		chosenProject ? `prosjekt ${chosenProject.title}` : null,
-		track ? `spor ${track.code}` : null,
-		filter.level ? BENEFIT_LEVEL_LABEL[filter.level].toLowerCase() : null
+		chosenProject ? m.benefits_subject_project({ title: chosenProject.title }) : null,
+		track ? m.benefits_subject_track({ code: track.code }) : null,
+		filter.level ? benefitLevelLabel(filter.level).toLowerCase() : null
 	]
 		.filter(Boolean)
 		.join(', ');
@@ -108,11 +115,9 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 		filter,
 		notices,
 		scope: {
-			subject: subject || 'hele misjonen',
+			subject: subject || m.benefits_subject_mission(),
 			hourlyRate: rate,
 			margin,
-			rule: behindRuleText(margin),
-			atRiskRule: AT_RISK_RULE_TEXT,
 			counts,
 			tracks: tracks.map((t) => ({ id: t.id, code: t.code, title: t.title })),
 			// Projects to choose from: those of the chosen track (a whole mission's would be thousands).
@@ -122,21 +127,19 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 					? [{ id: chosenProject.id, title: chosenProject.title }]
 					: [],
 			sums: {
-				mission: sums.mission ? [sumRow(sums.mission, 'Hele misjonen', rate)] : [],
+				mission: sums.mission ? [sumRow(sums.mission, m.benefits_sum_mission(), rate)] : [],
 				// By track code; projects without a (live) track last, as «Uten spor». A benefit of a
 				// project in two tracks counts in both, and the row says how many it shares; the
 				// table's total counts each benefit once, as the scope's sum does.
 				track: sums.track
 					.map((r) => ({
-						...sumRow(r, trackLabel.get(Number(r.key)) ?? 'Uten spor', rate),
+						...sumRow(r, trackLabel.get(Number(r.key)) ?? m.benefits_sum_no_track(), rate),
 						note: sharedNote(sums.shared.find((x) => x.key === r.key))
 					}))
 					.sort((a, b) => order(a.key) - order(b.key)),
-				trackTotal: sums.mission
-					? sumRow(sums.mission, 'Alle spor, hver gevinst telt én gang', rate)
-					: null,
+				trackTotal: sums.mission ? sumRow(sums.mission, m.benefits_sum_all_tracks(), rate) : null,
 				level: sums.level
-					.map((r) => sumRow(r, BENEFIT_LEVEL_LABEL[r.key as BenefitLevel], rate))
+					.map((r) => sumRow(r, benefitLevelLabel(r.key as BenefitLevel), rate))
 					.sort((a, b) => a.key.localeCompare(b.key, 'nb')),
 				project: projectPage.rows.map((r) => sumRow(r, r.title, rate))
 			},

@@ -24,13 +24,13 @@ import {
 	type PlanValues
 } from '$lib/domain/benefits/plan-versions';
 import { estimateLineTotal } from '$lib/domain/gain-estimates';
-import {
-	BENEFIT_DIRECTION_LABEL,
-	type BenefitDirection,
-	type BenefitUnit
-} from '$lib/domain/benefits/vocabulary';
+import { type BenefitDirection, type BenefitUnit } from '$lib/domain/benefits/vocabulary';
+import { directionLabel, periodLabel } from '$lib/labels-benefits';
+import { INTL_LOCALE } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { FormValues } from '$lib/schemas/form';
-import { periodWords } from '$lib/domain/benefits/attestation';
+
 import { requesterWords } from '$lib/domain/benefits/timing';
 
 type VersionValues = Omit<PlanValues, 'baselineSource'> & { baselineSource?: string | null };
@@ -56,28 +56,53 @@ const valuesOf = (v: VersionValues, now: Standing): PlanValues => ({
 
 /** «1) Porto: 1 000 × 120 × 50 % = 60 000 kr 2) …». */
 function showLines(lines: PlanLine[], unit: BenefitUnit): string {
-	if (!lines.length) return 'Ingen linjer';
+	if (!lines.length) return m.benefits_versions_no_lines();
+	const locale = INTL_LOCALE[getLocale()];
 	// Numbered: «;» would read as the separator inside a line of the request form.
 	return lines
 		.map(
 			(l, i) =>
-				`${i + 1}) ${l.description}: ${l.amountPerCase.toLocaleString('nb-NO')} × ${l.cases.toLocaleString('nb-NO')} × ${l.sharePercent.toLocaleString('nb-NO')} % = ${formatValue(estimateLineTotal(l), unit)}`
+				`${i + 1}) ${l.description}: ${l.amountPerCase.toLocaleString(locale)} × ${l.cases.toLocaleString(locale)} × ${l.sharePercent.toLocaleString(locale)} % = ${formatValue(estimateLineTotal(l), unit)}`
 		)
 		.join(' ');
 }
+
+const CHANGE_LABEL: Record<keyof PlanValues, () => string> = {
+	baselineValue: m.benefits_change_baseline_value,
+	baselineDate: m.benefits_plan_baseline_date,
+	baselineMethod: m.benefits_change_method,
+	baselineSource: m.benefits_versions_source_short,
+	targetValue: m.benefits_change_target_value,
+	targetDate: m.benefits_plan_target_date,
+	plan: m.benefits_plan_path,
+	lines: m.benefits_versions_lines,
+	direction: m.benefits_field_direction,
+	tolerancePercent: m.benefits_change_tolerance,
+	disbenefit: m.benefits_disbenefit
+};
+
+/** «Automatisk, da … endret tiltaket» (requesterWords) in the reader's language. */
+function requester(reason: string, by: string | null): string | null {
+	if (requesterWords(reason, by) === by) return by;
+	return by ? m.benefits_requester_auto_by({ name: by }) : m.benefits_requester_auto();
+}
+
+/** A changed field's name in the reader's language (planChanges in domain/benefits/plan-versions.ts). */
+const changeLabel = (field: keyof PlanValues) => CHANGE_LABEL[field]();
 
 function shower(unit: BenefitUnit) {
 	return (field: keyof PlanValues, value: PlanValues[keyof PlanValues]): string => {
 		if (value === null || value === undefined || value === '') return '–';
 		if (field === 'lines') return showLines(value as PlanLine[], unit);
-		if (field === 'direction') return BENEFIT_DIRECTION_LABEL[value as BenefitDirection];
+		if (field === 'direction') return directionLabel(value as BenefitDirection);
 		if (field === 'tolerancePercent') return `${value} %`;
-		if (field === 'disbenefit') return value ? 'Ja, en ulempe' : 'Nei, en gevinst';
+		if (field === 'disbenefit')
+			return value ? m.benefits_versions_yes_dis() : m.benefits_versions_no_dis();
 		if (field === 'plan') {
 			const plan = value as PlanValues['plan'];
 			return plan.length
-				? plan.map((p) => `${periodWords(p.period)}: ${formatValue(p.value, unit)}`).join(', ')
-				: 'Rett linje fra nullpunkt til mål';
+				? plan.map((p) => `${periodLabel(p.period)}: ${formatValue(p.value, unit)}`).join(', ')
+				: m.benefits_versions_straight();
 		}
 		if (field === 'baselineValue' || field === 'targetValue') {
 			return formatValue(value as number, unit);
@@ -96,25 +121,34 @@ function versionItem(v: ReturnType<typeof listPlanVersions>[number], unit: Benef
 		reason: v.reason,
 		note: v.decisionNote,
 		// «Automatisk, da … endret tiltaket» for a request the system made (timing.ts).
-		requestedBy: requesterWords(v.reason, v.requestedBy),
+		requestedBy: requester(v.reason, v.requestedBy),
 		requestedAt: v.requestedAt.getTime(),
 		decidedBy: v.decidedBy,
 		decidedAt: v.decidedAt?.getTime() ?? null,
 		version: v.version,
-		baseline: `${show('baselineValue', v.baselineValue)} per ${show('baselineDate', v.baselineDate)}`,
+		baseline: m.benefits_versions_baseline({
+			value: show('baselineValue', v.baselineValue),
+			day: show('baselineDate', v.baselineDate)
+		}),
 		method: v.baselineMethod ?? '',
 		source: v.baselineSource ?? '',
-		target: `${show('targetValue', v.targetValue)} innen ${show('targetDate', v.targetDate)}`,
+		target: m.benefits_plan_target_value({
+			value: show('targetValue', v.targetValue),
+			day: show('targetDate', v.targetDate)
+		}),
 		plan: show('plan', v.plan),
 		// What a request left as it stood reads «Som før»; version 1 records everything.
 		lines: v.lines === null ? null : show('lines', v.lines),
 		judgement: [
-			['Retning', v.direction === null ? null : show('direction', v.direction)],
+			[m.benefits_field_direction(), v.direction === null ? null : show('direction', v.direction)],
 			[
-				'Toleranse',
+				m.benefits_change_tolerance(),
 				v.tolerancePercent === null ? null : show('tolerancePercent', v.tolerancePercent)
 			],
-			['Gevinst eller ulempe', v.disbenefit === null ? null : show('disbenefit', v.disbenefit)]
+			[
+				m.benefits_request_disbenefit(),
+				v.disbenefit === null ? null : show('disbenefit', v.disbenefit)
+			]
 		].filter((row): row is [string, string] => row[1] !== null),
 		evidenceUrl: v.evidenceUrl,
 		evidenceFile: v.evidenceFileName
@@ -169,7 +203,11 @@ export function planVersionsView({ user, benefit, canEdit }: BenefitAccess) {
 					...versionItem(waiting, unit),
 					mine: waiting.requestedById === user.id,
 					changes: approved
-						? planChanges(valuesOf(approved, standing), valuesOf(waiting, standing), shower(unit))
+						? planChanges(
+								valuesOf(approved, standing),
+								valuesOf(waiting, standing),
+								shower(unit)
+							).map((c) => ({ ...c, label: changeLabel(c.field) }))
 						: []
 				}
 			: null,
@@ -198,7 +236,7 @@ export function waitingRequestsPage(url: URL) {
 		count: countWaitingPlanRequests(),
 		requests: page.map((r) => ({
 			...r,
-			requestedBy: requesterWords(r.reason, r.requestedBy),
+			requestedBy: requester(r.reason, r.requestedBy),
 			requestedAt: r.requestedAt.getTime()
 		})),
 		next: rows.length > PAGE && last ? `?etter=${last.requestedAt.getTime()}-${last.id}` : null,

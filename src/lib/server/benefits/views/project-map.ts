@@ -20,7 +20,9 @@ import {
 import { listUsers } from '$lib/server/db/queries/users';
 import type { MapAccess } from '../access';
 import { benefitMapLayouts } from '../map-layout';
-import { NODE_KIND_LABEL, type NodeKind } from '$lib/domain/benefits/vocabulary';
+import { type NodeKind } from '$lib/domain/benefits/vocabulary';
+import { nodeKindLabel } from '$lib/labels-benefits';
+import { m } from '$lib/paraglide/messages';
 import { buildMapInput } from '$lib/domain/benefit-map-input';
 import { goalLabel } from '$lib/domain/benefit-graph';
 import {
@@ -127,13 +129,13 @@ export function projectMapPage({ project, canEdit }: MapAccess, url: URL) {
 		level: g.level
 	}));
 	const rows = listMapRows([project.id]);
-	const map = buildMapInput({ ...rows, goals });
+	const map = buildMapInput({ ...rows, goals }, null, m.benefits_disbenefit());
 	const params = pageParams(url);
 	const counts = countBuilderRows(project.id);
 	const goalById = new Map(goals.map((g) => [g.id, g]));
 	const end = (kind: NodeKind, id: number, title: string | null) => {
 		const goal = kind === 'goal' ? goalById.get(id) : undefined;
-		return `${NODE_KIND_LABEL[kind]}: ${goal ? goalLabel(goal) : (title ?? '?')}`;
+		return `${nodeKindLabel(kind)}: ${goal ? goalLabel(goal) : (title ?? '?')}`;
 	};
 	const id = project.id;
 	const elements = counts.measures + counts.changes + counts.benefits;

@@ -6,15 +6,10 @@ import { startMeasureChoices, startMeasureOf } from '../../db/queries/benefits-t
 import { lastPlanShift, waitingRequestWithDelays } from '../../db/queries/benefits-timing-reads';
 import { formatDateTime } from '$lib/format';
 import type { BenefitAccess } from '../access';
-import {
-	SHIFT_RULE,
-	START_STATUSES,
-	hasReached,
-	plannedDateFor,
-	timingSentence
-} from '$lib/domain/benefits/timing';
-import { periodWords } from '$lib/domain/benefits/attestation';
-import { LIFECYCLE_LABEL } from '$lib/domain/portfolio/vocabulary';
+import { START_STATUSES, hasReached, plannedDateFor } from '$lib/domain/benefits/timing';
+import { lifecycleLabel } from '$lib/labels';
+import { periodLabel } from '$lib/labels-benefits';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Why the nullpunkt did not move with the plan: a move (and the request the steering group
@@ -22,14 +17,17 @@ import { LIFECYCLE_LABEL } from '$lib/domain/portfolio/vocabulary';
  * and the target day (db/queries/benefits-timing.ts), because the nullpunkt is a measurement
  * already made; a late measure changes when the gain comes, not where it starts from.
  */
-export const BASELINE_STAYS =
-	'Nullpunktet står fast, med samme verdi og dato: det er en måling som allerede er gjort. Bare planen for når gevinsten kommer (de planlagte månedene og måldatoen) flyttes.';
-
-const months = (n: number) => `${n} ${n === 1 ? 'måned' : 'måneder'}`;
+const months = (n: number) =>
+	n === 1 ? m.benefits_timing_month_one({ n }) : m.benefits_timing_month_many({ n });
 
 /** «12.11.2026 10:00: forsinket fra oktober 2026 til desember 2026 (2 måneder)». */
 const delayWords = (d: { at: Date; months: number; expectedFrom: string; expectedTo: string }) =>
-	`${formatDateTime(d.at)}: forsinket fra ${periodWords(d.expectedFrom)} til ${periodWords(d.expectedTo)} (${months(d.months)})`;
+	m.benefits_timing_delay({
+		at: formatDateTime(d.at),
+		from: periodLabel(d.expectedFrom),
+		to: periodLabel(d.expectedTo),
+		months: months(d.months)
+	});
 
 /** The last automatic move and the waiting request, in words. */
 function shiftView(benefitId: number) {
@@ -37,38 +35,49 @@ function shiftView(benefitId: number) {
 	const waiting = waitingRequestWithDelays(benefitId);
 	return {
 		shift: last
-			? `Planen ble flyttet ${months(last.months)} senere ${formatDateTime(last.at)}, fordi tiltaket ble forsinket fra ${periodWords(last.expectedFrom)} til ${periodWords(last.expectedTo)}.`
+			? m.benefits_timing_shift({
+					months: months(last.months),
+					at: formatDateTime(last.at),
+					from: periodLabel(last.expectedFrom),
+					to: periodLabel(last.expectedTo)
+				})
 			: null,
 		waiting: waiting
 			? {
-					sentence: `En endringsforespørsel venter på styringsgruppen: versjon ${waiting.number}, sendt ${formatDateTime(waiting.requestedAt)}.`,
+					sentence: m.benefits_timing_waiting({
+						number: waiting.number,
+						at: formatDateTime(waiting.requestedAt)
+					}),
 					reason: waiting.reason,
 					timingOnly: waiting.timingOnly,
 					delays: waiting.delays.map(delayWords)
 				}
 			: null,
-		baselineStays: BASELINE_STAYS
+		baselineStays: m.benefits_timing_baseline_stays()
 	};
 }
 
 export function timingView({ benefit, canEdit }: BenefitAccess) {
 	const wanted = benefit.startMeasureStatus;
-	const m = benefit.startMeasureId ? startMeasureOf(benefit.startMeasureId) : undefined;
+	const measure = benefit.startMeasureId ? startMeasureOf(benefit.startMeasureId) : undefined;
 	const tied =
-		m && wanted
+		measure && wanted
 			? {
-					measureId: m.id,
-					sentence: timingSentence(m.title, wanted),
-					status: LIFECYCLE_LABEL[m.status],
-					reached: hasReached(m.status, wanted),
-					rejected: m.status === 'rejected',
-					plannedDate: plannedDateFor(m, wanted)
+					measureId: measure.id,
+					sentence: m.benefits_timing_sentence({
+						measure: measure.title,
+						status: lifecycleLabel(wanted)
+					}),
+					status: lifecycleLabel(measure.status),
+					reached: hasReached(measure.status, wanted),
+					rejected: measure.status === 'rejected',
+					plannedDate: plannedDateFor(measure, wanted)
 				}
 			: null;
 	return {
 		tied,
 		...shiftView(benefit.id),
-		rule: SHIFT_RULE,
+		rule: m.benefits_timing_shift_rule(),
 		frozen: benefit.planFrozenAt !== null,
 		values: {
 			startMeasureId: benefit.startMeasureId ? String(benefit.startMeasureId) : '',
@@ -78,6 +87,6 @@ export function timingView({ benefit, canEdit }: BenefitAccess) {
 		measures: canEdit
 			? startMeasureChoices(benefit.projectId).map((c) => ({ id: c.id, title: c.title }))
 			: [],
-		statuses: START_STATUSES.map((s) => ({ value: s, label: LIFECYCLE_LABEL[s] }))
+		statuses: START_STATUSES.map((s) => ({ value: s, label: lifecycleLabel(s) }))
 	};
 }
