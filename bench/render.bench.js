@@ -9,10 +9,10 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { generateMap } from './generate-map';
 import { launchBrowser } from '../tests/e2e/browser';
+import { freePort } from './server/http.js';
 
 const SIZE = 1000;
 /** @type {{ name: string, ms: number[] }[]} */
@@ -36,17 +36,6 @@ let url = '';
 let kartUrl = '';
 let nodeCount = 0;
 let edgeCount = 0;
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const address = srv.address();
-			srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
 
 async function seed() {
 	const { db } = await import('$lib/server/db');

@@ -27,13 +27,12 @@ import {
 	statSync,
 	writeFileSync
 } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { needsBuild } from '../../scripts/build-state.js';
-import { median, postAction, quantile, signIn, sustained, timed } from './http.js';
+import { freePort, median, postAction, quantile, signIn, sustained, timed } from './http.js';
 import { formatBytes, renderReport } from './report.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -86,17 +85,6 @@ function loadAverage() {
 		.loadavg()
 		.map((l) => l.toFixed(2))
 		.join(' ');
-}
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const address = srv.address();
-			srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
 }
 
 /** @param {number} pid */

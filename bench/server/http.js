@@ -4,8 +4,24 @@
  * at once, and summarise timings. Times are taken in the client over loopback, so they include
  * rendering and transfer, which is what a user waits for.
  */
+import { createServer } from 'node:net';
 
 export const SESSION_COOKIE = 'misjonskart_session';
+
+/**
+ * A port nothing listens on now, for a server the bench starts.
+ * @returns {Promise<number>}
+ */
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.once('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const address = srv.address();
+			srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
 
 /** @typedef {{ ms: number, status: number, bytes: number, body: string, error?: string }} Timed */
 

@@ -13,7 +13,8 @@ export type RunningServer = {
 	stop: () => void;
 };
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now, for a server or a provider a test starts on loopback. */
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const srv = createServer();
 		srv.once('error', reject);

@@ -1,9 +1,8 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectAccessible, launchBrowser, waitForHydration } from './browser';
 import { focusBy } from './keyboard';
-import { startServer, type RunningServer } from './server';
+import { freePort, startServer, type RunningServer } from './server';
 import {
 	CLIENT_ID,
 	CLIENT_SECRET,
@@ -13,17 +12,6 @@ import {
 
 // Single sign-on in a real browser: the built app, with password sign-in off, against a real
 // OpenID Connect provider on another localhost port (tests/integration/oidc-provider.ts).
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address() as { port: number };
-			srv.close(() => resolve(port));
-		});
-	});
-}
 
 let provider: TestProvider;
 let app: RunningServer;

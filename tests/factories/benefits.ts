@@ -127,7 +127,7 @@ export interface BenefitPlan {
  * Sets a benefit's baseline and target by the verb the benefit page uses, at the benefit's
  * current version; throws if it is refused, so a test never runs on a plan it does not have.
  */
-export function setBenefitPlan(id: number, plan: BenefitPlan, actorId: number, now: Date) {
+export function planBenefit(id: number, plan: BenefitPlan, actorId: number, now: Date) {
 	const r = setBaselineAndTarget(
 		id,
 		{
@@ -188,7 +188,7 @@ export function makeFrozenBenefit(
 	const id = makeBenefit(projectId, input, actorId);
 	const baseline = plan.baseline ?? { value: 0, date: '2026-01-01' };
 	const target = plan.target ?? { value: 120_000, date: '2026-12-31' };
-	setBenefitPlan(
+	planBenefit(
 		id,
 		{
 			baseline: baseline.value,

@@ -7,13 +7,7 @@ import { db } from '$lib/server/db';
  * query verbs, like the other factories.
  */
 import { makeUnit, makeUser, signIn, type Signed } from '../factories';
-import {
-	logGain,
-	makeBenefit,
-	makeMission,
-	makeProject,
-	setBenefitPlan
-} from '../factories/benefits';
+import { logGain, makeBenefit, makeMission, makeProject, planBenefit } from '../factories/benefits';
 import { makeMeasure, makeRisk, makeTrack } from '../factories/portfolio';
 import { makeWheel } from '../factories/wheel';
 import { setUnitArchived } from '$lib/server/db/queries/units';
@@ -126,7 +120,7 @@ export async function seedInstallation() {
 
 	const benefitId = makeBenefit(projectId, { ownerId: leaderId }, leaderId);
 	const bareBenefitId = makeBenefit(projectId, { title: 'Uten realisering' }, leaderId);
-	setBenefitPlan(benefitId, FROM_100_TO_500, leaderId, NOW);
+	planBenefit(benefitId, FROM_100_TO_500, leaderId, NOW);
 	const lineId = ok(
 		addEstimateLine(
 			benefitId,
@@ -143,7 +137,7 @@ export async function seedInstallation() {
 	// that the leader asked for (an admin may decide it: not their own request).
 	const planned = (title: string) => {
 		const id = makeBenefit(projectId, { title }, leaderId);
-		setBenefitPlan(id, FROM_100_TO_500, leaderId, NOW);
+		planBenefit(id, FROM_100_TO_500, leaderId, NOW);
 		ok(
 			freezePlan(
 				id,

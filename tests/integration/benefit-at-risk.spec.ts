@@ -6,13 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, signIn, type Signed } from '../factories';
-import {
-	logGain,
-	makeBenefit,
-	makeMission,
-	makeProject,
-	setBenefitPlan
-} from '../factories/benefits';
+import { logGain, makeBenefit, makeMission, makeProject, planBenefit } from '../factories/benefits';
 import { listBenefitsByProjects } from '$lib/server/db/queries/benefits';
 import {
 	listEstimateLines,
@@ -69,7 +63,7 @@ function planned(
 		{ title, unit: 'antall', tolerancePercent: 10, ...input },
 		leader.user.id
 	);
-	setBenefitPlan(id, { baseline: from, target: to, method: 'Telling' }, leader.user.id, NOW);
+	planBenefit(id, { baseline: from, target: to, method: 'Telling' }, leader.user.id, NOW);
 	for (const [period, value] of Object.entries(given)) {
 		setPlannedPeriod(id, { period, value }, leader.user.id, NOW);
 	}

@@ -12,7 +12,7 @@ import {
 	makeFrozenBenefit,
 	makeMission,
 	makeProject,
-	setBenefitPlan
+	planBenefit
 } from '../factories/benefits';
 import { listAuditEntries } from '$lib/server/db/queries/audit';
 import { getBenefit, listBenefitsByProjects } from '$lib/server/db/queries/benefits';
@@ -56,7 +56,7 @@ function planned(
 	juneGain: number | null
 ) {
 	const id = makeBenefit(projectId, { title, unit: 'antall', ...input }, leader.user.id);
-	setBenefitPlan(id, { baseline: from, target: to, method: 'Telling' }, leader.user.id, NOW);
+	planBenefit(id, { baseline: from, target: to, method: 'Telling' }, leader.user.id, NOW);
 	if (juneGain !== null) logGain(id, '2026-06', juneGain, leader.user.id, NOW);
 	return id;
 }

@@ -19,7 +19,7 @@ import {
 	makeBenefit,
 	makeMission,
 	makeProject,
-	setBenefitPlan
+	planBenefit
 } from '../factories/benefits';
 import { createChange, getBenefit } from '$lib/server/db/queries/benefits';
 import { getMission } from '$lib/server/db/queries/mission';
@@ -55,7 +55,7 @@ beforeAll(async () => {
 	projectId = p.projectId;
 	measureId = p.measureIds[0]!;
 	benefitId = makeBenefit(projectId, { ownerId: who.benefit_owner.user.id });
-	setBenefitPlan(benefitId, { baseline: 0, target: 120_000, method: 'Telling' }, 1, new Date());
+	planBenefit(benefitId, { baseline: 0, target: 120_000, method: 'Telling' }, 1, new Date());
 });
 
 const onProject = (form?: Record<string, string>) => (s: Signed | null) =>

@@ -16,13 +16,7 @@ import { load as portfolioLoad } from '../../src/routes/(app)/portefolje/+page.s
 import { load as risksLoad } from '../../src/routes/(app)/portefolje/risiko/+page.server';
 import { load as complianceLoad } from '../../src/routes/(app)/arshjul/etterlevelse/+page.server';
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
-import {
-	logGain,
-	makeBenefit,
-	makeMission,
-	makeProject,
-	setBenefitPlan
-} from '../factories/benefits';
+import { logGain, makeBenefit, makeMission, makeProject, planBenefit } from '../factories/benefits';
 import { makeRisk } from '../factories/portfolio';
 import { makeWheel } from '../factories/wheel';
 import { addEstimateLine } from '$lib/server/db/queries/benefits-gains';
@@ -66,7 +60,7 @@ beforeAll(async () => {
 		makeBenefit(a.projectId, { title: 'Spart tid', unit: 'timer', level: 'bruker' }),
 		makeBenefit(b.projectId, { title: 'Færre klager', unit: 'antall' })
 	];
-	setBenefitPlan(benefitIds[0]!, { baseline: 0, target: 120_000, method: 'Telling' }, leader, NOW);
+	planBenefit(benefitIds[0]!, { baseline: 0, target: 120_000, method: 'Telling' }, leader, NOW);
 	const line = (id: number, amountPerCase: number, cases: number, sharePercent: number) =>
 		addEstimateLine(id, { description: 'Linje', amountPerCase, cases, sharePercent }, leader, NOW);
 	line(benefitIds[0]!, 1_000, 100, 100);

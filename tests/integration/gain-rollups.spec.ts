@@ -31,7 +31,7 @@ import {
 	type GainSumRow
 } from '$lib/server/db/queries/gain-views';
 import { makeUser } from '../factories';
-import { makeBenefit, makeMission, makeProject, setBenefitPlan } from '../factories/benefits';
+import { makeBenefit, makeMission, makeProject, planBenefit } from '../factories/benefits';
 import { makeTrack } from '../factories/portfolio';
 import type { BenefitInput } from '$lib/schemas/benefits';
 
@@ -49,7 +49,7 @@ type Dated = [value: number, date: string];
 
 /** A baseline and a target, each `[value, date]`, measured. */
 function plan(id: number, [baseline, baselineDate]: Dated, [target, targetDate]: Dated) {
-	setBenefitPlan(id, { baseline, baselineDate, target, targetDate, method: 'Måling' }, leader, now);
+	planBenefit(id, { baseline, baselineDate, target, targetDate, method: 'Måling' }, leader, now);
 }
 
 function line(id: number, amountPerCase: number, cases: number, sharePercent: number) {

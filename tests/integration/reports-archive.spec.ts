@@ -16,13 +16,7 @@ import {
 } from '../../src/routes/(app)/rapporter/[id=id]/+page.server';
 import { GET as fileGet } from '../../src/routes/(app)/rapporter/[id=id]/fil/+server';
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
-import {
-	logGain,
-	makeBenefit,
-	makeMission,
-	makeProject,
-	setBenefitPlan
-} from '../factories/benefits';
+import { logGain, makeBenefit, makeMission, makeProject, planBenefit } from '../factories/benefits';
 import { makeRisk } from '../factories/portfolio';
 import { addEstimateLine, logFollowUp } from '$lib/server/db/queries/benefits-gains';
 import { createChange } from '$lib/server/db/queries/benefits';
@@ -87,7 +81,7 @@ beforeAll(async () => {
 		},
 		owner
 	);
-	setBenefitPlan(porto, { baseline: 0, target: 120_000, method: 'Telling i arkivet' }, owner, NOW);
+	planBenefit(porto, { baseline: 0, target: 120_000, method: 'Telling i arkivet' }, owner, NOW);
 	addEstimateLine(
 		porto,
 		{ description: 'Brev', amountPerCase: 1_000, cases: 100, sharePercent: 100 },

@@ -9,13 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as reportGet } from '../../src/routes/(app)/styring/styringsrapport/+server';
 import { actions as archiveActions } from '../../src/routes/(app)/rapporter/+page.server';
 import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
-import {
-	logGain,
-	makeBenefit,
-	makeMission,
-	makeProject,
-	setBenefitPlan
-} from '../factories/benefits';
+import { logGain, makeBenefit, makeMission, makeProject, planBenefit } from '../factories/benefits';
 import { makeRisk } from '../factories/portfolio';
 import { logFollowUp } from '$lib/server/db/queries/benefits-gains';
 import { getReport, getReportFile } from '$lib/server/db/queries/reports';
@@ -36,7 +30,7 @@ beforeAll(async () => {
 	const m = makeMission(owner);
 	const { projectId } = makeProject(owner, [m.tracks[0]!], 1);
 	const benefit = makeBenefit(projectId, { title: 'Færre purringer', unit: 'kr' }, owner);
-	setBenefitPlan(benefit, { baseline: 0, target: 240_000, method: 'Telling' }, owner, NOW);
+	planBenefit(benefit, { baseline: 0, target: 240_000, method: 'Telling' }, owner, NOW);
 	logGain(benefit, '2026-10', 20_000, owner, NOW);
 	logFollowUp(
 		benefit,

@@ -9,13 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
-import {
-	logGain,
-	makeBenefit,
-	makeMission,
-	makeProject,
-	setBenefitPlan
-} from '../factories/benefits';
+import { logGain, makeBenefit, makeMission, makeProject, planBenefit } from '../factories/benefits';
 import { makeMeasure } from '../factories/portfolio';
 import { makeWheel } from '../factories/wheel';
 import { logFollowUp } from '$lib/server/db/queries/benefits-gains';
@@ -64,7 +58,7 @@ type Dated = [value: number, date: string];
 
 /** A baseline and a target, each `[value, date]`, measured. */
 function plan(id: number, [baseline, baselineDate]: Dated, [target, targetDate]: Dated) {
-	setBenefitPlan(id, { baseline, baselineDate, target, targetDate, method: 'Måling' }, leader, NOW);
+	planBenefit(id, { baseline, baselineDate, target, targetDate, method: 'Måling' }, leader, NOW);
 }
 
 const log = (id: number, period: string, value: number, when: Date) =>

@@ -7,6 +7,7 @@
  */
 
 import {
+	FUNNEL_RANK,
 	LENSES,
 	LIFECYCLE_STATUSES,
 	type Lens,
@@ -42,16 +43,6 @@ export function canTransition(from: LifecycleStatus, to: LifecycleStatus): boole
 export function transitionNeedsReason(to: LifecycleStatus): boolean {
 	return to === 'rejected';
 }
-
-/** How far along the funnel a status is; `rejected` is off the funnel. */
-const STAGE_RANK: Record<LifecycleStatus, number> = {
-	proposed: 1,
-	recommended: 2,
-	adopted: 3,
-	in_progress: 4,
-	completed: 5,
-	rejected: 0
-};
 
 export const SCORE_MIN = 1;
 export const SCORE_MAX = 5;
@@ -248,12 +239,12 @@ export function lifecycleFunnel(items: readonly FunnelInput[]): Funnel {
 	const funnel: Funnel = { proposed: 0, recommended: 0, adopted: 0 };
 	for (const item of items) {
 		const reached = Math.max(
-			STAGE_RANK[item.status],
-			...(item.history ?? []).map((s) => STAGE_RANK[s])
+			FUNNEL_RANK[item.status],
+			...(item.history ?? []).map((s) => FUNNEL_RANK[s])
 		);
 		funnel.proposed += 1;
-		if (reached >= STAGE_RANK.recommended) funnel.recommended += 1;
-		if (reached >= STAGE_RANK.adopted) funnel.adopted += 1;
+		if (reached >= FUNNEL_RANK.recommended) funnel.recommended += 1;
+		if (reached >= FUNNEL_RANK.adopted) funnel.adopted += 1;
 	}
 	return funnel;
 }

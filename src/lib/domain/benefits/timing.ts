@@ -3,7 +3,7 @@
  * (DOMAIN.md «Realising gains»: gains follow from the measures). If that measure slips, the
  * benefit's planned path moves with it, in whole months. Pure: the caller passes `now`'s month.
  */
-import { LIFECYCLE_LABEL, type LifecycleStatus } from '../portfolio/vocabulary';
+import { FUNNEL_RANK, LIFECYCLE_LABEL, type LifecycleStatus } from '../portfolio/vocabulary';
 import type { PlanPoint } from './plan-versions';
 import { formatMonthShort } from '../../format';
 import { periodWords } from './attestation';
@@ -17,16 +17,6 @@ export interface MeasureTiming {
 	endDate: string | null;
 }
 
-/** How far along the funnel a status is; `rejected` is off it (it never reaches anything). */
-const RANK: Record<LifecycleStatus, number> = {
-	proposed: 1,
-	recommended: 2,
-	adopted: 3,
-	in_progress: 4,
-	completed: 5,
-	rejected: 0
-};
-
 /** The statuses a benefit can wait for (waiting for «Forkastet» makes no sense). */
 export const START_STATUSES = [
 	'recommended',
@@ -36,7 +26,7 @@ export const START_STATUSES = [
 ] as const satisfies readonly LifecycleStatus[];
 
 export function hasReached(current: LifecycleStatus, wanted: LifecycleStatus): boolean {
-	return RANK[current] > 0 && RANK[current] >= RANK[wanted];
+	return FUNNEL_RANK[current] > 0 && FUNNEL_RANK[current] >= FUNNEL_RANK[wanted];
 }
 
 /**

@@ -38,6 +38,16 @@ export const LIFECYCLE_LABEL: Record<LifecycleStatus, string> = {
 	rejected: 'Forkastet'
 };
 
+/** How far along the funnel a status is; `rejected` is off the funnel (it never reaches anything). */
+export const FUNNEL_RANK: Record<LifecycleStatus, number> = {
+	proposed: 1,
+	recommended: 2,
+	adopted: 3,
+	in_progress: 4,
+	completed: 5,
+	rejected: 0
+};
+
 // ---------------------------------------------------------------------------------------------
 // RAG status for periodic reports
 

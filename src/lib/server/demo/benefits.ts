@@ -103,6 +103,18 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 	const lastMonth = cal.month(-1);
 	const pia = org.byRole('programme_leader').id;
 	const nora = org.byRole('unit_leader').id;
+	/** A plan Pia made a year ago: from 0 on the baseline day, measured by `method`, to `target`. */
+	const planFromZero = (id: number, method: string, target: number, targetDay: string) =>
+		setBaselineAndTarget(
+			id,
+			{
+				baseline: { value: 0, date: baselineDay, method },
+				target: { value: target, date: targetDay },
+				version: 0
+			},
+			pia,
+			planned
+		);
 	const ctx = ensureDemoPortfolio(pia);
 	if (ctx.mission.hourlyRateKroner === null) {
 		saveGainSettings(
@@ -164,19 +176,11 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 		addEstimateLine(family, { ...line, cases: 1, sharePercent: 100 }, pia, planned);
 	}
 	// Each benefit here was just created: its baseline and target are its first edit (version 0).
-	setBaselineAndTarget(
+	planFromZero(
 		family,
-		{
-			baseline: {
-				value: 0,
-				date: baselineDay,
-				method: 'Brukerhistorie i ASBs gevinstarbeid, side «Bruker»'
-			},
-			target: { value: 1_653_530, date: cal.day(13, 'last') },
-			version: 0
-		},
-		pia,
-		planned
+		'Brukerhistorie i ASBs gevinstarbeid, side «Bruker»',
+		1_653_530,
+		cal.day(13, 'last')
 	);
 	logYear(cal, family, pia, (i) => 66_000 + (i % 3) * 4_000);
 	link(userProject, ['change', coordinated], ['benefit', family]);
@@ -212,20 +216,7 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 		pia,
 		planned
 	);
-	setBaselineAndTarget(
-		lessTime,
-		{
-			baseline: {
-				value: 0,
-				date: baselineDay,
-				method: `Timeregistrering ${baselineDay.slice(0, 4)}`
-			},
-			target: { value: 4_800, date: cal.day(0, 'last') },
-			version: 0
-		},
-		pia,
-		planned
-	);
+	planFromZero(lessTime, `Timeregistrering ${baselineDay.slice(0, 4)}`, 4_800, cal.day(0, 'last'));
 	// Behind plan: the portal went live late, so the first months gave little.
 	const portalIds = logYear(cal, lessTime, nora, (i) => (i < 5 ? 40 : 260));
 	// A correction: October was first logged with a typo, then superseded.
@@ -283,16 +274,7 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 		pia,
 		planned
 	);
-	setBaselineAndTarget(
-		training,
-		{
-			baseline: { value: 0, date: baselineDay, method: 'Ingen opplæring før portalen' },
-			target: { value: 200_000, date: cal.day(0, 'last') },
-			version: 0
-		},
-		pia,
-		planned
-	);
+	planFromZero(training, 'Ingen opplæring før portalen', 200_000, cal.day(0, 'last'));
 	logYear(cal, training, nora, (i) => (i < 4 ? 25_000 : 12_000));
 	link(portal, ['change', oneForm], ['benefit', training]);
 
@@ -379,19 +361,11 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 		pia,
 		planned
 	);
-	setBaselineAndTarget(
+	planFromZero(
 		leanerState,
-		{
-			baseline: {
-				value: 0,
-				date: baselineDay,
-				method: `Tilskuddsoversikt ${baselineDay.slice(0, 4)}`
-			},
-			target: { value: 1_200_000, date: cal.day(0, 'last') },
-			version: 0
-		},
-		pia,
-		planned
+		`Tilskuddsoversikt ${baselineDay.slice(0, 4)}`,
+		1_200_000,
+		cal.day(0, 'last')
 	);
 	logYear(cal, leanerState, pia, (i) => (i < 6 ? 20_000 : 60_000));
 	// Behind plan, with the owner's explanation logged.
@@ -417,16 +391,7 @@ export function seedBenefits(org: DemoOrganisation, now: Date): void {
 		pia,
 		planned
 	);
-	setBaselineAndTarget(
-		fewerInitiatives,
-		{
-			baseline: { value: 0, date: baselineDay, method: 'Kartlegging i åtte kommuner' },
-			target: { value: 900, date: cal.day(0, 'last') },
-			version: 0
-		},
-		pia,
-		planned
-	);
+	planFromZero(fewerInitiatives, 'Kartlegging i åtte kommuner', 900, cal.day(0, 'last'));
 	logYear(cal, fewerInitiatives, pia, (i) => 75 + (i % 2) * 10);
 
 	for (const [period, assessment, narrative] of [

@@ -86,22 +86,26 @@ export function freezeReport(
 		input.content.byteOffset,
 		input.content.byteLength
 	);
-	const sha256 = sha256Hex(content);
+	// What was issued, as the report row and its audit row both name it; the hash stands for
+	// the bytes, so the audit log shows which file was issued without holding it.
+	const issued = {
+		kind: input.kind,
+		title: input.title,
+		periodFrom: input.period.from,
+		periodTo: input.period.to,
+		meetingDate: input.meetingDate ?? null,
+		scope: input.scope ?? null,
+		fileName: input.fileName,
+		byteSize: content.byteLength,
+		sha256: sha256Hex(content)
+	};
 	return writeTransaction((tx) => {
 		const row = tx
 			.insert(report)
 			.values({
-				kind: input.kind,
-				title: input.title,
-				periodFrom: input.period.from,
-				periodTo: input.period.to,
-				meetingDate: input.meetingDate ?? null,
-				scope: input.scope ?? null,
+				...issued,
 				mediaType: input.mediaType,
-				fileName: input.fileName,
 				content,
-				byteSize: content.byteLength,
-				sha256,
 				status: 'draft',
 				createdById: actorId,
 				createdAt: now
@@ -115,18 +119,7 @@ export function freezeReport(
 			entityId: String(row.id),
 			action: 'freeze',
 			before: null,
-			// The hash stands for the bytes: the audit log shows which file was issued.
-			after: {
-				kind: input.kind,
-				title: input.title,
-				periodFrom: input.period.from,
-				periodTo: input.period.to,
-				meetingDate: input.meetingDate ?? null,
-				scope: input.scope ?? null,
-				fileName: input.fileName,
-				byteSize: content.byteLength,
-				sha256
-			}
+			after: issued
 		});
 		return { ok: true, value: row.id };
 	});
