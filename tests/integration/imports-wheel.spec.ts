@@ -382,7 +382,9 @@ describe('files that are refused', () => {
 			status: 413,
 			message: expect.stringMatching(/større enn 5 MB/)
 		});
-	});
+		// Writing the million-row workbook itself takes most of this test's time: up to 20 s on
+		// a busy two-core machine.
+	}, 60_000);
 
 	it('refuses other file types, old Excel, other encodings and empty files', async () => {
 		const pdf = '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n';
