@@ -328,6 +328,36 @@ export function validBodies(seed: Seed): Record<string, Body> {
 			fil: seed.staged.portfolio.token,
 			digest: seed.staged.portfolio.digest
 		},
+		'/(app)/gevinster/import upload': {
+			tekst:
+				'Tittel;Prosjekt;Nivå;Type;Uttak;Mottaker\nNy gevinst;Finnes ikke;System;Kvalitativ;;\n'
+		},
+		'/(app)/gevinster/import map': {
+			fil: seed.staged.benefits.token,
+			'column.benefits.title': '0',
+			'column.benefits.project': '1',
+			'column.benefits.level': '2',
+			'column.benefits.kind': '3',
+			'column.benefits.takeout': '4',
+			'column.benefits.beneficiary': '5'
+		},
+		'/(app)/gevinster/import commit': {
+			fil: seed.staged.benefits.token,
+			digest: seed.staged.benefits.digest
+		},
+		'/(app)/gevinster/import/realiseringer upload': {
+			tekst: 'Gevinst;Måned;Verdi\nAttesteres;2026-08;70\n'
+		},
+		'/(app)/gevinster/import/realiseringer map': {
+			fil: seed.staged.realisations.token,
+			'column.realisations.benefit': '0',
+			'column.realisations.period': '1',
+			'column.realisations.value': '2'
+		},
+		'/(app)/gevinster/import/realiseringer commit': {
+			fil: seed.staged.realisations.token,
+			digest: seed.staged.realisations.digest
+		},
 		[`${wheelItem} assign`]: { unitId: s(ids.unitB), includeChildUnits: 'on' },
 		[`${wheelItem} unassign`]: { assignmentId: s(ids.assignmentId) },
 		'/(app)/arshjul/forekomst/[task=id]/[unit=id]/[period=period] sign': signOff,

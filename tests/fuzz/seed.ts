@@ -17,10 +17,17 @@ import { createLink } from '$lib/server/db/queries/benefits-links';
 import { addEstimateLine, setPlannedPeriod } from '$lib/server/db/queries/benefits-gains';
 import { signOccurrence } from '$lib/server/db/queries/wheel-occurrences';
 import { getWheel, listWheelAssignments } from '$lib/server/db/queries/wheel';
-import { portfolioTarget, uploadImport, wheelTasksTarget } from '$lib/server/imports/actions';
+import {
+	benefitsTarget,
+	portfolioTarget,
+	realisationsTarget,
+	uploadImport,
+	wheelTasksTarget
+} from '$lib/server/imports/actions';
 import { importPage } from '$lib/server/imports/views';
 import { isRedirect } from '@sveltejs/kit';
 import { getProjectById } from '$lib/server/db/queries/projects';
+import type { Target } from '$lib/server/imports/target';
 import { getMeasureById } from '$lib/server/db/queries/measures';
 import { getTrackById } from '$lib/server/db/queries/tracks';
 import { getRiskById } from '$lib/server/db/queries/risks';
@@ -35,15 +42,18 @@ import { freezePlan, requestPlanChange } from '$lib/server/db/queries/benefits-p
 import { insertApiToken } from '$lib/server/db/queries/api-tokens';
 
 /**
- * Spreadsheets the admin has staged (through the upload itself) for the wheel and for the
- * portfolio, so the imports' mapping and commit forms have a file to name, and the digest each
- * preview showed.
+ * Spreadsheets the admin has staged (through the upload itself) for the wheel, the portfolio,
+ * benefits and realised values, so the imports' mapping and commit forms have a file to name,
+ * and the digest each preview showed.
  */
-async function stageImports(admin: Signed, wheelId: number) {
+async function stageImports(admin: Signed, wheelId: number, projectId: number) {
 	const wheelPath = `/arshjul/maler/${wheelId}/import`;
 	const wheel = wheelTasksTarget({ user: admin.user, wheel: getWheel(wheelId)! }, wheelPath);
 	const portfolio = portfolioTarget(admin.user, '/portefolje/import');
-	const stage = async (target: typeof wheel | typeof portfolio, text: string) => {
+	const benefits = benefitsTarget(admin.user, '/gevinster/import');
+	const realisations = realisationsTarget(admin.user, '/gevinster/import/realiseringer', NOW);
+	const project = getProjectById(projectId)!.title;
+	const stage = async (target: Target, text: string) => {
 		const body = new FormData();
 		body.set('tekst', text);
 		let token = '';
@@ -59,7 +69,12 @@ async function stageImports(admin: Signed, wheelId: number) {
 	};
 	return {
 		wheel: await stage(wheel, 'Oppgave;Ansvar;Lagres;Når\nFuzz-import;Leder;Compilo;mars\n'),
-		portfolio: await stage(portfolio, 'Kode;Spor;Problemformulering\n9Z;Fuzz-spor;Et problem\n')
+		portfolio: await stage(portfolio, 'Kode;Spor;Problemformulering\n9Z;Fuzz-spor;Et problem\n'),
+		benefits: await stage(
+			benefits,
+			`Tittel;Prosjekt;Nivå;Type;Uttak;Mottaker\nFuzz-gevinst;${project};Tjeneste;Kvalitativ;Budsjettkutt;Stat\n`
+		),
+		realisations: await stage(realisations, 'Gevinst;Måned;Verdi\nAttesteres;2026-09;85\n')
 	};
 }
 
@@ -320,7 +335,7 @@ export async function seedInstallation() {
 		anonymous: null
 	};
 
-	const staged = await stageImports(actors.admin!, wheelId);
+	const staged = await stageImports(actors.admin!, wheelId, projectId);
 
 	return {
 		actors,
