@@ -200,7 +200,7 @@ describe('the benefit register imports back unchanged', () => {
 		expect(last).toMatchObject({ ok: true, rows: 2 });
 		ws.addRow(['C', 4]);
 		const middle = await readSpreadsheet(new Uint8Array(await wb.xlsx.writeBuffer()));
-		expect(middle).toEqual({ ok: false, reason: 'formula', where: 'B4' });
+		expect(middle).toEqual({ ok: false, reason: 'formula', where: 'Gevinster!B4' });
 		const other = new ExcelJS.Workbook();
 		other.addWorksheet('Gevinster').addRows([
 			['Gevinst', 'Estimat (kr)'],
@@ -209,7 +209,7 @@ describe('the benefit register imports back unchanged', () => {
 		]);
 		other.getWorksheet('Gevinster')!.addRow(['Sum', { formula: 'SUM(B1:B3)*2', result: 6 }]);
 		const wrong = await readSpreadsheet(new Uint8Array(await other.xlsx.writeBuffer()));
-		expect(wrong).toEqual({ ok: false, reason: 'formula', where: 'B4' });
+		expect(wrong).toEqual({ ok: false, reason: 'formula', where: 'Gevinster!B4' });
 	});
 });
 
