@@ -167,6 +167,48 @@ describe('the portfolio workbook imports back unchanged', () => {
 		]);
 	});
 
+	it('a changed title or code with its id kept is an error on the id cell, not a new item', async () => {
+		const exported = await portfolioXlsx(new URLSearchParams(), NOW);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(Buffer.from(exported.content) as never);
+		const track = listTracks().find((t) => t.code === '1B')!;
+		const project = listProjects().find((p) => p.title === 'Felles tjenesteplan')!;
+		const measure = listMeasures().find((m) => m.title === 'Felles turnusplan')!;
+		const rename = (sheet: string, idColumn: number, id: number, column: number, to: string) =>
+			wb.getWorksheet(sheet)!.eachRow((row) => {
+				if (row.getCell(idColumn).value === id) row.getCell(column).value = to;
+			});
+		rename('Spor', 1, track.id, 2, '1C');
+		rename('Prosjekter', 2, project.id, 3, 'Felles plan');
+		rename('Tiltak', 1, measure.id, 2, 'Turnusplan');
+		const before = [count('track'), count('project'), count('measure'), count('audit_log')];
+		const token = await stage(new Uint8Array(await wb.xlsx.writeBuffer()), 'portefolje.xlsx');
+		const p = await preview(token);
+		expect(p.counts).toMatchObject({ new: 0, errors: 3 });
+		const ids = p.issues.filter((i) => i.field.endsWith('-ID'));
+		expect(ids.map((i) => [i.cell.replace(/\d+$/, ''), i.field, i.message])).toEqual([
+			[
+				'Spor!A',
+				'Spor-ID',
+				`Spor-ID ${track.id} er «1B» i Misjonskart, ikke «1C». Endre koden i filen eller fjern ID-en.`
+			],
+			[
+				'Prosjekter!B',
+				'Prosjekt-ID',
+				`Prosjekt-ID ${project.id} er «Felles tjenesteplan» i Misjonskart, ikke «Felles plan». Endre tittelen i filen eller fjern ID-en.`
+			],
+			[
+				'Tiltak!A',
+				'Tiltak-ID',
+				`Tiltak-ID ${measure.id} er «Felles turnusplan» i Misjonskart, ikke «Turnusplan». Endre tittelen i filen eller fjern ID-en.`
+			]
+		]);
+		expect(await commit(token, p.digest)).toMatchObject({ kind: 'fail', status: 400 });
+		expect([count('track'), count('project'), count('measure'), count('audit_log')]).toEqual(
+			before
+		);
+	});
+
 	it('into an empty portfolio: everything is created, with its status, owner, tracks and units', async () => {
 		const exported = await portfolioXlsx(new URLSearchParams(), NOW);
 		const original = await contentOf(exported.content);

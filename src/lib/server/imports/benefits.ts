@@ -35,6 +35,7 @@ import {
 	type EstimateLineInput
 } from '$lib/schemas/benefits';
 import { isDownloadNote, type Ref } from './benefit-rows';
+import { IMPORT_MESSAGES } from './messages';
 import type { StagedRow, StagedSheet } from './read';
 import type { Preview, PreviewRow, StagedMapping } from './preview';
 import { rowContext, type RowContext } from './portfolio-rows';
@@ -146,7 +147,8 @@ export function benefitPreview(
 		const title = ctx.cell('title');
 		const projectTitle = ctx.cell('project');
 		const projectId = Number(ctx.cell('projectId'));
-		const externalId = Number(ctx.cell('externalId'));
+		const idText = ctx.cell('externalId');
+		const externalId = Number(idText);
 		const project =
 			projects.find((p) => p.id === projectId && nameKey(p.title) === nameKey(projectTitle)) ??
 			projects.find((p) => nameKey(p.title) === nameKey(projectTitle));
@@ -200,6 +202,13 @@ export function benefitPreview(
 					: null;
 			if (problem) ctx.issue('targetValue', problem);
 		}
+		// An id that names a benefit under another title is a mistake to show, not a new benefit.
+		const named = idText === '' ? undefined : benefits.find((b) => b.id === externalId);
+		if (named && nameKey(named.title) !== nameKey(title))
+			ctx.issue(
+				'externalId',
+				IMPORT_MESSAGES.idNamesOther('Gevinst-ID', idText, named.title, title)
+			);
 		const same =
 			benefits.find((b) => b.id === externalId && nameKey(b.title) === nameKey(title)) ??
 			(project &&
@@ -280,13 +289,23 @@ export function benefitPreview(
 			}),
 			{ sharePercent: 'share' }
 		);
-		const externalId = Number(ctx.cell('externalId'));
+		const idText = ctx.cell('externalId');
+		const named = idText === '' ? undefined : lines.find((l) => l.id === Number(idText));
+		if (named && nameKey(named.description) !== nameKey(description))
+			ctx.issue(
+				'externalId',
+				IMPORT_MESSAGES.idNamesOther(
+					'Linje-ID',
+					idText,
+					named.description,
+					description,
+					'beskrivelsen'
+				)
+			);
 		const same =
 			parent &&
 			lines.some(
-				(l) =>
-					l.benefitId === parent.id &&
-					(l.id === externalId || nameKey(l.description) === nameKey(description))
+				(l) => l.benefitId === parent.id && nameKey(l.description) === nameKey(description)
 			);
 		const key = `${nameKey(benefitTitle)}\u001f${nameKey(description)}`;
 		const total = input

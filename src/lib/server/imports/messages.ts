@@ -65,7 +65,10 @@ export const IMPORT_MESSAGES = {
 		`Velg en kolonne for ${labels.map((l) => `«${l}»`).join(' og ')}, eller fyll inn en standardverdi.`,
 	doubleMapped: (a: string, b: string) => `Samme kolonne kan ikke fylle både «${a}» og «${b}».`,
 	mappingSaved: 'Kolonnene er lagret. Forhåndsvisningen under viser radene slik de blir lagret.',
-	refused: 'Importen ble avbrutt og ingenting er lagret. Last siden på nytt og prøv igjen.'
+	refused: 'Importen ble avbrutt og ingenting er lagret. Last siden på nytt og prøv igjen.',
+	/** An id in the file names an item here under another name: neither skipped nor a new one. */
+	idNamesOther: (label: string, id: string, here: string, inFile: string, what = 'tittelen') =>
+		`${label} ${id} er «${here}» i Misjonskart, ikke «${inFile}». Endre ${what} i filen eller fjern ID-en.`
 } as const;
 
 /** «27 oppgaver importert, 0 hoppet over.» */

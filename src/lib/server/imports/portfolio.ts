@@ -32,6 +32,7 @@ import {
 import type { StagedRow, StagedSheet } from './read';
 import type { Preview, PreviewRow, StagedMapping } from './preview';
 import { dates, rowContext, type RowContext } from './portfolio-rows';
+import { IMPORT_MESSAGES } from './messages';
 
 const NO_MISSION =
 	'Ingen misjon er registrert ennå. En administrator registrerer den under «Misjon og effektmål» før noe kan importeres.';
@@ -132,6 +133,28 @@ export function portfolioPreview(
 		return null;
 	}
 
+	/**
+	 * The item the row's id column names, when it names one here under another name: a changed
+	 * title with the id kept is a mistake to show on the row, not a second item.
+	 */
+	function idNamesOther<T extends { id: number }>(
+		ctx: RowContext,
+		label: string,
+		items: readonly T[],
+		nameOf: (item: T) => string,
+		inFile: string,
+		what?: string
+	) {
+		const idText = ctx.cell('externalId');
+		if (idText === '') return;
+		const named = items.find((x) => x.id === Number(idText));
+		if (named && nameKey(nameOf(named)) !== nameKey(inFile))
+			ctx.issue(
+				'externalId',
+				IMPORT_MESSAGES.idNamesOther(label, idText, nameOf(named), inFile, what)
+			);
+	}
+
 	function push(
 		ctx: RowContext,
 		level: PortfolioSheet,
@@ -174,6 +197,7 @@ export function portfolioPreview(
 				ownerId: 'owner'
 			}
 		);
+		idNamesOther(ctx, 'Spor-ID', existing.tracks, (t) => t.code, code, 'koden');
 		const same = existing.tracks.find((t) => t.code === code);
 		const key = `track:${nameKey(code)}`;
 		const isNew = push(
@@ -231,6 +255,7 @@ export function portfolioPreview(
 			}
 		);
 		const key = `project:${nameKey(title)}`;
+		idNamesOther(ctx, 'Prosjekt-ID', existing.projects, (p) => p.title, title);
 		// Projects are told apart by title within the mission, as on the portfolio's pages.
 		const same = existing.projects.find((p) => nameKey(p.title) === nameKey(title));
 		const isNew = push(
@@ -318,6 +343,7 @@ export function portfolioPreview(
 				endDate: 'endDate'
 			}
 		);
+		idNamesOther(ctx, 'Tiltak-ID', existing.measures, (m) => m.title, title);
 		const key = `${nameKey(projectTitle)}\u001f${nameKey(title)}`;
 		const same =
 			parent &&
