@@ -121,7 +121,7 @@ describe('import journey', () => {
 			.getByLabel('Problemformulering når cellen er tom')
 			.fill('Tjenestene henger ikke sammen');
 		await page.getByRole('button', { name: 'Bruk disse kolonnene' }).click();
-		await expect.poll(() => page.getByText(/1 rad: 1 nye/).count()).toBe(1);
+		await expect.poll(() => page.getByText(/1 rad: 1 ny,/).count()).toBe(1);
 		expect(await page.getByRole('cell', { name: 'Vedtatt' }).count()).toBe(1);
 		const commit = page.getByRole('button', { name: 'Importer 1 element' });
 		await commit.focus();
