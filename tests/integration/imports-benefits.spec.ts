@@ -167,11 +167,8 @@ describe('the benefit register imports back unchanged', () => {
 			kind: 'ok',
 			data: { success: '0 rader importert, 3 hoppet over.' }
 		});
-		expect([count('benefit'), count('estimate_line'), count('audit_log')]).toEqual([
-			before[0],
-			before[1],
-			before[2]! + 1
-		]);
+		// Nothing was created: no audit row for the import either.
+		expect([count('benefit'), count('estimate_line'), count('audit_log')]).toEqual(before);
 	});
 
 	it('realised values: every row is found, nothing is logged', async () => {

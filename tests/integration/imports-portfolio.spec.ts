@@ -8,7 +8,7 @@ import { createProject, deleteProject, listProjects } from '$lib/server/db/queri
 import { createMeasure, deleteMeasure, listMeasures } from '$lib/server/db/queries/measures';
 import { deleteTrack, listTracks } from '$lib/server/db/queries/tracks';
 import { changeStatus } from '$lib/server/db/queries/lifecycle';
-import { portfolioXlsx } from '$lib/server/portfolio/views/export';
+import { portfolioXlsx, risksXlsx } from '$lib/server/portfolio/views/export';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const who: Record<string, Signed> = {};
@@ -160,11 +160,10 @@ describe('the portfolio workbook imports back unchanged', () => {
 			kind: 'ok',
 			data: { success: '0 elementer importert, 7 hoppet over.' }
 		});
-		// Only the import's own audit row.
-		expect([count('track'), count('project'), count('measure'), count('audit_log')]).toEqual([
-			...before.slice(0, 3),
-			before[3]! + 1
-		]);
+		// Nothing was created, so there is no import to account for: no audit row either.
+		expect([count('track'), count('project'), count('measure'), count('audit_log')]).toEqual(
+			before
+		);
 	});
 
 	it('a changed title or code with its id kept is an error on the id cell, not a new item', async () => {
@@ -268,6 +267,23 @@ describe('the portfolio workbook imports back unchanged', () => {
 			unitIds: [unitId],
 			startDate: '2026-01-01'
 		});
+	});
+});
+
+describe('a workbook with none of the portfolio’s sheets', () => {
+	it('says which sheets were looked for and which it has; a commit writes nothing', async () => {
+		const risks = await risksXlsx(new URLSearchParams(), NOW);
+		const token = await stage(risks.content, risks.fileName);
+		const result = await outcome(() => load(event(who.admin!, `?fil=${token}`)));
+		const p = (result as { data: { staged: { preview: Preview & { noSheets: string } } } }).data
+			.staged.preview;
+		expect(p.counts).toEqual({ rows: 0, new: 0, skipped: 0, errors: 0 });
+		expect(p.noSheets).toBe(
+			'Filen har ingen av arkene som importeres: «Spor», «Prosjekter» eller «Tiltak». Filen har arkene «Risikoer» og «Om uttrekket». Last opp en fil med minst ett av disse arkene. Ingenting er importert.'
+		);
+		const audits = count('audit_log');
+		expect(await commit(token, p.digest)).toMatchObject({ kind: 'ok' });
+		expect(count('audit_log')).toBe(audits);
 	});
 });
 

@@ -298,7 +298,9 @@ describe('files that are refused', () => {
 		);
 		expect(await refusal(wheelId, file(formula, 'f.xlsx'))).toEqual({
 			status: 400,
-			message: expect.stringMatching(/^Cellen Årshjul!B2 inneholder en formel\..*Ingenting er importert\.$/)
+			message: expect.stringMatching(
+				/^Cellen Årshjul!B2 inneholder en formel\..*Ingenting er importert\.$/
+			)
 		});
 		const merged = await xlsx(
 			[

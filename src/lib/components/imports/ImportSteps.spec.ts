@@ -31,6 +31,7 @@ function page(preview: Partial<Preview>, rowCount = 1): string {
 				moreIssues: 0,
 				rows: [row('new')],
 				pager: { label: 'Side 1 av 1', previous: null, next: null },
+				noSheets: null,
 				...preview
 			}
 		}
@@ -63,5 +64,33 @@ describe('the preview step', () => {
 		const headers = [...page({}).matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]);
 		expect(headers.filter((h) => h === 'Status')).toHaveLength(1);
 		expect(headers).toContain('Resultat');
+	});
+});
+
+describe('a preview with nothing to import', () => {
+	it('names the sheets looked for and found, and offers no commit', () => {
+		const noSheets =
+			'Filen har ingen av arkene som importeres: «Spor», «Prosjekter» eller «Tiltak». Filen har arkene «Om uttrekket» og «Risikoer».';
+		const html = page({
+			counts: { rows: 0, new: 0, skipped: 0, errors: 0 },
+			rows: [],
+			noSheets
+		});
+		expect(html).toContain(`<p role="status">${noSheets}</p>`);
+		expect(html).not.toContain('0 rader: 0 nye');
+		expect(html).not.toContain('Importer 0');
+		expect(html).not.toContain('action="?/commit"');
+	});
+
+	it('offers no commit when every row is there already', () => {
+		const html = page({
+			counts: { rows: 1, new: 0, skipped: 1, errors: 0 },
+			rows: [row('existing')]
+		});
+		expect(html).toContain('1 rad: 0 nye, 1 hoppes over');
+		expect(html).toContain(
+			'Ingenting å importere: alle radene finnes fra før eller står to ganger.'
+		);
+		expect(html).not.toContain('action="?/commit"');
 	});
 });
