@@ -60,6 +60,10 @@ describe('the preview step', () => {
 		expect(many).toContain('2 rader: 2 nye, 0 hoppes over');
 	});
 
+	it('has a summary that can take focus once the upload is shown (focus-preview.ts)', () => {
+		expect(page({})).toMatch(/<p role="status" id="preview-summary" tabindex="-1">\s?1 rad: 1 ny,/);
+	});
+
 	it('heads the row’s outcome and the item’s status differently', () => {
 		const headers = [...page({}).matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]);
 		expect(headers.filter((h) => h === 'Status')).toHaveLength(1);
@@ -76,7 +80,7 @@ describe('a preview with nothing to import', () => {
 			rows: [],
 			noSheets
 		});
-		expect(html).toContain(`<p role="status">${noSheets}</p>`);
+		expect(html).toContain(`<p role="status" id="preview-summary" tabindex="-1">${noSheets}</p>`);
 		expect(html).not.toContain('0 rader: 0 nye');
 		expect(html).not.toContain('Importer 0');
 		expect(html).not.toContain('action="?/commit"');
