@@ -79,7 +79,7 @@ describe('benefit import journey', () => {
 			await page.waitForURL(/\?fil=/);
 		};
 		await upload(await workbook(-25));
-		await expect.poll(() => page.getByText(/2 rader: 1 nye,[\s\S]*1 med feil/).count()).toBe(1);
+		await expect.poll(() => page.getByText(/2 rader: 1 ny,[\s\S]*1 med feil/).count()).toBe(1);
 		await expect
 			.poll(() => page.getByRole('cell', { name: 'Estimatlinjer!C2', exact: true }).count())
 			.toBe(1);

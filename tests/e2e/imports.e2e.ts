@@ -69,6 +69,10 @@ describe('import journey', () => {
 		await page.getByRole('button', { name: 'Last opp og se over' }).click();
 		await page.waitForURL(/\?fil=/);
 		await expect.poll(() => page.getByText('4 rader: 0 nye').count()).toBe(1);
+		// Focus is on the preview's summary, not <body>: a screen reader says what the upload gave.
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement?.id))
+			.toBe('preview-summary');
 		// The rows are refused until Ansvar and Lagres have a value; each problem names its cell.
 		await expect.poll(() => page.getByRole('cell', { name: 'B2', exact: true }).count()).toBe(1);
 		await expectAccessible(page);
@@ -113,6 +117,9 @@ describe('import journey', () => {
 		await page.waitForURL(/\?fil=/);
 		// A track must have a problem statement; the pasted rows have none.
 		await expect.poll(() => page.getByText(/1 rad: 0 nye,[\s\S]*1 med feil/).count()).toBe(1);
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement?.id))
+			.toBe('preview-summary');
 		expect(await page.getByRole('group', { name: 'Arket «CSV»' }).count()).toBe(1);
 		await expectAccessible(page);
 
@@ -121,7 +128,7 @@ describe('import journey', () => {
 			.getByLabel('Problemformulering når cellen er tom')
 			.fill('Tjenestene henger ikke sammen');
 		await page.getByRole('button', { name: 'Bruk disse kolonnene' }).click();
-		await expect.poll(() => page.getByText(/1 rad: 1 nye/).count()).toBe(1);
+		await expect.poll(() => page.getByText(/1 rad: 1 ny,/).count()).toBe(1);
 		expect(await page.getByRole('cell', { name: 'Vedtatt' }).count()).toBe(1);
 		const commit = page.getByRole('button', { name: 'Importer 1 element' });
 		await commit.focus();

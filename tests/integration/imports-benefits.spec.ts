@@ -167,11 +167,8 @@ describe('the benefit register imports back unchanged', () => {
 			kind: 'ok',
 			data: { success: '0 rader importert, 3 hoppet over.' }
 		});
-		expect([count('benefit'), count('estimate_line'), count('audit_log')]).toEqual([
-			before[0],
-			before[1],
-			before[2]! + 1
-		]);
+		// Nothing was created: no audit row for the import either.
+		expect([count('benefit'), count('estimate_line'), count('audit_log')]).toEqual(before);
 	});
 
 	it('realised values: every row is found, nothing is logged', async () => {
@@ -200,7 +197,7 @@ describe('the benefit register imports back unchanged', () => {
 		expect(last).toMatchObject({ ok: true, rows: 2 });
 		ws.addRow(['C', 4]);
 		const middle = await readSpreadsheet(new Uint8Array(await wb.xlsx.writeBuffer()));
-		expect(middle).toEqual({ ok: false, reason: 'formula', where: 'B4' });
+		expect(middle).toEqual({ ok: false, reason: 'formula', where: 'Gevinster!B4' });
 		const other = new ExcelJS.Workbook();
 		other.addWorksheet('Gevinster').addRows([
 			['Gevinst', 'Estimat (kr)'],
@@ -209,7 +206,59 @@ describe('the benefit register imports back unchanged', () => {
 		]);
 		other.getWorksheet('Gevinster')!.addRow(['Sum', { formula: 'SUM(B1:B3)*2', result: 6 }]);
 		const wrong = await readSpreadsheet(new Uint8Array(await other.xlsx.writeBuffer()));
-		expect(wrong).toEqual({ ok: false, reason: 'formula', where: 'B4' });
+		expect(wrong).toEqual({ ok: false, reason: 'formula', where: 'Gevinster!B4' });
+	});
+});
+
+/** The downloaded workbook with one cell changed, found by its sheet, row id and header. */
+async function edited(bytes: Uint8Array, sheet: string, id: number, header: string, value: string) {
+	const wb = new ExcelJS.Workbook();
+	await wb.xlsx.load(Buffer.from(bytes) as never);
+	const ws = wb.getWorksheet(sheet)!;
+	const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+	ws.eachRow((row) => {
+		if (row.getCell(1).value === id) row.getCell(headers.indexOf(header) + 1).value = value;
+	});
+	return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('an id in the file that names another title', () => {
+	it('is an error on its id cell, not a second benefit or line', async () => {
+		const exported = await benefitRegisterXlsx(who.per!.user, new URLSearchParams(), NOW);
+		const renamed = await edited(
+			exported.content,
+			'Gevinster',
+			benefitId,
+			'Gevinst',
+			'Færre timer'
+		);
+		const lineId = (
+			db.$client.prepare('select id from estimate_line where benefit_id = ?').get(benefitId) as {
+				id: number;
+			}
+		).id;
+		const bytes = await edited(renamed, 'Estimatlinjer', lineId, 'Beskrivelse', 'Saker');
+		const before = [count('benefit'), count('estimate_line'), count('audit_log')];
+		const token = await benefitsIn.stage(bytes, 'register.xlsx');
+		const p = await benefitsIn.preview(token);
+		expect(p.counts).toEqual({ rows: 3, new: 0, skipped: 1, errors: 2 });
+		// The row is no longer one that is there: its other cells are judged too.
+		expect(p.issues.filter((i) => i.field.endsWith('-ID'))).toEqual([
+			{
+				rowNumber: 2,
+				cell: 'Gevinster!A2',
+				field: 'Gevinst-ID',
+				message: `Gevinst-ID ${benefitId} er «Færre manuelle timer» i Misjonskart, ikke «Færre timer». Endre tittelen i filen eller fjern ID-en.`
+			},
+			{
+				rowNumber: 2,
+				cell: 'Estimatlinjer!A2',
+				field: 'Linje-ID',
+				message: `Linje-ID ${lineId} er «Saksbehandling» i Misjonskart, ikke «Saker». Endre beskrivelsen i filen eller fjern ID-en.`
+			}
+		]);
+		expect(await benefitsIn.commit(token, p.digest)).toMatchObject({ kind: 'fail', status: 400 });
+		expect([count('benefit'), count('estimate_line'), count('audit_log')]).toEqual(before);
 	});
 });
 

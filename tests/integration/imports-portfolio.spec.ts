@@ -8,7 +8,7 @@ import { createProject, deleteProject, listProjects } from '$lib/server/db/queri
 import { createMeasure, deleteMeasure, listMeasures } from '$lib/server/db/queries/measures';
 import { deleteTrack, listTracks } from '$lib/server/db/queries/tracks';
 import { changeStatus } from '$lib/server/db/queries/lifecycle';
-import { portfolioXlsx } from '$lib/server/portfolio/views/export';
+import { portfolioXlsx, risksXlsx } from '$lib/server/portfolio/views/export';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const who: Record<string, Signed> = {};
@@ -160,11 +160,52 @@ describe('the portfolio workbook imports back unchanged', () => {
 			kind: 'ok',
 			data: { success: '0 elementer importert, 7 hoppet over.' }
 		});
-		// Only the import's own audit row.
-		expect([count('track'), count('project'), count('measure'), count('audit_log')]).toEqual([
-			...before.slice(0, 3),
-			before[3]! + 1
+		// Nothing was created, so there is no import to account for: no audit row either.
+		expect([count('track'), count('project'), count('measure'), count('audit_log')]).toEqual(
+			before
+		);
+	});
+
+	it('a changed title or code with its id kept is an error on the id cell, not a new item', async () => {
+		const exported = await portfolioXlsx(new URLSearchParams(), NOW);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(Buffer.from(exported.content) as never);
+		const track = listTracks().find((t) => t.code === '1B')!;
+		const project = listProjects().find((p) => p.title === 'Felles tjenesteplan')!;
+		const measure = listMeasures().find((m) => m.title === 'Felles turnusplan')!;
+		const rename = (sheet: string, idColumn: number, id: number, column: number, to: string) =>
+			wb.getWorksheet(sheet)!.eachRow((row) => {
+				if (row.getCell(idColumn).value === id) row.getCell(column).value = to;
+			});
+		rename('Spor', 1, track.id, 2, '1C');
+		rename('Prosjekter', 2, project.id, 3, 'Felles plan');
+		rename('Tiltak', 1, measure.id, 2, 'Turnusplan');
+		const before = [count('track'), count('project'), count('measure'), count('audit_log')];
+		const token = await stage(new Uint8Array(await wb.xlsx.writeBuffer()), 'portefolje.xlsx');
+		const p = await preview(token);
+		expect(p.counts).toMatchObject({ new: 0, errors: 3 });
+		const ids = p.issues.filter((i) => i.field.endsWith('-ID'));
+		expect(ids.map((i) => [i.cell.replace(/\d+$/, ''), i.field, i.message])).toEqual([
+			[
+				'Spor!A',
+				'Spor-ID',
+				`Spor-ID ${track.id} er «1B» i Misjonskart, ikke «1C». Endre koden i filen eller fjern ID-en.`
+			],
+			[
+				'Prosjekter!B',
+				'Prosjekt-ID',
+				`Prosjekt-ID ${project.id} er «Felles tjenesteplan» i Misjonskart, ikke «Felles plan». Endre tittelen i filen eller fjern ID-en.`
+			],
+			[
+				'Tiltak!A',
+				'Tiltak-ID',
+				`Tiltak-ID ${measure.id} er «Felles turnusplan» i Misjonskart, ikke «Turnusplan». Endre tittelen i filen eller fjern ID-en.`
+			]
 		]);
+		expect(await commit(token, p.digest)).toMatchObject({ kind: 'fail', status: 400 });
+		expect([count('track'), count('project'), count('measure'), count('audit_log')]).toEqual(
+			before
+		);
 	});
 
 	it('into an empty portfolio: everything is created, with its status, owner, tracks and units', async () => {
@@ -226,6 +267,23 @@ describe('the portfolio workbook imports back unchanged', () => {
 			unitIds: [unitId],
 			startDate: '2026-01-01'
 		});
+	});
+});
+
+describe('a workbook with none of the portfolio’s sheets', () => {
+	it('says which sheets were looked for and which it has; a commit writes nothing', async () => {
+		const risks = await risksXlsx(new URLSearchParams(), NOW);
+		const token = await stage(risks.content, risks.fileName);
+		const result = await outcome(() => load(event(who.admin!, `?fil=${token}`)));
+		const p = (result as { data: { staged: { preview: Preview & { noSheets: string } } } }).data
+			.staged.preview;
+		expect(p.counts).toEqual({ rows: 0, new: 0, skipped: 0, errors: 0 });
+		expect(p.noSheets).toBe(
+			'Filen har ingen av arkene som importeres: «Spor», «Prosjekter» eller «Tiltak». Filen har arkene «Risikoer» og «Om uttrekket». Last opp en fil med minst ett av disse arkene. Ingenting er importert.'
+		);
+		const audits = count('audit_log');
+		expect(await commit(token, p.digest)).toMatchObject({ kind: 'ok' });
+		expect(count('audit_log')).toBe(audits);
 	});
 });
 

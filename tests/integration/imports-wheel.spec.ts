@@ -298,7 +298,9 @@ describe('files that are refused', () => {
 		);
 		expect(await refusal(wheelId, file(formula, 'f.xlsx'))).toEqual({
 			status: 400,
-			message: expect.stringMatching(/^Cellen B2 inneholder en formel\..*Ingenting er importert\.$/)
+			message: expect.stringMatching(
+				/^Cellen Årshjul!B2 inneholder en formel\..*Ingenting er importert\.$/
+			)
 		});
 		const merged = await xlsx(
 			[
@@ -314,7 +316,7 @@ describe('files that are refused', () => {
 			ws.getCell('A2').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
 		});
 		expect((await refusal(wheelId, file(errorValue, 'e.xlsx'))).message).toMatch(
-			/Cellen A2 har en feilverdi/
+			/Cellen Årshjul!A2 har en feilverdi/
 		);
 	});
 

@@ -30,6 +30,8 @@ export interface ImportPageData {
 		preview: null | {
 			columns: string[];
 			counts: { rows: number; new: number; skipped: number; errors: number };
+			/** Which sheets were looked for and found, when the file has none of them. */
+			noSheets: string | null;
 			digest: string;
 			issues: { rowNumber: number; cell: string; field: string; message: string }[];
 			moreIssues: number;

@@ -35,9 +35,10 @@ import {
 	type EstimateLineInput
 } from '$lib/schemas/benefits';
 import { isDownloadNote, type Ref } from './benefit-rows';
+import { IMPORT_MESSAGES } from './messages';
 import type { StagedRow, StagedSheet } from './read';
 import type { Preview, PreviewRow, StagedMapping } from './preview';
-import { rowContext, type RowContext } from './portfolio-rows';
+import { lookup, rowContext, type RowContext } from './portfolio-rows';
 
 const NO_MISSION =
 	'Ingen misjon er registrert ennå. En administrator registrerer den under «Misjon og effektmål» før noe kan importeres.';
@@ -69,6 +70,17 @@ export function benefitPreview(
 	const benefits = listBenefitNames();
 	const lines = listEstimateLineNames();
 	const users = listUserNames();
+	const usersByName = lookup(users, (u) => nameKey(u.name));
+	const projectById = lookup(projects, (p) => p.id);
+	const projectByTitle = lookup(projects, (p) => nameKey(p.title));
+	const benefitById = lookup(benefits, (b) => b.id);
+	const benefitsByTitle = lookup(benefits, (b) => nameKey(b.title));
+	const benefitIn = lookup(benefits, (b) => `${b.projectId}\u001f${nameKey(b.title)}`);
+	const lineById = lookup(lines, (l) => l.id);
+	const lineIn = lookup(lines, (l) => `${l.benefitId}\u001f${nameKey(l.description)}`);
+	/** The item of this id when its name is `name` (ids of another installation mean nothing). */
+	const named = <T>(found: T | undefined, nameOf: (x: T) => string, name: string) =>
+		found && nameKey(nameOf(found)) === nameKey(name) ? found : undefined;
 	const rows: PreviewRow[] = [];
 	const creates: BenefitCreate[] = [];
 	/** Benefits this import creates, by title: their key and kind. */
@@ -131,7 +143,7 @@ export function benefitPreview(
 	function owner(ctx: RowContext): string {
 		const text = ctx.cell('owner');
 		if (text === '') return '';
-		const found = users.filter((u) => nameKey(u.name) === nameKey(text));
+		const found = usersByName.all(nameKey(text));
 		if (found.length === 1) return String(found[0]!.id);
 		ctx.issue(
 			'owner',
@@ -146,10 +158,11 @@ export function benefitPreview(
 		const title = ctx.cell('title');
 		const projectTitle = ctx.cell('project');
 		const projectId = Number(ctx.cell('projectId'));
-		const externalId = Number(ctx.cell('externalId'));
+		const idText = ctx.cell('externalId');
+		const externalId = Number(idText);
 		const project =
-			projects.find((p) => p.id === projectId && nameKey(p.title) === nameKey(projectTitle)) ??
-			projects.find((p) => nameKey(p.title) === nameKey(projectTitle));
+			named(projectById.first(projectId), (p) => p.title, projectTitle) ??
+			projectByTitle.first(nameKey(projectTitle));
 		if (!project) {
 			ctx.issue('project', `Fant ikke prosjektet «${projectTitle}».`);
 		} else if (!canEditOwned(user, project.ownerId)) {
@@ -200,10 +213,16 @@ export function benefitPreview(
 					: null;
 			if (problem) ctx.issue('targetValue', problem);
 		}
+		// An id that names a benefit under another title is a mistake to show, not a new benefit.
+		const withId = idText === '' ? undefined : benefitById.first(externalId);
+		if (withId && nameKey(withId.title) !== nameKey(title))
+			ctx.issue(
+				'externalId',
+				IMPORT_MESSAGES.idNamesOther('Gevinst-ID', idText, withId.title, title)
+			);
 		const same =
-			benefits.find((b) => b.id === externalId && nameKey(b.title) === nameKey(title)) ??
-			(project &&
-				benefits.find((b) => b.projectId === project.id && nameKey(b.title) === nameKey(title)));
+			named(benefitById.first(externalId), (b) => b.title, title) ??
+			(project && benefitIn.first(`${project.id}\u001f${nameKey(title)}`));
 		const key = `${nameKey(projectTitle)}\u001f${nameKey(title)}`;
 		const isNew = push(
 			ctx,
@@ -234,16 +253,14 @@ export function benefitPreview(
 	read('lines', (_row, ctx) => {
 		const benefitTitle = ctx.cell('benefit');
 		const benefitId = Number(ctx.cell('benefitId'));
-		const byId = benefits.find(
-			(b) => b.id === benefitId && nameKey(b.title) === nameKey(benefitTitle)
-		);
-		const byTitle = benefits.filter((b) => nameKey(b.title) === nameKey(benefitTitle));
+		const byId = named(benefitById.first(benefitId), (b) => b.title, benefitTitle);
+		const byTitle = benefitsByTitle.all(nameKey(benefitTitle));
 		const parent = byId ?? (byTitle.length === 1 ? byTitle[0] : undefined);
 		const inFile = parent ? undefined : newBenefits.get(nameKey(benefitTitle));
 		let ref: Ref | null = null;
 		if (parent) {
 			ref = { id: parent.id };
-			const owner = projects.find((p) => p.id === parent.projectId)?.ownerId ?? null;
+			const owner = projectById.first(parent.projectId)?.ownerId ?? null;
 			if (!canEditOwned(user, owner))
 				ctx.issue(
 					'benefit',
@@ -280,14 +297,20 @@ export function benefitPreview(
 			}),
 			{ sharePercent: 'share' }
 		);
-		const externalId = Number(ctx.cell('externalId'));
-		const same =
-			parent &&
-			lines.some(
-				(l) =>
-					l.benefitId === parent.id &&
-					(l.id === externalId || nameKey(l.description) === nameKey(description))
+		const idText = ctx.cell('externalId');
+		const withId = idText === '' ? undefined : lineById.first(Number(idText));
+		if (withId && nameKey(withId.description) !== nameKey(description))
+			ctx.issue(
+				'externalId',
+				IMPORT_MESSAGES.idNamesOther(
+					'Linje-ID',
+					idText,
+					withId.description,
+					description,
+					'beskrivelsen'
+				)
 			);
+		const same = parent && lineIn.has(`${parent.id}\u001f${nameKey(description)}`);
 		const key = `${nameKey(benefitTitle)}\u001f${nameKey(description)}`;
 		const total = input
 			? Math.round((input.amountPerCase * input.cases * input.sharePercent) / 100)

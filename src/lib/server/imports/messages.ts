@@ -12,6 +12,14 @@ import type { ReadRefusal } from './read';
 const rows = IMPORT_MAX_ROWS.toLocaleString('nb-NO');
 const NOTHING = 'Ingenting er importert.';
 
+/** «Spor», «Prosjekter» eller «Tiltak». */
+const list = (names: string[], last: string) => {
+	const quoted = names.map((x) => `«${x}»`);
+	return quoted.length < 2
+		? quoted.join('')
+		: `${quoted.slice(0, -1).join(', ')} ${last} ${quoted[quoted.length - 1]}`;
+};
+
 /** A refused file, in words: what is wrong, and what to do. */
 export function refusalMessage(reason: ReadRefusal | 'no_file', where?: string): string {
 	const at = where ? ` (${where})` : '';
@@ -65,7 +73,13 @@ export const IMPORT_MESSAGES = {
 		`Velg en kolonne for ${labels.map((l) => `«${l}»`).join(' og ')}, eller fyll inn en standardverdi.`,
 	doubleMapped: (a: string, b: string) => `Samme kolonne kan ikke fylle både «${a}» og «${b}».`,
 	mappingSaved: 'Kolonnene er lagret. Forhåndsvisningen under viser radene slik de blir lagret.',
-	refused: 'Importen ble avbrutt og ingenting er lagret. Last siden på nytt og prøv igjen.'
+	refused: 'Importen ble avbrutt og ingenting er lagret. Last siden på nytt og prøv igjen.',
+	/** A workbook with none of the sheets the kind reads: nothing in it can be imported. */
+	noSheets: (expected: string[], found: string[]) =>
+		`Filen har ingen av arkene som importeres: ${list(expected, 'eller')}. Filen har ${found.length === 1 ? 'arket' : 'arkene'} ${list(found, 'og')}. Last opp en fil med ${expected.length === 1 ? 'dette arket' : 'minst ett av disse arkene'}. ${NOTHING}`,
+	/** An id in the file names an item here under another name: neither skipped nor a new one. */
+	idNamesOther: (label: string, id: string, here: string, inFile: string, what = 'tittelen') =>
+		`${label} ${id} er «${here}» i Misjonskart, ikke «${inFile}». Endre ${what} i filen eller fjern ID-en.`
 } as const;
 
 /** «27 oppgaver importert, 0 hoppet over.» */

@@ -50,3 +50,23 @@ export function rowContext(
 		}
 	};
 }
+
+/**
+ * The items by a key, built once per preview: every row looks its names up here instead of
+ * scanning the lists, which made a file of thousands of rows against a large portfolio
+ * quadratic. `first` keeps the first item of a key, as `Array.find` found it.
+ */
+export function lookup<T, K>(items: readonly T[], keyOf: (item: T) => K) {
+	const all = new Map<K, T[]>();
+	for (const item of items) {
+		const key = keyOf(item);
+		const list = all.get(key);
+		if (list) list.push(item);
+		else all.set(key, [item]);
+	}
+	return {
+		first: (key: K): T | undefined => all.get(key)?.[0],
+		all: (key: K): readonly T[] => all.get(key) ?? [],
+		has: (key: K): boolean => all.has(key)
+	};
+}

@@ -31,7 +31,8 @@ import {
 } from '$lib/schemas/portfolio';
 import type { StagedRow, StagedSheet } from './read';
 import type { Preview, PreviewRow, StagedMapping } from './preview';
-import { dates, rowContext, type RowContext } from './portfolio-rows';
+import { dates, lookup, rowContext, type RowContext } from './portfolio-rows';
+import { IMPORT_MESSAGES } from './messages';
 
 const NO_MISSION =
 	'Ingen misjon er registrert ennå. En administrator registrerer den under «Misjon og effektmål» før noe kan importeres.';
@@ -63,6 +64,13 @@ export function portfolioPreview(
 	const users = listUserNames();
 	const units = listActiveUnitNames();
 	const nameOf = new Map(users.map((u) => [u.id, u.name]));
+	const usersByName = lookup(users, (u) => nameKey(u.name));
+	const trackById = lookup(existing.tracks, (t) => t.id);
+	const trackByCode = lookup(existing.tracks, (t) => t.code);
+	const projectById = lookup(existing.projects, (p) => p.id);
+	const projectByTitle = lookup(existing.projects, (p) => nameKey(p.title));
+	const measureById = lookup(existing.measures, (m) => m.id);
+	const measureIn = lookup(existing.measures, (m) => `${m.projectId}\u001f${nameKey(m.title)}`);
 	const rows: PreviewRow[] = [];
 	const creates: PortfolioCreate[] = [];
 	// What this import creates, by key, with the owner a measure may also be given.
@@ -88,7 +96,7 @@ export function portfolioPreview(
 		const text = ctx.cell('owner');
 		let id = user.id;
 		if (text !== '') {
-			const found = users.filter((u) => nameKey(u.name) === nameKey(text));
+			const found = usersByName.all(nameKey(text));
 			if (found.length !== 1) {
 				ctx.issue(
 					'owner',
@@ -130,6 +138,28 @@ export function portfolioPreview(
 			ctx.issue(fieldOf[path.split('.')[0]!] ?? 'title', message);
 		}
 		return null;
+	}
+
+	/**
+	 * The item the row's id column names, when it names one here under another name: a changed
+	 * title with the id kept is a mistake to show on the row, not a second item.
+	 */
+	function idNamesOther<T>(
+		ctx: RowContext,
+		label: string,
+		items: { first(id: number): T | undefined },
+		nameOf: (item: T) => string,
+		inFile: string,
+		what?: string
+	) {
+		const idText = ctx.cell('externalId');
+		if (idText === '') return;
+		const named = items.first(Number(idText));
+		if (named && nameKey(nameOf(named)) !== nameKey(inFile))
+			ctx.issue(
+				'externalId',
+				IMPORT_MESSAGES.idNamesOther(label, idText, nameOf(named), inFile, what)
+			);
 	}
 
 	function push(
@@ -174,7 +204,8 @@ export function portfolioPreview(
 				ownerId: 'owner'
 			}
 		);
-		const same = existing.tracks.find((t) => t.code === code);
+		idNamesOther(ctx, 'Spor-ID', trackById, (t) => t.code, code, 'koden');
+		const same = trackByCode.first(code);
 		const key = `track:${nameKey(code)}`;
 		const isNew = push(
 			ctx,
@@ -199,7 +230,7 @@ export function portfolioPreview(
 		const codes = listItems(ctx.cell('tracks')).map((c) => c.toUpperCase());
 		const tracks: Ref[] = [];
 		for (const code of codes) {
-			const found = existing.tracks.find((t) => t.code === code);
+			const found = trackByCode.first(code);
 			if (found) tracks.push({ id: found.id });
 			else if (newTracks.has(`track:${nameKey(code)}`))
 				tracks.push({ key: `track:${nameKey(code)}` });
@@ -231,8 +262,9 @@ export function portfolioPreview(
 			}
 		);
 		const key = `project:${nameKey(title)}`;
+		idNamesOther(ctx, 'Prosjekt-ID', projectById, (p) => p.title, title);
 		// Projects are told apart by title within the mission, as on the portfolio's pages.
-		const same = existing.projects.find((p) => nameKey(p.title) === nameKey(title));
+		const same = projectByTitle.first(nameKey(title));
 		const isNew = push(
 			ctx,
 			'projects',
@@ -270,10 +302,9 @@ export function portfolioPreview(
 		const projectId = Number(ctx.cell('projectId'));
 		// The id counts only where it names a project of that title: ids of another installation
 		// mean nothing here.
-		const byId = existing.projects.find(
-			(p) => p.id === projectId && nameKey(p.title) === nameKey(projectTitle)
-		);
-		const byTitle = existing.projects.find((p) => nameKey(p.title) === nameKey(projectTitle));
+		const withId = projectById.first(projectId);
+		const byId = withId && nameKey(withId.title) === nameKey(projectTitle) ? withId : undefined;
+		const byTitle = projectByTitle.first(nameKey(projectTitle));
 		const parent = byId ?? byTitle;
 		const parentKey = `project:${nameKey(projectTitle)}`;
 		const newParent = parent ? undefined : newProjects.get(parentKey);
@@ -318,12 +349,9 @@ export function portfolioPreview(
 				endDate: 'endDate'
 			}
 		);
+		idNamesOther(ctx, 'Tiltak-ID', measureById, (m) => m.title, title);
 		const key = `${nameKey(projectTitle)}\u001f${nameKey(title)}`;
-		const same =
-			parent &&
-			existing.measures.some(
-				(m) => m.projectId === parent.id && nameKey(m.title) === nameKey(title)
-			);
+		const same = parent && measureIn.has(`${parent.id}\u001f${nameKey(title)}`);
 		const extra = [unitNames.length ? `Enheter: ${unitNames.join(', ')}` : '', dates(ctx)]
 			.filter(Boolean)
 			.join('; ');

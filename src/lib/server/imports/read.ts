@@ -247,7 +247,8 @@ async function parseSheets(bytes: Uint8Array): Promise<StagedSheet[]> {
 			const cells: string[] = [];
 			row.eachCell({ includeEmpty: false }, (cell, column) => {
 				if (column > IMPORT_MAX_COLUMNS) throw new Refused('too_many_columns');
-				const where = cellName(column - 1, rowNumber);
+				// «Estimatlinjer!F2», as the preview names a cell: a workbook has several sheets.
+				const where = `${worksheet.name}!${cellName(column - 1, rowNumber)}`;
 				cells[column - 1] = cellText(cell.value, where, cell.numFmt).trim();
 			});
 			if (cells.every((c) => !c)) return;

@@ -5,7 +5,7 @@
  */
 import { columnLetter } from '$lib/domain/imports/mapping';
 import { importLimitsText, IMPORT_STAGING_MINUTES } from '$lib/domain/imports/limits';
-import { receiptMessage } from './messages';
+import { IMPORT_MESSAGES, receiptMessage } from './messages';
 import { previewCounts, type PreviewIssue } from './preview';
 import type { StagedSheet } from './read';
 import { findStaging, previewOf } from './staged';
@@ -68,6 +68,18 @@ export function importPage(target: Target, url: URL, now: Date) {
 		const params = new URLSearchParams({ fil: token, side: String(n) });
 		return `?${params}#forhandsvisning`;
 	};
+	// A workbook with none of the kind's sheets (another download, say) reads as no rows at all:
+	// the page says which sheets were looked for and which the file has, and offers no commit.
+	const read = target.spec.fields.some((f) => target.spec.sheetOf(sheets, f) !== null);
+	const expected = [
+		...new Set(target.spec.fields.map((f) => target.spec.sheetLabels?.[f.sheet ?? ''] ?? ''))
+	].filter(Boolean);
+	const noSheets = read
+		? null
+		: IMPORT_MESSAGES.noSheets(
+				expected,
+				sheets.map((sh) => sh.name)
+			);
 	const issues: (PreviewIssue & { rowNumber: number })[] = preview.rows
 		.flatMap((r) => r.issues.map((i) => ({ ...i, rowNumber: r.rowNumber })))
 		.slice(0, ISSUES_LISTED);
@@ -102,6 +114,7 @@ export function importPage(target: Target, url: URL, now: Date) {
 			preview: {
 				columns: preview.columns,
 				counts,
+				noSheets,
 				digest,
 				issues,
 				moreIssues: Math.max(

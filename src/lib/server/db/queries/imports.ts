@@ -76,10 +76,11 @@ class ImportAborted extends Error {
 
 /**
  * Runs `write` (the import's creates, each with its own audit row) and marks the staged file
- * committed, with one audit row for the import itself, in one transaction. Any refusal from
+ * committed, with one audit row for the import itself when it created anything, in one
+ * transaction. Any refusal from
  * `write` (a WriteResult that is not ok) rolls back every row written before it.
  */
-export function commitStaging<R extends object>(
+export function commitStaging<R extends { created: number }>(
 	staging: Pick<StagingRow, 'id' | 'kind' | 'target' | 'fileName' | 'sha256'>,
 	actorId: number,
 	now: Date,
@@ -98,19 +99,21 @@ export function commitStaging<R extends object>(
 			if (marked.changes === 0) return { ok: false, reason: 'already_committed' } as const;
 			const receipt = write(tx, abort);
 			tx.update(importStaging).set({ receipt }).where(eq(importStaging.id, staging.id)).run();
-			writeAudit(tx, now, {
-				actorId,
-				entity: 'import',
-				entityId: staging.id,
-				action: 'commit',
-				after: {
-					kind: staging.kind,
-					target: staging.target,
-					fileName: staging.fileName,
-					sha256: staging.sha256,
-					...receipt
-				}
-			});
+			// A commit that created nothing changed nothing: there is no import to account for.
+			if (receipt.created > 0)
+				writeAudit(tx, now, {
+					actorId,
+					entity: 'import',
+					entityId: staging.id,
+					action: 'commit',
+					after: {
+						kind: staging.kind,
+						target: staging.target,
+						fileName: staging.fileName,
+						sha256: staging.sha256,
+						...receipt
+					}
+				});
 			return { ok: true, value: receipt } as const;
 		});
 	} catch (e) {
