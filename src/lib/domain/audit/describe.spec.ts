@@ -45,6 +45,29 @@ describe('a change-log row in words', () => {
 		expect(describeChange('risk', null, { title: 'Brann' }, names)).toEqual([
 			{ field: 'title', label: 'Tittel', before: '', after: 'Brann' }
 		]);
+		// What a creation left empty is not listed; an edit that empties a field still is.
+		expect(
+			describeChange('risk', null, { title: 'Brann', description: null, tags: [] }, names)
+		).toEqual([{ field: 'title', label: 'Tittel', before: '', after: 'Brann' }]);
+		expect(describeChange('risk', { description: 'Røyk' }, { description: null }, names)).toEqual([
+			{ field: 'description', label: 'Beskrivelse', before: 'Røyk', after: '–' }
+		]);
+		expect(
+			describeChange(
+				'benefit',
+				null,
+				{ direction: 'lower', qualityDimensions: ['samordnet'] },
+				names
+			)
+		).toEqual([
+			{ field: 'direction', label: 'Retning', before: '', after: 'Lavere er bedre' },
+			{
+				field: 'qualityDimensions',
+				label: 'Kvalitetsdimensjoner',
+				before: '',
+				after: 'Samordnet og preget av kontinuitet'
+			}
+		]);
 		expect(describeChange('user', { passwordHash: 'secret', name: 'Ada' }, null, names)).toEqual([
 			{ field: 'name', label: 'Navn', before: 'Ada', after: '' }
 		]);

@@ -19,7 +19,9 @@ import {
 	ASSESSMENT_LABEL,
 	BENEFICIARY_LABEL,
 	BENEFIT_LEVEL_LABEL,
+	BENEFIT_DIRECTION_LABEL,
 	NODE_KIND_LABEL,
+	QUALITY_DIMENSION_LABEL,
 	TAKEOUT_LABEL,
 	UNIT_LABEL
 } from '$lib/domain/benefits/vocabulary';
@@ -98,6 +100,8 @@ const BY_FIELD: Readonly<Record<string, Labels>> = {
 	fromKind: NODE_KIND_LABEL,
 	toKind: NODE_KIND_LABEL,
 	lens: LENS_LABEL,
+	direction: BENEFIT_DIRECTION_LABEL,
+	qualityDimensions: QUALITY_DIMENSION_LABEL,
 	tertial: TERTIAL_LABEL as Labels
 };
 
@@ -168,12 +172,15 @@ export interface ChangeLine {
 	after: string;
 }
 
+const isEmpty = (v: unknown) =>
+	v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
 const asRecord = (v: unknown): Record<string, unknown> | null =>
 	v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 
 /**
  * Field by field, what changed: for an edit the fields whose value differs, for a creation
- * what was set, for a removal what was there. A before or after that is not an object is one
+ * what was set, for a removal what was there (empty fields left out). A before or after that is not an object is one
  * line, «Verdi».
  */
 export function describeChange(
@@ -206,6 +213,9 @@ export function describeChange(
 		const is = a?.[k];
 		// In an edit, a field given on both sides with the same value did not change.
 		if (b && a && k in b && k in a && JSON.stringify(was) === JSON.stringify(is)) continue;
+		// A creation or a removal names only the fields that held something: a row of «–» for
+		// every empty field would triple a change-log page (26 lines for a new benefit).
+		if (!(b && a) && isEmpty(b ? was : is)) continue;
 		lines.push({
 			field: k,
 			label: fieldLabel(k),
