@@ -42,6 +42,7 @@ export interface TableSpec {
 	empty?: string;
 }
 
+const wholeNumber = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
 const monthFormat = new Intl.DateTimeFormat('nb-NO', {
 	month: 'long',
 	year: 'numeric',
@@ -70,7 +71,7 @@ export function formatCell(value: CellValue, format: ColumnFormat = 'text'): str
 		case 'kroner':
 			return formatKroner(Number(value));
 		case 'integer':
-			return new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 }).format(Number(value));
+			return wholeNumber.format(Number(value));
 		case 'number':
 			return formatNumber(Number(value));
 		case 'percent':
