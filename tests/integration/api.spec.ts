@@ -393,6 +393,29 @@ describe('logging a realised value', () => {
 		]);
 	});
 
+	it('lets a second value for a month replace the first, so the month counts once', async () => {
+		type Registration = { id: number; period: string; value: number; supersedesId: number | null };
+		const registrations = async (period: string) =>
+			(
+				(await get(`/api/v1/gevinster/${benefitId}`, read.viewer!)).body!
+					.registrations as Registration[]
+			).filter((r) => r.period === period);
+		const first = await post(url(), write.owner!, { period: '2026-03', value: 40 });
+		expect(first.status).toBe(201);
+		// A feed that sends the month again, without naming the row it replaces.
+		const again = await post(url(), write.owner!, { period: '2026-03', value: 45 });
+		expect(again.status).toBe(201);
+		expect(await registrations('2026-03')).toEqual([
+			expect.objectContaining({ id: again.body!.id, value: 45, supersedesId: first.body!.id })
+		]);
+		const current = listRealisations([benefitId]).filter(
+			(r) =>
+				r.period === '2026-03' &&
+				!listRealisations([benefitId]).some((s) => s.supersedesId === r.id)
+		);
+		expect(current.map((r) => r.value)).toEqual([45]);
+	});
+
 	it('answers out-of-range numbers and wrong types in Norwegian, and writes nothing', async () => {
 		const before = auditCount();
 		const fields = async (body: object) =>

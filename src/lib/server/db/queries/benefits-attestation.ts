@@ -39,6 +39,21 @@ export function lockedRealisation(benefitId: number, period: string): number | u
 		.get({ benefitId, period }) as number | undefined;
 }
 
+/**
+ * The registration that counts for this benefit's month, if any. A month has one value: a new
+ * one given without naming the row it replaces replaces this one (logRealisation), so two
+ * registrations of one month never both count in the sums.
+ */
+export function currentRealisation(benefitId: number, period: string): number | undefined {
+	return statement(
+		'current',
+		() => `select r.id from realisation r where r.benefit_id = @benefitId and r.period = @period
+			and ${EFFECTIVE} order by r.id desc limit 1`
+	)
+		.pluck()
+		.get({ benefitId, period }) as number | undefined;
+}
+
 /** Whether this row was attested. */
 export function isAttested(realisationId: number): boolean {
 	return !!statement(

@@ -19,7 +19,7 @@ import { writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
 import { withGainRollups } from './gain-rollups';
 import { estimateFits } from '$lib/domain/gain-estimates';
-import { isAttested, lockedRealisation } from './benefits-attestation';
+import { currentRealisation, isAttested, lockedRealisation } from './benefits-attestation';
 
 export type EstimateLineRow = typeof estimateLine.$inferSelect;
 export type RealisationRow = typeof realisation.$inferSelect;
@@ -282,7 +282,9 @@ export function logRealisation(
 		}
 		// An attested month is locked: a new value must supersede the attested one, with a reason.
 		const locked = lockedRealisation(benefitId, input.period);
-		const supersedesId = input.supersedesId ?? locked ?? null;
+		// Without a row named, a month that already has a value gets the new one in its place.
+		const supersedesId =
+			input.supersedesId ?? locked ?? currentRealisation(benefitId, input.period) ?? null;
 		if (locked !== undefined && supersedesId !== locked) {
 			return { ok: false, reason: 'period_attested' } as const;
 		}
