@@ -24,6 +24,43 @@ export function siteHeaders(origin) {
 	return headers;
 }
 
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+const WRITES = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * A write with a form's content type and no Origin header. SvelteKit refuses every such request
+ * (its CSRF check compares the Origin with the site's, and a missing one never matches), but in
+ * English and as plain text; a system calling the API without a browser meets exactly this when
+ * it sends a form body instead of JSON. So the same requests are refused here, in Norwegian, and
+ * as the API's JSON error under /api/. Requests that carry an Origin are left to SvelteKit.
+ * @param {http.IncomingMessage} req
+ */
+export function formWriteWithoutOrigin(req) {
+	const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+	return WRITES.includes(req.method ?? '') && FORM_TYPES.includes(type) && !req.headers.origin;
+}
+
+/**
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ */
+function refuseWithoutOrigin(req, res) {
+	const api = (req.url ?? '').startsWith('/api/');
+	const message = api
+		? 'API-et tar imot JSON: send kroppen med Content-Type: application/json.'
+		: 'Skjemaet må sendes fra Misjonskart selv (forespørselen manglet Origin).';
+	res.statusCode = 403;
+	if (api) {
+		res.setHeader('Content-Type', 'application/json; charset=utf-8');
+		res.end(JSON.stringify({ error: { code: 'forbidden_content_type', message } }));
+	} else {
+		res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+		res.end(message);
+	}
+	// The body is drained unread, so the connection can carry the next request.
+	req.resume();
+}
+
 /**
  * @typedef {(
  *   req: http.IncomingMessage,
@@ -43,6 +80,7 @@ export function createAppServer(handler, { origin }) {
 	const headers = siteHeaders(origin);
 	return http.createServer((req, res) => {
 		for (const [name, value] of headers) res.setHeader(name, value);
+		if (formWriteWithoutOrigin(req)) return refuseWithoutOrigin(req, res);
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not Found');

@@ -80,3 +80,68 @@ describe('security headers on static files (scripts/app-server.js)', () => {
 		expect(STATIC_HSTS).toBe(HSTS);
 	});
 });
+
+describe('a form-typed write without Origin (scripts/app-server.js)', () => {
+	let server: Server | undefined;
+	afterEach(() => {
+		server?.close();
+		server = undefined;
+	});
+
+	/** What the server answers; `reached` says whether the app behind it saw the request. */
+	async function send(path: string, init: RequestInit) {
+		let reached = false;
+		server = createAppServer(
+			(_req, res) => {
+				reached = true;
+				res.end('app');
+			},
+			{ origin: 'http://127.0.0.1' }
+		);
+		await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+		const { port } = server.address() as AddressInfo;
+		const response = await fetch(`http://127.0.0.1:${port}${path}`, init);
+		return {
+			status: response.status,
+			type: response.headers.get('content-type'),
+			body: await response.text(),
+			reached
+		};
+	}
+
+	it('refuses it in Norwegian, as JSON under /api/, before the app sees it', async () => {
+		const form = {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'period=2026-01&value=5'
+		};
+		const api = await send('/api/v1/gevinster/1/realiseringer', form);
+		expect(api).toMatchObject({ status: 403, reached: false });
+		expect(api.type).toContain('application/json');
+		expect(JSON.parse(api.body)).toEqual({
+			error: {
+				code: 'forbidden_content_type',
+				message: expect.stringContaining('application/json')
+			}
+		});
+		const page = await send('/gevinster/1?/logRealisation', form);
+		expect(page).toMatchObject({ status: 403, reached: false });
+		expect(page.body).toContain('Skjemaet må sendes fra Misjonskart selv');
+	});
+
+	it('lets JSON, a form with its Origin, and reads through to the app', async () => {
+		const json = await send('/api/v1/x', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{}'
+		});
+		expect(json.reached).toBe(true);
+		const withOrigin = await send('/login', {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://127.0.0.1' },
+			body: 'a=1'
+		});
+		expect(withOrigin.reached).toBe(true);
+		expect((await send('/konto', { method: 'GET' })).reached).toBe(true);
+	});
+});
