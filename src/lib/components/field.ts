@@ -13,3 +13,13 @@ export function describedBy(fieldId: string, hint?: string, error?: string): str
 	const ids = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null];
 	return ids.filter(Boolean).join(' ') || undefined;
 }
+
+/** The props every labelled form field takes besides its element's own attributes. */
+export type FieldProps = {
+	name: string;
+	label: string;
+	/** As posted: a field sent twice shows the first. */
+	value?: string | string[] | null;
+	error?: string;
+	hint?: string;
+};
