@@ -13,11 +13,12 @@ import {
 	UNIT_LABEL
 } from '../benefits/vocabulary';
 import {
-	autoMap,
-	normaliseHeader,
+	levelMapping,
+	levelSheetIndex,
 	type ColumnMapping,
 	type ImportField,
-	type RememberedMapping
+	type RememberedMapping,
+	type SheetHeaders
 } from './mapping';
 
 export type BenefitSheet = 'benefits' | 'lines';
@@ -141,35 +142,24 @@ const SHEET_NAMES: Record<BenefitSheet | 'realisations', string[]> = {
  * (a CSV), the level its headers name: «Måned» means realisations, «Beløp per tilfelle» lines,
  * else benefits.
  */
-export function benefitSheetIndex(
-	sheets: readonly { name: string; headers: readonly string[] }[],
-	level: BenefitSheet | 'realisations'
-): number {
-	const named = sheets.findIndex((s) => SHEET_NAMES[level].includes(normaliseHeader(s.name)));
-	if (named >= 0) return named;
-	if (sheets.length !== 1) return -1;
-	const headers = sheets[0]!.headers.map(normaliseHeader);
-	const detected = headers.includes('måned')
-		? 'realisations'
-		: headers.includes('beløp per tilfelle')
-			? 'lines'
-			: 'benefits';
-	return detected === level ? 0 : -1;
+export function benefitSheetIndex(sheets: SheetHeaders, level: BenefitSheet | 'realisations') {
+	return levelSheetIndex(sheets, level, SHEET_NAMES, (headers) =>
+		headers.includes('måned')
+			? 'realisations'
+			: headers.includes('beløp per tilfelle')
+				? 'lines'
+				: 'benefits'
+	);
 }
 
 /** The mapping of every level present, each matched against its own sheet's headers. */
 export function benefitMapping(
 	fields: readonly ImportField[],
-	sheets: readonly { name: string; headers: readonly string[] }[],
+	sheets: SheetHeaders,
 	remembered?: RememberedMapping
 ): ColumnMapping {
-	const mapping: ColumnMapping = {};
-	for (const level of new Set(fields.map((x) => x.sheet as BenefitSheet))) {
-		const own = fields.filter((x) => x.sheet === level);
-		const index = benefitSheetIndex(sheets, level);
-		Object.assign(mapping, autoMap(own, index >= 0 ? sheets[index]!.headers : [], remembered));
-	}
-	return mapping;
+	const levels = new Set(fields.map((x) => x.sheet as BenefitSheet));
+	return levelMapping(fields, levels, sheets, benefitSheetIndex, remembered);
 }
 
 const plain = (text: string) => text.trim().toLocaleLowerCase('nb-NO');

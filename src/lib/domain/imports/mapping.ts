@@ -133,3 +133,40 @@ export function doubleMapped(
 	}
 	return null;
 }
+
+/** A file's sheets as the mapping step sees them: their names and header rows. */
+export type SheetHeaders = readonly { name: string; headers: readonly string[] }[];
+
+/**
+ * Which of the file's sheets holds a level of a kind read from several sheets: the sheet of one
+ * of the level's names, or, for a file of one sheet (a CSV), the level `detect` reads from its
+ * headers (normalised). -1 when none.
+ */
+export function levelSheetIndex<L extends string>(
+	sheets: SheetHeaders,
+	level: L,
+	names: Record<L, readonly string[]>,
+	detect: (headers: string[]) => L
+): number {
+	const named = sheets.findIndex((s) => names[level].includes(normaliseHeader(s.name)));
+	if (named >= 0) return named;
+	if (sheets.length !== 1) return -1;
+	return detect(sheets[0]!.headers.map(normaliseHeader)) === level ? 0 : -1;
+}
+
+/** The mapping of every level present, each matched against its own sheet's headers. */
+export function levelMapping<L extends string>(
+	fields: readonly ImportField[],
+	levels: Iterable<L>,
+	sheets: SheetHeaders,
+	sheetIndex: (sheets: SheetHeaders, level: L) => number,
+	remembered?: RememberedMapping
+): ColumnMapping {
+	const mapping: ColumnMapping = {};
+	for (const level of levels) {
+		const own = fields.filter((x) => x.sheet === level);
+		const index = sheetIndex(sheets, level);
+		Object.assign(mapping, autoMap(own, index >= 0 ? sheets[index]!.headers : [], remembered));
+	}
+	return mapping;
+}

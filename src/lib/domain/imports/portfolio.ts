@@ -7,11 +7,12 @@
 import { LIFECYCLE_TRANSITIONS } from '../portfolio';
 import { LIFECYCLE_LABEL, LIFECYCLE_STATUSES, type LifecycleStatus } from '../portfolio/vocabulary';
 import {
-	autoMap,
-	normaliseHeader,
+	levelMapping,
+	levelSheetIndex,
 	type ColumnMapping,
 	type ImportField,
-	type RememberedMapping
+	type RememberedMapping,
+	type SheetHeaders
 } from './mapping';
 
 export type PortfolioSheet = 'tracks' | 'projects' | 'measures';
@@ -108,34 +109,19 @@ const SHEET_NAMES: Record<PortfolioSheet, string[]> = {
  * (a CSV), the level its headers name: a «Tiltak» column means measures, else «Prosjekt»
  * projects, else «Kode» tracks.
  */
-export function portfolioSheetIndex(
-	sheets: readonly { name: string; headers: readonly string[] }[],
-	level: PortfolioSheet
-): number {
-	const named = sheets.findIndex((s) => SHEET_NAMES[level].includes(normaliseHeader(s.name)));
-	if (named >= 0) return named;
-	if (sheets.length !== 1) return -1;
-	const headers = sheets[0]!.headers.map(normaliseHeader);
-	const detected: PortfolioSheet = headers.includes('tiltak')
-		? 'measures'
-		: headers.includes('prosjekt')
-			? 'projects'
-			: 'tracks';
-	return detected === level ? 0 : -1;
+export function portfolioSheetIndex(sheets: SheetHeaders, level: PortfolioSheet): number {
+	return levelSheetIndex(sheets, level, SHEET_NAMES, (headers) =>
+		headers.includes('tiltak') ? 'measures' : headers.includes('prosjekt') ? 'projects' : 'tracks'
+	);
 }
 
 /** The mapping of every level present, each matched against its own sheet's headers. */
 export function portfolioMapping(
-	sheets: readonly { name: string; headers: readonly string[] }[],
+	sheets: SheetHeaders,
 	remembered?: RememberedMapping
 ): ColumnMapping {
-	const mapping: ColumnMapping = {};
-	for (const level of ['tracks', 'projects', 'measures'] as const) {
-		const fields = PORTFOLIO_FIELDS.filter((x) => x.sheet === level);
-		const index = portfolioSheetIndex(sheets, level);
-		Object.assign(mapping, autoMap(fields, index >= 0 ? sheets[index]!.headers : [], remembered));
-	}
-	return mapping;
+	const levels = ['tracks', 'projects', 'measures'] as const;
+	return levelMapping(PORTFOLIO_FIELDS, levels, sheets, portfolioSheetIndex, remembered);
 }
 
 /** «Vedtatt», «vedtatt» or «adopted»; blank is a new proposal. Null when unknown. */

@@ -4,6 +4,7 @@
  */
 import type { MessageBook } from '../result';
 import { m } from '$lib/paraglide/messages';
+import { lazy, lazyWith } from '../message-book';
 import {
 	linkKindError,
 	linkRefusal,
@@ -13,62 +14,26 @@ import {
 } from '$lib/domain/benefit-graph';
 
 export const BENEFIT_MESSAGES: MessageBook = {
-	messages: {
-		get has_realisations() {
-			return m.benefits_msg_benefit_has_realisations();
-		},
-		get plan_frozen() {
-			return m.benefits_msg_benefit_plan_frozen();
-		},
-		get plan_frozen_unit() {
-			return m.benefits_msg_benefit_plan_frozen_unit();
-		},
-		get plan_frozen_judgement() {
-			return m.benefits_msg_benefit_plan_frozen_judgement();
-		},
-		get benefit_missing() {
-			return m.benefits_msg_benefit_benefit_missing();
-		},
-		get project_missing() {
-			return m.benefits_msg_benefit_project_missing();
-		},
-		get supersedes_missing() {
-			return m.benefits_msg_benefit_supersedes_missing();
-		},
-		get supersedes_other_month() {
-			return m.benefits_msg_benefit_supersedes_other_month();
-		},
-		get supersedes_superseded() {
-			return m.benefits_msg_benefit_supersedes_superseded();
-		},
-		get not_quantitative() {
-			return m.benefits_msg_benefit_not_quantitative();
-		},
-		get no_plan() {
-			return m.benefits_msg_benefit_no_plan();
-		},
-		get outside_plan() {
-			return m.benefits_msg_benefit_outside_plan();
-		},
-		get estimate_too_large() {
-			return m.benefits_msg_benefit_estimate_too_large();
-		},
-		get link_from() {
-			return m.benefits_msg_benefit_link_from();
-		},
-		get link_to() {
-			return m.benefits_msg_benefit_link_to();
-		},
-		get period_attested() {
-			return m.benefits_msg_benefit_period_attested();
-		},
-		get validator_missing() {
-			return m.benefits_msg_benefit_validator_missing();
-		},
-		get correction_reason_required() {
-			return m.benefits_msg_benefit_correction_reason_required();
-		}
-	},
+	messages: lazy({
+		has_realisations: m.benefits_msg_benefit_has_realisations,
+		plan_frozen: m.benefits_msg_benefit_plan_frozen,
+		plan_frozen_unit: m.benefits_msg_benefit_plan_frozen_unit,
+		plan_frozen_judgement: m.benefits_msg_benefit_plan_frozen_judgement,
+		benefit_missing: m.benefits_msg_benefit_benefit_missing,
+		project_missing: m.benefits_msg_benefit_project_missing,
+		supersedes_missing: m.benefits_msg_benefit_supersedes_missing,
+		supersedes_other_month: m.benefits_msg_benefit_supersedes_other_month,
+		supersedes_superseded: m.benefits_msg_benefit_supersedes_superseded,
+		not_quantitative: m.benefits_msg_benefit_not_quantitative,
+		no_plan: m.benefits_msg_benefit_no_plan,
+		outside_plan: m.benefits_msg_benefit_outside_plan,
+		estimate_too_large: m.benefits_msg_benefit_estimate_too_large,
+		link_from: m.benefits_msg_benefit_link_from,
+		link_to: m.benefits_msg_benefit_link_to,
+		period_attested: m.benefits_msg_benefit_period_attested,
+		validator_missing: m.benefits_msg_benefit_validator_missing,
+		correction_reason_required: m.benefits_msg_benefit_correction_reason_required
+	}),
 	fields: { owner_missing: 'ownerId', unit_missing: 'unitId', validator_missing: 'validatorId' }
 };
 
@@ -101,105 +66,51 @@ export function checkNewLink(
 	return refusal ? { ok: false, message: linkMessage(refusal) } : { ok: true };
 }
 
-export const BENEFIT_SUCCESS = {
-	get updated() {
-		return m.benefits_msg_done_updated();
+export const BENEFIT_SUCCESS = lazyWith(
+	{
+		updated: m.benefits_msg_done_updated,
+		lineAdded: m.benefits_msg_done_lineAdded,
+		lineChanged: m.benefits_msg_done_lineChanged,
+		lineRemoved: m.benefits_msg_done_lineRemoved,
+		planSaved: m.benefits_msg_done_planSaved,
+		periodRemoved: m.benefits_msg_done_periodRemoved,
+		realised: m.benefits_msg_done_realised,
+		corrected: m.benefits_msg_done_corrected,
+		followUp: m.benefits_msg_done_followUp,
+		linkAdded: m.benefits_msg_done_linkAdded,
+		linkRemoved: m.benefits_msg_done_linkRemoved,
+		changeRemoved: m.benefits_msg_done_changeRemoved,
+		settingsSaved: m.benefits_msg_done_settingsSaved
 	},
-	get lineAdded() {
-		return m.benefits_msg_done_lineAdded();
-	},
-	get lineChanged() {
-		return m.benefits_msg_done_lineChanged();
-	},
-	get lineRemoved() {
-		return m.benefits_msg_done_lineRemoved();
-	},
-	get planSaved() {
-		return m.benefits_msg_done_planSaved();
-	},
-	get periodRemoved() {
-		return m.benefits_msg_done_periodRemoved();
-	},
-	get realised() {
-		return m.benefits_msg_done_realised();
-	},
-	get corrected() {
-		return m.benefits_msg_done_corrected();
-	},
-	get followUp() {
-		return m.benefits_msg_done_followUp();
-	},
-	get linkAdded() {
-		return m.benefits_msg_done_linkAdded();
-	},
-	get linkRemoved() {
-		return m.benefits_msg_done_linkRemoved();
-	},
-	get changeRemoved() {
-		return m.benefits_msg_done_changeRemoved();
-	},
-	get settingsSaved() {
-		return m.benefits_msg_done_settingsSaved();
-	},
-	periodPlanned: (period: string) => m.benefits_msg_done_periodPlanned({ period }),
-	changeAdded: (title: string) => m.benefits_msg_done_changeAdded({ title }),
-	changeSaved: (title: string) => m.benefits_msg_done_changeSaved({ title }),
-	benefitAdded: (title: string) => m.benefits_msg_done_benefitAdded({ title })
-} as const;
+	{
+		periodPlanned: (period: string) => m.benefits_msg_done_periodPlanned({ period }),
+		changeAdded: (title: string) => m.benefits_msg_done_changeAdded({ title }),
+		changeSaved: (title: string) => m.benefits_msg_done_changeSaved({ title }),
+		benefitAdded: (title: string) => m.benefits_msg_done_benefitAdded({ title })
+	}
+);
 
 // ── Plan versions: freezing, change requests and their decision ─────────────────────────────
 
 export const PLAN_VERSION_MESSAGES: MessageBook = {
-	messages: {
-		get benefit_missing() {
-			return m.benefits_msg_benefit_benefit_missing();
-		},
-		get no_plan() {
-			return m.benefits_msg_plan_no_plan();
-		},
-		get plan_frozen_already() {
-			return m.benefits_msg_plan_plan_frozen_already();
-		},
-		get plan_frozen() {
-			return m.benefits_msg_plan_plan_frozen();
-		},
-		get plan_frozen_estimate() {
-			return m.benefits_msg_plan_plan_frozen_estimate();
-		},
-		get plan_not_frozen() {
-			return m.benefits_msg_plan_plan_not_frozen();
-		},
-		get request_waiting() {
-			return m.benefits_msg_plan_request_waiting();
-		},
-		get not_waiting() {
-			return m.benefits_msg_plan_not_waiting();
-		},
-		get own_request() {
-			return m.benefits_msg_plan_own_request();
-		},
-		get stale() {
-			return m.benefits_msg_plan_stale();
-		},
-		get outside_plan() {
-			return m.benefits_msg_plan_outside_plan();
-		},
-		get evidence_too_many() {
-			return m.benefits_msg_plan_evidence_too_many();
-		},
-		get evidence_too_large() {
-			return m.benefits_msg_plan_evidence_too_large();
-		},
-		get evidence_empty() {
-			return m.benefits_msg_plan_evidence_empty();
-		},
-		get evidence_type() {
-			return m.benefits_msg_plan_evidence_type();
-		},
-		get estimate_too_large() {
-			return m.benefits_msg_benefit_estimate_too_large();
-		}
-	},
+	messages: lazy({
+		benefit_missing: m.benefits_msg_benefit_benefit_missing,
+		no_plan: m.benefits_msg_plan_no_plan,
+		plan_frozen_already: m.benefits_msg_plan_plan_frozen_already,
+		plan_frozen: m.benefits_msg_plan_plan_frozen,
+		plan_frozen_estimate: m.benefits_msg_plan_plan_frozen_estimate,
+		plan_not_frozen: m.benefits_msg_plan_plan_not_frozen,
+		request_waiting: m.benefits_msg_plan_request_waiting,
+		not_waiting: m.benefits_msg_plan_not_waiting,
+		own_request: m.benefits_msg_plan_own_request,
+		stale: m.benefits_msg_plan_stale,
+		outside_plan: m.benefits_msg_plan_outside_plan,
+		evidence_too_many: m.benefits_msg_plan_evidence_too_many,
+		evidence_too_large: m.benefits_msg_plan_evidence_too_large,
+		evidence_empty: m.benefits_msg_plan_evidence_empty,
+		evidence_type: m.benefits_msg_plan_evidence_type,
+		estimate_too_large: m.benefits_msg_benefit_estimate_too_large
+	}),
 	fields: {
 		outside_plan: 'plan',
 		estimate_too_large: 'lines',
@@ -210,56 +121,28 @@ export const PLAN_VERSION_MESSAGES: MessageBook = {
 	}
 };
 
-export const PLAN_VERSION_SUCCESS = {
-	get frozen() {
-		return m.benefits_msg_plan_done_frozen();
-	},
-	get requested() {
-		return m.benefits_msg_plan_done_requested();
-	},
-	get approved() {
-		return m.benefits_msg_plan_done_approved();
-	},
-	get rejected() {
-		return m.benefits_msg_plan_done_rejected();
-	}
-};
+export const PLAN_VERSION_SUCCESS = lazy({
+	frozen: m.benefits_msg_plan_done_frozen,
+	requested: m.benefits_msg_plan_done_requested,
+	approved: m.benefits_msg_plan_done_approved,
+	rejected: m.benefits_msg_plan_done_rejected
+});
 
 // ── Attestation, validation and forecast ────────────────────────────────────────────────────
 
 export const ATTESTATION_MESSAGES: MessageBook = {
-	messages: {
-		get benefit_missing() {
-			return m.benefits_msg_benefit_benefit_missing();
-		},
-		get realisation_missing() {
-			return m.benefits_msg_attest_realisation_missing();
-		},
-		get realisation_superseded() {
-			return m.benefits_msg_attest_realisation_superseded();
-		},
-		get not_owner() {
-			return m.benefits_msg_attest_not_owner();
-		},
-		get not_validator() {
-			return m.benefits_msg_attest_not_validator();
-		},
-		get not_kroner() {
-			return m.benefits_msg_attest_not_kroner();
-		},
-		get own_value() {
-			return m.benefits_msg_attest_own_value();
-		},
-		get not_attested() {
-			return m.benefits_msg_attest_not_attested();
-		},
-		get already_confirmed() {
-			return m.benefits_msg_attest_already_confirmed();
-		},
-		get period_mismatch() {
-			return m.benefits_msg_attest_period_mismatch();
-		}
-	}
+	messages: lazy({
+		benefit_missing: m.benefits_msg_benefit_benefit_missing,
+		realisation_missing: m.benefits_msg_attest_realisation_missing,
+		realisation_superseded: m.benefits_msg_attest_realisation_superseded,
+		not_owner: m.benefits_msg_attest_not_owner,
+		not_validator: m.benefits_msg_attest_not_validator,
+		not_kroner: m.benefits_msg_attest_not_kroner,
+		own_value: m.benefits_msg_attest_own_value,
+		not_attested: m.benefits_msg_attest_not_attested,
+		already_confirmed: m.benefits_msg_attest_already_confirmed,
+		period_mismatch: m.benefits_msg_attest_period_mismatch
+	})
 };
 
 export const ATTESTATION_SUCCESS = {
@@ -272,24 +155,16 @@ export const ATTESTATION_SUCCESS = {
 
 export const TIMING_MESSAGES: MessageBook = {
 	fields: { measure_missing: 'startMeasureId' },
-	messages: {
-		get benefit_missing() {
-			return m.benefits_msg_benefit_benefit_missing();
-		},
-		get measure_missing() {
-			return m.benefits_msg_timing_measure_missing();
-		}
-	}
+	messages: lazy({
+		benefit_missing: m.benefits_msg_benefit_benefit_missing,
+		measure_missing: m.benefits_msg_timing_measure_missing
+	})
 };
 
-export const TIMING_SUCCESS = {
-	get tied() {
-		return m.benefits_msg_timing_done_tied();
-	},
-	get untied() {
-		return m.benefits_msg_timing_done_untied();
-	}
-};
+export const TIMING_SUCCESS = lazy({
+	tied: m.benefits_msg_timing_done_tied,
+	untied: m.benefits_msg_timing_done_untied
+});
 
 /** A realised value, or its attestation, for a month that has not begun (Oslo time). */
 export const futureMonth = () => m.benefits_msg_future_month();

@@ -4,7 +4,7 @@
  * the request's time. Nothing is created before the commit, and the commit writes every row or
  * none (db/queries/imports.ts, commitStaging).
  */
-import { fail, redirect } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { generateToken } from '../auth/tokens';
 import { commitStaging, insertStaging, saveStagingMapping } from '../db/queries/imports';
 import { readForm } from '../read-form';
@@ -168,4 +168,22 @@ export function commitImport(target: Target, formData: FormData, now: Date) {
 }
 
 /** The targets a route names after its guard (target.ts). */
+/** The import page's three forms: upload a file, choose its columns, commit it. */
+export type ImportStep = 'upload' | 'map' | 'commit';
+
+/**
+ * One step of an import page for the target the route's guard allowed: every import route's
+ * action is its guard, its target and this.
+ */
+export async function importStep(
+	step: ImportStep,
+	target: Target,
+	event: Pick<RequestEvent, 'request' | 'locals'>
+) {
+	const { now } = event.locals;
+	if (step === 'upload') return uploadImport(target, event.request, now);
+	const form = await readForm(event);
+	return step === 'map' ? saveImportMapping(target, form, now) : commitImport(target, form, now);
+}
+
 export { benefitsTarget, portfolioTarget, realisationsTarget, wheelTasksTarget } from './target';

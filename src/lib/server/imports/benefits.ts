@@ -38,10 +38,7 @@ import { isDownloadNote, type Ref } from './benefit-rows';
 import { IMPORT_MESSAGES } from './messages';
 import type { StagedRow, StagedSheet } from './read';
 import type { Preview, PreviewRow, StagedMapping } from './preview';
-import { lookup, rowContext, type RowContext } from './portfolio-rows';
-
-const NO_MISSION =
-	'Ingen misjon er registrert ennå. En administrator registrerer den under «Misjon og effektmål» før noe kan importeres.';
+import { lookup, pushRow, readLevel, type RowContext, type RowOutcome } from './portfolio-rows';
 
 export const BENEFIT_COLUMNS = [
 	'Ark',
@@ -88,43 +85,17 @@ export function benefitPreview(
 	const seen = new Set<string>();
 	const noMission = getMission() === undefined;
 
-	function read(level: BenefitSheet, run: (row: StagedRow, ctx: RowContext) => void) {
-		const index = benefitSheetIndex(sheets, level);
-		const sheet = index >= 0 ? sheets[index]! : null;
-		if (!sheet) return;
-		for (const row of sheet.rows) {
-			if (isDownloadNote(row)) continue;
-			const ctx = rowContext(sheet, row, level, mapping.columns, mapping.defaults, BENEFIT_FIELDS);
-			if (noMission) ctx.issue('title', NO_MISSION);
-			run(row, ctx);
-		}
-	}
+	const read = (level: BenefitSheet, run: (row: StagedRow, ctx: RowContext) => void) =>
+		readLevel(
+			sheets[benefitSheetIndex(sheets, level)],
+			level,
+			mapping,
+			{ noMission, fields: BENEFIT_FIELDS, skip: isDownloadNote },
+			run
+		);
 
-	function push(
-		ctx: RowContext,
-		level: BenefitSheet,
-		cells: string[],
-		outcome: { existing?: string; repeated?: string } = {}
-	) {
-		// A row that is there already is skipped as it is: what else it says is not read.
-		if (outcome.existing) ctx.issues.length = 0;
-		const base = {
-			sheet: ctx.sheetName,
-			rowNumber: ctx.rowNumber,
-			issues: ctx.issues,
-			cells: [BENEFIT_SHEET_LABEL[level], ...cells]
-		};
-		const status =
-			ctx.issues.length > 0
-				? 'error'
-				: outcome.existing
-					? 'existing'
-					: outcome.repeated
-						? 'repeated'
-						: 'new';
-		rows.push({ ...base, status, note: outcome.existing ?? outcome.repeated ?? null });
-		return status === 'new';
-	}
+	const push = (ctx: RowContext, level: BenefitSheet, cells: string[], outcome?: RowOutcome) =>
+		pushRow(rows, ctx, BENEFIT_SHEET_LABEL[level], cells, outcome, true);
 
 	function judge<T>(
 		ctx: RowContext,

@@ -5,7 +5,11 @@
 import { cellName, type ColumnMapping, type ImportField } from '$lib/domain/imports/mapping';
 import { isoDay, PORTFOLIO_FIELDS, type PortfolioSheet } from '$lib/domain/imports/portfolio';
 import type { StagedRow, StagedSheet } from './read';
-import type { PreviewIssue } from './preview';
+import type { PreviewIssue, PreviewRow, StagedMapping } from './preview';
+
+/** Tracks and projects belong to the mission, benefits to its projects: none, nothing is created. */
+export const NO_MISSION =
+	'Ingen misjon er registrert ennå. En administrator registrerer den under «Misjon og effektmål» før noe kan importeres.';
 
 export function dates(ctx: RowContext): string {
 	const start = isoDay(ctx.cell('startDate'));
@@ -69,4 +73,62 @@ export function lookup<T, K>(items: readonly T[], keyOf: (item: T) => K) {
 		all: (key: K): readonly T[] => all.get(key) ?? [],
 		has: (key: K): boolean => all.has(key)
 	};
+}
+
+/** What is known of a row besides its problems: that it is there already, or earlier in the file. */
+export type RowOutcome = { existing?: string; repeated?: string };
+
+/**
+ * The row into the preview, under its sheet's label, with its status: an error when it has a
+ * problem, else skipped as existing or repeated, else new. True when it will be created.
+ * `noteOnError`: a row with problems keeps its note too (the benefit preview says which rows
+ * repeat an earlier one even when they also have problems; the portfolio preview does not).
+ */
+export function pushRow(
+	rows: PreviewRow[],
+	ctx: RowContext,
+	sheetLabel: string,
+	cells: string[],
+	outcome: RowOutcome = {},
+	noteOnError = false
+): boolean {
+	// A row that is there already is skipped as it is: what else it says is not read.
+	if (outcome.existing) ctx.issues.length = 0;
+	const status =
+		ctx.issues.length > 0
+			? 'error'
+			: outcome.existing
+				? 'existing'
+				: outcome.repeated
+					? 'repeated'
+					: 'new';
+	rows.push({
+		sheet: ctx.sheetName,
+		rowNumber: ctx.rowNumber,
+		issues: ctx.issues,
+		cells: [sheetLabel, ...cells],
+		status,
+		note: status === 'error' && !noteOnError ? null : (outcome.existing ?? outcome.repeated ?? null)
+	});
+	return status === 'new';
+}
+
+/**
+ * Each row of a level's sheet (none when the file has no such sheet) with its context. With
+ * `noMission` every row has that problem; `skip` passes over what is no row (a download's note).
+ */
+export function readLevel(
+	sheet: StagedSheet | undefined,
+	level: string,
+	mapping: StagedMapping,
+	opts: { noMission: boolean; fields?: readonly ImportField[]; skip?: (row: StagedRow) => boolean },
+	run: (row: StagedRow, ctx: RowContext) => void
+): void {
+	if (!sheet) return;
+	for (const row of sheet.rows) {
+		if (opts.skip?.(row)) continue;
+		const ctx = rowContext(sheet, row, level, mapping.columns, mapping.defaults, opts.fields);
+		if (opts.noMission) ctx.issue('title', NO_MISSION);
+		run(row, ctx);
+	}
 }

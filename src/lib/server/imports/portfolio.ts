@@ -31,11 +31,15 @@ import {
 } from '$lib/schemas/portfolio';
 import type { StagedRow, StagedSheet } from './read';
 import type { Preview, PreviewRow, StagedMapping } from './preview';
-import { dates, lookup, rowContext, type RowContext } from './portfolio-rows';
+import {
+	dates,
+	lookup,
+	pushRow,
+	readLevel,
+	type RowContext,
+	type RowOutcome
+} from './portfolio-rows';
 import { IMPORT_MESSAGES } from './messages';
-
-const NO_MISSION =
-	'Ingen misjon er registrert ennå. En administrator registrerer den under «Misjon og effektmål» før noe kan importeres.';
 
 export const PORTFOLIO_COLUMNS = ['Nivå', 'Kode', 'Tittel', 'Hører til', 'Status', 'Eier', 'Annet'];
 
@@ -80,16 +84,8 @@ export function portfolioPreview(
 	// Tracks and projects belong to the mission; without one nothing can be created.
 	const noMission = getMission() === undefined;
 
-	function read(level: PortfolioSheet, run: (row: StagedRow, ctx: RowContext) => void) {
-		const index = portfolioSheetIndex(sheets, level);
-		const sheet = index >= 0 ? sheets[index]! : null;
-		if (!sheet) return;
-		for (const row of sheet.rows) {
-			const ctx = rowContext(sheet, row, level, mapping.columns, mapping.defaults);
-			if (noMission) ctx.issue('title', NO_MISSION);
-			run(row, ctx);
-		}
-	}
+	const read = (level: PortfolioSheet, run: (row: StagedRow, ctx: RowContext) => void) =>
+		readLevel(sheets[portfolioSheetIndex(sheets, level)], level, mapping, { noMission }, run);
 
 	/** The owner a cell names (blank: the importing user), and whether they may be given it. */
 	function owner(ctx: RowContext, alsoAllowed: number | null = null): number {
@@ -162,26 +158,8 @@ export function portfolioPreview(
 			);
 	}
 
-	function push(
-		ctx: RowContext,
-		level: PortfolioSheet,
-		cells: string[],
-		outcome: { existing?: string; repeated?: string } = {}
-	) {
-		// A row that is there already is skipped as it is: what else it says is not read.
-		if (outcome.existing) ctx.issues.length = 0;
-		const base = {
-			sheet: ctx.sheetName,
-			rowNumber: ctx.rowNumber,
-			issues: ctx.issues,
-			cells: [PORTFOLIO_SHEET_LABEL[level], ...cells]
-		};
-		if (ctx.issues.length > 0) rows.push({ ...base, status: 'error', note: null });
-		else if (outcome.existing) rows.push({ ...base, status: 'existing', note: outcome.existing });
-		else if (outcome.repeated) rows.push({ ...base, status: 'repeated', note: outcome.repeated });
-		else rows.push({ ...base, status: 'new', note: null });
-		return rows[rows.length - 1]!.status === 'new';
-	}
+	const push = (ctx: RowContext, level: PortfolioSheet, cells: string[], outcome?: RowOutcome) =>
+		pushRow(rows, ctx, PORTFOLIO_SHEET_LABEL[level], cells, outcome);
 
 	read('tracks', (_row, ctx) => {
 		const ownerId = owner(ctx);

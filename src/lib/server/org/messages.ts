@@ -1,67 +1,38 @@
 /** The organisation's messages (users, roles, units), keyed by the reason a write answers. */
 import { m } from '$lib/paraglide/messages';
+import { lazy, lazyWith } from '../message-book';
 import type { MessageBook } from '../result';
 
 // Getters, read when an answer is made: in the request's language (messages/admin/*.json).
 
 export const ORG_MESSAGES: MessageBook = {
-	messages: {
-		get email_taken() {
-			return m.admin_msg_email_taken();
-		},
-		get last_admin() {
-			return m.admin_msg_last_admin();
-		},
-		get exists() {
-			return m.admin_msg_exists();
-		},
-		get cycle() {
-			return m.admin_msg_cycle();
-		},
-		get parent_missing() {
-			return m.admin_msg_parent_missing();
-		},
-		get has_children() {
-			return m.admin_msg_has_children();
-		},
-		get parent_archived() {
-			return m.admin_msg_parent_archived();
-		},
-		get unit_missing() {
-			return m.admin_msg_unit_missing();
-		},
-		get password_off() {
-			return m.admin_msg_password_off();
-		}
-	},
+	messages: lazy({
+		email_taken: m.admin_msg_email_taken,
+		last_admin: m.admin_msg_last_admin,
+		exists: m.admin_msg_exists,
+		cycle: m.admin_msg_cycle,
+		parent_missing: m.admin_msg_parent_missing,
+		has_children: m.admin_msg_has_children,
+		parent_archived: m.admin_msg_parent_archived,
+		unit_missing: m.admin_msg_unit_missing,
+		password_off: m.admin_msg_password_off
+	}),
 	fields: { owner_missing: 'ownerId', unit_missing: 'unitId' }
 };
 
-export const ORG_SUCCESS = {
-	get renamed() {
-		return m.admin_ok_renamed();
+export const ORG_SUCCESS = lazyWith(
+	{
+		renamed: m.admin_ok_renamed,
+		deactivated: m.admin_ok_deactivated,
+		activated: m.admin_ok_activated,
+		roleAdded: m.admin_ok_role_added,
+		roleRemoved: m.admin_ok_role_removed,
+		unitMoved: m.admin_ok_unit_moved,
+		unitArchived: m.admin_ok_unit_archived,
+		unitRestored: m.admin_ok_unit_restored
 	},
-	get deactivated() {
-		return m.admin_ok_deactivated();
-	},
-	get activated() {
-		return m.admin_ok_activated();
-	},
-	get roleAdded() {
-		return m.admin_ok_role_added();
-	},
-	get roleRemoved() {
-		return m.admin_ok_role_removed();
-	},
-	get unitMoved() {
-		return m.admin_ok_unit_moved();
-	},
-	get unitArchived() {
-		return m.admin_ok_unit_archived();
-	},
-	get unitRestored() {
-		return m.admin_ok_unit_restored();
-	},
-	unitCreated: (name: string) => m.admin_ok_unit_created({ name }),
-	unitRenamed: (name: string) => m.admin_ok_unit_renamed({ name })
-};
+	{
+		unitCreated: (name: string) => m.admin_ok_unit_created({ name }),
+		unitRenamed: (name: string) => m.admin_ok_unit_renamed({ name })
+	}
+);

@@ -1,36 +1,21 @@
 /** The portfolio's messages, keyed by the reason a write answers. */
 import { m } from '$lib/paraglide/messages';
+import { lazy, lazyWith } from '../message-book';
 import type { MessageBook } from '../result';
 
 // Getters and functions, read when an answer is made: in the request's language
 // (messages/portfolio/*.json).
 
-const MESSAGES = {
-	get code_taken() {
-		return m.portfolio_refused_code_taken();
-	},
-	get track_missing() {
-		return m.portfolio_refused_track_missing();
-	},
-	get project_missing() {
-		return m.portfolio_refused_project_missing();
-	},
-	get unit_missing() {
-		return m.portfolio_refused_unit_missing();
-	},
-	get transition() {
-		return m.portfolio_refused_transition();
-	},
-	get no_mission() {
-		return m.portfolio_no_mission();
-	},
-	get not_own_owner() {
-		return m.portfolio_refused_not_own_owner();
-	},
-	get not_own_project() {
-		return m.portfolio_refused_not_own_project();
-	}
-};
+const MESSAGES = lazy({
+	code_taken: m.portfolio_refused_code_taken,
+	track_missing: m.portfolio_refused_track_missing,
+	project_missing: m.portfolio_refused_project_missing,
+	unit_missing: m.portfolio_refused_unit_missing,
+	transition: m.portfolio_refused_transition,
+	no_mission: m.portfolio_no_mission,
+	not_own_owner: m.portfolio_refused_not_own_owner,
+	not_own_project: m.portfolio_refused_not_own_project
+});
 
 const HAS_CHILDREN = {
 	track: m.portfolio_refused_track_children,
@@ -49,68 +34,36 @@ export function portfolioMessages(entity: PortfolioEntity = ''): MessageBook {
 	};
 }
 
-export const PORTFOLIO_SUCCESS = {
-	get statusChanged() {
-		return m.portfolio_done_status();
+export const PORTFOLIO_SUCCESS = lazyWith(
+	{
+		statusChanged: m.portfolio_done_status,
+		reportSaved: m.portfolio_done_report,
+		trackSaved: m.portfolio_done_track,
+		projectSaved: m.portfolio_done_project,
+		measureSaved: m.portfolio_done_measure,
+		scored: m.portfolio_done_scored,
+		prioritised: m.portfolio_done_prioritised,
+		unprioritised: m.portfolio_done_unprioritised,
+		restored: m.portfolio_done_restored,
+		missionSaved: m.portfolio_done_mission,
+		goalAdded: m.portfolio_done_goal_added,
+		goalSaved: m.portfolio_done_goal_saved,
+		goalArchived: m.portfolio_done_goal_archived
 	},
-	get reportSaved() {
-		return m.portfolio_done_report();
-	},
-	get trackSaved() {
-		return m.portfolio_done_track();
-	},
-	get projectSaved() {
-		return m.portfolio_done_project();
-	},
-	get measureSaved() {
-		return m.portfolio_done_measure();
-	},
-	get scored() {
-		return m.portfolio_done_scored();
-	},
-	get prioritised() {
-		return m.portfolio_done_prioritised();
-	},
-	get unprioritised() {
-		return m.portfolio_done_unprioritised();
-	},
-	get restored() {
-		return m.portfolio_done_restored();
-	},
-	get missionSaved() {
-		return m.portfolio_done_mission();
-	},
-	get goalAdded() {
-		return m.portfolio_done_goal_added();
-	},
-	get goalSaved() {
-		return m.portfolio_done_goal_saved();
-	},
-	get goalArchived() {
-		return m.portfolio_done_goal_archived();
-	},
-	riskAdded: (title: string) => m.portfolio_done_risk_added({ title }),
-	riskSaved: (title: string) => m.portfolio_done_risk_saved({ title })
-};
+	{
+		riskAdded: (title: string) => m.portfolio_done_risk_added({ title }),
+		riskSaved: (title: string) => m.portfolio_done_risk_saved({ title })
+	}
+);
 
 /** Why a portfolio page or write is refused (access.ts): 403 and 404 answers. */
-export const PORTFOLIO_ACCESS = {
-	get notOwn() {
-		return m.portfolio_access_not_own();
-	},
-	get noTrack() {
-		return m.portfolio_access_no_track();
-	},
-	get noProject() {
-		return m.portfolio_access_no_project();
-	},
-	get noMeasure() {
-		return m.portfolio_access_no_measure();
-	},
-	get notOwnProject() {
-		return m.portfolio_access_not_own_project();
-	}
-};
+export const PORTFOLIO_ACCESS = lazy({
+	notOwn: m.portfolio_access_not_own,
+	noTrack: m.portfolio_access_no_track,
+	noProject: m.portfolio_access_no_project,
+	noMeasure: m.portfolio_access_no_measure,
+	notOwnProject: m.portfolio_access_not_own_project
+});
 
 /** The API's answer to `?side=` past the last page (docs/api.md: 404, never the last page again). */
 export const pagePastEnd = (pages: number) =>

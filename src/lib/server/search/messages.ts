@@ -1,5 +1,6 @@
 /** The search page's words, read when the page is made: in the request's language. */
 import { m } from '$lib/paraglide/messages';
+import { lazyWith } from '../message-book';
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, type SearchRefusal } from '$lib/domain/search/query';
 import type { SearchKind } from '$lib/server/db/queries/search';
 
@@ -21,15 +22,13 @@ const REFUSAL: Record<SearchRefusal, () => string> = {
 };
 
 /** Why the search cannot be run (a 400 answer). */
-export const SEARCH_REFUSED = {
-	reason: (reason: SearchRefusal) => REFUSAL[reason](),
-	get unknownKind() {
-		return m.portfolio_search_unknown_kind();
+export const SEARCH_REFUSED = lazyWith(
+	{
+		unknownKind: m.portfolio_search_unknown_kind,
+		badPage: m.portfolio_search_bad_page,
+		notUnderstood: m.portfolio_search_not_understood
 	},
-	get badPage() {
-		return m.portfolio_search_bad_page();
-	},
-	get notUnderstood() {
-		return m.portfolio_search_not_understood();
+	{
+		reason: (reason: SearchRefusal) => REFUSAL[reason]()
 	}
-};
+);

@@ -1,29 +1,20 @@
 /** The steering area's messages, keyed by the reason a write answers (queries/governance.ts). */
 import { m } from '$lib/paraglide/messages';
+import { lazy } from '../message-book';
 import type { MessageBook } from '../result';
 
 // Getters, read when an answer is made: in the request's language (messages/portfolio/*.json).
 
 export const STEERING_MESSAGES: MessageBook = {
-	messages: {
-		get date_taken() {
-			return m.portfolio_meetings_date_taken();
-		},
-		get not_found() {
-			return m.portfolio_meetings_not_found();
-		}
-	},
+	messages: lazy({
+		date_taken: m.portfolio_meetings_date_taken,
+		not_found: m.portfolio_meetings_not_found
+	}),
 	fields: { date_taken: 'date' }
 };
 
-export const STEERING_SUCCESS = {
-	get meetingCreated() {
-		return m.portfolio_meetings_created();
-	},
-	get meetingUpdated() {
-		return m.portfolio_meetings_updated();
-	},
-	get meetingDeleted() {
-		return m.portfolio_meetings_deleted();
-	}
-};
+export const STEERING_SUCCESS = lazy({
+	meetingCreated: m.portfolio_meetings_created,
+	meetingUpdated: m.portfolio_meetings_updated,
+	meetingDeleted: m.portfolio_meetings_deleted
+});

@@ -4,6 +4,7 @@ import { formatDateTime } from '$lib/format';
 import type { Month } from '$lib/domain/schedule';
 import { monthLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
+import { lazy, lazyWith } from '../message-book';
 import {
 	EVIDENCE_MAX_BYTES,
 	EVIDENCE_MAX_FILES,
@@ -13,32 +14,16 @@ import {
 
 // Read when an answer is made, so each is in the request's language (messages/wheel/*.json).
 export const WHEEL_MESSAGES: MessageBook = {
-	messages: {
-		get already_assigned() {
-			return m.wheel_msg_already_assigned();
-		},
-		get unit_missing() {
-			return m.wheel_msg_unit_missing();
-		},
-		get task_archived() {
-			return m.wheel_msg_task_archived();
-		},
-		get not_signed() {
-			return m.wheel_msg_not_signed();
-		},
-		get occurrence_missing() {
-			return m.wheel_msg_occurrence_missing();
-		},
-		get not_my_unit() {
-			return m.wheel_msg_not_my_unit();
-		},
-		get owner_unit_missing() {
-			return m.wheel_msg_owner_unit_missing();
-		},
-		get not_assignable() {
-			return m.wheel_msg_not_assignable();
-		}
-	}
+	messages: lazy({
+		already_assigned: m.wheel_msg_already_assigned,
+		unit_missing: m.wheel_msg_unit_missing,
+		task_archived: m.wheel_msg_task_archived,
+		not_signed: m.wheel_msg_not_signed,
+		occurrence_missing: m.wheel_msg_occurrence_missing,
+		not_my_unit: m.wheel_msg_not_my_unit,
+		owner_unit_missing: m.wheel_msg_owner_unit_missing,
+		not_assignable: m.wheel_msg_not_assignable
+	})
 };
 
 /** The API's answers to a compliance filter naming what is not there (docs/api.md). */
@@ -86,27 +71,19 @@ export function notBegunMessage(period: string): string {
 	return m.wheel_msg_not_begun({ month: `${monthLabel(month as Month)} ${year}` });
 }
 
-export const WHEEL_SUCCESS = {
-	get signed() {
-		return m.wheel_ok_signed();
+export const WHEEL_SUCCESS = lazyWith(
+	{
+		signed: m.wheel_ok_signed,
+		reopened: m.wheel_ok_reopened,
+		wheelSaved: m.wheel_ok_wheel_saved,
+		assigned: m.wheel_ok_assigned,
+		unassigned: m.wheel_ok_unassigned,
+		feedRevoked: m.wheel_ok_feed_revoked
 	},
-	get reopened() {
-		return m.wheel_ok_reopened();
-	},
-	get wheelSaved() {
-		return m.wheel_ok_wheel_saved();
-	},
-	get assigned() {
-		return m.wheel_ok_assigned();
-	},
-	get unassigned() {
-		return m.wheel_ok_unassigned();
-	},
-	get feedRevoked() {
-		return m.wheel_ok_feed_revoked();
-	},
-	wheelCreated: (name: string) => m.wheel_ok_wheel_created({ name }),
-	taskAdded: (title: string) => m.wheel_ok_task_added({ title }),
-	taskSaved: (title: string) => m.wheel_ok_task_saved({ title }),
-	taskArchived: (title: string) => m.wheel_ok_task_archived({ title })
-};
+	{
+		wheelCreated: (name: string) => m.wheel_ok_wheel_created({ name }),
+		taskAdded: (title: string) => m.wheel_ok_task_added({ title }),
+		taskSaved: (title: string) => m.wheel_ok_task_saved({ title }),
+		taskArchived: (title: string) => m.wheel_ok_task_archived({ title })
+	}
+);

@@ -1,33 +1,31 @@
+import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import type { SessionUser } from '$lib/server/auth/session';
 import { requireRealisationImporter } from '$lib/server/benefits/access';
 import * as imports from '$lib/server/imports/actions';
 import { importPage } from '$lib/server/imports/views';
-import { readForm } from '$lib/server/read-form';
+
+/** The benefits whose realised values the user may import, as of the request's time. */
+const targetFor = (user: SessionUser, event: Pick<RequestEvent, 'url' | 'locals'>) =>
+	imports.realisationsTarget(user, event.url.pathname, event.locals.now);
 
 /** Importing realised values: benefit owners and programme leaders; each row per its benefit. */
 export const load: PageServerLoad = async (event) => {
 	const user = requireRealisationImporter(event);
-	const { now } = event.locals;
-	return importPage(imports.realisationsTarget(user, event.url.pathname, now), event.url, now);
+	return importPage(targetFor(user, event), event.url, event.locals.now);
 };
 
 export const actions: Actions = {
 	upload: async (event) => {
 		const user = requireRealisationImporter(event);
-		const { now } = event.locals;
-		const target = imports.realisationsTarget(user, event.url.pathname, now);
-		return imports.uploadImport(target, event.request, now);
+		return imports.importStep('upload', targetFor(user, event), event);
 	},
 	map: async (event) => {
 		const user = requireRealisationImporter(event);
-		const { now } = event.locals;
-		const target = imports.realisationsTarget(user, event.url.pathname, now);
-		return imports.saveImportMapping(target, await readForm(event), now);
+		return imports.importStep('map', targetFor(user, event), event);
 	},
 	commit: async (event) => {
 		const user = requireRealisationImporter(event);
-		const { now } = event.locals;
-		const target = imports.realisationsTarget(user, event.url.pathname, now);
-		return imports.commitImport(target, await readForm(event), now);
+		return imports.importStep('commit', targetFor(user, event), event);
 	}
 };
