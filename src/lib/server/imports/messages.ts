@@ -1,8 +1,9 @@
 /**
  * The import's messages: why a file is refused, and what a commit answers. Read when an answer
- * is made, so each is in the request's language (messages/imports/*.json). What a preview row
- * says about itself stays in bokmål with the file's own column names (the preview's digest is
- * made from it, and a commit in another language must not count as a changed preview).
+ * is made, so each is in the request's language (messages/imports/*.json). A preview row's
+ * cells, notes and problems stay in bokmål beside the file's own (bokmål) column names, and the
+ * page marks them so: the cells go into the preview's digest (preview.ts), which must not
+ * change with the reader's language between the preview and the commit.
  */
 import {
 	formatByteSize,
@@ -106,7 +107,7 @@ export const IMPORT_MESSAGES = {
 		),
 	/**
 	 * An id in the file names an item here under another name: neither skipped nor a new one.
-	 * A preview row's problem, so in bokmål with the file's column names (see above).
+	 * A preview row's problem, so in bokmål (see above).
 	 */
 	idNamesOther: (label: string, id: string, here: string, inFile: string, what = 'tittelen') =>
 		`${label} ${id} er «${here}» i Misjonskart, ikke «${inFile}». Endre ${what} i filen eller fjern ID-en.`
