@@ -121,7 +121,13 @@ export const TRANSLATED_ROUTES: ReadonlySet<string> = new Set([
 	'/(app)/gevinster/attestering',
 	'/(app)/gevinster/godkjenning',
 	'/(app)/gevinster/innstillinger',
-	'/(app)/gevinster/prosjekt/[id=id]'
+	'/(app)/gevinster/prosjekt/[id=id]',
+	'/(app)/gevinster/fordeling',
+	'/(app)/internkontroll/arsrapport',
+	'/(app)/portefolje/import',
+	'/(app)/arshjul/maler/[id=id]/import',
+	'/(app)/gevinster/import',
+	'/(app)/gevinster/import/realiseringer'
 ]);
 
 /** Whether a page's own text follows the reader's language (`null`: an unknown address). */

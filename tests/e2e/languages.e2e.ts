@@ -25,6 +25,192 @@ async function choose(page: Page, language: string, button: string, lang: string
 	await waitForHydration(page);
 }
 
+type Language = 'nn' | 'en';
+type PageCase = {
+	path: string;
+	/** The page's <h1> in each language it is visited in. */
+	heading: Partial<Record<Language, string>>;
+	/** What else the page must show in that language. */
+	checks?: Partial<Record<Language, (page: Page) => Promise<void>>>;
+};
+
+const count = (n: number) => (locator: { count(): Promise<number> }) =>
+	expect(locator.count()).resolves.toBe(n);
+const some = async (locator: { count(): Promise<number> }) =>
+	expect(await locator.count()).toBeGreaterThan(0);
+const wheelNav = (page: Page) => page.getByRole('navigation', { name: /^(Årshjul|Annual wheel)$/ });
+
+/** Pages the steering group's member reads, one row per page. */
+const AREA_PAGES: PageCase[] = [
+	{
+		path: '/gevinster',
+		heading: { nn: 'Gevinstar', en: 'Benefits' },
+		checks: {
+			nn: async (page) => {
+				await count(1)(page.getByRole('heading', { name: 'Gevinstar bak plan' }));
+				await count(1)(page.getByRole('heading', { name: 'Summar' }));
+			},
+			en: async (page) => {
+				await count(1)(page.getByRole('heading', { name: 'Benefits behind plan' }));
+				await count(1)(page.getByRole('heading', { name: 'Sums' }));
+				await count(1)(page.getByRole('button', { name: 'Show' }));
+			}
+		}
+	},
+	{ path: '/gevinster/kart', heading: { en: 'Benefit map' } },
+	{
+		path: '/gevinster/fordeling',
+		heading: { nn: 'Fordeling av gevinstar', en: 'Distribution of benefits' },
+		checks: {
+			nn: async (page) => {
+				await count(1)(page.getByRole('heading', { name: 'Etter kven som får gevinsten' }));
+				await count(1)(page.getByRole('heading', { name: 'Etter kvalitetsdimensjon' }));
+			},
+			en: async (page) => {
+				await count(1)(page.getByRole('heading', { name: 'By who gains' }));
+				await count(1)(page.getByRole('heading', { name: 'By quality dimension' }));
+				await some(page.getByRole('table', { name: /^Table: Estimate in kroner by who gains/ }));
+			}
+		}
+	},
+	{ path: '/arshjul/mine', heading: { en: 'My tasks' } },
+	{
+		path: '/arshjul',
+		heading: { nn: 'Årshjul', en: 'Annual wheel' },
+		checks: {
+			nn: async (page) => {
+				await count(1)(wheelNav(page).getByRole('link', { name: 'Mine oppgåver' }));
+				await count(1)(wheelNav(page).getByRole('link', { name: 'Malar' }));
+				await count(1)(page.getByRole('heading', { name: 'Månad for månad' }));
+			},
+			en: async (page) => {
+				await count(1)(wheelNav(page).getByRole('link', { name: 'My tasks' }));
+				await count(1)(wheelNav(page).getByRole('link', { name: 'Templates' }));
+				await count(1)(page.getByRole('heading', { name: 'Month by month' }));
+				await count(1)(page.getByRole('button', { name: 'Show' }));
+			}
+		}
+	},
+	{
+		path: '/internkontroll/arsrapport',
+		heading: { nn: 'Internkontrollrapport', en: 'Internal control report' },
+		checks: {
+			nn: async (page) => {
+				await count(1)(page.getByRole('heading', { name: '1. Rutinar i bruk' }));
+				await count(1)(page.getByRole('button', { name: 'Vis rapporten' }));
+				await expect(page.locator('.lead').textContent()).resolves.toMatch(
+					/Tal til og med \d{1,2}\. [a-zæøå]+ 20\d\d\./
+				);
+			},
+			en: async (page) => {
+				await count(1)(page.getByRole('heading', { name: '1. Routines in use' }));
+				await count(1)(page.getByRole('heading', { name: '4. Supervisions' }));
+				await count(1)(page.getByRole('button', { name: 'Show the report' }));
+			}
+		}
+	},
+	{
+		path: '/portefolje',
+		heading: { nn: 'Portefølje', en: 'Portfolio' },
+		checks: {
+			nn: async (page) => {
+				await count(1)(page.getByRole('columnheader', { name: 'Brukar', exact: true }));
+				await count(1)(page.getByRole('table', { name: 'Prosjekt per nivå', exact: true }));
+				await count(1)(page.getByRole('button', { name: 'Vis', exact: true }));
+			},
+			en: async (page) => {
+				const headings = await page.locator('main h2').allTextContents();
+				expect(headings.map((h) => h.trim())).toEqual(
+					expect.arrayContaining(['Prioritisation', 'Balance in the portfolio'])
+				);
+				await count(1)(page.getByRole('table', { name: 'Projects per level', exact: true }));
+				await count(1)(page.getByLabel('Owner', { exact: true }));
+			}
+		}
+	},
+	{ path: '/portefolje/risiko', heading: { en: 'Risk matrix for the portfolio' } }
+];
+
+/** Pages only an administrator (or a programme leader, for the import) opens. */
+const ADMIN_PAGES: PageCase[] = [
+	{
+		path: '/admin/brukere',
+		heading: { nn: 'Brukarar og roller', en: 'Users and roles' },
+		checks: {
+			nn: async (page) => {
+				await count(1)(page.getByRole('heading', { name: 'Ny brukar' }));
+				await count(1)(page.getByRole('columnheader', { name: 'Namn' }));
+				await some(page.getByRole('cell', { name: 'Administrator' }));
+			},
+			en: async (page) => {
+				await count(1)(page.getByRole('heading', { name: 'New user' }));
+				await count(1)(page.getByRole('button', { name: 'Create user' }));
+			}
+		}
+	},
+	// The change log: its kinds and actions in English, the fields of a change marked bokmål.
+	{
+		path: '/admin/logg',
+		heading: { en: 'Change log' },
+		checks: {
+			en: async (page) => {
+				await count(1)(page.getByRole('columnheader', { name: 'Action' }));
+				await some(page.getByRole('cell', { name: /^(Created|Changed)$/ }));
+			}
+		}
+	},
+	{
+		path: '/portefolje/import',
+		heading: {
+			nn: 'Importer spor, prosjekt og tiltak',
+			en: 'Import tracks, projects and measures'
+		},
+		checks: {
+			nn: async (page) => {
+				await count(1)(page.getByLabel('Fil (Excel .xlsx eller CSV)'));
+				await count(1)(page.getByRole('button', { name: 'Last opp og sjå over' }));
+				await count(1)(page.getByRole('heading', { name: 'Kolonnane' }));
+			},
+			en: async (page) => {
+				await count(1)(page.getByLabel('File (Excel .xlsx or CSV)'));
+				await count(1)(page.getByRole('button', { name: 'Upload and review' }));
+				await count(1)(page.getByRole('heading', { name: 'The columns' }));
+			}
+		}
+	}
+];
+
+/**
+ * Each page in nynorsk, then each in English, chosen on /konto: <html lang> says the language,
+ * nothing on the page is left marked as bokmål, the heading and the page's own checks in that
+ * language, zero axe violations. Bokmål is chosen again at the end, for the next journey.
+ */
+async function tour(page: Page, cases: PageCase[]) {
+	const steps: [Language, string, string][] = [
+		['nn', 'Nynorsk', 'Bytt språk'],
+		['en', 'English', 'Byt språk']
+	];
+	for (const [locale, language, button] of steps) {
+		await page.goto('/konto');
+		await waitForHydration(page);
+		await choose(page, language, button, locale);
+		for (const { path, heading, checks } of cases) {
+			const expected = heading[locale];
+			if (expected === undefined) continue;
+			await page.goto(path);
+			await waitForHydration(page);
+			expect(await lang(page), path).toBe(locale);
+			expect(await page.locator('main').getAttribute('lang'), path).toBeNull();
+			expect(await page.locator('h1').textContent(), path).toBe(expected);
+			await checks?.[locale]?.(page);
+			await expectAccessible(page);
+		}
+	}
+	await page.goto('/konto');
+	await waitForHydration(page);
+	await choose(page, 'Bokmål', 'Change language', 'nb');
+}
+
 describe('languages', () => {
 	it('signed out: the browser language first, then the one chosen on the sign-in page', async () => {
 		const context = await demo.browser.newContext({
@@ -90,15 +276,6 @@ describe('languages', () => {
 		);
 		await expectAccessible(page);
 
-		// The benefit register in nynorsk: its own headings, nothing left marked as bokmål.
-		await page.goto('/gevinster');
-		await waitForHydration(page);
-		expect(await page.locator('h1').textContent()).toBe('Gevinstar');
-		expect(await page.getByRole('heading', { name: 'Gevinstar bak plan' }).count()).toBe(1);
-		expect(await page.getByRole('heading', { name: 'Summar' }).count()).toBe(1);
-		expect(await page.locator('main').getAttribute('lang')).toBeNull();
-		await expectAccessible(page);
-
 		await page.goto('/konto');
 		await waitForHydration(page);
 		await choose(page, 'English', 'Byt språk', 'en');
@@ -106,41 +283,13 @@ describe('languages', () => {
 		await waitForHydration(page);
 		expect(await lang(page)).toBe('en');
 		expect(await nav(page).getByRole('link', { name: 'Overview' }).count()).toBe(1);
+		expect(await nav(page).getByRole('link', { name: 'Benefits' }).count()).toBe(1);
 		expect(await page.locator('h1').textContent()).toBe('Steering');
 		expect(await page.locator('.lead').textContent()).toMatch(
 			/up to and including \d{1,2} [A-Z][a-z]+ 20\d\d\./
 		);
 		const englishKroner = page.getByRole('listitem').filter({ hasText: /^\s*Kroner:/ });
 		expect(await englishKroner.textContent()).toMatch(/Gross NOK [\d,]+ of NOK [\d,]+/);
-		await expectAccessible(page);
-
-		await page.goto('/arshjul/mine');
-		await waitForHydration(page);
-		expect(await page.locator('h1').textContent()).toBe('My tasks');
-		expect(await page.locator('main').getAttribute('lang')).toBeNull();
-		await expectAccessible(page);
-
-		// The benefit register and the benefit map in English.
-		await page.goto('/gevinster');
-		await waitForHydration(page);
-		expect(await page.locator('h1').textContent()).toBe('Benefits');
-		expect(await page.getByRole('heading', { name: 'Benefits behind plan' }).count()).toBe(1);
-		expect(await page.getByRole('heading', { name: 'Sums' }).count()).toBe(1);
-		expect(await page.getByRole('button', { name: 'Show' }).count()).toBe(1);
-		expect(await page.locator('main').getAttribute('lang')).toBeNull();
-		await expectAccessible(page);
-		await page.goto('/gevinster/kart');
-		await waitForHydration(page);
-		expect(await page.locator('h1').textContent()).toBe('Benefit map');
-		expect(await page.locator('main').getAttribute('lang')).toBeNull();
-		await expectAccessible(page);
-
-		// A page not yet translated: the menu in English, its own text marked as bokmål.
-		await page.goto('/gevinster/fordeling');
-		await waitForHydration(page);
-		expect(await lang(page)).toBe('en');
-		expect(await page.locator('main').getAttribute('lang')).toBe('nb');
-		expect(await nav(page).getByRole('link', { name: 'Benefits' }).count()).toBe(1);
 		await expectAccessible(page);
 
 		// Saved on the account, not in this browser: signed out the browser's bokmål is back,
@@ -159,140 +308,21 @@ describe('languages', () => {
 		await context.close();
 	});
 
-	it('administration: users, roles and the change log in nynorsk and English', async () => {
+	it('the pages of every area in nynorsk and English: headings, tables and filters', async () => {
+		const context = await demo.browser.newContext({ baseURL: demo.server.baseUrl });
+		const page = await context.newPage();
+		await signInAs(page, demo.server.baseUrl, demo.login.email, demo.login.password);
+		await tour(page, AREA_PAGES);
+		await signOut(page);
+		await context.close();
+	});
+
+	it('administration and an import in nynorsk and English', async () => {
 		const context = await demo.browser.newContext({ baseURL: demo.server.baseUrl });
 		const page = await context.newPage();
 		const admin = demoLogin(demo, 'admin');
 		await signInAs(page, demo.server.baseUrl, admin.email, admin.password);
-		await page.goto('/konto');
-		await waitForHydration(page);
-		await choose(page, 'Nynorsk', 'Bytt språk', 'nn');
-
-		await page.goto('/admin/brukere');
-		await waitForHydration(page);
-		expect(await lang(page)).toBe('nn');
-		expect(await page.locator('main').getAttribute('lang')).toBeNull();
-		expect(await page.locator('h1').textContent()).toBe('Brukarar og roller');
-		expect(await page.getByRole('heading', { name: 'Ny brukar' }).count()).toBe(1);
-		expect(await page.getByRole('columnheader', { name: 'Namn' }).count()).toBe(1);
-		expect(await page.getByRole('cell', { name: 'Administrator' }).count()).toBeGreaterThan(0);
-		await expectAccessible(page);
-
-		await page.goto('/konto');
-		await waitForHydration(page);
-		await choose(page, 'English', 'Byt språk', 'en');
-		await page.goto('/admin/brukere');
-		await waitForHydration(page);
-		expect(await lang(page)).toBe('en');
-		expect(await page.locator('main').getAttribute('lang')).toBeNull();
-		expect(await page.locator('h1').textContent()).toBe('Users and roles');
-		expect(await page.getByRole('heading', { name: 'New user' }).count()).toBe(1);
-		expect(await page.getByRole('button', { name: 'Create user' }).count()).toBe(1);
-		await expectAccessible(page);
-
-		// The change log: its kinds and actions in English, the fields of a change marked bokmål.
-		await page.goto('/admin/logg');
-		await waitForHydration(page);
-		expect(await page.locator('h1').textContent()).toBe('Change log');
-		expect(await page.getByRole('columnheader', { name: 'Action' }).count()).toBe(1);
-		expect(await page.getByRole('cell', { name: /^(Created|Changed)$/ }).count()).toBeGreaterThan(
-			0
-		);
-		await expectAccessible(page);
-
-		await page.goto('/konto');
-		await waitForHydration(page);
-		await choose(page, 'Bokmål', 'Change language', 'nb');
-		await signOut(page);
-		await context.close();
-	});
-
-	it('the annual wheel in nynorsk and English: its own headings, the wheel and its table', async () => {
-		const context = await demo.browser.newContext({ baseURL: demo.server.baseUrl });
-		const page = await context.newPage();
-		await signInAs(page, demo.server.baseUrl, demo.login.email, demo.login.password);
-		const wheelNav = () => page.getByRole('navigation', { name: /^(Årshjul|Annual wheel)$/ });
-
-		await page.goto('/konto');
-		await waitForHydration(page);
-		await choose(page, 'Nynorsk', 'Bytt språk', 'nn');
-		await page.goto('/arshjul');
-		await waitForHydration(page);
-		expect(await lang(page)).toBe('nn');
-		expect(await page.locator('main').getAttribute('lang')).toBeNull();
-		expect(await page.locator('h1').textContent()).toBe('Årshjul');
-		expect(await wheelNav().getByRole('link', { name: 'Mine oppgåver' }).count()).toBe(1);
-		expect(await wheelNav().getByRole('link', { name: 'Malar' }).count()).toBe(1);
-		expect(await page.getByRole('heading', { name: 'Månad for månad' }).count()).toBe(1);
-		await expectAccessible(page);
-
-		await page.goto('/konto');
-		await waitForHydration(page);
-		await choose(page, 'English', 'Byt språk', 'en');
-		await page.goto('/arshjul');
-		await waitForHydration(page);
-		expect(await lang(page)).toBe('en');
-		expect(await page.locator('main').getAttribute('lang')).toBeNull();
-		expect(await page.locator('h1').textContent()).toBe('Annual wheel');
-		expect(await wheelNav().getByRole('link', { name: 'My tasks' }).count()).toBe(1);
-		expect(await wheelNav().getByRole('link', { name: 'Templates' }).count()).toBe(1);
-		expect(await page.getByRole('heading', { name: 'Month by month' }).count()).toBe(1);
-		expect(await page.getByRole('button', { name: 'Show' }).count()).toBe(1);
-		await expectAccessible(page);
-
-		await page.goto('/konto');
-		await waitForHydration(page);
-		await choose(page, 'Bokmål', 'Change language', 'nb');
-		await signOut(page);
-		await context.close();
-	});
-
-	it('the portfolio in nynorsk and English: its own headings, tables and filters', async () => {
-		const context = await demo.browser.newContext({ baseURL: demo.server.baseUrl });
-		const page = await context.newPage();
-		await signInAs(page, demo.server.baseUrl, demo.login.email, demo.login.password);
-		await page.goto('/konto');
-		await waitForHydration(page);
-		await choose(page, 'Nynorsk', 'Bytt språk', 'nn');
-
-		await page.goto('/portefolje');
-		await waitForHydration(page);
-		expect(await lang(page)).toBe('nn');
-		expect(await page.locator('main').getAttribute('lang')).toBeNull();
-		expect(await page.locator('h1').textContent()).toBe('Portefølje');
-		expect(await page.getByRole('columnheader', { name: 'Brukar', exact: true }).count()).toBe(1);
-		expect(await page.getByRole('table', { name: 'Prosjekt per nivå', exact: true }).count()).toBe(
-			1
-		);
-		expect(await page.getByRole('button', { name: 'Vis', exact: true }).count()).toBe(1);
-		await expectAccessible(page);
-
-		await page.goto('/konto');
-		await waitForHydration(page);
-		await choose(page, 'English', 'Byt språk', 'en');
-		await page.goto('/portefolje');
-		await waitForHydration(page);
-		expect(await lang(page)).toBe('en');
-		expect(await page.locator('main').getAttribute('lang')).toBeNull();
-		expect(await page.locator('h1').textContent()).toBe('Portfolio');
-		const headings = await page.locator('main h2').allTextContents();
-		expect(headings.map((h) => h.trim())).toEqual(
-			expect.arrayContaining(['Prioritisation', 'Balance in the portfolio'])
-		);
-		expect(await page.getByRole('table', { name: 'Projects per level', exact: true }).count()).toBe(
-			1
-		);
-		expect(await page.getByLabel('Owner', { exact: true }).count()).toBe(1);
-		await expectAccessible(page);
-
-		await page.goto('/portefolje/risiko');
-		await waitForHydration(page);
-		expect(await page.locator('h1').textContent()).toBe('Risk matrix for the portfolio');
-		await expectAccessible(page);
-
-		await page.goto('/konto');
-		await waitForHydration(page);
-		await choose(page, 'Bokmål', 'Change language', 'nb');
+		await tour(page, ADMIN_PAGES);
 		await signOut(page);
 		await context.close();
 	});

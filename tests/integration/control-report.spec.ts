@@ -20,7 +20,7 @@ import { getReport } from '$lib/server/db/queries/reports';
 import { complianceView } from '$lib/server/wheel/views/compliance';
 import { pdfText } from '$lib/server/reports/pdf-text';
 import type { ControlReportData } from '$lib/server/control/views/report';
-import { CONFLICT_MESSAGE } from '$lib/server/result';
+import { conflictMessage } from '$lib/server/result';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const flat = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
@@ -327,7 +327,7 @@ describe('who may, and the assessments', () => {
 		expect(stale).toMatchObject({
 			kind: 'fail',
 			status: 409,
-			data: { errors: { _form: CONFLICT_MESSAGE }, values: { version: '1' } }
+			data: { errors: { _form: conflictMessage() }, values: { version: '1' } }
 		});
 		expect(await post(admin, { ...form, body: 'x'.repeat(10_001), version: '1' })).toMatchObject({
 			kind: 'fail',

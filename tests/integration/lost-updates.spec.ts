@@ -33,7 +33,7 @@ import { createTilsyn } from '$lib/server/db/queries/tilsyn';
 import { createMeeting } from '$lib/server/db/queries/governance';
 import * as meetingsPage from '../../src/routes/(app)/styring/moter/+page.server';
 import { riskValues, scoreValues } from '$lib/portfolio/form-values';
-import { CONFLICT_MESSAGE } from '$lib/server/result';
+import { conflictMessage } from '$lib/server/result';
 import type { FormValues } from '$lib/schemas/form';
 
 /** Action names that say "this saves over a row". */
@@ -439,7 +439,7 @@ describe.each(Object.entries(CASES))('%s', (key, c) => {
 		expect(stale).toMatchObject({
 			kind: 'fail',
 			status: 409,
-			data: { action: actionName(key), errors: { _form: CONFLICT_MESSAGE }, values: saved }
+			data: { action: actionName(key), errors: { _form: conflictMessage() }, values: saved }
 		});
 		expect(snapshot()).toBe(before);
 

@@ -8,6 +8,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { formatKroner } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 
 export interface BreakdownInput {
 	key: string;
@@ -19,10 +20,17 @@ export interface BreakdownInput {
 
 export type BarKind = 'gross' | 'disbenefits' | 'net';
 
-export const BAR_KIND_LABEL: Record<BarKind, string> = {
-	gross: 'Brutto gevinst',
-	disbenefits: 'Ulemper',
-	net: 'Netto'
+/** A bar's kind in words, in the reader's language. */
+export const BAR_KIND_LABEL: Readonly<Record<BarKind, string>> = {
+	get gross() {
+		return m.benefits_breakdown_gross();
+	},
+	get disbenefits() {
+		return m.benefits_breakdown_disbenefits();
+	},
+	get net() {
+		return m.benefits_breakdown_net();
+	}
 };
 
 export interface BreakdownBar {
@@ -129,13 +137,22 @@ export function breakdownSpec(
 		barHeight: BAR_HEIGHT,
 		zeroX,
 		ariaLabel: `${what}: ${rows
-			.map(
-				(r) =>
-					`${r.label}: brutto ${kr(r.gross)}, ulemper ${kr(-r.disbenefits)}, netto ${kr(r.net)}`
+			.map((r) =>
+				m.benefits_breakdown_described({
+					label: r.label,
+					gross: kr(r.gross),
+					disbenefits: kr(-r.disbenefits),
+					net: kr(r.net)
+				})
 			)
 			.join('; ')}`,
 		table: {
-			headers: ['Gruppe', BAR_KIND_LABEL.gross, BAR_KIND_LABEL.disbenefits, BAR_KIND_LABEL.net],
+			headers: [
+				m.benefits_breakdown_group(),
+				BAR_KIND_LABEL.gross,
+				BAR_KIND_LABEL.disbenefits,
+				BAR_KIND_LABEL.net
+			],
 			rows: rows.map((r) => ({
 				key: r.key,
 				label: r.label,

@@ -4,16 +4,18 @@
  * else saved in between; the form then shows the newer values.
  */
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 
-export const MISSING_VERSION = 'Skjemaet mangler versjon. Last siden på nytt og lagre igjen.';
+/** Read when a form is parsed, so it is in the request's language. */
+export const MISSING_VERSION = (): string => m.field_version_missing();
 
 export const versionField = z.preprocess(
 	(v) => (typeof v === 'string' && /^\s*\d{1,15}\s*$/.test(v) ? Number(v) : v),
 	z
 		.number({ error: MISSING_VERSION })
-		.int(MISSING_VERSION)
-		.min(0, MISSING_VERSION)
-		.max(Number.MAX_SAFE_INTEGER, MISSING_VERSION)
+		.int({ error: MISSING_VERSION })
+		.min(0, { error: MISSING_VERSION })
+		.max(Number.MAX_SAFE_INTEGER, { error: MISSING_VERSION })
 );
 
 export const versionSchema = z.object({ version: versionField });

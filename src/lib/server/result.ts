@@ -7,6 +7,7 @@
  * keyed by reason code, in its own `messages.ts`.
  */
 import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import type { FieldErrors, FormValues } from '$lib/schemas/form';
 
 export type WriteResult<T = void> = { ok: true; value: T } | { ok: false; reason: string };
@@ -26,23 +27,31 @@ export interface MessageBook {
 	fields?: Readonly<Record<string, string>>;
 }
 
+// The shared messages are read when an answer is made: in the request's language
+// (messages/*.json, `form_*`).
+
 /** A save over a newer one (lost update); every edit form answers it in these words. */
-export const CONFLICT_MESSAGE =
-	'Noen andre har lagret endringer mens du redigerte. Skjemaet viser nå de nyeste verdiene; gjør endringene dine på nytt og lagre igjen.';
+export const conflictMessage = (): string => m.form_conflict();
 
 /** Reasons every area answers alike. */
 export const COMMON_MESSAGES: Readonly<Record<string, string>> = {
-	conflict: CONFLICT_MESSAGE,
-	not_found: 'Fant ikke det du ville endre. Last siden på nytt.',
-	owner_missing: 'Velg en eier som finnes.',
-	reference_missing: 'Noe skjemaet viser til, finnes ikke lenger. Last siden på nytt og prøv igjen.'
+	get conflict() {
+		return conflictMessage();
+	},
+	get not_found() {
+		return m.form_not_found();
+	},
+	get owner_missing() {
+		return m.form_owner_missing();
+	},
+	get reference_missing() {
+		return m.form_reference_missing();
+	}
 };
-
-const FALLBACK = 'Endringen kunne ikke lagres.';
 
 /** The book's message for a reason, else the common one, else a general one. */
 export function messageFor(book: MessageBook, reason: string): string {
-	return book.messages[reason] ?? COMMON_MESSAGES[reason] ?? FALLBACK;
+	return book.messages[reason] ?? COMMON_MESSAGES[reason] ?? m.form_not_saved();
 }
 
 /** Bad input: the values come back to the form with a Norwegian message per field. */

@@ -23,9 +23,4 @@ export const IMPORT_MAX_ENTRIES = 1_000;
 /** A staged file waits this long for its commit. */
 export const IMPORT_STAGING_MINUTES = 60;
 
-/** The limits in the page's words. */
-export function importLimitsText(): string {
-	return `høyst ${formatByteSize(IMPORT_MAX_BYTES)} og ${IMPORT_MAX_ROWS.toLocaleString('nb-NO')} rader`;
-}
-
 export { formatByteSize };

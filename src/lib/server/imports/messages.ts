@@ -1,4 +1,10 @@
-/** The import's messages: why a file is refused, and what a commit answers. */
+/**
+ * The import's messages: why a file is refused, and what a commit answers. Read when an answer
+ * is made, so each is in the request's language (messages/imports/*.json). A preview row's
+ * cells, notes and problems stay in bokmål beside the file's own (bokmål) column names, and the
+ * page marks them so: the cells go into the preview's digest (preview.ts), which must not
+ * change with the reader's language between the preview and the commit.
+ */
 import {
 	formatByteSize,
 	IMPORT_MAX_BYTES,
@@ -7,10 +13,11 @@ import {
 	IMPORT_MAX_TEXT,
 	IMPORT_MAX_UNPACKED_BYTES
 } from '$lib/domain/imports/limits';
+import { formatNumber } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 import type { ReadRefusal } from './read';
 
-const rows = IMPORT_MAX_ROWS.toLocaleString('nb-NO');
-const NOTHING = 'Ingenting er importert.';
+const nothing = (text: string) => `${text} ${m.import_nothing()}`;
 
 /** «Spor», «Prosjekter» eller «Tiltak». */
 const list = (names: string[], last: string) => {
@@ -23,67 +30,101 @@ const list = (names: string[], last: string) => {
 /** A refused file, in words: what is wrong, and what to do. */
 export function refusalMessage(reason: ReadRefusal | 'no_file', where?: string): string {
 	const at = where ? ` (${where})` : '';
+	const cell = where ?? '';
 	switch (reason) {
 		case 'no_file':
-			return 'Velg en fil å importere.';
+			return m.import_refusal_no_file();
 		case 'empty':
-			return `Filen er tom. ${NOTHING}`;
+			return nothing(m.import_refusal_empty());
 		case 'too_large':
-			return `Filen er større enn ${formatByteSize(IMPORT_MAX_BYTES)}. Del den opp og importer delene hver for seg. ${NOTHING}`;
+			return nothing(m.import_refusal_too_large({ size: formatByteSize(IMPORT_MAX_BYTES) }));
 		case 'too_many_rows':
-			return `Filen har flere enn ${rows} rader. Del den opp og importer delene hver for seg. ${NOTHING}`;
+			return nothing(m.import_refusal_too_many_rows({ rows: formatNumber(IMPORT_MAX_ROWS) }));
 		case 'too_many_columns':
-			return `Et ark har flere enn ${IMPORT_MAX_COLUMNS} kolonner. Fjern kolonnene som ikke skal importeres. ${NOTHING}`;
+			return nothing(m.import_refusal_too_many_columns({ columns: IMPORT_MAX_COLUMNS }));
 		case 'too_much_text':
-			return `Filen har mer tekst i cellene enn ${formatByteSize(IMPORT_MAX_TEXT)}. Fjern kolonnene som ikke skal importeres. ${NOTHING}`;
+			return nothing(m.import_refusal_too_much_text({ size: formatByteSize(IMPORT_MAX_TEXT) }));
 		case 'wrong_type':
-			return `Filen er verken et Excel-regneark (.xlsx) eller en CSV-fil. Innholdet avgjør typen, ikke filnavnet. ${NOTHING}`;
+			return nothing(m.import_refusal_wrong_type());
 		case 'old_excel':
-			return `Filen er i det gamle Excel-formatet (.xls). Lagre den som Excel-arbeidsbok (.xlsx) eller CSV, og prøv igjen. ${NOTHING}`;
+			return nothing(m.import_refusal_old_excel());
 		case 'macro':
-			return `Filen inneholder makroer (VBA). Vi tar ikke imot regneark med makroer: lagre den som vanlig Excel-arbeidsbok (.xlsx) og prøv igjen. ${NOTHING}`;
+			return nothing(m.import_refusal_macro());
 		case 'zip_bomb':
-			return `Filen pakker seg ut til mer enn den sier, eller til mer enn ${formatByteSize(IMPORT_MAX_UNPACKED_BYTES)}. Den er avvist som mulig skadelig fil («zip-bombe»). ${NOTHING}`;
+			return nothing(
+				m.import_refusal_zip_bomb({ size: formatByteSize(IMPORT_MAX_UNPACKED_BYTES) })
+			);
 		case 'unreadable':
-			return `Filen kunne ikke leses som regneark${at}. Den kan være skadet; åpne og lagre den på nytt i Excel. ${NOTHING}`;
+			return nothing(m.import_refusal_unreadable({ at }));
 		case 'encoding':
-			return `CSV-filen er ikke i UTF-8. I Excel: Lagre som → «CSV UTF-8 (kommadelt)». ${NOTHING}`;
+			return nothing(m.import_refusal_encoding());
 		case 'open_quote':
-			return `CSV-filen har et anførselstegn som ikke lukkes${at}. ${NOTHING}`;
+			return nothing(m.import_refusal_open_quote({ at }));
 		case 'formula':
-			return `Cellen ${where ?? ''} inneholder en formel. Importen tar bare faste verdier: kopier cellene og lim inn som verdier, og prøv igjen. ${NOTHING}`;
+			return nothing(m.import_refusal_formula({ cell }));
 		case 'merged':
-			return `Filen har sammenslåtte celler${at}. Del opp de sammenslåtte cellene slik at hver rad har sine egne verdier, og prøv igjen. ${NOTHING}`;
+			return nothing(m.import_refusal_merged({ at }));
 		case 'error_value':
-			return `Cellen ${where ?? ''} har en feilverdi (som #I/T eller #DIV/0!). Rett cellen og prøv igjen. ${NOTHING}`;
+			return nothing(m.import_refusal_error_value({ cell }));
 		case 'no_rows':
-			return `Filen har ingen rader under overskriftene. ${NOTHING}`;
+			return nothing(m.import_refusal_no_rows());
 	}
 }
 
 export const IMPORT_MESSAGES = {
-	notFound:
-		'Fant ikke filen du lastet opp. Den kan ha utløpt (etter en time); last den opp på nytt.',
-	alreadyCommitted: 'Denne filen er allerede importert.',
+	get notFound() {
+		return m.import_not_found();
+	},
+	get alreadyCommitted() {
+		return m.import_already_committed();
+	},
 	hasErrors: (n: number) =>
-		`${n === 1 ? 'Én rad har' : `${n.toLocaleString('nb-NO')} rader har`} feil. Rett filen og last den opp på nytt. ${NOTHING}`,
-	changed:
-		'Det som skulle importeres, er endret siden forhåndsvisningen (noen kan ha lagt til det samme i mellomtiden). Se over forhåndsvisningen og bekreft på nytt. Ingenting er importert.',
+		nothing(
+			n === 1 ? m.import_has_errors_one() : m.import_has_errors_many({ count: formatNumber(n) })
+		),
+	get changed() {
+		return m.import_changed();
+	},
 	unmapped: (labels: string[]) =>
-		`Velg en kolonne for ${labels.map((l) => `«${l}»`).join(' og ')}, eller fyll inn en standardverdi.`,
-	doubleMapped: (a: string, b: string) => `Samme kolonne kan ikke fylle både «${a}» og «${b}».`,
-	mappingSaved: 'Kolonnene er lagret. Forhåndsvisningen under viser radene slik de blir lagret.',
-	refused: 'Importen ble avbrutt og ingenting er lagret. Last siden på nytt og prøv igjen.',
+		m.import_unmapped({ fields: labels.map((l) => `«${l}»`).join(` ${m.import_and()} `) }),
+	doubleMapped: (a: string, b: string) => m.import_double_mapped({ first: a, second: b }),
+	get mappingSaved() {
+		return m.import_mapping_saved();
+	},
+	get refused() {
+		return m.import_refused();
+	},
 	/** A workbook with none of the sheets the kind reads: nothing in it can be imported. */
 	noSheets: (expected: string[], found: string[]) =>
-		`Filen har ingen av arkene som importeres: ${list(expected, 'eller')}. Filen har ${found.length === 1 ? 'arket' : 'arkene'} ${list(found, 'og')}. Last opp en fil med ${expected.length === 1 ? 'dette arket' : 'minst ett av disse arkene'}. ${NOTHING}`,
-	/** An id in the file names an item here under another name: neither skipped nor a new one. */
+		nothing(
+			[
+				m.import_no_sheets_expected({ sheets: list(expected, m.import_or()) }),
+				found.length === 1
+					? m.import_no_sheets_found_one({ sheets: list(found, m.import_and()) })
+					: m.import_no_sheets_found_many({ sheets: list(found, m.import_and()) }),
+				expected.length === 1 ? m.import_no_sheets_upload_one() : m.import_no_sheets_upload_many()
+			].join(' ')
+		),
+	/**
+	 * An id in the file names an item here under another name: neither skipped nor a new one.
+	 * A preview row's problem, so in bokmål (see above).
+	 */
 	idNamesOther: (label: string, id: string, here: string, inFile: string, what = 'tittelen') =>
 		`${label} ${id} er «${here}» i Misjonskart, ikke «${inFile}». Endre ${what} i filen eller fjern ID-en.`
-} as const;
+};
 
 /** «27 oppgaver importert, 0 hoppet over.» */
 export function receiptMessage(created: number, skipped: number, noun: [string, string]): string {
-	const n = (x: number) => x.toLocaleString('nb-NO');
-	return `${n(created)} ${created === 1 ? noun[0] : noun[1]} importert, ${n(skipped)} hoppet over.`;
+	return m.import_receipt({
+		created: `${formatNumber(created)} ${created === 1 ? noun[0] : noun[1]}`,
+		skipped: formatNumber(skipped)
+	});
+}
+
+/** The limits in the page's words: «høyst 5 MB og 5 000 rader». */
+export function importLimitsText(): string {
+	return m.import_limits({
+		size: formatByteSize(IMPORT_MAX_BYTES),
+		rows: formatNumber(IMPORT_MAX_ROWS)
+	});
 }

@@ -3,6 +3,7 @@
  * The route's guard decides who may import (the same guard as the area's own form); the route
  * then names the target here.
  */
+import { m } from '$lib/paraglide/messages';
 import type { SessionUser } from '../auth/session';
 import type { WheelRow } from '../db/queries/wheel';
 import { createWheelTask } from '../db/queries/wheel';
@@ -76,7 +77,9 @@ export function wheelTasksTarget(
 		spec: {
 			fields: WHEEL_TASK_FIELDS,
 			defaults: ['responsibleRole', 'storedIn'],
-			noun: ['oppgave', 'oppgaver'],
+			get noun(): [string, string] {
+				return [m.import_noun_task_one(), m.import_noun_task_many()];
+			},
 			sheetOf: (sheets) => sheets[0] ?? null,
 			mapping: (sheets, remembered) => wheelTaskMapping(sheets[0]?.headers ?? [], remembered),
 			preview: (sheets, mapping) =>
@@ -108,7 +111,9 @@ export function portfolioTarget(
 		spec: {
 			fields: PORTFOLIO_FIELDS,
 			defaults: ['tracks.problemStatement'],
-			noun: ['element', 'elementer'],
+			get noun(): [string, string] {
+				return [m.import_noun_item_one(), m.import_noun_item_many()];
+			},
 			sheetLabels: PORTFOLIO_SHEET_LABEL,
 			sheetOf: (sheets, field) => {
 				const index = portfolioSheetIndex(sheets, field.sheet as PortfolioSheet);
@@ -143,7 +148,9 @@ export function benefitsTarget(
 		spec: {
 			fields: BENEFIT_FIELDS,
 			defaults: ['benefits.baselineMethod', 'benefits.beneficiary', 'benefits.takeout'],
-			noun: ['rad', 'rader'],
+			get noun(): [string, string] {
+				return [m.import_noun_row_one(), m.import_noun_row_many()];
+			},
 			sheetLabels: BENEFIT_SHEET_LABEL,
 			sheetOf: sheetFor,
 			mapping: (sheets, remembered) => benefitMapping(BENEFIT_FIELDS, sheets, remembered),
@@ -171,7 +178,9 @@ export function realisationsTarget(
 		spec: {
 			fields: REALISATION_FIELDS,
 			defaults: [],
-			noun: ['realisert verdi', 'realiserte verdier'],
+			get noun(): [string, string] {
+				return [m.import_noun_realisation_one(), m.import_noun_realisation_many()];
+			},
 			sheetLabels: BENEFIT_SHEET_LABEL,
 			sheetOf: sheetFor,
 			mapping: (sheets, remembered) => benefitMapping(REALISATION_FIELDS, sheets, remembered),

@@ -4,8 +4,9 @@
  * with its cell), and after the commit its receipt.
  */
 import { columnLetter } from '$lib/domain/imports/mapping';
-import { importLimitsText, IMPORT_STAGING_MINUTES } from '$lib/domain/imports/limits';
-import { IMPORT_MESSAGES, receiptMessage } from './messages';
+import { IMPORT_STAGING_MINUTES } from '$lib/domain/imports/limits';
+import { m } from '$lib/paraglide/messages';
+import { importLimitsText, IMPORT_MESSAGES, receiptMessage } from './messages';
 import { previewCounts, type PreviewIssue } from './preview';
 import type { StagedSheet } from './read';
 import { findStaging, previewOf } from './staged';
@@ -57,7 +58,7 @@ export function importPage(target: Target, url: URL, now: Date) {
 	const optionsOf = (headers: readonly string[]) =>
 		headers.map((h, i) => ({
 			value: String(i),
-			label: `${columnLetter(i)}: ${h || '(uten overskrift)'}`
+			label: `${columnLetter(i)}: ${h || m.import_no_heading()}`
 		}));
 	const { mapping, preview, digest } = previewOf(target, staging);
 	const counts = previewCounts(preview.rows);
@@ -123,7 +124,7 @@ export function importPage(target: Target, url: URL, now: Date) {
 				),
 				rows: preview.rows.slice((page - 1) * PREVIEW_PAGE, page * PREVIEW_PAGE),
 				pager: {
-					label: `Side ${page} av ${pages}`,
+					label: m.pager_page_of({ page, pages }),
 					previous: page > 1 ? link(page - 1) : null,
 					next: page < pages ? link(page + 1) : null
 				}

@@ -16,16 +16,18 @@ import { versioned } from '$lib/server/read-cache';
 import { kronerWithHours, netSumRow, type NetSumRow } from '$lib/domain/benefits/net';
 import {
 	BENEFICIARIES,
-	BENEFICIARY_LABEL,
-	BENEFIT_LEVEL_LABEL,
 	QUALITY_DIMENSIONS,
-	QUALITY_DIMENSION_LABEL,
 	type BenefitLevel
 } from '$lib/domain/benefits/vocabulary';
 import type { BreakdownInput } from '$lib/charts/breakdown';
+import {
+	benefitLevelLabel,
+	beneficiaryLabel as beneficiaryWord,
+	qualityLabel
+} from '$lib/labels-benefits';
+import { m } from '$lib/paraglide/messages';
 
 type Beneficiary = (typeof BENEFICIARIES)[number];
-type Dimension = (typeof QUALITY_DIMENSIONS)[number];
 
 /**
  * The scope filter and `?mottaker=`; a value that names nothing is dropped (all are shown), with
@@ -39,10 +41,11 @@ export function readBreakdownFilter(url: URL): { filter: BreakdownFilter; notice
 	return { filter: { ...filter, beneficiary: known ? raw : null }, notices };
 }
 
+// In the reader's language (labels-benefits.ts); «annet» is a group here, not «write your own».
 const beneficiaryLabel = (key: string) =>
-	key === 'annet' ? 'Annet' : (BENEFICIARY_LABEL[key as Beneficiary] ?? key);
+	key === 'annet' ? m.benefits_beneficiary_other_short() : beneficiaryWord(key);
 const dimensionLabel = (key: string) =>
-	key === 'ingen' ? 'Ingen kvalitetsdimensjon' : (QUALITY_DIMENSION_LABEL[key as Dimension] ?? key);
+	key === 'ingen' ? m.benefits_breakdown_no_quality() : qualityLabel(key);
 
 /** In the vocabulary's order, so the tables and charts read the same every time. */
 function ordered(rows: GainSumRow[], order: readonly string[], label: (k: string) => string) {
@@ -82,13 +85,17 @@ export function breakdownPage(url: URL) {
 	const project = filter.projectId ? getProjectById(filter.projectId) : undefined;
 	const subject =
 		[
-			project ? `prosjekt ${project.title}` : null,
-			track ? `spor ${track.code}` : null,
-			filter.level ? BENEFIT_LEVEL_LABEL[filter.level as BenefitLevel].toLowerCase() : null,
-			filter.beneficiary ? `mottaker ${beneficiaryLabel(filter.beneficiary).toLowerCase()}` : null
+			project ? m.benefits_subject_project({ title: project.title }) : null,
+			track ? m.benefits_subject_track({ code: track.code }) : null,
+			filter.level ? benefitLevelLabel(filter.level as BenefitLevel).toLowerCase() : null,
+			filter.beneficiary
+				? m.benefits_breakdown_beneficiary_filter({
+						beneficiary: beneficiaryLabel(filter.beneficiary).toLowerCase()
+					})
+				: null
 		]
 			.filter(Boolean)
-			.join(', ') || 'hele misjonen';
+			.join(', ') || m.benefits_subject_mission();
 	return {
 		filter,
 		notices,

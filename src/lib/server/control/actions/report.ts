@@ -37,7 +37,7 @@ export function saveControlAssessment(
 		now
 	);
 	if (!result.ok) {
-		// A lost update: the form shows the newer text and version (CONFLICT_MESSAGE says so).
+		// A lost update: the form shows the newer text and version (conflictMessage says so).
 		const current =
 			result.reason === 'conflict'
 				? listAssessments({
