@@ -137,11 +137,12 @@ beforeAll(async () => {
 	let previous: number | null = null;
 	let previousPeriod = '';
 	for (let k = 0; k < 60; k++) {
-		// Every tenth entry corrects the one before it, so it is of that entry's month.
+		// Every tenth entry corrects the one before it, so it is of that entry's month; the
+		// others each have a month of their own (a second value for a month replaces the first).
 		const period =
 			k % 10 === 9
 				? previousPeriod
-				: `${2024 + Math.floor(k / 24)}-${String((k % 12) + 1).padStart(2, '0')}`;
+				: `${2024 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
 		const r = logRealisation(
 			benefitId,
 			{
