@@ -25,8 +25,18 @@ export function withLocale<T>(locale: Locale, fn: () => T): T {
 const BOKMAAL_FILES =
 	/\/(?:last-ned|pdf|xlsx|styringsrapport|gevinstrealiseringsplan|fil)\/?$|^\/kalender\//;
 
+/**
+ * The downloads whose texts are in messages/exports: written in the reader's language like a
+ * page, and read back by the imports in any of them (imports/file-words.ts).
+ */
+const TRANSLATED_FILES: ReadonlySet<string> = new Set([
+	'/portefolje/last-ned',
+	'/portefolje/risiko/last-ned',
+	'/gevinster/last-ned'
+]);
+
 export function isBokmaalFile(pathname: string): boolean {
-	return BOKMAAL_FILES.test(pathname);
+	return BOKMAAL_FILES.test(pathname) && !TRANSLATED_FILES.has(pathname.replace(/\/$/, ''));
 }
 
 /**

@@ -33,6 +33,7 @@ import type { StagedRow, StagedSheet } from './read';
 import type { Preview, PreviewRow, StagedMapping } from './preview';
 import { dates, lookup, rowContext, type RowContext } from './portfolio-rows';
 import { IMPORT_MESSAGES } from './messages';
+import { sheetsInBokmaal, valueInBokmaal } from './file-words';
 
 const NO_MISSION =
 	'Ingen misjon er registrert ennå. En administrator registrerer den under «Misjon og effektmål» før noe kan importeres.';
@@ -81,7 +82,7 @@ export function portfolioPreview(
 	const noMission = getMission() === undefined;
 
 	function read(level: PortfolioSheet, run: (row: StagedRow, ctx: RowContext) => void) {
-		const index = portfolioSheetIndex(sheets, level);
+		const index = portfolioSheetIndex(sheetsInBokmaal(sheets), level);
 		const sheet = index >= 0 ? sheets[index]! : null;
 		if (!sheet) return;
 		for (const row of sheet.rows) {
@@ -118,7 +119,7 @@ export function portfolioPreview(
 	}
 
 	function status(ctx: RowContext): LifecycleStatus {
-		const parsed = lifecycleOf(ctx.cell('status'));
+		const parsed = lifecycleOf(valueInBokmaal(ctx.cell('status')));
 		if (parsed) return parsed;
 		ctx.issue(
 			'status',
