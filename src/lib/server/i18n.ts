@@ -32,7 +32,8 @@ const BOKMAAL_FILES =
 const TRANSLATED_FILES: ReadonlySet<string> = new Set([
 	'/portefolje/last-ned',
 	'/portefolje/risiko/last-ned',
-	'/gevinster/last-ned'
+	'/gevinster/last-ned',
+	'/arshjul/etterlevelse/last-ned'
 ]);
 
 export function isBokmaalFile(pathname: string): boolean {
