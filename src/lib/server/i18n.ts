@@ -33,7 +33,8 @@ const TRANSLATED_FILES: ReadonlySet<string> = new Set([
 	'/portefolje/last-ned',
 	'/portefolje/risiko/last-ned',
 	'/gevinster/last-ned',
-	'/arshjul/etterlevelse/last-ned'
+	'/arshjul/etterlevelse/last-ned',
+	'/styring/styringsrapport'
 ]);
 
 export function isBokmaalFile(pathname: string): boolean {

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '$lib/i18n';
-import { LIFECYCLE_LABEL, LIFECYCLE_STATUSES } from '$lib/domain/portfolio/vocabulary';
+import {
+	CONSEQUENCE_AREA_LABEL,
+	LENS_INFO,
+	LENSES,
+	LIFECYCLE_LABEL,
+	LIFECYCLE_STATUSES,
+	RISK_STATUS_LABEL,
+	SEVERITY_LABEL,
+	type ConsequenceArea,
+	type RiskStatus,
+	type Severity
+} from '$lib/domain/portfolio/vocabulary';
+import { areaLabel, lensLabel, riskStatusLabel, severityLabel } from '$lib/labels-portfolio';
 import {
 	ASSESSMENT_LABEL,
 	ASSESSMENTS,
@@ -51,7 +63,7 @@ describe('the downloads’ words read back in every language', () => {
 		expect(changed).toEqual([]);
 	});
 
-	it('writes the vocabularies’ bokmål labels as the domain has them', () => {
+	it('writes the vocabularies’ bokmål labels as the domain has them (the files before)', () => {
 		const nb = <T>(f: () => T) => withLocale('nb', f);
 		for (const s of LIFECYCLE_STATUSES)
 			expect(nb(() => lifecycleLabel(s))).toBe(LIFECYCLE_LABEL[s]);
@@ -61,6 +73,13 @@ describe('the downloads’ words read back in every language', () => {
 		for (const t of TAKEOUT_METHODS) expect(nb(() => takeoutLabel(t))).toBe(TAKEOUT_LABEL[t]);
 		for (const b of BENEFICIARIES) expect(nb(() => beneficiaryLabel(b))).toBe(BENEFICIARY_LABEL[b]);
 		for (const a of ASSESSMENTS) expect(nb(() => assessmentLabel(a))).toBe(ASSESSMENT_LABEL[a]);
+		for (const l of LENSES) expect(nb(() => lensLabel(l))).toBe(LENS_INFO[l].label);
+		for (const [k, v] of Object.entries(SEVERITY_LABEL))
+			expect(nb(() => severityLabel(k as Severity))).toBe(v);
+		for (const [k, v] of Object.entries(RISK_STATUS_LABEL))
+			expect(nb(() => riskStatusLabel(k as RiskStatus))).toBe(v);
+		for (const [k, v] of Object.entries(CONSEQUENCE_AREA_LABEL))
+			expect(nb(() => areaLabel(k as ConsequenceArea))).toBe(v);
 	});
 
 	it('reads an English or nynorsk sheet as the bokmål one, leaving other text alone', () => {
