@@ -16,6 +16,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import {
 	formatCell,
 	dayToDate,
@@ -37,6 +38,14 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string | undefined> = {
 	date: 'dd.mm.yyyy',
 	month: 'mmmm yyyy'
 };
+
+/**
+ * The number format of a column in the request's language: kroner are «NOK 1,655,000» to an
+ * English reader, as on the pages (src/lib/format.ts); every other format reads alike.
+ */
+export function numberFormat(format: ColumnFormat): string | undefined {
+	return format === 'kroner' && getLocale() === 'en' ? '"NOK "#,##0' : NUMBER_FORMATS[format];
+}
 
 const ILLEGAL = /[\\/?*:[\]]/g;
 const MAX_NAME = 31;
@@ -148,7 +157,7 @@ export class XlsxWorkbook {
 		ws.pageSetup.printTitlesRow = '1:1';
 		ws.columns = spec.columns.map((c, i) => {
 			const width = spec.stream?.widths[i] ?? columnWidth(spec, i);
-			const numFmt = NUMBER_FORMATS[c.format ?? 'text'];
+			const numFmt = numberFormat(c.format ?? 'text');
 			// Long text wraps, set on the column before any row is written (rows are streamed).
 			const wrap = (c.format ?? 'text') === 'text' && width >= 60;
 			return {
