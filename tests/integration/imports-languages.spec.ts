@@ -13,7 +13,7 @@ import {
 } from '$lib/server/db/queries/benefits-gains';
 import { changeStatus } from '$lib/server/db/queries/lifecycle';
 import { benefitRegisterXlsx } from '$lib/server/benefits/views/register';
-import { portfolioXlsx } from '$lib/server/portfolio/views/export';
+import { portfolioXlsx, risksXlsx } from '$lib/server/portfolio/views/export';
 import { withLocale } from '$lib/server/i18n';
 import type { Locale } from '$lib/i18n';
 
@@ -163,6 +163,10 @@ describe.each(['nn', 'en'] as const)('a download in %s', (locale) => {
 				'Prioritised',
 				'Owner'
 			]);
+			const risks = await headersOf(
+				(await withLocale('en', () => risksXlsx(new URLSearchParams(), NOW))).content
+			);
+			expect(risks['Risks']?.slice(0, 3)).toEqual(['Risk ID', 'Risk', 'Concerns']);
 			expect(Object.keys(register)).toEqual([
 				'Benefits',
 				'Estimate lines',
