@@ -16,7 +16,8 @@ import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../
 import { makeWheel } from '../factories/wheel';
 import { db } from '$lib/server/db';
 import { signOccurrence } from '$lib/server/db/queries/wheel-occurrences';
-import { getReport } from '$lib/server/db/queries/reports';
+import { getReport, getReportFile } from '$lib/server/db/queries/reports';
+import { withLocale } from '$lib/server/i18n';
 import { complianceView } from '$lib/server/wheel/views/compliance';
 import { pdfText } from '$lib/server/reports/pdf-text';
 import type { ControlReportData } from '$lib/server/control/views/report';
@@ -438,9 +439,14 @@ describe('the files, and freezing', () => {
 			status: 400,
 			data: { errors: { meetingDate: expect.stringMatching(/kommunestyrets møte/) } }
 		});
-		const frozen = await freeze({ meetingDate: '2027-02-10' });
+		// Frozen from a page read in English: the record is made in bokmål all the same.
+		const frozen = await withLocale('en', () => freeze({ meetingDate: '2027-02-10' }));
 		expect(frozen).toMatchObject({ kind: 'ok' });
 		const id = (frozen as { data: { id: number } }).data.id;
+		const record = flat(pdfText(getReportFile(id)!.content));
+		expect(record).toContain('Frosset som utstedt til kommunestyret 10. februar 2027');
+		expect(record).toContain('Side 2 av');
+		expect(record).not.toContain('Page 2 of');
 		expect(getReport(id)).toMatchObject({
 			kind: 'internkontroll',
 			scope: 'internkontroll:2026:3:0',

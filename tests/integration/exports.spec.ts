@@ -22,6 +22,7 @@ import { makeWheel } from '../factories/wheel';
 import { addEstimateLine } from '$lib/server/db/queries/benefits-gains';
 import { NUMBER_FORMATS, XLSX_MEDIA_TYPE } from '$lib/server/exports/xlsx';
 import { contentDisposition } from '$lib/server/exports/download';
+import { withLocale } from '$lib/server/i18n';
 import { REGISTER_HEADERS } from '$lib/server/benefits/views/register';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -229,6 +230,28 @@ describe('the portfolio, risks, compliance and the log', () => {
 		const total = sums.getRow(14).getCell(2).value as { result: number };
 		expect(total.result).toBe(page.total.total.reduce((a, b) => a + b, 0));
 		expect(sums.getRow(2).getCell(5).numFmt).toBe(NUMBER_FORMATS.percent);
+	});
+
+	it('compliance in nynorsk: its sheets, headers and sum row in the reader’s language', async () => {
+		const wb = await read(
+			await withLocale('nn', () =>
+				complianceGet(as(who.steering, '/arshjul/etterlevelse/last-ned'))
+			)
+		);
+		expect(wb.worksheets.map((w) => w.name)).toEqual([
+			'Eining og månad',
+			'Sum per månad',
+			'Om uttrekket'
+		]);
+		const sums = wb.getWorksheet('Sum per månad')!;
+		expect(sheetRows(sums)[0]).toEqual([
+			'Månad',
+			'Forfalle',
+			'Signert',
+			'Signert i tide',
+			'Del i tide'
+		]);
+		expect(sums.getRow(14).getCell(1).value).toBe('Sum');
 	});
 
 	it('the change log: newest first, the filter applied', async () => {

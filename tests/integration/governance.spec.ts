@@ -15,7 +15,8 @@ import { load as styringLoad } from '../../src/routes/(app)/styring/+page.server
 import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
 import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
 import { calendarFeed } from '$lib/server/wheel/views/calendar';
-import { getUserById } from '$lib/server/db/queries/users';
+import { withLocale } from '$lib/server/i18n';
+import { getUserById, setUserLocale } from '$lib/server/db/queries/users';
 import { listMeetings } from '$lib/server/db/queries/governance';
 import { logRealisation } from '$lib/server/db/queries/benefits-gains';
 import { countAuditEntries } from '$lib/server/db/queries/audit';
@@ -171,6 +172,26 @@ describe('measurements and meetings in the wheel, «Mine oppgaver» and the feed
 		expect(feed).toMatch(/SUMMARY:Styringsgruppemøte: Flyttet/);
 		const others = calendarFeed(getUserById(other.user.id)!, 'https://kommune.example', NOW);
 		expect(others).not.toContain('gevinstmaling-');
+	});
+
+	it('the calendar feed is in its owner’s saved language, whatever the client asks for', () => {
+		setUserLocale(owner.user.id, 'en', NOW);
+		try {
+			const feed = calendarFeed(getUserById(owner.user.id)!, 'https://kommune.example', NOW);
+			expect(feed).toMatch(/SUMMARY:Steering group meeting: Flyttet/);
+			expect(feed).toContain('X-WR-CALNAME:Misjonskart – annual wheel');
+			expect(feed).toMatch(/SUMMARY:Benefit measurement: /);
+			expect(feed).not.toContain('Styringsgruppemøte');
+			// A page in nynorsk around it changes nothing: the feed has no reader but its owner.
+			const again = withLocale('nn', () =>
+				calendarFeed(getUserById(owner.user.id)!, 'https://kommune.example', NOW)
+			);
+			// (DTSTAMP is the moment the feed was written.)
+			const stamped = (ics: string) => ics.replace(/DTSTAMP:[^\r\n]*/g, '');
+			expect(stamped(again)).toBe(stamped(feed));
+		} finally {
+			setUserLocale(owner.user.id, 'nb', NOW);
+		}
 	});
 
 	it('«siden forrige møte» on /styring starts at the last meeting unless a day is chosen', async () => {

@@ -7,6 +7,7 @@ import { makeWheel } from '../factories/wheel';
 import { db } from '$lib/server/db';
 import { deviation } from '$lib/server/db/schema';
 import { runNotices } from '$lib/server/notices/job';
+import { setUserLocale } from '$lib/server/db/queries/users';
 import { mailerFromEnv, type Mailer } from '$lib/server/notices/mail';
 
 /** Mails the test's SMTP server received: recipient and the raw message (soft breaks joined). */
@@ -124,9 +125,14 @@ describe('the notice job', () => {
 	it('escalates to the leader above only after the set number of days', async () => {
 		// 2026-10-31 + 14 days: the day before, no escalation.
 		expect(noticesOf(ids.parentLeader!)).toEqual([]);
+		// The leader above reads Misjonskart in English: the e-mail is in English too.
+		setUserLocale(ids.parentLeader!, 'en', at('2026-11-01'));
 		await runNotices(at('2026-11-14'), { mailer, origin: ORIGIN });
 		expect(noticesOf(ids.parentLeader!).map((n) => n.kind)).toEqual(['escalation']);
 		expect(mailsTo('parentLeader')).toHaveLength(1);
+		expect(mailsTo('parentLeader')[0]!.raw).toContain('Hello parentLeader,');
+		expect(mailsTo('parentLeader')[0]!.raw).toContain('All your notices');
+		expect(mailsTo('leader')[0]!.raw).toContain('Hei leader,');
 		// The nearest leaders above, not further up.
 		expect(noticesOf(ids.topLeader!)).toEqual([]);
 		expect(mailsTo('leader')).toHaveLength(1);

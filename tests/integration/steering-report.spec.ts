@@ -16,6 +16,7 @@ import { getReport, getReportFile } from '$lib/server/db/queries/reports';
 import { steeringPage } from '$lib/server/steering/views/steering';
 import { pdfInfo, pdfText } from '$lib/server/reports/pdf-text';
 import { formatCell } from '$lib/server/reports/table';
+import { withLocale } from '$lib/server/i18n';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 /** pdftotext's text with table cells' line breaks and the number spaces as plain spaces. */
@@ -86,6 +87,30 @@ describe('the Styringsrapport', () => {
 		expect(text).toContain('Årshjul 2026');
 		expect(pages).toBeGreaterThanOrEqual(6);
 		expect(pages).toBeLessThanOrEqual(15);
+	});
+
+	it('is written in the reader’s language: nynorsk and English headings, dates and page numbers', async () => {
+		const en = await withLocale('en', () => textOf(steering));
+		for (const words of [
+			'Steering report',
+			'The mission and the effect goals',
+			'The tracks',
+			'Changes in the period',
+			'Benefits behind plan',
+			'The largest risks',
+			'Issued',
+			'1 September 2026',
+			'Page 2 of',
+			'Leverandøren er forsinket'
+		]) {
+			expect(en.text).toContain(words);
+		}
+		expect(en.text).not.toContain('Styringsrapport');
+		expect(en.text).not.toContain('Side 2 av');
+		const nn = await withLocale('nn', () => textOf(steering));
+		expect(nn.text).toContain('Misjonen og effektmåla');
+		expect(nn.text).toContain('Endringar i perioden');
+		expect(nn.text).toContain('Utferda');
 	});
 
 	it('leaves out wheel compliance for a reader, as /styring does', async () => {

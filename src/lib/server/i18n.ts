@@ -20,13 +20,26 @@ export function withLocale<T>(locale: Locale, fn: () => T): T {
  * Downloads, reports and the calendar feed are written in bokmål until their texts are in
  * messages/*.json: one language throughout a file, its dates and kroner included, rather than
  * English figures in Norwegian tables. A download is `<page>/last-ned` or a named file beside
- * its page (docs/architecture.md, «Downloads and reports»).
+ * its page (docs/architecture.md, «Downloads and reports»). The calendar feed chooses its own:
+ * its owner's saved language (wheel/views/calendar.ts), since a calendar client is no reader.
  */
 const BOKMAAL_FILES =
 	/\/(?:last-ned|pdf|xlsx|styringsrapport|gevinstrealiseringsplan|fil)\/?$|^\/kalender\//;
 
+/**
+ * The downloads whose texts are in messages/exports: written in the reader's language like a
+ * page, and read back by the imports in any of them (imports/file-words.ts).
+ */
+const TRANSLATED_FILES: ReadonlySet<string> = new Set([
+	'/portefolje/last-ned',
+	'/portefolje/risiko/last-ned',
+	'/gevinster/last-ned',
+	'/arshjul/etterlevelse/last-ned',
+	'/styring/styringsrapport'
+]);
+
 export function isBokmaalFile(pathname: string): boolean {
-	return BOKMAAL_FILES.test(pathname);
+	return BOKMAAL_FILES.test(pathname) && !TRANSLATED_FILES.has(pathname.replace(/\/$/, ''));
 }
 
 /**

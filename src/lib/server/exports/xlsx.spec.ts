@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { withLocale } from '../i18n';
 import { NUMBER_FORMATS, sheetName, XlsxWorkbook } from './xlsx';
 
 const CREATED = new Date('2026-11-20T10:00:00Z');
@@ -53,6 +54,14 @@ function build() {
 }
 
 describe('XlsxWorkbook', () => {
+	it('writes kroner as an English reader reads them, and its own «About» sheet in English', async () => {
+		const wb = await read(await withLocale('en', () => build().render()));
+		expect(wb.getWorksheet('Gevinster')!.getCell('D2').numFmt).toBe('"NOK "#,##0');
+		const about = wb.getWorksheet('About this export')!;
+		expect(about.getRow(1).values).toEqual([undefined, 'Field', 'Value']);
+		expect(about.getCell('A2').value).toBe('Title');
+	});
+
 	it('writes numbers as numbers, dates as dates, with number formats', async () => {
 		const wb = await read(await build().render());
 		const ws = wb.getWorksheet('Gevinster')!;

@@ -5,7 +5,8 @@
  * Excel shows as `# ##0 "kr"` (in the file, `,` is the thousands separator whatever the
  * language; Excel and LibreOffice draw it as the reader's own, a space in nb-NO). The header
  * row is bold, frozen and carries an autofilter; a sum row stays below the filter's range so
- * sorting leaves it last. Sheet names are Norwegian, at most 31 characters, without the
+ * sorting leaves it last. Sheet names and headers are in the request's language (the caller's
+ * texts; the «Om uttrekket» sheet's own here), at most 31 characters, without the
  * characters Excel refuses (ECMA-376 Part 1, §18.2.20 sheet: name).
  *
  *   const xlsx = new XlsxWorkbook({ title: 'Gevinstregister', organisation, createdAt: now });
@@ -14,6 +15,8 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import {
 	formatCell,
 	dayToDate,
@@ -36,13 +39,21 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string | undefined> = {
 	month: 'mmmm yyyy'
 };
 
+/**
+ * The number format of a column in the request's language: kroner are «NOK 1,655,000» to an
+ * English reader, as on the pages (src/lib/format.ts); every other format reads alike.
+ */
+export function numberFormat(format: ColumnFormat): string | undefined {
+	return format === 'kroner' && getLocale() === 'en' ? '"NOK "#,##0' : NUMBER_FORMATS[format];
+}
+
 const ILLEGAL = /[\\/?*:[\]]/g;
 const MAX_NAME = 31;
 
 /**
  * A sheet name Excel accepts: the characters \ / ? * : [ ] replaced by a dash, no apostrophe
  * first or last, at most 31 characters, and different (case-insensitively, as Excel compares)
- * from the names already `taken`; «Ark» when nothing is left.
+ * from the names already `taken`; «Ark» («Sheet») when nothing is left.
  */
 export function sheetName(wanted: string, taken: Iterable<string> = []): string {
 	const used = new Set([...taken].map((n) => n.toLocaleLowerCase('nb-NO')));
@@ -53,7 +64,7 @@ export function sheetName(wanted: string, taken: Iterable<string> = []): string 
 		.trim()
 		.replace(/^'+|'+$/g, '')
 		.trim();
-	if (!base) base = 'Ark';
+	if (!base) base = m.export_sheet_fallback();
 	let name = base.slice(0, MAX_NAME).trim();
 	for (let n = 2; used.has(name.toLocaleLowerCase('nb-NO')); n++) {
 		const suffix = ` (${n})`;
@@ -146,7 +157,7 @@ export class XlsxWorkbook {
 		ws.pageSetup.printTitlesRow = '1:1';
 		ws.columns = spec.columns.map((c, i) => {
 			const width = spec.stream?.widths[i] ?? columnWidth(spec, i);
-			const numFmt = NUMBER_FORMATS[c.format ?? 'text'];
+			const numFmt = numberFormat(c.format ?? 'text');
 			// Long text wraps, set on the column before any row is written (rows are streamed).
 			const wrap = (c.format ?? 'text') === 'text' && width >= 60;
 			return {
@@ -212,26 +223,28 @@ export class XlsxWorkbook {
 	}
 
 	#addAbout(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string): void {
-		const m = this.#meta;
+		const meta = this.#meta;
 		const ws = wb.addWorksheet(name);
 		ws.columns = [
-			{ header: 'Felt', key: 'k', width: 18 },
+			{ header: m.export_about_field(), key: 'k', width: 18 },
 			{
-				header: 'Verdi',
+				header: m.export_about_value(),
 				key: 'v',
 				width: 70,
 				style: { alignment: { horizontal: 'left', wrapText: true } }
 			}
 		];
 		ws.getRow(1).font = { bold: true };
-		ws.addRow(['Tittel', m.title]);
-		ws.addRow(['Organisasjon', m.organisation]);
-		if (m.period) {
-			ws.addRow(['Periode fra', dayToDate(m.period.from)]).getCell(2).numFmt = 'dd.mm.yyyy';
-			ws.addRow(['Periode til', dayToDate(m.period.to)]).getCell(2).numFmt = 'dd.mm.yyyy';
+		ws.addRow([m.export_about_title(), meta.title]);
+		ws.addRow([m.export_about_organisation(), meta.organisation]);
+		if (meta.period) {
+			ws.addRow([m.export_about_period_from(), dayToDate(meta.period.from)]).getCell(2).numFmt =
+				'dd.mm.yyyy';
+			ws.addRow([m.export_about_period_to(), dayToDate(meta.period.to)]).getCell(2).numFmt =
+				'dd.mm.yyyy';
 		}
-		ws.addRow(['Laget', m.createdAt]).getCell(2).numFmt = 'dd.mm.yyyy hh:mm';
-		for (const note of m.notes ?? []) ws.addRow(['Utvalg', note]);
+		ws.addRow([m.export_about_made(), meta.createdAt]).getCell(2).numFmt = 'dd.mm.yyyy hh:mm';
+		for (const note of meta.notes ?? []) ws.addRow([m.export_about_selection(), note]);
 		ws.commit();
 	}
 
@@ -260,7 +273,7 @@ export class XlsxWorkbook {
 			taken.push(name);
 			this.#addTable(wb, spec, name);
 		}
-		this.#addAbout(wb, sheetName('Om uttrekket', taken));
+		this.#addAbout(wb, sheetName(m.export_about_sheet(), taken));
 		await wb.commit();
 		return new Uint8Array(Buffer.concat(chunks));
 	}

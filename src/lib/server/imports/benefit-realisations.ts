@@ -29,6 +29,7 @@ import { canLogRealisation, isDownloadNote } from './benefit-rows';
 import type { StagedSheet } from './read';
 import type { Preview, PreviewRow, StagedMapping } from './preview';
 import { rowContext } from './portfolio-rows';
+import { sheetsInBokmaal, valueInBokmaal } from './file-words';
 
 export const REALISATION_COLUMNS = ['Gevinst', 'Måned', 'Verdi', 'Kommentar', 'Korrigerer'];
 
@@ -56,7 +57,7 @@ export function realisationPreview(
 	const creates: RealisationCreate[] = [];
 	/** Benefit and month → the file's row that gives it, and what it gives. */
 	const inFile = new Map<string, { rowNumber: number; what: string }>();
-	const index = benefitSheetIndex(sheets, 'realisations');
+	const index = benefitSheetIndex(sheetsInBokmaal(sheets), 'realisations');
 	const sheet = index >= 0 ? sheets[index]! : null;
 
 	for (const row of sheet?.rows ?? []) {
@@ -88,7 +89,7 @@ export function realisationPreview(
 			);
 		}
 		const period = isoMonth(ctx.cell('period'));
-		const assessment = assessmentOf(ctx.cell('assessment'));
+		const assessment = assessmentOf(valueInBokmaal(ctx.cell('assessment')));
 		if (assessment === null)
 			ctx.issue('assessment', 'Skriv vurderingen som 1–5, Rød, Gul eller Grønn.');
 		const supersedesText = ctx.cell('supersedes');

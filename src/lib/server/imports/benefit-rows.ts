@@ -2,6 +2,7 @@
 import { canEditOwned, isAdmin } from '../auth/guards';
 import type { SessionUser } from '../auth/session';
 import type { StagedRow } from './read';
+import { isEmptyNote } from './file-words';
 
 /** A row that exists, or one this import creates (by its key). */
 export type Ref = { id: number } | { key: string };
@@ -15,7 +16,7 @@ export function isDownloadNote(row: StagedRow): boolean {
 	return (
 		filled.length === 1 &&
 		row.cells[0] === filled[0] &&
-		/^Ingen .*(i utvalget|registrert ennå)\.$/.test(filled[0]!)
+		(/^Ingen .*(i utvalget|registrert ennå)\.$/.test(filled[0]!) || isEmptyNote(filled[0]!))
 	);
 }
 

@@ -39,6 +39,7 @@ import { IMPORT_MESSAGES } from './messages';
 import type { StagedRow, StagedSheet } from './read';
 import type { Preview, PreviewRow, StagedMapping } from './preview';
 import { lookup, pushRow, readLevel, type RowContext, type RowOutcome } from './portfolio-rows';
+import { sheetsInBokmaal, valueInBokmaal } from './file-words';
 
 export const BENEFIT_COLUMNS = [
 	'Ark',
@@ -87,7 +88,7 @@ export function benefitPreview(
 
 	const read = (level: BenefitSheet, run: (row: StagedRow, ctx: RowContext) => void) =>
 		readLevel(
-			sheets[benefitSheetIndex(sheets, level)],
+			sheets[benefitSheetIndex(sheetsInBokmaal(sheets), level)],
 			level,
 			mapping,
 			{ noMission, fields: BENEFIT_FIELDS, skip: isDownloadNote },
@@ -139,24 +140,26 @@ export function benefitPreview(
 		} else if (!canEditOwned(user, project.ownerId)) {
 			ctx.issue('project', 'Du kan bare legge gevinster til prosjekter du leder.');
 		}
-		const recipient = beneficiaryOf(ctx.cell('beneficiary'));
-		const disbenefit = isDisbenefitText(ctx.cell('disbenefit'));
+		// A word of the download in any language reads as its bokmål label (file-words.ts).
+		const word = (key: string) => valueInBokmaal(ctx.cell(key));
+		const recipient = beneficiaryOf(word('beneficiary'));
+		const disbenefit = isDisbenefitText(word('disbenefit'));
 		if (disbenefit === null) ctx.issue('disbenefit', 'Skriv «Ulempe», eller la cellen stå tom.');
 		const input = judge(
 			ctx,
 			benefitSchema.safeParse({
 				title,
 				description: ctx.cell('description'),
-				level: codeOf(BENEFIT_LEVEL_LABEL, ctx.cell('level')) ?? ctx.cell('level'),
-				kind: kindOf(ctx.cell('kind')) ?? ctx.cell('kind'),
-				unit: codeOf(UNIT_LABEL, ctx.cell('unit')) ?? ctx.cell('unit'),
+				level: codeOf(BENEFIT_LEVEL_LABEL, word('level')) ?? ctx.cell('level'),
+				kind: kindOf(word('kind')) ?? ctx.cell('kind'),
+				unit: codeOf(UNIT_LABEL, word('unit')) ?? ctx.cell('unit'),
 				disbenefit: disbenefit ? 'true' : '',
 				beneficiary: recipient.code,
 				beneficiaryOther: recipient.other,
 				ownerId: owner(ctx),
 				indicator: ctx.cell('indicator'),
 				measurement: ctx.cell('measurement'),
-				takeout: codeOf(TAKEOUT_LABEL, ctx.cell('takeout')) ?? ctx.cell('takeout')
+				takeout: codeOf(TAKEOUT_LABEL, word('takeout')) ?? ctx.cell('takeout')
 			}),
 			{ ownerId: 'owner', beneficiaryOther: 'beneficiary' }
 		);

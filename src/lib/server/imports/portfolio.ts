@@ -40,6 +40,7 @@ import {
 	type RowOutcome
 } from './portfolio-rows';
 import { IMPORT_MESSAGES } from './messages';
+import { sheetsInBokmaal, valueInBokmaal } from './file-words';
 
 export const PORTFOLIO_COLUMNS = ['Nivå', 'Kode', 'Tittel', 'Hører til', 'Status', 'Eier', 'Annet'];
 
@@ -85,7 +86,13 @@ export function portfolioPreview(
 	const noMission = getMission() === undefined;
 
 	const read = (level: PortfolioSheet, run: (row: StagedRow, ctx: RowContext) => void) =>
-		readLevel(sheets[portfolioSheetIndex(sheets, level)], level, mapping, { noMission }, run);
+		readLevel(
+			sheets[portfolioSheetIndex(sheetsInBokmaal(sheets), level)],
+			level,
+			mapping,
+			{ noMission },
+			run
+		);
 
 	/** The owner a cell names (blank: the importing user), and whether they may be given it. */
 	function owner(ctx: RowContext, alsoAllowed: number | null = null): number {
@@ -114,7 +121,7 @@ export function portfolioPreview(
 	}
 
 	function status(ctx: RowContext): LifecycleStatus {
-		const parsed = lifecycleOf(ctx.cell('status'));
+		const parsed = lifecycleOf(valueInBokmaal(ctx.cell('status')));
 		if (parsed) return parsed;
 		ctx.issue(
 			'status',

@@ -24,6 +24,7 @@ import {
 	IMPORT_MAX_UNPACKED_BYTES
 } from '$lib/domain/imports/limits';
 import { entryDataOffset, zipEntries, zipProblem } from '$lib/domain/imports/zip';
+import { isSumWord } from './file-words';
 
 export interface StagedRow {
 	/** The row's number in the spreadsheet (CSV: the record's number), as the user sees it. */
@@ -200,7 +201,7 @@ function cellText(value: CellValue, where: string, numFmt?: string): string {
 /**
  * The one formula an import lets through: the sum row our own downloads write under a table
  * (exports/xlsx.ts), so a downloaded file reads back unchanged. It is the sheet's last row, its
- * first cell is «Sum», and every other filled cell is a number or `SUM(<col>2:<col><n>)` over
+ * first cell is «Sum» (in any language: «Total»), and every other filled cell is a number or `SUM(<col>2:<col><n>)` over
  * its own column, ending on the row just above. That row is left out whole; any other formula,
  * anywhere, still refuses the file.
  */
@@ -211,7 +212,7 @@ export function isSumRow(
 ): boolean {
 	if (rowNumber !== lastRowNumber || rowNumber < 3) return false;
 	const [first, ...rest] = values;
-	if (typeof first !== 'string' || first.trim() !== 'Sum') return false;
+	if (typeof first !== 'string' || !isSumWord(first)) return false;
 	return rest.every((value, i) => {
 		if (value === null || value === undefined || typeof value === 'number') return true;
 		if (typeof value !== 'object' || !('formula' in value) || typeof value.formula !== 'string')
@@ -234,9 +235,9 @@ async function parseSheets(bytes: Uint8Array): Promise<StagedSheet[]> {
 		const rows: StagedRow[] = [];
 		let last: number | undefined;
 		worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-			// Only a row that starts «Sum» is looked at twice; the sheet's end is found once.
+			// Only a row that starts «Sum» («Total») is looked at twice; the sheet's end is found once.
 			const first = row.getCell(1).value;
-			if (typeof first === 'string' && first.trim() === 'Sum') {
+			if (typeof first === 'string' && isSumWord(first)) {
 				const values: CellValue[] = [];
 				row.eachCell({ includeEmpty: false }, (cell, column) => {
 					values[column - 1] = cell.value;

@@ -34,6 +34,7 @@ import {
 import { benefitPreview, type BenefitCreate } from './benefits';
 import { realisationPreview, type RealisationCreate } from './benefit-realisations';
 import { createBenefits, logRealisations } from './benefits-commit';
+import { rememberedInBokmaal, sheetsInBokmaal } from './file-words';
 
 export interface ImportTarget {
 	user: SessionUser;
@@ -116,10 +117,11 @@ export function portfolioTarget(
 			},
 			sheetLabels: PORTFOLIO_SHEET_LABEL,
 			sheetOf: (sheets, field) => {
-				const index = portfolioSheetIndex(sheets, field.sheet as PortfolioSheet);
+				const index = portfolioSheetIndex(sheetsInBokmaal(sheets), field.sheet as PortfolioSheet);
 				return index >= 0 ? sheets[index]! : null;
 			},
-			mapping: portfolioMapping,
+			mapping: (sheets, remembered) =>
+				portfolioMapping(sheetsInBokmaal(sheets), rememberedInBokmaal(remembered)),
 			preview: (sheets, mapping) => portfolioPreview(sheets, mapping, user),
 			commit: (creates, now, abort) => createPortfolioItems(creates, user.id, now, abort)
 		}
@@ -127,7 +129,7 @@ export function portfolioTarget(
 }
 
 const sheetFor = (sheets: readonly StagedSheet[], field: ImportField) => {
-	const index = benefitSheetIndex(sheets, field.sheet as BenefitSheet);
+	const index = benefitSheetIndex(sheetsInBokmaal(sheets), field.sheet as BenefitSheet);
 	return index >= 0 ? sheets[index]! : null;
 };
 
@@ -153,7 +155,8 @@ export function benefitsTarget(
 			},
 			sheetLabels: BENEFIT_SHEET_LABEL,
 			sheetOf: sheetFor,
-			mapping: (sheets, remembered) => benefitMapping(BENEFIT_FIELDS, sheets, remembered),
+			mapping: (sheets, remembered) =>
+				benefitMapping(BENEFIT_FIELDS, sheetsInBokmaal(sheets), rememberedInBokmaal(remembered)),
 			preview: (sheets, mapping) => benefitPreview(sheets, mapping, user),
 			commit: (creates, now, abort) => createBenefits(creates, user.id, now, abort)
 		}
@@ -183,7 +186,12 @@ export function realisationsTarget(
 			},
 			sheetLabels: BENEFIT_SHEET_LABEL,
 			sheetOf: sheetFor,
-			mapping: (sheets, remembered) => benefitMapping(REALISATION_FIELDS, sheets, remembered),
+			mapping: (sheets, remembered) =>
+				benefitMapping(
+					REALISATION_FIELDS,
+					sheetsInBokmaal(sheets),
+					rememberedInBokmaal(remembered)
+				),
 			preview: (sheets, mapping) => realisationPreview(sheets, mapping, user, now),
 			commit: (creates, now, abort) => logRealisations(creates, user.id, now, abort)
 		}

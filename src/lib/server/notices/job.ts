@@ -14,6 +14,8 @@ import {
 } from '../db/queries/notices';
 import { DEFAULT_NOTICE_RULES, type NoticeRules } from '$lib/domain/control/notices';
 import { osloDay } from '$lib/format';
+import { isLocale } from '$lib/i18n';
+import { withLocale } from '../i18n';
 import { digestMessage, type Mailer } from './mail';
 
 /** Unread notices older than this are not mailed any more (SMTP set up later, a long outage). */
@@ -50,9 +52,11 @@ export async function runNotices(
 		if (digestId === undefined) continue;
 		const first = notices[0]!;
 		try {
-			const messageId = await opts.mailer.send(
+			// In the recipient's saved language, bokmål when none (a job has no request to ask).
+			const message = withLocale(isLocale(first.locale) ? first.locale : 'nb', () =>
 				digestMessage({ email: first.email, name: first.name }, day, notices, origin)
 			);
+			const messageId = await opts.mailer.send(message);
 			markDigestSent(digestId, messageId, now);
 			run.sent += 1;
 		} catch (e) {

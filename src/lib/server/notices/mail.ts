@@ -5,8 +5,11 @@
  * is `SMTP_FROM`. Links in the mail start with `ORIGIN`, the app's public address.
  */
 import nodemailer from 'nodemailer';
-import { NOTICE_KIND_LABEL, type NoticeKind } from '$lib/domain/control/vocabulary';
+import type { NoticeKind } from '$lib/domain/control/vocabulary';
 import { formatDay } from '$lib/format';
+import { noticeKindLabel } from '$lib/labels-portfolio';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export interface MailMessage {
 	to: string;
@@ -59,7 +62,9 @@ const escapeHtml = (s: string) =>
 
 /**
  * The day's digest for one person: plain text, and the same as simple HTML (one list, no
- * images or styles a mail client would block), in bokmål, each notice with its link.
+ * images or styles a mail client would block), each notice with its link. Written in the
+ * language it is called in (the job: the recipient's saved one); a notice's own title and text
+ * were stored in bokmål when it was made, and the HTML says so (WCAG 2.1 3.1.2).
  */
 export function digestMessage(
 	to: { email: string; name: string },
@@ -69,39 +74,45 @@ export function digestMessage(
 ): MailMessage {
 	const base = origin.replace(/\/$/, '');
 	const link = (href: string | null) => `${base}${href ?? '/varsler'}`;
-	const count = notices.length === 1 ? '1 nytt varsel' : `${notices.length} nye varsler`;
-	const subject = `Misjonskart: ${count} ${formatDay(day)}`;
+	const count =
+		notices.length === 1
+			? m.export_mail_count_one()
+			: m.export_mail_count_many({ count: String(notices.length) });
+	const subject = m.export_mail_subject({ count, day: formatDay(day) });
+	const locale = getLocale();
+	// The stored words are bokmål: marked as such in a mail in another language.
+	const stored = locale === 'nb' ? '' : ' lang="nb"';
 	const text = [
-		`Hei ${to.name},`,
+		m.export_mail_greeting({ name: to.name }),
 		'',
-		`Du har ${count} i Misjonskart:`,
+		m.export_mail_intro({ count }),
 		'',
 		...notices.flatMap((n) => [
-			`- ${NOTICE_KIND_LABEL[n.kind]}: ${n.title}`,
+			`- ${noticeKindLabel(n.kind)}: ${n.title}`,
 			`  ${n.body}`,
 			`  ${link(n.href)}`,
 			''
 		]),
-		`Alle varslene dine: ${base}/varsler`,
+		`${m.export_mail_all()}: ${base}/varsler`,
 		'',
-		'Du får denne e-posten fordi du er leder for enheten, eller for en enhet over den.'
+		m.export_mail_reason()
 	].join('\n');
 	const items = notices
 		.map(
 			(n) =>
-				`<li><strong>${escapeHtml(NOTICE_KIND_LABEL[n.kind])}:</strong> <a href="${escapeHtml(link(n.href))}">${escapeHtml(n.title)}</a><br>${escapeHtml(n.body)}</li>`
+				`<li><strong>${escapeHtml(noticeKindLabel(n.kind))}:</strong> <a href="${escapeHtml(link(n.href))}"${stored}>${escapeHtml(n.title)}</a><br><span${stored}>${escapeHtml(n.body)}</span></li>`
 		)
 		.join('\n');
 	const html = `<!doctype html>
-<html lang="nb"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body>
-<p>Hei ${escapeHtml(to.name)},</p>
-<p>Du har ${count} i Misjonskart:</p>
+<p>${escapeHtml(m.export_mail_greeting({ name: to.name }))}</p>
+<p>${escapeHtml(m.export_mail_intro({ count }))}</p>
 <ul>
 ${items}
 </ul>
-<p><a href="${escapeHtml(base)}/varsler">Alle varslene dine</a></p>
-<p>Du får denne e-posten fordi du er leder for enheten, eller for en enhet over den.</p>
+<p><a href="${escapeHtml(base)}/varsler">${escapeHtml(m.export_mail_all())}</a></p>
+<p>${escapeHtml(m.export_mail_reason())}</p>
 </body></html>`;
 	return { to: to.email, subject, text, html };
 }

@@ -1,7 +1,7 @@
 /**
  * PDF reports built on the server with pdfmake (https://pdfmake.github.io/docs/0.3/), on
  * PDFKit: a title page (title, organisation, period, date issued), running page numbers
- * «Side N av M», headings kept with what follows them, paragraphs, tables whose header row
+ * «Side N av M» (in the request's language, as every fixed word here), headings kept with what follows them, paragraphs, tables whose header row
  * repeats on every page they run over, and charts drawn as vector graphics (chart-svg.ts).
  * Roboto is embedded (pdfmake ships it; it covers æøå and the minus sign), so the file looks
  * the same everywhere. With a fixed `creationDate` the output is byte-identical for the same
@@ -16,6 +16,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import { formatDay } from '$lib/format';
+import { INTL_LOCALE } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { ChartSvg } from './chart-svg';
 import { formatCell, isNumeric, type TableSpec } from './table';
 
@@ -174,13 +177,13 @@ export class PdfReport {
 	table(spec: TableSpec): this {
 		this.#tables += 1;
 		const caption: Content = {
-			text: `Tabell ${this.#tables}: ${spec.caption}`,
+			text: m.export_pdf_table({ n: String(this.#tables), caption: spec.caption }),
 			style: 'caption',
 			headlineLevel: 4
 		} as Content;
 		if (!spec.rows.length) {
 			this.#content.push(caption, {
-				text: spec.empty ?? 'Ingen rader i utvalget.',
+				text: spec.empty ?? m.export_pdf_no_rows(),
 				style: 'body',
 				italics: true
 			});
@@ -235,7 +238,11 @@ export class PdfReport {
 		this.#content.push({
 			stack: [
 				{ svg: chart.svg, width },
-				{ text: `Figur ${this.#figures}: ${caption}`, style: 'caption', margin: [0, 4, 0, 12] }
+				{
+					text: m.export_pdf_figure({ n: String(this.#figures), caption }),
+					style: 'caption',
+					margin: [0, 4, 0, 12]
+				}
 			],
 			unbreakable: true
 		} as Content);
@@ -248,20 +255,20 @@ export class PdfReport {
 	}
 
 	#titlePage(): Content[] {
-		const m = this.#meta;
+		const meta = this.#meta;
 		return [
-			{ text: m.organisation, style: 'org', margin: [0, 160, 0, 24] },
-			{ text: m.title, style: 'title' },
-			...(m.subtitle ? [{ text: m.subtitle, style: 'subtitle' }] : []),
+			{ text: meta.organisation, style: 'org', margin: [0, 160, 0, 24] },
+			{ text: meta.title, style: 'title' },
+			...(meta.subtitle ? [{ text: meta.subtitle, style: 'subtitle' }] : []),
 			{
 				margin: [0, 32, 0, 0],
 				style: 'body',
 				table: {
 					widths: ['auto', '*'],
 					body: [
-						[{ text: 'Periode', bold: true }, formatPeriod(m.period)],
-						[{ text: 'Utstedt', bold: true }, formatDay(osloDayOf(m.issuedAt))],
-						...(m.notes ?? []).map((n) => {
+						[{ text: m.export_pdf_period(), bold: true }, formatPeriod(meta.period)],
+						[{ text: m.export_pdf_issued(), bold: true }, formatDay(osloDayOf(meta.issuedAt))],
+						...(meta.notes ?? []).map((n) => {
 							const [k, ...rest] = n.split(': ');
 							return rest.length
 								? [{ text: k!, bold: true }, rest.join(': ')]
@@ -275,29 +282,31 @@ export class PdfReport {
 	}
 
 	definition(options: RenderOptions = {}): TDocumentDefinitions {
-		const m = this.#meta;
+		const meta = this.#meta;
+		// The page numbers are written while pdfmake lays out, in the language the report began in.
+		const locale = getLocale();
 		const content = this.#content.length
 			? this.#content
-			: [{ text: 'Rapporten har ikke noe innhold for utvalget.', style: 'body' }];
+			: [{ text: m.export_pdf_no_content(), style: 'body' }];
 		return {
 			pageSize: 'A4',
 			pageMargins: [40, 56, 40, 56],
-			language: 'nb-NO',
+			language: INTL_LOCALE[locale],
 			info: {
-				title: m.title + (m.subtitle ? ` – ${m.subtitle}` : ''),
-				author: m.organisation,
-				subject: formatPeriod(m.period),
+				title: meta.title + (meta.subtitle ? ` – ${meta.subtitle}` : ''),
+				author: meta.organisation,
+				subject: formatPeriod(meta.period),
 				creator: 'Misjonskart',
 				producer: 'Misjonskart (pdfmake)',
-				creationDate: options.creationDate ?? m.issuedAt
+				creationDate: options.creationDate ?? meta.issuedAt
 			},
 			header: (page: number) =>
 				page === 1
 					? null
 					: {
 							columns: [
-								{ text: m.title, alignment: 'left' },
-								{ text: m.organisation, alignment: 'right' }
+								{ text: meta.title, alignment: 'left' },
+								{ text: meta.organisation, alignment: 'right' }
 							],
 							margin: [40, 24, 40, 0],
 							style: 'running'
@@ -305,7 +314,11 @@ export class PdfReport {
 			footer: (page: number, pages: number) =>
 				page === 1
 					? null
-					: { text: `Side ${page} av ${pages}`, alignment: 'center', style: 'running' },
+					: {
+							text: m.export_pdf_page({ page: String(page), pages: String(pages) }, { locale }),
+							alignment: 'center',
+							style: 'running'
+						},
 			// A heading or a table caption never ends a page: it moves to the next with what it
 			// introduces.
 			pageBreakBefore: (

@@ -2,9 +2,11 @@
  * One description of a table for every output: the PDF report (reports/pdf.ts) and the
  * spreadsheet (exports/xlsx.ts) take the same columns and raw values, so a report and its
  * spreadsheet cannot disagree. Values stay raw here (numbers, ISO days); each output formats
- * them its own way: text in nb-NO for the PDF, typed cells with a number format for Excel.
+ * them its own way: text in the request's language for the PDF, typed cells with a number format for Excel.
  */
 import { formatDay, formatKroner, formatNumber, formatPercent } from '$lib/format';
+import type { Locale } from '$lib/i18n';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /**
  * How a column's values are read and shown.
@@ -42,12 +44,29 @@ export interface TableSpec {
 	empty?: string;
 }
 
-const wholeNumber = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
-const monthFormat = new Intl.DateTimeFormat('nb-NO', {
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'UTC'
-});
+// Per language, built once: whole numbers and «januar 2026» in the request's language (nynorsk
+// falls back to bokmål where ICU lacks it, as src/lib/format.ts does).
+const INTL: Readonly<Record<Locale, string[]>> = {
+	nb: ['nb-NO'],
+	nn: ['nn-NO', 'nb-NO'],
+	en: ['en-GB']
+};
+const formats = new Map<Locale, { integer: Intl.NumberFormat; month: Intl.DateTimeFormat }>();
+function formatsOf(locale: Locale) {
+	let f = formats.get(locale);
+	if (!f) {
+		f = {
+			integer: new Intl.NumberFormat(INTL[locale], { maximumFractionDigits: 0 }),
+			month: new Intl.DateTimeFormat(INTL[locale], {
+				month: 'long',
+				year: 'numeric',
+				timeZone: 'UTC'
+			})
+		};
+		formats.set(locale, f);
+	}
+	return f;
+}
 
 /** `YYYY-MM` or `YYYY-MM-DD`: text a date column reads as a date; other text (a «Sum» label) stays text. */
 export function isDayText(value: string): boolean {
@@ -71,7 +90,7 @@ export function formatCell(value: CellValue, format: ColumnFormat = 'text'): str
 		case 'kroner':
 			return formatKroner(Number(value));
 		case 'integer':
-			return wholeNumber.format(Number(value));
+			return formatsOf(getLocale()).integer.format(Number(value));
 		case 'number':
 			return formatNumber(Number(value));
 		case 'percent':
@@ -81,7 +100,7 @@ export function formatCell(value: CellValue, format: ColumnFormat = 'text'): str
 			return formatDay(d.toISOString().slice(0, 10));
 		}
 		case 'month':
-			return monthFormat.format(dayToDate(value as string | Date));
+			return formatsOf(getLocale()).month.format(dayToDate(value as string | Date));
 		case 'text':
 			return value instanceof Date ? formatDay(value.toISOString().slice(0, 10)) : String(value);
 	}

@@ -2,6 +2,7 @@ import { createEvents, type DateArray, type EventAttributes } from 'ics';
 
 export const ICAL_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 
+/** The calendar's name in bokmål; the feed names it in its owner's language. */
 export const CALENDAR_NAME = 'Misjonskart – årshjul';
 
 // RFC 5545 §3.7.3: a globally unique identifier of the product that made the calendar.
@@ -65,7 +66,10 @@ function foldByOctets(ics: string): string {
  * no time zone, so the day stays the Oslo due day in every client. DTEND is exclusive
  * (RFC 5545 §3.6.1), hence the next day.
  */
-export function occurrencesCalendar(occurrences: readonly CalendarOccurrence[]): string {
+export function occurrencesCalendar(
+	occurrences: readonly CalendarOccurrence[],
+	name: string = CALENDAR_NAME
+): string {
 	const events = occurrences.map((occurrence): EventAttributes => {
 		const start = dateArray(occurrence.dueDate);
 		return {
@@ -82,7 +86,7 @@ export function occurrencesCalendar(occurrences: readonly CalendarOccurrence[]):
 	});
 	const { error, value } = createEvents(events, {
 		productId: PRODUCT_ID,
-		calName: CALENDAR_NAME,
+		calName: name,
 		method: 'PUBLISH'
 	});
 	if (error || value === null) throw error ?? new Error('ics returned no calendar');

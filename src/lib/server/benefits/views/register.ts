@@ -16,8 +16,13 @@ import {
 	listRegisterRealisationsChunk
 } from '$lib/server/db/queries/benefit-register';
 import { gainSums, type GainScope } from '$lib/server/db/queries/gain-views';
-import { DISBENEFIT_LABEL, netSumRow, NO_SUMS } from '$lib/domain/benefits/net';
-import { netNotes, REGISTER_HEADERS } from './register-headers';
+import { netSumRow, NO_SUMS } from '$lib/domain/benefits/net';
+import {
+	netNotes,
+	REGISTER_HEADER_TEXT,
+	REGISTER_HEADERS,
+	REGISTER_SHEET_TEXT
+} from './register-headers';
 
 export { REGISTER_HEADERS };
 import { getMission } from '$lib/server/db/queries/mission';
@@ -26,16 +31,17 @@ import { listTracks } from '$lib/server/db/queries/tracks';
 import { XlsxWorkbook, type SheetSpec } from '$lib/server/exports/xlsx';
 import { datedFileName, organisationName } from '$lib/server/exports/download';
 import type { CellValue } from '$lib/server/reports/table';
+import { BENEFIT_UNITS, type Assessment, type BenefitUnit } from '$lib/domain/benefits/vocabulary';
 import {
-	ASSESSMENT_LABEL,
-	BENEFICIARY_LABEL,
-	BENEFIT_LEVEL_LABEL,
-	PLAN_STATUS_LABEL,
-	TAKEOUT_LABEL,
-	UNIT_LABEL,
-	type Assessment,
-	type BenefitUnit
-} from '$lib/domain/benefits/vocabulary';
+	assessmentLabel,
+	beneficiaryLabel,
+	benefitLevelLabel,
+	planStatusLabel,
+	takeoutLabel,
+	unitLabel
+} from '$lib/labels-benefits';
+import { formatNumber } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * At most this many rows per sheet. ExcelJS builds the workbook in memory, at about 10 µs a
@@ -64,14 +70,21 @@ function readCapped<T extends { id: number }>(
 	}
 }
 
-const label = <K extends string>(labels: Record<K, string>, key: string | null) =>
-	key === null ? null : (labels[key as K] ?? key);
+/** A code's label in the request's language (labels-benefits.ts); blank stays blank. */
+const label = (labelOf: (code: string) => string, key: string | null) =>
+	key === null ? null : labelOf(key);
+const unitOf = (code: string) =>
+	(BENEFIT_UNITS as readonly string[]).includes(code) ? unitLabel(code as BenefitUnit) : code;
 
-function headers(
-	names: readonly string[],
-	formats: Record<string, SheetSpec['columns'][number]['format']>
-) {
-	return names.map((header) => ({ header, format: formats[header] ?? 'text' }));
+/** The columns in the request's language, each with the format given by its bokmål name. */
+function headers<H extends keyof typeof REGISTER_HEADER_TEXT>(
+	names: readonly H[],
+	formats: Partial<Record<H, SheetSpec['columns'][number]['format']>>
+): SheetSpec['columns'] {
+	return names.map((name) => ({
+		header: REGISTER_HEADER_TEXT[name](),
+		format: formats[name] ?? 'text'
+	}));
 }
 
 export interface RegisterFile {
@@ -92,15 +105,15 @@ export async function benefitRegisterXlsx(
 	const notes: string[] = [...notices];
 	const track = listTracks().find((t) => t.id === filter.trackId);
 	const project = filter.projectId ? getProjectById(filter.projectId) : undefined;
-	if (track) notes.push(`Spor: ${track.code} ${track.title}`);
-	if (project) notes.push(`Prosjekt: ${project.title}`);
-	if (filter.level) notes.push(`Nivå: ${BENEFIT_LEVEL_LABEL[filter.level]}`);
-	if (!notes.length) notes.push('Hele misjonen (prosjekter som ikke er arkivert)');
+	if (track) notes.push(m.export_track_note({ code: track.code, title: track.title }));
+	if (project) notes.push(m.export_project_note({ title: project.title }));
+	if (filter.level) notes.push(m.export_level_note({ level: benefitLevelLabel(filter.level) }));
+	if (!notes.length) notes.push(m.export_whole_mission());
 
-	const empty = 'Ingen gevinster i utvalget.';
+	const empty = m.export_no_benefits();
 	let benefits: RegisterFile['rows'] = 0;
 	const xlsx = new XlsxWorkbook({
-		title: 'Gevinstregister',
+		title: m.export_register_title(),
 		organisation: organisationName(),
 		createdAt: now,
 		notes
@@ -143,14 +156,14 @@ export async function benefitRegisterXlsx(
 			x.projectId,
 			x.projectTitle,
 			x.trackCodes,
-			BENEFIT_LEVEL_LABEL[x.level],
-			x.kind === 'kvantitativ' ? 'Kvantitativ' : 'Kvalitativ',
-			label(UNIT_LABEL, x.unit),
+			benefitLevelLabel(x.level),
+			x.kind === 'kvantitativ' ? m.export_kind_quantitative() : m.export_kind_qualitative(),
+			label(unitOf, x.unit),
 			x.ownerName,
 			x.indicator || null,
 			x.measurement || null,
-			label(TAKEOUT_LABEL, x.takeout),
-			label(BENEFICIARY_LABEL, x.beneficiary),
+			label(takeoutLabel, x.takeout),
+			label(beneficiaryLabel, x.beneficiary),
 			x.baselineValue,
 			x.baselineDate,
 			x.targetValue,
@@ -161,8 +174,8 @@ export async function benefitRegisterXlsx(
 			x.statusPeriod,
 			x.statusPlanned,
 			x.statusRealised,
-			PLAN_STATUS_LABEL[planStatusOf(x)],
-			x.disbenefit ? DISBENEFIT_LABEL : null,
+			planStatusLabel(planStatusOf(x)),
+			x.disbenefit ? m.export_disbenefit() : null,
 			byUnit(x, 'kr', true),
 			byUnit(x, 'timer', true),
 			net(x, 'kr'),
@@ -176,8 +189,8 @@ export async function benefitRegisterXlsx(
 		const netKr = REGISTER_HEADERS.benefits.indexOf('Netto estimat (kr)');
 		const summed = new Set([kr, kr + 1, disKr, disKr + 1, netKr, netKr + 1]);
 		xlsx.sheet({
-			name: 'Gevinster',
-			caption: 'Gevinster',
+			name: REGISTER_SHEET_TEXT.benefits(),
+			caption: REGISTER_SHEET_TEXT.benefits(),
 			columns: headers(REGISTER_HEADERS.benefits, {
 				'Gevinst-ID': 'integer',
 				'Prosjekt-ID': 'integer',
@@ -202,7 +215,7 @@ export async function benefitRegisterXlsx(
 			rows: benefitRows,
 			totals: REGISTER_HEADERS.benefits.map((_, i) =>
 				i === 0
-					? 'Sum'
+					? m.export_sum()
 					: summed.has(i)
 						? sum(benefitRows.map((row) => row[i] as number | null))
 						: null
@@ -215,7 +228,7 @@ export async function benefitRegisterXlsx(
 				x.id,
 				x.benefitId,
 				x.benefitTitle,
-				label(UNIT_LABEL, x.unit),
+				label(unitOf, x.unit),
 				x.description,
 				x.amountPerCase,
 				x.cases,
@@ -224,8 +237,8 @@ export async function benefitRegisterXlsx(
 			];
 		});
 		xlsx.sheet({
-			name: 'Estimatlinjer',
-			caption: 'Estimatlinjer',
+			name: REGISTER_SHEET_TEXT.lines(),
+			caption: REGISTER_SHEET_TEXT.lines(),
 			columns: headers(REGISTER_HEADERS.lines, {
 				'Linje-ID': 'integer',
 				'Gevinst-ID': 'integer',
@@ -235,11 +248,11 @@ export async function benefitRegisterXlsx(
 				'Sum linje': 'integer'
 			}),
 			rows: lineRows,
-			empty: 'Ingen estimatlinjer i utvalget.'
+			empty: m.export_no_lines()
 		});
 		xlsx.sheet({
-			name: 'Realiseringer',
-			caption: 'Realiseringer',
+			name: REGISTER_SHEET_TEXT.realisations(),
+			caption: REGISTER_SHEET_TEXT.realisations(),
 			columns: headers(REGISTER_HEADERS.realisations, {
 				'Rad-ID': 'integer',
 				'Gevinst-ID': 'integer',
@@ -254,42 +267,46 @@ export async function benefitRegisterXlsx(
 				x.id,
 				x.benefitId,
 				x.benefitTitle,
-				label(UNIT_LABEL, x.unit as BenefitUnit | null),
+				label(unitOf, x.unit),
 				x.period,
 				x.value,
-				x.assessment === null ? null : ASSESSMENT_LABEL[x.assessment as Assessment],
+				x.assessment === null ? null : assessmentLabel(x.assessment as Assessment),
 				x.comment || null,
 				x.supersedesId,
 				x.authorName,
 				new Date(x.createdAt),
-				x.effective ? 'Ja' : 'Nei, korrigert',
+				x.effective ? m.export_yes() : m.export_superseded(),
 				x.correctionReason || null,
 				x.attestedBy,
 				x.attestedAt === null ? null : new Date(x.attestedAt),
 				x.validatedBy,
 				x.validatedAt === null ? null : new Date(x.validatedAt)
 			]),
-			empty: 'Ingen realiseringer i utvalget.'
+			empty: m.export_no_realisations()
 		});
 		const cut = (what: string, n: number, isCut: boolean) =>
 			isCut
-				? `${what}: de første ${n.toLocaleString('nb-NO')} radene etter ID. Utvalget har flere; avgrens med spor, prosjekt eller nivå for å få med resten.`
-				: `${what}: alle ${n.toLocaleString('nb-NO')} radene.`;
+				? m.export_register_cut_some({ what, count: formatNumber(n) })
+				: m.export_register_cut_all({ what, count: formatNumber(n) });
 		notes.push(
-			cut('Gevinster', b.rows.length, b.cut),
-			cut('Estimatlinjer', l.rows.length, l.cut),
-			cut('Realiseringer', r.rows.length, r.cut),
-			`Grense per ark: ${REGISTER_LIMITS.benefits.toLocaleString('nb-NO')} gevinster, ${REGISTER_LIMITS.lines.toLocaleString('nb-NO')} estimatlinjer, ${REGISTER_LIMITS.realisations.toLocaleString('nb-NO')} realiseringer.`,
-			'Realiseringer: rettelser står som egne rader med «Erstatter rad»; planlagt og realisert i «Gevinster» er siste registrerte måned, med nullpunktet.',
+			cut(REGISTER_SHEET_TEXT.benefits(), b.rows.length, b.cut),
+			cut(REGISTER_SHEET_TEXT.lines(), l.rows.length, l.cut),
+			cut(REGISTER_SHEET_TEXT.realisations(), r.rows.length, r.cut),
+			m.export_register_limits({
+				benefits: formatNumber(REGISTER_LIMITS.benefits),
+				lines: formatNumber(REGISTER_LIMITS.lines),
+				realisations: formatNumber(REGISTER_LIMITS.realisations)
+			}),
+			m.export_register_realisations_note(),
 			...netNotes(netSumRow(gainSums(scope).mission ?? NO_SUMS, 'sum', 'Utvalget', null))
 		);
 	} else {
 		xlsx.sheet({
-			name: 'Gevinster',
-			caption: 'Gevinster',
+			name: REGISTER_SHEET_TEXT.benefits(),
+			caption: REGISTER_SHEET_TEXT.benefits(),
 			columns: headers(REGISTER_HEADERS.benefits, {}),
 			rows: [],
-			empty: 'Ingen misjon er registrert ennå.'
+			empty: m.export_no_mission()
 		});
 	}
 	const content = await xlsx.render();

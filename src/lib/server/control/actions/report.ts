@@ -14,6 +14,7 @@ import { invalid, refused } from '../../result';
 import { CONTROL_REPORT_MESSAGES, CONTROL_REPORT_SUCCESS } from '../report-messages';
 import { controlReport, type ControlReportQuery } from '../views/report';
 import { controlReportPdf } from '../views/report-file';
+import { withLocale } from '../../i18n';
 
 export function saveControlAssessment(
 	user: SessionUser,
@@ -70,12 +71,16 @@ export async function freezeControlReport(
 	const form = parseForm(freezeControlReportSchema, formData);
 	if (!form.ok) return invalid(form.values, form.errors, 'freeze');
 	const { meetingDate } = form.data;
-	const data = controlReport(q, now);
-	const file = await controlReportPdf(
-		user,
-		data,
-		now,
-		`Frosset som utstedt til kommunestyret ${formatDay(meetingDate)}`
+	const data = withLocale('nb', () => controlReport(q, now));
+	// A frozen report is a record, made in bokmål whatever the language of the page it was
+	// frozen from (as archive/actions.ts makes the others).
+	const file = await withLocale('nb', () =>
+		controlReportPdf(
+			user,
+			data,
+			now,
+			`Frosset som utstedt til kommunestyret ${formatDay(meetingDate)}`
+		)
 	);
 	const result = freezeReport(
 		{

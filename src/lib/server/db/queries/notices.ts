@@ -163,6 +163,7 @@ export function pendingDigestNotices(since: Date) {
 			userId: notice.userId,
 			email: user.email,
 			name: user.name,
+			locale: user.locale,
 			kind: notice.kind,
 			title: notice.title,
 			body: notice.body,

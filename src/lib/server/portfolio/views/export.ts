@@ -16,16 +16,12 @@ import { XlsxWorkbook } from '$lib/server/exports/xlsx';
 import { datedFileName, organisationName } from '$lib/server/exports/download';
 import type { CellValue } from '$lib/server/reports/table';
 import { riskScore, severityFor } from '$lib/domain/risk';
-import {
-	CONSEQUENCE_AREA_LABEL,
-	LENSES,
-	LENS_INFO,
-	LIFECYCLE_LABEL,
-	RISK_STATUS_LABEL,
-	SEVERITY_LABEL,
-	type ConsequenceArea,
-	type ScaleValue
-} from '$lib/domain/portfolio/vocabulary';
+import { LENSES, type ConsequenceArea, type ScaleValue } from '$lib/domain/portfolio/vocabulary';
+import { lifecycleLabel } from '$lib/labels';
+import { areaLabel, lensLabel, riskStatusLabel, severityLabel } from '$lib/labels-portfolio';
+import { formatNumber } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
+import { PORTFOLIO_COLUMN_TEXT as col, PORTFOLIO_SHEET_TEXT as sheet } from './export-headers';
 import { readRiskFilter } from './risks';
 
 /** Caps per sheet, for the same reason as the register's (benefits/views/register.ts). */
@@ -39,9 +35,11 @@ export interface ExportFile {
 }
 
 const cutNote = (what: string, n: number, cut: boolean, limit: number) =>
-	cut
-		? `${what}: de første ${n.toLocaleString('nb-NO')} radene (grense ${limit.toLocaleString('nb-NO')}). Avgrens utvalget for å få med resten.`
-		: `${what}: alle ${n.toLocaleString('nb-NO')} radene (grense ${limit.toLocaleString('nb-NO')}).`;
+	(cut ? m.export_cut_some : m.export_cut_all)({
+		what,
+		count: formatNumber(n),
+		limit: formatNumber(limit)
+	});
 
 /** Portefølje as xlsx: the page's filters and ranking (`spor`, `niva`, `status`, `rangering` …). */
 export async function portfolioXlsx(params: URLSearchParams, now: Date): Promise<ExportFile> {
@@ -64,97 +62,97 @@ export async function portfolioXlsx(params: URLSearchParams, now: Date): Promise
 	const projectTitle = new Map(projects.map((p) => [p.id, p.title]));
 	const users = new Map(listUserNames().map((u) => [u.id, u.name]));
 	const units = new Map(listActiveUnitNames().map((u) => [u.id, u.name]));
-	const allMeasures = listMeasures().filter((m) => shown.has(m.projectId));
+	const allMeasures = listMeasures().filter((x) => shown.has(x.projectId));
 	const measuresCut = allMeasures.length > PORTFOLIO_LIMITS.measures;
 	const measures = allMeasures.slice(0, PORTFOLIO_LIMITS.measures);
 	const tracks = listTracks();
 
 	const notes = describePortfolioFilter(params);
 	notes.push(
-		cutNote('Prosjekter', projects.length, cut, PORTFOLIO_LIMITS.projects),
-		cutNote('Tiltak', measures.length, measuresCut, PORTFOLIO_LIMITS.measures),
-		'Tiltak: tiltakene i prosjektene over, uten arkiverte.'
+		cutNote(sheet.projects(), projects.length, cut, PORTFOLIO_LIMITS.projects),
+		cutNote(sheet.measures(), measures.length, measuresCut, PORTFOLIO_LIMITS.measures),
+		m.export_measures_note()
 	);
 	const xlsx = new XlsxWorkbook({
-		title: 'Portefølje',
+		title: m.export_portfolio_title(),
 		organisation: organisationName(),
 		createdAt: now,
 		notes
 	})
 		.sheet({
-			name: 'Spor',
-			caption: 'Spor',
+			name: sheet.tracks(),
+			caption: sheet.tracks(),
 			columns: [
-				{ header: 'Spor-ID', format: 'integer' },
-				{ header: 'Kode' },
-				{ header: 'Spor' },
-				{ header: 'Status' },
-				{ header: 'Prioritert' },
-				{ header: 'Eier' }
+				{ header: col.trackId(), format: 'integer' },
+				{ header: col.code() },
+				{ header: col.track() },
+				{ header: col.status() },
+				{ header: col.prioritised() },
+				{ header: col.owner() }
 			],
 			rows: tracks.map((t) => [
 				t.id,
 				t.code,
 				t.title,
-				LIFECYCLE_LABEL[t.status],
-				t.prioritised ? 'Ja' : 'Nei',
+				lifecycleLabel(t.status),
+				t.prioritised ? m.export_yes() : m.export_no(),
 				t.ownerId === null ? null : (users.get(t.ownerId) ?? null)
 			]),
-			empty: 'Ingen spor.'
+			empty: m.export_no_tracks()
 		})
 		.sheet({
-			name: 'Prosjekter',
-			caption: 'Prosjekter',
+			name: sheet.projects(),
+			caption: sheet.projects(),
 			columns: [
-				{ header: 'Rangering', format: 'integer' },
-				{ header: 'Prosjekt-ID', format: 'integer' },
-				{ header: 'Prosjekt' },
-				{ header: 'Status' },
-				{ header: 'Eier' },
-				{ header: 'Spor' },
-				...LENSES.map((l) => ({ header: LENS_INFO[l].label, format: 'number' as const })),
-				{ header: 'Sum poeng', format: 'number' },
-				{ header: 'Snitt', format: 'number' }
+				{ header: col.rank(), format: 'integer' },
+				{ header: col.projectId(), format: 'integer' },
+				{ header: col.project() },
+				{ header: col.status() },
+				{ header: col.owner() },
+				{ header: col.tracks() },
+				...LENSES.map((l) => ({ header: lensLabel(l), format: 'number' as const })),
+				{ header: col.scoreSum(), format: 'number' },
+				{ header: col.mean(), format: 'number' }
 			],
 			rows: projects.map((p): CellValue[] => [
 				p.rank,
 				p.id,
 				p.title,
-				LIFECYCLE_LABEL[p.status],
+				lifecycleLabel(p.status),
 				p.ownerName,
 				p.trackCodes,
 				...LENSES.map((l) => p[l]),
 				p.scoredCount ? p.total : null,
 				p.mean
 			]),
-			empty: 'Ingen prosjekter i utvalget.'
+			empty: m.export_no_projects()
 		})
 		.sheet({
-			name: 'Tiltak',
-			caption: 'Tiltak',
+			name: sheet.measures(),
+			caption: sheet.measures(),
 			columns: [
-				{ header: 'Tiltak-ID', format: 'integer' },
-				{ header: 'Tiltak' },
-				{ header: 'Prosjekt-ID', format: 'integer' },
-				{ header: 'Prosjekt' },
-				{ header: 'Status' },
-				{ header: 'Eier' },
-				{ header: 'Enheter' },
-				{ header: 'Start', format: 'date' },
-				{ header: 'Slutt', format: 'date' }
+				{ header: col.measureId(), format: 'integer' },
+				{ header: col.measure() },
+				{ header: col.projectId(), format: 'integer' },
+				{ header: col.project() },
+				{ header: col.status() },
+				{ header: col.owner() },
+				{ header: col.units() },
+				{ header: col.start(), format: 'date' },
+				{ header: col.end(), format: 'date' }
 			],
-			rows: measures.map((m) => [
-				m.id,
-				m.title,
-				m.projectId,
-				projectTitle.get(m.projectId) ?? null,
-				LIFECYCLE_LABEL[m.status],
-				m.ownerId === null ? null : (users.get(m.ownerId) ?? null),
-				m.unitIds.map((id) => units.get(id) ?? `#${id}`).join(', ') || null,
-				m.startDate,
-				m.endDate
+			rows: measures.map((x) => [
+				x.id,
+				x.title,
+				x.projectId,
+				projectTitle.get(x.projectId) ?? null,
+				lifecycleLabel(x.status),
+				x.ownerId === null ? null : (users.get(x.ownerId) ?? null),
+				x.unitIds.map((id) => units.get(id) ?? `#${id}`).join(', ') || null,
+				x.startDate,
+				x.endDate
 			]),
-			empty: 'Ingen tiltak i utvalget.'
+			empty: m.export_no_measures()
 		});
 	return {
 		content: await xlsx.render(),
@@ -166,8 +164,8 @@ export async function portfolioXlsx(params: URLSearchParams, now: Date): Promise
 function describePortfolioFilter(params: URLSearchParams): string[] {
 	const shown = [...params.entries()].filter(([k, v]) => v && k !== 'side');
 	return shown.length
-		? shown.map(([k, v]) => `Filter ${k}: ${v}`)
-		: ['Hele porteføljen (uten arkiverte)'];
+		? shown.map(([name, value]) => m.export_filter_note({ name, value }))
+		: [m.export_whole_portfolio()];
 }
 
 /** Risiko as xlsx: the list's filters and sort (`spor`, `omrade`, `lukkede`, the cell …). */
@@ -191,35 +189,40 @@ export async function risksXlsx(params: URLSearchParams, now: Date): Promise<Exp
 	}
 	const track = listTracks().find((t) => t.id === filter.trackId);
 	const notes = [
-		track ? `Spor: ${track.code} ${track.title}` : 'Alle spor',
+		track ? m.export_track_note({ code: track.code, title: track.title }) : m.export_all_tracks(),
 		filter.area
-			? `Konsekvensområde: ${CONSEQUENCE_AREA_LABEL[filter.area as ConsequenceArea]}`
-			: 'Alle konsekvensområder',
-		filter.closed ? 'Lukkede risikoer tatt med' : 'Uten lukkede risikoer',
+			? m.export_area_note({ area: areaLabel(filter.area as ConsequenceArea) })
+			: m.export_all_areas(),
+		filter.closed ? m.export_closed_included() : m.export_closed_left_out(),
 		...(filter.likelihood !== null && filter.consequence !== null
-			? [`Celle: sannsynlighet ${filter.likelihood}, konsekvens ${filter.consequence}`]
+			? [
+					m.export_cell_note({
+						likelihood: String(filter.likelihood),
+						consequence: String(filter.consequence)
+					})
+				]
 			: []),
-		cutNote('Risikoer', rows.length, cut, PORTFOLIO_LIMITS.risks)
+		cutNote(sheet.risks(), rows.length, cut, PORTFOLIO_LIMITS.risks)
 	];
 	const xlsx = new XlsxWorkbook({
-		title: 'Risikoer',
+		title: sheet.risks(),
 		organisation: organisationName(),
 		createdAt: now,
 		notes
 	}).sheet({
-		name: 'Risikoer',
-		caption: 'Risikoer',
+		name: sheet.risks(),
+		caption: sheet.risks(),
 		columns: [
-			{ header: 'Risiko-ID', format: 'integer' },
-			{ header: 'Risiko' },
-			{ header: 'Gjelder' },
-			{ header: 'Prosjekt-ID', format: 'integer' },
-			{ header: 'Tiltak-ID', format: 'integer' },
-			{ header: 'Sannsynlighet', format: 'integer' },
-			{ header: 'Konsekvens', format: 'integer' },
-			{ header: 'Risikoverdi', format: 'integer' },
-			{ header: 'Alvorlighet' },
-			{ header: 'Status' }
+			{ header: col.riskId(), format: 'integer' },
+			{ header: col.risk() },
+			{ header: col.subject() },
+			{ header: col.projectId(), format: 'integer' },
+			{ header: col.measureId(), format: 'integer' },
+			{ header: col.likelihood(), format: 'integer' },
+			{ header: col.consequence(), format: 'integer' },
+			{ header: col.riskScore(), format: 'integer' },
+			{ header: col.severity() },
+			{ header: col.status() }
 		],
 		rows: rows.map((r) => {
 			const score = riskScore(r.likelihood as ScaleValue, r.consequence as ScaleValue);
@@ -232,11 +235,11 @@ export async function risksXlsx(params: URLSearchParams, now: Date): Promise<Exp
 				r.likelihood,
 				r.consequence,
 				score,
-				SEVERITY_LABEL[severityFor(score)],
-				RISK_STATUS_LABEL[r.status]
+				severityLabel(severityFor(score)),
+				riskStatusLabel(r.status)
 			];
 		}),
-		empty: 'Ingen risikoer i utvalget.'
+		empty: m.export_no_risks()
 	});
 	return {
 		content: await xlsx.render(),

@@ -8,18 +8,16 @@
  * Long lists are cut at a length a meeting can read, and the report says how many there are and
  * where the rest is (the page, the benefits register in Excel).
  */
-import { AT_RISK_RULE_TEXT, behindRuleText } from '$lib/domain/benefits/health';
 import { error } from '@sveltejs/kit';
 import { osloDayStartMs } from '$lib/domain/oslo-day';
 import { tertialToDate } from '$lib/domain/reports/period';
 import { steeringReportQuery } from '$lib/schemas/reports';
 import { isScaleValue, riskScore, severityFor } from '$lib/domain/risk';
-import {
-	RISK_STATUS_LABEL,
-	SEVERITY_LABEL,
-	type RiskStatus
-} from '$lib/domain/portfolio/vocabulary';
-import { UNIT_LABEL } from '$lib/domain/benefits/vocabulary';
+import type { RiskStatus } from '$lib/domain/portfolio/vocabulary';
+import type { BenefitUnit } from '$lib/domain/benefits/vocabulary';
+import { riskStatusLabel, severityLabel } from '$lib/labels-portfolio';
+import { unitLabel } from '$lib/labels-benefits';
+import { m } from '$lib/paraglide/messages';
 import { trackComplianceBars, trackGainBars, trackLabel } from '$lib/charts/steering-inputs';
 import { formatDay, formatKroner, formatPercent, osloDay } from '$lib/format';
 import { getMission } from '$lib/server/db/queries/mission';
@@ -46,7 +44,7 @@ export interface SteeringReportFile {
 const share = (p: number | null) => (p === null ? '–' : formatPercent(p));
 
 const pair = (p: { planned: number; realised: number }) =>
-	`${formatKroner(p.realised)} av ${formatKroner(p.planned)}`;
+	m.export_steering_pair({ realised: formatKroner(p.realised), planned: formatKroner(p.planned) });
 
 /** Gross, dis-benefits and net (domain/benefits/net.ts): every sum in the report shows all three. */
 function gainCells(g: SteeringGains | null): CellValue[] {
@@ -73,16 +71,18 @@ function gainCells(g: SteeringGains | null): CellValue[] {
 	];
 }
 
-const GAIN_COLUMNS = [
-	{ header: 'Gevinster', format: 'integer', width: 40 },
-	{ header: 'Planlagt kr (brutto)', format: 'kroner', width: 60 },
-	{ header: 'Realisert kr (brutto)', format: 'kroner', width: 60 },
-	{ header: 'Andel', width: 32 },
-	{ header: 'Ulemper kr, realisert av planlagt', width: 70 },
-	{ header: 'Netto kr, realisert av planlagt', width: 70 },
-	{ header: 'Planlagt timer (brutto)', format: 'integer', width: 40 },
-	{ header: 'Realisert timer (brutto)', format: 'integer', width: 40 }
-] as const;
+/** The gain columns, in the request's language. */
+const gainColumns = () =>
+	[
+		{ header: m.export_steering_col_benefits(), format: 'integer', width: 40 },
+		{ header: m.export_steering_col_planned_kr(), format: 'kroner', width: 60 },
+		{ header: m.export_steering_col_realised_kr(), format: 'kroner', width: 60 },
+		{ header: m.export_steering_col_share(), width: 32 },
+		{ header: m.export_steering_col_disbenefits(), width: 70 },
+		{ header: m.export_steering_col_net(), width: 70 },
+		{ header: m.export_steering_col_planned_hours(), format: 'integer', width: 40 },
+		{ header: m.export_steering_col_realised_hours(), format: 'integer', width: 40 }
+	] as const;
 
 /**
  * The report for `period` (ISO days, inclusive), made from the database as it stands at
@@ -94,7 +94,7 @@ export async function steeringReportPdf(
 	now: Date,
 	options: { status?: string } = {}
 ): Promise<SteeringReportFile> {
-	const title = 'Styringsrapport';
+	const title = m.export_steering_title();
 	const page = steeringPage(user, { since: period.from, kind: null, after: null }, now);
 	const pdf = new PdfReport({
 		title,
@@ -103,9 +103,9 @@ export async function steeringReportPdf(
 		period,
 		issuedAt: now,
 		notes: [
-			`Tall til og med ${formatDay(page.asOf)}; endringene gjelder perioden.`,
-			`Utarbeidet av: ${user.name}`,
-			...(options.status ? [`Status: ${options.status}`] : [])
+			m.export_steering_as_of({ day: formatDay(page.asOf) }),
+			m.export_pdf_prepared_by({ name: user.name }),
+			...(options.status ? [m.export_pdf_status({ status: options.status })] : [])
 		]
 	});
 	const file = (content: Uint8Array) => ({
@@ -116,58 +116,65 @@ export async function steeringReportPdf(
 
 	const mission = getMission();
 	if (!page.mission || !page.total || !mission) {
-		pdf
-			.heading('Misjonen')
-			.paragraph('Misjonen er ikke satt opp ennå, så rapporten har ingen tall å vise.');
+		pdf.heading(m.export_steering_mission()).paragraph(m.export_steering_no_mission());
 		return file(await pdf.render());
 	}
 
 	pdf
-		.heading('Misjonen og effektmålene')
+		.heading(m.export_steering_mission_goals())
 		.paragraph(
 			`${page.mission.statement} (${page.mission.baselineYear}–${page.mission.targetYear})`
 		)
 		.facts([
-			['Gevinster i misjonen', String(page.total.gains.benefits)],
-			['Ulemper i misjonen', String(page.total.gains.disbenefits)],
-			['Netto gevinst i kroner til nå (brutto minus ulemper)', pair(page.total.gains.kroner.net)],
+			[m.export_steering_fact_benefits(), String(page.total.gains.benefits)],
+			[m.export_steering_fact_disbenefits(), String(page.total.gains.disbenefits)],
+			[m.export_steering_fact_net(), pair(page.total.gains.kroner.net)],
 			[
-				'Bak plan',
-				`${page.total.behind.count} (${page.total.behind.withCause} med årsak, ${page.total.behind.withoutCause} uten)`
+				m.export_steering_fact_behind(),
+				m.export_steering_fact_behind_value({
+					count: String(page.total.behind.count),
+					withCause: String(page.total.behind.withCause),
+					withoutCause: String(page.total.behind.withoutCause)
+				})
 			],
-			['I faresonen (i rute nå, men prognosen når ikke planen)', String(page.total.behind.atRisk)]
+			[m.export_steering_fact_at_risk(), String(page.total.behind.atRisk)]
 		])
 		.table({
-			caption: 'Hele misjonen og hvert effektmål, planlagt og realisert til nå',
+			caption: m.export_steering_goals_caption(),
 			columns: [
-				{ header: 'Effektmål', width: '*' },
-				{ header: 'Nivå', width: 50 },
-				...GAIN_COLUMNS
+				{ header: m.export_steering_col_goal(), width: '*' },
+				{ header: m.export_steering_col_level(), width: 50 },
+				...gainColumns()
 			],
 			rows: [
-				['Hele misjonen (hver gevinst én gang)', '', ...gainCells(page.total.gains)],
+				[m.export_steering_whole_mission(), '', ...gainCells(page.total.gains)],
 				...page.goals.map((g) => [`${g.number}. ${g.title}`, g.levelLabel, ...gainCells(g.gains)])
 			],
-			empty: 'Misjonen har ingen effektmål ennå.'
+			empty: m.export_steering_no_goals()
 		});
 
-	pdf.heading('Sporene').table({
-		caption: 'Status, prosjekter, gevinster bak plan og i faresonen, og risiko per spor',
+	pdf.heading(m.export_steering_tracks()).table({
+		caption: m.export_steering_tracks_caption(),
 		columns: [
-			{ header: 'Spor', width: '*' },
-			{ header: 'Status', width: 110 },
-			{ header: 'Prosjekter', width: 90 },
-			{ header: 'Bak plan (uten årsak)', width: 55 },
-			{ header: 'I faresonen', width: 45 },
-			{ header: 'Risiko høy / middels / lav', width: 60 },
+			{ header: m.export_steering_col_track(), width: '*' },
+			{ header: m.export_steering_col_status(), width: 110 },
+			{ header: m.export_steering_col_projects(), width: 90 },
+			{ header: m.export_steering_col_behind(), width: 55 },
+			{ header: m.export_steering_col_at_risk(), width: 45 },
+			{ header: m.export_steering_col_risks(), width: 60 },
 			...(page.complianceYear !== null
-				? [{ header: `Årshjul ${page.complianceYear}: i tide (forfalt)`, width: 60 }]
+				? [
+						{
+							header: m.export_steering_col_compliance({ year: String(page.complianceYear) }),
+							width: 60
+						}
+					]
 				: [])
 		],
 		rows: page.tracks.map((t) => [
-			`${trackLabel(t)}${t.prioritised ? ' (prioritert)' : ''}`,
+			`${trackLabel(t)}${t.prioritised ? m.export_steering_prioritised() : ''}`,
 			t.status.label,
-			`${t.projects.total}: ${t.projects.phases.map((p) => `${p.count} ${p.label.toLowerCase()}`).join(', ') || 'ingen'}`,
+			`${t.projects.total}: ${t.projects.phases.map((p) => `${p.count} ${p.label.toLowerCase()}`).join(', ') || m.export_steering_no_projects()}`,
 			`${t.behind.count} (${t.behind.withoutCause})`,
 			String(t.behind.atRisk),
 			`${t.risks.high} / ${t.risks.medium} / ${t.risks.low}`,
@@ -177,24 +184,20 @@ export async function steeringReportPdf(
 					? ['–']
 					: [])
 		]),
-		empty: 'Misjonen har ingen spor ennå.'
+		empty: m.export_steering_no_tracks()
 	});
 	pdf.table({
-		caption:
-			'Gevinster per spor, planlagt og realisert til nå (en gevinst i to spor teller i begge)',
-		columns: [{ header: 'Spor', width: '*' }, ...GAIN_COLUMNS],
+		caption: m.export_steering_track_gains_caption(),
+		columns: [{ header: m.export_steering_col_track(), width: '*' }, ...gainColumns()],
 		rows: page.tracks.map((t) => [trackLabel(t), ...gainCells(t.gains)]),
-		empty: 'Misjonen har ingen spor ennå.'
+		empty: m.export_steering_no_tracks()
 	});
 	if (page.tracks.length) {
-		pdf.chart(
-			barChartSvg(trackGainBars(page.tracks)),
-			'Realisert mot planlagt brutto gevinst til nå (før ulemper), kroner, per spor'
-		);
+		pdf.chart(barChartSvg(trackGainBars(page.tracks)), m.export_steering_gain_chart());
 		if (page.complianceYear !== null) {
 			pdf.chart(
 				barChartSvg(trackComplianceBars(page.tracks)),
-				`Årshjul ${page.complianceYear}: andel signert i tide i enhetene sporet berører`
+				m.export_steering_compliance_chart({ year: String(page.complianceYear) })
 			);
 		}
 	}
@@ -216,25 +219,25 @@ function changesInPeriod(pdf: PdfReport, period: { from: string; to: string }, n
 	const rows = window.since <= window.until ? listChangesSince(window, null, null, limit) : [];
 	const total = Object.values(counts).reduce((a, b) => a + b, 0);
 	pdf
-		.heading('Endringer i perioden')
+		.heading(m.export_steering_changes())
 		.facts(CHANGE_KINDS.map((kind) => [changeKindLabel(kind), String(counts[kind])]))
 		.table({
-			caption: 'Endringene, nyeste først',
+			caption: m.export_steering_changes_caption(),
 			columns: [
-				{ header: 'Tidspunkt', format: 'date', width: 65 },
-				{ header: 'Hva', width: 90 },
-				{ header: 'Gjelder', width: '*' },
-				{ header: 'Endring', width: '*' }
+				{ header: m.export_steering_col_time(), format: 'date', width: 65 },
+				{ header: m.export_steering_col_what(), width: 90 },
+				{ header: m.export_steering_col_subject(), width: '*' },
+				{ header: m.export_steering_col_change(), width: '*' }
 			],
 			rows: rows.map((r) => {
 				const c = changeView(r);
 				return [new Date(c.at), c.kindLabel, c.title, c.detail];
 			}),
-			empty: 'Ingenting er endret i perioden.'
+			empty: m.export_steering_no_changes()
 		});
 	if (total > rows.length) {
 		pdf.paragraph(
-			`Listen viser de ${rows.length} nyeste av ${total} endringer; resten finnes under «Siden forrige møte» på Styring.`
+			m.export_steering_changes_cut({ shown: String(rows.length), total: String(total) })
 		);
 	}
 }
@@ -247,38 +250,43 @@ function behindPlan(
 	const scope = { missionId: mission.id, projectId: null, trackId: null, level: null };
 	const rows = listBehindPage(scope, mission.behindPlanMarginPercent, {}, REPORT_LIST_LIMIT.behind);
 	pdf
-		.heading('Gevinster bak plan')
+		.heading(m.export_steering_behind())
 		.paragraph(
-			`${behindRuleText(mission.behindPlanMarginPercent)} ${AT_RISK_RULE_TEXT} Årsak og korrigerende tiltak er det gevinsteier har registrert for den måneden.`
+			[
+				m.benefits_behind_rule({ margin: String(mission.behindPlanMarginPercent) }),
+				m.benefits_at_risk_rule(),
+				m.export_steering_behind_cause_note()
+			].join(' ')
 		)
 		.table({
-			caption: 'Gevinster bak plan, med årsak og korrigerende tiltak',
+			caption: m.export_steering_behind_caption(),
 			columns: [
-				{ header: 'Gevinst', width: 90 },
-				{ header: 'Prosjekt', width: 70 },
-				{ header: 'Måned', format: 'month', width: 50 },
-				{ header: 'Planlagt', format: 'number', width: 50 },
-				{ header: 'Realisert', format: 'number', width: 50 },
-				{ header: 'Årsak', width: '*' },
-				{ header: 'Korrigerende tiltak', width: '*' }
+				{ header: m.export_steering_col_benefit(), width: 90 },
+				{ header: m.export_steering_col_project(), width: 70 },
+				{ header: m.export_steering_col_month(), format: 'month', width: 50 },
+				{ header: m.export_steering_col_planned(), format: 'number', width: 50 },
+				{ header: m.export_steering_col_realised(), format: 'number', width: 50 },
+				{ header: m.export_steering_col_cause(), width: '*' },
+				{ header: m.export_steering_col_corrective(), width: '*' }
 			],
 			rows: rows.map((b) => {
 				const current = b.followUpPeriod === b.statusPeriod && b.cause !== null;
+				const notRecorded = m.export_steering_not_recorded();
 				return [
-					`${b.title}${b.unit ? ` (${UNIT_LABEL[b.unit].toLowerCase()})` : ''}`,
+					`${b.title}${b.unit ? ` (${unitLabel(b.unit as BenefitUnit).toLowerCase()})` : ''}`,
 					b.projectTitle,
 					b.statusPeriod,
 					b.statusPlanned,
 					b.statusRealised,
-					current ? b.cause : 'Ikke registrert',
-					current ? b.correctiveMeasure || 'Ikke registrert' : 'Ikke registrert'
+					current ? b.cause : notRecorded,
+					current ? b.correctiveMeasure || notRecorded : notRecorded
 				];
 			}),
-			empty: 'Ingen gevinster er bak plan.'
+			empty: m.export_steering_none_behind()
 		});
 	if (count > rows.length) {
 		pdf.paragraph(
-			`Tabellen viser ${rows.length} av ${count} gevinster bak plan; alle står på Gevinster og i gevinstregisteret (Excel).`
+			m.export_steering_behind_cut({ shown: String(rows.length), total: String(count) })
 		);
 	}
 }
@@ -295,14 +303,14 @@ function topRisks(pdf: PdfReport) {
 		0,
 		REPORT_LIST_LIMIT.risks
 	);
-	pdf.heading('De største risikoene').table({
-		caption: `Åpne risikoer med høyest sannsynlighet × konsekvens (inntil ${REPORT_LIST_LIMIT.risks})`,
+	pdf.heading(m.export_steering_risks()).table({
+		caption: m.export_steering_risks_caption({ limit: String(REPORT_LIST_LIMIT.risks) }),
 		columns: [
-			{ header: 'Risiko', width: '*' },
-			{ header: 'Gjelder', width: 120 },
-			{ header: 'S × K', width: 55 },
-			{ header: 'Alvorlighet', width: 55 },
-			{ header: 'Status', width: 55 }
+			{ header: m.export_steering_col_risk(), width: '*' },
+			{ header: m.export_steering_col_subject(), width: 120 },
+			{ header: m.export_steering_col_score(), width: 55 },
+			{ header: m.export_steering_col_severity(), width: 55 },
+			{ header: m.export_steering_col_status(), width: 55 }
 		],
 		rows: rows.map((r) => {
 			const score =
@@ -311,13 +319,17 @@ function topRisks(pdf: PdfReport) {
 					: r.likelihood * r.consequence;
 			return [
 				r.title,
-				`${r.projectId !== null ? 'Prosjekt' : 'Tiltak'}: ${r.subjectTitle}`,
+				(r.projectId !== null
+					? m.export_steering_subject_project
+					: m.export_steering_subject_measure)({
+					title: r.subjectTitle
+				}),
 				`${r.likelihood} × ${r.consequence} = ${score}`,
-				SEVERITY_LABEL[severityFor(score)],
-				RISK_STATUS_LABEL[r.status as RiskStatus]
+				severityLabel(severityFor(score)),
+				riskStatusLabel(r.status as RiskStatus)
 			];
 		}),
-		empty: 'Ingen åpne risikoer er registrert.'
+		empty: m.export_steering_no_risks()
 	});
 }
 
@@ -335,6 +347,6 @@ export async function steeringReportFor(user: SessionUser, url: URL, now: Date) 
 	});
 	if (!parsed.success) error(400, parsed.error.issues[0]?.message ?? 'Ugyldig periode');
 	return steeringReportPdf(user, { from: parsed.data.fra, to: parsed.data.til }, now, {
-		status: 'Utkast (ikke frosset)'
+		status: m.export_pdf_draft()
 	});
 }

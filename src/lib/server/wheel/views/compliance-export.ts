@@ -9,6 +9,7 @@ import { MONTHS } from '$lib/domain/schedule';
 import { XlsxWorkbook } from '$lib/server/exports/xlsx';
 import { datedFileName, organisationName } from '$lib/server/exports/download';
 import type { CellValue } from '$lib/server/reports/table';
+import { m } from '$lib/paraglide/messages';
 import { complianceView } from './compliance';
 
 const share = (onTime: number, total: number) => (total ? onTime / total : null);
@@ -20,7 +21,7 @@ export async function complianceXlsx(url: URL, now: Date) {
 		MONTHS.map((_, i) => [
 			r.unitId,
 			r.name,
-			r.kind === 'own' ? 'Egne oppgaver' : 'Enhet med underenheter',
+			r.kind === 'own' ? m.export_compliance_own() : m.export_compliance_with_subunits(),
 			r.depth,
 			month(i),
 			r.total[i] ?? 0,
@@ -39,46 +40,48 @@ export async function complianceXlsx(url: URL, now: Date) {
 	const add = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 	const wheel = view.wheels.find((w) => w.id === view.filter.wheelId);
 	const notes = [
-		`År: ${view.filter.year}`,
-		wheel ? `Årshjul: ${wheel.name}` : 'Alle årshjul',
-		view.path.length ? `Enhet: ${view.path.map((p) => p.name).join(' › ')}` : 'Øverste nivå',
-		'«Enhet med underenheter» summerer enheten og alt under den; en åpnet rad vises med radene under seg, så radene kan overlappe. «Sum per måned» teller hver oppgave én gang.',
-		'Forfalt: forekomster med frist i måneden (til og med i dag). Andel i tide: signert innen fristen ÷ forfalt.'
+		m.export_compliance_year({ year: String(view.filter.year) }),
+		wheel ? m.export_compliance_wheel({ name: wheel.name }) : m.export_compliance_all_wheels(),
+		view.path.length
+			? m.export_compliance_unit_path({ path: view.path.map((p) => p.name).join(' › ') })
+			: m.export_compliance_top_level(),
+		m.export_compliance_rows_note(),
+		m.export_compliance_due_note()
 	];
 	const columns = [
-		{ header: 'Måned', format: 'month' as const },
-		{ header: 'Forfalt', format: 'integer' as const },
-		{ header: 'Signert', format: 'integer' as const },
-		{ header: 'Signert i tide', format: 'integer' as const },
-		{ header: 'Andel i tide', format: 'percent' as const }
+		{ header: m.export_col_month(), format: 'month' as const },
+		{ header: m.export_compliance_col_due(), format: 'integer' as const },
+		{ header: m.export_compliance_col_signed(), format: 'integer' as const },
+		{ header: m.export_compliance_col_on_time(), format: 'integer' as const },
+		{ header: m.export_compliance_col_share(), format: 'percent' as const }
 	];
 	const xlsx = new XlsxWorkbook({
-		title: 'Etterlevelse',
+		title: m.export_compliance_title(),
 		organisation: organisationName(),
 		createdAt: now,
 		period: { from: `${view.filter.year}-01-01`, to: `${view.filter.year}-12-31` },
 		notes
 	})
 		.sheet({
-			name: 'Enhet og måned',
-			caption: 'Etterlevelse per enhet og måned',
+			name: m.export_compliance_sheet_units(),
+			caption: m.export_compliance_caption_units(),
 			columns: [
-				{ header: 'Enhet-ID', format: 'integer' },
-				{ header: 'Enhet' },
-				{ header: 'Rad' },
-				{ header: 'Nivå', format: 'integer' },
+				{ header: m.export_compliance_col_unit_id(), format: 'integer' },
+				{ header: m.export_compliance_col_unit() },
+				{ header: m.export_compliance_col_row() },
+				{ header: m.export_compliance_col_depth(), format: 'integer' },
 				...columns
 			],
 			rows,
-			empty: 'Ingen enheter med oppgaver i utvalget.'
+			empty: m.export_compliance_none()
 		})
 		.sheet({
-			name: 'Sum per måned',
-			caption: 'Sum per måned',
+			name: m.export_compliance_sheet_sums(),
+			caption: m.export_compliance_sheet_sums(),
 			columns,
 			rows: sums,
 			totals: [
-				'Sum',
+				m.export_sum(),
 				add(view.total.total),
 				add(view.total.signed),
 				add(view.total.onTime),

@@ -125,15 +125,17 @@ export function governanceEvents(
 	const last = Math.max(...years);
 	const meetings = listMeetings(`${first}-01-01`, `${last}-12-31`).map((m) => ({
 		uid: `styringsmote-${m.id}@misjonskart`,
-		title: `Styringsgruppemøte: ${m.title}`,
-		description: m.location ? `Sted: ${m.location}.` : 'Styringsgruppemøte.',
+		title: msg.export_calendar_meeting_title({ title: m.title }),
+		description: m.location
+			? msg.export_calendar_meeting_place({ place: m.location })
+			: msg.export_calendar_meeting(),
 		dueDate: m.date,
 		url: `${origin}/styring/moter#mote-${m.id}`
 	}));
 	const measurements = ownerMeasurements(userId, years, today).map((m) => ({
 		uid: `gevinstmaling-${m.benefitId}-${m.period}@misjonskart`,
-		title: `Gevinstmåling: ${m.title} (${m.period})`,
-		description: `Logg realisert gevinst for ${m.period}. Frist: ${m.dueDate}.`,
+		title: msg.export_calendar_measurement_title({ title: m.title, period: m.period }),
+		description: msg.export_calendar_measurement({ period: m.period, due: m.dueDate }),
 		dueDate: m.dueDate,
 		url: `${origin}/gevinster/${m.benefitId}#ny-realisering`
 	}));

@@ -1,0 +1,229 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import * as portfolioImport from '../../src/routes/(app)/portefolje/import/+page.server';
+import * as benefitsImport from '../../src/routes/(app)/gevinster/import/+page.server';
+import * as realisationsImport from '../../src/routes/(app)/gevinster/import/realiseringer/+page.server';
+import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
+import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
+import { db } from '$lib/server/db';
+import {
+	addEstimateLine,
+	logRealisation,
+	setBaselineAndTarget
+} from '$lib/server/db/queries/benefits-gains';
+import { changeStatus } from '$lib/server/db/queries/lifecycle';
+import { benefitRegisterXlsx } from '$lib/server/benefits/views/register';
+import { portfolioXlsx, risksXlsx } from '$lib/server/portfolio/views/export';
+import { withLocale } from '$lib/server/i18n';
+import type { Locale } from '$lib/i18n';
+
+// A download in nynorsk or English is the same file as one in bokmål, in other words: read back,
+// every row is found again and nothing is created (imports/file-words.ts).
+const NOW = new Date('2026-12-03T09:00:00Z');
+let per: Signed;
+
+type Preview = {
+	counts: { rows: number; new: number; skipped: number; errors: number };
+	digest: string;
+	issues: { cell: string; message: string }[];
+};
+type Route = typeof benefitsImport;
+
+function importer(route: Route, path: string, locale: Locale) {
+	const event = (query = '', form?: Record<string, unknown>) =>
+		makeEvent({ signed: per, path: `${path}${query}`, form: form as never, now: NOW }) as never;
+	// The importing user reads the pages in the file's language.
+	const run = (fn: () => unknown) => withLocale(locale, () => outcome(fn));
+	return {
+		async roundTrip(file: { content: Uint8Array; fileName: string }) {
+			const f = new File([file.content as Uint8Array<ArrayBuffer>], file.fileName);
+			const staged = await run(() => route.actions.upload!(event('', { file: f })));
+			if (staged.kind !== 'redirect') throw new Error(JSON.stringify(staged));
+			const token = new URL(staged.location, 'http://x').searchParams.get('fil')!;
+			const loaded = await run(() => route.load(event(`?fil=${token}`)));
+			if (loaded.kind !== 'ok') throw new Error(JSON.stringify(loaded));
+			const preview = (loaded.data as { staged: { preview: Preview } }).staged.preview;
+			const committed = await run(() =>
+				route.actions.commit!(event('', { fil: token, digest: preview.digest }))
+			);
+			return { preview, committed };
+		}
+	};
+}
+
+const count = (table: string) =>
+	(db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+
+const ok = <T>(r: { ok: true; value: T } | { ok: false; reason: string }) => {
+	if (!r.ok) throw new Error(r.reason);
+	return r.value;
+};
+
+/** Each sheet's name and header row, as a reader of the file sees them. */
+async function headersOf(bytes: Uint8Array) {
+	const wb = new ExcelJS.Workbook();
+	await wb.xlsx.load(Buffer.from(bytes) as never);
+	return Object.fromEntries(
+		wb.worksheets.map((ws) => [ws.name, (ws.getRow(1).values as unknown[]).slice(1).map(String)])
+	);
+}
+
+beforeAll(async () => {
+	const perId = await makeUser([{ role: 'programme_leader' }], { name: 'Per Programleder' });
+	per = signIn(perId);
+	const { tracks } = makeMission(perId);
+	const { projectId, measureIds } = makeProject(perId, [tracks[0]!, tracks[1]!]);
+	// Statuses other than the default, so the import has to read them in each language.
+	for (const to of ['recommended', 'adopted'])
+		ok(changeStatus('project', projectId, to as never, 'Vedtatt', null, NOW));
+	for (const to of ['recommended', 'adopted', 'in_progress'])
+		ok(changeStatus('measure', measureIds[0]!, to as never, 'Vedtatt', null, NOW));
+	const benefitId = makeBenefit(projectId, { title: 'Færre manuelle timer' }, perId);
+	ok(
+		setBaselineAndTarget(
+			benefitId,
+			{
+				baseline: { value: 0, date: '2026-02-01', method: 'Regnskap' },
+				target: { value: 200_000, date: '2027-12-31' },
+				version: 0
+			},
+			perId,
+			NOW
+		)
+	);
+	ok(
+		addEstimateLine(
+			benefitId,
+			{ description: 'Saksbehandling', amountPerCase: 500, cases: 120, sharePercent: 50 },
+			perId,
+			NOW
+		)
+	);
+	ok(
+		logRealisation(
+			benefitId,
+			{ period: '2026-03', value: 10_000, comment: '', evidence: '', supersedesId: null },
+			perId,
+			NOW
+		)
+	);
+	const qualitative = makeBenefit(
+		projectId,
+		{ title: 'Tryggere overganger', kind: 'kvalitativ', unit: undefined, indicator: '' },
+		perId
+	);
+	ok(
+		logRealisation(
+			qualitative,
+			{
+				period: '2026-03',
+				assessment: 'gronn',
+				comment: 'Godt i gang',
+				evidence: '',
+				supersedesId: null
+			} as never,
+			perId,
+			NOW
+		)
+	);
+});
+
+describe('a download in bokmål keeps its headers', () => {
+	it('as the import’s contract names them', async () => {
+		const portfolio = await headersOf(
+			(await withLocale('nb', () => portfolioXlsx(new URLSearchParams(), NOW))).content
+		);
+		expect(Object.keys(portfolio)).toEqual(['Spor', 'Prosjekter', 'Tiltak', 'Om uttrekket']);
+		expect(portfolio['Spor']).toEqual(['Spor-ID', 'Kode', 'Spor', 'Status', 'Prioritert', 'Eier']);
+	});
+});
+
+describe.each(['nn', 'en'] as const)('a download in %s', (locale) => {
+	const download = {
+		portfolio: () => withLocale(locale, () => portfolioXlsx(new URLSearchParams(), NOW)),
+		register: () =>
+			withLocale(locale, () => benefitRegisterXlsx(per.user, new URLSearchParams(), NOW))
+	};
+
+	it('is written in that language', async () => {
+		const portfolio = await headersOf((await download.portfolio()).content);
+		const register = await headersOf((await download.register()).content);
+		if (locale === 'en') {
+			expect(Object.keys(portfolio)).toEqual([
+				'Tracks',
+				'Projects',
+				'Measures',
+				'About this export'
+			]);
+			expect(portfolio['Tracks']).toEqual([
+				'Track ID',
+				'Code',
+				'Mission track',
+				'Status',
+				'Prioritised',
+				'Owner'
+			]);
+			const risks = await headersOf(
+				(await withLocale('en', () => risksXlsx(new URLSearchParams(), NOW))).content
+			);
+			expect(risks['Risks']?.slice(0, 3)).toEqual(['Risk ID', 'Risk', 'Concerns']);
+			expect(Object.keys(register)).toEqual([
+				'Benefits',
+				'Estimate lines',
+				'Realisations',
+				'About this export'
+			]);
+		} else {
+			expect(Object.keys(portfolio)).toEqual(['Spor', 'Prosjekt', 'Tiltak', 'Om uttrekket']);
+			expect(Object.keys(register)).toEqual([
+				'Gevinstar',
+				'Estimatlinjer',
+				'Realiseringar',
+				'Om uttrekket'
+			]);
+			expect(register['Gevinstar']).toContain('Gevinstansvarleg');
+		}
+	});
+
+	it('portfolio: every track, project and measure is found again, nothing is created', async () => {
+		const before = [count('track'), count('project'), count('measure'), count('audit_log')];
+		const { preview, committed } = await importer(
+			portfolioImport as unknown as Route,
+			'/portefolje/import',
+			locale
+		).roundTrip(await download.portfolio());
+		expect(preview.issues).toEqual([]);
+		expect(preview.counts).toEqual({ rows: 4, new: 0, skipped: 4, errors: 0 });
+		expect(committed.kind).toBe('ok');
+		expect([count('track'), count('project'), count('measure'), count('audit_log')]).toEqual(
+			before
+		);
+	});
+
+	it('benefits and estimate lines: every row is found again, nothing is created', async () => {
+		const before = [count('benefit'), count('estimate_line'), count('audit_log')];
+		const { preview, committed } = await importer(
+			benefitsImport,
+			'/gevinster/import',
+			locale
+		).roundTrip(await download.register());
+		expect(preview.issues).toEqual([]);
+		// Two benefits and one line; the sum row («Sum», «Total») is no row.
+		expect(preview.counts).toEqual({ rows: 3, new: 0, skipped: 3, errors: 0 });
+		expect(committed.kind).toBe('ok');
+		expect([count('benefit'), count('estimate_line'), count('audit_log')]).toEqual(before);
+	});
+
+	it('realised values: every row is found again, nothing is logged', async () => {
+		const before = [count('realisation'), count('audit_log')];
+		const { preview, committed } = await importer(
+			realisationsImport as unknown as Route,
+			'/gevinster/import/realiseringer',
+			locale
+		).roundTrip(await download.register());
+		expect(preview.issues).toEqual([]);
+		expect(preview.counts).toEqual({ rows: 2, new: 0, skipped: 2, errors: 0 });
+		expect(committed.kind).toBe('ok');
+		expect([count('realisation'), count('audit_log')]).toEqual(before);
+	});
+});
