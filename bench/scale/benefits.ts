@@ -3,8 +3,8 @@
  * changes and benefits linked measure → change → benefit → effect goal. Links between two
  * changes or two benefits always run from the older to the newer node, so every map is a DAG
  * by construction. Quantitative benefits are priced in estimate lines, get a baseline, a
- * target, sometimes planned values per period, and realisations month by month: several in a
- * month where several municipalities report the same benefit, and corrections as new rows.
+ * target, sometimes planned values per period, and realisations month by month: one value
+ * counts per month, and corrections are new rows that replace it.
  */
 import {
 	behindPlanFollowUp,
@@ -393,18 +393,18 @@ function seedRealisations(ctx: Context, plans: Plan[], benefitTotal: number): Ui
 		counts[plan.id] = n;
 		if (n === 0) continue;
 		const span = months[i]!;
-		const corrections = n > 3 ? Math.round(n * 0.03 * rng.next() * 2) : 0;
-		const entries = n - corrections;
+		// One value counts per month (a second replaces the first, as the app writes it): a
+		// benefit logs at most one new value a month, and its other rows are corrections of a
+		// month's current value, a chain when a month is corrected twice.
+		const entries = Math.min(span, n > 3 ? n - Math.round(n * 0.03 * rng.next() * 2) : n);
+		const corrections = n - entries;
 		const first = firstOf(plan);
 		const targetSpan = Math.max(1, monthsBetween(first, plan.targetPeriod));
-		const perMonth = Math.max(1, Math.ceil(entries / span));
 		const step = ((plan.targetValue - plan.baselineValue) / targetSpan) * plan.pace;
-		const logged: { id: number; period: string; at: number }[] = [];
+		const current: { id: number; period: string; at: number }[] = [];
 		const write = (period: string, supersedes: number | null, at: number) => {
 			const id = rows.count + 1;
-			const value = plan.unit
-				? Math.max(0, Math.round((step / perMonth) * (0.6 + rng.next() * 0.8)))
-				: null;
+			const value = plan.unit ? Math.max(0, Math.round(step * (0.6 + rng.next() * 0.8))) : null;
 			const assessment = plan.unit ? null : rng.pick(ASSESSMENTS);
 			rows.row([
 				id,
@@ -419,21 +419,22 @@ function seedRealisations(ctx: Context, plans: Plan[], benefitTotal: number): Ui
 				rng.chance(0.8) ? plan.ownerId : plan.project.ownerId,
 				at
 			]);
-			logged.push({ id, period, at });
+			return { id, period, at };
 		};
 		for (let e = 0; e < entries; e++) {
-			// Evenly over the months since the start; several a month when there are more.
+			// Evenly over the months since the start, one a month at most.
 			const period = addMonths(first, Math.floor((e * span) / entries));
 			const at = Math.min(
 				nowMs - 3_600_000,
 				workingTime(rng, firstDay(addMonths(period, 1)), rng.int(0, 10))
 			);
-			write(period, null, at);
+			current.push(write(period, null, at));
 		}
 		for (let c = 0; c < corrections; c++) {
-			const old = logged[rng.int(0, entries - 1)]!;
+			const k = rng.int(0, entries - 1);
+			const old = current[k]!;
 			const at = Math.min(nowMs - 60_000, old.at + rng.int(1, 20) * DAY);
-			write(old.period, old.id, Math.max(at, old.at + 60_000));
+			current[k] = write(old.period, old.id, Math.max(at, old.at + 60_000));
 		}
 	}
 	return counts;

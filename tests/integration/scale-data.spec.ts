@@ -125,7 +125,7 @@ describe('scale data', () => {
 		expect([...successors.keys()].some(visit)).toBe(false);
 	});
 
-	it('logs corrections against the same benefit, and nothing before the baseline', () => {
+	it('logs corrections against the same benefit, one current value a month, and nothing before the baseline', () => {
 		const wrong = all(
 			`SELECT r.id FROM realisation r JOIN realisation old ON old.id = r.supersedes_id
 			 WHERE old.benefit_id <> r.benefit_id OR old.period <> r.period`
@@ -136,6 +136,19 @@ describe('scale data', () => {
 			 WHERE b.baseline_date IS NOT NULL AND r.period < substr(b.baseline_date, 1, 7)`
 		);
 		expect(early).toEqual([]);
+		// One value counts per month, as the app keeps it: no month has two current rows, and
+		// no row is replaced twice.
+		const twice = all(
+			`SELECT r.benefit_id, r.period FROM realisation r
+			 WHERE NOT EXISTS (SELECT 1 FROM realisation s WHERE s.supersedes_id = r.id)
+			 GROUP BY r.benefit_id, r.period HAVING count(*) > 1`
+		);
+		expect(twice).toEqual([]);
+		const forked = all(
+			`SELECT supersedes_id FROM realisation WHERE supersedes_id IS NOT NULL
+			 GROUP BY supersedes_id HAVING count(*) > 1`
+		);
+		expect(forked).toEqual([]);
 	});
 
 	it('stores signatures the app’s occurrence rules agree with', () => {
