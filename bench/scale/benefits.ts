@@ -433,8 +433,9 @@ function seedRealisations(ctx: Context, plans: Plan[], benefitTotal: number): Ui
 		for (let c = 0; c < corrections; c++) {
 			const k = rng.int(0, entries - 1);
 			const old = current[k]!;
-			const at = Math.min(nowMs - 60_000, old.at + rng.int(1, 20) * DAY);
-			current[k] = write(old.period, old.id, Math.max(at, old.at + 60_000));
+			// Days after the row it replaces, and before now however long the chain.
+			const at = Math.round(Math.min(old.at + rng.int(1, 20) * DAY, (old.at + nowMs) / 2));
+			current[k] = write(old.period, old.id, at);
 		}
 	}
 	return counts;

@@ -121,7 +121,9 @@ function levelsOf(rng: Rng): Level[] {
 /** An instant between two others, in Oslo working hours. */
 function between(rng: Rng, fromMs: number, toMs: number): number {
 	const at = fromMs + rng.next() * Math.max(0, toMs - fromMs);
-	return workingTime(rng, osloDayOf(at));
+	// Working hours on that day, unless they fall after `toMs` (today's, when `toMs` is now).
+	const working = workingTime(rng, osloDayOf(at));
+	return working <= toMs ? working : Math.floor(at);
 }
 
 export function seedPortfolio(ctx: Context, org: Org): Portfolio {

@@ -174,6 +174,20 @@ describe('scale data', () => {
 		expect(await verifyAuditChain(sql())).toEqual({ ok: true, checked: 2_000, lastId: 2_000 });
 	});
 
+	it('writes nothing after its reference time', () => {
+		const late = (table: string, column: string) =>
+			all<{ n: number }>(
+				`SELECT count(*) AS n FROM ${table} WHERE ${column} > ?`,
+				NOW.getTime()
+			)[0]!.n;
+		expect({
+			audit: late('audit_log', 'at'),
+			statusChanges: late('status_change', 'at'),
+			realisations: late('realisation', 'created_at'),
+			reports: late('status_report', 'created_at')
+		}).toEqual({ audit: 0, statusChanges: 0, realisations: 0, reports: 0 });
+	});
+
 	it('gives the same rows for the same seed and date', async () => {
 		const other = path.join(scratch, 'again.db');
 		const again = await generateScaleData({
