@@ -207,6 +207,19 @@ export async function generateScaleData(options: ScaleOptions): Promise<Manifest
 	return manifest;
 }
 
+const USAGE = `Lager et generert datasett (README, «Ytelsesmåling»).
+
+  npm run scale -- [--scale national|municipal] [--out FIL] [--now ÅÅÅÅ-MM-DD] [--seed N]
+                   [--password P] [--factor F]
+
+  --scale     national (standard): 2 000 prosjekter, 50 000 gevinster, 1 000 000 realiseringer,
+              300 enheter, 200 000 rader i endringsloggen; municipal: en tidel
+  --out       databasefilen (standard data/scale/<skala>.db); <fil>.json skrives ved siden av
+  --now       referansedatoen (standard i dag); ingenting skrives etter den
+  --seed      frø (standard 1): samme frø og dato gir de samme radene
+  --password  alle brukernes passord (standard tilfeldig, står i <fil>.json)
+  --factor    en annen skala enn de to, som andel av national`;
+
 async function main() {
 	const { values } = parseArgs({
 		options: {
@@ -215,9 +228,14 @@ async function main() {
 			out: { type: 'string' },
 			now: { type: 'string' },
 			seed: { type: 'string', default: '1' },
-			password: { type: 'string' }
+			password: { type: 'string' },
+			help: { type: 'boolean', short: 'h' }
 		}
 	});
+	if (values.help) {
+		console.log(USAGE);
+		return;
+	}
 	const scale = values.scale!;
 	if (!(scale in SCALES) && !values.factor) {
 		throw new Error(`--scale must be ${Object.keys(SCALES).join(' or ')} (or give --factor)`);

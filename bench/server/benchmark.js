@@ -56,9 +56,30 @@ const { values: args } = parseArgs({
 		// Only the pages whose path starts with one of these (comma-separated); /konto always.
 		only: { type: 'string' },
 		// Which POST runs: sign, realisation, both (default) or none.
-		posts: { type: 'string', default: 'sign,realisation' }
+		posts: { type: 'string', default: 'sign,realisation' },
+		help: { type: 'boolean', short: 'h' }
 	}
 });
+if (args.help) {
+	console.log(`Serverytelse på et generert datasett (README, «Ytelsesmåling»).
+
+  npm run bench:server -- [--db FIL | --scale national|municipal] [valg]
+
+  --db FIL          datasettet (standard data/scale/<skala>.db, lages først om det mangler)
+  --in-place        bruk filen selv, ikke en kopi (signeringene og registreringene blir stående)
+  --repeats N       sekvensielle forespørsler per side (standard 30)
+  --seconds N       sekunder med 5 samtidige forbindelser per side (standard 5)
+  --connections N   samtidige forbindelser (standard 5)
+  --post-seconds N  sekunder med skjemainnsendinger (standard 10)
+  --posts LISTE     sign, realisation, begge (standard) eller none
+  --pages REGEX     bare sidene med adresse som passer (og /konto), f.eks. '^/(sok|admin/logg)'
+  --only PREFIKSER  bare sidene som begynner med en av disse (kommaskilt)
+  --timeout S       gi opp en forespørsel etter S sekunder (standard 120)
+  --page-budget S   slutt å gjenta en side etter S sekunder (standard 150)
+  --out FIL         tabellen hit (standard bench/results/server-<skala>-<dato>.md)
+  --no-write        bare skriv tabellen ut`);
+	process.exit(0);
+}
 const ONLY = args.only ? args.only.split(',').filter(Boolean) : null;
 const POSTS = new Set(args.posts.split(','));
 const REPEATS = Number(args.repeats);
