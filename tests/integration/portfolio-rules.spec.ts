@@ -58,6 +58,14 @@ describe('tracks', () => {
 		expect(listTracks().length).toBe(before);
 	});
 
+	it('lists tracks by code as a reader counts: 2 before 10', () => {
+		for (const code of ['N10', 'N2', 'N1']) makeTrack(leaderId, { code });
+		const order = listTracks()
+			.map((t) => t.code)
+			.filter((c) => c.startsWith('N'));
+		expect(order).toEqual(['N1', 'N2', 'N10']);
+	});
+
 	it('a track with projects cannot be deleted, only archived', async () => {
 		const trackId = makeTrack(leaderId);
 		makeProject(leaderId, [trackId]);

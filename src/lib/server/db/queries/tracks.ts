@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from './audit';
 import { project, projectTrack, track, type Track } from '../schema';
@@ -9,9 +9,20 @@ import type { WriteResult } from '../../result';
 import { userExists } from './portfolio-people';
 import { writeTransaction } from './write';
 
+/**
+ * Codes in the order a reader counts them: 2 before 10 (shorter first, then as text), which for
+ * codes of one prefix («S2», «S10») is their number's order.
+ */
+const byCode = [sql`length(${track.code})`, asc(track.code)] as const;
+
 let activeTracks: ReturnType<typeof prepareTracks> | undefined;
 function prepareTracks() {
-	return db.select().from(track).where(isNull(track.archivedAt)).orderBy(asc(track.code)).prepare();
+	return db
+		.select()
+		.from(track)
+		.where(isNull(track.archivedAt))
+		.orderBy(...byCode)
+		.prepare();
 }
 
 /** Tracks not archived, by code. Prepared: the overview and portfolio pages run it every load. */
@@ -23,7 +34,12 @@ export function listTracks(): Track[] {
 /** The given tracks, archived or not, by code: a project keeps showing the tracks it is linked to. */
 export function listTracksByIds(ids: number[]): Track[] {
 	if (ids.length === 0) return [];
-	return db.select().from(track).where(inArray(track.id, ids)).orderBy(asc(track.code)).all();
+	return db
+		.select()
+		.from(track)
+		.where(inArray(track.id, ids))
+		.orderBy(...byCode)
+		.all();
 }
 
 export function getTrackById(id: number): Track | undefined {
