@@ -112,6 +112,31 @@ describe('annual wheel journey', () => {
 		await steering.goto(`${baseUrl}/arshjul/etterlevelse`);
 		await expect.poll(() => steering.locator('.plot svg').count()).toBeGreaterThan(0);
 		await expectAccessible(steering);
+
+		// Opening the units under a row keeps the reader's place: no jump to the top, and focus
+		// stays on the link pressed (WCAG 2.4.3), now saying it hides them.
+		await waitForHydration(steering);
+		await steering.setViewportSize({ width: 1280, height: 400 });
+		const toggle = steering
+			.locator('a.toggle')
+			.filter({ hasText: 'i E2E Bo og habilitering' })
+			.first();
+		await toggle.scrollIntoViewIfNeeded();
+		const scrolledTo = await steering.evaluate(() => window.scrollY);
+		await Promise.all([steering.waitForURL(/apne=\d+/), toggle.click()]);
+		await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+		expect(await toggle.textContent()).toMatch(/^Skjul enhetene under \(\d+\)/);
+		expect(await toggle.evaluate((a) => a === document.activeElement)).toBe(true);
+		expect(await steering.evaluate(() => window.scrollY)).toBe(scrolledTo);
+		await steering.setViewportSize({ width: 1280, height: 720 });
+		// The filter form keeps the opened rows open.
+		await Promise.all([
+			steering.waitForURL(/hjul=.*apne=\d+/),
+			steering.getByRole('button', { name: 'Vis', exact: true }).click()
+		]);
+		await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+		await expectAccessible(steering);
+
 		// The top level has a row per top-level unit; its name shows the units under it.
 		await Promise.all([
 			steering.waitForURL(/enhet=\d+/),

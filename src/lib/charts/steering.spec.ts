@@ -54,4 +54,12 @@ describe('steering charts', () => {
 		expect(spec.panels[1]!.bars[0]!.text).toBe('Ingen oppgaver ennå');
 		expect(spec.table.headers).toEqual(['Spor', 'Enheter', 'Signert i tide', 'Forfalt']);
 	});
+
+	it('groups the thousands of a large overdue count as the percentages are', () => {
+		const spec = complianceBarsSpec([
+			{ key: '1', label: '1A', href: '/e', percent: 12.5, overdue: 13272, units: 40 }
+		]);
+		// Intl writes bokmål's group separator as a no-break space (U+00A0).
+		expect(spec.panels[0]!.bars[0]!.text).toBe('12,5 % i tide, 13\u00a0272 forfalt');
+	});
 });

@@ -10,7 +10,7 @@
  * Every bar carries its number as text, so colour is never the only carrier (WCAG 1.4.1), and
  * each chart comes with the same numbers as a table (`rows`).
  */
-import { countOf, formatKroner, formatPercent } from '$lib/format';
+import { countOf, formatKroner, formatNumber, formatPercent } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 
 export interface BarPanel {
@@ -185,7 +185,10 @@ export function complianceBarsSpec(rows: readonly ComplianceBarInput[]): BarChar
 				text:
 					r.percent === null
 						? m.chart_no_tasks()
-						: m.tracks_compliance({ share: formatPercent(r.percent), overdue: r.overdue }),
+						: m.tracks_compliance({
+								share: formatPercent(r.percent),
+								overdue: formatNumber(r.overdue)
+							}),
 				kind: 'share'
 			}
 		],
