@@ -148,8 +148,15 @@ export function chartReport(): ChartReport {
 	// them): opaque strokes of 1.5 px or more, with no fill; faint grid lines are decoration.
 	let lines = 0;
 	for (const root of roots) {
-		for (const el of root.querySelectorAll<SVGGeometryElement>('path, line, polyline')) {
-			const style = getComputedStyle(el);
+		for (const el of root.querySelectorAll<SVGGraphicsElement>('path, line, polyline, use')) {
+			// A <use> is drawn with its symbol's stroke and fill (the wheel draws each status's
+			// symbol once in <defs>, where it has no box of its own), at the <use>'s place.
+			const drawn =
+				el.tagName === 'use'
+					? document.getElementById(el.getAttribute('href')?.slice(1) ?? '')
+					: el;
+			if (!drawn) continue;
+			const style = getComputedStyle(drawn);
 			const stroke = rgba(style.stroke);
 			const fill = rgba(style.fill);
 			if (!stroke || stroke[3] === 0 || (fill && fill[3]! > 0)) continue;
