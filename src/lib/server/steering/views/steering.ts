@@ -281,7 +281,9 @@ export function steeringPage(
 				level: g.level,
 				levelLabel: levelLabel(g.level),
 				title: g.title,
-				gains: row ? gains(row, `/gevinster/kart?niva=${BENEFIT_LEVEL_OF[g.level]}`) : null
+				// The level's benefits as a list: a whole level's map is too large to draw at a
+				// national programme's size (the map page asks for a track or project first).
+				gains: row ? gains(row, `/gevinster?niva=${BENEFIT_LEVEL_OF[g.level]}`) : null
 			};
 		}),
 		total: {
