@@ -9,6 +9,7 @@ import { fillMissingTaskCalendars } from './queries/wheel-calendar';
 import { readClock } from '../clock';
 import { rebuildGainRollupsIfEmpty } from './queries/gain-rollups';
 import { walSyncer } from './group-commit';
+import { withStatementCache } from './statement-cache';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle: the same query API as `db`, bound to one transaction. */
@@ -33,7 +34,9 @@ export function openDatabase(file: string): DB {
 	sqlite.pragma('foreign_keys = ON');
 	// Wait for a competing writer (e.g. the demo seed) instead of failing with SQLITE_BUSY.
 	sqlite.pragma('busy_timeout = 5000');
-	const db = drizzle(sqlite, { schema });
+	const db = drizzle(withStatementCache(sqlite), { schema });
+	// Statements the app prepares itself and holds go to the connection, not the cache.
+	db.$client = sqlite;
 	migrate(db, { migrationsFolder: migrationsFolder() });
 	// Audit rows from before the hash chain get their hashes once, before anything appends.
 	sealLegacyAuditRows(sqlite);

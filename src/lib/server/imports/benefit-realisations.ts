@@ -28,7 +28,7 @@ import {
 import { canLogRealisation, isDownloadNote } from './benefit-rows';
 import type { StagedSheet } from './read';
 import type { Preview, PreviewRow, StagedMapping } from './preview';
-import { rowContext } from './portfolio-rows';
+import { lookup, rowContext } from './portfolio-rows';
 import { sheetsInBokmaal, valueInBokmaal } from './file-words';
 
 export const REALISATION_COLUMNS = ['Gevinst', 'Måned', 'Verdi', 'Kommentar', 'Korrigerer'];
@@ -51,7 +51,15 @@ export function realisationPreview(
 ): Preview<RealisationCreate> {
 	const projectOwner = new Map(listPortfolioNames().projects.map((p) => [p.id, p.ownerId]));
 	const benefits = listBenefitNames();
-	const existing = listRealisationKeys();
+	const benefitById = lookup(benefits, (b) => b.id);
+	const benefitsByTitle = lookup(benefits, (b) => nameKey(b.title));
+	/** A benefit's rows, read when the file first names it. */
+	const keysOf = new Map<number, ReturnType<typeof listRealisationKeys>>();
+	const existingOf = (benefitId: number) => {
+		let keys = keysOf.get(benefitId);
+		if (!keys) keysOf.set(benefitId, (keys = listRealisationKeys(benefitId)));
+		return keys;
+	};
 	const thisMonth = osloDay(now).slice(0, 7);
 	const rows: PreviewRow[] = [];
 	const creates: RealisationCreate[] = [];
@@ -72,8 +80,9 @@ export function realisationPreview(
 		);
 		const title = ctx.cell('benefit');
 		const id = Number(ctx.cell('benefitId'));
-		const byId = benefits.find((b) => b.id === id && nameKey(b.title) === nameKey(title));
-		const byTitle = benefits.filter((b) => nameKey(b.title) === nameKey(title));
+		const byTitle = benefitsByTitle.all(nameKey(title));
+		const withId = benefitById.first(id);
+		const byId = withId && nameKey(withId.title) === nameKey(title) ? withId : undefined;
 		const benefit = byId ?? (byTitle.length === 1 ? byTitle[0] : undefined);
 		if (!benefit) {
 			ctx.issue(
@@ -124,9 +133,8 @@ export function realisationPreview(
 					? ASSESSMENT_LABEL[input.assessment as Assessment]
 					: ctx.cell('value') || ctx.cell('assessment');
 		const what = `${shown}\u001f${input?.comment ?? ''}`;
-		const ofMonth = benefit
-			? existing.filter((r) => r.benefitId === benefit.id && r.period === period)
-			: [];
+		const existing = benefit ? existingOf(benefit.id) : [];
+		const ofMonth = existing.filter((r) => r.period === period);
 		const current = ofMonth.filter((r) => r.current);
 		const externalId = Number(ctx.cell('externalId'));
 		const same =

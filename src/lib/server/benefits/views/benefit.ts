@@ -9,7 +9,8 @@ import {
 	listPlannedPeriods,
 	listRealisations
 } from '../../db/queries/benefits-gains';
-import { listUsers } from '../../db/queries/users';
+import { listUserChoices } from '../../db/queries/users';
+import { pickerNames } from '$lib/domain/org/picker-names';
 import type { BenefitAccess } from '../access';
 import { toFacts } from '../scope';
 import { realisationLogView } from './realisation-log';
@@ -33,8 +34,9 @@ export function benefitPage(access: BenefitAccess, url: URL) {
 	const realisations = listRealisations([id]);
 	const given = listPlannedPeriods([id]);
 	const result = benefitResult(toFacts(benefit, lines, realisations, given), settings);
-	const users = listUsers().map((u) => ({ id: u.id, name: u.name, active: u.active }));
-	const nameOf = new Map(users.map((u) => [u.id, u.name]));
+	const people = listUserChoices();
+	const nameOf = new Map(people.map((u) => [u.id, u.name]));
+	const users = pickerNames(people);
 	const authorOf = (authorId: number | null) => (authorId ? (nameOf.get(authorId) ?? '') : '');
 	const log = realisationLogView(id, url.searchParams);
 	return {

@@ -17,7 +17,8 @@ import {
 	searchBuilderElements,
 	type SearchKind
 } from '$lib/server/db/queries/benefit-builder';
-import { listUsers } from '$lib/server/db/queries/users';
+import { listUserChoices } from '$lib/server/db/queries/users';
+import { pickerNames } from '$lib/domain/org/picker-names';
 import type { MapAccess } from '../access';
 import { benefitMapLayouts } from '../map-layout';
 import { type NodeKind } from '$lib/domain/benefits/vocabulary';
@@ -37,9 +38,7 @@ import { pageInfo, pageParam, pagerLinks } from '$lib/paging';
 import * as formValues from '$lib/benefits/form-values';
 
 const activeUsers = () =>
-	listUsers()
-		.filter((u) => u.active)
-		.map((u) => ({ id: u.id, name: u.name }));
+	pickerNames(listUserChoices().filter((u) => u.active)).map(({ id, name }) => ({ id, name }));
 
 /** The address's parameters without a form action's (`?/addLink`), which links must not carry. */
 function pageParams(url: URL): URLSearchParams {

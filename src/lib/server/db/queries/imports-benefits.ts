@@ -34,11 +34,13 @@ export function listEstimateLineNames() {
 }
 
 /**
- * Every realisation with whether it still counts (no later row supersedes it) and whether its
- * benefit's owner attested it. The outer row is named in full: drizzle writes a lone table's
- * columns unqualified, which inside the subqueries would mean the subquery's own table.
+ * A benefit's realisations, each with whether it still counts (no later row of the benefit
+ * supersedes it: one seek in `realisation_benefit_idx`) and whether its owner attested it. Read
+ * per benefit a file names, not for every benefit: a national programme has a million rows.
+ * The outer row is named in full: drizzle writes a lone table's columns unqualified, which
+ * inside the subqueries would mean the subquery's own table.
  */
-export function listRealisationKeys() {
+export function listRealisationKeys(benefitId: number) {
 	return db
 		.select({
 			id: realisation.id,
@@ -46,10 +48,11 @@ export function listRealisationKeys() {
 			period: realisation.period,
 			value: realisation.value,
 			assessment: realisation.assessment,
-			current: sql<number>`not exists (select 1 from realisation s where s.supersedes_id = "realisation"."id")`,
+			current: sql<number>`not exists (select 1 from realisation s where s.benefit_id = "realisation"."benefit_id" and s.supersedes_id = "realisation"."id")`,
 			attested: sql<number>`exists (select 1 from realisation_confirmation c where c.realisation_id = "realisation"."id" and c.kind = 'attest')`
 		})
 		.from(realisation)
+		.where(eq(realisation.benefitId, benefitId))
 		.all();
 }
 

@@ -11,9 +11,9 @@ export function listUserNames(): Named[] {
 }
 
 /** Active users who may own a track, project, measure or risk: programme leaders and admins. */
-export function listOwnerCandidates(): Named[] {
+export function listOwnerCandidates(): (Named & { email: string })[] {
 	const rows = db
-		.selectDistinct({ id: user.id, name: user.name })
+		.selectDistinct({ id: user.id, name: user.name, email: user.email })
 		.from(user)
 		.innerJoin(roleAssignment, eq(roleAssignment.userId, user.id))
 		.where(and(eq(user.active, true), inArray(roleAssignment.role, ['programme_leader', 'admin'])))

@@ -45,6 +45,15 @@ export function countUsers(): number {
 	);
 }
 
+/** Everyone with what a list to choose a person from needs, without their roles. */
+export function listUserChoices() {
+	return db
+		.select({ id: user.id, name: user.name, email: user.email, active: user.active })
+		.from(user)
+		.orderBy(asc(user.name))
+		.all();
+}
+
 export function listUsers() {
 	const users = db
 		.select({ id: user.id, name: user.name, email: user.email, active: user.active })
@@ -62,7 +71,9 @@ export function listUsers() {
 		.from(roleAssignment)
 		.leftJoin(unit, eq(roleAssignment.unitId, unit.id))
 		.all();
-	return users.map((u) => ({ ...u, roles: roles.filter((r) => r.userId === u.id) }));
+	const rolesOf = new Map<number, typeof roles>();
+	for (const r of roles) rolesOf.set(r.userId, [...(rolesOf.get(r.userId) ?? []), r]);
+	return users.map((u) => ({ ...u, roles: rolesOf.get(u.id) ?? [] }));
 }
 
 export function listRolesOfUser(userId: number, q: Queryable = db) {

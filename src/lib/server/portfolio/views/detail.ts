@@ -36,7 +36,11 @@ import {
 	trackValues
 } from '$lib/portfolio/form-values';
 import { osloDay } from '$lib/format';
+import { pickerNames } from '$lib/domain/org/picker-names';
 import type { Track } from '../../db/schema';
+
+/** Who may own a track, project, measure or risk, told apart where two share a name. */
+const ownerChoices = () => pickerNames(listOwnerCandidates());
 
 /** Each person's name by id, for owners, actors and scorers. */
 function names() {
@@ -69,7 +73,7 @@ export function missionPage() {
 export function newTrackPage(user: SessionUser) {
 	return {
 		hasMission: getMission() !== undefined,
-		owners: listOwnerCandidates(),
+		owners: ownerChoices(),
 		values: { ownerId: String(user.id) }
 	};
 }
@@ -79,7 +83,7 @@ export function newProjectPage(user: SessionUser, url: URL) {
 	return {
 		hasMission: getMission() !== undefined,
 		tracks: listTracks(),
-		owners: listOwnerCandidates(),
+		owners: ownerChoices(),
 		values: { ownerId: String(user.id), trackIds: trackId ? [trackId] : [] }
 	};
 }
@@ -95,7 +99,7 @@ export function newMeasurePage(user: SessionUser, url: URL) {
 	return {
 		projects: editableProjects(user),
 		units: listActiveUnitNames(),
-		owners: listOwnerCandidates(),
+		owners: ownerChoices(),
 		values: { ownerId: String(user.id), projectId: url.searchParams.get('prosjekt') ?? '' }
 	};
 }
@@ -112,7 +116,7 @@ export function trackPage({ user, track }: { user: SessionUser; track: Track }) 
 			ownerName: nameOf(p.ownerId)
 		})),
 		history: history('track', track.id, nameOf),
-		owners: listOwnerCandidates(),
+		owners: ownerChoices(),
 		canEdit: canEditAny(user, track.ownerId),
 		canCreateProject: canCreateInPortfolio(user),
 		canPrioritise: canScore(user)
@@ -148,7 +152,7 @@ export function projectPage(
 		history: history('project', project.id, nameOf),
 		reports: listStatusReports('project', project.id),
 		scoredBy: listProjectScores(project.id).map((s) => ({ lens: s.lens, by: nameOf(s.scoredBy) })),
-		owners: listOwnerCandidates(),
+		owners: ownerChoices(),
 		canEdit: canEditAny(user, project.ownerId),
 		canScore: canScore(user),
 		currentPeriod: osloDay(now).slice(0, 7),
@@ -176,7 +180,7 @@ export function measurePage(
 		risks: listRisksByMeasure(measure.id),
 		history: history('measure', measure.id, nameOf),
 		reports: listStatusReports('measure', measure.id),
-		owners: listOwnerCandidates(),
+		owners: ownerChoices(),
 		canEdit: canEditAny(user, measure.ownerId, project.ownerId),
 		currentPeriod: osloDay(now).slice(0, 7),
 		userId: user.id
