@@ -35,7 +35,11 @@ const TRANSLATED_FILES: ReadonlySet<string> = new Set([
 	'/portefolje/risiko/last-ned',
 	'/gevinster/last-ned',
 	'/arshjul/etterlevelse/last-ned',
-	'/styring/styringsrapport'
+	'/styring/styringsrapport',
+	'/admin/logg/last-ned',
+	'/admin/logg/pdf',
+	'/internkontroll/arsrapport/pdf',
+	'/internkontroll/arsrapport/xlsx'
 ]);
 
 export function isBokmaalFile(pathname: string): boolean {
