@@ -28,7 +28,9 @@ const BOKMAAL_FILES =
 
 /**
  * The downloads whose texts are in messages/exports: written in the reader's language like a
- * page, and read back by the imports in any of them (imports/file-words.ts).
+ * page, file name included, and read back by the imports in any of them (imports/file-words.ts).
+ * Left as they are: the archive's stored files (/rapporter/[id]/fil, bytes as frozen, in
+ * bokmål) and the calendar feed (its owner's language).
  */
 const TRANSLATED_FILES: ReadonlySet<string> = new Set([
 	'/portefolje/last-ned',
@@ -42,8 +44,18 @@ const TRANSLATED_FILES: ReadonlySet<string> = new Set([
 	'/internkontroll/arsrapport/xlsx'
 ]);
 
+/** The translated downloads whose address holds an id. */
+const TRANSLATED_FILE_PATTERNS: readonly RegExp[] = [
+	/^\/gevinster\/prosjekt\/\d+\/gevinstrealiseringsplan$/
+];
+
 export function isBokmaalFile(pathname: string): boolean {
-	return BOKMAAL_FILES.test(pathname) && !TRANSLATED_FILES.has(pathname.replace(/\/$/, ''));
+	const path = pathname.replace(/\/$/, '');
+	return (
+		BOKMAAL_FILES.test(pathname) &&
+		!TRANSLATED_FILES.has(path) &&
+		!TRANSLATED_FILE_PATTERNS.some((p) => p.test(path))
+	);
 }
 
 /**
