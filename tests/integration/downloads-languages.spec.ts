@@ -19,6 +19,7 @@ import { withLocale } from '$lib/server/i18n';
 import { isBokmaalFile } from '$lib/server/i18n';
 import { pdfText } from '$lib/server/reports/pdf-text';
 import { requireMapEditor } from '$lib/server/benefits/access';
+import { requireAdmin } from '$lib/server/auth/guards';
 import { requireControlReportReader } from '$lib/server/control/access';
 import type { Locale } from '$lib/i18n';
 import { formatDateTime } from '$lib/format';
@@ -218,6 +219,9 @@ describe('the benefit realisation plan', () => {
 			expect(text).toContain(words);
 		}
 		expect(text).not.toContain('Om prosjektet');
+		// The map's bands, drawn as text in the figure.
+		expect(text).toMatch(/Measure[\s\S]*Benefit[\s\S]*Figure 2: Benefit map for/);
+		expect(text).not.toContain('Tiltak Gevinst');
 	});
 
 	it('in nynorsk: sections and kroner as nynorsk writes them', async () => {
@@ -267,6 +271,14 @@ describe('the guards’ refusals', () => {
 		expect(await refused('nb', () => requireMapEditor(mapEvent(), projectId))).toMatchObject({
 			status: 403,
 			message: 'Bare prosjektets programleder kan endre gevinstkartet.'
+		});
+		expect(await refused('nn', () => requireAdmin(controlEvent()))).toMatchObject({
+			status: 403,
+			message: 'Denne sida er for administratorar.'
+		});
+		expect(await refused('nb', () => requireAdmin(controlEvent()))).toMatchObject({
+			status: 403,
+			message: 'Denne siden er for administratorer.'
 		});
 		expect(await refused('en', () => requireMapEditor(mapEvent(), 999_999))).toMatchObject({
 			status: 404,

@@ -460,7 +460,12 @@ function drawMap(pdf: PdfReport, projectId: number, title: string) {
 	if (!mission) return;
 	const map = buildMapInput({ ...listMapRows([projectId]), goals: listEffectGoals(mission.id) });
 	if (!map.nodes.length) return;
-	const layout = benefitMapLayouts.layout(map.nodes, map.edges);
+	const laidOut = benefitMapLayouts.layout(map.nodes, map.edges);
+	// The cached layout names its bands in bokmål (charts/benefit-map-layout.ts); the reader's words.
+	const layout = {
+		...laidOut,
+		bands: laidOut.bands.map((b) => ({ ...b, label: nodeKindLabel(b.kind) }))
+	};
 	const svg = benefitMapSvg(layout);
 	if (chartWidth(svg) / svg.width < MAP_MIN_SCALE) {
 		pdf.paragraph(msg.export_plan_map_too_large({ count: String(map.nodes.length) }));
