@@ -64,7 +64,8 @@ export function chainStatus() {
 	return {
 		state: last.ok ? ('ok' as const) : ('broken' as const),
 		line: describeChainReport(report),
-		// The check itself, for the page to say in the reader's language (`line`: bokmål, files).
+		// The check itself, for the page and the downloads to say in the reader's language
+		// (`line`: the same in bokmål).
 		report,
 		checkedAt: last.checkedAt.getTime(),
 		checkedBy: last.checkedBy,
