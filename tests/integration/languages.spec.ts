@@ -59,14 +59,17 @@ describe('the request language', () => {
 		});
 		expect(page.vary).toContain('Accept-Language');
 		expect(withLocale('en', () => formatKroner(1200))).toBe('NOK 1,200');
-		// A download whose texts are not translated yet stays in bokmål throughout.
+		// An archived report's stored file stays in bokmål, as it was frozen.
 		const download = pageEvent({ accept: 'en-GB' });
-		download.url = new URL('http://localhost/internkontroll/arsrapport/pdf');
+		download.url = new URL('http://localhost/rapporter/1/fil');
 		expect((await render(download)).day).toBe('1. februar 2026');
 		// A translated one follows the reader, as a page does.
 		const register = pageEvent({ accept: 'en-GB' });
 		register.url = new URL('http://localhost/gevinster/last-ned?spor=2');
 		expect((await render(register)).day).toBe('1 February 2026');
+		const plan = pageEvent({ accept: 'en-GB' });
+		plan.url = new URL('http://localhost/gevinster/prosjekt/12/gevinstrealiseringsplan');
+		expect((await render(plan)).day).toBe('1 February 2026');
 		expect(withLocale('nb', () => formatKroner(1200)).replace(/\s/g, ' ')).toBe('1 200 kr');
 	});
 });

@@ -28,18 +28,34 @@ const BOKMAAL_FILES =
 
 /**
  * The downloads whose texts are in messages/exports: written in the reader's language like a
- * page, and read back by the imports in any of them (imports/file-words.ts).
+ * page, file name included, and read back by the imports in any of them (imports/file-words.ts).
+ * Left as they are: the archive's stored files (/rapporter/[id]/fil, bytes as frozen, in
+ * bokmål) and the calendar feed (its owner's language).
  */
 const TRANSLATED_FILES: ReadonlySet<string> = new Set([
 	'/portefolje/last-ned',
 	'/portefolje/risiko/last-ned',
 	'/gevinster/last-ned',
 	'/arshjul/etterlevelse/last-ned',
-	'/styring/styringsrapport'
+	'/styring/styringsrapport',
+	'/admin/logg/last-ned',
+	'/admin/logg/pdf',
+	'/internkontroll/arsrapport/pdf',
+	'/internkontroll/arsrapport/xlsx'
 ]);
 
+/** The translated downloads whose address holds an id. */
+const TRANSLATED_FILE_PATTERNS: readonly RegExp[] = [
+	/^\/gevinster\/prosjekt\/\d+\/gevinstrealiseringsplan$/
+];
+
 export function isBokmaalFile(pathname: string): boolean {
-	return BOKMAAL_FILES.test(pathname) && !TRANSLATED_FILES.has(pathname.replace(/\/$/, ''));
+	const path = pathname.replace(/\/$/, '');
+	return (
+		BOKMAAL_FILES.test(pathname) &&
+		!TRANSLATED_FILES.has(path) &&
+		!TRANSLATED_FILE_PATTERNS.some((p) => p.test(path))
+	);
 }
 
 /**

@@ -43,3 +43,13 @@ export function ssoMessage(code: string | null): string | null {
 		? SSO_MESSAGES[code as SsoFailure]
 		: null;
 }
+
+/** Why the shared guards refuse (guards.ts): 401, 403 and 404 answers. */
+export const AUTH_ACCESS = lazy({
+	signIn: m.auth_access_sign_in,
+	forbidden: m.auth_access_forbidden,
+	adminsOnly: m.auth_access_admins_only,
+	notUnitLeader: m.auth_access_not_unit_leader,
+	linkUsed: m.auth_access_link_used,
+	linkInvalid: m.auth_access_link_invalid
+});

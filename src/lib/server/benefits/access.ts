@@ -19,6 +19,7 @@ import { getMission } from '../db/queries/mission';
 import type { Project } from '../db/schema';
 import { getBenefit, type BenefitRow } from '../db/queries/benefits';
 import { ownsAnyBenefit } from '../db/queries/imports-benefits';
+import { BENEFIT_ACCESS } from './messages';
 
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
 
@@ -38,22 +39,22 @@ export function canLogFor(
 export function requireProjectReader(event: AnyEvent, projectId: number) {
 	const user = requireUser(event);
 	const project = getProjectById(projectId);
-	if (!project) error(404, 'Fant ikke prosjektet.');
+	if (!project) error(404, BENEFIT_ACCESS.noProject);
 	return { user, project, canEdit: canEditOwned(user, project.ownerId) };
 }
 
 export function requireMapEditor(event: AnyEvent, projectId: number) {
 	const access = requireProjectReader(event, projectId);
-	if (!access.canEdit) error(403, 'Bare prosjektets programleder kan endre gevinstkartet.');
+	if (!access.canEdit) error(403, BENEFIT_ACCESS.mapEditor);
 	return access;
 }
 
 export function requireBenefitReader(event: AnyEvent, benefitId: number) {
 	const user = requireUser(event);
 	const benefit = getBenefit(benefitId);
-	if (!benefit) error(404, 'Fant ikke gevinsten.');
+	if (!benefit) error(404, BENEFIT_ACCESS.noBenefit);
 	const project = getProjectById(benefit.projectId);
-	if (!project) error(404, 'Fant ikke prosjektet.');
+	if (!project) error(404, BENEFIT_ACCESS.noProject);
 	return {
 		user,
 		benefit,
@@ -66,7 +67,7 @@ export function requireBenefitReader(event: AnyEvent, benefitId: number) {
 /** Edits the benefit itself (fields, pricing, plan): the map's editors. */
 export function requireBenefitEditor(event: AnyEvent, benefitId: number) {
 	const access = requireBenefitReader(event, benefitId);
-	if (!access.canEdit) error(403, 'Bare prosjektets programleder kan endre gevinsten.');
+	if (!access.canEdit) error(403, BENEFIT_ACCESS.benefitEditor);
 	return access;
 }
 
@@ -74,7 +75,7 @@ export function requireBenefitEditor(event: AnyEvent, benefitId: number) {
 export function requireBenefitLogger(event: AnyEvent, benefitId: number) {
 	const access = requireBenefitReader(event, benefitId);
 	if (!access.canLog) {
-		error(403, 'Bare gevinsteieren eller prosjektets programleder kan registrere gevinster.');
+		error(403, BENEFIT_ACCESS.recorder);
 	}
 	return access;
 }
@@ -106,7 +107,7 @@ export function mayImportRealisations(user: SessionUser): boolean {
 export function requireRealisationImporter(event: AnyEvent): SessionUser {
 	const user = requireUser(event);
 	if (!mayImportRealisations(user)) {
-		error(403, 'Bare gevinsteiere og programledere kan importere realiserte verdier.');
+		error(403, BENEFIT_ACCESS.importer);
 	}
 	return user;
 }
@@ -116,7 +117,7 @@ export type MapAccess = ReturnType<typeof requireProjectReader>;
 export function requireSettingsEditor(event: AnyEvent) {
 	const admin = requireAdmin(event);
 	const mission = getMission();
-	if (!mission) error(404, 'Ingen misjon er registrert ennå.');
+	if (!mission) error(404, BENEFIT_ACCESS.noMission);
 	return { admin, mission };
 }
 
@@ -133,7 +134,7 @@ export function canDecidePlan(user: SessionUser): boolean {
 export function requirePlanDecider(event: AnyEvent, benefitId: number) {
 	const access = requireBenefitReader(event, benefitId);
 	if (!canDecidePlan(access.user)) {
-		error(403, 'Bare styringsgruppen kan godkjenne endringer i gevinstplanen.');
+		error(403, BENEFIT_ACCESS.planApprover);
 	}
 	return access;
 }
@@ -145,7 +146,7 @@ export function requirePlanDecider(event: AnyEvent, benefitId: number) {
 export function requireBenefitOwner(event: AnyEvent, benefitId: number) {
 	const access = requireBenefitReader(event, benefitId);
 	if (access.benefit.ownerId !== access.user.id) {
-		error(403, 'Bare gevinsteieren kan attestere en periode.');
+		error(403, BENEFIT_ACCESS.attester);
 	}
 	return access;
 }
@@ -159,7 +160,7 @@ export function requirePlanDeciderList(event: AnyEvent) {
 export function requireBenefitValidator(event: AnyEvent, benefitId: number) {
 	const access = requireBenefitReader(event, benefitId);
 	if (access.benefit.validatorId !== access.user.id) {
-		error(403, 'Bare gevinstens validator kan validere.');
+		error(403, BENEFIT_ACCESS.validator);
 	}
 	return access;
 }
@@ -168,7 +169,7 @@ export function requireBenefitValidator(event: AnyEvent, benefitId: number) {
 export function requireBenefitForecaster(event: AnyEvent, benefitId: number) {
 	const access = requireBenefitReader(event, benefitId);
 	if (!access.canEdit && access.benefit.ownerId !== access.user.id) {
-		error(403, 'Bare gevinsteieren eller prosjektets programleder kan endre prognosen.');
+		error(403, BENEFIT_ACCESS.forecaster);
 	}
 	return access;
 }

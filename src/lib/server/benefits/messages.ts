@@ -194,3 +194,18 @@ export function alreadyDecided(status: string, by: string | null, at: string | n
 	const who = [by ? m.benefits_decided_by({ name: by }) : null, at].filter(Boolean).join(' ');
 	return m.benefits_already_decided({ how, who: who ? ` ${who}` : '' });
 }
+
+/** Why a benefit or its map cannot be read or changed (access.ts): 403 and 404 answers. */
+export const BENEFIT_ACCESS = lazy({
+	noProject: m.benefits_access_no_project,
+	mapEditor: m.benefits_access_map_editor,
+	noBenefit: m.benefits_access_no_benefit,
+	benefitEditor: m.benefits_access_benefit_editor,
+	recorder: m.benefits_access_recorder,
+	importer: m.benefits_access_importer,
+	noMission: m.benefits_access_no_mission,
+	planApprover: m.benefits_access_plan_approver,
+	attester: m.benefits_access_attester,
+	validator: m.benefits_access_validator,
+	forecaster: m.benefits_access_forecaster
+});

@@ -37,6 +37,7 @@ import { listUnits } from '../db/queries/units';
 import { getTilsyn } from '../db/queries/tilsyn';
 import { descendantIds } from '$lib/domain/units';
 import { m as msg } from '$lib/paraglide/messages';
+import { CONTROL_ACCESS } from './messages';
 
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
 type ItemEvent = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
@@ -79,9 +80,6 @@ export function writableUnitIds(user: SessionUser): number[] | null {
 	return isAdmin(user) ? null : ledUnitIds(user);
 }
 
-export const NOT_UNIT_LEADER =
-	'Bare lederen for enheten, eller en administrator, kan registrere og følge opp avvik for enheten.';
-
 /** Anyone signed in may open the deviation list; what it shows follows the read scope. */
 export function requireDeviationReader(event: AnyEvent) {
 	const user = requireUser(event);
@@ -104,7 +102,7 @@ export type DeviationAccess = ReturnType<typeof requireDeviation>;
 /** Editing, closing or reopening the deviation: its unit's leader or an admin; else 403. */
 export function requireDeviationWriter(event: ItemEvent) {
 	const access = requireDeviation(event);
-	if (!access.canWrite) error(403, NOT_UNIT_LEADER);
+	if (!access.canWrite) error(403, CONTROL_ACCESS.notUnitLeader);
 	return access;
 }
 
@@ -119,7 +117,7 @@ export function requireDeviationRecorder(event: AnyEvent) {
 
 /** The unit a form names: one the user leads (or any, for an admin); else 403. */
 export function assertMayWriteForUnit(user: SessionUser, unitId: number): void {
-	if (!canWriteDeviation(user, unitId)) error(403, NOT_UNIT_LEADER);
+	if (!canWriteDeviation(user, unitId)) error(403, CONTROL_ACCESS.notUnitLeader);
 }
 
 // --- tilsyn ----------------------------------------------------------------------------------
@@ -170,10 +168,7 @@ export function canLinkControls(user: SessionUser, wheelOwnerUnitId: number): bo
 
 export function assertMayLinkControls(user: SessionUser, wheelOwnerUnitId: number): void {
 	if (!canLinkControls(user, wheelOwnerUnitId)) {
-		error(
-			403,
-			'Bare administratorer og lederen for årshjulets eierenhet kan knytte kontroller til risikoer.'
-		);
+		error(403, CONTROL_ACCESS.linkControls);
 	}
 }
 
@@ -201,10 +196,7 @@ export function canWriteControlReport(user: SessionUser): boolean {
 export function requireControlReportReader(event: ControlReportEvent): SessionUser {
 	const user = requireUser(event);
 	if (!canReadControlReport(user)) {
-		error(
-			403,
-			'Internkontrollrapporten er for kommunedirektøren, styringsgruppen og administratorer.'
-		);
+		error(403, CONTROL_ACCESS.reportReader);
 	}
 	return user;
 }

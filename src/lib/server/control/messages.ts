@@ -41,3 +41,10 @@ export const CONTROL_SUCCESS = lazy({
 	linked: m.control_ok_linked,
 	unlinked: m.control_ok_unlinked
 });
+
+/** Why internal control's pages or writes are refused (access.ts): 403 answers. */
+export const CONTROL_ACCESS = lazy({
+	notUnitLeader: m.control_access_not_unit_leader,
+	linkControls: m.control_access_link_controls,
+	reportReader: m.control_access_report_reader
+});

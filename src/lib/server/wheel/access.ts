@@ -15,6 +15,7 @@ import { calendarFeedUserId } from '../db/queries/wheel-feed';
 import { getUserById } from '../db/queries/users';
 import { evidenceFileOfOccurrence, unitAndAncestors } from '../db/queries/evidence';
 import { m as msg } from '$lib/paraglide/messages';
+import { WHEEL_ACCESS } from './messages';
 
 type ItemEvent = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
 
@@ -137,7 +138,7 @@ export function requireEvidenceDownload(event: ItemEvent) {
 		error(404, msg.wheel_err_evidence_missing());
 	}
 	if (!canSeeEvidenceFiles(user, file.unitId)) {
-		error(403, 'Bare enhetens ledere, ledere over den og administratorer kan laste ned vedlegg.');
+		error(403, WHEEL_ACCESS.evidenceDownload);
 	}
 	return {
 		user,

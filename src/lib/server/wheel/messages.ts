@@ -87,3 +87,6 @@ export const WHEEL_SUCCESS = lazyWith(
 		taskArchived: (title: string) => m.wheel_ok_task_archived({ title })
 	}
 );
+
+/** Why a unit's evidence cannot be downloaded (access.ts): a 403 answer. */
+export const WHEEL_ACCESS = lazy({ evidenceDownload: m.wheel_access_evidence_download });

@@ -10,8 +10,10 @@
  * The data model keeps one take-out method per benefit (budsjettkutt, frigjort tid, bedre
  * kvalitet), not a budget year, a budget line or what the freed time is used for; the plan
  * shows the method and says «ikke registrert» for the rest rather than inventing it.
+ *
+ * Written in the reader's language (messages/exports); a frozen plan is made in bokmål
+ * (archive/actions.ts).
  */
-import { behindRuleText } from '$lib/domain/benefits/health';
 import { getMission, listEffectGoals } from '../../db/queries/mission';
 import {
 	listBenefitsByProjects,
@@ -40,28 +42,24 @@ import { toFacts } from '../scope';
 import { benefitResult } from '$lib/domain/benefit-figures';
 import { realisationPlotOptions } from '$lib/charts/realisation';
 import { riskScore, severityFor } from '$lib/domain/risk';
-import { formatKroner } from '$lib/format';
+import { formatKroner, formatNumber } from '$lib/format';
+import { NODE_KINDS, type NodeKind } from '$lib/domain/benefits/vocabulary';
+import type { ScaleValue } from '$lib/domain/portfolio/vocabulary';
+import { levelLabel, lifecycleLabel } from '$lib/labels';
 import {
-	BENEFICIARY_LABEL,
-	BENEFIT_LEVEL_LABEL,
-	NODE_KIND_LABEL,
-	NODE_KINDS,
-	QUALITY_DIMENSION_LABEL,
-	TAKEOUT_LABEL,
-	UNIT_LABEL,
-	type NodeKind
-} from '$lib/domain/benefits/vocabulary';
-import {
-	LEVEL_LABEL,
-	LIFECYCLE_LABEL,
-	RISK_STATUS_LABEL,
-	SEVERITY_LABEL,
-	type ScaleValue
-} from '$lib/domain/portfolio/vocabulary';
+	beneficiaryLabel,
+	benefitLevelLabel,
+	nodeKindLabel,
+	qualityLabel,
+	takeoutLabel,
+	unitLabel
+} from '$lib/labels-benefits';
+import { riskStatusLabel, severityLabel } from '$lib/labels-portfolio';
+import { m as msg } from '$lib/paraglide/messages';
 
 /** Charts drawn at most; the follow-up table lists every benefit. */
 export const PLAN_CHART_LIMIT = 6;
-const NOT_RECORDED = 'ikke registrert';
+const NR = () => msg.export_plan_not_recorded();
 
 export interface PlanFile {
 	content: Uint8Array;
@@ -110,9 +108,15 @@ export async function gainPlanPdf(
 	);
 	const measures = listMeasuresByProject(project.id);
 	const risks = [
-		...listRisksByProject(project.id).map((r) => ({ ...r, subject: 'Prosjektet' })),
+		...listRisksByProject(project.id).map((r) => ({
+			...r,
+			subject: msg.export_plan_the_project()
+		})),
 		...measures.flatMap((m) =>
-			listRisksByMeasure(m.id).map((r) => ({ ...r, subject: `Tiltak: ${m.title}` }))
+			listRisksByMeasure(m.id).map((r) => ({
+				...r,
+				subject: msg.export_plan_measure_subject({ title: m.title })
+			}))
 		)
 	];
 
@@ -129,7 +133,7 @@ export async function gainPlanPdf(
 		(days.length
 			? { from: days.reduce((a, b) => (a < b ? a : b)), to: days.reduce((a, b) => (a > b ? a : b)) }
 			: { from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` });
-	const title = 'Gevinstrealiseringsplan';
+	const title = msg.export_plan_title();
 	const pdf = new PdfReport({
 		title,
 		subtitle: project.title,
@@ -137,58 +141,52 @@ export async function gainPlanPdf(
 		period,
 		issuedAt: now,
 		notes: [
-			`Prosjekteier: ${nameOf(project.ownerId) ?? NOT_RECORDED}`,
-			...(options.status ? [`Status: ${options.status}`] : [])
+			msg.export_plan_project_owner({ name: nameOf(project.ownerId) ?? NR() }),
+			...(options.status ? [msg.export_pdf_status({ status: options.status })] : [])
 		]
 	});
 
-	pdf.heading('Om prosjektet').facts([
-		['Prosjekt', project.title],
-		['Status', LIFECYCLE_LABEL[project.status]],
-		['Prosjekteier', nameOf(project.ownerId) ?? NOT_RECORDED],
-		['Periode', `${project.startDate ?? NOT_RECORDED} – ${project.endDate ?? NOT_RECORDED}`],
-		['Nivå', project.levels.map((l) => LEVEL_LABEL[l]).join(', ') || NOT_RECORDED],
-		['Gevinster', String(benefits.length)],
-		['Tiltak', String(measures.length)]
+	pdf.heading(msg.export_plan_about()).facts([
+		[msg.export_plan_project(), project.title],
+		[msg.export_plan_status(), lifecycleLabel(project.status)],
+		[msg.export_plan_owner(), nameOf(project.ownerId) ?? NR()],
+		[msg.export_plan_period(), `${project.startDate ?? NR()} – ${project.endDate ?? NR()}`],
+		[msg.export_plan_level(), project.levels.map((l) => levelLabel(l)).join(', ') || NR()],
+		[msg.export_plan_benefits(), String(benefits.length)],
+		[msg.export_plan_measures(), String(measures.length)]
 	]);
 	if (project.description) pdf.paragraph(project.description);
 
 	if (!benefits.length) {
-		pdf
-			.heading('Gevinster')
-			.paragraph(
-				'Prosjektet har ingen registrerte gevinster ennå. Planen fylles ut når gevinstene er lagt inn i gevinstkartet.'
-			);
+		pdf.heading(msg.export_plan_benefits()).paragraph(msg.export_plan_no_benefits());
 	} else {
 		pdf
-			.heading('Gevinstansvarlig')
-			.paragraph(
-				'Gevinstansvarlig eier gevinsten, følger den opp og rapporterer realisert gevinst mot planen.'
-			)
+			.heading(msg.export_plan_responsible())
+			.paragraph(msg.export_plan_responsible_intro())
 			.table({
-				caption: 'Ansvar for gevinstene',
+				caption: msg.export_plan_responsible_caption(),
 				columns: [
-					{ header: 'Gevinst', width: '*' },
-					{ header: 'Gevinstansvarlig', width: 150 }
+					{ header: msg.export_plan_col_benefit(), width: '*' },
+					{ header: msg.export_plan_responsible(), width: 150 }
 				],
-				rows: benefits.map((b) => [b.title, nameOf(b.ownerId) ?? NOT_RECORDED])
+				rows: benefits.map((b) => [b.title, nameOf(b.ownerId) ?? NR()])
 			});
 
-		pdf.heading('Gevinstene').table({
-			caption: 'Gevinster med indikator, nullpunkt og mål',
+		pdf.heading(msg.export_plan_the_benefits()).table({
+			caption: msg.export_plan_benefits_caption(),
 			columns: [
-				{ header: 'Gevinst', width: '*' },
-				{ header: 'Nivå', width: 55 },
-				{ header: 'Indikator', width: 95 },
-				{ header: 'Nullpunkt', format: 'number', width: 60 },
-				{ header: 'Nullpunkt dato', format: 'date', width: 70 },
-				{ header: 'Mål', format: 'number', width: 60 },
-				{ header: 'Måldato', format: 'date', width: 70 }
+				{ header: msg.export_plan_col_benefit(), width: '*' },
+				{ header: msg.export_plan_level(), width: 55 },
+				{ header: msg.export_plan_col_indicator(), width: 95 },
+				{ header: msg.export_plan_col_baseline(), format: 'number', width: 60 },
+				{ header: msg.export_plan_col_baseline_date(), format: 'date', width: 70 },
+				{ header: msg.export_plan_col_target(), format: 'number', width: 60 },
+				{ header: msg.export_plan_col_target_date(), format: 'date', width: 70 }
 			],
 			rows: benefits.map((b) => [
 				b.title,
-				BENEFIT_LEVEL_LABEL[b.level],
-				[b.indicator || NOT_RECORDED, b.unit ? `(${UNIT_LABEL[b.unit].toLowerCase()})` : '']
+				benefitLevelLabel(b.level),
+				[b.indicator || NR(), b.unit ? `(${unitLabel(b.unit).toLowerCase()})` : '']
 					.join(' ')
 					.trim(),
 				b.baselineValue,
@@ -202,7 +200,7 @@ export async function gainPlanPdf(
 			pdf.list(
 				methods.map(
 					(b) =>
-						`${b.title}: ${[b.measurement && `måles ved ${b.measurement}`, b.baselineMethod && `nullpunkt ved ${b.baselineMethod}`].filter(Boolean).join('; ')}`
+						`${b.title}: ${[b.measurement && msg.export_plan_measured_by({ how: b.measurement }), b.baselineMethod && msg.export_plan_baseline_by({ how: b.baselineMethod })].filter(Boolean).join('; ')}`
 				)
 			);
 		}
@@ -214,77 +212,81 @@ export async function gainPlanPdf(
 		const estimateOf = (id: number) => results.get(id)?.estimate ?? null;
 		const pricedRows = priced.map((b): CellValue[] => [
 			b.title,
-			UNIT_LABEL[b.unit!],
+			unitLabel(b.unit!),
 			estimateOf(b.id)?.total ?? null,
 			estimateOf(b.id)?.kroner ?? null
 		]);
 		pdf
-			.heading('Prissatte og ikke-prissatte virkninger')
+			.heading(msg.export_plan_priced())
 			.paragraph(
 				settings.hourlyRateKroner
-					? `Prissatte virkninger er gevinster målt i kroner eller timer; timer er regnet om med timesatsen ${settings.hourlyRateKroner} kr.`
-					: 'Prissatte virkninger er gevinster målt i kroner eller timer; timesats er ikke registrert, så timer er ikke regnet om til kroner.'
+					? msg.export_plan_priced_rate({ rate: formatNumber(settings.hourlyRateKroner) })
+					: msg.export_plan_priced_no_rate()
 			)
 			.table({
-				caption: 'Prissatte virkninger (estimat)',
+				caption: msg.export_plan_priced_caption(),
 				columns: [
-					{ header: 'Gevinst', width: '*' },
-					{ header: 'Enhet', width: 60 },
-					{ header: 'Estimat', format: 'number', width: 80 },
-					{ header: 'Estimat i kroner', format: 'kroner', width: 100 }
+					{ header: msg.export_plan_col_benefit(), width: '*' },
+					{ header: msg.export_plan_col_unit(), width: 60 },
+					{ header: msg.export_plan_col_estimate(), format: 'number', width: 80 },
+					{ header: msg.export_plan_col_estimate_kr(), format: 'kroner', width: 100 }
 				],
 				rows: pricedRows,
 				totals: [
-					'Sum',
+					msg.export_plan_sum(),
 					null,
 					null,
 					pricedRows.reduce((a, r) => a + ((r[3] as number | null) ?? 0), 0)
 				],
-				empty: 'Ingen prissatte virkninger er registrert.'
+				empty: msg.export_plan_no_priced()
 			})
 			.table({
-				caption: 'Ikke-prissatte virkninger',
+				caption: msg.export_plan_unpriced_caption(),
 				columns: [
-					{ header: 'Gevinst', width: '*' },
-					{ header: 'Måles som', width: 80 },
-					{ header: 'Kvalitetsdimensjoner', width: 150 },
-					{ header: 'Hvem får gevinsten', width: 90 }
+					{ header: msg.export_plan_col_benefit(), width: '*' },
+					{ header: msg.export_plan_col_measured_as(), width: 80 },
+					{ header: msg.export_plan_col_quality(), width: 150 },
+					{ header: msg.export_plan_col_beneficiary(), width: 90 }
 				],
 				rows: unpriced.map((b) => [
 					b.title,
-					b.kind === 'kvalitativ' ? 'Vurdering' : b.unit ? UNIT_LABEL[b.unit] : NOT_RECORDED,
-					b.qualityDimensions.map((q) => QUALITY_DIMENSION_LABEL[q]).join(', ') || NOT_RECORDED,
+					b.kind === 'kvalitativ'
+						? msg.export_plan_assessment()
+						: b.unit
+							? unitLabel(b.unit)
+							: NR(),
+					b.qualityDimensions.map((q) => qualityLabel(q)).join(', ') || NR(),
 					b.beneficiary === 'annet'
-						? b.beneficiaryOther || 'Annet'
-						: BENEFICIARY_LABEL[b.beneficiary]
+						? b.beneficiaryOther || msg.export_plan_other()
+						: beneficiaryLabel(b.beneficiary)
 				]),
-				empty: 'Ingen ikke-prissatte virkninger er registrert.'
+				empty: msg.export_plan_no_unpriced()
 			});
 
 		pdf
-			.heading('Budsjettmessig virkning og alternativ anvendelse')
-			.paragraph(
-				'Hvordan hver gevinst tas ut. Misjonskart registrerer uttaksmåten per gevinst; budsjettår, budsjettpost og hva frigjort tid skal brukes til registreres ikke, og står som «ikke registrert».'
-			)
+			.heading(msg.export_plan_budget())
+			.paragraph(msg.export_plan_budget_intro())
 			.table({
-				caption: 'Uttak av gevinstene',
+				caption: msg.export_plan_takeout_caption(),
 				columns: [
-					{ header: 'Gevinst', width: '*' },
-					{ header: 'Uttak', width: 110 },
-					{ header: 'Budsjettmessig virkning', format: 'kroner', width: 100 },
-					{ header: 'Alternativ anvendelse', width: 120 }
+					{ header: msg.export_plan_col_benefit(), width: '*' },
+					{ header: msg.export_plan_col_takeout(), width: 110 },
+					{ header: msg.export_plan_col_budget(), format: 'kroner', width: 100 },
+					{ header: msg.export_plan_col_alternative(), width: 120 }
 				],
 				rows: benefits.map((b) => {
 					const kroner = estimateOf(b.id)?.kroner ?? null;
 					return [
 						b.title,
-						TAKEOUT_LABEL[b.takeout],
-						b.takeout === 'budsjettkutt' ? (kroner ?? NOT_RECORDED) : '–',
-						b.takeout === 'budsjettkutt' ? '–' : `${TAKEOUT_LABEL[b.takeout]}; bruk ${NOT_RECORDED}`
+						takeoutLabel(b.takeout),
+						b.takeout === 'budsjettkutt' ? (kroner ?? NR()) : '–',
+						b.takeout === 'budsjettkutt'
+							? '–'
+							: msg.export_plan_use({ takeout: takeoutLabel(b.takeout), use: NR() })
 					];
 				}),
 				totals: [
-					'Sum budsjettkutt',
+					msg.export_plan_budget_sum(),
 					null,
 					benefits
 						.filter((b) => b.takeout === 'budsjettkutt')
@@ -294,33 +296,33 @@ export async function gainPlanPdf(
 			});
 	}
 
-	pdf.heading('Tiltak og risiko').table({
-		caption: 'Tiltak',
+	pdf.heading(msg.export_plan_measures_risks()).table({
+		caption: msg.export_plan_measures(),
 		columns: [
-			{ header: 'Tiltak', width: '*' },
-			{ header: 'Status', width: 80 },
-			{ header: 'Eier', width: 110 },
-			{ header: 'Start', format: 'date', width: 75 },
-			{ header: 'Slutt', format: 'date', width: 75 }
+			{ header: msg.export_plan_col_measure(), width: '*' },
+			{ header: msg.export_plan_status(), width: 80 },
+			{ header: msg.export_plan_col_owner(), width: 110 },
+			{ header: msg.export_plan_col_start(), format: 'date', width: 75 },
+			{ header: msg.export_plan_col_end(), format: 'date', width: 75 }
 		],
 		rows: measures.map((m) => [
 			m.title,
-			LIFECYCLE_LABEL[m.status],
-			nameOf(m.ownerId) ?? NOT_RECORDED,
+			lifecycleLabel(m.status),
+			nameOf(m.ownerId) ?? NR(),
 			m.startDate,
 			m.endDate
 		]),
-		empty: 'Prosjektet har ingen tiltak.'
+		empty: msg.export_plan_no_measures()
 	});
 	pdf.table({
-		caption: 'Risikoer for prosjektet og tiltakene',
+		caption: msg.export_plan_risks_caption(),
 		columns: [
-			{ header: 'Gjelder', width: 90 },
-			{ header: 'Risiko', width: '*' },
-			{ header: 'S × K', width: 40 },
-			{ header: 'Alvorlighet', width: 60 },
-			{ header: 'Tiltak mot risikoen', width: 120 },
-			{ header: 'Status', width: 50 }
+			{ header: msg.export_plan_col_subject(), width: 90 },
+			{ header: msg.export_plan_col_risk(), width: '*' },
+			{ header: msg.export_plan_col_score(), width: 40 },
+			{ header: msg.export_plan_col_severity(), width: 60 },
+			{ header: msg.export_plan_col_mitigation(), width: 120 },
+			{ header: msg.export_plan_status(), width: 50 }
 		],
 		rows: risks
 			.map((r) => ({
@@ -332,11 +334,11 @@ export async function gainPlanPdf(
 				r.subject,
 				r.title,
 				`${r.likelihood} × ${r.consequence} = ${score}`,
-				SEVERITY_LABEL[severityFor(score)],
-				r.mitigation || NOT_RECORDED,
-				RISK_STATUS_LABEL[r.status]
+				severityLabel(severityFor(score)),
+				r.mitigation || NR(),
+				riskStatusLabel(r.status)
 			]),
-		empty: 'Ingen risikoer er registrert for prosjektet eller tiltakene.'
+		empty: msg.export_plan_no_risks()
 	});
 
 	if (benefits.length) {
@@ -345,7 +347,7 @@ export async function gainPlanPdf(
 			const s = results.get(b.id)?.status ?? null;
 			return [
 				b.title,
-				b.unit ? UNIT_LABEL[b.unit] : 'Vurdering',
+				b.unit ? unitLabel(b.unit) : msg.export_plan_assessment(),
 				b.baselineValue,
 				s?.period ?? null,
 				s?.planned ?? null,
@@ -353,11 +355,11 @@ export async function gainPlanPdf(
 				s ? s.realised - s.planned : null,
 				s
 					? s.behind
-						? 'Bak plan'
-						: 'I rute'
+						? msg.export_plan_behind()
+						: msg.export_plan_on_track()
 					: withPlan.includes(b)
-						? 'Ikke målt ennå'
-						: 'Ingen plan'
+						? msg.export_plan_not_measured()
+						: msg.export_plan_no_plan()
 			];
 		});
 		const krRows = benefits
@@ -368,40 +370,37 @@ export async function gainPlanPdf(
 			0
 		);
 		pdf
-			.heading('Oppfølging mot nullpunkt')
+			.heading(msg.export_plan_follow_up())
 			.paragraph(
-				'Planlagt og realisert verdi ved siste registrerte måned, begge medregnet nullpunktet. ' +
-					behindRuleText(settings.marginPercent)
+				`${msg.export_plan_follow_up_intro()} ${msg.benefits_behind_rule({ margin: String(settings.marginPercent) })}`
 			)
 			.table({
-				caption: 'Realisert mot plan',
+				caption: msg.export_plan_follow_up_caption(),
 				columns: [
-					{ header: 'Gevinst', width: '*' },
-					{ header: 'Enhet', width: 55 },
-					{ header: 'Nullpunkt', format: 'number', width: 60 },
-					{ header: 'Siste måned', format: 'month', width: 75 },
-					{ header: 'Planlagt', format: 'number', width: 65 },
-					{ header: 'Realisert', format: 'number', width: 65 },
-					{ header: 'Avvik', format: 'number', width: 60 },
-					{ header: 'Status', width: 60 }
+					{ header: msg.export_plan_col_benefit(), width: '*' },
+					{ header: msg.export_plan_col_unit(), width: 55 },
+					{ header: msg.export_plan_col_baseline(), format: 'number', width: 60 },
+					{ header: msg.export_plan_col_last_month(), format: 'month', width: 75 },
+					{ header: msg.export_plan_col_planned(), format: 'number', width: 65 },
+					{ header: msg.export_plan_col_realised(), format: 'number', width: 65 },
+					{ header: msg.export_plan_col_deviation(), format: 'number', width: 60 },
+					{ header: msg.export_plan_status(), width: 60 }
 				],
 				rows: followRows
 			})
-			.facts([
-				['Realisert gevinst i kroner (kronegevinster, over nullpunkt)', formatKroner(realisedKr)]
-			]);
+			.facts([[msg.export_plan_realised_kr(), formatKroner(realisedKr)]]);
 		const causes = followUps
 			.slice()
 			.sort((a, b) => a.period.localeCompare(b.period) || a.id - b.id);
 		if (causes.length) {
 			const titleOf = new Map(benefits.map((b) => [b.id, b.title]));
 			pdf.table({
-				caption: 'Årsaker og korrigerende tiltak når gevinster er bak plan',
+				caption: msg.export_plan_causes_caption(),
 				columns: [
-					{ header: 'Gevinst', width: 120 },
-					{ header: 'Måned', format: 'month', width: 75 },
-					{ header: 'Årsak', width: '*' },
-					{ header: 'Korrigerende tiltak', width: '*' }
+					{ header: msg.export_plan_col_benefit(), width: 120 },
+					{ header: msg.export_plan_col_month(), format: 'month', width: 75 },
+					{ header: msg.export_plan_col_cause(), width: '*' },
+					{ header: msg.export_plan_col_corrective(), width: '*' }
 				],
 				rows: causes.map((f) => [
 					titleOf.get(f.benefitId) ?? '',
@@ -423,32 +422,32 @@ export async function gainPlanPdf(
 						height: 220
 					})
 				),
-				`Planlagt og realisert: ${b.title}`
+				msg.export_plan_chart({ title: b.title })
 			);
 		}
 		if (withPlan.length > PLAN_CHART_LIMIT) {
 			pdf.paragraph(
-				`Figurene viser de ${PLAN_CHART_LIMIT} første gevinstene med plan; tabellen over har alle ${benefits.length}.`
+				msg.export_plan_charts_cut({
+					limit: String(PLAN_CHART_LIMIT),
+					total: String(benefits.length)
+				})
 			);
 		}
 	}
 
-	pdf.heading('Gevinstkart').paragraph(gainMapIntro);
+	pdf.heading(msg.export_plan_map()).paragraph(msg.export_plan_map_intro());
 	drawMap(pdf, project.id, project.title);
 	pdf.table(gainMapTable(project.id, benefits, measures, mission?.id ?? null));
 
 	const content = await pdf.render();
 	return {
 		content,
-		fileName: datedFileName(`gevinstrealiseringsplan-${slug(project.title)}`, now, 'pdf'),
+		fileName: datedFileName(msg.export_file_plan({ project: slug(project.title) }), now, 'pdf'),
 		title: `${title}: ${project.title}`,
 		period,
 		benefits: benefits.length
 	};
 }
-
-const gainMapIntro =
-	'Prosjektets gevinstkart: fra tiltak via endringer til gevinster og effektmål, som figur og som en tabell over koblingene.';
 
 /**
  * Smallest scale a map is drawn at: node labels are 13 px, so below this they would print
@@ -461,15 +460,18 @@ function drawMap(pdf: PdfReport, projectId: number, title: string) {
 	if (!mission) return;
 	const map = buildMapInput({ ...listMapRows([projectId]), goals: listEffectGoals(mission.id) });
 	if (!map.nodes.length) return;
-	const layout = benefitMapLayouts.layout(map.nodes, map.edges);
+	const laidOut = benefitMapLayouts.layout(map.nodes, map.edges);
+	// The cached layout names its bands in bokmål (charts/benefit-map-layout.ts); the reader's words.
+	const layout = {
+		...laidOut,
+		bands: laidOut.bands.map((b) => ({ ...b, label: nodeKindLabel(b.kind) }))
+	};
 	const svg = benefitMapSvg(layout);
 	if (chartWidth(svg) / svg.width < MAP_MIN_SCALE) {
-		pdf.paragraph(
-			`Kartet har ${map.nodes.length} elementer, for mange til å tegnes leselig på én side. Tabellen under har alle koblingene, og kartet kan åpnes og lastes ned under Gevinster → Gevinstkart.`
-		);
+		pdf.paragraph(msg.export_plan_map_too_large({ count: String(map.nodes.length) }));
 		return;
 	}
-	pdf.chart(svg, `Gevinstkart for ${title}`);
+	pdf.chart(svg, msg.export_plan_map_chart({ title }));
 }
 
 function gainMapTable(
@@ -494,19 +496,19 @@ function gainMapTable(
 	);
 	const name = (kind: NodeKind, id: number) => titles[kind].get(id) ?? `#${id}`;
 	return {
-		caption: 'Gevinstkartets koblinger',
+		caption: msg.export_plan_links_caption(),
 		columns: [
-			{ header: 'Fra', width: 60 },
-			{ header: 'Fra', width: '*' },
-			{ header: 'Til', width: 60 },
-			{ header: 'Til', width: '*' }
+			{ header: msg.export_plan_col_from(), width: 60 },
+			{ header: msg.export_plan_col_from(), width: '*' },
+			{ header: msg.export_plan_col_to(), width: 60 },
+			{ header: msg.export_plan_col_to(), width: '*' }
 		],
 		rows: links.map((l) => [
-			NODE_KIND_LABEL[l.fromKind],
+			nodeKindLabel(l.fromKind),
 			name(l.fromKind, l.fromId),
-			NODE_KIND_LABEL[l.toKind],
+			nodeKindLabel(l.toKind),
 			name(l.toKind, l.toId)
 		]),
-		empty: 'Gevinstkartet har ingen koblinger ennå.'
+		empty: msg.export_plan_no_links()
 	};
 }

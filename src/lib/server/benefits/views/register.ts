@@ -310,5 +310,9 @@ export async function benefitRegisterXlsx(
 		});
 	}
 	const content = await xlsx.render();
-	return { content, fileName: datedFileName('gevinstregister', now, 'xlsx'), rows: benefits };
+	return {
+		content,
+		fileName: datedFileName(m.export_file_register(), now, 'xlsx'),
+		rows: benefits
+	};
 }

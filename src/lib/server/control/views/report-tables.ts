@@ -1,21 +1,25 @@
 /**
  * The annual internal-control report's tables, one description for both outputs (reports/
- * table.ts): the PDF (narrow columns, joined) and the spreadsheet (a column for each value).
+ * table.ts): the PDF (narrow columns, joined) and the spreadsheet (a column for each value),
+ * in the reader's language (messages/exports; the codes' words from labels-control.ts).
  */
 import { formatDay, formatPercent, osloDay } from '$lib/format';
 import {
-	DEVIATION_SEVERITY_LABEL,
-	DEVIATION_SOURCE_LABEL,
-	DEVIATION_STATUS_LABEL,
-	FINDING_KIND_LABEL,
-	FINDING_STATUS_LABEL,
-	TILSYN_STATUS_LABEL,
-	type DeviationSeverity,
-	type DeviationSource,
-	type DeviationStatus,
-	type FindingKind,
-	type FindingStatus,
-	type TilsynStatus
+	deviationSourceLabel,
+	deviationStatusLabel,
+	findingKindLabel,
+	findingStatusLabel,
+	severityLabel,
+	tilsynStatusLabel
+} from '$lib/labels-control';
+import { m } from '$lib/paraglide/messages';
+import type {
+	DeviationSeverity,
+	DeviationSource,
+	DeviationStatus,
+	FindingKind,
+	FindingStatus,
+	TilsynStatus
 } from '$lib/domain/control/vocabulary';
 import type { TableSpec } from '../../reports/table';
 import type { ControlReportData } from './report';
@@ -23,48 +27,46 @@ import type { ControlReportData } from './report';
 export const share = (p: number | null) =>
 	p === null ? '–' : formatPercent(Math.round(p * 1000) / 10);
 
-const label = <K extends string>(map: Record<K, string>, code: string) => map[code as K] ?? code;
-
 /** The report's tables, in order, each under its section. */
 export function controlReportTables(d: ControlReportData, wide = false) {
 	const routines: TableSpec = {
-		caption: 'Årshjul og oppgaver i bruk per tjenesteområde',
+		caption: m.export_control_routines_caption(),
 		columns: [
-			{ header: 'Tjenesteområde', width: '*' },
-			{ header: 'Enheter med årshjul', format: 'integer' },
-			{ header: 'Årshjul', format: 'integer' },
-			{ header: 'Oppgaver', format: 'integer' }
+			{ header: m.export_control_col_area(), width: '*' },
+			{ header: m.export_control_units_with_wheels(), format: 'integer' },
+			{ header: m.export_control_col_wheels(), format: 'integer' },
+			{ header: m.export_control_col_tasks(), format: 'integer' }
 		],
 		rows: d.routines.byArea.map((a) => [a.name, a.units, a.wheels, a.tasks]),
 		totals: [
-			'Sum (hvert årshjul og hver oppgave én gang)',
+			m.export_control_routines_sum(),
 			d.routines.total.units,
 			d.routines.total.wheels,
 			d.routines.total.tasks
 		],
 		totalsNotSum: true,
-		empty: 'Ingen enheter bruker et årshjul i perioden.'
+		empty: m.export_control_no_routines()
 	};
 	const wheels: TableSpec = {
-		caption: 'Årshjulene i bruk',
+		caption: m.export_control_wheels_caption(),
 		columns: [
-			{ header: 'Årshjul', width: '*' },
-			{ header: 'Eierenhet', width: '*' },
-			{ header: 'Oppgaver i perioden', format: 'integer' },
-			{ header: 'Enheter', format: 'integer' }
+			{ header: m.export_control_col_wheel(), width: '*' },
+			{ header: m.export_control_col_owner_unit(), width: '*' },
+			{ header: m.export_control_tasks_in_period(), format: 'integer' },
+			{ header: m.export_control_col_units(), format: 'integer' }
 		],
 		rows: d.routines.wheels.map((w) => [w.name, w.ownerUnit, w.tasks, w.units]),
-		empty: 'Ingen årshjul er i bruk.'
+		empty: m.export_control_no_wheels()
 	};
 	const controls: TableSpec = {
-		caption: 'Kontroller per enhet (hver rad med enhetene under seg)',
+		caption: m.export_control_controls_caption(),
 		columns: [
-			{ header: 'Enhet', width: '*' },
-			{ header: 'Skulle vært utført', format: 'integer' },
-			{ header: 'Signert i tide', format: 'integer' },
-			{ header: 'Signert for sent', format: 'integer' },
-			{ header: 'Ikke utført', format: 'integer' },
-			{ header: 'Andel i tide' }
+			{ header: m.export_control_col_unit(), width: '*' },
+			{ header: m.export_control_due(), format: 'integer' },
+			{ header: m.export_control_on_time(), format: 'integer' },
+			{ header: m.export_control_late(), format: 'integer' },
+			{ header: m.export_control_not_done(), format: 'integer' },
+			{ header: m.export_control_share() }
 		],
 		rows: d.controls.rows.map((r) => [
 			`${r.depth ? '– ' : ''}${r.name}`,
@@ -75,7 +77,7 @@ export function controlReportTables(d: ControlReportData, wide = false) {
 			share(r.share)
 		]),
 		totals: [
-			d.unit ? `Sum for ${d.unit.name}` : 'Hele kommunen',
+			d.unit ? m.export_control_sum_for({ name: d.unit.name }) : m.export_control_whole(),
 			d.controls.total.due,
 			d.controls.total.onTime,
 			d.controls.total.late,
@@ -84,97 +86,103 @@ export function controlReportTables(d: ControlReportData, wide = false) {
 		],
 		// Each row holds the units under it: the rows' sum would count them twice.
 		totalsNotSum: true,
-		empty: 'Ingen kontroller var forfalt i perioden.'
+		empty: m.export_control_no_controls()
 	};
 	const dv = d.deviations;
 	const deviationSummary: TableSpec = {
-		caption: 'Avvik funnet i perioden',
+		caption: m.export_control_deviation_summary_caption(),
 		columns: [
-			{ header: 'Avvik', width: '*' },
-			{ header: 'Antall', format: 'integer' }
+			{ header: m.export_control_col_deviation(), width: '*' },
+			{ header: m.export_control_col_count(), format: 'integer' }
 		],
 		rows: [
-			['Funnet i perioden', dv.total],
-			...dv.bySeverity.map((s) => [`Alvorlighet: ${s.label}`, s.n]),
-			...dv.bySource.map((s) => [`Kilde: ${s.label}`, s.n]),
-			['Lukket', dv.closed],
-			['Lukket innen fristen', dv.closedOnTime],
-			['Lukket etter fristen', dv.closedLate],
-			['Lukket, uten frist', dv.closedNoDeadline],
-			['Åpne', dv.open],
-			['Åpne over fristen', dv.openOverdue]
+			[m.export_control_found_in_period(), dv.total],
+			...dv.bySeverity.map((s) => [
+				m.export_control_by_severity({ label: severityLabel(s.code) }),
+				s.n
+			]),
+			...dv.bySource.map((s) => [
+				m.export_control_by_source({ label: deviationSourceLabel(s.code) }),
+				s.n
+			]),
+			[m.export_control_closed_all(), dv.closed],
+			[m.export_control_closed_on_time(), dv.closedOnTime],
+			[m.export_control_closed_late(), dv.closedLate],
+			[m.export_control_closed_no_deadline(), dv.closedNoDeadline],
+			[m.export_control_open(), dv.open],
+			[m.export_control_open_overdue(), dv.openOverdue]
 		]
 	};
 	// The PDF's page is narrow: what the spreadsheet has in columns of their own, it joins.
 	const deviationRows: TableSpec = wide
 		? {
-				caption: 'Avvikene og hvordan de ble fulgt opp',
+				caption: m.export_control_deviation_rows_caption(),
 				columns: [
-					{ header: 'Funnet', format: 'date' },
-					{ header: 'Enhet' },
-					{ header: 'Avvik' },
-					{ header: 'Alvorlighet' },
-					{ header: 'Kilde' },
-					{ header: 'Korrigerende tiltak' },
-					{ header: 'Ansvarlig' },
-					{ header: 'Frist', format: 'date' },
-					{ header: 'Status' },
-					{ header: 'Lukket', format: 'date' },
-					{ header: 'Hva ble gjort' }
+					{ header: m.export_control_col_found(), format: 'date' },
+					{ header: m.export_control_col_unit() },
+					{ header: m.export_control_col_deviation() },
+					{ header: m.export_control_col_severity() },
+					{ header: m.export_control_col_source() },
+					{ header: m.export_control_col_corrective() },
+					{ header: m.export_control_col_responsible() },
+					{ header: m.export_control_col_deadline(), format: 'date' },
+					{ header: m.export_control_col_status() },
+					{ header: m.export_control_col_closed(), format: 'date' },
+					{ header: m.export_control_col_closing_note() }
 				],
 				rows: dv.list.map((r) => [
 					r.foundOn,
 					r.unitName,
 					r.title,
-					label<DeviationSeverity>(DEVIATION_SEVERITY_LABEL, r.severity),
-					label<DeviationSource>(DEVIATION_SOURCE_LABEL, r.source),
+					severityLabel(r.severity as DeviationSeverity),
+					deviationSourceLabel(r.source as DeviationSource),
 					r.correctiveAction,
 					r.responsibleName,
 					r.deadline,
-					label<DeviationStatus>(DEVIATION_STATUS_LABEL, r.status),
+					deviationStatusLabel(r.status as DeviationStatus),
 					r.closedAt === null ? null : new Date(r.closedAt),
 					r.closingNote
 				]),
-				empty: 'Ingen avvik ble funnet i perioden.'
+				empty: m.export_control_no_deviations()
 			}
 		: {
-				caption: 'Avvikene og hvordan de ble fulgt opp',
+				caption: m.export_control_deviation_rows_caption(),
 				columns: [
-					{ header: 'Funnet', format: 'date', width: 52 },
-					{ header: 'Enhet', width: 62 },
-					{ header: 'Avvik', width: '*' },
-					{ header: 'Frist', format: 'date', width: 52 },
-					{ header: 'Status', width: 58 },
-					{ header: 'Oppfølging', width: '*' }
+					{ header: m.export_control_col_found(), format: 'date', width: 52 },
+					{ header: m.export_control_col_unit(), width: 62 },
+					{ header: m.export_control_col_deviation(), width: '*' },
+					{ header: m.export_control_col_deadline(), format: 'date', width: 52 },
+					{ header: m.export_control_col_status(), width: 58 },
+					{ header: m.export_control_col_follow_up(), width: '*' }
 				],
 				rows: dv.list.map((r) => [
 					r.foundOn,
 					r.unitName,
-					`${r.title} (${label<DeviationSeverity>(DEVIATION_SEVERITY_LABEL, r.severity).toLowerCase()}; ${label<DeviationSource>(DEVIATION_SOURCE_LABEL, r.source).toLowerCase()})`,
+					`${r.title} (${severityLabel(r.severity as DeviationSeverity).toLowerCase()}; ${deviationSourceLabel(r.source as DeviationSource).toLowerCase()})`,
 					r.deadline,
 					r.closedAt === null
-						? label<DeviationStatus>(DEVIATION_STATUS_LABEL, r.status)
-						: `Lukket ${formatDay(osloDay(new Date(r.closedAt)))}`,
+						? deviationStatusLabel(r.status as DeviationStatus)
+						: m.export_control_closed_on({ day: formatDay(osloDay(new Date(r.closedAt))) }),
 					r.closingNote ??
 						([r.correctiveAction, r.responsibleName ? `(${r.responsibleName})` : '']
 							.filter(Boolean)
 							.join(' ') ||
 							'–')
 				]),
-				empty: 'Ingen avvik ble funnet i perioden.'
+				empty: m.export_control_no_deviations()
 			};
 	const ts = d.tilsyn;
 	const tilsynRows: TableSpec = {
-		caption: 'Tilsyn i perioden',
+		caption: m.export_control_tilsyn_caption(),
 		columns: [
-			{ header: 'Tilsynsmyndighet og tema', width: '*' },
-			{ header: 'Enheter', width: 80 },
-			{ header: 'Startet', format: 'date', width: 52 },
-			{ header: 'Lovbrudd', format: 'integer', width: 38 },
-			{ header: 'Merknader', format: 'integer', width: 42 },
-			{ header: 'Åpne funn', format: 'integer', width: 32 },
-			{ header: 'Frist for plan', format: 'date', width: 52 },
-			{ header: 'Status', width: 48 }
+			{ header: m.export_control_col_authority(), width: '*' },
+			{ header: m.export_control_col_units(), width: 80 },
+			{ header: m.export_control_col_started(), format: 'date', width: 52 },
+			{ header: m.export_control_col_breaches(), format: 'integer', width: 38 },
+			{ header: m.export_control_col_remarks(), format: 'integer', width: 42 },
+			{ header: m.export_control_col_open_findings(), format: 'integer', width: 32 },
+			{ header: m.export_control_col_plan_deadline(), format: 'date', width: 52 },
+			{ header: m.export_control_col_status(), width: 48 }
 		],
 		rows: ts.list.map((t) => [
 			`${t.authority}: ${t.theme}`,
@@ -184,29 +192,29 @@ export function controlReportTables(d: ControlReportData, wide = false) {
 			t.remarks,
 			t.openFindings,
 			t.followUpDeadline,
-			label<TilsynStatus>(TILSYN_STATUS_LABEL, t.status)
+			tilsynStatusLabel(t.status as TilsynStatus)
 		]),
-		empty: 'Ingen tilsyn i perioden.'
+		empty: m.export_control_no_tilsyn()
 	};
 	const findingRows: TableSpec = {
-		caption: 'Funnene (lovbrudd og merknader) og deres status',
+		caption: m.export_control_findings_caption(),
 		columns: [
-			{ header: 'Tilsyn', width: 110 },
-			{ header: 'Funn', width: 45 },
-			{ header: 'Beskrivelse', width: '*' },
-			{ header: 'Status', width: 40 },
-			{ header: 'Avvik', format: 'integer', width: 30 },
-			{ header: 'Frist for plan', format: 'date', width: 52 }
+			{ header: m.export_control_col_tilsyn(), width: 110 },
+			{ header: m.export_control_col_finding(), width: 45 },
+			{ header: m.export_control_col_description(), width: '*' },
+			{ header: m.export_control_col_status(), width: 40 },
+			{ header: m.export_control_sheet_deviations(), format: 'integer', width: 30 },
+			{ header: m.export_control_col_plan_deadline(), format: 'date', width: 52 }
 		],
 		rows: ts.findings.map((f) => [
 			`${f.authority}: ${f.theme}`,
-			label<FindingKind>(FINDING_KIND_LABEL, f.kind),
+			findingKindLabel(f.kind as FindingKind),
 			f.text,
-			label<FindingStatus>(FINDING_STATUS_LABEL, f.status),
+			findingStatusLabel(f.status as FindingStatus),
 			f.deviations,
 			f.followUpDeadline
 		]),
-		empty: 'Tilsynene i perioden har ingen funn.'
+		empty: m.export_control_no_findings()
 	};
 	return {
 		routines,

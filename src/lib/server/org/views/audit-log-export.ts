@@ -9,6 +9,10 @@
  *   (JSON), the evidence as it was hashed.
  * - PDF: at most AUDIT_PDF_LIMIT rows, newest first; it says how many matched and asks for a
  *   narrower filter when there are more.
+ *
+ * Both are in the reader's language (messages/exports), the rows' what, action and subject
+ * included; the change's fields and values stay as the domain words them (domain/audit), in
+ * bokmål, as the page shows them.
  */
 import { countAuditLog, listAuditLogPage, type AuditCursor } from '../../db/queries/audit-log';
 import { XlsxWorkbook } from '../../exports/xlsx';
@@ -16,6 +20,13 @@ import { datedFileName, organisationName } from '../../exports/download';
 import { PdfReport } from '../../reports/pdf';
 import type { SessionUser } from '../../auth/session';
 import { formatDateTime, formatNumber, osloDay } from '$lib/format';
+import {
+	auditActionLabel,
+	auditEntityLabel,
+	auditSubjectLabel,
+	chainLine
+} from '$lib/labels-admin';
+import { m } from '$lib/paraglide/messages';
 import {
 	chainStatus,
 	describeRow,
@@ -43,6 +54,16 @@ const stamp = new Intl.DateTimeFormat('sv-SE', {
 });
 /** «2026-11-25 13:00:05», Oslo time: sorts as text, and reads without a time zone question. */
 export const osloStamp = (ms: number) => stamp.format(new Date(ms));
+
+/** A row's what, action and subject in the reader's language (labels-admin.ts). */
+const inWords = (row: DescribedRow) => ({
+	what: auditEntityLabel(row.entity),
+	action: auditActionLabel(row.action),
+	subject: auditSubjectLabel(row.entity, row.entityId, row.title),
+	actor:
+		row.actor ??
+		(row.actorId === null ? m.admin_log_system() : m.admin_log_user_id({ id: String(row.actorId) }))
+});
 
 /** The filtered rows in words, newest first, read `BATCH` at a time; at most `limit`. */
 function* describedRows(
@@ -74,14 +95,21 @@ const changeText = (row: DescribedRow) =>
 /** What every export says first: the filters, when it was made, the chain's state. */
 function preamble(given: ReturnType<typeof readAuditFilter>['given'], now: Date) {
 	const chain = chainStatus();
+	const checked =
+		chain.checkedAt === null
+			? null
+			: chain.checkedBy
+				? m.export_log_checked_by({ when: formatDateTime(chain.checkedAt), name: chain.checkedBy })
+				: m.export_log_checked({ when: formatDateTime(chain.checkedAt) });
+	const newer = chain.newerRows
+		? m.export_log_newer({ count: formatNumber(chain.newerRows) })
+		: null;
 	return [
 		...filterSummary(given),
-		`Laget: ${formatDateTime(now)} (norsk tid)`,
-		`Kontroll av hashkjeden: ${chain.line}${
-			chain.checkedAt !== null
-				? ` Sist kontrollert ${formatDateTime(chain.checkedAt)}${chain.checkedBy ? ` av ${chain.checkedBy}` : ''}.`
-				: ''
-		}${chain.newerRows ? ` ${formatNumber(chain.newerRows)} hendelser er skrevet etter kontrollen.` : ''}`
+		m.export_log_made({ when: formatDateTime(now) }),
+		[m.export_log_chain({ line: chainLine(chain.report) }), checked, newer]
+			.filter(Boolean)
+			.join(' ')
 	];
 }
 
@@ -93,14 +121,15 @@ export async function auditLogXlsx(url: URL, now: Date) {
 	function* rows() {
 		for (const { row, before, after, entityId } of describedRows(filter)) {
 			count += 1;
+			const words = inWords(row);
 			yield [
 				row.id,
 				osloStamp(row.at),
-				row.actorName,
-				row.entityLabel,
-				row.subject,
+				words.actor,
+				words.what,
+				words.subject,
 				entityId,
-				row.actionLabel,
+				words.action,
 				changeText(row).slice(0, CELL_MAX),
 				json(before),
 				json(after)
@@ -108,31 +137,31 @@ export async function auditLogXlsx(url: URL, now: Date) {
 		}
 	}
 	const xlsx = new XlsxWorkbook({
-		title: 'Endringslogg',
+		title: m.export_log_title(),
 		organisation: organisationName(),
 		createdAt: now,
 		notes: preamble(given, now)
 	}).sheet({
-		name: 'Endringslogg',
-		caption: 'Endringslogg',
+		name: m.export_log_title(),
+		caption: m.export_log_title(),
 		columns: [
-			{ header: 'Rad-ID', format: 'integer' },
-			{ header: 'Tidspunkt (norsk tid)' },
-			{ header: 'Utført av' },
-			{ header: 'Hva' },
-			{ header: 'Gjelder' },
-			{ header: 'ID' },
-			{ header: 'Handling' },
-			{ header: 'Endring (før → etter)' },
-			{ header: 'Før (lagret)' },
-			{ header: 'Etter (lagret)' }
+			{ header: m.export_log_col_row_id(), format: 'integer' },
+			{ header: m.export_log_col_time() },
+			{ header: m.export_log_col_actor() },
+			{ header: m.export_log_col_what() },
+			{ header: m.export_log_col_subject() },
+			{ header: m.export_log_col_id() },
+			{ header: m.export_log_col_action() },
+			{ header: m.export_log_col_change() },
+			{ header: m.export_log_col_before() },
+			{ header: m.export_log_col_after() }
 		],
 		rows: [],
 		stream: { rows: rows(), widths: [9, 20, 22, 22, 40, 8, 18, 60, 40, 40] },
-		empty: 'Ingen hendelser i utvalget.'
+		empty: m.export_log_none()
 	});
 	const content = await xlsx.render();
-	return { content, fileName: datedFileName('endringslogg', now, 'xlsx'), rows: count };
+	return { content, fileName: datedFileName(m.export_log_file(), now, 'xlsx'), rows: count };
 }
 
 export async function auditLogPdf(user: SessionUser, url: URL, now: Date, limit = AUDIT_PDF_LIMIT) {
@@ -142,43 +171,40 @@ export async function auditLogPdf(user: SessionUser, url: URL, now: Date, limit 
 	const today = osloDay(now);
 	const oldest = rows[rows.length - 1];
 	const pdf = new PdfReport({
-		title: 'Endringslogg',
-		subtitle: 'Uttrekk for tilsyn',
+		title: m.export_log_title(),
+		subtitle: m.export_log_subtitle(),
 		organisation: organisationName(),
 		period: {
 			from: given?.fra ?? (oldest ? osloDay(new Date(oldest.at)) : today),
 			to: given?.til ?? today
 		},
 		issuedAt: now,
-		notes: [`Utarbeidet av: ${user.name}`]
+		notes: [m.export_pdf_prepared_by({ name: user.name })]
 	});
-	pdf.heading('Utvalg og kontroll').list(preamble(given, now));
+	pdf.heading(m.export_log_selection()).list(preamble(given, now));
 	pdf.paragraph(
 		total > rows.length
-			? `${formatNumber(total)} hendelser i utvalget. Rapporten viser de ${formatNumber(rows.length)} nyeste; avgrens med dato, person, hva eller enhet, eller last ned regnearket, som har alle.`
-			: `${formatNumber(total)} hendelser i utvalget, alle vist.`
+			? m.export_log_cut({ total: formatNumber(total), shown: formatNumber(rows.length) })
+			: m.export_log_all_shown({ total: formatNumber(total) })
 	);
-	pdf.heading('Hendelsene').table({
-		caption: 'Endringer, nyeste først (tidspunkt i norsk tid)',
+	pdf.heading(m.export_log_events()).table({
+		caption: m.export_log_caption(),
 		columns: [
-			{ header: 'Tidspunkt', width: 62 },
-			{ header: 'Utført av', width: 70 },
-			{ header: 'Hva', width: 110 },
-			{ header: 'Handling', width: 55 },
-			{ header: 'Endring', width: '*' }
+			{ header: m.export_log_col_when(), width: 62 },
+			{ header: m.export_log_col_actor(), width: 70 },
+			{ header: m.export_log_col_what(), width: 110 },
+			{ header: m.export_log_col_action(), width: 55 },
+			{ header: m.export_log_col_change_short(), width: '*' }
 		],
-		rows: rows.map((r) => [
-			osloStamp(r.at),
-			r.actorName,
-			r.subject,
-			r.actionLabel,
-			changeText(r) || '–'
-		]),
-		empty: 'Ingen hendelser i utvalget.'
+		rows: rows.map((r) => {
+			const words = inWords(r);
+			return [osloStamp(r.at), words.actor, words.subject, words.action, changeText(r) || '–'];
+		}),
+		empty: m.export_log_none()
 	});
 	return {
 		content: await pdf.render(),
-		fileName: datedFileName('endringslogg', now, 'pdf'),
+		fileName: datedFileName(m.export_log_file(), now, 'pdf'),
 		rows: rows.length,
 		total
 	};

@@ -39,6 +39,7 @@ import { fieldErrors } from '$lib/schemas/form';
 import { osloDayStartMs } from '$lib/domain/oslo-day';
 import { formatDay } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
+import { auditActionLabel, auditEntityLabel } from '$lib/labels-admin';
 
 export const AUDIT_LOG_PAGE_SIZE = 50;
 
@@ -63,7 +64,8 @@ export function chainStatus() {
 	return {
 		state: last.ok ? ('ok' as const) : ('broken' as const),
 		line: describeChainReport(report),
-		// The check itself, for the page to say in the reader's language (`line`: bokmål, files).
+		// The check itself, for the page and the downloads to say in the reader's language
+		// (`line`: the same in bokmål).
 		report,
 		checkedAt: last.checkedAt.getTime(),
 		checkedBy: last.checkedBy,
@@ -90,18 +92,28 @@ export function readAuditFilter(params: URLSearchParams) {
 	return { raw, parsed, filter, given: f };
 }
 
-/** The filters in words, for the page and the first page of an export. */
+/** The filters in words, in the reader's language, for the first page of an export. */
 export function filterSummary(given: ReturnType<typeof readAuditFilter>['given']): string[] {
 	const person = given?.person
-		? (listAuditLogActors().find((a) => a.id === given.person)?.name ?? `bruker #${given.person}`)
+		? (listAuditLogActors().find((a) => a.id === given.person)?.name ??
+			m.admin_log_user_id({ id: String(given.person) }))
 		: null;
 	const unit = given?.enhet ? listUnits().find((u) => u.id === given.enhet)?.name : null;
 	return [
-		`Hva: ${given?.type ? entityLabel(given.type) : 'alt'}`,
-		`Handling: ${given?.handling ? actionLabel(given.handling) : 'alle'}`,
-		`Utført av: ${person ?? 'alle'}`,
-		`Enhet: ${unit ? `${unit} med underenheter (enheter, signeringer, avvik, årshjul, oppgaver og tilsyn)` : 'alle'}`,
-		`Periode: ${given?.fra ? formatDay(given.fra) : 'fra starten'} – ${given?.til ? formatDay(given.til) : 'i dag'}`
+		m.export_log_filter_what({
+			value: given?.type ? auditEntityLabel(given.type) : m.export_log_everything()
+		}),
+		m.export_log_filter_action({
+			value: given?.handling ? auditActionLabel(given.handling) : m.export_log_all()
+		}),
+		m.export_log_filter_person({ value: person ?? m.export_log_all() }),
+		m.export_log_filter_unit({
+			value: unit ? m.export_log_filter_unit_tree({ unit }) : m.export_log_all()
+		}),
+		m.export_log_filter_period({
+			from: given?.fra ? formatDay(given.fra) : m.export_log_from_start(),
+			to: given?.til ? formatDay(given.til) : m.export_log_today()
+		})
 	];
 }
 

@@ -156,7 +156,7 @@ export async function portfolioXlsx(params: URLSearchParams, now: Date): Promise
 		});
 	return {
 		content: await xlsx.render(),
-		fileName: datedFileName('portefolje', now, 'xlsx'),
+		fileName: datedFileName(m.export_file_portfolio(), now, 'xlsx'),
 		rows: projects.length
 	};
 }
@@ -243,7 +243,7 @@ export async function risksXlsx(params: URLSearchParams, now: Date): Promise<Exp
 	});
 	return {
 		content: await xlsx.render(),
-		fileName: datedFileName('risikoer', now, 'xlsx'),
+		fileName: datedFileName(m.export_file_risks(), now, 'xlsx'),
 		rows: rows.length
 	};
 }

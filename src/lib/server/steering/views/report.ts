@@ -110,7 +110,7 @@ export async function steeringReportPdf(
 	});
 	const file = (content: Uint8Array) => ({
 		content,
-		fileName: datedFileName('styringsrapport', now, 'pdf'),
+		fileName: datedFileName(m.export_file_steering(), now, 'pdf'),
 		title: `${title} ${period.from} – ${period.to}`
 	});
 

@@ -90,7 +90,11 @@ export async function complianceXlsx(url: URL, now: Date) {
 		});
 	return {
 		content: await xlsx.render(),
-		fileName: datedFileName(`etterlevelse-${view.filter.year}`, now, 'xlsx'),
+		fileName: datedFileName(
+			m.export_file_compliance({ year: String(view.filter.year) }),
+			now,
+			'xlsx'
+		),
 		rows: rows.length
 	};
 }
