@@ -14,7 +14,7 @@ import {
 	requireUser
 } from '../auth/guards';
 import type { SessionUser } from '../auth/session';
-import { getProjectById } from '../db/queries/projects';
+import { getProjectById, getProjectRow } from '../db/queries/projects';
 import { getMission } from '../db/queries/mission';
 import type { Project } from '../db/schema';
 import { getBenefit, type BenefitRow } from '../db/queries/benefits';
@@ -53,7 +53,7 @@ export function requireBenefitReader(event: AnyEvent, benefitId: number) {
 	const user = requireUser(event);
 	const benefit = getBenefit(benefitId);
 	if (!benefit) error(404, BENEFIT_ACCESS.noBenefit);
-	const project = getProjectById(benefit.projectId);
+	const project = getProjectRow(benefit.projectId);
 	if (!project) error(404, BENEFIT_ACCESS.noProject);
 	return {
 		user,

@@ -66,6 +66,11 @@ export function listProjectsByTrack(trackId: number): ProjectWithLinks[] {
 	return listProjects().filter((p) => p.trackIds.includes(trackId));
 }
 
+/** The project's own row, without its tracks and scores: what an access check needs. */
+export function getProjectRow(id: number, q: Queryable = db): Project | undefined {
+	return q.select().from(project).where(eq(project.id, id)).get();
+}
+
 export function getProjectById(id: number, q: Queryable = db): ProjectWithLinks | undefined {
 	const row = q.select().from(project).where(eq(project.id, id)).get();
 	if (!row) return undefined;
