@@ -297,19 +297,18 @@ describe('benefits journey', () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
 		await signInAs(page, baseUrl, LEADER, password);
-		// The first fetch of the drawing fails: the reader is told, and may try again.
-		let failNext = true;
-		await page.route('**/tegning?*', (route) => {
-			if (!failNext) return route.continue();
-			failNext = false;
-			return route.abort('failed');
-		});
+		// The drawing cannot be fetched (its preload neither): the reader is told, and may try again.
+		let offline = true;
+		await page.route('**/tegning?*', (route) =>
+			offline ? route.abort('failed') : route.continue()
+		);
 		await page.goto(`${baseUrl}/gevinster/prosjekt/${large}`);
 		const failed = page
 			.getByRole('alert')
 			.filter({ hasText: 'Kunne ikke hente gevinstkartet. Sjekk forbindelsen og prøv igjen.' });
 		await failed.waitFor();
 		await expectAccessible(page);
+		offline = false;
 		await failed.getByRole('button', { name: 'Prøv igjen' }).click();
 		const benefit = page.getByRole('link', { name: 'Kvantitativ gevinst: Stor gevinst' });
 		await benefit.waitFor({ state: 'attached' });
