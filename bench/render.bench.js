@@ -6,6 +6,8 @@
  * project. Needs `vite build` first (bench/run.js does that when the build is missing).
  * Prints, per page: first byte, server response, DOMContentLoaded, until the drawn map is
  * interactive, and HTML size; then each page's server time over 30 requests without the browser.
+ * A map above INLINE_MAP_LIMIT is fetched after its page (MapView): «drawn» waits for the
+ * fetched drawing's node links and live export buttons, and its bytes are counted apart.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,7 +23,8 @@ const measures = () => [
 	{ name: 'server response (ms)', ms: [] },
 	{ name: 'DOMContentLoaded (ms)', ms: [] },
 	{ name: 'map drawn and hydrated (ms)', ms: [] },
-	{ name: 'HTML (KB)', ms: [] }
+	{ name: 'HTML (KB)', ms: [] },
+	{ name: 'drawing fetched after the page (KB over the wire; ≈ 0 in the page or a 304)', ms: [] }
 ];
 /** @type {Record<string, { name: string, ms: number[] }[]>} */
 const timings = { project: measures(), kart: measures() };
@@ -167,14 +170,18 @@ const SERVER_RUNS = 30;
 async function serverTimes() {
 	if (!context) return [];
 	const rows = [];
-	for (const [name, target] of [
-		['/gevinster/prosjekt/[id]', url],
-		['/gevinster/kart?prosjekt=[id]', kartUrl]
+	const drawing = `${url}/tegning?del=tegning`;
+	const etag = (await context.request.get(drawing)).headers()['etag'];
+	for (const [name, target, headers] of [
+		['/gevinster/prosjekt/[id]', url, {}],
+		['/gevinster/kart?prosjekt=[id]', kartUrl, {}],
+		['/gevinster/prosjekt/[id]/tegning?del=tegning', drawing, {}],
+		['… the same with If-None-Match (304)', drawing, etag ? { 'if-none-match': etag } : {}]
 	]) {
 		const ms = [];
 		for (let i = 0; i < SERVER_RUNS; i++) {
 			const start = performance.now();
-			const response = await context.request.get(target);
+			const response = await context.request.get(target, { headers });
 			await response.body();
 			ms.push(performance.now() - start);
 		}
@@ -217,13 +224,21 @@ async function measure(target, rows) {
 	if (!context) throw new Error('not set up');
 	const page = await context.newPage();
 	const response = await page.goto(target, { waitUntil: 'domcontentloaded', timeout: 300_000 });
-	// Hydrated when MapView's effect has run: the export buttons work from then on.
+	// Drawn and hydrated when the map's node links are in the DOM and MapView has marked its
+	// export buttons live: they appear once the drawing is there (in the page or fetched).
+	await page.waitForSelector('.benefit-map svg a[href]', { state: 'attached', timeout: 300_000 });
 	await page.waitForSelector('.export[data-live="true"]', { timeout: 300_000 });
 	const nav = await page.evaluate(() => {
 		const [n] = /** @type {PerformanceNavigationTiming[]} */ (
 			performance.getEntriesByType('navigation')
 		);
+		// Bytes over the wire for the fetched drawing: a 304 (revalidated from the browser's
+		// cache) transfers its headers only.
+		const drawing = /** @type {PerformanceResourceTiming[]} */ (
+			performance.getEntriesByType('resource')
+		).filter((e) => e.name.includes('/tegning'));
 		return {
+			drawingBytes: drawing.reduce((sum, e) => sum + e.transferSize, 0),
 			firstByte: n.responseStart,
 			response: n.responseEnd,
 			dcl: n.domContentLoadedEventEnd,
@@ -236,6 +251,7 @@ async function measure(target, rows) {
 	rows[2].ms.push(nav.dcl);
 	rows[3].ms.push(nav.now);
 	rows[4].ms.push(body.length / 1024);
+	rows[5].ms.push(nav.drawingBytes / 1024);
 	await page.close();
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { chartReport } from './chart-checks';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, signInAs, waitForHydration } from './browser';
@@ -13,6 +14,7 @@ let browser: Browser;
 let password = '';
 let projectId = 0;
 let leaderId = 0;
+let trackIds: number[] = [];
 let factories: typeof import('../factories/benefits');
 
 beforeAll(async () => {
@@ -27,6 +29,7 @@ beforeAll(async () => {
 	});
 	await f.makeUser([{ role: 'admin' }], { name: 'Adam Gevinst', email: ADMIN });
 	const m = b.useMission(leaderId);
+	trackIds = m.tracks;
 	projectId = b.makeProject(leaderId, m.tracks).projectId;
 });
 afterAll(async () => {
@@ -285,5 +288,71 @@ describe('benefits journey', () => {
 		const response = await leaderPage.goto(`${baseUrl}/gevinster/innstillinger`);
 		expect(response?.status()).toBe(403);
 		await leader.close();
+	});
+
+	it('a large map is drawn after its page, keyboard-reachable, and opens without script', async () => {
+		// Above INLINE_MAP_LIMIT (150) the drawing is fetched after the page.
+		const large = factories.makeProject(leaderId, trackIds, 170).projectId;
+		factories.makeBenefit(large, { title: 'Stor gevinst', kind: 'kvantitativ' }, leaderId);
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signInAs(page, baseUrl, LEADER, password);
+		// The drawing cannot be fetched (its preload neither): the reader is told, and may try again.
+		let offline = true;
+		await page.route('**/tegning?*', (route) =>
+			offline ? route.abort('failed') : route.continue()
+		);
+		await page.goto(`${baseUrl}/gevinster/prosjekt/${large}`);
+		const failed = page
+			.getByRole('alert')
+			.filter({ hasText: 'Kunne ikke hente gevinstkartet. Sjekk forbindelsen og prøv igjen.' });
+		await failed.waitFor();
+		await expectAccessible(page);
+		offline = false;
+		await failed.getByRole('button', { name: 'Prøv igjen' }).click();
+		const benefit = page.getByRole('link', { name: 'Kvantitativ gevinst: Stor gevinst' });
+		await benefit.waitFor({ state: 'attached' });
+		expect(
+			await page.getByRole('status').filter({ hasText: 'Gevinstkartet er tegnet.' }).count()
+		).toBe(1);
+		expect(await page.locator('.benefit-map svg a[href]').count()).toBeGreaterThan(150);
+		// The nodes are links in Tab order, each with its focus ring.
+		await page.locator('.benefit-map svg a[href]').first().focus();
+		await page.keyboard.press('Tab');
+		expect(
+			await page.evaluate(() => document.activeElement?.closest('.benefit-map svg') !== null)
+		).toBe(true);
+		expect(
+			await page.evaluate(() => {
+				const rect = document.activeElement?.querySelector('.node');
+				return rect ? getComputedStyle(rect).strokeWidth : null;
+			})
+		).toBe('5px');
+		await expectAccessible(page);
+		const report = await page.evaluate(chartReport);
+		expect(report.problems).toEqual([]);
+		// The outline is built from the layout fetched when it is opened.
+		await page.getByText('Vis kartet som liste (tekstalternativ)').click();
+		await expect
+			.poll(() => page.locator('.outline').getByRole('link', { name: 'Stor gevinst' }).count())
+			.toBe(1);
+		await expectAccessible(page);
+		await context.close();
+
+		// Without script: a link opens the drawing as a document of its own.
+		const plain = await browser.newContext({ javaScriptEnabled: false });
+		const noScript = await plain.newPage();
+		await signInAs(noScript, baseUrl, LEADER, password, { javaScript: false });
+		await noScript.goto(`${baseUrl}/gevinster/prosjekt/${large}`);
+		expect(await noScript.getByText('Tegner gevinstkartet …').isVisible()).toBe(false);
+		const [svg] = await Promise.all([
+			noScript.waitForResponse(/\/tegning$/),
+			noScript.getByRole('link', { name: 'Åpne tegningen av kartet (SVG)' }).click()
+		]);
+		expect(svg.headers()['content-type']).toBe('image/svg+xml; charset=utf-8');
+		await expect
+			.poll(() => noScript.getByRole('link', { name: 'Kvantitativ gevinst: Stor gevinst' }).count())
+			.toBe(1);
+		await plain.close();
 	});
 });

@@ -21,6 +21,20 @@ describe('security headers on rendered pages', () => {
 		expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
 	});
 
+	it('keeps a signed-in answer from being stored, unless it chose its own caching', async () => {
+		const signed = async (headers: Record<string, string>) => {
+			const event = makeEvent({ path: 'http://127.0.0.1:3000/gevinster/kart/tegning' });
+			event.locals.user = { id: 1 } as never;
+			return handleSecurityHeaders({
+				event: event as never,
+				resolve: async () => new Response('<svg/>', { headers })
+			});
+		};
+		expect((await signed({})).headers.get('Cache-Control')).toBe('private, no-store');
+		const own = await signed({ 'Cache-Control': 'private, no-cache', ETag: '"v1"' });
+		expect(own.headers.get('Cache-Control')).toBe('private, no-cache');
+	});
+
 	it('sends no HSTS over plain HTTP', async () => {
 		const response = await throughHooks('http://127.0.0.1:3000/login');
 		expect(response.headers.get('Strict-Transport-Security')).toBeNull();

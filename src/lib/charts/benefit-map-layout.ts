@@ -86,6 +86,17 @@ export interface BenefitMapLayout {
  */
 export type LayoutJson = string & { readonly __layoutJson: true };
 
+/**
+ * A map too large to travel in its page (INLINE_MAP_LIMIT): where the browser fetches its
+ * drawing after the page, and its size, which the page keeps free for it meanwhile.
+ */
+export interface FetchedDrawing {
+	/** The map's endpoint; without `del` it answers the drawing as an SVG document of its own. */
+	href: string;
+	width: number;
+	height: number;
+}
+
 export function encodeLayout(layout: BenefitMapLayout): LayoutJson {
 	return JSON.stringify(layout) as LayoutJson;
 }

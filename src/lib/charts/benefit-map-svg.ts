@@ -118,3 +118,44 @@ export function benefitMapMarkup(layout: BenefitMapLayout, arrowId: string): str
 		.join('');
 	return `${bands}<g aria-hidden="true">${edges}</g>${nodes}`;
 }
+
+/**
+ * The arrowhead's id in a drawing fetched on its own (MapView above INLINE_MAP_LIMIT, the
+ * standalone document): one map a page, so one fixed id the server can write in advance.
+ */
+export const FETCHED_ARROW_ID = 'gevinstkart-pil';
+
+/** The arrowhead marker BenefitMap.svelte puts in the map's `<defs>`. */
+const arrowMarker = (id: string) =>
+	`<marker id="${escapeXml(id)}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" class="arrow"/></marker>`;
+
+/**
+ * BenefitMap.svelte's look for the drawing as a document of its own, where the page's
+ * stylesheet does not reach: the same fills, borders and focus ring (WCAG 1.4.1, 2.4.7).
+ */
+const DOCUMENT_STYLE = [
+	'svg{font-family:system-ui,sans-serif;font-size:13px}',
+	'.band{fill:#fff}.band.odd{fill:#f3f4f6}.band-label{font-weight:700;fill:#111827}',
+	'.edge{fill:none;stroke:#4b5563;stroke-width:1.25}.arrow{fill:#4b5563}',
+	'.node{stroke:#1f2937;stroke-width:1.5}.node-measure{fill:#dbeafe}.node-change{fill:#fef3c7}',
+	'.node-benefit{fill:#dcfce7}.node-goal{fill:#fce7f3}.node.quantitative{stroke-width:2.5}',
+	'.node.qualitative{stroke-dasharray:6 3}',
+	'.node.disbenefit{fill:#fee2e2;stroke-width:3.5;stroke-dasharray:2 3}',
+	'.label,.badge{fill:#111827}.badge{font-weight:700}a:focus{outline:none}',
+	'a:focus-visible .node{stroke:#1d4ed8;stroke-width:5;stroke-dasharray:none}',
+	'a:hover .node{stroke-width:3}'
+].join('');
+
+/**
+ * The map as a standalone SVG document (image/svg+xml): what a reader without script opens
+ * from the map's page, with the same nodes, links and names as the drawing on the page.
+ */
+export function benefitMapDocument(layout: BenefitMapLayout, markup: string, caption: string) {
+	const { width, height } = layout;
+	return (
+		`<?xml version="1.0" encoding="UTF-8"?>\n` +
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group" aria-label="${escapeXml(caption)}">` +
+		`<title>${escapeXml(caption)}</title><style>${DOCUMENT_STYLE}</style>` +
+		`<defs>${arrowMarker(FETCHED_ARROW_ID)}</defs>${markup}</svg>`
+	);
+}

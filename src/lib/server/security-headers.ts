@@ -20,6 +20,9 @@ export const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	// A signed-in answer is not stored, unless it chose its own caching: the map's drawing is
+	// kept private and revalidated by its ETag (benefits/views/map-drawing.ts).
+	if (event.locals.user && !response.headers.has('Cache-Control'))
+		response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLayoutCache, mapVersion } from './map-layout';
+import { FETCHED_ARROW_ID, benefitMapMarkup } from '$lib/charts/benefit-map-svg';
+import { withLocale } from '$lib/server/i18n';
 import {
 	decodeLayout,
 	layoutBenefitMap,
@@ -62,6 +64,19 @@ describe('createLayoutCache', () => {
 		expect(cache.size).toBe(2);
 		expect(cache.layout(variant('A'), edges)).toBe(a);
 		expect(cache.layout(variant('B'), edges)).not.toBe(b);
+	});
+
+	it("draws a version's markup once per language, and a language's copy weighs as the map", () => {
+		const cache = createLayoutCache(10);
+		const bokmaal = withLocale('nb', () => cache.markup(nodes, edges));
+		expect(bokmaal).toBe(
+			withLocale('nb', () => benefitMapMarkup(cache.layout(nodes, edges), FETCHED_ARROW_ID))
+		);
+		expect(withLocale('nb', () => cache.markup([...nodes].reverse(), edges))).toBe(bokmaal);
+		const english = withLocale('en', () => cache.markup(nodes, edges));
+		expect(english).toContain('Quantitative benefit: Færre veiledere');
+		// Layout and two languages weigh 15 against a bound of 10: the map is dropped.
+		expect(cache.size).toBe(0);
 	});
 
 	it('does not hold a map larger than the whole bound', () => {

@@ -12,6 +12,8 @@
  * so memory stays small however many maps are viewed.
  */
 import { createHash } from 'node:crypto';
+import { FETCHED_ARROW_ID, benefitMapMarkup } from '$lib/charts/benefit-map-svg';
+import { getLocale } from '$lib/paraglide/runtime';
 import {
 	encodeLayout,
 	layoutBenefitMap,
@@ -26,6 +28,11 @@ export interface LayoutCache {
 	layout(nodes: readonly MapNodeInput[], edges: readonly MapEdgeInput[]): BenefitMapLayout;
 	/** The same layout as a page sends it, encoded once per map version. */
 	json(nodes: readonly MapNodeInput[], edges: readonly MapEdgeInput[]): LayoutJson;
+	/**
+	 * The drawing's markup (benefitMapMarkup, arrowheads at FETCHED_ARROW_ID) in the request's
+	 * language, made once per map version and language: 50–200 ms at 1 000 nodes.
+	 */
+	markup(nodes: readonly MapNodeInput[], edges: readonly MapEdgeInput[]): string;
 	readonly size: number;
 }
 
@@ -53,9 +60,22 @@ export function mapVersion(nodes: readonly MapNodeInput[], edges: readonly MapEd
 
 /** A cache holding at most `limit` nodes and links in all, dropping the least recently used. */
 export function createLayoutCache(limit: number): LayoutCache {
-	type Entry = { layout: BenefitMapLayout; json?: LayoutJson; weight: number };
+	type Entry = {
+		key: string;
+		layout: BenefitMapLayout;
+		json?: LayoutJson;
+		markup: Map<string, string>;
+		weight: number;
+	};
 	const entries = new Map<string, Entry>();
 	let held = 0;
+	function trim() {
+		for (const [oldest, old] of entries) {
+			if (held <= limit) break;
+			entries.delete(oldest);
+			held -= old.weight;
+		}
+	}
 	function entry(nodes: readonly MapNodeInput[], edges: readonly MapEdgeInput[]): Entry {
 		const key = mapVersion(nodes, edges);
 		const hit = entries.get(key);
@@ -66,17 +86,15 @@ export function createLayoutCache(limit: number): LayoutCache {
 			return hit;
 		}
 		const made: Entry = {
+			key,
 			layout: layoutBenefitMap(nodes, edges),
+			markup: new Map(),
 			weight: nodes.length + edges.length
 		};
 		if (made.weight > limit) return made;
 		entries.set(key, made);
 		held += made.weight;
-		for (const [oldest, old] of entries) {
-			if (held <= limit) break;
-			entries.delete(oldest);
-			held -= old.weight;
-		}
+		trim();
 		return made;
 	}
 	return {
@@ -86,11 +104,37 @@ export function createLayoutCache(limit: number): LayoutCache {
 			found.json ??= encodeLayout(found.layout);
 			return found.json;
 		},
+		markup(nodes, edges) {
+			const found = entry(nodes, edges);
+			const locale = getLocale();
+			const hit = found.markup.get(locale);
+			if (hit !== undefined) return hit;
+			const made = benefitMapMarkup(found.layout, FETCHED_ARROW_ID);
+			// The markup is about as large as the layout in memory, so each language's copy
+			// counts as the map's weight again.
+			if (entries.get(found.key) === found) {
+				found.markup.set(locale, made);
+				const base = nodes.length + edges.length;
+				found.weight += base;
+				held += base;
+				trim();
+			}
+			return made;
+		},
 		get size() {
 			return entries.size;
 		}
 	};
 }
+
+/**
+ * Maps of more nodes than this are not in their page: the page keeps its lists and a placeholder
+ * of the map's size, and the browser fetches the drawing after the page (MapView). Above it the
+ * drawing and the layout (together ≈ 1.3 MB of HTML at 1 000 nodes) would be most of the page;
+ * at or below it (the demo's maps, a typical project) the page draws with the server's HTML
+ * as before, with or without script (bench/results/benefit-map-layout.md, fifth pass).
+ */
+export const INLINE_MAP_LIMIT = 150;
 
 /**
  * Room for about ten 1 000-node maps (2 400 nodes and links each) or some 250 maps of one

@@ -20,7 +20,7 @@ import {
 import { listUserChoices } from '$lib/server/db/queries/users';
 import { pickerNames } from '$lib/domain/org/picker-names';
 import type { MapAccess } from '../access';
-import { benefitMapLayouts } from '../map-layout';
+import { drawingPart, mapDrawing, pageMap } from './map-drawing';
 import { type NodeKind } from '$lib/domain/benefits/vocabulary';
 import { nodeKindLabel } from '$lib/labels-benefits';
 import { m } from '$lib/paraglide/messages';
@@ -117,8 +117,8 @@ function linkChoices(
 	};
 }
 
-/** The project's map editor: the map laid out, and the rows its lists and forms show. */
-export function projectMapPage({ project, canEdit }: MapAccess, url: URL) {
+/** The project's map: its rows, and the effect goals its benefits lead to. */
+function projectMap(project: MapAccess['project']) {
 	const mission = getMission();
 	if (!mission) error(404, 'Fant ikke prosjektet.');
 	const goals = listEffectGoals(mission.id).map((g) => ({
@@ -128,7 +128,18 @@ export function projectMapPage({ project, canEdit }: MapAccess, url: URL) {
 		level: g.level
 	}));
 	const rows = listMapRows([project.id]);
-	const map = buildMapInput({ ...rows, goals }, null, m.benefits_disbenefit());
+	return { goals, rows, map: buildMapInput({ ...rows, goals }, null, m.benefits_disbenefit()) };
+}
+
+/** The project map's drawing (`/gevinster/prosjekt/[id]/tegning`), as on its page. */
+export function projectDrawing({ project }: MapAccess, url: URL) {
+	const caption = m.benefits_map_caption({ title: project.title, level: '' });
+	return mapDrawing(projectMap(project).map, drawingPart(url), caption);
+}
+
+/** The project's map editor: the map laid out, and the rows its lists and forms show. */
+export function projectMapPage({ project, canEdit }: MapAccess, url: URL) {
+	const { goals, rows, map } = projectMap(project);
 	const params = pageParams(url);
 	const counts = countBuilderRows(project.id);
 	const goalById = new Map(goals.map((g) => [g.id, g]));
@@ -141,8 +152,9 @@ export function projectMapPage({ project, canEdit }: MapAccess, url: URL) {
 	return {
 		project: { id, title: project.title },
 		canEdit,
-		// Only the layout goes to the page (as JSON): it holds every node and link the outline needs.
-		layout: benefitMapLayouts.json(map.nodes, map.edges),
+		// A small map goes as its layout (JSON: it holds every node and link the outline needs); a
+		// large one is fetched by the browser after the page (map-drawing.ts).
+		...pageMap(map, `/gevinster/prosjekt/${id}/tegning`, url),
 		measures: paged(params, 'measures', counts.measures, BUILDER_PAGE, (limit, offset) =>
 			listMeasurePage(id, limit, offset)
 		),
