@@ -6,7 +6,9 @@
  *   flock /tmp/misjonskart-heavy.lock node --import tsx bench/benefit-map-layout-cpu.js \
  *     [sizes] [runs] [seed] [module …]
  * e.g. `… 150,301,500,1000 9 42 /tmp/old-layout.ts current`. Each `module` is a copy of
- * another version of the layout module, or `current` (the default) for this checkout's. With
+ * another version of the layout module, or `current` (the default) for this checkout's (a copy:
+ * `git show main:src/lib/charts/benefit-map-layout.ts` into bench/results/, its imports
+ * pointed back at src/lib). With
  * several, their runs alternate in one process (A, B, B, A, …), so a change in the machine's
  * load falls on all of them alike. CPU ms is `process.cpuUsage` (user + system) of this
  * process per layout, median after two warm-up runs per size and module; the load average is
