@@ -5,14 +5,13 @@
  * bench/results/benefit-map-layout.md. Run under the heavy lock on the shared machine:
  *   flock /tmp/misjonskart-heavy.lock node --import tsx bench/benefit-map-layout-cpu.js \
  *     [sizes] [runs] [seed] [module …]
- * e.g. `… 150,301,500,1000 9 42 /tmp/old-layout.ts current`. Each `module` is a copy of
- * another version of the layout module, or `current` (the default) for this checkout's (a copy:
- * `git show main:src/lib/charts/benefit-map-layout.ts` into bench/results/, its imports
- * pointed back at src/lib). With
- * several, their runs alternate in one process (A, B, B, A, …), so a change in the machine's
- * load falls on all of them alike. CPU ms is `process.cpuUsage` (user + system) of this
- * process per layout, median after two warm-up runs per size and module; the load average is
- * printed beside the figures.
+ * e.g. `… 150,301,500,1000 11 42 bench/results/old-layout.ts current`. Each `module` is a copy
+ * of another version of the layout module (`git show main:src/lib/charts/benefit-map-layout.ts`
+ * saved in bench/results/, its imports pointed back at src/lib), or `current` (the default) for
+ * this checkout's. With several, their runs alternate in one process (A, B, B, A, …), so a
+ * change in the machine's load falls on all of them alike. CPU ms is `process.cpuUsage`
+ * (user + system) of this process per layout, median after two warm-up runs per size and
+ * module; the load average is printed beside the figures.
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
