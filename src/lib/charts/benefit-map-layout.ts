@@ -2,21 +2,22 @@
  * Layout of the benefit map (gevinstkart): left to right, one band per column
  * Tiltak → Endring → Gevinst → Effektmål (seed 001, chapter 6, page Systemnivå).
  *
- * Ranks are fixed by us, positions and crossing reduction are dagre's (Sugiyama: layer
- * assignment, barycentric ordering, Brandes–Köpf coordinates). Each node's rank is its band's
- * first rank plus its depth inside the band (change → change and benefit → benefit chains need
+ * Ranks are fixed by us, positions and crossing reduction are a library's (Sugiyama: layer
+ * assignment, barycentric ordering, coordinates). Each node's rank is its band's first rank
+ * plus its depth inside the band (change → change and benefit → benefit chains need
  * sub-columns), so a kind never leaks into a neighbour's band, and every allowed link points
  * right. Pure: no DOM, runs in Node for tests and the benchmark.
  *
- * Above SWEEP_LIMIT nodes the layout is d3-dag's Sugiyama instead (same fixed ranks, its
- * mean two-layer ordering and greedy coordinates): dagre takes about 1.9 s for 1 000 nodes,
- * d3-dag about 0.2 s (bench/results/benefit-map-layout.md).
+ * Two engines (bench/results/benefit-map-layout.md): up to SWEEP_LIMIT nodes dagre
+ * (`benefit-map-layout-dagre.ts`); above it d3-dag's Sugiyama (`benefit-map-layout-dag.ts`,
+ * with each node moved inside its band to shorten links): dagre takes about 1.9 s for 1 000
+ * nodes, d3-dag about 0.2 s. What both read is prepared once here
+ * (`benefit-map-layout-shared.ts`).
  */
-import dagre from '@dagrejs/dagre';
-import type { Graph, GraphLabel, NodeLabel, EdgeLabel } from '@dagrejs/dagre';
-import { aggMean, coordGreedy, graphStratify, sugiyama, twolayerAgg } from 'd3-dag';
-import type { Decross, GraphNode, Layering, SugiNode } from 'd3-dag';
-import { NODE_KINDS, NODE_KIND_LABEL, type NodeKind } from '../domain/benefits/vocabulary';
+import type { NodeKind } from '../domain/benefits/vocabulary';
+import { layoutWithDag, MEAN_SWEEPS } from './benefit-map-layout-dag';
+import { layoutWithDagre } from './benefit-map-layout-dagre';
+import { assignRanks, type IndexEdge, type PreparedMap } from './benefit-map-layout-shared';
 
 export interface MapNodeInput {
 	id: string;
@@ -191,56 +192,55 @@ function byId(a: { id: string }, b: { id: string }): number {
 	return naturalOrder.compare(a.id, b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/**
- * Rank per node: band base + longest path from the band's entry inside its own kind.
- * Same-kind cycles cannot exist in stored data (links are checked); if one slipped in, the
- * nodes on it keep depth 0 and the backward link is skipped by the caller.
- */
-function assignRanks(nodes: readonly MapNodeInput[], edges: readonly MapEdgeInput[]) {
-	const depth = new Map<string, number>(nodes.map((n) => [n.id, 0]));
-	const kindOf = new Map(nodes.map((n) => [n.id, n.kind]));
-	const inner = edges.filter((e) => kindOf.get(e.from) === kindOf.get(e.to));
-	const indegree = new Map<string, number>(nodes.map((n) => [n.id, 0]));
-	const out = new Map<string, string[]>();
-	for (const e of inner) {
-		indegree.set(e.to, (indegree.get(e.to) ?? 0) + 1);
-		const list = out.get(e.from);
-		if (list) list.push(e.to);
-		else out.set(e.from, [e.to]);
-	}
-	const queue = nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
-	for (let i = 0; i < queue.length; i++) {
-		const id = queue[i]!;
-		for (const next of out.get(id) ?? []) {
-			depth.set(next, Math.max(depth.get(next)!, depth.get(id)! + 1));
-			const remaining = indegree.get(next)! - 1;
-			indegree.set(next, remaining);
-			if (remaining === 0) queue.push(next);
-		}
-	}
-	const base = new Map<NodeKind, number>();
-	let next = 0;
-	for (const kind of NODE_KINDS) {
-		const ofKind = nodes.filter((n) => n.kind === kind);
-		if (!ofKind.length) continue;
-		base.set(kind, next);
-		next += Math.max(...ofKind.map((n) => depth.get(n.id)!)) + 1;
-	}
-	return new Map(nodes.map((n) => [n.id, base.get(n.kind)! + depth.get(n.id)!]));
-}
-
-const round = (value: number) => Math.round(value * 100) / 100;
-
-/** dagre's GraphLabel types `ranker` as a name only; its code also accepts a function. */
-interface LayoutGraphLabel extends Pick<
-	GraphLabel,
-	'rankdir' | 'nodesep' | 'ranksep' | 'edgesep' | 'marginx' | 'marginy' | 'width' | 'height'
-> {
-	ranker: (g: Graph<GraphLabel, NodeLabel, EdgeLabel>) => void;
-}
-
 /** Largest map laid out with dagre's crossing-reduction sweeps; larger ones keep its initial order. */
 export const SWEEP_LIMIT = 300;
+
+/**
+ * Sorted input, links as node indices, ranks and wrapped labels: what both engines read. The
+ * order makes the result independent of the order rows came out of the database (dagre's
+ * ordering starts from insertion order, d3-dag's from its graph's).
+ */
+function prepare(
+	inputNodes: readonly MapNodeInput[],
+	inputEdges: readonly MapEdgeInput[],
+	o: Required<LayoutOptions>
+): PreparedMap {
+	const nodes = [...new Map(inputNodes.map((n) => [n.id, n])).values()].sort(byId);
+	const index = new Map(nodes.map((n, i) => [n.id, i]));
+	const seen = new Set<number>();
+	const candidates: IndexEdge[] = [];
+	for (const e of inputEdges) {
+		const from = index.get(e.from);
+		const to = index.get(e.to);
+		if (from === undefined || to === undefined) continue;
+		const key = from * nodes.length + to;
+		if (seen.has(key)) continue;
+		seen.add(key);
+		candidates.push({ from, to });
+	}
+	// Node indices follow the sorted ids, so this is the links in natural order of their ends.
+	candidates.sort((a, b) => a.from - b.from || a.to - b.to);
+	const rank = assignRanks(nodes, candidates);
+	const edges = candidates.filter((e) => rank[e.to]! > rank[e.from]!);
+	// Benefits carry a kind badge (#, ≈, −) in the top right corner: their first line is kept
+	// two characters shorter so it never runs under the badge, with WCAG 1.4.12 spacing too.
+	const lines = nodes.map((n) =>
+		wrapLabel(
+			n.label,
+			o.charsPerLine,
+			o.maxLines,
+			n.quantitative === undefined ? o.charsPerLine : o.charsPerLine - 2
+		)
+	);
+	return {
+		nodes,
+		edges,
+		rank,
+		lines,
+		heights: lines.map((l) => o.paddingY * 2 + l.length * o.lineHeight),
+		skippedEdges: inputEdges.length - edges.length
+	};
+}
 
 export function layoutBenefitMap(
 	inputNodes: readonly MapNodeInput[],
@@ -248,266 +248,24 @@ export function layoutBenefitMap(
 	options: LayoutOptions = {}
 ): BenefitMapLayout {
 	const o = { ...DEFAULTS, ...options };
-	// Sorted input: dagre's ordering starts from insertion order, so this makes the result
-	// independent of the order rows came out of the database.
-	const nodes = [...new Map(inputNodes.map((n) => [n.id, n])).values()].sort(byId);
-	const known = new Set(nodes.map((n) => n.id));
-	const edgeMap = new Map<string, MapEdgeInput>();
-	for (const e of inputEdges) {
-		if (known.has(e.from) && known.has(e.to)) edgeMap.set(`${e.from}\u0000${e.to}`, e);
-	}
-	const candidateEdges = [...edgeMap.values()].sort(
-		(a, b) => byId({ id: a.from }, { id: b.from }) || byId({ id: a.to }, { id: b.to })
-	);
-	const rank = assignRanks(nodes, candidateEdges);
-	const edges = candidateEdges.filter((e) => rank.get(e.to)! > rank.get(e.from)!);
-	const skippedEdges = inputEdges.length - edges.length;
-	// Benefits carry a kind badge (#, ≈, −) in the top right corner: their first line is kept
-	// two characters shorter so it never runs under the badge, with WCAG 1.4.12 spacing too.
-	const lines = new Map(
-		nodes.map((n) => [
-			n.id,
-			wrapLabel(
-				n.label,
-				o.charsPerLine,
-				o.maxLines,
-				n.quantitative === undefined ? o.charsPerLine : o.charsPerLine - 2
-			)
-		])
-	);
-
-	const run = (reduceCrossings: boolean) =>
-		runDagre(nodes, edges, rank, lines, o, reduceCrossings, skippedEdges);
+	const map = prepare(inputNodes, inputEdges, o);
 	// Above SWEEP_LIMIT nodes dagre costs seconds (its sweeps 2.7 of 4.3 s at 1 000 nodes,
 	// without them still 1.9 s, mostly Brandes–Köpf positioning on ~3 800 nodes with dummies);
 	// d3-dag lays out the same ranks in about a tenth of that (bench/results/benefit-map-layout.md).
-	if (nodes.length > SWEEP_LIMIT) {
-		return runD3Dag(nodes, edges, rank, lines, o, o.reduceCrossings, skippedEdges);
+	if (map.nodes.length > SWEEP_LIMIT) {
+		return layoutWithDag(map, o, {
+			sweeps: o.reduceCrossings ? MEAN_SWEEPS : 0,
+			compact: true
+		});
 	}
-	if (!o.reduceCrossings) return run(false);
+	if (!o.reduceCrossings) return layoutWithDagre(map, o, false);
 	// dagre's barycentric sweeps keep the best order they visit but never compare it with
 	// the initial (depth-first) order, which on sparse maps with ids in creation order is
 	// often better. Laying out both and keeping the one with fewer crossings fixes that
 	// for twice the time; ties go to the swept order.
-	const swept = run(true);
-	const initial = run(false);
+	const swept = layoutWithDagre(map, o, true);
+	const initial = layoutWithDagre(map, o, false);
 	return countEdgeCrossings(initial) < countEdgeCrossings(swept) ? initial : swept;
-}
-
-function runDagre(
-	nodes: readonly MapNodeInput[],
-	edges: readonly MapEdgeInput[],
-	rank: ReadonlyMap<string, number>,
-	lines: ReadonlyMap<string, string[]>,
-	o: Required<LayoutOptions>,
-	reduceCrossings: boolean,
-	skippedEdges: number
-): BenefitMapLayout {
-	const g = new dagre.graphlib.Graph<LayoutGraphLabel, NodeLabel, EdgeLabel>();
-	g.setGraph({
-		rankdir: 'LR',
-		nodesep: o.nodeSep,
-		ranksep: o.rankSep,
-		edgesep: o.edgeSep,
-		marginx: o.margin,
-		marginy: o.margin,
-		// Ranks are already on the nodes; only the helper root dagre adds needs one.
-		ranker: (graph) => {
-			let min = Infinity;
-			for (const v of graph.nodes()) {
-				const r = graph.node(v).rank;
-				if (r !== undefined) min = Math.min(min, r);
-			}
-			for (const v of graph.nodes()) graph.node(v).rank ??= min - 1;
-		}
-	});
-	for (const n of nodes) {
-		g.setNode(n.id, {
-			width: o.nodeWidth,
-			height: o.paddingY * 2 + lines.get(n.id)!.length * o.lineHeight,
-			// Doubled like dagre's own ranker output: its pipeline (makeSpaceForEdgeLabels) halves
-			// ranksep and expects every edge to span two ranks, with a label slot between.
-			rank: rank.get(n.id)! * 2
-		});
-	}
-	for (const e of edges) g.setEdge(e.from, e.to, {});
-	dagre.layout(g, { disableOptimalOrderHeuristic: !reduceCrossings });
-
-	const dy = o.headerHeight;
-	const laidOutNodes: LaidOutNode[] = nodes.map((n) => {
-		const label = g.node(n.id);
-		return {
-			id: n.id,
-			kind: n.kind,
-			label: n.label,
-			lines: lines.get(n.id)!,
-			x: round(label.x! - label.width / 2),
-			y: round(label.y! - label.height / 2 + dy),
-			width: label.width,
-			height: label.height,
-			quantitative: n.kind === 'benefit' ? (n.quantitative ?? false) : null,
-			disbenefit: n.disbenefit ?? false,
-			href: n.href ?? null
-		};
-	});
-	const laidOutEdges: LaidOutEdge[] = edges.map((e) => ({
-		from: e.from,
-		to: e.to,
-		points: (g.edge(e.from, e.to).points ?? []).map((p) => ({ x: round(p.x), y: round(p.y + dy) }))
-	}));
-
-	const graphLabel = g.graph();
-	const width = round(graphLabel.width ?? 0);
-	return {
-		nodes: laidOutNodes,
-		edges: laidOutEdges,
-		bands: bandsFor(laidOutNodes, width),
-		width,
-		height: round((graphLabel.height ?? 0) + dy),
-		skippedEdges
-	};
-}
-
-/** Mean-barycentre sweeps, down then up, each a d3-dag two-layer ordering of one layer pair. */
-const MEAN_SWEEPS = 8;
-
-/**
- * d3-dag's two-layer sweeps without its per-pass crossing count: decrossTwoLayer counts all
- * crossings after every half-sweep to keep the best order, and that count (quadratic in a
- * layer's width) is most of its time at 1 000 nodes (1.1 s for one pass). The ordering of
- * each layer pair is d3-dag's own (twolayerAgg with the mean aggregator).
- */
-function meanSweeps(passes: number): Decross<unknown, unknown> {
-	const order = twolayerAgg().aggregator(aggMean);
-	return (layers: SugiNode[][]) => {
-		for (let pass = 0; pass < passes; pass++) {
-			for (let i = 0; i + 1 < layers.length; i++) order(layers[i]!, layers[i + 1]!, true);
-			for (let i = layers.length - 1; i > 0; i--) order(layers[i - 1]!, layers[i]!, false);
-		}
-	};
-}
-
-/** Where the line from a rectangle's centre towards `toward` leaves the rectangle. */
-function borderPoint(cx: number, cy: number, w: number, h: number, toward: Point): Point {
-	const dx = toward.x - cx;
-	const dy = toward.y - cy;
-	if (dx === 0 && dy === 0) return { x: cx, y: cy };
-	const scale = Math.abs(dy) * w > Math.abs(dx) * h ? h / 2 / Math.abs(dy) : w / 2 / Math.abs(dx);
-	return { x: cx + dx * scale, y: cy + dy * scale };
-}
-
-/**
- * The same map laid out by d3-dag's Sugiyama with our ranks as its layering. d3-dag lays out
- * top to bottom, so it gets transposed sizes (height × width) and the result is turned back.
- */
-function runD3Dag(
-	nodes: readonly MapNodeInput[],
-	edges: readonly MapEdgeInput[],
-	rank: ReadonlyMap<string, number>,
-	lines: ReadonlyMap<string, string[]>,
-	o: Required<LayoutOptions>,
-	reduceCrossings: boolean,
-	skippedEdges: number
-): BenefitMapLayout {
-	const heightOf = (id: string) => o.paddingY * 2 + lines.get(id)!.length * o.lineHeight;
-	const parents = new Map<string, string[]>(nodes.map((n) => [n.id, []]));
-	for (const e of edges) parents.get(e.to)!.push(e.from);
-	// Nodes and parents in natural id order, so d3-dag's graph (and its layers' starting
-	// order) does not depend on the order rows came out of the database.
-	const dag = graphStratify()(nodes.map((n) => ({ id: n.id, parentIds: parents.get(n.id)! })));
-	type Datum = { id: string };
-	const layering: Layering<Datum, undefined> = (graph) => {
-		let last = 0;
-		for (const node of graph.nodes()) {
-			node.y = rank.get(node.data.id)!;
-			last = Math.max(last, node.y);
-		}
-		return last;
-	};
-	const { width: across, height: along } = sugiyama()
-		.layering(layering)
-		.decross(meanSweeps(reduceCrossings ? MEAN_SWEEPS : 0))
-		.coord(coordGreedy())
-		.nodeSize((node: GraphNode<Datum, undefined>) => [heightOf(node.data.id), o.nodeWidth])
-		.gap([o.nodeSep, o.rankSep])(dag);
-
-	const dy = o.headerHeight;
-	const centre = new Map<string, Point>();
-	for (const node of dag.nodes()) {
-		centre.set(node.data.id, { x: node.y + o.margin, y: node.x + o.margin + dy });
-	}
-	const laidOutNodes: LaidOutNode[] = nodes.map((n) => {
-		const c = centre.get(n.id)!;
-		const height = heightOf(n.id);
-		return {
-			id: n.id,
-			kind: n.kind,
-			label: n.label,
-			lines: lines.get(n.id)!,
-			x: round(c.x - o.nodeWidth / 2),
-			y: round(c.y - height / 2),
-			width: o.nodeWidth,
-			height,
-			quantitative: n.kind === 'benefit' ? (n.quantitative ?? false) : null,
-			disbenefit: n.disbenefit ?? false,
-			href: n.href ?? null
-		};
-	});
-	const pointsOf = new Map<string, Point[]>();
-	for (const link of dag.links()) {
-		const points = link.points.map(([x, y]) => ({ x: y + o.margin, y: x + o.margin + dy }));
-		const from = link.source.data.id;
-		const to = link.target.data.id;
-		const a = centre.get(from)!;
-		const b = centre.get(to)!;
-		points[0] = borderPoint(a.x, a.y, o.nodeWidth, heightOf(from), points[1] ?? b);
-		points[points.length - 1] = borderPoint(
-			b.x,
-			b.y,
-			o.nodeWidth,
-			heightOf(to),
-			points.at(-2) ?? a
-		);
-		pointsOf.set(
-			`${from}\u0000${to}`,
-			points.map((p) => ({ x: round(p.x), y: round(p.y) }))
-		);
-	}
-	const laidOutEdges: LaidOutEdge[] = edges.map((e) => ({
-		from: e.from,
-		to: e.to,
-		points: pointsOf.get(`${e.from}\u0000${e.to}`) ?? []
-	}));
-	const width = round(along + o.margin * 2);
-	return {
-		nodes: laidOutNodes,
-		edges: laidOutEdges,
-		bands: bandsFor(laidOutNodes, width),
-		width,
-		height: round(across + o.margin * 2 + dy),
-		skippedEdges
-	};
-}
-
-/** Bands tile the width: each boundary sits midway between two columns of nodes. */
-function bandsFor(nodes: readonly LaidOutNode[], width: number): Band[] {
-	const extents = NODE_KINDS.flatMap((kind) => {
-		const ofKind = nodes.filter((n) => n.kind === kind);
-		if (!ofKind.length) return [];
-		const left = Math.min(...ofKind.map((n) => n.x));
-		const right = Math.max(...ofKind.map((n) => n.x + n.width));
-		return [{ kind, left, right }];
-	});
-	return extents.map((extent, i) => {
-		const previous = extents[i - 1];
-		const following = extents[i + 1];
-		return {
-			kind: extent.kind,
-			label: NODE_KIND_LABEL[extent.kind],
-			x0: previous ? round((previous.right + extent.left) / 2) : 0,
-			x1: following ? round((extent.right + following.left) / 2) : width
-		};
-	});
 }
 
 function orientation(a: Point, b: Point, c: Point): number {
