@@ -5,6 +5,7 @@ import { readForm } from '$lib/server/read-form';
 import type { SessionUser } from './session';
 import { isValidSetupToken } from './setup-token';
 import { hashToken } from './tokens';
+import { GUARD_MESSAGES } from './messages';
 
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
 
@@ -30,7 +31,7 @@ export function ledUnitIds(user: Pick<SessionUser, 'roles'>): number[] {
 export function requireUser(event: AnyEvent, opts: { allowPasswordChange?: boolean } = {}) {
 	const user = event.locals.user;
 	if (!user) {
-		if (event.url.pathname.startsWith('/api/')) error(401, 'Du må logge inn.');
+		if (event.url.pathname.startsWith('/api/')) error(401, GUARD_MESSAGES.signIn);
 		// A form post comes back to its page, not to the action (`?/logRealisation`).
 		const query = new URLSearchParams(
 			[...event.url.searchParams].filter(([key]) => !key.startsWith('/'))
@@ -48,7 +49,7 @@ export function requireUser(event: AnyEvent, opts: { allowPasswordChange?: boole
 export function requireRole(event: AnyEvent, ...roles: Role[]): SessionUser {
 	const user = requireUser(event);
 	if (isAdmin(user) || roles.some((r) => hasRole(user, r))) return user;
-	error(403, 'Du har ikke tilgang til denne siden.');
+	error(403, GUARD_MESSAGES.noAccess);
 }
 
 /**
@@ -61,7 +62,7 @@ export function readsAsSteering(user: SessionUser): boolean {
 
 export function requireAdmin(event: AnyEvent): SessionUser {
 	const user = requireUser(event);
-	if (!isAdmin(user)) error(403, 'Denne siden er for administratorer.');
+	if (!isAdmin(user)) error(403, GUARD_MESSAGES.adminOnly);
 	return user;
 }
 
@@ -72,7 +73,7 @@ export function canLeadUnit(user: SessionUser, unitId: number): boolean {
 
 export function requireUnitLeader(event: AnyEvent, unitId: number): SessionUser {
 	const user = requireUser(event);
-	if (!canLeadUnit(user, unitId)) error(403, 'Du er ikke leder for denne enheten.');
+	if (!canLeadUnit(user, unitId)) error(403, GUARD_MESSAGES.notUnitLeader);
 	return user;
 }
 
@@ -89,7 +90,7 @@ export function allowPublic(): void {}
  */
 export function assertSetupOpen(token: string | null): string {
 	if (token === null || countUsers() > 0 || !isValidSetupToken(token)) {
-		error(404, 'Denne lenken er brukt eller utløpt.');
+		error(404, GUARD_MESSAGES.setupLinkGone);
 	}
 	return token;
 }
@@ -114,7 +115,7 @@ export async function assertSetupFormOpen(
 export function requirePasswordLink(token: string | null, now: Date) {
 	const row = token ? getPasswordToken(hashToken(token)) : undefined;
 	const user = row && row.expiresAt > now ? getUserById(row.userId) : undefined;
-	if (!user || !user.active) error(404, 'Lenken er brukt, utløpt eller ugyldig.');
+	if (!user || !user.active) error(404, GUARD_MESSAGES.passwordLinkGone);
 	return user;
 }
 

@@ -43,3 +43,15 @@ export function ssoMessage(code: string | null): string | null {
 		? SSO_MESSAGES[code as SsoFailure]
 		: null;
 }
+
+/** What the guards answer when a page is refused (403) or a one-use link is spent (404). */
+export const GUARD_MESSAGES = lazy({
+	signIn: m.guard_sign_in,
+	noAccess: m.guard_no_access,
+	adminOnly: m.guard_admin_only,
+	notUnitLeader: m.guard_not_unit_leader,
+	setupLinkGone: m.guard_setup_link_gone,
+	passwordLinkGone: m.guard_password_link_gone,
+	/** First-run setup: the administrator could not be saved (another came first). */
+	setupFailed: m.setup_failed
+});
