@@ -62,7 +62,8 @@ export function benefitMapView(filter: ScopeFilter) {
 	const map = buildMapInput(
 		{ ...listMapRows(projectIds), goals: listEffectGoals(mission.id) },
 		filter.level,
-		m.benefits_disbenefit()
+		m.benefits_disbenefit(),
+		m.benefits_node_goal()
 	);
 	if (map.nodes.length > MAP_NODE_LIMIT) return tooLarge(map.nodes.length);
 	return {
