@@ -104,7 +104,7 @@ const AREA_PAGES: PageCase[] = [
 			},
 			en: async (page) => {
 				await count(1)(page.getByRole('heading', { name: '1. Routines in use' }));
-				await count(1)(page.getByRole('heading', { name: '4. Supervisions' }));
+				await count(1)(page.getByRole('heading', { name: '4. Inspections' }));
 				await count(1)(page.getByRole('button', { name: 'Show the report' }));
 			}
 		}
