@@ -1,3 +1,4 @@
+import { withLocale } from '$lib/server/i18n';
 /**
  * Internal control (kommuneloven § 25-1 c): deviations recorded on an occurrence and outside
  * the wheel, edited, closed with a note and reopened; who may do what; overdue judged on the
@@ -394,6 +395,20 @@ describe('a tilsyn and its findings', () => {
 			)
 		)) as { data: { initial: Form; unitOptions: { value: string }[] } };
 		expect(prefill.data.initial.title).toMatch(/^Lovbrudd: Mangelfull/);
+		expect(prefill.data.initial.description).toMatch(/^Funn fra tilsyn: .+, «.+»\.$/);
+		// Prefilled in the reader's language, as the rest of the form.
+		const english = (await withLocale('en', () =>
+			outcome(() =>
+				create.load(
+					makeEvent({
+						signed: who.leaderA,
+						path: `/internkontroll/avvik/ny?funn=${findingId}`
+					}) as never
+				)
+			)
+		)) as { data: { initial: Form } };
+		expect(english.data.initial.title).toMatch(/^Breach of law: Mangelfull/);
+		expect(english.data.initial.description).toMatch(/^Finding from inspection: .+, “.+”\.$/);
 		expect(prefill.data.unitOptions.map((o) => o.value)).toEqual([String(unitA)]);
 		expect(
 			await outcome(() =>
