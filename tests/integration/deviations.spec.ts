@@ -1,4 +1,3 @@
-import { withLocale } from '$lib/server/i18n';
 /**
  * Internal control (kommuneloven § 25-1 c): deviations recorded on an occurrence and outside
  * the wheel, edited, closed with a note and reopened; who may do what; overdue judged on the
@@ -19,6 +18,7 @@ import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../
 import { makeWheel } from '../factories/wheel';
 import { makeProject, makeRisk } from '../factories/portfolio';
 import { db } from '$lib/server/db';
+import { withLocale } from '$lib/server/i18n';
 import { auditLog, deviation, wheelSignature } from '$lib/server/db/schema';
 import { createDeviation } from '$lib/server/db/queries/deviations';
 
