@@ -54,5 +54,17 @@ describe('counts in the reader’s language', () => {
 		expect(withLocale('en', () => m.wheel_chart_label_one({ count: 1 }))).toBe(
 			'Annual wheel with 1 task'
 		);
+		expect(
+			withLocale('en', () =>
+				plural(1, m.admin_home_users_one, m.admin_home_users_many, { active: 1, total: 1 })
+			)
+		).toBe('1 active of 1 user.');
+		expect(
+			withLocale('en', () =>
+				plural(1, m.control_matrix_deviation_periods_one, m.control_matrix_deviation_periods_many, {
+					count: 1
+				})
+			)
+		).toBe('(deviations in 1 period)');
 	});
 });
