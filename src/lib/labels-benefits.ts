@@ -130,7 +130,7 @@ export function periodLabel(period: string): string {
 export function unitWord(unit: BenefitUnit): string {
 	switch (unit) {
 		case 'kr':
-			return 'kr';
+			return m.benefits_symbol_kr();
 		case 'timer':
 			return m.benefits_symbol_timer();
 		case 'antall':

@@ -104,7 +104,7 @@ const AREA_PAGES: PageCase[] = [
 			},
 			en: async (page) => {
 				await count(1)(page.getByRole('heading', { name: '1. Routines in use' }));
-				await count(1)(page.getByRole('heading', { name: '4. Supervisions' }));
+				await count(1)(page.getByRole('heading', { name: '4. Inspections' }));
 				await count(1)(page.getByRole('button', { name: 'Show the report' }));
 			}
 		}
@@ -242,6 +242,9 @@ describe('languages', () => {
 		expect(missing?.status()).toBe(404);
 		expect(await lang(page)).toBe('en');
 		expect(await page.locator('h1').textContent()).toBe('Page not found');
+		expect(
+			await page.getByText('There is no page at this address.', { exact: false }).count()
+		).toBe(1);
 		await expectAccessible(page);
 		await context.close();
 	});
@@ -290,6 +293,13 @@ describe('languages', () => {
 		);
 		const englishKroner = page.getByRole('listitem').filter({ hasText: /^\s*Kroner:/ });
 		expect(await englishKroner.textContent()).toMatch(/Gross NOK [\d,]+ of NOK [\d,]+/);
+		await expectAccessible(page);
+
+		// A page refused to this user says why in the same language.
+		const refused = await page.goto('/admin');
+		expect(refused?.status()).toBe(403);
+		expect(await page.locator('h1').textContent()).toBe('No access');
+		expect(await page.getByText('This page is for administrators.').count()).toBe(1);
 		await expectAccessible(page);
 
 		// Saved on the account, not in this browser: signed out the browser's bokmål is back,

@@ -25,7 +25,7 @@ describe('benefit texts per language', () => {
 		expect(withLocale('en', () => checkNewLink(nodes, edges, 'c2', 'c1'))).toEqual({
 			ok: false,
 			message:
-				'The link would make a circle: «Økt bevissthet» already leads back to «Felles forståelse».'
+				'The link would make a circle: “Økt bevissthet” already leads back to “Felles forståelse”.'
 		});
 	});
 

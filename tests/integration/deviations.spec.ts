@@ -18,6 +18,7 @@ import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../
 import { makeWheel } from '../factories/wheel';
 import { makeProject, makeRisk } from '../factories/portfolio';
 import { db } from '$lib/server/db';
+import { withLocale } from '$lib/server/i18n';
 import { auditLog, deviation, wheelSignature } from '$lib/server/db/schema';
 import { createDeviation } from '$lib/server/db/queries/deviations';
 
@@ -394,6 +395,20 @@ describe('a tilsyn and its findings', () => {
 			)
 		)) as { data: { initial: Form; unitOptions: { value: string }[] } };
 		expect(prefill.data.initial.title).toMatch(/^Lovbrudd: Mangelfull/);
+		expect(prefill.data.initial.description).toMatch(/^Funn fra tilsyn: .+, «.+»\.$/);
+		// Prefilled in the reader's language, as the rest of the form.
+		const english = (await withLocale('en', () =>
+			outcome(() =>
+				create.load(
+					makeEvent({
+						signed: who.leaderA,
+						path: `/internkontroll/avvik/ny?funn=${findingId}`
+					}) as never
+				)
+			)
+		)) as { data: { initial: Form } };
+		expect(english.data.initial.title).toMatch(/^Breach of law: Mangelfull/);
+		expect(english.data.initial.description).toMatch(/^Finding from inspection: .+, “.+”\.$/);
 		expect(prefill.data.unitOptions.map((o) => o.value)).toEqual([String(unitA)]);
 		expect(
 			await outcome(() =>

@@ -6,7 +6,7 @@ import {
 	complianceSpec,
 	complianceTable,
 	SHARE_BUCKETS,
-	SHARE_LEGEND,
+	shareLegend,
 	type ComplianceRow
 } from './compliance';
 
@@ -123,7 +123,7 @@ describe('compliancePlotOptions', () => {
 	});
 
 	it('has a legend entry per bucket', () => {
-		expect(SHARE_LEGEND.map((e) => e.label)).toEqual(['0–49 %', '50–79 %', '80–94 %', '95–100 %']);
+		expect(shareLegend().map((e) => e.label)).toEqual(['0–49 %', '50–79 %', '80–94 %', '95–100 %']);
 	});
 });
 

@@ -48,15 +48,20 @@ export const SHARE_BUCKETS = [
 	{ from: 0.95, fill: '#2166ac', text: '#ffffff' }
 ] as const;
 
-/** Legend entries for the buckets, in the order of SHARE_BUCKETS. */
-export const SHARE_LEGEND = SHARE_BUCKETS.map((bucket, i) => {
-	const next = SHARE_BUCKETS[i + 1];
-	const from = Math.round(bucket.from * 100);
-	return {
-		fill: bucket.fill,
-		label: next ? `${from}–${Math.round(next.from * 100) - 1} %` : `${from}–100 %`
-	};
-});
+/**
+ * Legend entries for the buckets, in the order of SHARE_BUCKETS, their percentages written as
+ * the reader's language writes them («0–49 %», «0–49%»).
+ */
+export function shareLegend() {
+	return SHARE_BUCKETS.map((bucket, i) => {
+		const next = SHARE_BUCKETS[i + 1];
+		const from = Math.round(bucket.from * 100);
+		return {
+			fill: bucket.fill,
+			label: `${from}–${formatPercent(next ? Math.round(next.from * 100) - 1 : 100)}`
+		};
+	});
+}
 
 const CELL_HEIGHT = 36;
 const FONT_PX = 13;

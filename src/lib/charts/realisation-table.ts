@@ -5,7 +5,7 @@
 import { forecastMonths } from '$lib/domain/benefits/health';
 import type { BenefitUnit } from '../domain/benefits/vocabulary';
 import type { SeriesRow } from '../domain/gain-realisation';
-import { formatKroner, formatNumber } from '../format';
+import { formatKroner, formatNumber, formatPercent } from '../format';
 import { INTL_LOCALE } from '../i18n';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
@@ -49,7 +49,7 @@ export function formatValue(value: number, unit: BenefitUnit): string {
 		case 'timer':
 			return m.gain_hours({ hours: formatNumber(value) });
 		case 'prosent':
-			return `${formatNumber(value)} %`;
+			return formatPercent(value);
 		case 'antall':
 			return formatNumber(value);
 	}

@@ -39,9 +39,12 @@ export function nodeKey(kind: NodeKind, id: string | number): string {
 	return `${kind}:${id}`;
 }
 
-/** An effect goal as the map and its forms name it: «Effektmål 3: …». */
-export function goalLabel(goal: { number: number; title: string }): string {
-	return `Effektmål ${goal.number}: ${goal.title}`;
+/**
+ * An effect goal as the map and its forms name it: «Effektmål 3: …»; `word` is «Effektmål» in
+ * the page's language (the domain keeps its bokmål word for the downloads).
+ */
+export function goalLabel(goal: { number: number; title: string }, word = 'Effektmål'): string {
+	return `${word} ${goal.number}: ${goal.title}`;
 }
 
 export function isAllowedLink(from: NodeKind, to: NodeKind): boolean {

@@ -42,6 +42,15 @@ describe('buildMapInput', () => {
 		});
 	});
 
+	it("names an effect goal with the page's word for it", () => {
+		const goal = (map: ReturnType<typeof buildMapInput>) =>
+			map.nodes.find((n) => n.id === 'goal:3')?.label;
+		expect(goal(buildMapInput(rows))).toBe('Effektmål 3: Systemmål');
+		expect(goal(buildMapInput(rows, null, 'Disbenefit', 'Effect goal'))).toBe(
+			'Effect goal 3: Systemmål'
+		);
+	});
+
 	it('keeps one level and what leads to it', () => {
 		const map = buildMapInput(rows, 'system');
 		expect(map.nodes.map((n) => n.id).sort()).toEqual([

@@ -60,7 +60,9 @@ export function buildMapInput(
 	rows: MapRows,
 	level: BenefitLevel | null = null,
 	/** The word before a dis-benefit's title, in the page's language. */
-	disbenefitWord: string = DISBENEFIT_LABEL
+	disbenefitWord: string = DISBENEFIT_LABEL,
+	/** The word before an effect goal's number («Effektmål 1: …»), in the page's language. */
+	goalWord?: string
 ): MapInput {
 	const nodes = new Map<string, MapInput['nodes'][number]>();
 	const measureHref = editorHref('measures', 'tiltak');
@@ -101,7 +103,7 @@ export function buildMapInput(
 				{
 					id: nodeKey('goal', g.id),
 					kind: 'goal' as const,
-					label: goalLabel(g),
+					label: goalLabel(g, goalWord),
 					// The goal's row on /styring, which everyone signed in may open.
 					href: `/styring#effektmal-${g.id}`
 				}

@@ -57,16 +57,17 @@ export function parseReportPeriod(
 	ar: string | null,
 	tertial: string | null,
 	fallbackYear: number
-): { ok: true; period: ReportPeriod } | { ok: false; message: string } {
+): { ok: true; period: ReportPeriod } | { ok: false; reason: 'year' | 'tertial'; message: string } {
 	let year = fallbackYear;
 	if (ar !== null && ar !== '') {
-		if (!/^\d{4}$/.test(ar)) return { ok: false, message: BAD_YEAR };
+		if (!/^\d{4}$/.test(ar)) return { ok: false, reason: 'year', message: BAD_YEAR };
 		year = Number(ar);
-		if (year < REPORT_YEAR_MIN || year > REPORT_YEAR_MAX) return { ok: false, message: BAD_YEAR };
+		if (year < REPORT_YEAR_MIN || year > REPORT_YEAR_MAX)
+			return { ok: false, reason: 'year', message: BAD_YEAR };
 	}
 	let t: Tertial = 0;
 	if (tertial !== null && tertial !== '' && tertial !== '0') {
-		if (!/^[123]$/.test(tertial)) return { ok: false, message: BAD_TERTIAL };
+		if (!/^[123]$/.test(tertial)) return { ok: false, reason: 'tertial', message: BAD_TERTIAL };
 		t = Number(tertial) as Tertial;
 	}
 	return { ok: true, period: reportPeriod(year, t) };

@@ -51,5 +51,7 @@ export const AUTH_ACCESS = lazy({
 	adminsOnly: m.auth_access_admins_only,
 	notUnitLeader: m.auth_access_not_unit_leader,
 	linkUsed: m.auth_access_link_used,
-	linkInvalid: m.auth_access_link_invalid
+	linkInvalid: m.auth_access_link_invalid,
+	/** First-run setup: the administrator could not be saved (another came first). */
+	setupFailed: m.setup_failed
 });

@@ -2,6 +2,7 @@
 import type { MessageBook } from '../result';
 import { m } from '$lib/paraglide/messages';
 import { lazy } from '../message-book';
+import { REPORT_YEAR_MAX, REPORT_YEAR_MIN } from '$lib/domain/control/report';
 
 // Read when an answer is made, so each is in the request's language (messages/control/*.json).
 
@@ -47,4 +48,11 @@ export const CONTROL_ACCESS = lazy({
 	notUnitLeader: m.control_access_not_unit_leader,
 	linkControls: m.control_access_link_controls,
 	reportReader: m.control_access_report_reader
+});
+
+/** Why the report's address was refused (a 400): its year, tertial or service area. */
+export const CONTROL_REPORT_QUERY_MESSAGES = lazy({
+	year: () => m.control_report_bad_year({ min: REPORT_YEAR_MIN, max: REPORT_YEAR_MAX }),
+	tertial: m.control_report_bad_tertial,
+	unit: m.control_report_bad_unit
 });

@@ -1,6 +1,6 @@
 /** The notices' messages, read when an answer is made: in the request's language. */
 import { m } from '$lib/paraglide/messages';
-import { lazyWith } from '../message-book';
+import { lazy, lazyWith } from '../message-book';
 
 export const NOTICE_SUCCESS = lazyWith(
 	{ read: m.portfolio_notices_marked_read },
@@ -13,3 +13,8 @@ export const NOTICE_SUCCESS = lazyWith(
 					: m.portfolio_notices_all_marked_many({ count: n })
 	}
 );
+
+export const NOTICE_MESSAGES = lazy({
+	missing: m.portfolio_notices_missing,
+	notFound: m.portfolio_notices_not_found
+});

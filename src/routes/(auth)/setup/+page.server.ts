@@ -8,6 +8,7 @@ import { hashPassword } from '$lib/server/auth/password';
 import { consumeSetupToken } from '$lib/server/auth/setup-token';
 import { assertSetupFormOpen, assertSetupOpen } from '$lib/server/auth/guards';
 import { startSession } from '$lib/server/auth/session';
+import { AUTH_ACCESS } from '$lib/server/auth/messages';
 
 // Public, but only with the one-time token printed at start, and only while no user exists.
 export const load: PageServerLoad = async ({ url }) => {
@@ -34,7 +35,7 @@ export const actions: Actions = {
 			null,
 			event.locals.now
 		);
-		if (!result.ok) error(409, 'Administratoren kunne ikke opprettes.');
+		if (!result.ok) error(409, AUTH_ACCESS.setupFailed);
 
 		startSession(event, result.value, event.locals.now);
 		redirect(303, '/admin');

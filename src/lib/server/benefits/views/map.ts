@@ -49,7 +49,8 @@ function scopeMap(filter: ScopeFilter, missionId: number) {
 	const map = buildMapInput(
 		{ ...listMapRows(projectIds), goals: listEffectGoals(missionId) },
 		filter.level,
-		m.benefits_disbenefit()
+		m.benefits_disbenefit(),
+		m.benefits_node_goal()
 	);
 	if (map.nodes.length > MAP_NODE_LIMIT) return { map: null, tooLarge: map.nodes.length };
 	return { map, tooLarge: null };

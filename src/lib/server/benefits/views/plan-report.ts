@@ -458,7 +458,12 @@ const MAP_MIN_SCALE = 0.385;
 function drawMap(pdf: PdfReport, projectId: number, title: string) {
 	const mission = getMission();
 	if (!mission) return;
-	const map = buildMapInput({ ...listMapRows([projectId]), goals: listEffectGoals(mission.id) });
+	const map = buildMapInput(
+		{ ...listMapRows([projectId]), goals: listEffectGoals(mission.id) },
+		null,
+		msg.benefits_disbenefit(),
+		msg.benefits_node_goal()
+	);
 	if (!map.nodes.length) return;
 	const laidOut = benefitMapLayouts.layout(map.nodes, map.edges);
 	// The cached layout names its bands in bokmål (charts/benefit-map-layout.ts); the reader's words.

@@ -14,7 +14,7 @@ import type { PlanVersionRow } from '../../db/queries/benefits-plan';
 import { listPlannedPeriods } from '../../db/queries/benefits-gains';
 import { canDecidePlan, type BenefitAccess } from '../access';
 import { formatValue } from '$lib/charts/realisation';
-import { formatDay } from '$lib/format';
+import { formatDay, formatPercent } from '$lib/format';
 import type { SessionUser } from '$lib/server/auth/session';
 import {
 	formatEstimateLines,
@@ -95,7 +95,7 @@ function shower(unit: BenefitUnit) {
 		if (value === null || value === undefined || value === '') return '–';
 		if (field === 'lines') return showLines(value as PlanLine[], unit);
 		if (field === 'direction') return directionLabel(value as BenefitDirection);
-		if (field === 'tolerancePercent') return `${value} %`;
+		if (field === 'tolerancePercent') return formatPercent(Number(value));
 		if (field === 'disbenefit')
 			return value ? m.benefits_versions_yes_dis() : m.benefits_versions_no_dis();
 		if (field === 'plan') {

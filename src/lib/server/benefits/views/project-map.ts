@@ -79,7 +79,7 @@ function linkChoices(
 	goals: Goal[],
 	rows: ReturnType<typeof listMapRows>
 ) {
-	const labelled = goals.map((g) => ({ id: g.id, title: goalLabel(g) }));
+	const labelled = goals.map((g) => ({ id: g.id, title: goalLabel(g, m.benefits_node_goal()) }));
 	if (elements <= LINK_SELECT_LIMIT) {
 		const { measures, changes, benefits } = rows;
 		const brief = (list: readonly { id: number; title: string }[]) =>
@@ -128,7 +128,11 @@ function projectMap(project: MapAccess['project']) {
 		level: g.level
 	}));
 	const rows = listMapRows([project.id]);
-	return { goals, rows, map: buildMapInput({ ...rows, goals }, null, m.benefits_disbenefit()) };
+	return {
+		goals,
+		rows,
+		map: buildMapInput({ ...rows, goals }, null, m.benefits_disbenefit(), m.benefits_node_goal())
+	};
 }
 
 /** The project map's drawing (`/gevinster/prosjekt/[id]/tegning`), as on its page. */
@@ -145,7 +149,7 @@ export function projectMapPage({ project, canEdit }: MapAccess, url: URL) {
 	const goalById = new Map(goals.map((g) => [g.id, g]));
 	const end = (kind: NodeKind, id: number, title: string | null) => {
 		const goal = kind === 'goal' ? goalById.get(id) : undefined;
-		return `${nodeKindLabel(kind)}: ${goal ? goalLabel(goal) : (title ?? '?')}`;
+		return `${nodeKindLabel(kind)}: ${goal ? goalLabel(goal, nodeKindLabel('goal')) : (title ?? '?')}`;
 	};
 	const id = project.id;
 	const elements = counts.measures + counts.changes + counts.benefits;

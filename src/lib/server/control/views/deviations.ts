@@ -35,7 +35,7 @@ import {
 	writableUnitIds,
 	type DeviationAccess
 } from '../access';
-import { severityLabel } from '$lib/labels-control';
+import { findingKindLabel, severityLabel } from '$lib/labels-control';
 import { m as msg } from '$lib/paraglide/messages';
 
 export const DEVIATION_PAGE = 25;
@@ -188,8 +188,11 @@ export function newDeviationPage(user: SessionUser, url: URL) {
 			: null,
 		initial: (finding
 			? {
-					title: `${finding.kindLabel}: ${finding.text}`.slice(0, 200),
-					description: `Funn fra tilsyn: ${finding.authority}, «${finding.theme}».`,
+					title: `${findingKindLabel(finding.kind)}: ${finding.text}`.slice(0, 200),
+					description: msg.control_deviation_from_finding({
+						authority: finding.authority,
+						theme: finding.theme
+					}),
 					severity: finding.kind === 'breach' ? 'high' : 'medium',
 					findingId: String(finding.id)
 				}

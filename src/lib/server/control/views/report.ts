@@ -39,6 +39,7 @@ import {
 	tilsynCounts,
 	tilsynList
 } from '$lib/server/db/queries/control-report';
+import { CONTROL_REPORT_QUERY_MESSAGES } from '../messages';
 
 /** Rows listed at most per list; the report says how many there are in all. */
 export const CONTROL_REPORT_LIMIT = {
@@ -57,19 +58,18 @@ export interface ControlReportQuery {
 
 /**
  * The report the address asks for: `ar` (this year when absent), `tertial` (1–3, or none for
- * the year), `enhet` (a top-level unit). A bad value is a 400 with the reason in Norwegian.
+ * the year), `enhet` (a top-level unit). A bad value is a 400 with the reason in the reader's language.
  */
 export function parseControlReportQuery(url: URL, now: Date): ControlReportQuery {
 	const thisYear = Number(osloDay(now).slice(0, 4));
 	const p = url.searchParams;
 	const parsed = parseReportPeriod(p.get('ar'), p.get('tertial'), thisYear);
-	if (!parsed.ok) error(400, parsed.message);
+	if (!parsed.ok) error(400, CONTROL_REPORT_QUERY_MESSAGES[parsed.reason]);
 	const raw = p.get('enhet');
 	if (raw === null || raw === '') return { period: parsed.period, unit: null };
 	const id = /^\d{1,10}$/.test(raw) ? Number(raw) : null;
 	const unit = serviceAreas().find((u) => u.id === id);
-	if (!unit)
-		error(400, 'Ugyldig tjenesteområde. Velg en enhet på øverste nivå, eller hele kommunen.');
+	if (!unit) error(400, CONTROL_REPORT_QUERY_MESSAGES.unit);
 	return { period: parsed.period, unit: { id: unit.id, name: unit.name } };
 }
 

@@ -11,19 +11,12 @@ import {
 	LIFECYCLE_LABEL,
 	RAG_LABEL,
 	RISK_STATUS_LABEL,
-	SEVERITY_LABEL,
-	type LifecycleStatus,
-	type RagStatus,
-	type RiskStatus,
 	type Severity
 } from '$lib/domain/portfolio/vocabulary';
-import {
-	ASSESSMENT_LABEL,
-	BENEFIT_UNITS,
-	type Assessment,
-	type BenefitUnit
-} from '$lib/domain/benefits/vocabulary';
-import { periodWords } from '$lib/domain/benefits/attestation';
+import { ASSESSMENT_LABEL, BENEFIT_UNITS, type BenefitUnit } from '$lib/domain/benefits/vocabulary';
+import { lifecycleLabel, ragLabel } from '$lib/labels';
+import { riskStatusLabel, severityLabel } from '$lib/labels-portfolio';
+import { assessmentLabel, periodLabel } from '$lib/labels-benefits';
 import { formatValue } from '$lib/charts/realisation';
 import { encodeKey } from '$lib/paging';
 import {
@@ -74,6 +67,32 @@ export interface SinceMeeting {
 	first: string | null;
 }
 
+/** A code's label in the reader's language, or the code itself when the code is unknown. */
+function labelOf<C extends string>(codes: Record<C, string>, label: (code: C) => string) {
+	return (code: string) => (Object.hasOwn(codes, code) ? label(code as C) : code);
+}
+
+const lifecycle = labelOf(LIFECYCLE_LABEL, lifecycleLabel);
+const rag = labelOf(RAG_LABEL, ragLabel);
+const riskStatus = labelOf(RISK_STATUS_LABEL, riskStatusLabel);
+const assessment = labelOf(ASSESSMENT_LABEL, assessmentLabel);
+
+/** «Spor», «Prosjekt», «Tiltak»: what a status change or report is about. */
+function whatOf(level: string | null): string {
+	if (level === 'track') return m.since_what_track();
+	if (level === 'project') return m.since_what_project();
+	return m.since_what_measure();
+}
+
+/** A realisation's value with its unit («75 timer», «12 000 kr»): a bare 75 means nothing. */
+function realisedValue(r: ChangeRow, assessed: string | null): string {
+	const unit = BENEFIT_UNITS.includes(r.e as BenefitUnit) ? (r.e as BenefitUnit) : 'antall';
+	if (r.d === null) return assessed ? assessment(assessed) : m.since_assessment();
+	if (unit !== 'timer') return formatValue(r.d, unit);
+	const hours = formatNumber(r.d);
+	return r.d === 1 ? m.since_hours_one({ hours }) : m.since_hours_many({ hours });
+}
+
 export function changeView(r: ChangeRow): SteeringChange {
 	const base = {
 		kind: r.kind,
@@ -84,44 +103,34 @@ export function changeView(r: ChangeRow): SteeringChange {
 	};
 	switch (r.kind) {
 		case 'status': {
-			const [from, to] = (r.c ?? '>').split('>') as [LifecycleStatus, LifecycleStatus];
+			const [from, to] = (r.c ?? '>').split('>') as [string, string];
 			const path = r.a === 'track' ? 'spor' : r.a === 'project' ? 'prosjekter' : 'tiltak';
-			const what = r.a === 'track' ? 'Spor' : r.a === 'project' ? 'Prosjekt' : 'Tiltak';
 			return {
 				...base,
-				detail: `${what}: ${LIFECYCLE_LABEL[from] ?? from} → ${LIFECYCLE_LABEL[to] ?? to}`,
+				detail: `${whatOf(r.a)}: ${lifecycle(from)} → ${lifecycle(to)}`,
 				href: `/portefolje/${path}/${r.b}`
 			};
 		}
 		case 'report': {
-			const [before, now] = (r.c ?? '>').split('>') as [RagStatus | '', RagStatus];
+			const [before, now] = (r.c ?? '>').split('>') as [string, string];
 			const path = r.a === 'track' ? 'spor' : r.a === 'project' ? 'prosjekter' : 'tiltak';
-			const what = r.a === 'track' ? 'Spor' : r.a === 'project' ? 'Prosjekt' : 'Tiltak';
+			const what = whatOf(r.a);
 			return {
 				...base,
 				detail: before
-					? `${what}: ${RAG_LABEL[before] ?? before} → ${RAG_LABEL[now] ?? now}`
-					: `${what}: første statusrapport, ${RAG_LABEL[now] ?? now}`,
+					? `${what}: ${rag(before)} → ${rag(now)}`
+					: m.since_first_report({ what, status: rag(now) }),
 				href: `/portefolje/${path}/${r.b}`
 			};
 		}
 		case 'realisation': {
 			// A correction replaces an earlier row for the period: said, so no one adds the two.
 			const correction = r.a?.startsWith('correction:') ?? false;
-			const assessment = correction ? r.a!.slice('correction:'.length) || null : r.a;
-			// The unit is said with the number («75 t», «12 000 kr»): a bare 75 means nothing.
-			const unit = BENEFIT_UNITS.includes(r.e as BenefitUnit) ? (r.e as BenefitUnit) : 'antall';
-			const value =
-				r.d !== null
-					? unit === 'timer'
-						? `${formatNumber(r.d)} timer`
-						: formatValue(r.d, unit)
-					: assessment
-						? (ASSESSMENT_LABEL[assessment as Assessment] ?? assessment)
-						: 'vurdering';
+			const assessed = correction ? r.a!.slice('correction:'.length) || null : r.a;
+			const value = `${r.c ? periodLabel(r.c) : m.since_unknown_month()}: ${realisedValue(r, assessed)}`;
 			return {
 				...base,
-				detail: `${r.c ? periodWords(r.c) : 'Ukjent måned'}: ${value}${correction ? ' (korrigering, erstatter tidligere verdi)' : ''}`,
+				detail: correction ? m.since_corrected({ value }) : value,
 				href: `/gevinster/${r.b}`
 			};
 		}
@@ -129,17 +138,18 @@ export function changeView(r: ChangeRow): SteeringChange {
 			const likelihood = Math.floor((r.d ?? 11) / 10);
 			const consequence = (r.d ?? 11) % 10;
 			const severity: Severity = severityFor(likelihood * consequence);
+			const risk = m.since_risk({ severity: severityLabel(severity), likelihood, consequence });
+			const status = r.c ? riskStatus(r.c) : '';
 			return {
 				...base,
-				detail:
-					`${SEVERITY_LABEL[severity]} risiko (${likelihood} × ${consequence}), ${RISK_STATUS_LABEL[r.c as RiskStatus] ?? ''}`.trim(),
+				detail: status ? `${risk}, ${status}` : risk,
 				href: `/portefolje/${r.a === 'project' ? 'prosjekter' : 'tiltak'}/${r.b}`
 			};
 		}
 		case 'reopening':
 			return {
 				...base,
-				detail: `${r.a ?? 'Enhet'}, ${r.c ? periodWords(r.c) : 'ukjent periode'}`,
+				detail: `${r.a ?? m.since_unit()}, ${r.c ? periodLabel(r.c) : m.since_unknown_period()}`,
 				href: `/arshjul/forekomst/${r.b}/${r.d}/${r.c}`
 			};
 	}
