@@ -213,7 +213,8 @@ describe('the benefit realisation plan', () => {
 			'Follow-up against the baseline',
 			'Realised benefit in kroner (kroner benefits, above the baseline) NOK 20,000',
 			'Status Draft (not frozen)',
-			'Latest month Planned Realised 0 October 2026',
+			'Latest month Planned Realised',
+			'NOK purringer 0 October 2026 196,364 20,000',
 			'Planned and realised: Færre purringer'
 		]) {
 			expect(text).toContain(words);
