@@ -15,6 +15,7 @@ import { db } from '$lib/server/db';
 import { makeEvent, signIn, type Signed } from '../factories';
 import type { Role } from '$lib/domain/org/vocabulary';
 import { captureStatements, fullScans, isQuery, type Statement } from './query-plan-check';
+import { listRealisationKeys } from '$lib/server/db/queries/imports-benefits';
 
 const NOW = parseNow('2026-06-15');
 /**
@@ -87,6 +88,7 @@ function paramValues(): Record<string, Record<string, string>[]> {
 		'/api/v1/portefolje/prosjekter/[id=id]/tiltak': [{ id: String(b.projectId) }],
 		'/(app)/gevinster/prosjekt/[id=id]': [{ id: String(b.projectId) }],
 		'/(app)/gevinster/prosjekt/[id=id]/gevinstrealiseringsplan': [{ id: String(b.projectId) }],
+		'/(app)/gevinster/prosjekt/[id=id]/tegning': [{ id: String(b.projectId) }],
 		'/(app)/arshjul/maler/[id=id]': [{ id: id('wheel') }],
 		'/(app)/arshjul/maler/[id=id]/import': [{ id: id('wheel') }],
 		'/(app)/admin/brukere/[id=id]': [{ id: id('user') }],
@@ -317,6 +319,22 @@ describe('query plans of the pages on generated data', () => {
 			scans(`WITH RECURSIVE scope(id) AS (SELECT 1 UNION SELECT u.id FROM unit u JOIN scope s ON u.parent_id = s.id)
 				SELECT s.id FROM wheel_signature s WHERE s.comment = 'x'`)
 		).toEqual(['SCAN s (wheel_signature)']);
+	});
+
+	it('an import of realised values reads only the rows of the benefits its file names, by index', () => {
+		const capture = captureStatements(sqlite());
+		const keys = (() => {
+			try {
+				return listRealisationKeys(manifest.bench.benefitId);
+			} finally {
+				capture.stop();
+			}
+		})();
+		expect(keys.length).toBeGreaterThan(0);
+		expect(new Set(keys.map((k) => k.benefitId))).toEqual(new Set([manifest.bench.benefitId]));
+		const statements = capture.statements().filter((s) => isQuery(s.sql));
+		expect(statements.length).toBe(1);
+		expect(statements.flatMap((s) => fullScans(sqlite(), s, BIG_TABLES))).toEqual([]);
 	});
 
 	it('still finds each listed pending scan (remove an entry once its query is fixed)', () => {

@@ -68,4 +68,22 @@ describe('statement cache', () => {
 		expect(client.name).toBe(sqlite.name);
 		expect(sqlite.prepare('select count(*) as n from t').get()).toEqual({ n: 5 });
 	});
+
+	it('starts again when another `prepare` takes the connection’s place, as a recording test’s does', () => {
+		const sqlite = database();
+		const prepare = cachingPrepare(sqlite);
+		const before = prepare('select 1');
+		const seen: string[] = [];
+		const original = sqlite.prepare;
+		sqlite.prepare = function (source: string) {
+			seen.push(source);
+			return original.call(sqlite, source);
+		} as typeof sqlite.prepare;
+		expect(prepare('select 1')).not.toBe(before);
+		prepare('select 1');
+		expect(seen).toEqual(['select 1']);
+		sqlite.prepare = original;
+		prepare('select 1');
+		expect(seen).toEqual(['select 1']);
+	});
 });

@@ -11,9 +11,15 @@ import type { Database, Statement } from 'better-sqlite3';
  * to the modes a fresh one has: drizzle switches `raw()` on for the queries it maps itself.
  */
 export function cachingPrepare(sqlite: Database, size = 400): Database['prepare'] {
-	const prepare = sqlite.prepare.bind(sqlite);
+	let prepare = sqlite.prepare;
 	const cache = new Map<string, Statement>();
 	return ((source: string) => {
+		// A `prepare` put in its place (a test that records every statement, query-plan-check.ts)
+		// must see each statement again: what was kept was made by the one before.
+		if (sqlite.prepare !== prepare) {
+			cache.clear();
+			prepare = sqlite.prepare;
+		}
 		const hit = cache.get(source);
 		if (hit && !hit.busy) {
 			// Most recently used last, so the oldest is the first key.
@@ -22,7 +28,7 @@ export function cachingPrepare(sqlite: Database, size = 400): Database['prepare'
 			if (hit.reader) hit.raw(false).pluck(false).expand(false);
 			return hit;
 		}
-		const statement = prepare(source);
+		const statement = prepare.call(sqlite, source);
 		if (!hit) {
 			cache.set(source, statement);
 			if (cache.size > size) cache.delete(cache.keys().next().value as string);
