@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import * as portfolioImport from '../../src/routes/(app)/portefolje/import/+page.server';
 import * as benefitsImport from '../../src/routes/(app)/gevinster/import/+page.server';
 import * as realisationsImport from '../../src/routes/(app)/gevinster/import/realiseringer/+page.server';
-import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
+import { makeUser, signIn, type Signed } from '../factories';
+import { importPage } from '../factories/imports';
 import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
 import { db } from '$lib/server/db';
 import {
@@ -22,34 +23,9 @@ import type { Locale } from '$lib/i18n';
 const NOW = new Date('2026-12-03T09:00:00Z');
 let per: Signed;
 
-type Preview = {
-	counts: { rows: number; new: number; skipped: number; errors: number };
-	digest: string;
-	issues: { cell: string; message: string }[];
-};
-type Route = typeof benefitsImport;
-
-function importer(route: Route, path: string, locale: Locale) {
-	const event = (query = '', form?: Record<string, unknown>) =>
-		makeEvent({ signed: per, path: `${path}${query}`, form: form as never, now: NOW }) as never;
-	// The importing user reads the pages in the file's language.
-	const run = (fn: () => unknown) => withLocale(locale, () => outcome(fn));
-	return {
-		async roundTrip(file: { content: Uint8Array; fileName: string }) {
-			const f = new File([file.content as Uint8Array<ArrayBuffer>], file.fileName);
-			const staged = await run(() => route.actions.upload!(event('', { file: f })));
-			if (staged.kind !== 'redirect') throw new Error(JSON.stringify(staged));
-			const token = new URL(staged.location, 'http://x').searchParams.get('fil')!;
-			const loaded = await run(() => route.load(event(`?fil=${token}`)));
-			if (loaded.kind !== 'ok') throw new Error(JSON.stringify(loaded));
-			const preview = (loaded.data as { staged: { preview: Preview } }).staged.preview;
-			const committed = await run(() =>
-				route.actions.commit!(event('', { fil: token, digest: preview.digest }))
-			);
-			return { preview, committed };
-		}
-	};
-}
+/** The import page, read in the file's language: the importing user reads the pages in it. */
+const importer = (route: unknown, path: string, locale: Locale) =>
+	importPage(route, { path, now: NOW, signed: () => per, run: (call) => withLocale(locale, call) });
 
 const count = (table: string) =>
 	(db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -188,7 +164,7 @@ describe.each(['nn', 'en'] as const)('a download in %s', (locale) => {
 	it('portfolio: every track, project and measure is found again, nothing is created', async () => {
 		const before = [count('track'), count('project'), count('measure'), count('audit_log')];
 		const { preview, committed } = await importer(
-			portfolioImport as unknown as Route,
+			portfolioImport,
 			'/portefolje/import',
 			locale
 		).roundTrip(await download.portfolio());
@@ -217,7 +193,7 @@ describe.each(['nn', 'en'] as const)('a download in %s', (locale) => {
 	it('realised values: every row is found again, nothing is logged', async () => {
 		const before = [count('realisation'), count('audit_log')];
 		const { preview, committed } = await importer(
-			realisationsImport as unknown as Route,
+			realisationsImport,
 			'/gevinster/import/realiseringer',
 			locale
 		).roundTrip(await download.register());
