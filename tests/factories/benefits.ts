@@ -17,6 +17,7 @@ import {
 import { freezePlan } from '$lib/server/db/queries/benefits-plan';
 import type { BenefitInput, EstimateLineInput } from '$lib/schemas/benefits';
 import * as portfolio from './portfolio';
+import { makeUser, signIn } from './index';
 
 function tracksOwnedBy(ownerId: number, codes?: string[]) {
 	return (codes ?? [undefined, undefined]).map((code) =>
@@ -60,6 +61,14 @@ export function makeMission(ownerId: number, hourlyRateKroner: number | null = 7
 		return r.value;
 	});
 	return { missionId: m.id, goals, tracks: tracksOwnedBy(ownerId, ['1B', '5']) };
+}
+
+/** A programme leader, signed in, whose mission has one project on both its tracks. */
+export async function makeLeaderWithProject() {
+	const leader = signIn(await makeUser([{ role: 'programme_leader' }]));
+	const m = makeMission(leader.user.id);
+	const { projectId } = makeProject(leader.user.id, m.tracks);
+	return { leader, missionId: m.missionId, projectId };
 }
 
 /** A project owned by `ownerId` in the given tracks, with `measures` measures. */
