@@ -4,14 +4,10 @@ import * as benefitsImport from '../../src/routes/(app)/gevinster/import/+page.s
 import * as realisationsImport from '../../src/routes/(app)/gevinster/import/realiseringer/+page.server';
 import { makeUser, signIn, type Signed } from '../factories';
 import { importPage } from '../factories/imports';
-import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
+import { logGain, makeBenefit, makeMission, makeProject, planBenefit } from '../factories/benefits';
 import { db } from '$lib/server/db';
 import { getProjectById } from '$lib/server/db/queries/projects';
-import {
-	addEstimateLine,
-	logRealisation,
-	setBaselineAndTarget
-} from '$lib/server/db/queries/benefits-gains';
+import { addEstimateLine, logRealisation } from '$lib/server/db/queries/benefits-gains';
 import { confirmRealisation } from '$lib/server/db/queries/benefits-attestation';
 import { benefitRegisterXlsx } from '$lib/server/benefits/views/register';
 import { readSpreadsheet } from '$lib/server/imports/read';
@@ -73,28 +69,16 @@ beforeAll(async () => {
 	projectTitle = getProjectById(projectId)!.title;
 	otherProjectTitle = getProjectById(makeProject(perId, [tracks[1]!]).projectId)!.title;
 	benefitId = makeBenefit(projectId, { title: 'Færre manuelle timer', ownerId: olgaId }, perId);
-	ok(
-		setBaselineAndTarget(
-			benefitId,
-			{
-				baseline: { value: 0, date: '2026-02-01', method: 'Regnskap' },
-				target: { value: 200_000, date: '2027-12-31' },
-				version: 0
-			},
-			perId,
-			NOW
-		)
+	const dates = { baselineDate: '2026-02-01', targetDate: '2027-12-31' };
+	planBenefit(
+		benefitId,
+		{ baseline: 0, target: 200_000, method: 'Regnskap', ...dates },
+		perId,
+		NOW
 	);
 	const line = { description: 'Saksbehandling', amountPerCase: 500, cases: 120, sharePercent: 50 };
 	ok(addEstimateLine(benefitId, line, perId, NOW));
-	ok(
-		logRealisation(
-			benefitId,
-			{ period: '2026-03', value: 10_000, comment: '', evidence: '', supersedesId: null },
-			olgaId,
-			NOW
-		)
-	);
+	logGain(benefitId, '2026-03', 10_000, olgaId, NOW);
 	attestedRow = ok(
 		logRealisation(
 			benefitId,

@@ -5,13 +5,9 @@ import * as benefitsImport from '../../src/routes/(app)/gevinster/import/+page.s
 import * as realisationsImport from '../../src/routes/(app)/gevinster/import/realiseringer/+page.server';
 import { makeUser, signIn, type Signed } from '../factories';
 import { importPage } from '../factories/imports';
-import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
+import { logGain, makeBenefit, makeMission, makeProject, planBenefit } from '../factories/benefits';
 import { db } from '$lib/server/db';
-import {
-	addEstimateLine,
-	logRealisation,
-	setBaselineAndTarget
-} from '$lib/server/db/queries/benefits-gains';
+import { addEstimateLine, logRealisation } from '$lib/server/db/queries/benefits-gains';
 import { changeStatus } from '$lib/server/db/queries/lifecycle';
 import { benefitRegisterXlsx } from '$lib/server/benefits/views/register';
 import { portfolioXlsx, risksXlsx } from '$lib/server/portfolio/views/export';
@@ -55,17 +51,12 @@ beforeAll(async () => {
 	for (const to of ['recommended', 'adopted', 'in_progress'])
 		ok(changeStatus('measure', measureIds[0]!, to as never, 'Vedtatt', null, NOW));
 	const benefitId = makeBenefit(projectId, { title: 'Færre manuelle timer' }, perId);
-	ok(
-		setBaselineAndTarget(
-			benefitId,
-			{
-				baseline: { value: 0, date: '2026-02-01', method: 'Regnskap' },
-				target: { value: 200_000, date: '2027-12-31' },
-				version: 0
-			},
-			perId,
-			NOW
-		)
+	const dates = { baselineDate: '2026-02-01', targetDate: '2027-12-31' };
+	planBenefit(
+		benefitId,
+		{ baseline: 0, target: 200_000, method: 'Regnskap', ...dates },
+		perId,
+		NOW
 	);
 	ok(
 		addEstimateLine(
@@ -75,14 +66,7 @@ beforeAll(async () => {
 			NOW
 		)
 	);
-	ok(
-		logRealisation(
-			benefitId,
-			{ period: '2026-03', value: 10_000, comment: '', evidence: '', supersedesId: null },
-			perId,
-			NOW
-		)
-	);
+	logGain(benefitId, '2026-03', 10_000, perId, NOW);
 	const qualitative = makeBenefit(
 		projectId,
 		{ title: 'Tryggere overganger', kind: 'kvalitativ', unit: undefined, indicator: '' },
