@@ -169,6 +169,28 @@ export function logGain(id: number, period: string, value: number, actorId: numb
 	return r.value;
 }
 
+/**
+ * The benefit the import specs download and read back: «Færre manuelle timer», 0 → 200 000 kr
+ * (February 2026 to the end of 2027, from the accounts), one estimate line of 500 kr × 120
+ * cases at 50 %, and 10 000 kr logged for March 2026 by `loggedBy`.
+ */
+export function makeRegisterBenefit(
+	projectId: number,
+	input: Partial<BenefitInput>,
+	actorId: number,
+	loggedBy: number,
+	now: Date
+): number {
+	const id = makeBenefit(projectId, { title: 'Færre manuelle timer', ...input }, actorId);
+	const dates = { baselineDate: '2026-02-01', targetDate: '2027-12-31' };
+	planBenefit(id, { baseline: 0, target: 200_000, method: 'Regnskap', ...dates }, actorId, now);
+	const line = { description: 'Saksbehandling', amountPerCase: 500, cases: 120, sharePercent: 50 };
+	const r = addEstimateLine(id, line, actorId, now);
+	if (!r.ok) throw new Error(r.reason);
+	logGain(id, '2026-03', 10_000, loggedBy, now);
+	return id;
+}
+
 export interface FrozenPlan {
 	baseline?: { value: number; date: string; method?: string };
 	target?: { value: number; date: string };

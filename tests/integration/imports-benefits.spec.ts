@@ -4,10 +4,10 @@ import * as benefitsImport from '../../src/routes/(app)/gevinster/import/+page.s
 import * as realisationsImport from '../../src/routes/(app)/gevinster/import/realiseringer/+page.server';
 import { makeUser, signIn, type Signed } from '../factories';
 import { importPage } from '../factories/imports';
-import { logGain, makeBenefit, makeMission, makeProject, planBenefit } from '../factories/benefits';
+import { makeBenefit, makeMission, makeProject, makeRegisterBenefit } from '../factories/benefits';
 import { db } from '$lib/server/db';
 import { getProjectById } from '$lib/server/db/queries/projects';
-import { addEstimateLine, logRealisation } from '$lib/server/db/queries/benefits-gains';
+import { logRealisation } from '$lib/server/db/queries/benefits-gains';
 import { confirmRealisation } from '$lib/server/db/queries/benefits-attestation';
 import { benefitRegisterXlsx } from '$lib/server/benefits/views/register';
 import { readSpreadsheet } from '$lib/server/imports/read';
@@ -68,17 +68,7 @@ beforeAll(async () => {
 	const { projectId } = makeProject(perId, [tracks[0]!]);
 	projectTitle = getProjectById(projectId)!.title;
 	otherProjectTitle = getProjectById(makeProject(perId, [tracks[1]!]).projectId)!.title;
-	benefitId = makeBenefit(projectId, { title: 'Færre manuelle timer', ownerId: olgaId }, perId);
-	const dates = { baselineDate: '2026-02-01', targetDate: '2027-12-31' };
-	planBenefit(
-		benefitId,
-		{ baseline: 0, target: 200_000, method: 'Regnskap', ...dates },
-		perId,
-		NOW
-	);
-	const line = { description: 'Saksbehandling', amountPerCase: 500, cases: 120, sharePercent: 50 };
-	ok(addEstimateLine(benefitId, line, perId, NOW));
-	logGain(benefitId, '2026-03', 10_000, olgaId, NOW);
+	benefitId = makeRegisterBenefit(projectId, { ownerId: olgaId }, perId, olgaId, NOW);
 	attestedRow = ok(
 		logRealisation(
 			benefitId,

@@ -5,9 +5,9 @@ import * as benefitsImport from '../../src/routes/(app)/gevinster/import/+page.s
 import * as realisationsImport from '../../src/routes/(app)/gevinster/import/realiseringer/+page.server';
 import { makeUser, signIn, type Signed } from '../factories';
 import { importPage } from '../factories/imports';
-import { logGain, makeBenefit, makeMission, makeProject, planBenefit } from '../factories/benefits';
+import { makeBenefit, makeMission, makeProject, makeRegisterBenefit } from '../factories/benefits';
 import { db } from '$lib/server/db';
-import { addEstimateLine, logRealisation } from '$lib/server/db/queries/benefits-gains';
+import { logRealisation } from '$lib/server/db/queries/benefits-gains';
 import { changeStatus } from '$lib/server/db/queries/lifecycle';
 import { benefitRegisterXlsx } from '$lib/server/benefits/views/register';
 import { portfolioXlsx, risksXlsx } from '$lib/server/portfolio/views/export';
@@ -50,23 +50,7 @@ beforeAll(async () => {
 		ok(changeStatus('project', projectId, to as never, 'Vedtatt', null, NOW));
 	for (const to of ['recommended', 'adopted', 'in_progress'])
 		ok(changeStatus('measure', measureIds[0]!, to as never, 'Vedtatt', null, NOW));
-	const benefitId = makeBenefit(projectId, { title: 'Færre manuelle timer' }, perId);
-	const dates = { baselineDate: '2026-02-01', targetDate: '2027-12-31' };
-	planBenefit(
-		benefitId,
-		{ baseline: 0, target: 200_000, method: 'Regnskap', ...dates },
-		perId,
-		NOW
-	);
-	ok(
-		addEstimateLine(
-			benefitId,
-			{ description: 'Saksbehandling', amountPerCase: 500, cases: 120, sharePercent: 50 },
-			perId,
-			NOW
-		)
-	);
-	logGain(benefitId, '2026-03', 10_000, perId, NOW);
+	makeRegisterBenefit(projectId, {}, perId, perId, NOW);
 	const qualitative = makeBenefit(
 		projectId,
 		{ title: 'Tryggere overganger', kind: 'kvalitativ', unit: undefined, indicator: '' },
