@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
-import type { Locale } from './i18n';
+import { withLocale } from '../../tests/helpers/runtime-locale';
 import {
 	formatDateTime,
 	formatDay,
@@ -9,18 +8,6 @@ import {
 	formatNumber,
 	formatPercent
 } from './format';
-
-// On the server a request's language comes from the hooks (src/lib/server/i18n.ts); here the
-// runtime's getLocale() is set for the call and put back.
-const requestLocale = getLocale;
-function withLocale<T>(locale: Locale, fn: () => T): T {
-	overwriteGetLocale(() => locale);
-	try {
-		return fn();
-	} finally {
-		overwriteGetLocale(requestLocale);
-	}
-}
 
 // Intl writes a narrow no-break space (U+202F) or a no-break space between groups in Norwegian.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
-import type { Locale } from './i18n';
+import { withLocale } from '../../tests/helpers/runtime-locale';
 import { AUDIT_ACTION_LABEL, AUDIT_ENTITY_LABEL } from '$lib/domain/audit/vocabulary';
 import { API_SCOPE_LABEL, API_SCOPES } from '$lib/domain/api-token';
 import { ROLE_LABEL, ROLES } from '$lib/domain/org/vocabulary';
@@ -12,16 +11,6 @@ import {
 	chainLine,
 	roleLabel
 } from './labels-admin';
-
-const requestLocale = getLocale;
-function withLocale<T>(locale: Locale, fn: () => T): T {
-	overwriteGetLocale(() => locale);
-	try {
-		return fn();
-	} finally {
-		overwriteGetLocale(requestLocale);
-	}
-}
 
 describe('the administration pages in the reader’s language', () => {
 	it('say in bokmål exactly what the domain and the downloads say', () => {

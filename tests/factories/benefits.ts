@@ -17,6 +17,7 @@ import {
 import { freezePlan } from '$lib/server/db/queries/benefits-plan';
 import type { BenefitInput, EstimateLineInput } from '$lib/schemas/benefits';
 import * as portfolio from './portfolio';
+import { makeUser, signIn } from './index';
 
 function tracksOwnedBy(ownerId: number, codes?: string[]) {
 	return (codes ?? [undefined, undefined]).map((code) =>
@@ -60,6 +61,14 @@ export function makeMission(ownerId: number, hourlyRateKroner: number | null = 7
 		return r.value;
 	});
 	return { missionId: m.id, goals, tracks: tracksOwnedBy(ownerId, ['1B', '5']) };
+}
+
+/** A programme leader, signed in, whose mission has one project on both its tracks. */
+export async function makeLeaderWithProject() {
+	const leader = signIn(await makeUser([{ role: 'programme_leader' }]));
+	const m = makeMission(leader.user.id);
+	const { projectId } = makeProject(leader.user.id, m.tracks);
+	return { leader, missionId: m.missionId, projectId };
 }
 
 /** A project owned by `ownerId` in the given tracks, with `measures` measures. */
@@ -158,6 +167,28 @@ export function logGain(id: number, period: string, value: number, actorId: numb
 	);
 	if (!r.ok) throw new Error(r.reason);
 	return r.value;
+}
+
+/**
+ * The benefit the import specs download and read back: «Færre manuelle timer», 0 → 200 000 kr
+ * (February 2026 to the end of 2027, from the accounts), one estimate line of 500 kr × 120
+ * cases at 50 %, and 10 000 kr logged for March 2026 by `loggedBy`.
+ */
+export function makeRegisterBenefit(
+	projectId: number,
+	input: Partial<BenefitInput>,
+	actorId: number,
+	loggedBy: number,
+	now: Date
+): number {
+	const id = makeBenefit(projectId, { title: 'Færre manuelle timer', ...input }, actorId);
+	const dates = { baselineDate: '2026-02-01', targetDate: '2027-12-31' };
+	planBenefit(id, { baseline: 0, target: 200_000, method: 'Regnskap', ...dates }, actorId, now);
+	const line = { description: 'Saksbehandling', amountPerCase: 500, cases: 120, sharePercent: 50 };
+	const r = addEstimateLine(id, line, actorId, now);
+	if (!r.ok) throw new Error(r.reason);
+	logGain(id, '2026-03', 10_000, loggedBy, now);
+	return id;
 }
 
 export interface FrozenPlan {

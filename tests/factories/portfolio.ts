@@ -1,9 +1,10 @@
 /** Portfolio rows for tests, written through the same query verbs the pages use. */
 import { getMission, saveMission } from '$lib/server/db/queries/mission';
 import { createTrack } from '$lib/server/db/queries/tracks';
-import { createProject } from '$lib/server/db/queries/projects';
+import { createProject, getProjectById, updateProject } from '$lib/server/db/queries/projects';
 import { createMeasure } from '$lib/server/db/queries/measures';
 import { createRisk } from '$lib/server/db/queries/risks';
+import type { ProjectInput } from '$lib/schemas/portfolio';
 
 let counter = 0;
 
@@ -126,5 +127,35 @@ export function makeRisk(subject: { projectId: number } | { measureId: number },
 			null,
 			new Date()
 		)
+	);
+}
+
+/**
+ * Saves a project with `changes` and the rest as stored, at its current version, as the project
+ * form does; answers the write's result.
+ */
+export function editProject(
+	id: number,
+	changes: Partial<ProjectInput>,
+	actorId: number,
+	now: Date
+) {
+	const p = getProjectById(id)!;
+	const { title, description, ownerId, startDate, endDate, trackIds, levels, version } = p;
+	return updateProject(
+		id,
+		{
+			title,
+			description,
+			ownerId: ownerId!,
+			startDate,
+			endDate,
+			trackIds,
+			levels,
+			version,
+			...changes
+		},
+		actorId,
+		now
 	);
 }

@@ -5,8 +5,8 @@
  * forecasts that are missing, behind the status or better than plan.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, signIn, type Signed } from '../factories';
-import { logGain, makeBenefit, makeMission, makeProject, planBenefit } from '../factories/benefits';
+import type { Signed } from '../factories';
+import { logGain, makeBenefit, planBenefit, makeLeaderWithProject } from '../factories/benefits';
 import { listBenefitsByProjects } from '$lib/server/db/queries/benefits';
 import {
 	listEstimateLines,
@@ -40,10 +40,7 @@ let projectId = 0;
 const NOW = new Date('2026-07-10T10:00:00Z');
 
 beforeAll(async () => {
-	leader = signIn(await makeUser([{ role: 'programme_leader' }]));
-	const m = makeMission(leader.user.id);
-	missionId = m.missionId;
-	projectId = makeProject(leader.user.id, m.tracks).projectId;
+	({ leader, missionId, projectId } = await makeLeaderWithProject());
 });
 
 /**

@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actions } from '../../src/routes/(app)/gevinster/[id=id]/+page.server';
-import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
-import { makeBenefit, makeFrozenBenefit, makeMission, makeProject } from '../factories/benefits';
+import { makeEvent, outcome, type Signed } from '../factories';
+import { makeBenefit, makeFrozenBenefit, makeLeaderWithProject } from '../factories/benefits';
 import { getBenefit, type BenefitRow } from '$lib/server/db/queries/benefits';
 import { listRealisations, logRealisation } from '$lib/server/db/queries/benefits-gains';
 import { listForecasts } from '$lib/server/db/queries/benefits-attestation';
@@ -38,9 +38,7 @@ function monthAfter(now: Date, n: number): string {
 }
 
 beforeAll(async () => {
-	leader = signIn(await makeUser([{ role: 'programme_leader' }]));
-	const m = makeMission(leader.user.id);
-	projectId = makeProject(leader.user.id, m.tracks).projectId;
+	({ leader, projectId } = await makeLeaderWithProject());
 });
 
 describe('a month that has not begun', () => {

@@ -51,6 +51,26 @@ const decide = (id: number, v: { id: number; version: number }, decision: string
 			})
 		)
 	);
+/**
+ * The programme leader's request for a higher target on the frozen plan (2026-01-01 baseline 0
+ * from the accounts, target at the end of 2026), sent as the benefit page sends it.
+ */
+const requestHigherTarget = (id: number, targetValue: string, plan: string) =>
+	outcome(() =>
+		actions.requestPlan!(
+			onBenefit(leader, id, {
+				baselineValue: '0',
+				baselineDate: '2026-01-01',
+				baselineMethod: 'Regnskap',
+				baselineSource: 'Regnskapsrapport',
+				evidenceUrl: '',
+				targetValue,
+				targetDate: '2026-12-31',
+				plan,
+				reason: 'Høyere mål'
+			})
+		)
+	);
 /** A frozen plan of the owner's: 100 000 kr in November 2026 and 300 000 kr in December. */
 const frozenForNovember = (title: string) =>
 	makeFrozenBenefit(
@@ -312,20 +332,9 @@ describe('the measure slips', () => {
 		await measureDates(measureId, '2026-03-01', '2026-12-01');
 		const id = frozenForNovember(`Mål ${measureId}`);
 		await tieTo(id, measureId, 'adopted');
-		const request = {
-			baselineValue: '0',
-			baselineDate: '2026-01-01',
-			baselineMethod: 'Regnskap',
-			baselineSource: 'Regnskapsrapport',
-			evidenceUrl: '',
-			targetValue: '400000',
-			targetDate: '2026-12-31',
-			plan: '2026-11: 100000\n2026-12: 300000',
-			reason: 'Høyere mål'
-		};
-		expect(await outcome(() => actions.requestPlan!(onBenefit(leader, id, request)))).toMatchObject(
-			{ kind: 'ok' }
-		);
+		expect(
+			await requestHigherTarget(id, '400000', '2026-11: 100000\n2026-12: 300000')
+		).toMatchObject({ kind: 'ok' });
 		// The measure's start slips two months while the target-only request waits.
 		await measureDates(measureId, '2026-05-01', '2026-12-01');
 		const n = noticesOf(owner.user.id, id).find((x) => x.body.includes('venter allerede'))!;
@@ -476,20 +485,7 @@ describe('a straight-line plan moves with the measure, not stretched', () => {
 
 	it('a straight-line request approved after a delay moves its own line', async () => {
 		const { measureId, id } = await frozenLineTiedToMeasure();
-		const request = {
-			baselineValue: '0',
-			baselineDate: '2026-01-01',
-			baselineMethod: 'Regnskap',
-			baselineSource: 'Regnskapsrapport',
-			evidenceUrl: '',
-			targetValue: '220000',
-			targetDate: '2026-12-31',
-			plan: '',
-			reason: 'Høyere mål'
-		};
-		expect(await outcome(() => actions.requestPlan!(onBenefit(leader, id, request)))).toMatchObject(
-			{ kind: 'ok' }
-		);
+		expect(await requestHigherTarget(id, '220000', '')).toMatchObject({ kind: 'ok' });
 		await measureDates(measureId, '2026-12-01', '2027-01-20');
 		const waiting = listPlanVersions(id).find((v) => v.status === 'requested')!;
 		expect((await page(id)).planVersions.waiting?.requestedBy).toBe(leader.user.name);

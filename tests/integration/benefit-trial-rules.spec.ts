@@ -5,14 +5,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actions } from '../../src/routes/(app)/gevinster/[id=id]/+page.server';
-import { eventOn, makeUser, outcome, signIn, type Signed } from '../factories';
+import { eventOn, outcome, type Signed } from '../factories';
 import {
 	logGain,
 	makeBenefit,
 	makeFrozenBenefit,
-	makeMission,
-	makeProject,
-	planBenefit
+	planBenefit,
+	makeLeaderWithProject
 } from '../factories/benefits';
 import { listAuditEntries } from '$lib/server/db/queries/audit';
 import { getBenefit, listBenefitsByProjects } from '$lib/server/db/queries/benefits';
@@ -41,10 +40,7 @@ let projectId = 0;
 const NOW = new Date('2026-07-10T10:00:00Z');
 
 beforeAll(async () => {
-	leader = signIn(await makeUser([{ role: 'programme_leader' }]));
-	const m = makeMission(leader.user.id);
-	missionId = m.missionId;
-	projectId = makeProject(leader.user.id, m.tracks).projectId;
+	({ leader, missionId, projectId } = await makeLeaderWithProject());
 });
 
 /** A benefit planned from `from` (January) to `to` (December), with June's value logged. */

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { getProjectById, updateProject } from '$lib/server/db/queries/projects';
+import { getProjectById } from '$lib/server/db/queries/projects';
 import {
 	approveReport,
 	countReports,
@@ -20,7 +20,7 @@ import { listAuditEntries } from '$lib/server/db/queries/audit';
 import { PdfReport } from '$lib/server/reports/pdf';
 import { pdfText } from '$lib/server/reports/pdf-text';
 import { makeUser } from '../factories';
-import { makeProject, makeTrack } from '../factories/portfolio';
+import { editProject, makeProject, makeTrack } from '../factories/portfolio';
 
 const ISSUED = new Date('2026-11-20T10:00:00Z');
 const LATER = new Date('2026-11-27T10:00:00Z');
@@ -78,22 +78,8 @@ describe('frozen reports', () => {
 		const id = freeze(issued);
 		expect(pdfText(getReportFile(id)!.content)).toContain('Felles søknadsportal');
 
-		const p = getProjectById(projectId)!;
-		const renamed = updateProject(
-			projectId,
-			{
-				title: 'Felles søknadsportal for familier',
-				description: p.description,
-				ownerId: p.ownerId!,
-				startDate: p.startDate,
-				endDate: p.endDate,
-				trackIds: p.trackIds,
-				levels: p.levels,
-				version: p.version
-			},
-			ownerId,
-			LATER
-		);
+		const title = 'Felles søknadsportal for familier';
+		const renamed = editProject(projectId, { title }, ownerId, LATER);
 		expect(renamed.ok).toBe(true);
 		const rebuilt = await reportFor(projectId);
 		expect(pdfText(rebuilt)).toContain('Felles søknadsportal for familier');

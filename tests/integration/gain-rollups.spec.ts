@@ -21,7 +21,8 @@ import {
 	setPlannedPeriod
 } from '$lib/server/db/queries/benefits-gains';
 import { updateBenefit, getBenefit } from '$lib/server/db/queries/benefits';
-import { getProjectById, setProjectArchived, updateProject } from '$lib/server/db/queries/projects';
+import { setProjectArchived } from '$lib/server/db/queries/projects';
+import { editProject } from '../factories/portfolio';
 import { rebuildGainRollups } from '$lib/server/db/queries/gain-rollups';
 import {
 	gainSeries,
@@ -283,24 +284,7 @@ describe('gain sums and series in SQL', () => {
 				now
 			).ok
 		).toBe(true);
-		const p = getProjectById(shared)!;
-		expect(
-			updateProject(
-				shared,
-				{
-					title: p.title,
-					description: p.description,
-					ownerId: leader,
-					startDate: p.startDate,
-					endDate: p.endDate,
-					levels: p.levels,
-					trackIds: [trackB],
-					version: p.version
-				},
-				leader,
-				now
-			).ok
-		).toBe(true);
+		expect(editProject(shared, { ownerId: leader, trackIds: [trackB] }, leader, now).ok).toBe(true);
 		expect(setProjectArchived(archived, false, leader, now).ok).toBe(true);
 		log(benefits.hours!, '2026-09', 15);
 

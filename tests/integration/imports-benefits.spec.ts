@@ -2,15 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import * as benefitsImport from '../../src/routes/(app)/gevinster/import/+page.server';
 import * as realisationsImport from '../../src/routes/(app)/gevinster/import/realiseringer/+page.server';
-import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
-import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
+import { makeUser, signIn, type Signed } from '../factories';
+import { importPage } from '../factories/imports';
+import { makeBenefit, makeMission, makeProject, makeRegisterBenefit } from '../factories/benefits';
 import { db } from '$lib/server/db';
 import { getProjectById } from '$lib/server/db/queries/projects';
-import {
-	addEstimateLine,
-	logRealisation,
-	setBaselineAndTarget
-} from '$lib/server/db/queries/benefits-gains';
+import { logRealisation } from '$lib/server/db/queries/benefits-gains';
 import { confirmRealisation } from '$lib/server/db/queries/benefits-attestation';
 import { benefitRegisterXlsx } from '$lib/server/benefits/views/register';
 import { readSpreadsheet } from '$lib/server/imports/read';
@@ -24,48 +21,11 @@ let benefitId = 0;
 let qualitativeId = 0;
 let attestedRow = 0;
 
-type Preview = {
-	counts: { rows: number; new: number; skipped: number; errors: number };
-	digest: string;
-	issues: { rowNumber: number; cell: string; field: string; message: string }[];
-	rows: { sheet: string | null; rowNumber: number; status: string; cells: string[] }[];
-};
+const importer = (route: unknown, path: string) =>
+	importPage(route, { path, now: NOW, signed: () => who.per! });
 
-type Route = typeof benefitsImport;
-const ROUTES: Record<'benefits' | 'realisations', [Route, string]> = {
-	benefits: [benefitsImport, '/gevinster/import'],
-	realisations: [realisationsImport as unknown as Route, '/gevinster/import/realiseringer']
-};
-
-function importer(kind: keyof typeof ROUTES) {
-	const [route, path] = ROUTES[kind];
-	const event = (signed: Signed, query = '', form?: Record<string, unknown>) =>
-		makeEvent({ signed, path: `${path}${query}`, form: form as never, now: NOW }) as never;
-	return {
-		async stage(bytes: Uint8Array | string, name: string, signed = who.per!) {
-			const f = new File(
-				[typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>)],
-				name
-			);
-			const result = await outcome(() => route.actions.upload!(event(signed, '', { file: f })));
-			if (result.kind !== 'redirect') throw new Error(JSON.stringify(result));
-			return new URL(result.location, 'http://x').searchParams.get('fil')!;
-		},
-		async preview(token: string, signed = who.per!): Promise<Preview> {
-			const result = await outcome(() => route.load(event(signed, `?fil=${token}`)));
-			if (result.kind !== 'ok') throw new Error(JSON.stringify(result));
-			return (result.data as { staged: { preview: Preview } }).staged.preview;
-		},
-		map: (token: string, values: Record<string, string>, signed = who.per!) =>
-			outcome(() => route.actions.map!(event(signed, '', { fil: token, ...values }))),
-		commit: (token: string, digest: string, signed = who.per!) =>
-			outcome(() => route.actions.commit!(event(signed, '', { fil: token, digest }))),
-		open: (signed: Signed) => outcome(() => route.load(event(signed)))
-	};
-}
-
-const benefitsIn = importer('benefits');
-const realisationsIn = importer('realisations');
+const benefitsIn = importer(benefitsImport, '/gevinster/import');
+const realisationsIn = importer(realisationsImport, '/gevinster/import/realiseringer');
 
 const count = (table: string) =>
 	(db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -108,29 +68,7 @@ beforeAll(async () => {
 	const { projectId } = makeProject(perId, [tracks[0]!]);
 	projectTitle = getProjectById(projectId)!.title;
 	otherProjectTitle = getProjectById(makeProject(perId, [tracks[1]!]).projectId)!.title;
-	benefitId = makeBenefit(projectId, { title: 'Færre manuelle timer', ownerId: olgaId }, perId);
-	ok(
-		setBaselineAndTarget(
-			benefitId,
-			{
-				baseline: { value: 0, date: '2026-02-01', method: 'Regnskap' },
-				target: { value: 200_000, date: '2027-12-31' },
-				version: 0
-			},
-			perId,
-			NOW
-		)
-	);
-	const line = { description: 'Saksbehandling', amountPerCase: 500, cases: 120, sharePercent: 50 };
-	ok(addEstimateLine(benefitId, line, perId, NOW));
-	ok(
-		logRealisation(
-			benefitId,
-			{ period: '2026-03', value: 10_000, comment: '', evidence: '', supersedesId: null },
-			olgaId,
-			NOW
-		)
-	);
+	benefitId = makeRegisterBenefit(projectId, { ownerId: olgaId }, perId, olgaId, NOW);
 	attestedRow = ok(
 		logRealisation(
 			benefitId,

@@ -3,14 +3,11 @@ import ExcelJS from 'exceljs';
 import * as portfolioImport from '../../src/routes/(app)/portefolje/import/+page.server';
 import * as benefitsImport from '../../src/routes/(app)/gevinster/import/+page.server';
 import * as realisationsImport from '../../src/routes/(app)/gevinster/import/realiseringer/+page.server';
-import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
-import { makeBenefit, makeMission, makeProject } from '../factories/benefits';
+import { makeUser, signIn, type Signed } from '../factories';
+import { importPage } from '../factories/imports';
+import { makeBenefit, makeMission, makeProject, makeRegisterBenefit } from '../factories/benefits';
 import { db } from '$lib/server/db';
-import {
-	addEstimateLine,
-	logRealisation,
-	setBaselineAndTarget
-} from '$lib/server/db/queries/benefits-gains';
+import { logRealisation } from '$lib/server/db/queries/benefits-gains';
 import { changeStatus } from '$lib/server/db/queries/lifecycle';
 import { benefitRegisterXlsx } from '$lib/server/benefits/views/register';
 import { portfolioXlsx, risksXlsx } from '$lib/server/portfolio/views/export';
@@ -22,34 +19,9 @@ import type { Locale } from '$lib/i18n';
 const NOW = new Date('2026-12-03T09:00:00Z');
 let per: Signed;
 
-type Preview = {
-	counts: { rows: number; new: number; skipped: number; errors: number };
-	digest: string;
-	issues: { cell: string; message: string }[];
-};
-type Route = typeof benefitsImport;
-
-function importer(route: Route, path: string, locale: Locale) {
-	const event = (query = '', form?: Record<string, unknown>) =>
-		makeEvent({ signed: per, path: `${path}${query}`, form: form as never, now: NOW }) as never;
-	// The importing user reads the pages in the file's language.
-	const run = (fn: () => unknown) => withLocale(locale, () => outcome(fn));
-	return {
-		async roundTrip(file: { content: Uint8Array; fileName: string }) {
-			const f = new File([file.content as Uint8Array<ArrayBuffer>], file.fileName);
-			const staged = await run(() => route.actions.upload!(event('', { file: f })));
-			if (staged.kind !== 'redirect') throw new Error(JSON.stringify(staged));
-			const token = new URL(staged.location, 'http://x').searchParams.get('fil')!;
-			const loaded = await run(() => route.load(event(`?fil=${token}`)));
-			if (loaded.kind !== 'ok') throw new Error(JSON.stringify(loaded));
-			const preview = (loaded.data as { staged: { preview: Preview } }).staged.preview;
-			const committed = await run(() =>
-				route.actions.commit!(event('', { fil: token, digest: preview.digest }))
-			);
-			return { preview, committed };
-		}
-	};
-}
+/** The import page, read in the file's language: the importing user reads the pages in it. */
+const importer = (route: unknown, path: string, locale: Locale) =>
+	importPage(route, { path, now: NOW, signed: () => per, run: (call) => withLocale(locale, call) });
 
 const count = (table: string) =>
 	(db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -78,35 +50,7 @@ beforeAll(async () => {
 		ok(changeStatus('project', projectId, to as never, 'Vedtatt', null, NOW));
 	for (const to of ['recommended', 'adopted', 'in_progress'])
 		ok(changeStatus('measure', measureIds[0]!, to as never, 'Vedtatt', null, NOW));
-	const benefitId = makeBenefit(projectId, { title: 'Færre manuelle timer' }, perId);
-	ok(
-		setBaselineAndTarget(
-			benefitId,
-			{
-				baseline: { value: 0, date: '2026-02-01', method: 'Regnskap' },
-				target: { value: 200_000, date: '2027-12-31' },
-				version: 0
-			},
-			perId,
-			NOW
-		)
-	);
-	ok(
-		addEstimateLine(
-			benefitId,
-			{ description: 'Saksbehandling', amountPerCase: 500, cases: 120, sharePercent: 50 },
-			perId,
-			NOW
-		)
-	);
-	ok(
-		logRealisation(
-			benefitId,
-			{ period: '2026-03', value: 10_000, comment: '', evidence: '', supersedesId: null },
-			perId,
-			NOW
-		)
-	);
+	makeRegisterBenefit(projectId, {}, perId, perId, NOW);
 	const qualitative = makeBenefit(
 		projectId,
 		{ title: 'Tryggere overganger', kind: 'kvalitativ', unit: undefined, indicator: '' },
@@ -188,7 +132,7 @@ describe.each(['nn', 'en'] as const)('a download in %s', (locale) => {
 	it('portfolio: every track, project and measure is found again, nothing is created', async () => {
 		const before = [count('track'), count('project'), count('measure'), count('audit_log')];
 		const { preview, committed } = await importer(
-			portfolioImport as unknown as Route,
+			portfolioImport,
 			'/portefolje/import',
 			locale
 		).roundTrip(await download.portfolio());
@@ -217,7 +161,7 @@ describe.each(['nn', 'en'] as const)('a download in %s', (locale) => {
 	it('realised values: every row is found again, nothing is logged', async () => {
 		const before = [count('realisation'), count('audit_log')];
 		const { preview, committed } = await importer(
-			realisationsImport as unknown as Route,
+			realisationsImport,
 			'/gevinster/import/realiseringer',
 			locale
 		).roundTrip(await download.register());

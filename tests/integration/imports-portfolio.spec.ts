@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { actions, load } from '../../src/routes/(app)/portefolje/import/+page.server';
-import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
+import * as portfolioImport from '../../src/routes/(app)/portefolje/import/+page.server';
+import { makeUnit, makeUser, signIn, type Signed } from '../factories';
+import { importPage, type Preview } from '../factories/imports';
 import { makeMission, makeTrack } from '../factories/portfolio';
 import { db } from '$lib/server/db';
 import { createProject, deleteProject, listProjects } from '$lib/server/db/queries/projects';
@@ -15,34 +16,11 @@ const who: Record<string, Signed> = {};
 let perId: number;
 let unitId: number;
 
-type Preview = {
-	counts: { rows: number; new: number; skipped: number; errors: number };
-	digest: string;
-	issues: { rowNumber: number; cell: string; field: string; message: string }[];
-	rows: { sheet: string | null; rowNumber: number; status: string; cells: string[] }[];
-};
-
-const event = (signed: Signed, query = '', form?: Record<string, unknown>) =>
-	makeEvent({ signed, path: `/portefolje/import${query}`, form: form as never, now: NOW }) as never;
-
-async function stage(bytes: Uint8Array | string, name: string, signed = who.admin!) {
-	const f = new File(
-		[typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>)],
-		name
-	);
-	const result = await outcome(() => actions.upload!(event(signed, '', { file: f })));
-	if (result.kind !== 'redirect') throw new Error(JSON.stringify(result));
-	return new URL(result.location, 'http://x').searchParams.get('fil')!;
-}
-
-async function preview(token: string, signed = who.admin!): Promise<Preview> {
-	const result = await outcome(() => load(event(signed, `?fil=${token}`)));
-	if (result.kind !== 'ok') throw new Error(JSON.stringify(result));
-	return (result.data as { staged: { preview: Preview } }).staged.preview;
-}
-
-const commit = (token: string, digest: string, signed = who.admin!) =>
-	outcome(() => actions.commit!(event(signed, '', { fil: token, digest })));
+const { stage, preview, map, commit, open } = importPage(portfolioImport, {
+	path: '/portefolje/import',
+	now: NOW,
+	signed: () => who.admin!
+});
 
 const count = (table: string) =>
 	(db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -224,30 +202,25 @@ describe('the portfolio workbook imports back unchanged', () => {
 		// step); until then the projects and measures under the tracks are refused too.
 		expect(p.counts).toMatchObject({ new: 0, errors: 7 });
 		expect(p.issues[0]).toMatchObject({ cell: 'Spor!C2', field: 'Problemformulering' });
-		const mapped = await outcome(() =>
-			actions.map!(
-				event(who.admin!, '', {
-					fil: token,
-					'column.tracks.code': '1',
-					'column.tracks.title': '2',
-					'column.tracks.status': '3',
-					'column.tracks.owner': '5',
-					'default.tracks.problemStatement': 'Fra porteføljeplanen 2026',
-					'column.projects.title': '2',
-					'column.projects.status': '3',
-					'column.projects.owner': '4',
-					'column.projects.tracks': '5',
-					'column.measures.title': '1',
-					'column.measures.projectId': '2',
-					'column.measures.project': '3',
-					'column.measures.status': '4',
-					'column.measures.owner': '5',
-					'column.measures.units': '6',
-					'column.measures.startDate': '7',
-					'column.measures.endDate': '8'
-				})
-			)
-		);
+		const mapped = await map(token, {
+			'column.tracks.code': '1',
+			'column.tracks.title': '2',
+			'column.tracks.status': '3',
+			'column.tracks.owner': '5',
+			'default.tracks.problemStatement': 'Fra porteføljeplanen 2026',
+			'column.projects.title': '2',
+			'column.projects.status': '3',
+			'column.projects.owner': '4',
+			'column.projects.tracks': '5',
+			'column.measures.title': '1',
+			'column.measures.projectId': '2',
+			'column.measures.project': '3',
+			'column.measures.status': '4',
+			'column.measures.owner': '5',
+			'column.measures.units': '6',
+			'column.measures.startDate': '7',
+			'column.measures.endDate': '8'
+		});
 		expect(mapped.kind).toBe('ok');
 		p = await preview(token);
 		expect(p.counts).toEqual({ rows: 7, new: 7, skipped: 0, errors: 0 });
@@ -274,9 +247,7 @@ describe('a workbook with none of the portfolio’s sheets', () => {
 	it('says which sheets were looked for and which it has; a commit writes nothing', async () => {
 		const risks = await risksXlsx(new URLSearchParams(), NOW);
 		const token = await stage(risks.content, risks.fileName);
-		const result = await outcome(() => load(event(who.admin!, `?fil=${token}`)));
-		const p = (result as { data: { staged: { preview: Preview & { noSheets: string } } } }).data
-			.staged.preview;
+		const p = (await preview(token)) as Preview & { noSheets: string };
 		expect(p.counts).toEqual({ rows: 0, new: 0, skipped: 0, errors: 0 });
 		expect(p.noSheets).toBe(
 			'Filen har ingen av arkene som importeres: «Spor», «Prosjekter» eller «Tiltak». Filen har arkene «Risikoer» og «Om uttrekket». Last opp en fil med minst ett av disse arkene. Ingenting er importert.'
@@ -307,7 +278,7 @@ describe('rows a programme leader may not import', () => {
 	});
 
 	it('is not offered to a viewer', async () => {
-		expect(await outcome(() => load(event(who.viewer!)))).toMatchObject({
+		expect(await open(who.viewer!)).toMatchObject({
 			kind: 'error',
 			status: 403
 		});

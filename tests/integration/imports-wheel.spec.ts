@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { actions, load } from '../../src/routes/(app)/arshjul/maler/[id=id]/import/+page.server';
+import * as wheelImport from '../../src/routes/(app)/arshjul/maler/[id=id]/import/+page.server';
 import { makeEvent, makeUnit, makeUser, outcome, signIn, type Signed } from '../factories';
+import { fileOf, importPage } from '../factories/imports';
 import { makeWheel } from '../factories/wheel';
 import { db } from '$lib/server/db';
 import { createWheelTask, listWheelTasks } from '$lib/server/db/queries/wheel';
@@ -37,35 +38,22 @@ type PageData = {
 	};
 };
 
-function event(signed: Signed, wheelId: number, query = '', form?: Record<string, unknown>) {
-	return makeEvent({
-		signed,
-		path: `/arshjul/maler/${wheelId}/import${query}`,
+/** The import page of one wheel; a step not told who acts is taken by the unit leader. */
+const importOf = (wheelId: number) =>
+	importPage(wheelImport, {
+		path: `/arshjul/maler/${wheelId}/import`,
 		params: { id: String(wheelId) },
-		form: form as never,
-		now: NOW
-	}) as never;
-}
+		now: NOW,
+		signed: () => who.leader!
+	});
 
-const file = (bytes: Uint8Array | string, name: string) =>
-	new File([typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>)], name);
-
-async function upload(wheelId: number, f: File, signed = who.leader!) {
-	return outcome(() => actions.upload!(event(signed, wheelId, '', { file: f })));
-}
-
-/** Uploads and answers the staged file's token, or fails the test with what came back. */
-async function stage(wheelId: number, f: File, signed = who.leader!): Promise<string> {
-	const result = await upload(wheelId, f, signed);
-	if (result.kind !== 'redirect') throw new Error(JSON.stringify(result));
-	return new URL(result.location, 'http://x').searchParams.get('fil')!;
-}
-
-async function page(wheelId: number, token: string, signed = who.leader!): Promise<PageData> {
-	const result = await outcome(() => load(event(signed, wheelId, `?fil=${token}`)));
-	if (result.kind !== 'ok') throw new Error(JSON.stringify(result));
-	return result.data as PageData;
-}
+const file = fileOf;
+const upload = (wheelId: number, f: File | Record<string, string>, signed = who.leader!) =>
+	importOf(wheelId).upload(f, signed);
+const stage = (wheelId: number, f: File | Record<string, string>, signed = who.leader!) =>
+	importOf(wheelId).stage(f, '', signed);
+const page = async (wheelId: number, token: string, signed = who.leader!) =>
+	(await importOf(wheelId).page(token, signed)) as PageData;
 
 const refusal = async (wheelId: number, f: File) => {
 	const result = await upload(wheelId, f);
@@ -118,18 +106,13 @@ describe('importing wheel tasks', () => {
 			field: 'Ansvar'
 		});
 
-		const mapped = await outcome(() =>
-			actions.map!(
-				event(who.leader!, wheelId, '', {
-					fil: token,
-					'column.title': '0',
-					'column.responsibleRole': '1',
-					'column.storedIn': '2',
-					'default.responsibleRole': 'Avdelingsleder',
-					'default.storedIn': 'Compilo'
-				})
-			)
-		);
+		const mapped = await importOf(wheelId).map(token, {
+			'column.title': '0',
+			'column.responsibleRole': '1',
+			'column.storedIn': '2',
+			'default.responsibleRole': 'Avdelingsleder',
+			'default.storedIn': 'Compilo'
+		});
 		expect(mapped.kind).toBe('ok');
 		data = await page(wheelId, token);
 		const preview = data.staged!.preview!;
@@ -147,9 +130,7 @@ describe('importing wheel tasks', () => {
 		);
 
 		const audits = auditRows();
-		const committed = await outcome(() =>
-			actions.commit!(event(who.leader!, wheelId, '', { fil: token, digest: preview.digest }))
-		);
+		const committed = await importOf(wheelId).commit(token, preview.digest, who.leader!);
 		expect(committed).toMatchObject({
 			kind: 'ok',
 			data: { success: '10 oppgaver importert, 0 hoppet over.' }
@@ -175,18 +156,14 @@ describe('importing wheel tasks', () => {
 		const second = (await page(wheelId, again)).staged!.preview!;
 		expect(second.counts).toEqual({ rows: 10, new: 0, skipped: 10, errors: 0 });
 		expect(second.rows[0]!.note).toBe('Finnes fra før i årshjulet – hoppes over.');
-		const repeat = await outcome(() =>
-			actions.commit!(event(who.leader!, wheelId, '', { fil: again, digest: second.digest }))
-		);
+		const repeat = await importOf(wheelId).commit(again, second.digest, who.leader!);
 		expect(repeat).toMatchObject({
 			kind: 'ok',
 			data: { success: '0 oppgaver importert, 10 hoppet over.' }
 		});
 		expect(listWheelTasks(wheelId)).toHaveLength(10);
 		// A second commit of the same file writes nothing.
-		const twice = await outcome(() =>
-			actions.commit!(event(who.leader!, wheelId, '', { fil: again, digest: second.digest }))
-		);
+		const twice = await importOf(wheelId).commit(again, second.digest, who.leader!);
 		expect(twice).toMatchObject({ kind: 'fail', status: 409 });
 	});
 
@@ -214,9 +191,7 @@ describe('importing wheel tasks', () => {
 			}
 		]);
 		const audits = auditRows();
-		const committed = await outcome(() =>
-			actions.commit!(event(who.leader!, wheelId, '', { fil: token, digest: preview.digest }))
-		);
+		const committed = await importOf(wheelId).commit(token, preview.digest, who.leader!);
 		expect(committed).toMatchObject({ kind: 'fail', status: 400 });
 		expect(JSON.stringify(committed)).toMatch(/Én rad har feil.*Ingenting er importert/);
 		expect(listWheelTasks(wheelId)).toHaveLength(0);
@@ -242,9 +217,7 @@ describe('importing wheel tasks', () => {
 			null,
 			NOW
 		);
-		const result = await outcome(() =>
-			actions.commit!(event(who.leader!, wheelId, '', { fil: token, digest: before.digest }))
-		);
+		const result = await importOf(wheelId).commit(token, before.digest, who.leader!);
 		expect(result).toMatchObject({ kind: 'fail', status: 409 });
 		expect(listWheelTasks(wheelId)).toHaveLength(1);
 	});
@@ -253,7 +226,7 @@ describe('importing wheel tasks', () => {
 describe('who may import', () => {
 	it('is whoever may edit the wheel; a staged file is its uploader’s alone', async () => {
 		const wheelId = emptyWheel();
-		const viewerLoad = await outcome(() => load(event(who.viewer!, wheelId)));
+		const viewerLoad = await importOf(wheelId).open(who.viewer!);
 		expect(viewerLoad).toMatchObject({ kind: 'error', status: 403 });
 		const viewerUpload = await upload(wheelId, file('Oppgave\nx\n', 'a.csv'), who.viewer!);
 		expect(viewerUpload).toMatchObject({ kind: 'error', status: 403 });
@@ -261,9 +234,7 @@ describe('who may import', () => {
 		// The admin may import into the wheel too, but not commit the leader's file.
 		expect((await page(wheelId, token, who.admin!)).missing).toBe(true);
 		const digest = (await page(wheelId, token)).staged!.preview!.digest;
-		const foreign = await outcome(() =>
-			actions.commit!(event(who.admin!, wheelId, '', { fil: token, digest }))
-		);
+		const foreign = await importOf(wheelId).commit(token, digest, who.admin!);
 		expect(foreign).toMatchObject({ kind: 'error', status: 404 });
 		// Nor into another wheel than it was staged for.
 		const other = emptyWheel();
@@ -275,7 +246,7 @@ describe('who may import', () => {
 			params: { id: String(wheelId) },
 			now: new Date(NOW.getTime() + 61 * 60_000)
 		});
-		const expired = await outcome(() => load(later as never));
+		const expired = await outcome(() => wheelImport.load(later as never));
 		expect((expired as { data: PageData }).data.missing).toBe(true);
 	});
 });
@@ -408,9 +379,7 @@ describe('files that are refused', () => {
 		expect((await refusal(wheelId, file('Oppgave;Ansvar\n', 'h.csv'))).message).toMatch(
 			/ingen rader/
 		);
-		const none = await outcome(() =>
-			actions.upload!(event(who.leader!, wheelId, '', { other: 'x' }))
-		);
+		const none = await upload(wheelId, { other: 'x' });
 		expect(none).toMatchObject({
 			kind: 'fail',
 			status: 400,
@@ -445,24 +414,14 @@ describe('all or nothing', () => {
 
 	it('gives pasted rows back with a refusal, and takes them as a tab-separated sheet', async () => {
 		const wheelId = emptyWheel();
-		const refused = await outcome(() =>
-			actions.upload!(event(who.leader!, wheelId, '', { tekst: 'Oppgave\tAnsvar\n' }))
-		);
+		const refused = await upload(wheelId, { tekst: 'Oppgave\tAnsvar\n' });
 		expect(refused).toMatchObject({
 			kind: 'fail',
 			data: { values: { tekst: expect.stringMatching(/^Oppgave\tAnsvar\r?\n$/) } }
 		});
-		const token = await (async () => {
-			const r = await outcome(() =>
-				actions.upload!(
-					event(who.leader!, wheelId, '', {
-						tekst: 'Oppgave\tAnsvar\tLagres\tNår\nHMS-dag\tLeder\tCompilo\tapril\n'
-					})
-				)
-			);
-			if (r.kind !== 'redirect') throw new Error(JSON.stringify(r));
-			return new URL(r.location, 'http://x').searchParams.get('fil')!;
-		})();
+		const token = await stage(wheelId, {
+			tekst: 'Oppgave\tAnsvar\tLagres\tNår\nHMS-dag\tLeder\tCompilo\tapril\n'
+		});
 		const preview = (await page(wheelId, token)).staged!.preview!;
 		expect(preview.rows[0]!.cells).toEqual([
 			'HMS-dag',

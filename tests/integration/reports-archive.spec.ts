@@ -23,7 +23,8 @@ import { createChange } from '$lib/server/db/queries/benefits';
 import { createLink } from '$lib/server/db/queries/benefits-links';
 import { freezeReport, getReport, getReportFile, sha256Hex } from '$lib/server/db/queries/reports';
 import { listAuditEntries } from '$lib/server/db/queries/audit';
-import { getProjectById, updateProject } from '$lib/server/db/queries/projects';
+import { getProjectById } from '$lib/server/db/queries/projects';
+import { editProject } from '../factories/portfolio';
 import { gainPlanPdf } from '$lib/server/benefits/views/plan-report';
 import { pdfInfo, pdfText } from '$lib/server/reports/pdf-text';
 import { formatKroner } from '$lib/format';
@@ -272,22 +273,8 @@ describe('a frozen report', () => {
 		expect(pdfText(issued)).toContain('Frosset som utstedt til møtet 26. november 2026');
 		// The period it was frozen for, as the archive lists it.
 		expect(pdfText(issued)).toContain('1. september 2026 – 31. desember 2026');
-		const p = getProjectById(projectId)!;
-		const changed = updateProject(
-			projectId,
-			{
-				title: 'Digital post for alle',
-				description: p.description,
-				ownerId: p.ownerId!,
-				startDate: p.startDate,
-				endDate: p.endDate,
-				trackIds: p.trackIds,
-				levels: p.levels,
-				version: p.version
-			},
-			who.owner.user.id,
-			LATER
-		);
+		const title = 'Digital post for alle';
+		const changed = editProject(projectId, { title }, who.owner.user.id, LATER);
 		expect(changed.ok).toBe(true);
 		const res = await fileGet(
 			makeEvent({

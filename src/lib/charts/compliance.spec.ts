@@ -9,6 +9,7 @@ import {
 	shareLegend,
 	type ComplianceRow
 } from './compliance';
+import { contrastRatio } from './contrast';
 
 const rows: ComplianceRow[] = [
 	{ unitId: 1, unitName: 'Bo og habilitering Øst', month: 1, total: 8, signedOnTime: 7 },
@@ -19,19 +20,6 @@ const rows: ComplianceRow[] = [
 	{ unitId: 2, unitName: 'Bo og habilitering Vest', month: 1, total: 4, signedOnTime: 4 },
 	{ unitId: 2, unitName: 'Bo og habilitering Vest', month: 2, total: 0, signedOnTime: 0 }
 ];
-
-// WCAG 2.1 relative luminance and contrast ratio.
-function luminance(hex: string) {
-	const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-	const [r = 0, g = 0, b = 0] = channels.map((c) =>
-		c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-	);
-	return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-function contrast(a: string, b: string) {
-	const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-	return (hi + 0.05) / (lo + 0.05);
-}
 
 describe('complianceSpec', () => {
 	it('turns fixed rows into the same spec every time', () => {
@@ -87,7 +75,7 @@ describe('complianceSpec', () => {
 
 	it('puts text with at least 4.5:1 contrast on every bucket colour', () => {
 		for (const bucket of SHARE_BUCKETS) {
-			expect(contrast(bucket.text, bucket.fill)).toBeGreaterThanOrEqual(4.5);
+			expect(contrastRatio(bucket.text, bucket.fill)).toBeGreaterThanOrEqual(4.5);
 		}
 	});
 });

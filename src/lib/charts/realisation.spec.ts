@@ -8,19 +8,7 @@ import {
 	realisationSummary,
 	realisationTableRows
 } from './realisation';
-
-// WCAG 2.1 relative luminance and contrast ratio.
-function luminance(hex: string) {
-	const [r, g, b] = [1, 3, 5].map((i) => {
-		const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-		return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-	}) as [number, number, number];
-	return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-const contrast = (a: string, b: string) => {
-	const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-	return (hi + 0.05) / (lo + 0.05);
-};
+import { contrastRatio } from './contrast';
 
 const rows: SeriesRow[] = [
 	{ period: '2026-01', planned: 0, realised: 0 },
@@ -81,9 +69,9 @@ describe('realisationPlotOptions', () => {
 		expect(ORIGINAL_TARGET_MARK.style).toBe('strek-prikk-linje');
 		expect(planned.dash).not.toBe(realised.dash);
 		expect(planned.dots).not.toBe(realised.dots);
-		expect(contrast(planned.colour, realised.colour)).toBeGreaterThanOrEqual(3);
+		expect(contrastRatio(planned.colour, realised.colour)).toBeGreaterThanOrEqual(3);
 		for (const s of REALISATION_SERIES)
-			expect(contrast(s.colour, '#ffffff')).toBeGreaterThanOrEqual(3);
+			expect(contrastRatio(s.colour, '#ffffff')).toBeGreaterThanOrEqual(3);
 		const options = realisationPlotOptions(rows, { unit: 'kr', subject: 'x' });
 		expect(options.color?.range).toEqual([planned.colour, realised.colour, forecast.colour]);
 		// The figure draws the legend with the line styles; Plot's would be colour squares.

@@ -3,10 +3,10 @@ import {
 	MATRIX_LINK,
 	MATRIX_TEXT,
 	SEVERITY_STYLES,
-	contrastRatio,
 	riskMatrixSpec,
 	type MatrixRisk
 } from './risk-matrix';
+import { contrastRatio } from './contrast';
 
 // Seed 004, «ROS-analyse 24.4.25», Tiltak 1: the main risk areas (scores are examples).
 const risks: MatrixRisk[] = [

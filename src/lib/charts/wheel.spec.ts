@@ -10,6 +10,7 @@ import {
 	wheelLayout,
 	type WheelRingInput
 } from './wheel';
+import { contrastRatio } from './contrast';
 
 const rings: WheelRingInput[] = [
 	{
@@ -65,19 +66,6 @@ const rings: WheelRingInput[] = [
 function angleOf({ x, y }: { x: number; y: number }) {
 	const angle = Math.atan2(x, -y);
 	return angle < 0 ? angle + 2 * Math.PI : angle;
-}
-
-// WCAG 2.1 relative luminance and contrast ratio.
-function luminance(hex: string) {
-	const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-	const [r = 0, g = 0, b = 0] = channels.map((c) =>
-		c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-	);
-	return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-function contrast(a: string, b: string) {
-	const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-	return (hi + 0.05) / (lo + 0.05);
 }
 
 describe('wheelLayout', () => {
@@ -235,7 +223,7 @@ describe('status styles', () => {
 	it('uses colours with at least 3:1 contrast against white and the sector fills', () => {
 		for (const style of Object.values(STATUS_STYLES)) {
 			for (const background of SECTOR_FILLS) {
-				expect(contrast(style.stroke, background)).toBeGreaterThanOrEqual(3);
+				expect(contrastRatio(style.stroke, background)).toBeGreaterThanOrEqual(3);
 			}
 		}
 	});

@@ -3,7 +3,7 @@
  * inserted: a correction is a new row naming the one it supersedes, so the history stays.
  */
 import { and, eq } from 'drizzle-orm';
-import { db, type Queryable } from '..';
+import { db, type Queryable, type Tx } from '..';
 import { writeAudit } from './audit';
 import { behindPlanFollowUp, benefit, estimateLine, plannedPeriod, realisation } from '../schema';
 import type {
@@ -75,6 +75,33 @@ function planFrozen(tx: Queryable, benefitId: number): boolean {
 }
 
 const FROZEN = { ok: false, reason: 'plan_frozen' } as const;
+
+/**
+ * Deletes a row of the benefit's plan (an estimate line, a planned month) while the plan is not
+ * frozen: found as this benefit's, removed with the sums following, and audited with what it was.
+ */
+function deletePlanRow(
+	benefitId: number,
+	row: { entity: 'estimate_line' | 'planned_period'; id: number },
+	actorId: number,
+	now: Date,
+	{ find, remove }: { find: (tx: Tx) => object | undefined; remove: (tx: Tx) => unknown }
+): WriteResult {
+	return db.transaction((tx) => {
+		const before = find(tx);
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (planFrozen(tx, benefitId)) return FROZEN;
+		withGainRollups([benefitId], () => remove(tx));
+		writeAudit(tx, now, {
+			actorId,
+			entity: row.entity,
+			entityId: row.id,
+			action: 'delete',
+			before
+		});
+		return { ok: true, value: undefined } as const;
+	});
+}
 
 /** The stored form of a line: the share in hundredths of a percent, exact. */
 function lineValues(input: EstimateLineInput) {
@@ -183,21 +210,9 @@ export function deleteEstimateLine(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return db.transaction((tx) => {
-		const before = findLine(tx, benefitId, lineId);
-		if (!before) return { ok: false, reason: 'not_found' } as const;
-		if (planFrozen(tx, benefitId)) return FROZEN;
-		withGainRollups([benefitId], () =>
-			tx.delete(estimateLine).where(eq(estimateLine.id, lineId)).run()
-		);
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'estimate_line',
-			entityId: lineId,
-			action: 'delete',
-			before
-		});
-		return { ok: true, value: undefined } as const;
+	return deletePlanRow(benefitId, { entity: 'estimate_line', id: lineId }, actorId, now, {
+		find: (tx) => findLine(tx, benefitId, lineId),
+		remove: (tx) => tx.delete(estimateLine).where(eq(estimateLine.id, lineId)).run()
 	});
 }
 
@@ -385,20 +400,8 @@ export function deletePlannedPeriod(
 	now: Date
 ): WriteResult {
 	const mine = and(eq(plannedPeriod.id, id), eq(plannedPeriod.benefitId, benefitId));
-	return db.transaction((tx) => {
-		const before = tx.select().from(plannedPeriod).where(mine).get();
-		if (!before) return { ok: false, reason: 'not_found' } as const;
-		if (planFrozen(tx, benefitId)) return FROZEN;
-		withGainRollups([benefitId], () =>
-			tx.delete(plannedPeriod).where(eq(plannedPeriod.id, id)).run()
-		);
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'planned_period',
-			entityId: id,
-			action: 'delete',
-			before
-		});
-		return { ok: true, value: undefined } as const;
+	return deletePlanRow(benefitId, { entity: 'planned_period', id }, actorId, now, {
+		find: (tx) => tx.select().from(plannedPeriod).where(mine).get(),
+		remove: (tx) => tx.delete(plannedPeriod).where(eq(plannedPeriod.id, id)).run()
 	});
 }

@@ -17,6 +17,7 @@ import type { WriteResult } from '../../result';
 import { writeAudit } from './audit';
 import { writeTransaction } from './write';
 import { preparedStatements } from './prepared';
+import { INHERITED_WHEELS, wheelsInUse } from './wheel-sets';
 
 // Prepared once per database handle (queries/prepared.ts), found again by name.
 const statement = preparedStatements();
@@ -39,18 +40,8 @@ top(id, top_id) as (
 	select id, id from unit where parent_id is null
 	union all select u.id, t.top_id from unit u join top t on u.parent_id = t.id
 ),
-inherit(unit_id, wheel_id) as (
-	select unit_id, wheel_id from wheel_assignment where include_child_units = 1
-	union
-	select u.id, i.wheel_id from inherit i join unit u on u.parent_id = i.unit_id
-),
-uses(unit_id, wheel_id) as materialized (
-	select x.unit_id, x.wheel_id
-	from (select unit_id, wheel_id from wheel_assignment union select unit_id, wheel_id from inherit) x
-	join unit u on u.id = x.unit_id and u.archived_at is null
-	join wheel w on w.id = x.wheel_id and w.archived_at is null
-	where x.unit_id in (select id from scope)
-),
+${INHERITED_WHEELS},
+${wheelsInUse()},
 ym(period, month, first_day) as (
 	select substr(value, 1, 7), cast(substr(value, 6, 2) as integer), substr(value, 1, 7) || '-01'
 	from json_each(:months)

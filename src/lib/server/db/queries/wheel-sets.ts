@@ -39,24 +39,37 @@ const SCOPE: Record<UnitScope['kind'], string> = {
 	units: `select value from json_each(:units)`
 };
 
+/**
+ * `inherit(unit_id, wheel_id)`, a CTE for a `with recursive`: every unit below an assignment
+ * marked «gjelder også underenheter» gets its wheel.
+ */
+export const INHERITED_WHEELS = `inherit(unit_id, wheel_id) as (
+	select unit_id, wheel_id from wheel_assignment where include_child_units = 1
+	union
+	select u.id, i.wheel_id from inherit i join unit u on u.parent_id = i.unit_id
+)`;
+
+/**
+ * `uses(unit_id, wheel_id)`, after INHERITED_WHEELS and a `scope(id)` CTE: the wheels each active
+ * unit in scope uses now, assigned or inherited, active wheels only. `and` narrows it further
+ * (a condition on `x.unit_id` and `x.wheel_id`).
+ */
+export const wheelsInUse = (and = '') => `uses(unit_id, wheel_id) as materialized (
+	select x.unit_id, x.wheel_id
+	from (select unit_id, wheel_id from wheel_assignment union select unit_id, wheel_id from inherit) x
+	join unit u on u.id = x.unit_id and u.archived_at is null
+	join wheel w on w.id = x.wheel_id and w.archived_at is null
+	where x.unit_id in (select id from scope)${and ? ` and ${and}` : ''}
+)`;
+
 /** Unit × period × task keys in one integer: periods as YYYYMM. */
 const PERIOD_NUMBER = (column: string) => `cast(replace(${column}, '-', '') as integer)`;
 
 function prefix(scope: UnitScope['kind']): string {
 	return `with recursive
 scope(id) as (${SCOPE[scope]}),
-inherit(unit_id, wheel_id) as (
-	select unit_id, wheel_id from wheel_assignment where include_child_units = 1
-	union
-	select u.id, i.wheel_id from inherit i join unit u on u.parent_id = i.unit_id
-),
-uses(unit_id, wheel_id) as materialized (
-	select x.unit_id, x.wheel_id
-	from (select unit_id, wheel_id from wheel_assignment union select unit_id, wheel_id from inherit) x
-	join unit u on u.id = x.unit_id and u.archived_at is null
-	join wheel w on w.id = x.wheel_id and w.archived_at is null
-	where x.unit_id in (select id from scope) and (:wheel is null or x.wheel_id = :wheel)
-),
+${INHERITED_WHEELS},
+${wheelsInUse('(:wheel is null or x.wheel_id = :wheel)')},
 use_keys(k) as materialized (select unit_id * 4294967296 + wheel_id from uses),
 ym(period, month, last_day) as materialized (
 	select substr(value, 1, 7), cast(substr(value, 6, 2) as integer), cast(substr(value, 9, 2) as integer)
@@ -367,11 +380,7 @@ export function unitsWithWheels(): (Omit<WheelUnit, 'archived'> & { uses: boolea
 		statement(
 			'unitsWithWheels',
 			() => `with recursive
-inherit(unit_id, wheel_id) as (
-	select unit_id, wheel_id from wheel_assignment where include_child_units = 1
-	union
-	select u.id, i.wheel_id from inherit i join unit u on u.parent_id = i.unit_id
-),
+${INHERITED_WHEELS},
 uses(unit_id) as materialized (
 	select x.unit_id
 	from (select unit_id, wheel_id from wheel_assignment union select unit_id, wheel_id from inherit) x

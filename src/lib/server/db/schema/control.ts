@@ -32,7 +32,7 @@ import { user } from './auth';
 import { unit } from './org';
 import { risk } from './portfolio';
 import { wheelSignature, wheelTask } from './wheel';
-import { createdAt, requiredRef, rowId, version } from './columns';
+import { createdAt, linkTable, requiredRef, rowId, version } from './columns';
 
 /** Statlig tilsyn: an inspection by Statsforvalteren, Arbeidstilsynet and the like. */
 export const tilsyn = sqliteTable(
@@ -58,16 +58,10 @@ export const tilsyn = sqliteTable(
 );
 
 /** The units a tilsyn covered. */
-export const tilsynUnit = sqliteTable(
+export const tilsynUnit = linkTable(
 	'tilsyn_unit',
-	{
-		tilsynId: requiredRef('tilsyn_id', () => tilsyn.id),
-		unitId: requiredRef('unit_id', () => unit.id)
-	},
-	(t) => [
-		primaryKey({ columns: [t.tilsynId, t.unitId] }),
-		index('tilsyn_unit_unit_idx').on(t.unitId)
-	]
+	['tilsynId', 'tilsyn_id', () => tilsyn.id],
+	['unitId', 'unit_id', () => unit.id]
 );
 
 export const tilsynFinding = sqliteTable(

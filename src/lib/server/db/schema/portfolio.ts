@@ -24,7 +24,7 @@ import {
 } from '../../../domain/portfolio/vocabulary';
 import { user } from './auth';
 import { unit } from './org';
-import { createdAt, requiredRef, rowId, version } from './columns';
+import { createdAt, linkTable, requiredRef, rowId, version } from './columns';
 
 export const mission = sqliteTable('mission', {
 	id: rowId(),
@@ -107,16 +107,10 @@ export const project = sqliteTable(
 );
 
 /** Seed 001: «Noen prosjekter vil naturlig kobles opp til flere mission-spor». */
-export const projectTrack = sqliteTable(
+export const projectTrack = linkTable(
 	'project_track',
-	{
-		projectId: requiredRef('project_id', () => project.id),
-		trackId: requiredRef('track_id', () => track.id)
-	},
-	(t) => [
-		primaryKey({ columns: [t.projectId, t.trackId] }),
-		index('project_track_track_idx').on(t.trackId)
-	]
+	['projectId', 'project_id', () => project.id],
+	['trackId', 'track_id', () => track.id]
 );
 
 export const measure = sqliteTable(
@@ -137,16 +131,10 @@ export const measure = sqliteTable(
 	(t) => [index('measure_project_idx').on(t.projectId), index('measure_owner_idx').on(t.ownerId)]
 );
 
-export const measureUnit = sqliteTable(
+export const measureUnit = linkTable(
 	'measure_unit',
-	{
-		measureId: requiredRef('measure_id', () => measure.id),
-		unitId: requiredRef('unit_id', () => unit.id)
-	},
-	(t) => [
-		primaryKey({ columns: [t.measureId, t.unitId] }),
-		index('measure_unit_unit_idx').on(t.unitId)
-	]
+	['measureId', 'measure_id', () => measure.id],
+	['unitId', 'unit_id', () => unit.id]
 );
 
 export const STATUS_SUBJECTS = ['track', 'project', 'measure'] as const;
