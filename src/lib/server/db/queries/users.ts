@@ -72,7 +72,11 @@ export function listUsers() {
 		.leftJoin(unit, eq(roleAssignment.unitId, unit.id))
 		.all();
 	const rolesOf = new Map<number, typeof roles>();
-	for (const r of roles) rolesOf.set(r.userId, [...(rolesOf.get(r.userId) ?? []), r]);
+	for (const r of roles) {
+		const list = rolesOf.get(r.userId);
+		if (list) list.push(r);
+		else rolesOf.set(r.userId, [r]);
+	}
 	return users.map((u) => ({ ...u, roles: rolesOf.get(u.id) ?? [] }));
 }
 
