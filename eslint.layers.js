@@ -31,6 +31,9 @@ export const ROUTE_AREAS = {
 
 const AREA_FOLDERS = `(${Object.keys(ROUTE_AREAS).join('|')})`;
 
+/** The areas: each a folder src/lib/server/<area>/ (imports has no pages of its own). */
+export const AREAS = [...new Set(Object.values(ROUTE_AREAS)), 'imports'];
+
 /** @type {import('eslint-plugin-boundaries').ElementDescriptors} */
 export const LAYERS = [
 	// The JSON API's folders are named as the pages' (`/api/v1/gevinster` → benefits), so an
@@ -45,8 +48,7 @@ export const LAYERS = [
 	{ type: 'demo', pattern: 'src/lib/server/demo' },
 	{
 		type: 'area',
-		pattern:
-			'src/lib/server/(portfolio|benefits|wheel|org|search|steering|archive|control|notices|imports)',
+		pattern: `src/lib/server/(${AREAS.join('|')})`,
 		capture: ['area']
 	},
 	// result.ts, clock.ts, read-form.ts, startup.ts, security-headers.ts

@@ -4,11 +4,12 @@
  */
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { ID_PATTERN } from '$lib/schemas/id';
 
 /** What a page link the app never writes (a hand-edited or cut-off cursor) is answered with. */
 export const BAD_PAGE_LINK = 'Lenken til denne siden i listen er ugyldig. Gå til første side.';
 
-const POSITIVE = /^[1-9][0-9]{0,9}$/;
+const POSITIVE = ID_PATTERN;
 
 /** A positive whole number from the query string, or undefined when absent or malformed. */
 export function positiveParam(params: URLSearchParams, key: string): number | undefined {

@@ -11,14 +11,16 @@
  */
 import path from 'node:path';
 import ts from 'typescript';
+import { AREAS } from '../../eslint.layers.js';
 
 /**
  * Modules whose exported guards a handler may begin with: the cross-area guards in
  * $lib/server/auth/, and each area's `access` module ($lib/server/<area>/access). Nothing else:
  * a guard kept beside a route, or in an area's other modules, is not where a reader looks.
  */
-export const GUARD_MODULE =
-	/^\$lib\/server\/(?:auth\/[a-z][a-z0-9-]*|(?!db\/|auth\/)[a-z][a-z0-9-]*\/access)$/;
+export const GUARD_MODULE = new RegExp(
+	`^\\$lib/server/(?:auth/[a-z][a-z0-9-]*|(?:${AREAS.join('|')})/access)$`
+);
 
 /** What a guard is called: it requires, asserts, or (for listed public entries) allows. */
 export const GUARD_NAME = /^(?:require|assert|allow)[A-Z]\w*$/;

@@ -203,6 +203,11 @@ describe('the route guard check itself', () => {
 			export const load = async (event) => { requireUser(event); return {}; };`,
 			"`requireUser` comes from '$lib/server/db/access', not $lib/server/auth/"
 		],
+		'a guard from an access module of a folder that is no area': [
+			`import { requireUser } from '$lib/server/reports/access';
+			export const load = async (event) => { requireUser(event); return {}; };`,
+			"`requireUser` comes from '$lib/server/reports/access', not $lib/server/auth/"
+		],
 		'a predicate from the guard module, not a guard': [
 			route(`
 			export const load = async (event) => { const admin = isAdmin(event.locals.user); return { admin }; };`),

@@ -21,6 +21,7 @@ import {
 	writeResponseSchema,
 	realisationResponseSchema
 } from '$lib/schemas/api';
+import { ID_PATTERN } from '$lib/schemas/id';
 
 export type PathParam = { name: string; description: string; pattern: string };
 
@@ -44,7 +45,7 @@ export interface ApiOperation {
 	errors: number[];
 }
 
-const ID = '^[1-9][0-9]{0,9}$';
+const ID = ID_PATTERN.source;
 const idParam = (name: string, description: string): PathParam => ({
 	name,
 	description,

@@ -22,6 +22,7 @@ import {
 	quantitativeRealisationSchema
 } from './benefits';
 import { signOffSchema } from './wheel';
+import { ID_PATTERN } from './id';
 
 /** An object that refuses fields it does not know, in Norwegian. */
 function body<T extends z.ZodRawShape>(shape: T) {
@@ -103,7 +104,7 @@ export const signatureBodySchema = body({
 
 // ── Query parameters ────────────────────────────────────────────────────────────────────────
 
-const idText = z.string().regex(/^[1-9][0-9]{0,9}$/);
+const idText = z.string().regex(ID_PATTERN);
 const cursor = z.string().max(400);
 
 export const projectsQuerySchema = z.object({

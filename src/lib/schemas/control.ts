@@ -10,7 +10,7 @@ import {
 	TILSYN_STATUSES
 } from '$lib/domain/control/vocabulary';
 import { isCalendarDay } from '$lib/domain/portfolio';
-import { idField, optionalIdField } from './id';
+import { ID_PATTERN, idField, optionalIdField } from './id';
 import { m } from '$lib/paraglide/messages';
 
 // The messages are functions, read when a form is parsed: in the request's language.
@@ -92,7 +92,7 @@ const BAD_UNIT = { error: () => m.control_err_bad_unit() };
 const unitIds = z
 	.preprocess(
 		(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-		z.array(z.string().regex(/^[1-9][0-9]{0,9}$/, BAD_UNIT), BAD_UNIT)
+		z.array(z.string().regex(ID_PATTERN, BAD_UNIT), BAD_UNIT)
 	)
 	.transform((ids) => [...new Set(ids.map(Number))])
 	.refine((ids) => ids.length > 0, { error: () => m.control_err_tilsyn_units() });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isCalendarDay } from '$lib/domain/portfolio';
 import { m } from '$lib/paraglide/messages';
 import { versionField } from './version';
+import { ID_PATTERN } from './id';
 
 /** The kinds a person can freeze from /rapporter. */
 export const FREEZABLE_KINDS = ['styringsrapport', 'gevinstrealiseringsplan', 'regneark'] as const;
@@ -37,7 +38,7 @@ export const freezeReportSchema = z
 		path: ['periodTo'],
 		error: PERIOD_ORDER
 	})
-	.refine((v) => v.kind !== 'gevinstrealiseringsplan' || /^[1-9]\d{0,9}$/.test(v.prosjekt ?? ''), {
+	.refine((v) => v.kind !== 'gevinstrealiseringsplan' || ID_PATTERN.test(v.prosjekt ?? ''), {
 		path: ['prosjekt'],
 		error: () => m.portfolio_reports_field_project()
 	});

@@ -1,8 +1,9 @@
 /**
- * How every download answers (docs/architecture.md, «Nedlastinger»): the bytes as an attachment
+ * How every download answers (docs/architecture.md, «Downloads and reports»): the bytes as an attachment
  * with a Norwegian file name. The name is given twice (RFC 6266 §4.3): `filename*` in UTF-8
  * (RFC 8187) for «æøå», and an ASCII `filename` for clients that read only that.
  */
+import { osloDay } from '$lib/format';
 
 /** The organisation's name on reports and workbooks: `MISJONSKART_ORGANISATION`, else the app's. */
 export function organisationName(): string {
@@ -11,8 +12,7 @@ export function organisationName(): string {
 
 /** «gevinstregister-2026-12-02.xlsx»: a base name, the Oslo day, the extension. */
 export function datedFileName(base: string, now: Date, extension: string): string {
-	const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(now);
-	return `${base}-${day}.${extension}`;
+	return `${base}-${osloDay(now)}.${extension}`;
 }
 
 const ASCII_OF: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a', Æ: 'AE', Ø: 'O', Å: 'A' };

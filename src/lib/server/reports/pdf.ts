@@ -15,7 +15,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
-import { formatDay } from '$lib/format';
+import { formatDay, osloDay } from '$lib/format';
 import { INTL_LOCALE } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -83,11 +83,6 @@ const RULE = '#9ca3af';
 /** «1. januar 2026 – 30. april 2026» */
 export function formatPeriod(period: { from: string; to: string }): string {
 	return `${formatDay(period.from)} – ${formatDay(period.to)}`;
-}
-
-/** A calendar day in Oslo for a moment. */
-function osloDayOf(at: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(at);
 }
 
 /**
@@ -267,7 +262,7 @@ export class PdfReport {
 					widths: ['auto', '*'],
 					body: [
 						[{ text: m.export_pdf_period(), bold: true }, formatPeriod(meta.period)],
-						[{ text: m.export_pdf_issued(), bold: true }, formatDay(osloDayOf(meta.issuedAt))],
+						[{ text: m.export_pdf_issued(), bold: true }, formatDay(osloDay(meta.issuedAt))],
 						...(meta.notes ?? []).map((n) => {
 							const [k, ...rest] = n.split(': ');
 							return rest.length

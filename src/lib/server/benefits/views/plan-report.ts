@@ -42,7 +42,7 @@ import { toFacts } from '../scope';
 import { benefitResult } from '$lib/domain/benefit-figures';
 import { realisationPlotOptions } from '$lib/charts/realisation';
 import { riskScore, severityFor } from '$lib/domain/risk';
-import { formatKroner, formatNumber } from '$lib/format';
+import { formatKroner, formatNumber, osloDay } from '$lib/format';
 import { NODE_KINDS, type NodeKind } from '$lib/domain/benefits/vocabulary';
 import type { ScaleValue } from '$lib/domain/portfolio/vocabulary';
 import { levelLabel, lifecycleLabel } from '$lib/labels';
@@ -79,10 +79,6 @@ const slug = (s: string) =>
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-|-$/g, '')
 		.slice(0, 40) || 'prosjekt';
-
-function osloDay(now: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(now);
-}
 
 /** The project's plan as a PDF, from what the database holds at `now`. */
 export async function gainPlanPdf(

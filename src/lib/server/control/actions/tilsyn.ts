@@ -3,21 +3,21 @@
  * record and edit an inspection, add findings, set a finding's status.
  */
 import { error } from '@sveltejs/kit';
-import type { SessionUser } from '../auth/session';
+import type { SessionUser } from '../../auth/session';
 import {
 	addFinding,
 	createTilsyn,
 	getTilsyn,
 	setFindingStatus,
 	updateTilsyn
-} from '../db/queries/tilsyn';
-import { invalid, refused } from '../result';
+} from '../../db/queries/tilsyn';
+import { invalid, refused } from '../../result';
 import { parseForm, type FormValues } from '$lib/schemas/form';
 import { withVersion } from '$lib/schemas/version';
 import { findingSchema, findingStatusSchema, tilsynSchema } from '$lib/schemas/control';
 import { tilsynValues } from '$lib/control/form-values';
-import { assertMayFollowUpTilsyn } from './access';
-import { CONTROL_MESSAGES, CONTROL_SUCCESS } from './messages';
+import { assertMayFollowUpTilsyn } from '../access';
+import { CONTROL_MESSAGES, CONTROL_SUCCESS } from '../messages';
 import { m as msg } from '$lib/paraglide/messages';
 
 const refuse = (reason: string, values: FormValues, action: string) =>

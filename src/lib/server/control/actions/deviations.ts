@@ -4,16 +4,16 @@
  * what its guard returned, the posted form and the request's time.
  */
 import { z } from 'zod';
-import type { SessionUser } from '../auth/session';
+import type { SessionUser } from '../../auth/session';
 import {
 	closeDeviation,
 	createDeviation,
 	getDeviation,
 	reopenDeviation,
 	updateDeviation
-} from '../db/queries/deviations';
-import { findOccurrence } from '../db/queries/wheel-occurrences';
-import { invalid, refused } from '../result';
+} from '../../db/queries/deviations';
+import { findOccurrence } from '../../db/queries/wheel-occurrences';
+import { invalid, refused } from '../../result';
 import { periodHasBegun } from '$lib/domain/schedule';
 import { deadlineBeforeFound } from '$lib/domain/control/deviations';
 import { osloDay } from '$lib/format';
@@ -26,8 +26,8 @@ import {
 	reopenDeviationSchema
 } from '$lib/schemas/control';
 import { deviationValues } from '$lib/control/form-values';
-import { assertMayWriteForUnit, type DeviationAccess } from './access';
-import { CONTROL_MESSAGES, CONTROL_SUCCESS } from './messages';
+import { assertMayWriteForUnit, type DeviationAccess } from '../access';
+import { CONTROL_MESSAGES, CONTROL_SUCCESS } from '../messages';
 
 const refuse = (reason: string, values: FormValues, action: string) =>
 	refused(CONTROL_MESSAGES, reason, values, { action });

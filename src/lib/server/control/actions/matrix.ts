@@ -3,13 +3,13 @@
  * from the wheel's template page. Linking is editing the wheel: its owner unit's leaders and
  * admins (./access canLinkControls).
  */
-import type { SessionUser } from '../auth/session';
-import { linkRiskControl, unlinkRiskControl } from '../db/queries/risk-control';
-import { invalid, refused } from '../result';
+import type { SessionUser } from '../../auth/session';
+import { linkRiskControl, unlinkRiskControl } from '../../db/queries/risk-control';
+import { invalid, refused } from '../../result';
 import { parseForm } from '$lib/schemas/form';
 import { riskControlSchema } from '$lib/schemas/control';
-import { assertMayLinkControls } from './access';
-import { CONTROL_MESSAGES, CONTROL_SUCCESS } from './messages';
+import { assertMayLinkControls } from '../access';
+import { CONTROL_MESSAGES, CONTROL_SUCCESS } from '../messages';
 
 type Wheel = { id: number; ownerUnitId: number };
 
