@@ -13,7 +13,7 @@ import {
 	wheelTask,
 	type Deviation
 } from '../schema';
-import { writeAudit } from './audit';
+import { writeAudit, type AuditInput } from './audit';
 import { writeTransaction } from './write';
 import type { WriteResult } from '../../result';
 import type { DeviationInput } from '$lib/schemas/control';
@@ -114,6 +114,29 @@ export function getDeviation(id: number, q: Tx | typeof db = db): Deviation | un
 	return q.select().from(deviation).where(eq(deviation.id, id)).get();
 }
 
+/**
+ * One versioned write of a deviation: the row must exist and still carry `version`; `refusal`
+ * says why else it may not change (or null); `write` changes it and answers its audit entry,
+ * or null when the row moved meanwhile.
+ */
+function changeDeviation(
+	{ id, version, actorId, now }: { id: number; version: number; actorId: number; now: Date },
+	refusal: (before: Deviation, tx: Tx) => string | null,
+	write: (before: Deviation, tx: Tx) => Pick<AuditInput, 'action' | 'before' | 'after'> | null
+): WriteResult {
+	return writeTransaction((tx) => {
+		const before = getDeviation(id, tx);
+		if (!before) return { ok: false, reason: 'not_found' } as const;
+		if (before.version !== version) return { ok: false, reason: 'conflict' } as const;
+		const refused = refusal(before, tx);
+		if (refused) return { ok: false, reason: refused } as const;
+		const entry = write(before, tx);
+		if (!entry) return { ok: false, reason: 'conflict' } as const;
+		writeAudit(tx, now, { actorId, entity: 'deviation', entityId: id, ...entry });
+		return { ok: true, value: undefined } as const;
+	});
+}
+
 /** Edits what was found and what is to be done; a closed deviation is reopened first. */
 export function updateDeviation(
 	id: number,
@@ -122,31 +145,35 @@ export function updateDeviation(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return writeTransaction((tx) => {
-		const before = getDeviation(id, tx);
-		if (!before) return { ok: false, reason: 'not_found' } as const;
-		if (before.version !== version) return { ok: false, reason: 'conflict' } as const;
-		if (before.status === 'closed') return { ok: false, reason: 'closed' } as const;
-		if (!activeUser(tx, input.responsibleId)) {
-			return { ok: false, reason: 'responsible_missing' } as const;
+	return changeDeviation(
+		{ id, version, actorId, now },
+		(before, tx) =>
+			before.status === 'closed'
+				? 'closed'
+				: !activeUser(tx, input.responsibleId)
+					? 'responsible_missing'
+					: null,
+		(before, tx) => {
+			const after = tx
+				.update(deviation)
+				.set({ ...input, version: version + 1 })
+				.where(and(eq(deviation.id, id), eq(deviation.version, version)))
+				.returning()
+				.get();
+			if (!after) return null;
+			return { action: 'update', before: auditable(before), after: auditable(after) };
 		}
-		const after = tx
-			.update(deviation)
-			.set({ ...input, version: version + 1 })
-			.where(and(eq(deviation.id, id), eq(deviation.version, version)))
-			.returning()
-			.get();
-		if (!after) return { ok: false, reason: 'conflict' } as const;
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'deviation',
-			entityId: id,
-			action: 'update',
-			before: auditable(before),
-			after: auditable(after)
-		});
-		return { ok: true, value: undefined } as const;
-	});
+	);
+}
+
+type Closing = Pick<Deviation, 'status' | 'closingNote' | 'closedById' | 'closedAt'>;
+
+/** Closes or reopens: the closing fields, and the next version. */
+function setClosing(tx: Tx, id: number, version: number, closing: Closing): void {
+	tx.update(deviation)
+		.set({ ...closing, version: version + 1 })
+		.where(eq(deviation.id, id))
+		.run();
 }
 
 /** Closing needs a note on what was done (the check constraint holds it too). */
@@ -157,31 +184,23 @@ export function closeDeviation(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return writeTransaction((tx) => {
-		const before = getDeviation(id, tx);
-		if (!before) return { ok: false, reason: 'not_found' } as const;
-		if (before.version !== version) return { ok: false, reason: 'conflict' } as const;
-		if (before.status === 'closed') return { ok: false, reason: 'already_closed' } as const;
-		tx.update(deviation)
-			.set({
+	return changeDeviation(
+		{ id, version, actorId, now },
+		(before) => (before.status === 'closed' ? 'already_closed' : null),
+		(before, tx) => {
+			setClosing(tx, id, version, {
 				status: 'closed',
 				closingNote,
 				closedById: actorId,
-				closedAt: now,
-				version: version + 1
-			})
-			.where(eq(deviation.id, id))
-			.run();
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'deviation',
-			entityId: id,
-			action: 'close',
-			before: { status: before.status },
-			after: { status: 'closed', closingNote }
-		});
-		return { ok: true, value: undefined } as const;
-	});
+				closedAt: now
+			});
+			return {
+				action: 'close',
+				before: { status: before.status },
+				after: { status: 'closed', closingNote }
+			};
+		}
+	);
 }
 
 /** Reopening keeps the closing note in the audit log; the reason goes there too. */
@@ -192,29 +211,25 @@ export function reopenDeviation(
 	actorId: number,
 	now: Date
 ): WriteResult {
-	return writeTransaction((tx) => {
-		const before = getDeviation(id, tx);
-		if (!before) return { ok: false, reason: 'not_found' } as const;
-		if (before.version !== version) return { ok: false, reason: 'conflict' } as const;
-		if (before.status !== 'closed') return { ok: false, reason: 'not_closed' } as const;
-		tx.update(deviation)
-			.set({
+	return changeDeviation(
+		{ id, version, actorId, now },
+		(before) => (before.status !== 'closed' ? 'not_closed' : null),
+		(before, tx) => {
+			setClosing(tx, id, version, {
 				status: 'open',
 				closingNote: null,
 				closedById: null,
-				closedAt: null,
-				version: version + 1
-			})
-			.where(eq(deviation.id, id))
-			.run();
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'deviation',
-			entityId: id,
-			action: 'reopen',
-			before: { status: 'closed', closingNote: before.closingNote, closedById: before.closedById },
-			after: { status: 'open', reason }
-		});
-		return { ok: true, value: undefined } as const;
-	});
+				closedAt: null
+			});
+			return {
+				action: 'reopen',
+				before: {
+					status: 'closed',
+					closingNote: before.closingNote,
+					closedById: before.closedById
+				},
+				after: { status: 'open', reason }
+			};
+		}
+	);
 }
