@@ -1,6 +1,6 @@
 /**
  * «I faresonen» is one rule: the benefit page's health (domain/benefits/health.ts, `isAtRisk`)
- * and the SQL the lists, counts, register and steering pages use (`AT_RISK`, gain-views.ts)
+ * and the SQL the lists, counts, register and steering pages use (`AT_RISK`, gain-lists.ts)
  * call the same benefits at risk, over several benefits, both directions, planned months and
  * forecasts that are missing, behind the status or better than plan.
  */
@@ -19,7 +19,7 @@ import {
 	countBehindByTrack,
 	countPlanStatus,
 	listBenefitsPage
-} from '$lib/server/db/queries/gain-views';
+} from '$lib/server/db/queries/gain-lists';
 import { getMission } from '$lib/server/db/queries/mission';
 import { toFacts } from '$lib/server/benefits/scope';
 import { benefitOverview } from '$lib/server/benefits/views/overview';

@@ -27,7 +27,7 @@ import {
 	countBehindByTrack,
 	listBehindPage,
 	listBenefitsPage
-} from '$lib/server/db/queries/gain-views';
+} from '$lib/server/db/queries/gain-lists';
 import { getMission } from '$lib/server/db/queries/mission';
 import { toFacts } from '$lib/server/benefits/scope';
 import { benefitResult } from '$lib/domain/benefit-figures';

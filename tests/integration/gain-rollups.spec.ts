@@ -24,13 +24,8 @@ import { updateBenefit, getBenefit } from '$lib/server/db/queries/benefits';
 import { setProjectArchived } from '$lib/server/db/queries/projects';
 import { editProject } from '../factories/portfolio';
 import { rebuildGainRollups } from '$lib/server/db/queries/gain-rollups';
-import {
-	gainSeries,
-	gainSums,
-	listBehindPage,
-	listBenefitsPage,
-	type GainSumRow
-} from '$lib/server/db/queries/gain-views';
+import { gainSeries, gainSums, type GainSumRow } from '$lib/server/db/queries/gain-views';
+import { listBehindPage, listBenefitsPage } from '$lib/server/db/queries/gain-lists';
 import { makeUser } from '../factories';
 import { makeBenefit, makeMission, makeProject, planBenefit } from '../factories/benefits';
 import { makeTrack } from '../factories/portfolio';

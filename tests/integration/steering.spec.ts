@@ -18,7 +18,7 @@ import { createRisk } from '$lib/server/db/queries/risks';
 import { changeStatus, saveStatusReport } from '$lib/server/db/queries/lifecycle';
 import { reopenOccurrence, signOccurrence } from '$lib/server/db/queries/wheel-occurrences';
 import { rebuildGainRollups } from '$lib/server/db/queries/gain-rollups';
-import { listBehindPage } from '$lib/server/db/queries/gain-views';
+import { listBehindPage } from '$lib/server/db/queries/gain-lists';
 import { countChangesSince, listChangesSince } from '$lib/server/db/queries/steering';
 import { loadScope, scopeSums } from '$lib/server/benefits/scope';
 import { complianceView } from '$lib/server/wheel/views/compliance';

@@ -73,7 +73,7 @@ function phrase(d: Deviation, planned: string): string {
 /**
  * The tolerance that judges a benefit: its own, or the mission's «bak plan» margin when it
  * has none. The one rule behind every «bak plan» (the benefit page, /gevinster, /styring, the
- * register and the reports); gain-views.ts says the same in SQL (`coalesce`).
+ * register and the reports); gain-lists.ts says the same in SQL (`coalesce`).
  */
 export function toleranceOf(own: number | null | undefined, missionMargin: number): number {
 	return own ?? missionMargin;
@@ -99,7 +99,7 @@ export function isBehind(input: {
 /**
  * In the danger zone («I faresonen»): not behind plan now, but the forecast for the target month
  * is worse than the plan there by more than the tolerance, in the benefit's direction
- * (`benefitHealth` says «i faresonen» exactly then). No forecast: not at risk. gain-views.ts says
+ * (`benefitHealth` says «i faresonen» exactly then). No forecast: not at risk. gain-lists.ts says
  * the same in SQL (`AT_RISK`).
  */
 export function isAtRisk(input: {

@@ -8,7 +8,7 @@ import { planStatusOf } from '$lib/domain/benefits/health';
 import { BAD_PAGE_LINK, decodeKey, encodeKey } from '$lib/paging';
 import type { BenefitResponse, BenefitsResponse } from '$lib/schemas/api';
 import type { BenefitLevel } from '$lib/domain/benefits/vocabulary';
-import { listBenefitsPage } from '$lib/server/db/queries/gain-views';
+import { listBenefitsPage } from '$lib/server/db/queries/gain-lists';
 import { listCurrentRealisations } from '$lib/server/db/queries/realisation-log';
 import { getMission } from '$lib/server/db/queries/mission';
 import type { BenefitAccess } from '../access';

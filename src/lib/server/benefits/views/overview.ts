@@ -11,16 +11,18 @@ import { canLogFor } from '$lib/server/benefits/access';
 import { readCheckedFilter } from '$lib/server/benefits/scope';
 import { versioned } from '$lib/server/read-cache';
 import {
-	countPlanStatus,
 	gainSeries,
 	gainSums,
-	listBehindPage,
-	listBenefitsPage,
 	listProjectSumsPage,
 	listTrackProjectOptions,
 	type GainScope,
 	type GainSumRow
 } from '$lib/server/db/queries/gain-views';
+import {
+	countPlanStatus,
+	listBehindPage,
+	listBenefitsPage
+} from '$lib/server/db/queries/gain-lists';
 import { getMission } from '$lib/server/db/queries/mission';
 import { getProjectById } from '$lib/server/db/queries/projects';
 import { listTracks } from '$lib/server/db/queries/tracks';

@@ -1,15 +1,14 @@
 /**
  * The benefits register as a spreadsheet (benefits/views/register.ts): the same scope as the
- * Gevinster lists (gain-views.ts), read a chunk at a time by id.
+ * Gevinster lists (gain-lists.ts), read a chunk at a time by id.
  */
+import { statement, type GainScope } from './gain-views';
 import {
 	BENEFIT_COLUMNS,
 	BENEFITS_FROM,
 	BENEFITS_IN_SCOPE,
-	statement,
-	type BenefitListRow,
-	type GainScope
-} from './gain-views';
+	type BenefitListRow
+} from './gain-lists';
 import { CONFIRMED_COLUMNS, CONFIRMED_JOINS } from './realisation-log';
 
 // The same scope as the lists, read a chunk at a time by id so a download never asks SQLite

@@ -6,7 +6,8 @@
  * page nets them (domain/benefits/net.ts). A benefit with several quality dimensions counts in
  * each of them; one with none under `ingen`.
  */
-import { BENEFITS_FROM, BENEFITS_IN_SCOPE, SUMS, type GainSumRow } from './gain-views';
+import { SUMS, type GainSumRow } from './gain-views';
+import { BENEFITS_FROM, BENEFITS_IN_SCOPE } from './gain-lists';
 import { preparedStatements } from './prepared';
 
 const statement = preparedStatements();

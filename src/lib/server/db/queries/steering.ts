@@ -1,7 +1,7 @@
 /**
  * What the steering page (/styring) reads, counted in SQL per track: projects by phase and by
  * the colour of their latest status report, open risks per cell of the 5×5 matrix, the units
- * whose measures the track's projects carry, the benefits behind plan (gain-views.ts), and
+ * whose measures the track's projects carry, the benefits behind plan (gain-lists.ts), and
  * «siden forrige møte»: what changed since a day, counted and listed a page at a time through
  * the indexes on the change times (status_change.at, realisation.created_at, risk.created_at,
  * wheel_reopening.reopened_at). No statement reads a row per benefit or realisation; the

@@ -227,7 +227,7 @@ export const benefitFigure = sqliteTable('benefit_figure', {
 	/**
 	 * With a status: the planned value at the target month, and what the owner's forecast says
 	 * the value will be then (`forecastAtEnd`; null without a forecast ahead of the status).
-	 * Kept so lists can judge «i faresonen» (`AT_RISK`, gain-views.ts) without the path.
+	 * Kept so lists can judge «i faresonen» (`AT_RISK`, gain-lists.ts) without the path.
 	 */
 	endPlanned: integer('end_planned'),
 	forecastEnd: integer('forecast_end')

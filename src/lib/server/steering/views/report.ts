@@ -21,7 +21,7 @@ import { m } from '$lib/paraglide/messages';
 import { trackComplianceBars, trackGainBars, trackLabel } from '$lib/charts/steering-inputs';
 import { formatDay, formatKroner, formatPercent, osloDay } from '$lib/format';
 import { getMission } from '$lib/server/db/queries/mission';
-import { listBehindPage } from '$lib/server/db/queries/gain-views';
+import { listBehindPage } from '$lib/server/db/queries/gain-lists';
 import { listRisksPage } from '$lib/server/db/queries/portfolio-risks';
 import { CHANGE_KINDS, countChangesSince, listChangesSince } from '$lib/server/db/queries/steering';
 import type { SessionUser } from '$lib/server/auth/session';

@@ -29,7 +29,8 @@ import { BENEFIT_LEVEL_OF } from '$lib/domain/benefits/vocabulary';
 import { decodeKey } from '$lib/paging';
 import { getMission, listEffectGoals } from '$lib/server/db/queries/mission';
 import { listTracks } from '$lib/server/db/queries/tracks';
-import { countBehindByTrack, gainSums, goalSums } from '$lib/server/db/queries/gain-views';
+import { gainSums, goalSums } from '$lib/server/db/queries/gain-views';
+import { countBehindByTrack } from '$lib/server/db/queries/gain-lists';
 import { netSumRow, NO_SUMS, type GroupSums, type NetAmounts } from '$lib/domain/benefits/net';
 import { sharedBenefitsByTrack } from '$lib/server/db/queries/shared-benefits';
 import {
