@@ -5,6 +5,7 @@
  * finding deviations. Counting is done in SQL; the thresholds are domain/control/deviations.ts.
  */
 import { and, eq } from 'drizzle-orm';
+import type { Tx } from '..';
 import { riskControl, risk, wheelTask } from '../schema';
 import { writeAudit } from './audit';
 import { writeTransaction } from './write';
@@ -35,14 +36,26 @@ export function linkRiskControl(
 			.returning({ riskId: riskControl.riskId })
 			.get();
 		if (!inserted) return { ok: false, reason: 'already_linked' } as const;
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'risk_control',
-			entityId: `${link.riskId}:${link.taskId}`,
-			action: 'link',
-			after: { riskId: link.riskId, taskId: link.taskId }
-		});
+		auditLink(tx, now, actorId, link, 'link');
 		return { ok: true, value: undefined } as const;
+	});
+}
+
+/** A link's audit entry: the pair after linking, before unlinking. */
+function auditLink(
+	tx: Tx,
+	now: Date,
+	actorId: number,
+	link: { riskId: number; taskId: number },
+	action: 'link' | 'unlink'
+): void {
+	const pair = { riskId: link.riskId, taskId: link.taskId };
+	writeAudit(tx, now, {
+		actorId,
+		entity: 'risk_control',
+		entityId: `${link.riskId}:${link.taskId}`,
+		action,
+		...(action === 'link' ? { after: pair } : { before: pair })
 	});
 }
 
@@ -64,13 +77,7 @@ export function unlinkRiskControl(
 			.returning({ riskId: riskControl.riskId })
 			.get();
 		if (!removed) return { ok: false, reason: 'not_linked' } as const;
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'risk_control',
-			entityId: `${link.riskId}:${link.taskId}`,
-			action: 'unlink',
-			before: { riskId: link.riskId, taskId: link.taskId }
-		});
+		auditLink(tx, now, actorId, link, 'unlink');
 		return { ok: true, value: undefined } as const;
 	});
 }
