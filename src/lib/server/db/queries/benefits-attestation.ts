@@ -6,7 +6,7 @@
  * transaction.
  */
 import { and, eq } from 'drizzle-orm';
-import { db } from '..';
+import { db, type Tx } from '..';
 import { writeAudit } from './audit';
 import { withGainRollups } from './gain-rollups';
 import { benefit, benefitForecast, realisation, realisationConfirmation } from '../schema';
@@ -54,6 +54,15 @@ export function currentRealisation(benefitId: number, period: string): number | 
 		.get({ benefitId, period }) as number | undefined;
 }
 
+/** Whether a newer row of the benefit supersedes this one (it no longer counts). */
+export function isSuperseded(tx: Tx, benefitId: number, realisationId: number): boolean {
+	return !!tx
+		.select({ id: realisation.id })
+		.from(realisation)
+		.where(and(eq(realisation.benefitId, benefitId), eq(realisation.supersedesId, realisationId)))
+		.get();
+}
+
 /** Whether this row was attested. */
 export function isAttested(realisationId: number): boolean {
 	return !!statement(
@@ -94,12 +103,9 @@ export function confirmRealisation(
 			.get();
 		if (!row) return { ok: false, reason: 'realisation_missing' } as const;
 		if (row.period !== input.period) return { ok: false, reason: 'period_mismatch' } as const;
-		const superseded = tx
-			.select({ id: realisation.id })
-			.from(realisation)
-			.where(and(eq(realisation.benefitId, benefitId), eq(realisation.supersedesId, row.id)))
-			.get();
-		if (superseded) return { ok: false, reason: 'realisation_superseded' } as const;
+		if (isSuperseded(tx, benefitId, row.id)) {
+			return { ok: false, reason: 'realisation_superseded' } as const;
+		}
 		if (input.kind === 'attest' && b.ownerId !== actorId) {
 			return { ok: false, reason: 'not_owner' } as const;
 		}

@@ -19,7 +19,12 @@ import { writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
 import { withGainRollups } from './gain-rollups';
 import { estimateFits } from '$lib/domain/gain-estimates';
-import { currentRealisation, isAttested, lockedRealisation } from './benefits-attestation';
+import {
+	currentRealisation,
+	isAttested,
+	isSuperseded,
+	lockedRealisation
+} from './benefits-attestation';
 
 export type EstimateLineRow = typeof estimateLine.$inferSelect;
 export type RealisationRow = typeof realisation.$inferSelect;
@@ -288,12 +293,9 @@ export function logRealisation(
 			if (old.period !== input.period) {
 				return { ok: false, reason: 'supersedes_other_month' } as const;
 			}
-			const newer = tx
-				.select({ id: realisation.id })
-				.from(realisation)
-				.where(and(eq(realisation.benefitId, benefitId), eq(realisation.supersedesId, old.id)))
-				.get();
-			if (newer) return { ok: false, reason: 'supersedes_superseded' } as const;
+			if (isSuperseded(tx, benefitId, old.id)) {
+				return { ok: false, reason: 'supersedes_superseded' } as const;
+			}
 		}
 		// An attested month is locked: a new value must supersede the attested one, with a reason.
 		const locked = lockedRealisation(benefitId, input.period);
