@@ -24,10 +24,28 @@ const measures = () => [
 	{ name: 'DOMContentLoaded (ms)', ms: [] },
 	{ name: 'map drawn and hydrated (ms)', ms: [] },
 	{ name: 'HTML (KB)', ms: [] },
-	{ name: 'drawing fetched after the page (KB over the wire; ≈ 0 in the page or a 304)', ms: [] }
+	{ name: 'drawing fetched after the page (KB over the wire; ≈ 0 in the page or a 304)', ms: [] },
+	// The renderer's main thread until drawn (CDP Performance.getMetrics): script, style,
+	// layout, and the rest of its tasks (parsing, paint, compositing, garbage collection).
+	{ name: 'main thread: script (ms)', ms: [] },
+	{ name: 'main thread: style (ms)', ms: [] },
+	{ name: 'main thread: layout (ms)', ms: [] },
+	{ name: 'main thread: parse, paint and the rest (ms)', ms: [] },
+	{ name: 'DOM nodes', ms: [] }
 ];
 /** @type {Record<string, { name: string, ms: number[] }[]>} */
 const timings = { project: measures(), kart: measures() };
+/**
+ * `RENDER_COMPARE=/path/to/other/checkout`: that checkout's built server is started too, on the
+ * same database, and each run opens both servers' pages one after the other (alternating which
+ * goes first), so a change in the machine's load falls on both alike.
+ */
+const compare = process.env.RENDER_COMPARE;
+/** @type {Record<string, { name: string, ms: number[] }[]>} */
+const compared = { project: measures(), kart: measures() };
+/** @type {import('node:child_process').ChildProcess | undefined} */
+let compareServer;
+let compareBase = '';
 
 /** @type {import('node:child_process').ChildProcess | undefined} */
 let server;
@@ -125,12 +143,11 @@ async function seed() {
 	return { email, password: f.TEST_PASSWORD, projectId: project.id };
 }
 
-beforeAll(async () => {
-	if (!existsSync('build/index.js')) throw new Error('Kjør «npx vite build» først.');
-	const { email, password, projectId } = await seed();
+/** Starts a built server (`scripts/server.js` of a checkout) on the seeded database. */
+async function startServer(/** @type {string} */ script) {
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
-	server = spawn(process.execPath, ['scripts/server.js'], {
+	const child = spawn(process.execPath, [script], {
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: baseUrl },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -144,9 +161,23 @@ beforeAll(async () => {
 				resolve(undefined);
 			}
 		};
-		server?.stdout?.on('data', onData);
-		server?.stderr?.on('data', onData);
+		child.stdout?.on('data', onData);
+		child.stderr?.on('data', onData);
 	});
+	return { child, baseUrl };
+}
+
+beforeAll(async () => {
+	if (!existsSync('build/index.js')) throw new Error('Kjør «npx vite build» først.');
+	const { email, password, projectId } = await seed();
+	const started = await startServer('scripts/server.js');
+	const baseUrl = started.baseUrl;
+	server = started.child;
+	if (compare) {
+		const other = await startServer(`${compare}/scripts/server.js`);
+		compareServer = other.child;
+		compareBase = other.baseUrl;
+	}
 	browser = await launchBrowser();
 	context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 	const page = await context.newPage();
@@ -202,11 +233,18 @@ afterAll(async () => {
 	console.table(serverRows);
 	await browser?.close();
 	server?.kill();
+	compareServer?.kill();
 	const median = (/** @type {number[]} */ v) =>
 		[...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 	console.log(`\nChromium render of a generated map: ${nodeCount} nodes, ${edgeCount} edges`);
-	for (const [which, rows] of Object.entries(timings)) {
-		console.log(which === 'project' ? '/gevinster/prosjekt/[id]' : '/gevinster/kart?prosjekt=[id]');
+	const tables = Object.entries(timings).map(([which, rows]) => [which, rows, '']);
+	if (compare)
+		for (const [which, rows] of Object.entries(compared)) tables.push([which, rows, compare]);
+	for (const [which, rows, from] of tables) {
+		console.log(
+			(which === 'project' ? '/gevinster/prosjekt/[id]' : '/gevinster/kart?prosjekt=[id]') +
+				(from ? ` (${from})` : compare ? ' (this checkout)' : '')
+		);
 		console.table(
 			rows.map((t) => ({
 				measure: t.name,
@@ -223,6 +261,9 @@ afterAll(async () => {
 async function measure(target, rows) {
 	if (!context) throw new Error('not set up');
 	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Performance.enable');
+	const tracing = process.env.RENDER_TRACE ? startTrace(cdp) : null;
 	const response = await page.goto(target, { waitUntil: 'domcontentloaded', timeout: 300_000 });
 	// Drawn and hydrated when the map's node links are in the DOM and MapView has marked its
 	// export buttons live: they appear once the drawing is there (in the page or fetched).
@@ -245,7 +286,26 @@ async function measure(target, rows) {
 			now: performance.now()
 		};
 	});
+	const { metrics } = await cdp.send('Performance.getMetrics');
+	const metric = (/** @type {string} */ name) =>
+		(metrics.find((x) => x.name === name)?.value ?? 0) * 1000;
+	if (tracing) await endTrace(cdp, await tracing, target);
 	const body = response ? await response.body() : Buffer.alloc(0);
+	if (process.env.RENDER_TRACE && process.env.RENDER_TRACE !== '1')
+		(await import('node:fs')).writeFileSync(
+			`${process.env.RENDER_TRACE}/${new URL(target).pathname.includes('kart') ? 'kart' : 'project'}.html`,
+			body
+		);
+	rows[6].ms.push(metric('ScriptDuration'));
+	rows[7].ms.push(metric('RecalcStyleDuration'));
+	rows[8].ms.push(metric('LayoutDuration'));
+	rows[9].ms.push(
+		metric('TaskDuration') -
+			metric('ScriptDuration') -
+			metric('RecalcStyleDuration') -
+			metric('LayoutDuration')
+	);
+	rows[10].ms.push(metric('Nodes') / 1000);
 	rows[0].ms.push(nav.firstByte);
 	rows[1].ms.push(nav.response);
 	rows[2].ms.push(nav.dcl);
@@ -256,14 +316,83 @@ async function measure(target, rows) {
 }
 
 describe('benefit map page in Chromium', () => {
-	bench(`${SIZE} nodes, project page`, () => measure(url, timings.project), {
+	let round = 0;
+	/** One run of a page, and with RENDER_COMPARE the other server's too, in turn first. */
+	const both = async (/** @type {'project' | 'kart'} */ which) => {
+		const target = which === 'project' ? url : kartUrl;
+		const runs = [() => measure(target, timings[which])];
+		if (compare)
+			runs.push(() => measure(target.replace(/^http:\/\/[^/]+/, compareBase), compared[which]));
+		if (round++ % 2) runs.reverse();
+		for (const run of runs) await run();
+	};
+	bench(`${SIZE} nodes, project page`, () => both('project'), {
 		iterations: 3,
 		time: 0,
 		warmupIterations: 0
 	});
-	bench(`${SIZE} nodes, gevinstkart`, () => measure(kartUrl, timings.kart), {
+	bench(`${SIZE} nodes, gevinstkart`, () => both('kart'), {
 		iterations: 3,
 		time: 0,
 		warmupIterations: 0
 	});
 });
+
+/**
+ * `RENDER_TRACE=1`: a Chromium trace of each load (CDP Tracing, the DevTools timeline's
+ * categories), summed by event on the renderer's main thread and printed, to see where the
+ * time until drawn goes. Off by default: tracing slows the page it measures.
+ * @param {import('playwright-core').CDPSession} cdp
+ */
+async function startTrace(cdp) {
+	await cdp.send('Tracing.start', {
+		categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink',
+		transferMode: 'ReturnAsStream'
+	});
+}
+
+/**
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {unknown} _started
+ * @param {string} target
+ */
+async function endTrace(cdp, _started, target) {
+	/** @type {Promise<string>} */
+	const done = new Promise((resolve) =>
+		cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream))
+	);
+	await cdp.send('Tracing.end');
+	const stream = await done;
+	let text = '';
+	for (;;) {
+		const chunk = await cdp.send('IO.read', { handle: stream });
+		text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
+		if (chunk.eof) break;
+	}
+	await cdp.send('IO.close', { handle: stream });
+	if (process.env.RENDER_TRACE !== '1') {
+		const { writeFileSync } = await import('node:fs');
+		const name = new URL(target).pathname.includes('kart') ? 'kart' : 'project';
+		writeFileSync(`${process.env.RENDER_TRACE}/${name}-${Date.now()}.json`, text);
+	}
+	const parsed = JSON.parse(text);
+	/** @type {any[]} */
+	const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+	const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+	/** @type {Map<string, { ms: number, count: number }>} */
+	const sums = new Map();
+	for (const e of events) {
+		if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || !e.dur) continue;
+		const row = sums.get(e.name) ?? { ms: 0, count: 0 };
+		row.ms += e.dur / 1000;
+		row.count++;
+		sums.set(e.name, row);
+	}
+	console.log(`\nTrace of ${target} (main thread, inclusive ms by event)`);
+	console.table(
+		[...sums]
+			.sort((a, b) => b[1].ms - a[1].ms)
+			.slice(0, 25)
+			.map(([name, { ms, count }]) => ({ name, ms: Math.round(ms), count }))
+	);
+}

@@ -32,7 +32,9 @@ export function escapeXml(text: string): string {
 const path = line<Point>()
 	.x((p) => p.x)
 	.y((p) => p.y)
-	.curve(curveBasis);
+	.curve(curveBasis)
+	// A tenth of a pixel is finer than a screen shows; the full doubles tripled the edges' bytes.
+	.digits(1);
 
 /** A node's name for screen readers: its kind (a benefit's type too) and label. */
 export function accessibleName(node: LaidOutNode): string {

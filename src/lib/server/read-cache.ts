@@ -5,14 +5,20 @@
  * the steering page's wheel compliance over every unit a track involves. The key must hold
  * every input besides the data (e.g. today's date when «overdue» depends on it).
  */
-import { dataVersion } from './db';
+import { dataVersion, tablesVersion } from './db';
 
 /** Entries kept at most; the oldest goes first. A few per page and day is all this holds. */
 const LIMIT = 64;
 const entries = new Map<string, { version: string; value: unknown }>();
 
-export function versioned<T>(key: string, compute: () => T): T {
-	const version = dataVersion();
+/**
+ * `reads`, when given, names every table `compute` reads: then only a write to one of those
+ * (or another connection's commit) computes it again, and a realisation logged or a session
+ * renewed leaves, say, the wheel's figures alone. A test should hold `reads` to what the
+ * statements really open (tests/integration/read-cache-tables.spec.ts).
+ */
+export function versioned<T>(key: string, compute: () => T, reads?: readonly string[]): T {
+	const version = reads ? `t:${tablesVersion(reads)}` : dataVersion();
 	const hit = entries.get(key);
 	if (hit && hit.version === version) return hit.value as T;
 	const value = compute();

@@ -80,6 +80,54 @@ export function dataVersion(): string {
 	return `${dataVersionOf.get() as number}:${changeCount()}`;
 }
 
+/** Tables whose writes on the app's connection are counted (tablesVersion), by name. */
+let watched: Set<string> | undefined;
+let writesOf: Database.Statement | undefined;
+const TABLE_NAME = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * Like dataVersion, but changes only when one of `tables` may have: a write to one of them on
+ * the app's own connection, or a commit by any other connection (which may have written
+ * anything). Writes are counted by TEMP triggers (https://sqlite.org/lang_createtrigger.html):
+ * they live with this connection only, so the file's schema and its migrations are untouched,
+ * and they fire for every statement, drizzle's, prepared or raw, inside a transaction or not
+ * (a rolled-back write takes its count back with it). A table is watched from the first time
+ * it is asked for; the count starts then, which is all a cache computed after it needs.
+ */
+export function tablesVersion(tables: readonly string[]): string {
+	const sqlite = getDb().$client;
+	if (!watched) {
+		watched = new Set();
+		sqlite.exec(
+			'create temp table if not exists table_write (name text primary key, n integer not null)'
+		);
+	}
+	for (const table of tables) {
+		if (watched.has(table)) continue;
+		if (!TABLE_NAME.test(table)) throw new Error(`not a table name: ${table}`);
+		const bump = `insert into temp.table_write (name, n) values ('${table}', 1)
+			on conflict (name) do update set n = n + 1`;
+		sqlite.exec(
+			['insert', 'update', 'delete']
+				.map(
+					(op) =>
+						`create temp trigger if not exists "table_write_${table}_${op}" after ${op} on main."${table}"
+						begin ${bump}; end;`
+				)
+				.join('\n')
+		);
+		watched.add(table);
+	}
+	dataVersionOf ??= sqlite.prepare('pragma data_version').pluck();
+	writesOf ??= sqlite
+		.prepare(
+			'select coalesce(sum(n), 0) from temp.table_write where name in (select value from json_each(?))'
+		)
+		.pluck();
+	const writes = writesOf.get(JSON.stringify(tables)) as number;
+	return `${dataVersionOf.get() as number}:${writes}`;
+}
+
 /** Resolves once every commit made so far is on disk (one fsync shared by concurrent callers). */
 export function syncCommits(): Promise<void> {
 	const file = getDb().$client.name;

@@ -205,6 +205,35 @@ function group<T extends { trackId: number }>(rows: readonly T[]): Map<number, T
 	return out;
 }
 
+/**
+ * Every table steeringComplianceFigures reads (a test holds this to what its statements open):
+ * the figures are kept until one of these is written, so logging a realisation, renewing a
+ * session or any other write elsewhere leaves them be.
+ */
+export const COMPLIANCE_READS = [
+	'measure',
+	'measure_unit',
+	'project',
+	'project_track',
+	'unit',
+	'wheel',
+	'wheel_assignment',
+	'wheel_signature',
+	'wheel_task',
+	'wheel_task_month'
+] as const;
+
+/** The wheel compliance of the units each track's measures involve, this year to `now`. */
+export function steeringComplianceFigures(now: Date) {
+	const involved = listTrackUnits();
+	const units = new Map<number, number[]>();
+	for (const r of involved) units.set(r.trackId, [...(units.get(r.trackId) ?? []), r.unitId]);
+	return {
+		byTrack: units,
+		figures: unitsCompliance([...new Set(involved.map((r) => r.unitId))], now)
+	};
+}
+
 /** The steering page for this user at `now`. */
 export function steeringPage(
 	user: SessionUser,
@@ -233,15 +262,11 @@ export function steeringPage(
 	if (canReadCompliance(user)) {
 		// Summed over every unit the tracks involve (hundreds at national scale): kept until the
 		// data changes or the day does (what is overdue depends on today), read-cache.ts.
-		const { byTrack, figures } = versioned(`steering:compliance:${asOf}`, () => {
-			const involved = listTrackUnits();
-			const units = new Map<number, number[]>();
-			for (const r of involved) units.set(r.trackId, [...(units.get(r.trackId) ?? []), r.unitId]);
-			return {
-				byTrack: units,
-				figures: unitsCompliance([...new Set(involved.map((r) => r.unitId))], now)
-			};
-		});
+		const { byTrack, figures } = versioned(
+			`steering:compliance:${asOf}`,
+			() => steeringComplianceFigures(now),
+			COMPLIANCE_READS
+		);
 		complianceYear = figures.year;
 		compliance = (trackId) => {
 			const units = byTrack.get(trackId) ?? [];
