@@ -43,6 +43,11 @@ describe('search', () => {
 		const response = await page.goto('/sok?q=%22%2A%2A');
 		expect(response?.status()).toBe(400);
 		expect(await page.getByText('Søket må inneholde minst ett ord eller tall.').count()).toBe(1);
+		// The search form stays, with what was typed, marked wrong and described by the reason.
+		const field = page.getByRole('main').getByLabel('Søk etter tittel');
+		expect(await field.inputValue()).toBe('"**');
+		expect(await field.getAttribute('aria-invalid')).toBe('true');
+		expect(await field.getAttribute('aria-describedby')).toContain('sok-q-error');
 		await expectAccessible(page);
 
 		await page.goto('/sok');

@@ -90,13 +90,18 @@ export function makeProject(
 	);
 }
 
-export function makeMeasure(projectId: number, ownerId: number, unitIds: number[] = []) {
+export function makeMeasure(
+	projectId: number,
+	ownerId: number,
+	unitIds: number[] = [],
+	overrides: { title?: string } = {}
+) {
 	counter += 1;
 	return value(
 		createMeasure(
 			{
 				projectId,
-				title: `Tiltak ${counter}`,
+				title: overrides.title ?? `Tiltak ${counter}`,
 				description: null,
 				ownerId,
 				unitIds,

@@ -319,7 +319,7 @@ const SQL = {
 		limit @limit offset @offset`,
 	// Exists per user rather than a union of owner columns: each probe stops at the first row.
 	owners: () => `
-		select u.id, u.name from user u
+		select u.id, u.name, u.email from user u
 		where exists (select 1 from track t where t.owner_id = u.id and t.archived_at is null)
 			or exists (select 1 from project p where p.owner_id = u.id and p.archived_at is null)
 			or exists (select 1 from measure m join project p on p.id = m.project_id
@@ -438,6 +438,6 @@ export function listProjectMeasuresPage(
 }
 
 /** People who own a live track, project or measure: the overview's owner filter. */
-export function listLiveOwners(): { id: number; name: string }[] {
+export function listLiveOwners(): { id: number; name: string; email: string }[] {
 	return all('owners', shapeOf(overviewParams({})), {});
 }

@@ -58,6 +58,7 @@ const pageSql = (sort: RiskSort, direction: 'after' | 'before' | 'first') => {
 	const order = direction === 'before' ? 'desc' : 'asc';
 	return `select r.id, r.title, r.likelihood, r.consequence, r.status, r.project_id as projectId,
 			r.measure_id as measureId, coalesce(p.title, m.title) as subjectTitle,
+			mp.title as measureProjectTitle,
 			${k1} as k1, ${k2} as k2, ${k3} as k3
 		${LIVE(true)} ${where}
 		order by ${k1} ${order}, ${k2} ${order}, ${k3} ${order}
@@ -93,6 +94,8 @@ export interface RiskListRow {
 	projectId: number | null;
 	measureId: number | null;
 	subjectTitle: string;
+	/** The project a measure's risk belongs to: a measure's title alone is ambiguous. */
+	measureProjectTitle: string | null;
 	key: SortKey;
 }
 

@@ -24,6 +24,7 @@ import {
 import { getMission, listEffectGoals } from '$lib/server/db/queries/mission';
 import { listTracks } from '$lib/server/db/queries/tracks';
 import { listActiveUnitNames } from '$lib/server/db/queries/portfolio-people';
+import { pickerNames } from '$lib/domain/org/picker-names';
 
 /** Projects shown under every track before it is opened. */
 export const PREVIEW_PROJECTS = 3;
@@ -214,7 +215,7 @@ export function overviewView(params: URLSearchParams) {
 		filtering: isFilterActive(state.filter),
 		filterValues: filterValues(state.filter),
 		trackOptions: listTracks().map((t) => ({ id: t.id, code: t.code, title: t.title })),
-		owners: listLiveOwners(),
+		owners: pickerNames(listLiveOwners()),
 		units: listActiveUnitNames()
 	};
 }

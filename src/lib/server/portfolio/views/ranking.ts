@@ -18,6 +18,7 @@ import { isAdmin } from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/session';
 import { canCreateInPortfolio } from '../access';
 import { LENSES, LEVELS, type Level } from '$lib/domain/portfolio/vocabulary';
+import { pickerNames } from '$lib/domain/org/picker-names';
 
 export const RANKING_PAGE = 25;
 
@@ -72,7 +73,7 @@ export function rankingView(params: URLSearchParams) {
 			withoutLevel: balance.withoutLevel
 		},
 		funnel: { projects: stage('project'), measures: stage('measure') },
-		owners: listLiveOwners(),
+		owners: pickerNames(listLiveOwners()),
 		units: listActiveUnitNames()
 	};
 }

@@ -91,6 +91,7 @@ export function riskListView(params: URLSearchParams) {
 				id: r.id,
 				title: r.title,
 				subjectTitle: r.subjectTitle,
+				measureProjectTitle: r.measureProjectTitle,
 				projectId: r.projectId,
 				measureId: r.measureId,
 				likelihood: `${r.likelihood} – ${likelihoodLabel(r.likelihood as ScaleValue)}`,
