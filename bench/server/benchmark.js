@@ -76,7 +76,8 @@ if (args.help) {
   --only PREFIKSER  bare sidene som begynner med en av disse (kommaskilt)
   --timeout S       gi opp en forespørsel etter S sekunder (standard 120)
   --page-budget S   slutt å gjenta en side etter S sekunder (standard 150)
-  --out FIL         tabellen hit (standard bench/results/server-<skala>-<dato>.md)
+  --out FIL         tabellen hit (standard bench/results/server-<skala>-<dato>.md, eller -2, -3 …
+                    om den finnes)
   --no-write        bare skriv tabellen ut`);
 	process.exit(0);
 }
@@ -485,7 +486,7 @@ async function main() {
 		log(report);
 		if (!args['no-write']) {
 			const day = startedAt.toISOString().slice(0, 10);
-			const file = args.out ?? path.join('bench/results', `server-${manifest.scale}-${day}.md`);
+			const file = args.out ?? freshResultFile(`server-${manifest.scale}-${day}`);
 			mkdirSync(path.dirname(file), { recursive: true });
 			writeFileSync(file, report);
 			log(`Skrevet til ${file}`);
@@ -493,6 +494,18 @@ async function main() {
 	} finally {
 		server.stop();
 		cleanup();
+	}
+}
+
+/**
+ * `bench/results/<name>.md`, or `<name>-2.md`, `-3` … when a run the same day is already
+ * there: the checked-in tables are what later runs are compared with, so none is overwritten.
+ * @param {string} name
+ */
+function freshResultFile(name) {
+	for (let n = 1; ; n++) {
+		const file = path.join('bench/results', `${name}${n === 1 ? '' : `-${n}`}.md`);
+		if (!existsSync(file)) return file;
 	}
 }
 

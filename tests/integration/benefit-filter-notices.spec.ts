@@ -9,18 +9,25 @@ import { load as breakdownLoad } from '../../src/routes/(app)/gevinster/fordelin
 import { load as mapLoad } from '../../src/routes/(app)/gevinster/kart/+page.server';
 import { makeEvent, makeUser, signIn, type Signed } from '../factories';
 import { makeMission } from '../factories/benefits';
+import { makeProject } from '../factories/portfolio';
 
 let reader: Signed;
 let track = 0;
+let otherTrack = 0;
+let leaderId = 0;
 
-type Page = { notices: string[]; filter: { trackId: number | null; beneficiary?: string | null } };
+type Page = {
+	notices: string[];
+	filter: { trackId: number | null; projectId: number | null; beneficiary?: string | null };
+};
 const load = async (loader: (e: never) => unknown, path: string) =>
 	(await loader(makeEvent({ signed: reader, path }) as never)) as Page;
 
 beforeAll(async () => {
 	const leader = await makeUser([{ role: 'programme_leader' }]);
 	reader = signIn(await makeUser([{ role: 'viewer' }]));
-	track = makeMission(leader).tracks[0]!;
+	[track, otherTrack] = makeMission(leader).tracks as [number, number];
+	leaderId = leader;
 });
 
 describe('a filter that names nothing', () => {
@@ -53,5 +60,18 @@ describe('a filter that names nothing', () => {
 		]);
 		const known = await load(breakdownLoad, '/gevinster/fordeling?mottaker=familie');
 		expect(known).toMatchObject({ notices: [], filter: { beneficiary: 'familie' } });
+	});
+
+	it('a project outside the chosen track: the track wins, and the page says so', async () => {
+		const projectId = makeProject(leaderId, [track], { title: 'Familiens hus – Elverum' });
+		for (const loader of [overviewLoad, breakdownLoad, mapLoad]) {
+			const page = await load(loader, `/gevinster?spor=${otherTrack}&prosjekt=${projectId}`);
+			expect(page.filter).toMatchObject({ trackId: otherTrack, projectId: null });
+			expect(page.notices).toEqual([
+				'Prosjektet «Familiens hus – Elverum» er ikke i det valgte sporet. Viser hele sporet.'
+			]);
+		}
+		const inside = await load(mapLoad, `/gevinster/kart?spor=${track}&prosjekt=${projectId}`);
+		expect(inside).toMatchObject({ notices: [], filter: { trackId: track, projectId } });
 	});
 });

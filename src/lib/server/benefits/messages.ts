@@ -176,6 +176,7 @@ export const futureMonth = () => m.benefits_msg_future_month();
 export const FILTER_NOTICES = {
 	spor: (raw: string) => m.benefits_notice_track({ raw }),
 	prosjekt: (raw: string) => m.benefits_notice_project({ raw }),
+	prosjektUtenforSpor: (title: string) => m.benefits_notice_project_not_in_track({ title }),
 	niva: (raw: string) => m.benefits_notice_level({ raw }),
 	mottaker: (raw: string) => m.benefits_notice_beneficiary({ raw })
 };

@@ -76,6 +76,11 @@ export function readCheckedFilter(url: URL): { filter: ScopeFilter; notices: str
 		if (!project) {
 			filter.projectId = null;
 			notices.push(FILTER_NOTICES.prosjekt(shown(prosjekt)));
+		} else if (filter.trackId !== null && !project.trackIds.includes(filter.trackId)) {
+			// The form keeps the project chosen when only the track is changed; the pair would
+			// select nothing and read as an empty project, so the track wins and the page says so.
+			filter.projectId = null;
+			notices.push(FILTER_NOTICES.prosjektUtenforSpor(shown(project.title)));
 		}
 	}
 	const niva = raw('niva');
