@@ -604,7 +604,7 @@ describe('the change log names the token a write came with', () => {
 		});
 		const from = lastId();
 		const result = await outcome(() =>
-			benefitPage.logRealisation(
+			benefitPage.logRealisation!(
 				makeEvent({
 					signed: signIn(who.owner!, NOW),
 					path: `/gevinster/${benefitId}?/logRealisation`,
