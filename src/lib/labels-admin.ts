@@ -96,6 +96,7 @@ const ACTION: Readonly<Record<string, () => string>> = {
 	password_set_by_link: m.admin_action_password_set_by_link,
 	locale_changed: m.admin_action_locale_changed,
 	sso_sign_in: m.admin_action_sso_sign_in,
+	identity_unlink: m.admin_action_identity_unlink,
 	sign: m.admin_action_sign,
 	reopen: m.admin_action_reopen,
 	close: m.admin_action_close,

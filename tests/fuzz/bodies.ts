@@ -7,7 +7,7 @@
  * Every action must be listed: the fuzz test fails for an action without a seed body.
  */
 import { TEST_PASSWORD } from '../factories';
-import type { Seed } from './seed';
+import { FUZZ_ISSUER, FUZZ_SUBJECT, type Seed } from './seed';
 
 export type Body = Record<string, string | string[]>;
 
@@ -228,6 +228,7 @@ export function validBodies(seed: Seed): Record<string, Body> {
 		[`${userItem} resetPassword`]: { credential: 'link' },
 		[`${userItem} addRole`]: { role: 'unit_leader', unitId: s(ids.unitB) },
 		[`${userItem} removeRole`]: { assignmentId: s(ids.viewerRoleId) },
+		[`${userItem} unlinkIdentity`]: { issuer: FUZZ_ISSUER, subject: FUZZ_SUBJECT, confirm: 'on' },
 
 		[`${units} create`]: { name: 'Ny enhet', parentId: s(ids.unitA) },
 		[`${units} rename`]: { unitId: s(ids.unitB), name: 'Nytt navn', version: s(versions.unitB) },

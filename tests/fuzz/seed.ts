@@ -12,6 +12,7 @@ import { makeMeasure, makeRisk, makeTrack } from '../factories/portfolio';
 import { makeWheel } from '../factories/wheel';
 import { setUnitArchived } from '$lib/server/db/queries/units';
 import { createUser, listRolesOfUser } from '$lib/server/db/queries/users';
+import { signInWithSso } from '$lib/server/db/queries/oidc';
 import { createChange } from '$lib/server/db/queries/benefits';
 import { createLink } from '$lib/server/db/queries/benefits-links';
 import { addEstimateLine, setPlannedPeriod } from '$lib/server/db/queries/benefits-gains';
@@ -78,6 +79,10 @@ async function stageImports(admin: Signed, wheelId: number, projectId: number) {
 	};
 }
 
+/** The viewer's identity at an identity provider (for «Koble fra» on the user's page). */
+export const FUZZ_ISSUER = 'https://login.fuzz.test.no/';
+export const FUZZ_SUBJECT = 'fuzz-leser-sub';
+
 /** The request time of every fuzzed action; the seed's periods are chosen around it. */
 export const NOW = new Date('2026-11-16T10:00:00Z');
 
@@ -104,6 +109,22 @@ export async function seedInstallation() {
 	const steeringId = await makeUser([{ role: 'steering' }], { email: 'fuzz-styring@test.no' });
 	const viewerId = await makeUser([{ role: 'viewer' }], { email: 'fuzz-leser@test.no' });
 	const viewerRoleId = listRolesOfUser(viewerId)[0]!.id;
+	// The viewer has signed in once through an identity provider, so an administrator can
+	// unlink that identity on the user's page.
+	ok(
+		signInWithSso(
+			{
+				email: 'fuzz-leser@test.no',
+				name: 'Fuzz Leser',
+				roles: [],
+				mapping: [],
+				issuer: FUZZ_ISSUER,
+				subject: FUZZ_SUBJECT,
+				provision: false
+			},
+			NOW
+		)
+	);
 
 	// A user with a set-password link, for the public /passord page.
 	const link = await issueCredentials('link', NOW);

@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
@@ -13,6 +15,13 @@ import { makeUnit, makeUser, signIn } from '../factories';
 import { makeFrozenBenefit, makeMission, makeProject } from '../factories/benefits';
 import { makeWheel } from '../factories/wheel';
 import { callApi, ROUTES } from './api-client';
+import { checkAuditChain } from '$lib/server/db/queries/audit';
+import { verifyAuditChain } from '$lib/server/db/queries/audit-chain';
+import { auditLogPage } from '$lib/server/org/views/audit-log';
+import { viaApi } from '$lib/server/org/views/audit-log-export';
+import { actions as benefitPage } from '../../src/routes/(app)/gevinster/[id=id]/+page.server';
+import { makeEvent, outcome } from '../factories';
+import { withLocale } from '$lib/server/i18n';
 
 /** A Monday in November, Oslo time: October is the last whole month. */
 const NOW = new Date('2026-11-16T09:00:00Z');
@@ -504,6 +513,139 @@ describe('signing an occurrence', () => {
 			error: { code: 'invalid', fields: { storedIn: 'Skriv hvor dokumentasjonen er lagret' } }
 		});
 		expect(signatures('2026-05')).toEqual([]);
+	});
+});
+
+describe('the change log names the token a write came with', () => {
+	/** A write token with a name of its own, and its id. */
+	function namedToken(userId: number, name: string) {
+		const form = new FormData();
+		form.set('name', name);
+		form.set('scope', 'write');
+		form.set('expiresOn', '2027-01-31');
+		const answer = createApiToken(signIn(userId, NOW).user, form, NOW);
+		if (!('token' in answer)) throw new Error('token not made');
+		return answer.token;
+	}
+	const rowsAfter = (id: number) =>
+		db
+			.select()
+			.from(auditLog)
+			.all()
+			.filter((a) => a.id > id);
+	const lastId = () =>
+		Math.max(
+			0,
+			...db
+				.select({ id: auditLog.id })
+				.from(auditLog)
+				.all()
+				.map((a) => a.id)
+		);
+
+	it('a realised value and a sign-off through the API name the token, never its secret', async () => {
+		const owner = namedToken(who.owner!, 'Regnskapssystemet');
+		const unit = namedToken(who.unitLeader!, 'Kvalitetssystemet');
+		const from = lastId();
+		const logged = await post(`/api/v1/gevinster/${benefitId}/realiseringer`, owner.secret, {
+			period: '2026-08',
+			value: '5 000'
+		});
+		expect(logged.status).toBe(201);
+		const signed = await post(
+			`/api/v1/arshjul/forekomster/${taskId}/${unitId}/2026-06/signatur`,
+			unit.secret,
+			{ storedIn: 'Compilo' }
+		);
+		expect(signed.status).toBe(201);
+		const rows = rowsAfter(from);
+		expect(rows.length).toBeGreaterThanOrEqual(2);
+		const byActor = (id: number) => rows.filter((r) => r.actorId === id);
+		expect(byActor(who.owner!).length).toBeGreaterThan(0);
+		expect(byActor(who.unitLeader!).length).toBeGreaterThan(0);
+		for (const r of byActor(who.owner!)) {
+			expect(r).toMatchObject({ apiTokenId: owner.id, apiTokenName: 'Regnskapssystemet' });
+		}
+		for (const r of byActor(who.unitLeader!)) {
+			expect(r).toMatchObject({ apiTokenId: unit.id, apiTokenName: 'Kvalitetssystemet' });
+		}
+		for (const r of rows) {
+			expect(JSON.stringify(r)).not.toContain(owner.secret);
+			expect(JSON.stringify(r)).not.toContain(unit.secret);
+		}
+		// The token is part of what the hash covers, and the chain still holds.
+		expect(await checkAuditChain()).toMatchObject({ ok: true });
+	});
+
+	it('the token cannot be changed or hidden afterwards: the trigger refuses it, the hash shows it', async () => {
+		const owner = namedToken(who.owner!, 'Skjult');
+		const from = lastId();
+		await post(`/api/v1/gevinster/${benefitId}/realiseringer`, owner.secret, {
+			period: '2026-02',
+			value: '4 000'
+		});
+		const id = rowsAfter(from).find((r) => r.apiTokenId === owner.id)!.id;
+		const hide = 'UPDATE audit_log SET api_token_id = NULL, api_token_name = NULL WHERE id = ?';
+		expect(() => db.$client.prepare(hide).run(id)).toThrow(/append-only/);
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 'misjonskart-api-audit-')), 'copy.db');
+		await db.$client.backup(file);
+		const copy = new Database(file);
+		copy.exec('DROP TRIGGER audit_log_no_update');
+		copy.prepare(hide).run(id);
+		expect(await verifyAuditChain(copy)).toMatchObject({ ok: false, brokenId: id, reason: 'hash' });
+		copy.close();
+	});
+
+	it('a write on the page names no token, even right after one through the API', async () => {
+		const owner = namedToken(who.owner!, 'Før siden');
+		await post(`/api/v1/gevinster/${benefitId}/realiseringer`, owner.secret, {
+			period: '2026-09',
+			value: '1 000'
+		});
+		const from = lastId();
+		const result = await outcome(() =>
+			benefitPage.logRealisation!(
+				makeEvent({
+					signed: signIn(who.owner!, NOW),
+					path: `/gevinster/${benefitId}?/logRealisation`,
+					params: { id: String(benefitId) },
+					form: { period: '2026-10', value: '2 000' },
+					now: NOW
+				}) as never
+			)
+		);
+		expect(result.kind).toBe('ok');
+		const rows = rowsAfter(from);
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.map((r) => [r.apiTokenId, r.apiTokenName])).toEqual(rows.map(() => [null, null]));
+	});
+
+	it('the change log page and its download say «via API-token» with the name, in each language', async () => {
+		const owner = namedToken(who.owner!, 'Økonomi «Visma»');
+		const from = lastId();
+		await post(`/api/v1/gevinster/${benefitId}/realiseringer`, owner.secret, {
+			period: '2026-03',
+			value: '3 000'
+		});
+		const page = auditLogPage(new URL('http://localhost/admin/logg'));
+		const mine = page.rows.filter((r) => r.id > from);
+		expect(mine.length).toBeGreaterThan(0);
+		for (const r of mine) expect(r.viaApi).toEqual({ id: owner.id, name: 'Økonomi «Visma»' });
+		// The token itself was made on the account page: that row names no token.
+		const made = page.rows.filter(
+			(r) => r.entity === 'api_token' && r.entityId === String(owner.id)
+		);
+		expect(made.map((r) => r.viaApi)).toEqual([null]);
+		const token = { id: owner.id, name: owner.name };
+		expect(withLocale('nb', () => viaApi(token))).toBe(
+			`via API-token «Økonomi «Visma»» (#${owner.id})`
+		);
+		expect(withLocale('nn', () => viaApi(token))).toBe(
+			`via API-token «Økonomi «Visma»» (#${owner.id})`
+		);
+		expect(withLocale('en', () => viaApi(token))).toBe(
+			`via API token “Økonomi «Visma»” (#${owner.id})`
+		);
 	});
 });
 

@@ -59,3 +59,20 @@ export const moveUnitSchema = z.object({
 });
 
 export const unitIdSchema = z.object({ unitId: idField(m.admin_unit_invalid) });
+
+/**
+ * «Koble fra» on a user's page: which link to the identity provider (issuer and subject, as
+ * stored; OpenID Connect Core 1.0 § 2 lets a subject be up to 255 ASCII characters), and the
+ * box that confirms it, so a stray click does not unlink.
+ */
+export const unlinkIdentitySchema = z.object({
+	issuer: z
+		.string({ error: () => m.admin_identity_invalid() })
+		.min(1, { error: () => m.admin_identity_invalid() })
+		.max(2000, { error: () => m.admin_identity_invalid() }),
+	subject: z
+		.string({ error: () => m.admin_identity_invalid() })
+		.min(1, { error: () => m.admin_identity_invalid() })
+		.max(255, { error: () => m.admin_identity_invalid() }),
+	confirm: z.literal('on', { error: () => m.admin_identity_confirm_required() })
+});

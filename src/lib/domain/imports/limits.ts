@@ -8,8 +8,15 @@ import { formatByteSize } from '../control/evidence';
 
 /** The uploaded file, in bytes. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-/** Data rows over all sheets, the header rows not counted. */
-export const IMPORT_MAX_ROWS = 5_000;
+/**
+ * Data rows over all sheets, the header rows and a download's «Om uttrekket» sheet not counted.
+ * As many as the importable downloads hold at their caps, so every file the app makes imports
+ * back («import what you export»): the portfolio's Spor, Prosjekter and Tiltak together
+ * (`PORTFOLIO_LIMITS.rows`, portfolio/views/export.ts) and the benefits register's three sheets
+ * (`REGISTER_LIMITS`, 3 × 10 000; benefits/views/register.ts). A test holds them together
+ * (tests/integration/imports-portfolio-large.spec.ts).
+ */
+export const IMPORT_MAX_ROWS = 30_000;
 /** Characters of cell text over all sheets, as staged for the preview (imports/read.ts). */
 export const IMPORT_MAX_TEXT = 20 * 1024 * 1024;
 /** Columns a sheet may have. */

@@ -7,6 +7,7 @@
 import { error, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { admitApiRequest, resolveApiToken } from './api-token';
 import { requireUser } from './guards';
+import { withApiToken } from '../db/audit-origin';
 import type { SessionUser } from './session';
 
 export const API_PREFIX = '/api/v1/';
@@ -110,6 +111,10 @@ export const handleApiRequests: Handle = async ({ event, resolve }) => {
 		}
 		event.locals.user = resolved.user;
 		event.locals.apiToken = resolved.grant;
+		// Every audit row the request writes names the token (db/audit-origin.ts), so the change
+		// log tells a write through the API from one made on a page.
+		const origin = { tokenId: resolved.grant.tokenId, tokenName: resolved.grant.name };
+		return asApiError(await withApiToken(origin, () => resolve(event)));
 	}
 	return asApiError(await resolve(event));
 };

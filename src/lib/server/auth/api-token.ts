@@ -30,7 +30,8 @@ import type { SessionUser } from './session';
 import { hashToken } from './tokens';
 
 /** What a bearer token grants on this request. */
-export type ApiGrant = { tokenId: number; scope: ApiScope };
+/** `name` is the token's own label, which the audit rows of its writes repeat. */
+export type ApiGrant = { tokenId: number; name: string; scope: ApiScope };
 
 /** Read when an answer is made: in the request's language (messages/admin/*.json). */
 export const API_TOKEN_MESSAGES = {
@@ -100,7 +101,7 @@ export function resolveApiToken(
 			locale: row.user.locale,
 			roles: listRoleAssignmentsForUser(row.user.id)
 		},
-		grant: { tokenId: row.token.id, scope: row.token.scope }
+		grant: { tokenId: row.token.id, name: row.token.name, scope: row.token.scope }
 	};
 }
 

@@ -27,6 +27,9 @@ export type ChainFields = {
 	/** The stored JSON text, or null. */
 	before: string | null;
 	after: string | null;
+	/** The API token a write came with (schema/audit.ts); absent or null for any other. */
+	apiTokenId?: number | null;
+	apiTokenName?: string | null;
 };
 
 /**
@@ -40,12 +43,19 @@ export function storedJson(value: unknown): string | null {
 
 export function canonicalFields(fields: ChainFields): string {
 	const text = (value: string | null) => (value === null ? null : value.toWellFormed());
-	// Keys in RFC 8785 order (UTF-16 code units): action, actorId, after, at, before, entity,
-	// entityId, id. JSON.stringify keeps an object's insertion order for such keys.
+	// Keys in RFC 8785 order (UTF-16 code units): action, actorId, after, apiTokenId,
+	// apiTokenName, at, before, entity, entityId, id. JSON.stringify keeps an object's insertion
+	// order for such keys. The token's two keys are there only for a write made through the API,
+	// so every row written before they existed hashes as it did.
+	const api =
+		fields.apiTokenId === null || fields.apiTokenId === undefined
+			? {}
+			: { apiTokenId: fields.apiTokenId, apiTokenName: text(fields.apiTokenName ?? null) };
 	return JSON.stringify({
 		action: text(fields.action),
 		actorId: fields.actorId,
 		after: text(fields.after),
+		...api,
 		at: fields.at,
 		before: text(fields.before),
 		entity: text(fields.entity),

@@ -113,6 +113,13 @@ const inTable = (
 	keyOf: (text: string) => string = normaliseHeader
 ) => table.get(keyOf(text)) ?? text;
 
+/** The «Om uttrekket» sheet a download ends with, in any language: notes, not data. */
+export function isAboutSheet(name: string): boolean {
+	aboutNames ??= new Set(locales.map((l) => normaliseHeader(withLocale(l, m.export_about_sheet))));
+	return aboutNames.has(normaliseHeader(name));
+}
+let aboutNames: Set<string> | undefined;
+
 /** The file's sheets as the matcher reads them: their names and headers in bokmål. */
 export function sheetsInBokmaal(sheets: readonly StagedSheet[]): StagedSheet[] {
 	const { sheets: names, headers } = tablesOf();

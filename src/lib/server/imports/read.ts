@@ -24,7 +24,7 @@ import {
 	IMPORT_MAX_UNPACKED_BYTES
 } from '$lib/domain/imports/limits';
 import { entryDataOffset, zipEntries, zipProblem } from '$lib/domain/imports/zip';
-import { isSumWord } from './file-words';
+import { isAboutSheet, isSumWord } from './file-words';
 
 export interface StagedRow {
 	/** The row's number in the spreadsheet (CSV: the record's number), as the user sees it. */
@@ -232,6 +232,8 @@ async function parseSheets(bytes: Uint8Array): Promise<StagedSheet[]> {
 	// Shared strings make a small file hold much text; what is staged stays within a bound.
 	let text = 0;
 	for (const worksheet of workbook.worksheets) {
+		// A download's «Om uttrekket» (title, filters, what was cut) is not rows to import.
+		const counted = !isAboutSheet(worksheet.name);
 		const rows: StagedRow[] = [];
 		let last: number | undefined;
 		worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -257,7 +259,9 @@ async function parseSheets(bytes: Uint8Array): Promise<StagedSheet[]> {
 			if (text > IMPORT_MAX_TEXT) throw new Refused('too_much_text');
 			rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? '') });
 			// The first row is the header; the rest count, over all sheets.
-			if (rows.length > 1 && ++dataRows > IMPORT_MAX_ROWS) throw new Refused('too_many_rows');
+			if (counted && rows.length > 1 && ++dataRows > IMPORT_MAX_ROWS) {
+				throw new Refused('too_many_rows');
+			}
 		});
 		const sheet = sheetOf(worksheet.name, rows);
 		if (sheet) sheets.push(sheet);

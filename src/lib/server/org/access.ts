@@ -6,6 +6,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { requireAdmin } from '../auth/guards';
 import { getUserById } from '../db/queries/users';
+import { listUserIdentities } from '../db/queries/oidc';
 import { m } from '$lib/paraglide/messages';
 
 type ItemEvent = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
@@ -19,3 +20,16 @@ export function requireUserAccount(event: ItemEvent) {
 }
 
 export type UserAccountAccess = ReturnType<typeof requireUserAccount>;
+
+/**
+ * An administrator, the user named by the route, and the user's links to identity providers,
+ * for unlinking one: 404 when the user is unknown or has no link to take away.
+ */
+export function requireLinkedAccount(event: ItemEvent) {
+	const ctx = requireUserAccount(event);
+	const identities = listUserIdentities(ctx.target.id);
+	if (identities.length === 0) error(404, m.admin_identities_none());
+	return { ...ctx, identities };
+}
+
+export type LinkedAccountAccess = ReturnType<typeof requireLinkedAccount>;

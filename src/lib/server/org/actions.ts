@@ -16,6 +16,7 @@ import {
 	setUserActive,
 	updateUserName
 } from '../db/queries/users';
+import { unlinkUserIdentity } from '../db/queries/oidc';
 import { createUnit, getUnit, moveUnit, renameUnit, setUnitArchived } from '../db/queries/units';
 import { checkAuditChain } from '../db/queries/audit';
 import { recordAuditVerification } from '../db/queries/audit-log';
@@ -31,10 +32,11 @@ import {
 	renameUserSchema,
 	resetPasswordSchema,
 	roleSchema,
-	unitIdSchema
+	unitIdSchema,
+	unlinkIdentitySchema
 } from '$lib/schemas/admin';
 import { ORG_MESSAGES, ORG_SUCCESS } from './messages';
-import type { UserAccountAccess } from './access';
+import type { LinkedAccountAccess, UserAccountAccess } from './access';
 
 /** Where credentials are shown: links are given with the site's own address. */
 type Admin = { admin: SessionUser; origin: string };
@@ -121,6 +123,25 @@ export function removeRole({ admin, target }: UserAccountAccess, formData: FormD
 	const result = removeRoleAssignment(form.data.assignmentId, admin.id, now);
 	if (!result.ok) return refuse(result.reason, {}, '_form', 'removeRole');
 	return { action: 'removeRole', success: ORG_SUCCESS.roleRemoved };
+}
+
+/**
+ * «Koble fra»: takes away one of the user's links to an identity provider (the guard found
+ * them), so the next single sign-on matches the account by verified e-mail again.
+ */
+export function unlinkIdentity(
+	{ admin, target, identities }: LinkedAccountAccess,
+	formData: FormData,
+	now: Date
+) {
+	const form = parseForm(unlinkIdentitySchema, formData);
+	if (!form.ok) return invalid(form.values, form.errors, 'unlinkIdentity');
+	const { issuer, subject } = form.data;
+	const linked = identities.some((i) => i.issuer === issuer && i.subject === subject);
+	if (!linked) return refuse('identity_missing', form.values, '_form', 'unlinkIdentity');
+	const result = unlinkUserIdentity(target.id, { issuer, subject }, admin.id, now);
+	if (!result.ok) return refuse('identity_missing', form.values, '_form', 'unlinkIdentity');
+	return { action: 'unlinkIdentity', success: ORG_SUCCESS.identityUnlinked };
 }
 
 /** After a lost update the rename and move forms of the unit show its newer values. */

@@ -15,7 +15,8 @@ export const ORG_MESSAGES: MessageBook = {
 		has_children: m.admin_msg_has_children,
 		parent_archived: m.admin_msg_parent_archived,
 		unit_missing: m.admin_msg_unit_missing,
-		password_off: m.admin_msg_password_off
+		password_off: m.admin_msg_password_off,
+		identity_missing: m.admin_identity_not_found
 	}),
 	fields: { owner_missing: 'ownerId', unit_missing: 'unitId' }
 };
@@ -27,6 +28,7 @@ export const ORG_SUCCESS = lazyWith(
 		activated: m.admin_ok_activated,
 		roleAdded: m.admin_ok_role_added,
 		roleRemoved: m.admin_ok_role_removed,
+		identityUnlinked: m.admin_ok_identity_unlinked,
 		unitMoved: m.admin_ok_unit_moved,
 		unitArchived: m.admin_ok_unit_archived,
 		unitRestored: m.admin_ok_unit_restored

@@ -5,6 +5,7 @@
 import { listRolesOfUser, listUsers } from '../db/queries/users';
 import { passwordLoginEnabled } from '../auth/oidc';
 import { listUnits } from '../db/queries/units';
+import { listUserIdentities } from '../db/queries/oidc';
 import type { UserAccountAccess } from './access';
 import { buildUnitTree, flattenUnitTree, unitOptions } from '$lib/domain/units';
 
@@ -31,6 +32,11 @@ export function userPage({ target }: UserAccountAccess) {
 			version: target.version
 		},
 		roles: listRolesOfUser(target.id),
+		identities: listUserIdentities(target.id).map((i) => ({
+			issuer: i.issuer,
+			subject: i.subject,
+			linkedAt: i.linkedAt.getTime()
+		})),
 		units: unitOptions(listUnits().filter((u) => !u.archivedAt)),
 		passwordLogin: passwordLoginEnabled()
 	};

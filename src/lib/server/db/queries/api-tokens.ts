@@ -110,6 +110,7 @@ function prepareByHash() {
 		.select({
 			token: {
 				id: apiToken.id,
+				name: apiToken.name,
 				scope: apiToken.scope,
 				expiresOn: apiToken.expiresOn,
 				revokedAt: apiToken.revokedAt

@@ -13,7 +13,7 @@ import { chainHash, GENESIS_HASH, type ChainFields, type ChainReport } from '../
 type StoredRow = ChainFields & { prevHash: string | null; hash: string | null };
 
 const COLUMNS = `id, at, actor_id AS actorId, entity, entity_id AS entityId, action, before, after,
-	prev_hash AS prevHash, hash`;
+	api_token_id AS apiTokenId, api_token_name AS apiTokenName, prev_hash AS prevHash, hash`;
 
 export const VERIFY_BATCH_SIZE = 2_000;
 

@@ -3,6 +3,7 @@ import { db, type Tx } from '..';
 import { auditLog, user } from '../schema';
 import { chainHash, GENESIS_HASH, storedJson, type ChainReport } from '../audit-chain';
 import { verifyAuditChain } from './audit-chain';
+import { currentApiToken } from '../audit-origin';
 
 /** An entry of the change log as the pages show it: the row and who did it (null: the system). */
 export const auditEntryColumns = {
@@ -14,15 +15,21 @@ export const auditEntryColumns = {
 	entityId: auditLog.entityId,
 	action: auditLog.action,
 	before: auditLog.before,
-	after: auditLog.after
+	after: auditLog.after,
+	apiTokenId: auditLog.apiTokenId,
+	apiTokenName: auditLog.apiTokenName
 };
 
-export type NewAuditEntry = Omit<typeof auditLog.$inferInsert, 'id' | 'prevHash' | 'hash'>;
+export type NewAuditEntry = Omit<
+	typeof auditLog.$inferInsert,
+	'id' | 'prevHash' | 'hash' | 'apiTokenId' | 'apiTokenName'
+>;
 
 /**
  * Appends a row to the hash chain: reads the last row's hash and inserts after it in the
  * caller's transaction, so the read and the insert see the same last row. The id is given
- * explicitly because it is part of what is hashed.
+ * explicitly because it is part of what is hashed. A write made through the API names its
+ * token (../audit-origin.ts), in the hash as well.
  */
 export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
 	const last = tx
@@ -33,6 +40,7 @@ export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
 		.get();
 	if (last && last.hash === null) throw new Error(`audit_log row ${last.id} is not sealed`);
 	const prevHash = last?.hash ?? GENESIS_HASH;
+	const token = currentApiToken();
 	const row = {
 		id: (last?.id ?? 0) + 1,
 		at: entry.at.getTime(),
@@ -41,7 +49,9 @@ export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
 		entityId: entry.entityId,
 		action: entry.action,
 		before: storedJson(entry.before),
-		after: storedJson(entry.after)
+		after: storedJson(entry.after),
+		apiTokenId: token?.tokenId ?? null,
+		apiTokenName: token?.tokenName ?? null
 	};
 	const hash = chainHash(prevHash, row);
 	// The JSON text goes in as a bound string, not through the JSON column's own

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Role } from '$lib/domain/org/vocabulary';
 import { rolesToRemove, type GroupRole } from '$lib/domain/sso/claims';
 import { db, type Tx } from '..';
@@ -138,4 +138,62 @@ export function signInWithSso(input: SsoSignIn, now: Date): WriteResult<SsoSigne
 		});
 		return { ok: true, value: { userId: found.id, created, granted, revoked, skipped } } as const;
 	});
+}
+
+/** The identities an account is linked to at identity providers, oldest link first. */
+export function listUserIdentities(userId: number) {
+	return db
+		.select({
+			issuer: userIdentity.issuer,
+			subject: userIdentity.subject,
+			linkedAt: userIdentity.linkedAt
+		})
+		.from(userIdentity)
+		.where(eq(userIdentity.userId, userId))
+		.orderBy(asc(userIdentity.linkedAt), asc(userIdentity.issuer))
+		.all();
+}
+
+/**
+ * An administrator takes away the link between an account and a person at the provider, with
+ * its audit row in the same transaction: when the person's account at the provider was made
+ * again and has a new subject identifier, the next sign-in finds the account by its verified
+ * e-mail address again (findAccount) and links the new subject. `not_found` when the account
+ * has no such link (already taken away, or another account's).
+ */
+export function unlinkUserIdentity(
+	userId: number,
+	identity: { issuer: string; subject: string },
+	actorId: number,
+	now: Date
+): WriteResult {
+	return db.transaction(
+		(tx) => {
+			const removed = tx
+				.delete(userIdentity)
+				.where(
+					and(
+						eq(userIdentity.userId, userId),
+						eq(userIdentity.issuer, identity.issuer),
+						eq(userIdentity.subject, identity.subject)
+					)
+				)
+				.returning()
+				.get();
+			if (!removed) return { ok: false, reason: 'not_found' } as const;
+			writeAudit(tx, now, {
+				actorId,
+				entity: 'user',
+				entityId: userId,
+				action: 'identity_unlink',
+				before: {
+					issuer: removed.issuer,
+					subject: removed.subject,
+					linkedAt: removed.linkedAt.toISOString()
+				}
+			});
+			return { ok: true, value: undefined } as const;
+		},
+		{ behavior: 'immediate' }
+	);
 }

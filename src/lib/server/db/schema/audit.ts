@@ -15,6 +15,14 @@ export const auditLog = sqliteTable(
 		before: text('before', { mode: 'json' }),
 		after: text('after', { mode: 'json' }),
 		/**
+		 * A write made through the JSON API (docs/api.md) names the bearer token it came with:
+		 * its id and its name as it was then (a token can be revoked, or go with its owner), never
+		 * the secret. Both null for a write from a page or by the system. No reference to
+		 * api_token: the log outlives the token.
+		 */
+		apiTokenId: integer('api_token_id'),
+		apiTokenName: text('api_token_name'),
+		/**
 		 * The hash chain (src/lib/server/db/audit-chain.ts): `hash` is SHA-256 (FIPS 180-4, hex) of
 		 * `prevHash` followed by the canonical JSON of the fields above; `prevHash` is the
 		 * previous row's `hash`, 64 zeros for the first row. Changing, removing or inserting a

@@ -60,10 +60,18 @@ const inWords = (row: DescribedRow) => ({
 	what: auditEntityLabel(row.entity),
 	action: auditActionLabel(row.action),
 	subject: auditSubjectLabel(row.entity, row.entityId, row.title),
-	actor:
+	actor: [
 		row.actor ??
-		(row.actorId === null ? m.admin_log_system() : m.admin_log_user_id({ id: String(row.actorId) }))
+			(row.actorId === null
+				? m.admin_log_system()
+				: m.admin_log_user_id({ id: String(row.actorId) })),
+		...(row.viaApi ? [viaApi(row.viaApi)] : [])
+	].join(' ')
 });
+
+/** «via API-token «Regnskap» (#4)»: which token a write through the API came with. */
+export const viaApi = (token: { id: number; name: string }) =>
+	m.admin_log_via_api({ name: token.name, id: String(token.id) });
 
 /** The filtered rows in words, newest first, read `BATCH` at a time; at most `limit`. */
 function* describedRows(

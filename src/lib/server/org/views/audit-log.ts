@@ -136,6 +136,8 @@ export function describeRow(r: LogRow, names: AuditNames) {
 		actorName: r.actorName ?? (r.actorId === null ? 'Systemet' : `bruker #${r.actorId}`),
 		actorId: r.actorId,
 		actor: r.actorName,
+		// A write through the API names its token (schema/audit.ts): id and name, no secret.
+		viaApi: r.apiTokenId === null ? null : { id: r.apiTokenId, name: r.apiTokenName ?? '' },
 		entity: r.entity,
 		entityLabel: entityLabel(r.entity),
 		subject: auditSubject(r.entity, r.entityId, r.before, r.after),

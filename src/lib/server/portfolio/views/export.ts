@@ -23,9 +23,20 @@ import { formatNumber } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { PORTFOLIO_COLUMN_TEXT as col, PORTFOLIO_SHEET_TEXT as sheet } from './export-headers';
 import { readRiskFilter } from './risks';
+import { IMPORT_MAX_ROWS } from '$lib/domain/imports/limits';
 
-/** Caps per sheet, for the same reason as the register's (benefits/views/register.ts). */
-export const PORTFOLIO_LIMITS = { projects: 10_000, measures: 20_000, risks: 20_000 };
+/**
+ * Caps per sheet, for the same reason as the register's (benefits/views/register.ts), and for
+ * Spor, Prosjekter and Tiltak together the rows an import takes (`rows`), so the download
+ * always imports back: every track, then the projects up to their cap, then the measures up to
+ * theirs or to what is left of `rows`, whichever is smaller.
+ */
+export const PORTFOLIO_LIMITS = {
+	projects: 10_000,
+	measures: 20_000,
+	risks: 20_000,
+	rows: IMPORT_MAX_ROWS
+};
 const CHUNK = 1_000;
 
 export interface ExportFile {
@@ -63,14 +74,18 @@ export async function portfolioXlsx(params: URLSearchParams, now: Date): Promise
 	const users = new Map(listUserNames().map((u) => [u.id, u.name]));
 	const units = new Map(listActiveUnitNames().map((u) => [u.id, u.name]));
 	const allMeasures = listMeasures().filter((x) => shown.has(x.projectId));
-	const measuresCut = allMeasures.length > PORTFOLIO_LIMITS.measures;
-	const measures = allMeasures.slice(0, PORTFOLIO_LIMITS.measures);
 	const tracks = listTracks();
+	const measureLimit = Math.max(
+		0,
+		Math.min(PORTFOLIO_LIMITS.measures, PORTFOLIO_LIMITS.rows - tracks.length - projects.length)
+	);
+	const measuresCut = allMeasures.length > measureLimit;
+	const measures = allMeasures.slice(0, measureLimit);
 
 	const notes = describePortfolioFilter(params);
 	notes.push(
 		cutNote(sheet.projects(), projects.length, cut, PORTFOLIO_LIMITS.projects),
-		cutNote(sheet.measures(), measures.length, measuresCut, PORTFOLIO_LIMITS.measures),
+		cutNote(sheet.measures(), measures.length, measuresCut, measureLimit),
 		m.export_measures_note()
 	);
 	const xlsx = new XlsxWorkbook({

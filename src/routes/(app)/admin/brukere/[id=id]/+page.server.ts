@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { requireUserAccount } from '$lib/server/org/access';
+import { requireLinkedAccount, requireUserAccount } from '$lib/server/org/access';
 import * as org from '$lib/server/org/actions';
 import { userPage } from '$lib/server/org/views';
 import { readForm } from '$lib/server/read-form';
@@ -34,5 +34,9 @@ export const actions: Actions = {
 	removeRole: async (event) => {
 		const ctx = requireUserAccount(event);
 		return org.removeRole(ctx, await readForm(event), event.locals.now);
+	},
+	unlinkIdentity: async (event) => {
+		const ctx = requireLinkedAccount(event);
+		return org.unlinkIdentity(ctx, await readForm(event), event.locals.now);
 	}
 };
