@@ -11,6 +11,7 @@ import { canLogFor } from '$lib/server/benefits/access';
 import { readCheckedFilter } from '$lib/server/benefits/scope';
 import { versioned } from '$lib/server/read-cache';
 import {
+	BENEFITS_IN_SCOPE_READS,
 	countPlanStatus,
 	gainSeries,
 	gainSums,
@@ -88,8 +89,10 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 		{ prefix: 'bak-', hash: 'bak-plan', size: BEHIND_PAGE, keyLength: 1, keyOf: (r) => [r.id] }
 	);
 	// How many in the scope are behind and in the danger zone, as the lists judge them.
-	const counts = versioned(`gevinster:status:${margin}:${JSON.stringify(filter)}`, () =>
-		countPlanStatus(scope, margin)
+	const counts = versioned(
+		`gevinster:status:${margin}:${JSON.stringify(filter)}`,
+		() => countPlanStatus(scope, margin),
+		BENEFITS_IN_SCOPE_READS
 	);
 	const benefitPage = keysetList(
 		params,
