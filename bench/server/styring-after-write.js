@@ -7,6 +7,8 @@
  * and programme leader. Each round posts one realisation (`/gevinster/[id]?/logRealisation`,
  * as the server benchmark does), then times `/styring` twice: the first load after the write,
  * and the next one (nothing written in between). Prints median, p95 and the load average.
+ * `--write session` signs the programme leader in again instead (a session row written, no
+ * figure's table): what a renewal or a sign-in does to the page.
  *   flock /tmp/misjonskart-heavy.lock node bench/server/styring-after-write.js COPY.db [rounds]
  * The database is written to: give it a copy, never /work/data/national.db itself.
  */
@@ -19,6 +21,9 @@ import { freePort, median, postAction, quantile, signIn, timed } from './http.js
 const args = process.argv.slice(2);
 const appAt = args.indexOf('--app');
 const app = appAt >= 0 ? path.resolve(args.splice(appAt, 2)[1] ?? '.') : process.cwd();
+const writeAt = args.indexOf('--write');
+const write = writeAt >= 0 ? args.splice(writeAt, 2)[1] : 'realisation';
+if (write !== 'realisation' && write !== 'session') throw new Error('--write realisation|session');
 const [database, roundsArg] = args;
 if (!database) throw new Error('Oppgi en kopi av databasen.');
 const rounds = Number(roundsArg ?? 12);
@@ -73,6 +78,16 @@ const next = [];
 /** @type {number[]} */
 const writes = [];
 for (let i = 0; i < rounds; i++) {
+	if (write === 'session') {
+		const started = performance.now();
+		await signIn(base, users.programme_leader, manifest.password);
+		writes.push(performance.now() - started);
+		const first = await page();
+		if (first.status !== 200) throw new Error(`/styring: HTTP ${first.status}`);
+		afterWrite.push(first.ms);
+		next.push((await page()).ms);
+		continue;
+	}
 	const post = await postAction(
 		base,
 		`/gevinster/${ids[i % ids.length]}?/logRealisation`,
@@ -94,11 +109,13 @@ for (let i = 0; i < rounds; i++) {
 	next.push((await page()).ms);
 }
 const ms = (/** @type {number} */ v) => `${v.toFixed(0)} ms`;
-console.log(`app ${app}, ${rounds} rounds, load average ${loadBefore} before, ${load()} after`);
+console.log(
+	`app ${app}, ${write} write, ${rounds} rounds, load average ${loadBefore} before, ${load()} after`
+);
 console.log('| request | median | p95 | min | max |');
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const [name, values] of /** @type {const} */ ([
-	['realisation POST', writes],
+	[write === 'session' ? 'sign-in POST' : 'realisation POST', writes],
 	['`/styring`, first load after the write', afterWrite],
 	['`/styring`, the next load', next]
 ])) {

@@ -2,13 +2,14 @@
  * The breakdown page's read model (/gevinster/fordeling): sums by who gains and by quality
  * dimension for the filter in the address (`spor`, `prosjekt`, `niva`, `mottaker`), each as
  * gross, dis-benefits and net (domain/benefits/net.ts), summed in SQL (gain-breakdowns.ts).
- * The whole mission's breakdown reads every benefit's figure, so it is kept until the data
- * changes (read-cache.ts).
+ * The whole mission's breakdown reads every benefit's figure, so it is kept until one of the
+ * tables it reads is written (read-cache.ts).
  */
 import { readCheckedFilter } from '$lib/server/benefits/scope';
 import { FILTER_NOTICES } from '$lib/server/benefits/messages';
 import { gainBreakdown, type BreakdownFilter } from '$lib/server/db/queries/gain-breakdowns';
 import { listTrackProjectOptions, type GainSumRow } from '$lib/server/db/queries/gain-views';
+import { BENEFITS_IN_SCOPE_READS } from '$lib/server/db/queries/gain-lists';
 import { getMission } from '$lib/server/db/queries/mission';
 import { getProjectById } from '$lib/server/db/queries/projects';
 import { listTracks } from '$lib/server/db/queries/tracks';
@@ -75,7 +76,11 @@ export function breakdownPage(url: URL) {
 	const mission = getMission();
 	if (!mission) return { filter, notices, scope: null };
 	const rate = mission.hourlyRateKroner;
-	const sums = versioned(`breakdown:${JSON.stringify(filter)}`, () => gainBreakdown(filter));
+	const sums = versioned(
+		`breakdown:${JSON.stringify(filter)}`,
+		() => gainBreakdown(filter),
+		BENEFITS_IN_SCOPE_READS
+	);
 	const rows = (list: ReturnType<typeof ordered>) =>
 		list.map((r) => netSumRow(r.sums, r.key, r.label, rate));
 	const byBeneficiary = rows(ordered(sums.beneficiary, BENEFICIARIES, beneficiaryLabel));

@@ -19,6 +19,7 @@ import {
 	type GainSumRow
 } from '$lib/server/db/queries/gain-views';
 import {
+	BENEFITS_IN_SCOPE_READS,
 	countPlanStatus,
 	listBehindPage,
 	listBenefitsPage
@@ -90,8 +91,10 @@ export function benefitOverview(params: URLSearchParams, user: SessionUser) {
 		{ prefix: 'bak-', hash: 'bak-plan', size: BEHIND_PAGE, keyLength: 1, keyOf: (r) => [r.id] }
 	);
 	// How many in the scope are behind and in the danger zone, as the lists judge them.
-	const counts = versioned(`gevinster:status:${margin}:${JSON.stringify(filter)}`, () =>
-		countPlanStatus(scope, margin)
+	const counts = versioned(
+		`gevinster:status:${margin}:${JSON.stringify(filter)}`,
+		() => countPlanStatus(scope, margin),
+		BENEFITS_IN_SCOPE_READS
 	);
 	const benefitPage = keysetList(
 		params,

@@ -256,10 +256,17 @@ export function unitDeviations(user: SessionUser, unitId: number | null, now: Da
 	};
 }
 
-/** The steering page's count: one query, kept until the data (or the day) changes. */
+/** Every table countOpenDeviations reads (tests/integration/read-cache-tables.spec.ts). */
+export const DEVIATION_COUNT_READS = ['deviation'] as const;
+
+/** The steering page's count: one query, kept until a deviation is written (or the day changes). */
 export function steeringDeviationCounts(now: Date) {
 	const today = osloDay(now);
-	return versioned(`deviation-counts:${today}`, () => countOpenDeviations(today));
+	return versioned(
+		`deviation-counts:${today}`,
+		() => countOpenDeviations(today),
+		DEVIATION_COUNT_READS
+	);
 }
 
 /** The landing page's figures: the deviations one may read, open and overdue. */

@@ -17,6 +17,18 @@ export const BENEFITS_IN_SCOPE = `
 		and (@level is null or b.level = @level)`;
 
 /**
+ * The tables `BENEFITS_FROM` + `BENEFITS_IN_SCOPE` open: what countPlanStatus and gainBreakdown
+ * read, so their kept figures (read-cache.ts) wait for a write to one of these; a test holds the
+ * list to their statements (tests/integration/read-cache-tables.spec.ts).
+ */
+export const BENEFITS_IN_SCOPE_READS = [
+	'benefit',
+	'benefit_figure',
+	'project',
+	'project_track'
+] as const;
+
+/**
  * Behind plan, the one rule (domain/benefits/health.ts, `isBehind` with `toleranceOf`): at the
  * status month the realised value is worse than the planned one, in the benefit's direction,
  * by more than its tolerance (the mission's margin `@margin` when it has none), in percent of

@@ -155,6 +155,15 @@ export function changeView(r: ChangeRow): SteeringChange {
 	}
 }
 
+/** Every table countChangesSince reads (tests/integration/read-cache-tables.spec.ts). */
+export const CHANGE_COUNT_READS = [
+	'realisation',
+	'risk',
+	'status_change',
+	'status_report',
+	'wheel_reopening'
+] as const;
+
 export function sinceMeeting(params: SteeringParams, now: Date): SinceMeeting {
 	// No day chosen: from the last steering meeting (set on /styring/moter), if there was one.
 	const meeting = params.since ? undefined : lastMeetingBefore(osloDay(now));
@@ -163,13 +172,14 @@ export function sinceMeeting(params: SteeringParams, now: Date): SinceMeeting {
 	const since =
 		chosen && osloDayStartMs(chosen) <= now.getTime() ? chosen : osloDay(new Date(window.since));
 	// Counting a year of changes reads 600 000 realisations' index entries and compares 15 000
-	// reports with the one before each (60 ms at national scale): kept until the data changes
-	// (read-cache.ts). The window ends now, and only a write adds a change to it, which also
-	// ends the cached count; the minute in the key keeps an earlier `now` from reading a later
+	// reports with the one before each (60 ms at national scale): kept until one of the tables
+	// it counts is written (read-cache.ts). The window ends now, and only such a write adds a
+	// change to it, which also ends the cached count; the minute in the key keeps an earlier `now` from reading a later
 	// window's count.
 	const counts = versioned(
 		`steering:changes:${window.since}:${Math.floor(window.until / 60_000)}`,
-		() => countChangesSince(window)
+		() => countChangesSince(window),
+		CHANGE_COUNT_READS
 	);
 	const link = (q: Record<string, string | null>) => {
 		const s = new URLSearchParams({ siden: since });
