@@ -5,6 +5,7 @@
  * which the log's downloads use; a code with no label here is shown as it is, as there.
  */
 import { m } from '$lib/paraglide/messages';
+import { plural } from '$lib/plural';
 import type { Role } from '$lib/domain/org/vocabulary';
 import type { ApiScope } from '$lib/domain/api-token';
 
@@ -158,7 +159,8 @@ export function chainLine(
 ): string {
 	if (report === null) return m.admin_chain_unchecked();
 	const checked = String(report.checked);
-	if (report.ok) return m.admin_chain_intact({ checked });
+	if (report.ok)
+		return plural(report.checked, m.admin_chain_intact_one, m.admin_chain_intact_many, { checked });
 	return m.admin_chain_broken({
 		id: String(report.brokenId),
 		why: BREAK[report.reason](),

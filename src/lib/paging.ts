@@ -7,7 +7,7 @@ import { m } from '$lib/paraglide/messages';
 import { ID_PATTERN } from '$lib/schemas/id';
 
 /** What a page link the app never writes (a hand-edited or cut-off cursor) is answered with. */
-export const BAD_PAGE_LINK = 'Lenken til denne siden i listen er ugyldig. Gå til første side.';
+export const badPageLink = () => m.paging_bad_link();
 
 const POSITIVE = ID_PATTERN;
 
@@ -130,12 +130,12 @@ export function readKeyset(params: URLSearchParams, length: number, prefix = '')
 		const raw = params.get(name);
 		if (raw === null || raw === '') return undefined;
 		const key = decodeKey(raw, length);
-		if (!key) error(400, BAD_PAGE_LINK);
+		if (!key) error(400, badPageLink());
 		return key;
 	};
 	const after = read(names(prefix).after);
 	const before = read(names(prefix).before);
-	if (after && before) error(400, BAD_PAGE_LINK);
+	if (after && before) error(400, badPageLink());
 	if (after) return { after };
 	return before ? { before } : {};
 }

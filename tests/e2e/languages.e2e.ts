@@ -291,7 +291,7 @@ describe('languages', () => {
 		expect(await page.locator('.lead').textContent()).toMatch(
 			/up to and including \d{1,2} [A-Z][a-z]+ 20\d\d\./
 		);
-		const englishKroner = page.getByRole('listitem').filter({ hasText: /^\s*Kroner:/ });
+		const englishKroner = page.getByRole('listitem').filter({ hasText: /^\s*Money \(NOK\):/ });
 		expect(await englishKroner.textContent()).toMatch(/Gross NOK [\d,]+ of NOK [\d,]+/);
 		await expectAccessible(page);
 

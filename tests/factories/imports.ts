@@ -10,7 +10,13 @@ export type Preview = {
 	counts: { rows: number; new: number; skipped: number; errors: number };
 	digest: string;
 	issues: { rowNumber: number; cell: string; field: string; message: string }[];
-	rows: { sheet: string | null; rowNumber: number; status: string; cells: string[] }[];
+	rows: {
+		sheet: string | null;
+		rowNumber: number;
+		status: string;
+		cells: string[];
+		note?: string | null;
+	}[];
 };
 
 /** An import route's `+page.server` module, called directly. */

@@ -7,6 +7,8 @@
 import { isHttpError, isRedirect, json, type RequestEvent } from '@sveltejs/kit';
 import { handleApiRequests } from '$lib/server/auth/api-request';
 import { handleFormPosts } from '$lib/server/form-posts';
+import { handleLocale } from '$lib/server/i18n';
+import { LOCALE_COOKIE } from '$lib/i18n';
 import type { Signed } from '../factories';
 import * as portfolio from '../../src/routes/api/v1/portefolje/+server';
 import * as projects from '../../src/routes/api/v1/portefolje/prosjekter/+server';
@@ -91,6 +93,10 @@ export type ApiCall = {
 	/** The body as sent, for broken JSON. */
 	rawBody?: string;
 	contentType?: string;
+	/** The `Accept-Language` header, when the client sends one. */
+	acceptLanguage?: string;
+	/** The browser's language cookie, when it sends one. */
+	localeCookie?: string;
 	now: Date;
 };
 
@@ -100,6 +106,7 @@ export async function callApi(method: 'GET' | 'POST', path: string, call: ApiCal
 	const headers = new Headers();
 	if (call.token) headers.set('authorization', `Bearer ${call.token}`);
 	if (call.authorization !== undefined) headers.set('authorization', call.authorization);
+	if (call.acceptLanguage) headers.set('accept-language', call.acceptLanguage);
 	let body: string | undefined;
 	if (method === 'POST') {
 		headers.set('content-type', call.contentType ?? 'application/json');
@@ -115,7 +122,7 @@ export async function callApi(method: 'GET' | 'POST', path: string, call: ApiCal
 			session: call.session?.session ?? null,
 			now: call.now
 		},
-		cookies: { get: () => undefined },
+		cookies: { get: (name: string) => (name === LOCALE_COOKIE ? call.localeCookie : undefined) },
 		getClientAddress: () => '127.0.0.1',
 		setHeaders: () => {},
 		isDataRequest: false,
@@ -123,7 +130,8 @@ export async function callApi(method: 'GET' | 'POST', path: string, call: ApiCal
 	} as unknown as RequestEvent;
 	const response = await handleApiRequests({
 		event,
-		resolve: (e) => handleFormPosts({ event: e, resolve: dispatch })
+		resolve: (e) =>
+			handleLocale({ event: e, resolve: (l) => handleFormPosts({ event: l, resolve: dispatch }) })
 	});
 	const text = await response.text();
 	return {

@@ -4,7 +4,7 @@ import * as portfolioImport from '../../src/routes/(app)/portefolje/import/+page
 import * as benefitsImport from '../../src/routes/(app)/gevinster/import/+page.server';
 import * as realisationsImport from '../../src/routes/(app)/gevinster/import/realiseringer/+page.server';
 import { makeUser, signIn, type Signed } from '../factories';
-import { importPage } from '../factories/imports';
+import { importPage, type Preview } from '../factories/imports';
 import { makeBenefit, makeMission, makeProject, makeRegisterBenefit } from '../factories/benefits';
 import { db } from '$lib/server/db';
 import { logRealisation } from '$lib/server/db/queries/benefits-gains';
@@ -169,5 +169,76 @@ describe.each(['nn', 'en'] as const)('a download in %s', (locale) => {
 		expect(preview.counts).toEqual({ rows: 2, new: 0, skipped: 2, errors: 0 });
 		expect(committed.kind).toBe('ok');
 		expect([count('realisation'), count('audit_log')]).toEqual(before);
+	});
+});
+
+describe('the import page in the reader’s language', () => {
+	// A CSV of projects with problems a reader must act on: an unknown track and owner, and a
+	// project listed twice.
+	const csv = [
+		'Prosjekt;Spor;Eier',
+		'Nytt prosjekt;9Z;Ingen Slik',
+		'Annet prosjekt;1B;',
+		'Annet prosjekt;1B;'
+	].join('\n');
+
+	it('names the fields, their help, the preview’s columns, notes and problems in English', async () => {
+		const page = importer(portfolioImport, '/portefolje/import', 'en');
+		const open = (await page.open(per)) as {
+			kind: 'ok';
+			data: { upload: { fields: { label: string; heading: string; hint: string | null }[] } };
+		};
+		const fields = open.data.upload.fields;
+		expect(fields[0]).toMatchObject({
+			label: 'Track ID',
+			heading: 'Spor-ID',
+			hint: 'If the track with this ID and code exists, the row is skipped.'
+		});
+		expect(fields.find((f) => f.heading === 'Problemformulering')).toMatchObject({
+			label: 'Problem statement',
+			hint: 'Can be filled with a default value.'
+		});
+		expect(fields.find((f) => f.heading === 'Status')?.hint).toBe(
+			'Proposed, Recommended, Adopted, In progress, Completed, Rejected; empty is Proposed.'
+		);
+		const token = await page.stage(csv, 'prosjekter.csv');
+		const data = (await page.page(token)) as {
+			staged: {
+				mapping: { fields: { label: string }[] };
+				preview: Preview & { columns: string[] };
+			};
+		};
+		const { preview } = data.staged;
+		expect(preview.columns).toEqual([
+			'Level',
+			'Code',
+			'Title',
+			'Belongs to',
+			'Status',
+			'Owner',
+			'Other'
+		]);
+		expect(data.staged.mapping.fields.map((f) => f.label)).toContain('Mission track');
+		expect(preview.issues.map((i) => `${i.field}: ${i.message}`)).toEqual(
+			expect.arrayContaining([
+				'Mission track: Found no track “9Z”, neither in the portfolio nor in the sheet “Tracks”.',
+				'Owner: Found no user named “Ingen Slik”.'
+			])
+		);
+		expect(preview.rows.map((r) => r.note)).toContain(
+			'The project is listed earlier in the file – skipped.'
+		);
+	});
+
+	it('keeps them in bokmål for a bokmål reader', async () => {
+		const page = importer(portfolioImport, '/portefolje/import', 'nb');
+		const token = await page.stage(csv, 'prosjekter.csv');
+		const preview = await page.preview(token);
+		expect(preview.issues.map((i) => `${i.field}: ${i.message}`)).toContain(
+			'Spor: Fant ikke sporet «9Z», verken i porteføljen eller i arket «Spor».'
+		);
+		expect(preview.rows.map((r) => r.note)).toContain(
+			'Prosjektet står tidligere i filen – hoppes over.'
+		);
 	});
 });

@@ -23,14 +23,15 @@ import {
 } from './benefits';
 import { signOffSchema } from './wheel';
 import { ID_PATTERN } from './id';
+import { m } from '$lib/paraglide/messages';
 
 /** An object that refuses fields it does not know, in Norwegian. */
 function body<T extends z.ZodRawShape>(shape: T) {
 	return z.strictObject(shape, {
 		error: (issue) =>
 			issue.code === 'unrecognized_keys'
-				? `Ukjente felt: ${issue.keys.join(', ')}`
-				: 'Innholdet må være et JSON-objekt'
+				? m.api_error_unknown_fields({ fields: issue.keys.join(', ') })
+				: m.api_error_not_object()
 	});
 }
 
@@ -43,8 +44,8 @@ const qualitative = qualitativeRealisationSchema.shape;
  */
 function numberOrText<T extends z.ZodType<unknown, string | undefined>>(
 	field: T,
-	message: string,
-	bounds: { min: number; max: number; range: string }
+	message: () => string,
+	bounds: { min: number; max: number; range: () => string }
 ) {
 	// Bounds of its own: zod's defaults (the safe-integer range) answer in English.
 	const number = z
@@ -61,9 +62,9 @@ function numberOrText<T extends z.ZodType<unknown, string | undefined>>(
 const VALUE_BOUNDS = {
 	min: -MAX_KRONER,
 	max: MAX_KRONER,
-	range: 'Verdien er utenfor gyldig område'
+	range: () => m.api_error_value_range()
 };
-const ID_MESSAGE = 'Ugyldig registrering å korrigere';
+const ID_MESSAGE = () => m.api_error_supersedes();
 /** Ten digits at most, as `ID_PATTERN`. */
 const ID_BOUNDS = { min: 1, max: 9_999_999_999, range: ID_MESSAGE };
 
@@ -74,7 +75,7 @@ export const realisationBodySchema = body({
 			'Måneden verdien gjelder, ÅÅÅÅ-MM. Ikke før nullpunktet, ikke en måned som ikke har begynt.',
 		examples: ['2026-10']
 	}),
-	value: numberOrText(quantitative.value, 'Skriv verdien som et helt tall', VALUE_BOUNDS)
+	value: numberOrText(quantitative.value, () => m.api_error_value_whole(), VALUE_BOUNDS)
 		.optional()
 		.meta({ description: 'Kvantitativ gevinst: verdien målt for måneden, i gevinstens enhet.' }),
 	assessment: qualitative.assessment

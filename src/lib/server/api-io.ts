@@ -7,6 +7,7 @@
 import { error, isActionFailure, json } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { fieldErrors } from '$lib/schemas/form';
+import { m } from '$lib/paraglide/messages';
 import { apiError } from './auth/api-request';
 
 /** The query string checked against `schema`; an unknown value is answered with 400. */
@@ -15,7 +16,7 @@ export function readQuery<S extends z.ZodObject>(url: URL, schema: S): z.output<
 	const result = schema.safeParse(values);
 	if (!result.success) {
 		const names = [...new Set(result.error.issues.map((i) => String(i.path[0] ?? '')))];
-		error(400, `Ugyldig verdi i parameteren ${names.map((n) => `«${n}»`).join(', ')}.`);
+		error(400, m.api_error_bad_parameter({ names: names.map((n) => `«${n}»`).join(', ') }));
 	}
 	return result.data;
 }
@@ -75,7 +76,7 @@ export async function readJsonBody(request: Request, schema: z.ZodObject): Promi
 	if (type !== 'application/json') {
 		return {
 			ok: false,
-			response: apiError(415, 'unsupported_media_type', 'Send innholdet som application/json.')
+			response: apiError(415, 'unsupported_media_type', m.api_error_unsupported_media_type())
 		};
 	}
 	const text = await readCapped(request, API_BODY_LIMIT);
@@ -85,7 +86,7 @@ export async function readJsonBody(request: Request, schema: z.ZodObject): Promi
 			response: apiError(
 				413,
 				'too_large',
-				`Innholdet er for stort. Send høyst ${API_BODY_LIMIT / 1024} KB per forespørsel.`
+				m.api_error_body_too_large({ size: API_BODY_LIMIT / 1024 })
 			)
 		};
 	}
@@ -93,9 +94,9 @@ export async function readJsonBody(request: Request, schema: z.ZodObject): Promi
 	try {
 		body = JSON.parse(text);
 	} catch {
-		return { ok: false, response: apiError(400, 'bad_request', 'Innholdet er ikke gyldig JSON.') };
+		return { ok: false, response: apiError(400, 'bad_request', m.api_error_not_json()) };
 	}
-	const result = schema.safeParse(body, { error: norwegianFallback });
+	const result = schema.safeParse(body, { error: fallbackMessage });
 	if (!result.success) {
 		const fields = fieldErrors(result.error);
 		return { ok: false, response: invalidAnswer(fields) };
@@ -105,21 +106,21 @@ export async function readJsonBody(request: Request, schema: z.ZodObject): Promi
 
 /**
  * A message for an issue the field's own schema left without one (a JSON number where text
- * belongs, say): zod's defaults are English. The fields' own messages take precedence.
+ * belongs, say): zod's defaults are always English. The fields' own messages take precedence.
  */
-function norwegianFallback(issue: { code?: string; expected?: unknown }): string {
+function fallbackMessage(issue: { code?: string; expected?: unknown }): string {
 	if (issue.code === 'invalid_type') {
-		if (issue.expected === 'string') return 'Skriv verdien som tekst';
-		if (issue.expected === 'number' || issue.expected === 'int') return 'Skriv et tall';
-		return 'Verdien har feil type';
+		if (issue.expected === 'string') return m.api_error_type_text();
+		if (issue.expected === 'number' || issue.expected === 'int') return m.api_error_type_number();
+		return m.api_error_type_wrong();
 	}
-	if (issue.code === 'too_big') return 'Verdien er for stor eller for lang';
-	if (issue.code === 'too_small') return 'Verdien er for liten eller for kort';
-	return 'Ugyldig verdi';
+	if (issue.code === 'too_big') return m.api_error_too_big();
+	if (issue.code === 'too_small') return m.api_error_too_small();
+	return m.api_error_invalid_value();
 }
 
 function invalidAnswer(fields: Record<string, string>): Response {
-	const message = fields._form ?? 'Noen felt er ikke gyldige.';
+	const message = fields._form ?? m.api_error_invalid();
 	return apiError(422, 'invalid', message, { extra: { fields } });
 }
 
@@ -135,10 +136,10 @@ export function answerWrite(result: unknown): Response {
 		if (result.status === 400) return invalidAnswer(fields);
 		const code =
 			result.status === 409 ? 'conflict' : result.status === 404 ? 'not_found' : 'bad_request';
-		const message = fields._form ?? Object.values(fields)[0] ?? 'Endringen kunne ikke lagres.';
+		const message = fields._form ?? Object.values(fields)[0] ?? m.api_error_not_saved();
 		return apiError(result.status, code, message, { extra: { fields } });
 	}
 	const { success, created } = result as { success?: unknown; created?: object };
-	const message = typeof success === 'string' ? success : 'Lagret.';
+	const message = typeof success === 'string' ? success : m.api_saved();
 	return json({ message, ...created }, { status: 201 });
 }

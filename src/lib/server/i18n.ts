@@ -68,7 +68,9 @@ export const handleLocale: Handle = ({ event, resolve }) => {
 		? 'nb'
 		: resolveLocale({
 				saved: event.locals.user?.locale,
-				cookie: event.cookies.get(LOCALE_COOKIE),
+				// A bearer request's language is its token owner's, else Accept-Language
+				// (auth/api-request.ts): a cookie there is no reader's choice.
+				cookie: event.locals.apiToken ? null : event.cookies.get(LOCALE_COOKIE),
 				acceptLanguage: event.request.headers.get('accept-language')
 			});
 	event.locals.locale = locale;

@@ -3,6 +3,8 @@
 export interface MappingField {
 	key: string;
 	label: string;
+	/** The bokmål name the file's headings are matched against. */
+	heading: string;
 	required: boolean;
 	hint: string | null;
 	sheet: string;
@@ -17,7 +19,13 @@ export interface ImportPageData {
 	upload: {
 		limits: string;
 		stagingMinutes: number;
-		fields: { label: string; sheet: string | null; required: boolean; hint: string | null }[];
+		fields: {
+			label: string;
+			heading: string;
+			sheet: string | null;
+			required: boolean;
+			hint: string | null;
+		}[];
 	};
 	staged: null | {
 		file: { token: string; fileName: string; format: string; rowCount: number };

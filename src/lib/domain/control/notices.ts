@@ -59,12 +59,29 @@ export interface NoticeInput {
 	leadersOf: ReadonlyMap<number, readonly number[]>;
 }
 
+/**
+ * What a notice says, as data: stored with it, so it is written in each reader's language
+ * when read (server/notices/text.ts), not in the language of the day it was made.
+ */
+export interface NoticeParams {
+	/** The task's or the deviation's title. */
+	title: string;
+	unit: string;
+	/** The deadline, `YYYY-MM-DD`. */
+	due: string;
+	/** Days past the deadline (escalations). */
+	late?: number;
+}
+
 export interface PlannedNotice {
 	userId: number;
 	kind: NoticeKind;
 	key: string;
+	/** The text in bokmål, as stored before notices kept their params; read when there are none. */
 	title: string;
 	body: string;
+	/** None for the benefit plans' notices, whose text is the user's own words in part. */
+	params?: NoticeParams | null;
 	href: string;
 }
 
@@ -107,6 +124,7 @@ function occurrenceNotices(o: NoticeInput['occurrences'][number], input: NoticeI
 	const leaders = leadersOf.get(o.unitId) ?? [];
 	const due = formatDay(o.dueDate);
 	const href = occurrenceHref(o);
+	const params = { title: o.title, unit: o.unitName, due: o.dueDate };
 	const out: PlannedNotice[] = [];
 	const each = (users: readonly number[], n: Omit<PlannedNotice, 'userId'>) =>
 		users.forEach((userId) => out.push({ userId, ...n }));
@@ -116,6 +134,7 @@ function occurrenceNotices(o: NoticeInput['occurrences'][number], input: NoticeI
 			key: `due_soon:${occurrenceKey(o)}`,
 			title: `«${o.title}» for ${o.unitName} har frist ${due}`,
 			body: 'Kontrollen er ikke signert ennå. Signer den på oppgavesiden når den er gjort.',
+			params,
 			href
 		});
 	}
@@ -125,6 +144,7 @@ function occurrenceNotices(o: NoticeInput['occurrences'][number], input: NoticeI
 			key: `overdue:${occurrenceKey(o)}`,
 			title: `«${o.title}» for ${o.unitName} er over fristen`,
 			body: `Fristen var ${due}, og kontrollen er ikke signert.`,
+			params,
 			href
 		});
 	}
@@ -138,6 +158,7 @@ function occurrenceNotices(o: NoticeInput['occurrences'][number], input: NoticeI
 			key: `escalation:${occurrenceKey(o)}`,
 			title: `«${o.title}» for ${o.unitName} er ${late} dager over fristen`,
 			body: `Fristen var ${due}. Enheten ligger under deg; lederen for enheten er varslet tidligere.`,
+			params: { ...params, late },
 			href
 		});
 	}
@@ -154,6 +175,7 @@ function deviationNotices(d: NoticeDeviation, input: NoticeInput): PlannedNotice
 		key: `deviation_overdue:${d.id}`,
 		title: `Avviket «${d.title}» i ${d.unitName} er over fristen`,
 		body: `Fristen for korrigerende tiltak var ${formatDay(d.deadline!)}, og avviket er ikke lukket.`,
+		params: { title: d.title, unit: d.unitName, due: d.deadline! },
 		href: `/internkontroll/avvik/${d.id}`
 	}));
 }

@@ -1,10 +1,16 @@
 /**
  * The JSON API's front door (docs/api.md): `/api/v1/…` takes `Authorization: Bearer mk_…`,
  * counts each request against the token's rate limit, and answers every error as
- * `{ "error": { "code", "message" } }` in Norwegian, whatever threw it (a page guard's
- * `error(403, …)`, SvelteKit's own 404 or 405). The guards a handler begins with are below.
+ * `{ "error": { "code", "message" } }`, whatever threw it (a page guard's `error(403, …)`,
+ * SvelteKit's own 404 or 405). The `code` is for programs and never changes; the `message` is
+ * for the person who reads it, in the token owner's saved language, else the one
+ * `Accept-Language` asks for, else bokmål. The guards a handler begins with are below.
  */
 import { error, type Handle, type RequestEvent } from '@sveltejs/kit';
+import { resolveLocale, type Locale } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
+import { plural } from '$lib/plural';
+import { withLocale } from '../i18n';
 import { admitApiRequest, resolveApiToken } from './api-token';
 import { requireUser } from './guards';
 import { withApiToken } from '../db/audit-origin';
@@ -14,25 +20,42 @@ export const API_PREFIX = '/api/v1/';
 
 type AnyEvent = Pick<RequestEvent, 'locals' | 'url'>;
 
-/** Each status's code, and the message when whatever answered gave none in Norwegian. */
-export const API_ERRORS: Record<number, { code: string; message: string }> = {
-	400: { code: 'bad_request', message: 'Forespørselen kunne ikke leses.' },
-	401: {
-		code: 'unauthorized',
-		message: 'Mangler gyldig API-token. Send det som «Authorization: Bearer mk_…».'
-	},
-	403: { code: 'forbidden', message: 'Du har ikke tilgang til dette.' },
-	404: { code: 'not_found', message: 'Fant ikke det du ba om.' },
-	405: { code: 'method_not_allowed', message: 'Adressen tar ikke imot denne metoden.' },
-	409: { code: 'conflict', message: 'Endringen er i konflikt med noe som er lagret.' },
-	413: { code: 'too_large', message: 'Forespørselen er for stor.' },
-	415: { code: 'unsupported_media_type', message: 'Send innholdet som application/json.' },
-	422: { code: 'invalid', message: 'Noen felt er ikke gyldige.' },
-	429: { code: 'rate_limited', message: 'For mange forespørsler. Vent litt og prøv igjen.' },
-	500: { code: 'server_error', message: 'Noe gikk galt på serveren. Prøv igjen senere.' }
+/** A status's code, and its message read when the answer is made (in the request's language). */
+const status = (code: string, message: () => string) => ({
+	code,
+	get message() {
+		return message();
+	}
+});
+
+/** Each status's code, and the message when whatever answered gave none of its own. */
+export const API_ERRORS: Record<number, { code: string; readonly message: string }> = {
+	400: status('bad_request', m.api_error_bad_request),
+	401: status('unauthorized', m.api_error_unauthorized),
+	403: status('forbidden', m.api_error_forbidden),
+	404: status('not_found', m.api_error_not_found),
+	405: status('method_not_allowed', m.api_error_method_not_allowed),
+	409: status('conflict', m.api_error_conflict),
+	413: status('too_large', m.api_error_too_large),
+	415: status('unsupported_media_type', m.api_error_unsupported_media_type),
+	422: status('invalid', m.api_error_invalid),
+	429: status('rate_limited', m.api_error_rate_limited),
+	500: status('server_error', m.api_error_server_error)
 };
 
-/** SvelteKit's own English messages, replaced by the status's Norwegian one. */
+/**
+ * The language of an API answer: the token owner's (or signed-in user's) saved one, else
+ * `Accept-Language`, else bokmål. A bearer request is no browser: no language cookie counts.
+ */
+export function apiLocale(event: Pick<RequestEvent, 'request'>, user: SessionUser | null): Locale {
+	return resolveLocale({
+		saved: user?.locale,
+		cookie: null,
+		acceptLanguage: event.request.headers.get('accept-language')
+	});
+}
+
+/** SvelteKit's own English messages, replaced by the status's message in the reader's language. */
 const ENGLISH =
 	/^(Not Found|Internal Error|Unknown Error|Method Not Allowed|.* method not allowed)$/;
 
@@ -93,20 +116,22 @@ export const handleApiRequests: Handle = async ({ event, resolve }) => {
 		const secret = /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
 		const resolved = secret ? resolveApiToken(secret, event.locals.now) : null;
 		if (!resolved) {
-			return apiError(
-				401,
-				'invalid_token',
-				'API-tokenet er ukjent, utløpt eller trukket tilbake, eller eieren er deaktivert.'
+			return withLocale(apiLocale(event, null), () =>
+				apiError(401, 'invalid_token', m.api_error_invalid_token())
 			);
 		}
 		const admitted = admitApiRequest(resolved.grant, event.locals.now);
 		if (!admitted.ok) {
 			const seconds = admitted.retryAfterSeconds;
-			return apiError(
-				429,
-				'rate_limited',
-				`For mange forespørsler med dette tokenet. Vent ${seconds} sekunder og prøv igjen.`,
-				{ headers: { 'Retry-After': String(seconds) } }
+			return withLocale(apiLocale(event, resolved.user), () =>
+				apiError(
+					429,
+					'rate_limited',
+					plural(seconds, m.api_error_token_rate_limited_one, m.api_error_token_rate_limited_many, {
+						seconds
+					}),
+					{ headers: { 'Retry-After': String(seconds) } }
+				)
 			);
 		}
 		event.locals.user = resolved.user;
@@ -116,7 +141,12 @@ export const handleApiRequests: Handle = async ({ event, resolve }) => {
 		const origin = { tokenId: resolved.grant.tokenId, tokenName: resolved.grant.name };
 		return asApiError(await withApiToken(origin, () => resolve(event)));
 	}
-	return asApiError(await resolve(event));
+	const response = await resolve(event);
+	// The locale hook has chosen the request's language by now (it runs inside `resolve`); the
+	// error's message is written after it, so in that language again.
+	return withLocale(event.locals.locale ?? apiLocale(event, event.locals.user), () =>
+		asApiError(response)
+	);
 };
 
 /**
@@ -126,7 +156,7 @@ export const handleApiRequests: Handle = async ({ event, resolve }) => {
 export function requireApiReader(event: AnyEvent): SessionUser {
 	const user = requireUser(event, { allowPasswordChange: true });
 	if (user.mustChangePassword) {
-		error(403, 'Velg et nytt passord på /konto/passord før du bruker API-et.');
+		error(403, m.api_error_new_password());
 	}
 	return user;
 }
@@ -139,8 +169,7 @@ export function requireApiReader(event: AnyEvent): SessionUser {
 export function requireApiWriter(event: AnyEvent): SessionUser {
 	const user = requireApiReader(event);
 	const grant = event.locals.apiToken;
-	if (!grant) error(401, 'Skriving krever et API-token med skrivetilgang (Authorization: Bearer).');
-	if (grant.scope !== 'write')
-		error(403, 'Tokenet har bare lesetilgang. Lag et med skrivetilgang.');
+	if (!grant) error(401, m.api_error_write_needs_token());
+	if (grant.scope !== 'write') error(403, m.api_error_read_only_token());
 	return user;
 }

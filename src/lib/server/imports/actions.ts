@@ -21,6 +21,7 @@ import { previewCounts, type StagedMapping } from './preview';
 import { readSpreadsheet, type StagedSheet } from './read';
 import { previewOf, requireStaging } from './staged';
 import type { Target } from './target';
+import { fieldLabel } from './field-text';
 
 const field = (formData: FormData, name: string) => {
 	const value = formData.get(name);
@@ -120,10 +121,13 @@ export function saveImportMapping(target: Target, formData: FormData, now: Date)
 			columns[f.key] === null &&
 			!defaults[f.key]
 	);
-	for (const f of missing) errors[`column.${f.key}`] = IMPORT_MESSAGES.unmapped([f.label]);
+	for (const f of missing) errors[`column.${f.key}`] = IMPORT_MESSAGES.unmapped([fieldLabel(f)]);
 	const twice = doubleMapped(fields, columns);
 	if (twice)
-		errors[`column.${twice[1].key}`] = IMPORT_MESSAGES.doubleMapped(twice[0].label, twice[1].label);
+		errors[`column.${twice[1].key}`] = IMPORT_MESSAGES.doubleMapped(
+			fieldLabel(twice[0]),
+			fieldLabel(twice[1])
+		);
 	if (Object.keys(errors).length > 0) return fail(400, { action: 'map', values, errors });
 	const mapping: StagedMapping = { columns, defaults };
 	saveStagingMapping(

@@ -30,18 +30,23 @@ import type { StagedSheet } from './read';
 import type { Preview, PreviewRow, StagedMapping } from './preview';
 import { lookup, rowContext } from './portfolio-rows';
 import { sheetsInBokmaal, valueInBokmaal } from './file-words';
+import { m } from '$lib/paraglide/messages';
+import { assessmentLabel } from '$lib/labels-benefits';
+import { columnLabel } from './field-text';
 
-export const REALISATION_COLUMNS = ['Gevinst', 'Måned', 'Verdi', 'Kommentar', 'Korrigerer'];
+/** The preview's columns, in the reader's language. */
+export const realisationColumns = () => [
+	m.import_pcol_benefit(),
+	m.import_pcol_month(),
+	m.import_pcol_value(),
+	m.import_pcol_comment(),
+	m.import_pcol_corrects()
+];
 
 export interface RealisationCreate {
 	benefitId: number;
 	input: QuantitativeRealisationInput | QualitativeRealisationInput;
 }
-
-const FUTURE_MONTH =
-	'Måneden har ikke begynt ennå. Realisert verdi registreres for denne måneden eller tidligere måneder; bruk prognosen for det du venter fremover.';
-const REASON_REQUIRED =
-	'Måneden er attestert av gevinsteieren. Skriv en begrunnelse for korrigering i kolonnen «Begrunnelse for korrigering».';
 
 export function realisationPreview(
 	sheets: readonly StagedSheet[],
@@ -88,19 +93,23 @@ export function realisationPreview(
 			ctx.issue(
 				'benefit',
 				byTitle.length > 1
-					? `Flere gevinster heter «${title}»; fyll inn Gevinst-ID.`
-					: `Fant ikke gevinsten «${title}».`
+					? m.import_issue_benefits_alike({ title })
+					: m.import_issue_benefit_missing({ title })
 			);
 		} else if (!canLogRealisation(user, benefit, projectOwner.get(benefit.projectId) ?? null)) {
-			ctx.issue(
-				'benefit',
-				'Bare gevinsteieren eller prosjektets programleder kan registrere realiserte verdier for denne gevinsten.'
-			);
+			ctx.issue('benefit', m.import_issue_realisation_who());
 		}
 		const period = isoMonth(ctx.cell('period'));
 		const assessment = assessmentOf(valueInBokmaal(ctx.cell('assessment')));
 		if (assessment === null)
-			ctx.issue('assessment', 'Skriv vurderingen som 1–5, Rød, Gul eller Grønn.');
+			ctx.issue(
+				'assessment',
+				m.import_issue_assessment({
+					red: assessmentLabel('rod'),
+					amber: assessmentLabel('gul'),
+					green: assessmentLabel('gronn')
+				})
+			);
 		const supersedesText = ctx.cell('supersedes');
 		const parsed = realisationSchemaFor(
 			benefit?.kind ?? 'kvantitativ',
@@ -124,7 +133,7 @@ export function realisationPreview(
 				ctx.issue(fieldOf[key] ?? key, message);
 			}
 		}
-		if (input && input.period > thisMonth) ctx.issue('period', FUTURE_MONTH);
+		if (input && input.period > thisMonth) ctx.issue('period', m.import_issue_future_month());
 
 		const shown =
 			input && 'value' in input
@@ -151,26 +160,22 @@ export function realisationPreview(
 			const replaced = input.supersedesId ?? current.find((r) => r.attested)?.id ?? null;
 			const old = replaced === null ? undefined : existing.find((r) => r.id === replaced);
 			if (input.supersedesId !== null && (!old || old.benefitId !== benefit.id))
-				ctx.issue('supersedes', 'Raden som skal korrigeres finnes ikke for denne gevinsten.');
+				ctx.issue('supersedes', m.import_issue_supersedes_missing());
 			else if (old && old.period !== input.period)
-				ctx.issue('supersedes', 'Raden som skal korrigeres gjelder en annen måned.');
-			else if (old && !old.current)
-				ctx.issue(
-					'supersedes',
-					'Raden er allerede korrigert; korriger den gjeldende raden for måneden.'
-				);
+				ctx.issue('supersedes', m.import_issue_supersedes_month());
+			else if (old && !old.current) ctx.issue('supersedes', m.import_issue_supersedes_superseded());
 			else if (old?.attested && !input.correctionReason)
-				ctx.issue('correctionReason', REASON_REQUIRED);
+				ctx.issue(
+					'correctionReason',
+					m.import_issue_reason_required({ column: columnLabel('Begrunnelse for korrigering') })
+				);
 		}
 		const key = `${benefit?.id ?? nameKey(title)}\u001f${period}`;
 		const earlier = inFile.get(key);
 		if (!same && earlier && earlier.what !== what) {
-			ctx.issue(
-				'period',
-				`Gevinsten har også en annen verdi for ${period} på rad ${earlier.rowNumber}. Én verdi per måned; rett den ene.`
-			);
+			ctx.issue('period', m.import_issue_month_twice({ period, row: earlier.rowNumber }));
 		}
-		const existingNote = same ? 'Verdien er registrert fra før – hoppes over.' : null;
+		const existingNote = same ? m.import_note_value_exists() : null;
 		if (existingNote) ctx.issues.length = 0;
 		const status: PreviewRow['status'] =
 			ctx.issues.length > 0 ? 'error' : existingNote ? 'existing' : earlier ? 'repeated' : 'new';
@@ -186,12 +191,10 @@ export function realisationPreview(
 				input?.comment ?? ctx.cell('comment'),
 				input?.supersedesId ? `Rad ${input.supersedesId}` : ''
 			],
-			note:
-				existingNote ??
-				(status === 'repeated' ? 'Samme verdi står tidligere i filen – hoppes over.' : null)
+			note: existingNote ?? (status === 'repeated' ? m.import_note_value_repeated() : null)
 		});
 		if (!earlier) inFile.set(key, { rowNumber: row.rowNumber, what });
 		if (status === 'new' && input && benefit) creates.push({ benefitId: benefit.id, input });
 	}
-	return { columns: REALISATION_COLUMNS, rows, creates };
+	return { columns: realisationColumns(), rows, creates };
 }

@@ -36,19 +36,22 @@ import {
 } from '$lib/schemas/benefits';
 import { isDownloadNote, type Ref } from './benefit-rows';
 import { IMPORT_MESSAGES } from './messages';
+import { m } from '$lib/paraglide/messages';
+import { sheetLabel } from './field-text';
 import type { StagedRow, StagedSheet } from './read';
 import type { Preview, PreviewRow, StagedMapping } from './preview';
 import { lookup, pushRow, readLevel, type RowContext, type RowOutcome } from './portfolio-rows';
 import { sheetsInBokmaal, valueInBokmaal } from './file-words';
 
-export const BENEFIT_COLUMNS = [
-	'Ark',
-	'Tittel',
-	'Hører til',
-	'Type',
-	'Enhet',
-	'Ansvarlig',
-	'Annet'
+/** The preview's columns, in the reader's language. */
+export const benefitColumns = () => [
+	m.import_pcol_sheet(),
+	m.import_pcol_title(),
+	m.import_pcol_belongs_to(),
+	m.import_pcol_kind(),
+	m.import_pcol_unit(),
+	m.import_pcol_responsible_person(),
+	m.import_pcol_other()
 ];
 
 type Plan = ReturnType<typeof planSchema.parse>;
@@ -120,8 +123,8 @@ export function benefitPreview(
 		ctx.issue(
 			'owner',
 			found.length === 0
-				? `Fant ingen bruker som heter «${text}».`
-				: `Flere brukere heter «${text}»; rett det i brukerlisten først.`
+				? m.import_issue_no_user({ name: text })
+				: m.import_issue_users_alike({ name: text })
 		);
 		return '';
 	}
@@ -136,15 +139,19 @@ export function benefitPreview(
 			named(projectById.first(projectId), (p) => p.title, projectTitle) ??
 			projectByTitle.first(nameKey(projectTitle));
 		if (!project) {
-			ctx.issue('project', `Fant ikke prosjektet «${projectTitle}».`);
+			ctx.issue('project', m.import_issue_project_missing({ title: projectTitle }));
 		} else if (!canEditOwned(user, project.ownerId)) {
-			ctx.issue('project', 'Du kan bare legge gevinster til prosjekter du leder.');
+			ctx.issue('project', m.import_issue_benefits_own_projects());
 		}
 		// A word of the download in any language reads as its bokmål label (file-words.ts).
 		const word = (key: string) => valueInBokmaal(ctx.cell(key));
 		const recipient = beneficiaryOf(word('beneficiary'));
 		const disbenefit = isDisbenefitText(word('disbenefit'));
-		if (disbenefit === null) ctx.issue('disbenefit', 'Skriv «Ulempe», eller la cellen stå tom.');
+		if (disbenefit === null)
+			ctx.issue(
+				'disbenefit',
+				m.import_issue_disbenefit_word({ disbenefit: m.export_disbenefit() })
+			);
 		const input = judge(
 			ctx,
 			benefitSchema.safeParse({
@@ -212,8 +219,8 @@ export function benefitPreview(
 					: ''
 			],
 			{
-				existing: same ? 'Gevinsten finnes fra før i prosjektet – hoppes over.' : undefined,
-				repeated: seen.has(key) ? 'Gevinsten står tidligere i filen – hoppes over.' : undefined
+				existing: same ? m.import_note_benefit_exists() : undefined,
+				repeated: seen.has(key) ? m.import_note_benefit_repeated() : undefined
 			}
 		);
 		if (isNew && input && project) {
@@ -235,28 +242,19 @@ export function benefitPreview(
 		if (parent) {
 			ref = { id: parent.id };
 			const owner = projectById.first(parent.projectId)?.ownerId ?? null;
-			if (!canEditOwned(user, owner))
-				ctx.issue(
-					'benefit',
-					'Du kan bare legge estimatlinjer til gevinster i prosjekter du leder.'
-				);
+			if (!canEditOwned(user, owner)) ctx.issue('benefit', m.import_issue_lines_own_projects());
 			else if (parent.kind !== 'kvantitativ')
-				ctx.issue('benefit', 'Bare kvantitative gevinster har estimatlinjer.');
-			else if (parent.planFrozen)
-				ctx.issue(
-					'benefit',
-					'Gevinstplanen er fryst; en ny estimatlinje må søkes om som planendring.'
-				);
+				ctx.issue('benefit', m.import_issue_lines_quantitative());
+			else if (parent.planFrozen) ctx.issue('benefit', m.import_issue_plan_frozen());
 		} else if (inFile) {
 			ref = { key: inFile.key };
-			if (inFile.kind !== 'kvantitativ')
-				ctx.issue('benefit', 'Bare kvantitative gevinster har estimatlinjer.');
+			if (inFile.kind !== 'kvantitativ') ctx.issue('benefit', m.import_issue_lines_quantitative());
 		} else if (byTitle.length > 1) {
-			ctx.issue('benefit', `Flere gevinster heter «${benefitTitle}»; fyll inn Gevinst-ID.`);
+			ctx.issue('benefit', m.import_issue_benefits_alike({ title: benefitTitle }));
 		} else if (benefitTitle !== '') {
 			ctx.issue(
 				'benefit',
-				`Fant ikke gevinsten «${benefitTitle}», verken i registeret eller i arket «Gevinster».`
+				m.import_issue_benefit_missing_in({ title: benefitTitle, sheet: sheetLabel('Gevinster') })
 			);
 		}
 		const description = ctx.cell('description');
@@ -281,7 +279,7 @@ export function benefitPreview(
 					idText,
 					withId.description,
 					description,
-					'beskrivelsen'
+					'description'
 				)
 			);
 		const same = parent && lineIn.has(`${parent.id}\u001f${nameKey(description)}`);
@@ -303,8 +301,8 @@ export function benefitPreview(
 					: ''
 			],
 			{
-				existing: same ? 'Linjen finnes fra før i gevinsten – hoppes over.' : undefined,
-				repeated: seenLines.has(key) ? 'Linjen står tidligere i filen – hoppes over.' : undefined
+				existing: same ? m.import_note_line_exists() : undefined,
+				repeated: seenLines.has(key) ? m.import_note_line_repeated() : undefined
 			}
 		);
 		if (isNew && input && ref) {
@@ -313,5 +311,5 @@ export function benefitPreview(
 		}
 	});
 
-	return { columns: BENEFIT_COLUMNS, rows, creates };
+	return { columns: benefitColumns(), rows, creates };
 }

@@ -1,9 +1,9 @@
 /**
  * The import's messages: why a file is refused, and what a commit answers. Read when an answer
- * is made, so each is in the request's language (messages/imports/*.json). A preview row's
- * cells, notes and problems stay in bokmål beside the file's own (bokmål) column names, and the
- * page marks them so: the cells go into the preview's digest (preview.ts), which must not
- * change with the reader's language between the preview and the commit.
+ * is made, so each is in the request's language (messages/imports/*.json), as are a preview
+ * row's notes and problems. A row's cells stay as they will be stored, in bokmål, and the page
+ * marks them so: they go into the preview's digest (preview.ts), which must not change with
+ * the reader's language between the preview and the commit.
  */
 import {
 	formatByteSize,
@@ -16,6 +16,13 @@ import {
 import { formatNumber } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import type { ReadRefusal } from './read';
+import { columnLabel } from './field-text';
+
+const ID_NAMES_OTHER = {
+	title: m.import_issue_id_names_other,
+	code: m.import_issue_id_names_other_code,
+	description: m.import_issue_id_names_other_description
+};
 
 const nothing = (text: string) => `${text} ${m.import_nothing()}`;
 
@@ -105,12 +112,14 @@ export const IMPORT_MESSAGES = {
 				expected.length === 1 ? m.import_no_sheets_upload_one() : m.import_no_sheets_upload_many()
 			].join(' ')
 		),
-	/**
-	 * An id in the file names an item here under another name: neither skipped nor a new one.
-	 * A preview row's problem, so in bokmål (see above).
-	 */
-	idNamesOther: (label: string, id: string, here: string, inFile: string, what = 'tittelen') =>
-		`${label} ${id} er «${here}» i Misjonskart, ikke «${inFile}». Endre ${what} i filen eller fjern ID-en.`
+	/** An id in the file names an item here under another name: neither skipped nor a new one. */
+	idNamesOther: (
+		label: string,
+		id: string,
+		here: string,
+		inFile: string,
+		what: 'title' | 'code' | 'description' = 'title'
+	) => ID_NAMES_OTHER[what]({ label: columnLabel(label), id, here, inFile })
 };
 
 /** «27 oppgaver importert, 0 hoppet over.» */

@@ -6,10 +6,8 @@ import { cellName, type ColumnMapping, type ImportField } from '$lib/domain/impo
 import { isoDay, PORTFOLIO_FIELDS, type PortfolioSheet } from '$lib/domain/imports/portfolio';
 import type { StagedRow, StagedSheet } from './read';
 import type { PreviewIssue, PreviewRow, StagedMapping } from './preview';
-
-/** Tracks and projects belong to the mission, benefits to its projects: none, nothing is created. */
-export const NO_MISSION =
-	'Ingen misjon er registrert ennå. En administrator registrerer den under «Misjon og effektmål» før noe kan importeres.';
+import { m } from '$lib/paraglide/messages';
+import { fieldLabel } from './field-text';
 
 export function dates(ctx: RowContext): string {
 	const start = isoDay(ctx.cell('startDate'));
@@ -34,7 +32,10 @@ export function rowContext(
 	/** The kind's fields, for the labels its problems name (benefits reuse this reader). */
 	fields: readonly ImportField[] = PORTFOLIO_FIELDS
 ): RowContext {
-	const label = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
+	const label = (key: string) => {
+		const field = fields.find((f) => f.key === key);
+		return field ? fieldLabel(field) : key;
+	};
 	const issues: PreviewIssue[] = [];
 	const column = (field: string) => columns[`${level}.${field}`] ?? null;
 	return {
@@ -128,7 +129,8 @@ export function readLevel(
 	for (const row of sheet.rows) {
 		if (opts.skip?.(row)) continue;
 		const ctx = rowContext(sheet, row, level, mapping.columns, mapping.defaults, opts.fields);
-		if (opts.noMission) ctx.issue('title', NO_MISSION);
+		// Tracks and projects belong to the mission, benefits to its projects: none, nothing is created.
+		if (opts.noMission) ctx.issue('title', m.import_issue_no_mission());
 		run(row, ctx);
 	}
 }

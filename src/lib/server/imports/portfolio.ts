@@ -20,7 +20,11 @@ import {
 	type PortfolioSheet
 } from '$lib/domain/imports/portfolio';
 import { fieldErrors } from '$lib/schemas/form';
-import { LIFECYCLE_LABEL, type LifecycleStatus } from '$lib/domain/portfolio/vocabulary';
+import {
+	LIFECYCLE_LABEL,
+	LIFECYCLE_STATUSES,
+	type LifecycleStatus
+} from '$lib/domain/portfolio/vocabulary';
 import {
 	newMeasureSchema,
 	newProjectSchema,
@@ -40,9 +44,21 @@ import {
 	type RowOutcome
 } from './portfolio-rows';
 import { IMPORT_MESSAGES } from './messages';
+import { m } from '$lib/paraglide/messages';
+import { lifecycleLabel } from '$lib/labels';
+import { columnLabel, sheetLabel } from './field-text';
 import { sheetsInBokmaal, valueInBokmaal } from './file-words';
 
-export const PORTFOLIO_COLUMNS = ['Nivå', 'Kode', 'Tittel', 'Hører til', 'Status', 'Eier', 'Annet'];
+/** The preview's columns, in the reader's language. */
+export const portfolioColumns = () => [
+	m.import_pcol_level(),
+	m.import_pcol_code(),
+	m.import_pcol_title(),
+	m.import_pcol_belongs_to(),
+	m.import_pcol_status(),
+	m.import_pcol_owner(),
+	m.import_pcol_other()
+];
 
 /** A reference to a row that exists, or to one this import creates (by its key). */
 export type Ref = { id: number } | { key: string };
@@ -104,18 +120,15 @@ export function portfolioPreview(
 				ctx.issue(
 					'owner',
 					found.length === 0
-						? `Fant ingen bruker som heter «${text}».`
-						: `Flere brukere heter «${text}»; rett det i brukerlisten først.`
+						? m.import_issue_no_user({ name: text })
+						: m.import_issue_users_alike({ name: text })
 				);
 				return user.id;
 			}
 			id = found[0]!.id;
 		}
 		if (!isAdmin(user) && id !== user.id && id !== alsoAllowed) {
-			ctx.issue(
-				'owner',
-				'Bare administratorer kan gi andre eierskap. La Eier stå tom, eller skriv ditt eget navn.'
-			);
+			ctx.issue('owner', m.import_issue_owner_admin({ owner: columnLabel('Eier') }));
 		}
 		return id;
 	}
@@ -125,7 +138,10 @@ export function portfolioPreview(
 		if (parsed) return parsed;
 		ctx.issue(
 			'status',
-			`Ukjent status «${ctx.cell('status')}». Bruk ${Object.values(LIFECYCLE_LABEL).join(', ')}.`
+			m.import_issue_unknown_status({
+				status: ctx.cell('status'),
+				statuses: LIFECYCLE_STATUSES.map(lifecycleLabel).join(', ')
+			})
 		);
 		return 'proposed';
 	}
@@ -153,7 +169,7 @@ export function portfolioPreview(
 		items: { first(id: number): T | undefined },
 		nameOf: (item: T) => string,
 		inFile: string,
-		what?: string
+		what?: 'title' | 'code'
 	) {
 		const idText = ctx.cell('externalId');
 		if (idText === '') return;
@@ -189,7 +205,7 @@ export function portfolioPreview(
 				ownerId: 'owner'
 			}
 		);
-		idNamesOther(ctx, 'Spor-ID', trackById, (t) => t.code, code, 'koden');
+		idNamesOther(ctx, 'Spor-ID', trackById, (t) => t.code, code, 'code');
 		const same = trackByCode.first(code);
 		const key = `track:${nameKey(code)}`;
 		const isNew = push(
@@ -197,10 +213,8 @@ export function portfolioPreview(
 			'tracks',
 			[code, ctx.cell('title'), '', LIFECYCLE_LABEL[st], nameOf.get(ownerId) ?? '', ''],
 			{
-				existing: same ? `Sporet ${code} finnes fra før – hoppes over.` : undefined,
-				repeated: newTracks.has(key)
-					? `Sporet ${code} står tidligere i filen – hoppes over.`
-					: undefined
+				existing: same ? m.import_note_track_exists({ code }) : undefined,
+				repeated: newTracks.has(key) ? m.import_note_track_repeated({ code }) : undefined
 			}
 		);
 		if (isNew && input) {
@@ -219,11 +233,7 @@ export function portfolioPreview(
 			if (found) tracks.push({ id: found.id });
 			else if (newTracks.has(`track:${nameKey(code)}`))
 				tracks.push({ key: `track:${nameKey(code)}` });
-			else
-				ctx.issue(
-					'tracks',
-					`Fant ikke sporet «${code}», verken i porteføljen eller i arket «Spor».`
-				);
+			else ctx.issue('tracks', m.import_issue_track_missing({ code, sheet: sheetLabel('Spor') }));
 		}
 		const title = ctx.cell('title');
 		const parsed = judge(
@@ -262,10 +272,8 @@ export function portfolioPreview(
 				dates(ctx)
 			],
 			{
-				existing: same ? 'Prosjektet finnes fra før – hoppes over.' : undefined,
-				repeated: newProjects.has(key)
-					? 'Prosjektet står tidligere i filen – hoppes over.'
-					: undefined
+				existing: same ? m.import_note_project_exists() : undefined,
+				repeated: newProjects.has(key) ? m.import_note_project_repeated() : undefined
 			}
 		);
 		if (isNew && parsed) {
@@ -297,12 +305,12 @@ export function portfolioPreview(
 		if (parent) {
 			project = { id: parent.id };
 			if (!canEditOwned(user, parent.ownerId))
-				ctx.issue('project', 'Du kan bare legge tiltak til prosjekter du leder.');
+				ctx.issue('project', m.import_issue_measures_own_projects());
 		} else if (newParent !== undefined) project = { key: parentKey };
 		else if (projectTitle !== '')
 			ctx.issue(
 				'project',
-				`Fant ikke prosjektet «${projectTitle}», verken i porteføljen eller i arket «Prosjekter».`
+				m.import_issue_project_missing_in({ title: projectTitle, sheet: sheetLabel('Prosjekter') })
 			);
 		const ownerId = owner(ctx, parent?.ownerId ?? newParent ?? null);
 		const st = status(ctx);
@@ -311,7 +319,7 @@ export function portfolioPreview(
 		for (const name of unitNames) {
 			const found = units.find((u) => nameKey(u.name) === nameKey(name));
 			if (found) unitIds.push(found.id);
-			else ctx.issue('units', `Fant ingen aktiv enhet som heter «${name}».`);
+			else ctx.issue('units', m.import_issue_no_unit({ name }));
 		}
 		const parsed = judge(
 			ctx,
@@ -352,10 +360,8 @@ export function portfolioPreview(
 				extra
 			],
 			{
-				existing: same ? 'Tiltaket finnes fra før i prosjektet – hoppes over.' : undefined,
-				repeated: seenMeasures.has(key)
-					? 'Tiltaket står tidligere i filen – hoppes over.'
-					: undefined
+				existing: same ? m.import_note_measure_exists() : undefined,
+				repeated: seenMeasures.has(key) ? m.import_note_measure_repeated() : undefined
 			}
 		);
 		if (isNew && parsed && project) {
@@ -364,5 +370,5 @@ export function portfolioPreview(
 		}
 	});
 
-	return { columns: PORTFOLIO_COLUMNS, rows, creates };
+	return { columns: portfolioColumns(), rows, creates };
 }

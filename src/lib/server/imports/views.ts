@@ -10,6 +10,7 @@ import { importLimitsText, IMPORT_MESSAGES, receiptMessage } from './messages';
 import { previewCounts, type PreviewIssue } from './preview';
 import type { StagedSheet } from './read';
 import { findStaging, previewOf } from './staged';
+import { fieldHint, fieldLabel, sheetLabel } from './field-text';
 import type { Target } from './target';
 
 export const PREVIEW_PAGE = 50;
@@ -21,10 +22,11 @@ function uploadStep(target: Target) {
 		limits: importLimitsText(),
 		stagingMinutes: IMPORT_STAGING_MINUTES,
 		fields: target.spec.fields.map((f) => ({
-			label: f.label,
-			sheet: f.sheet ? (target.spec.sheetLabels?.[f.sheet] ?? f.sheet) : null,
+			label: fieldLabel(f),
+			heading: f.label,
+			sheet: f.sheet ? sheetLabel(target.spec.sheetLabels?.[f.sheet] ?? f.sheet) : null,
 			required: f.required,
-			hint: f.hint ?? null
+			hint: fieldHint(f)
 		}))
 	};
 }
@@ -74,7 +76,9 @@ export function importPage(target: Target, url: URL, now: Date) {
 	const read = target.spec.fields.some((f) => target.spec.sheetOf(sheets, f) !== null);
 	const expected = [
 		...new Set(target.spec.fields.map((f) => target.spec.sheetLabels?.[f.sheet ?? ''] ?? ''))
-	].filter(Boolean);
+	]
+		.filter(Boolean)
+		.map(sheetLabel);
 	const noSheets = read
 		? null
 		: IMPORT_MESSAGES.noSheets(
@@ -99,9 +103,10 @@ export function importPage(target: Target, url: URL, now: Date) {
 					return [
 						{
 							key: f.key,
-							label: f.label,
+							label: fieldLabel(f),
+							heading: f.label,
 							required: f.required,
-							hint: f.hint ?? null,
+							hint: fieldHint(f),
 							sheet: sheet.name,
 							options: optionsOf(sheet.headers),
 							column: column === null || column === undefined ? '' : String(column),

@@ -16,17 +16,23 @@ import {
 import { taskSchema, type TaskInput } from '$lib/schemas/wheel';
 import type { StagedSheet } from './read';
 import type { Preview, PreviewIssue, PreviewRow, StagedMapping } from './preview';
+import { m } from '$lib/paraglide/messages';
+import { fieldLabel } from './field-text';
 
-export const WHEEL_TASK_COLUMNS = [
-	'Oppgave',
-	'Beskrivelse',
-	'Ansvar',
-	'Lagres',
-	'Når',
-	'Henvisning'
+/** The preview's columns, in the reader's language. */
+export const wheelTaskColumns = () => [
+	m.import_pcol_task(),
+	m.import_pcol_description(),
+	m.import_pcol_responsible(),
+	m.import_pcol_stored_in(),
+	m.import_pcol_when(),
+	m.import_pcol_reference()
 ];
 
-const labelOf = (key: string) => WHEEL_TASK_FIELDS.find((f) => f.key === key)?.label ?? key;
+const labelOf = (key: string) => {
+	const field = WHEEL_TASK_FIELDS.find((f) => f.key === key);
+	return field ? fieldLabel(field) : key;
+};
 
 export function wheelTaskPreview(
 	sheet: StagedSheet,
@@ -97,7 +103,7 @@ export function wheelTaskPreview(
 				status: 'existing',
 				cells: shown,
 				issues,
-				note: 'Finnes fra før i årshjulet – hoppes over.'
+				note: m.import_note_task_exists()
 			});
 		} else if (earlier !== undefined) {
 			rows.push({
@@ -106,7 +112,7 @@ export function wheelTaskPreview(
 				status: 'repeated',
 				cells: shown,
 				issues,
-				note: `Samme oppgave som rad ${earlier} – hoppes over.`
+				note: m.import_note_task_repeated({ row: earlier })
 			});
 		} else {
 			seen.set(key, row.rowNumber);
@@ -121,5 +127,5 @@ export function wheelTaskPreview(
 			creates.push(parsed.data);
 		}
 	}
-	return { columns: WHEEL_TASK_COLUMNS, rows, creates };
+	return { columns: wheelTaskColumns(), rows, creates };
 }

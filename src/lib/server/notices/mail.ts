@@ -10,6 +10,8 @@ import { formatDay } from '$lib/format';
 import { noticeKindLabel } from '$lib/labels-portfolio';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import type { NoticeParams } from '$lib/domain/control/notices';
+import { noticeText, type NoticeText } from './text';
 
 export interface MailMessage {
 	to: string;
@@ -51,6 +53,7 @@ export interface DigestNotice {
 	kind: NoticeKind;
 	title: string;
 	body: string;
+	params?: NoticeParams | null;
 	href: string | null;
 }
 
@@ -63,8 +66,8 @@ const escapeHtml = (s: string) =>
 /**
  * The day's digest for one person: plain text, and the same as simple HTML (one list, no
  * images or styles a mail client would block), each notice with its link. Written in the
- * language it is called in (the job: the recipient's saved one); a notice's own title and text
- * were stored in bokmål when it was made, and the HTML says so (WCAG 2.1 3.1.2).
+ * language it is called in (the job: the recipient's saved one), each notice's words too
+ * (notices/text.ts); an old notice's stored bokmål words are marked so (WCAG 2.1 3.1.2).
  */
 export function digestMessage(
 	to: { email: string; name: string },
@@ -80,14 +83,15 @@ export function digestMessage(
 			: m.export_mail_count_many({ count: String(notices.length) });
 	const subject = m.export_mail_subject({ count, day: formatDay(day) });
 	const locale = getLocale();
-	// The stored words are bokmål: marked as such in a mail in another language.
-	const stored = locale === 'nb' ? '' : ' lang="nb"';
+	// An old notice's stored words are bokmål: marked as such in a mail in another language.
+	const storedIn = (n: NoticeText) => (locale !== 'nb' && n.inBokmaal ? ' lang="nb"' : '');
+	const said = notices.map((n) => ({ ...n, ...noticeText(n) }));
 	const text = [
 		m.export_mail_greeting({ name: to.name }),
 		'',
 		m.export_mail_intro({ count }),
 		'',
-		...notices.flatMap((n) => [
+		...said.flatMap((n) => [
 			`- ${noticeKindLabel(n.kind)}: ${n.title}`,
 			`  ${n.body}`,
 			`  ${link(n.href)}`,
@@ -97,10 +101,10 @@ export function digestMessage(
 		'',
 		m.export_mail_reason()
 	].join('\n');
-	const items = notices
+	const items = said
 		.map(
 			(n) =>
-				`<li><strong>${escapeHtml(noticeKindLabel(n.kind))}:</strong> <a href="${escapeHtml(link(n.href))}"${stored}>${escapeHtml(n.title)}</a><br><span${stored}>${escapeHtml(n.body)}</span></li>`
+				`<li><strong>${escapeHtml(noticeKindLabel(n.kind))}:</strong> <a href="${escapeHtml(link(n.href))}"${storedIn(n)}>${escapeHtml(n.title)}</a><br><span${storedIn(n)}>${escapeHtml(n.body)}</span></li>`
 		)
 		.join('\n');
 	const html = `<!doctype html>

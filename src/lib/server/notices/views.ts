@@ -3,6 +3,7 @@ import type { SessionUser } from '../auth/session';
 import { countUnreadNotices, listNoticesPage } from '../db/queries/notices';
 import { noticeKindLabel } from '$lib/labels-portfolio';
 import { keysetList } from '$lib/paging';
+import { noticeText } from './text';
 
 export const NOTICE_PAGE = 25;
 
@@ -20,7 +21,7 @@ export function noticesPage(user: SessionUser, url: URL) {
 	);
 	return {
 		...page,
-		rows: page.rows.map((r) => ({ ...r, kindLabel: noticeKindLabel(r.kind) })),
+		rows: page.rows.map((r) => ({ ...r, ...noticeText(r), kindLabel: noticeKindLabel(r.kind) })),
 		unread: countUnreadNotices(user.id)
 	};
 }

@@ -27,11 +27,11 @@ export const WHEEL_MESSAGES: MessageBook = {
 };
 
 /** The API's answers to a compliance filter naming what is not there (docs/api.md). */
-export const COMPLIANCE_FILTER_MESSAGES = {
-	wheel: 'Fant ikke årshjulet.',
-	unit: 'Fant ikke enheten.',
-	year: 'Året må være mellom 2000 og 2100.'
-} as const;
+export const COMPLIANCE_FILTER_MESSAGES = lazy({
+	wheel: m.api_error_no_wheel,
+	unit: m.api_error_no_unit,
+	year: m.api_error_year
+});
 
 const TYPES = EVIDENCE_TYPES.map((t) => t.ext.toUpperCase()).join(', ');
 

@@ -5,7 +5,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { planStatusOf } from '$lib/domain/benefits/health';
-import { BAD_PAGE_LINK, decodeKey, encodeKey } from '$lib/paging';
+import { badPageLink, decodeKey, encodeKey } from '$lib/paging';
 import type { BenefitResponse, BenefitsResponse } from '$lib/schemas/api';
 import type { BenefitLevel } from '$lib/domain/benefits/vocabulary';
 import { listBenefitsPage } from '$lib/server/db/queries/gain-lists';
@@ -28,7 +28,7 @@ export function benefitsApi(filter: BenefitsApiFilter): BenefitsResponse {
 	const mission = getMission();
 	if (!mission) return { items: [], next: null };
 	const after = filter.after === null ? undefined : decodeKey(filter.after, 1);
-	if (filter.after !== null && !after) error(400, BAD_PAGE_LINK);
+	if (filter.after !== null && !after) error(400, badPageLink());
 	const rows = listBenefitsPage(
 		{
 			missionId: mission.id,

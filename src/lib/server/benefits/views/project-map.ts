@@ -120,7 +120,7 @@ function linkChoices(
 /** The project's map: its rows, and the effect goals its benefits lead to. */
 function projectMap(project: MapAccess['project']) {
 	const mission = getMission();
-	if (!mission) error(404, 'Fant ikke prosjektet.');
+	if (!mission) error(404, m.benefits_access_no_project());
 	const goals = listEffectGoals(mission.id).map((g) => ({
 		id: g.id,
 		number: g.number,

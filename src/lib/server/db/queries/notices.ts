@@ -15,6 +15,7 @@ import {
 	daysBetween,
 	planNotices,
 	type NoticeOccurrence,
+	type NoticeParams,
 	type NoticeRules,
 	type PlannedNotice
 } from '$lib/domain/control/notices';
@@ -167,6 +168,7 @@ export function pendingDigestNotices(since: Date) {
 			kind: notice.kind,
 			title: notice.title,
 			body: notice.body,
+			params: notice.params,
 			href: notice.href,
 			createdAt: notice.createdAt
 		})
@@ -226,6 +228,7 @@ export interface NoticeRow {
 	kind: (typeof notice.$inferSelect)['kind'];
 	title: string;
 	body: string;
+	params: NoticeParams | null;
 	href: string | null;
 	createdAt: Date;
 	readAt: Date | null;
@@ -246,6 +249,7 @@ export function listNoticesPage(
 		kind: notice.kind,
 		title: notice.title,
 		body: notice.body,
+		params: notice.params,
 		href: notice.href,
 		createdAt: notice.createdAt,
 		readAt: notice.readAt

@@ -33,6 +33,7 @@ import { unit } from './org';
 import { risk } from './portfolio';
 import { wheelSignature, wheelTask } from './wheel';
 import { createdAt, linkTable, requiredRef, rowId, version } from './columns';
+import type { NoticeParams } from '../../../domain/control/notices';
 
 /** Statlig tilsyn: an inspection by Statsforvalteren, Arbeidstilsynet and the like. */
 export const tilsyn = sqliteTable(
@@ -197,6 +198,12 @@ export const notice = sqliteTable(
 		key: text('key').notNull(),
 		title: text('title').notNull(),
 		body: text('body').notNull().default(''),
+		/**
+		 * What the notice says, as data, written in the reader's language when read
+		 * (server/notices/text.ts). Null on notices stored before: their `title` and `body`,
+		 * in bokmål, are read as they are.
+		 */
+		params: text('params', { mode: 'json' }).$type<NoticeParams>(),
 		/** A path in the app, e.g. «/arshjul/forekomst/3/7/2026-03». */
 		href: text('href'),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),

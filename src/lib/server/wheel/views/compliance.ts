@@ -7,7 +7,7 @@
  * SQL (queries/wheel-sets.ts); this picks the rows and shapes them for the page.
  */
 import { error } from '@sveltejs/kit';
-import { BAD_PAGE_LINK } from '$lib/paging';
+import { badPageLink } from '$lib/paging';
 import { osloDay } from '$lib/format';
 import { monthEndsOfYear } from '$lib/domain/wheel-calendar';
 import { MONTHS } from '$lib/domain/schedule';
@@ -82,7 +82,7 @@ export function cursorParam(item: Pick<OpenCursor, 'dueDate' | 'unitId' | 'taskI
 export function parseCursor(raw: string | null): OpenCursor | null {
 	if (raw === null || raw === '') return null;
 	const m = CURSOR.exec(raw);
-	if (!m) error(400, BAD_PAGE_LINK);
+	if (!m) error(400, badPageLink());
 	return { dueDate: m[1]!, unitId: Number(m[2]), taskId: Number(m[3]) };
 }
 
