@@ -139,7 +139,10 @@ export const handleApiRequests: Handle = async ({ event, resolve }) => {
 		// Every audit row the request writes names the token (db/audit-origin.ts), so the change
 		// log tells a write through the API from one made on a page.
 		const origin = { tokenId: resolved.grant.tokenId, tokenName: resolved.grant.name };
-		return asApiError(await withApiToken(origin, () => resolve(event)));
+		const answered = await withApiToken(origin, () => resolve(event));
+		return withLocale(event.locals.locale ?? apiLocale(event, resolved.user), () =>
+			asApiError(answered)
+		);
 	}
 	const response = await resolve(event);
 	// The locale hook has chosen the request's language by now (it runs inside `resolve`); the
