@@ -57,7 +57,7 @@ describe('import journey', () => {
 			page.waitForURL(`${baseUrl}/arshjul/maler/${wheelId}/import`),
 			page.getByRole('link', { name: 'Importer oppgaver fra Excel eller CSV' }).click()
 		]);
-		await expect.poll(() => page.getByText(/høyst 5 MB og 5\s000 rader/).count()).toBe(1);
+		await expect.poll(() => page.getByText(/høyst 5 MB og 30\s000 rader/).count()).toBe(1);
 		await expectAccessible(page);
 
 		await waitForHydration(page);
