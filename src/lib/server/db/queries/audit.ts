@@ -25,13 +25,10 @@ export type NewAuditEntry = Omit<
 	'id' | 'prevHash' | 'hash' | 'apiTokenId' | 'apiTokenName'
 >;
 
-/**
- * Appends a row to the hash chain: reads the last row's hash and inserts after it in the
- * caller's transaction, so the read and the insert see the same last row. The id is given
- * explicitly because it is part of what is hashed. A write made through the API names its
- * token (../audit-origin.ts), in the hash as well.
- */
-export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
+/** The chain's last row as the next row must follow it; none before the first row. */
+type ChainHead = { id: number; hash: string } | undefined;
+
+function readChainHead(tx: Tx): ChainHead {
 	const last = tx
 		.select({ id: auditLog.id, hash: auditLog.hash })
 		.from(auditLog)
@@ -39,10 +36,15 @@ export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
 		.limit(1)
 		.get();
 	if (last && last.hash === null) throw new Error(`audit_log row ${last.id} is not sealed`);
-	const prevHash = last?.hash ?? GENESIS_HASH;
+	return last ? { id: last.id, hash: last.hash as string } : undefined;
+}
+
+/** Inserts `entry` after `head` in the caller's transaction and answers the new head. */
+function appendAfter(tx: Tx, head: ChainHead, entry: NewAuditEntry): ChainHead & object {
+	const prevHash = head?.hash ?? GENESIS_HASH;
 	const token = currentApiToken();
 	const row = {
-		id: (last?.id ?? 0) + 1,
+		id: (head?.id ?? 0) + 1,
 		at: entry.at.getTime(),
 		actorId: entry.actorId ?? null,
 		entity: entry.entity,
@@ -67,6 +69,17 @@ export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
 			hash
 		})
 		.run();
+	return { id: row.id, hash };
+}
+
+/**
+ * Appends a row to the hash chain: reads the last row's hash and inserts after it in the
+ * caller's transaction, so the read and the insert see the same last row. The id is given
+ * explicitly because it is part of what is hashed. A write made through the API names its
+ * token (../audit-origin.ts), in the hash as well.
+ */
+export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
+	appendAfter(tx, readChainHead(tx), entry);
 }
 
 export type AuditInput = {
@@ -83,7 +96,11 @@ export type AuditInput = {
  * with the change it describes or not at all.
  */
 export function writeAudit(tx: Tx, at: Date, entry: AuditInput): void {
-	insertAuditEntry(tx, {
+	insertAuditEntry(tx, auditEntry(at, entry));
+}
+
+function auditEntry(at: Date, entry: AuditInput): NewAuditEntry {
+	return {
 		at,
 		actorId: entry.actorId,
 		entity: entry.entity,
@@ -91,7 +108,27 @@ export function writeAudit(tx: Tx, at: Date, entry: AuditInput): void {
 		action: entry.action,
 		before: entry.before ?? null,
 		after: entry.after ?? null
-	});
+	};
+}
+
+/**
+ * Writes many audit rows in one transaction, as `writeAudit` writes each, but reads the
+ * chain's last row only once and carries it from row to row: the rows are hashed and linked
+ * in the order they are written. A caller that lets anything else append to the log in
+ * between calls `forget()` after it, so the next row reads the last one again. The insert
+ * trigger refuses a row that does not follow the last one (drizzle/0006_audit_append_only.sql),
+ * so a stale head cannot go unseen: the write fails and the transaction rolls back.
+ */
+export function auditWriter(tx: Tx, at: Date) {
+	let head: ChainHead | null = null;
+	return {
+		append(entry: AuditInput): void {
+			head = appendAfter(tx, head === null ? readChainHead(tx) : head, auditEntry(at, entry));
+		},
+		forget(): void {
+			head = null;
+		}
+	};
 }
 
 /** The whole chain checked, for the admin log page (batched; see queries/audit-chain.ts). */
