@@ -1,7 +1,13 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '..';
 import { auditLog, user } from '../schema';
-import { chainHash, GENESIS_HASH, storedJson, type ChainReport } from '../audit-chain';
+import {
+	chainHash,
+	GENESIS_HASH,
+	storedJson,
+	type ChainFields,
+	type ChainReport
+} from '../audit-chain';
 import { verifyAuditChain } from './audit-chain';
 import { currentApiToken } from '../audit-origin';
 
@@ -39,8 +45,25 @@ function readChainHead(tx: Tx): ChainHead {
 	return last ? { id: last.id, hash: last.hash as string } : undefined;
 }
 
+/** A row as `appendAfter` inserts it: the hashed fields, `at` in milliseconds, and the links. */
+export type ChainedRow = ChainFields & { prevHash: string; hash: string };
+
+/**
+ * The insert of a batch (auditWriter): one statement prepared on the app's connection, the
+ * same columns and values as drizzle's insert below, named as ChainedRow names them.
+ */
+export const AUDIT_INSERT_SQL = `INSERT INTO audit_log (id, at, actor_id, entity, entity_id,
+	action, before, after, api_token_id, api_token_name, prev_hash, hash)
+	VALUES (@id, @at, @actorId, @entity, @entityId, @action, @before, @after, @apiTokenId,
+	@apiTokenName, @prevHash, @hash)`;
+
 /** Inserts `entry` after `head` in the caller's transaction and answers the new head. */
-function appendAfter(tx: Tx, head: ChainHead, entry: NewAuditEntry): ChainHead & object {
+function appendAfter(
+	tx: Tx,
+	head: ChainHead,
+	entry: NewAuditEntry,
+	insert?: (row: ChainedRow) => void
+): ChainHead & object {
 	const prevHash = head?.hash ?? GENESIS_HASH;
 	const token = currentApiToken();
 	const row = {
@@ -56,6 +79,10 @@ function appendAfter(tx: Tx, head: ChainHead, entry: NewAuditEntry): ChainHead &
 		apiTokenName: token?.tokenName ?? null
 	};
 	const hash = chainHash(prevHash, row);
+	if (insert) {
+		insert({ ...row, prevHash, hash });
+		return { id: row.id, hash };
+	}
 	// The JSON text goes in as a bound string, not through the JSON column's own
 	// serialisation, so what is stored is byte for byte what was hashed.
 	const json = (text: string | null) => (text === null ? sql`NULL` : sql`${text}`);
@@ -119,11 +146,16 @@ function auditEntry(at: Date, entry: AuditInput): NewAuditEntry {
  * trigger refuses a row that does not follow the last one (drizzle/0006_audit_append_only.sql),
  * so a stale head cannot go unseen: the write fails and the transaction rolls back.
  */
-export function auditWriter(tx: Tx, at: Date) {
+export function auditWriter(tx: Tx, at: Date, insert?: (row: ChainedRow) => void) {
 	let head: ChainHead | null = null;
 	return {
 		append(entry: AuditInput): void {
-			head = appendAfter(tx, head === null ? readChainHead(tx) : head, auditEntry(at, entry));
+			head = appendAfter(
+				tx,
+				head === null ? readChainHead(tx) : head,
+				auditEntry(at, entry),
+				insert
+			);
 		},
 		forget(): void {
 			head = null;

@@ -6,9 +6,15 @@
  * from row to row (audit.ts, auditWriter).
  */
 import { eq } from 'drizzle-orm';
-import { type Queryable, type Tx } from '..';
+import { db, type Queryable, type Tx } from '..';
 import { project } from '../schema';
-import { auditWriter, writeAudit, type AuditInput } from './audit';
+import {
+	AUDIT_INSERT_SQL,
+	auditWriter,
+	writeAudit,
+	type AuditInput,
+	type ChainedRow
+} from './audit';
 import { userExists } from './portfolio-people';
 
 export type CreateContext = {
@@ -42,7 +48,10 @@ export function batchContext(
 	tx: Tx,
 	now: Date
 ): CreateContext & { created: (projectId: number) => void; auditMoved: () => void } {
-	const writer = auditWriter(tx, now);
+	// `tx` is a transaction on the app's connection (portfolio-batch.ts opens it on `db`), so a
+	// statement prepared there writes inside it; prepared once instead of built for every row.
+	const insert = db.$client.prepare<[ChainedRow]>(AUDIT_INSERT_SQL);
+	const writer = auditWriter(tx, now, (row) => insert.run(row));
 	const usable = new Map<number, boolean>();
 	const users = new Map<number, boolean>();
 	const remember = (memo: Map<number, boolean>, id: number, ask: () => boolean) => {
