@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { db, type Queryable } from '..';
 import { writeAudit } from './audit';
 import { measure, project, projectScore, projectTrack, risk, track, type Project } from '../schema';
-import { type LensScores } from '$lib/domain/portfolio';
+import { type LensScores } from '$lib/domain/portfolio/rules';
 import { LENSES } from '$lib/domain/portfolio/vocabulary';
 import type { NewProjectInput, ProjectInput } from '$lib/schemas/portfolio';
 import { deleteStatusHistory, recordStatus, setArchived } from './lifecycle';
