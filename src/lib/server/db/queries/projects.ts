@@ -3,7 +3,7 @@ import { db, type Queryable, type Tx } from '..';
 import { writeAudit } from './audit';
 import { directContext, type CreateContext } from './create-context';
 import { measure, project, projectScore, projectTrack, risk, track, type Project } from '../schema';
-import { type LensScores } from '$lib/domain/portfolio';
+import { type LensScores } from '$lib/domain/portfolio/rules';
 import { LENSES } from '$lib/domain/portfolio/vocabulary';
 import type { NewProjectInput, ProjectInput } from '$lib/schemas/portfolio';
 import { deleteStatusHistory, recordStatus, setArchived } from './lifecycle';
