@@ -27,7 +27,7 @@ beforeAll(async () => {
 	const { createMeasure } = await import('../src/lib/server/db/queries/measures');
 	const { saveStatusReport } = await import('../src/lib/server/db/queries/lifecycle');
 	({ portfolioSnapshot: snapshot } = await import('../src/lib/server/portfolio/snapshot'));
-	({ buildPortfolioTree } = await import('../src/lib/domain/portfolio-tree'));
+	({ buildPortfolioTree } = await import('../src/lib/domain/portfolio/tree'));
 
 	const ok = (r) => {
 		if (!r.ok) throw new Error(r.reason);

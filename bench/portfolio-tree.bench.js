@@ -8,7 +8,7 @@
  * monthly reports for every project (6 000 reports).
  */
 import { bench, describe } from 'vitest';
-import { buildPortfolioTree } from '../src/lib/domain/portfolio-tree';
+import { buildPortfolioTree } from '../src/lib/domain/portfolio/tree';
 
 const STATUSES = ['proposed', 'recommended', 'adopted', 'in_progress', 'completed', 'rejected'];
 const RAG = ['green', 'amber', 'red'];

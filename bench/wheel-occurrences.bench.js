@@ -7,7 +7,7 @@
  * Run: npx vitest bench --run bench/wheel-occurrences.bench.js
  */
 import { bench, describe } from 'vitest';
-import { complianceByMonth, unitOccurrences } from '../src/lib/domain/wheel-occurrences';
+import { complianceByMonth, unitOccurrences } from '../src/lib/domain/wheel/occurrences';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const UNITS = 100;
@@ -25,7 +25,7 @@ const tasks = Array.from({ length: 30 }, (_, i) => ({
 	archivedAt: null
 }));
 
-/** @type {import('../src/lib/domain/wheel-occurrences').SignatureLike[]} */
+/** @type {import('../src/lib/domain/wheel/occurrences').SignatureLike[]} */
 const signatures = [];
 for (let unitId = 1; unitId <= UNITS; unitId++) {
 	for (const o of unitOccurrences(unitId, tasks, [], 2026, NOW)) {

@@ -20,7 +20,8 @@ instants=(
 # The leap day (2028-02-29 11:00 UTC, TZ=UTC) and the autumn repeat hour (2027-10-31 01:30
 # UTC, TZ=Pacific/Kiritimati) ran here too until the browser tour gained its
 # nynorsk and English runs; they were dropped to keep CI under thirty minutes. Leap days are
-# tested with an explicit date in the domain's unit tests (e.g. src/lib/domain/wheel-occurrences.spec.ts).
+# tested with an explicit date in the domain's unit tests (e.g.
+# src/lib/domain/wheel/occurrences.spec.ts).
 zones=(Europe/Oslo)
 
 for i in "${!instants[@]}"; do

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { osloDayStartMs } from '../../src/lib/domain/oslo-day';
+import { osloDayStartMs } from '../../src/lib/domain/shared/oslo-day';
 import { osloDay } from '../../src/lib/format';
 import { Rng } from './random';
 import { tableWriter, type Keys, type TableWriter } from './table-writer';

@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../../src/lib/server/db/index';
 import { rebuildGainRollups } from '../../src/lib/server/db/queries/gain-rollups';
 import { hashPassword } from '../../src/lib/server/auth/password';
-import { osloDayStartMs } from '../../src/lib/domain/oslo-day';
+import { osloDayStartMs } from '../../src/lib/domain/shared/oslo-day';
 import { osloDay } from '../../src/lib/format';
 import { ROLES, type Role } from '../../src/lib/domain/org/vocabulary';
 import { makeContext } from './context';

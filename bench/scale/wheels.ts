@@ -14,9 +14,9 @@ import {
 	wheelTask,
 	wheelTaskMonth
 } from '../../src/lib/server/db/schema';
-import { taskCalendar } from '../../src/lib/domain/wheel-calendar';
-import { occurrencesForYear, type Month, type Schedule } from '../../src/lib/domain/schedule';
-import { scheduleColumns, wheelsByUnit } from '../../src/lib/domain/wheel-occurrences';
+import { taskCalendar } from '../../src/lib/domain/wheel/calendar';
+import { occurrencesForYear, type Month, type Schedule } from '../../src/lib/domain/wheel/schedule';
+import { scheduleColumns, wheelsByUnit } from '../../src/lib/domain/wheel/occurrences';
 import { addMonths, dayStart, firstDay, osloDayOf, workingTime, type Context } from './context';
 import type { Org } from './org';
 import type { Rng } from './random';

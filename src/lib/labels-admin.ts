@@ -7,7 +7,7 @@
 import { m } from '$lib/paraglide/messages';
 import { plural } from '$lib/plural';
 import type { Role } from '$lib/domain/org/vocabulary';
-import type { ApiScope } from '$lib/domain/api-token';
+import type { ApiScope } from '$lib/domain/auth/api-token';
 
 const ROLE: Record<Role, () => string> = {
 	admin: m.role_admin,

@@ -5,7 +5,7 @@
  */
 import { m } from '$lib/paraglide/messages';
 import { levelLabel, monthLabel } from '$lib/labels';
-import type { Month } from '$lib/domain/schedule';
+import type { Month } from '$lib/domain/wheel/schedule';
 import {
 	LEVEL_OF_BENEFIT,
 	type Assessment,

@@ -5,7 +5,7 @@
  * show these. Levels, lifecycle statuses and RAG colours are in src/lib/labels.ts.
  */
 import { m } from '$lib/paraglide/messages';
-import { isPeriod } from '$lib/domain/portfolio';
+import { isPeriod } from '$lib/domain/portfolio/rules';
 import type {
 	ConsequenceArea,
 	Lens,
@@ -14,7 +14,7 @@ import type {
 	ScaleValue,
 	Severity
 } from '$lib/domain/portfolio/vocabulary';
-import type { Month } from '$lib/domain/schedule';
+import type { Month } from '$lib/domain/wheel/schedule';
 import type { NoticeKind } from '$lib/domain/control/vocabulary';
 import type { ReportKind, ReportStatus } from '$lib/domain/reports/vocabulary';
 import { monthLabel } from '$lib/labels';

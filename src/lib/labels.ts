@@ -6,7 +6,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { Level, LifecycleStatus, RagStatus } from '$lib/domain/portfolio/vocabulary';
 import type { OccurrenceStatus } from '$lib/domain/wheel/vocabulary';
-import type { Month } from '$lib/domain/schedule';
+import type { Month } from '$lib/domain/wheel/schedule';
 
 const LEVEL: Record<Level, () => string> = {
 	user: m.level_user,
@@ -70,5 +70,5 @@ const MONTH: Record<Month, () => string> = {
 	12: m.month_12
 };
 
-/** «november», «November» (monthName in domain/schedule.ts). */
+/** «november», «November» (monthName in domain/wheel/schedule.ts). */
 export const monthLabel = (month: Month) => MONTH[month]();

@@ -33,7 +33,7 @@ beforeAll(async () => {
 	const f = await useServerDatabase();
 	const b = await import('../factories/benefits');
 	const gains = await import('$lib/server/db/queries/benefits-gains');
-	const { lastCompleteMonth } = await import('$lib/domain/gain-realisation');
+	const { lastCompleteMonth } = await import('$lib/domain/benefits/gain-realisation');
 	const { periodWords } = await import('$lib/domain/benefits/attestation');
 	const { osloDay } = await import('$lib/format');
 	// The server's clock starts at the journeys' day (tests/e2e/server.ts).

@@ -1,5 +1,5 @@
 import { assignWheel, createWheel, createWheelTask } from '$lib/server/db/queries/wheel';
-import type { Schedule } from '$lib/domain/schedule';
+import type { Schedule } from '$lib/domain/wheel/schedule';
 
 let counter = 0;
 

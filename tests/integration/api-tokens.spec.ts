@@ -3,7 +3,7 @@ import { actions, load } from '../../src/routes/(app)/konto/api/+page.server';
 import { db } from '$lib/server/db';
 import { apiToken, auditLog } from '$lib/server/db/schema';
 import { hashToken } from '$lib/server/auth/tokens';
-import { API_TOKEN_PATTERN, MAX_LIVE_TOKENS } from '$lib/domain/api-token';
+import { API_TOKEN_PATTERN, MAX_LIVE_TOKENS } from '$lib/domain/auth/api-token';
 import { makeEvent, makeUser, outcome, signIn, type Signed } from '../factories';
 
 // 00:30 on 1 January in Oslo, still New Year's Eve in UTC: days are counted from Oslo's today.

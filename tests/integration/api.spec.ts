@@ -9,7 +9,7 @@ import { createApiToken } from '$lib/server/auth/api-token';
 import { setUserActive } from '$lib/server/db/queries/users';
 import { listRealisations } from '$lib/server/db/queries/benefits-gains';
 import { API_OPERATIONS } from '$lib/api/operations';
-import { API_RATE } from '$lib/domain/api-token';
+import { API_RATE } from '$lib/domain/auth/api-token';
 import { errorResponseSchema } from '$lib/schemas/api';
 import { makeUnit, makeUser, signIn } from '../factories';
 import { makeFrozenBenefit, makeMission, makeProject } from '../factories/benefits';

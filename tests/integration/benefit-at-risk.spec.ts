@@ -24,7 +24,7 @@ import { getMission } from '$lib/server/db/queries/mission';
 import { toFacts } from '$lib/server/benefits/scope';
 import { benefitOverview } from '$lib/server/benefits/views/overview';
 import { steeringPage } from '$lib/server/steering/views/steering';
-import { benefitResult } from '$lib/domain/benefit-figures';
+import { benefitResult } from '$lib/domain/benefits/figures';
 import {
 	benefitHealth,
 	forecastAtEnd,

@@ -30,7 +30,7 @@ import {
 } from '$lib/server/db/queries/gain-lists';
 import { getMission } from '$lib/server/db/queries/mission';
 import { toFacts } from '$lib/server/benefits/scope';
-import { benefitResult } from '$lib/domain/benefit-figures';
+import { benefitResult } from '$lib/domain/benefits/figures';
 import { benefitHealth, toleranceOf } from '$lib/domain/benefits/health';
 import type { BenefitInput } from '$lib/schemas/benefits';
 

@@ -13,7 +13,7 @@ import { listTracks } from '$lib/server/db/queries/tracks';
 import { listAllStatusChanges } from '$lib/server/db/queries/lifecycle';
 import { portfolioFunnel } from '$lib/server/db/queries/portfolio-ranking';
 import { rankingView } from '$lib/server/portfolio/views/ranking';
-import { lifecycleFunnel } from '$lib/domain/portfolio';
+import { lifecycleFunnel } from '$lib/domain/portfolio/rules';
 import type { LifecycleStatus } from '$lib/domain/portfolio/vocabulary';
 import { measure } from '$lib/server/db/schema';
 

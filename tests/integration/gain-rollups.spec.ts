@@ -11,8 +11,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { loadScope, scopeSums, type ScopeFilter } from '$lib/server/benefits/scope';
-import { combinedKronerSeries } from '$lib/domain/benefit-figures';
-import type { SumRow } from '$lib/domain/benefit-figures';
+import { combinedKronerSeries } from '$lib/domain/benefits/figures';
+import type { SumRow } from '$lib/domain/benefits/figures';
 import {
 	addEstimateLine,
 	deleteEstimateLine,

@@ -68,7 +68,7 @@ const AREA = 'src/lib/server/wheel/views/mine.ts';
 const ORG = 'src/lib/server/org/views.ts';
 const DB_OPEN = 'src/lib/server/db/index.ts';
 const AUTH = 'src/lib/server/auth/guards.ts';
-const DOMAIN = 'src/lib/domain/units.ts';
+const DOMAIN = 'src/lib/domain/org/units.ts';
 const COMPONENT = 'src/lib/components/FormMessage.svelte';
 const SCHEMA = 'src/lib/schemas/form.ts';
 /** A route of no area, and a route of the wheel's outside any group folder. */
@@ -182,9 +182,9 @@ describe('the layering: routes → area modules → queries and domain, never ba
 		['an area importing its own helper', AREA, "import { x } from '../units';"],
 		['an area importing a query and a rule', AREA, "import { x } from '../../db/queries/wheel';"],
 		['a query importing the write result', QUERY, "import { x } from '../../result';"],
-		['a query importing a rule', QUERY, "import { x } from '$lib/domain/schedule';"],
+		['a query importing a rule', QUERY, "import { x } from '$lib/domain/wheel/schedule';"],
 		['the domain importing the formats', DOMAIN, "import { x } from '$lib/format';"],
-		['a component importing a rule', COMPONENT, "import { x } from '$lib/domain/units';"]
+		['a component importing a rule', COMPONENT, "import { x } from '$lib/domain/org/units';"]
 	])(
 		'allows %s',
 		async (_name, file, importLine) => {

@@ -6,14 +6,14 @@
  * `groupByCell`). Real SQLite file, migrations applied; rows made through the app's verbs.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPortfolioTree } from '$lib/domain/portfolio-tree';
+import { buildPortfolioTree } from '$lib/domain/portfolio/tree';
 import {
 	lifecycleFunnel,
 	portfolioBalance,
 	rankProjects,
 	type PortfolioFilter
-} from '$lib/domain/portfolio';
-import { groupByCell } from '$lib/domain/risk';
+} from '$lib/domain/portfolio/rules';
+import { groupByCell } from '$lib/domain/portfolio/risk';
 import { portfolioSnapshot } from '$lib/server/portfolio/snapshot';
 import { overviewView, PROJECT_PAGE } from '$lib/server/portfolio/views/overview';
 import { rankingView, RANKING_PAGE } from '$lib/server/portfolio/views/ranking';

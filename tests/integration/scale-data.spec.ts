@@ -18,7 +18,7 @@ import {
 } from '$lib/server/db/queries/wheel-occurrences';
 import { verifyPassword } from '$lib/server/auth/password';
 import { verifyAuditChain } from '$lib/server/db/queries/audit-chain';
-import { isAllowedLink } from '$lib/domain/benefit-graph';
+import { isAllowedLink } from '$lib/domain/benefits/graph';
 import { osloDay } from '$lib/format';
 import { type NodeKind } from '$lib/domain/benefits/vocabulary';
 

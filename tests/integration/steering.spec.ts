@@ -27,8 +27,8 @@ import {
 	steeringPage,
 	type SteeringPageData
 } from '$lib/server/steering/views/steering';
-import { riskScore, severityFor } from '$lib/domain/risk';
-import { landingPath } from '$lib/domain/steering';
+import { riskScore, severityFor } from '$lib/domain/portfolio/risk';
+import { landingPath } from '$lib/domain/steering/rules';
 import type { Role } from '$lib/domain/org/vocabulary';
 import type { ScaleValue } from '$lib/domain/portfolio/vocabulary';
 import { load as steeringLoad } from '../../src/routes/(app)/styring/+page.server';

@@ -33,10 +33,10 @@ import {
 	type SetWindow,
 	type UnitScope
 } from '$lib/server/db/queries/wheel-sets';
-import { complianceByMonth } from '$lib/domain/wheel-occurrences';
-import { descendantIds } from '$lib/domain/units';
-import { monthEndsOfYear } from '$lib/domain/wheel-calendar';
-import { MONTHS } from '$lib/domain/schedule';
+import { complianceByMonth } from '$lib/domain/wheel/occurrences';
+import { descendantIds } from '$lib/domain/org/units';
+import { monthEndsOfYear } from '$lib/domain/wheel/calendar';
+import { MONTHS } from '$lib/domain/wheel/schedule';
 import { osloDay } from '$lib/format';
 import { complianceView, parseCursor } from '$lib/server/wheel/views/compliance';
 import { mineView } from '$lib/server/wheel/views/mine';

@@ -16,7 +16,7 @@ import {
 	reopenOccurrence,
 	signOccurrence
 } from '$lib/server/db/queries/wheel-occurrences';
-import type { Schedule } from '$lib/domain/schedule';
+import type { Schedule } from '$lib/domain/wheel/schedule';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 

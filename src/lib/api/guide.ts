@@ -4,7 +4,7 @@
  * document is in bokmål (operations.ts); the page says the same in the reader's language,
  * read when the page is made (messages/portfolio/*.json, `portfolio_api_op_*`).
  */
-import { API_RATE, MAX_TOKEN_DAYS } from '$lib/domain/api-token';
+import { API_RATE, MAX_TOKEN_DAYS } from '$lib/domain/auth/api-token';
 import { m } from '$lib/paraglide/messages';
 import { API_OPERATIONS, type ApiOperation } from './operations';
 

@@ -5,7 +5,7 @@
  * gets.
  */
 import { z } from 'zod';
-import { API_RATE, MAX_TOKEN_DAYS } from '$lib/domain/api-token';
+import { API_RATE, MAX_TOKEN_DAYS } from '$lib/domain/auth/api-token';
 import { errorResponseSchema } from '$lib/schemas/api';
 import { API_OPERATIONS, type ApiOperation } from './operations';
 

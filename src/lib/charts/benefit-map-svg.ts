@@ -38,7 +38,7 @@ const path = line<Point>()
 
 /** A node's name for screen readers: its kind (a benefit's type too) and label. */
 export function accessibleName(node: LaidOutNode): string {
-	// A dis-benefit's label begins «Ulempe:» already (benefit-map-input.ts).
+	// A dis-benefit's label begins «Ulempe:» already (domain/benefits/map-input.ts).
 	if (node.disbenefit)
 		return node.quantitative
 			? m.benefits_map_disbenefit_quantitative({ label: node.label })

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { MONTHS, type Month } from '$lib/domain/schedule';
+import { MONTHS, type Month } from '$lib/domain/wheel/schedule';
 import { monthLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { formatPercent } from '$lib/format';
@@ -89,7 +89,7 @@ function bucketOf(share: number) {
 	return SHARE_BUCKETS.findLast((bucket) => share >= bucket.from) ?? SHARE_BUCKETS[0];
 }
 
-/** «jan», «feb» … in the reader's language (monthShortName in domain/schedule.ts). */
+/** «jan», «feb» … in the reader's language (monthShortName in domain/wheel/schedule.ts). */
 const monthShortLabel = (month: Month) => monthLabel(month).slice(0, 3);
 
 function percent(share: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesRow } from '../domain/gains';
+import type { SeriesRow } from '../domain/benefits/gains';
 import {
 	ORIGINAL_TARGET_MARK,
 	realisationPlotOptions,

@@ -4,7 +4,7 @@
  */
 import { forecastMonths } from '$lib/domain/benefits/health';
 import type { BenefitUnit } from '../domain/benefits/vocabulary';
-import type { SeriesRow } from '../domain/gain-realisation';
+import type { SeriesRow } from '../domain/benefits/gain-realisation';
 import { formatKroner, formatNumber, formatPercent } from '../format';
 import { INTL_LOCALE } from '../i18n';
 import { m } from '../paraglide/messages';

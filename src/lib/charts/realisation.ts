@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { UNIT_SYMBOL, type BenefitUnit } from '../domain/benefits/vocabulary';
-import type { SeriesRow } from '../domain/gain-realisation';
+import type { SeriesRow } from '../domain/benefits/gain-realisation';
 import { formatMonthShort, formatNumber } from '../format';
 import { forecastPoints, formatMonthYear, formatValue } from './realisation-table';
 import { m } from '../paraglide/messages';

@@ -4,7 +4,7 @@
  * each cell shows how many and links to the list of them. Same axes, bands and colours as the
  * matrix of one project or measure (risk-matrix.ts).
  */
-import { riskScore, severityFor } from '$lib/domain/risk';
+import { riskScore, severityFor } from '$lib/domain/portfolio/risk';
 import { SEVERITY_STYLES, type AxisTick, type SeverityStyle } from './risk-matrix';
 import { SCALE, type ScaleValue, type Severity } from '$lib/domain/portfolio/vocabulary';
 import { consequenceLabel, likelihoodLabel, riskCount, severityLabel } from '$lib/labels-portfolio';

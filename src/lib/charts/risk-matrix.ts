@@ -3,7 +3,7 @@
  * likelihood along y (1 at the bottom → 5 at the top), so the worst cell is top right. The
  * component only lays the spec out; every number and label is decided here.
  */
-import { compareRisks, groupByCell, riskScore, severityFor } from '$lib/domain/risk';
+import { compareRisks, groupByCell, riskScore, severityFor } from '$lib/domain/portfolio/risk';
 import {
 	SCALE,
 	type RiskStatus,

@@ -8,7 +8,7 @@ import {
 	symbolTriangle,
 	type SymbolType
 } from 'd3-shape';
-import { daysInMonth, isMonth, MONTHS, type Month } from '$lib/domain/schedule';
+import { daysInMonth, isMonth, MONTHS, type Month } from '$lib/domain/wheel/schedule';
 import { monthLabel, occurrenceStatusLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import {

@@ -3,7 +3,7 @@
  * so a filtered view can be bookmarked and shared, and the filter form works without script.
  * Unknown or malformed values are ignored rather than refused: a stale bookmark still opens.
  */
-import { type PortfolioFilter, type RankBy } from '$lib/domain/portfolio';
+import { type PortfolioFilter, type RankBy } from '$lib/domain/portfolio/rules';
 import { LENSES, LIFECYCLE_STATUSES, type LifecycleStatus } from '$lib/domain/portfolio/vocabulary';
 import { idParam } from '$lib/schemas/id';
 

@@ -3,7 +3,7 @@
  * database (first load, or the newer values after a lost-update conflict).
  */
 import type { FormValues } from '$lib/schemas/form';
-import { type LensScores } from '$lib/domain/portfolio';
+import { type LensScores } from '$lib/domain/portfolio/rules';
 import { LENSES } from '$lib/domain/portfolio/vocabulary';
 import { justificationField, scoreField } from '$lib/schemas/portfolio';
 

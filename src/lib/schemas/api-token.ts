@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, API_SCOPES, MAX_TOKEN_DAYS } from '$lib/domain/api-token';
+import { addDays, API_SCOPES, MAX_TOKEN_DAYS } from '$lib/domain/auth/api-token';
 import { m } from '$lib/paraglide/messages';
 import { idField } from './id';
 

@@ -7,7 +7,7 @@ import { MEASUREMENT_FREQUENCIES } from '$lib/domain/control/vocabulary';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { idField, optionalIdField as optionalId } from './id';
-import { linkKindError } from '../domain/benefit-graph';
+import { linkKindError } from '../domain/benefits/graph';
 import {
 	ASSESSMENTS,
 	BENEFICIARIES,

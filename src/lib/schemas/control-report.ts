@@ -1,6 +1,6 @@
 /** The annual internal-control report's forms: one assessment field, with its row version. */
 import { z } from 'zod';
-import { isCalendarDay } from '$lib/domain/portfolio';
+import { isCalendarDay } from '$lib/domain/portfolio/rules';
 import { ASSESSMENT_FIELDS, ASSESSMENT_MAX_LENGTH } from '$lib/domain/control/report';
 import { versionField } from './version';
 

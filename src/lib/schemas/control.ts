@@ -9,7 +9,7 @@ import {
 	FINDING_STATUSES,
 	TILSYN_STATUSES
 } from '$lib/domain/control/vocabulary';
-import { isCalendarDay } from '$lib/domain/portfolio';
+import { isCalendarDay } from '$lib/domain/portfolio/rules';
 import { ID_PATTERN, idField, optionalIdField } from './id';
 import { m } from '$lib/paraglide/messages';
 

@@ -14,7 +14,7 @@ import {
 	isPeriod,
 	transitionNeedsReason,
 	type LensScores
-} from '$lib/domain/portfolio';
+} from '$lib/domain/portfolio/rules';
 import {
 	LENSES,
 	LEVELS,

@@ -2,7 +2,7 @@
  * Freezing a report «som utstedt til møtet» and approving it: what the forms on /rapporter post.
  */
 import { z } from 'zod';
-import { isCalendarDay } from '$lib/domain/portfolio';
+import { isCalendarDay } from '$lib/domain/portfolio/rules';
 import { m } from '$lib/paraglide/messages';
 import { versionField } from './version';
 import { ID_PATTERN } from './id';

@@ -1,6 +1,6 @@
 /** The steering group's meetings: what the forms on /styring/moter post. */
 import { z } from 'zod';
-import { isCalendarDay } from '$lib/domain/portfolio';
+import { isCalendarDay } from '$lib/domain/portfolio/rules';
 import { m } from '$lib/paraglide/messages';
 import { idField } from './id';
 import { versionField, withVersion } from './version';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isMonth, type Month, type Schedule } from '$lib/domain/schedule';
+import { isMonth, type Month, type Schedule } from '$lib/domain/wheel/schedule';
 import { m } from '$lib/paraglide/messages';
 
 // Form fields arrive as strings (or string arrays for repeated keys, see formValues), so every

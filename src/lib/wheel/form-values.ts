@@ -2,7 +2,7 @@
  * Wheel rows as the flat values their edit forms post, so a form can be filled from the
  * database: on first load, and with the newer values after a lost-update conflict.
  */
-import type { Schedule } from '$lib/domain/schedule';
+import type { Schedule } from '$lib/domain/wheel/schedule';
 import type { FormValues } from '$lib/schemas/form';
 
 export function wheelValues(w: {

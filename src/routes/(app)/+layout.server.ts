@@ -1,6 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 import { requireUser, isAdmin, hasRole } from '$lib/server/auth/guards';
-import { landingPath } from '$lib/domain/steering';
+import { landingPath } from '$lib/domain/steering/rules';
 import { unreadNoticeCount } from '$lib/server/notices/views';
 
 // The shell needs the user; each page still checks access itself (sveltejs/kit#6315).

@@ -19,7 +19,7 @@ export type EditFormProps = {
 	action: string;
 	values?: import('$lib/schemas/form').FormValues;
 	errors?: import('$lib/schemas/form').FieldErrors;
-	owners: import('$lib/domain/portfolio-tree').Named[];
+	owners: import('$lib/domain/portfolio/tree').Named[];
 	submitLabel: string;
 	labelledby: string;
 };

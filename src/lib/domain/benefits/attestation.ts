@@ -2,7 +2,7 @@
  * The words of an attestation and a validation, stored as shown (DOMAIN.md «Benefit
  * governance»): the owner confirms the measured value for a month named in Norwegian.
  */
-import { monthName, type Month } from '../schedule';
+import { monthName, type Month } from '../wheel/schedule';
 import type { ConfirmationKind } from './vocabulary';
 
 /** «oktober 2026» for `2026-10`. */

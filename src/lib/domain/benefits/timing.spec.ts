@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plannedPath } from '../gain-realisation';
+import { plannedPath } from './gain-realisation';
 import {
 	addMonths,
 	hasReached,

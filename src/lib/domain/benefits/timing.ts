@@ -7,7 +7,7 @@ import { FUNNEL_RANK, LIFECYCLE_LABEL, type LifecycleStatus } from '../portfolio
 import type { PlanPoint } from './plan-versions';
 import { formatMonthShort } from '../../format';
 import { periodWords } from './attestation';
-import { periodIndex, periodFromIndex, plannedPath } from '../gain-realisation';
+import { periodIndex, periodFromIndex, plannedPath } from './gain-realisation';
 
 /** What the rule reads of a measure, before or after a change. */
 export interface MeasureTiming {

@@ -6,7 +6,7 @@
  * value for P is logged (DFØ, «Gevinstrealisering»: gains are measured against the baseline at
  * set times). Pure: the caller passes today's Oslo day.
  */
-import { daysInMonth, period, type Month } from '../schedule';
+import { daysInMonth, period, type Month } from '../wheel/schedule';
 import type { OccurrenceStatus } from '../wheel/vocabulary';
 import type { MeasurementFrequency } from './vocabulary';
 

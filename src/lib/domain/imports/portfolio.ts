@@ -4,7 +4,7 @@
  * «Tiltak», fixed headers), or one level in a CSV file. A project names its tracks by code, a
  * measure its project by id or title; a status is the label the pages show («Vedtatt»).
  */
-import { LIFECYCLE_TRANSITIONS } from '../portfolio';
+import { LIFECYCLE_TRANSITIONS } from '../portfolio/rules';
 import { LIFECYCLE_LABEL, LIFECYCLE_STATUSES, type LifecycleStatus } from '../portfolio/vocabulary';
 import {
 	levelMapping,

@@ -5,7 +5,7 @@
  * at all: a month's name heads the tasks due in it (wheel-tasks.ts reads that layout).
  * The answer is the template form's own fields, so the form's schema judges the result.
  */
-import { dueMonths, monthName, MONTHS, type Month, type Schedule } from '../schedule';
+import { dueMonths, monthName, MONTHS, type Month, type Schedule } from '../wheel/schedule';
 
 export interface ScheduleValues {
 	scheduleKind: 'monthly' | 'months' | 'yearly';

@@ -6,7 +6,7 @@
  * its own heads the tasks due that month (the first month is the first column's header); that
  * layout is read as it is: such a row is no task, and the tasks under it are due yearly in it.
  */
-import type { Month } from '../schedule';
+import type { Month } from '../wheel/schedule';
 import { autoMap, type ColumnMapping, type ImportField, type RememberedMapping } from './mapping';
 import {
 	dueDayText,

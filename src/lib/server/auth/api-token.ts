@@ -12,7 +12,7 @@ import {
 	rateDecision,
 	tokenExpired,
 	type ApiScope
-} from '$lib/domain/api-token';
+} from '$lib/domain/auth/api-token';
 import { osloDay } from '$lib/format';
 import { parseForm } from '$lib/schemas/form';
 import { apiTokenSchemaFor, revokeApiTokenSchema } from '$lib/schemas/api-token';

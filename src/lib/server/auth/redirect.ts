@@ -1,4 +1,4 @@
-import { landingPath } from '$lib/domain/steering';
+import { landingPath } from '$lib/domain/steering/rules';
 import type { Role } from '$lib/domain/org/vocabulary';
 
 /**

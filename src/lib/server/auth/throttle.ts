@@ -3,7 +3,7 @@ import {
 	reserveAttempt,
 	THROTTLE,
 	type Reservation
-} from '$lib/domain/login-throttle';
+} from '$lib/domain/auth/login-throttle';
 import { changeLoginAttempts } from '$lib/server/db/queries/login-attempts';
 
 const accountKey = (email: string) => `email:${email.trim().toLowerCase()}`;

@@ -45,7 +45,7 @@ import {
 	realisationSchemaFor
 } from '$lib/schemas/benefits';
 import * as formValues from '$lib/benefits/form-values';
-import { plannedPeriodProblem } from '$lib/domain/gain-realisation';
+import { plannedPeriodProblem } from '$lib/domain/benefits/gain-realisation';
 import type { BenefitAccess, MapAccess, SettingsAccess } from './access';
 import { BENEFIT_MESSAGES as BOOK, BENEFIT_SUCCESS as DONE, linkMessage } from './messages';
 import { frozenRefusal } from './actions/plan';

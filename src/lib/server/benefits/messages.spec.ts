@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkNewLink } from './messages';
-import type { GraphEdge, GraphNode } from '$lib/domain/benefit-graph';
+import type { GraphEdge, GraphNode } from '$lib/domain/benefits/graph';
 import type { NodeKind } from '$lib/domain/benefits/vocabulary';
 
 const node = (id: string, kind: NodeKind, label = id): GraphNode => ({ id, kind, label });

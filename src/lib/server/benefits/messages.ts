@@ -11,7 +11,7 @@ import {
 	type GraphEdge,
 	type GraphNode,
 	type LinkRefusal
-} from '$lib/domain/benefit-graph';
+} from '$lib/domain/benefits/graph';
 
 export const BENEFIT_MESSAGES: MessageBook = {
 	messages: lazy({

@@ -28,15 +28,19 @@ import {
 	type BenefitFacts,
 	type GainSettings,
 	type SumRow
-} from '$lib/domain/benefit-figures';
+} from '$lib/domain/benefits/figures';
 import {
 	BENEFIT_LEVEL_LABEL,
 	isBenefitLevel,
 	type BenefitLevel
 } from '$lib/domain/benefits/vocabulary';
-import { hoursToKroner } from '$lib/domain/gain-estimates';
+import { hoursToKroner } from '$lib/domain/benefits/gain-estimates';
 import { idParam } from '$lib/schemas/id';
-import { rollUp, type BenefitMembership, type RollUpDimension } from '$lib/domain/gain-rollups';
+import {
+	rollUp,
+	type BenefitMembership,
+	type RollUpDimension
+} from '$lib/domain/benefits/gain-rollups';
 
 export interface ScopeFilter {
 	projectId: number | null;

@@ -35,7 +35,7 @@ import type { ReadScope } from '../db/queries/deviation-reads';
 import { getDeviation } from '../db/queries/deviations';
 import { listUnits } from '../db/queries/units';
 import { getTilsyn } from '../db/queries/tilsyn';
-import { descendantIds } from '$lib/domain/units';
+import { descendantIds } from '$lib/domain/org/units';
 import { m as msg } from '$lib/paraglide/messages';
 import { CONTROL_ACCESS } from './messages';
 

@@ -16,7 +16,7 @@ import {
 import { saveGainSettings } from '$lib/server/db/queries/benefits-settings';
 import type { BenefitInput } from '$lib/schemas/benefits';
 import type { NodeKind } from '$lib/domain/benefits/vocabulary';
-import { periodRange } from '$lib/domain/gain-realisation';
+import { periodRange } from '$lib/domain/benefits/gain-realisation';
 import { demoCalendar, type DemoCalendar } from './calendar';
 
 /**

@@ -11,7 +11,7 @@ import { linkRiskControl } from '$lib/server/db/queries/risk-control';
 import { listRisks } from '$lib/server/db/queries/risks';
 import { addFinding, createTilsyn } from '$lib/server/db/queries/tilsyn';
 import { listWheels, listWheelTasks } from '$lib/server/db/queries/wheel';
-import { osloDayStartMs } from '$lib/domain/oslo-day';
+import { osloDayStartMs } from '$lib/domain/shared/oslo-day';
 import { osloDay } from '$lib/format';
 import type { DemoOrganisation } from './organisation';
 

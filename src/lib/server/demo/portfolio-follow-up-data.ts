@@ -3,7 +3,7 @@
  * reports and the steering group's lens scores. Seeded by portfolio.ts after the projects
  * and measures of portfolio-data.ts.
  */
-import type { LensScores } from '$lib/domain/portfolio';
+import type { LensScores } from '$lib/domain/portfolio/rules';
 import type { RagStatus } from '$lib/domain/portfolio/vocabulary';
 import { BO, STAT, type DemoOwner, type Stamp } from './portfolio-data';
 

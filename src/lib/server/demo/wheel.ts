@@ -12,9 +12,9 @@ import {
 	reopenOccurrence,
 	signOccurrence
 } from '$lib/server/db/queries/wheel-occurrences';
-import { osloDayStartMs } from '$lib/domain/oslo-day';
+import { osloDayStartMs } from '$lib/domain/shared/oslo-day';
 import { osloDay } from '$lib/format';
-import type { Month, Schedule } from '$lib/domain/schedule';
+import type { Month, Schedule } from '$lib/domain/wheel/schedule';
 import type { TaskInput } from '$lib/schemas/wheel';
 import type { DemoOrganisation } from './organisation';
 

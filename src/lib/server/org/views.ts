@@ -7,7 +7,7 @@ import { passwordLoginEnabled } from '../auth/oidc';
 import { listUnits } from '../db/queries/units';
 import { listUserIdentities } from '../db/queries/oidc';
 import type { UserAccountAccess } from './access';
-import { buildUnitTree, flattenUnitTree, unitOptions } from '$lib/domain/units';
+import { buildUnitTree, flattenUnitTree, unitOptions } from '$lib/domain/org/units';
 
 export function adminOverview() {
 	const users = listUsers();

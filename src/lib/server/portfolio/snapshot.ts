@@ -8,7 +8,7 @@ import { listProjects } from '../db/queries/projects';
 import { listMeasures } from '../db/queries/measures';
 import { listAllStatusReports } from '../db/queries/lifecycle';
 import { listActiveUnitNames, listUserNames } from '../db/queries/portfolio-people';
-import type { TreeInput } from '$lib/domain/portfolio-tree';
+import type { TreeInput } from '$lib/domain/portfolio/tree';
 
 export function portfolioSnapshot() {
 	const mission = getMission();

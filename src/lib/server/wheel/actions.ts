@@ -40,7 +40,7 @@ import {
 	wheelSchema
 } from '$lib/schemas/wheel';
 import { taskValues, wheelValues } from '$lib/wheel/form-values';
-import { taskSchedule } from '$lib/domain/wheel-occurrences';
+import { taskSchedule } from '$lib/domain/wheel/occurrences';
 import {
 	assertMayOwnWheel,
 	assertMayReopen,

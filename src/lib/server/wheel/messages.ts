@@ -1,7 +1,7 @@
 /** The årshjul's messages, keyed by the reason a write answers. */
 import type { MessageBook } from '../result';
 import { formatDateTime } from '$lib/format';
-import type { Month } from '$lib/domain/schedule';
+import type { Month } from '$lib/domain/wheel/schedule';
 import { monthLabel } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { lazy, lazyWith } from '../message-book';

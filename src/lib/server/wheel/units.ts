@@ -2,7 +2,7 @@
 import { isAdmin, ledUnitIds } from '../auth/guards';
 import type { SessionUser } from '../auth/session';
 import { listUnits } from '../db/queries/units';
-import { buildUnitTree, descendantIds, flattenUnitTree, unitOption } from '$lib/domain/units';
+import { buildUnitTree, descendantIds, flattenUnitTree, unitOption } from '$lib/domain/org/units';
 
 function activeUnits() {
 	return listUnits().filter((u) => !u.archivedAt);

@@ -22,7 +22,7 @@ import {
 } from '$lib/domain/benefits/health';
 import { healthLabel, periodLabel } from '$lib/labels-benefits';
 import { m } from '$lib/paraglide/messages';
-import type { SeriesRow } from '$lib/domain/gain-realisation';
+import type { SeriesRow } from '$lib/domain/benefits/gain-realisation';
 import { formatValue } from '$lib/charts/realisation';
 
 /** The months shown; older ones are in the realisation log. */

@@ -15,7 +15,7 @@ import type { BenefitAccess } from '../access';
 import { toFacts } from '../scope';
 import { realisationLogView } from './realisation-log';
 import { attestationView } from './attestation';
-import { benefitResult } from '$lib/domain/benefit-figures';
+import { benefitResult } from '$lib/domain/benefits/figures';
 import { toleranceOf } from '$lib/domain/benefits/health';
 import * as formValues from '$lib/benefits/form-values';
 

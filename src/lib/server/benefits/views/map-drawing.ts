@@ -8,7 +8,7 @@ import { version as buildVersion } from '$app/environment';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { FetchedDrawing, LayoutJson } from '$lib/charts/benefit-map-layout';
 import { benefitMapDocument } from '$lib/charts/benefit-map-svg';
-import type { MapInput } from '$lib/domain/benefit-map-input';
+import type { MapInput } from '$lib/domain/benefits/map-input';
 import { INLINE_MAP_LIMIT, benefitMapLayouts, mapVersion } from '../map-layout';
 
 /**

@@ -11,7 +11,7 @@ import {
 	listProjectOptions,
 	listScopeProjectIds
 } from '$lib/server/db/queries/benefit-map';
-import { buildMapInput } from '$lib/domain/benefit-map-input';
+import { buildMapInput } from '$lib/domain/benefits/map-input';
 import { benefitLevelLabel } from '$lib/labels-benefits';
 import { m } from '$lib/paraglide/messages';
 import { MAP_NODE_LIMIT } from '../map-layout';

@@ -6,7 +6,7 @@
 import type { listBenefitsByProjects } from '../../db/queries/benefits';
 import type { PdfReport } from '../../reports/pdf';
 import type { CellValue } from '../../reports/table';
-import type { benefitResult } from '$lib/domain/benefit-figures';
+import type { benefitResult } from '$lib/domain/benefits/figures';
 import { formatNumber } from '$lib/format';
 import {
 	beneficiaryLabel,

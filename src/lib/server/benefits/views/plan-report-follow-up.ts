@@ -10,7 +10,7 @@ import type { PdfReport } from '../../reports/pdf';
 import { plotToSvg } from '../../reports/chart-svg';
 import type { CellValue } from '../../reports/table';
 import { realisationPlotOptions } from '$lib/charts/realisation';
-import { riskScore, severityFor } from '$lib/domain/risk';
+import { riskScore, severityFor } from '$lib/domain/portfolio/risk';
 import { formatKroner } from '$lib/format';
 import type { ScaleValue } from '$lib/domain/portfolio/vocabulary';
 import { lifecycleLabel } from '$lib/labels';

@@ -8,7 +8,7 @@ import { listMapRows } from '../../db/queries/benefit-map';
 import { type PdfReport, chartWidth } from '../../reports/pdf';
 import { benefitMapSvg } from '../../reports/map-svg';
 import type { TableSpec } from '../../reports/table';
-import { buildMapInput } from '$lib/domain/benefit-map-input';
+import { buildMapInput } from '$lib/domain/benefits/map-input';
 import { NODE_KINDS, type NodeKind } from '$lib/domain/benefits/vocabulary';
 import { nodeKindLabel } from '$lib/labels-benefits';
 import { m as msg } from '$lib/paraglide/messages';

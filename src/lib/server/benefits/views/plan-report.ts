@@ -29,7 +29,7 @@ import type { Project } from '../../db/schema';
 import { PdfReport } from '../../reports/pdf';
 import { datedFileName, organisationName } from '../../exports/download';
 import { toFacts } from '../scope';
-import { benefitResult } from '$lib/domain/benefit-figures';
+import { benefitResult } from '$lib/domain/benefits/figures';
 import { osloDay } from '$lib/format';
 import { levelLabel, lifecycleLabel } from '$lib/labels';
 import { m as msg } from '$lib/paraglide/messages';

@@ -23,7 +23,7 @@ import {
 	type PlanLine,
 	type PlanValues
 } from '$lib/domain/benefits/plan-versions';
-import { estimateLineTotal } from '$lib/domain/gain-estimates';
+import { estimateLineTotal } from '$lib/domain/benefits/gain-estimates';
 import { type BenefitDirection, type BenefitUnit } from '$lib/domain/benefits/vocabulary';
 import { directionLabel, periodLabel } from '$lib/labels-benefits';
 import { INTL_LOCALE } from '$lib/i18n';

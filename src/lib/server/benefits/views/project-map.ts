@@ -24,8 +24,8 @@ import { drawingPart, mapDrawing, pageMap } from './map-drawing';
 import { type NodeKind } from '$lib/domain/benefits/vocabulary';
 import { nodeKindLabel } from '$lib/labels-benefits';
 import { m } from '$lib/paraglide/messages';
-import { buildMapInput } from '$lib/domain/benefit-map-input';
-import { goalLabel } from '$lib/domain/benefit-graph';
+import { buildMapInput } from '$lib/domain/benefits/map-input';
+import { goalLabel } from '$lib/domain/benefits/graph';
 import {
 	BUILDER_LIST,
 	BUILDER_PAGE,

@@ -14,7 +14,7 @@ import {
 } from '../../db/queries/deviations';
 import { findOccurrence } from '../../db/queries/wheel-occurrences';
 import { invalid, refused } from '../../result';
-import { periodHasBegun } from '$lib/domain/schedule';
+import { periodHasBegun } from '$lib/domain/wheel/schedule';
 import { deadlineBeforeFound } from '$lib/domain/control/deviations';
 import { osloDay } from '$lib/format';
 import { parseForm, type FormValues } from '$lib/schemas/form';

@@ -25,7 +25,7 @@ import { osloDay } from '$lib/format';
 import { keysetList } from '$lib/paging';
 import { idParam } from '$lib/schemas/id';
 import type { FormValues } from '$lib/schemas/form';
-import { buildUnitTree, descendantIds, flattenUnitTree, unitOption } from '$lib/domain/units';
+import { buildUnitTree, descendantIds, flattenUnitTree, unitOption } from '$lib/domain/org/units';
 import { isDeviationOverdue } from '$lib/domain/control/deviations';
 import { DEVIATION_SEVERITIES, type DeviationSeverity } from '$lib/domain/control/vocabulary';
 import { deviationValues } from '$lib/control/form-values';

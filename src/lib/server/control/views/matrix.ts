@@ -14,8 +14,8 @@ import {
 } from '../../db/queries/risk-control';
 import { osloDay } from '$lib/format';
 import { keysetList } from '$lib/paging';
-import { dueMonths, type Month } from '$lib/domain/schedule';
-import { taskSchedule } from '$lib/domain/wheel-occurrences';
+import { dueMonths, type Month } from '$lib/domain/wheel/schedule';
+import { taskSchedule } from '$lib/domain/wheel/occurrences';
 import {
 	findsDeviationsRepeatedly,
 	repeatedFindingsFrom,
@@ -32,7 +32,7 @@ const RISK_STATUS: Record<RiskStatus, () => string> = {
 	closed: m.control_risk_closed
 };
 
-/** «jan», «feb» … in the request's language (monthShortName in domain/schedule.ts). */
+/** «jan», «feb» … in the request's language (monthShortName in domain/wheel/schedule.ts). */
 const monthShort = (month: Month) => monthLabel(month).slice(0, 3);
 
 export const MATRIX_PAGE = 25;

@@ -10,7 +10,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { osloDay } from '$lib/format';
-import { monthEndsOfYear } from '$lib/domain/wheel-calendar';
+import { monthEndsOfYear } from '$lib/domain/wheel/calendar';
 import {
 	ASSESSMENT_FIELDS,
 	ASSESSMENT_FIELD_HINT,

@@ -12,7 +12,7 @@ import {
 } from '../../db/queries/tilsyn';
 import { listUnits } from '../../db/queries/units';
 import { keysetList } from '$lib/paging';
-import { buildUnitTree, flattenUnitTree, unitOption } from '$lib/domain/units';
+import { buildUnitTree, flattenUnitTree, unitOption } from '$lib/domain/org/units';
 import { FINDING_KINDS, FINDING_STATUSES, TILSYN_STATUSES } from '$lib/domain/control/vocabulary';
 import { findingKindLabel, findingStatusLabel, tilsynStatusLabel } from '$lib/labels-control';
 import { m } from '$lib/paraglide/messages';

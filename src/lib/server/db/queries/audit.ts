@@ -1,7 +1,13 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '..';
 import { auditLog, user } from '../schema';
-import { chainHash, GENESIS_HASH, storedJson, type ChainReport } from '../audit-chain';
+import {
+	chainHash,
+	GENESIS_HASH,
+	storedJson,
+	type ChainFields,
+	type ChainReport
+} from '../audit-chain';
 import { verifyAuditChain } from './audit-chain';
 import { currentApiToken } from '../audit-origin';
 
@@ -25,13 +31,10 @@ export type NewAuditEntry = Omit<
 	'id' | 'prevHash' | 'hash' | 'apiTokenId' | 'apiTokenName'
 >;
 
-/**
- * Appends a row to the hash chain: reads the last row's hash and inserts after it in the
- * caller's transaction, so the read and the insert see the same last row. The id is given
- * explicitly because it is part of what is hashed. A write made through the API names its
- * token (../audit-origin.ts), in the hash as well.
- */
-export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
+/** The chain's last row as the next row must follow it; none before the first row. */
+type ChainHead = { id: number; hash: string } | undefined;
+
+function readChainHead(tx: Tx): ChainHead {
 	const last = tx
 		.select({ id: auditLog.id, hash: auditLog.hash })
 		.from(auditLog)
@@ -39,10 +42,32 @@ export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
 		.limit(1)
 		.get();
 	if (last && last.hash === null) throw new Error(`audit_log row ${last.id} is not sealed`);
-	const prevHash = last?.hash ?? GENESIS_HASH;
+	return last ? { id: last.id, hash: last.hash as string } : undefined;
+}
+
+/** A row as `appendAfter` inserts it: the hashed fields, `at` in milliseconds, and the links. */
+export type ChainedRow = ChainFields & { prevHash: string; hash: string };
+
+/**
+ * The insert of a batch (auditWriter): one statement prepared on the app's connection, the
+ * same columns and values as drizzle's insert below, named as ChainedRow names them.
+ */
+export const AUDIT_INSERT_SQL = `INSERT INTO audit_log (id, at, actor_id, entity, entity_id,
+	action, before, after, api_token_id, api_token_name, prev_hash, hash)
+	VALUES (@id, @at, @actorId, @entity, @entityId, @action, @before, @after, @apiTokenId,
+	@apiTokenName, @prevHash, @hash)`;
+
+/** Inserts `entry` after `head` in the caller's transaction and answers the new head. */
+function appendAfter(
+	tx: Tx,
+	head: ChainHead,
+	entry: NewAuditEntry,
+	insert?: (row: ChainedRow) => void
+): ChainHead & object {
+	const prevHash = head?.hash ?? GENESIS_HASH;
 	const token = currentApiToken();
 	const row = {
-		id: (last?.id ?? 0) + 1,
+		id: (head?.id ?? 0) + 1,
 		at: entry.at.getTime(),
 		actorId: entry.actorId ?? null,
 		entity: entry.entity,
@@ -54,6 +79,10 @@ export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
 		apiTokenName: token?.tokenName ?? null
 	};
 	const hash = chainHash(prevHash, row);
+	if (insert) {
+		insert({ ...row, prevHash, hash });
+		return { id: row.id, hash };
+	}
 	// The JSON text goes in as a bound string, not through the JSON column's own
 	// serialisation, so what is stored is byte for byte what was hashed.
 	const json = (text: string | null) => (text === null ? sql`NULL` : sql`${text}`);
@@ -67,6 +96,17 @@ export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
 			hash
 		})
 		.run();
+	return { id: row.id, hash };
+}
+
+/**
+ * Appends a row to the hash chain: reads the last row's hash and inserts after it in the
+ * caller's transaction, so the read and the insert see the same last row. The id is given
+ * explicitly because it is part of what is hashed. A write made through the API names its
+ * token (../audit-origin.ts), in the hash as well.
+ */
+export function insertAuditEntry(tx: Tx, entry: NewAuditEntry): void {
+	appendAfter(tx, readChainHead(tx), entry);
 }
 
 export type AuditInput = {
@@ -83,7 +123,11 @@ export type AuditInput = {
  * with the change it describes or not at all.
  */
 export function writeAudit(tx: Tx, at: Date, entry: AuditInput): void {
-	insertAuditEntry(tx, {
+	insertAuditEntry(tx, auditEntry(at, entry));
+}
+
+function auditEntry(at: Date, entry: AuditInput): NewAuditEntry {
+	return {
 		at,
 		actorId: entry.actorId,
 		entity: entry.entity,
@@ -91,7 +135,32 @@ export function writeAudit(tx: Tx, at: Date, entry: AuditInput): void {
 		action: entry.action,
 		before: entry.before ?? null,
 		after: entry.after ?? null
-	});
+	};
+}
+
+/**
+ * Writes many audit rows in one transaction, as `writeAudit` writes each, but reads the
+ * chain's last row only once and carries it from row to row: the rows are hashed and linked
+ * in the order they are written. A caller that lets anything else append to the log in
+ * between calls `forget()` after it, so the next row reads the last one again. The insert
+ * trigger refuses a row that does not follow the last one (drizzle/0006_audit_append_only.sql),
+ * so a stale head cannot go unseen: the write fails and the transaction rolls back.
+ */
+export function auditWriter(tx: Tx, at: Date, insert?: (row: ChainedRow) => void) {
+	let head: ChainHead | null = null;
+	return {
+		append(entry: AuditInput): void {
+			head = appendAfter(
+				tx,
+				head === null ? readChainHead(tx) : head,
+				auditEntry(at, entry),
+				insert
+			);
+		},
+		forget(): void {
+			head = null;
+		}
+	};
 }
 
 /** The whole chain checked, for the admin log page (batched; see queries/audit-chain.ts). */

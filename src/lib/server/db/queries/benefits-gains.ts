@@ -18,7 +18,7 @@ import type { Versioned, WriteResult } from '../../result';
 import { writeTransaction } from './write';
 import { benefitReads, byIds } from './benefits-reads';
 import { withGainRollups } from './gain-rollups';
-import { estimateFits } from '$lib/domain/gain-estimates';
+import { estimateFits } from '$lib/domain/benefits/gain-estimates';
 import {
 	currentRealisation,
 	isAttested,

@@ -1,6 +1,6 @@
 /**
  * Links of a project's benefit map. A link is checked against the project's whole graph
- * (allowed kinds, duplicates, cycles; src/lib/domain/benefit-graph.ts) inside the transaction
+ * (allowed kinds, duplicates, cycles; src/lib/domain/benefits/graph.ts) inside the transaction
  * that stores it, so a cycle can never reach the database.
  */
 import { and, eq } from 'drizzle-orm';
@@ -16,7 +16,7 @@ import {
 	type GraphEdge,
 	type GraphNode,
 	type LinkRefusal
-} from '$lib/domain/benefit-graph';
+} from '$lib/domain/benefits/graph';
 import type { LinkInput } from '$lib/schemas/benefits';
 import { getProjectById } from './projects';
 import { listBenefitsByProjects, listChangesByProjects, listLinksByProjects } from './benefits';
@@ -64,7 +64,7 @@ function projectGraph(q: Queryable, projectId: number) {
 	return { nodes, edges };
 }
 
-/** A refused link answers `link` with the rule it breaks (a code, see benefit-graph.ts). */
+/** A refused link answers `link` with the rule it breaks (a code, see domain/benefits/graph.ts). */
 export type LinkResult =
 	| { ok: true; value: number }
 	| { ok: false; reason: 'not_found' }

@@ -16,7 +16,7 @@ import type { WriteResult } from '../../result';
 import { storeEvidenceFile, type NewEvidenceFile } from './evidence';
 import type { PlanLine, PlanPoint } from '$lib/domain/benefits/plan-versions';
 import { decisionRefusal, sameLines } from '$lib/domain/benefits/plan-versions';
-import { estimateFits } from '$lib/domain/gain-estimates';
+import { estimateFits } from '$lib/domain/benefits/gain-estimates';
 import type { BenefitDirection } from '$lib/domain/benefits/vocabulary';
 import { movePath, rejectedDelayReason, shiftDay } from '$lib/domain/benefits/timing';
 import { delayMonthsFor } from './benefits-timing-reads';

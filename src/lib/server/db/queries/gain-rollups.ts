@@ -1,6 +1,6 @@
 /**
- * The gain arithmetic of src/lib/domain (gain-estimates.ts, gain-realisation.ts,
- * gain-rollups.ts, benefit-figures.ts) in SQL, and the roll-up tables kept with it
+ * The gain arithmetic of src/lib/domain/benefits (gain-estimates.ts, gain-realisation.ts,
+ * gain-rollups.ts, figures.ts) in SQL, and the roll-up tables kept with it
  * (schema/benefits.ts: benefit_figure, gain_total, gain_series).
  *
  * For a set of benefits one statement works out, from the benefit rows alone:

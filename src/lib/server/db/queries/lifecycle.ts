@@ -14,7 +14,7 @@ import {
 	type StatusChange,
 	type StatusReport
 } from '../schema';
-import { canTransition } from '$lib/domain/portfolio';
+import { canTransition } from '$lib/domain/portfolio/rules';
 import { type LifecycleStatus } from '$lib/domain/portfolio/vocabulary';
 import type { StatusReportInput } from '$lib/schemas/portfolio';
 import type { WriteResult } from '../../result';

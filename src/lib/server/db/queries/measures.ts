@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { db, type Queryable } from '..';
+import { db, type Queryable, type Tx } from '..';
 import { writeAudit } from './audit';
-import { measure, measureUnit, project, risk, unit, type Measure } from '../schema';
+import { directContext, projectUsable, type CreateContext } from './create-context';
+import { measure, measureUnit, risk, unit, type Measure } from '../schema';
 import type { MeasureInput, NewMeasureInput } from '$lib/schemas/portfolio';
 import { deleteStatusHistory, recordStatus, setArchived } from './lifecycle';
 import { refusedWhenReferenced } from './projects';
@@ -92,36 +93,38 @@ function unitsUsable(q: Queryable, unitIds: number[]): boolean {
 	return rows.length === unitIds.length && rows.every((u) => !u.archivedAt);
 }
 
-function projectUsable(q: Queryable, projectId: number): boolean {
-	const row = q.select().from(project).where(eq(project.id, projectId)).get();
-	return row !== undefined && !row.archivedAt;
-}
-
 /** A measure belongs to one project and may be carried out by several units. */
 export function createMeasure(
 	input: NewMeasureInput,
 	actorId: number | null,
 	now: Date
 ): WriteResult<number> {
-	return writeTransaction((tx) => {
-		if (!projectUsable(tx, input.projectId))
-			return { ok: false, reason: 'project_missing' } as const;
-		if (!unitsUsable(tx, input.unitIds)) return { ok: false, reason: 'unit_missing' } as const;
-		if (!userExists(input.ownerId, tx)) return { ok: false, reason: 'owner_missing' } as const;
-		const { unitIds, ...fields } = input;
-		const row = tx.insert(measure).values(fields).returning().get();
-		for (const unitId of unitIds)
-			tx.insert(measureUnit).values({ measureId: row.id, unitId }).run();
-		recordStatus(tx, 'measure', row.id, null, row.status, null, actorId, now);
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'measure',
-			entityId: row.id,
-			action: 'create',
-			after: auditable({ ...row, unitIds })
-		});
-		return { ok: true, value: row.id } as const;
+	return writeTransaction((tx) => insertMeasure(tx, input, actorId, now, directContext(tx, now)));
+}
+
+/** createMeasure's checks and writes inside the caller's transaction `tx`. */
+export function insertMeasure(
+	tx: Tx,
+	input: NewMeasureInput,
+	actorId: number | null,
+	now: Date,
+	ctx: CreateContext
+): WriteResult<number> {
+	if (!ctx.projectUsable(input.projectId)) return { ok: false, reason: 'project_missing' } as const;
+	if (!unitsUsable(tx, input.unitIds)) return { ok: false, reason: 'unit_missing' } as const;
+	if (!ctx.userExists(input.ownerId)) return { ok: false, reason: 'owner_missing' } as const;
+	const { unitIds, ...fields } = input;
+	const row = tx.insert(measure).values(fields).returning().get();
+	for (const unitId of unitIds) tx.insert(measureUnit).values({ measureId: row.id, unitId }).run();
+	recordStatus(tx, 'measure', row.id, null, row.status, null, actorId, now);
+	ctx.audit({
+		actorId,
+		entity: 'measure',
+		entityId: row.id,
+		action: 'create',
+		after: auditable({ ...row, unitIds })
 	});
+	return { ok: true, value: row.id } as const;
 }
 
 /** Lost-update check as for projects: a stale `version` writes nothing (`conflict`). */

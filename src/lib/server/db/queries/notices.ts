@@ -9,7 +9,7 @@ import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizz
 import { db } from '..';
 import { deviation, notice, noticeDigest, roleAssignment, unit, user } from '../schema';
 import { openOccurrences, type OpenCursor, type SetWindow } from './wheel-sets';
-import { monthEndsOfYear } from '$lib/domain/wheel-calendar';
+import { monthEndsOfYear } from '$lib/domain/wheel/calendar';
 import { osloDay } from '$lib/format';
 import {
 	daysBetween,

@@ -2,7 +2,7 @@
  * The overview (Oversikt) in SQL: which projects and measures a filter shows, counted per track
  * with GROUP BY, the first projects of every track picked with a window function, and one page
  * of a track's projects or a project's measures at a time. The rules are those of
- * `buildPortfolioTree` (src/lib/domain/portfolio-tree.ts), which stays the reference: a project
+ * `buildPortfolioTree` (src/lib/domain/portfolio/tree.ts), which stays the reference: a project
  * is shown when it matches the filter itself (all its measures shown, narrowed to the unit when
  * a unit is chosen) or when one of its measures matches (only those shown); `minScore` applies
  * to projects; archived projects and measures are left out.
@@ -13,7 +13,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import { db } from '..';
-import type { PortfolioFilter } from '$lib/domain/portfolio';
+import type { PortfolioFilter } from '$lib/domain/portfolio/rules';
 import { type LifecycleStatus, type RagStatus } from '$lib/domain/portfolio/vocabulary';
 
 /** Named parameters every overview statement takes; null means "no such filter". */

@@ -2,12 +2,12 @@
  * The portfolio page (Portefølje) in SQL: the steering group's ranking a page at a time, the
  * balance across tracks and levels, and the selection funnel. The rules are those of
  * `rankProjects`, `filterProjects`, `portfolioBalance` and `lifecycleFunnel` in
- * src/lib/domain/portfolio.ts: ranked by total (a project with no scores last), then mean,
+ * src/lib/domain/portfolio/rules.ts: ranked by total (a project with no scores last), then mean,
  * then the number of lenses scored, then title and id; a project in several tracks counts once
  * under each. Titles sort case-insensitively (`COLLATE NOCASE`), not by the nb-NO collation
  * the domain uses (SQLite has none).
  */
-import { type RankBy } from '$lib/domain/portfolio';
+import { type RankBy } from '$lib/domain/portfolio/rules';
 import { overviewParams, type OverviewParams } from './portfolio-overview';
 import { LENSES, type Lens, type LifecycleStatus } from '$lib/domain/portfolio/vocabulary';
 import { preparedStatements } from './prepared';

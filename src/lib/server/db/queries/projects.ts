@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { db, type Queryable } from '..';
+import { db, type Queryable, type Tx } from '..';
 import { writeAudit } from './audit';
+import { directContext, type CreateContext } from './create-context';
 import { measure, project, projectScore, projectTrack, risk, track, type Project } from '../schema';
-import { type LensScores } from '$lib/domain/portfolio';
+import { type LensScores } from '$lib/domain/portfolio/rules';
 import { LENSES } from '$lib/domain/portfolio/vocabulary';
 import type { NewProjectInput, ProjectInput } from '$lib/schemas/portfolio';
 import { deleteStatusHistory, recordStatus, setArchived } from './lifecycle';
@@ -120,30 +121,42 @@ export function createProject(
 	actorId: number | null,
 	now: Date
 ): WriteResult<number> {
-	return writeTransaction((tx) => {
-		if (!userExists(input.ownerId, tx)) return { ok: false, reason: 'owner_missing' } as const;
-		if (!tracksUsable(tx, missionId, input.trackIds)) {
-			return { ok: false, reason: 'track_missing' } as const;
-		}
-		const { trackIds, ...fields } = input;
-		const row = tx
-			.insert(project)
-			.values({ missionId, ...fields })
-			.returning()
-			.get();
-		for (const trackId of trackIds) {
-			tx.insert(projectTrack).values({ projectId: row.id, trackId }).run();
-		}
-		recordStatus(tx, 'project', row.id, null, row.status, null, actorId, now);
-		writeAudit(tx, now, {
-			actorId,
-			entity: 'project',
-			entityId: row.id,
-			action: 'create',
-			after: auditable({ ...row, trackIds })
-		});
-		return { ok: true, value: row.id } as const;
+	return writeTransaction((tx) =>
+		insertProject(tx, missionId, input, actorId, now, directContext(tx, now))
+	);
+}
+
+/** createProject's checks and writes inside the caller's transaction `tx`. */
+export function insertProject(
+	tx: Tx,
+	missionId: number,
+	input: NewProjectInput,
+	actorId: number | null,
+	now: Date,
+	ctx: CreateContext
+): WriteResult<number> {
+	if (!ctx.userExists(input.ownerId)) return { ok: false, reason: 'owner_missing' } as const;
+	if (!tracksUsable(tx, missionId, input.trackIds)) {
+		return { ok: false, reason: 'track_missing' } as const;
+	}
+	const { trackIds, ...fields } = input;
+	const row = tx
+		.insert(project)
+		.values({ missionId, ...fields })
+		.returning()
+		.get();
+	for (const trackId of trackIds) {
+		tx.insert(projectTrack).values({ projectId: row.id, trackId }).run();
+	}
+	recordStatus(tx, 'project', row.id, null, row.status, null, actorId, now);
+	ctx.audit({
+		actorId,
+		entity: 'project',
+		entityId: row.id,
+		action: 'create',
+		after: auditable({ ...row, trackIds })
 	});
+	return { ok: true, value: row.id } as const;
 }
 
 /**

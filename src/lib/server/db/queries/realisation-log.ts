@@ -1,8 +1,8 @@
 /**
  * A benefit's realisation log a page at a time, newest first, with keyset paging on
  * (created_at, id): each entry says whether it still counts and which entry replaced it, worked
- * out in SQL by the rule of `realisationHistory` (src/lib/domain/gain-realisation.ts): an entry
- * is replaced by the first later entry that names it. Entries are numbered 1, 2, 3 … in the
+ * out in SQL by the rule of `realisationHistory` (src/lib/domain/benefits/gain-realisation.ts):
+ * an entry is replaced by the first later entry that names it. Entries are numbered 1, 2, 3 … in the
  * order they were logged within the benefit (a window function over the whole log, so a number
  * stays the same on every page); readers take «nr. 60» for the 60th entry, so the database id is
  * never shown.

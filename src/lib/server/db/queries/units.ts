@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { db, type Tx } from '..';
 import { writeAudit } from './audit';
 import { unit } from '../schema';
-import { wouldCreateUnitCycle } from '$lib/domain/units';
+import { wouldCreateUnitCycle } from '$lib/domain/org/units';
 import type { Versioned, WriteResult } from '../../result';
 import { writeTransaction } from './write';
 

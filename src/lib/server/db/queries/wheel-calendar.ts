@@ -9,7 +9,7 @@ import { asc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { DB, Tx } from '..';
 import { writeAudit } from './audit';
 import { wheelTask, wheelTaskMonth, wheelTaskSchedule } from '../schema';
-import { taskCalendar } from '$lib/domain/wheel-calendar';
+import { taskCalendar } from '$lib/domain/wheel/calendar';
 
 /** Rewrites the task's calendar rows from its current row and its past schedules. */
 export function writeTaskCalendar(tx: Tx, taskId: number): void {

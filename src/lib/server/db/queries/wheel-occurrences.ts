@@ -1,6 +1,6 @@
 /**
  * Occurrences for units and years, and the two writes on them: sign-off and reopening.
- * Occurrences are computed (src/lib/domain/wheel-occurrences.ts); signatures are rows.
+ * Occurrences are computed (src/lib/domain/wheel/occurrences.ts); signatures are rows.
  */
 import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { db, type Queryable } from '..';
@@ -9,8 +9,8 @@ import { insertSignatureEvidence, type NewEvidenceFile } from './evidence';
 import { user, wheelReopening, wheelSignature } from '../schema';
 import { unitUsesWheel } from './wheel-sets';
 import { idList, wheelReads } from './wheel-reads';
-import { unitOccurrences, wheelsByUnit, type OccurrenceView } from '$lib/domain/wheel-occurrences';
-import { periodHasBegun, signedLate } from '$lib/domain/schedule';
+import { unitOccurrences, wheelsByUnit, type OccurrenceView } from '$lib/domain/wheel/occurrences';
+import { periodHasBegun, signedLate } from '$lib/domain/wheel/schedule';
 import type { ReopenInput, SignOffInput } from '$lib/schemas/wheel';
 import type { WriteResult } from '../../result';
 

@@ -2,7 +2,7 @@
  * Occurrences for many units at once, set-based: the units in scope × the wheels they use
  * (assignments, inherited down the unit tree by a recursive CTE) × their tasks' calendar rows
  * for the months asked (wheel_task_month), joined to the signatures. The same rules as
- * listOccurrences/unitOccurrences (src/lib/domain/wheel-occurrences.ts), which the integration
+ * listOccurrences/unitOccurrences (src/lib/domain/wheel/occurrences.ts), which the integration
  * tests hold these figures to:
  *
  * - a live occurrence: the unit uses the wheel (active unit, active wheel), the schedule in
@@ -10,7 +10,7 @@
  * - an active signature is an occurrence whatever the schedule says now (it shows what was
  *   signed), and a reopened one keeps its occurrence open when nothing else makes it;
  * - an unsigned occurrence is overdue once its due day has passed in Oslo: the caller passes
- *   Oslo's `today` (src/lib/domain/oslo-day.ts), and lateness is the signature's own `late`,
+ *   Oslo's `today` (src/lib/domain/shared/oslo-day.ts), and lateness is the signature's own `late`,
  *   judged when it was signed.
  *
  * Raw SQL through the driver, as prepared statements kept per process: drizzle's builder has

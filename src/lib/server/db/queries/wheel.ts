@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { db } from '..';
 import { writeAudit } from './audit';
 import { unit, wheel, wheelAssignment, wheelTask, wheelTaskSchedule } from '../schema';
-import { scheduleColumns } from '$lib/domain/wheel-occurrences';
+import { scheduleColumns } from '$lib/domain/wheel/occurrences';
 import { osloDay } from '$lib/format';
 import type { TaskInput, WheelInput } from '$lib/schemas/wheel';
 import type { Versioned, WriteResult } from '../../result';

@@ -2,7 +2,7 @@
  * Benefit maps and gain realisation (seed 001 chapter 6 «Gevinstarbeid»; README,
  * «Hva du finner hvor»). Changes and benefits belong to a
  * project; links between measures, changes, benefits and effect goals form a DAG (checked in
- * `domain/benefit-graph.ts` before a link is stored). Realisations are never edited: a
+ * `domain/benefits/graph.ts` before a link is stored). Realisations are never edited: a
  * correction is a new row that supersedes an older one.
  */
 import { MEASUREMENT_FREQUENCIES } from '../../../domain/control/vocabulary';

@@ -1,7 +1,7 @@
 /**
  * Annual wheels of internal control (seed 004, «Årshjul enhet bo og
  * habilitering»). Occurrences are not stored: they follow from the task schedules for a unit
- * and year (src/lib/domain/schedule.ts). What is stored is what happened: a signature per
+ * and year (src/lib/domain/wheel/schedule.ts). What is stored is what happened: a signature per
  * (task, unit, due period) with a snapshot of what was signed, and reopenings of signatures.
  * So editing a template changes only occurrences nobody has signed, and signed history stays.
  */
@@ -85,7 +85,7 @@ export const wheelTaskSchedule = sqliteTable(
 /**
  * The task calendar: the months each task falls due in, one row per month per schedule
  * period, with the bounds outside which an occurrence is not live. Derived from wheel_task and
- * wheel_task_schedule by src/lib/domain/wheel-calendar.ts and rewritten in the transaction
+ * wheel_task_schedule by src/lib/domain/wheel/calendar.ts and rewritten in the transaction
  * that changes either (queries/wheel-calendar.ts), so occurrences for any year and any number
  * of units are one set-based query: units × their wheels' calendar rows, joined to signatures.
  * It holds no period, so it never runs out as the years pass.

@@ -20,7 +20,7 @@ import {
 } from '../../db/queries/audit-log';
 import { listUnits } from '../../db/queries/units';
 import { describeChainReport, type ChainReport } from '../../db/audit-chain';
-import { unitOptions } from '$lib/domain/units';
+import { unitOptions } from '$lib/domain/org/units';
 import {
 	actionLabel,
 	auditSubject,
@@ -36,7 +36,7 @@ import {
 	auditLogQuerySchema
 } from '$lib/schemas/audit-log';
 import { fieldErrors } from '$lib/schemas/form';
-import { osloDayStartMs } from '$lib/domain/oslo-day';
+import { osloDayStartMs } from '$lib/domain/shared/oslo-day';
 import { formatDay } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { auditActionLabel, auditEntityLabel } from '$lib/labels-admin';

@@ -15,7 +15,7 @@ import { listUserNames, listActiveUnitNames } from '$lib/server/db/queries/portf
 import { XlsxWorkbook } from '$lib/server/exports/xlsx';
 import { datedFileName, organisationName } from '$lib/server/exports/download';
 import type { CellValue } from '$lib/server/reports/table';
-import { riskScore, severityFor } from '$lib/domain/risk';
+import { riskScore, severityFor } from '$lib/domain/portfolio/risk';
 import { LENSES, type ConsequenceArea, type ScaleValue } from '$lib/domain/portfolio/vocabulary';
 import { lifecycleLabel } from '$lib/labels';
 import { areaLabel, lensLabel, riskStatusLabel, severityLabel } from '$lib/labels-portfolio';

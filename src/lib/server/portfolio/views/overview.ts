@@ -8,7 +8,7 @@
  * full; 0 for projects without a track) with `side`, and `tiltak` (the project whose measures
  * are open) with `under` (the track it is opened under) and `tiltakside`.
  */
-import { isFilterActive, type PortfolioFilter } from '$lib/domain/portfolio';
+import { isFilterActive, type PortfolioFilter } from '$lib/domain/portfolio/rules';
 import { filterValues, parseFilterParams } from '$lib/portfolio/filter-params';
 import { hrefWith, pageInfo, pageParam, pagerLinks, positiveParam } from '$lib/paging';
 import {

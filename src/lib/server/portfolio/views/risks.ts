@@ -3,7 +3,7 @@
  * (or all of them) as a list, a page at a time with keyset paging, sortable; filters in the URL
  * (`spor`, `omrade`, `lukkede`, `sannsynlighet`, `konsekvens`, `sorter`, `etter`/`for`).
  */
-import { isScaleValue, riskScore, severityFor } from '$lib/domain/risk';
+import { isScaleValue, riskScore, severityFor } from '$lib/domain/portfolio/risk';
 import { hrefWith, keysetLinks, positiveParam, readKeyset } from '$lib/paging';
 import { riskCountMatrixSpec } from '$lib/charts/risk-count-matrix';
 import {

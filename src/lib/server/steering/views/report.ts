@@ -9,10 +9,10 @@
  * where the rest is (the page, the benefits register in Excel).
  */
 import { error } from '@sveltejs/kit';
-import { osloDayStartMs } from '$lib/domain/oslo-day';
+import { osloDayStartMs } from '$lib/domain/shared/oslo-day';
 import { tertialToDate } from '$lib/domain/reports/period';
 import { steeringReportQuery } from '$lib/schemas/reports';
-import { isScaleValue, riskScore, severityFor } from '$lib/domain/risk';
+import { isScaleValue, riskScore, severityFor } from '$lib/domain/portfolio/risk';
 import type { RiskStatus } from '$lib/domain/portfolio/vocabulary';
 import type { BenefitUnit } from '$lib/domain/benefits/vocabulary';
 import { riskStatusLabel, severityLabel } from '$lib/labels-portfolio';

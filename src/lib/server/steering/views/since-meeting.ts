@@ -4,9 +4,9 @@
  * sign-offs), counted and listed newest first a page at a time (queries/steering.ts).
  */
 import { formatNumber, osloDay } from '$lib/format';
-import { osloDayStartMs } from '$lib/domain/oslo-day';
-import { changeWindow } from '$lib/domain/steering';
-import { severityFor } from '$lib/domain/risk';
+import { osloDayStartMs } from '$lib/domain/shared/oslo-day';
+import { changeWindow } from '$lib/domain/steering/rules';
+import { severityFor } from '$lib/domain/portfolio/risk';
 import {
 	LIFECYCLE_LABEL,
 	RAG_LABEL,

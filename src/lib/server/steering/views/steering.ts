@@ -7,8 +7,8 @@
  * Every number is counted in SQL: the gain sums from the roll-ups (gain-views.ts, a benefit
  * of a project in two tracks counts in each track and once for the mission), the behind-plan
  * counts from the stored figures, risks per matrix cell, projects per phase and report colour
- * (steering.ts), the wheel compliance of the units a track involves from the wheel area's own
- * read (`unitsCompliance`), and «siden forrige møte» from the indexes on change times. What is
+ * (domain/steering/rules.ts), the wheel compliance of the units a track involves from the wheel
+ * area's own read (`unitsCompliance`), and «siden forrige møte» from the indexes on change times. What is
  * left for this module is a few hundred numbers at most: tracks × phases, cells and units.
  *
  * Each figure links to the page that explains it, with the filter applied. A figure from a
@@ -18,7 +18,12 @@
 import { countOf, osloDay } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { levelLabel, lifecycleLabel, ragLabel as ragName } from '$lib/labels';
-import { onTimePercent, realisedPercent, risksBySeverity, trackRag } from '$lib/domain/steering';
+import {
+	onTimePercent,
+	realisedPercent,
+	risksBySeverity,
+	trackRag
+} from '$lib/domain/steering/rules';
 import {
 	LIFECYCLE_STATUSES,
 	type Level,

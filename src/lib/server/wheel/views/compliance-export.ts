@@ -5,7 +5,7 @@
  * are the page's (complianceView), so the workbook and the page cannot disagree. At most 12
  * rows are opened at once, so the sheet is bounded by the units on one level × 12 months.
  */
-import { MONTHS } from '$lib/domain/schedule';
+import { MONTHS } from '$lib/domain/wheel/schedule';
 import { XlsxWorkbook } from '$lib/server/exports/xlsx';
 import { datedFileName, organisationName } from '$lib/server/exports/download';
 import type { CellValue } from '$lib/server/reports/table';

@@ -9,8 +9,8 @@
 import { error } from '@sveltejs/kit';
 import { badPageLink } from '$lib/paging';
 import { osloDay } from '$lib/format';
-import { monthEndsOfYear } from '$lib/domain/wheel-calendar';
-import { MONTHS } from '$lib/domain/schedule';
+import { monthEndsOfYear } from '$lib/domain/wheel/calendar';
+import { MONTHS } from '$lib/domain/wheel/schedule';
 import {
 	activeWheels,
 	complianceFigures,

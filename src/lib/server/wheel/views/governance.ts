@@ -11,7 +11,7 @@ import {
 	meetingStatus,
 	type Measurement
 } from '$lib/domain/control/governance';
-import type { Month } from '$lib/domain/schedule';
+import type { Month } from '$lib/domain/wheel/schedule';
 import { measurementStatusLabel, monthLabel } from '$lib/labels';
 import { meetingStatusText } from '$lib/labels-wheel';
 import { m as msg } from '$lib/paraglide/messages';

@@ -7,7 +7,7 @@
 import { osloDay } from '$lib/format';
 import { ledUnitIds } from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/session';
-import { monthEndsOfYear } from '$lib/domain/wheel-calendar';
+import { monthEndsOfYear } from '$lib/domain/wheel/calendar';
 import {
 	countOpenOccurrences,
 	openOccurrences,

@@ -13,7 +13,7 @@ import {
 import { getWheelTask } from '../../db/queries/wheel';
 import { canReopenSignature, canSeeEvidenceFiles } from '../access';
 import { evidenceBySignature } from './evidence';
-import { periodHasBegun } from '$lib/domain/schedule';
+import { periodHasBegun } from '$lib/domain/wheel/schedule';
 import { m as msg } from '$lib/paraglide/messages';
 
 const HISTORY_PAGE = 20;

@@ -9,8 +9,8 @@ import {
 } from '../../db/queries/wheel';
 import { canEditWheel } from '../access';
 import { assignableUnits, ownerOptions } from '../units';
-import { unitOption } from '$lib/domain/units';
-import { taskSchedule } from '$lib/domain/wheel-occurrences';
+import { unitOption } from '$lib/domain/org/units';
+import { taskSchedule } from '$lib/domain/wheel/occurrences';
 import { taskValues, wheelValues } from '$lib/wheel/form-values';
 
 export function templatesPage(user: SessionUser) {

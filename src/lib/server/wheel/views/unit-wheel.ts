@@ -7,8 +7,8 @@
 import { osloDay } from '$lib/format';
 import { canLeadUnit, ledUnitIds, readsAsSteering } from '$lib/server/auth/guards';
 import type { SessionUser } from '$lib/server/auth/session';
-import { buildUnitTree, flattenUnitTree } from '$lib/domain/units';
-import { isMonth, MONTHS, type Month } from '$lib/domain/schedule';
+import { buildUnitTree, flattenUnitTree } from '$lib/domain/org/units';
+import { isMonth, MONTHS, type Month } from '$lib/domain/wheel/schedule';
 import { listOccurrences } from '$lib/server/db/queries/wheel-occurrences';
 import { unitsWithWheels, wheelsOfUnit } from '$lib/server/db/queries/wheel-sets';
 import { governanceRings } from './governance';

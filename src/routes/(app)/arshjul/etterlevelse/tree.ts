@@ -1,5 +1,5 @@
 import type { ComplianceRow } from '$lib/charts/compliance';
-import { MONTHS } from '$lib/domain/schedule';
+import { MONTHS } from '$lib/domain/wheel/schedule';
 import { m } from '$lib/paraglide/messages';
 
 /** A heatmap row as the page gets it: twelve months as arrays, January first. */

@@ -16,7 +16,7 @@ import { timingView } from '$lib/server/benefits/views/timing';
 import * as benefits from '$lib/server/benefits/actions';
 import { benefitPage } from '$lib/server/benefits/views/benefit';
 import { readForm } from '$lib/server/read-form';
-import { lastCompleteMonth } from '$lib/domain/gain-realisation';
+import { lastCompleteMonth } from '$lib/domain/benefits/gain-realisation';
 import { osloDay } from '$lib/format';
 
 export const load: PageServerLoad = async (event) => {

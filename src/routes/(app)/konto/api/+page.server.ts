@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { apiTokenList, createApiToken, revokeApiTokenFromForm } from '$lib/server/auth/api-token';
-import { addDays, DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from '$lib/domain/api-token';
+import { addDays, DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from '$lib/domain/auth/api-token';
 import { osloDay } from '$lib/format';
 import { readForm } from '$lib/server/read-form';
 

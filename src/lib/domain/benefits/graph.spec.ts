@@ -7,8 +7,8 @@ import {
 	wouldCreateCycle,
 	type GraphEdge,
 	type GraphNode
-} from './benefit-graph';
-import { NODE_KINDS, type NodeKind } from './benefits/vocabulary';
+} from './graph';
+import { NODE_KINDS, type NodeKind } from './vocabulary';
 
 describe('link kinds', () => {
 	it('allows exactly the five link kinds of the benefit map', () => {

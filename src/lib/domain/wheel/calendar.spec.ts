@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	calendarOccurrences,
-	isLiveOccurrence,
-	lastDaysOfYear,
-	taskCalendar
-} from './wheel-calendar';
-import { taskOccurrencesForYear, unitOccurrences, type TaskLike } from './wheel-occurrences';
+import { calendarOccurrences, isLiveOccurrence, lastDaysOfYear, taskCalendar } from './calendar';
+import { taskOccurrencesForYear, unitOccurrences, type TaskLike } from './occurrences';
 import { daysInMonth, MONTHS, type Month } from './schedule';
 
 const NOW = new Date('2026-06-15T10:00:00Z');

@@ -4,7 +4,7 @@
  * read rows, this decides what the unit sees.
  */
 import { osloDay } from '$lib/format';
-import { descendantIds, type UnitLike } from './units';
+import { descendantIds, type UnitLike } from '../org/units';
 import {
 	isMonth,
 	MONTHS,
@@ -14,7 +14,7 @@ import {
 	type Occurrence,
 	type Schedule
 } from './schedule';
-import { type OccurrenceStatus, type ScheduleKind } from './wheel/vocabulary';
+import { type OccurrenceStatus, type ScheduleKind } from './vocabulary';
 
 export interface TaskLike {
 	id: number;

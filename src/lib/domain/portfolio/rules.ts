@@ -1,6 +1,6 @@
 /**
  * Portfolio rules: levels, lifecycle, RAG, the five prioritisation lenses, scoring, ranking,
- * filters, balance and funnel. The overview tree is in portfolio-tree.ts. Pure: no I/O, no module state.
+ * filters, balance and funnel. The overview tree is in tree.ts. Pure: no I/O, no module state.
  *
  * Codes are English (docs/architecture.md, «Vocabulary»); every code has a bokmål label so
  * the UI never shows a code.
@@ -13,7 +13,7 @@ import {
 	type Lens,
 	type Level,
 	type LifecycleStatus
-} from './portfolio/vocabulary';
+} from './vocabulary';
 
 /**
  * Allowed transitions. Seed 004 describes a selection funnel: working groups propose, the

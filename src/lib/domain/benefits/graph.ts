@@ -3,7 +3,7 @@
  * Tiltak → foreløpig/mellomliggende endring → potensiell nyttevirkning (gevinst) → effektmål,
  * plus endring → endring and gevinst → gevinst. Links form a directed acyclic graph.
  */
-import { NODE_KIND_LABEL, NODE_KINDS, type NodeKind } from './benefits/vocabulary';
+import { NODE_KIND_LABEL, NODE_KINDS, type NodeKind } from './vocabulary';
 
 export interface GraphNode {
 	id: string;

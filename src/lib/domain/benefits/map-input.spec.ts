@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMapInput, type MapRows } from './benefit-map-input';
+import { buildMapInput, type MapRows } from './map-input';
 
 const rows: MapRows = {
 	measures: [{ id: 1, projectId: 7, title: 'Tiltak 1' }],

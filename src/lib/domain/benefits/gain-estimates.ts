@@ -6,7 +6,7 @@
  * seed's family story miss its total by an øre and the audit trail disagree with the screen.
  */
 
-import type { BenefitUnit } from './benefits/vocabulary';
+import type { BenefitUnit } from './vocabulary';
 
 export function assertSafeInteger(value: number, name: string): void {
 	if (!Number.isSafeInteger(value)) throw new RangeError(`${name} må være et heltall`);

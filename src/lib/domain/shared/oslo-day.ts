@@ -1,3 +1,4 @@
+// Shared: Oslo's calendar day is used by org (audit log), steering and the demo, owned by none.
 const parts = new Intl.DateTimeFormat('en-GB', {
 	timeZone: 'Europe/Oslo',
 	hourCycle: 'h23',

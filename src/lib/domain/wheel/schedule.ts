@@ -1,5 +1,5 @@
 import { osloDay } from '$lib/format';
-import type { OccurrenceStatus } from './wheel/vocabulary';
+import type { OccurrenceStatus } from './vocabulary';
 
 export type Month = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
 

@@ -8,7 +8,7 @@ import {
 	wheelsByUnit,
 	type SignatureLike,
 	type TaskLike
-} from './wheel-occurrences';
+} from './occurrences';
 import type { Schedule } from './schedule';
 
 const NOW = new Date('2026-11-25T12:00:00Z');

@@ -9,8 +9,8 @@ import {
 	type EstimateLine,
 	type EstimateSummary
 } from './gain-estimates';
-import { type BenefitDirection, type BenefitUnit } from './benefits/vocabulary';
-import { toleranceOf } from './benefits/health';
+import { type BenefitDirection, type BenefitUnit } from './vocabulary';
+import { toleranceOf } from './health';
 import {
 	benefitSeries,
 	effectiveEntries,

@@ -2,7 +2,7 @@
  * Roll-ups of benefit figures per project, track, level and mission, without counting a
  * benefit shared by several tracks twice.
  */
-import type { BenefitLevel, BenefitUnit } from './benefits/vocabulary';
+import type { BenefitLevel, BenefitUnit } from './vocabulary';
 import { periodFromIndex, periodIndex, type SeriesRow } from './gain-realisation';
 
 // ── Roll-ups ───────────────────────────────────────────────────────────────────────────────

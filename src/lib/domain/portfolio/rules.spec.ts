@@ -15,8 +15,8 @@ import {
 	type FunnelInput,
 	type LensScores,
 	type PortfolioFilter
-} from './portfolio';
-import { LENSES, LENS_INFO, LIFECYCLE_STATUSES } from './portfolio/vocabulary';
+} from './rules';
+import { LENSES, LENS_INFO, LIFECYCLE_STATUSES } from './vocabulary';
 import {
 	buildPortfolioTree,
 	latestReports,
@@ -24,7 +24,7 @@ import {
 	type ProjectRow,
 	type StatusReportRow,
 	type TrackRow
-} from './portfolio-tree';
+} from './tree';
 
 const full = (score: number): LensScores =>
 	Object.fromEntries(LENSES.map((l) => [l, { score, justification: 'fordi' }]));

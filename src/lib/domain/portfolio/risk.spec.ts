@@ -13,7 +13,7 @@ import {
 	CONSEQUENCE_AREA_LABEL as CONSEQUENCE_AREA_LABELS,
 	SCALE,
 	type ScaleValue
-} from './portfolio/vocabulary';
+} from './vocabulary';
 
 describe('risk score and severity', () => {
 	it('multiplies likelihood by consequence', () => {

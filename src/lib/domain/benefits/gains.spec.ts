@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatKroner } from '$lib/format';
-import { benefitHealth } from './benefits/health';
+import { benefitHealth } from './health';
 import {
 	benefitSeries,
 	combineSeries,

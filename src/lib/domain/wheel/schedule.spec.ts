@@ -10,7 +10,7 @@ import {
 	occurrenceStatus,
 	occurrencesForYear
 } from './schedule';
-import { OCCURRENCE_STATUS_LABEL as STATUS_LABELS } from './wheel/vocabulary';
+import { OCCURRENCE_STATUS_LABEL as STATUS_LABELS } from './vocabulary';
 
 describe('dueMonths', () => {
 	it('gives all twelve months for a monthly task', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeWindow, landingPath, onTimePercent, risksBySeverity, trackRag } from './steering';
+import { changeWindow, landingPath, onTimePercent, risksBySeverity, trackRag } from './rules';
 
 describe('steering rules', () => {
 	it('turns a track red or amber only when more than a quarter of its reports say so', () => {

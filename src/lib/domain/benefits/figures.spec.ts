@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	benefitResult,
-	combinedKronerSeries,
-	figuresFor,
-	type BenefitFacts
-} from './benefit-figures';
+import { benefitResult, combinedKronerSeries, figuresFor, type BenefitFacts } from './figures';
 
 const family: BenefitFacts = {
 	id: 1,

@@ -1,7 +1,7 @@
 /**
  * A task's calendar: the months it falls due in under each schedule it has had, and the bounds
  * of its live occurrences. The same rules as taskOccurrencesForYear and unitOccurrences
- * (wheel-occurrences.ts), put in a form SQL can join: one row per due month per schedule
+ * (occurrences.ts), put in a form SQL can join: one row per due month per schedule
  * period, free of any year. The database keeps these rows (wheel_task_month) so that
  * occurrences for many units are one set-based query; this module is what writes them, and
  * what the tests hold them to.
@@ -17,7 +17,7 @@ import {
 	type Month,
 	type Occurrence
 } from './schedule';
-import { taskSchedule, type TaskLike } from './wheel-occurrences';
+import { taskSchedule, type TaskLike } from './occurrences';
 
 /** One due month under one schedule, which applies to periods in [fromPeriod, untilPeriod). */
 export interface CalendarMonth {

@@ -8,8 +8,8 @@ import {
 	titleCollator,
 	type LensScores,
 	type PortfolioFilter
-} from './portfolio';
-import { type LifecycleStatus, type RagStatus } from './portfolio/vocabulary';
+} from './rules';
+import { type LifecycleStatus, type RagStatus } from './vocabulary';
 
 export interface Named {
 	id: number;

@@ -3,8 +3,8 @@
  * chapter 6 «Gevinstarbeid»). Whole units throughout, like the estimates in gain-estimates.ts.
  */
 import { assertSafeInteger, divideRounded, toSafeNumber } from './gain-estimates';
-import { isBehind } from './benefits/health';
-import type { BenefitDirection } from './benefits/vocabulary';
+import { isBehind } from './health';
+import type { BenefitDirection } from './vocabulary';
 
 /** A calendar month, `YYYY-MM`. */
 export type Period = string;

@@ -5,7 +5,7 @@
  * Seed 004 («ROS-analyse 24.4.25», Tiltak 1) names risk areas, their consequences and
  * mitigations; scores follow the usual ROS formula risiko = sannsynlighet × konsekvens.
  */
-import { SCALE, type ScaleValue, type Severity } from './portfolio/vocabulary';
+import { SCALE, type ScaleValue, type Severity } from './vocabulary';
 
 export function isScaleValue(value: number): value is ScaleValue {
 	return Number.isInteger(value) && value >= 1 && value <= 5;

@@ -3,9 +3,9 @@
  * projects' latest reports, risks by severity from matrix counts, a compliance share, the
  * window «siden forrige møte» looks at, and where each role lands after signing in.
  */
-import { isScaleValue, riskScore, severityFor } from './risk';
-import type { RagStatus, Severity } from './portfolio/vocabulary';
-import type { Role } from './org/vocabulary';
+import { isScaleValue, riskScore, severityFor } from '../portfolio/risk';
+import type { RagStatus, Severity } from '../portfolio/vocabulary';
+import type { Role } from '../org/vocabulary';
 
 export interface RagCounts {
 	green: number;

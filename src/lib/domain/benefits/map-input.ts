@@ -3,11 +3,11 @@
  * track, a project or the mission (README, «/gevinster/kart»). Pure, so the filtering rules are
  * tested without a database.
  */
-import { DISBENEFIT_LABEL } from './benefits/net';
-import { goalLabel, nodeKey } from './benefit-graph';
-import { type NodeKind, LEVEL_OF_BENEFIT, type BenefitLevel } from './benefits/vocabulary';
-import type { Level } from './portfolio/vocabulary';
-import { BUILDER_LIST, builderPageOf } from './benefits/builder-lists';
+import { DISBENEFIT_LABEL } from './net';
+import { goalLabel, nodeKey } from './graph';
+import { type NodeKind, LEVEL_OF_BENEFIT, type BenefitLevel } from './vocabulary';
+import type { Level } from '../portfolio/vocabulary';
+import { BUILDER_LIST, builderPageOf } from './builder-lists';
 
 export interface MapRows {
 	measures: readonly { id: number; projectId: number; title: string }[];
