@@ -232,7 +232,13 @@ describe('a change request and its decision', () => {
 				)
 			)
 			.get();
-		expect(told).toMatchObject({ kind: 'plan_request', href: `/gevinster/${id}#versjoner` });
+		expect(told).toMatchObject({
+			kind: 'plan_request',
+			href: `/gevinster/${id}#versjoner`,
+			body: 'Flere familier enn antatt',
+			// Kept as data, read in each member's language; the reason is the person's own words.
+			params: { reason: { kind: 'own', text: 'Flere familier enn antatt' } }
+		});
 		const list = (await approvalsLoad(
 			makeEvent({ signed: steering, path: '/gevinster/godkjenning' }) as never
 		)) as {

@@ -251,6 +251,10 @@ describe('the measure slips', () => {
 			const [n] = noticesOf(who.user.id, id);
 			expect(n).toMatchObject({ title: expect.stringContaining('Gevinstplanen er flyttet') });
 			expect(n!.body).toContain('forsinket fra august 2026 til januar 2027');
+			expect(n!.params).toMatchObject({
+				outcome: 'moved',
+				reason: { kind: 'slip', months: 5, from: '2026-08', to: '2027-01', frozen: false }
+			});
 		}
 		// The page says what moved and why the nullpunkt did not.
 		const after = (await benefitLoad(onBenefit(owner, id))) as {
@@ -311,6 +315,7 @@ describe('the measure slips', () => {
 		expect(later!.body).toContain('forsinket fra juni 2026 til september 2026; planen bør flyttes');
 		expect(later!.body).toContain(`versjon ${waiting.number}) venter allerede`);
 		expect(later!.body).toContain('flyttes planen i tillegg 3 måneder senere');
+		expect(later!.params).toMatchObject({ outcome: 'added', waiting: waiting.number });
 		expect(later!.body).not.toMatch(/er flyttet|for lite/);
 		const stale = ((await benefitLoad(onBenefit(steering, id))) as TimingPage).timing;
 		expect(stale.waiting!.delays).toEqual([

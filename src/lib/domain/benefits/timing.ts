@@ -192,6 +192,80 @@ export function requesterWords(reason: string, requestedBy: string | null): stri
 	return requestedBy ? `Automatisk, da ${requestedBy} endret tiltaket` : 'Automatisk';
 }
 
+/**
+ * Why a plan moves or should move, as data: the notices about a plan keep it, so each reader
+ * has it in their own language (server/notices/text.ts). A person's own reason for a request
+ * is their words and is shown as written.
+ */
+export type PlanReason =
+	| { kind: 'slip'; measure: string; months: number; from: string; to: string; frozen: boolean }
+	| { kind: 'rejected_delay'; version: number; months: number }
+	| { kind: 'own'; text: string };
+
+/** The reason in bokmål, as stored on the request (`slipReason`, `rejectedDelayReason`). */
+export function planReasonWords(why: PlanReason): string {
+	switch (why.kind) {
+		case 'slip':
+			return slipReason(why.measure, why, why.frozen);
+		case 'rejected_delay':
+			return rejectedDelayReason(why.version, why.months);
+		case 'own':
+			return why.text;
+	}
+}
+
+/** The reason a measure's slip gives (`slipReason`), as data. */
+export const slipWhy = (measure: string, slip: Slip, frozen: boolean): PlanReason => ({
+	kind: 'slip',
+	measure,
+	months: slip.months,
+	from: slip.from,
+	to: slip.to,
+	frozen
+});
+
+/**
+ * What became of a measure's slip (`followMeasure`): the unapproved plan `moved`; a change
+ * request was `requested`; another request waits and the delay was `added` to it; or one was
+ * decided meanwhile and the leader must `ask` by hand.
+ */
+export type ShiftOutcome = 'moved' | 'requested' | 'added' | 'ask';
+
+/** What a plan notice (kinds `plan_request`, `plan_shifted`) says, as data. */
+export interface PlanNoticeParams {
+	/** The benefit's title. */
+	benefit: string;
+	reason: PlanReason;
+	/** `plan_shifted` only. */
+	outcome?: ShiftOutcome;
+	/** The waiting request's version number, when the delay was `added` to it. */
+	waiting?: number;
+}
+
+const monthsWords = (n: number) => `${n} ${n === 1 ? 'måned' : 'måneder'}`;
+
+/** A plan notice's title and body in bokmål, as stored beside its params. */
+export function planNoticeWords(
+	kind: 'plan_request' | 'plan_shifted',
+	p: PlanNoticeParams
+): { title: string; body: string } {
+	const reason = planReasonWords(p.reason);
+	if (kind === 'plan_request') {
+		return { title: `Endring av gevinstplan til godkjenning: ${p.benefit}`, body: reason };
+	}
+	if (p.outcome === 'moved' || !p.outcome) {
+		return { title: `Gevinstplanen er flyttet: ${p.benefit}`, body: reason };
+	}
+	const months = p.reason.kind === 'own' ? 0 : p.reason.months;
+	const then = {
+		requested:
+			'Planen er godkjent og endres ikke av seg selv: styringsgruppen avgjør endringsforespørselen.',
+		ask: 'Planen er godkjent og endres ikke av seg selv; be om flyttingen på gevinstens side.',
+		added: `En endringsforespørsel (versjon ${p.waiting}) venter allerede på styringsgruppen, og forsinkelsen er lagt til den. Blir den godkjent, flyttes planen i tillegg ${monthsWords(months)} senere; blir den avvist, lages en ny forespørsel om flyttingen.`
+	}[p.outcome];
+	return { title: `Gevinstplanen bør flyttes: ${p.benefit}`, body: `${reason} ${then}` };
+}
+
 /** The rule as the benefit page states it. */
 export const SHIFT_RULE =
 	'Blir tiltaket forsinket (planlagt dato for statusen flyttes senere, eller tiltaket går tilbake til en tidligere status etter at datoen er passert), flyttes gevinstplanen like mange hele måneder senere. Er planen ikke godkjent, flyttes den straks. Er planen godkjent, endres den ikke av seg selv: det lages en endringsforespørsel som styringsgruppen godkjenner eller avviser. Gevinsteier og programleder får beskjed. Et tiltak som blir tidlig ferdig, flytter ikke planen.';

@@ -14,6 +14,7 @@
  */
 import { formatDay } from '../../format';
 import type { NoticeKind } from './vocabulary';
+import type { PlanNoticeParams } from '../benefits/timing';
 
 export interface NoticeRules {
 	/** «Frist nærmer seg» this many days before the due day, and on it. */
@@ -61,9 +62,13 @@ export interface NoticeInput {
 
 /**
  * What a notice says, as data: stored with it, so it is written in each reader's language
- * when read (server/notices/text.ts), not in the language of the day it was made.
+ * when read (server/notices/text.ts), not in the language of the day it was made. The benefit
+ * plans' notices keep theirs as `PlanNoticeParams` (domain/benefits/timing.ts).
  */
-export interface NoticeParams {
+export type NoticeParams = ControlNoticeParams | PlanNoticeParams;
+
+/** What a control's or a deviation's notice says. */
+export interface ControlNoticeParams {
 	/** The task's or the deviation's title. */
 	title: string;
 	unit: string;
@@ -80,7 +85,7 @@ export interface PlannedNotice {
 	/** The text in bokmål, as stored before notices kept their params; read when there are none. */
 	title: string;
 	body: string;
-	/** None for the benefit plans' notices, whose text is the user's own words in part. */
+	/** None on a notice stored before notices kept their params. */
 	params?: NoticeParams | null;
 	href: string;
 }

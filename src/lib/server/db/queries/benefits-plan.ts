@@ -18,7 +18,13 @@ import type { PlanLine, PlanPoint } from '$lib/domain/benefits/plan-versions';
 import { decisionRefusal, sameLines } from '$lib/domain/benefits/plan-versions';
 import { estimateFits } from '$lib/domain/benefits/gain-estimates';
 import type { BenefitDirection } from '$lib/domain/benefits/vocabulary';
-import { movePath, rejectedDelayReason, shiftDay } from '$lib/domain/benefits/timing';
+import {
+	movePath,
+	planNoticeWords,
+	planReasonWords,
+	shiftDay,
+	type PlanReason
+} from '$lib/domain/benefits/timing';
 import { delayMonthsFor } from './benefits-timing-reads';
 
 export type PlanVersionRow = typeof benefitPlanVersion.$inferSelect;
@@ -133,7 +139,7 @@ export const evidenceOf = (v: PlanVersionRow) => ({
 	evidenceMediaType: v.evidenceMediaType
 });
 
-/** What a request proposes: baseline, evidence, target, path and the reason. */
+/** What a request proposes: baseline, evidence, target and path (its reason comes apart). */
 export type PlanRequestColumns = Pick<
 	PlanVersionRow,
 	| 'baselineValue'
@@ -147,7 +153,6 @@ export type PlanRequestColumns = Pick<
 	| 'targetValue'
 	| 'targetDate'
 	| 'plan'
-	| 'reason'
 > &
 	Partial<Pick<PlanVersionRow, 'lines' | 'direction' | 'tolerancePercent' | 'disbenefit'>>;
 
@@ -156,12 +161,15 @@ export type PlanRequestColumns = Pick<
  * benefit's last version, audits it and tells the steering members with a notice (kind
  * `plan_request`), all in the caller's transaction. The caller has checked that the plan is
  * frozen and that no other request waits. `actorId` null: the system asked (a measure slipped).
+ * `why` is stored in bokmål as the request's reason and kept as data on the notice, so each
+ * steering member reads it in their language.
  */
 export function insertPlanRequest(
 	tx: Tx,
 	b: { id: number; title: string },
 	approved: PlanVersionRow,
 	columns: PlanRequestColumns,
+	why: PlanReason,
 	actorId: number | null,
 	now: Date
 ): number {
@@ -177,6 +185,7 @@ export function insertPlanRequest(
 		status: 'requested' as const,
 		basedOnId: approved.id,
 		...columns,
+		reason: planReasonWords(why),
 		lines: columns.lines ?? null,
 		direction: columns.direction ?? null,
 		tolerancePercent: columns.tolerancePercent ?? null,
@@ -195,13 +204,15 @@ export function insertPlanRequest(
 		action: 'request',
 		after: auditOf(values)
 	});
+	const params = { benefit: b.title, reason: why };
+	const words = planNoticeWords('plan_request', params);
 	insertNotices(
 		steeringMembers(tx).map((userId) => ({
 			userId,
 			kind: 'plan_request' as const,
 			key: `plan_request:${row.id}:${userId}`,
-			title: `Endring av gevinstplan til godkjenning: ${b.title}`,
-			body: columns.reason,
+			...words,
+			params,
 			href: `/gevinster/${b.id}#versjoner`
 		})),
 		now
@@ -249,9 +260,9 @@ export function requestPlanChange(
 				targetDate: input.targetDate,
 				plan: input.plan,
 				lines,
-				...changedJudgement(b, input),
-				reason: input.reason
+				...changedJudgement(b, input)
 			},
+			{ kind: 'own', text: input.reason },
 			actorId,
 			now
 		);
@@ -315,9 +326,9 @@ export function decidePlanRequest(
 						baselineMethod: approved.baselineMethod,
 						baselineSource: approved.baselineSource,
 						...evidenceOf(approved),
-						targetValue: approved.targetValue,
-						reason: rejectedDelayReason(request.number, delay)
+						targetValue: approved.targetValue
 					},
+					{ kind: 'rejected_delay', version: request.number, months: delay },
 					null,
 					now
 				);

@@ -22,21 +22,19 @@ interface ShiftAfter {
 
 /**
  * Records a delay that came while a request waits, inside the measure's transaction, and
- * returns the notice's body: the reason, and that the waiting request is out of date.
+ * returns that request's version number for the notice (`planNoticeWords`, outcome `added`);
+ * null when none waits any more (then the notice asks the leader to ask by hand).
  */
 export function waitingDelay(
 	tx: Tx,
 	benefitId: number,
-	reason: string,
 	slip: Slip,
 	measureId: number,
 	actorId: number | null,
 	now: Date
-): string {
+): number | null {
 	const waiting = waitingOf(tx, benefitId);
-	if (!waiting) {
-		return `${reason} Planen er godkjent og endres ikke av seg selv; be om flyttingen på gevinstens side.`;
-	}
+	if (!waiting) return null;
 	writeAudit(tx, now, {
 		actorId,
 		entity: 'benefit',
@@ -51,7 +49,7 @@ export function waitingDelay(
 			expectedTo: slip.to
 		}
 	});
-	return `${reason} En endringsforespørsel (versjon ${waiting.number}) venter allerede på styringsgruppen, og forsinkelsen er lagt til den. Blir den godkjent, flyttes planen i tillegg ${slip.months} ${slip.months === 1 ? 'måned' : 'måneder'} senere; blir den avvist, lages en ny forespørsel om flyttingen.`;
+	return waiting.number;
 }
 
 /**

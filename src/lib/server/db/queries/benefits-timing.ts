@@ -17,10 +17,13 @@ import { benefit, measure, plannedPeriod, project } from '../schema';
 import { osloDay } from '$lib/format';
 import {
 	movePath,
+	planNoticeWords,
 	shiftDay,
-	slipReason,
+	slipWhy,
 	startSlip,
 	type MeasureTiming,
+	type PlanNoticeParams,
+	type PlanReason,
 	type Slip
 } from '$lib/domain/benefits/timing';
 import type { PlannedNotice } from '$lib/domain/control/notices';
@@ -149,7 +152,7 @@ function requestShift(
 	tx: Tx,
 	b: BenefitRow,
 	slip: Slip,
-	reason: string,
+	why: PlanReason,
 	measureId: number,
 	actorId: number | null,
 	now: Date
@@ -173,9 +176,9 @@ function requestShift(
 				{ date: approved.baselineDate, value: approved.baselineValue },
 				{ date: approved.targetDate, value: approved.targetValue },
 				slip.months
-			),
-			reason
+			)
 		},
+		why,
 		actorId,
 		now
 	);
@@ -225,29 +228,35 @@ export function followMeasure(
 			countedOnMonth(tx, b.id, measureId)
 		);
 		if (!slip) continue;
-		const reason = slipReason(after.title, slip, b.planFrozenAt !== null);
+		const reason = slipWhy(after.title, slip, b.planFrozenAt !== null);
 		let key: string;
-		let title: string;
-		let body = reason;
+		let params: PlanNoticeParams;
 		if (!b.planFrozenAt) {
 			key = `shift:${shiftNow(tx, b, slip, measureId, actorId, now)}`;
-			title = `Gevinstplanen er flyttet: ${b.title}`;
+			params = { benefit: b.title, reason, outcome: 'moved' };
 		} else {
 			const requestId = requestShift(tx, b, slip, reason, measureId, actorId, now);
-			key = requestId ? `request:${requestId}` : `waiting:${slip.from}:${slip.to}`;
-			title = `Gevinstplanen bør flyttes: ${b.title}`;
-			body = requestId
-				? `${reason} Planen er godkjent og endres ikke av seg selv: styringsgruppen avgjør endringsforespørselen.`
-				: waitingDelay(tx, b.id, reason, slip, measureId, actorId, now);
+			if (requestId) {
+				key = `request:${requestId}`;
+				params = { benefit: b.title, reason, outcome: 'requested' };
+			} else {
+				key = `waiting:${slip.from}:${slip.to}`;
+				const waiting = waitingDelay(tx, b.id, slip, measureId, actorId, now);
+				params =
+					waiting === null
+						? { benefit: b.title, reason, outcome: 'ask' }
+						: { benefit: b.title, reason, outcome: 'added', waiting };
+			}
 		}
+		const words = planNoticeWords('plan_shifted', params);
 		const people = new Set([b.ownerId, leaderId].filter((id): id is number => id !== null));
 		for (const userId of people) {
 			notices.push({
 				userId,
 				kind: 'plan_shifted',
 				key: `plan_shifted:${b.id}:${key}:${userId}`,
-				title,
-				body,
+				...words,
+				params,
 				href: `/gevinster/${b.id}#tidspunkt`
 			});
 		}
