@@ -3,7 +3,9 @@ import ExcelJS from 'exceljs';
 import * as portfolioImport from '../../src/routes/(app)/portefolje/import/+page.server';
 import * as benefitsImport from '../../src/routes/(app)/gevinster/import/+page.server';
 import * as realisationsImport from '../../src/routes/(app)/gevinster/import/realiseringer/+page.server';
-import { makeUser, signIn, type Signed } from '../factories';
+import * as wheelImport from '../../src/routes/(app)/arshjul/maler/[id=id]/import/+page.server';
+import { makeUnit, makeUser, signIn, type Signed } from '../factories';
+import { makeWheel } from '../factories/wheel';
 import { importPage, type Preview } from '../factories/imports';
 import { makeBenefit, makeMission, makeProject, makeRegisterBenefit } from '../factories/benefits';
 import { db } from '$lib/server/db';
@@ -240,5 +242,60 @@ describe('the import page in the reader’s language', () => {
 		expect(preview.rows.map((r) => r.note)).toContain(
 			'Prosjektet står tidligere i filen – hoppes over.'
 		);
+	});
+});
+
+describe('a wheel task row’s schedule problems in the reader’s language', () => {
+	// A row whose schedule cannot be read, one that says once a year but names two months, and
+	// one with none at all (no month heading above it either).
+	const csv = [
+		'Oppgave;Ansvar;Lagres i;Når',
+		'Medarbeidersamtaler;Enhetsleder;Compilo;halvårlig',
+		'ROS-analyse;Enhetsleder;Compilo;én gang i året: mars og juni',
+		'HMS-dag;Enhetsleder;Compilo;'
+	].join('\n');
+	let leader: Signed;
+	let wheelId = 0;
+
+	beforeAll(async () => {
+		const unitId = makeUnit('Språk og årshjul (import)');
+		leader = signIn(await makeUser([{ role: 'unit_leader', unitId }]));
+		wheelId = makeWheel({ ownerUnitId: unitId, tasks: [] }).wheelId;
+	});
+
+	const problems = async (locale: Locale) => {
+		const page = importPage(wheelImport, {
+			path: `/arshjul/maler/${wheelId}/import`,
+			params: { id: String(wheelId) },
+			now: NOW,
+			signed: () => leader,
+			run: (call) => withLocale(locale, call)
+		});
+		const preview = await page.preview(await page.stage(csv, 'oppgaver.csv'));
+		return preview.issues.map((i) => `${i.cell} ${i.field}: ${i.message}`);
+	};
+
+	it('in bokmål, as the parser has always worded them', async () => {
+		expect(await problems('nb')).toEqual([
+			'D2 Når: Forstår ikke «halvårlig» som tidspunkt. Skriv for eksempel «hver måned», «mars, september» eller «årlig: juni».',
+			'D3 Når: «én gang i året: mars og juni» sier én gang i året, men nevner 2 måneder. Skriv én måned, eller bare månedene (for eksempel «mars, september»).',
+			'D4 Når: Mangler når oppgaven skal gjøres. Skriv for eksempel «hver måned», «mars, september» eller «årlig: juni».'
+		]);
+	});
+
+	it('in nynorsk', async () => {
+		expect(await problems('nn')).toEqual([
+			'D2 Når: Forstår ikkje «halvårlig» som tidspunkt. Skriv til dømes «hver måned», «mars, september» eller «årlig: juni».',
+			'D3 Når: «én gang i året: mars og juni» seier éin gong i året, men nemner 2 månader. Skriv éin månad, eller berre månadene (til dømes «mars, september»).',
+			'D4 Når: Manglar når oppgåva skal gjerast. Skriv til dømes «hver måned», «mars, september» eller «årlig: juni».'
+		]);
+	});
+
+	it('in English, the examples as the file must write them', async () => {
+		expect(await problems('en')).toEqual([
+			'D2 When: Cannot read “halvårlig” as a schedule. Write, for example, «hver måned», «mars, september» eller «årlig: juni» (in Norwegian).',
+			'D3 When: “én gang i året: mars og juni” says once a year but names 2 months. Write one month, or just the months (for example «mars, september», in Norwegian).',
+			'D4 When: The row does not say when the task is to be done. Write, for example, «hver måned», «mars, september» eller «årlig: juni» (in Norwegian).'
+		]);
 	});
 });

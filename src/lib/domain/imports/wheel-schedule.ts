@@ -15,7 +15,18 @@ export interface ScheduleValues {
 	dueDay: string;
 }
 
-export type ScheduleParse = { ok: true; values: ScheduleValues } | { ok: false; message: string };
+/**
+ * Why a row has no schedule to go by, as a code and what the words need: the imports' messages
+ * (server/imports/messages.ts) say it in the reader's language. `text` is the cell as written,
+ * cut at 60 characters.
+ */
+export type ScheduleProblem =
+	| { code: 'unreadable'; text: string }
+	| { code: 'once_many_months'; text: string; months: number }
+	| { code: 'missing' };
+
+export type ScheduleParse =
+	{ ok: true; values: ScheduleValues } | { ok: false; problem: ScheduleProblem };
 
 const NAMES = [
 	'januar',
@@ -67,10 +78,8 @@ export function dueDayText(text: string): string | null {
 }
 
 export function parseScheduleText(input: string): ScheduleParse {
-	const fail = {
-		ok: false as const,
-		message: `Forstår ikke «${input.trim().slice(0, 60)}» som tidspunkt. Skriv for eksempel ${SCHEDULE_EXAMPLES}.`
-	};
+	const written = input.trim().slice(0, 60);
+	const fail = { ok: false as const, problem: { code: 'unreadable' as const, text: written } };
 	let text = input.toLocaleLowerCase('nb-NO').replace(/\s+/g, ' ').trim();
 	let dueDay = '';
 	const due = DUE_DAY.exec(text);
@@ -99,7 +108,7 @@ export function parseScheduleText(input: string): ScheduleParse {
 	if (yearly && /gang/.test(yearly[0])) {
 		return {
 			ok: false,
-			message: `«${input.trim().slice(0, 60)}» sier én gang i året, men nevner ${months.length} måneder. Skriv én måned, eller bare månedene (for eksempel «mars, september»).`
+			problem: { code: 'once_many_months', text: written, months: months.length }
 		};
 	}
 	return { ok: true, values: { scheduleKind: 'months', months: months.map(String), dueDay } };

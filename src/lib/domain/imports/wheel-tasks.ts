@@ -13,7 +13,8 @@ import {
 	isFullMonthName,
 	monthOf,
 	parseScheduleText,
-	SCHEDULE_EXAMPLES
+	SCHEDULE_EXAMPLES,
+	type ScheduleProblem
 } from './wheel-schedule';
 
 export const WHEEL_TASK_FIELDS: readonly ImportField[] = [
@@ -80,8 +81,8 @@ export interface WheelTaskDefaults {
 export interface WheelTaskRow {
 	rowNumber: number;
 	values: Record<string, string | string[]>;
-	/** Set when the schedule text could not be read; the row is then refused with this. */
-	scheduleProblem: string | null;
+	/** Set when the row has no schedule to go by; the row is then refused with this. */
+	scheduleProblem: ScheduleProblem | null;
 	/** The schedule came from the month heading above the row, not a cell. */
 	fromHeading: Month | null;
 }
@@ -127,18 +128,18 @@ export function wheelTaskRows(
 		}
 		const scheduleText = cell(row.cells, mapping.schedule);
 		const dueText = cell(row.cells, mapping.dueDay);
-		let scheduleProblem: string | null = null;
+		let scheduleProblem: ScheduleProblem | null = null;
 		let schedule: Record<string, string | string[]> = {};
 		let fromHeading: Month | null = null;
 		if (scheduleText !== '') {
 			const parsed = parseScheduleText(scheduleText);
 			if (parsed.ok) schedule = { ...parsed.values };
-			else scheduleProblem = parsed.message;
+			else scheduleProblem = parsed.problem;
 		} else if (heading !== null) {
 			schedule = { scheduleKind: 'yearly', month: String(heading), dueDay: '' };
 			fromHeading = heading;
 		} else {
-			scheduleProblem = `Mangler når oppgaven skal gjøres. Skriv for eksempel ${SCHEDULE_EXAMPLES}.`;
+			scheduleProblem = { code: 'missing' };
 		}
 		if (dueText !== '') {
 			// A due day in its own column wins over one written in the schedule text; a text the

@@ -13,6 +13,7 @@ import {
 	IMPORT_MAX_TEXT,
 	IMPORT_MAX_UNPACKED_BYTES
 } from '$lib/domain/imports/limits';
+import { SCHEDULE_EXAMPLES, type ScheduleProblem } from '$lib/domain/imports/wheel-schedule';
 import { formatNumber } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import type { ReadRefusal } from './read';
@@ -136,4 +137,20 @@ export function importLimitsText(): string {
 		size: formatByteSize(IMPORT_MAX_BYTES),
 		rows: formatNumber(IMPORT_MAX_ROWS)
 	});
+}
+
+/** Why a wheel task row has no schedule to go by (parseScheduleText, wheelTaskRows). */
+export function scheduleProblemMessage(problem: ScheduleProblem): string {
+	const examples = SCHEDULE_EXAMPLES;
+	switch (problem.code) {
+		case 'unreadable':
+			return m.import_issue_schedule_unreadable({ text: problem.text, examples });
+		case 'once_many_months':
+			return m.import_issue_schedule_once_many({
+				text: problem.text,
+				months: formatNumber(problem.months)
+			});
+		case 'missing':
+			return m.import_issue_schedule_missing({ examples });
+	}
 }

@@ -18,6 +18,7 @@ import type { StagedSheet } from './read';
 import type { Preview, PreviewIssue, PreviewRow, StagedMapping } from './preview';
 import { m } from '$lib/paraglide/messages';
 import { fieldLabel } from './field-text';
+import { scheduleProblemMessage } from './messages';
 
 /** The preview's columns, in the reader's language. */
 export const wheelTaskColumns = () => [
@@ -61,7 +62,7 @@ export function wheelTaskPreview(
 			issues.push({
 				cell: where('schedule'),
 				field: labelOf('schedule'),
-				message: row.scheduleProblem
+				message: scheduleProblemMessage(row.scheduleProblem)
 			});
 		}
 		const parsed = taskSchema.safeParse(row.values);
