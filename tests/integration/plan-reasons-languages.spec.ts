@@ -129,7 +129,10 @@ async function readIn(locale: Locale, id: number) {
 		approvalsLoad(on(steering, '/gevinster/godkjenning'))
 	)) as { requests: (Said & { benefitId: number })[] };
 	const waiting = page.planVersions.waiting!;
-	const pick = ({ reason, reasonInBokmaal }: Said) => ({ reason, reasonInBokmaal });
+	const pick = ({ reason, reasonInBokmaal }: Omit<Said, 'requestedBy'>) => ({
+		reason,
+		reasonInBokmaal
+	});
 	const row = list.requests.find((r) => r.benefitId === id)!;
 	expect(page.planVersions.versions.map((v) => v.id)).toContain(waitingOf(id).id);
 	// The same words in all four places.

@@ -257,7 +257,7 @@ export function waitingRequestsPage(url: URL) {
 		requests: page.map(({ reasonParams, ...r }) => ({
 			...r,
 			...requestReason({ reason: r.reason, reasonParams }),
-			requestedBy: requester(r, r.requestedBy),
+			requestedBy: requester({ reason: r.reason, reasonParams }, r.requestedBy),
 			requestedAt: r.requestedAt.getTime()
 		})),
 		next: rows.length > PAGE && last ? `?etter=${last.requestedAt.getTime()}-${last.id}` : null,
