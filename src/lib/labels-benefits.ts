@@ -19,6 +19,8 @@ import {
 	type PlanVersionStatus
 } from '$lib/domain/benefits/vocabulary';
 import { ragLabel } from '$lib/labels';
+import type { PlanReason } from '$lib/domain/benefits/timing';
+import { plural } from '$lib/plural';
 
 /** «Brukernivå», «User level» (BENEFIT_LEVEL_LABEL). */
 export const benefitLevelLabel = (level: BenefitLevel) => levelLabel(LEVEL_OF_BENEFIT[level]);
@@ -137,5 +139,36 @@ export function unitWord(unit: BenefitUnit): string {
 			return m.benefits_symbol_antall();
 		case 'prosent':
 			return m.benefits_unit_word_prosent();
+	}
+}
+
+/** «2 måneder», «1 month». */
+export const monthsLabel = (n: number) =>
+	plural(n, m.benefits_timing_month_one, m.benefits_timing_month_many, { n });
+
+/**
+ * Why a plan moves or should move, in the reader's language (planReasonWords in
+ * domain/benefits/timing.ts writes it in bokmål); a person's own reason as they wrote it.
+ */
+export function planReasonLabel(why: PlanReason): string {
+	switch (why.kind) {
+		case 'slip': {
+			const words = {
+				measure: why.measure,
+				from: periodLabel(why.from),
+				to: periodLabel(why.to),
+				months: monthsLabel(why.months)
+			};
+			return why.frozen
+				? m.benefits_notice_slip_should_move(words)
+				: m.benefits_notice_slip_moved(words);
+		}
+		case 'rejected_delay':
+			return m.benefits_notice_rejected_delay({
+				version: why.version,
+				months: monthsLabel(why.months)
+			});
+		case 'own':
+			return why.text;
 	}
 }

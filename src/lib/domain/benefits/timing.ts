@@ -179,6 +179,10 @@ const AUTOMATIC_REASONS = [
 	/^Tiltaket ble forsinket mens versjon \d+ ventet, og den ble avvist; planen bør flyttes \d+ (?:måned|måneder) senere\.$/
 ];
 
+/** Whether a stored reason is one the system wrote (`slipReason`, `rejectedDelayReason`). */
+export const isAutomaticReason = (reason: string): boolean =>
+	AUTOMATIC_REASONS.some((r) => r.test(reason));
+
 /**
  * Who asked for a plan change, in words. A request the system made when a measure slipped
  * carries the id of the person who changed the measure (the audit's actor), but that person did
@@ -188,7 +192,7 @@ const AUTOMATIC_REASONS = [
  * system's sentence word for word is told as automatic, which is what the sentence says anyway.
  */
 export function requesterWords(reason: string, requestedBy: string | null): string | null {
-	if (!AUTOMATIC_REASONS.some((r) => r.test(reason))) return requestedBy;
+	if (!isAutomaticReason(reason)) return requestedBy;
 	return requestedBy ? `Automatisk, da ${requestedBy} endret tiltaket` : 'Automatisk';
 }
 
@@ -201,6 +205,21 @@ export type PlanReason =
 	| { kind: 'slip'; measure: string; months: number; from: string; to: string; frozen: boolean }
 	| { kind: 'rejected_delay'; version: number; months: number }
 	| { kind: 'own'; text: string };
+
+/** A reason the system gives, kept as data on the request (benefit_plan_version.reason_params). */
+export type AutomaticReason = Exclude<PlanReason, { kind: 'own' }>;
+
+/**
+ * A request's reason as stored: the words in bokmål (`reason`), and, when the system gave it,
+ * the same as data (`reasonParams`), so each reader has it in their language. A person's own
+ * reason is their words only.
+ */
+export function storedReason(why: PlanReason): {
+	reason: string;
+	reasonParams: AutomaticReason | null;
+} {
+	return { reason: planReasonWords(why), reasonParams: why.kind === 'own' ? null : why };
+}
 
 /** The reason in bokmål, as stored on the request (`slipReason`, `rejectedDelayReason`). */
 export function planReasonWords(why: PlanReason): string {

@@ -4,11 +4,11 @@
  * before it did has only its bokmål `title` and `body`, read as they are and marked so. A
  * person's own reason for a plan change is their words: it stands as written, in the frame.
  */
-import type { PlanNoticeParams, PlanReason } from '$lib/domain/benefits/timing';
+import type { PlanNoticeParams } from '$lib/domain/benefits/timing';
 import type { NoticeParams } from '$lib/domain/control/notices';
 import type { NoticeKind } from '$lib/domain/control/vocabulary';
 import { formatDay } from '$lib/format';
-import { periodLabel } from '$lib/labels-benefits';
+import { monthsLabel, planReasonLabel } from '$lib/labels-benefits';
 import { m } from '$lib/paraglide/messages';
 import { plural } from '$lib/plural';
 
@@ -60,36 +60,9 @@ export function noticeText(n: StoredNotice): NoticeText {
 
 const said = (title: string, body: string): NoticeText => ({ title, body, inBokmaal: false });
 
-const months = (n: number) =>
-	plural(n, m.benefits_timing_month_one, m.benefits_timing_month_many, { n });
-
-/** Why the plan moves, in the reader's language; the person's own words as written. */
-function reasonText(why: PlanReason): string {
-	switch (why.kind) {
-		case 'slip': {
-			const words = {
-				measure: why.measure,
-				from: periodLabel(why.from),
-				to: periodLabel(why.to),
-				months: months(why.months)
-			};
-			return why.frozen
-				? m.benefits_notice_slip_should_move(words)
-				: m.benefits_notice_slip_moved(words);
-		}
-		case 'rejected_delay':
-			return m.benefits_notice_rejected_delay({
-				version: why.version,
-				months: months(why.months)
-			});
-		case 'own':
-			return why.text;
-	}
-}
-
 /** A benefit plan's notice (planNoticeWords in domain/benefits/timing.ts, in bokmål). */
 function planText(kind: NoticeKind, p: PlanNoticeParams): NoticeText | null {
-	const reason = reasonText(p.reason);
+	const reason = planReasonLabel(p.reason);
 	const benefit = { benefit: p.benefit };
 	if (kind === 'plan_request') return said(m.benefits_notice_request_title(benefit), reason);
 	if (kind !== 'plan_shifted') return null;
@@ -102,6 +75,6 @@ function planText(kind: NoticeKind, p: PlanNoticeParams): NoticeText | null {
 			? m.benefits_notice_then_requested()
 			: p.outcome === 'ask'
 				? m.benefits_notice_then_ask()
-				: m.benefits_notice_then_added({ version: p.waiting ?? '', months: months(late) });
+				: m.benefits_notice_then_added({ version: p.waiting ?? '', months: monthsLabel(late) });
 	return said(m.benefits_notice_should_move_title(benefit), `${reason} ${then}`);
 }

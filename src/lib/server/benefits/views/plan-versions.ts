@@ -25,13 +25,17 @@ import {
 } from '$lib/domain/benefits/plan-versions';
 import { estimateLineTotal } from '$lib/domain/benefits/gain-estimates';
 import { type BenefitDirection, type BenefitUnit } from '$lib/domain/benefits/vocabulary';
-import { directionLabel, periodLabel } from '$lib/labels-benefits';
+import { directionLabel, periodLabel, planReasonLabel } from '$lib/labels-benefits';
 import { INTL_LOCALE } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { FormValues } from '$lib/schemas/form';
 
-import { requesterWords } from '$lib/domain/benefits/timing';
+import {
+	isAutomaticReason,
+	requesterWords,
+	type AutomaticReason
+} from '$lib/domain/benefits/timing';
 
 type VersionValues = Omit<PlanValues, 'baselineSource'> & { baselineSource?: string | null };
 /** What a version leaves as it is (null there): the estimate and judgement in force now. */
@@ -81,9 +85,25 @@ const CHANGE_LABEL: Record<keyof PlanValues, () => string> = {
 	disbenefit: m.benefits_disbenefit
 };
 
+/** A request's reason as stored (benefit_plan_version.reason and reason_params). */
+interface StoredReason {
+	reason: string;
+	reasonParams: AutomaticReason | null;
+}
+
+/**
+ * A request's reason in the reader's language: the system's from its data; a person's own as
+ * they wrote it; and the system's on a request stored before it kept the data, in the bokmål it
+ * was stored in, marked so (`reasonInBokmaal`) where the page is in another language.
+ */
+export function requestReason(v: StoredReason): { reason: string; reasonInBokmaal: boolean } {
+	if (v.reasonParams) return { reason: planReasonLabel(v.reasonParams), reasonInBokmaal: false };
+	return { reason: v.reason, reasonInBokmaal: isAutomaticReason(v.reason) };
+}
+
 /** «Automatisk, da … endret tiltaket» (requesterWords) in the reader's language. */
-function requester(reason: string, by: string | null): string | null {
-	if (requesterWords(reason, by) === by) return by;
+function requester(v: StoredReason, by: string | null): string | null {
+	if (!v.reasonParams && requesterWords(v.reason, by) === by) return by;
 	return by ? m.benefits_requester_auto_by({ name: by }) : m.benefits_requester_auto();
 }
 
@@ -118,10 +138,10 @@ function versionItem(v: ReturnType<typeof listPlanVersions>[number], unit: Benef
 		id: v.id,
 		number: v.number,
 		status: v.status,
-		reason: v.reason,
+		...requestReason(v),
 		note: v.decisionNote,
 		// «Automatisk, da … endret tiltaket» for a request the system made (timing.ts).
-		requestedBy: requester(v.reason, v.requestedBy),
+		requestedBy: requester(v, v.requestedBy),
 		requestedAt: v.requestedAt.getTime(),
 		decidedBy: v.decidedBy,
 		decidedAt: v.decidedAt?.getTime() ?? null,
@@ -234,9 +254,10 @@ export function waitingRequestsPage(url: URL) {
 	const last = page[page.length - 1];
 	return {
 		count: countWaitingPlanRequests(),
-		requests: page.map((r) => ({
+		requests: page.map(({ reasonParams, ...r }) => ({
 			...r,
-			requestedBy: requester(r.reason, r.requestedBy),
+			...requestReason({ reason: r.reason, reasonParams }),
+			requestedBy: requester({ reason: r.reason, reasonParams }, r.requestedBy),
 			requestedAt: r.requestedAt.getTime()
 		})),
 		next: rows.length > PAGE && last ? `?etter=${last.requestedAt.getTime()}-${last.id}` : null,

@@ -6,6 +6,7 @@ import { startMeasureChoices, startMeasureOf } from '../../db/queries/benefits-t
 import { lastPlanShift, waitingRequestWithDelays } from '../../db/queries/benefits-timing-reads';
 import { formatDateTime } from '$lib/format';
 import type { BenefitAccess } from '../access';
+import { requestReason } from './plan-versions';
 import { START_STATUSES, hasReached, plannedDateFor } from '$lib/domain/benefits/timing';
 import { lifecycleLabel } from '$lib/labels';
 import { periodLabel } from '$lib/labels-benefits';
@@ -48,7 +49,7 @@ function shiftView(benefitId: number) {
 						number: waiting.number,
 						at: formatDateTime(waiting.requestedAt)
 					}),
-					reason: waiting.reason,
+					...requestReason(waiting),
 					timingOnly: waiting.timingOnly,
 					delays: waiting.delays.map(delayWords)
 				}

@@ -74,6 +74,7 @@ export function waitingPlanRequests(after: WaitingCursor | null, limit: number) 
 			benefitTitle: benefit.title,
 			projectTitle: project.title,
 			reason: benefitPlanVersion.reason,
+			reasonParams: benefitPlanVersion.reasonParams,
 			requestedAt: benefitPlanVersion.requestedAt,
 			requestedBy: user.name
 		})

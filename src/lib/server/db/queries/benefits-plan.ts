@@ -21,8 +21,8 @@ import type { BenefitDirection } from '$lib/domain/benefits/vocabulary';
 import {
 	movePath,
 	planNoticeWords,
-	planReasonWords,
 	shiftDay,
+	storedReason,
 	type PlanReason
 } from '$lib/domain/benefits/timing';
 import { delayMonthsFor } from './benefits-timing-reads';
@@ -47,7 +47,8 @@ function evidenceColumns(tx: Tx, evidence: PlanEvidence, now: Date) {
 }
 
 /** What the audit row keeps of a version (not the bytes). */
-const auditOf = (v: Omit<PlanVersionRow, 'id' | 'version'>) => ({
+// The reason as data (`reasonParams`) says what `reason` says in words: the log keeps the words.
+const auditOf = ({ reasonParams: _data, ...v }: Omit<PlanVersionRow, 'id' | 'version'>) => ({
 	...v,
 	requestedAt: v.requestedAt.toISOString(),
 	decidedAt: v.decidedAt?.toISOString() ?? null
@@ -96,6 +97,7 @@ export function freezePlan(
 			tolerancePercent: b.tolerancePercent,
 			disbenefit: b.disbenefit,
 			reason: '',
+			reasonParams: null,
 			requestedById: actorId,
 			requestedAt: now,
 			decidedById: actorId,
@@ -162,7 +164,8 @@ export type PlanRequestColumns = Pick<
  * `plan_request`), all in the caller's transaction. The caller has checked that the plan is
  * frozen and that no other request waits. `actorId` null: the system asked (a measure slipped).
  * `why` is stored in bokmål as the request's reason and kept as data on the notice, so each
- * steering member reads it in their language.
+ * steering member reads it in their language; the system's reasons also as data on the request
+ * (`storedReason`), a person's own as written.
  */
 export function insertPlanRequest(
 	tx: Tx,
@@ -185,7 +188,7 @@ export function insertPlanRequest(
 		status: 'requested' as const,
 		basedOnId: approved.id,
 		...columns,
-		reason: planReasonWords(why),
+		...storedReason(why),
 		lines: columns.lines ?? null,
 		direction: columns.direction ?? null,
 		tolerancePercent: columns.tolerancePercent ?? null,

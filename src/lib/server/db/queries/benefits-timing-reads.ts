@@ -134,6 +134,7 @@ export function waitingRequestWithDelays(benefitId: number) {
 			number: benefitPlanVersion.number,
 			requestedAt: benefitPlanVersion.requestedAt,
 			reason: benefitPlanVersion.reason,
+			reasonParams: benefitPlanVersion.reasonParams,
 			basedOnId: benefitPlanVersion.basedOnId,
 			baselineValue: benefitPlanVersion.baselineValue,
 			baselineDate: benefitPlanVersion.baselineDate,
@@ -178,6 +179,7 @@ export function waitingRequestWithDelays(benefitId: number) {
 		number: waiting.number,
 		requestedAt: waiting.requestedAt,
 		reason: waiting.reason,
+		reasonParams: waiting.reasonParams,
 		timingOnly,
 		delays
 	};

@@ -21,6 +21,7 @@ import {
 	CONFIRMATION_KINDS,
 	PLAN_VERSION_STATUSES
 } from '../../../domain/benefits/vocabulary';
+import type { AutomaticReason } from '../../../domain/benefits/timing';
 import { user } from './auth';
 import { benefit, realisation } from './benefits';
 import { evidenceFile } from './control';
@@ -71,7 +72,14 @@ export const benefitPlanVersion = sqliteTable(
 		direction: text('direction', { enum: BENEFIT_DIRECTIONS }),
 		tolerancePercent: integer('tolerance_percent'),
 		disbenefit: integer('disbenefit', { mode: 'boolean' }),
+		/** The reason in words: a person's own, or the system's in bokmål (`reasonParams`). */
 		reason: text('reason').notNull().default(''),
+		/**
+		 * A reason the system gave (a measure slipped), as data (domain/benefits/timing.ts
+		 * `AutomaticReason`), read in each reader's language. Null for a person's own reason,
+		 * and on requests stored before: their `reason`, in bokmål, is read as it is.
+		 */
+		reasonParams: text('reason_params', { mode: 'json' }).$type<AutomaticReason>(),
 		requestedById: integer('requested_by_id').references(() => user.id),
 		requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
 		decidedById: integer('decided_by_id').references(() => user.id),

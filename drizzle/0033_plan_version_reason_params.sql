@@ -1,0 +1,1 @@
+ALTER TABLE `benefit_plan_version` ADD `reason_params` text;
