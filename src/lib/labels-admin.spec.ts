@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withLocale } from '../../tests/helpers/runtime-locale';
 import { AUDIT_ACTION_LABEL, AUDIT_ENTITY_LABEL } from '$lib/domain/audit/vocabulary';
-import { API_SCOPE_LABEL, API_SCOPES } from '$lib/domain/auth/api-token';
+import { API_SCOPE_LABEL, API_SCOPES } from '$lib/domain/auth/vocabulary';
 import { ROLE_LABEL, ROLES } from '$lib/domain/org/vocabulary';
 import {
 	apiScopeLabel,

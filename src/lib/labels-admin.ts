@@ -1,13 +1,14 @@
 /**
  * The administration pages' vocabularies in the reader's language: roles, API token scopes and
  * states, and the change log's kinds of thing and actions. The domain keeps its codes and its
- * bokmål labels (ROLE_LABEL, API_SCOPE_LABEL, AUDIT_*_LABEL in src/lib/domain/audit/vocabulary.ts),
- * which the log's downloads use; a code with no label here is shown as it is, as there.
+ * bokmål labels, each in its area's vocabulary.ts (ROLE_LABEL in org, API_SCOPE_LABEL in auth,
+ * AUDIT_*_LABEL in audit), which the log's downloads use; a code with no label here is shown as
+ * it is, as there.
  */
 import { m } from '$lib/paraglide/messages';
 import { plural } from '$lib/plural';
 import type { Role } from '$lib/domain/org/vocabulary';
-import type { ApiScope } from '$lib/domain/auth/api-token';
+import type { ApiScope } from '$lib/domain/auth/vocabulary';
 
 const ROLE: Record<Role, () => string> = {
 	admin: m.role_admin,

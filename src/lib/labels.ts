@@ -52,7 +52,7 @@ const MEASUREMENT: Record<OccurrenceStatus, () => string> = {
 	future: m.measurement_future
 };
 
-/** A benefit measurement's status (MEASUREMENT_STATUS_LABEL in domain/control/governance.ts). */
+/** A benefit measurement's status (MEASUREMENT_STATUS_LABEL in domain/control/vocabulary.ts). */
 export const measurementStatusLabel = (status: OccurrenceStatus) => MEASUREMENT[status]();
 
 const MONTH: Record<Month, () => string> = {

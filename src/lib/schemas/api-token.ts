@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { addDays, API_SCOPES, MAX_TOKEN_DAYS } from '$lib/domain/auth/api-token';
+import { addDays, MAX_TOKEN_DAYS } from '$lib/domain/auth/api-token';
+import { API_SCOPES } from '$lib/domain/auth/vocabulary';
 import { m } from '$lib/paraglide/messages';
 import { idField } from './id';
 

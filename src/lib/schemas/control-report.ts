@@ -1,7 +1,8 @@
 /** The annual internal-control report's forms: one assessment field, with its row version. */
 import { z } from 'zod';
 import { isCalendarDay } from '$lib/domain/portfolio/rules';
-import { ASSESSMENT_FIELDS, ASSESSMENT_MAX_LENGTH } from '$lib/domain/control/report';
+import { ASSESSMENT_MAX_LENGTH } from '$lib/domain/control/report';
+import { ASSESSMENT_FIELDS } from '$lib/domain/control/vocabulary';
 import { versionField } from './version';
 
 export const assessmentSchema = z.object({

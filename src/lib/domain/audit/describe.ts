@@ -27,6 +27,7 @@ import {
 } from '$lib/domain/benefits/vocabulary';
 import { SCHEDULE_KIND_LABEL } from '$lib/domain/wheel/vocabulary';
 import {
+	ASSESSMENT_FIELD_LABEL,
 	DEVIATION_SEVERITY_LABEL,
 	DEVIATION_SOURCE_LABEL,
 	DEVIATION_STATUS_LABEL,
@@ -34,10 +35,10 @@ import {
 	FINDING_STATUS_LABEL,
 	MEASUREMENT_FREQUENCY_LABEL,
 	NOTICE_KIND_LABEL,
+	TERTIAL_LABEL,
 	TILSYN_STATUS_LABEL
 } from '$lib/domain/control/vocabulary';
 import { REPORT_KIND_LABEL, REPORT_STATUS_LABEL } from '$lib/domain/reports/vocabulary';
-import { ASSESSMENT_FIELD_LABEL, TERTIAL_LABEL } from '$lib/domain/control/report';
 import {
 	AUDIT_ACTION_LABEL,
 	AUDIT_ENTITY_LABEL,

@@ -3,15 +3,6 @@
  * how many requests a token gets a minute. Pure: the caller gives the day and the time.
  */
 
-/** What a token may do: read only, or read and write. */
-export const API_SCOPES = ['read', 'write'] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
-
-export const API_SCOPE_LABEL: Record<ApiScope, string> = {
-	read: 'Lese',
-	write: 'Lese og skrive'
-};
-
 /**
  * The longest a token may live, in days from the day it is made. A year, so a forgotten token
  * dies on its own (NSM Grunnprinsipper for IKT-sikkerhet 4.1: limit how long access lasts;

@@ -3,9 +3,8 @@
  * track, a project or the mission (README, «/gevinster/kart»). Pure, so the filtering rules are
  * tested without a database.
  */
-import { DISBENEFIT_LABEL } from './net';
 import { goalLabel, nodeKey } from './graph';
-import { type NodeKind, LEVEL_OF_BENEFIT, type BenefitLevel } from './vocabulary';
+import { DISBENEFIT_LABEL, type NodeKind, LEVEL_OF_BENEFIT, type BenefitLevel } from './vocabulary';
 import type { Level } from '../portfolio/vocabulary';
 import { BUILDER_LIST, builderPageOf } from './builder-lists';
 

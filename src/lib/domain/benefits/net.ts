@@ -51,9 +51,6 @@ export function kronerWithHours(
 	return netAmounts(add(kroner.gross, h.gross), add(kroner.disbenefits, h.disbenefits));
 }
 
-/** «Ulempe» beside a dis-benefit's name in lists, maps and the register; never colour alone. */
-export const DISBENEFIT_LABEL = 'Ulempe';
-
 /** A row of a sums table: a group's counts and its net amounts in kroner and hours. */
 export interface NetSumRow {
 	key: string;

@@ -200,3 +200,6 @@ export const BENEFIT_HEALTH_LABEL: Record<BenefitHealth, string> = {
 	at_risk: 'I faresonen',
 	behind: 'Bak plan'
 };
+
+/** «Ulempe» beside a dis-benefit's name in lists, maps and the register; never colour alone. */
+export const DISBENEFIT_LABEL = 'Ulempe';

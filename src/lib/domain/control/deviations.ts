@@ -38,13 +38,6 @@ export function findsDeviationsRepeatedly(periods: number): boolean {
 	return periods >= REPEATED_FINDINGS_MIN_PERIODS;
 }
 
-export type MatrixFlag = 'no_control' | 'repeated_findings';
-
-export const MATRIX_FLAG_LABEL: Record<MatrixFlag, string> = {
-	no_control: 'Ingen kontroll',
-	repeated_findings: 'Finner avvik gjentatte ganger'
-};
-
 /** An open risk with no wheel task controlling it has no control (§ 25-1 c). */
 export function riskHasNoControl(r: { status: string; controlCount: number }): boolean {
 	return r.status !== 'closed' && r.controlCount === 0;

@@ -99,12 +99,3 @@ export function meetingStatus(date: string, today: string): OccurrenceStatus {
 export function meetingStatusLabel(date: string, today: string): string {
 	return date < today ? 'Avholdt' : date === today ? 'I dag' : 'Planlagt';
 }
-
-/** What a measurement's mark says, in the owner's words. */
-export const MEASUREMENT_STATUS_LABEL: Record<OccurrenceStatus, string> = {
-	signed: 'Målt',
-	signed_late: 'Målt for sent',
-	due: 'Skal logges denne måneden',
-	overdue: 'Ikke målt, fristen er ute',
-	future: 'Fremtidig'
-};

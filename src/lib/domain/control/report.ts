@@ -5,13 +5,11 @@
  * per service area (tjenesteområde: a top-level unit), and to consider the tertial reports
  * (januar–april, mai–august, september–desember) too. Pure: no clock, no I/O.
  */
+import type { Tertial } from './vocabulary';
 
 /** Years a report can be asked for: the same bounds the compliance page accepts. */
 export const REPORT_YEAR_MIN = 2000;
 export const REPORT_YEAR_MAX = 2100;
-
-/** 0: the whole year; 1–3: a tertial. */
-export type Tertial = 0 | 1 | 2 | 3;
 
 export interface ReportPeriod {
 	year: number;
@@ -22,13 +20,6 @@ export interface ReportPeriod {
 	/** The months the period covers, 1–12. */
 	months: number[];
 }
-
-export const TERTIAL_LABEL: Record<Tertial, string> = {
-	0: 'Hele året',
-	1: '1. tertial (januar–april)',
-	2: '2. tertial (mai–august)',
-	3: '3. tertial (september–desember)'
-};
 
 /** The period of a year, or of one of its tertials. */
 export function reportPeriod(year: number, tertial: Tertial): ReportPeriod {
@@ -73,23 +64,7 @@ export function parseReportPeriod(
 	return { ok: true, period: reportPeriod(year, t) };
 }
 
-/**
- * The kommunedirektør's free-text fields, in the order the report prints them. The codes are
- * what control_assessment.field stores.
- */
-export const ASSESSMENT_FIELDS = ['internal_control', 'improvements', 'tilsyn'] as const;
-export type AssessmentField = (typeof ASSESSMENT_FIELDS)[number];
-export const ASSESSMENT_FIELD_LABEL: Record<AssessmentField, string> = {
-	internal_control: 'Vurdering av internkontrollen',
-	improvements: 'Forbedringstiltak',
-	tilsyn: 'Vurdering av tilsyn'
-};
-export const ASSESSMENT_FIELD_HINT: Record<AssessmentField, string> = {
-	internal_control:
-		'Er internkontrollen systematisk og tilpasset virksomhetens størrelse, egenart og risiko (kommuneloven § 25-1)?',
-	improvements: 'Hva skal forbedres i rutinene, og hvem følger det opp?',
-	tilsyn: 'Hva viste tilsynene, og hvordan følges lovbrudd og merknader opp?'
-};
+/** The longest text one of the assessment fields (ASSESSMENT_FIELDS) takes. */
 export const ASSESSMENT_MAX_LENGTH = 10_000;
 
 /**

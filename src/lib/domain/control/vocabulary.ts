@@ -4,6 +4,8 @@
  * findings (lovbrudd, merknad), notices, and the steering group's meetings. The database
  * stores the codes; the interface shows the bokmål labels.
  */
+import type { OccurrenceStatus } from '../wheel/vocabulary';
+
 export const DEVIATION_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type DeviationSeverity = (typeof DEVIATION_SEVERITIES)[number];
 export const DEVIATION_SEVERITY_LABEL: Record<DeviationSeverity, string> = {
@@ -93,4 +95,48 @@ export const MEASUREMENT_FREQUENCY_LABEL: Record<MeasurementFrequency, string> =
 	tertial: 'Hvert tertial',
 	half_year: 'Hvert halvår',
 	yearly: 'Hvert år'
+};
+
+/** A mark on the control matrix (§ 25-1 c): a risk with no control, a task that keeps finding. */
+export type MatrixFlag = 'no_control' | 'repeated_findings';
+
+export const MATRIX_FLAG_LABEL: Record<MatrixFlag, string> = {
+	no_control: 'Ingen kontroll',
+	repeated_findings: 'Finner avvik gjentatte ganger'
+};
+
+/** What a measurement's mark says, in the owner's words. */
+export const MEASUREMENT_STATUS_LABEL: Record<OccurrenceStatus, string> = {
+	signed: 'Målt',
+	signed_late: 'Målt for sent',
+	due: 'Skal logges denne måneden',
+	overdue: 'Ikke målt, fristen er ute',
+	future: 'Fremtidig'
+};
+
+/** The annual report's period (kommuneloven § 25-2). 0: the whole year; 1–3: a tertial. */
+export type Tertial = 0 | 1 | 2 | 3;
+export const TERTIAL_LABEL: Record<Tertial, string> = {
+	0: 'Hele året',
+	1: '1. tertial (januar–april)',
+	2: '2. tertial (mai–august)',
+	3: '3. tertial (september–desember)'
+};
+
+/**
+ * The kommunedirektør's free-text fields in the annual report, in the order the report prints
+ * them. The codes are what control_assessment.field stores.
+ */
+export const ASSESSMENT_FIELDS = ['internal_control', 'improvements', 'tilsyn'] as const;
+export type AssessmentField = (typeof ASSESSMENT_FIELDS)[number];
+export const ASSESSMENT_FIELD_LABEL: Record<AssessmentField, string> = {
+	internal_control: 'Vurdering av internkontrollen',
+	improvements: 'Forbedringstiltak',
+	tilsyn: 'Vurdering av tilsyn'
+};
+export const ASSESSMENT_FIELD_HINT: Record<AssessmentField, string> = {
+	internal_control:
+		'Er internkontrollen systematisk og tilpasset virksomhetens størrelse, egenart og risiko (kommuneloven § 25-1)?',
+	improvements: 'Hva skal forbedres i rutinene, og hvem følger det opp?',
+	tilsyn: 'Hva viste tilsynene, og hvordan følges lovbrudd og merknader opp?'
 };

@@ -20,14 +20,7 @@ import {
 	type RememberedMapping,
 	type SheetHeaders
 } from './mapping';
-
-export type BenefitSheet = 'benefits' | 'lines';
-
-export const BENEFIT_SHEET_LABEL: Record<BenefitSheet | 'realisations', string> = {
-	benefits: 'Gevinster',
-	lines: 'Estimatlinjer',
-	realisations: 'Realiseringer'
-};
+import type { BenefitSheet } from './vocabulary';
 
 const f = (
 	sheet: BenefitSheet | 'realisations',

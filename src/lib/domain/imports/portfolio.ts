@@ -14,14 +14,7 @@ import {
 	type RememberedMapping,
 	type SheetHeaders
 } from './mapping';
-
-export type PortfolioSheet = 'tracks' | 'projects' | 'measures';
-
-export const PORTFOLIO_SHEET_LABEL: Record<PortfolioSheet, string> = {
-	tracks: 'Spor',
-	projects: 'Prosjekter',
-	measures: 'Tiltak'
-};
+import type { PortfolioSheet } from './vocabulary';
 
 const STATUS_HINT = `${LIFECYCLE_STATUSES.map((s) => LIFECYCLE_LABEL[s]).join(', ')}; tom er Forslag.`;
 const OWNER_HINT = 'Brukerens navn; tom er deg selv.';

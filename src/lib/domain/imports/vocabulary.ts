@@ -1,4 +1,4 @@
-/** What can be imported, as codes with their bokmål labels. */
+/** What can be imported, and the sheets it is read from, as codes with their bokmål labels. */
 
 export const IMPORT_KINDS = [
 	'wheel_tasks',
@@ -14,4 +14,22 @@ export const IMPORT_KIND_LABEL: Record<ImportKind, string> = {
 	portfolio: 'Spor, prosjekter og tiltak',
 	benefits: 'Gevinster og estimatlinjer',
 	benefit_realisations: 'Realiserte verdier'
+};
+
+/** The sheets of a portfolio workbook, as the portfolio download names them. */
+export type PortfolioSheet = 'tracks' | 'projects' | 'measures';
+
+export const PORTFOLIO_SHEET_LABEL: Record<PortfolioSheet, string> = {
+	tracks: 'Spor',
+	projects: 'Prosjekter',
+	measures: 'Tiltak'
+};
+
+/** The sheets of a benefits workbook, as the benefit register download names them. */
+export type BenefitSheet = 'benefits' | 'lines';
+
+export const BENEFIT_SHEET_LABEL: Record<BenefitSheet | 'realisations', string> = {
+	benefits: 'Gevinster',
+	lines: 'Estimatlinjer',
+	realisations: 'Realiseringer'
 };

@@ -10,9 +10,9 @@ import {
 	API_TOKEN_PREFIX,
 	MAX_LIVE_TOKENS,
 	rateDecision,
-	tokenExpired,
-	type ApiScope
+	tokenExpired
 } from '$lib/domain/auth/api-token';
+import type { ApiScope } from '$lib/domain/auth/vocabulary';
 import { osloDay } from '$lib/format';
 import { parseForm } from '$lib/schemas/form';
 import { apiTokenSchemaFor, revokeApiTokenSchema } from '$lib/schemas/api-token';

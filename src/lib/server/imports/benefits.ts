@@ -15,14 +15,13 @@ import { listUserNames } from '../db/queries/portfolio-people';
 import {
 	beneficiaryOf,
 	BENEFIT_FIELDS,
-	BENEFIT_SHEET_LABEL,
 	benefitSheetIndex,
 	codeOf,
 	isDisbenefitText,
 	kindOf,
-	sharePercentText,
-	type BenefitSheet
+	sharePercentText
 } from '$lib/domain/imports/benefits';
+import { BENEFIT_SHEET_LABEL, type BenefitSheet } from '$lib/domain/imports/vocabulary';
 import { isoDay, nameKey } from '$lib/domain/imports/portfolio';
 import { BENEFIT_LEVEL_LABEL, TAKEOUT_LABEL, UNIT_LABEL } from '$lib/domain/benefits/vocabulary';
 import { targetProblem } from '$lib/domain/benefits/value-rules';

@@ -8,7 +8,8 @@
 import { getMission } from '../db/queries/mission';
 import { withPortfolioBatch } from '../db/queries/portfolio-batch';
 import type { StatusSubject } from '../db/queries/lifecycle';
-import { lifecyclePath, type PortfolioSheet } from '$lib/domain/imports/portfolio';
+import { lifecyclePath } from '$lib/domain/imports/portfolio';
+import type { PortfolioSheet } from '$lib/domain/imports/vocabulary';
 import type { PortfolioCreate, Ref } from './portfolio';
 
 const REASON = 'Importert fra regneark';

@@ -3,7 +3,8 @@
  * field, and its problems.
  */
 import { cellName, type ColumnMapping, type ImportField } from '$lib/domain/imports/mapping';
-import { isoDay, PORTFOLIO_FIELDS, type PortfolioSheet } from '$lib/domain/imports/portfolio';
+import { isoDay, PORTFOLIO_FIELDS } from '$lib/domain/imports/portfolio';
+import type { PortfolioSheet } from '$lib/domain/imports/vocabulary';
 import type { StagedRow, StagedSheet } from './read';
 import type { PreviewIssue, PreviewRow, StagedMapping } from './preview';
 import { m } from '$lib/paraglide/messages';

@@ -15,10 +15,9 @@ import {
 	lifecycleOf,
 	listItems,
 	nameKey,
-	PORTFOLIO_SHEET_LABEL,
-	portfolioSheetIndex,
-	type PortfolioSheet
+	portfolioSheetIndex
 } from '$lib/domain/imports/portfolio';
+import { PORTFOLIO_SHEET_LABEL, type PortfolioSheet } from '$lib/domain/imports/vocabulary';
 import { fieldErrors } from '$lib/schemas/form';
 import {
 	LIFECYCLE_LABEL,

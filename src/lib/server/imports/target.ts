@@ -9,27 +9,29 @@ import type { WheelRow } from '../db/queries/wheel';
 import { createWheelTask } from '../db/queries/wheel';
 import type { ColumnMapping, ImportField, RememberedMapping } from '$lib/domain/imports/mapping';
 import { WHEEL_TASK_FIELDS, wheelTaskMapping } from '$lib/domain/imports/wheel-tasks';
-import type { ImportKind } from '$lib/domain/imports/vocabulary';
+import {
+	BENEFIT_SHEET_LABEL,
+	PORTFOLIO_SHEET_LABEL,
+	type BenefitSheet,
+	type ImportKind,
+	type PortfolioSheet
+} from '$lib/domain/imports/vocabulary';
 import type { TaskInput } from '$lib/schemas/wheel';
 import type { StagedSheet } from './read';
 import type { Preview, StagedMapping } from './preview';
 import { wheelTaskPreview } from './wheel-tasks';
 import {
 	PORTFOLIO_FIELDS,
-	PORTFOLIO_SHEET_LABEL,
 	portfolioMapping,
-	portfolioSheetIndex,
-	type PortfolioSheet
+	portfolioSheetIndex
 } from '$lib/domain/imports/portfolio';
 import { portfolioPreview, type PortfolioCreate } from './portfolio';
 import { createPortfolioItems } from './portfolio-commit';
 import {
 	BENEFIT_FIELDS,
-	BENEFIT_SHEET_LABEL,
 	benefitMapping,
 	benefitSheetIndex,
-	REALISATION_FIELDS,
-	type BenefitSheet
+	REALISATION_FIELDS
 } from '$lib/domain/imports/benefits';
 import { benefitPreview, type BenefitCreate } from './benefits';
 import { realisationPreview, type RealisationCreate } from './benefit-realisations';

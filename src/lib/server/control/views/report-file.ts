@@ -8,7 +8,7 @@
 import { formatDay } from '$lib/format';
 import { findingKindLabel } from '$lib/labels-control';
 import { m } from '$lib/paraglide/messages';
-import type { AssessmentField, Tertial } from '$lib/domain/control/report';
+import type { AssessmentField, Tertial } from '$lib/domain/control/vocabulary';
 import { PdfReport } from '../../reports/pdf';
 import { XlsxWorkbook } from '../../exports/xlsx';
 import { datedFileName, organisationName } from '../../exports/download';

@@ -11,22 +11,18 @@
 import { error } from '@sveltejs/kit';
 import { osloDay } from '$lib/format';
 import { monthEndsOfYear } from '$lib/domain/wheel/calendar';
+import { onTimeShare, parseReportPeriod, type ReportPeriod } from '$lib/domain/control/report';
 import {
 	ASSESSMENT_FIELDS,
 	ASSESSMENT_FIELD_HINT,
 	ASSESSMENT_FIELD_LABEL,
-	TERTIAL_LABEL,
-	onTimeShare,
-	parseReportPeriod,
-	type ReportPeriod
-} from '$lib/domain/control/report';
-import {
 	DEVIATION_SEVERITIES,
 	DEVIATION_SEVERITY_LABEL,
 	DEVIATION_SOURCES,
 	DEVIATION_SOURCE_LABEL,
 	FINDING_KINDS,
-	FINDING_KIND_LABEL
+	FINDING_KIND_LABEL,
+	TERTIAL_LABEL
 } from '$lib/domain/control/vocabulary';
 import { complianceFigures, wheelUnits, type WheelUnit } from '$lib/server/db/queries/wheel-sets';
 import {

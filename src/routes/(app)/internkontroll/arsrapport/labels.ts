@@ -3,7 +3,8 @@
  * (domain/control/report.ts: TERTIAL_LABEL, ASSESSMENT_FIELD_*), in the reader's language.
  */
 import { m } from '$lib/paraglide/messages';
-import type { AssessmentField, ReportPeriod, Tertial } from '$lib/domain/control/report';
+import type { ReportPeriod } from '$lib/domain/control/report';
+import type { AssessmentField, Tertial } from '$lib/domain/control/vocabulary';
 
 const TERTIAL: Record<Tertial, () => string> = {
 	0: m.control_report_tertial_0,
