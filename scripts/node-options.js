@@ -8,8 +8,9 @@
 // after each full collection V8 lets its heap grow to a multiple of what survived before it
 // collects again, up to 4 times when the heap may grow to 2 GB or more (on 64-bit; V8's
 // src/heap/heap-controller.cc, MaxGrowingFactor), as the default on a machine with a few GB
-// allows. At national scale about 50 MB survives, and the server sat at some 200 MB of heap,
-// 305 MB resident, after the benchmark; with a ceiling of 1 GB the multiple is at most 1.6 and
-// it sat at some 105 MB of heap, 207 MB resident, as fast (bench/results/server-memory-national-2026-12-04.md).
-// 1 GB is still twice what the heaviest download has needed (bench/results/exports-national-2026-12-02-streaming.md).
+// allows. At national scale about 50 MB survives, and after the server benchmark the heap held
+// 230 MB, the process 338 MB (peak 349 MB); with a ceiling of 1 GB the multiple is about 1.6:
+// 112 MB of heap, 210 MB resident (peak 233 MB), pages within a few milliseconds of before
+// (bench/results/server-memory-national-2026-12-04.md). 1 GB is still twice what the heaviest
+// download has needed (bench/results/exports-national-2026-12-02-streaming.md).
 export const SERVER_NODE_OPTIONS = ['--max-old-space-size=1024'];
