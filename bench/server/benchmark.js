@@ -4,17 +4,22 @@
  * copy of the database, signs in per role through the login form, and measures the main pages
  * (HTML size, first, median and p95 time over ≥ 30 requests, requests per second on 5
  * connections, ratio to the bare signed-in page /konto), then sustained sign-off and
- * realisation POSTs, then the server's memory. Prints a Markdown table and writes it to
- * bench/results/server-<scale>-<date>.md so later changes can be compared.
+ * realisation POSTs, then the server's memory: the kernel's figures and, from a probe loaded
+ * into the server (memory-probe.js), V8's heap beside malloc's and the files' share. Prints a
+ * Markdown table and writes it to bench/results/server-<scale>-<date>.md so later changes can
+ * be compared.
  *
  *   npm run bench:server -- [--db FILE | --scale national|municipal] [--repeats 30]
  *                           [--seconds 5] [--post-seconds 10] [--timeout 120] [--in-place]
- *                           [--out FILE | --no-write] [--pages REGEX]
+ *                           [--out FILE | --no-write] [--pages REGEX] [--heap-snapshot DIR]
  *
  * Without --db it uses data/scale/<scale>.db, generating it first when missing (minutes).
  * The server runs on a copy, so the sign-offs it posts do not use up the dataset; --in-place
  * skips the copy for a database too big to copy twice. --pages measures only the pages whose
  * address matches (and /konto, the yardstick), e.g. --pages '^/(sok|admin/logg)'.
+ * --heap-snapshot writes a V8 heap snapshot of the server after the POSTs into DIR (open it in
+ * Chrome DevTools' Memory tab); taking it stops the server for seconds, so only when asked.
+ * MALLOC_ARENA_MAX and other settings in the bench's environment reach the server.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
@@ -32,6 +37,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { needsBuild } from '../../scripts/build-state.js';
+import { SERVER_NODE_OPTIONS } from '../../scripts/node-options.js';
 import { freePort, median, postAction, quantile, signIn, sustained, timed } from './http.js';
 import { formatBytes, renderReport } from './report.js';
 
@@ -57,6 +63,9 @@ const { values: args } = parseArgs({
 		only: { type: 'string' },
 		// Which POST runs: sign, realisation, both (default) or none.
 		posts: { type: 'string', default: 'sign,realisation' },
+		'heap-snapshot': { type: 'string' },
+		// The server's Node options; default those `npm start` gives it (scripts/node-options.js).
+		'node-options': { type: 'string', default: SERVER_NODE_OPTIONS.join(' ') },
 		help: { type: 'boolean', short: 'h' }
 	}
 });
@@ -76,6 +85,8 @@ if (args.help) {
   --only PREFIKSER  bare sidene som begynner med en av disse (kommaskilt)
   --timeout S       gi opp en forespørsel etter S sekunder (standard 120)
   --page-budget S   slutt å gjenta en side etter S sekunder (standard 150)
+  --heap-snapshot MAPPE  et V8-heap-øyeblikksbilde av serveren etter innsendingene, i MAPPE
+  --node-options S  serverens Node-valg (standard som «npm start»: ${SERVER_NODE_OPTIONS.join(' ')})
   --out FIL         tabellen hit (standard bench/results/server-<skala>-<dato>.md, eller -2, -3 …
                     om den finnes)
   --no-write        bare skriv tabellen ut`);
@@ -94,6 +105,7 @@ const SLOW_REPEATS = 2;
 /** Repeats stop after this long (with at least MIN_SAMPLES), so one slow page cannot take an hour. */
 const PAGE_BUDGET_MS = Number(args['page-budget']) * 1000;
 const MIN_SAMPLES = 5;
+const NODE_OPTIONS = args['node-options'].split(' ').filter(Boolean);
 
 // The benchmark reads the clock once, for the report's date.
 const startedAt = new Date();
@@ -115,10 +127,38 @@ function memory(pid) {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 		const kb = (/** @type {string} */ key) =>
 			Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-		return { rss: kb('VmRSS') * 1024, peak: kb('VmHWM') * 1024 };
+		return {
+			rss: kb('VmRSS') * 1024,
+			peak: kb('VmHWM') * 1024,
+			anon: kb('RssAnon') * 1024,
+			file: kb('RssFile') * 1024
+		};
 	} catch {
-		return { rss: NaN, peak: NaN };
+		return { rss: NaN, peak: NaN, anon: NaN, file: NaN };
 	}
+}
+
+/**
+ * What the server's memory is made of, from memory-probe.js inside it: SIGUSR2 asks, the probe
+ * writes its file. Null when it does not answer in time (a server busy past the timeout).
+ * @param {{ pid: number, probeFile: string }} server
+ * @returns {Promise<import('./report.js').MemoryProbe | null>}
+ */
+async function probeMemory(server) {
+	rmSync(server.probeFile, { force: true });
+	process.kill(server.pid, 'SIGUSR2');
+	const until = performance.now() + 120_000;
+	while (performance.now() < until) {
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		if (existsSync(server.probeFile)) {
+			try {
+				return JSON.parse(readFileSync(server.probeFile, 'utf8'));
+			} catch {
+				// Still being written.
+			}
+		}
+	}
+	return null;
 }
 
 function prepareDatabase() {
@@ -159,25 +199,47 @@ function prepareDatabase() {
  * `restart()` kills it and starts it again; sessions live in the database and survive.
  * @param {string} databaseUrl
  */
+/**
+ * Waits for the heap snapshot the last probe was asked for (memory-probe.js) to be written.
+ * @param {{ probeFile: string }} server
+ */
+async function snapshotWritten(server) {
+	const done = `${server.probeFile}.snapshot.done`;
+	const until = performance.now() + 600_000;
+	while (performance.now() < until) {
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		if (existsSync(done)) return readFileSync(done, 'utf8');
+	}
+	return '(not written in 10 min)';
+}
+
 async function startServer(databaseUrl) {
 	const port = await freePort();
+	const probeDir = mkdtempSync(path.join(os.tmpdir(), 'misjonskart-probe-'));
+	const probeFile = path.join(probeDir, 'memory.json');
 	const base = `http://127.0.0.1:${port}`;
 	/** @type {import('node:child_process').ChildProcess} */
 	let child;
 	let output = '';
 	const launch = async () => {
 		output = '';
-		// As `npm start` serves it: scripts/server.js around the adapter-node handler.
-		child = spawn(process.execPath, ['scripts/server.js'], {
-			env: {
-				...process.env,
-				HOST: '127.0.0.1',
-				PORT: String(port),
-				ORIGIN: base,
-				DATABASE_URL: databaseUrl
-			},
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
+		// As `npm start` serves it: scripts/server.js around the adapter-node handler, with its
+		// Node options, and the memory probe loaded first (it only listens for SIGUSR2).
+		child = spawn(
+			process.execPath,
+			[...NODE_OPTIONS, '--import', './bench/server/memory-probe.js', 'scripts/server.js'],
+			{
+				env: {
+					...process.env,
+					HOST: '127.0.0.1',
+					PORT: String(port),
+					ORIGIN: base,
+					DATABASE_URL: databaseUrl,
+					MEMORY_PROBE_FILE: probeFile
+				},
+				stdio: ['ignore', 'pipe', 'pipe']
+			}
+		);
 		const onData = (/** @type {Buffer} */ chunk) => {
 			output += chunk.toString();
 			if (output.length > 100_000) output = output.slice(-50_000);
@@ -214,9 +276,10 @@ async function startServer(databaseUrl) {
 	}
 	const server = {
 		base,
+		probeFile,
 		restarts: 0,
 		/** Memory of each process killed by a restart, taken just before: what the page cost. */
-		killed: /** @type {{ rss: number, peak: number }[]} */ ([]),
+		killed: /** @type {ReturnType<typeof memory>[]} */ ([]),
 		get pid() {
 			return /** @type {number} */ (child.pid);
 		},
@@ -232,6 +295,7 @@ async function startServer(databaseUrl) {
 		},
 		stop() {
 			child.kill('SIGKILL');
+			rmSync(probeDir, { recursive: true, force: true });
 		}
 	};
 	return server;
@@ -372,6 +436,7 @@ async function main() {
 			);
 		}
 		const memoryAfterPages = memory(server.pid);
+		const probeAfterPages = await probeMemory(server);
 		const restartsDuringPages = server.restarts;
 
 		// Sign-offs: each unit leader signs their own unit's open occurrences, as on «Mine oppgaver».
@@ -436,6 +501,12 @@ async function main() {
 			}
 		].filter((post) => post.wallMs > 0);
 		const memoryAtEnd = memory(server.pid);
+		if (args['heap-snapshot']) {
+			mkdirSync(args['heap-snapshot'], { recursive: true });
+			writeFileSync(`${server.probeFile}.snapshot`, path.resolve(args['heap-snapshot']));
+		}
+		const probeAtEnd = await probeMemory(server);
+		if (args['heap-snapshot']) log(`  heap-øyeblikksbilde: ${await snapshotWritten(server)}`);
 
 		const report = renderReport({
 			startedAt,
@@ -480,7 +551,13 @@ async function main() {
 				})),
 				{ when: 'after the pages', ...memoryAfterPages },
 				{ when: 'after the POSTs', ...memoryAtEnd }
-			]
+			],
+			probes: [
+				{ when: 'after the pages', probe: probeAfterPages },
+				{ when: 'after the POSTs', probe: probeAtEnd }
+			],
+			mallocArenaMax: process.env.MALLOC_ARENA_MAX ?? null,
+			nodeOptions: NODE_OPTIONS.join(' ')
 		});
 		log('');
 		log(report);

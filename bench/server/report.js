@@ -38,6 +38,17 @@ function formatRate(n) {
 	return n < 10 ? n.toFixed(2) : n.toFixed(0);
 }
 
+/**
+ * What bench/server/memory-probe.js writes (bytes).
+ * @typedef {{
+ *   memoryUsage: NodeJS.MemoryUsage,
+ *   heap: { used: number, total: number, physical: number, limit: number, malloced: number, peakMalloced: number,
+ *     spaces: Record<string, { used: number, size: number, physical: number }> },
+ *   status: Record<string, number>,
+ *   mappings: { heap: number, anonymous: number, files: number, stacks: number, anonymousMappings: number }
+ * }} MemoryProbe
+ */
+
 /** @param {boolean} miss @param {string} text */
 const mark = (miss, text) => (miss ? `**${text}**` : text);
 
@@ -48,7 +59,10 @@ const mark = (miss, text) => (miss ? `**${text}**` : text);
  *   loadAfter: string, settings: Record<string, number>,
  *   pages: { path: string, role: string, bytes: number, first: number, samples: number[], rps: number, status: number, notes: string[] }[],
  *   posts: { form: string, role: string, leaders: number, results: { ms: number, ok?: boolean, reason?: string }[], wallMs: number, ranDry: boolean }[],
- *   memory: { when: string, rss: number, peak: number }[]
+ *   memory: { when: string, rss: number, peak: number }[],
+ *   probes?: { when: string, probe: MemoryProbe | null }[],
+ *   mallocArenaMax?: string | null,
+ *   nodeOptions?: string
  * }} r
  */
 export function renderReport(r) {
@@ -58,7 +72,7 @@ export function renderReport(r) {
 	const at = r.startedAt.toISOString().replace('T', ' ').slice(0, 16);
 	lines.push(`# Server benchmark: ${m.scale} scale, ${at} UTC`, '');
 	lines.push(
-		`- Code: \`${r.commit}\` on \`${r.branch}\`${r.dirty ? ' with uncommitted changes' : ''}; the app as of \`${r.appCommit}\`; the built app served by \`scripts/server.js\` as \`npm start\` does; Node ${r.node}.`,
+		`- Code: \`${r.commit}\` on \`${r.branch}\`${r.dirty ? ' with uncommitted changes' : ''}; the app as of \`${r.appCommit}\`; the built app served by \`node ${r.nodeOptions ? `${r.nodeOptions} ` : ''}scripts/server.js\`${r.nodeOptions === undefined ? ' as `npm start` does' : ''}; Node ${r.node}.`,
 		`- Machine: ${r.cpus.length} × ${r.cpus[0]?.model.trim() ?? 'CPU'}, shared; load average (1, 5, 15 min) ${r.loadBefore} before, ${r.loadAfter} after.`,
 		`- Data: \`${r.db}\`, ${formatBytes(r.dbBytes)}, generated in ${m.seconds} s (seed ${m.seed}, reference date ${m.day ?? m.now.slice(0, 10)}): ` +
 			[
@@ -156,5 +170,50 @@ export function renderReport(r) {
 		);
 	}
 	lines.push('');
+	const probes = (r.probes ?? []).filter((p) => p.probe);
+	if (probes.length) lines.push(...memoryParts(probes, r.mallocArenaMax ?? null));
 	return lines.join('\n');
+}
+
+/**
+ * The resident memory by what holds it, from the probe in the server (memory-probe.js): V8's
+ * heap (resident pages of all its spaces), malloc's main heap (`[heap]`: SQLite's page cache,
+ * statements and sorts, V8's own bookkeeping, Node's buffers), the rest of the anonymous
+ * memory less V8's heap (malloc's other arenas and large blocks, thread stacks), and files.
+ * @param {{ when: string, probe: MemoryProbe | null }[]} probes
+ * @param {string | null} arenaMax
+ */
+function memoryParts(probes, arenaMax) {
+	const lines = ['## What the memory is made of (`bench/server/memory-probe.js`)', ''];
+	lines.push(
+		`Taken in the server on SIGUSR2, just after the rows above; MALLOC_ARENA_MAX ${arenaMax ?? 'not set (glibc: 8 arenas per core)'}.`,
+		''
+	);
+	lines.push(`| | ${probes.map((p) => p.when).join(' | ')} |`);
+	lines.push(`| --- | ${probes.map(() => '---:').join(' | ')} |`);
+	/** @param {string} label @param {(p: MemoryProbe) => number} value */
+	const row = (label, value) =>
+		lines.push(
+			`| ${label} | ${probes.map((p) => formatBytes(value(/** @type {MemoryProbe} */ (p.probe)))).join(' | ')} |`
+		);
+	row('VmRSS', (p) => p.status.VmRSS);
+	row('V8 heap used', (p) => p.heap.used);
+	row('V8 heap committed (heapTotal)', (p) => p.heap.total);
+	row('V8 heap resident', (p) => p.heap.physical);
+	const space = (/** @type {MemoryProbe} */ p, /** @type {string} */ name) =>
+		p.heap.spaces[name]?.physical ?? NaN;
+	row('… of which new space (young objects)', (p) => space(p, 'new_space'));
+	row('… of which old space', (p) => space(p, 'old_space'));
+	row('… of which large objects', (p) => space(p, 'large_object_space'));
+	row('… of which code', (p) => space(p, 'code_space'));
+	row('external (Buffers, strings outside the heap)', (p) => p.memoryUsage.external);
+	row('… of which ArrayBuffers', (p) => p.memoryUsage.arrayBuffers);
+	row("malloc's main heap `[heap]`, resident", (p) => p.mappings.heap);
+	row('other anonymous, resident, less the V8 heap', (p) => p.mappings.anonymous - p.heap.physical);
+	row('files (node, libraries, better-sqlite3), resident', (p) => p.mappings.files);
+	lines.push(
+		`| threads | ${probes.map((p) => String(/** @type {MemoryProbe} */ (p.probe).status.Threads)).join(' | ')} |`
+	);
+	lines.push('');
+	return lines;
 }

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { freePort, median, postAction, quantile, signIn, timed } from './http.js';
+import { SERVER_NODE_OPTIONS } from '../../scripts/node-options.js';
 
 const args = process.argv.slice(2);
 const appAt = args.indexOf('--app');
@@ -32,17 +33,22 @@ const manifest = JSON.parse(readFileSync(args[2] ?? `${database}.json`, 'utf8'))
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const child = spawn(process.execPath, [path.join(app, 'scripts/server.js')], {
-	cwd: app,
-	env: {
-		...process.env,
-		HOST: '127.0.0.1',
-		PORT: String(port),
-		ORIGIN: base,
-		DATABASE_URL: database
-	},
-	stdio: ['ignore', 'pipe', 'pipe']
-});
+// With the Node options `npm start` gives the server (scripts/node-options.js).
+const child = spawn(
+	process.execPath,
+	[...SERVER_NODE_OPTIONS, path.join(app, 'scripts/server.js')],
+	{
+		cwd: app,
+		env: {
+			...process.env,
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			ORIGIN: base,
+			DATABASE_URL: database
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	}
+);
 process.once('exit', () => child.kill('SIGKILL'));
 await new Promise((resolve, reject) => {
 	let output = '';
