@@ -395,6 +395,26 @@ describe('bad rows are shown on their row and column, and nothing is written', (
 		expect(p2.rows.map((r) => r.status)).toEqual(['error', 'error', 'error', 'new', 'repeated']);
 	});
 
+	it('a line under a benefit whose own row has errors is pointed to that row', async () => {
+		const wb = new ExcelJS.Workbook();
+		wb.addWorksheet('Gevinster').addRows([
+			['Gevinst', 'Prosjekt', 'Nivå', 'Type', 'Enhet', 'Indikator', 'Uttak', 'Mottaker'],
+			['Mindre overtid', projectTitle, 'Tjeneste', 'Kvantitativ', '', 'Kr', 'Budsjettkutt', 'Stat']
+		]);
+		wb.addWorksheet('Estimatlinjer').addRows([
+			['Gevinst', 'Beskrivelse', 'Beløp per tilfelle', 'Antall tilfeller', 'Andel'],
+			['Mindre overtid', 'Færre nattevakter', 4500, 80, 1],
+			['Finnes ikke', 'Løs linje', 10, 1, 1]
+		]);
+		const token = await benefitsIn.stage(new Uint8Array(await wb.xlsx.writeBuffer()), 'ny.xlsx');
+		const p = await benefitsIn.preview(token);
+		expect(p.issues.map((i) => `${i.cell} ${i.message}`)).toEqual([
+			'Gevinster!E2 En kvantitativ gevinst trenger en enhet',
+			'Estimatlinjer!A2 Gevinsten «Mindre overtid» står i arket «Gevinster» på rad 2, men den raden har feil. Rett den først.',
+			'Estimatlinjer!A3 Fant ikke gevinsten «Finnes ikke», verken i registeret eller i arket «Gevinster».'
+		]);
+	});
+
 	it('realised values: type, unknown benefit, months outside the benefit, conflicting duplicates', async () => {
 		const csv = [
 			'Gevinst;Måned;Verdi;Vurdering;Kommentar;Begrunnelse for korrigering',

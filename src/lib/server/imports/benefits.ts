@@ -86,6 +86,9 @@ export function benefitPreview(
 	const creates: BenefitCreate[] = [];
 	/** Benefits this import creates, by title: their key and kind. */
 	const newBenefits = new Map<string, { key: string; kind: string }>();
+	// Benefits the file has on a row with errors, by title, with the row: a line that names one
+	// is told to look there, not that it is missing.
+	const failedBenefits = new Map<string, number>();
 	const seen = new Set<string>();
 	const noMission = getMission() === undefined;
 
@@ -223,6 +226,8 @@ export function benefitPreview(
 				repeated: seen.has(key) ? m.import_note_benefit_repeated() : undefined
 			}
 		);
+		if (ctx.issues.length > 0 && !failedBenefits.has(nameKey(title)))
+			failedBenefits.set(nameKey(title), ctx.rowNumber);
 		if (isNew && input && project) {
 			seen.add(key);
 			newBenefits.set(nameKey(title), { key, kind: input.kind });
@@ -252,9 +257,13 @@ export function benefitPreview(
 		} else if (byTitle.length > 1) {
 			ctx.issue('benefit', m.import_issue_benefits_alike({ title: benefitTitle }));
 		} else if (benefitTitle !== '') {
+			const row = failedBenefits.get(nameKey(benefitTitle));
+			const sheet = sheetLabel('Gevinster');
 			ctx.issue(
 				'benefit',
-				m.import_issue_benefit_missing_in({ title: benefitTitle, sheet: sheetLabel('Gevinster') })
+				row === undefined
+					? m.import_issue_benefit_missing_in({ title: benefitTitle, sheet })
+					: m.import_issue_benefit_has_errors({ title: benefitTitle, sheet, row })
 			);
 		}
 		const description = ctx.cell('description');
