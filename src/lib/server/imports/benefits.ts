@@ -24,7 +24,13 @@ import {
 	type BenefitSheet
 } from '$lib/domain/imports/benefits';
 import { isoDay, nameKey } from '$lib/domain/imports/portfolio';
-import { BENEFIT_LEVEL_LABEL, TAKEOUT_LABEL, UNIT_LABEL } from '$lib/domain/benefits/vocabulary';
+import {
+	BENEFIT_DIRECTION_LABEL,
+	BENEFIT_LEVEL_LABEL,
+	TAKEOUT_LABEL,
+	UNIT_LABEL
+} from '$lib/domain/benefits/vocabulary';
+import { directionLabel } from '$lib/labels-benefits';
 import { targetProblem } from '$lib/domain/benefits/value-rules';
 import { fieldErrors } from '$lib/schemas/form';
 import {
@@ -169,7 +175,15 @@ export function benefitPreview(
 				ownerId: owner(ctx),
 				indicator: ctx.cell('indicator'),
 				measurement: ctx.cell('measurement'),
-				takeout: codeOf(TAKEOUT_LABEL, word('takeout')) ?? ctx.cell('takeout')
+				takeout: codeOf(TAKEOUT_LABEL, word('takeout')) ?? ctx.cell('takeout'),
+				// The form's words in bokmål or in the reader's language, or the code; blank is higher.
+				direction:
+					codeOf(BENEFIT_DIRECTION_LABEL, word('direction')) ??
+					codeOf(
+						{ higher: directionLabel('higher'), lower: directionLabel('lower') },
+						ctx.cell('direction')
+					) ??
+					ctx.cell('direction')
 			}),
 			{ ownerId: 'owner', beneficiaryOther: 'beneficiary' }
 		);
