@@ -295,6 +295,79 @@ describe('a new workbook of benefits', () => {
 	});
 });
 
+describe('a reduction: a target below the baseline', () => {
+	it('is refused without «Retning», and created with «Lavere er bedre»', async () => {
+		const header = [
+			'Gevinst',
+			'Prosjekt',
+			'Nivå',
+			'Type',
+			'Enhet',
+			'Indikator',
+			'Uttak',
+			'Mottaker',
+			'Nullpunkt',
+			'Nullpunkt dato',
+			'Metode for nullpunkt',
+			'Målverdi',
+			'Måldato'
+		];
+		// Seed 004: less overtime in bo og habilitering, from 2,4 to 1,8 million a year.
+		const row = [
+			'Redusert overtid',
+			projectTitle,
+			'Tjeneste',
+			'Kvantitativ',
+			'Kroner',
+			'Overtid utbetalt per år',
+			'Budsjettkutt',
+			'Kommunalt',
+			2_400_000,
+			'01.01.2025',
+			'Lønnsrapport fra HR 2024',
+			1_800_000,
+			'31.12.2026'
+		];
+		const without = await benefitsIn.stage(
+			await workbook({ Gevinster: [header, row] }),
+			'reduksjon.xlsx'
+		);
+		// The form's own check, with the way out it names: «Lavere er bedre».
+		const refused = (await benefitsIn.preview(without)).issues;
+		expect(refused.map((i) => i.cell)).toEqual(['Gevinster!L2']);
+		expect(refused[0]!.message).toMatch(/«Lavere er bedre»/);
+
+		const bytes = await workbook({
+			Gevinster: [
+				[...header, 'Retning'],
+				[...row, 'Lavere er bedre'],
+				[...Object.assign([...row], { 0: 'Færre klager', 8: 40, 11: 60 }), 'Oppover']
+			]
+		});
+		const token = await benefitsIn.stage(bytes, 'reduksjon.xlsx');
+		const p = await benefitsIn.preview(token);
+		expect(p.issues).toEqual([
+			{ rowNumber: 3, cell: 'Gevinster!N3', field: 'Retning', message: expect.any(String) }
+		]);
+		const skip = await benefitsIn.stage(
+			await workbook({
+				Gevinster: [
+					[...header, 'Retning'],
+					[...row, 'lower']
+				]
+			}),
+			'reduksjon.xlsx'
+		);
+		const ok = await benefitsIn.preview(skip);
+		expect(ok.issues).toEqual([]);
+		expect(await benefitsIn.commit(skip, ok.digest)).toMatchObject({ kind: 'ok' });
+		const saved = db.$client
+			.prepare(`select direction from benefit where title = 'Redusert overtid'`)
+			.get() as { direction: string };
+		expect(saved.direction).toBe('lower');
+	});
+});
+
 describe('the columns step', () => {
 	it('fills a column the file lacks with a default, and remembers the choice', async () => {
 		const csv = [
@@ -393,6 +466,26 @@ describe('bad rows are shown on their row and column, and nothing is written', (
 			['CSV!A4', 'Bare kvantitative gevinster har estimatlinjer.']
 		]);
 		expect(p2.rows.map((r) => r.status)).toEqual(['error', 'error', 'error', 'new', 'repeated']);
+	});
+
+	it('a line under a benefit whose own row has errors is pointed to that row', async () => {
+		const wb = new ExcelJS.Workbook();
+		wb.addWorksheet('Gevinster').addRows([
+			['Gevinst', 'Prosjekt', 'Nivå', 'Type', 'Enhet', 'Indikator', 'Uttak', 'Mottaker'],
+			['Mindre overtid', projectTitle, 'Tjeneste', 'Kvantitativ', '', 'Kr', 'Budsjettkutt', 'Stat']
+		]);
+		wb.addWorksheet('Estimatlinjer').addRows([
+			['Gevinst', 'Beskrivelse', 'Beløp per tilfelle', 'Antall tilfeller', 'Andel'],
+			['Mindre overtid', 'Færre nattevakter', 4500, 80, 1],
+			['Finnes ikke', 'Løs linje', 10, 1, 1]
+		]);
+		const token = await benefitsIn.stage(new Uint8Array(await wb.xlsx.writeBuffer()), 'ny.xlsx');
+		const p = await benefitsIn.preview(token);
+		expect(p.issues.map((i) => `${i.cell} ${i.message}`)).toEqual([
+			'Gevinster!E2 En kvantitativ gevinst trenger en enhet',
+			'Estimatlinjer!A2 Gevinsten «Mindre overtid» står i arket «Gevinster» på rad 2, men den raden har feil. Rett den først.',
+			'Estimatlinjer!A3 Fant ikke gevinsten «Finnes ikke», verken i registeret eller i arket «Gevinster».'
+		]);
 	});
 
 	it('realised values: type, unknown benefit, months outside the benefit, conflicting duplicates', async () => {

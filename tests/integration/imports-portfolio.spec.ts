@@ -277,6 +277,36 @@ describe('rows a programme leader may not import', () => {
 		expect(count('measure')).toBe(before);
 	});
 
+	it('a row that names a track or project on a row with errors is pointed to that row', async () => {
+		// A new programme's first file: the track's code is not one the form takes («BH»), and the
+		// project names an owner who does not exist. The rows under them are not «missing».
+		const wb = new ExcelJS.Workbook();
+		wb.addWorksheet('Spor').addRows([
+			['Kode', 'Spor', 'Problemformulering'],
+			['BH', 'Bo og habilitering', 'Behovet øker raskere enn ressursene']
+		]);
+		wb.addWorksheet('Prosjekter').addRows([
+			['Prosjekt', 'Spor', 'Eier'],
+			['Ny omstilling', 'BH', 'Ingen Slik'],
+			['Ukjent spor', '9Z', '']
+		]);
+		wb.addWorksheet('Tiltak').addRows([
+			['Tiltak', 'Prosjekt'],
+			['Felles vedtaksmodell', 'Ny omstilling'],
+			['Løst tiltak', 'Finnes ikke']
+		]);
+		const token = await stage(new Uint8Array(await wb.xlsx.writeBuffer()), 'ny.xlsx');
+		const issues = (await preview(token)).issues.map((i) => `${i.cell} ${i.message}`);
+		expect(issues).toEqual(
+			expect.arrayContaining([
+				'Prosjekter!B2 Sporet «BH» står i arket «Spor» på rad 2, men den raden har feil. Rett den først.',
+				'Prosjekter!B3 Fant ikke sporet «9Z», verken i porteføljen eller i arket «Spor».',
+				'Tiltak!B2 Prosjektet «Ny omstilling» står i arket «Prosjekter» på rad 2, men den raden har feil. Rett den først.',
+				'Tiltak!B3 Fant ikke prosjektet «Finnes ikke», verken i porteføljen eller i arket «Prosjekter».'
+			])
+		);
+	});
+
 	it('is not offered to a viewer', async () => {
 		expect(await open(who.viewer!)).toMatchObject({
 			kind: 'error',

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { listSessionIdsForUser } from '$lib/server/db/queries/sessions';
 import { SESSION_IDLE_MS, validateSessionToken } from '$lib/server/auth/session';
 import { SSO_FLOW_COOKIE } from '$lib/server/auth/sso';
@@ -102,6 +102,30 @@ describe('signing in through the identity provider', () => {
 		const { answer: url, cookie } = await throughProvider('sein');
 		const later = new Date(Date.now() + 11 * 60_000);
 		expect((await answer(url, cookie, { now: later })).result).toEqual(refusedWith('expired'));
+	});
+
+	it('a wrong client secret: not «try again» for the person, and the log names the cause', async () => {
+		ctx.provider.people.set('hemmelig', { email: 'hemmelig@test.no', email_verified: true });
+		await makeUser([], { email: 'hemmelig@test.no' });
+		const warn = vi.mocked(console.warn);
+		warn.mockClear();
+		const right = process.env.OIDC_CLIENT_SECRET;
+		process.env.OIDC_CLIENT_SECRET = 'feil-hemmelighet';
+		try {
+			const { result, session } = await signInAs('hemmelig');
+			// Trying again cannot help: the server is set up wrong, so the person is told that.
+			expect(result).toEqual(refusedWith('not_configured'));
+			expect(session).toBeUndefined();
+		} finally {
+			process.env.OIDC_CLIENT_SECRET = right;
+		}
+		const line = warn.mock.calls.map((c) => String(c[0])).join('\n');
+		expect(line).toMatch(
+			/avvist \(not_configured\).*\[invalid_client, HTTP 401: .*OIDC_CLIENT_SECRET/
+		);
+		expect(line).not.toContain('feil-hemmelighet');
+		// With the right secret again, the same person comes in.
+		expect((await signInAs('hemmelig')).result.kind).toBe('redirect');
 	});
 
 	it('tells the person when they cancelled at the provider', async () => {

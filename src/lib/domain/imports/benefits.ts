@@ -69,6 +69,16 @@ export const BENEFIT_FIELDS: readonly ImportField[] = [
 	),
 	f('benefits', 'description', 'Beskrivelse', false),
 	f('benefits', 'disbenefit', 'Ulempe', false, [], '«Ulempe» eller «Ja» for en negativ effekt.'),
+	// A reduction (fewer overtime shifts, shorter waits) has its target below the baseline: the
+	// plan's check (value-rules.ts) needs the direction to accept it, as the form does.
+	f(
+		'benefits',
+		'direction',
+		'Retning',
+		false,
+		['målretning'],
+		'Høyere er bedre eller Lavere er bedre; tom er Høyere er bedre.'
+	),
 	f('benefits', 'baselineValue', 'Nullpunkt', false, ['nullpunktverdi']),
 	f('benefits', 'baselineDate', 'Nullpunkt dato', false, [], 'ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ.'),
 	f(

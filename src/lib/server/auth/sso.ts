@@ -36,12 +36,45 @@ function log(code: SsoFailure, detail: string): void {
 	console.warn(`Innlogging via OpenID Connect avvist (${code}): ${detail}`);
 }
 
-/** Why an error happened, for the log: its name, code and message, never its cause's data. */
+/**
+ * The OAuth error code the provider answered with: in the token endpoint's JSON body
+ * (RFC 6749 § 5.2) or, for a client that failed to authenticate with HTTP Basic, in a
+ * `WWW-Authenticate` challenge (RFC 6749 § 5.2 «invalid_client», RFC 6750 § 3). Null when the
+ * provider named none. Only the standard's code characters are kept (RFC 6749 § A.7).
+ */
+function oauthError(e: unknown): string | null {
+	let error: string | undefined;
+	if (e instanceof client.ResponseBodyError) error = e.error;
+	else if (e instanceof client.WWWAuthenticateChallengeError)
+		error = e.cause.find((c) => c.parameters.error)?.parameters.error;
+	const code = error?.replace(/[^\x20-\x21\x23-\x5b\x5d-\x7e]/g, '').slice(0, 64);
+	return code ? code : null;
+}
+
+/** What a provider's error code means for whoever runs the server, when it is theirs to fix. */
+const CONFIGURATION_HINT: Readonly<Record<string, string>> = {
+	invalid_client:
+		'the provider did not accept the client: check OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',
+	unauthorized_client:
+		'the provider does not let this client use the authorization code flow: check the client registration'
+};
+
+/**
+ * Why an error happened, for the log: its name, code and message, the provider's OAuth error
+ * code and HTTP status when it answered with one, never its cause's data.
+ */
 function describe(e: unknown): string {
 	if (!(e instanceof Error)) return String(e);
 	const code = (e as { code?: unknown }).code;
 	const cause = e.cause instanceof Error ? ` (${e.cause.message})` : '';
-	return `${e.name}${typeof code === 'string' ? ` ${code}` : ''}: ${e.message}${cause}`;
+	const error = oauthError(e);
+	const status = (e as { status?: unknown }).status;
+	const answered = error
+		? ` [${error}${typeof status === 'number' ? `, HTTP ${status}` : ''}${
+				CONFIGURATION_HINT[error] ? `: ${CONFIGURATION_HINT[error]}` : ''
+			}]`
+		: '';
+	return `${e.name}${typeof code === 'string' ? ` ${code}` : ''}: ${e.message}${cause}${answered}`;
 }
 
 function settingsOrNull(): OidcSettings | null {
@@ -159,12 +192,16 @@ async function finish(event: SsoEvent, settings: OidcSettings, flow: Flow): Prom
 		keepSigningKeys(config);
 		claims = tokens.claims() ?? {};
 	} catch (e) {
-		// A code that was already exchanged is `invalid_grant` (RFC 6749 § 5.2): a replay.
+		// A code that was already exchanged is `invalid_grant` (RFC 6749 § 5.2): a replay. A
+		// client the provider refuses is set up wrong here or there: trying again will not help.
+		const error = oauthError(e);
 		const code: SsoFailure = isUnreachable(e)
 			? 'unavailable'
-			: e instanceof client.ResponseBodyError && e.error === 'invalid_grant'
+			: error === 'invalid_grant'
 				? 'expired'
-				: 'invalid';
+				: error !== null && error in CONFIGURATION_HINT
+					? 'not_configured'
+					: 'invalid';
 		log(code, describe(e));
 		return { ok: false, code };
 	}

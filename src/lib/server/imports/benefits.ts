@@ -23,7 +23,13 @@ import {
 } from '$lib/domain/imports/benefits';
 import { BENEFIT_SHEET_LABEL, type BenefitSheet } from '$lib/domain/imports/vocabulary';
 import { isoDay, nameKey } from '$lib/domain/imports/portfolio';
-import { BENEFIT_LEVEL_LABEL, TAKEOUT_LABEL, UNIT_LABEL } from '$lib/domain/benefits/vocabulary';
+import {
+	BENEFIT_DIRECTION_LABEL,
+	BENEFIT_LEVEL_LABEL,
+	TAKEOUT_LABEL,
+	UNIT_LABEL
+} from '$lib/domain/benefits/vocabulary';
+import { directionLabel } from '$lib/labels-benefits';
 import { targetProblem } from '$lib/domain/benefits/value-rules';
 import { fieldErrors } from '$lib/schemas/form';
 import {
@@ -85,6 +91,9 @@ export function benefitPreview(
 	const creates: BenefitCreate[] = [];
 	/** Benefits this import creates, by title: their key and kind. */
 	const newBenefits = new Map<string, { key: string; kind: string }>();
+	// Benefits the file has on a row with errors, by title, with the row: a line that names one
+	// is told to look there, not that it is missing.
+	const failedBenefits = new Map<string, number>();
 	const seen = new Set<string>();
 	const noMission = getMission() === undefined;
 
@@ -165,7 +174,15 @@ export function benefitPreview(
 				ownerId: owner(ctx),
 				indicator: ctx.cell('indicator'),
 				measurement: ctx.cell('measurement'),
-				takeout: codeOf(TAKEOUT_LABEL, word('takeout')) ?? ctx.cell('takeout')
+				takeout: codeOf(TAKEOUT_LABEL, word('takeout')) ?? ctx.cell('takeout'),
+				// The form's words in bokmål or in the reader's language, or the code; blank is higher.
+				direction:
+					codeOf(BENEFIT_DIRECTION_LABEL, word('direction')) ??
+					codeOf(
+						{ higher: directionLabel('higher'), lower: directionLabel('lower') },
+						ctx.cell('direction')
+					) ??
+					ctx.cell('direction')
 			}),
 			{ ownerId: 'owner', beneficiaryOther: 'beneficiary' }
 		);
@@ -222,6 +239,8 @@ export function benefitPreview(
 				repeated: seen.has(key) ? m.import_note_benefit_repeated() : undefined
 			}
 		);
+		if (ctx.issues.length > 0 && !failedBenefits.has(nameKey(title)))
+			failedBenefits.set(nameKey(title), ctx.rowNumber);
 		if (isNew && input && project) {
 			seen.add(key);
 			newBenefits.set(nameKey(title), { key, kind: input.kind });
@@ -251,9 +270,13 @@ export function benefitPreview(
 		} else if (byTitle.length > 1) {
 			ctx.issue('benefit', m.import_issue_benefits_alike({ title: benefitTitle }));
 		} else if (benefitTitle !== '') {
+			const row = failedBenefits.get(nameKey(benefitTitle));
+			const sheet = sheetLabel('Gevinster');
 			ctx.issue(
 				'benefit',
-				m.import_issue_benefit_missing_in({ title: benefitTitle, sheet: sheetLabel('Gevinster') })
+				row === undefined
+					? m.import_issue_benefit_missing_in({ title: benefitTitle, sheet })
+					: m.import_issue_benefit_has_errors({ title: benefitTitle, sheet, row })
 			);
 		}
 		const description = ctx.cell('description');

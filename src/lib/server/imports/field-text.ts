@@ -20,6 +20,7 @@ import {
 	assessmentLabel,
 	beneficiaryLabel,
 	benefitLevelLabel,
+	directionLabel,
 	takeoutLabel,
 	unitLabel
 } from '$lib/labels-benefits';
@@ -33,6 +34,7 @@ const LABEL: Readonly<Record<string, Text>> = {
 	'tracks.problemStatement': m.import_field_problem_statement,
 	'tracks.barriers': m.import_field_barriers,
 	'benefits.baselineMethod': m.import_field_baseline_method,
+	'benefits.direction': m.import_field_direction,
 	'realisations.narrative': m.import_field_narrative,
 	title: m.import_field_task,
 	responsibleRole: m.import_field_responsible,
@@ -86,6 +88,8 @@ const HINT: Readonly<Record<string, Text>> = {
 		}),
 	'benefits.disbenefit': () =>
 		m.import_hint_disbenefit({ disbenefit: m.export_disbenefit(), yes: m.export_yes() }),
+	'benefits.direction': () =>
+		m.import_hint_direction({ higher: directionLabel('higher'), lower: directionLabel('lower') }),
 	'benefits.baselineDate': m.import_hint_day,
 	'benefits.baselineMethod': m.import_hint_baseline_method,
 	'lines.benefit': () => m.import_hint_benefit_in_file({ sheet: sheetLabel('Gevinster') }),

@@ -96,6 +96,13 @@ export function portfolioPreview(
 	// What this import creates, by key, with the owner a measure may also be given.
 	const newTracks = new Set<string>();
 	const newProjects = new Map<string, number>();
+	// Tracks and projects the file has on a row with errors, by the same key, with the row: a
+	// row that names one is told to look there, not that it is missing.
+	const failedTracks = new Map<string, number>();
+	const failedProjects = new Map<string, number>();
+	const noteFailed = (failed: Map<string, number>, key: string, ctx: RowContext) => {
+		if (ctx.issues.length > 0 && !failed.has(key)) failed.set(key, ctx.rowNumber);
+	};
 
 	// Tracks and projects belong to the mission; without one nothing can be created.
 	const noMission = getMission() === undefined;
@@ -216,6 +223,7 @@ export function portfolioPreview(
 				repeated: newTracks.has(key) ? m.import_note_track_repeated({ code }) : undefined
 			}
 		);
+		noteFailed(failedTracks, key, ctx);
 		if (isNew && input) {
 			newTracks.add(key);
 			creates.push({ level: 'tracks', key, input: { ...input, status: 'proposed' }, status: st });
@@ -232,7 +240,16 @@ export function portfolioPreview(
 			if (found) tracks.push({ id: found.id });
 			else if (newTracks.has(`track:${nameKey(code)}`))
 				tracks.push({ key: `track:${nameKey(code)}` });
-			else ctx.issue('tracks', m.import_issue_track_missing({ code, sheet: sheetLabel('Spor') }));
+			else {
+				const row = failedTracks.get(`track:${nameKey(code)}`);
+				const sheet = sheetLabel('Spor');
+				ctx.issue(
+					'tracks',
+					row === undefined
+						? m.import_issue_track_missing({ code, sheet })
+						: m.import_issue_track_has_errors({ code, sheet, row })
+				);
+			}
 		}
 		const title = ctx.cell('title');
 		const parsed = judge(
@@ -275,6 +292,7 @@ export function portfolioPreview(
 				repeated: newProjects.has(key) ? m.import_note_project_repeated() : undefined
 			}
 		);
+		noteFailed(failedProjects, key, ctx);
 		if (isNew && parsed) {
 			newProjects.set(key, ownerId);
 			creates.push({
@@ -306,11 +324,16 @@ export function portfolioPreview(
 			if (!canEditOwned(user, parent.ownerId))
 				ctx.issue('project', m.import_issue_measures_own_projects());
 		} else if (newParent !== undefined) project = { key: parentKey };
-		else if (projectTitle !== '')
+		else if (projectTitle !== '') {
+			const row = failedProjects.get(parentKey);
+			const sheet = sheetLabel('Prosjekter');
 			ctx.issue(
 				'project',
-				m.import_issue_project_missing_in({ title: projectTitle, sheet: sheetLabel('Prosjekter') })
+				row === undefined
+					? m.import_issue_project_missing_in({ title: projectTitle, sheet })
+					: m.import_issue_project_has_errors({ title: projectTitle, sheet, row })
 			);
+		}
 		const ownerId = owner(ctx, parent?.ownerId ?? newParent ?? null);
 		const st = status(ctx);
 		const unitIds: number[] = [];
