@@ -5,6 +5,7 @@
  */
 import * as client from 'openid-client';
 import { offsetFromProcessClock } from '$lib/server/clock';
+import { ConfigurationError } from '$lib/server/config-error';
 import { parseGroupRoles, type ClaimNames, type GroupRole } from '$lib/domain/sso/claims';
 
 type Env = Record<string, string | undefined>;
@@ -24,6 +25,9 @@ export type OidcSettings = {
 	redirectUri: string | null;
 };
 
+/** A value quoted in a message as one line, however it was written. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 const off = (value: string | undefined) => /^(off|false|0|nei|av)$/i.test(value?.trim() ?? '');
 
 /** Password sign-in is on unless `PASSWORD_LOGIN=off`. */
@@ -31,23 +35,38 @@ export function passwordLoginEnabled(env: Env = process.env): boolean {
 	return !off(env.PASSWORD_LOGIN);
 }
 
+/** How OIDC_GROUP_ROLES is written (README, «Innlogging med OpenID Connect»), for its errors. */
+const GROUP_ROLES_FORM =
+	'Skriv gruppe=rolle, flere skilt med «;» eller linjeskift, og gruppe=unit_leader:<enhetens id> for en enhetsleder, for eksempel OIDC_GROUP_ROLES="g-styring=steering; g-oppvekst-ledere=unit_leader:12".';
+
 /**
  * The settings, or null when single sign-on is not configured (no `OIDC_ISSUER`). A setting that
- * is present but wrong stops the server at once rather than letting sign-in half work.
+ * is present but wrong stops the server at once rather than letting sign-in half work: a
+ * ConfigurationError whose message names the variable, what is wrong and the right form.
  */
 export function readOidcSettings(env: Env = process.env): OidcSettings | null {
 	const issuerText = env.OIDC_ISSUER?.trim();
 	if (!issuerText) return null;
 	const clientId = env.OIDC_CLIENT_ID?.trim();
-	if (!clientId) throw new Error('OIDC_CLIENT_ID mangler (OIDC_ISSUER er satt)');
+	if (!clientId) {
+		throw new ConfigurationError(
+			'OIDC_CLIENT_ID mangler: OIDC_ISSUER er satt, så innlogging med OpenID Connect trenger klient-id-en Misjonskart er registrert med hos leverandøren, for eksempel OIDC_CLIENT_ID=misjonskart.'
+		);
+	}
 	let issuer: URL;
 	try {
 		issuer = new URL(issuerText);
 	} catch {
-		throw new Error(`OIDC_ISSUER er ikke en adresse: ${issuerText}`);
+		throw new ConfigurationError(
+			`OIDC_ISSUER er ikke en adresse: «${oneLine(issuerText)}». Skriv leverandørens issuer slik discovery-dokumentet oppgir den, for eksempel OIDC_ISSUER=https://login.microsoftonline.com/<tenant-id>/v2.0.`
+		);
 	}
 	const mapping = parseGroupRoles(env.OIDC_GROUP_ROLES ?? '');
-	if (!mapping.ok) throw new Error(`OIDC_GROUP_ROLES: ${mapping.error}`);
+	if (!mapping.ok) {
+		throw new ConfigurationError(
+			`OIDC_GROUP_ROLES er feil: ${oneLine(mapping.error)}. ${GROUP_ROLES_FORM}`
+		);
+	}
 	const verified = env.OIDC_EMAIL_VERIFIED_CLAIM?.trim() || 'email_verified';
 	return {
 		issuer,
