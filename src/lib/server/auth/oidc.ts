@@ -7,11 +7,18 @@ import * as client from 'openid-client';
 import { offsetFromProcessClock } from '$lib/server/clock';
 import { ConfigurationError } from '$lib/server/config-error';
 import { parseGroupRoles, type ClaimNames, type GroupRole } from '$lib/domain/sso/claims';
+import { issuerIdentity, sameIssuer } from '$lib/domain/sso/issuer';
 
 type Env = Record<string, string | undefined>;
 
 export type OidcSettings = {
+	/** `OIDC_ISSUER` as written: where discovery begins. */
 	issuer: URL;
+	/**
+	 * The provider, as stored with a person's subject identifier: the issuer without trailing
+	 * slashes (domain/sso/issuer.ts), so `https://idp/x` and `https://idp/x/` are one provider.
+	 */
+	issuerId: string;
 	clientId: string;
 	clientSecret: string | null;
 	scopes: string;
@@ -70,6 +77,7 @@ export function readOidcSettings(env: Env = process.env): OidcSettings | null {
 	const verified = env.OIDC_EMAIL_VERIFIED_CLAIM?.trim() || 'email_verified';
 	return {
 		issuer,
+		issuerId: issuerIdentity(issuer),
 		clientId,
 		clientSecret: env.OIDC_CLIENT_SECRET || null,
 		scopes: env.OIDC_SCOPES?.trim() || 'openid email profile',
@@ -98,16 +106,57 @@ type Discovered = { key: string; metadata: client.ServerMetadata; jwks?: client.
 let discovered: Discovered | null = null;
 let pending: { key: string; promise: Promise<client.ServerMetadata> } | null = null;
 
+/** Discovery at `issuer` (OpenID Connect Discovery 1.0 § 4), with openid-client's checks. */
+function discover(issuer: URL, settings: OidcSettings): Promise<client.ServerMetadata> {
+	return client
+		.discovery(issuer, settings.clientId, undefined, undefined, {
+			execute: isLoopback(issuer) ? [client.allowInsecureRequests] : [],
+			timeout: 10
+		})
+		.then((config) => config.serverMetadata());
+}
+
+/**
+ * The issuer the discovery document gives, when openid-client refused it only because
+ * `OIDC_ISSUER` was written with or without a trailing slash where the document has the other;
+ * null for any other error. Discovery § 4.3 wants the two identical, and openid-client compares
+ * them exactly.
+ */
+function slashOnlyMismatch(e: unknown, settings: OidcSettings): string | null {
+	if (!(e instanceof client.ClientError) || e.code !== 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED') {
+		return null;
+	}
+	const cause = e.cause as { attribute?: unknown; body?: { issuer?: unknown } } | undefined;
+	const said = cause?.body?.issuer;
+	if (cause?.attribute !== 'issuer' || typeof said !== 'string') return null;
+	try {
+		return sameIssuer(said, settings.issuer) ? said : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * The provider's metadata. Where `OIDC_ISSUER` and the discovery document differ only by a
+ * trailing slash, discovery is done again at the document's own spelling, so the metadata's
+ * `issuer`, which every id_token's `iss` is then checked against exactly (OpenID Connect Core
+ * § 3.1.3.7 item 2), is the one the provider publishes.
+ */
+async function discoverProvider(settings: OidcSettings): Promise<client.ServerMetadata> {
+	try {
+		return await discover(settings.issuer, settings);
+	} catch (e) {
+		const said = slashOnlyMismatch(e, settings);
+		if (said === null) throw e;
+		return discover(new URL(said), settings);
+	}
+}
+
 async function serverMetadata(settings: OidcSettings): Promise<Discovered> {
-	const key = `${settings.issuer.href} ${settings.clientId}`;
+	const key = `${settings.issuerId} ${settings.clientId}`;
 	if (discovered?.key === key) return discovered;
 	if (pending?.key !== key) {
-		const promise = client
-			.discovery(settings.issuer, settings.clientId, undefined, undefined, {
-				execute: isLoopback(settings.issuer) ? [client.allowInsecureRequests] : [],
-				timeout: 10
-			})
-			.then((config) => config.serverMetadata());
+		const promise = discoverProvider(settings);
 		pending = { key, promise };
 		// A failed discovery is not kept: the next sign-in tries again.
 		promise.catch(() => {
@@ -157,15 +206,41 @@ export async function clientFor(settings: OidcSettings, now: Date): Promise<clie
 	);
 	if (isLoopback(settings.issuer)) client.allowInsecureRequests(config);
 	client.enableNonRepudiationChecks(config);
-	if (found.jwks) client.setJwksCache(config, found.jwks);
+	if (found.jwks) client.setJwksCache(config, keysForRequest(found.jwks, now));
 	config.timeout = 10;
 	return config;
 }
 
-/** Keeps the signing keys a request fetched, so the next request need not fetch them again. */
+/**
+ * How old the kept signing keys (JWKS) must look for openid-client to fetch them again when an
+ * id_token names a key (`kid`) they do not hold. Its oauth4webapi keeps a JWKS for 300 s and, for
+ * an unknown kid, fetches it again only once the set is at least 60 s old
+ * (`getPublicSigKeyFromIssuerJwksUri`); younger, the sign-in fails. The age is counted from the
+ * cache's `uat`, in seconds of the process clock, which the library reads itself.
+ */
+const KEY_REFETCH_AGE_S = 60;
+
+/**
+ * The kept keys as this request hands them to openid-client: dated at least KEY_REFETCH_AGE_S
+ * back, so a key the provider has just rotated in is fetched at once, by the first sign-in that
+ * meets it. Keys the set holds are used as they are, with no fetch; after 300 s from the real
+ * fetch they are fetched again as before (the date is never made later than it is).
+ */
+function keysForRequest(jwks: client.ExportedJWKSCache, now: Date): client.ExportedJWKSCache {
+	const processSeconds = Math.floor((now.getTime() - offsetFromProcessClock(now)) / 1000);
+	return { ...jwks, uat: Math.min(jwks.uat, processSeconds - KEY_REFETCH_AGE_S) };
+}
+
+/**
+ * Keeps the signing keys a request fetched, so the next request need not fetch them again: only
+ * a set fetched later than the one kept (a request that used the kept set hands it back dated
+ * back, by keysForRequest). Called whether or not the sign-in succeeded: keys fetched for a
+ * rotated kid are good keys even when the sign-in failed for another reason.
+ */
 export function keepSigningKeys(config: client.Configuration): void {
 	const jwks = client.getJwksCache(config);
-	if (jwks && discovered) discovered.jwks = jwks;
+	if (!jwks || !discovered) return;
+	if (!discovered.jwks || jwks.uat > discovered.jwks.uat) discovered.jwks = jwks;
 }
 
 /** Forgets the discovered metadata and keys (tests start a new provider per file). */
