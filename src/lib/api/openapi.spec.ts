@@ -24,7 +24,12 @@ describe('the OpenAPI description', () => {
 			responses: Record<string, unknown>;
 		};
 		expect(sign['x-scope']).toBe('write');
-		expect(sign.parameters.map((p) => p.name)).toEqual(['oppgave', 'enhet', 'periode']);
+		expect(sign.parameters.map((p) => p.name)).toEqual([
+			'oppgave',
+			'enhet',
+			'periode',
+			'Idempotency-Key'
+		]);
 		expect(sign.requestBody.content['application/json'].schema.required).toEqual(['storedIn']);
 		expect(Object.keys(sign.responses)).toEqual(
 			expect.arrayContaining(['201', '401', '403', '409', '422', '429'])
