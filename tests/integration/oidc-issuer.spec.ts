@@ -84,7 +84,9 @@ describe('the links stored before (migration 0035)', () => {
 		const sql = readFileSync('drizzle/0035_user_identity_issuer_without_slash.sql', 'utf8');
 		for (const statement of sql.split('--> statement-breakpoint')) db.$client.exec(statement);
 		expect(listUserIdentities(a)).toMatchObject([{ issuer: 'https://idp.example', subject: 'a' }]);
-		expect(listUserIdentities(b)).toMatchObject([{ issuer: 'https://idp.example/x', subject: 'b' }]);
+		expect(listUserIdentities(b)).toMatchObject([
+			{ issuer: 'https://idp.example/x', subject: 'b' }
+		]);
 		expect(listUserIdentities(b)).toHaveLength(1);
 	});
 });

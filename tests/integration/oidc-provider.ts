@@ -169,8 +169,7 @@ export async function startProvider({
 			const end = res.end.bind(res) as (chunk?: unknown) => typeof res;
 			res.end = ((chunk?: unknown) => {
 				const body = JSON.parse(String(chunk)) as { id_token?: string };
-				if (body.id_token)
-					body.id_token = reissue(body.id_token, t, signing, foreign);
+				if (body.id_token) body.id_token = reissue(body.id_token, t, signing, foreign);
 				const text = JSON.stringify(body);
 				if (!res.headersSent) res.setHeader('content-length', Buffer.byteLength(text));
 				return end(text);

@@ -76,7 +76,8 @@ async function readCapped(request: Request, limit: number): Promise<string | nul
 }
 
 /** The body as form data for the action, and as the JSON it was (an idempotency key's fingerprint). */
-export type ApiBody = { ok: true; form: FormData; json: unknown } | { ok: false; response: Response };
+export type ApiBody =
+	{ ok: true; form: FormData; json: unknown } | { ok: false; response: Response };
 
 /**
  * The request's JSON body, checked against `schema`, as form data for the shared action: 415
