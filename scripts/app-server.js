@@ -112,3 +112,23 @@ export function shutDownOnSignals(server, timeoutSeconds) {
 	process.on('SIGTERM', shutdown);
 	process.on('SIGINT', shutdown);
 }
+
+/**
+ * Loads the app's request handler. adapter-node's handler runs the app's `init` hook as it loads
+ * (src/hooks.server.ts: start-up, which reads the settings); a setting that stops the start
+ * throws a ConfigurationError (src/lib/server/config-error.ts), whose message is written for
+ * whoever runs the server: it is printed as one paragraph, without a stack trace, and the
+ * process ends with 1. Any other error goes on as it is, with its stack.
+ * @template T
+ * @param {() => Promise<{ handler: T }>} load
+ * @returns {Promise<T>}
+ */
+export async function loadHandler(load) {
+	try {
+		return (await load()).handler;
+	} catch (e) {
+		if (!(e instanceof Error) || e.name !== 'ConfigurationError') throw e;
+		console.error(`Misjonskart kunne ikke starte: ${e.message}`);
+		process.exit(1);
+	}
+}

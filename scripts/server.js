@@ -6,13 +6,13 @@
 // into your own server. Reads HOST (default 127.0.0.1, as `npm start`), PORT, ORIGIN and
 // SHUTDOWN_TIMEOUT; the handler reads the rest (BODY_SIZE_LIMIT, default here 52M, PROTOCOL_HEADER …).
 // SOCKET_PATH and systemd socket activation, which build/index.js offers, are not needed here.
-import { createAppServer, shutDownOnSignals } from './app-server.js';
+import { createAppServer, loadHandler, shutDownOnSignals } from './app-server.js';
 
 // A sign-off may carry up to five evidence files of 10 MB (src/lib/domain/control/evidence.ts);
 // adapter-node's default body limit, 512K, would refuse most of them before the action could
 // answer in Norwegian. The handler reads the variable when it is loaded, so set it first.
 process.env.BODY_SIZE_LIMIT ||= '52M';
-const { handler } = await import('../build/handler.js');
+const handler = await loadHandler(() => import('../build/handler.js'));
 
 const host = process.env.HOST || '127.0.0.1';
 const port = Number(process.env.PORT || '3000');

@@ -97,13 +97,15 @@ export type ApiCall = {
 	acceptLanguage?: string;
 	/** The browser's language cookie, when it sends one. */
 	localeCookie?: string;
+	/** Any other request headers (`Idempotency-Key`). */
+	headers?: Record<string, string>;
 	now: Date;
 };
 
 /** One request through the API hook and the form-post hook, as the server runs them. */
 export async function callApi(method: 'GET' | 'POST', path: string, call: ApiCall) {
 	const url = new URL(path, 'http://localhost');
-	const headers = new Headers();
+	const headers = new Headers(call.headers);
 	if (call.token) headers.set('authorization', `Bearer ${call.token}`);
 	if (call.authorization !== undefined) headers.set('authorization', call.authorization);
 	if (call.acceptLanguage) headers.set('accept-language', call.acceptLanguage);

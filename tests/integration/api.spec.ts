@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,10 @@ import { db } from '$lib/server/db';
 import { auditLog, wheelSignature } from '$lib/server/db/schema';
 import { createApiToken } from '$lib/server/auth/api-token';
 import { setUserActive } from '$lib/server/db/queries/users';
+import { getApiTokenByHash } from '$lib/server/db/queries/api-tokens';
+import { reserveIdempotencyKey } from '$lib/server/db/queries/api-idempotency';
+import { hashToken } from '$lib/server/auth/tokens';
+import { canonicalJson } from '$lib/domain/auth/idempotency';
 import { listRealisations } from '$lib/server/db/queries/benefits-gains';
 import { API_OPERATIONS } from '$lib/api/operations';
 import { API_RATE } from '$lib/domain/auth/api-token';
@@ -746,5 +751,170 @@ describe('a qualitative benefit', () => {
 				expect.objectContaining({ period, assessment, narrative, value: null })
 			)
 		);
+	});
+});
+
+describe('repeating a write with an Idempotency-Key', () => {
+	let id: number;
+	let token: string;
+	const url = () => `/api/v1/gevinster/${id}/realiseringer`;
+	const send = (key: string | null, body: unknown, opts: { now?: Date; as?: string } = {}) =>
+		callApi('POST', url(), {
+			token: opts.as ?? token,
+			body,
+			now: opts.now ?? NOW,
+			headers: key === null ? {} : { 'Idempotency-Key': key }
+		});
+	const rows = (period: string) => listRealisations([id]).filter((r) => r.period === period);
+
+	beforeAll(() => {
+		id = makeFrozenBenefit(
+			projectId,
+			{ ownerId: who.owner, title: 'Færre dobbeltregistreringer' },
+			{ actorId: who.leader, now: new Date('2026-01-02T10:00:00Z') }
+		);
+		token = tokenFor(who.owner!, 'write');
+	});
+
+	it('answers a repeat with the first answer and writes nothing more', async () => {
+		const before = auditCount();
+		const first = await send('"8e03978e-40d5-43e8-bc93-6894a57f9324"', {
+			period: '2026-04',
+			value: 1000
+		});
+		expect(first.status).toBe(201);
+		expect(first.headers.get('idempotent-replayed')).toBeNull();
+		const audited = auditCount();
+		expect(audited).toBeGreaterThan(before);
+		// The same request again: the same key (sent bare this time), the fields in another order.
+		const again = await send('8e03978e-40d5-43e8-bc93-6894a57f9324', {
+			value: 1000,
+			period: '2026-04'
+		});
+		expect(again.status).toBe(201);
+		expect(again.body).toEqual(first.body);
+		expect(again.headers.get('idempotent-replayed')).toBe('true');
+		expect(rows('2026-04')).toHaveLength(1);
+		expect(auditCount()).toBe(audited);
+	});
+
+	it('without the header, the same value sent twice is two registrations, as before', async () => {
+		expect((await send(null, { period: '2026-05', value: 1000 })).status).toBe(201);
+		expect((await send(null, { period: '2026-05', value: 1000 })).status).toBe(201);
+		expect(rows('2026-05')).toHaveLength(2);
+	});
+
+	it('refuses the same key with another body with 422, in the reader’s language, and writes nothing', async () => {
+		expect((await send('nokkel-1', { period: '2026-06', value: 10 })).status).toBe(201);
+		const before = auditCount();
+		const other = await send('nokkel-1', { period: '2026-06', value: 11 });
+		expect(other.status).toBe(422);
+		expect(other.body).toEqual({
+			error: {
+				code: 'idempotency_key_reused',
+				message: expect.stringContaining('Idempotency-Key «nokkel-1» er brukt før')
+			}
+		});
+		const english = await callApi('POST', url(), {
+			token,
+			body: { period: '2026-06', value: 12 },
+			now: NOW,
+			acceptLanguage: 'en',
+			headers: { 'Idempotency-Key': 'nokkel-1' }
+		});
+		expect(english.body!.error.message).toContain('has been used before');
+		expect(rows('2026-06')).toMatchObject([{ value: 10 }]);
+		expect(auditCount()).toBe(before);
+	});
+
+	it('keeps a key for 24 hours by the request’s time, then takes it as new', async () => {
+		const at = (ms: number) => new Date(NOW.getTime() + ms);
+		const day = 24 * 60 * 60 * 1000;
+		expect((await send('dogn', { period: '2026-07', value: 7 }, { now: at(0) })).status).toBe(201);
+		const late = await send('dogn', { period: '2026-07', value: 7 }, { now: at(day - 1) });
+		expect(late.headers.get('idempotent-replayed')).toBe('true');
+		expect(rows('2026-07')).toHaveLength(1);
+		const after = await send('dogn', { period: '2026-07', value: 7 }, { now: at(day) });
+		expect(after.status).toBe(201);
+		expect(after.headers.get('idempotent-replayed')).toBeNull();
+		expect(rows('2026-07')).toHaveLength(2);
+	});
+
+	it('is the token’s own, for one address: another token or benefit with the key writes', async () => {
+		const other = tokenFor(who.owner!, 'write');
+		expect((await send('delt', { period: '2026-08', value: 8 })).status).toBe(201);
+		const byOther = await send('delt', { period: '2026-08', value: 8 }, { as: other });
+		expect(byOther.headers.get('idempotent-replayed')).toBeNull();
+		expect(rows('2026-08')).toHaveLength(2);
+		const elsewhere = await callApi('POST', `/api/v1/gevinster/${benefitId}/realiseringer`, {
+			token,
+			body: { period: '2026-08', value: 8 },
+			now: NOW,
+			headers: { 'Idempotency-Key': 'delt' }
+		});
+		expect(elsewhere.status).toBe(201);
+		expect(elsewhere.headers.get('idempotent-replayed')).toBeNull();
+	});
+
+	it('keeps no key for a refused request, so it can be corrected and sent again', async () => {
+		const bad = await send('rettes', { period: '2026-09', value: 'mye' });
+		expect(bad.status).toBe(422);
+		// Refused by the action itself (a month not yet over), not by the body's checks.
+		const future = await send('rettes', { period: '2026-12', value: 9 });
+		expect(future.status).toBe(422);
+		expect(future.headers.get('idempotent-replayed')).toBeNull();
+		const fixed = await send('rettes', { period: '2026-09', value: 9 });
+		expect(fixed.status).toBe(201);
+		expect(fixed.headers.get('idempotent-replayed')).toBeNull();
+		expect(rows('2026-09')).toHaveLength(1);
+	});
+
+	it('refuses a key that is no key with 400, and writes nothing', async () => {
+		const before = auditCount();
+		for (const key of ['', '  ', '"ikke avsluttet', 'x'.repeat(256), 'nøkkel']) {
+			const answer = await send(key, { period: '2026-10', value: 10 });
+			expect(answer.status, key).toBe(400);
+			expect(answer.body!.error.code).toBe('bad_idempotency_key');
+		}
+		expect(rows('2026-10')).toEqual([]);
+		expect(auditCount()).toBe(before);
+	});
+
+	it('answers 409 while the first request with the key is still being answered', async () => {
+		const body = { period: '2026-10', value: 10 };
+		const tokenId = getApiTokenByHash(hashToken(token))!.token.id;
+		const entry = { tokenId, endpoint: `POST ${url()}`, key: 'underveis' };
+		const fingerprint = createHash('sha256').update(canonicalJson(body)).digest('hex');
+		expect(reserveIdempotencyKey(entry, fingerprint, NOW, new Date(0)).kind).toBe('new');
+		const busy = await send('underveis', body);
+		expect(busy.status).toBe(409);
+		expect(busy.body!.error.code).toBe('idempotency_key_in_use');
+		expect(rows('2026-10')).toEqual([]);
+	});
+
+	it('a sign-off is written once by nature (409 again); with the key the repeat gets its 201', async () => {
+		const sign = (period: string, key: string | null) =>
+			callApi('POST', `/api/v1/arshjul/forekomster/${taskId}/${otherUnitId}/${period}/signatur`, {
+				token: write.otherUnitLeader!,
+				body: { storedIn: 'Compilo' },
+				now: NOW,
+				headers: key === null ? {} : { 'Idempotency-Key': key }
+			});
+		const signed = (period: string) =>
+			db
+				.select()
+				.from(wheelSignature)
+				.all()
+				.filter((s) => s.taskId === taskId && s.unitId === otherUnitId && s.period === period);
+		expect((await sign('2026-07', null)).status).toBe(201);
+		expect((await sign('2026-07', null)).status).toBe(409);
+		expect(signed('2026-07')).toHaveLength(1);
+		const first = await sign('2026-08', 'signatur-1');
+		expect(first.status).toBe(201);
+		const again = await sign('2026-08', 'signatur-1');
+		expect(again.status).toBe(201);
+		expect(again.body).toEqual(first.body);
+		expect(again.headers.get('idempotent-replayed')).toBe('true');
+		expect(signed('2026-08')).toHaveLength(1);
 	});
 });

@@ -19,9 +19,9 @@ export type FlowOptions = { redirectTo?: string; now?: Date; ip?: string; signed
 
 /**
  * Starts the provider before the file's tests and stops it after; the unit `Oppvekst` is what
- * the group `g-leder` leads. Registers the hooks, so call it at the top of a test file.
+ * the group `g-leder` leads. `issuerPath` mounts the provider under a path (oidc-provider.ts). Registers the hooks, so call it at the top of a test file.
  */
-export function useTestProvider() {
+export function useTestProvider(options: { issuerPath?: string } = {}) {
 	const ctx = { provider: null as unknown as TestProvider, unitId: 0 };
 	const saved = { ...process.env };
 	let ipCounter = 0;
@@ -30,7 +30,7 @@ export function useTestProvider() {
 	vi.spyOn(console, 'warn').mockImplementation(() => {});
 
 	beforeAll(async () => {
-		ctx.provider = await startProvider();
+		ctx.provider = await startProvider({ issuerPath: options.issuerPath });
 		ctx.unitId = makeUnit('Oppvekst');
 		Object.assign(process.env, {
 			OIDC_ISSUER: ctx.provider.issuer,

@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import Provider from 'oidc-provider';
 
 export const CLIENT_ID = 'misjonskart';
@@ -38,16 +38,25 @@ function signJwt(header: Claims, claims: Claims, key: KeyObject): string {
 	return `${input}.${b64u(sign('RSA-SHA256', Buffer.from(input), key))}`;
 }
 
-function reissue(idToken: string, tamper: Tamper, key: KeyObject, foreign: KeyObject): string {
+type Key = ReturnType<typeof newKey>;
+
+/** The id_token with its claims altered, signed again by `key` and named by its kid. */
+function reissue(idToken: string, tamper: Tamper, key: Key, foreign: Key): string {
 	const [header = '', payload = ''] = idToken.split('.');
 	const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Claims;
 	const changed = tamper.claims ? tamper.claims(claims) : claims;
-	return signJwt(
-		JSON.parse(Buffer.from(header, 'base64url').toString('utf8')),
-		changed,
-		tamper.foreignKey ? foreign : key
-	);
+	const signer = tamper.foreignKey ? foreign : key;
+	const head = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Claims;
+	return signJwt({ ...head, kid: signer.kid }, changed, signer.privateKey);
 }
+
+/** A key's public half as its JWKS lists it. */
+const publicJwk = (key: Key) => ({
+	...createPublicKey(key.privateKey).export({ format: 'jwk' }),
+	kid: key.kid,
+	alg: 'RS256',
+	use: 'sig'
+});
 
 export type TestProvider = {
 	issuer: string;
@@ -57,6 +66,13 @@ export type TestProvider = {
 	/** Alters the next token answers until set back to null. */
 	setTamper: (tamper: Tamper | null) => void;
 	/**
+	 * Rotates the signing key, as a provider does: from now on id_tokens are signed with a new key
+	 * under a new kid, and the JWKS lists only that key (the old one is withdrawn at once).
+	 */
+	rotateKey: () => void;
+	/** How many times the JWKS has been fetched. */
+	jwksFetches: () => number;
+	/**
 	 * Follows the browser's way from the authorization URL through the provider (its own cookies
 	 * kept) until the provider sends it back to the app; answers that callback address.
 	 */
@@ -64,8 +80,18 @@ export type TestProvider = {
 	close: () => Promise<void>;
 };
 
-export async function startProvider({ redirectUri = REDIRECT_URI } = {}): Promise<TestProvider> {
+/**
+ * `issuerPath` mounts the provider under a path, as Keycloak (`/realms/<name>`) and Entra ID
+ * (`/<tenant>/v2.0`) are: the issuer is then `http://127.0.0.1:<port><issuerPath>`.
+ */
+export async function startProvider({
+	redirectUri = REDIRECT_URI,
+	issuerPath = ''
+} = {}): Promise<TestProvider> {
 	const key = newKey('test-nokkel');
+	let signing: Key = key;
+	let rotations = 0;
+	let fetches = 0;
 	// Same kid as the real key: the app looks the key up by kid and finds the wrong one.
 	const foreign = newKey('test-nokkel');
 	const people = new Map<string, Person>();
@@ -74,7 +100,7 @@ export async function startProvider({ redirectUri = REDIRECT_URI } = {}): Promis
 
 	const server: Server = createServer();
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}${issuerPath}`;
 
 	const provider = new Provider(issuer, {
 		clients: [
@@ -118,19 +144,32 @@ export async function startProvider({ redirectUri = REDIRECT_URI } = {}): Promis
 	const handle = provider.callback();
 
 	server.on('request', (req, res) => {
+		// Mounted under the issuer's path, as a framework's router would (oidc-provider finds its
+		// mount path in `originalUrl`).
+		if (issuerPath && req.url?.startsWith(`${issuerPath}/`)) {
+			(req as typeof req & { originalUrl: string }).originalUrl = req.url;
+			req.url = req.url.slice(issuerPath.length);
+		}
+		if (req.method === 'GET' && req.url?.split('?')[0] === '/jwks') {
+			fetches += 1;
+			if (signing !== key) {
+				res.writeHead(200, { 'content-type': 'application/jwk-set+json' });
+				res.end(JSON.stringify({ keys: [publicJwk(signing)] }));
+				return;
+			}
+		}
 		if (req.url?.startsWith('/interaction/')) {
 			provider
 				.interactionFinished(req, res, { login: { accountId: current } })
 				.catch((e: Error) => res.writeHead(500).end(e.message));
 			return;
 		}
-		if (req.method === 'POST' && req.url === '/token' && tamper) {
-			const t = tamper;
+		if (req.method === 'POST' && req.url === '/token' && (tamper || signing !== key)) {
+			const t = tamper ?? {};
 			const end = res.end.bind(res) as (chunk?: unknown) => typeof res;
 			res.end = ((chunk?: unknown) => {
 				const body = JSON.parse(String(chunk)) as { id_token?: string };
-				if (body.id_token)
-					body.id_token = reissue(body.id_token, t, key.privateKey, foreign.privateKey);
+				if (body.id_token) body.id_token = reissue(body.id_token, t, signing, foreign);
 				const text = JSON.stringify(body);
 				if (!res.headersSent) res.setHeader('content-length', Buffer.byteLength(text));
 				return end(text);
@@ -168,6 +207,11 @@ export async function startProvider({ redirectUri = REDIRECT_URI } = {}): Promis
 		setTamper: (t) => {
 			tamper = t;
 		},
+		rotateKey: () => {
+			rotations += 1;
+			signing = newKey(`test-nokkel-${rotations + 1}`);
+		},
+		jwksFetches: () => fetches,
 		authorize,
 		close: () =>
 			new Promise<void>((resolve) => {

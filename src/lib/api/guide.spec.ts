@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiGuide, textParts } from './guide';
-import { API_OPERATIONS } from './operations';
+import { API_OPERATIONS, IDEMPOTENCY_KEY_TEXT } from './operations';
 import { withLocale } from '../../../tests/helpers/runtime-locale';
 
 const guide = apiGuide('https://misjonskart.example');
@@ -55,7 +55,14 @@ describe('the /api page in the reader’s language', () => {
 						.map((p) => p.text)
 						.join('')}`
 			)
-		)
+		),
+		...(o.idempotent
+			? [
+					`${o.id}.Idempotency-Key: ${textParts(IDEMPOTENCY_KEY_TEXT)
+						.map((p) => p.text)
+						.join('')}`
+				]
+			: [])
 	]);
 
 	it('says in bokmål what the OpenAPI document says', () => {

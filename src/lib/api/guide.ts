@@ -158,7 +158,17 @@ function parameters(op: ApiOperation) {
 			description: said(p.name, p.description)
 		})),
 		...fromShape(op.query?.shape, 'spørring'),
-		...fromShape(op.body?.shape, 'JSON')
+		...fromShape(op.body?.shape, 'JSON'),
+		...(op.idempotent
+			? [
+					{
+						name: 'Idempotency-Key',
+						where: 'header',
+						required: false,
+						description: textParts(m.portfolio_api_param_idempotency_key())
+					}
+				]
+			: [])
 	];
 }
 

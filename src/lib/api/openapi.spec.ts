@@ -24,10 +24,38 @@ describe('the OpenAPI description', () => {
 			responses: Record<string, unknown>;
 		};
 		expect(sign['x-scope']).toBe('write');
-		expect(sign.parameters.map((p) => p.name)).toEqual(['oppgave', 'enhet', 'periode']);
+		expect(sign.parameters.map((p) => p.name)).toEqual([
+			'oppgave',
+			'enhet',
+			'periode',
+			'Idempotency-Key'
+		]);
 		expect(sign.requestBody.content['application/json'].schema.required).toEqual(['storedIn']);
 		expect(Object.keys(sign.responses)).toEqual(
 			expect.arrayContaining(['201', '401', '403', '409', '422', '429'])
 		);
+	});
+
+	it('offers the Idempotency-Key header on the writes, and on nothing else', () => {
+		type Op = {
+			parameters?: { name: string; in: string; required: boolean; schema: object }[];
+			responses: Record<string, { headers?: Record<string, unknown> }>;
+		};
+		for (const [path, methods] of Object.entries(doc.paths)) {
+			for (const [method, op] of Object.entries(methods as Record<string, Op>)) {
+				const header = op.parameters?.find((p) => p.name === 'Idempotency-Key');
+				if (method === 'post') {
+					expect(header, path).toMatchObject({
+						in: 'header',
+						required: false,
+						schema: { type: 'string', maxLength: 255 }
+					});
+					expect(op.responses['201']!.headers, path).toHaveProperty('Idempotent-Replayed');
+				} else {
+					expect(header, path).toBeUndefined();
+				}
+			}
+		}
+		expect(doc.info.description).toContain('Idempotency-Key');
 	});
 });

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { API_RATE, MAX_TOKEN_DAYS } from '$lib/domain/auth/api-token';
 import { errorResponseSchema } from '$lib/schemas/api';
-import { API_OPERATIONS, type ApiOperation } from './operations';
+import { API_OPERATIONS, IDEMPOTENCY_KEY_TEXT, type ApiOperation } from './operations';
+import { IDEMPOTENCY_KEY_MAX } from '$lib/domain/auth/idempotency';
 
 export const API_VERSION = '1.0.0';
 
@@ -56,7 +57,19 @@ function operation(op: ApiOperation) {
 				description,
 				schema: rest
 			};
-		})
+		}),
+		...(op.idempotent
+			? [
+					{
+						name: 'Idempotency-Key',
+						in: 'header',
+						required: false,
+						description: IDEMPOTENCY_KEY_TEXT,
+						schema: { type: 'string', minLength: 1, maxLength: IDEMPOTENCY_KEY_MAX },
+						example: '"8e03978e-40d5-43e8-bc93-6894a57f9324"'
+					}
+				]
+			: [])
 	];
 	const errors = [...new Set([...op.errors, 401, 429])].sort();
 	return {
@@ -77,6 +90,17 @@ function operation(op: ApiOperation) {
 		responses: {
 			[String(op.status)]: {
 				description: STATUS_TEXT[op.status],
+				...(op.idempotent
+					? {
+							headers: {
+								'Idempotent-Replayed': {
+									description:
+										'`true` når svaret er det første svaret på en tidligere forespørsel med samme Idempotency-Key.',
+									schema: { type: 'string', enum: ['true'] }
+								}
+							}
+						}
+					: {}),
 				content: { 'application/json': { schema: schema(op.response, 'output') } }
 			},
 			...Object.fromEntries(errors.map((s) => [String(s), errorResponse(s)]))
@@ -100,6 +124,7 @@ export function openApiDocument(origin: string) {
 				'Les porteføljen, gevinstene og etterlevelsen av årshjulene, registrer realiserte verdier og signer forekomster fra et annet system.',
 				`Send et personlig API-token fra Min konto som «Authorization: Bearer mk_…». Et token varer høyst ${MAX_TOKEN_DAYS} dager og har omfang «read» eller «write»; det gir den samme tilgangen som eieren har i sidene.`,
 				`Hvert token kan gjøre ${API_RATE.limit} forespørsler i minuttet; deretter 429 med Retry-After.`,
+				'En skriving (POST) kan sendes med headeren Idempotency-Key (IETF draft-ietf-httpapi-idempotency-key-header): gjentas den med samme nøkkel, svares det første svaret, og ingenting skrives to ganger.',
 				'Feil svares som { "error": { "code", "message" } } med melding på norsk.'
 			].join('\n\n')
 		},

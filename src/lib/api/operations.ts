@@ -43,7 +43,16 @@ export interface ApiOperation {
 	status: 200 | 201;
 	/** The error statuses this endpoint can answer besides 401 and 429. */
 	errors: number[];
+	/** Takes an `Idempotency-Key` header (IDEMPOTENCY_KEY_TEXT). */
+	idempotent?: true;
 }
+
+/**
+ * What the `Idempotency-Key` header does (IETF draft-ietf-httpapi-idempotency-key-header;
+ * src/lib/server/api-io.ts `answerOnce`), for the OpenAPI document.
+ */
+export const IDEMPOTENCY_KEY_TEXT =
+	'Valgfri. En nøkkel klienten lager for denne skrivingen (gjerne en UUID, 1–255 tegn). Sendes samme forespørsel igjen med samme nøkkel, samme token og til samme adresse innen 24 timer, svares det første svaret (samme status og innhold, med `Idempotent-Replayed: true`), og ingenting skrives på nytt. Samme nøkkel med et annet innhold: 422 (`idempotency_key_reused`); mens den første ennå behandles: 409 (`idempotency_key_in_use`); en ugyldig nøkkel: 400. Bare et vellykket svar huskes: en avvist forespørsel har ikke skrevet noe og kan rettes og sendes igjen med samme nøkkel. Uten nøkkelen skrives hver forespørsel.';
 
 const ID = ID_PATTERN.source;
 const idParam = (name: string, description: string): PathParam => ({
@@ -137,7 +146,8 @@ export const API_OPERATIONS: ApiOperation[] = [
 		body: realisationBodySchema,
 		response: realisationResponseSchema,
 		status: 201,
-		errors: [400, 403, 404, 409, 415, 422]
+		errors: [400, 403, 404, 409, 415, 422],
+		idempotent: true
 	},
 	{
 		id: 'getCompliance',
@@ -190,6 +200,7 @@ export const API_OPERATIONS: ApiOperation[] = [
 		body: signatureBodySchema,
 		response: writeResponseSchema,
 		status: 201,
-		errors: [400, 403, 404, 409, 415, 422]
+		errors: [400, 403, 404, 409, 415, 422],
+		idempotent: true
 	}
 ];

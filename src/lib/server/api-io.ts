@@ -4,11 +4,22 @@
  * very action the form posts to, as the form data a browser would have sent: one set of rules,
  * one audit row, whichever way the value came in.
  */
-import { error, isActionFailure, json } from '@sveltejs/kit';
+import { createHash } from 'node:crypto';
+import { error, isActionFailure, json, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { fieldErrors } from '$lib/schemas/form';
 import { m } from '$lib/paraglide/messages';
 import { apiError } from './auth/api-request';
+import {
+	canonicalJson,
+	idempotencyKeysExpiredAt,
+	readIdempotencyKey
+} from '$lib/domain/auth/idempotency';
+import {
+	recordIdempotentAnswer,
+	releaseIdempotencyKey,
+	reserveIdempotencyKey
+} from './db/queries/api-idempotency';
 
 /** The query string checked against `schema`; an unknown value is answered with 400. */
 export function readQuery<S extends z.ZodObject>(url: URL, schema: S): z.output<S> {
@@ -64,7 +75,9 @@ async function readCapped(request: Request, limit: number): Promise<string | nul
 	return Buffer.concat(chunks).toString('utf8');
 }
 
-export type ApiBody = { ok: true; form: FormData } | { ok: false; response: Response };
+/** The body as form data for the action, and as the JSON it was (an idempotency key's fingerprint). */
+export type ApiBody =
+	{ ok: true; form: FormData; json: unknown } | { ok: false; response: Response };
 
 /**
  * The request's JSON body, checked against `schema`, as form data for the shared action: 415
@@ -101,7 +114,7 @@ export async function readJsonBody(request: Request, schema: z.ZodObject): Promi
 		const fields = fieldErrors(result.error);
 		return { ok: false, response: invalidAnswer(fields) };
 	}
-	return { ok: true, form: asFormData(body as Record<string, unknown>) };
+	return { ok: true, form: asFormData(body as Record<string, unknown>), json: body };
 }
 
 /**
@@ -142,4 +155,71 @@ export function answerWrite(result: unknown): Response {
 	const { success, created } = result as { success?: unknown; created?: object };
 	const message = typeof success === 'string' ? success : m.api_saved();
 	return json({ message, ...created }, { status: 201 });
+}
+
+type WriteEvent = Pick<RequestEvent, 'request' | 'url' | 'locals'>;
+
+/**
+ * A write sent with an `Idempotency-Key` header (IETF draft-ietf-httpapi-idempotency-key-header)
+ * is done once: a repeat with the same key, by the same token to the same address and with the
+ * same body, within a day, is answered with the first answer (its status and body, and
+ * `Idempotent-Replayed: true`) and writes nothing. The same key with another body is 422; a
+ * repeat while the first is still being answered, 409 (the draft's § 2.7). A key that is no key
+ * is 400. Without the header the write runs as it always has. Only a success is kept: a request
+ * refused (by the guards, the body's checks or the action) wrote nothing and keeps no key, so the
+ * client may correct it and send it again under the same key.
+ */
+export async function answerOnce(
+	event: WriteEvent,
+	body: { json: unknown },
+	write: () => Response | Promise<Response>
+): Promise<Response> {
+	const header = event.request.headers.get('idempotency-key');
+	const grant = event.locals.apiToken;
+	if (header === null || !grant) return write();
+	const key = readIdempotencyKey(header);
+	if (key === null) {
+		return apiError(400, 'bad_idempotency_key', m.api_error_idempotency_key_bad());
+	}
+	const entry = {
+		tokenId: grant.tokenId,
+		endpoint: `${event.request.method} ${event.url.pathname}`,
+		key
+	};
+	const now = event.locals.now;
+	const fingerprint = createHash('sha256').update(canonicalJson(body.json)).digest('hex');
+	const reserved = reserveIdempotencyKey(entry, fingerprint, now, idempotencyKeysExpiredAt(now));
+	if (reserved.kind === 'mismatch') {
+		return apiError(422, 'idempotency_key_reused', m.api_error_idempotency_key_reused({ key }));
+	}
+	if (reserved.kind === 'in_progress') {
+		return apiError(409, 'idempotency_key_in_use', m.api_error_idempotency_key_in_use({ key }), {
+			headers: { 'Retry-After': '1' }
+		});
+	}
+	if (reserved.kind === 'replay') {
+		return new Response(reserved.body, {
+			status: reserved.status,
+			headers: {
+				'Content-Type': 'application/json; charset=utf-8',
+				'Idempotent-Replayed': 'true'
+			}
+		});
+	}
+	let answer: Response;
+	try {
+		answer = await write();
+	} catch (e) {
+		releaseIdempotencyKey(entry);
+		throw e;
+	}
+	// Only a write that was done is kept: a refusal wrote nothing, so running it again is safe,
+	// and the client may correct the request and send it under the same key.
+	if (answer.status >= 300) {
+		releaseIdempotencyKey(entry);
+		return answer;
+	}
+	const text = await answer.text();
+	recordIdempotentAnswer(entry, answer.status, text);
+	return new Response(text, { status: answer.status, headers: answer.headers });
 }

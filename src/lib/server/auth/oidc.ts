@@ -5,12 +5,20 @@
  */
 import * as client from 'openid-client';
 import { offsetFromProcessClock } from '$lib/server/clock';
+import { ConfigurationError } from '$lib/server/config-error';
 import { parseGroupRoles, type ClaimNames, type GroupRole } from '$lib/domain/sso/claims';
+import { issuerIdentity, sameIssuer } from '$lib/domain/sso/issuer';
 
 type Env = Record<string, string | undefined>;
 
 export type OidcSettings = {
+	/** `OIDC_ISSUER` as written: where discovery begins. */
 	issuer: URL;
+	/**
+	 * The provider, as stored with a person's subject identifier: the issuer without trailing
+	 * slashes (domain/sso/issuer.ts), so `https://idp/x` and `https://idp/x/` are one provider.
+	 */
+	issuerId: string;
 	clientId: string;
 	clientSecret: string | null;
 	scopes: string;
@@ -24,6 +32,9 @@ export type OidcSettings = {
 	redirectUri: string | null;
 };
 
+/** A value quoted in a message as one line, however it was written. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 const off = (value: string | undefined) => /^(off|false|0|nei|av)$/i.test(value?.trim() ?? '');
 
 /** Password sign-in is on unless `PASSWORD_LOGIN=off`. */
@@ -31,26 +42,42 @@ export function passwordLoginEnabled(env: Env = process.env): boolean {
 	return !off(env.PASSWORD_LOGIN);
 }
 
+/** How OIDC_GROUP_ROLES is written (README, «Innlogging med OpenID Connect»), for its errors. */
+const GROUP_ROLES_FORM =
+	'Skriv gruppe=rolle, flere skilt med «;» eller linjeskift, og gruppe=unit_leader:<enhetens id> for en enhetsleder, for eksempel OIDC_GROUP_ROLES="g-styring=steering; g-oppvekst-ledere=unit_leader:12".';
+
 /**
  * The settings, or null when single sign-on is not configured (no `OIDC_ISSUER`). A setting that
- * is present but wrong stops the server at once rather than letting sign-in half work.
+ * is present but wrong stops the server at once rather than letting sign-in half work: a
+ * ConfigurationError whose message names the variable, what is wrong and the right form.
  */
 export function readOidcSettings(env: Env = process.env): OidcSettings | null {
 	const issuerText = env.OIDC_ISSUER?.trim();
 	if (!issuerText) return null;
 	const clientId = env.OIDC_CLIENT_ID?.trim();
-	if (!clientId) throw new Error('OIDC_CLIENT_ID mangler (OIDC_ISSUER er satt)');
+	if (!clientId) {
+		throw new ConfigurationError(
+			'OIDC_CLIENT_ID mangler: OIDC_ISSUER er satt, så innlogging med OpenID Connect trenger klient-id-en Misjonskart er registrert med hos leverandøren, for eksempel OIDC_CLIENT_ID=misjonskart.'
+		);
+	}
 	let issuer: URL;
 	try {
 		issuer = new URL(issuerText);
 	} catch {
-		throw new Error(`OIDC_ISSUER er ikke en adresse: ${issuerText}`);
+		throw new ConfigurationError(
+			`OIDC_ISSUER er ikke en adresse: «${oneLine(issuerText)}». Skriv leverandørens issuer slik discovery-dokumentet oppgir den, for eksempel OIDC_ISSUER=https://login.microsoftonline.com/<tenant-id>/v2.0.`
+		);
 	}
 	const mapping = parseGroupRoles(env.OIDC_GROUP_ROLES ?? '');
-	if (!mapping.ok) throw new Error(`OIDC_GROUP_ROLES: ${mapping.error}`);
+	if (!mapping.ok) {
+		throw new ConfigurationError(
+			`OIDC_GROUP_ROLES er feil: ${oneLine(mapping.error)}. ${GROUP_ROLES_FORM}`
+		);
+	}
 	const verified = env.OIDC_EMAIL_VERIFIED_CLAIM?.trim() || 'email_verified';
 	return {
 		issuer,
+		issuerId: issuerIdentity(issuer),
 		clientId,
 		clientSecret: env.OIDC_CLIENT_SECRET || null,
 		scopes: env.OIDC_SCOPES?.trim() || 'openid email profile',
@@ -79,16 +106,57 @@ type Discovered = { key: string; metadata: client.ServerMetadata; jwks?: client.
 let discovered: Discovered | null = null;
 let pending: { key: string; promise: Promise<client.ServerMetadata> } | null = null;
 
+/** Discovery at `issuer` (OpenID Connect Discovery 1.0 § 4), with openid-client's checks. */
+function discover(issuer: URL, settings: OidcSettings): Promise<client.ServerMetadata> {
+	return client
+		.discovery(issuer, settings.clientId, undefined, undefined, {
+			execute: isLoopback(issuer) ? [client.allowInsecureRequests] : [],
+			timeout: 10
+		})
+		.then((config) => config.serverMetadata());
+}
+
+/**
+ * The issuer the discovery document gives, when openid-client refused it only because
+ * `OIDC_ISSUER` was written with or without a trailing slash where the document has the other;
+ * null for any other error. Discovery § 4.3 wants the two identical, and openid-client compares
+ * them exactly.
+ */
+function slashOnlyMismatch(e: unknown, settings: OidcSettings): string | null {
+	if (!(e instanceof client.ClientError) || e.code !== 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED') {
+		return null;
+	}
+	const cause = e.cause as { attribute?: unknown; body?: { issuer?: unknown } } | undefined;
+	const said = cause?.body?.issuer;
+	if (cause?.attribute !== 'issuer' || typeof said !== 'string') return null;
+	try {
+		return sameIssuer(said, settings.issuer) ? said : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * The provider's metadata. Where `OIDC_ISSUER` and the discovery document differ only by a
+ * trailing slash, discovery is done again at the document's own spelling, so the metadata's
+ * `issuer`, which every id_token's `iss` is then checked against exactly (OpenID Connect Core
+ * § 3.1.3.7 item 2), is the one the provider publishes.
+ */
+async function discoverProvider(settings: OidcSettings): Promise<client.ServerMetadata> {
+	try {
+		return await discover(settings.issuer, settings);
+	} catch (e) {
+		const said = slashOnlyMismatch(e, settings);
+		if (said === null) throw e;
+		return discover(new URL(said), settings);
+	}
+}
+
 async function serverMetadata(settings: OidcSettings): Promise<Discovered> {
-	const key = `${settings.issuer.href} ${settings.clientId}`;
+	const key = `${settings.issuerId} ${settings.clientId}`;
 	if (discovered?.key === key) return discovered;
 	if (pending?.key !== key) {
-		const promise = client
-			.discovery(settings.issuer, settings.clientId, undefined, undefined, {
-				execute: isLoopback(settings.issuer) ? [client.allowInsecureRequests] : [],
-				timeout: 10
-			})
-			.then((config) => config.serverMetadata());
+		const promise = discoverProvider(settings);
 		pending = { key, promise };
 		// A failed discovery is not kept: the next sign-in tries again.
 		promise.catch(() => {
@@ -138,15 +206,41 @@ export async function clientFor(settings: OidcSettings, now: Date): Promise<clie
 	);
 	if (isLoopback(settings.issuer)) client.allowInsecureRequests(config);
 	client.enableNonRepudiationChecks(config);
-	if (found.jwks) client.setJwksCache(config, found.jwks);
+	if (found.jwks) client.setJwksCache(config, keysForRequest(found.jwks, now));
 	config.timeout = 10;
 	return config;
 }
 
-/** Keeps the signing keys a request fetched, so the next request need not fetch them again. */
+/**
+ * How old the kept signing keys (JWKS) must look for openid-client to fetch them again when an
+ * id_token names a key (`kid`) they do not hold. Its oauth4webapi keeps a JWKS for 300 s and, for
+ * an unknown kid, fetches it again only once the set is at least 60 s old
+ * (`getPublicSigKeyFromIssuerJwksUri`); younger, the sign-in fails. The age is counted from the
+ * cache's `uat`, in seconds of the process clock, which the library reads itself.
+ */
+const KEY_REFETCH_AGE_S = 60;
+
+/**
+ * The kept keys as this request hands them to openid-client: dated at least KEY_REFETCH_AGE_S
+ * back, so a key the provider has just rotated in is fetched at once, by the first sign-in that
+ * meets it. Keys the set holds are used as they are, with no fetch; after 300 s from the real
+ * fetch they are fetched again as before (the date is never made later than it is).
+ */
+function keysForRequest(jwks: client.ExportedJWKSCache, now: Date): client.ExportedJWKSCache {
+	const processSeconds = Math.floor((now.getTime() - offsetFromProcessClock(now)) / 1000);
+	return { ...jwks, uat: Math.min(jwks.uat, processSeconds - KEY_REFETCH_AGE_S) };
+}
+
+/**
+ * Keeps the signing keys a request fetched, so the next request need not fetch them again: only
+ * a set fetched later than the one kept (a request that used the kept set hands it back dated
+ * back, by keysForRequest). Called whether or not the sign-in succeeded: keys fetched for a
+ * rotated kid are good keys even when the sign-in failed for another reason.
+ */
 export function keepSigningKeys(config: client.Configuration): void {
 	const jwks = client.getJwksCache(config);
-	if (jwks && discovered) discovered.jwks = jwks;
+	if (!jwks || !discovered) return;
+	if (!discovered.jwks || jwks.uat > discovered.jwks.uat) discovered.jwks = jwks;
 }
 
 /** Forgets the discovered metadata and keys (tests start a new provider per file). */

@@ -179,8 +179,9 @@ async function finish(event: SsoEvent, settings: OidcSettings, flow: Flow): Prom
 		return { ok: false, code: error === 'access_denied' ? 'denied' : 'invalid' };
 	}
 	let claims: Record<string, unknown>;
+	let config: client.Configuration | undefined;
 	try {
-		const config = await clientFor(settings, now);
+		config = await clientFor(settings, now);
 		const current = new URL(redirectUri(settings, event.url));
 		current.search = event.url.search;
 		const tokens = await client.authorizationCodeGrant(config, current, {
@@ -189,7 +190,6 @@ async function finish(event: SsoEvent, settings: OidcSettings, flow: Flow): Prom
 			expectedNonce: flow.nonce,
 			idTokenExpected: true
 		});
-		keepSigningKeys(config);
 		claims = tokens.claims() ?? {};
 	} catch (e) {
 		// A code that was already exchanged is `invalid_grant` (RFC 6749 § 5.2): a replay. A
@@ -204,10 +204,12 @@ async function finish(event: SsoEvent, settings: OidcSettings, flow: Flow): Prom
 					: 'invalid';
 		log(code, describe(e));
 		return { ok: false, code };
+	} finally {
+		if (config) keepSigningKeys(config);
 	}
 	const read = readIdentity(claims, settings.claims);
 	if (!read.ok) {
-		log(read.reason, `claim ${settings.claims.email} from ${settings.issuer.href}`);
+		log(read.reason, `claim ${settings.claims.email} from ${settings.issuerId}`);
 		return { ok: false, code: read.reason };
 	}
 	const { identity } = read;
@@ -225,7 +227,7 @@ async function finish(event: SsoEvent, settings: OidcSettings, flow: Flow): Prom
 			name: identity.name,
 			roles: rolesForGroups(identity.groups ?? [], settings.groupRoles),
 			mapping: unsaid ? [] : settings.groupRoles,
-			issuer: settings.issuer.href,
+			issuer: settings.issuerId,
 			subject: String(claims.sub),
 			provision: settings.provision
 		},

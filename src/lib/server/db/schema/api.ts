@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
 import { requiredRef, rowId } from './columns';
 
@@ -30,3 +30,30 @@ export const apiToken = sqliteTable(
 );
 
 export type ApiToken = typeof apiToken.$inferSelect;
+
+/**
+ * The answers of API writes sent with an `Idempotency-Key` header (IETF
+ * draft-ietf-httpapi-idempotency-key-header; docs/api.md): a repeat of the same request with the
+ * same key, by the same token to the same address, is answered from here and writes nothing. A
+ * row without a status is a request still being answered. Kept for a day
+ * (`IDEMPOTENCY_KEY_TTL_MS`, domain/auth/idempotency.ts).
+ */
+export const apiIdempotencyKey = sqliteTable(
+	'api_idempotency_key',
+	{
+		tokenId: requiredRef('token_id', () => apiToken.id, { onDelete: 'cascade' }),
+		// `POST /api/v1/gevinster/12/realiseringer`: the method and the path as requested.
+		endpoint: text('endpoint').notNull(),
+		key: text('key').notNull(),
+		// SHA-256 (hex) of the body as canonical JSON: a different body with the same key is 422.
+		requestHash: text('request_hash').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		// The first answer, once there is one.
+		status: integer('status'),
+		body: text('body')
+	},
+	(t) => [
+		primaryKey({ columns: [t.tokenId, t.endpoint, t.key] }),
+		index('api_idempotency_key_created_idx').on(t.createdAt)
+	]
+);
