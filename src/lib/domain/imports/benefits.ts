@@ -77,7 +77,7 @@ export const BENEFIT_FIELDS: readonly ImportField[] = [
 		'Retning',
 		false,
 		['målretning'],
-		'Høyere er bedre eller Lavere er bedre; tom er Høyere er bedre.'
+		'Høyere er bedre eller Lavere er bedre; tom er Høyere er bedre. Et mål under nullpunktet (en reduksjon) krever Lavere er bedre.'
 	),
 	f('benefits', 'baselineValue', 'Nullpunkt', false, ['nullpunktverdi']),
 	f('benefits', 'baselineDate', 'Nullpunkt dato', false, [], 'ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ.'),
