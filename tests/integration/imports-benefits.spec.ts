@@ -4,7 +4,14 @@ import * as benefitsImport from '../../src/routes/(app)/gevinster/import/+page.s
 import * as realisationsImport from '../../src/routes/(app)/gevinster/import/realiseringer/+page.server';
 import { makeUser, signIn, type Signed } from '../factories';
 import { importPage } from '../factories/imports';
-import { makeBenefit, makeMission, makeProject, makeRegisterBenefit } from '../factories/benefits';
+import {
+	makeBenefit,
+	makeMission,
+	makeProject,
+	makeRegisterBenefit,
+	planBenefit
+} from '../factories/benefits';
+import { deleteBenefit } from '$lib/server/db/queries/benefits';
 import { db } from '$lib/server/db';
 import { getProjectById } from '$lib/server/db/queries/projects';
 import { logRealisation } from '$lib/server/db/queries/benefits-gains';
@@ -584,5 +591,61 @@ describe('who may import', () => {
 		expect(p.issues.map((i) => i.message)).toEqual([
 			'Du kan bare legge gevinster til prosjekter du leder.'
 		]);
+	});
+});
+
+describe('a reduction downloaded and imported again', () => {
+	it('keeps its direction, description and baseline method, in this installation and a fresh one', async () => {
+		const { id: projectId } = db.$client
+			.prepare('select id from project where title = ?')
+			.get(projectTitle) as { id: number };
+		const id = makeBenefit(
+			projectId,
+			{
+				title: 'Kortere ventetid på avlastning',
+				description: 'Dager fra søknad til vedtak',
+				unit: 'antall',
+				direction: 'lower'
+			},
+			who.per!.user.id
+		);
+		planBenefit(
+			id,
+			{ baseline: 40, target: 20, method: 'Telling i fagsystemet', targetDate: '2027-06-30' },
+			who.per!.user.id,
+			NOW
+		);
+		const row = (await registerRows()).get('Kortere ventetid på avlastning')!;
+		expect(row).toMatchObject({
+			Retning: 'Lavere er bedre',
+			Beskrivelse: 'Dager fra søknad til vedtak',
+			'Metode for nullpunkt': 'Telling i fagsystemet'
+		});
+
+		// Into the installation it came from: every row is there already.
+		const exported = await benefitRegisterXlsx(who.per!.user, new URLSearchParams(), NOW);
+		let token = await benefitsIn.stage(exported.content, exported.fileName);
+		let p = await benefitsIn.preview(token);
+		expect(p.counts).toMatchObject({ new: 0, errors: 0 });
+
+		// Gone from the installation, the same file creates it again as it was.
+		expect(deleteBenefit(id, who.per!.user.id, NOW).ok).toBe(true);
+		token = await benefitsIn.stage(exported.content, exported.fileName);
+		p = await benefitsIn.preview(token);
+		expect(p.counts).toMatchObject({ new: 1, errors: 0 });
+		expect(await benefitsIn.commit(token, p.digest)).toMatchObject({ kind: 'ok' });
+		const saved = db.$client
+			.prepare(
+				`select direction, description, baseline_value as baseline, baseline_method as method,
+					target_value as target from benefit where title = 'Kortere ventetid på avlastning'`
+			)
+			.get();
+		expect(saved).toEqual({
+			direction: 'lower',
+			description: 'Dager fra søknad til vedtak',
+			baseline: 40,
+			method: 'Telling i fagsystemet',
+			target: 20
+		});
 	});
 });

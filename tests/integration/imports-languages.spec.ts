@@ -80,7 +80,18 @@ describe('a download in bokmål keeps its headers', () => {
 			(await withLocale('nb', () => portfolioXlsx(new URLSearchParams(), NOW))).content
 		);
 		expect(Object.keys(portfolio)).toEqual(['Spor', 'Prosjekter', 'Tiltak', 'Om uttrekket']);
-		expect(portfolio['Spor']).toEqual(['Spor-ID', 'Kode', 'Spor', 'Status', 'Prioritert', 'Eier']);
+		expect(portfolio['Spor']).toEqual([
+			'Spor-ID',
+			'Kode',
+			'Spor',
+			'Status',
+			'Prioritert',
+			'Eier',
+			'Problemformulering',
+			'Hovedbarrierer'
+		]);
+		expect(portfolio['Prosjekter']?.slice(-3)).toEqual(['Beskrivelse', 'Start', 'Slutt']);
+		expect(portfolio['Tiltak']?.slice(-3)).toEqual(['Start', 'Slutt', 'Beskrivelse']);
 	});
 });
 
@@ -107,7 +118,9 @@ describe.each(['nn', 'en'] as const)('a download in %s', (locale) => {
 				'Mission track',
 				'Status',
 				'Prioritised',
-				'Owner'
+				'Owner',
+				'Problem statement',
+				'Main barriers'
 			]);
 			const risks = await headersOf(
 				(await withLocale('en', () => risksXlsx(new URLSearchParams(), NOW))).content
@@ -230,6 +243,24 @@ describe('the import page in the reader’s language', () => {
 		expect(preview.rows.map((r) => r.note)).toContain(
 			'The project is listed earlier in the file – skipped.'
 		);
+		// The rows' cells too: the sheet, what a row belongs to and its status in English.
+		const [sheet, , title, belongs, status] = preview.rows[1]!.cells;
+		expect([sheet, title, belongs, status]).toEqual([
+			'Projects',
+			'Annet prosjekt',
+			'Tracks 1B',
+			'Proposed'
+		]);
+	});
+
+	it('shows a nynorsk reader the rows’ cells in nynorsk, and the digest does not change', async () => {
+		const nn = importer(portfolioImport, '/portefolje/import', 'nn');
+		const token = await nn.stage(csv, 'prosjekter.csv');
+		const preview = await nn.preview(token);
+		expect(preview.rows[1]!.cells[0]).toBe('Prosjekt');
+		const nb = await importer(portfolioImport, '/portefolje/import', 'nb').preview(token);
+		expect(nb.rows[1]!.cells[0]).toBe('Prosjekter');
+		expect(nb.digest).toBe(preview.digest);
 	});
 
 	it('keeps them in bokmål for a bokmål reader', async () => {
@@ -242,6 +273,8 @@ describe('the import page in the reader’s language', () => {
 		expect(preview.rows.map((r) => r.note)).toContain(
 			'Prosjektet står tidligere i filen – hoppes over.'
 		);
+		const [sheet, , , belongs, status] = preview.rows[1]!.cells;
+		expect([sheet, belongs, status]).toEqual(['Prosjekter', 'Spor 1B', 'Forslag']);
 	});
 });
 

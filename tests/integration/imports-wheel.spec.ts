@@ -8,6 +8,7 @@ import { makeWheel } from '../factories/wheel';
 import { db } from '$lib/server/db';
 import { createWheelTask, listWheelTasks } from '$lib/server/db/queries/wheel';
 import { commitStaging, getStaging } from '$lib/server/db/queries/imports';
+import { withLocale } from '$lib/server/i18n';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const who: Record<string, Signed> = {};
@@ -431,5 +432,61 @@ describe('all or nothing', () => {
 			'april, siste dag',
 			''
 		]);
+	});
+});
+
+describe('cells of the wrong kind, and files that are no spreadsheet', () => {
+	it('refuses a number as a task and TRUE as «Ansvar» on their cells; a number is a due day', async () => {
+		const wheelId = emptyWheel();
+		const bytes = await xlsx([
+			['Oppgave', 'Ansvar', 'Lagres', 'Når', 'Forfallsdag', 'Beskrivelse'],
+			[42, 'Enhetsleder', 'Compilo', 'mars', 15, 'Et tall som tittel'],
+			['Gjennomfør HMS-dag', true, 'Compilo', 'april', 10, ''],
+			['ROS-analyse vold og trusler', 'Enhetsleder', 'Compilo', 'mars', 20, ''],
+			['Halvårsevaluering', 'Fagansvarlig', new Date('2026-03-01T00:00:00Z'), 'mars', 1, '']
+		]);
+		const token = await stage(wheelId, file(bytes, 'arshjul.xlsx'));
+		const preview = (await page(wheelId, token)).staged!.preview!;
+		expect(preview.counts).toEqual({ rows: 4, new: 1, skipped: 0, errors: 3 });
+		expect(preview.issues.map((i) => [i.cell, i.field, i.message])).toEqual([
+			['A2', 'Oppgave', 'Cellen har et tall; her må det stå tekst.'],
+			['B3', 'Ansvar', 'Cellen har en sannhetsverdi (SANN/USANN); her må det stå tekst.'],
+			['C5', 'Lagres', 'Cellen har en dato; her må det stå tekst.']
+		]);
+		const committed = await importOf(wheelId).commit(token, preview.digest, who.leader!);
+		expect(committed).toMatchObject({ kind: 'fail', status: 400 });
+		expect(listWheelTasks(wheelId)).toHaveLength(0);
+	});
+
+	it('refuses a text file that is no table, and a file of another type, saying what it is', async () => {
+		const wheelId = emptyWheel();
+		const prose = 'Husk å gjennomføre HMS-dagen i april\nog ROS-analysen i mars.\n';
+		expect((await refusal(wheelId, file(prose, 'notater.txt'))).message).toBe(
+			'Filen er ren tekst uten kolonner, verken et Excel-regneark (.xlsx) eller en CSV-fil med kolonner skilt med semikolon, komma eller tabulator. Ingenting er importert.'
+		);
+		expect((await refusal(wheelId, file('# Årshjul\n\n- HMS-dag\n', 'arshjul.md'))).message).toBe(
+			'Filen er en .md-fil, verken et Excel-regneark (.xlsx) eller en CSV-fil. Ingenting er importert.'
+		);
+		// Excel's «Tekst (tabulatordelt)» is a .txt with columns: a table.
+		const tabs = 'Oppgave\tAnsvar\tLagres\tNår\nGjennomfør HMS-dag\tEnhetsleder\tCompilo\tapril\n';
+		const token = await stage(wheelId, file(tabs, 'arshjul.txt'));
+		expect((await page(wheelId, token)).staged!.preview!.counts).toMatchObject({
+			new: 1,
+			errors: 0
+		});
+	});
+
+	it('maps headers written in nynorsk or English, and shows the preview in the reader’s words', async () => {
+		const wheelId = emptyWheel();
+		const csv =
+			'Task;Responsible;Stored in;When;Due day\nPersonalmøte;Enhetsleder;Teams;hver måned;10\n';
+		const token = await stage(wheelId, file(csv, 'wheel.csv'));
+		const preview = (await page(wheelId, token)).staged!.preview!;
+		expect(preview.counts).toMatchObject({ new: 1, errors: 0 });
+		expect(preview.rows[0]!.cells[4]).toBe('Hver måned, den 10.');
+		const english = (await withLocale('en', () => page(wheelId, token))).staged!.preview!;
+		expect(english.rows[0]!.cells[4]).toBe('Every month, day 10');
+		// The digest is of what is stored: a preview read in English commits from a bokmål page.
+		expect(english.digest).toBe(preview.digest);
 	});
 });

@@ -32,6 +32,7 @@ function page(preview: Partial<Preview>, rowCount = 1): string {
 				rows: [row('new')],
 				pager: { label: 'Side 1 av 1', previous: null, next: null },
 				noSheets: null,
+				blocked: null,
 				...preview
 			}
 		}
@@ -83,6 +84,13 @@ describe('a preview with nothing to import', () => {
 		expect(html).toContain(`<p role="status" id="preview-summary" tabindex="-1">${noSheets}</p>`);
 		expect(html).not.toContain('0 rader: 0 nye');
 		expect(html).not.toContain('Importer 0');
+		expect(html).not.toContain('action="?/commit"');
+	});
+
+	it('says once that nothing can be imported without a mission, and offers no commit', () => {
+		const blocked = 'Ingenting i filen kan importeres: ingen misjon er registrert ennå.';
+		const html = page({ blocked, counts: { rows: 2, new: 2, skipped: 0, errors: 0 } }, 2);
+		expect(html.split(blocked)).toHaveLength(3);
 		expect(html).not.toContain('action="?/commit"');
 	});
 

@@ -40,6 +40,8 @@ export interface ImportPageData {
 			counts: { rows: number; new: number; skipped: number; errors: number };
 			/** Which sheets were looked for and found, when the file has none of them. */
 			noSheets: string | null;
+			/** Why nothing in the file can be imported (no mission yet), said once for the file. */
+			blocked: string | null;
 			digest: string;
 			issues: { rowNumber: number; cell: string; field: string; message: string }[];
 			moreIssues: number;

@@ -44,6 +44,7 @@ function postedFile(formData: FormData) {
 	if (file && typeof file !== 'string' && !(file.size === 0 && file.name === '')) {
 		return {
 			name: file.name,
+			pasted: false,
 			size: file.size,
 			bytes: async () => new Uint8Array(await file.arrayBuffer())
 		};
@@ -51,7 +52,12 @@ function postedFile(formData: FormData) {
 	const text = formData.get('tekst');
 	if (typeof text !== 'string' || text.trim() === '') return null;
 	const bytes = new TextEncoder().encode(text);
-	return { name: 'Innlimte rader', size: bytes.byteLength, bytes: async () => bytes };
+	return {
+		name: 'Innlimte rader',
+		pasted: true,
+		size: bytes.byteLength,
+		bytes: async () => bytes
+	};
 }
 
 /**
@@ -71,7 +77,8 @@ export async function uploadImport(target: Target, request: Request, now: Date) 
 	const posted = await postedFile(formData);
 	if (!posted) return refuse(refusalMessage('no_file'));
 	if (posted.size > IMPORT_MAX_BYTES) return refuse(refusalMessage('too_large'), 413);
-	const read = await readSpreadsheet(await posted.bytes());
+	// The file's name may refuse it (a .md is no spreadsheet); pasted rows have none.
+	const read = await readSpreadsheet(await posted.bytes(), posted.pasted ? undefined : posted.name);
 	if (!read.ok) {
 		return refuse(refusalMessage(read.reason, read.where), read.reason === 'too_large' ? 413 : 400);
 	}
@@ -151,6 +158,7 @@ export function commitImport(target: Target, formData: FormData, now: Date) {
 	if (staging.committedAt) return refuse(IMPORT_MESSAGES.alreadyCommitted, 409);
 	const { preview, digest } = previewOf(target, staging);
 	const counts = previewCounts(preview.rows);
+	if (preview.blocked) return refuse(preview.blocked);
 	if (counts.errors > 0) return refuse(IMPORT_MESSAGES.hasErrors(counts.errors));
 	if (field(formData, 'digest') !== digest) return refuse(IMPORT_MESSAGES.changed, 409);
 	const result = commitStaging(staging, target.user.id, now, (_tx, abort) => ({

@@ -17,8 +17,8 @@ import {
 	REALISATION_FIELDS
 } from '$lib/domain/imports/benefits';
 import { nameKey } from '$lib/domain/imports/portfolio';
-import { ASSESSMENT_LABEL, type Assessment } from '$lib/domain/benefits/vocabulary';
-import { osloDay } from '$lib/format';
+import type { Assessment } from '$lib/domain/benefits/vocabulary';
+import { formatNumber, osloDay } from '$lib/format';
 import { fieldErrors } from '$lib/schemas/form';
 import {
 	realisationSchemaFor,
@@ -135,13 +135,20 @@ export function realisationPreview(
 		}
 		if (input && input.period > thisMonth) ctx.issue('period', m.import_issue_future_month());
 
+		// Shown in the reader's language; compared by what is stored (the number, the code).
+		const stored =
+			input && 'value' in input
+				? String(input.value)
+				: input && 'assessment' in input
+					? String(input.assessment)
+					: ctx.cell('value') || ctx.cell('assessment');
 		const shown =
 			input && 'value' in input
-				? input.value.toLocaleString('nb-NO')
+				? formatNumber(input.value)
 				: input && 'assessment' in input
-					? ASSESSMENT_LABEL[input.assessment as Assessment]
-					: ctx.cell('value') || ctx.cell('assessment');
-		const what = `${shown}\u001f${input?.comment ?? ''}`;
+					? assessmentLabel(input.assessment as Assessment)
+					: stored;
+		const what = `${stored}\u001f${input?.comment ?? ''}`;
 		const existing = benefit ? existingOf(benefit.id) : [];
 		const ofMonth = existing.filter((r) => r.period === period);
 		const current = ofMonth.filter((r) => r.current);
@@ -189,7 +196,7 @@ export function realisationPreview(
 				period,
 				shown,
 				input?.comment ?? ctx.cell('comment'),
-				input?.supersedesId ? `Rad ${input.supersedesId}` : ''
+				input?.supersedesId ? m.import_cell_row({ id: input.supersedesId }) : ''
 			],
 			note: existingNote ?? (status === 'repeated' ? m.import_note_value_repeated() : null)
 		});

@@ -29,7 +29,8 @@ import {
 	TAKEOUT_LABEL,
 	UNIT_LABEL
 } from '$lib/domain/benefits/vocabulary';
-import { directionLabel } from '$lib/labels-benefits';
+import { directionLabel, unitLabel } from '$lib/labels-benefits';
+import { formatNumber, formatPercent } from '$lib/format';
 import { targetProblem } from '$lib/domain/benefits/value-rules';
 import { fieldErrors } from '$lib/schemas/form';
 import {
@@ -65,8 +66,6 @@ export type BenefitCreate =
 	| { level: 'benefits'; key: string; projectId: number; input: BenefitInput; plan: Plan | null }
 	| { level: 'lines'; benefit: Ref; input: EstimateLineInput };
 
-const nb = (n: number) => n.toLocaleString('nb-NO');
-
 export function benefitPreview(
 	sheets: readonly StagedSheet[],
 	mapping: StagedMapping,
@@ -95,6 +94,7 @@ export function benefitPreview(
 	// is told to look there, not that it is missing.
 	const failedBenefits = new Map<string, number>();
 	const seen = new Set<string>();
+	// Benefits belong to the mission's projects: without a mission the file says so once.
 	const noMission = getMission() === undefined;
 
 	const read = (level: BenefitSheet, run: (row: StagedRow, ctx: RowContext) => void) =>
@@ -102,12 +102,13 @@ export function benefitPreview(
 			sheets[benefitSheetIndex(sheetsInBokmaal(sheets), level)],
 			level,
 			mapping,
-			{ noMission, fields: BENEFIT_FIELDS, skip: isDownloadNote },
+			{ fields: BENEFIT_FIELDS, skip: isDownloadNote },
 			run
 		);
 
+	// The preview's cells in the reader's language: sheet names, kinds, units and numbers.
 	const push = (ctx: RowContext, level: BenefitSheet, cells: string[], outcome?: RowOutcome) =>
-		pushRow(rows, ctx, BENEFIT_SHEET_LABEL[level], cells, outcome, true);
+		pushRow(rows, ctx, sheetLabel(BENEFIT_SHEET_LABEL[level]), cells, outcome, true);
 
 	function judge<T>(
 		ctx: RowContext,
@@ -226,12 +227,21 @@ export function benefitPreview(
 			'benefits',
 			[
 				title,
-				projectTitle ? `Prosjekt ${projectTitle}` : '',
-				input ? (input.kind === 'kvantitativ' ? 'Kvantitativ' : 'Kvalitativ') : ctx.cell('kind'),
-				input?.unit ? UNIT_LABEL[input.unit] : '',
+				projectTitle ? m.import_cell_project({ title: projectTitle }) : '',
+				input
+					? input.kind === 'kvantitativ'
+						? m.export_kind_quantitative()
+						: m.export_kind_qualitative()
+					: ctx.cell('kind'),
+				input?.unit ? unitLabel(input.unit) : '',
 				ctx.cell('owner'),
 				plan
-					? `Nullpunkt ${nb(plan.baseline.value)} (${plan.baseline.date}), mål ${nb(plan.target.value)} (${plan.target.date})`
+					? m.import_cell_plan({
+							baseline: formatNumber(plan.baseline.value),
+							baselineDate: plan.baseline.date,
+							target: formatNumber(plan.target.value),
+							targetDate: plan.target.date
+						})
 					: ''
 			],
 			{
@@ -314,12 +324,12 @@ export function benefitPreview(
 			'lines',
 			[
 				description,
-				benefitTitle ? `Gevinst ${benefitTitle}` : '',
+				benefitTitle ? m.import_cell_benefit({ title: benefitTitle }) : '',
 				'',
 				'',
 				'',
 				input
-					? `${nb(input.amountPerCase)} × ${nb(input.cases)} × ${nb(input.sharePercent)} % = ${nb(total!)}`
+					? `${formatNumber(input.amountPerCase)} × ${formatNumber(input.cases)} × ${formatPercent(input.sharePercent)} = ${formatNumber(total!)}`
 					: ''
 			],
 			{
@@ -333,5 +343,10 @@ export function benefitPreview(
 		}
 	});
 
-	return { columns: benefitColumns(), rows, creates };
+	return {
+		columns: benefitColumns(),
+		rows,
+		creates,
+		blocked: noMission ? m.import_no_mission_file() : null
+	};
 }

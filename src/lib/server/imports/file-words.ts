@@ -13,6 +13,7 @@ import { LIFECYCLE_STATUSES } from '$lib/domain/portfolio/vocabulary';
 import {
 	ASSESSMENTS,
 	BENEFICIARIES,
+	BENEFIT_DIRECTIONS,
 	BENEFIT_LEVELS,
 	BENEFIT_UNITS,
 	TAKEOUT_METHODS
@@ -22,6 +23,7 @@ import {
 	assessmentLabel,
 	beneficiaryLabel,
 	benefitLevelLabel,
+	directionLabel,
 	takeoutLabel,
 	unitLabel
 } from '$lib/labels-benefits';
@@ -38,10 +40,30 @@ export const SHEET_WORDS: readonly Text[] = [
 	...Object.values(REGISTER_SHEET_TEXT)
 ];
 
-/** The downloads' column headers (importable ones). */
+/**
+ * The import's own field names that no download writes (the wheel's columns, seed 004's
+ * «Ansvar», «Lagres»), so a file headed in nynorsk or English («Oppgåve», «Task») maps itself
+ * as one headed in bokmål.
+ */
+const FIELD_WORDS: readonly Text[] = [
+	m.import_field_task,
+	m.import_field_responsible,
+	m.import_field_stored_in,
+	m.import_field_schedule,
+	m.import_field_due_day,
+	m.import_field_reference,
+	m.import_field_problem_statement,
+	m.import_field_barriers,
+	m.import_field_direction,
+	m.import_field_baseline_method,
+	m.import_field_narrative
+];
+
+/** The downloads' column headers (importable ones), and the import's own field names. */
 export const HEADER_WORDS: readonly Text[] = [
 	...Object.values(PORTFOLIO_COLUMN_TEXT),
-	...Object.values(REGISTER_HEADER_TEXT)
+	...Object.values(REGISTER_HEADER_TEXT),
+	...FIELD_WORDS
 ];
 
 /** The fixed words the downloads write in cells the import reads: statuses, levels, yes/no. */
@@ -52,6 +74,7 @@ export const VALUE_WORDS: readonly Text[] = [
 	...TAKEOUT_METHODS.map((t) => () => takeoutLabel(t)),
 	...BENEFICIARIES.map((b) => () => beneficiaryLabel(b)),
 	...ASSESSMENTS.map((a) => () => assessmentLabel(a)),
+	...BENEFIT_DIRECTIONS.map((d) => () => directionLabel(d)),
 	m.export_kind_quantitative,
 	m.export_kind_qualitative,
 	m.export_disbenefit,
@@ -128,6 +151,12 @@ export function sheetsInBokmaal(sheets: readonly StagedSheet[]): StagedSheet[] {
 		name: inTable(names, sheet.name),
 		headers: sheet.headers.map((h) => inTable(headers, h))
 	}));
+}
+
+/** A sheet's headers as the matcher reads them, in bokmål (a one-sheet kind: the wheel's). */
+export function headersInBokmaal(headers: readonly string[]): string[] {
+	const { headers: table } = tablesOf();
+	return headers.map((h) => inTable(table, h));
 }
 
 /** A remembered mapping's header names in bokmål, as sheetsInBokmaal gives the file's. */

@@ -1,9 +1,9 @@
 /**
  * The import's messages: why a file is refused, and what a commit answers. Read when an answer
  * is made, so each is in the request's language (messages/imports/*.json), as are a preview
- * row's notes and problems. A row's cells stay as they will be stored, in bokmål, and the page
- * marks them so: they go into the preview's digest (preview.ts), which must not change with
- * the reader's language between the preview and the commit.
+ * row's notes, problems and cells (status words, sheet names, numbers); the preview's digest
+ * (preview.ts) is made of what is stored, so it does not change with the reader's language
+ * between the preview and the commit.
  */
 import {
 	formatByteSize,
@@ -16,6 +16,7 @@ import {
 import { SCHEDULE_EXAMPLES, type ScheduleProblem } from '$lib/domain/imports/wheel-schedule';
 import { formatNumber } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
+import { takesOf, type CellKind } from '$lib/domain/imports/cell-kinds';
 import type { ReadRefusal } from './read';
 import { columnLabel } from './field-text';
 
@@ -53,7 +54,12 @@ export function refusalMessage(reason: ReadRefusal | 'no_file', where?: string):
 		case 'too_much_text':
 			return nothing(m.import_refusal_too_much_text({ size: formatByteSize(IMPORT_MAX_TEXT) }));
 		case 'wrong_type':
-			return nothing(m.import_refusal_wrong_type());
+			// The type the content or the name shows («.pdf», «.md»), when known.
+			return nothing(
+				where ? m.import_refusal_file_type({ type: where }) : m.import_refusal_wrong_type()
+			);
+		case 'plain_text':
+			return nothing(m.import_refusal_plain_text());
 		case 'old_excel':
 			return nothing(m.import_refusal_old_excel());
 		case 'macro':
@@ -153,4 +159,21 @@ export function scheduleProblemMessage(problem: ScheduleProblem): string {
 		case 'missing':
 			return m.import_issue_schedule_missing({ examples });
 	}
+}
+
+const KIND: Record<CellKind, () => string> = {
+	s: m.import_kind_s,
+	n: m.import_kind_n,
+	b: m.import_kind_b,
+	d: m.import_kind_d
+};
+
+/** A cell of a kind its field does not take: what it holds, and what the field takes. */
+export function cellKindMessage(found: CellKind, fieldKey: string): string {
+	const takes = takesOf(fieldKey).map((k) => KIND[k]());
+	const expected =
+		takes.length < 2
+			? takes.join('')
+			: `${takes.slice(0, -1).join(', ')} ${m.import_or()} ${takes[takes.length - 1]}`;
+	return m.import_issue_cell_kind({ found: KIND[found](), expected });
 }

@@ -7,8 +7,9 @@ import { isoDay, PORTFOLIO_FIELDS } from '$lib/domain/imports/portfolio';
 import type { PortfolioSheet } from '$lib/domain/imports/vocabulary';
 import type { StagedRow, StagedSheet } from './read';
 import type { PreviewIssue, PreviewRow, StagedMapping } from './preview';
-import { m } from '$lib/paraglide/messages';
+import { takesOf, wrongKind } from '$lib/domain/imports/cell-kinds';
 import { fieldLabel } from './field-text';
+import { cellKindMessage } from './messages';
 
 export function dates(ctx: RowContext): string {
 	const start = isoDay(ctx.cell('startDate'));
@@ -39,7 +40,7 @@ export function rowContext(
 	};
 	const issues: PreviewIssue[] = [];
 	const column = (field: string) => columns[`${level}.${field}`] ?? null;
-	return {
+	const ctx: RowContext = {
 		sheetName: sheet.name,
 		rowNumber: row.rowNumber,
 		issues,
@@ -55,6 +56,14 @@ export function rowContext(
 			issues.push({ cell, field: label(`${level}.${field}`), message });
 		}
 	};
+	// A cell of a kind its field does not take (a number as a title, TRUE as a name) is the
+	// row's error on that cell, before anything reads its text.
+	for (const field of fields) {
+		if (field.sheet !== level) continue;
+		const found = wrongKind(row.kinds, columns[field.key], takesOf(field.key));
+		if (found) ctx.issue(field.key.slice(level.length + 1), cellKindMessage(found, field.key));
+	}
+	return ctx;
 }
 
 /**
@@ -116,22 +125,20 @@ export function pushRow(
 }
 
 /**
- * Each row of a level's sheet (none when the file has no such sheet) with its context. With
- * `noMission` every row has that problem; `skip` passes over what is no row (a download's note).
+ * Each row of a level's sheet (none when the file has no such sheet) with its context; `skip`
+ * passes over what is no row (a download's note). A file that cannot be imported at all (no
+ * mission) says so once, as the preview's `blocked`, not on every row.
  */
 export function readLevel(
 	sheet: StagedSheet | undefined,
 	level: string,
 	mapping: StagedMapping,
-	opts: { noMission: boolean; fields?: readonly ImportField[]; skip?: (row: StagedRow) => boolean },
+	opts: { fields?: readonly ImportField[]; skip?: (row: StagedRow) => boolean },
 	run: (row: StagedRow, ctx: RowContext) => void
 ): void {
 	if (!sheet) return;
 	for (const row of sheet.rows) {
 		if (opts.skip?.(row)) continue;
-		const ctx = rowContext(sheet, row, level, mapping.columns, mapping.defaults, opts.fields);
-		// Tracks and projects belong to the mission, benefits to its projects: none, nothing is created.
-		if (opts.noMission) ctx.issue('title', m.import_issue_no_mission());
-		run(row, ctx);
+		run(row, rowContext(sheet, row, level, mapping.columns, mapping.defaults, opts.fields));
 	}
 }

@@ -19,11 +19,7 @@ import {
 } from '$lib/domain/imports/portfolio';
 import { PORTFOLIO_SHEET_LABEL, type PortfolioSheet } from '$lib/domain/imports/vocabulary';
 import { fieldErrors } from '$lib/schemas/form';
-import {
-	LIFECYCLE_LABEL,
-	LIFECYCLE_STATUSES,
-	type LifecycleStatus
-} from '$lib/domain/portfolio/vocabulary';
+import { LIFECYCLE_STATUSES, type LifecycleStatus } from '$lib/domain/portfolio/vocabulary';
 import {
 	newMeasureSchema,
 	newProjectSchema,
@@ -104,17 +100,12 @@ export function portfolioPreview(
 		if (ctx.issues.length > 0 && !failed.has(key)) failed.set(key, ctx.rowNumber);
 	};
 
-	// Tracks and projects belong to the mission; without one nothing can be created.
+	// Tracks and projects belong to the mission; without one nothing can be created, which the
+	// preview says once for the file (`blocked`), not on each row.
 	const noMission = getMission() === undefined;
 
 	const read = (level: PortfolioSheet, run: (row: StagedRow, ctx: RowContext) => void) =>
-		readLevel(
-			sheets[portfolioSheetIndex(sheetsInBokmaal(sheets), level)],
-			level,
-			mapping,
-			{ noMission },
-			run
-		);
+		readLevel(sheets[portfolioSheetIndex(sheetsInBokmaal(sheets), level)], level, mapping, {}, run);
 
 	/** The owner a cell names (blank: the importing user), and whether they may be given it. */
 	function owner(ctx: RowContext, alsoAllowed: number | null = null): number {
@@ -187,8 +178,9 @@ export function portfolioPreview(
 			);
 	}
 
+	// The preview's cells in the reader's language: sheet and status words are labels.
 	const push = (ctx: RowContext, level: PortfolioSheet, cells: string[], outcome?: RowOutcome) =>
-		pushRow(rows, ctx, PORTFOLIO_SHEET_LABEL[level], cells, outcome);
+		pushRow(rows, ctx, sheetLabel(PORTFOLIO_SHEET_LABEL[level]), cells, outcome);
 
 	read('tracks', (_row, ctx) => {
 		const ownerId = owner(ctx);
@@ -217,7 +209,7 @@ export function portfolioPreview(
 		const isNew = push(
 			ctx,
 			'tracks',
-			[code, ctx.cell('title'), '', LIFECYCLE_LABEL[st], nameOf.get(ownerId) ?? '', ''],
+			[code, ctx.cell('title'), '', lifecycleLabel(st), nameOf.get(ownerId) ?? '', ''],
 			{
 				existing: same ? m.import_note_track_exists({ code }) : undefined,
 				repeated: newTracks.has(key) ? m.import_note_track_repeated({ code }) : undefined
@@ -282,8 +274,8 @@ export function portfolioPreview(
 			[
 				'',
 				title,
-				codes.length ? `Spor ${codes.join(', ')}` : '',
-				LIFECYCLE_LABEL[st],
+				codes.length ? m.import_cell_tracks({ codes: codes.join(', ') }) : '',
+				lifecycleLabel(st),
 				nameOf.get(ownerId) ?? '',
 				dates(ctx)
 			],
@@ -367,7 +359,10 @@ export function portfolioPreview(
 		idNamesOther(ctx, 'Tiltak-ID', measureById, (m) => m.title, title);
 		const key = `${nameKey(projectTitle)}\u001f${nameKey(title)}`;
 		const same = parent && measureIn.has(`${parent.id}\u001f${nameKey(title)}`);
-		const extra = [unitNames.length ? `Enheter: ${unitNames.join(', ')}` : '', dates(ctx)]
+		const extra = [
+			unitNames.length ? m.import_cell_units({ units: unitNames.join(', ') }) : '',
+			dates(ctx)
+		]
 			.filter(Boolean)
 			.join('; ');
 		const isNew = push(
@@ -376,8 +371,8 @@ export function portfolioPreview(
 			[
 				'',
 				title,
-				projectTitle ? `Prosjekt ${projectTitle}` : '',
-				LIFECYCLE_LABEL[st],
+				projectTitle ? m.import_cell_project({ title: projectTitle }) : '',
+				lifecycleLabel(st),
 				nameOf.get(ownerId) ?? '',
 				extra
 			],
@@ -392,5 +387,10 @@ export function portfolioPreview(
 		}
 	});
 
-	return { columns: portfolioColumns(), rows, creates };
+	return {
+		columns: portfolioColumns(),
+		rows,
+		creates,
+		blocked: noMission ? m.import_no_mission_file() : null
+	};
 }

@@ -17,7 +17,7 @@ export interface PreviewRow {
 	sheet: string | null;
 	rowNumber: number;
 	status: RowStatus;
-	/** The values as they will be stored, one per preview column. */
+	/** The values as they will be stored, one per preview column, in the reader's language. */
 	cells: string[];
 	issues: PreviewIssue[];
 	/** Why the row is skipped, when it is. */
@@ -29,6 +29,11 @@ export interface Preview<Input> {
 	rows: PreviewRow[];
 	/** The validated input of each row that will be created, in file order. */
 	creates: Input[];
+	/**
+	 * Why nothing in the file can be imported, whatever its rows say (no mission yet): said
+	 * once for the file; the commit is refused while it stands.
+	 */
+	blocked?: string | null;
 }
 
 /** The mapping chosen on the mapping step, as staged. */
@@ -48,15 +53,20 @@ export function previewCounts(rows: readonly PreviewRow[]) {
 }
 
 /**
- * A digest of what the commit would write: the file, the mapping and each row's outcome. The
- * preview page posts it with the commit; a commit that finds another digest (the mapping was
- * changed in another tab, or someone created the same item meanwhile) writes nothing.
+ * A digest of what the commit would write: the file, the mapping, each row's outcome and the
+ * inputs that would be created. The preview page posts it with the commit; a commit that finds
+ * another digest (the mapping was changed in another tab, or someone created the same item
+ * meanwhile) writes nothing. It is made of what is stored, never of the shown cells, which are
+ * in the reader's language: a preview read in English commits on a page read in bokmål.
  */
-export function previewDigest(sha256: string, mapping: StagedMapping, rows: readonly PreviewRow[]) {
-	const outcome = rows.map(
-		(r) => `${r.sheet ?? ''}:${r.rowNumber}:${r.status}:${r.cells.join('\u001f')}`
-	);
+export function previewDigest(
+	sha256: string,
+	mapping: StagedMapping,
+	rows: readonly PreviewRow[],
+	creates: readonly unknown[]
+) {
+	const outcome = rows.map((r) => `${r.sheet ?? ''}:${r.rowNumber}:${r.status}`);
 	return createHash('sha256')
-		.update(JSON.stringify([sha256, mapping, outcome]))
+		.update(JSON.stringify([sha256, mapping, outcome, creates]))
 		.digest('hex');
 }

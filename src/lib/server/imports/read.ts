@@ -24,12 +24,19 @@ import {
 	IMPORT_MAX_UNPACKED_BYTES
 } from '$lib/domain/imports/limits';
 import { entryDataOffset, zipEntries, zipProblem } from '$lib/domain/imports/zip';
+import type { CellKind } from '$lib/domain/imports/cell-kinds';
 import { isAboutSheet, isSumWord } from './file-words';
 
 export interface StagedRow {
 	/** The row's number in the spreadsheet (CSV: the record's number), as the user sees it. */
 	rowNumber: number;
 	cells: string[];
+	/**
+	 * What each cell of an xlsx row held, one letter a cell (`CellKind`): the text of a number
+	 * or a TRUE is not the same as typed text, and a field judges it by this (cell-kinds.ts).
+	 * Absent for CSV, whose cells are all text.
+	 */
+	kinds?: string;
 }
 
 export interface StagedSheet {
@@ -54,7 +61,8 @@ export type ReadRefusal =
 	| 'formula'
 	| 'merged'
 	| 'error_value'
-	| 'no_rows';
+	| 'no_rows'
+	| 'plain_text';
 
 export type ReadResult =
 	| { ok: true; format: 'xlsx' | 'csv'; sheets: StagedSheet[]; sha256: string; rows: number }
@@ -71,12 +79,34 @@ class Refused extends Error {
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-export async function readSpreadsheet(bytes: Uint8Array): Promise<ReadResult> {
+/** A file's extension, lower case, when its name has one («.md»); else null. */
+const extensionOf = (name: string) =>
+	/\.([a-z0-9]{1,8})$/i.exec(name.trim())?.[1]?.toLowerCase() ?? null;
+
+/** Extensions a spreadsheet is saved with: xlsx, and text tables (Excel's «Tekst» saves .txt). */
+const TABLE_EXTENSIONS = new Set(['xlsx', 'csv', 'tsv', 'txt']);
+
+/**
+ * `name` is the uploaded file's name, or undefined for pasted rows. The content decides what a
+ * file is; the name can only refuse it (OWASP: an allow-list of extensions as well): a `.md` or
+ * `.docx` is no spreadsheet whatever it holds.
+ */
+export async function readSpreadsheet(bytes: Uint8Array, name?: string): Promise<ReadResult> {
 	if (bytes.byteLength === 0) return { ok: false, reason: 'empty' };
 	if (bytes.byteLength > IMPORT_MAX_BYTES) return { ok: false, reason: 'too_large' };
+	const extension = name ? extensionOf(name) : null;
+	if (extension !== null && !TABLE_EXTENSIONS.has(extension)) {
+		// A type the content shows (a PDF named .pdf) is named as the content says.
+		const sniffed = await fileTypeFromBuffer(bytes);
+		if (sniffed?.ext === 'cfb') return { ok: false, reason: 'old_excel' };
+		if (sniffed?.ext === 'xlsm' || sniffed?.ext === 'xltm') return { ok: false, reason: 'macro' };
+		return { ok: false, reason: 'wrong_type', where: `.${sniffed?.ext ?? extension}` };
+	}
 	const sha256 = createHash('sha256').update(bytes).digest('hex');
 	try {
-		const sheets = isZip(bytes) ? await readXlsx(bytes) : await readCsv(bytes);
+		const sheets = isZip(bytes)
+			? await readXlsx(bytes)
+			: await readCsv(bytes, extension === 'txt' || extension === 'tsv');
 		const rows = sheets.reduce((n, s) => n + s.rows.length, 0);
 		if (rows === 0) return { ok: false, reason: 'no_rows' };
 		return { ok: true, format: isZip(bytes) ? 'xlsx' : 'csv', sheets, sha256, rows };
@@ -87,9 +117,17 @@ export async function readSpreadsheet(bytes: Uint8Array): Promise<ReadResult> {
 	}
 }
 
-async function readCsv(bytes: Uint8Array): Promise<StagedSheet[]> {
+/**
+ * `mustHaveColumns`: a text file named .txt or .tsv (as Excel saves «Tekst (tabulatordelt)») is
+ * a table only when its header has columns (separated by `;`, `,` or a tab); a page of plain
+ * text is refused as such rather than read as one column and answered «no rows». A .csv and
+ * pasted rows may have one column (a list of task titles).
+ */
+async function readCsv(bytes: Uint8Array, mustHaveColumns: boolean): Promise<StagedSheet[]> {
 	const sniffed = await fileTypeFromBuffer(bytes);
-	if (sniffed) throw new Refused(sniffed.ext === 'cfb' ? 'old_excel' : 'wrong_type');
+	if (sniffed) {
+		throw new Refused(sniffed.ext === 'cfb' ? 'old_excel' : 'wrong_type', `.${sniffed.ext}`);
+	}
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -100,6 +138,8 @@ async function readCsv(bytes: Uint8Array): Promise<StagedSheet[]> {
 	if (text.includes('\u0000')) throw new Refused('wrong_type');
 	const parsed = parseCsv(text, IMPORT_MAX_ROWS + 1);
 	if (!parsed.ok) throw new Refused('open_quote', `linje ${parsed.line}`);
+	const header = parsed.rows.find((cells) => cells.some((c) => c.trim() !== ''));
+	if (mustHaveColumns && header && header.length < 2) throw new Refused('plain_text');
 	const sheet = sheetOf(
 		'CSV',
 		parsed.rows.map((cells, i) => ({ rowNumber: i + 1, cells }))
@@ -181,6 +221,14 @@ async function readXlsx(bytes: Uint8Array): Promise<StagedSheet[]> {
 
 type CellValue = ExcelJS.CellValue;
 
+/** The kind of a cell's value (cell-kinds.ts), one letter. */
+function cellKind(value: CellValue): CellKind {
+	if (typeof value === 'number') return 'n';
+	if (typeof value === 'boolean') return 'b';
+	if (value instanceof Date) return 'd';
+	return 's';
+}
+
 function cellText(value: CellValue, where: string, numFmt?: string): string {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'string') return value;
@@ -248,16 +296,22 @@ async function parseSheets(bytes: Uint8Array): Promise<StagedSheet[]> {
 				if (isSumRow(Array.from(values), rowNumber, last)) return;
 			}
 			const cells: string[] = [];
+			const kinds: CellKind[] = [];
 			row.eachCell({ includeEmpty: false }, (cell, column) => {
 				if (column > IMPORT_MAX_COLUMNS) throw new Refused('too_many_columns');
 				// «Estimatlinjer!F2», as the preview names a cell: a workbook has several sheets.
 				const where = `${worksheet.name}!${cellName(column - 1, rowNumber)}`;
 				cells[column - 1] = cellText(cell.value, where, cell.numFmt).trim();
+				kinds[column - 1] = cellKind(cell.value);
 			});
 			if (cells.every((c) => !c)) return;
 			for (const c of cells) text += c?.length ?? 0;
 			if (text > IMPORT_MAX_TEXT) throw new Refused('too_much_text');
-			rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? '') });
+			rows.push({
+				rowNumber,
+				cells: Array.from(cells, (c) => c ?? ''),
+				kinds: Array.from(kinds, (k) => k ?? 's').join('')
+			});
 			// The first row is the header; the rest count, over all sheets.
 			if (counted && rows.length > 1 && ++dataRows > IMPORT_MAX_ROWS) {
 				throw new Refused('too_many_rows');

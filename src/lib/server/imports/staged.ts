@@ -35,5 +35,9 @@ export function mappingOf(target: Target, staging: StagingRow): StagedMapping {
 export function previewOf(target: Target, staging: StagingRow) {
 	const mapping = mappingOf(target, staging);
 	const preview = target.spec.preview(staging.sheets as StagedSheet[], mapping);
-	return { mapping, preview, digest: previewDigest(staging.sha256, mapping, preview.rows) };
+	return {
+		mapping,
+		preview,
+		digest: previewDigest(staging.sha256, mapping, preview.rows, preview.creates)
+	};
 }

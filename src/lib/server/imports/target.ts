@@ -36,7 +36,7 @@ import {
 import { benefitPreview, type BenefitCreate } from './benefits';
 import { realisationPreview, type RealisationCreate } from './benefit-realisations';
 import { createBenefits, logRealisations } from './benefits-commit';
-import { rememberedInBokmaal, sheetsInBokmaal } from './file-words';
+import { headersInBokmaal, rememberedInBokmaal, sheetsInBokmaal } from './file-words';
 
 export interface ImportTarget {
 	user: SessionUser;
@@ -84,7 +84,11 @@ export function wheelTasksTarget(
 				return [m.import_noun_task_one(), m.import_noun_task_many()];
 			},
 			sheetOf: (sheets) => sheets[0] ?? null,
-			mapping: (sheets, remembered) => wheelTaskMapping(sheets[0]?.headers ?? [], remembered),
+			mapping: (sheets, remembered) =>
+				wheelTaskMapping(
+					headersInBokmaal(sheets[0]?.headers ?? []),
+					rememberedInBokmaal(remembered)
+				),
 			preview: (sheets, mapping) =>
 				sheets[0]
 					? wheelTaskPreview(sheets[0], mapping, wheelId)

@@ -121,6 +121,7 @@ export function importPage(target: Target, url: URL, now: Date) {
 				columns: preview.columns,
 				counts,
 				noSheets,
+				blocked: preview.blocked ?? null,
 				digest,
 				issues,
 				moreIssues: Math.max(

@@ -6,7 +6,8 @@
  */
 import { listWheelTasks } from '../db/queries/wheel';
 import { cellName } from '$lib/domain/imports/mapping';
-import { describeSchedule } from '$lib/domain/imports/wheel-schedule';
+import { dueMonths, type Schedule } from '$lib/domain/wheel/schedule';
+import { monthLabel } from '$lib/labels';
 import {
 	titleKey,
 	WHEEL_TASK_FIELDS,
@@ -18,7 +19,8 @@ import type { StagedSheet } from './read';
 import type { Preview, PreviewIssue, PreviewRow, StagedMapping } from './preview';
 import { m } from '$lib/paraglide/messages';
 import { fieldLabel } from './field-text';
-import { scheduleProblemMessage } from './messages';
+import { cellKindMessage, scheduleProblemMessage } from './messages';
+import { takesOf, wrongKind } from '$lib/domain/imports/cell-kinds';
 
 /** The preview's columns, in the reader's language. */
 export const wheelTaskColumns = () => [
@@ -29,6 +31,16 @@ export const wheelTaskColumns = () => [
 	m.import_pcol_when(),
 	m.import_pcol_reference()
 ];
+
+/** A schedule in the reader's words (bokmål: as describeSchedule in domain/imports writes it). */
+function scheduleText(schedule: Schedule): string {
+	const day =
+		schedule.dueDay === null
+			? m.import_cell_last_day()
+			: m.import_cell_day({ day: schedule.dueDay });
+	if (schedule.kind === 'monthly') return m.import_cell_monthly({ day });
+	return m.import_cell_months({ months: dueMonths(schedule).map(monthLabel).join(', '), day });
+}
 
 const labelOf = (key: string) => {
 	const field = WHEEL_TASK_FIELDS.find((f) => f.key === key);
@@ -52,13 +64,31 @@ export function wheelTaskPreview(
 	const seen = new Map<string, number>();
 	const rows: PreviewRow[] = [];
 	const creates: TaskInput[] = [];
+	const kindsOf = new Map(sheet.rows.map((r) => [r.rowNumber, r.kinds]));
 	for (const row of wheelTaskRows(sheet.headers, sheet.rows, mapping.columns, defaults)) {
 		const where = (field: string) => {
 			const column = mapping.columns[field] ?? mapping.columns.title ?? null;
 			return column === null || column === undefined ? '–' : cellName(column, row.rowNumber);
 		};
 		const issues: PreviewIssue[] = [];
-		if (row.scheduleProblem) {
+		const fields = new Set<string>();
+		// A cell of a kind its field does not take (42 as a task, TRUE as «Ansvar») is the
+		// error on that cell; the text it reads as is not judged further.
+		for (const field of WHEEL_TASK_FIELDS) {
+			const found = wrongKind(
+				kindsOf.get(row.rowNumber),
+				mapping.columns[field.key],
+				takesOf(field.key)
+			);
+			if (!found) continue;
+			fields.add(field.key);
+			issues.push({
+				cell: where(field.key),
+				field: labelOf(field.key),
+				message: cellKindMessage(found, field.key)
+			});
+		}
+		if (row.scheduleProblem && !fields.has('schedule')) {
 			issues.push({
 				cell: where('schedule'),
 				field: labelOf('schedule'),
@@ -67,7 +97,6 @@ export function wheelTaskPreview(
 		}
 		const parsed = taskSchema.safeParse(row.values);
 		if (!parsed.success) {
-			const fields = new Set<string>();
 			for (const issue of parsed.error.issues) {
 				const field = wheelTaskFieldOf(issue.path.map(String).join('.'));
 				// One message per field; the schedule's own problem already says it better.
@@ -81,7 +110,7 @@ export function wheelTaskPreview(
 			String(row.values.description ?? ''),
 			String(row.values.responsibleRole ?? ''),
 			String(row.values.storedIn ?? ''),
-			parsed.success ? describeSchedule(parsed.data.schedule) : '',
+			parsed.success ? scheduleText(parsed.data.schedule) : '',
 			String(row.values.reference ?? '')
 		];
 		if (!parsed.success || issues.length > 0) {

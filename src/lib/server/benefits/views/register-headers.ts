@@ -49,7 +49,13 @@ export const REGISTER_HEADERS = {
 		// force, and the target it was first approved with, so a changed target shows.
 		'Plan godkjent',
 		'Planversjon',
-		'Opprinnelig mål'
+		'Opprinnelig mål',
+		// What the benefit form holds and the import reads back (imports/benefits.ts), so a
+		// downloaded benefit imports into an empty installation as it was: a reduction keeps
+		// «Lavere er bedre», a baseline its method.
+		'Beskrivelse',
+		'Retning',
+		'Metode for nullpunkt'
 	],
 	lines: [
 		'Linje-ID',
@@ -120,6 +126,8 @@ export const REGISTER_HEADER_TEXT: Record<RegisterHeader, () => string> = {
 	'Plan godkjent': m.export_col_plan_approved,
 	Planversjon: m.export_col_plan_version,
 	'Opprinnelig mål': m.export_col_original_target,
+	Retning: m.export_col_direction,
+	'Metode for nullpunkt': m.export_col_baseline_method,
 	'Linje-ID': m.export_col_line_id,
 	Beskrivelse: m.export_col_description,
 	'Beløp per tilfelle': m.export_col_amount_per_case,

@@ -36,6 +36,7 @@ import {
 	assessmentLabel,
 	beneficiaryLabel,
 	benefitLevelLabel,
+	directionLabel,
 	planStatusLabel,
 	takeoutLabel,
 	unitLabel
@@ -182,7 +183,10 @@ export async function benefitRegisterXlsx(
 			net(x, 'timer'),
 			x.planFrozenAt === null ? null : new Date(x.planFrozenAt),
 			x.planVersion,
-			x.originalTarget
+			x.originalTarget,
+			x.description || null,
+			directionLabel(x.direction),
+			x.baselineMethod || null
 		]);
 		const kr = REGISTER_HEADERS.benefits.indexOf('Estimat (kr)');
 		const disKr = REGISTER_HEADERS.benefits.indexOf('Ulempe estimat (kr)');

@@ -23,6 +23,7 @@ export interface RegisterRow extends BenefitListRow {
 	ownerName: string | null;
 	baselineDate: string | null;
 	baselineMethod: string | null;
+	direction: 'higher' | 'lower';
 	targetValue: number | null;
 	targetDate: string | null;
 	trackCodes: string | null;
@@ -37,6 +38,7 @@ export interface RegisterRow extends BenefitListRow {
 const REGISTER_SQL = `
 	select ${BENEFIT_COLUMNS}, b.description, b.beneficiary, b.indicator, b.measurement, b.takeout,
 		u.name as ownerName, b.baseline_date as baselineDate, b.baseline_method as baselineMethod,
+		b.direction,
 		b.target_value as targetValue, b.target_date as targetDate,
 		(select group_concat(t.code, ', ') from project_track pt join track t on t.id = pt.track_id
 			where pt.project_id = p.id) as trackCodes,

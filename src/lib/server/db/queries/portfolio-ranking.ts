@@ -36,7 +36,8 @@ scored as materialized (
 	from project_score group by project_id
 ),
 shown as materialized (
-	select p.id, p.title, p.status, p.owner_id, p.levels, sc.total, sc.mean,
+	select p.id, p.title, p.status, p.owner_id, p.levels, p.description, p.start_date,
+		p.end_date, sc.total, sc.mean,
 		coalesce(sc.n, 0) as n, ${LENSES.map((l) => `sc.s_${l}`).join(', ')}
 	from project p left join scored sc on sc.project_id = p.id
 	where p.archived_at is null
@@ -65,7 +66,8 @@ const rankingSql = (by: RankBy) => `with ${SHOWN},
 		from shown s
 	)
 	select r.id, r.title, r.status, r.owner_id as ownerId, u.name as ownerName, r.rank,
-		r.total, r.mean, r.n as scoredCount,
+		r.total, r.mean, r.n as scoredCount, r.description, r.start_date as startDate,
+		r.end_date as endDate,
 		${LENSES.map((l) => `r.s_${l} as ${l}`).join(', ')},
 		(select group_concat(code, ', ') from (
 			select t.code from project_track pt join track t on t.id = pt.track_id
@@ -129,6 +131,9 @@ export type RankedRow = {
 	mean: number | null;
 	scoredCount: number;
 	trackCodes: string | null;
+	description: string | null;
+	startDate: string | null;
+	endDate: string | null;
 } & Record<Lens, number | null>;
 
 /** One page of the ranking; `rank` is the position in the whole filtered ranking. */

@@ -103,7 +103,11 @@ export async function portfolioXlsx(params: URLSearchParams, now: Date): Promise
 				{ header: col.track() },
 				{ header: col.status() },
 				{ header: col.prioritised() },
-				{ header: col.owner() }
+				{ header: col.owner() },
+				// What the track form holds and the import reads back (imports/portfolio.ts): the
+				// columns after the page's own, so a download re-creates the portfolio whole.
+				{ header: col.problemStatement() },
+				{ header: col.barriers() }
 			],
 			rows: tracks.map((t) => [
 				t.id,
@@ -111,7 +115,9 @@ export async function portfolioXlsx(params: URLSearchParams, now: Date): Promise
 				t.title,
 				lifecycleLabel(t.status),
 				t.prioritised ? m.export_yes() : m.export_no(),
-				t.ownerId === null ? null : (users.get(t.ownerId) ?? null)
+				t.ownerId === null ? null : (users.get(t.ownerId) ?? null),
+				t.problemStatement || null,
+				t.barriers || null
 			]),
 			empty: m.export_no_tracks()
 		})
@@ -127,7 +133,10 @@ export async function portfolioXlsx(params: URLSearchParams, now: Date): Promise
 				{ header: col.tracks() },
 				...LENSES.map((l) => ({ header: lensLabel(l), format: 'number' as const })),
 				{ header: col.scoreSum(), format: 'number' },
-				{ header: col.mean(), format: 'number' }
+				{ header: col.mean(), format: 'number' },
+				{ header: col.description() },
+				{ header: col.start(), format: 'date' },
+				{ header: col.end(), format: 'date' }
 			],
 			rows: projects.map((p): CellValue[] => [
 				p.rank,
@@ -138,7 +147,10 @@ export async function portfolioXlsx(params: URLSearchParams, now: Date): Promise
 				p.trackCodes,
 				...LENSES.map((l) => p[l]),
 				p.scoredCount ? p.total : null,
-				p.mean
+				p.mean,
+				p.description || null,
+				p.startDate,
+				p.endDate
 			]),
 			empty: m.export_no_projects()
 		})
@@ -154,7 +166,8 @@ export async function portfolioXlsx(params: URLSearchParams, now: Date): Promise
 				{ header: col.owner() },
 				{ header: col.units() },
 				{ header: col.start(), format: 'date' },
-				{ header: col.end(), format: 'date' }
+				{ header: col.end(), format: 'date' },
+				{ header: col.description() }
 			],
 			rows: measures.map((x) => [
 				x.id,
@@ -165,7 +178,8 @@ export async function portfolioXlsx(params: URLSearchParams, now: Date): Promise
 				x.ownerId === null ? null : (users.get(x.ownerId) ?? null),
 				x.unitIds.map((id) => units.get(id) ?? `#${id}`).join(', ') || null,
 				x.startDate,
-				x.endDate
+				x.endDate,
+				x.description || null
 			]),
 			empty: m.export_no_measures()
 		});
