@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listUserIdentities } from '$lib/server/db/queries/oidc';
 import { makeUser } from '../factories';
 import { refusedWith, useTestProvider } from './oidc-flow';
@@ -28,6 +28,26 @@ describe('the provider’s signing keys', () => {
 		ctx.provider.rotateKey();
 		expect((await signInAs('rotasjon')).result.kind).toBe('redirect');
 		expect(ctx.provider.jwksFetches()).toBe(fetched + 2);
+	});
+
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it('are kept after a rotation even when both fetches fall in the same second', async () => {
+		// The library dates a fetched set in whole seconds: with the clock standing still, the
+		// rotated set carries the same date as the set it replaces, and must still be kept.
+		vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+		await makeUser([], { email: 'samme.sekund@test.no' });
+		ctx.provider.people.set('samme', { email: 'samme.sekund@test.no', email_verified: true });
+		ctx.provider.rotateKey();
+		expect((await signInAs('samme')).result.kind).toBe('redirect');
+		const fetched = ctx.provider.jwksFetches();
+		ctx.provider.rotateKey();
+		expect((await signInAs('samme')).result.kind).toBe('redirect');
+		expect(ctx.provider.jwksFetches()).toBe(fetched + 1);
+		expect((await signInAs('samme')).result.kind).toBe('redirect');
+		expect(ctx.provider.jwksFetches()).toBe(fetched + 1);
 	});
 
 	it('still refuse a token signed by a key the provider does not publish', async () => {

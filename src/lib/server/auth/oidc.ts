@@ -233,14 +233,17 @@ function keysForRequest(jwks: client.ExportedJWKSCache, now: Date): client.Expor
 
 /**
  * Keeps the signing keys a request fetched, so the next request need not fetch them again: only
- * a set fetched later than the one kept (a request that used the kept set hands it back dated
+ * a set fetched no earlier than the one kept (a request that used the kept set hands it back dated
  * back, by keysForRequest). Called whether or not the sign-in succeeded: keys fetched for a
  * rotated kid are good keys even when the sign-in failed for another reason.
  */
 export function keepSigningKeys(config: client.Configuration): void {
 	const jwks = client.getJwksCache(config);
 	if (!jwks || !discovered) return;
-	if (!discovered.jwks || jwks.uat > discovered.jwks.uat) discovered.jwks = jwks;
+	// `uat` counts whole seconds, so a set fetched again for a rotated kid within the second of
+	// the first fetch carries the same date: equal dates must be kept too, or the next sign-in
+	// fetches the rotated keys once more.
+	if (!discovered.jwks || jwks.uat >= discovered.jwks.uat) discovered.jwks = jwks;
 }
 
 /** Forgets the discovered metadata and keys (tests start a new provider per file). */
