@@ -29,7 +29,9 @@ export default ts.config(
 		rules: {
 			'no-undef': 'off',
 			// The app is always served at the root (no `paths.base`), so plain hrefs are right.
-			'svelte/no-navigation-without-resolve': 'off'
+			'svelte/no-navigation-without-resolve': 'off',
+			// No stores: their import is refused for src/ by no-restricted-syntax below.
+			'svelte/require-store-reactive-access': 'off'
 		}
 	},
 	{
@@ -70,6 +72,13 @@ export default ts.config(
 					selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
 					message:
 						'Take `now` as a parameter (event.locals.now); only $lib/server/clock reads the clock.'
+				},
+				{
+					// State is held in runes ($state, $derived) and page data in `$app/state`; with no
+					// stores, svelte/require-store-reactive-access (half of lint's time) has nothing to
+					// check and is off below.
+					selector: 'ImportDeclaration[source.value=/^(svelte\\/store|\\$app\\/stores)$/]',
+					message: 'Use runes ($state, $derived) and `$app/state`, not stores.'
 				}
 			]
 		}

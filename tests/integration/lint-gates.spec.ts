@@ -193,3 +193,39 @@ describe('the layering: routes → area modules → queries and domain, never ba
 		60_000
 	);
 });
+
+/**
+ * Stores are refused in src/ (eslint.config.js): the app keeps state in runes, which is why the
+ * store-access rule, the slowest in the lint, is off. A store import must fail the lint.
+ */
+const syntax = new ESLint({
+	ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-syntax',
+	overrideConfig: { languageOptions: { parserOptions: { projectService: false } } }
+});
+
+async function syntaxProblems(filePath: string, importLine: string): Promise<string[]> {
+	const text = filePath.endsWith('.svelte')
+		? `<script lang="ts">\n${importLine}\nvoid x;\n</script>\n`
+		: `${importLine}\nvoid x;\n`;
+	const [result] = await syntax.lintText(text, { filePath });
+	return (result?.messages ?? []).map((m) => m.message);
+}
+
+describe('stores', () => {
+	it.each([
+		[COMPONENT, "import { writable as x } from 'svelte/store';"],
+		[ROUTE, "import { page as x } from '$app/stores';"]
+	])(
+		'are refused in %s',
+		async (file, importLine) => {
+			expect(await syntaxProblems(file, importLine)).toEqual([
+				'Use runes ($state, $derived) and `$app/state`, not stores.'
+			]);
+		},
+		60_000
+	);
+
+	it('allows `$app/state`', async () => {
+		expect(await syntaxProblems(COMPONENT, "import { page as x } from '$app/state';")).toEqual([]);
+	}, 60_000);
+});
