@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
-import { paraglideOptions } from './i18n.config.js';
+import { paraglideOptions, paraglideOutput } from './i18n.config.js';
 
 // The crash test (tests/durability): the built server in a child process, killed with SIGKILL
 // round after round. The SvelteKit plugin is here so the test can seed the database through
@@ -11,6 +11,7 @@ export default defineConfig({
 	test: {
 		include: ['tests/durability/**/*.spec.ts'],
 		environment: 'node',
+		server: { deps: { external: [paraglideOutput] } },
 		testTimeout: 900_000,
 		hookTimeout: 60_000,
 		expect: { requireAssertions: true }
