@@ -21,6 +21,14 @@ describe('the Idempotency-Key header', () => {
 		}
 		expect(readIdempotencyKey('x'.repeat(255))).toHaveLength(255);
 	});
+
+	it('refuses a header sent twice, which HTTP joins with a comma', () => {
+		expect(readIdempotencyKey('k1x, k2x')).toBeNull();
+		expect(readIdempotencyKey('"k1x", "k2x"')).toBeNull();
+		// Inside quotes a comma is part of the one key; a space is allowed either way.
+		expect(readIdempotencyKey('"a,b"')).toBe('a,b');
+		expect(readIdempotencyKey('a b')).toBe('a b');
+	});
 });
 
 describe('a request body’s fingerprint', () => {

@@ -16,7 +16,9 @@ const VISIBLE = /^[\x20-\x7e]+$/;
 /**
  * The key the header carries, or null when it is no key. The draft makes the header a
  * Structured Field String (RFC 8941 § 3.3.3), `"8e03978e-…"`; many clients send the bare value,
- * which is taken as it stands. Blank, over 255 characters or beyond visible ASCII: null.
+ * which is taken as it stands, unless it holds a comma: HTTP joins a header sent twice with «, »
+ * (RFC 9110 § 5.3), and two keys are no key. Blank, over 255 characters or beyond visible ASCII:
+ * null.
  */
 export function readIdempotencyKey(header: string): string | null {
 	const text = header.trim();
@@ -25,7 +27,7 @@ export function readIdempotencyKey(header: string): string | null {
 		const quoted = /^"((?:[^"\\]|\\["\\])*)"$/.exec(text);
 		if (!quoted) return null;
 		key = quoted[1]!.replace(/\\(["\\])/g, '$1');
-	}
+	} else if (text.includes(',')) return null;
 	if (key.trim() === '' || key.length > IDEMPOTENCY_KEY_MAX || !VISIBLE.test(key)) return null;
 	return key;
 }

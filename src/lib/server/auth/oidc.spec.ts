@@ -50,6 +50,28 @@ describe('the single sign-on settings', () => {
 		expect(() => readOidcSettings({ ...BASE, OIDC_GROUP_ROLES: 'g=sjef' })).toThrow(
 			'OIDC_GROUP_ROLES'
 		);
+		expect(() => readOidcSettings({ ...BASE, OIDC_PROVISION: 'maybe' })).toThrow(
+			'OIDC_PROVISION er verken på eller av: «maybe»'
+		);
+	});
+
+	it('want https, except for a provider on this machine', () => {
+		for (const issuer of ['http://example.com', 'ftp://example.com', 'http://idp.kommune.no/x']) {
+			expect(() => readOidcSettings({ ...BASE, OIDC_ISSUER: issuer })).toThrow(
+				`OIDC_ISSUER må være en https-adresse: «${issuer}»`
+			);
+		}
+		for (const issuer of ['http://localhost:9000/x', 'http://127.0.0.1:9000', 'http://[::1]:9']) {
+			expect(readOidcSettings({ ...BASE, OIDC_ISSUER: issuer })?.issuer.href).toBe(
+				new URL(issuer).href
+			);
+		}
+	});
+
+	it('are spelled right even while sign-on is off', () => {
+		expect(() => readOidcSettings({ OIDC_GROUP_ROLES: 'foo' })).toThrow('OIDC_GROUP_ROLES');
+		expect(() => readOidcSettings({ OIDC_PROVISION: 'kanskje' })).toThrow('OIDC_PROVISION');
+		expect(readOidcSettings({ OIDC_GROUP_ROLES: 'g=admin', OIDC_PROVISION: 'av' })).toBeNull();
 	});
 });
 

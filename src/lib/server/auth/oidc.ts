@@ -36,6 +36,7 @@ export type OidcSettings = {
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 const off = (value: string | undefined) => /^(off|false|0|nei|av)$/i.test(value?.trim() ?? '');
+const on = (value: string | undefined) => /^(on|true|1|ja|på)$/i.test(value?.trim() ?? '');
 
 /** Password sign-in is on unless `PASSWORD_LOGIN=off`. */
 export function passwordLoginEnabled(env: Env = process.env): boolean {
@@ -52,6 +53,20 @@ const GROUP_ROLES_FORM =
  * ConfigurationError whose message names the variable, what is wrong and the right form.
  */
 export function readOidcSettings(env: Env = process.env): OidcSettings | null {
+	// These two are read for their spelling even while sign-on is off, so a typo is found the day
+	// it is written, not the day OIDC_ISSUER is set.
+	const mapping = parseGroupRoles(env.OIDC_GROUP_ROLES ?? '');
+	if (!mapping.ok) {
+		throw new ConfigurationError(
+			`OIDC_GROUP_ROLES er feil: ${oneLine(mapping.error)}. ${GROUP_ROLES_FORM}`
+		);
+	}
+	const provision = env.OIDC_PROVISION?.trim();
+	if (provision && !on(provision) && !off(provision)) {
+		throw new ConfigurationError(
+			`OIDC_PROVISION er verken på eller av: «${oneLine(provision)}». Skriv OIDC_PROVISION=on (ukjente personer med bekreftet adresse får en konto) eller OIDC_PROVISION=off (bare de som har en konto, kommer inn).`
+		);
+	}
 	const issuerText = env.OIDC_ISSUER?.trim();
 	if (!issuerText) return null;
 	const clientId = env.OIDC_CLIENT_ID?.trim();
@@ -68,10 +83,12 @@ export function readOidcSettings(env: Env = process.env): OidcSettings | null {
 			`OIDC_ISSUER er ikke en adresse: «${oneLine(issuerText)}». Skriv leverandørens issuer slik discovery-dokumentet oppgir den, for eksempel OIDC_ISSUER=https://login.microsoftonline.com/<tenant-id>/v2.0.`
 		);
 	}
-	const mapping = parseGroupRoles(env.OIDC_GROUP_ROLES ?? '');
-	if (!mapping.ok) {
+	// The code and tokens travel to the issuer's endpoints: https only (RFC 6749 § 3.1, § 10.9),
+	// except a provider on this machine. openid-client would refuse http at the first sign-in, as
+	// a failure the sign-in page can only call «no contact».
+	if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && isLoopback(issuer))) {
 		throw new ConfigurationError(
-			`OIDC_GROUP_ROLES er feil: ${oneLine(mapping.error)}. ${GROUP_ROLES_FORM}`
+			`OIDC_ISSUER må være en https-adresse: «${oneLine(issuerText)}». Bare en leverandør på denne maskinen (localhost, 127.0.0.1) kan nås med http, for tester.`
 		);
 	}
 	const verified = env.OIDC_EMAIL_VERIFIED_CLAIM?.trim() || 'email_verified';
