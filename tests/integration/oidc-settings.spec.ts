@@ -43,6 +43,12 @@ describe('a typo in OIDC_GROUP_ROLES', () => {
 		expect(refusal({ ...BASE, OIDC_ISSUER: 'ikke en\nadresse' }).message).toMatch(
 			/^OIDC_ISSUER er ikke en adresse: «ikke en adresse»\. .*for eksempel OIDC_ISSUER=https:/
 		);
+		expect(refusal({ ...BASE, OIDC_ISSUER: 'http://idp.kommune.no' }).message).toBe(
+			'OIDC_ISSUER må være en https-adresse: «http://idp.kommune.no». Bare en leverandør på denne maskinen (localhost, 127.0.0.1) kan nås med http, for tester.'
+		);
+		expect(refusal({ OIDC_PROVISION: 'maybe' }).message).toMatch(
+			/^OIDC_PROVISION er verken på eller av: «maybe»\. Skriv OIDC_PROVISION=on .* eller OIDC_PROVISION=off /
+		);
 	});
 
 	it('ends the server’s start with that paragraph on stderr, exit code 1 and no stack trace', () => {
