@@ -13,8 +13,8 @@ export type KindRefusal =
 
 /**
  * OpenDocument's `mimetype` entry, stored first and uncompressed (OASIS OpenDocument 1.2 Part 3,
- * §3.3), names the kind of document; Office Open XML keeps a Word document's parts under
- * `word/` and a presentation's under `ppt/` (ECMA-376 Part 1, §11.3 and §13.3).
+ * §3.3), names the kind of document; Word and PowerPoint keep a document's parts under `word/`
+ * and `ppt/`, as Excel keeps a workbook's under `xl/`.
  */
 export function zipKind(bytes: Uint8Array, entries: readonly ZipEntry[], sniffed?: string) {
 	const mimetype = entries.find((e) => e.name === 'mimetype' && e.method === 0);
@@ -37,7 +37,7 @@ const ENCRYPTION_INFO = Buffer.from('EncryptionInfo\u0000', 'utf16le');
 /**
  * An OLE compound file (MS-CFB) is an old .xls workbook, or an encrypted Office Open XML file:
  * a password-protected .xlsx is an `EncryptionInfo` and an `EncryptedPackage` stream in such a
- * file (MS-OFFCRYPTO §2.3.4.1). Directory entries are 128 bytes each and their sectors start at
+ * file (MS-OFFCRYPTO §2.3.4, ECMA-376 Document Encryption). Directory entries are 128 bytes each and their sectors start at
  * multiples of 512 bytes (MS-CFB §2.2), so only those places are looked at: the entry's name,
  * its length in bytes with the final NUL (offset 64) and its type, 2 for a stream (offset 66).
  */
