@@ -7,6 +7,8 @@ import { useServerDatabase } from './seed';
 const baseUrl = inject('baseUrl');
 const EMAIL = 'ingrid.import.e2e@kommune.no';
 const LEADER = 'petter.import.e2e@kommune.no';
+/** A leader of their own: the columns chosen are remembered per user for the next file. */
+const NO_SCRIPT = 'nora.import.e2e@kommune.no';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -22,6 +24,7 @@ beforeAll(async () => {
 	const unitId = f.makeUnit('E2E Import');
 	await f.makeUser([{ role: 'unit_leader', unitId }], { name: 'Ingrid Import', email: EMAIL });
 	await f.makeUser([{ role: 'programme_leader' }], { name: 'Petter Import', email: LEADER });
+	await f.makeUser([{ role: 'programme_leader' }], { name: 'Nora Import', email: NO_SCRIPT });
 	wheelId = makeWheel({ ownerUnitId: unitId, tasks: [] }).wheelId;
 	// Seed 004's layout: month names head their tasks; Ansvar and Lagres are left empty.
 	const wb = new ExcelJS.Workbook();
@@ -135,5 +138,33 @@ describe('import journey', () => {
 		await page.keyboard.press('Enter');
 		await expect.poll(() => page.getByText('1 element importert, 0 hoppet over.').count()).toBe(1);
 		await expectAccessible(page);
+	});
+
+	it('the whole import works without JavaScript: upload, columns, preview, commit, receipt', async () => {
+		const noScript = await browser.newContext({ javaScriptEnabled: false });
+		const page = await noScript.newPage();
+		await signInAs(page, baseUrl, NO_SCRIPT, f.TEST_PASSWORD, { javaScript: false });
+		await page.goto(`${baseUrl}/portefolje/import`);
+		const code = `9${String.fromCharCode(65 + (Date.now() % 26))}`;
+		await page
+			.getByLabel('…eller lim inn radene fra regnearket')
+			.fill(`Kode\tSpor\tStatus\n${code}\tSpor uten skript\tVedtatt\n`);
+		await page.getByRole('button', { name: 'Last opp og se over' }).click();
+		await page.waitForURL(/\?fil=/);
+		await expect.poll(() => page.getByText(/1 rad: 0 nye,[\s\S]*1 med feil/).count()).toBe(1);
+
+		// The columns are a plain POST: the page that answers it still knows the file.
+		await page
+			.getByLabel('Problemformulering når cellen er tom')
+			.fill('Tjenestene henger ikke sammen');
+		await page.getByRole('button', { name: 'Bruk disse kolonnene' }).click();
+		await expect.poll(() => page.getByText(/1 rad: 1 ny,/).count()).toBe(1);
+		expect(await page.getByRole('cell', { name: 'Spor uten skript' }).count()).toBe(1);
+
+		// The receipt is on the page the commit answers with, not only in data for scripts.
+		await page.getByRole('button', { name: 'Importer 1 element' }).click();
+		await expect.poll(() => page.getByText('1 element importert, 0 hoppet over.').count()).toBe(1);
+		// No axe here: it runs as a script, and scripts are off. The same steps are checked above.
+		await noScript.close();
 	});
 });

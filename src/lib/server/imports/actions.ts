@@ -61,6 +61,15 @@ function postedFile(formData: FormData) {
 }
 
 /**
+ * The rows of the sheets the target reads, as its preview counts them: a download's «Om
+ * uttrekket», or «Realiseringer» in a file for the benefits import, is not counted.
+ */
+function rowsRead(target: Target, sheets: StagedSheet[]) {
+	const read = new Set(target.spec.fields.map((f) => target.spec.sheetOf(sheets, f)));
+	return [...read].reduce((n, sheet) => n + (sheet?.rows.length ?? 0), 0);
+}
+
+/**
  * Reads the posted file and stages it; then on to the mapping step (303, `?fil=<token>`). A
  * body over the limit is refused by its Content-Length before it is read.
  */
@@ -93,7 +102,7 @@ export async function uploadImport(target: Target, request: Request, now: Date) 
 			format: read.format,
 			byteSize: posted.size,
 			sha256: read.sha256,
-			rowCount: read.rows,
+			rowCount: rowsRead(target, read.sheets),
 			sheets: read.sheets,
 			mapping: null,
 			createdAt: now,

@@ -17,7 +17,7 @@ import { SCHEDULE_EXAMPLES, type ScheduleProblem } from '$lib/domain/imports/whe
 import { formatNumber } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { takesOf, type CellKind } from '$lib/domain/imports/cell-kinds';
-import type { ReadRefusal } from './read';
+import type { ReadRefusal } from './refusal';
 import { columnLabel } from './field-text';
 
 const ID_NAMES_OTHER = {
@@ -62,6 +62,12 @@ export function refusalMessage(reason: ReadRefusal | 'no_file', where?: string):
 			return nothing(m.import_refusal_plain_text());
 		case 'old_excel':
 			return nothing(m.import_refusal_old_excel());
+		case 'encrypted':
+			return nothing(m.import_refusal_encrypted());
+		case 'not_xlsx':
+			return nothing(m.import_refusal_not_xlsx());
+		case 'ods':
+			return nothing(m.import_refusal_ods());
 		case 'macro':
 			return nothing(m.import_refusal_macro());
 		case 'zip_bomb':

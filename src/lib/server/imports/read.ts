@@ -15,7 +15,7 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
 import { parseCsv } from '$lib/domain/imports/csv';
-import { cellName, columnLetter } from '$lib/domain/imports/mapping';
+import { cellName } from '$lib/domain/imports/mapping';
 import {
 	IMPORT_MAX_BYTES,
 	IMPORT_MAX_COLUMNS,
@@ -26,6 +26,9 @@ import {
 import { entryDataOffset, zipEntries, zipProblem } from '$lib/domain/imports/zip';
 import type { CellKind } from '$lib/domain/imports/cell-kinds';
 import { isAboutSheet, isSumWord } from './file-words';
+import { compoundKind, zipKind, type KindRefusal } from './file-kind';
+import { Refused, type ReadRefusal } from './refusal';
+import { cellKind, cellText, isSumRow, lastRowWithContent, type CellValue } from './sheet-cells';
 
 export interface StagedRow {
 	/** The row's number in the spreadsheet (CSV: the record's number), as the user sees it. */
@@ -45,37 +48,14 @@ export interface StagedSheet {
 	rows: StagedRow[];
 }
 
-export type ReadRefusal =
-	| 'empty'
-	| 'too_large'
-	| 'wrong_type'
-	| 'old_excel'
-	| 'macro'
-	| 'zip_bomb'
-	| 'unreadable'
-	| 'encoding'
-	| 'open_quote'
-	| 'too_many_rows'
-	| 'too_many_columns'
-	| 'too_much_text'
-	| 'formula'
-	| 'merged'
-	| 'error_value'
-	| 'no_rows'
-	| 'plain_text';
+export type { ReadRefusal } from './refusal';
 
 export type ReadResult =
 	| { ok: true; format: 'xlsx' | 'csv'; sheets: StagedSheet[]; sha256: string; rows: number }
 	| { ok: false; reason: ReadRefusal; where?: string };
 
-class Refused extends Error {
-	constructor(
-		readonly reason: ReadRefusal,
-		readonly where?: string
-	) {
-		super(reason);
-	}
-}
+const refusedAs = (kind: KindRefusal) =>
+	new Refused(kind.reason, 'where' in kind ? kind.where : undefined);
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
@@ -98,7 +78,8 @@ export async function readSpreadsheet(bytes: Uint8Array, name?: string): Promise
 	if (extension !== null && !TABLE_EXTENSIONS.has(extension)) {
 		// A type the content shows (a PDF named .pdf) is named as the content says.
 		const sniffed = await fileTypeFromBuffer(bytes);
-		if (sniffed?.ext === 'cfb') return { ok: false, reason: 'old_excel' };
+		if (sniffed?.ext === 'cfb') return { ok: false, ...compoundKind(bytes) };
+		if (sniffed?.ext === 'ods' || sniffed?.ext === 'ots') return { ok: false, reason: 'ods' };
 		if (sniffed?.ext === 'xlsm' || sniffed?.ext === 'xltm') return { ok: false, reason: 'macro' };
 		return { ok: false, reason: 'wrong_type', where: `.${sniffed?.ext ?? extension}` };
 	}
@@ -106,7 +87,7 @@ export async function readSpreadsheet(bytes: Uint8Array, name?: string): Promise
 	try {
 		const sheets = isZip(bytes)
 			? await readXlsx(bytes)
-			: await readCsv(bytes, extension === 'txt' || extension === 'tsv');
+			: await readCsv(bytes, extension === 'txt' || extension === 'tsv', extension === 'xlsx');
 		const rows = sheets.reduce((n, s) => n + s.rows.length, 0);
 		if (rows === 0) return { ok: false, reason: 'no_rows' };
 		return { ok: true, format: isZip(bytes) ? 'xlsx' : 'csv', sheets, sha256, rows };
@@ -121,13 +102,19 @@ export async function readSpreadsheet(bytes: Uint8Array, name?: string): Promise
  * `mustHaveColumns`: a text file named .txt or .tsv (as Excel saves «Tekst (tabulatordelt)») is
  * a table only when its header has columns (separated by `;`, `,` or a tab); a page of plain
  * text is refused as such rather than read as one column and answered «no rows». A .csv and
- * pasted rows may have one column (a list of task titles).
+ * pasted rows may have one column (a list of task titles). `namedXlsx`: the file's name ends
+ * in .xlsx, so it is refused as no workbook rather than read as text.
  */
-async function readCsv(bytes: Uint8Array, mustHaveColumns: boolean): Promise<StagedSheet[]> {
+async function readCsv(
+	bytes: Uint8Array,
+	mustHaveColumns: boolean,
+	namedXlsx: boolean
+): Promise<StagedSheet[]> {
 	const sniffed = await fileTypeFromBuffer(bytes);
-	if (sniffed) {
-		throw new Refused(sniffed.ext === 'cfb' ? 'old_excel' : 'wrong_type', `.${sniffed.ext}`);
-	}
+	if (sniffed?.ext === 'cfb') throw refusedAs(compoundKind(bytes));
+	if (sniffed) throw new Refused('wrong_type', `.${sniffed.ext}`);
+	// A file named .xlsx that is no ZIP archive is no workbook, whatever its bytes decode to.
+	if (namedXlsx) throw new Refused('not_xlsx');
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -183,7 +170,7 @@ async function readXlsx(bytes: Uint8Array): Promise<StagedSheet[]> {
 	if (problem) throw new Refused(problem);
 	const sniffed = await fileTypeFromBuffer(bytes);
 	if (sniffed?.ext === 'xlsm' || sniffed?.ext === 'xltm') throw new Refused('macro');
-	if (sniffed?.ext !== 'xlsx') throw new Refused('wrong_type');
+	if (sniffed?.ext !== 'xlsx') throw refusedAs(zipKind(bytes, entries, sniffed?.ext));
 	let total = 0;
 	// Rows are counted in the sheets' XML before anything is parsed, so a sheet of a million
 	// rows is refused without being read into a workbook.
@@ -217,59 +204,6 @@ async function readXlsx(bytes: Uint8Array): Promise<StagedSheet[]> {
 	}
 	if (rowTags > IMPORT_MAX_ROW_TAGS) throw new Refused('too_many_rows');
 	return parseSheets(bytes);
-}
-
-type CellValue = ExcelJS.CellValue;
-
-/** The kind of a cell's value (cell-kinds.ts), one letter. */
-function cellKind(value: CellValue): CellKind {
-	if (typeof value === 'number') return 'n';
-	if (typeof value === 'boolean') return 'b';
-	if (value instanceof Date) return 'd';
-	return 's';
-}
-
-function cellText(value: CellValue, where: string, numFmt?: string): string {
-	if (value === null || value === undefined) return '';
-	if (typeof value === 'string') return value;
-	// A percent cell holds a fraction and shows a percent: it is read as shown («60 %»).
-	if (typeof value === 'number' && numFmt?.includes('%')) {
-		return `${Math.round(value * 10_000) / 100} %`;
-	}
-	if (typeof value === 'number') return String(value);
-	if (typeof value === 'boolean') return value ? 'Ja' : 'Nei';
-	if (value instanceof Date) return value.toISOString().slice(0, 10);
-	if ('formula' in value || 'sharedFormula' in value) throw new Refused('formula', where);
-	if ('error' in value) throw new Refused('error_value', where);
-	if ('richText' in value) return value.richText.map((r) => r.text).join('');
-	if ('text' in value && typeof value.text === 'string') return value.text;
-	throw new Refused('unreadable', where);
-}
-
-/**
- * The one formula an import lets through: the sum row our own downloads write under a table
- * (exports/xlsx.ts), so a downloaded file reads back unchanged. It is the sheet's last row, its
- * first cell is «Sum» (in any language: «Total»), and every other filled cell is a number or `SUM(<col>2:<col><n>)` over
- * its own column, ending on the row just above. That row is left out whole; any other formula,
- * anywhere, still refuses the file.
- */
-export function isSumRow(
-	values: readonly CellValue[],
-	rowNumber: number,
-	lastRowNumber: number
-): boolean {
-	if (rowNumber !== lastRowNumber || rowNumber < 3) return false;
-	const [first, ...rest] = values;
-	if (typeof first !== 'string' || !isSumWord(first)) return false;
-	return rest.every((value, i) => {
-		if (value === null || value === undefined || typeof value === 'number') return true;
-		if (typeof value !== 'object' || !('formula' in value) || typeof value.formula !== 'string')
-			return false;
-		const col = columnLetter(i + 1);
-		return (
-			value.formula.replace(/\s+/g, '').toUpperCase() === `SUM(${col}2:${col}${rowNumber - 1})`
-		);
-	});
 }
 
 async function parseSheets(bytes: Uint8Array): Promise<StagedSheet[]> {
@@ -321,13 +255,4 @@ async function parseSheets(bytes: Uint8Array): Promise<StagedSheet[]> {
 		if (sheet) sheets.push(sheet);
 	}
 	return sheets;
-}
-
-/** The number of the sheet's last row with a value in it. */
-function lastRowWithContent(worksheet: ExcelJS.Worksheet): number {
-	let last = 0;
-	worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-		if (row.hasValues) last = rowNumber;
-	});
-	return last;
 }
