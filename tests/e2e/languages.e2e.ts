@@ -8,7 +8,8 @@ import { demoLogin, useDemoJourney } from './demo-server';
  * browser's language and may choose another on the sign-in page; a signed-in user chooses on
  * /konto, and the choice follows the account. Each page says its language in <html lang>, and
  * dates and kroner are written as the language writes them. Zero axe violations on the sign-in
- * and account pages in each; tests/e2e/tour.e2e.ts runs axe on every other page in each language.
+ * and account pages in each; tests/e2e/tour.e2e.ts opens every other page in each language, with
+ * axe wherever its shape differs from the bokmål page's.
  */
 
 const demo = useDemoJourney('languages', 'steering');
@@ -185,8 +186,8 @@ const ADMIN_PAGES: PageCase[] = [
  * Each page in the given languages, in turn, chosen on /konto: <html lang> says the language,
  * nothing on the page is left marked as bokmål, the heading and the page's own checks in that
  * language. Bokmål is chosen again at the end, for the next journey. Axe is not run here: the
- * tour (tour.e2e.ts) runs axe on every page kind in nynorsk and in English already, and axe is
- * most of a visit's time.
+ * tour (tour.e2e.ts) opens every page kind in nynorsk and in English as well, and runs axe on
+ * each page shape, and axe is most of a visit's time.
  */
 async function tour(page: Page, cases: PageCase[], locales: Language[] = ['nn', 'en']) {
 	// The language form's button is in the language the page is in before the choice.
