@@ -55,12 +55,17 @@ const layers = new ESLint({
 	overrideConfig: { languageOptions: { parserOptions: { projectService: false } } }
 });
 
-async function layerProblems(filePath: string, importLine: string): Promise<string[]> {
+/** One import line linted as if it stood in `filePath` (in a `<script>` for a component). */
+async function lintImport(eslint: ESLint, filePath: string, importLine: string) {
 	const text = filePath.endsWith('.svelte')
 		? `<script lang="ts">\n${importLine}\nvoid x;\n</script>\n`
 		: `${importLine}\nvoid x;\n`;
-	const [result] = await layers.lintText(text, { filePath });
-	return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+	const [result] = await eslint.lintText(text, { filePath });
+	return result?.messages ?? [];
+}
+
+async function layerProblems(filePath: string, importLine: string): Promise<string[]> {
+	return (await lintImport(layers, filePath, importLine)).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
 const QUERY = 'src/lib/server/db/queries/users.ts';
@@ -204,11 +209,7 @@ const syntax = new ESLint({
 });
 
 async function syntaxProblems(filePath: string, importLine: string): Promise<string[]> {
-	const text = filePath.endsWith('.svelte')
-		? `<script lang="ts">\n${importLine}\nvoid x;\n</script>\n`
-		: `${importLine}\nvoid x;\n`;
-	const [result] = await syntax.lintText(text, { filePath });
-	return (result?.messages ?? []).map((m) => m.message);
+	return (await lintImport(syntax, filePath, importLine)).map((m) => m.message);
 }
 
 describe('stores', () => {
